@@ -1,0 +1,174 @@
+//! The command-line interface: clap definitions and output. Every command
+//! here is a call into the library; the CLI adds parsing and printing only.
+//!
+//! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
+//! verification, 2 usage error (bad arguments, no workspace).
+
+mod registry;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code of success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code of rejected input or failed verification.
+pub const EXIT_REJECTED: u8 = 1;
+/// Exit code of a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// dualdraw: verifiable 双随机、一公开 draws.
+#[derive(Debug, Parser)]
+#[command(name = "dualdraw", version, about, long_about = None)]
+pub struct Cli {
+    /// The workspace folder (default: the current folder).
+    #[arg(
+        long,
+        short = 'w',
+        global = true,
+        env = "DUALDRAW_WORKSPACE",
+        default_value = "."
+    )]
+    pub workspace: PathBuf,
+    /// Print one JSON object (a documented, versioned interface) instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace (a folder with its database).
+    Init,
+    /// Import a registry file (CSV or .xlsx), replacing that registry.
+    Import(registry::ImportArgs),
+    /// Registry commands: update, stats, root, snapshots, prove, verify-proof.
+    #[command(subcommand)]
+    Registry(registry::RegistryCommand),
+    /// Write a deterministic synthetic county as four CSV files.
+    Generate(registry::GenerateArgs),
+}
+
+/// A failure, with its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code.
+    pub code: u8,
+    /// Human-readable message (may span lines).
+    pub message: String,
+    /// JSON body for `--json`.
+    pub json: serde_json::Value,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        let message = message.into();
+        Failure {
+            code: EXIT_USAGE,
+            json: serde_json::json!({"ok": false, "error": {"kind": "usage", "message": message}}),
+            message,
+        }
+    }
+    fn rejected(kind: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Failure {
+            code: EXIT_REJECTED,
+            json: serde_json::json!({"ok": false, "error": {"kind": kind, "message": message}}),
+            message,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError as E;
+        match e {
+            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => {
+                Failure::usage(e.to_string())
+            }
+            _ => Failure::rejected("store", e.to_string()),
+        }
+    }
+}
+
+/// Output context.
+pub struct Out {
+    json: bool,
+}
+
+impl Out {
+    /// Prints a success: `text` for people, or `value` (with `"ok": true` and
+    /// its `schema`) as JSON.
+    pub fn done<T: Serialize>(&self, schema: &str, value: &T, text: &str) -> Result<(), Failure> {
+        if self.json {
+            let mut v = serde_json::to_value(value)
+                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("schema".into(), serde_json::Value::String(schema.into()));
+                o.insert("ok".into(), serde_json::Value::Bool(true));
+            }
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        } else {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs the CLI on the process arguments.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let out = Out { json: cli.json };
+    match dispatch(&cli, &out) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(f) => {
+            if cli.json {
+                let mut j = f.json;
+                if let Some(o) = j.as_object_mut() {
+                    o.insert(
+                        "schema".into(),
+                        serde_json::Value::String("dualdraw.error.v1".into()),
+                    );
+                }
+                println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+            } else {
+                eprintln!("{}", f.message.trim_end());
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Init => {
+            let ws = crate::store::Workspace::init(&cli.workspace)?;
+            let db = ws.dir().join(crate::store::DB_FILE);
+            out.done(
+                "dualdraw.init.v1",
+                &serde_json::json!({"workspace": ws.dir(), "database": db}),
+                &format!(
+                    "created workspace {} (database {})",
+                    ws.dir().display(),
+                    db.display()
+                ),
+            )
+        }
+        Command::Import(a) => registry::import(cli, out, a, false),
+        Command::Registry(c) => registry::dispatch(cli, out, c),
+        Command::Generate(a) => registry::generate(out, a),
+    }
+}

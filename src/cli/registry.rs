@@ -1,0 +1,474 @@
+//! `import`, `registry …` and `generate`.
+
+use super::{Cli, EXIT_REJECTED, Failure, Out};
+use crate::commitment::SnapshotRoots;
+use crate::import::apply::{ApplyError, import_into};
+use crate::import::{ImportError, ImportOptions, Issue, TextEncoding};
+use crate::merkle::Hash;
+use crate::proof::{RecordProof, SnapshotRef};
+use crate::registry::RegistryKind;
+use crate::store::{CommitOutcome, SnapshotInfo, Workspace};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// A registry, as named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// 随机抽查事项清单.
+    Items,
+    /// 检查对象名录库.
+    Entities,
+    /// 执法检查人员名录库.
+    Officers,
+    /// 回避.
+    Recusals,
+}
+
+impl From<KindArg> for RegistryKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Items => RegistryKind::Items,
+            KindArg::Entities => RegistryKind::Entities,
+            KindArg::Officers => RegistryKind::Officers,
+            KindArg::Recusals => RegistryKind::Recusals,
+        }
+    }
+}
+
+/// Arguments of `import` and `registry update`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Which registry.
+    pub kind: KindArg,
+    /// The CSV or .xlsx file.
+    pub file: PathBuf,
+    /// Replace only this department's items or officers.
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Text encoding of a CSV file: utf-8, gbk/gb18030 or utf-16 (default: detect).
+    #[arg(long, value_parser = parse_encoding)]
+    pub encoding: Option<TextEncoding>,
+    /// Accept this USCC although its check character fails (a listed legacy code); repeatable.
+    #[arg(long = "accept-legacy-uscc", value_name = "USCC")]
+    pub accept_legacy: Vec<String>,
+    /// A file listing legacy USCCs to accept, one per line.
+    #[arg(long = "accept-legacy-list", value_name = "FILE")]
+    pub accept_legacy_list: Option<PathBuf>,
+    /// Today's date (YYYY-MM-DD), for certificate-expiry warnings (default: the system date).
+    #[arg(long, value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+}
+
+fn parse_encoding(s: &str) -> Result<TextEncoding, String> {
+    TextEncoding::parse(s)
+        .ok_or_else(|| format!("unknown encoding {s:?} (use utf-8, gbk, gb18030 or utf-16)"))
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+fn parse_hash(s: &str) -> Result<Hash, String> {
+    Hash::from_hex(s).map_err(|e| e.to_string())
+}
+
+/// `registry` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Apply a delta: rows added or replaced by key; rows whose `action` (操作) is 删除/remove are removed.
+    Update(ImportArgs),
+    /// Counts per registry, kind, category, credit class and department.
+    Stats {
+        /// Snapshot id (default: the current one).
+        #[arg(long)]
+        snapshot: Option<u64>,
+    },
+    /// The snapshot id and digest, and each registry's Merkle root.
+    Root {
+        /// Snapshot id (default: the current one).
+        #[arg(long)]
+        snapshot: Option<u64>,
+    },
+    /// Every snapshot, oldest first.
+    Snapshots,
+    /// Print an inclusion proof (JSON) of one entity (USCC), officer (certificate number) or item (code).
+    Prove {
+        /// USCC, certificate number or item code.
+        key: String,
+        /// Which registry (default: entities for a USCC, else officers, then items).
+        #[arg(long)]
+        kind: Option<KindArg>,
+        /// Snapshot id (default: the current one).
+        #[arg(long)]
+        snapshot: Option<u64>,
+        /// Include the opening of the entity's credit class (give it only to that entity).
+        #[arg(long)]
+        open: bool,
+    },
+    /// Verify an inclusion proof made by `registry prove`.
+    VerifyProof {
+        /// The proof file (`-` for standard input).
+        file: PathBuf,
+        /// The snapshot digest the proof must be about (from a published notice).
+        #[arg(long, value_parser = parse_hash)]
+        snapshot_digest: Option<Hash>,
+    },
+}
+
+/// Arguments of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of entities.
+    #[arg(long, default_value_t = 10_000)]
+    pub entities: u64,
+    /// The county's region code.
+    #[arg(long, default_value = "520123")]
+    pub region: String,
+    /// Add this many malformed entity rows.
+    #[arg(long, default_value_t = 0)]
+    pub malformed: usize,
+    /// Output folder.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+fn issues_text(title: &str, issues: &[Issue]) -> String {
+    let mut s = String::new();
+    if !issues.is_empty() {
+        let _ = writeln!(s, "{title} ({}):", issues.len());
+        for i in issues {
+            let _ = writeln!(s, "{i}");
+        }
+    }
+    s
+}
+
+fn snapshot_text(s: &SnapshotInfo) -> String {
+    let mut t = format!("snapshot {} digest {}\n", s.id, s.digest);
+    for k in RegistryKind::ALL {
+        let r = s.roots.get(k);
+        let _ = writeln!(
+            t,
+            "  {:<9} {:>9} records  root {}",
+            k.token(),
+            r.size,
+            r.hash
+        );
+    }
+    t
+}
+
+pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let mut legacy: BTreeSet<String> = a
+        .accept_legacy
+        .iter()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
+    if let Some(list) = &a.accept_legacy_list {
+        let text = std::fs::read_to_string(list)
+            .map_err(|e| Failure::usage(format!("{}: {e}", list.display())))?;
+        legacy.extend(
+            text.lines()
+                .map(|l| l.trim().to_ascii_uppercase())
+                .filter(|l| !l.is_empty()),
+        );
+    }
+    let opts = ImportOptions {
+        encoding: a.encoding,
+        accept_legacy: legacy,
+        department: a.department.clone(),
+        today: Some(a.today.unwrap_or_else(|| chrono::Local::now().date_naive())),
+        delta,
+    };
+    let big = std::fs::metadata(&a.file)
+        .map(|m| m.len() > 2 << 20)
+        .unwrap_or(false);
+    let bar = (!cli.json && big && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    });
+    let progress = |stage: &str| {
+        if let Some(pb) = &bar {
+            pb.set_message(format!("{}: {stage}", a.file.display()));
+        }
+    };
+    let result = import_into(&mut ws, a.kind.into(), &a.file, &opts, &progress);
+    if let Some(pb) = &bar {
+        pb.finish_and_clear();
+    }
+    match result {
+        Ok(s) => {
+            let mut text = issues_text("warnings", &s.warnings);
+            let verb = if delta { "updated" } else { "imported" };
+            match &s.outcome {
+                CommitOutcome::NewSnapshot { snapshot } => {
+                    let _ = writeln!(
+                        text,
+                        "{verb} {} rows{} into {} ({} records now); new snapshot {}\nroot {}",
+                        s.rows,
+                        if delta {
+                            format!(", removed {}", s.removed)
+                        } else {
+                            String::new()
+                        },
+                        s.kind,
+                        s.total,
+                        snapshot.id,
+                        snapshot.roots.get(s.kind).hash
+                    );
+                }
+                CommitOutcome::Unchanged { snapshot } => {
+                    let _ = writeln!(
+                        text,
+                        "{} rows read: {} unchanged, no new snapshot{}",
+                        s.rows,
+                        s.kind,
+                        snapshot
+                            .as_ref()
+                            .map(|s| format!(" (current: {})", s.id))
+                            .unwrap_or_default()
+                    );
+                }
+            }
+            out.done(
+                if delta {
+                    "dualdraw.update.v1"
+                } else {
+                    "dualdraw.import.v1"
+                },
+                &s,
+                &text,
+            )
+        }
+        Err(ApplyError::Import(ImportError::Rejected { problems, warnings })) => {
+            let mut message = issues_text("problems", &problems);
+            message.push_str(&issues_text("warnings", &warnings));
+            let _ = write!(
+                message,
+                "{} problem(s); nothing was imported",
+                problems.len()
+            );
+            Err(Failure {
+                code: EXIT_REJECTED,
+                json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": format!("{} problem(s); nothing was imported", problems.len())}, "problems": problems, "warnings": warnings}),
+                message,
+            })
+        }
+        Err(ApplyError::Import(e)) => Err(Failure::rejected("unreadable", e.to_string())),
+        Err(ApplyError::Store(e)) => Err(e.into()),
+    }
+}
+
+fn pick_snapshot(ws: &Workspace, id: Option<u64>) -> Result<SnapshotInfo, Failure> {
+    match id {
+        Some(id) => Ok(ws.snapshot(id)?),
+        None => ws.current_snapshot()?.ok_or_else(|| {
+            Failure::usage("the workspace has no snapshot yet: import a registry first")
+        }),
+    }
+}
+
+pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), Failure> {
+    match c {
+        RegistryCommand::Update(a) => import(cli, out, a, true),
+        RegistryCommand::Stats { snapshot } => {
+            let ws = Workspace::open(&cli.workspace)?;
+            let snap = pick_snapshot(&ws, *snapshot)?;
+            let stats = ws.load(&snap)?.stats();
+            let mut t = format!("snapshot {}\n", snap.id);
+            for k in RegistryKind::ALL {
+                let _ = writeln!(
+                    t,
+                    "  {:<9} {}",
+                    k.token(),
+                    stats.counts.get(&k).copied().unwrap_or(0)
+                );
+            }
+            for (title, m) in [
+                ("entities by kind", &stats.entities_by_kind),
+                ("entities by category", &stats.entities_by_category),
+                ("entities by credit class", &stats.entities_by_credit_class),
+                ("entities by status", &stats.entities_by_status),
+                ("officers by department", &stats.officers_by_department),
+                (
+                    "active officers by department",
+                    &stats.active_officers_by_department,
+                ),
+                ("items by department", &stats.items_by_department),
+            ] {
+                let _ = writeln!(t, "{title}:");
+                for (k, v) in m {
+                    let _ = writeln!(t, "  {k}: {v}");
+                }
+            }
+            out.done(
+                "dualdraw.stats.v1",
+                &serde_json::json!({"snapshot": snap.id, "stats": stats}),
+                &t,
+            )
+        }
+        RegistryCommand::Root { snapshot } => {
+            let ws = Workspace::open(&cli.workspace)?;
+            let snap = pick_snapshot(&ws, *snapshot)?;
+            out.done("dualdraw.root.v1", &snap, &snapshot_text(&snap))
+        }
+        RegistryCommand::Snapshots => {
+            let ws = Workspace::open(&cli.workspace)?;
+            let all = ws.snapshots()?;
+            let mut t = String::new();
+            for s in &all {
+                let _ = writeln!(t, "{:>4}  {}  {}  {}", s.id, s.created_at, s.digest, s.note);
+            }
+            if all.is_empty() {
+                t.push_str("no snapshots yet\n");
+            }
+            out.done(
+                "dualdraw.snapshots.v1",
+                &serde_json::json!({"snapshots": all}),
+                &t,
+            )
+        }
+        RegistryCommand::Prove {
+            key,
+            kind,
+            snapshot,
+            open,
+        } => {
+            let ws = Workspace::open(&cli.workspace)?;
+            let snap = pick_snapshot(&ws, *snapshot)?;
+            let kinds: Vec<RegistryKind> = match kind {
+                Some(k) => vec![(*k).into()],
+                None if crate::uscc::Uscc::accept_legacy(key).is_ok() => {
+                    vec![RegistryKind::Entities]
+                }
+                None => vec![RegistryKind::Officers, RegistryKind::Items],
+            };
+            let reg = ws.load_kinds(&snap, &kinds)?;
+            let sref = SnapshotRef {
+                id: snap.id,
+                digest: snap.digest,
+                roots: snap.roots,
+            };
+            let proof = kinds
+                .iter()
+                .find_map(|k| RecordProof::make(&reg, *k, key, sref.clone(), ws.salt_key(), *open))
+                .ok_or_else(|| {
+                    Failure::rejected(
+                        "not_found",
+                        format!("no record {key:?} in snapshot {}", snap.id),
+                    )
+                })?;
+            // The proof itself is the output, in both modes.
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&proof).unwrap_or_default()
+            );
+            Ok(())
+        }
+        RegistryCommand::VerifyProof {
+            file,
+            snapshot_digest,
+        } => {
+            let text = if file.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin())
+            } else {
+                std::fs::read_to_string(file)
+            }
+            .map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
+            let proof: RecordProof = serde_json::from_str(&text).map_err(|e| {
+                Failure::rejected(
+                    "malformed",
+                    format!("{}: not a record proof: {e}", file.display()),
+                )
+            })?;
+            let known = known_snapshot(cli, &proof.snapshot.roots);
+            match proof.verify(snapshot_digest.as_ref()) {
+                Ok(v) => {
+                    let mut t = format!(
+                        "VERIFIED: {} record #{} is in the tree with root {} ({} records)\nof snapshot digest {}\n",
+                        v.record().kind(),
+                        v.index(),
+                        v.root().hash,
+                        v.root().size,
+                        v.snapshot_digest()
+                    );
+                    if let Some(c) = v.opened_class() {
+                        let _ = writeln!(t, "opened credit class: {} ({})", c.token(), c.zh());
+                    }
+                    match (&snapshot_digest, known) {
+                        (Some(_), _) => t.push_str("the snapshot digest matches the one given\n"),
+                        (None, Some(id)) => { let _ = writeln!(t, "this is snapshot {id} of the workspace"); }
+                        (None, None) => t.push_str("compare the snapshot digest with the published one (or pass --snapshot-digest)\n"),
+                    }
+                    out.done(
+                        "dualdraw.verify-proof.v1",
+                        &serde_json::json!({
+                            "verified": true,
+                            "registry": v.record().kind(),
+                            "index": v.index(),
+                            "root": v.root().hash,
+                            "tree_size": v.root().size,
+                            "snapshot_digest": v.snapshot_digest(),
+                            "workspace_snapshot": known,
+                            "opened_credit_class": v.opened_class().map(|c| c.token()),
+                        }),
+                        &t,
+                    )
+                }
+                Err(e) => Err(Failure {
+                    code: EXIT_REJECTED,
+                    json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": e.to_string()}}),
+                    message: format!("FAILED: {e}"),
+                }),
+            }
+        }
+    }
+}
+
+fn known_snapshot(cli: &Cli, roots: &SnapshotRoots) -> Option<u64> {
+    let ws = Workspace::open(&cli.workspace).ok()?;
+    let digest = roots.digest();
+    ws.snapshots()
+        .ok()?
+        .into_iter()
+        .find(|s| s.digest == digest)
+        .map(|s| s.id)
+}
+
+pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
+    let spec = crate::generate::CountySpec {
+        seed: a.seed,
+        entities: a.entities,
+        region: a.region.clone(),
+        malformed: a.malformed,
+    };
+    crate::generate::write_county(&spec, &a.out).map_err(|e| match e {
+        crate::generate::GenerateError::Region(e) => Failure::usage(format!("--region: {e}")),
+        e => Failure::rejected("io", e.to_string()),
+    })?;
+    let files: Vec<PathBuf> = crate::generate::FILES
+        .iter()
+        .map(|f| a.out.join(f))
+        .collect();
+    let mut t = format!(
+        "wrote a synthetic county (seed {}, {} entities, region {}):\n",
+        a.seed, a.entities, a.region
+    );
+    for f in &files {
+        let _ = writeln!(t, "  {}", f.display());
+    }
+    out.done(
+        "dualdraw.generate.v1",
+        &serde_json::json!({"files": files, "seed": a.seed, "entities": a.entities}),
+        &t,
+    )
+}
