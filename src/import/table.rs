@@ -9,13 +9,15 @@ use std::path::Path;
 
 /// The text encoding of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
 pub enum TextEncoding {
     /// UTF-8, with or without BOM.
+    #[serde(rename = "utf-8")]
     Utf8,
     /// GB18030, which includes GBK and GB2312.
+    #[serde(rename = "gb18030")]
     Gb18030,
     /// UTF-16 with a byte-order mark.
+    #[serde(rename = "utf-16")]
     Utf16,
 }
 
@@ -88,11 +90,24 @@ pub fn read_csv_bytes(
     let mut rows = Vec::new();
     let mut headers: Option<Vec<String>> = None;
     let mut rec = StringRecord::new();
+    // csv reports a record after blank lines at the first blank line, so lines
+    // are counted here from the byte offset, past any leading line breaks.
+    let bytes = text.as_bytes();
+    let (mut cursor, mut line_at_cursor) = (0usize, 1u64);
+    let mut line_of = |start: usize| {
+        let mut s = start.min(bytes.len());
+        while s < bytes.len() && (bytes[s] == b'\n' || bytes[s] == b'\r') {
+            s += 1;
+        }
+        line_at_cursor += bytes[cursor..s].iter().filter(|&&b| b == b'\n').count() as u64;
+        cursor = s;
+        line_at_cursor
+    };
     loop {
         match rdr.read_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {
-                let line = rec.position().map(|p| p.line()).unwrap_or(0);
+                let line = rec.position().map(|p| line_of(p.byte() as usize)).unwrap_or(0);
                 if rec.iter().all(|f| f.trim().is_empty()) {
                     continue; // blank lines, and Excel's trailing ",,,," rows
                 }
