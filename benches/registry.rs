@@ -15,27 +15,43 @@ use std::hint::black_box;
 use std::time::Duration;
 
 fn env_size(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn import(c: &mut Criterion) {
     let rows = env_size("DUALDRAW_BENCH_IMPORT_ROWS", 1_000_000);
     let dir = tempfile::tempdir().expect("tempdir");
-    let spec = CountySpec { seed: 11, entities: rows, ..CountySpec::default() };
+    let spec = CountySpec {
+        seed: 11,
+        entities: rows,
+        ..CountySpec::default()
+    };
     write_county(&spec, dir.path()).expect("write county");
     let file = dir.path().join("entities.csv");
     let mut g = c.benchmark_group("import");
-    g.sample_size(10).measurement_time(Duration::from_secs(40)).throughput(Throughput::Elements(rows));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(40))
+        .throughput(Throughput::Elements(rows));
     g.bench_function(format!("entities_csv_into_store/{rows}"), |b| {
         b.iter_batched(
             || {
                 let ws_dir = tempfile::tempdir().expect("tempdir");
-                let ws = Workspace::init_with_key(ws_dir.path(), SaltKey::from_bytes([1; 32])).expect("init");
+                let ws = Workspace::init_with_key(ws_dir.path(), SaltKey::from_bytes([1; 32]))
+                    .expect("init");
                 (ws_dir, ws)
             },
             |(ws_dir, mut ws)| {
-                let s = import_into(&mut ws, RegistryKind::Entities, &file, &ImportOptions::default(), &|_| {})
-                    .expect("import");
+                let s = import_into(
+                    &mut ws,
+                    RegistryKind::Entities,
+                    &file,
+                    &ImportOptions::default(),
+                    &|_| {},
+                )
+                .expect("import");
                 assert_eq!(s.total as u64, rows);
                 drop(ws);
                 ws_dir
@@ -48,12 +64,23 @@ fn import(c: &mut Criterion) {
 
 fn commitment(c: &mut Criterion) {
     let n = env_size("DUALDRAW_BENCH_COMMIT_ENTITIES", 10_000_000);
-    let reg = county(&CountySpec { seed: 12, entities: n, ..CountySpec::default() }).expect("county");
+    let reg = county(&CountySpec {
+        seed: 12,
+        entities: n,
+        ..CountySpec::default()
+    })
+    .expect("county");
     let key = SaltKey::from_bytes([2; 32]);
     // The baseline's input: every canonical leaf, already encoded.
-    let leaves: Vec<Vec<u8>> = reg.entities.iter().map(|e| PublicEntity::of(e, &key).leaf()).collect();
+    let leaves: Vec<Vec<u8>> = reg
+        .entities
+        .iter()
+        .map(|e| PublicEntity::of(e, &key).leaf())
+        .collect();
     let mut g = c.benchmark_group("commitment");
-    g.sample_size(10).measurement_time(Duration::from_secs(60)).throughput(Throughput::Elements(n));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(60))
+        .throughput(Throughput::Elements(n));
     g.bench_function(format!("sha256_each_leaf_one_core/{n}"), |b| {
         b.iter(|| {
             let mut acc = 0u8;

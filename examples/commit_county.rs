@@ -15,7 +15,11 @@ fn main() {
     let entities = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let seed = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let t = Instant::now();
-    let reg = match county(&CountySpec { seed, entities, ..CountySpec::default() }) {
+    let reg = match county(&CountySpec {
+        seed,
+        entities,
+        ..CountySpec::default()
+    }) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
@@ -26,10 +30,19 @@ fn main() {
     let t = Instant::now();
     let roots = SnapshotRoots::compute(&reg, &SaltKey::from_bytes([0; 32]));
     let committed = t.elapsed();
-    println!("entities  {} root {}", roots.entities.size, roots.entities.hash);
-    println!("officers  {} root {}", roots.officers.size, roots.officers.hash);
+    println!(
+        "entities  {} root {}",
+        roots.entities.size, roots.entities.hash
+    );
+    println!(
+        "officers  {} root {}",
+        roots.officers.size, roots.officers.hash
+    );
     println!("items     {} root {}", roots.items.size, roots.items.hash);
-    println!("recusals  {} root {}", roots.recusals.size, roots.recusals.hash);
+    println!(
+        "recusals  {} root {}",
+        roots.recusals.size, roots.recusals.hash
+    );
     println!("snapshot digest {}", roots.digest());
     println!("generated in {generated:.2?}, committed in {committed:.2?}");
 }

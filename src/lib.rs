@@ -31,6 +31,9 @@
 pub mod canonical;
 pub mod cli;
 pub mod commitment;
+pub mod demo;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod import;
 pub mod merkle;

@@ -51,6 +51,17 @@ pub enum Command {
     Registry(registry::RegistryCommand),
     /// Write a deterministic synthetic county as four CSV files.
     Generate(registry::GenerateArgs),
+    /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
+    Demo {
+        /// Folder to create the county and the workspace in.
+        dir: PathBuf,
+        /// Number of entities.
+        #[arg(long, default_value_t = 20_000)]
+        entities: u64,
+        /// Seed of the synthetic county.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// A failure, with its exit code.
@@ -170,5 +181,10 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Import(a) => registry::import(cli, out, a, false),
         Command::Registry(c) => registry::dispatch(cli, out, c),
         Command::Generate(a) => registry::generate(out, a),
+        Command::Demo {
+            dir,
+            entities,
+            seed,
+        } => registry::demo(out, dir, *entities, *seed),
     }
 }

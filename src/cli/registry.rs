@@ -472,3 +472,43 @@ pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
         &t,
     )
 }
+
+pub(super) fn demo(
+    out: &Out,
+    dir: &std::path::Path,
+    entities: u64,
+    seed: u64,
+) -> Result<(), Failure> {
+    let spec = crate::generate::CountySpec {
+        seed,
+        entities,
+        ..Default::default()
+    };
+    let r = crate::demo::run(dir, &spec).map_err(|e| match e {
+        crate::demo::DemoError::Store(e) => Failure::from(e),
+        e => Failure::rejected("demo", e.to_string()),
+    })?;
+    let mut t = format!(
+        "synthetic county (seed {seed}, {entities} entities) written to {}\n",
+        r.county_dir.display()
+    );
+    for s in &r.imports {
+        let _ = writeln!(
+            t,
+            "  imported {:>7} {:<9} from {} ({} warning(s))",
+            s.total,
+            s.kind.token(),
+            s.file,
+            s.warnings.len()
+        );
+    }
+    if let Some(s) = &r.snapshot {
+        t.push_str(&snapshot_text(s));
+    }
+    let ws = r.workspace.display();
+    let _ = write!(
+        t,
+        "workspace: {ws}\nnext: dualdraw -w {ws} registry stats\n      dualdraw -w {ws} registry prove <USCC> > proof.json && dualdraw registry verify-proof proof.json\n"
+    );
+    out.done("dualdraw.demo.v1", &r, &t)
+}

@@ -101,7 +101,10 @@ fn credit_class_opens_with_its_salt_only() {
     let p = PublicEntity::of(&e, &k);
     let values = credit_class_values(e.uscc.as_str(), "B");
     let salt = k.salt(&values);
-    assert_eq!(confidential_commitment(&salt, &values), p.credit_class_commitment);
+    assert_eq!(
+        confidential_commitment(&salt, &values),
+        p.credit_class_commitment
+    );
     // Without the salt, guessing each class gives nothing that matches.
     for c in ["A", "B", "C", "D"] {
         let guess = confidential_commitment(&[0; 32], &credit_class_values(e.uscc.as_str(), c));
@@ -140,7 +143,11 @@ fn recusal_leaves_are_ordered_by_commitment_not_by_officer() {
         let l = leaves(&reg, RegistryKind::Recusals, &key());
         longest = longest.max(l.len());
         assert!(l.windows(2).all(|w| w[0] < w[1]));
-        let by_commitment: Vec<Vec<u8>> = reg.recusals.iter().map(|r| PublicRecusal::of(r, &key()).leaf()).collect();
+        let by_commitment: Vec<Vec<u8>> = reg
+            .recusals
+            .iter()
+            .map(|r| PublicRecusal::of(r, &key()).leaf())
+            .collect();
         let mut sorted = by_commitment.clone();
         sorted.sort();
         assert_eq!(sorted, l);

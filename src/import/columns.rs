@@ -110,11 +110,7 @@ const ENTITIES: &[Column] = &[
         ],
         true,
     ),
-    col(
-        "township",
-        &["乡镇街道", "乡镇", "街道", "所属乡镇"],
-        false,
-    ),
+    col("township", &["乡镇街道", "乡镇", "街道", "所属乡镇"], false),
     col(
         "credit_class",
         &[

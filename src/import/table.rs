@@ -107,7 +107,10 @@ pub fn read_csv_bytes(
         match rdr.read_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {
-                let line = rec.position().map(|p| line_of(p.byte() as usize)).unwrap_or(0);
+                let line = rec
+                    .position()
+                    .map(|p| line_of(p.byte() as usize))
+                    .unwrap_or(0);
                 if rec.iter().all(|f| f.trim().is_empty()) {
                     continue; // blank lines, and Excel's trailing ",,,," rows
                 }

@@ -173,21 +173,18 @@ pub struct DuplicateKey {
     pub key: String,
 }
 
-fn sort_unique<T, K: Ord + fmt::Display>(
+fn check_unique<'a, T, K: PartialEq + fmt::Display>(
     kind: RegistryKind,
-    v: &mut [T],
-    key: impl Fn(&T) -> K,
+    v: &'a [T],
+    key: impl Fn(&'a T) -> K,
 ) -> Result<(), DuplicateKey> {
-    v.sort_by(|a, b| key(a).cmp(&key(b)));
-    for w in v.windows(2) {
-        if key(&w[0]) == key(&w[1]) {
-            return Err(DuplicateKey {
-                kind,
-                key: key(&w[0]).to_string(),
-            });
-        }
+    match v.windows(2).find(|w| key(&w[0]) == key(&w[1])) {
+        Some(w) => Err(DuplicateKey {
+            kind,
+            key: key(&w[0]).to_string(),
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 impl Registries {
@@ -196,25 +193,25 @@ impl Registries {
     /// # Errors
     /// [`DuplicateKey`] naming the first repeated key.
     pub fn new(
-        mut items: Vec<Item>,
-        mut entities: Vec<Entity>,
-        mut officers: Vec<Officer>,
-        mut recusals: Vec<Recusal>,
+        items: Vec<Item>,
+        entities: Vec<Entity>,
+        officers: Vec<Officer>,
+        recusals: Vec<Recusal>,
     ) -> Result<Self, DuplicateKey> {
-        sort_unique(RegistryKind::Items, &mut items, |i| i.code.clone())?;
-        sort_unique(RegistryKind::Entities, &mut entities, |e| {
-            e.uscc.as_str().to_string()
-        })?;
-        sort_unique(RegistryKind::Officers, &mut officers, |o| o.id.clone())?;
-        sort_unique(RegistryKind::Recusals, &mut recusals, |r| {
-            format!("{}/{}", r.officer_id, r.uscc)
-        })?;
-        Ok(Registries {
+        let mut reg = Registries {
             items,
             entities,
             officers,
             recusals,
-        })
+        };
+        reg.sort_by_key_of();
+        check_unique(RegistryKind::Items, &reg.items, |i| i.code.as_str())?;
+        check_unique(RegistryKind::Entities, &reg.entities, |e| e.uscc.as_str())?;
+        check_unique(RegistryKind::Officers, &reg.officers, |o| o.id.as_str())?;
+        check_unique(RegistryKind::Recusals, &reg.recusals, |r| {
+            format!("{}/{}", r.officer_id, r.uscc)
+        })?;
+        Ok(reg)
     }
 
     /// Sorts every registry into canonical key order (recusals by officer id,

@@ -1,0 +1,137 @@
+//! Harnesses shared by the cargo-fuzz targets in `fuzz/` (and run on fixed
+//! inputs by the unit tests below). Each takes arbitrary bytes and checks the
+//! invariants that must hold for any input; a violated invariant panics, which
+//! is what the fuzzer looks for.
+
+use crate::commitment::{
+    PublicEntity, PublicRecusal, SaltKey, item_from_leaf, item_leaf, officer_from_leaf,
+    officer_leaf, registry_root,
+};
+use crate::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
+use crate::registry::{Registries, RegistryKind};
+use crate::uscc::{Uscc, UsccError, check_character};
+
+/// Reads `data` as a CSV file of `kind` and validates it against a small
+/// fixed workspace. Every problem must name a line that exists; accepted
+/// records must have unique keys and commit.
+pub fn import_bytes(kind: RegistryKind, data: &[u8]) {
+    let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) else {
+        return;
+    };
+    let current = Registries::default();
+    let max_line = 1 + data.iter().filter(|&&b| b == b'\n').count() as u64;
+    for delta in [false, true] {
+        let opts = ImportOptions {
+            delta,
+            ..ImportOptions::default()
+        };
+        match parse_table(kind, &table, "fuzz.csv", &opts, &current) {
+            Ok(p) => {
+                let mut reg = Registries::default();
+                match p.records {
+                    crate::import::Records::Items(v) => reg.items = v,
+                    crate::import::Records::Entities(v) => reg.entities = v,
+                    crate::import::Records::Officers(v) => reg.officers = v,
+                    crate::import::Records::Recusals(v) => reg.recusals = v,
+                }
+                let reg = Registries::new(reg.items, reg.entities, reg.officers, reg.recusals)
+                    .expect("accepted records have unique keys");
+                let _ = registry_root(&reg, kind, &SaltKey::from_bytes([0; 32]));
+            }
+            Err(ImportError::Rejected { problems, .. }) => {
+                assert!(!problems.is_empty());
+                for p in problems {
+                    assert!(
+                        p.line <= max_line,
+                        "line {} past the end ({max_line})",
+                        p.line
+                    );
+                }
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Validates `s` as a USCC.
+pub fn uscc(s: &str) {
+    match Uscc::parse(s) {
+        Ok(u) => {
+            assert_eq!(Uscc::parse(u.as_str()).as_ref(), Ok(&u));
+            assert_eq!(
+                check_character(&u.as_str()[..17]),
+                Ok(u.as_str().as_bytes()[17] as char)
+            );
+        }
+        Err(UsccError::CheckCharacter { .. }) => {
+            assert!(Uscc::accept_legacy(s).is_ok_and(|u| u.is_legacy()));
+        }
+        Err(_) => assert!(Uscc::accept_legacy(s).is_err()),
+    }
+}
+
+/// Decodes `data` as each kind of leaf; what decodes must re-encode to `data`.
+pub fn leaf_decode(data: &[u8]) {
+    if let Ok(e) = PublicEntity::from_leaf(data) {
+        assert_eq!(e.leaf(), data);
+    }
+    if let Ok(i) = item_from_leaf(data) {
+        assert_eq!(item_leaf(&i), data);
+    }
+    if let Ok(o) = officer_from_leaf(data) {
+        assert_eq!(officer_leaf(&o), data);
+    }
+    if let Ok(r) = PublicRecusal::from_leaf(data) {
+        assert_eq!(r.leaf(), data);
+    }
+}
+
+/// Parses `data` as a record proof and verifies it.
+pub fn record_proof(data: &[u8]) {
+    if let Ok(p) = serde_json::from_slice::<crate::proof::RecordProof>(data) {
+        let _ = p.verify(None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn harnesses_accept_generated_files_and_garbage() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = crate::generate::CountySpec {
+            entities: 300,
+            malformed: 8,
+            ..Default::default()
+        };
+        crate::generate::write_county(&spec, dir.path()).unwrap();
+        for (kind, f) in RegistryKind::ALL.iter().zip(crate::generate::FILES) {
+            let bytes = std::fs::read(dir.path().join(f)).unwrap();
+            import_bytes(*kind, &bytes);
+            import_bytes(*kind, &bytes[..bytes.len() / 2]);
+        }
+        for junk in [
+            &b""[..],
+            b"\xff\xfe\x00",
+            b"a,b\n\"",
+            b"\n\n\n,,,\n",
+            "统一社会信用代码\n9\n".as_bytes(),
+        ] {
+            for kind in RegistryKind::ALL {
+                import_bytes(kind, junk);
+            }
+            leaf_decode(junk);
+            record_proof(junk);
+        }
+        for s in [
+            "91350200776049653A",
+            "91350203M0001QAY9B",
+            "",
+            "9135020077604965３A",
+            "IIIIIIIIIIIIIIIIII",
+        ] {
+            uscc(s);
+        }
+    }
+}
