@@ -138,8 +138,24 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+            let json = std::env::args_os().skip(1).any(|a| a == "--json");
+            if !e.use_stderr() {
+                let _ = e.print(); // --help, --version
+                return ExitCode::from(EXIT_OK);
+            }
+            if json {
+                let message = e.kind().to_string();
+                let detail = e.render().to_string();
+                let j = serde_json::json!({
+                    "schema": "dualdraw.error.v1",
+                    "ok": false,
+                    "error": {"kind": "usage", "message": message, "detail": detail.trim_end()},
+                });
+                println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+            } else {
+                let _ = e.print();
+            }
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     let out = Out { json: cli.json };

@@ -1,7 +1,6 @@
 //! `import`, `registry …` and `generate`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
-use crate::commitment::SnapshotRoots;
 use crate::import::apply::{ApplyError, import_into};
 use crate::import::{ImportError, ImportOptions, Issue, TextEncoding};
 use crate::merkle::Hash;
@@ -166,6 +165,12 @@ fn snapshot_text(s: &SnapshotInfo) -> String {
 }
 
 pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Result<(), Failure> {
+    let kind: RegistryKind = a.kind.into();
+    if a.department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
+        return Err(Failure::usage(format!(
+            "--department applies to items and officers, not {kind}"
+        )));
+    }
     let mut ws = Workspace::open(&cli.workspace)?;
     let mut legacy: BTreeSet<String> = a
         .accept_legacy
@@ -174,7 +179,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         .collect();
     if let Some(list) = &a.accept_legacy_list {
         let text = std::fs::read_to_string(list)
-            .map_err(|e| Failure::usage(format!("{}: {e}", list.display())))?;
+            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", list.display())))?;
         legacy.extend(
             text.lines()
                 .map(|l| l.trim().to_ascii_uppercase())
@@ -383,14 +388,14 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             } else {
                 std::fs::read_to_string(file)
             }
-            .map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
+            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
             let proof: RecordProof = serde_json::from_str(&text).map_err(|e| {
                 Failure::rejected(
                     "malformed",
                     format!("{}: not a record proof: {e}", file.display()),
                 )
             })?;
-            let known = known_snapshot(cli, &proof.snapshot.roots);
+            let known = known_snapshot(cli, &proof.snapshot);
             match proof.verify(snapshot_digest.as_ref()) {
                 Ok(v) => {
                     let mut t = format!(
@@ -434,13 +439,15 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
     }
 }
 
-fn known_snapshot(cli: &Cli, roots: &SnapshotRoots) -> Option<u64> {
+/// The workspace snapshot a proof is about: the one it names if that one has
+/// its digest, else the newest with that digest.
+fn known_snapshot(cli: &Cli, snap: &SnapshotRef) -> Option<u64> {
     let ws = Workspace::open(&cli.workspace).ok()?;
-    let digest = roots.digest();
-    ws.snapshots()
-        .ok()?
-        .into_iter()
-        .find(|s| s.digest == digest)
+    let digest = snap.roots.digest();
+    let all = ws.snapshots().ok()?;
+    all.iter()
+        .find(|s| s.id == snap.id && s.digest == digest)
+        .or_else(|| all.iter().rev().find(|s| s.digest == digest))
         .map(|s| s.id)
 }
 

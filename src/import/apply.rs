@@ -3,7 +3,7 @@
 //! by key. Either makes a new snapshot unless the content is unchanged.
 
 use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table};
-use crate::registry::{Registries, RegistryKind};
+use crate::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
 use crate::store::{CommitOutcome, StoreError, Workspace};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -98,7 +98,7 @@ pub fn import_into(
         &opts,
         &file,
         &mut warnings,
-    )?;
+    );
     dangling_warnings(ws, kind, &current, &file, &mut warnings)?;
     progress("committing");
     let note = format!(
@@ -131,7 +131,8 @@ fn key_set<T>(v: &[T], key: impl Fn(&T) -> String) -> HashSet<String> {
     v.iter().map(key).collect()
 }
 
-/// Merges parsed rows into `current`, returning how many rows were removed.
+/// Merges parsed rows into `current` (removals were checked while parsing),
+/// returning how many rows were removed.
 fn merge(
     current: &mut Registries,
     records: Records,
@@ -139,44 +140,36 @@ fn merge(
     opts: &ImportOptions,
     file: &str,
     warnings: &mut Vec<Issue>,
-) -> Result<usize, ImportError> {
+) -> usize {
     let dept = opts.department.as_deref();
-    let mut problems = Vec::new();
+    let gone: HashSet<&String> = removals.iter().map(|(_, k)| k).collect();
     macro_rules! apply {
-        ($field:ident, $new:expr, $key:expr, $dept_of:expr) => {{
+        ($field:ident, $new:expr, $key:expr, $in_dept:expr) => {{
             let new = $new;
             let key = $key;
             if opts.delta {
                 let new_keys = key_set(&new, key);
-                let existing = key_set(&current.$field, key);
-                let gone: HashSet<&String> = removals.iter().map(|(_, k)| k).collect();
-                for (line, k) in removals {
-                    if !existing.contains(k) {
-                        problems.push(Issue::new(
-                            file,
-                            *line,
-                            None,
-                            k,
-                            "marked for removal, but no such record exists",
-                        ));
-                    }
-                }
                 current.$field.retain(|r| {
                     let k = key(r);
                     !new_keys.contains(&k) && !gone.contains(&k)
                 });
                 current.$field.extend(new);
             } else if let Some(d) = dept {
-                current.$field.retain(|r| !$dept_of(r, d));
+                current.$field.retain(|r| !$in_dept(r, d));
                 current.$field.extend(new);
             } else {
-                if current.$field.is_empty() && new.is_empty() {
+                if new.is_empty() {
+                    let what = if current.$field.is_empty() {
+                        "stays empty"
+                    } else {
+                        "is emptied"
+                    };
                     warnings.push(Issue::new(
                         file,
                         0,
                         None,
                         "",
-                        "the file has no rows: the registry stays empty",
+                        format!("the file has no rows: the registry {what}"),
                     ));
                 }
                 current.$field = new;
@@ -184,39 +177,32 @@ fn merge(
         }};
     }
     match records {
-        Records::Items(v) => apply!(
-            items,
-            v,
-            |r: &crate::registry::Item| r.code.clone(),
-            |r: &crate::registry::Item, d: &str| r.department == d
-        ),
+        Records::Items(v) => apply!(items, v, |r: &Item| r.code.clone(), |r: &Item, d: &str| r
+            .department
+            == d),
         Records::Entities(v) => apply!(
             entities,
             v,
-            |r: &crate::registry::Entity| r.uscc.as_str().to_string(),
-            |_: &crate::registry::Entity, _: &str| false
+            |r: &Entity| r.uscc.as_str().to_string(),
+            |_: &Entity, _: &str| false
         ),
-        Records::Officers(v) => apply!(
-            officers,
-            v,
-            |r: &crate::registry::Officer| r.id.clone(),
-            |r: &crate::registry::Officer, d: &str| r.department == d
-        ),
+        Records::Officers(v) => {
+            apply!(
+                officers,
+                v,
+                |r: &Officer| r.id.clone(),
+                |r: &Officer, d: &str| r.department == d
+            )
+        }
         Records::Recusals(v) => apply!(
             recusals,
             v,
-            |r: &crate::registry::Recusal| format!("{}/{}", r.officer_id, r.uscc),
-            |_: &crate::registry::Recusal, _: &str| false
+            |r: &Recusal| format!("{}/{}", r.officer_id, r.uscc),
+            |_: &Recusal, _: &str| false
         ),
     }
     current.sort_by_key_of();
-    if !problems.is_empty() {
-        return Err(ImportError::Rejected {
-            problems,
-            warnings: std::mem::take(warnings),
-        });
-    }
-    Ok(if opts.delta { removals.len() } else { 0 })
+    if opts.delta { removals.len() } else { 0 }
 }
 
 /// Warns about recusals left naming an officer or entity no longer present.

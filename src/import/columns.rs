@@ -222,6 +222,7 @@ impl ColumnMap {
     pub fn new(
         kind: RegistryKind,
         headers: &[String],
+        header_line: u64,
         file: &str,
         delta: bool,
         problems: &mut Vec<Issue>,
@@ -242,7 +243,7 @@ impl ColumnMap {
                     if let Some(&(_, first)) = found.iter().find(|(name, _)| *name == c.name) {
                         problems.push(Issue::new(
                             file,
-                            1,
+                            header_line,
                             Some(i + 1),
                             h,
                             format!(
@@ -257,7 +258,7 @@ impl ColumnMap {
                 }
                 None => warnings.push(Issue::new(
                     file,
-                    1,
+                    header_line,
                     Some(i + 1),
                     h,
                     "unknown column, ignored".to_string(),
@@ -271,7 +272,7 @@ impl ColumnMap {
                 names.extend(c.aliases.iter().take(2));
                 problems.push(Issue::new(
                     file,
-                    1,
+                    header_line,
                     None,
                     "",
                     format!(
@@ -330,6 +331,7 @@ mod tests {
         let m = ColumnMap::new(
             RegistryKind::Entities,
             &headers,
+            1,
             "e.csv",
             false,
             &mut p,

@@ -203,6 +203,7 @@ pub fn parse_table(
     let map = columns::ColumnMap::new(
         kind,
         &table.headers,
+        table.header_line,
         file,
         opts.delta,
         &mut problems,

@@ -119,7 +119,12 @@ impl<'r> Row<'r, '_, '_> {
                 String::new()
             }
             None => {
-                self.problem(name, None, "", "column missing");
+                self.problem(
+                    name,
+                    None,
+                    "",
+                    "column missing: needed to add or replace a row",
+                );
                 String::new()
             }
         }
@@ -142,7 +147,12 @@ impl<'r> Row<'r, '_, '_> {
         let (i, v) = match self.cell(name) {
             Some(c) => c,
             None => {
-                self.problem(name, None, "", "column missing");
+                self.problem(
+                    name,
+                    None,
+                    "",
+                    "column missing: needed to add or replace a row",
+                );
                 return None;
             }
         };
@@ -160,8 +170,23 @@ impl<'r> Row<'r, '_, '_> {
         }
     }
 
+    /// The cell of a column every added or replaced row needs: a missing
+    /// column (possible in an update file) is a problem of the row.
+    fn required_cell(&mut self, name: &str) -> Option<(usize, &'r str)> {
+        let c = self.cell(name);
+        if c.is_none() {
+            self.problem(
+                name,
+                None,
+                "",
+                "column missing: needed to add or replace a row",
+            );
+        }
+        c
+    }
+
     fn region(&mut self, name: &str) -> Option<RegionCode> {
-        let (i, v) = self.cell(name)?;
+        let (i, v) = self.required_cell(name)?;
         match RegionCode::parse(v) {
             Ok(r) => Some(r),
             Err(e) => {
@@ -177,7 +202,11 @@ impl<'r> Row<'r, '_, '_> {
     }
 
     fn date(&mut self, name: &str, required: bool) -> Option<NaiveDate> {
-        let (i, v) = self.cell(name)?;
+        let (i, v) = if required {
+            self.required_cell(name)?
+        } else {
+            self.cell(name)?
+        };
         if v.is_empty() {
             if required {
                 self.problem(
@@ -202,7 +231,7 @@ impl<'r> Row<'r, '_, '_> {
     }
 
     fn uscc(&mut self, name: &str) -> Option<Uscc> {
-        let (i, v) = self.cell(name)?;
+        let (i, v) = self.required_cell(name)?;
         if v.is_empty() {
             self.problem(name, Some(i), v, "is empty");
             return None;
@@ -443,7 +472,22 @@ pub(super) fn parse_rows(
         {
             match parse_action(a) {
                 Some(Action::Remove) => {
-                    removals.push((*line, key));
+                    let key_idx = row.ctx.map.index(key_col);
+                    match current.department_of(kind, &key) {
+                        None => row.problem(key_col, key_idx, &key, "marked for removal, but no such record exists"),
+                        Some(d) => match &row.ctx.opts.department {
+                            Some(want) if d.as_deref() != Some(want.as_str()) => row.problem(
+                                key_col,
+                                key_idx,
+                                &key,
+                                format!(
+                                    "marked for removal, but it belongs to {:?}, not --department {want:?}",
+                                    d.unwrap_or_default()
+                                ),
+                            ),
+                            _ => removals.push((*line, key)),
+                        },
+                    }
                     continue;
                 }
                 Some(Action::Upsert) => {}

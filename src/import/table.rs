@@ -39,6 +39,8 @@ impl TextEncoding {
 pub struct Table {
     /// Header cells, as written.
     pub headers: Vec<String>,
+    /// The line (CSV) or row (xlsx) the header is on.
+    pub header_line: u64,
     /// Rows with their 1-based line numbers.
     pub rows: Vec<(u64, StringRecord)>,
     /// The encoding the text was read in (`None` for xlsx).
@@ -76,7 +78,7 @@ pub fn read_csv_bytes(
     encoding: Option<TextEncoding>,
 ) -> Result<Table, ImportError> {
     let (text, enc) = decode(bytes, file, encoding)?;
-    let first_line = text.lines().next().unwrap_or("");
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
     } else {
@@ -89,6 +91,7 @@ pub fn read_csv_bytes(
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut headers: Option<Vec<String>> = None;
+    let mut header_line = 1;
     let mut rec = StringRecord::new();
     // csv reports a record after blank lines at the first blank line, so lines
     // are counted here from the byte offset, past any leading line breaks.
@@ -116,6 +119,7 @@ pub fn read_csv_bytes(
                 }
                 if headers.is_none() {
                     headers = Some(rec.iter().map(str::to_string).collect());
+                    header_line = line;
                 } else {
                     rows.push((line, rec.clone()));
                 }
@@ -137,6 +141,7 @@ pub fn read_csv_bytes(
     }
     Ok(Table {
         headers: headers.unwrap_or_default(),
+        header_line,
         rows,
         encoding: Some(enc),
     })
@@ -230,6 +235,7 @@ fn read_xlsx(path: &Path, file: &str) -> Result<Table, ImportError> {
     let first_row = range.start().map(|(r, _)| r as u64).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
     let mut headers: Option<Vec<String>> = None;
+    let mut header_line = 1;
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
         let mut cells: Vec<String> = vec![String::new(); first_col];
@@ -240,12 +246,14 @@ fn read_xlsx(path: &Path, file: &str) -> Result<Table, ImportError> {
         let line = first_row + i as u64 + 1;
         if headers.is_none() {
             headers = Some(cells);
+            header_line = line;
         } else {
             rows.push((line, StringRecord::from(cells)));
         }
     }
     Ok(Table {
         headers: headers.unwrap_or_default(),
+        header_line,
         rows,
         encoding: None,
     })

@@ -226,6 +226,29 @@ impl Registries {
         });
     }
 
+    /// Whether registry `kind` holds `key` (for recusals `OFFICER_ID/USCC`),
+    /// and if so the department the record belongs to (items and officers).
+    pub fn department_of(&self, kind: RegistryKind, key: &str) -> Option<Option<String>> {
+        match kind {
+            RegistryKind::Items => self
+                .items
+                .binary_search_by(|x| x.code.as_str().cmp(key))
+                .ok()
+                .map(|i| Some(self.items[i].department.clone())),
+            RegistryKind::Entities => self.entity(key).map(|_| None),
+            RegistryKind::Officers => self.officer(key).map(|o| Some(o.department.clone())),
+            RegistryKind::Recusals => {
+                let (officer, uscc) = key.split_once('/')?;
+                self.recusals
+                    .binary_search_by(|r| {
+                        (r.officer_id.as_str(), r.uscc.as_str()).cmp(&(officer, uscc))
+                    })
+                    .ok()
+                    .map(|_| None)
+            }
+        }
+    }
+
     /// Number of records in one registry.
     pub fn len(&self, kind: RegistryKind) -> usize {
         match kind {
