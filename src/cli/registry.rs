@@ -201,7 +201,12 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
     });
+    let timing = std::env::var_os("DUALDRAW_TIMING").is_some();
+    let started = std::time::Instant::now();
     let progress = |stage: &str| {
+        if timing {
+            eprintln!("[{:>8.3}s] {stage}", started.elapsed().as_secs_f64());
+        }
         if let Some(pb) = &bar {
             pb.set_message(format!("{}: {stage}", a.file.display()));
         }

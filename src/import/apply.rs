@@ -100,7 +100,7 @@ pub fn import_into(
         &mut warnings,
     );
     dangling_warnings(ws, kind, &current, &file, &mut warnings)?;
-    progress("committing");
+    progress("checking recusals");
     let note = format!(
         "{} {kind} {file}{}",
         if opts.delta { "update" } else { "import" },
@@ -110,7 +110,9 @@ pub fn import_into(
             .unwrap_or_default()
     );
     let total = current.len(kind);
+    progress("committing");
     let outcome = ws.commit(kind, &current, &note)?;
+    progress("committed");
     if !opts.accept_legacy.is_empty() {
         let used: std::collections::BTreeSet<String> = opts.accept_legacy.clone();
         ws.accept_legacy(&used)?;

@@ -424,23 +424,54 @@ fn key_of(kind: RegistryKind, rec: &StringRecord, ctx: &Ctx<'_>) -> String {
     }
 }
 
+enum Plan {
+    Skip,
+    Remove(u64, String),
+    Parse,
+}
+
+fn parse_one<'a>(
+    ctx: &mut Ctx<'a>,
+    kind: RegistryKind,
+    line: u64,
+    rec: &StringRecord,
+    current: &Registries,
+) -> Option<Parsed1> {
+    let mut row = Row {
+        ctx,
+        rec,
+        line,
+        ok: true,
+    };
+    let out = match kind {
+        RegistryKind::Items => Some(Parsed1::Item(parse_item(&mut row))),
+        RegistryKind::Entities => parse_entity(&mut row).map(Parsed1::Entity),
+        RegistryKind::Officers => parse_officer(&mut row).map(Parsed1::Officer),
+        RegistryKind::Recusals => parse_recusal(&mut row, current).map(Parsed1::Recusal),
+    };
+    if row.ok { out } else { None }
+}
+
+enum Parsed1 {
+    Item(Item),
+    Entity(Entity),
+    Officer(Officer),
+    Recusal(Recusal),
+}
+
+/// Validates every row: keys, duplicates and actions in order, then the rows
+/// themselves on all cores. Problems and warnings come out in line order.
 pub(super) fn parse_rows(
     ctx: &mut Ctx<'_>,
     table: &Table,
     current: &Registries,
 ) -> (Records, Vec<(u64, String)>) {
+    use rayon::prelude::*;
     let kind = ctx.kind;
     let key_col = columns(kind)[0].name;
     let mut seen: HashMap<String, u64> = HashMap::with_capacity(table.rows.len());
     let mut removals = Vec::new();
-    let mut items = Vec::new();
-    let mut entities = Vec::with_capacity(if kind == RegistryKind::Entities {
-        table.rows.len()
-    } else {
-        0
-    });
-    let mut officers = Vec::new();
-    let mut recusals = Vec::new();
+    let mut plans = Vec::with_capacity(table.rows.len());
     for (line, rec) in &table.rows {
         let key = key_of(kind, rec, ctx);
         let mut row = Row {
@@ -459,24 +490,36 @@ pub(super) fn parse_rows(
                     &key,
                     format!("duplicate key: already on line {first}"),
                 );
+                plans.push(Plan::Skip);
                 continue;
             }
             seen.insert(key.clone(), *line);
         }
-        if row.ctx.opts.delta
-            && let Some((i, a)) = row
-                .ctx
+        let action = if row.ctx.opts.delta {
+            row.ctx
                 .map
                 .index("action")
                 .map(|i| (i, clean(rec.get(i).unwrap_or(""))))
-        {
-            match parse_action(a) {
-                Some(Action::Remove) => {
-                    let key_idx = row.ctx.map.index(key_col);
-                    match current.department_of(kind, &key) {
-                        None => row.problem(key_col, key_idx, &key, "marked for removal, but no such record exists"),
-                        Some(d) => match &row.ctx.opts.department {
-                            Some(want) if d.as_deref() != Some(want.as_str()) => row.problem(
+        } else {
+            None
+        };
+        let plan = match action.map(|(i, a)| (i, a, parse_action(a))) {
+            None | Some((_, _, Some(Action::Upsert))) => Plan::Parse,
+            Some((_, _, Some(Action::Remove))) => {
+                let key_idx = row.ctx.map.index(key_col);
+                match current.department_of(kind, &key) {
+                    None => {
+                        row.problem(
+                            key_col,
+                            key_idx,
+                            &key,
+                            "marked for removal, but no such record exists",
+                        );
+                        Plan::Skip
+                    }
+                    Some(d) => match &row.ctx.opts.department {
+                        Some(want) if d.as_deref() != Some(want.as_str()) => {
+                            row.problem(
                                 key_col,
                                 key_idx,
                                 &key,
@@ -484,51 +527,77 @@ pub(super) fn parse_rows(
                                     "marked for removal, but it belongs to {:?}, not --department {want:?}",
                                     d.unwrap_or_default()
                                 ),
-                            ),
-                            _ => removals.push((*line, key)),
-                        },
-                    }
-                    continue;
-                }
-                Some(Action::Upsert) => {}
-                None => {
-                    row.problem(
-                        "action",
-                        Some(i),
-                        a,
-                        "not an action (use 新增/修改 to add or replace, 删除 to remove)",
-                    );
-                    continue;
+                            );
+                            Plan::Skip
+                        }
+                        _ => Plan::Remove(*line, key),
+                    },
                 }
             }
+            Some((i, a, None)) => {
+                row.problem(
+                    "action",
+                    Some(i),
+                    a,
+                    "not an action (use 新增/修改 to add or replace, 删除 to remove)",
+                );
+                Plan::Skip
+            }
+        };
+        plans.push(plan);
+    }
+    let (file, map, opts) = (ctx.file, ctx.map, ctx.opts);
+    const CHUNK: usize = 4096;
+    let parts: Vec<(Vec<Parsed1>, Vec<Issue>, Vec<Issue>)> = table
+        .rows
+        .par_chunks(CHUNK)
+        .zip(plans.par_chunks_mut(CHUNK))
+        .map(|(rows, plans)| {
+            let mut local = Ctx {
+                file,
+                map,
+                opts,
+                kind,
+                problems: Vec::new(),
+                warnings: Vec::new(),
+            };
+            let mut out = Vec::with_capacity(rows.len());
+            for ((line, rec), plan) in rows.iter().zip(plans.iter()) {
+                if matches!(plan, Plan::Parse)
+                    && let Some(p) = parse_one(&mut local, kind, *line, rec, current)
+                {
+                    out.push(p);
+                }
+            }
+            (out, local.problems, local.warnings)
+        })
+        .collect();
+    for plan in plans {
+        if let Plan::Remove(line, k) = plan {
+            removals.push((line, k));
         }
-        match kind {
-            RegistryKind::Items => {
-                let it = parse_item(&mut row);
-                if row.ok {
-                    items.push(it);
-                }
-            }
-            RegistryKind::Entities => {
-                let e = parse_entity(&mut row);
-                if let (true, Some(e)) = (row.ok, e) {
-                    entities.push(e);
-                }
-            }
-            RegistryKind::Officers => {
-                let o = parse_officer(&mut row);
-                if let (true, Some(o)) = (row.ok, o) {
-                    officers.push(o);
-                }
-            }
-            RegistryKind::Recusals => {
-                let r = parse_recusal(&mut row, current);
-                if let (true, Some(r)) = (row.ok, r) {
-                    recusals.push(r);
-                }
+    }
+    let mut items = Vec::new();
+    let mut entities = Vec::new();
+    let mut officers = Vec::new();
+    let mut recusals = Vec::new();
+    if kind == RegistryKind::Entities {
+        entities.reserve(table.rows.len());
+    }
+    for (recs, problems, warnings) in parts {
+        ctx.problems.extend(problems);
+        ctx.warnings.extend(warnings);
+        for r in recs {
+            match r {
+                Parsed1::Item(x) => items.push(x),
+                Parsed1::Entity(x) => entities.push(x),
+                Parsed1::Officer(x) => officers.push(x),
+                Parsed1::Recusal(x) => recusals.push(x),
             }
         }
     }
+    ctx.problems.sort_by_key(|i| i.line);
+    ctx.warnings.sort_by_key(|i| i.line);
     let records = match kind {
         RegistryKind::Items => Records::Items(items),
         RegistryKind::Entities => Records::Entities(entities),

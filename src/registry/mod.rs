@@ -217,9 +217,15 @@ impl Registries {
     /// Sorts every registry into canonical key order (recusals by officer id,
     /// then USCC).
     pub fn sort_by_key_of(&mut self) {
+        use rayon::slice::ParallelSliceMut;
         self.items.sort_unstable_by(|a, b| a.code.cmp(&b.code));
-        self.entities
-            .sort_unstable_by(|a, b| a.uscc.as_str().cmp(b.uscc.as_str()));
+        if !self
+            .entities
+            .is_sorted_by(|a, b| a.uscc.as_str() <= b.uscc.as_str())
+        {
+            self.entities
+                .par_sort_unstable_by(|a, b| a.uscc.as_str().cmp(b.uscc.as_str()));
+        }
         self.officers.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.recusals.sort_unstable_by(|a, b| {
             (a.officer_id.as_str(), a.uscc.as_str()).cmp(&(b.officer_id.as_str(), b.uscc.as_str()))

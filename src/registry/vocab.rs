@@ -53,6 +53,13 @@ macro_rules! vocabulary {
             /// # Errors
             /// [`VocabError`] for anything outside the vocabulary.
             pub fn parse(s: &str) -> Result<Self, VocabError> {
+                // Fast path: an exact spelling, without allocating.
+                let t = s.trim();
+                $(
+                    if t == $token || t == $zh $(|| t == $alias)* {
+                        return Ok($name::$variant);
+                    }
+                )+
                 let n = norm(s);
                 $(
                     if n == norm($token) || n == norm($zh) $(|| n == norm($alias))* {

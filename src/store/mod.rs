@@ -163,6 +163,8 @@ impl Workspace {
             return Err(StoreError::AlreadyExists(dir.to_path_buf()));
         }
         let conn = Connection::open(&db)?;
+        // Large pages suit the multi-megabyte chunks; set before any table exists.
+        conn.pragma_update(None, "page_size", 65536)?;
         Self::pragmas(&conn)?;
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.execute(
@@ -181,7 +183,9 @@ impl Workspace {
 
     fn pragmas(conn: &Connection) -> Result<(), StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        // In WAL mode NORMAL keeps the database consistent whenever a process
+        // is killed; only a power cut can lose the last commits.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         Ok(())
@@ -433,7 +437,15 @@ impl Workspace {
         reg: &Registries,
         note: &str,
     ) -> Result<CommitOutcome, StoreError> {
-        let root = registry_root(reg, kind, &self.key);
+        let (root, chunks) = rayon::join(
+            || registry_root(reg, kind, &self.key),
+            || match kind {
+                RegistryKind::Items => codec::chunks(&reg.items, codec::encode_item),
+                RegistryKind::Entities => codec::chunks(&reg.entities, codec::encode_entity),
+                RegistryKind::Officers => codec::chunks(&reg.officers, codec::encode_officer),
+                RegistryKind::Recusals => codec::chunks(&reg.recusals, codec::encode_recusal),
+            },
+        );
         let current = self.current_snapshot()?;
         let base_root = current
             .as_ref()
@@ -445,12 +457,6 @@ impl Workspace {
         if root == base_root {
             return Ok(CommitOutcome::Unchanged { snapshot: current });
         }
-        let chunks = match kind {
-            RegistryKind::Items => codec::chunks(&reg.items, codec::encode_item),
-            RegistryKind::Entities => codec::chunks(&reg.entities, codec::encode_entity),
-            RegistryKind::Officers => codec::chunks(&reg.officers, codec::encode_officer),
-            RegistryKind::Recusals => codec::chunks(&reg.recusals, codec::encode_recusal),
-        };
         let now = now_rfc3339();
         let tx = self
             .conn
