@@ -90,8 +90,11 @@ fn commitment(c: &mut Criterion) {
             black_box(acc)
         })
     });
+    g.bench_function(format!("root_from_canonical_leaves_all_cores/{n}"), |b| {
+        b.iter(|| black_box(dualdraw::merkle::root_parallel(&leaves)))
+    });
     drop(leaves);
-    g.bench_function(format!("entities_root_all_cores/{n}"), |b| {
+    g.bench_function(format!("entities_root_from_records_all_cores/{n}"), |b| {
         b.iter(|| black_box(registry_root(&reg, RegistryKind::Entities, &key)))
     });
     g.finish();

@@ -4,7 +4,7 @@
 //!
 //! Public fields enter a leaf as they are. A confidential value (an entity's
 //! credit class; a recusal's pair and reason) enters only as
-//! `SHA-256(lp("dualdraw-confidential-v1") ‖ lp(salt) ‖ list(values))`, with a
+//! `SHA-256(pad32("dualdraw-confidential-v1") ‖ salt ‖ list(values))`, with a
 //! 32-byte salt only the store knows. A published leaf therefore reproduces the
 //! root, reveals nothing confidential and resists guessing; handing out one
 //! salt opens exactly one value.
@@ -33,11 +33,30 @@ pub const SALT_TAG: &str = "dualdraw-salt-v1";
 /// Domain-separation tag of the snapshot digest.
 pub const SNAPSHOT_TAG: &str = "dualdraw-snapshot-v1";
 
+/// `pad32(tag)`: the tag's bytes followed by zeros up to 32 bytes.
+fn pad32(tag: &str) -> [u8; 32] {
+    let mut b = [0u8; 32];
+    b[..tag.len()].copy_from_slice(tag.as_bytes());
+    b
+}
+
 /// The secret a workspace derives every salt from (kept in the store, never
 /// published). An embedding system that keeps its own key gets the same roots
 /// as the store for the same records.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SaltKey([u8; 32]);
+#[derive(Clone)]
+pub struct SaltKey {
+    key: [u8; 32],
+    /// SHA-256 state after `pad32("dualdraw-salt-v1") ‖ K`: one block.
+    salt_state: Sha256,
+}
+
+impl PartialEq for SaltKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for SaltKey {}
 
 impl std::fmt::Debug for SaltKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -45,10 +64,21 @@ impl std::fmt::Debug for SaltKey {
     }
 }
 
+fn hash_list(h: &mut Sha256, values: &[&str]) {
+    h.update((values.len() as u32).to_be_bytes());
+    for v in values {
+        h.update((v.len() as u32).to_be_bytes());
+        h.update(v.as_bytes());
+    }
+}
+
 impl SaltKey {
     /// A key from 32 bytes.
-    pub fn from_bytes(b: [u8; 32]) -> Self {
-        SaltKey(b)
+    pub fn from_bytes(key: [u8; 32]) -> Self {
+        let mut salt_state = Sha256::new();
+        salt_state.update(pad32(SALT_TAG));
+        salt_state.update(key);
+        SaltKey { key, salt_state }
     }
 
     /// A fresh key from the operating system's random source.
@@ -58,21 +88,21 @@ impl SaltKey {
     pub fn generate() -> Result<Self, getrandom::Error> {
         let mut b = [0u8; 32];
         getrandom::fill(&mut b)?;
-        Ok(SaltKey(b))
+        Ok(SaltKey::from_bytes(b))
     }
 
     /// The key bytes (to keep in the store).
     pub fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
+        &self.key
     }
 
-    /// The salt of one confidential value: `SHA-256(lp("dualdraw-salt-v1") ‖
-    /// lp(key) ‖ list(values))`. The values name the record, the field and the
+    /// The salt of one confidential value: `SHA-256(pad32("dualdraw-salt-v1")
+    /// ‖ K ‖ list(values))`. The values name the field, the record and the
     /// value, so each salt opens exactly that one value.
     pub fn salt(&self, values: &[&str]) -> [u8; 32] {
-        let mut e = Encoder::with_capacity(128);
-        e.str(SALT_TAG).bytes(&self.0).list(values);
-        Sha256::digest(e.as_bytes()).into()
+        let mut h = self.salt_state.clone();
+        hash_list(&mut h, values);
+        h.finalize().into()
     }
 
     /// The salted commitment to `values`, with the salt derived from them.
@@ -81,16 +111,18 @@ impl SaltKey {
     }
 }
 
-/// `SHA-256(lp("dualdraw-confidential-v1") ‖ lp(salt) ‖ list(values))`.
+/// `SHA-256(pad32("dualdraw-confidential-v1") ‖ salt ‖ list(values))`.
 pub fn confidential_commitment(salt: &[u8; 32], values: &[&str]) -> Hash {
-    let mut e = Encoder::with_capacity(128);
-    e.str(CONFIDENTIAL_TAG).bytes(salt).list(values);
-    Hash::digest(e.as_bytes())
+    let mut h = Sha256::new();
+    h.update(pad32(CONFIDENTIAL_TAG));
+    h.update(salt);
+    hash_list(&mut h, values);
+    Hash(h.finalize().into())
 }
 
 /// The values committed for an entity's credit class.
-pub fn credit_class_values<'a>(uscc: &'a str, class_token: &'a str) -> [&'a str; 4] {
-    ["entity", uscc, "credit_class", class_token]
+pub fn credit_class_values<'a>(uscc: &'a str, class_token: &'a str) -> [&'a str; 3] {
+    ["credit_class", uscc, class_token]
 }
 
 /// The values committed for a recusal pair (who and whom, without the reason).
@@ -109,6 +141,46 @@ pub fn recusal_reason_values<'a>(
 
 fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// `YYYY-MM-DD` without allocating.
+fn date_bytes(d: chrono::NaiveDate) -> [u8; 10] {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+    let mut b = *b"0000-00-00";
+    b[0] = b'0' + (y / 1000) as u8;
+    b[1] = b'0' + (y / 100 % 10) as u8;
+    b[2] = b'0' + (y / 10 % 10) as u8;
+    b[3] = b'0' + (y % 10) as u8;
+    b[5] = b'0' + (m / 10) as u8;
+    b[6] = b'0' + (m % 10) as u8;
+    b[8] = b'0' + (day / 10) as u8;
+    b[9] = b'0' + (day % 10) as u8;
+    b
+}
+
+/// Encodes an entity's canonical leaf straight from the record (the same
+/// bytes as [`PublicEntity::leaf`], without building the public view).
+pub fn encode_entity_leaf(e: &Entity, key: &SaltKey, enc: &mut Encoder) {
+    let commitment = key.commit(&credit_class_values(e.uscc.as_str(), e.credit_class.token()));
+    enc.str(ENTITY_TAG)
+        .str(e.uscc.as_str())
+        .str(&e.name)
+        .str(e.kind.token())
+        .list(&e.categories)
+        .str(&e.industry)
+        .str(e.region.as_str())
+        .opt(e.township.as_deref());
+    enc.str(e.status.token());
+    match e.established {
+        None => {
+            enc.raw(&[0]);
+        }
+        Some(d) => {
+            enc.raw(&[1]).bytes(&date_bytes(d));
+        }
+    }
+    enc.list(&e.flags).raw(&commitment.0);
 }
 
 /// The public view of an entity: every public field, and the commitment
@@ -279,7 +351,9 @@ pub fn item_from_leaf(leaf: &[u8]) -> Result<Item, DecodeError> {
 
 /// The canonical leaf of an entity.
 pub fn entity_leaf(e: &Entity, key: &SaltKey) -> Vec<u8> {
-    PublicEntity::of(e, key).leaf()
+    let mut enc = Encoder::with_capacity(320);
+    encode_entity_leaf(e, key, &mut enc);
+    enc.finish()
 }
 
 /// The canonical leaf of an officer (all fields public).
@@ -418,7 +492,7 @@ pub fn registry_root(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> Mer
                 || Encoder::with_capacity(512),
                 |enc, e| {
                     enc.clear();
-                    PublicEntity::of(e, key).encode_into(enc);
+                    encode_entity_leaf(e, key, enc);
                     leaf_hash(enc.as_bytes())
                 },
             )

@@ -155,20 +155,28 @@ ITEM_TYPES = {"key", "general"}
 # ---------------------------------------------------------------------------
 
 
+def pad32(tag: str) -> bytes:
+    """COMMITMENTS.md §1 pad32: the ASCII tag followed by zero bytes up to 32 bytes."""
+    b = tag.encode("ascii")
+    if len(b) > 32:
+        raise ValueError("tag longer than 32 bytes")
+    return b + b"\x00" * (32 - len(b))
+
+
 def commitment(salt: bytes, values) -> bytes:
     if len(salt) != 32:
         raise ValueError("salt must be 32 bytes")
-    return sha256(lp("dualdraw-confidential-v1") + lp(salt) + lst(values))
+    return sha256(pad32("dualdraw-confidential-v1") + salt + lst(values))
 
 
 def derive_salt(k: bytes, values) -> bytes:
     if len(k) != 32:
         raise ValueError("workspace secret K must be 32 bytes")
-    return sha256(lp("dualdraw-salt-v1") + lp(k) + lst(values))
+    return sha256(pad32("dualdraw-salt-v1") + k + lst(values))
 
 
 def credit_class_values(uscc, cls):
-    return ["entity", uscc, "credit_class", cls]
+    return ["credit_class", uscc, cls]
 
 
 def recusal_pair_values(officer_id, uscc):

@@ -1,0 +1,211 @@
+//! Target sampling (`docs/SPEC.md` §5): the pool, strata by credit class,
+//! exact allocation, permanent random numbers, and selection of the smallest.
+
+use crate::campaign::Campaign;
+use crate::merkle::Hash;
+use crate::registry::vocab::CreditClass;
+use crate::registry::{Entity, Item, Registries};
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// Why targets cannot be drawn.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SampleError {
+    /// A campaign item is not in the item list.
+    #[error("item {0} is not in the item list of the snapshot")]
+    UnknownItem(String),
+    /// A directed category that no campaign item checks.
+    #[error("category {category:?} is not the target category of any campaign item (items cover: {covered})")]
+    CategoryWithoutItem {
+        /// The category.
+        category: String,
+        /// What the items cover.
+        covered: String,
+    },
+    /// A credit class present in the pool has no stratum.
+    #[error("{count} entities of credit class {class} are in the pool, but the campaign has no stratum for {class}: add one or list {class} in targets.exclude_credit_classes")]
+    MissingStratum {
+        /// Class.
+        class: CreditClass,
+        /// How many pool entities have it.
+        count: u64,
+    },
+}
+
+/// The campaign's items, from the snapshot.
+///
+/// # Errors
+/// [`SampleError::UnknownItem`].
+pub fn campaign_items<'a>(reg: &'a Registries, c: &Campaign) -> Result<Vec<&'a Item>, SampleError> {
+    c.items
+        .iter()
+        .map(|code| {
+            reg.items
+                .binary_search_by(|i| i.code.as_str().cmp(code))
+                .map(|i| &reg.items[i])
+                .map_err(|_| SampleError::UnknownItem(code.clone()))
+        })
+        .collect()
+}
+
+/// The categories drawn from (`C` of the spec), sorted.
+///
+/// # Errors
+/// [`SampleError::CategoryWithoutItem`].
+pub fn categories(c: &Campaign, items: &[&Item]) -> Result<Vec<String>, SampleError> {
+    let covered: BTreeSet<&str> = items.iter().map(|i| i.target_category.as_str()).collect();
+    match &c.targets.categories {
+        None => Ok(covered.into_iter().map(str::to_string).collect()),
+        Some(cats) => {
+            for cat in cats {
+                if !covered.contains(cat.as_str()) {
+                    return Err(SampleError::CategoryWithoutItem {
+                        category: cat.clone(),
+                        covered: covered.iter().copied().collect::<Vec<_>>().join(", "),
+                    });
+                }
+            }
+            Ok(cats.clone())
+        }
+    }
+}
+
+/// Whether an entity passes the public filters of the pool (1–5 of §5).
+pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], exclusion: &BTreeSet<String>) -> bool {
+    e.status.in_business()
+        && (c.targets.regions.is_empty() || c.targets.regions.iter().any(|r| e.region.as_str().starts_with(r.as_str())))
+        && e.categories.iter().any(|x| cats.binary_search(x).is_ok())
+        && !e.flags.iter().any(|f| c.targets.exclude_flags.binary_search(f).is_ok())
+        && !exclusion.contains(e.uscc.as_str())
+}
+
+/// The pool: entity indices (in USCC order) and the class-excluded count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pool {
+    /// Indices into `Registries::entities`.
+    pub members: Vec<usize>,
+    /// Entities left out because their class is excluded.
+    pub excluded_by_class: u64,
+}
+
+/// Computes the pool (§5).
+pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], exclusion: &BTreeSet<String>) -> Pool {
+    let public: Vec<usize> = reg
+        .entities
+        .par_iter()
+        .enumerate()
+        .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
+        .map(|(i, _)| i)
+        .collect();
+    let (members, out): (Vec<usize>, Vec<usize>) = public
+        .into_iter()
+        .partition(|&i| !c.targets.exclude_credit_classes.contains(&reg.entities[i].credit_class));
+    Pool {
+        members,
+        excluded_by_class: out.len() as u64,
+    }
+}
+
+/// The fixed first block of every PRN hash: `dualdraw-prn-v1` padded to 32
+/// bytes, then the seed.
+fn prn_prefix(seed: &Hash) -> Sha256 {
+    let mut block = [0u8; 64];
+    block[..15].copy_from_slice(b"dualdraw-prn-v1");
+    block[32..].copy_from_slice(&seed.0);
+    let mut h = Sha256::new();
+    h.update(block);
+    h
+}
+
+/// An entity's permanent random number: `SHA-256(P ‖ lp(uscc))`.
+pub fn prn(seed: &Hash, uscc: &str) -> Hash {
+    prn_with(&prn_prefix(seed), uscc)
+}
+
+fn prn_with(prefix: &Sha256, uscc: &str) -> Hash {
+    let mut h = prefix.clone();
+    h.update((uscc.len() as u32).to_be_bytes());
+    h.update(uscc.as_bytes());
+    Hash(h.finalize().into())
+}
+
+/// One stratum's draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StratumDraw {
+    /// Class.
+    pub credit_class: CreditClass,
+    /// Pool entities of this class.
+    pub pool: u64,
+    /// Number drawn.
+    pub drawn: u64,
+    /// Drawn entity indices, by PRN.
+    #[serde(skip)]
+    pub selected: Vec<usize>,
+    /// PRN of the last drawn (none when nothing is drawn).
+    pub threshold: Option<Hash>,
+}
+
+/// Draws every stratum. The result lists strata by class.
+///
+/// # Errors
+/// [`SampleError::MissingStratum`] for a class in the pool without a stratum.
+pub fn select(reg: &Registries, c: &Campaign, pool: &Pool, seed: &Hash) -> Result<Vec<StratumDraw>, SampleError> {
+    let prefix = prn_prefix(seed);
+    let mut by_class: [Vec<(Hash, usize)>; 4] = Default::default();
+    let numbered: Vec<(CreditClass, Hash, usize)> = pool
+        .members
+        .par_iter()
+        .map(|&i| {
+            let e = &reg.entities[i];
+            (e.credit_class, prn_with(&prefix, e.uscc.as_str()), i)
+        })
+        .collect();
+    for (class, p, i) in numbered {
+        by_class[class_index(class)].push((p, i));
+    }
+    let mut out = Vec::new();
+    for class in CreditClass::ALL {
+        let mut members = std::mem::take(&mut by_class[class_index(*class)]);
+        let n = members.len() as u64;
+        let stratum = c.stratum(*class);
+        let Some(stratum) = stratum else {
+            if n > 0 {
+                return Err(SampleError::MissingStratum { class: *class, count: n });
+            }
+            continue;
+        };
+        let k = stratum.allocate(n) as usize;
+        let cmp = |a: &(Hash, usize), b: &(Hash, usize)| {
+            a.0.cmp(&b.0)
+                .then_with(|| reg.entities[a.1].uscc.as_str().cmp(reg.entities[b.1].uscc.as_str()))
+        };
+        if k > 0 && k < members.len() {
+            members.select_nth_unstable_by(k - 1, cmp);
+            members.truncate(k);
+        }
+        members.sort_unstable_by(cmp);
+        members.truncate(k);
+        out.push(StratumDraw {
+            credit_class: *class,
+            pool: n,
+            drawn: k as u64,
+            threshold: members.last().map(|m| m.0),
+            selected: members.into_iter().map(|m| m.1).collect(),
+        });
+    }
+    Ok(out)
+}
+
+fn class_index(c: CreditClass) -> usize {
+    match c {
+        CreditClass::A => 0,
+        CreditClass::B => 1,
+        CreditClass::C => 2,
+        CreditClass::D => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests;
