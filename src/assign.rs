@@ -41,7 +41,10 @@ pub struct TargetNeeds {
 pub fn needs_of(e: &Entity, c: &Campaign, items: &[&Item], cats: &[String]) -> TargetNeeds {
     let applicable: Vec<&&Item> = items
         .iter()
-        .filter(|i| cats.binary_search(&i.target_category).is_ok() && e.categories.contains(&i.target_category))
+        .filter(|i| {
+            cats.binary_search(&i.target_category).is_ok()
+                && e.categories.contains(&i.target_category)
+        })
         .collect();
     let mut depts: Vec<String> = applicable.iter().map(|i| i.department.clone()).collect();
     depts.sort();
@@ -149,11 +152,18 @@ impl fmt::Display for Unstaffable {
             self.eligible.len()
         )?;
         if let Some(c) = self.capacity {
-            write!(f, " (each serves at most {c} target(s), never twice in one team)")?;
+            write!(
+                f,
+                " (each serves at most {c} target(s), never twice in one team)"
+            )?;
         } else {
             write!(f, " (never twice in one team)")?;
         }
-        write!(f, "; of the department's {} officer(s)", self.department_officers)?;
+        write!(
+            f,
+            "; of the department's {} officer(s)",
+            self.department_officers
+        )?;
         if self.excluded.is_empty() {
             write!(f, " none is excluded by a rule")?;
         }
@@ -209,7 +219,11 @@ impl Problem<'_> {
         if !region_ok {
             return Some(Exclusion::Region);
         }
-        if !need.qualifications.iter().all(|q| off.qualifications.binary_search(q).is_ok()) {
+        if !need
+            .qualifications
+            .iter()
+            .all(|q| off.qualifications.binary_search(q).is_ok())
+        {
             return Some(Exclusion::Qualification);
         }
         if self.blocked.contains(&(o, t)) {
@@ -244,7 +258,10 @@ impl Problem<'_> {
         for (ti, t) in self.targets.iter().enumerate() {
             for need in &t.needs {
                 let officers = by_dept.get(need.department.as_str()).unwrap_or(&empty);
-                let eligible = officers.iter().filter(|&&o| self.eligible(o, ti, need)).count() as u64;
+                let eligible = officers
+                    .iter()
+                    .filter(|&&o| self.eligible(o, ti, need))
+                    .count() as u64;
                 if eligible < need.demand {
                     problems.push(self.explain(&need.department, &[ti], officers));
                 }
@@ -257,16 +274,23 @@ impl Problem<'_> {
         for d in depts {
             let officers = by_dept.get(d).unwrap_or(&empty);
             if let Err(u) = self.solve_department(d, officers, seed, &mut teams) {
-                problems.push(u);
+                problems.push(*u);
             }
         }
         if !problems.is_empty() {
             return Err(Infeasible(problems));
         }
         for (ti, team) in teams.iter_mut().enumerate() {
-            let order: Vec<&str> = self.targets[ti].needs.iter().map(|n| n.department.as_str()).collect();
+            let order: Vec<&str> = self.targets[ti]
+                .needs
+                .iter()
+                .map(|n| n.department.as_str())
+                .collect();
             team.sort_by_key(|&o| {
-                let d = order.iter().position(|d| *d == self.officers[o].department).unwrap_or(usize::MAX);
+                let d = order
+                    .iter()
+                    .position(|d| *d == self.officers[o].department)
+                    .unwrap_or(usize::MAX);
                 (d, o)
             });
         }
@@ -279,13 +303,18 @@ impl Problem<'_> {
         officers: &[usize],
         seed: &Hash,
         teams: &mut [Vec<usize>],
-    ) -> Result<(), Unstaffable> {
+    ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign/{dept}"));
         let mut order: Vec<(usize, usize)> = self
             .targets
             .iter()
             .enumerate()
-            .filter_map(|(ti, t)| t.needs.iter().position(|n| n.department == dept).map(|ni| (ti, ni)))
+            .filter_map(|(ti, t)| {
+                t.needs
+                    .iter()
+                    .position(|n| n.department == dept)
+                    .map(|ni| (ti, ni))
+            })
             .collect();
         stream.shuffle(&mut order);
         let cap = self.capacity.unwrap_or(u64::MAX);
@@ -294,28 +323,43 @@ impl Problem<'_> {
         // Officers grouped by region keep O_d order; "same" scans only the target's region.
         let mut by_region: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &o in officers {
-            by_region.entry(self.officers[o].region.as_str()).or_default().push(o);
+            by_region
+                .entry(self.officers[o].region.as_str())
+                .or_default()
+                .push(o);
         }
         let empty = Vec::new();
         for (ti, ni) in order {
             let need = &self.targets[ti].needs[ni];
             let group: &[usize] = match self.region {
-                OfficerRegion::Same => by_region.get(self.targets[ti].region.as_str()).unwrap_or(&empty),
+                OfficerRegion::Same => by_region
+                    .get(self.targets[ti].region.as_str())
+                    .unwrap_or(&empty),
                 _ => officers,
             };
             for _ in 0..need.demand {
                 let ok = |o: usize, teams: &[Vec<usize>], load: &[u64]| {
                     load[o] < cap && !teams[ti].contains(&o) && self.eligible(o, ti, need)
                 };
-                let min = group.iter().filter(|&&o| ok(o, teams, &load)).map(|&o| load[o]).min();
+                let min = group
+                    .iter()
+                    .filter(|&&o| ok(o, teams, &load))
+                    .map(|&o| load[o])
+                    .min();
                 if let Some(m) = min {
-                    let l: Vec<usize> = group.iter().copied().filter(|&o| load[o] == m && ok(o, teams, &load)).collect();
+                    let l: Vec<usize> = group
+                        .iter()
+                        .copied()
+                        .filter(|&o| load[o] == m && ok(o, teams, &load))
+                        .collect();
                     let pick = l[stream.below(l.len() as u64) as usize];
                     teams[ti].push(pick);
                     load[pick] += 1;
                     serves[pick].push(ti);
                 } else if !self.augment(dept, ti, officers, cap, teams, &mut load, &mut serves) {
-                    return Err(self.explain_search(dept, ti, officers, teams, &serves));
+                    return Err(Box::new(
+                        self.explain_search(dept, ti, officers, teams, &serves),
+                    ));
                 }
             }
         }
@@ -340,7 +384,9 @@ impl Problem<'_> {
     ) -> bool {
         let mut parent: BTreeMap<usize, (usize, Option<usize>)> = BTreeMap::new();
         let mut queue = VecDeque::new();
-        let Some(need0) = self.need_of(t0, dept) else { return false };
+        let Some(need0) = self.need_of(t0, dept) else {
+            return false;
+        };
         for &o in officers {
             if !teams[t0].contains(&o) && self.eligible(o, t0, need0) {
                 parent.insert(o, (t0, None));
@@ -355,9 +401,14 @@ impl Problem<'_> {
             let mut ts = serves[o].clone();
             ts.sort_by(|a, b| self.targets[*a].uscc.cmp(&self.targets[*b].uscc));
             for t in ts {
-                let Some(need) = self.need_of(t, dept) else { continue };
+                let Some(need) = self.need_of(t, dept) else {
+                    continue;
+                };
                 for &o2 in officers {
-                    if parent.contains_key(&o2) || teams[t].contains(&o2) || !self.eligible(o2, t, need) {
+                    if parent.contains_key(&o2)
+                        || teams[t].contains(&o2)
+                        || !self.eligible(o2, t, need)
+                    {
                         continue;
                     }
                     parent.insert(o2, (t, Some(o)));
@@ -404,12 +455,15 @@ impl Problem<'_> {
             let mut first: Option<Exclusion> = None;
             let mut any = false;
             for &t in ts {
-                let Some(need) = self.need_of(t, dept) else { continue };
+                let Some(need) = self.need_of(t, dept) else {
+                    continue;
+                };
                 match self.reason(o, t, need) {
                     None => any = true,
                     Some(r) => {
                         if r == Exclusion::Recused {
-                            recused.push((self.officers[o].id.clone(), self.targets[t].uscc.clone()));
+                            recused
+                                .push((self.officers[o].id.clone(), self.targets[t].uscc.clone()));
                         }
                         first = Some(first.map_or(r, |f: Exclusion| f.min(r)));
                     }
@@ -426,7 +480,11 @@ impl Problem<'_> {
         targets.dedup();
         Unstaffable {
             department: dept.to_string(),
-            demand: ts.iter().filter_map(|&t| self.need_of(t, dept)).map(|n| n.demand).sum(),
+            demand: ts
+                .iter()
+                .filter_map(|&t| self.need_of(t, dept))
+                .map(|n| n.demand)
+                .sum(),
             targets,
             eligible: eligible.into_iter().collect(),
             capacity: self.capacity,
@@ -452,7 +510,9 @@ impl Problem<'_> {
         while i < ts.len() {
             let t = ts[i];
             i += 1;
-            let Some(need) = self.need_of(t, dept) else { continue };
+            let Some(need) = self.need_of(t, dept) else {
+                continue;
+            };
             for &o in officers {
                 if seen_o.contains(&o) || teams[t].contains(&o) || !self.eligible(o, t, need) {
                     continue;
@@ -468,7 +528,6 @@ impl Problem<'_> {
         self.explain(dept, &ts, officers)
     }
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -162,7 +162,10 @@ fn date_bytes(d: chrono::NaiveDate) -> [u8; 10] {
 /// Encodes an entity's canonical leaf straight from the record (the same
 /// bytes as [`PublicEntity::leaf`], without building the public view).
 pub fn encode_entity_leaf(e: &Entity, key: &SaltKey, enc: &mut Encoder) {
-    let commitment = key.commit(&credit_class_values(e.uscc.as_str(), e.credit_class.token()));
+    let commitment = key.commit(&credit_class_values(
+        e.uscc.as_str(),
+        e.credit_class.token(),
+    ));
     enc.str(ENTITY_TAG)
         .str(e.uscc.as_str())
         .str(&e.name)

@@ -12,7 +12,8 @@ use rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 /// drand quicknet's chain hash.
-pub const QUICKNET_CHAIN_HASH: &str = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971";
+pub const QUICKNET_CHAIN_HASH: &str =
+    "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971";
 /// drand quicknet's genesis time (UTC seconds).
 pub const QUICKNET_GENESIS: i64 = 1_692_803_367;
 /// drand quicknet's period in seconds.
@@ -24,7 +25,9 @@ pub const QUICKNET_PUBLIC_KEY: &str = "83cf0f2896adee7eb8b5f01fcad3912212c437e00
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntropyError {
     /// A secret does not match its witness's commitment.
-    #[error("the secret given for {name} does not match the commitment {expected} (it gives {got})")]
+    #[error(
+        "the secret given for {name} does not match the commitment {expected} (it gives {got})"
+    )]
     RevealMismatch {
         /// Witness.
         name: String,
@@ -50,7 +53,9 @@ pub enum EntropyError {
         got: String,
     },
     /// The drand signature does not verify.
-    #[error("drand quicknet round {round}: the signature does not verify against the quicknet public key")]
+    #[error(
+        "drand quicknet round {round}: the signature does not verify against the quicknet public key"
+    )]
     BadSignature {
         /// Round.
         round: u64,
@@ -168,7 +173,8 @@ pub fn verify_quicknet(spec: &BeaconSpec, round: &DrandRound) -> Result<BeaconVa
     let sig = hex::decode(round.signature.trim())
         .map_err(|_| EntropyError::Malformed("signature is not hex".into()))?;
     let mut pk = [0u8; 96];
-    hex::decode_to_slice(QUICKNET_PUBLIC_KEY, &mut pk).map_err(|_| EntropyError::Malformed("public key".into()))?;
+    hex::decode_to_slice(QUICKNET_PUBLIC_KEY, &mut pk)
+        .map_err(|_| EntropyError::Malformed("public key".into()))?;
     let key = G2PubkeyRfc::from_fixed(pk).map_err(|e| EntropyError::Malformed(format!("{e}")))?;
     let ok = key
         .verify(round.round, b"", &sig)
@@ -196,12 +202,17 @@ pub fn lottery_canonical(result: &str) -> Result<String, EntropyError> {
     let groups: Vec<&str> = result.trim().trim_end_matches('/').split('/').collect();
     for g in groups {
         let mut nums: Vec<u64> = g
-            .split(|c: char| c == ',' || c == '.' || c == ' ' || c == '，' || c == '、')
+            .split([',', '.', ' ', '，', '、'])
             .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<u64>().map_err(|_| EntropyError::Malformed(format!("{s:?} is not a number"))))
+            .map(|s| {
+                s.parse::<u64>()
+                    .map_err(|_| EntropyError::Malformed(format!("{s:?} is not a number")))
+            })
             .collect::<Result<_, _>>()?;
         if nums.is_empty() {
-            return Err(EntropyError::Malformed(format!("empty group in {result:?}")));
+            return Err(EntropyError::Malformed(format!(
+                "empty group in {result:?}"
+            )));
         }
         nums.sort_unstable();
         let g: Vec<String> = nums.iter().map(u64::to_string).collect();
@@ -307,21 +318,58 @@ mod tests {
 
     #[test]
     fn published_quicknet_round_verifies_offline() {
-        let v = verify_quicknet(&quicknet(ROUND), &DrandRound { round: ROUND, signature: SIG.into() }).unwrap();
-        assert_eq!(hex::encode(derive_randomness(&hex::decode(SIG).unwrap())), RANDOMNESS);
-        assert_eq!(Hash::digest(&hex::decode(SIG).unwrap()).to_hex(), RANDOMNESS);
-        assert_eq!(v.round_time.unwrap().to_rfc3339(), "2023-09-15T11:00:03+00:00");
+        let v = verify_quicknet(
+            &quicknet(ROUND),
+            &DrandRound {
+                round: ROUND,
+                signature: SIG.into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            hex::encode(derive_randomness(&hex::decode(SIG).unwrap())),
+            RANDOMNESS
+        );
+        assert_eq!(
+            Hash::digest(&hex::decode(SIG).unwrap()).to_hex(),
+            RANDOMNESS
+        );
+        assert_eq!(
+            v.round_time.unwrap().to_rfc3339(),
+            "2023-09-15T11:00:03+00:00"
+        );
     }
 
     #[test]
     fn tampered_or_misnumbered_rounds_fail() {
         let mut sig = hex::decode(SIG).unwrap();
         sig[10] ^= 1;
-        let r = verify_quicknet(&quicknet(ROUND), &DrandRound { round: ROUND, signature: hex::encode(&sig) });
+        let r = verify_quicknet(
+            &quicknet(ROUND),
+            &DrandRound {
+                round: ROUND,
+                signature: hex::encode(&sig),
+            },
+        );
         assert!(r.is_err());
-        let r = verify_quicknet(&quicknet(ROUND + 1), &DrandRound { round: ROUND + 1, signature: SIG.into() });
-        assert_eq!(r.unwrap_err(), EntropyError::BadSignature { round: ROUND + 1 });
-        let r = verify_quicknet(&quicknet(ROUND), &DrandRound { round: ROUND + 1, signature: SIG.into() });
+        let r = verify_quicknet(
+            &quicknet(ROUND + 1),
+            &DrandRound {
+                round: ROUND + 1,
+                signature: SIG.into(),
+            },
+        );
+        assert_eq!(
+            r.unwrap_err(),
+            EntropyError::BadSignature { round: ROUND + 1 }
+        );
+        let r = verify_quicknet(
+            &quicknet(ROUND),
+            &DrandRound {
+                round: ROUND + 1,
+                signature: SIG.into(),
+            },
+        );
         assert!(matches!(r, Err(EntropyError::WrongRound { .. })));
     }
 
@@ -330,14 +378,26 @@ mod tests {
         let (s, c) = new_witness_secret().unwrap();
         assert_eq!(s.len(), 64);
         check_reveal("甲", &c, &s).unwrap();
-        assert!(matches!(check_reveal("甲", &c, "x".repeat(20).as_str()), Err(EntropyError::RevealMismatch { .. })));
-        assert!(matches!(check_reveal("甲", &c, "short"), Err(EntropyError::ShortSecret { .. })));
+        assert!(matches!(
+            check_reveal("甲", &c, "x".repeat(20).as_str()),
+            Err(EntropyError::RevealMismatch { .. })
+        ));
+        assert!(matches!(
+            check_reveal("甲", &c, "short"),
+            Err(EntropyError::ShortSecret { .. })
+        ));
     }
 
     #[test]
     fn lottery_results_are_canonical_whatever_the_spelling() {
-        assert_eq!(lottery_canonical("31,07,19,3,25,12/09").unwrap(), "3.7.12.19.25.31/9/");
-        assert_eq!(lottery_canonical("03 07 12 19 25 31 / 9 /").unwrap(), "3.7.12.19.25.31/9/");
+        assert_eq!(
+            lottery_canonical("31,07,19,3,25,12/09").unwrap(),
+            "3.7.12.19.25.31/9/"
+        );
+        assert_eq!(
+            lottery_canonical("03 07 12 19 25 31 / 9 /").unwrap(),
+            "3.7.12.19.25.31/9/"
+        );
         assert!(lottery_canonical("3,x/9").is_err());
         assert!(lottery_canonical("//").is_err());
     }
@@ -379,10 +439,18 @@ mod tests {
     /// RFC 8439 §2.3 ChaCha20 block function (zero nonce), written from the RFC.
     fn chacha20_block(key: &[u8; 32], counter: u32) -> [u8; 64] {
         fn qr(s: &mut [u32; 16], a: usize, b: usize, c: usize, d: usize) {
-            s[a] = s[a].wrapping_add(s[b]); s[d] ^= s[a]; s[d] = s[d].rotate_left(16);
-            s[c] = s[c].wrapping_add(s[d]); s[b] ^= s[c]; s[b] = s[b].rotate_left(12);
-            s[a] = s[a].wrapping_add(s[b]); s[d] ^= s[a]; s[d] = s[d].rotate_left(8);
-            s[c] = s[c].wrapping_add(s[d]); s[b] ^= s[c]; s[b] = s[b].rotate_left(7);
+            s[a] = s[a].wrapping_add(s[b]);
+            s[d] ^= s[a];
+            s[d] = s[d].rotate_left(16);
+            s[c] = s[c].wrapping_add(s[d]);
+            s[b] ^= s[c];
+            s[b] = s[b].rotate_left(12);
+            s[a] = s[a].wrapping_add(s[b]);
+            s[d] ^= s[a];
+            s[d] = s[d].rotate_left(8);
+            s[c] = s[c].wrapping_add(s[d]);
+            s[b] ^= s[c];
+            s[b] = s[b].rotate_left(7);
         }
         let mut s = [0u32; 16];
         s[..4].copy_from_slice(&[0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574]);
@@ -392,8 +460,14 @@ mod tests {
         s[12] = counter;
         let init = s;
         for _ in 0..10 {
-            qr(&mut s, 0, 4, 8, 12); qr(&mut s, 1, 5, 9, 13); qr(&mut s, 2, 6, 10, 14); qr(&mut s, 3, 7, 11, 15);
-            qr(&mut s, 0, 5, 10, 15); qr(&mut s, 1, 6, 11, 12); qr(&mut s, 2, 7, 8, 13); qr(&mut s, 3, 4, 9, 14);
+            qr(&mut s, 0, 4, 8, 12);
+            qr(&mut s, 1, 5, 9, 13);
+            qr(&mut s, 2, 6, 10, 14);
+            qr(&mut s, 3, 7, 11, 15);
+            qr(&mut s, 0, 5, 10, 15);
+            qr(&mut s, 1, 6, 11, 12);
+            qr(&mut s, 2, 7, 8, 13);
+            qr(&mut s, 3, 4, 9, 14);
         }
         let mut out = [0u8; 64];
         for i in 0..16 {

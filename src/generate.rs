@@ -106,7 +106,7 @@ pub const DEPARTMENTS: &[Department] = &[
     Department {
         name: "县教育局",
         prefix: "JY",
-        categories: &["民办学校", "校外培训机构"],
+        categories: &["校外培训机构", "民办学校"],
         qualifications: &["教育督导"],
     },
     Department {
@@ -118,7 +118,7 @@ pub const DEPARTMENTS: &[Department] = &[
     Department {
         name: "县交通运输局",
         prefix: "JT",
-        categories: &["客运站", "道路货运企业", "驾驶员培训机构"],
+        categories: &["道路货运企业", "驾驶员培训机构", "客运站"],
         qualifications: &["道路运输"],
     },
     Department {

@@ -2,8 +2,8 @@
 //!
 //! Verifiable 双随机、一公开 ("double random, one public") market supervision:
 //! keep the spot-check item list and the two directories (一单两库), commit to
-//! them with Merkle roots, and (in later versions) draw targets and officers so
-//! that anyone can re-check the draw.
+//! them with Merkle roots, and draw targets and officers so that anyone can
+//! re-check the draw (`docs/SPEC.md`).
 //!
 //! The library is the product; the `dualdraw` binary is a thin CLI over it.
 //!
@@ -28,10 +28,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod assign;
+pub mod campaign;
 pub mod canonical;
 pub mod cli;
 pub mod commitment;
 pub mod demo;
+pub mod draw;
+pub mod draw_proof;
+pub mod entropy;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod generate;
@@ -39,10 +44,14 @@ pub mod import;
 pub mod merkle;
 pub mod proof;
 pub mod registry;
+pub mod sample;
 pub mod store;
 pub mod uscc;
 
+pub use campaign::{Campaign, CampaignError};
 pub use commitment::{PublicEntity, PublicRecusal, SaltKey, SnapshotRoots};
+pub use draw::{Announcement, DrawError, DrawOutcome, announce, derive_seed, draw};
+pub use draw_proof::{DrawProof, Mismatch, VerifiedDraw, make_proof, verify_audit, verify_light};
 pub use import::apply::{ApplyError, ImportSummary, import_into};
 pub use import::{ImportError, ImportOptions, Issue, TextEncoding};
 pub use merkle::{Hash, InclusionProof, MerkleRoot, MerkleTree, ProofError};

@@ -17,7 +17,9 @@ pub enum SampleError {
     #[error("item {0} is not in the item list of the snapshot")]
     UnknownItem(String),
     /// A directed category that no campaign item checks.
-    #[error("category {category:?} is not the target category of any campaign item (items cover: {covered})")]
+    #[error(
+        "category {category:?} is not the target category of any campaign item (items cover: {covered})"
+    )]
     CategoryWithoutItem {
         /// The category.
         category: String,
@@ -25,7 +27,9 @@ pub enum SampleError {
         covered: String,
     },
     /// A credit class present in the pool has no stratum.
-    #[error("{count} entities of credit class {class} are in the pool, but the campaign has no stratum for {class}: add one or list {class} in targets.exclude_credit_classes")]
+    #[error(
+        "{count} entities of credit class {class} are in the pool, but the campaign has no stratum for {class}: add one or list {class} in targets.exclude_credit_classes"
+    )]
     MissingStratum {
         /// Class.
         class: CreditClass,
@@ -73,11 +77,23 @@ pub fn categories(c: &Campaign, items: &[&Item]) -> Result<Vec<String>, SampleEr
 }
 
 /// Whether an entity passes the public filters of the pool (1–5 of §5).
-pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], exclusion: &BTreeSet<String>) -> bool {
+pub fn in_public_pool(
+    e: &Entity,
+    c: &Campaign,
+    cats: &[String],
+    exclusion: &BTreeSet<String>,
+) -> bool {
     e.status.in_business()
-        && (c.targets.regions.is_empty() || c.targets.regions.iter().any(|r| e.region.as_str().starts_with(r.as_str())))
+        && (c.targets.regions.is_empty()
+            || c.targets
+                .regions
+                .iter()
+                .any(|r| e.region.as_str().starts_with(r.as_str())))
         && e.categories.iter().any(|x| cats.binary_search(x).is_ok())
-        && !e.flags.iter().any(|f| c.targets.exclude_flags.binary_search(f).is_ok())
+        && !e
+            .flags
+            .iter()
+            .any(|f| c.targets.exclude_flags.binary_search(f).is_ok())
         && !exclusion.contains(e.uscc.as_str())
 }
 
@@ -99,9 +115,11 @@ pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], exclusion: &BTreeSe
         .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
         .map(|(i, _)| i)
         .collect();
-    let (members, out): (Vec<usize>, Vec<usize>) = public
-        .into_iter()
-        .partition(|&i| !c.targets.exclude_credit_classes.contains(&reg.entities[i].credit_class));
+    let (members, out): (Vec<usize>, Vec<usize>) = public.into_iter().partition(|&i| {
+        !c.targets
+            .exclude_credit_classes
+            .contains(&reg.entities[i].credit_class)
+    });
     Pool {
         members,
         excluded_by_class: out.len() as u64,
@@ -151,7 +169,12 @@ pub struct StratumDraw {
 ///
 /// # Errors
 /// [`SampleError::MissingStratum`] for a class in the pool without a stratum.
-pub fn select(reg: &Registries, c: &Campaign, pool: &Pool, seed: &Hash) -> Result<Vec<StratumDraw>, SampleError> {
+pub fn select(
+    reg: &Registries,
+    c: &Campaign,
+    pool: &Pool,
+    seed: &Hash,
+) -> Result<Vec<StratumDraw>, SampleError> {
     let prefix = prn_prefix(seed);
     let mut by_class: [Vec<(Hash, usize)>; 4] = Default::default();
     let numbered: Vec<(CreditClass, Hash, usize)> = pool
@@ -172,14 +195,21 @@ pub fn select(reg: &Registries, c: &Campaign, pool: &Pool, seed: &Hash) -> Resul
         let stratum = c.stratum(*class);
         let Some(stratum) = stratum else {
             if n > 0 {
-                return Err(SampleError::MissingStratum { class: *class, count: n });
+                return Err(SampleError::MissingStratum {
+                    class: *class,
+                    count: n,
+                });
             }
             continue;
         };
         let k = stratum.allocate(n) as usize;
         let cmp = |a: &(Hash, usize), b: &(Hash, usize)| {
-            a.0.cmp(&b.0)
-                .then_with(|| reg.entities[a.1].uscc.as_str().cmp(reg.entities[b.1].uscc.as_str()))
+            a.0.cmp(&b.0).then_with(|| {
+                reg.entities[a.1]
+                    .uscc
+                    .as_str()
+                    .cmp(reg.entities[b.1].uscc.as_str())
+            })
         };
         if k > 0 && k < members.len() {
             members.select_nth_unstable_by(k - 1, cmp);

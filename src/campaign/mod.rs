@@ -68,7 +68,9 @@ impl Ratio {
 /// A decimal number as a fraction `(digits, 10^k)`.
 fn decimal(s: &str) -> Option<(u64, u64)> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() && frac.is_empty() || !(int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())) {
+    if int.is_empty() && frac.is_empty()
+        || !(int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     if frac.len() > 12 {
@@ -324,7 +326,12 @@ impl Campaign {
                 e.raw(&[1]).list(c);
             }
         }
-        let classes: Vec<&str> = self.targets.exclude_credit_classes.iter().map(|c| c.token()).collect();
+        let classes: Vec<&str> = self
+            .targets
+            .exclude_credit_classes
+            .iter()
+            .map(|c| c.token())
+            .collect();
         e.list(&self.targets.regions)
             .list(&self.targets.exclude_flags)
             .list(&classes)
@@ -367,8 +374,14 @@ impl Campaign {
                 e.raw(&[1]).str(b.scheme.token()).str(&b.round);
             }
         }
-        e.opt(self.entropy.reveal_deadline.as_ref().map(instant_text).as_deref())
-            .str(self.entropy.on_missing_reveal.token());
+        e.opt(
+            self.entropy
+                .reveal_deadline
+                .as_ref()
+                .map(instant_text)
+                .as_deref(),
+        )
+        .str(self.entropy.on_missing_reveal.token());
         e.finish()
     }
 

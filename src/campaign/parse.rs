@@ -2,8 +2,8 @@
 //! no registry.
 
 use super::{
-    BeaconScheme, BeaconSpec, Campaign, EntropyPlan, MissingReveal, OfficerRegion, Ratio, Stratum, StratumRule,
-    Targets, Teams, WitnessCommitment,
+    BeaconScheme, BeaconSpec, Campaign, EntropyPlan, MissingReveal, OfficerRegion, Ratio, Stratum,
+    StratumRule, Targets, Teams, WitnessCommitment,
 };
 use crate::merkle::Hash;
 use crate::registry::vocab::CreditClass;
@@ -33,7 +33,11 @@ pub enum CampaignError {
     },
 }
 
-fn invalid(key: impl Into<String>, value: impl ToString, reason: impl Into<String>) -> CampaignError {
+fn invalid(
+    key: impl Into<String>,
+    value: impl ToString,
+    reason: impl Into<String>,
+) -> CampaignError {
     CampaignError::Invalid {
         key: key.into(),
         value: value.to_string(),
@@ -164,12 +168,20 @@ fn sorted_unique(key: &str, mut v: Vec<String>) -> Result<Vec<String>, CampaignE
 fn parse_instant(key: &str, s: &str) -> Result<DateTime<Utc>, CampaignError> {
     DateTime::parse_from_rfc3339(s.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| invalid(key, s, "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00"))
+        .map_err(|_| {
+            invalid(
+                key,
+                s,
+                "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00",
+            )
+        })
 }
 
 pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     let file: File = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         CampaignError::Toml {
             line,
             message: e.message().to_string(),
@@ -182,16 +194,38 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     let mut strata = Vec::new();
     for (i, s) in t.strata.into_iter().enumerate() {
         let key = format!("targets.strata[{}]", i + 1);
-        let credit_class = CreditClass::parse(&s.credit_class)
-            .map_err(|e| invalid(format!("{key}.credit_class"), &s.credit_class, e.to_string()))?;
+        let credit_class = CreditClass::parse(&s.credit_class).map_err(|e| {
+            invalid(
+                format!("{key}.credit_class"),
+                &s.credit_class,
+                e.to_string(),
+            )
+        })?;
         let rule = match (s.ratio, s.count) {
-            (Some(_), Some(_)) => return Err(invalid(&key, credit_class.token(), "give ratio or count, not both")),
-            (None, None) => return Err(invalid(&key, credit_class.token(), "needs a ratio (\"3%\", \"1/30\") or a count")),
+            (Some(_), Some(_)) => {
+                return Err(invalid(
+                    &key,
+                    credit_class.token(),
+                    "give ratio or count, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(invalid(
+                    &key,
+                    credit_class.token(),
+                    "needs a ratio (\"3%\", \"1/30\") or a count",
+                ));
+            }
             (None, Some(c)) => StratumRule::Count(c),
-            (Some(RatioValue::Text(r)), None) => StratumRule::Ratio(
-                Ratio::parse(&r)
-                    .ok_or_else(|| invalid(format!("{key}.ratio"), &r, "not an exact ratio between 0 and 1 such as \"3%\", \"2.5%\" or \"1/30\""))?,
-            ),
+            (Some(RatioValue::Text(r)), None) => {
+                StratumRule::Ratio(Ratio::parse(&r).ok_or_else(|| {
+                    invalid(
+                        format!("{key}.ratio"),
+                        &r,
+                        "not an exact ratio between 0 and 1 such as \"3%\", \"2.5%\" or \"1/30\"",
+                    )
+                })?)
+            }
             (Some(RatioValue::Number(x)), None) => {
                 return Err(invalid(
                     format!("{key}.ratio"),
@@ -211,7 +245,8 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     let mut exclude_credit_classes = Vec::new();
     for c in &t.exclude_credit_classes {
         exclude_credit_classes.push(
-            CreditClass::parse(c).map_err(|e| invalid("targets.exclude_credit_classes", c, e.to_string()))?,
+            CreditClass::parse(c)
+                .map_err(|e| invalid("targets.exclude_credit_classes", c, e.to_string()))?,
         );
     }
     exclude_credit_classes.sort();
@@ -220,7 +255,13 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         None | Some("any") => OfficerRegion::Any,
         Some("same") => OfficerRegion::Same,
         Some("other") => OfficerRegion::Other,
-        Some(x) => return Err(invalid("teams.officer_region", x, "use \"same\", \"other\" or \"any\"")),
+        Some(x) => {
+            return Err(invalid(
+                "teams.officer_region",
+                x,
+                "use \"same\", \"other\" or \"any\"",
+            ));
+        }
     };
     let mut witnesses = Vec::new();
     for (i, w) in file.entropy.witnesses.into_iter().enumerate() {
@@ -242,7 +283,13 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             let scheme = match b.scheme.trim() {
                 "drand-quicknet" => BeaconScheme::DrandQuicknet,
                 "lottery" => BeaconScheme::Lottery,
-                x => return Err(invalid("entropy.beacon.scheme", x, "use \"drand-quicknet\" or \"lottery\"")),
+                x => {
+                    return Err(invalid(
+                        "entropy.beacon.scheme",
+                        x,
+                        "use \"drand-quicknet\" or \"lottery\"",
+                    ));
+                }
             };
             let round = match b.round {
                 RoundValue::Number(n) => n.to_string(),
@@ -259,7 +306,13 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     let on_missing_reveal = match file.entropy.on_missing_reveal.as_deref().map(str::trim) {
         None | Some("void") => MissingReveal::Void,
         Some("proceed") => MissingReveal::Proceed,
-        Some(x) => return Err(invalid("entropy.on_missing_reveal", x, "use \"void\" or \"proceed\"")),
+        Some(x) => {
+            return Err(invalid(
+                "entropy.on_missing_reveal",
+                x,
+                "use \"void\" or \"proceed\"",
+            ));
+        }
     };
     let c = Campaign {
         id: file.id.trim().to_string(),
@@ -268,7 +321,10 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         draw_date,
         items: sorted_unique("items", file.items)?,
         targets: Targets {
-            categories: t.categories.map(|c| sorted_unique("targets.categories", c)).transpose()?,
+            categories: t
+                .categories
+                .map(|c| sorted_unique("targets.categories", c))
+                .transpose()?,
             regions: sorted_unique("targets.regions", t.regions)?,
             exclude_flags: sorted_unique("targets.exclude_flags", t.exclude_flags)?,
             exclude_credit_classes,
@@ -295,7 +351,11 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
 
 /// Checks that need no registry.
 pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
-    if c.id.is_empty() || c.id.chars().any(|ch| ch.is_control() || ch == '/' || ch == '\\') {
+    if c.id.is_empty()
+        || c.id
+            .chars()
+            .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
+    {
         return Err(invalid("id", &c.id, "must be non-empty, without / or \\"));
     }
     if c.lead_department.is_empty() {
@@ -315,18 +375,30 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         return Err(invalid("teams.per_department", 0, "at least 1"));
     }
     if c.teams.max_targets_per_officer == Some(0) {
-        return Err(invalid("teams.max_targets_per_officer", 0, "at least 1 (omit it for no limit)"));
+        return Err(invalid(
+            "teams.max_targets_per_officer",
+            0,
+            "at least 1 (omit it for no limit)",
+        ));
     }
     for w in c.targets.strata.windows(2) {
         if w[0].credit_class == w[1].credit_class {
-            return Err(invalid("targets.strata", w[0].credit_class.token(), "two strata for one credit class"));
+            return Err(invalid(
+                "targets.strata",
+                w[0].credit_class.token(),
+                "two strata for one credit class",
+            ));
         }
     }
     for s in &c.targets.strata {
         if let (Some(min), Some(max)) = (s.min, s.max)
             && min > max
         {
-            return Err(invalid("targets.strata", s.credit_class.token(), format!("min {min} is above max {max}")));
+            return Err(invalid(
+                "targets.strata",
+                s.credit_class.token(),
+                format!("min {min} is above max {max}"),
+            ));
         }
         if c.targets.exclude_credit_classes.contains(&s.credit_class) {
             return Err(invalid(
@@ -338,13 +410,26 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
     }
     for r in &c.targets.regions {
         if r.is_empty() || r.len() > 6 || !r.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid("targets.regions", r, "a region-code prefix is 1 to 6 digits"));
+            return Err(invalid(
+                "targets.regions",
+                r,
+                "a region-code prefix is 1 to 6 digits",
+            ));
         }
     }
-    let mut names: Vec<&str> = c.entropy.witnesses.iter().map(|w| w.name.as_str()).collect();
+    let mut names: Vec<&str> = c
+        .entropy
+        .witnesses
+        .iter()
+        .map(|w| w.name.as_str())
+        .collect();
     names.sort();
     if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
-        return Err(invalid("entropy.witnesses", w[0], "two witnesses with one name"));
+        return Err(invalid(
+            "entropy.witnesses",
+            w[0],
+            "two witnesses with one name",
+        ));
     }
     if names.iter().any(|n| n.is_empty()) {
         return Err(invalid("entropy.witnesses", "", "a witness needs a name"));
@@ -360,12 +445,20 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         match b.scheme {
             BeaconScheme::DrandQuicknet => {
                 if b.round.parse::<u64>().map_or(true, |r| r == 0) {
-                    return Err(invalid("entropy.beacon.round", &b.round, "a drand round is a positive integer"));
+                    return Err(invalid(
+                        "entropy.beacon.round",
+                        &b.round,
+                        "a drand round is a positive integer",
+                    ));
                 }
             }
             BeaconScheme::Lottery => {
                 if b.round.is_empty() {
-                    return Err(invalid("entropy.beacon.round", "", "name the lottery draw (e.g. 福彩双色球2026025期)"));
+                    return Err(invalid(
+                        "entropy.beacon.round",
+                        "",
+                        "name the lottery draw (e.g. 福彩双色球2026025期)",
+                    ));
                 }
             }
         }

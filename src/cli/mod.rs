@@ -4,6 +4,7 @@
 //! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
 //! verification, 2 usage error (bad arguments, no workspace).
 
+mod campaign;
 mod registry;
 
 use clap::{Parser, Subcommand};
@@ -51,6 +52,20 @@ pub enum Command {
     Registry(registry::RegistryCommand),
     /// Write a deterministic synthetic county as four CSV files.
     Generate(registry::GenerateArgs),
+    /// Campaigns: announce, reveal, draw.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
+    /// Verify a draw proof: audit level with the workspace holding its snapshot, light otherwise.
+    Verify {
+        /// The proof file.
+        proof: PathBuf,
+        /// Check only what the proof itself shows, even in a workspace.
+        #[arg(long)]
+        light: bool,
+    },
+    /// Witness tools.
+    #[command(subcommand)]
+    Witness(WitnessCommand),
     /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
     Demo {
         /// Folder to create the county and the workspace in.
@@ -62,6 +77,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// `witness` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WitnessCommand {
+    /// Make a secret and its commitment (on your own device; give the bureau only the commitment).
+    New,
 }
 
 /// A failure, with its exit code.
@@ -76,7 +98,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
         let message = message.into();
         Failure {
             code: EXIT_USAGE,
@@ -84,7 +106,7 @@ impl Failure {
             message,
         }
     }
-    fn rejected(kind: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn rejected(kind: &str, message: impl Into<String>) -> Self {
         let message = message.into();
         Failure {
             code: EXIT_REJECTED,
@@ -197,6 +219,9 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Import(a) => registry::import(cli, out, a, false),
         Command::Registry(c) => registry::dispatch(cli, out, c),
         Command::Generate(a) => registry::generate(out, a),
+        Command::Campaign(c) => campaign::dispatch(cli, out, c),
+        Command::Verify { proof, light } => campaign::verify(cli, out, proof, *light),
+        Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Demo {
             dir,
             entities,

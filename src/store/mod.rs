@@ -6,7 +6,10 @@
 //! registry and a new snapshot that points at it and at the unchanged versions
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
+mod campaigns;
 pub mod codec;
+
+pub use campaigns::CampaignState;
 
 use crate::canonical::DecodeError;
 use crate::commitment::{SaltKey, SnapshotRoots, registry_root};
@@ -75,6 +78,13 @@ pub enum StoreError {
     /// SQLite error.
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// The operation conflicts with what is recorded (a second announcement or
+    /// draw of one campaign, a second reveal).
+    #[error("{0}")]
+    Conflict(String),
+    /// No such campaign.
+    #[error("no campaign {0:?} in the workspace (announce it first)")]
+    NoCampaign(String),
     /// The operating system has no random source for the salt key.
     #[error("no random source: {0}")]
     Random(String),

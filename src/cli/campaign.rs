@@ -1,0 +1,390 @@
+//! `campaign announce|reveal|draw`, `verify`, `witness new`.
+
+use super::{Cli, EXIT_REJECTED, Failure, Out};
+use crate::campaign::{BeaconScheme, Campaign, instant_text};
+use crate::draw::{DrawError, announce, derive_seed, draw};
+use crate::draw_proof::{DrawProof, EntropyRecord, Level, make_proof, verify_audit, verify_light};
+use crate::entropy::{self, DrandRound, Reveal};
+use crate::merkle::Hash;
+use crate::proof::SnapshotRef;
+use crate::registry::RegistryKind;
+use crate::store::Workspace;
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
+}
+
+fn parse_reveal(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .filter(|(n, v)| !n.is_empty() && !v.is_empty())
+        .ok_or_else(|| format!("{s:?} is not NAME=SECRET"))
+}
+
+/// `campaign` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Check a campaign file against the current snapshot and announce it (prints the announcement hash).
+    Announce {
+        /// The campaign TOML file.
+        file: PathBuf,
+        /// The announcement time (default: now), e.g. 2026-03-01T09:00:00+08:00.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// Record one witness's reveal NAME=SECRET (refused if it does not match the commitment).
+    Reveal {
+        /// Campaign id.
+        id: String,
+        /// NAME=SECRET.
+        #[arg(value_parser = parse_reveal)]
+        reveal: (String, String),
+        /// The reveal time (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// Draw targets and teams, write the proof.
+    Draw {
+        /// Campaign id.
+        id: String,
+        /// Reveals to record first, NAME=SECRET (repeatable).
+        #[arg(long = "reveal", value_parser = parse_reveal)]
+        reveals: Vec<(String, String)>,
+        /// drand round file (JSON with round and signature).
+        #[arg(long)]
+        beacon: Option<PathBuf>,
+        /// Lottery result, e.g. "3,7,12,19,25,31/9".
+        #[arg(long)]
+        lottery: Option<String>,
+        /// Where to write the proof (default: WORKSPACE/proofs/ID.json).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Time of reveals given here (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+}
+
+fn draw_failure(e: DrawError) -> Failure {
+    let kind = match &e {
+        DrawError::Infeasible(_) => "infeasible",
+        DrawError::Campaign(_) | DrawError::Sample(_) => "rejected",
+        _ => "entropy",
+    };
+    Failure {
+        code: EXIT_REJECTED,
+        json: serde_json::json!({"ok": false, "error": {"kind": kind, "message": e.to_string()},
+            "unstaffable": match &e { DrawError::Infeasible(i) => serde_json::to_value(&i.0).unwrap_or_default(), _ => serde_json::Value::Null }}),
+        message: e.to_string(),
+    }
+}
+
+fn store_fail(e: crate::store::StoreError) -> Failure {
+    Failure::from(e)
+}
+
+pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
+    match c {
+        CampaignCommand::Announce { file, now } => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
+            let campaign = Campaign::from_toml(&text)
+                .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))?;
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let snap = ws.current_snapshot()?.ok_or_else(|| {
+                Failure::usage("the workspace has no snapshot yet: import the registries first")
+            })?;
+            let reg = ws.load_kinds(&snap, &[RegistryKind::Items, RegistryKind::Entities])?;
+            let sref = SnapshotRef {
+                id: snap.id,
+                digest: snap.digest,
+                roots: snap.roots,
+            };
+            let (a, summary) = announce(
+                &reg,
+                sref,
+                campaign,
+                Vec::new(),
+                Hash([0; 32]),
+                now.unwrap_or_else(Utc::now),
+            )
+            .map_err(draw_failure)?;
+            ws.store_announcement(&a).map_err(store_fail)?;
+            let mut t = format!(
+                "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
+                a.campaign.id,
+                a.campaign.title,
+                a.hash,
+                a.campaign_hash,
+                a.snapshot.id,
+                a.snapshot.digest,
+                a.campaign.draw_date,
+                summary.pool
+            );
+            for w in &a.campaign.entropy.witnesses {
+                let _ = write!(t, "\nwitness {} commitment {}", w.name, w.commitment);
+            }
+            if let Some(b) = &a.campaign.entropy.beacon {
+                let _ = write!(t, "\nbeacon {} round {}", b.scheme.token(), b.round);
+                if let Some(bt) = a.beacon_time() {
+                    let _ = write!(t, " (due {})", instant_text(&bt));
+                }
+            }
+            t.push_str("\nPublish this notice before the draw: it fixes the registries, the rules and the entropy.");
+            out.done(
+                "dualdraw.announce.v1",
+                &serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+                    "snapshot": a.snapshot.id, "snapshot_digest": a.snapshot.digest, "pool": summary.pool,
+                    "announced_at": instant_text(&a.announced_at)}),
+                &t,
+            )
+        }
+        CampaignCommand::Reveal { id, reveal, now } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            record_reveal(&mut ws, id, reveal, now.unwrap_or_else(Utc::now))?;
+            out.done(
+                "dualdraw.reveal.v1",
+                &serde_json::json!({"campaign": id, "witness": reveal.0}),
+                &format!("recorded the reveal of {} for {id}", reveal.0),
+            )
+        }
+        CampaignCommand::Draw {
+            id,
+            reveals,
+            beacon,
+            lottery,
+            out: path,
+            now,
+        } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let a = ws.announcement(id).map_err(store_fail)?;
+            if ws.campaign_state(id).map_err(store_fail)? == crate::store::CampaignState::Drawn {
+                return Err(Failure::rejected(
+                    "already_drawn",
+                    format!("campaign {id} is already drawn: one draw per announcement"),
+                ));
+            }
+            let at = now.unwrap_or_else(Utc::now);
+            for r in reveals {
+                record_reveal(&mut ws, id, r, at)?;
+            }
+            let beacon_value = match (&a.campaign.entropy.beacon, beacon, lottery) {
+                (Some(spec), Some(f), _) if spec.scheme == BeaconScheme::DrandQuicknet => {
+                    let text = std::fs::read_to_string(f).map_err(|e| {
+                        Failure::rejected("unreadable", format!("{}: {e}", f.display()))
+                    })?;
+                    let round: DrandRound = serde_json::from_str(&text).map_err(|e| {
+                        Failure::rejected(
+                            "malformed",
+                            format!("{}: not a drand round: {e}", f.display()),
+                        )
+                    })?;
+                    Some(
+                        entropy::verify_quicknet(spec, &round)
+                            .map_err(|e| draw_failure(e.into()))?,
+                    )
+                }
+                (Some(spec), _, Some(result)) if spec.scheme == BeaconScheme::Lottery => {
+                    Some(entropy::lottery_value(spec, result).map_err(|e| draw_failure(e.into()))?)
+                }
+                _ => None,
+            };
+            let recorded = ws.reveals(id)?;
+            let (seed, used, missing) =
+                derive_seed(&a, &recorded, beacon_value.as_ref()).map_err(draw_failure)?;
+            let snap = ws.snapshot(a.snapshot.id)?;
+            let reg = ws.load(&snap)?;
+            let outcome = draw(&reg, &a, &seed).map_err(draw_failure)?;
+            let proof = make_proof(
+                &reg,
+                ws.salt_key(),
+                &a,
+                EntropyRecord {
+                    reveals: used,
+                    missing,
+                    beacon: beacon_value,
+                },
+                &outcome,
+            );
+            let path = path
+                .clone()
+                .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            }
+            let body = serde_json::to_string_pretty(&proof)
+                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+            ws.store_draw(&proof).map_err(store_fail)?;
+            std::fs::write(&path, body)
+                .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+            let text = summary(&proof, &format!("proof written to {}", path.display()));
+            out.done(
+                "dualdraw.draw.v1",
+                &serde_json::json!({"proof": path, "seed": proof.seed, "teams": proof.teams.iter().map(|t| serde_json::json!({"target": t.target, "officers": t.officers})).collect::<Vec<_>>()}),
+                &text,
+            )
+        }
+    }
+}
+
+fn record_reveal(
+    ws: &mut Workspace,
+    id: &str,
+    (name, secret): &(String, String),
+    at: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let a = ws.announcement(id).map_err(store_fail)?;
+    let w = a
+        .campaign
+        .entropy
+        .witnesses
+        .iter()
+        .find(|w| &w.name == name)
+        .ok_or_else(|| {
+            Failure::rejected("rejected", format!("{name:?} is not a witness of {id}"))
+        })?;
+    entropy::check_reveal(name, &w.commitment, secret).map_err(|e| draw_failure(e.into()))?;
+    if let Some(d) = a.reveal_deadline()
+        && at >= d
+    {
+        return Err(Failure::rejected(
+            "late",
+            format!(
+                "the reveal deadline {} has passed ({})",
+                instant_text(&d),
+                instant_text(&at)
+            ),
+        ));
+    }
+    ws.store_reveal(
+        id,
+        &Reveal {
+            name: name.clone(),
+            secret: secret.clone(),
+            revealed_at: at,
+        },
+    )
+    .map_err(store_fail)
+}
+
+/// The clerk-readable summary of a proof.
+pub fn summary(p: &DrawProof, first: &str) -> String {
+    let mut t = format!(
+        "{first}\ncampaign {} ({})\nseed {}\n",
+        p.announcement.campaign.id, p.announcement.campaign.title, p.seed
+    );
+    let _ = writeln!(
+        t,
+        "pool {} entities ({} left out by class)",
+        p.pool_size, p.excluded_by_class
+    );
+    for s in &p.strata {
+        let _ = writeln!(
+            t,
+            "  stratum {}: pool {:>7}  drawn {:>5}",
+            s.credit_class.token(),
+            s.pool,
+            s.drawn
+        );
+    }
+    let _ = writeln!(t, "{} target(s):", p.targets.len());
+    for (tr, team) in p.targets.iter().zip(&p.teams) {
+        let names: Vec<String> = team
+            .officers
+            .iter()
+            .map(|id| {
+                p.officers
+                    .binary_search_by(|o| o.id.as_str().cmp(id))
+                    .map(|i| {
+                        format!(
+                            "{}({}, {})",
+                            p.officers[i].name, id, p.officers[i].department
+                        )
+                    })
+                    .unwrap_or_else(|_| id.clone())
+            })
+            .collect();
+        let _ = writeln!(
+            t,
+            "  {} {}  [{}]  team: {}",
+            tr.entity.uscc,
+            tr.entity.name,
+            tr.items.join(","),
+            names.join(", ")
+        );
+    }
+    t
+}
+
+pub(super) fn verify(
+    cli: &Cli,
+    out: &Out,
+    file: &std::path::Path,
+    light: bool,
+) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
+    let proof: DrawProof = serde_json::from_str(&text).map_err(|e| {
+        Failure::rejected(
+            "malformed",
+            format!("{}: not a draw proof: {e}", file.display()),
+        )
+    })?;
+    let ws = if light {
+        None
+    } else {
+        Workspace::open(&cli.workspace).ok()
+    };
+    let snap = ws.as_ref().and_then(|w| {
+        w.snapshot_by_digest(&proof.announcement.snapshot.digest)
+            .ok()
+            .flatten()
+    });
+    let result = match (&ws, &snap) {
+        (Some(w), Some(s)) => {
+            let reg = w.load(s)?;
+            verify_audit(&proof, &reg, w.salt_key())
+        }
+        _ => verify_light(&proof),
+    };
+    match result {
+        Ok(v) => {
+            let level = v.level();
+            let how = match level {
+                Level::Light => {
+                    "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
+                }
+                Level::Audit => {
+                    "VERIFIED (audit: the whole draw re-run on the workspace's snapshot with its salts)"
+                }
+            };
+            out.done(
+                "dualdraw.verify.v1",
+                &serde_json::json!({"verified": true, "level": level, "seed": proof.seed, "targets": proof.targets.len()}),
+                &summary(&proof, how),
+            )
+        }
+        Err(m) => Err(Failure {
+            code: EXIT_REJECTED,
+            json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m.to_string(), "what": m.what, "expected": m.expected, "got": m.got}}),
+            message: format!("FAILED: {m}"),
+        }),
+    }
+}
+
+pub(super) fn witness_new(out: &Out) -> Result<(), Failure> {
+    let (secret, commitment) =
+        entropy::new_witness_secret().map_err(|e| Failure::rejected("io", e.to_string()))?;
+    out.done(
+        "dualdraw.witness.v1",
+        &serde_json::json!({"secret": secret, "commitment": commitment}),
+        &format!("secret:     {secret}\ncommitment: {commitment}\nGive the bureau only the commitment. Keep the secret until the reveal."),
+    )
+}

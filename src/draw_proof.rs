@@ -1,0 +1,603 @@
+//! Draw proofs (`dualdraw-draw-proof-v1`, `docs/SPEC.md` §7) and their
+//! verification: light (the proof alone) and audit (with the registries and
+//! salts of the workspace).
+
+use crate::assign::{Problem, TargetNeeds, needs_of};
+use crate::campaign::{BeaconScheme, Campaign, StratumRule, instant_text};
+use crate::commitment::{
+    PublicEntity, PublicRecusal, SaltKey, confidential_commitment, item_leaf, officer_leaf,
+    recusal_pair_values, registry_tree,
+};
+use crate::draw::{Announcement, DrawOutcome, derive_seed};
+use crate::entropy::{self, BeaconValue, DrandRound, Reveal};
+use crate::merkle::{Hash, InclusionProof, MerkleTree, root_parallel};
+use crate::registry::vocab::CreditClass;
+use crate::registry::{Item, Officer, Registries, RegistryKind};
+use crate::sample;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashSet};
+
+/// Format tag of a draw proof.
+pub const DRAW_PROOF_FORMAT: &str = "dualdraw-draw-proof-v1";
+
+/// Entropy as recorded in a proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntropyRecord {
+    /// Reveals used, in campaign order.
+    pub reveals: Vec<Reveal>,
+    /// Witnesses left out.
+    pub missing: Vec<String>,
+    /// The beacon, if any.
+    pub beacon: Option<BeaconValue>,
+}
+
+/// One stratum in a proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StratumRecord {
+    /// Class.
+    pub credit_class: CreditClass,
+    /// Pool entities of the class.
+    pub pool: u64,
+    /// Drawn.
+    pub drawn: u64,
+    /// Commitment to the threshold (§7).
+    pub threshold_commitment: Hash,
+}
+
+/// A drawn target in a proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetRecord {
+    /// The public entity record.
+    pub entity: PublicEntity,
+    /// Its permanent random number.
+    pub prn: Hash,
+    /// Applicable items.
+    pub items: Vec<String>,
+    /// Departments, lead first.
+    pub departments: Vec<String>,
+    /// Leaf index in the entities tree.
+    pub index: u64,
+    /// Audit path.
+    pub path: Vec<Hash>,
+}
+
+/// A disclosed blocked pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockedPair {
+    /// Officer id.
+    pub officer: String,
+    /// Target USCC.
+    pub target: String,
+    /// Salt opening the pair commitment.
+    pub pair_salt: Hash,
+    /// The reason's commitment (the reason stays hidden).
+    pub reason_commitment: Hash,
+    /// Leaf index in the recusals tree.
+    pub index: u64,
+    /// Audit path.
+    pub path: Vec<Hash>,
+}
+
+/// A team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRecord {
+    /// Target USCC.
+    pub target: String,
+    /// Officer ids, by department order then id.
+    pub officers: Vec<String>,
+}
+
+/// A draw proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawProof {
+    /// [`DRAW_PROOF_FORMAT`].
+    pub format: String,
+    /// The announcement (with the campaign).
+    pub announcement: Announcement,
+    /// Entropy.
+    pub entropy: EntropyRecord,
+    /// The seed.
+    pub seed: Hash,
+    /// Pool size (after class exclusions).
+    pub pool_size: u64,
+    /// Left out by class.
+    pub excluded_by_class: u64,
+    /// Strata.
+    pub strata: Vec<StratumRecord>,
+    /// The whole item list of the snapshot (it reproduces the items root).
+    pub items: Vec<Item>,
+    /// The whole officer directory of the snapshot (it reproduces the officers root).
+    pub officers: Vec<Officer>,
+    /// Drawn targets, by USCC.
+    pub targets: Vec<TargetRecord>,
+    /// Recusals between drawn targets and their departments' officers.
+    pub blocked_pairs: Vec<BlockedPair>,
+    /// Teams, by target.
+    pub teams: Vec<TeamRecord>,
+}
+
+/// `SHA-256(lp("dualdraw-threshold-v1") ‖ lp(salt) ‖ lp(class) ‖ opt(threshold hex))`.
+pub fn threshold_commitment(salt: &[u8; 32], class: CreditClass, threshold: Option<&Hash>) -> Hash {
+    let mut e = crate::canonical::Encoder::new();
+    e.str("dualdraw-threshold-v1")
+        .bytes(salt)
+        .str(class.token())
+        .opt(threshold.map(Hash::to_hex).as_deref());
+    Hash::digest(e.as_bytes())
+}
+
+fn threshold_salt(key: &SaltKey, campaign_hash: &Hash, class: CreditClass) -> [u8; 32] {
+    key.salt(&["threshold", &campaign_hash.to_hex(), class.token()])
+}
+
+/// Builds the proof of a draw.
+pub fn make_proof(
+    reg: &Registries,
+    key: &SaltKey,
+    a: &Announcement,
+    entropy: EntropyRecord,
+    out: &DrawOutcome,
+) -> DrawProof {
+    let tree = registry_tree(reg, RegistryKind::Entities, key);
+    let rtree = registry_tree(reg, RegistryKind::Recusals, key);
+    let recusal_leaves: Vec<Vec<u8>> = crate::commitment::leaves(reg, RegistryKind::Recusals, key);
+    let targets = out
+        .targets
+        .iter()
+        .zip(&out.needs)
+        .map(|(&i, n)| {
+            let e = &reg.entities[i];
+            TargetRecord {
+                entity: PublicEntity::of(e, key),
+                prn: sample::prn(&out.seed, e.uscc.as_str()),
+                items: n.items.clone(),
+                departments: n.needs.iter().map(|x| x.department.clone()).collect(),
+                index: i as u64,
+                path: tree.prove(i as u64).map(|p| p.path).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mut blocked_pairs: Vec<BlockedPair> = out
+        .blocked
+        .iter()
+        .map(|&(o, p, ri)| {
+            let r = &reg.recusals[ri];
+            let pr = PublicRecusal::of(r, key);
+            let leaf = pr.leaf();
+            let index = recusal_leaves.binary_search(&leaf).unwrap_or(0) as u64;
+            BlockedPair {
+                officer: reg.officers[o].id.clone(),
+                target: out.needs[p].uscc.clone(),
+                pair_salt: Hash(key.salt(&recusal_pair_values(&r.officer_id, r.uscc.as_str()))),
+                reason_commitment: pr.reason_commitment,
+                index,
+                path: rtree.prove(index).map(|p| p.path).unwrap_or_default(),
+            }
+        })
+        .collect();
+    blocked_pairs.sort_by(|a, b| (&a.target, &a.officer).cmp(&(&b.target, &b.officer)));
+    let strata = out
+        .strata
+        .iter()
+        .map(|s| StratumRecord {
+            credit_class: s.credit_class,
+            pool: s.pool,
+            drawn: s.drawn,
+            threshold_commitment: threshold_commitment(
+                &threshold_salt(key, &a.campaign_hash, s.credit_class),
+                s.credit_class,
+                s.threshold.as_ref(),
+            ),
+        })
+        .collect();
+    let teams = out
+        .needs
+        .iter()
+        .zip(&out.teams)
+        .map(|(n, t)| TeamRecord {
+            target: n.uscc.clone(),
+            officers: t.iter().map(|&o| reg.officers[o].id.clone()).collect(),
+        })
+        .collect();
+    DrawProof {
+        format: DRAW_PROOF_FORMAT.into(),
+        announcement: a.clone(),
+        entropy,
+        seed: out.seed,
+        pool_size: out.pool_size,
+        excluded_by_class: out.excluded_by_class,
+        strata,
+        items: reg.items.clone(),
+        officers: reg.officers.clone(),
+        targets,
+        blocked_pairs,
+        teams,
+    }
+}
+
+/// What differs between a proof and a re-computation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what}: expected {expected}, got {got}")]
+pub struct Mismatch {
+    /// What was checked (names the target, officer or stratum).
+    pub what: String,
+    /// What the proof's own inputs give.
+    pub expected: String,
+    /// What the proof says.
+    pub got: String,
+}
+
+fn check(
+    what: impl Into<String>,
+    expected: impl ToString,
+    got: impl ToString,
+) -> Result<(), Mismatch> {
+    let (e, g) = (expected.to_string(), got.to_string());
+    if e == g {
+        Ok(())
+    } else {
+        Err(Mismatch {
+            what: what.into(),
+            expected: e,
+            got: g,
+        })
+    }
+}
+
+fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
+    Mismatch {
+        what: what.into(),
+        expected: "a valid value".into(),
+        got: why.to_string(),
+    }
+}
+
+/// How thoroughly a proof was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The proof alone.
+    Light,
+    /// With the workspace's registries and salts.
+    Audit,
+}
+
+/// A proof that passed verification. Only [`verify_light`] and
+/// [`verify_audit`] make one.
+#[derive(Debug, Clone)]
+pub struct VerifiedDraw {
+    level: Level,
+    proof: DrawProof,
+}
+
+impl VerifiedDraw {
+    /// The level reached.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+    /// The verified proof.
+    pub fn proof(&self) -> &DrawProof {
+        &self.proof
+    }
+}
+
+/// Light verification (§7): everything the proof itself can show, including
+/// re-running the whole officer assignment.
+///
+/// # Errors
+/// [`Mismatch`] naming the first thing that differs.
+pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
+    check("format", DRAW_PROOF_FORMAT, &p.format)?;
+    let a = &p.announcement;
+    let c: &Campaign = &a.campaign;
+    c.check().map_err(|e| fail("campaign", e))?;
+    check("campaign hash", c.hash(), a.campaign_hash)?;
+    check(
+        "snapshot digest",
+        a.snapshot.roots.digest(),
+        a.snapshot.digest,
+    )?;
+    let mut sorted = a.exclusion.clone();
+    sorted.sort();
+    sorted.dedup();
+    check(
+        "exclusion list order",
+        sorted.join(","),
+        a.exclusion.join(","),
+    )?;
+    let leaves: Vec<&[u8]> = a.exclusion.iter().map(|u| u.as_bytes()).collect();
+    check("exclusion root", root_parallel(&leaves), a.exclusion_root)?;
+    check("announcement hash", a.compute_hash(), a.hash)?;
+    // Entropy.
+    let beacon = match (&c.entropy.beacon, &p.entropy.beacon) {
+        (None, None) => None,
+        (Some(spec), Some(b)) => {
+            let v = match spec.scheme {
+                BeaconScheme::DrandQuicknet => entropy::verify_quicknet(
+                    spec,
+                    &DrandRound {
+                        round: spec.round.parse().unwrap_or(0),
+                        signature: b.evidence.clone(),
+                    },
+                ),
+                BeaconScheme::Lottery => entropy::lottery_value(spec, &b.evidence),
+            }
+            .map_err(|e| fail("beacon", e))?;
+            check("beacon value", v.value, b.value)?;
+            if let Some(t) = v.round_time {
+                if t <= a.announced_at {
+                    return Err(fail(
+                        "beacon round",
+                        format!(
+                            "round time {} is not after the announcement",
+                            instant_text(&t)
+                        ),
+                    ));
+                }
+            }
+            Some(v)
+        }
+        (Some(_), None) => {
+            return Err(fail(
+                "beacon",
+                "the campaign names a beacon but the proof has none",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(fail(
+                "beacon",
+                "the proof has a beacon the campaign did not name",
+            ));
+        }
+    };
+    let mut all_reveals = p.entropy.reveals.clone();
+    let (seed, used, missing) =
+        derive_seed(a, &all_reveals, beacon.as_ref()).map_err(|e| fail("entropy", e))?;
+    all_reveals.retain(|r| used.contains(r));
+    check("reveals used", used.len(), p.entropy.reveals.len())?;
+    check(
+        "witnesses left out",
+        missing.join(","),
+        p.entropy.missing.join(","),
+    )?;
+    check("seed", seed, p.seed)?;
+    // Registries carried whole.
+    let items = crate::merkle::root_parallel(&p.items.iter().map(item_leaf).collect::<Vec<_>>());
+    check(
+        "items root (from the items in the proof)",
+        a.snapshot.roots.items.hash,
+        items,
+    )?;
+    let officers =
+        crate::merkle::root_parallel(&p.officers.iter().map(officer_leaf).collect::<Vec<_>>());
+    check(
+        "officers root (from the officers in the proof)",
+        a.snapshot.roots.officers.hash,
+        officers,
+    )?;
+    if !p.officers.windows(2).all(|w| w[0].id < w[1].id)
+        || !p.items.windows(2).all(|w| w[0].code < w[1].code)
+    {
+        return Err(fail(
+            "registries",
+            "items and officers must be in key order",
+        ));
+    }
+    // Targets.
+    let reg_items = Registries {
+        items: p.items.clone(),
+        ..Registries::default()
+    };
+    let citems = sample::campaign_items(&reg_items, c).map_err(|e| fail("items", e))?;
+    let cats = sample::categories(c, &citems).map_err(|e| fail("categories", e))?;
+    let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
+    let eroot = a.snapshot.roots.entities;
+    let mut needs: Vec<TargetNeeds> = Vec::new();
+    for (k, t) in p.targets.iter().enumerate() {
+        let u = &t.entity.uscc;
+        if k > 0 && p.targets[k - 1].entity.uscc >= *u {
+            return Err(fail("targets", "must be sorted by USCC without repeats"));
+        }
+        let leaf = t.entity.leaf();
+        eroot
+            .verify_inclusion(
+                &leaf,
+                t.index,
+                &InclusionProof {
+                    path: t.path.clone(),
+                },
+            )
+            .map_err(|e| fail(format!("target {u} inclusion"), e))?;
+        check(format!("prn of {u}"), sample::prn(&seed, u), t.prn)?;
+        let e = public_entity_record(&t.entity).map_err(|e| fail(format!("target {u}"), e))?;
+        if !sample::in_public_pool(&e, c, &cats, &excl) {
+            return Err(fail(
+                format!("target {u}"),
+                "is not in the pool (status, region, category, flags or history)",
+            ));
+        }
+        let n = needs_of(&e, c, &citems, &cats);
+        check(
+            format!("items of {u}"),
+            n.items.join(","),
+            t.items.join(","),
+        )?;
+        let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
+        check(
+            format!("departments of {u}"),
+            depts.join(","),
+            t.departments.join(","),
+        )?;
+        needs.push(n);
+    }
+    // Strata arithmetic.
+    let mut pool = 0u64;
+    let mut drawn = 0u64;
+    for s in &p.strata {
+        let rule = c.stratum(s.credit_class).ok_or_else(|| {
+            fail(
+                format!("stratum {}", s.credit_class.token()),
+                "not in the campaign",
+            )
+        })?;
+        check(
+            format!("number drawn in stratum {}", s.credit_class.token()),
+            rule.allocate(s.pool),
+            s.drawn,
+        )?;
+        pool += s.pool;
+        drawn += s.drawn;
+        let _ = matches!(rule.rule, StratumRule::Count(_));
+    }
+    check("pool size (sum of strata)", pool, p.pool_size)?;
+    check("number of targets (sum drawn)", drawn, p.targets.len())?;
+    // Blocked pairs.
+    let rroot = a.snapshot.roots.recusals;
+    let mut blocked = HashSet::new();
+    for b in &p.blocked_pairs {
+        let pair =
+            confidential_commitment(&b.pair_salt.0, &recusal_pair_values(&b.officer, &b.target));
+        let leaf = PublicRecusal {
+            pair_commitment: pair,
+            reason_commitment: b.reason_commitment,
+        }
+        .leaf();
+        rroot
+            .verify_inclusion(
+                &leaf,
+                b.index,
+                &InclusionProof {
+                    path: b.path.clone(),
+                },
+            )
+            .map_err(|e| fail(format!("recusal {} / {}", b.officer, b.target), e))?;
+        let o = p
+            .officers
+            .binary_search_by(|x| x.id.as_str().cmp(&b.officer))
+            .map_err(|_| fail("blocked pair", format!("unknown officer {}", b.officer)))?;
+        let t = needs
+            .iter()
+            .position(|n| n.uscc == b.target)
+            .ok_or_else(|| {
+                fail(
+                    "blocked pair",
+                    format!("{} is not a drawn target", b.target),
+                )
+            })?;
+        blocked.insert((o, t));
+    }
+    // Re-run the assignment.
+    let problem = Problem {
+        date: c.draw_date,
+        region: c.teams.officer_region,
+        capacity: c.teams.max_targets_per_officer,
+        officers: &p.officers,
+        targets: &needs,
+        blocked: &blocked,
+    };
+    let teams = problem.solve(&seed).map_err(|e| fail("assignment", e))?;
+    check("number of teams", teams.len(), p.teams.len())?;
+    for ((team, n), rec) in teams.iter().zip(&needs).zip(&p.teams) {
+        check("team order", &n.uscc, &rec.target)?;
+        let ids: Vec<&str> = team.iter().map(|&o| p.officers[o].id.as_str()).collect();
+        check(
+            format!("team of {}", n.uscc),
+            ids.join(","),
+            rec.officers.join(","),
+        )?;
+    }
+    Ok(VerifiedDraw {
+        level: Level::Light,
+        proof: p.clone(),
+    })
+}
+
+fn public_entity_record(p: &PublicEntity) -> Result<crate::registry::Entity, String> {
+    // The assignment and pool rules read public fields only; the class is
+    // filled with a placeholder that no rule of §5/§6 reads here.
+    use crate::registry::vocab::{EntityKind, EntityStatus, RegionCode};
+    Ok(crate::registry::Entity {
+        uscc: crate::uscc::Uscc::accept_legacy(&p.uscc).map_err(|e| e.to_string())?,
+        name: p.name.clone(),
+        kind: EntityKind::from_token(&p.kind).ok_or("bad kind")?,
+        categories: p.categories.clone(),
+        industry: p.industry.clone(),
+        region: RegionCode::parse(&p.region).map_err(|e| e.to_string())?,
+        township: p.township.clone(),
+        credit_class: CreditClass::A,
+        status: EntityStatus::from_token(&p.status).ok_or("bad status")?,
+        established: None,
+        flags: p.flags.clone(),
+    })
+}
+
+/// Audit verification: light verification, then the whole draw re-run on the
+/// snapshot's registries with the workspace's salts, compared field by field.
+///
+/// # Errors
+/// [`Mismatch`] naming the first thing that differs.
+pub fn verify_audit(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+) -> Result<VerifiedDraw, Mismatch> {
+    verify_light(p)?;
+    let a = &p.announcement;
+    let roots = crate::commitment::SnapshotRoots::compute(reg, key);
+    check(
+        "snapshot digest (recomputed from the workspace)",
+        roots.digest(),
+        a.snapshot.digest,
+    )?;
+    let out = crate::draw::draw(reg, a, &p.seed).map_err(|e| fail("draw", e))?;
+    let again = make_proof(reg, key, a, p.entropy.clone(), &out);
+    check("pool size", again.pool_size, p.pool_size)?;
+    for (x, y) in again.strata.iter().zip(&p.strata) {
+        check(
+            format!("stratum {} pool", x.credit_class.token()),
+            x.pool,
+            y.pool,
+        )?;
+        check(
+            format!("stratum {} threshold", x.credit_class.token()),
+            x.threshold_commitment,
+            y.threshold_commitment,
+        )?;
+    }
+    let want: Vec<&str> = again
+        .targets
+        .iter()
+        .map(|t| t.entity.uscc.as_str())
+        .collect();
+    let got: Vec<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
+    check("drawn targets", want.join(","), got.join(","))?;
+    let bw: Vec<String> = again
+        .blocked_pairs
+        .iter()
+        .map(|b| format!("{}/{}", b.officer, b.target))
+        .collect();
+    let bg: Vec<String> = p
+        .blocked_pairs
+        .iter()
+        .map(|b| format!("{}/{}", b.officer, b.target))
+        .collect();
+    check(
+        "blocked pairs (every recusal among drawn targets)",
+        bw.join(","),
+        bg.join(","),
+    )?;
+    check(
+        "teams",
+        serde_json::to_string(&again.teams).unwrap_or_default(),
+        serde_json::to_string(&p.teams).unwrap_or_default(),
+    )?;
+    Ok(VerifiedDraw {
+        level: Level::Audit,
+        proof: p.clone(),
+    })
+}
+
+/// An inclusion check used by tests: a tree's proof of one leaf.
+pub fn prove_leaf(tree: &MerkleTree, index: u64) -> Vec<Hash> {
+    tree.prove(index).map(|p| p.path).unwrap_or_default()
+}
