@@ -701,19 +701,19 @@ fn independently_verified(p: &Value) -> bool {
         return false;
     }
     if let Some(op) = p.get("opening") {
+        // COMMITMENTS.md §3: SHA-256(pad32(tag) ‖ salt ‖ list(["credit_class", USCC, CLASS])).
         let mut vals = Vec::new();
-        vals.extend_from_slice(&4u32.to_be_bytes());
+        vals.extend_from_slice(&3u32.to_be_bytes());
         for v in [
-            "entity",
-            p["record"]["uscc"].as_str().unwrap(),
             "credit_class",
+            p["record"]["uscc"].as_str().unwrap(),
             op["value"].as_str().unwrap(),
         ] {
             lp(&mut vals, v.as_bytes());
         }
-        let mut pre = Vec::new();
-        lp(&mut pre, b"dualdraw-confidential-v1");
-        lp(&mut pre, &unhex(&op["salt"]));
+        let mut pre = b"dualdraw-confidential-v1".to_vec();
+        pre.resize(32, 0);
+        pre.extend_from_slice(&unhex(&op["salt"]));
         let c = hex::encode(sha(&[&pre, &vals]));
         if c != p["record"]["credit_class_commitment"].as_str().unwrap() {
             return false;
