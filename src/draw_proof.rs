@@ -217,7 +217,7 @@ pub fn make_proof(
 
 /// What differs between a proof and a re-computation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what}: expected {expected}, got {got}")]
+#[error("{}", self.describe())]
 pub struct Mismatch {
     /// What was checked (names the target, officer or stratum).
     pub what: String,
@@ -225,6 +225,19 @@ pub struct Mismatch {
     pub expected: String,
     /// What the proof says.
     pub got: String,
+}
+
+impl Mismatch {
+    fn describe(&self) -> String {
+        if self.expected.is_empty() {
+            format!("{}: {}", self.what, self.got)
+        } else {
+            format!(
+                "{}: expected {}, got {}",
+                self.what, self.expected, self.got
+            )
+        }
+    }
 }
 
 fn check(
@@ -247,7 +260,7 @@ fn check(
 fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
     Mismatch {
         what: what.into(),
-        expected: "a valid value".into(),
+        expected: String::new(),
         got: why.to_string(),
     }
 }
@@ -258,6 +271,8 @@ fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
 pub enum Level {
     /// The proof alone.
     Light,
+    /// With a published public snapshot: also the pool.
+    Public,
     /// With the workspace's registries and salts.
     Audit,
 }
@@ -593,6 +608,49 @@ pub fn verify_audit(
     )?;
     Ok(VerifiedDraw {
         level: Level::Audit,
+        proof: p.clone(),
+    })
+}
+
+/// Public verification: light verification, then the pool recomputed from a
+/// published public snapshot of the announced snapshot.
+///
+/// # Errors
+/// [`Mismatch`] naming what differs.
+pub fn verify_public(
+    p: &DrawProof,
+    snap: &crate::snapshot::PublicSnapshot,
+) -> Result<VerifiedDraw, Mismatch> {
+    verify_light(p)?;
+    snap.check().map_err(|e| fail("public snapshot", e))?;
+    let a = &p.announcement;
+    check(
+        "public snapshot digest",
+        a.snapshot.digest,
+        snap.snapshot.digest,
+    )?;
+    let c = &a.campaign;
+    let reg_items = Registries {
+        items: snap.items.clone(),
+        ..Registries::default()
+    };
+    let citems = sample::campaign_items(&reg_items, c).map_err(|e| fail("items", e))?;
+    let cats = sample::categories(c, &citems).map_err(|e| fail("categories", e))?;
+    let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
+    let mut pool = 0u64;
+    for e in &snap.entities {
+        let rec = public_entity_record(e).map_err(|x| fail(format!("entity {}", e.uscc), x))?;
+        if sample::in_public_pool(&rec, c, &cats, &excl) {
+            pool += 1;
+        }
+    }
+    check(
+        "pool size from the public snapshot (pool + left out by class)",
+        pool,
+        p.pool_size + p.excluded_by_class,
+    )?;
+    Ok(VerifiedDraw {
+        level: Level::Public,
         proof: p.clone(),
     })
 }

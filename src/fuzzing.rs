@@ -93,6 +93,24 @@ pub fn record_proof(data: &[u8]) {
     }
 }
 
+/// Parses `s` as a campaign file; what parses must survive a JSON round trip
+/// with the same canonical hash and pass its own checks.
+pub fn campaign_toml(s: &str) {
+    if let Ok(c) = crate::campaign::Campaign::from_toml(s) {
+        assert!(c.check().is_ok());
+        let json = serde_json::to_string(&c).expect("serializes");
+        let back: crate::campaign::Campaign = serde_json::from_str(&json).expect("round trip");
+        assert_eq!(back.hash(), c.hash());
+    }
+}
+
+/// Parses `data` as a draw proof and verifies it (light): never panics.
+pub fn draw_proof(data: &[u8]) {
+    if let Ok(p) = serde_json::from_slice::<crate::draw_proof::DrawProof>(data) {
+        let _ = crate::draw_proof::verify_light(&p);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +141,8 @@ mod tests {
             }
             leaf_decode(junk);
             record_proof(junk);
+            draw_proof(junk);
+            campaign_toml(std::str::from_utf8(junk).unwrap_or(""));
         }
         for s in [
             "91350200776049653A",

@@ -45,6 +45,7 @@ pub mod merkle;
 pub mod proof;
 pub mod registry;
 pub mod sample;
+pub mod snapshot;
 pub mod store;
 pub mod uscc;
 

@@ -327,6 +327,7 @@ pub(super) fn verify(
     cli: &Cli,
     out: &Out,
     file: &std::path::Path,
+    snapshot: Option<&std::path::Path>,
     light: bool,
 ) -> Result<(), Failure> {
     let text = std::fs::read_to_string(file)
@@ -337,7 +338,22 @@ pub(super) fn verify(
             format!("{}: not a draw proof: {e}", file.display()),
         )
     })?;
-    let ws = if light {
+    let public = match (snapshot, light) {
+        (Some(f), false) => {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+            Some(
+                serde_json::from_str::<crate::snapshot::PublicSnapshot>(&text).map_err(|e| {
+                    Failure::rejected(
+                        "malformed",
+                        format!("{}: not a public snapshot: {e}", f.display()),
+                    )
+                })?,
+            )
+        }
+        _ => None,
+    };
+    let ws = if light || public.is_some() {
         None
     } else {
         Workspace::open(&cli.workspace).ok()
@@ -347,8 +363,9 @@ pub(super) fn verify(
             .ok()
             .flatten()
     });
-    let result = match (&ws, &snap) {
-        (Some(w), Some(s)) => {
+    let result = match (&public, &ws, &snap) {
+        (Some(ps), _, _) => crate::draw_proof::verify_public(&proof, ps),
+        (None, Some(w), Some(s)) => {
             let reg = w.load(s)?;
             verify_audit(&proof, &reg, w.salt_key())
         }
@@ -360,6 +377,9 @@ pub(super) fn verify(
             let how = match level {
                 Level::Light => {
                     "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
+                }
+                Level::Public => {
+                    "VERIFIED (public: light, plus the pool recomputed from the published public snapshot; the strata's membership needs the workspace)"
                 }
                 Level::Audit => {
                     "VERIFIED (audit: the whole draw re-run on the workspace's snapshot with its salts)"

@@ -59,6 +59,9 @@ pub enum Command {
     Verify {
         /// The proof file.
         proof: PathBuf,
+        /// A published public snapshot (`registry export --public`): public verification.
+        #[arg(long)]
+        snapshot: Option<PathBuf>,
         /// Check only what the proof itself shows, even in a workspace.
         #[arg(long)]
         light: bool,
@@ -220,7 +223,11 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Registry(c) => registry::dispatch(cli, out, c),
         Command::Generate(a) => registry::generate(out, a),
         Command::Campaign(c) => campaign::dispatch(cli, out, c),
-        Command::Verify { proof, light } => campaign::verify(cli, out, proof, *light),
+        Command::Verify {
+            proof,
+            snapshot,
+            light,
+        } => campaign::verify(cli, out, proof, snapshot.as_deref(), *light),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Demo {
             dir,

@@ -108,6 +108,17 @@ pub enum RegistryCommand {
         #[arg(long)]
         open: bool,
     },
+    /// Write the public snapshot (public fields and commitments) that a public verification needs.
+    Export {
+        /// Write the public snapshot (the only export so far).
+        #[arg(long)]
+        public: bool,
+        /// Output file.
+        file: PathBuf,
+        /// Snapshot id (default: the current one).
+        #[arg(long)]
+        snapshot: Option<u64>,
+    },
     /// Verify an inclusion proof made by `registry prove`.
     VerifyProof {
         /// The proof file (`-` for standard input).
@@ -330,6 +341,40 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
             out.done("dualdraw.root.v1", &snap, &snapshot_text(&snap))
+        }
+        RegistryCommand::Export {
+            public,
+            file,
+            snapshot,
+        } => {
+            if !public {
+                return Err(Failure::usage(
+                    "only --public exports exist: dualdraw registry export --public FILE",
+                ));
+            }
+            let ws = Workspace::open(&cli.workspace)?;
+            let snap = pick_snapshot(&ws, *snapshot)?;
+            let reg = ws.load(&snap)?;
+            let sref = SnapshotRef {
+                id: snap.id,
+                digest: snap.digest,
+                roots: snap.roots,
+            };
+            let ps = crate::snapshot::PublicSnapshot::of(&reg, ws.salt_key(), sref);
+            let body = serde_json::to_string(&ps)
+                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+            std::fs::write(file, body)
+                .map_err(|e| Failure::rejected("io", format!("{}: {e}", file.display())))?;
+            out.done(
+                "dualdraw.export.v1",
+                &serde_json::json!({"file": file, "snapshot": snap.id, "digest": snap.digest}),
+                &format!(
+                    "wrote the public snapshot {} (digest {}) to {}",
+                    snap.id,
+                    snap.digest,
+                    file.display()
+                ),
+            )
         }
         RegistryCommand::Snapshots => {
             let ws = Workspace::open(&cli.workspace)?;

@@ -1,0 +1,223 @@
+//! Draw benchmarks (issue 3): the target draw over 10 million entities in 4
+//! credit-class strata against one SHA-256 per entity key on one core; the
+//! officer assignment of a province (100 counties, 100,000 targets, 3
+//! departments per team, 50,000 officers, `officer_region = "same"`, 1 million
+//! recusal pairs); and full (audit) verification against roots + draw.
+//!
+//! Smaller sizes: `DUALDRAW_BENCH_SAMPLE_ENTITIES`, `DUALDRAW_BENCH_VERIFY_ENTITIES`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dualdraw::assign::{Need, Problem, TargetNeeds};
+use dualdraw::campaign::{Campaign, OfficerRegion, Ratio, Stratum, StratumRule};
+use dualdraw::draw::{announce, derive_seed, draw};
+use dualdraw::draw_proof::{EntropyRecord, make_proof, verify_audit};
+use dualdraw::entropy::{Reveal, witness_commitment};
+use dualdraw::generate::{CountySpec, county};
+use dualdraw::merkle::Hash;
+use dualdraw::proof::SnapshotRef;
+use dualdraw::registry::Officer;
+use dualdraw::registry::vocab::{CreditClass, OfficerStatus, RegionCode};
+use dualdraw::{SaltKey, SnapshotRoots, sample};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashSet};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn env_size(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn campaign() -> Campaign {
+    let mut c = Campaign::from_toml(&format!(
+        "id = \"B\"\ntitle = \"bench\"\nlead_department = \"县市场监管局\"\ndraw_date = \"2026-03-02\"\nitems = [\"SC-001\", \"SC-002\", \"SC-003\", \"SC-004\", \"SC-005\", \"JY-001\", \"JY-002\", \"WL-001\", \"WL-002\", \"WL-003\", \"JT-001\", \"JT-002\", \"JT-003\", \"GA-001\", \"GA-002\", \"GA-003\", \"GA-004\", \"YJ-001\", \"YJ-002\", \"YJ-003\"]\n[teams]\nmax_targets_per_officer = 50\n[entropy]\nwitnesses = [{{ name = \"甲\", commitment = \"{}\" }}]\n",
+        witness_commitment("bench-secret-0123456789")
+    ))
+    .expect("campaign");
+    for (class, p) in [
+        (CreditClass::A, 3),
+        (CreditClass::B, 5),
+        (CreditClass::C, 10),
+        (CreditClass::D, 30),
+    ] {
+        c.targets.strata.push(Stratum {
+            credit_class: class,
+            rule: StratumRule::Ratio(Ratio::new(p, 100).expect("ratio")),
+            min: None,
+            max: None,
+        });
+    }
+    c
+}
+
+fn sampling(c: &mut Criterion) {
+    let n = env_size("DUALDRAW_BENCH_SAMPLE_ENTITIES", 10_000_000);
+    let reg = county(&CountySpec {
+        seed: 21,
+        entities: n,
+        ..CountySpec::default()
+    })
+    .expect("county");
+    let camp = campaign();
+    let items = sample::campaign_items(&reg, &camp).expect("items");
+    let cats = sample::categories(&camp, &items).expect("categories");
+    let seed = Hash([7; 32]);
+    let pool = sample::pool(&reg, &camp, &cats, &BTreeSet::new());
+    let mut g = c.benchmark_group("target_draw");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(30))
+        .throughput(Throughput::Elements(n));
+    g.bench_function(format!("sha256_per_entity_key_one_core/{n}"), |b| {
+        b.iter(|| {
+            let mut acc = 0u8;
+            for e in &reg.entities {
+                acc ^= Sha256::digest(e.uscc.as_str().as_bytes())[0];
+            }
+            black_box(acc)
+        })
+    });
+    g.bench_function(format!("select_4_strata_all_cores/{n}"), |b| {
+        b.iter(|| black_box(sample::select(&reg, &camp, &pool, &seed).expect("select")))
+    });
+    g.bench_function(format!("pool_and_select_all_cores/{n}"), |b| {
+        b.iter(|| {
+            let p = sample::pool(&reg, &camp, &cats, &BTreeSet::new());
+            black_box(sample::select(&reg, &camp, &p, &seed).expect("select"))
+        })
+    });
+    g.finish();
+}
+
+/// A province: 100 counties; per county 3 departments of ~167 officers and
+/// 1,000 targets each needing one officer of every department; 1,000,000
+/// blocked pairs between officers and targets of the same county.
+fn province() -> (Vec<Officer>, Vec<TargetNeeds>, HashSet<(usize, usize)>) {
+    let depts = ["县市场监管局", "县文旅局", "县公安局"];
+    let mut officers = Vec::new();
+    for county in 0..100u32 {
+        let region = format!("52{:04}", 100 + county);
+        for (d, dept) in depts.iter().enumerate() {
+            let n = if d == 0 { 168 } else { 166 };
+            for k in 0..n {
+                officers.push(Officer {
+                    id: format!("{region}{d}{k:04}"),
+                    name: format!("官{k}"),
+                    department: (*dept).into(),
+                    unit: String::new(),
+                    region: RegionCode::parse(&region).expect("region"),
+                    qualifications: vec![],
+                    status: OfficerStatus::Active,
+                    cert_expiry: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"),
+                });
+            }
+        }
+    }
+    officers.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut targets = Vec::new();
+    for county in 0..100u32 {
+        let region = format!("52{:04}", 100 + county);
+        for k in 0..1000u32 {
+            targets.push(TargetNeeds {
+                uscc: format!("91{region}{county:04}{k:06}"),
+                region: region.clone(),
+                items: vec![],
+                needs: depts
+                    .iter()
+                    .map(|d| Need {
+                        department: (*d).into(),
+                        demand: 1,
+                        qualifications: vec![],
+                    })
+                    .collect(),
+            });
+        }
+    }
+    targets.sort_by(|a, b| a.uscc.cmp(&b.uscc));
+    // 1,000,000 pairs: every target blocks 10 officers of its county (deterministic).
+    let mut by_region: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, o) in officers.iter().enumerate() {
+        by_region.entry(o.region.as_str()).or_default().push(i);
+    }
+    let mut blocked = HashSet::with_capacity(1_000_000);
+    for (t, tn) in targets.iter().enumerate() {
+        let os = &by_region[tn.region.as_str()];
+        for j in 0..10 {
+            blocked.insert((os[(t * 7 + j * 53) % os.len()], t));
+        }
+    }
+    (officers, targets, blocked)
+}
+
+fn assignment(c: &mut Criterion) {
+    let (officers, targets, blocked) = province();
+    assert_eq!(targets.len(), 100_000);
+    assert_eq!(blocked.len(), 1_000_000);
+    let p = Problem {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
+        region: OfficerRegion::Same,
+        capacity: Some(10),
+        officers: &officers,
+        targets: &targets,
+        blocked: &blocked,
+    };
+    let mut g = c.benchmark_group("assignment");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("province_100k_targets_50k_officers_1m_recusals", |b| {
+        b.iter(|| black_box(p.solve(&Hash([3; 32])).expect("feasible")))
+    });
+    g.finish();
+}
+
+fn verification(c: &mut Criterion) {
+    let n = env_size("DUALDRAW_BENCH_VERIFY_ENTITIES", 1_000_000);
+    let reg = county(&CountySpec {
+        seed: 22,
+        entities: n,
+        ..CountySpec::default()
+    })
+    .expect("county");
+    let key = SaltKey::from_bytes([4; 32]);
+    let roots = SnapshotRoots::compute(&reg, &key);
+    let sref = SnapshotRef {
+        id: 1,
+        digest: roots.digest(),
+        roots,
+    };
+    let t0 = chrono::DateTime::from_timestamp(1_772_300_000, 0).expect("time");
+    let (a, _) = announce(&reg, sref, campaign(), vec![], Hash([0; 32]), t0).expect("announce");
+    let reveal = Reveal {
+        name: "甲".into(),
+        secret: "bench-secret-0123456789".into(),
+        revealed_at: t0,
+    };
+    let (seed, used, missing) = derive_seed(&a, &[reveal], None).expect("seed");
+    let out = draw(&reg, &a, &seed).expect("draw");
+    let proof = make_proof(
+        &reg,
+        &key,
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: None,
+        },
+        &out,
+    );
+    let mut g = c.benchmark_group("verification");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function(format!("snapshot_roots/{n}"), |b| {
+        b.iter(|| black_box(SnapshotRoots::compute(&reg, &key)))
+    });
+    g.bench_function(format!("draw/{n}"), |b| {
+        b.iter(|| black_box(draw(&reg, &a, &seed).expect("draw")))
+    });
+    g.bench_function(format!("verify_audit/{n}"), |b| {
+        b.iter(|| black_box(verify_audit(&proof, &reg, &key).expect("verifies")))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, assignment, verification, sampling);
+criterion_main!(benches);

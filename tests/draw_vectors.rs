@@ -1,0 +1,231 @@
+//! Known answers for `docs/SPEC.md` (`tests/vectors/draw-v1.json`): the
+//! primitives (streams, `below`, shuffles, PRNs, witness commitments, lottery
+//! values, seeds) and one complete draw with its proof.
+//!
+//! Value stability: if this test fails, an output the spec fixes changed. That
+//! needs a new version, never an edit of the file. The file was written once by
+//! running this test with `DUALDRAW_BLESS=1`; `tests/vectors/reference_draw.py`
+//! re-derives the primitive values from the spec alone.
+
+use dualdraw::campaign::Campaign;
+use dualdraw::draw::{Announcement, announce, derive_seed, draw};
+use dualdraw::draw_proof::{EntropyRecord, make_proof, verify_audit, verify_light};
+use dualdraw::entropy::{self, Reveal, Stream, lottery_canonical, witness_commitment};
+use dualdraw::generate::{CountySpec, county};
+use dualdraw::merkle::Hash;
+use dualdraw::proof::SnapshotRef;
+use dualdraw::sample::prn;
+use dualdraw::{DrawProof, SaltKey, SnapshotRoots};
+use serde_json::{Value, json};
+
+const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/draw-v1.json");
+const SECRET_A: &str = "witness-a-secret-0123456789abcdef";
+const SECRET_B: &str = "witness-b-secret-fedcba9876543210";
+
+fn instant(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+fn campaign_toml() -> String {
+    format!(
+        r#"id = "VECTOR-01"
+title = "向量抽查"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
+[targets]
+categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位", "食品销售经营者"]
+[[targets.strata]]
+credit_class = "A"
+ratio = "3%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "1/20"
+[[targets.strata]]
+credit_class = "C"
+count = 3
+[[targets.strata]]
+credit_class = "D"
+ratio = "30%"
+min = 1
+[teams]
+min_size = 3
+per_department = 1
+max_targets_per_officer = 3
+officer_region = "any"
+[entropy]
+witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment = "{}" }}]
+"#,
+        witness_commitment(SECRET_A),
+        witness_commitment(SECRET_B)
+    )
+}
+
+fn stream_values(seed: &Hash, label: &str) -> Value {
+    let mut s = Stream::new(seed, label);
+    let first: Vec<String> = (0..4).map(|_| s.next_u64().to_string()).collect();
+    let below: Vec<u64> = [1u64, 2, 3, 7, 10, 1000, u64::MAX]
+        .iter()
+        .map(|&n| s.below(n))
+        .collect();
+    let mut v: Vec<u32> = (0..10).collect();
+    s.shuffle(&mut v);
+    json!({"label": label, "first_u64": first, "below": {"n": ["1", "2", "3", "7", "10", "1000", u64::MAX.to_string()], "values": below.iter().map(u64::to_string).collect::<Vec<_>>()}, "shuffle_0_to_9": v})
+}
+
+fn build() -> (Value, DrawProof) {
+    let reg = county(&CountySpec {
+        seed: 5,
+        entities: 600,
+        ..CountySpec::default()
+    })
+    .unwrap();
+    let key = SaltKey::from_bytes([0x5a; 32]);
+    let roots = SnapshotRoots::compute(&reg, &key);
+    let sref = SnapshotRef {
+        id: 1,
+        digest: roots.digest(),
+        roots,
+    };
+    let c = Campaign::from_toml(&campaign_toml()).unwrap();
+    let (a, _) = announce(
+        &reg,
+        sref,
+        c,
+        vec![],
+        Hash([0; 32]),
+        instant("2026-03-01T01:00:00Z"),
+    )
+    .unwrap();
+    let reveals = vec![
+        Reveal {
+            name: "甲".into(),
+            secret: SECRET_A.into(),
+            revealed_at: instant("2026-03-02T01:00:00Z"),
+        },
+        Reveal {
+            name: "乙".into(),
+            secret: SECRET_B.into(),
+            revealed_at: instant("2026-03-02T01:05:00Z"),
+        },
+    ];
+    let (seed, used, missing) = derive_seed(&a, &reveals, None).unwrap();
+    let out = draw(&reg, &a, &seed).unwrap();
+    let proof = make_proof(
+        &reg,
+        &key,
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: None,
+        },
+        &out,
+    );
+    verify_audit(&proof, &reg, &key).unwrap();
+    let spec = dualdraw::campaign::BeaconSpec {
+        scheme: dualdraw::campaign::BeaconScheme::Lottery,
+        round: "福彩双色球2026025期".into(),
+    };
+    let lottery = entropy::lottery_value(&spec, "31,07,19,3,25,12/09").unwrap();
+    let demo_seed =
+        Hash::from_hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f").unwrap();
+    let usccs = [
+        "91350200776049653A",
+        "913502000728319549",
+        "91440101MA5CJQ4N59",
+    ];
+    let v = json!({
+        "description": "Known answers for docs/SPEC.md (dualdraw-draw-v1). 'primitives' are re-derived from the spec by tests/vectors/reference_draw.py; 'draw' is a complete draw whose proof must verify (light) in any implementation.",
+        "primitives": {
+            "seed": demo_seed,
+            "streams": [stream_values(&demo_seed, "assign/县市场监管局"), stream_values(&demo_seed, "")],
+            "prn": usccs.iter().map(|u| json!({"uscc": u, "prn": prn(&demo_seed, u)})).collect::<Vec<_>>(),
+            "witness": {"secret": SECRET_A, "commitment": witness_commitment(SECRET_A)},
+            "lottery": {"round": spec.round, "result": "31,07,19,3,25,12/09", "canonical": lottery_canonical("31,07,19,3,25,12/09").unwrap(), "value": lottery.value},
+            "seed_from": {"announcement_hash": a.hash, "reveals": [["甲", SECRET_A], ["乙", SECRET_B]], "beacon": null, "seed": seed},
+        },
+        "draw": {
+            "campaign_toml": campaign_toml(),
+            "campaign_hash": a.campaign_hash,
+            "announcement_canonical": hex::encode(a.canonical()),
+            "announcement_hash": a.hash,
+            "seed": seed,
+            "targets": proof.targets.iter().map(|t| t.entity.uscc.clone()).collect::<Vec<_>>(),
+            "teams": proof.teams,
+            "proof": proof,
+        }
+    });
+    (v, proof)
+}
+
+#[test]
+fn draw_vectors_are_stable_and_the_proof_verifies() {
+    let (v, proof) = build();
+    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    if std::env::var_os("DUALDRAW_BLESS").is_some() {
+        std::fs::write(FILE, &text).unwrap();
+    }
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
+    assert_eq!(
+        stored["primitives"], v["primitives"],
+        "a primitive's output changed"
+    );
+    assert_eq!(stored["draw"]["campaign_hash"], v["draw"]["campaign_hash"]);
+    assert_eq!(
+        stored["draw"]["announcement_hash"],
+        v["draw"]["announcement_hash"]
+    );
+    assert_eq!(stored["draw"]["seed"], v["draw"]["seed"]);
+    assert_eq!(stored["draw"]["targets"], v["draw"]["targets"]);
+    assert_eq!(stored["draw"]["teams"], v["draw"]["teams"]);
+    assert_eq!(stored["draw"], v["draw"]);
+    // The stored proof verifies on its own.
+    let p: DrawProof = serde_json::from_value(stored["draw"]["proof"].clone()).unwrap();
+    verify_light(&p).unwrap();
+    assert_eq!(p, proof);
+    let _: Announcement = p.announcement.clone();
+}
+
+#[test]
+fn any_change_to_the_vector_proof_fails_light_verification() {
+    let (_, proof) = build();
+    let mut edits: Vec<(&str, DrawProof)> = Vec::new();
+    let mut p = proof.clone();
+    p.seed.0[0] ^= 1;
+    edits.push(("seed", p));
+    let mut p = proof.clone();
+    p.teams[0].officers.reverse();
+    edits.push(("team order", p));
+    let mut p = proof.clone();
+    p.targets[0].entity.name.push('X');
+    edits.push(("target name", p));
+    let mut p = proof.clone();
+    p.entropy.reveals[0].secret.push('X');
+    edits.push(("reveal", p));
+    let mut p = proof.clone();
+    p.strata[0].drawn += 1;
+    edits.push(("stratum count", p));
+    let mut p = proof.clone();
+    p.targets.pop();
+    p.teams.pop();
+    edits.push(("target removed", p));
+    let mut p = proof.clone();
+    p.announcement.campaign.teams.min_size = 2;
+    edits.push(("campaign", p));
+    let mut p = proof.clone();
+    p.officers[0].department.push('X');
+    edits.push(("officer directory", p));
+    let mut p = proof.clone();
+    p.announcement.announced_at += chrono::Duration::seconds(1);
+    edits.push(("announcement time", p));
+    for (what, p) in edits {
+        assert!(
+            verify_light(&p).is_err(),
+            "{what} was changed but the proof still verifies"
+        );
+    }
+}
