@@ -198,6 +198,17 @@ pub struct Problem<'a> {
     pub blocked: &'a HashSet<(usize, usize)>,
 }
 
+/// How the places of an assignment were filled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SolveStats {
+    /// Places filled.
+    pub places: u64,
+    /// Places with a single least-loaded candidate (`below(s, 1)`).
+    pub single_candidate_picks: u64,
+    /// Places that needed an augmenting search.
+    pub augmenting_searches: u64,
+}
+
 /// The team of each target: officer indices, by department order then id.
 pub type Teams = Vec<Vec<usize>>;
 
@@ -236,11 +247,34 @@ impl Problem<'_> {
         self.reason(o, t, need).is_none()
     }
 
+    /// Whether officer `o` is eligible for target `t`'s `need` (§6).
+    pub fn is_eligible(&self, o: usize, t: usize, need: &Need) -> bool {
+        self.eligible(o, t, need)
+    }
+
     /// Solves every department with its stream from `seed`.
     ///
     /// # Errors
     /// [`Infeasible`] with every unstaffable set found.
     pub fn solve(&self, seed: &Hash) -> Result<Teams, Infeasible> {
+        self.solve_with_stats(seed).map(|(t, _)| t)
+    }
+
+    /// As [`Problem::solve`], also counting how the places were filled.
+    ///
+    /// # Errors
+    /// [`Infeasible`] with every unstaffable set found.
+    pub fn solve_with_stats(&self, seed: &Hash) -> Result<(Teams, SolveStats), Infeasible> {
+        let stats = std::cell::Cell::new(SolveStats::default());
+        let teams = self.solve_inner(seed, &stats)?;
+        Ok((teams, stats.get()))
+    }
+
+    fn solve_inner(
+        &self,
+        seed: &Hash,
+        stats: &std::cell::Cell<SolveStats>,
+    ) -> Result<Teams, Infeasible> {
         let mut by_dept: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, o) in self.officers.iter().enumerate() {
             by_dept.entry(o.department.as_str()).or_default().push(i);
@@ -273,7 +307,7 @@ impl Problem<'_> {
         let mut teams: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
         for d in depts {
             let officers = by_dept.get(d).unwrap_or(&empty);
-            if let Err(u) = self.solve_department(d, officers, seed, &mut teams) {
+            if let Err(u) = self.solve_department(d, officers, seed, &mut teams, stats) {
                 problems.push(*u);
             }
         }
@@ -303,6 +337,7 @@ impl Problem<'_> {
         officers: &[usize],
         seed: &Hash,
         teams: &mut [Vec<usize>],
+        stats: &std::cell::Cell<SolveStats>,
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign/{dept}"));
         let mut order: Vec<(usize, usize)> = self
@@ -346,20 +381,30 @@ impl Problem<'_> {
                     .filter(|&&o| ok(o, teams, &load))
                     .map(|&o| load[o])
                     .min();
+                let mut st = stats.get();
+                st.places += 1;
                 if let Some(m) = min {
                     let l: Vec<usize> = group
                         .iter()
                         .copied()
                         .filter(|&o| load[o] == m && ok(o, teams, &load))
                         .collect();
+                    if l.len() == 1 {
+                        st.single_candidate_picks += 1;
+                    }
+                    stats.set(st);
                     let pick = l[stream.below(l.len() as u64) as usize];
                     teams[ti].push(pick);
                     load[pick] += 1;
                     serves[pick].push(ti);
-                } else if !self.augment(dept, ti, officers, cap, teams, &mut load, &mut serves) {
-                    return Err(Box::new(
-                        self.explain_search(dept, ti, officers, teams, &serves),
-                    ));
+                } else {
+                    st.augmenting_searches += 1;
+                    stats.set(st);
+                    if !self.augment(dept, ti, officers, cap, teams, &mut load, &mut serves) {
+                        return Err(Box::new(
+                            self.explain_search(dept, ti, officers, teams, &serves),
+                        ));
+                    }
                 }
             }
         }

@@ -44,6 +44,7 @@ pub mod import;
 pub mod merkle;
 pub mod proof;
 pub mod registry;
+pub mod replace;
 pub mod sample;
 pub mod snapshot;
 pub mod store;

@@ -13,7 +13,10 @@ use std::collections::{BTreeMap, HashSet};
 
 fn chi_square(counts: &BTreeMap<String, u64>, cells: usize, total: u64) -> f64 {
     let expected = total as f64 / cells as f64;
-    let seen: f64 = counts.values().map(|&c| (c as f64 - expected).powi(2) / expected).sum();
+    let seen: f64 = counts
+        .values()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum();
     // cells never observed contribute `expected` each
     seen + (cells - counts.len()) as f64 * expected
 }
@@ -22,7 +25,13 @@ fn chi_square(counts: &BTreeMap<String, u64>, cells: usize, total: u64) -> f64 {
 fn two_of_five_targets_are_drawn_uniformly() {
     // A stratum of 5 drawing 2 (the n smallest PRNs): each of the 10 pairs has
     // probability 1/10.
-    let usccs = ["91350200776049653A", "913502000728319549", "91440101MA5CJQ4N59", "91350213678251743X", "915201230001B73TEE"];
+    let usccs = [
+        "91350200776049653A",
+        "913502000728319549",
+        "91440101MA5CJQ4N59",
+        "91350213678251743X",
+        "915201230001B73TEE",
+    ];
     let runs = 5000u64;
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for i in 0..runs {
@@ -58,7 +67,11 @@ fn a_team_of_two_from_four_officers_is_uniform_over_pairs() {
         uscc: "T".into(),
         region: "520123".into(),
         items: vec![],
-        needs: vec![Need { department: "D".into(), demand: 2, qualifications: vec![] }],
+        needs: vec![Need {
+            department: "D".into(),
+            demand: 2,
+            qualifications: vec![],
+        }],
     }];
     let blocked = HashSet::new();
     let p = Problem {
@@ -89,7 +102,11 @@ fn with_a_recusal_the_remaining_officers_share_the_place_uniformly() {
         uscc: "T".into(),
         region: "520123".into(),
         items: vec![],
-        needs: vec![Need { department: "D".into(), demand: 1, qualifications: vec![] }],
+        needs: vec![Need {
+            department: "D".into(),
+            demand: 1,
+            qualifications: vec![],
+        }],
     }];
     let blocked: HashSet<(usize, usize)> = [(1, 0)].into();
     let p = Problem {

@@ -166,8 +166,17 @@ fn draw_vectors_are_stable_and_the_proof_verifies() {
     let (v, proof) = build();
     let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
     if std::env::var_os("DUALDRAW_BLESS").is_some() {
-        std::fs::write(FILE, &text).unwrap();
+        // Keep the other draws of the file (e.g. "draw_tight").
+        let mut doc: Value = std::fs::read_to_string(FILE)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_else(|| json!({}));
+        for k in ["description", "primitives", "draw"] {
+            doc[k] = v[k].clone();
+        }
+        std::fs::write(FILE, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
     }
+    let _ = text;
     let stored: Value =
         serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
     assert_eq!(
@@ -228,4 +237,211 @@ fn any_change_to_the_vector_proof_fails_light_verification() {
             "{what} was changed but the proof still verifies"
         );
     }
+}
+
+/// A hand-made county where officers' qualifications differ and capacity is
+/// tight, so that the assignment needs single-candidate picks and augmenting
+/// searches (§6) — the parts the generated county never exercises.
+fn tight_registries() -> dualdraw::Registries {
+    use dualdraw::registry::vocab::{
+        CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode,
+    };
+    use dualdraw::{Entity, Item, Officer, Recusal, Registries};
+    let region = RegionCode::parse("520123").unwrap();
+    let item = |code: &str, dept: &str, cat: &str, q: Option<&str>| Item {
+        code: code.into(),
+        name: format!("{cat}检查"),
+        department: dept.into(),
+        item_type: ItemType::Key,
+        target_category: cat.into(),
+        method: "实地检查".into(),
+        basis: "依据".into(),
+        qualification: q.map(str::to_string),
+    };
+    let items = vec![
+        item("T-001", "县文旅局", "旅游市场", Some("导游管理")),
+        item("T-002", "县文旅局", "娱乐场所", Some("文化市场")),
+        item("S-001", "县市场监管局", "旅游市场", None),
+    ];
+    let officer = |id: &str, dept: &str, q: &[&str]| Officer {
+        id: id.into(),
+        name: format!("官{id}"),
+        department: dept.into(),
+        unit: "执法大队".into(),
+        region: region.clone(),
+        qualifications: q.iter().map(|s| s.to_string()).collect(),
+        status: OfficerStatus::Active,
+        cert_expiry: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+    };
+    let officers = vec![
+        officer("W1", "县文旅局", &["导游管理", "文化市场"]),
+        officer("W2", "县文旅局", &["导游管理"]),
+        officer("W3", "县文旅局", &["文化市场"]),
+        officer("W4", "县文旅局", &["导游管理", "文化市场"]),
+        officer("W5", "县文旅局", &["文化市场"]),
+        officer("S1", "县市场监管局", &[]),
+        officer("S2", "县市场监管局", &[]),
+        officer("S3", "县市场监管局", &[]),
+    ];
+    let classes = [
+        CreditClass::A,
+        CreditClass::B,
+        CreditClass::C,
+        CreditClass::D,
+    ];
+    let mut entities = Vec::new();
+    for i in 0..10u32 {
+        let cats: Vec<String> = match i {
+            0..=3 => vec!["旅游市场".into()],
+            4 | 5 => vec!["娱乐场所".into(), "旅游市场".into()],
+            _ => vec!["娱乐场所".into()],
+        };
+        let mut cats = cats;
+        cats.sort();
+        entities.push(Entity {
+            uscc: dualdraw::uscc::complete(&format!("91520123MA{i:07}")).unwrap(),
+            name: format!("测试{i}号"),
+            kind: EntityKind::Enterprise,
+            categories: cats,
+            industry: String::new(),
+            region: region.clone(),
+            township: None,
+            credit_class: classes[i as usize % 4],
+            status: EntityStatus::InBusiness,
+            established: None,
+            flags: vec![],
+        });
+    }
+    let recusals = vec![Recusal {
+        officer_id: "W4".into(),
+        uscc: entities[7].uscc.clone(),
+        reason: "亲属".into(),
+    }];
+    Registries::new(items, entities, officers, recusals).unwrap()
+}
+
+fn tight_campaign() -> String {
+    format!(
+        r#"id = "VECTOR-TIGHT"
+title = "紧约束向量"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = ["T-001", "T-002", "S-001"]
+[[targets.strata]]
+credit_class = "A"
+ratio = "100%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "100%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "100%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "100%"
+[teams]
+max_targets_per_officer = 3
+[entropy]
+witnesses = [{{ name = "甲", commitment = "{}" }}]
+"#,
+        witness_commitment(SECRET_A)
+    )
+}
+
+fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats), String> {
+    let reg = tight_registries();
+    let key = SaltKey::from_bytes([0x33; 32]);
+    let roots = SnapshotRoots::compute(&reg, &key);
+    let sref = SnapshotRef {
+        id: 1,
+        digest: roots.digest(),
+        roots,
+    };
+    let c = Campaign::from_toml(&tight_campaign()).unwrap();
+    let t0 = instant("2026-03-01T01:00:00Z") + chrono::Duration::minutes(minute);
+    let (a, _) = announce(&reg, sref, c, vec![], Hash([0; 32]), t0).map_err(|e| e.to_string())?;
+    let r = Reveal {
+        name: "甲".into(),
+        secret: SECRET_A.into(),
+        revealed_at: t0 + chrono::Duration::hours(1),
+    };
+    let (seed, used, missing) = derive_seed(&a, &[r], None).map_err(|e| e.to_string())?;
+    let out = draw(&reg, &a, &seed).map_err(|e| e.to_string())?;
+    let needs = out.needs.clone();
+    let blocked: std::collections::HashSet<(usize, usize)> =
+        out.blocked.iter().map(|&(o, p, _)| (o, p)).collect();
+    let problem = dualdraw::assign::Problem {
+        date: a.campaign.draw_date,
+        region: a.campaign.teams.officer_region,
+        capacity: a.campaign.teams.max_targets_per_officer,
+        officers: &reg.officers,
+        targets: &needs,
+        blocked: &blocked,
+    };
+    let (_, stats) = problem.solve_with_stats(&seed).map_err(|e| e.to_string())?;
+    let proof = make_proof(
+        &reg,
+        &key,
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: None,
+        },
+        &out,
+    );
+    verify_audit(&proof, &reg, &key).map_err(|e| e.to_string())?;
+    Ok((proof, stats))
+}
+
+/// The announcement minute of the tight vector: the first one whose draw needs
+/// both a single-candidate pick and an augmenting search (found by
+/// `find_tight_minute`).
+const TIGHT_MINUTE: i64 = 3;
+
+#[test]
+#[ignore = "search helper: prints the first announcement minute whose draw exercises augmenting searches"]
+fn find_tight_minute() {
+    for m in 0..500 {
+        if let Ok((_, s)) = build_tight(m)
+            && s.augmenting_searches > 0
+            && s.single_candidate_picks > 0
+        {
+            println!("minute {m}: {s:?}");
+            return;
+        }
+    }
+    panic!("no minute found");
+}
+
+#[test]
+fn tight_vector_exercises_augmenting_searches_and_is_stable() {
+    let (proof, stats) = build_tight(TIGHT_MINUTE).unwrap();
+    assert!(
+        stats.augmenting_searches > 0 && stats.single_candidate_picks > 0,
+        "{stats:?}"
+    );
+    let a = &proof.announcement;
+    let v = json!({
+        "campaign_toml": tight_campaign(),
+        "campaign_hash": a.campaign_hash,
+        "announcement_canonical": hex::encode(a.canonical()),
+        "announcement_hash": a.hash,
+        "seed": proof.seed,
+        "stats": stats,
+        "targets": proof.targets.iter().map(|t| t.entity.uscc.clone()).collect::<Vec<_>>(),
+        "teams": proof.teams,
+        "proof": proof,
+    });
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
+    if std::env::var_os("DUALDRAW_BLESS").is_some() && stored.get("draw_tight") != Some(&v) {
+        let mut doc = stored.clone();
+        doc["draw_tight"] = v.clone();
+        std::fs::write(FILE, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
+        return;
+    }
+    assert_eq!(stored["draw_tight"], v);
+    let p: DrawProof = serde_json::from_value(stored["draw_tight"]["proof"].clone()).unwrap();
+    verify_light(&p).unwrap();
 }

@@ -30,6 +30,23 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
 /// `campaign` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Replace a drawn target (by the next of its stratum) or one officer of a team; recorded.
+    Replace {
+        /// Campaign id.
+        id: String,
+        /// The drawn target to replace, or whose officer is replaced.
+        #[arg(long)]
+        target: String,
+        /// The officer who cannot go (omit to replace the target).
+        #[arg(long)]
+        officer: Option<String>,
+        /// Why (published with the replacement).
+        #[arg(long)]
+        reason: String,
+        /// Time of the replacement (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
     /// Check a campaign file against the current snapshot and announce it (prints the announcement hash).
     Announce {
         /// The campaign TOML file.
@@ -91,6 +108,76 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::Replace {
+            id,
+            target,
+            officer,
+            reason,
+            now,
+        } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let a = ws.announcement(id).map_err(store_fail)?;
+            let proof = ws.draw_proof(id).map_err(store_fail)?;
+            let previous = ws.replacements(id)?;
+            let snap = ws.snapshot(a.snapshot.id)?;
+            let reg = ws.load(&snap)?;
+            let request = match officer {
+                Some(o) => crate::replace::Request::Officer {
+                    target: target.clone(),
+                    officer: o.clone(),
+                },
+                None => crate::replace::Request::Target {
+                    target: target.clone(),
+                },
+            };
+            let r = crate::replace::replace(
+                &reg,
+                &a,
+                &proof,
+                &previous,
+                request,
+                reason,
+                now.unwrap_or_else(Utc::now),
+            )
+            .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
+            ws.store_replacement(id, &r).map_err(store_fail)?;
+            let mut all = previous;
+            all.push(r.clone());
+            let path = ws
+                .dir()
+                .join("proofs")
+                .join(format!("{id}.replacements.json"));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            }
+            let body = serde_json::to_string_pretty(&all)
+                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+            std::fs::write(&path, body)
+                .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+            let what = match &r.request {
+                crate::replace::Request::Target { target } => {
+                    format!("target {target} replaced by {}", r.replacement)
+                }
+                crate::replace::Request::Officer { target, officer } => {
+                    format!(
+                        "officer {officer} on {target} replaced by {}",
+                        r.replacement
+                    )
+                }
+            };
+            out.done(
+                "dualdraw.replace.v1",
+                &serde_json::json!({"replacement": r, "file": path}),
+                &format!(
+                    "replacement {}: {what} ({}); team: {}\nrecorded in {}",
+                    r.seq,
+                    r.reason,
+                    r.team.join(", "),
+                    path.display()
+                ),
+            )
+        }
         CampaignCommand::Announce { file, now } => {
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
@@ -328,6 +415,7 @@ pub(super) fn verify(
     out: &Out,
     file: &std::path::Path,
     snapshot: Option<&std::path::Path>,
+    replacements: Option<&std::path::Path>,
     light: bool,
 ) -> Result<(), Failure> {
     let text = std::fs::read_to_string(file)
@@ -367,9 +455,34 @@ pub(super) fn verify(
         (Some(ps), _, _) => crate::draw_proof::verify_public(&proof, ps),
         (None, Some(w), Some(s)) => {
             let reg = w.load(s)?;
-            verify_audit(&proof, &reg, w.salt_key())
+            let r = verify_audit(&proof, &reg, w.salt_key());
+            if let (Ok(_), Some(f)) = (&r, replacements) {
+                let text = std::fs::read_to_string(f).map_err(|e| {
+                    Failure::rejected("unreadable", format!("{}: {e}", f.display()))
+                })?;
+                let list: Vec<crate::replace::Replacement> =
+                    serde_json::from_str(&text).map_err(|e| {
+                        Failure::rejected(
+                            "malformed",
+                            format!("{}: not a replacement list: {e}", f.display()),
+                        )
+                    })?;
+                crate::replace::verify_replacements(&reg, &proof.announcement, &proof, &list).map_err(|m| Failure {
+                    code: EXIT_REJECTED,
+                    json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
+                    message: format!("FAILED: {m}"),
+                })?;
+            }
+            r
         }
-        _ => verify_light(&proof),
+        _ => {
+            if replacements.is_some() {
+                return Err(Failure::usage(
+                    "--replacements needs the workspace that holds the draw's snapshot (audit level)",
+                ));
+            }
+            verify_light(&proof)
+        }
     };
     match result {
         Ok(v) => {

@@ -62,6 +62,9 @@ pub enum Command {
         /// A published public snapshot (`registry export --public`): public verification.
         #[arg(long)]
         snapshot: Option<PathBuf>,
+        /// Also re-derive the recorded replacements (`PROOF`'s `.replacements.json`; audit level only).
+        #[arg(long)]
+        replacements: Option<PathBuf>,
         /// Check only what the proof itself shows, even in a workspace.
         #[arg(long)]
         light: bool,
@@ -226,8 +229,16 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Verify {
             proof,
             snapshot,
+            replacements,
             light,
-        } => campaign::verify(cli, out, proof, snapshot.as_deref(), *light),
+        } => campaign::verify(
+            cli,
+            out,
+            proof,
+            snapshot.as_deref(),
+            replacements.as_deref(),
+            *light,
+        ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Demo {
             dir,

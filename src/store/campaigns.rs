@@ -32,6 +32,12 @@ impl Workspace {
                 revealed_at TEXT NOT NULL,
                 PRIMARY KEY (campaign_id, name)
             );
+            CREATE TABLE IF NOT EXISTS replacements (
+                campaign_id TEXT NOT NULL REFERENCES draws(campaign_id),
+                seq         INTEGER NOT NULL,
+                body        TEXT NOT NULL,
+                PRIMARY KEY (campaign_id, seq)
+            );
             CREATE TABLE IF NOT EXISTS draws (
                 campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
                 seed        BLOB NOT NULL,
@@ -192,6 +198,52 @@ impl Workspace {
         let body = body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))?;
         serde_json::from_str(&body)
             .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}")))
+    }
+
+    /// The replacements made after a campaign's draw, in order.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn replacements(&self, id: &str) -> Result<Vec<crate::replace::Replacement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT body FROM replacements WHERE campaign_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let body = row?;
+            out.push(
+                serde_json::from_str(&body).map_err(|e| {
+                    StoreError::Conflict(format!("stored replacement of {id}: {e}"))
+                })?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Records a replacement; its number must be the next one.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] if another replacement took that number.
+    pub fn store_replacement(
+        &mut self,
+        id: &str,
+        r: &crate::replace::Replacement,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let n = self.conn.execute(
+            "INSERT OR IGNORE INTO replacements(campaign_id, seq, body) VALUES (?1, ?2, ?3)",
+            params![id, r.seq, body],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "replacement {} of {id} already exists",
+                r.seq
+            )));
+        }
+        Ok(())
     }
 
     /// Finds the snapshot with a digest.

@@ -1,0 +1,1262 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of docs/SPEC.md (dualdraw-draw-v1).
+
+Written from docs/SPEC.md and docs/COMMITMENTS.md alone (not from the Rust code), so that the known
+answers in draw-v1.json check the Rust implementation independently. It builds on
+reference_commitments.py (the independent implementation of docs/COMMITMENTS.md, same folder).
+
+Usage:
+    python3 reference_draw.py                 # check "primitives" and light-verify "draw" -> "proof"
+    python3 reference_draw.py --tamper        # self-test: one officer of one team flipped, must fail
+
+SPEC.md §1 was amended after this script found the disagreement: below(s, 1) returns 0 without
+reading the stream. The vector file holds several complete draws ("draw", "draw_tight", ...):
+every key starting with "draw" is light-verified.
+
+Exit 0 and "draw-v1: N checks passed" when everything matches, else exit 1 and one line per
+difference: "what: expected X, got Y" (X = the value in draw-v1.json, Y = the value recomputed here).
+
+Standard library only.
+"""
+
+import hashlib
+import importlib.util
+import json
+import os
+import struct
+import sys
+import tomllib
+from collections import deque
+from datetime import date, datetime, timedelta, timezone
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VECTORS = os.path.join(HERE, "draw-v1.json")
+
+_spec = importlib.util.spec_from_file_location("reference_commitments",
+                                               os.path.join(HERE, "reference_commitments.py"))
+rc = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rc)
+
+sha256 = rc.sha256
+u32be = rc.u32be
+u64be = rc.u64be
+lp = rc.lp
+lst = rc.lst
+opt = rc.opt
+raw = rc.raw
+pad32 = rc.pad32
+InvalidInput = rc.InvalidInput
+
+U64 = 1 << 64
+M32 = 0xFFFFFFFF
+
+INFO = []
+
+# Diagnostic switch (see the module docstring). False = SPEC.md §1 as written.
+BELOW1_NO_DRAW = False
+
+
+# ---------------------------------------------------------------------------
+# §1 Primitives
+# ---------------------------------------------------------------------------
+
+
+def opt64(x) -> bytes:
+    if x is None:
+        return b"\x00"
+    if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x < U64:
+        raise InvalidInput(f"opt64: {x!r} is not a u64")
+    return b"\x01" + u64be(x)
+
+
+def u64(x, what) -> bytes:
+    if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x < U64:
+        raise InvalidInput(f"{what}: {x!r} is not a u64")
+    return u64be(x)
+
+
+def _rotl(v, c):
+    return ((v << c) & M32) | (v >> (32 - c))
+
+
+def quarter_round(s, a, b, c, d):
+    """RFC 8439 §2.1 / §2.2 quarter round on state s (list of 16 u32)."""
+    s[a] = (s[a] + s[b]) & M32; s[d] ^= s[a]; s[d] = _rotl(s[d], 16)
+    s[c] = (s[c] + s[d]) & M32; s[b] ^= s[c]; s[b] = _rotl(s[b], 12)
+    s[a] = (s[a] + s[b]) & M32; s[d] ^= s[a]; s[d] = _rotl(s[d], 8)
+    s[c] = (s[c] + s[d]) & M32; s[b] ^= s[c]; s[b] = _rotl(s[b], 7)
+
+
+def chacha20_block(key: bytes, counter: int, nonce: bytes) -> bytes:
+    """RFC 8439 §2.3: 20 rounds (10 double rounds), 32-byte key, 32-bit counter, 96-bit nonce."""
+    if len(key) != 32 or len(nonce) != 12 or not 0 <= counter <= M32:
+        raise ValueError("chacha20_block: bad key, nonce or counter")
+    state = ([0x61707865, 0x3320646E, 0x79622D32, 0x6B206574]
+             + list(struct.unpack("<8I", key)) + [counter] + list(struct.unpack("<3I", nonce)))
+    w = list(state)
+    for _ in range(10):
+        quarter_round(w, 0, 4, 8, 12)
+        quarter_round(w, 1, 5, 9, 13)
+        quarter_round(w, 2, 6, 10, 14)
+        quarter_round(w, 3, 7, 11, 15)
+        quarter_round(w, 0, 5, 10, 15)
+        quarter_round(w, 1, 6, 11, 12)
+        quarter_round(w, 2, 7, 8, 13)
+        quarter_round(w, 3, 4, 9, 14)
+    return struct.pack("<16I", *[(x + y) & M32 for x, y in zip(w, state)])
+
+
+def stream_key(seed: bytes, label: str) -> bytes:
+    return sha256(lp("dualdraw-stream-v1") + raw(seed) + lp(label))
+
+
+class Stream:
+    """stream(seed, label): ChaCha20 keystream, zero nonce, block counter from 0."""
+
+    def __init__(self, seed: bytes, label: str):
+        self.key = stream_key(seed, label)
+        self.counter = 0
+        self.buf = b""
+        self.pos = 0
+
+    def next_bytes(self, n):
+        out = b""
+        while len(out) < n:
+            if self.pos >= len(self.buf):
+                if self.counter > M32:
+                    raise ValueError("stream exhausted (2^32 blocks)")
+                self.buf = chacha20_block(self.key, self.counter, bytes(12))
+                self.counter += 1
+                self.pos = 0
+            take = min(n - len(out), len(self.buf) - self.pos)
+            out += self.buf[self.pos:self.pos + take]
+            self.pos += take
+        return out
+
+    def next_u64(self) -> int:
+        return int.from_bytes(self.next_bytes(8), "little")
+
+
+def below(s: Stream, n: int) -> int:
+    """SPEC §1: n = 1 gives 0 without reading; else t = (2^64 - n) mod n; repeat x = next_u64()
+    until x >= t; return x mod n."""
+    if not 1 <= n < U64:
+        raise ValueError(f"below: n = {n} out of range")
+    if n == 1:
+        return 0
+    t = (U64 - n) % n
+    while True:
+        x = s.next_u64()
+        if x >= t:
+            return x % n
+
+
+def shuffle(s: Stream, v: list) -> list:
+    for i in range(len(v) - 1, 0, -1):
+        j = below(s, i + 1)
+        v[i], v[j] = v[j], v[i]
+    return v
+
+
+PRN_PREFIX = pad32("dualdraw-prn-v1")
+
+
+def prn(seed: bytes, uscc: str) -> bytes:
+    return sha256(PRN_PREFIX + raw(seed) + lp(uscc))
+
+
+def witness_commitment(secret: str) -> bytes:
+    return sha256(lp("dualdraw-witness-v1") + lp(secret))
+
+
+def lottery_canonical(result: str) -> str:
+    """§4: groups separated by '/'; each group sorted ascending, decimal without leading zeros,
+    joined by '.', every group ended by '/'. ASSUMPTION (spec silent): inside a group the input
+    separates numbers by ',' (as in the vector) or by whitespace; empty groups are refused."""
+    if not isinstance(result, str):
+        raise InvalidInput(f"lottery result: {result!r} is not a text")
+    groups = result.split("/")
+    if groups and groups[-1].strip() == "" and len(groups) > 1:
+        groups = groups[:-1]          # tolerate a trailing '/' (canonical text itself)
+    out = ""
+    for g in groups:
+        toks = [t for t in g.replace(",", " ").replace(".", " ").split() if t]
+        if not toks:
+            raise InvalidInput(f"lottery result {result!r}: empty group")
+        nums = []
+        for t in toks:
+            if not t.isascii() or not t.isdigit():
+                raise InvalidInput(f"lottery result {result!r}: {t!r} is not a decimal integer")
+            nums.append(int(t))
+        nums.sort()
+        out += ".".join(str(n) for n in nums) + "/"
+    return out
+
+
+def lottery_beacon(round_name: str, canonical: str) -> bytes:
+    return sha256(lp("dualdraw-beacon-v1") + lp("lottery") + lp(round_name) + lp(canonical))
+
+
+DRAND_CHAIN = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
+DRAND_GENESIS = 1692803367
+DRAND_PERIOD = 3
+
+
+def drand_round_time(r: int) -> int:
+    return DRAND_GENESIS + (r - 1) * DRAND_PERIOD
+
+
+def drand_beacon(r: int, signature: bytes) -> bytes:
+    randomness = sha256(signature)
+    return sha256(lp("dualdraw-beacon-v1") + lp("drand-quicknet") + lp(str(r)) + raw(randomness))
+
+
+def make_seed(announcement_hash: bytes, reveals, beacon) -> bytes:
+    """reveals: [(name, secret)] in the campaign's order; beacon: 32 bytes or None."""
+    data = lp("dualdraw-seed-v1") + raw(announcement_hash) + u32be(len(reveals))
+    for name, secret in reveals:
+        data += lp(name) + lp(secret)
+    data += b"\x00" if beacon is None else b"\x01" + raw(beacon)
+    return sha256(data)
+
+
+# Dates and instants -------------------------------------------------------
+
+
+def parse_date(what, x) -> date:
+    if not (isinstance(x, str) and len(x) == 10 and x[4] == "-" and x[7] == "-"
+            and (x[:4] + x[5:7] + x[8:]).isascii() and (x[:4] + x[5:7] + x[8:]).isdigit()):
+        raise InvalidInput(f"{what}: {x!r} is not YYYY-MM-DD")
+    try:
+        return date(int(x[:4]), int(x[5:7]), int(x[8:]))
+    except ValueError:
+        raise InvalidInput(f"{what}: {x!r} is not a real calendar date") from None
+
+
+def parse_instant(what, x) -> datetime:
+    ok = (isinstance(x, str) and len(x) == 20 and x[4] == "-" and x[7] == "-" and x[10] == "T"
+          and x[13] == ":" and x[16] == ":" and x[19] == "Z")
+    if ok:
+        digits = x[:4] + x[5:7] + x[8:10] + x[11:13] + x[14:16] + x[17:19]
+        ok = digits.isascii() and digits.isdigit()
+    if not ok:
+        raise InvalidInput(f"{what}: {x!r} is not an instant YYYY-MM-DDTHH:MM:SSZ")
+    try:
+        return datetime(int(x[:4]), int(x[5:7]), int(x[8:10]), int(x[11:13]), int(x[14:16]),
+                        int(x[17:19]), tzinfo=timezone.utc)
+    except ValueError:
+        raise InvalidInput(f"{what}: {x!r} is not a real instant") from None
+
+
+def china_date(instant: datetime) -> date:
+    """§1: the China date of an instant is the (UTC) date of the instant plus 8 hours."""
+    return (instant + timedelta(hours=8)).date()
+
+
+def parse_hash(what, x) -> bytes:
+    if not (isinstance(x, str) and len(x) == 64 and all(c in "0123456789abcdef" for c in x)):
+        raise InvalidInput(f"{what}: {x!r} is not 64 lowercase hex digits")
+    return bytes.fromhex(x)
+
+
+# ---------------------------------------------------------------------------
+# §2 The campaign
+# ---------------------------------------------------------------------------
+
+CLASSES = ("A", "B", "C", "D")
+
+
+def parse_ratio(text):
+    """'3%', '2.5%', '1/30', '0.03' -> (p, q) in lowest terms, 0 <= p <= q, q >= 1. Exact."""
+    if not isinstance(text, str) or not text.isascii():
+        raise InvalidInput(f"ratio: {text!r} is not a text")
+
+    def decimal(t):
+        if t.count(".") > 1 or t in ("", "."):
+            raise InvalidInput(f"ratio {text!r}: bad number {t!r}")
+        whole, _, frac = t.partition(".")
+        if not (whole + frac).isdigit() or whole == "" or ("." in t and frac == ""):
+            raise InvalidInput(f"ratio {text!r}: bad number {t!r}")
+        return int(whole + frac), 10 ** len(frac)
+
+    if text.endswith("%"):
+        p, q = decimal(text[:-1])
+        q *= 100
+    elif "/" in text:
+        a, _, b = text.partition("/")
+        if not (a.isdigit() and b.isdigit()):
+            raise InvalidInput(f"ratio {text!r}: bad fraction")
+        p, q = int(a), int(b)
+    else:
+        p, q = decimal(text)
+    if q < 1 or p > q:
+        raise InvalidInput(f"ratio {text!r}: need 0 <= p/q <= 1 with q >= 1")
+    from math import gcd
+    g = gcd(p, q) or 1
+    p, q = p // g, q // g
+    if q >= U64:
+        raise InvalidInput(f"ratio {text!r}: denominator too large")
+    return p, q
+
+
+def sorted_unique(what, xs):
+    if not isinstance(xs, list) or not all(isinstance(x, str) for x in xs):
+        raise InvalidInput(f"{what}: expected a list of texts, got {xs!r}")
+    keys = sorted(x.encode("utf-8") for x in xs)
+    for a, b in zip(keys, keys[1:]):
+        if a == b:
+            raise InvalidInput(f"{what}: duplicate {a.decode()!r}")
+    return [k.decode("utf-8") for k in keys]
+
+
+def strata_of(campaign):
+    """-> list of (class, rule, min, max) sorted by class token; rule = ('ratio', p, q) | ('count', n)."""
+    out = []
+    for i, st in enumerate(campaign["targets"]["strata"]):
+        cls = st["credit_class"]
+        if cls not in CLASSES:
+            raise InvalidInput(f"strata[{i}].credit_class: {cls!r} is not A-D")
+        rule = st["rule"]
+        if not isinstance(rule, dict) or len(rule) != 1:
+            raise InvalidInput(f"strata[{i}].rule: {rule!r} must hold exactly one of ratio, count")
+        if "ratio" in rule:
+            p, q = parse_ratio(rule["ratio"])
+            r = ("ratio", p, q)
+        elif "count" in rule:
+            c = rule["count"]
+            if not isinstance(c, int) or isinstance(c, bool) or not 0 <= c < U64:
+                raise InvalidInput(f"strata[{i}].rule.count: {c!r}")
+            r = ("count", c)
+        else:
+            raise InvalidInput(f"strata[{i}].rule: {rule!r}")
+        mn, mx = st.get("min"), st.get("max")
+        for nm, v in (("min", mn), ("max", mx)):
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < U64):
+                raise InvalidInput(f"strata[{i}].{nm}: {v!r}")
+        out.append((cls, r, mn, mx))
+    out.sort(key=lambda t: t[0])
+    for a, b in zip(out, out[1:]):
+        if a[0] == b[0]:
+            raise InvalidInput(f"strata: class {a[0]} appears twice")
+    return out
+
+
+def campaign_bytes(c) -> bytes:
+    t = c["targets"]
+    tm = c["teams"]
+    en = c["entropy"]
+    data = lp("dualdraw-campaign-v1")
+    data += lp(c["id"]) + lp(c["title"]) + lp(c["lead_department"]) + lp(c["draw_date"])
+    data += lst(sorted_unique("items", c["items"]))
+    cats = t["categories"]
+    data += b"\x00" if cats is None else b"\x01" + lst(sorted_unique("targets.categories", cats))
+    data += lst(sorted_unique("targets.regions", t["regions"]))
+    data += lst(sorted_unique("targets.exclude_flags", t["exclude_flags"]))
+    data += lst(sorted_unique("targets.exclude_credit_classes", t["exclude_credit_classes"]))
+    data += u64(t["exclude_inspected_within_days"], "targets.exclude_inspected_within_days")
+    strata = strata_of(c)
+    data += u32be(len(strata))
+    for cls, rule, mn, mx in strata:
+        data += lp(cls)
+        if rule[0] == "ratio":
+            data += b"\x01" + u64be(rule[1]) + u64be(rule[2])
+        else:
+            data += b"\x02" + u64be(rule[1])
+        data += opt64(mn) + opt64(mx)
+    data += u64(tm["min_size"], "teams.min_size") + u64(tm["per_department"], "teams.per_department")
+    data += opt64(tm["max_targets_per_officer"])
+    data += lp(tm["officer_region"])
+    data += u64(tm["avoid_same_officer_within_days"], "teams.avoid_same_officer_within_days")
+    ws = en["witnesses"]
+    data += u32be(len(ws))
+    for w in ws:
+        data += lp(w["name"]) + raw(parse_hash("witness commitment", w["commitment"]))
+    b = en["beacon"]
+    if b is None:
+        data += b"\x00"
+    else:
+        data += b"\x01" + lp(b["scheme"]) + lp(beacon_round_text(b))
+    data += opt(en["reveal_deadline"])
+    data += lp(en["on_missing_reveal"])
+    return data
+
+
+def beacon_round_text(b) -> str:
+    """'round as decimal text, or a lottery draw's name'. ASSUMPTION: in JSON a drand round may be
+    a number or a decimal text; either is written as decimal without leading zeros."""
+    r = b["round"]
+    if b["scheme"] == "drand-quicknet":
+        if isinstance(r, bool):
+            raise InvalidInput(f"beacon.round: {r!r}")
+        if isinstance(r, str):
+            if not (r.isascii() and r.isdigit()) or (len(r) > 1 and r[0] == "0"):
+                raise InvalidInput(f"beacon.round: {r!r} is not decimal text")
+            r = int(r)
+        if not isinstance(r, int) or not 1 <= r < U64:
+            raise InvalidInput(f"beacon.round: {r!r}")
+        return str(r)
+    if b["scheme"] == "lottery":
+        if not isinstance(r, str) or r == "":
+            raise InvalidInput(f"beacon.round: {r!r} is not a draw's name")
+        return r
+    raise InvalidInput(f"beacon.scheme: {b['scheme']!r} is not drand-quicknet or lottery")
+
+
+CAMPAIGN_KEYS = {"id", "title", "lead_department", "draw_date", "items", "targets", "teams", "entropy"}
+TARGETS_KEYS = {"categories", "regions", "exclude_flags", "exclude_credit_classes",
+                "exclude_inspected_within_days", "strata"}
+TEAMS_KEYS = {"min_size", "per_department", "max_targets_per_officer", "officer_region",
+              "avoid_same_officer_within_days"}
+ENTROPY_KEYS = {"witnesses", "beacon", "reveal_deadline", "on_missing_reveal"}
+
+
+def campaign_from_toml(text):
+    """The campaign TOML after the defaults of docs/CAMPAIGN.md, in the JSON shape of the proof."""
+    d = tomllib.loads(text)
+    t = d.get("targets", {})
+    tm = d.get("teams", {})
+    en = d.get("entropy", {})
+    strata = []
+    for st in t.get("strata", []):
+        if "ratio" in st:
+            p, q = parse_ratio(st["ratio"])
+            rule = {"ratio": f"{p}/{q}"}
+        else:
+            rule = {"count": st["count"]}
+        strata.append({"credit_class": st["credit_class"], "max": st.get("max"), "min": st.get("min"),
+                       "rule": rule})
+    beacon = en.get("beacon")
+    return {
+        "draw_date": d["draw_date"],
+        "entropy": {
+            "beacon": beacon,
+            "on_missing_reveal": en.get("on_missing_reveal", "void"),
+            "reveal_deadline": en.get("reveal_deadline"),
+            "witnesses": [{"commitment": w["commitment"], "name": w["name"]} for w in en.get("witnesses", [])],
+        },
+        "id": d["id"],
+        "items": sorted_unique("items", d["items"]),
+        "lead_department": d["lead_department"],
+        "targets": {
+            "categories": sorted_unique("targets.categories", t["categories"]) if "categories" in t else None,
+            "exclude_credit_classes": sorted_unique("x", t.get("exclude_credit_classes", [])),
+            "exclude_flags": sorted_unique("x", t.get("exclude_flags", [])),
+            "exclude_inspected_within_days": t.get("exclude_inspected_within_days", 0),
+            "regions": sorted_unique("x", t.get("regions", [])),
+            "strata": strata,
+        },
+        "teams": {
+            "avoid_same_officer_within_days": tm.get("avoid_same_officer_within_days", 0),
+            "max_targets_per_officer": tm.get("max_targets_per_officer"),
+            "min_size": tm.get("min_size", 2),
+            "officer_region": tm.get("officer_region", "any"),
+            "per_department": tm.get("per_department", 1),
+        },
+        "title": d["title"],
+    }
+
+
+# ---------------------------------------------------------------------------
+# §3 The announcement
+# ---------------------------------------------------------------------------
+
+
+def exclusion_root(usccs) -> bytes:
+    return rc.mth([u.encode("utf-8") for u in usccs])
+
+
+def announcement_bytes(campaign_hash, snapshot_digest, exclusion_count, excl_root, ledger_head,
+                       announced_at) -> bytes:
+    return (lp("dualdraw-announcement-v1") + raw(campaign_hash) + raw(snapshot_digest)
+            + u64be(exclusion_count) + raw(excl_root) + raw(ledger_head) + lp(announced_at))
+
+
+# ---------------------------------------------------------------------------
+# Leaves from public records (COMMITMENTS.md §4, §7)
+# ---------------------------------------------------------------------------
+
+USCC_ALPHABET = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
+ENTITY_RECORD_KEYS = {"uscc", "name", "kind", "categories", "industry", "region", "township", "status",
+                      "established", "flags", "credit_class_commitment"}
+OFFICER_RECORD_KEYS = {"id", "name", "department", "unit", "region", "qualifications", "status", "cert_expiry"}
+ITEM_RECORD_KEYS = {"code", "name", "department", "item_type", "target_category", "method", "basis",
+                    "qualification"}
+
+
+def require_keys(what, rec, keys):
+    if not isinstance(rec, dict) or set(rec) != keys:
+        got = set(rec) if isinstance(rec, dict) else rec
+        raise InvalidInput(f"{what}: fields {sorted(got)} are not {sorted(keys)}")
+
+
+def require_region(what, x):
+    if not (isinstance(x, str) and len(x) == 6 and x.isascii() and x.isdigit()):
+        raise InvalidInput(f"{what}: {x!r} is not 6 digits")
+    return x
+
+
+def entity_leaf_from_record(en) -> bytes:
+    require_keys("entity record", en, ENTITY_RECORD_KEYS)
+    uscc = rc.require_uscc("entity.uscc", en["uscc"])
+    if not set(uscc) <= USCC_ALPHABET:
+        raise InvalidInput(f"entity.uscc: {uscc!r} has a character outside the GB 32100-2015 alphabet")
+    if en["established"] is not None:
+        parse_date("entity.established", en["established"])
+    return (
+        lp("dualdraw-leaf-v1/entity")
+        + lp(uscc)
+        + lp(rc.require_text("entity.name", en["name"]))
+        + lp(rc.require_token("entity.kind", en["kind"], rc.ENTITY_KINDS))
+        + lst(rc.require_sorted_unique("entity.categories", en["categories"]))
+        + lp(rc.require_text("entity.industry", en["industry"]))
+        + lp(require_region("entity.region", en["region"]))
+        + opt(rc.require_opt_text("entity.township", en["township"]))
+        + lp(rc.require_token("entity.status", en["status"], rc.ENTITY_STATUSES))
+        + opt(en["established"])
+        + lst(rc.require_sorted_unique("entity.flags", en["flags"]))
+        + raw(parse_hash("entity.credit_class_commitment", en["credit_class_commitment"]))
+    )
+
+
+def officer_leaf_from_record(of) -> bytes:
+    require_keys("officer record", of, OFFICER_RECORD_KEYS)
+    require_region("officer.region", of["region"])
+    parse_date("officer.cert_expiry", of["cert_expiry"])
+    return rc.officer_leaf(of)
+
+
+def item_leaf_from_record(it) -> bytes:
+    require_keys("item record", it, ITEM_RECORD_KEYS)
+    return rc.item_leaf(it)
+
+
+def recusal_leaf_from_opening(officer_id, uscc, pair_salt: bytes, reason_commitment: bytes) -> bytes:
+    pair = rc.commitment(pair_salt, rc.recusal_pair_values(officer_id, uscc))
+    return lp("dualdraw-leaf-v1/recusal") + raw(pair) + raw(reason_commitment)
+
+
+def gb32100_check_ok(uscc) -> bool:
+    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    try:
+        s = sum(chars.index(c) * w for c, w in zip(uscc[:17], weights))
+    except ValueError:
+        return False
+    return chars[(31 - s % 31) % 31] == uscc[17]
+
+
+# ---------------------------------------------------------------------------
+# §5 Strata arithmetic
+# ---------------------------------------------------------------------------
+
+
+def stratum_n(N, rule, mn, mx):
+    if rule[0] == "ratio":
+        _, p, q = rule
+        n = (N * p + q - 1) // q          # exact; fits 128 bits for u64 inputs
+    else:
+        n = rule[1]
+    if mn is not None:
+        n = max(n, mn)
+    if mx is not None:
+        n = min(n, mx)
+    return min(n, N)
+
+
+# ---------------------------------------------------------------------------
+# §6 Teams
+# ---------------------------------------------------------------------------
+
+
+class Infeasible(Exception):
+    pass
+
+
+def ub(x: str) -> bytes:
+    return x.encode("utf-8")
+
+
+def target_items_departments(entity, C, campaign_items, items_by_code, lead):
+    cats = set(entity["categories"]) & C
+    its = sorted((code for code in campaign_items if items_by_code[code]["target_category"] in cats), key=ub)
+    depts = {items_by_code[code]["department"] for code in its}
+    ordered = ([lead] if lead in depts else []) + sorted(depts - {lead}, key=ub)
+    return its, ordered
+
+
+def demands(depts, per_department, min_size):
+    r = {d: per_department for d in depts}
+    total = per_department * len(depts)
+    if total < min_size and depts:
+        delta = min_size - total
+        for i in range(delta):
+            r[depts[i % len(depts)]] += 1
+    return r
+
+
+def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date, stats=None):
+    """Re-runs §6 with stream(seed, "assign/" + d) per department. targets: list of dicts {uscc, region, items, departments} (already recomputed);
+    officers: list of officer records; blocked: set of (officer_id, uscc).
+    Returns {uscc: [officer ids in the team order]} or raises Infeasible. `stats` (a dict) counts
+    places, picks among one least-loaded candidate and augmenting searches."""
+    if stats is None:
+        stats = {}
+    for key in ("places", "single_candidate_picks", "searches"):
+        stats.setdefault(key, 0)
+    tm = campaign["teams"]
+    per, min_size = tm["per_department"], tm["min_size"]
+    mx = tm["max_targets_per_officer"]
+    region_rule = tm["officer_region"]
+    tinfo = {}
+    for t in targets:
+        r = demands(t["departments"], per, min_size)
+        q = {}
+        for d in t["departments"]:
+            q[d] = {items_by_code[c]["qualification"] for c in t["items"]
+                    if items_by_code[c]["department"] == d and items_by_code[c]["qualification"] is not None}
+        tinfo[t["uscc"]] = {"r": r, "Q": q, "region": t["region"], "depts": t["departments"]}
+
+    def eligible(o, u, d):
+        ti = tinfo[u]
+        if o["department"] != d or o["status"] != "active":
+            return False
+        if not draw_date <= o["cert_expiry"]:          # both YYYY-MM-DD: text order is date order
+            return False
+        if not ti["Q"][d] <= set(o["qualifications"]):
+            return False
+        if region_rule == "same" and o["region"] != ti["region"]:
+            return False
+        if region_rule == "other" and o["region"] == ti["region"]:
+            return False
+        if region_rule not in ("same", "other", "any"):
+            raise InvalidInput(f"teams.officer_region: {region_rule!r}")
+        return (o["id"], u) not in blocked
+
+    depts_all = sorted({d for ti in tinfo.values() for d in ti["r"]}, key=ub)
+    by_dept = {d: sorted((o for o in officers if o["department"] == d), key=lambda o: ub(o["id"]))
+               for d in depts_all}
+
+    # Every place on its own first (§6, "Before assigning").
+    problems = []
+    for u in sorted(tinfo, key=ub):
+        for d in tinfo[u]["depts"]:
+            el = [o["id"] for o in by_dept[d] if eligible(o, u, d)]
+            if len(el) < tinfo[u]["r"][d]:
+                problems.append(f"{u}/{d}: demand {tinfo[u]['r'][d]}, eligible {len(el)} {el}")
+    if problems:
+        raise Infeasible("; ".join(problems))
+
+    team = {u: {d: set() for d in tinfo[u]["depts"]} for u in tinfo}
+    for d in depts_all:
+        s = Stream(seed, "assign/" + d)
+        T = sorted((u for u in tinfo if tinfo[u]["r"].get(d, 0) > 0), key=ub)
+        shuffle(s, T)
+        O = by_dept[d]
+        load = {o["id"]: 0 for o in O}
+        serves = {o["id"]: set() for o in O}
+
+        def cap_ok(oid):
+            return mx is None or load[oid] < mx
+
+        for u in T:
+            for _ in range(tinfo[u]["r"][d]):
+                stats["places"] += 1
+                cands = [o["id"] for o in O if eligible(o, u, d) and o["id"] not in team[u][d] and cap_ok(o["id"])]
+                if cands:
+                    m = min(load[c] for c in cands)
+                    L = [c for c in cands if load[c] == m]
+                    if len(L) == 1:
+                        stats["single_candidate_picks"] += 1
+                    pick = L[below(s, len(L))]
+                    team[u][d].add(pick)
+                    load[pick] += 1
+                    serves[pick].add(u)
+                    continue
+                # Augmenting search (breadth first; no randomness).
+                stats["searches"] += 1
+                parent = {}
+                queue = deque()
+                for o in O:
+                    if eligible(o, u, d) and o["id"] not in team[u][d]:
+                        parent[o["id"]] = (u, None)
+                        queue.append(o["id"])
+                found = None
+                while queue and found is None:
+                    oid = queue.popleft()
+                    for t2 in sorted(serves[oid], key=ub):
+                        for o2 in O:
+                            o2id = o2["id"]
+                            if o2id in parent or not eligible(o2, t2, d) or o2id in team[t2][d]:
+                                continue
+                            parent[o2id] = (t2, oid)
+                            if cap_ok(o2id):
+                                found = o2id
+                                break
+                            queue.append(o2id)
+                        if found is not None:
+                            break
+                if found is None:
+                    met = sorted({u} | {p[0] for p in parent.values()}, key=ub)
+                    raise Infeasible(f"department {d}: targets {met} cannot all be staffed (Hall)")
+                load[found] += 1
+                cur = found
+                while True:
+                    tj, prev = parent[cur]
+                    team[tj][d].add(cur)
+                    serves[cur].add(tj)
+                    if prev is None:
+                        break
+                    team[tj][d].remove(prev)
+                    serves[prev].remove(tj)
+                    cur = prev
+    out = {}
+    for u in sorted(tinfo, key=ub):
+        ids = []
+        for d in tinfo[u]["depts"]:
+            ids += sorted(team[u][d], key=ub)
+        out[u] = ids
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------
+
+
+class Checker:
+    def __init__(self):
+        self.passed = 0
+        self.diffs = []
+
+    @staticmethod
+    def fmt(x):
+        if isinstance(x, bytes):
+            return x.hex()
+        if isinstance(x, str):
+            return x
+        return json.dumps(x, ensure_ascii=False)
+
+    def eq(self, what, expected, got):
+        if expected == got:
+            self.passed += 1
+            return True
+        self.diffs.append(f"{what}: expected {self.fmt(expected)}, got {self.fmt(got)}")
+        return False
+
+    def ok(self, what, cond, expected="true", got="false"):
+        if cond:
+            self.passed += 1
+            return True
+        self.diffs.append(f"{what}: expected {expected}, got {got}")
+        return False
+
+    def guard(self, what, fn, *a):
+        """Runs fn; an InvalidInput or other refusal becomes a difference."""
+        try:
+            return fn(*a)
+        except (InvalidInput, ValueError, KeyError, TypeError) as e:
+            self.diffs.append(f"{what}: expected valid input, got refusal ({type(e).__name__}: {e})")
+            return None
+
+
+RFC8439_232 = bytes.fromhex(
+    "10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
+    "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e")
+RFC8439_A1_1 = bytes.fromhex(
+    "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+    "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586")
+
+
+def self_checks(ck: Checker):
+    s = [0] * 16
+    s[0], s[1], s[2], s[3] = 0x11111111, 0x01020304, 0x9B8D6F43, 0x01234567
+    quarter_round(s, 0, 1, 2, 3)
+    ck.eq("self-check RFC 8439 §2.1.1 quarter round", [0xEA2A92F4, 0xCB1CF8CE, 0x4581472E, 0x5881C4BB], s[:4])
+    blk = chacha20_block(bytes(range(32)), 1, bytes.fromhex("000000090000004a00000000"))
+    ck.eq("self-check RFC 8439 §2.3.2 block", RFC8439_232, blk)
+    ck.eq("self-check RFC 8439 A.1 #1 block (zero key, zero nonce, counter 0)", RFC8439_A1_1,
+          chacha20_block(bytes(32), 0, bytes(12)))
+    # The stream continues across block boundaries: 8 u64 per block, next block with counter 1.
+    st = Stream(bytes(32), "x")
+    first = [st.next_u64() for _ in range(9)]
+    k = stream_key(bytes(32), "x")
+    ck.eq("self-check stream = concatenated blocks",
+          chacha20_block(k, 0, bytes(12)) + chacha20_block(k, 1, bytes(12))[:8],
+          b"".join(x.to_bytes(8, "little") for x in first))
+    # Ratios (§2).
+    for text, want in (("3%", (3, 100)), ("2.5%", (1, 40)), ("1/30", (1, 30)), ("0.03", (3, 100)),
+                       ("30%", (3, 10)), ("1/20", (1, 20)), ("100%", (1, 1)), ("0", (0, 1))):
+        ck.eq(f"self-check ratio {text}", want, parse_ratio(text))
+    for bad in ("101%", "1/0", "3/2", "-1%", "1e-2", "", "%", ".5"):
+        try:
+            parse_ratio(bad)
+            ck.ok(f"self-check ratio {bad!r} refused", False, "refusal", "accepted")
+        except InvalidInput:
+            ck.ok("ratio refused", True)
+    # China date (§1).
+    ck.eq("self-check China date of 2026-03-01T16:00:00Z", date(2026, 3, 2),
+          china_date(parse_instant("t", "2026-03-01T16:00:00Z")))
+    ck.eq("self-check China date of 2026-03-01T15:59:59Z", date(2026, 3, 1),
+          china_date(parse_instant("t", "2026-03-01T15:59:59Z")))
+    # Augmenting search: on random small instances the result is a valid assignment exactly when
+    # brute force says one exists (Ford-Fulkerson correctness of this implementation).
+    assignment_self_test(ck)
+
+
+def assignment_self_test(ck: Checker):
+    import random
+    rng = random.Random(20260302)
+    stats = {}
+    bad = 0
+    cases = 300
+    for case in range(cases):
+        n_t = rng.randint(1, 5)
+        n_o = rng.randint(1, 6)
+        mx = rng.choice([1, 1, 2, None])
+        need = rng.randint(1, 3)
+        quals = ["q"]
+        items = {"I1": {"code": "I1", "department": "D", "target_category": "c", "qualification": None},
+                 "I2": {"code": "I2", "department": "D", "target_category": "k", "qualification": "q"}}
+        targets = []
+        for i in range(n_t):
+            cat = rng.choice(["c", "k"])
+            targets.append({"uscc": f"T{i:017d}", "region": "000001",
+                            "items": ["I1" if cat == "c" else "I2"], "departments": ["D"]})
+        officers = [{"id": f"O{j:03d}", "department": "D", "status": "active", "cert_expiry": "9999-12-31",
+                     "qualifications": quals if rng.random() < 0.4 else [], "region": "000001"}
+                    for j in range(n_o)]
+        blocked = {(o["id"], t["uscc"]) for o in officers for t in targets if rng.random() < 0.3}
+        campaign = {"teams": {"per_department": need, "min_size": 0, "max_targets_per_officer": mx,
+                              "officer_region": "any"}}
+        # brute force: does an assignment exist? (small: max-flow by exhaustive search on choices)
+        elig = {t["uscc"]: [o["id"] for o in officers
+                            if (o["id"], t["uscc"]) not in blocked
+                            and (t["items"] == ["I1"] or "q" in o["qualifications"])] for t in targets}
+        exists = brute_exists([t["uscc"] for t in targets], elig, need, mx)
+        try:
+            res = assign(bytes([case % 256]) * 32, targets, officers, campaign, items, blocked,
+                         "2026-01-01", stats)
+        except Infeasible:
+            res = None
+        if (res is not None) != exists:
+            bad += 1
+            continue
+        if res is not None:
+            loads = {}
+            for u, ids in res.items():
+                if len(ids) != need or len(set(ids)) != need or any(i not in elig[u] for i in ids):
+                    bad += 1
+                for i in ids:
+                    loads[i] = loads.get(i, 0) + 1
+            if mx is not None and any(v > mx for v in loads.values()):
+                bad += 1
+    ck.eq(f"self-check assignment vs brute force on {cases} random instances (mismatches)", 0, bad)
+    ck.ok("self-check: the random instances exercise the augmenting search", stats["searches"] > 0,
+          "> 0 searches", "0")
+    # A hand-worked case (§6): max 1; O1 eligible for T1 and T2, O2 only for T1. Whatever the stream
+    # picks, the result is T1 = [O2], T2 = [O1]; when T1 takes O1 first, T2's place is freed by the
+    # search (O2 joins T1, O1 leaves T1 and joins T2).
+    items = {"I1": {"code": "I1", "department": "D", "target_category": "c", "qualification": None}}
+    targets = [{"uscc": u, "region": "000001", "items": ["I1"], "departments": ["D"]} for u in ("T1", "T2")]
+    officers = [{"id": i, "department": "D", "status": "active", "cert_expiry": "9999-12-31",
+                 "qualifications": [], "region": "000001"} for i in ("O1", "O2")]
+    campaign = {"teams": {"per_department": 1, "min_size": 0, "max_targets_per_officer": 1,
+                          "officer_region": "any"}}
+    searched = 0
+    for k in range(16):
+        st = {}
+        res = assign(bytes([k]) * 32, targets, officers, campaign, items, {("O2", "T2")}, "2026-01-01", st)
+        ck.eq(f"self-check hand-worked search, seed {k}", {"T1": ["O2"], "T2": ["O1"]}, res)
+        searched += st["searches"]
+    ck.ok("self-check hand-worked case reached the search", searched > 0, "> 0", "0")
+
+
+def brute_exists(ts, elig, need, mx):
+    """Exhaustive: can every target get `need` distinct eligible officers with loads <= mx?"""
+    from itertools import combinations
+    load = {}
+
+    def rec(i):
+        if i == len(ts):
+            return True
+        for combo in combinations(elig[ts[i]], need):
+            if mx is not None and any(load.get(o, 0) >= mx for o in combo):
+                continue
+            for o in combo:
+                load[o] = load.get(o, 0) + 1
+            if rec(i + 1):
+                return True
+            for o in combo:
+                load[o] -= 1
+        return False
+
+    return rec(0)
+
+
+# ---------------------------------------------------------------------------
+# Primitives of the vector file
+# ---------------------------------------------------------------------------
+
+
+def check_primitives(ck: Checker, pr):
+    seed = bytes.fromhex(pr["seed"])
+    for st in pr["streams"]:
+        lab = st["label"]
+        # One stream per label, read in the order the file lists: first_u64, then below for each n,
+        # then the shuffle (the file does not say; this is the reading that the vector's values fit).
+        s = Stream(seed, lab)
+        ck.eq(f"primitives.streams[{lab!r}].first_u64", st["first_u64"],
+              [str(s.next_u64()) for _ in st["first_u64"]])
+        ns = [int(n) for n in st["below"]["n"]]
+        got = []
+        for n in ns:
+            got.append(str(below(s, n)))
+        for n, w, g in zip(ns, st["below"]["values"], got):
+            ck.eq(f"primitives.streams[{lab!r}].below({n})", w, g)
+        v = list(range(10))
+        shuffle(s, v)
+        ck.eq(f"primitives.streams[{lab!r}].shuffle_0_to_9", st["shuffle_0_to_9"], v)
+    for e in pr["prn"]:
+        ck.eq(f"primitives.prn[{e['uscc']}]", e["prn"], prn(seed, e["uscc"]).hex())
+    w = pr["witness"]
+    ck.eq("primitives.witness.commitment", w["commitment"], witness_commitment(w["secret"]).hex())
+    lo = pr["lottery"]
+    canon = lottery_canonical(lo["result"])
+    ck.eq("primitives.lottery.canonical", lo["canonical"], canon)
+    ck.eq("primitives.lottery.value", lo["value"], lottery_beacon(lo["round"], canon).hex())
+    sf = pr["seed_from"]
+    b = sf["beacon"]
+    got = make_seed(bytes.fromhex(sf["announcement_hash"]), [tuple(x) for x in sf["reveals"]],
+                    None if b is None else bytes.fromhex(b))
+    ck.eq("primitives.seed_from.seed", sf["seed"], got.hex())
+
+
+# ---------------------------------------------------------------------------
+# Light verification of the proof (§7)
+# ---------------------------------------------------------------------------
+
+
+def verify_proof(ck: Checker, draw):
+    proof = draw["proof"]
+    ck.eq("proof.format", "dualdraw-draw-proof-v1", proof.get("format"))
+    ann = proof["announcement"]
+    camp = ann["campaign"]
+
+    # --- campaign (§2) --------------------------------------------------------------------------
+    require = ck.guard
+    ok_shape = require("announcement.campaign fields", lambda: (
+        require_keys("campaign", camp, CAMPAIGN_KEYS), require_keys("campaign.targets", camp["targets"], TARGETS_KEYS),
+        require_keys("campaign.teams", camp["teams"], TEAMS_KEYS),
+        require_keys("campaign.entropy", camp["entropy"], ENTROPY_KEYS), True)[-1])
+    if ok_shape:
+        ck.passed += 1
+    cbytes = require("campaign canonical encoding", campaign_bytes, camp)
+    if cbytes is None:
+        return
+    chash = sha256(cbytes)
+    ck.eq("announcement.campaign_hash", ann["campaign_hash"], chash.hex())
+    ck.eq("draw.campaign_hash", draw["campaign_hash"], chash.hex())
+    # The TOML it came from (defaults assumed, docs/CAMPAIGN.md missing): same campaign, same hash.
+    from_toml = require("campaign_toml", campaign_from_toml, draw["campaign_toml"])
+    if from_toml is not None:
+        ck.eq("campaign_toml after defaults vs announcement.campaign", camp, from_toml)
+        tb = require("campaign_toml encoding", campaign_bytes, from_toml)
+        if tb is not None:
+            ck.eq("campaign_hash of campaign_toml", draw["campaign_hash"], sha256(tb).hex())
+
+    draw_date = camp["draw_date"]
+    require("campaign.draw_date", parse_date, "campaign.draw_date", draw_date)
+    tm, tg, en = camp["teams"], camp["targets"], camp["entropy"]
+
+    # --- items and officers registries ----------------------------------------------------------
+    snap = ann["snapshot"]
+    roots = snap["roots"]
+    rt = {}
+    for name in ("items", "entities", "officers", "recusals"):
+        rt[name] = (parse_hash(f"snapshot.roots.{name}.hash", roots[name]["hash"]), roots[name]["size"])
+    ck.eq("announcement.snapshot.digest", snap["digest"], rc.snapshot_digest(rt).hex())
+
+    items = proof["items"]
+    items_by_code = {}
+    ileaves = require("proof.items leaves", lambda: [item_leaf_from_record(i) for i in items])
+    codes = [i["code"] for i in items]
+    ck.ok("proof.items in canonical order (by code, unique)",
+          all(ub(a) < ub(b) for a, b in zip(codes, codes[1:])), "strictly increasing codes", "not")
+    if ileaves is not None:
+        order = sorted(range(len(items)), key=lambda i: ub(codes[i]))
+        ck.eq("items root (recomputed from proof.items)", roots["items"]["hash"],
+              rc.mth([ileaves[i] for i in order]).hex())
+        ck.eq("items size", roots["items"]["size"], len(items))
+    for i in items:
+        items_by_code[i["code"]] = i
+
+    officers = proof["officers"]
+    oleaves = require("proof.officers leaves", lambda: [officer_leaf_from_record(o) for o in officers])
+    ids = [o["id"] for o in officers]
+    ck.ok("proof.officers in canonical order (by id, unique)",
+          all(ub(a) < ub(b) for a, b in zip(ids, ids[1:])), "strictly increasing ids", "not")
+    if oleaves is not None:
+        order = sorted(range(len(officers)), key=lambda i: ub(ids[i]))
+        ck.eq("officers root (recomputed from proof.officers)", roots["officers"]["hash"],
+              rc.mth([oleaves[i] for i in order]).hex())
+        ck.eq("officers size", roots["officers"]["size"], len(officers))
+    officers_by_id = {o["id"]: o for o in officers}
+
+    # --- checks at announcement (§3) that the proof allows ---------------------------------------
+    for code in camp["items"]:
+        ck.ok(f"campaign item {code} exists in the items registry", code in items_by_code, "present", "absent")
+    C_items = {items_by_code[c]["target_category"] for c in camp["items"] if c in items_by_code}
+    if tg["categories"] is not None:
+        for cat in tg["categories"]:
+            ck.ok(f"directed category {cat} is the target category of a campaign item", cat in C_items,
+                  "in C_items", "not")
+        C = set(tg["categories"])
+    else:
+        C = C_items
+    ck.ok("teams.min_size >= 2", tm["min_size"] >= 2, ">= 2", str(tm["min_size"]))
+    ck.ok("teams.officer_region token", tm["officer_region"] in ("same", "other", "any"),
+          "same|other|any", tm["officer_region"])
+    ck.ok("entropy.on_missing_reveal token", en["on_missing_reveal"] in ("void", "proceed"),
+          "void|proceed", en["on_missing_reveal"])
+    names = [w["name"] for w in en["witnesses"]]
+    ck.eq("witness names unique", len(names), len(set(names)))
+    strata = strata_of(camp)
+    for c in tg["exclude_credit_classes"]:
+        ck.ok(f"exclude_credit_classes token {c}", c in CLASSES, "A-D", c)
+    ck.ok("on_missing_reveal = proceed needs a beacon",
+          en["on_missing_reveal"] != "proceed" or en["beacon"] is not None, "beacon", "none")
+
+    # --- exclusion set and announcement ----------------------------------------------------------
+    excl = ann["exclusion"]
+    ck.ok("announcement.exclusion sorted, unique", all(ub(a) < ub(b) for a, b in zip(excl, excl[1:])),
+          "strictly increasing", "not")
+    xroot = exclusion_root(excl)
+    ck.eq("announcement.exclusion_root", ann["exclusion_root"], xroot.hex())
+    announced_at = ann["announced_at"]
+    t_ann = require("announcement.announced_at", parse_instant, "announced_at", announced_at)
+    abytes = announcement_bytes(chash, parse_hash("snapshot.digest", snap["digest"]), len(excl),
+                                parse_hash("exclusion_root", ann["exclusion_root"]),
+                                parse_hash("ledger_head", ann["ledger_head"]), announced_at)
+    ck.eq("announcement canonical bytes (draw.announcement_canonical)", draw["announcement_canonical"], abytes.hex())
+    ahash = sha256(abytes)
+    ck.eq("announcement.hash", ann["hash"], ahash.hex())
+    ck.eq("draw.announcement_hash", draw["announcement_hash"], ahash.hex())
+
+    # --- entropy (§4) ----------------------------------------------------------------------------
+    ent = proof["entropy"]
+    wit = {w["name"]: w["commitment"] for w in en["witnesses"]}
+    reveals = ent["reveals"]
+    missing = ent["missing"]
+    rv_names = [r["name"] for r in reveals]
+    ck.eq("entropy: reveals + missing = the campaign's witnesses",
+          sorted(names), sorted(rv_names + list(missing)))
+    ck.eq("entropy.reveals in the campaign's order", [n for n in names if n in rv_names], rv_names)
+    if en["on_missing_reveal"] == "void":
+        ck.eq("entropy.missing (on_missing_reveal = void)", [], missing)
+    beacon_value = None
+    bcfg, bpr = en["beacon"], ent["beacon"]
+    round_time = None
+    if bcfg is None:
+        ck.eq("entropy.beacon (campaign has none)", None, bpr)
+    else:
+        if bpr is None:
+            ck.ok("entropy.beacon present", False, "a beacon", "null")
+        else:
+            ck.eq("entropy.beacon.scheme", bcfg["scheme"], bpr["scheme"])
+            ck.eq("entropy.beacon.round", beacon_round_text(bcfg), beacon_round_text(bpr))
+            if bcfg["scheme"] == "drand-quicknet":
+                r = int(beacon_round_text(bcfg))
+                sig = bytes.fromhex(bpr["signature"])
+                rt_ = datetime.fromtimestamp(drand_round_time(r), tz=timezone.utc)
+                round_time = rt_
+                ck.eq("entropy.beacon.round_time", bpr["round_time"], rt_.strftime("%Y-%m-%dT%H:%M:%SZ"))
+                beacon_value = drand_beacon(r, sig)
+                ck.eq("entropy.beacon.value", bpr["value"], beacon_value.hex())
+                ck.ok("entropy.beacon.signature (BLS12-381)", False, "verified",
+                      "not verifiable by this reference (no BLS12-381 in the standard library)")
+            else:
+                canon = lottery_canonical(bpr["result"])
+                beacon_value = lottery_beacon(bcfg["round"], canon)
+                ck.eq("entropy.beacon.value", bpr["value"], beacon_value.hex())
+                round_time = parse_instant("beacon.round_time", bpr["round_time"])
+            if round_time is not None and t_ann is not None:
+                ck.ok("beacon round time after announced_at", round_time > t_ann, "after", "not after")
+                ck.ok("beacon round time's China date not after draw_date",
+                      china_date(round_time) <= parse_date("draw_date", draw_date), "<= draw_date",
+                      str(china_date(round_time)))
+    deadline = en["reveal_deadline"]
+    t_deadline = parse_instant("reveal_deadline", deadline) if deadline is not None else round_time
+    pairs = []
+    for r_ in reveals:
+        nm = r_["name"]
+        ck.ok(f"reveal {nm}: a witness of the campaign", nm in wit, "a witness", "unknown")
+        if nm not in wit:
+            continue
+        ck.ok(f"reveal {nm}: secret of at least 16 characters", len(r_["secret"]) >= 16, ">= 16",
+              str(len(r_["secret"])))
+        ck.eq(f"reveal {nm}: commitment", wit[nm], witness_commitment(r_["secret"]).hex())
+        t_r = require(f"reveal {nm}: revealed_at", parse_instant, "revealed_at", r_["revealed_at"])
+        if t_r is not None and round_time is not None:
+            ck.ok(f"reveal {nm}: before the beacon round time", t_r < round_time, "before", r_["revealed_at"])
+        if t_r is not None and t_deadline is not None:
+            ck.ok(f"reveal {nm}: before the reveal deadline", t_r < t_deadline, "before", r_["revealed_at"])
+    by_name = {r_["name"]: r_["secret"] for r_ in reveals}
+    pairs = [(n, by_name[n]) for n in names if n in by_name]
+    seed = make_seed(ahash, pairs, beacon_value)
+    ck.eq("proof.seed", proof["seed"], seed.hex())
+    ck.eq("draw.seed", draw["seed"], seed.hex())
+
+    # --- targets (§5) ----------------------------------------------------------------------------
+    targets = proof["targets"]
+    usccs = [t["entity"]["uscc"] for t in targets]
+    ck.ok("proof.targets by USCC, unique", all(ub(a) < ub(b) for a, b in zip(usccs, usccs[1:])),
+          "strictly increasing", "not")
+    ck.eq("draw.targets", draw["targets"], usccs)
+    ent_root, ent_size = rt["entities"]
+    excl_set = set(excl)
+    recomputed = []
+    for t in targets:
+        e = t["entity"]
+        u = e["uscc"]
+        leaf = require(f"target {u}: entity leaf", entity_leaf_from_record, e)
+        if leaf is not None:
+            ck.ok(f"target {u}: inclusion in the entities tree (index {t['index']})",
+                  rc.verify_inclusion(t["index"], ent_size, rc.leaf_hash(leaf),
+                                      [bytes.fromhex(h) for h in t["path"]], ent_root),
+                  "verifies", "does not verify")
+        ck.eq(f"target {u}: prn", t["prn"], prn(seed, u).hex())
+        if not gb32100_check_ok(u):
+            INFO.append(f"target {u}: GB 32100-2015 check character fails (allowed only for a listed "
+                        f"legacy code, which a light verifier cannot see)")
+        # pool membership from the public record (§5 rules 1-5; rule 6 needs the class)
+        ck.eq(f"target {u}: status", "in_business", e["status"])
+        ck.ok(f"target {u}: region", not tg["regions"] or any(e["region"].startswith(p) for p in tg["regions"]),
+              f"prefix in {tg['regions']}", e["region"])
+        ck.ok(f"target {u}: a category in C", bool(set(e["categories"]) & C), "yes", "no")
+        ck.ok(f"target {u}: no excluded flag", not set(e["flags"]) & set(tg["exclude_flags"]), "none",
+              str(sorted(set(e["flags"]) & set(tg["exclude_flags"]))))
+        ck.ok(f"target {u}: not in the exclusion set", u not in excl_set, "not excluded", "excluded")
+        its, depts = target_items_departments(e, C, camp["items"], items_by_code, camp["lead_department"])
+        ck.eq(f"target {u}: items", t["items"], its)
+        ck.eq(f"target {u}: departments", t["departments"], depts)
+        recomputed.append({"uscc": u, "region": e["region"], "items": its, "departments": depts})
+
+    # --- strata arithmetic -----------------------------------------------------------------------
+    pst = proof["strata"]
+    ck.eq("proof.strata classes (the campaign's strata, by class)", [s_[0] for s_ in strata],
+          [s_["credit_class"] for s_ in pst])
+    total_n = total_N = 0
+    for s_, (cls, rule, mn, mx) in zip(pst, strata):
+        N = s_["pool"]
+        n = stratum_n(N, rule, mn, mx)
+        ck.eq(f"stratum {cls}: drawn (N = {N})", s_["drawn"], n)
+        try:
+            parse_hash("threshold_commitment", s_["threshold_commitment"])
+            ck.passed += 1
+        except InvalidInput as ex:
+            ck.diffs.append(f"stratum {cls}: threshold_commitment: expected 64 hex digits, got {ex}")
+        total_n += s_["drawn"]
+        total_N += N
+    ck.eq("sum of drawn (Σ n) = number of targets", len(targets), total_n)
+    ck.eq("pool_size = Σ N", proof["pool_size"], total_N)
+    if not tg["exclude_credit_classes"]:
+        ck.eq("excluded_by_class (no class is excluded)", 0, proof["excluded_by_class"])
+
+    # --- blocked pairs ---------------------------------------------------------------------------
+    rec_root, rec_size = rt["recusals"]
+    dept_of_target = {t["uscc"]: set(t["departments"]) for t in recomputed}
+    blocked = set()
+    for bp in proof["blocked_pairs"]:
+        oid, u = bp["officer"], bp["target"]
+        ck.ok(f"blocked pair {oid}/{u}: target drawn", u in dept_of_target, "a drawn target", "not drawn")
+        ck.ok(f"blocked pair {oid}/{u}: officer of the target's departments",
+              oid in officers_by_id and officers_by_id[oid]["department"] in dept_of_target.get(u, ()),
+              "yes", "no")
+        salt = bytes.fromhex(bp["pair_salt"])
+        ck.eq(f"blocked pair {oid}/{u}: pair_salt length", 32, len(salt))
+        if len(salt) == 32:
+            leaf = recusal_leaf_from_opening(oid, u, salt, parse_hash("reason_commitment", bp["reason_commitment"]))
+            ck.ok(f"blocked pair {oid}/{u}: opening and inclusion in the recusals tree",
+                  rc.verify_inclusion(bp["index"], rec_size, rc.leaf_hash(leaf),
+                                      [bytes.fromhex(h) for h in bp["path"]], rec_root),
+                  "verifies", "does not verify")
+        ck.ok(f"blocked pair {oid}/{u}: listed once", (oid, u) not in blocked, "once", "twice")
+        blocked.add((oid, u))
+
+    # --- the assignment, re-run (§6) -------------------------------------------------------------
+    stats = {}
+    try:
+        teams = assign(seed, recomputed, officers, camp, items_by_code, blocked, draw_date, stats)
+    except Infeasible as ex:
+        ck.diffs.append(f"assignment: expected the proof's teams, got infeasible ({ex})")
+        return
+    pteams = proof["teams"]
+    ck.eq("proof.teams targets", usccs, [x["target"] for x in pteams])
+    for x in pteams:
+        ck.eq(f"team {x['target']}", x["officers"], teams.get(x["target"]))
+    ck.eq("draw.teams targets", usccs, [x["target"] for x in draw["teams"]])
+    for x in draw["teams"]:
+        ck.eq(f"draw.teams {x['target']}", x["officers"], teams.get(x["target"]))
+    INFO.append(f"assignment re-run: {stats['places']} places, {stats['single_candidate_picks']} picks "
+                f"with a single least-loaded candidate (below(s, 1)), {stats['searches']} augmenting searches")
+
+
+# ---------------------------------------------------------------------------
+
+
+def main(argv):
+    global BELOW1_NO_DRAW
+    args = set(argv)
+    if not args <= {"--tamper"}:
+        print("usage: reference_draw.py [--tamper]", file=sys.stderr)
+        return 2
+    BELOW1_NO_DRAW = True
+    with open(VECTORS, encoding="utf-8") as f:
+        doc = json.load(f)
+
+    if "--tamper" in args:
+        ck0 = Checker()
+        verify_proof(ck0, doc["draw"])
+        draw = json.loads(json.dumps(doc["draw"]))
+        team = draw["proof"]["teams"][0]
+        officers = draw["proof"]["officers"]
+        victim = team["officers"][0]
+        dept = next(o["department"] for o in officers if o["id"] == victim)
+        repl = next(o["id"] for o in officers
+                    if o["department"] == dept and o["id"] not in team["officers"] and o["status"] == "active")
+        team["officers"][0] = repl
+        team["officers"].sort()
+        ck = Checker()
+        verify_proof(ck, draw)
+        new = [d for d in ck.diffs if d not in ck0.diffs]
+        print(f"draw-v1 --tamper: team of {team['target']}: {victim} replaced by {repl} (in memory)")
+        for d in new:
+            print(f"  {d}")
+        hit = any(d.startswith(f"team {team['target']}:") for d in new)
+        assert hit and ck.diffs, "tampered proof was not rejected"
+        print(f"draw-v1 --tamper: tampered proof rejected ({len(new)} new differences) - OK")
+        return 0
+
+    ck = Checker()
+    self_checks(ck)
+    try:
+        check_primitives(ck, doc["primitives"])
+        for key in sorted(k for k in doc if k.startswith("draw")):
+            INFO.append(f"verifying {key}")
+            verify_proof(ck, doc[key])
+    except (InvalidInput, KeyError, TypeError, ValueError) as e:
+        ck.diffs.append(f"draw-v1: expected a well-formed vector file, got {type(e).__name__}: {e}")
+    for line in INFO:
+        print(f"info: {line}")
+    mode = ""
+    if ck.diffs:
+        print(f"draw-v1{mode}: {len(ck.diffs)} differences ({ck.passed} checks passed):")
+        for d in ck.diffs:
+            print(f"  {d}")
+        return 1
+    print(f"draw-v1{mode}: {ck.passed} checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
