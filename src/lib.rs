@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod assign;
+pub mod calendar;
 pub mod campaign;
 pub mod canonical;
 pub mod cli;
