@@ -42,6 +42,7 @@ pub mod entropy;
 pub mod fuzzing;
 pub mod generate;
 pub mod import;
+pub mod ledger;
 pub mod merkle;
 pub mod proof;
 pub mod registry;

@@ -5,7 +5,6 @@ use crate::campaign::{BeaconScheme, Campaign, instant_text};
 use crate::draw::{DrawError, announce, derive_seed, draw};
 use crate::draw_proof::{DrawProof, EntropyRecord, Level, make_proof, verify_audit, verify_light};
 use crate::entropy::{self, DrandRound, Reveal};
-use crate::merkle::Hash;
 use crate::proof::SnapshotRef;
 use crate::registry::RegistryKind;
 use crate::store::Workspace;
@@ -30,6 +29,17 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
 /// `campaign` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Void a campaign in the open (recorded in the ledger; a new campaign needs a new announcement).
+    Void {
+        /// Campaign id.
+        id: String,
+        /// Why (recorded and published).
+        #[arg(long)]
+        reason: String,
+        /// Time of the voiding (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
     /// Replace a drawn target (by the next of its stratum) or one officer of a team; recorded.
     Replace {
         /// Campaign id.
@@ -108,6 +118,17 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::Void { id, reason, now } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let at = instant_text(&now.unwrap_or_else(Utc::now));
+            ws.void_campaign(id, reason, &at, &cli.actor())
+                .map_err(store_fail)?;
+            out.done(
+                "dualdraw.void.v1",
+                &serde_json::json!({"campaign": id, "reason": reason, "at": at}),
+                &format!("campaign {id} voided ({reason}); the voiding is in the ledger"),
+            )
+        }
         CampaignCommand::Replace {
             id,
             target,
@@ -140,7 +161,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 now.unwrap_or_else(Utc::now),
             )
             .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
-            ws.store_replacement(id, &r).map_err(store_fail)?;
+            ws.store_replacement(id, &r, &cli.actor())
+                .map_err(store_fail)?;
             let mut all = previous;
             all.push(r.clone());
             let path = ws
@@ -193,16 +215,18 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 digest: snap.digest,
                 roots: snap.roots,
             };
+            let head = ws.ledger_head()?;
             let (a, summary) = announce(
                 &reg,
                 sref,
                 campaign,
                 Vec::new(),
-                Hash([0; 32]),
+                head,
                 now.unwrap_or_else(Utc::now),
             )
             .map_err(draw_failure)?;
-            ws.store_announcement(&a).map_err(store_fail)?;
+            ws.store_announcement(&a, &cli.actor())
+                .map_err(store_fail)?;
             let mut t = format!(
                 "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
                 a.campaign.id,
@@ -234,7 +258,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
         }
         CampaignCommand::Reveal { id, reveal, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
-            record_reveal(&mut ws, id, reveal, now.unwrap_or_else(Utc::now))?;
+            record_reveal(
+                &mut ws,
+                id,
+                reveal,
+                now.unwrap_or_else(Utc::now),
+                &cli.actor(),
+            )?;
             out.done(
                 "dualdraw.reveal.v1",
                 &serde_json::json!({"campaign": id, "witness": reveal.0}),
@@ -259,7 +289,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             }
             let at = now.unwrap_or_else(Utc::now);
             for r in reveals {
-                record_reveal(&mut ws, id, r, at)?;
+                record_reveal(&mut ws, id, r, at, &cli.actor())?;
             }
             let beacon_value = match (&a.campaign.entropy.beacon, beacon, lottery) {
                 (Some(spec), Some(f), _) if spec.scheme == BeaconScheme::DrandQuicknet => {
@@ -308,7 +338,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             }
             let body = serde_json::to_string_pretty(&proof)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-            ws.store_draw(&proof).map_err(store_fail)?;
+            ws.store_draw(&proof, &instant_text(&at), &cli.actor())
+                .map_err(store_fail)?;
             std::fs::write(&path, body)
                 .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
             let text = summary(&proof, &format!("proof written to {}", path.display()));
@@ -326,6 +357,7 @@ fn record_reveal(
     id: &str,
     (name, secret): &(String, String),
     at: DateTime<Utc>,
+    actor: &crate::store::Actor,
 ) -> Result<(), Failure> {
     let a = ws.announcement(id).map_err(store_fail)?;
     let w = a
@@ -357,6 +389,7 @@ fn record_reveal(
             secret: secret.clone(),
             revealed_at: at,
         },
+        actor,
     )
     .map_err(store_fail)
 }

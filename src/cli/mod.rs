@@ -5,6 +5,7 @@
 //! verification, 2 usage error (bad arguments, no workspace).
 
 mod campaign;
+mod ledger;
 mod registry;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +36,12 @@ pub struct Cli {
     /// Print one JSON object (a documented, versioned interface) instead of text.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Who performs the command (recorded in the ledger; default: $USER).
+    #[arg(long, global = true, env = "DUALDRAW_OPERATOR")]
+    pub operator: Option<String>,
+    /// Who approved it, where the bureau requires an approver (recorded in the ledger).
+    #[arg(long, global = true, env = "DUALDRAW_APPROVER")]
+    pub approver: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -72,6 +79,9 @@ pub enum Command {
     /// Witness tools.
     #[command(subcommand)]
     Witness(WitnessCommand),
+    /// The hash-chained ledger: verify it, export it.
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
     /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
     Demo {
         /// Folder to create the county and the workspace in.
@@ -130,6 +140,20 @@ impl From<crate::store::StoreError> for Failure {
                 Failure::usage(e.to_string())
             }
             _ => Failure::rejected("store", e.to_string()),
+        }
+    }
+}
+
+impl Cli {
+    /// The operator and approver recorded in ledger entries.
+    pub fn actor(&self) -> crate::store::Actor {
+        crate::store::Actor {
+            operator: self
+                .operator
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "unknown".into()),
+            approver: self.approver.clone().unwrap_or_default(),
         }
     }
 }
@@ -240,6 +264,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             *light,
         ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
+        Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Demo {
             dir,
             entities,

@@ -1,5 +1,6 @@
 //! Announcements, reveals and draws kept in the workspace.
 
+use super::ledger::{Actor, append};
 use super::{StoreError, Workspace};
 use crate::draw::Announcement;
 use crate::draw_proof::DrawProof;
@@ -14,6 +15,8 @@ pub enum CampaignState {
     Announced,
     /// Drawn.
     Drawn,
+    /// Voided in the open (a new campaign needs a new announcement).
+    Voided,
 }
 
 impl Workspace {
@@ -38,23 +41,50 @@ impl Workspace {
                 body        TEXT NOT NULL,
                 PRIMARY KEY (campaign_id, seq)
             );
+            CREATE TABLE IF NOT EXISTS voids (
+                campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
+                reason      TEXT NOT NULL,
+                at          TEXT NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS draws (
                 campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
                 seed        BLOB NOT NULL,
                 proof       TEXT NOT NULL
             );",
         )?;
+        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
         Ok(())
     }
 
-    /// Stores an announcement. A campaign id is announced once.
+    /// Stores an announcement and its ledger entry. A campaign id is
+    /// announced once, and only on the ledger head it commits to.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] if the id was announced before.
-    pub fn store_announcement(&mut self, a: &Announcement) -> Result<(), StoreError> {
+    /// [`StoreError::Conflict`] if the id was announced before or the ledger
+    /// moved since the announcement was made.
+    pub fn store_announcement(
+        &mut self,
+        a: &Announcement,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
         let body = serde_json::to_string(a).map_err(|e| StoreError::Conflict(e.to_string()))?;
-        let n = self.conn.execute(
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let head: Option<Vec<u8>> = tx
+            .query_row(
+                "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if head.unwrap_or_else(|| vec![0; 32]) != a.ledger_head.0.to_vec() {
+            return Err(StoreError::Conflict(
+                "the ledger moved while announcing: announce again".into(),
+            ));
+        }
+        let n = tx.execute(
             "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
             params![a.campaign.id, a.hash.0.to_vec(), body, crate::campaign::instant_text(&a.announced_at)],
         )?;
@@ -64,6 +94,16 @@ impl Workspace {
                 a.campaign.id
             )));
         }
+        append(
+            &tx,
+            "announcement",
+            &a.campaign.id,
+            &crate::campaign::instant_text(&a.announced_at),
+            actor,
+            &serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+                "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date}),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -86,20 +126,26 @@ impl Workspace {
             .map_err(|e| StoreError::Conflict(format!("stored announcement of {id}: {e}")))
     }
 
-    /// Records a witness's reveal (checked by the caller). A witness reveals once.
+    /// Records a witness's reveal (checked by the caller) and its ledger entry
+    /// (the witness and time; the secret is published with the proof). A
+    /// witness reveals once.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] when already revealed or drawn.
-    pub fn store_reveal(&mut self, id: &str, r: &Reveal) -> Result<(), StoreError> {
+    /// [`StoreError::Conflict`] when already revealed, drawn or voided.
+    pub fn store_reveal(&mut self, id: &str, r: &Reveal, actor: &Actor) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        if self.campaign_state(id)? == CampaignState::Drawn {
+        if self.campaign_state(id)? != CampaignState::Announced {
             return Err(StoreError::Conflict(format!(
-                "campaign {id} is already drawn"
+                "campaign {id} is already drawn or voided"
             )));
         }
-        let n = self.conn.execute(
+        let at = crate::campaign::instant_text(&r.revealed_at);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
             "INSERT OR IGNORE INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, r.name, r.secret, crate::campaign::instant_text(&r.revealed_at)],
+            params![id, r.name, r.secret, at],
         )?;
         if n == 0 {
             return Err(StoreError::Conflict(format!(
@@ -107,6 +153,15 @@ impl Workspace {
                 r.name
             )));
         }
+        append(
+            &tx,
+            "reveal",
+            id,
+            &at,
+            actor,
+            &serde_json::json!({"witness": r.name}),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -141,13 +196,22 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Whether a campaign is drawn.
+    /// Whether a campaign is announced, drawn or voided.
     ///
     /// # Errors
     /// [`StoreError::NoCampaign`].
     pub fn campaign_state(&self, id: &str) -> Result<CampaignState, StoreError> {
         self.ensure_campaign_tables()?;
         self.announcement(id)?;
+        let voided: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if voided.is_some() {
+            return Ok(CampaignState::Voided);
+        }
         let drawn: Option<i64> = self
             .conn
             .query_row("SELECT 1 FROM draws WHERE campaign_id = ?1", [id], |r| {
@@ -161,24 +225,106 @@ impl Workspace {
         })
     }
 
-    /// Records a draw. One draw per announcement: a second is refused.
+    /// Records a draw and its ledger entry. One draw per announcement: a
+    /// second (even one started at the same moment by another process) is
+    /// refused, and a voided campaign cannot be drawn.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] when the campaign is already drawn.
-    pub fn store_draw(&mut self, p: &DrawProof) -> Result<(), StoreError> {
+    /// [`StoreError::Conflict`] when the campaign is already drawn or voided.
+    pub fn store_draw(&mut self, p: &DrawProof, at: &str, actor: &Actor) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        let body = serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
-        let n = self.conn.execute(
+        let id = &p.announcement.campaign.id;
+        // The published proof file is exactly this text, so its SHA-256 is the ledger's.
+        let body =
+            serde_json::to_string_pretty(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let voided: Option<i64> = tx
+            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if voided.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} was voided: announce a new campaign"
+            )));
+        }
+        let n = tx.execute(
             "INSERT OR IGNORE INTO draws(campaign_id, seed, proof) VALUES (?1, ?2, ?3)",
-            params![p.announcement.campaign.id, p.seed.0.to_vec(), body],
+            params![id, p.seed.0.to_vec(), body],
         )?;
         if n == 0 {
             return Err(StoreError::Conflict(format!(
-                "campaign {} is already drawn: one draw per announcement",
-                p.announcement.campaign.id
+                "campaign {id} is already drawn: one draw per announcement"
             )));
         }
+        append(
+            &tx,
+            "draw",
+            id,
+            at,
+            actor,
+            &serde_json::json!({"seed": p.seed, "announcement_hash": p.announcement.hash,
+                "proof_sha256": crate::merkle::Hash::digest(body.as_bytes()), "targets": p.targets.len()}),
+        )?;
+        tx.commit()?;
         Ok(())
+    }
+
+    /// Voids a campaign in the open: the voiding is a ledger entry; a drawn
+    /// campaign's draw stays recorded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when already voided.
+    pub fn void_campaign(
+        &mut self,
+        id: &str,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        self.announcement(id)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO voids(campaign_id, reason, at) VALUES (?1, ?2, ?3)",
+            params![id, reason, at],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} is already voided"
+            )));
+        }
+        append(
+            &tx,
+            "void",
+            id,
+            at,
+            actor,
+            &serde_json::json!({"reason": reason}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The recorded proof JSON text of a drawn campaign (as its ledger entry hashed it).
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`] when not drawn.
+    pub fn draw_proof_text(&self, id: &str) -> Result<String, StoreError> {
+        self.ensure_campaign_tables()?;
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT proof FROM draws WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))
     }
 
     /// The recorded proof of a drawn campaign.
@@ -222,7 +368,7 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Records a replacement; its number must be the next one.
+    /// Records a replacement and its ledger entry; its number must be the next one.
     ///
     /// # Errors
     /// [`StoreError::Conflict`] if another replacement took that number.
@@ -230,10 +376,14 @@ impl Workspace {
         &mut self,
         id: &str,
         r: &crate::replace::Replacement,
+        actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
         let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
-        let n = self.conn.execute(
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
             "INSERT OR IGNORE INTO replacements(campaign_id, seq, body) VALUES (?1, ?2, ?3)",
             params![id, r.seq, body],
         )?;
@@ -243,6 +393,16 @@ impl Workspace {
                 r.seq
             )));
         }
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        append(
+            &tx,
+            "replacement",
+            id,
+            &crate::campaign::instant_text(&r.at),
+            actor,
+            &value,
+        )?;
+        tx.commit()?;
         Ok(())
     }
 

@@ -8,8 +8,10 @@
 
 mod campaigns;
 pub mod codec;
+mod ledger;
 
 pub use campaigns::CampaignState;
+pub use ledger::Actor;
 
 use crate::canonical::DecodeError;
 use crate::commitment::{SaltKey, SnapshotRoots, registry_root};
