@@ -445,7 +445,19 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
         )?;
         needs.push(n);
     }
-    // Strata arithmetic.
+    // Strata arithmetic: every stratum of the campaign, each once, in class order.
+    let want: Vec<&str> = c
+        .targets
+        .strata
+        .iter()
+        .map(|s| s.credit_class.token())
+        .collect();
+    let got: Vec<&str> = p.strata.iter().map(|s| s.credit_class.token()).collect();
+    check(
+        "strata in the proof (one per campaign stratum)",
+        want.join(","),
+        got.join(","),
+    )?;
     let mut pool = 0u64;
     let mut drawn = 0u64;
     for s in &p.strata {

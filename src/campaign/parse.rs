@@ -250,6 +250,13 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         );
     }
     exclude_credit_classes.sort();
+    if let Some(w) = exclude_credit_classes.windows(2).find(|w| w[0] == w[1]) {
+        return Err(invalid(
+            "targets.exclude_credit_classes",
+            w[0].token(),
+            "listed twice",
+        ));
+    }
     let teams = file.teams.unwrap_or_default();
     let officer_region = match teams.officer_region.as_deref().map(str::trim) {
         None | Some("any") => OfficerRegion::Any,
@@ -350,7 +357,33 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
 }
 
 /// Checks that need no registry.
+fn strictly_sorted<T: PartialOrd + std::fmt::Debug>(
+    key: &str,
+    v: &[T],
+) -> Result<(), CampaignError> {
+    match v.windows(2).find(|w| w[0] >= w[1]) {
+        Some(w) => Err(invalid(
+            key,
+            format!("{:?}", w[1]),
+            "must be sorted without duplicates",
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
+    strictly_sorted("items", &c.items)?;
+    strictly_sorted("targets.regions", &c.targets.regions)?;
+    strictly_sorted("targets.exclude_flags", &c.targets.exclude_flags)?;
+    strictly_sorted(
+        "targets.exclude_credit_classes",
+        &c.targets.exclude_credit_classes,
+    )?;
+    if let Some(cats) = &c.targets.categories {
+        strictly_sorted("targets.categories", cats)?;
+    }
+    let classes: Vec<_> = c.targets.strata.iter().map(|s| s.credit_class).collect();
+    strictly_sorted("targets.strata", &classes)?;
     if c.id.is_empty()
         || c.id
             .chars()

@@ -29,6 +29,14 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
 /// `campaign` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Write the recorded proof of a drawn campaign again (exactly the bytes the ledger hashed).
+    Proof {
+        /// Campaign id.
+        id: String,
+        /// Output file (default: WORKSPACE/proofs/ID.json).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Void a campaign in the open (recorded in the ledger; a new campaign needs a new announcement).
     Void {
         /// Campaign id.
@@ -118,6 +126,24 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::Proof { id, out: path } => {
+            let ws = Workspace::open(&cli.workspace)?;
+            let text = ws.draw_proof_text(id).map_err(store_fail)?;
+            let path = path
+                .clone()
+                .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            }
+            std::fs::write(&path, text)
+                .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+            out.done(
+                "dualdraw.proof.v1",
+                &serde_json::json!({"campaign": id, "proof": path}),
+                &format!("wrote the recorded proof of {id} to {}", path.display()),
+            )
+        }
         CampaignCommand::Void { id, reason, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let at = instant_text(&now.unwrap_or_else(Utc::now));
@@ -338,10 +364,31 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             }
             let body = serde_json::to_string_pretty(&proof)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-            ws.store_draw(&proof, &instant_text(&at), &cli.actor())
-                .map_err(store_fail)?;
-            std::fs::write(&path, body)
-                .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+            // A draw is recorded only when its proof can be written: write it
+            // beside its final name first, record, then move it in place.
+            if path.is_dir() {
+                return Err(Failure::rejected(
+                    "io",
+                    format!("{} is a folder; nothing was recorded", path.display()),
+                ));
+            }
+            let tmp = path.with_extension(format!("partial-{}", std::process::id()));
+            std::fs::write(&tmp, &body).map_err(|e| {
+                Failure::rejected(
+                    "io",
+                    format!("{}: {e}; nothing was recorded", tmp.display()),
+                )
+            })?;
+            if let Err(e) = ws.store_draw(&proof, &instant_text(&at), &cli.actor()) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(store_fail(e));
+            }
+            std::fs::rename(&tmp, &path).map_err(|e| {
+                Failure::rejected(
+                    "io",
+                    format!("{}: {e} (the draw is recorded: write it again with `dualdraw campaign proof {id}`)", path.display()),
+                )
+            })?;
             let text = summary(&proof, &format!("proof written to {}", path.display()));
             out.done(
                 "dualdraw.draw.v1",

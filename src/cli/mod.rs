@@ -136,9 +136,10 @@ impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError as E;
         match e {
-            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => {
+            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) | E::NoCampaign(_) => {
                 Failure::usage(e.to_string())
             }
+            E::Conflict(_) => Failure::rejected("conflict", e.to_string()),
             _ => Failure::rejected("store", e.to_string()),
         }
     }
