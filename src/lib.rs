@@ -47,6 +47,7 @@ pub mod merkle;
 pub mod proof;
 pub mod registry;
 pub mod replace;
+pub mod results;
 pub mod sample;
 pub mod snapshot;
 pub mod store;

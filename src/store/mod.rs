@@ -9,9 +9,11 @@
 mod campaigns;
 pub mod codec;
 mod ledger;
+mod results;
 
 pub use campaigns::CampaignState;
 pub use ledger::Actor;
+pub use results::ResultMode;
 
 use crate::canonical::DecodeError;
 use crate::commitment::{SaltKey, SnapshotRoots, registry_root};

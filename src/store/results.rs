@@ -1,0 +1,189 @@
+//! Results, corrections, objections, inspection history and publications kept
+//! in the workspace, each with its ledger entry.
+
+use super::ledger::{Actor, append};
+use super::{StoreError, Workspace};
+use crate::results::InspectionResult;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+const SQL: &str = "CREATE TABLE IF NOT EXISTS results (
+    campaign_id TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    inspected   TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, target, item)
+);
+CREATE TABLE IF NOT EXISTS history (
+    uscc      TEXT NOT NULL,
+    inspected TEXT NOT NULL,
+    source    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS publications (
+    campaign_id TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    at          TEXT NOT NULL
+);";
+
+/// How a result is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultMode {
+    /// A first result: refused if one exists.
+    New,
+    /// A correction (更正): refused if none exists.
+    Correction,
+}
+
+impl Workspace {
+    fn ensure_results(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(SQL)?;
+        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
+        Ok(())
+    }
+
+    /// Records results (all or nothing) with one ledger entry each.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second result without correction, or a
+    /// correction of nothing.
+    pub fn store_results(
+        &mut self,
+        results: &[InspectionResult],
+        mode: ResultMode,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for r in results {
+            let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT 1 FROM results WHERE campaign_id = ?1 AND target = ?2 AND item = ?3",
+                    params![r.campaign, r.target, r.item],
+                    |x| x.get(0),
+                )
+                .optional()?;
+            match (mode, exists.is_some()) {
+                (ResultMode::New, true) => {
+                    return Err(StoreError::Conflict(format!(
+                        "a result for {} item {} is already recorded: record a correction (更正) instead",
+                        r.target, r.item
+                    )));
+                }
+                (ResultMode::Correction, false) => {
+                    return Err(StoreError::Conflict(format!("no result for {} item {} to correct", r.target, r.item)));
+                }
+                _ => {}
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![r.campaign, r.target, r.item, body, r.inspected_on.to_string()],
+            )?;
+            let kind = if mode == ResultMode::New { "result" } else { "correction" };
+            append(&tx, kind, &r.campaign, at, actor, &serde_json::to_value(r).unwrap_or_default())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records an objection (异议) to a target's result.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn store_objection(&mut self, campaign: &str, target: &str, text: &str, at: &str, actor: &Actor) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(&tx, "objection", campaign, at, actor, &serde_json::json!({"target": target, "text": text}))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The results of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
+        self.ensure_results()?;
+        let mut st = self.conn.prepare("SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item")?;
+        let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(serde_json::from_str(&row?).map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?);
+        }
+        Ok(out)
+    }
+
+    /// Loads earlier inspections (before dualdraw) as history, with a ledger entry.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn store_history(&mut self, rows: &[(String, NaiveDate)], source: &str, at: &str, actor: &Actor) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (u, d) in rows {
+            tx.execute("INSERT INTO history(uscc, inspected, source) VALUES (?1, ?2, ?3)", params![u, d.to_string(), source])?;
+        }
+        append(&tx, "history_import", "", at, actor, &serde_json::json!({"source": source, "rows": rows.len()}))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Entities inspected on or after `since` and before `until` (history and
+    /// recorded results), sorted: the exclusion set of an announcement.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn inspected_between(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<String>, StoreError> {
+        self.ensure_results()?;
+        let mut st = self.conn.prepare(
+            "SELECT uscc FROM history WHERE inspected >= ?1 AND inspected < ?2
+             UNION SELECT target FROM results WHERE inspected >= ?1 AND inspected < ?2 ORDER BY 1",
+        )?;
+        let rows = st.query_map(params![since.to_string(), until.to_string()], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records a publication with its ledger entry (file names and hashes).
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn store_publication(&mut self, campaign: &str, kind: &str, files: &serde_json::Value, at: &str, actor: &Actor) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute("INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)", params![campaign, kind, at])?;
+        append(&tx, "publication", campaign, at, actor, &serde_json::json!({"what": kind, "files": files}))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// When a campaign's list (`draw`) or results (`results`) were last published.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn published_at(&self, campaign: &str, kind: &str) -> Result<Option<String>, StoreError> {
+        self.ensure_results()?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at FROM publications WHERE campaign_id = ?1 AND kind = ?2 ORDER BY at DESC LIMIT 1",
+                params![campaign, kind],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Every announced campaign id, in order of announcement.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn campaign_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS announcements (campaign_id TEXT PRIMARY KEY, hash BLOB NOT NULL, body TEXT NOT NULL, announced_at TEXT NOT NULL);",
+        )?;
+        let mut st = self.conn.prepare("SELECT campaign_id FROM announcements ORDER BY announced_at, campaign_id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
