@@ -32,7 +32,7 @@ fn env_size(name: &str, default: u64) -> u64 {
 
 fn campaign() -> Campaign {
     let mut c = Campaign::from_toml(&format!(
-        "id = \"B\"\ntitle = \"bench\"\nlead_department = \"县市场监管局\"\ndraw_date = \"2026-03-02\"\nitems = [\"SC-001\", \"SC-002\", \"SC-003\", \"SC-004\", \"SC-005\", \"JY-001\", \"JY-002\", \"WL-001\", \"WL-002\", \"WL-003\", \"JT-001\", \"JT-002\", \"JT-003\", \"GA-001\", \"GA-002\", \"GA-003\", \"GA-004\", \"YJ-001\", \"YJ-002\", \"YJ-003\"]\n[teams]\nmax_targets_per_officer = 50\n[entropy]\nwitnesses = [{{ name = \"甲\", commitment = \"{}\" }}]\n",
+        "id = \"B\"\ntitle = \"bench\"\nlead_department = \"县市场监管局\"\ndraw_date = \"2026-03-02\"\nitems = [\"SC-001\", \"SC-002\", \"SC-003\", \"SC-004\", \"SC-005\", \"JY-001\", \"JY-002\", \"WL-001\", \"WL-002\", \"WL-003\", \"JT-001\", \"JT-002\", \"JT-003\", \"GA-001\", \"GA-002\", \"GA-003\", \"GA-004\", \"YJ-001\", \"YJ-002\", \"YJ-003\"]\n[entropy]\nwitnesses = [{{ name = \"甲\", commitment = \"{}\" }}]\n",
         witness_commitment("bench-secret-0123456789")
     ))
     .expect("campaign");

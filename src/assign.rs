@@ -243,6 +243,23 @@ impl Problem<'_> {
         None
     }
 
+    /// Eligibility with the target's blocked officers as a sorted list (hot path).
+    fn eligible_fast(&self, o: usize, t: usize, need: &Need, blocked_t: &[usize]) -> bool {
+        let off = &self.officers[o];
+        off.status == crate::registry::vocab::OfficerStatus::Active
+            && self.date <= off.cert_expiry
+            && match self.region {
+                OfficerRegion::Any => true,
+                OfficerRegion::Same => off.region.as_str() == self.targets[t].region,
+                OfficerRegion::Other => off.region.as_str() != self.targets[t].region,
+            }
+            && need
+                .qualifications
+                .iter()
+                .all(|q| off.qualifications.binary_search(q).is_ok())
+            && blocked_t.binary_search(&o).is_err()
+    }
+
     fn eligible(&self, o: usize, t: usize, need: &Need) -> bool {
         self.reason(o, t, need).is_none()
     }
@@ -289,12 +306,24 @@ impl Problem<'_> {
         let empty = Vec::new();
         // Check each place alone first: the smallest unstaffable sets.
         let mut problems = Vec::new();
+        let regions: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = by_dept
+            .iter()
+            .map(|(d, os)| (*d, self.regions(os)))
+            .collect();
+        let no_regions = BTreeMap::new();
         for (ti, t) in self.targets.iter().enumerate() {
             for need in &t.needs {
                 let officers = by_dept.get(need.department.as_str()).unwrap_or(&empty);
-                let eligible = officers
+                let group = self.group(
+                    ti,
+                    officers,
+                    regions.get(need.department.as_str()).unwrap_or(&no_regions),
+                );
+                let k = usize::try_from(need.demand).unwrap_or(usize::MAX);
+                let eligible = group
                     .iter()
                     .filter(|&&o| self.eligible(o, ti, need))
+                    .take(k)
                     .count() as u64;
                 if eligible < need.demand {
                     problems.push(self.explain(&need.department, &[ti], officers));
@@ -305,9 +334,20 @@ impl Problem<'_> {
             return Err(Infeasible(problems));
         }
         let mut teams: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
+        let mut blocked_lists: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
+        for &(o, t) in self.blocked {
+            if let Some(v) = blocked_lists.get_mut(t) {
+                v.push(o);
+            }
+        }
+        for v in &mut blocked_lists {
+            v.sort_unstable();
+        }
         for d in depts {
             let officers = by_dept.get(d).unwrap_or(&empty);
-            if let Err(u) = self.solve_department(d, officers, seed, &mut teams, stats) {
+            if let Err(u) =
+                self.solve_department(d, officers, seed, &mut teams, stats, &blocked_lists)
+            {
                 problems.push(*u);
             }
         }
@@ -331,6 +371,35 @@ impl Problem<'_> {
         Ok(teams)
     }
 
+    /// The officers of `officers` (one department, id order) that can be
+    /// eligible for target `t` by the region rule: the target's county for
+    /// "same", all otherwise. Order is kept, so the spec's order is unchanged.
+    fn group<'b>(
+        &self,
+        t: usize,
+        officers: &'b [usize],
+        by_region: &'b BTreeMap<&str, Vec<usize>>,
+    ) -> &'b [usize] {
+        match self.region {
+            OfficerRegion::Same => by_region
+                .get(self.targets[t].region.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+            _ => officers,
+        }
+    }
+
+    fn regions<'b>(&'b self, officers: &[usize]) -> BTreeMap<&'b str, Vec<usize>> {
+        let mut by_region: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &o in officers {
+            by_region
+                .entry(self.officers[o].region.as_str())
+                .or_default()
+                .push(o);
+        }
+        by_region
+    }
+
     fn solve_department(
         &self,
         dept: &str,
@@ -338,6 +407,7 @@ impl Problem<'_> {
         seed: &Hash,
         teams: &mut [Vec<usize>],
         stats: &std::cell::Cell<SolveStats>,
+        blocked_lists: &[Vec<usize>],
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign/{dept}"));
         let mut order: Vec<(usize, usize)> = self
@@ -356,39 +426,25 @@ impl Problem<'_> {
         let mut load: Vec<u64> = vec![0; self.officers.len()];
         let mut serves: Vec<Vec<usize>> = vec![Vec::new(); self.officers.len()];
         // Officers grouped by region keep O_d order; "same" scans only the target's region.
-        let mut by_region: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &o in officers {
-            by_region
-                .entry(self.officers[o].region.as_str())
-                .or_default()
-                .push(o);
-        }
-        let empty = Vec::new();
+        let by_region = self.regions(officers);
+        let mut cands: Vec<usize> = Vec::new();
         for (ti, ni) in order {
             let need = &self.targets[ti].needs[ni];
-            let group: &[usize] = match self.region {
-                OfficerRegion::Same => by_region
-                    .get(self.targets[ti].region.as_str())
-                    .unwrap_or(&empty),
-                _ => officers,
-            };
+            let group = self.group(ti, officers, &by_region);
             for _ in 0..need.demand {
-                let ok = |o: usize, teams: &[Vec<usize>], load: &[u64]| {
-                    load[o] < cap && !teams[ti].contains(&o) && self.eligible(o, ti, need)
-                };
-                let min = group
-                    .iter()
-                    .filter(|&&o| ok(o, teams, &load))
-                    .map(|&o| load[o])
-                    .min();
+                // One pass: the eligible officers with room, then the least loaded.
+                let blocked_t = &blocked_lists[ti];
+                cands.clear();
+                cands.extend(group.iter().copied().filter(|&o| {
+                    load[o] < cap
+                        && !teams[ti].contains(&o)
+                        && self.eligible_fast(o, ti, need, blocked_t)
+                }));
+                let min = cands.iter().map(|&o| load[o]).min();
                 let mut st = stats.get();
                 st.places += 1;
                 if let Some(m) = min {
-                    let l: Vec<usize> = group
-                        .iter()
-                        .copied()
-                        .filter(|&o| load[o] == m && ok(o, teams, &load))
-                        .collect();
+                    let l: Vec<usize> = cands.iter().copied().filter(|&o| load[o] == m).collect();
                     if l.len() == 1 {
                         st.single_candidate_picks += 1;
                     }
@@ -400,7 +456,16 @@ impl Problem<'_> {
                 } else {
                     st.augmenting_searches += 1;
                     stats.set(st);
-                    if !self.augment(dept, ti, officers, cap, teams, &mut load, &mut serves) {
+                    if !self.augment(
+                        dept,
+                        ti,
+                        officers,
+                        &by_region,
+                        cap,
+                        teams,
+                        &mut load,
+                        &mut serves,
+                    ) {
                         return Err(Box::new(
                             self.explain_search(dept, ti, officers, teams, &serves),
                         ));
@@ -422,6 +487,7 @@ impl Problem<'_> {
         dept: &str,
         t0: usize,
         officers: &[usize],
+        by_region: &BTreeMap<&str, Vec<usize>>,
         cap: u64,
         teams: &mut [Vec<usize>],
         load: &mut [u64],
@@ -432,7 +498,7 @@ impl Problem<'_> {
         let Some(need0) = self.need_of(t0, dept) else {
             return false;
         };
-        for &o in officers {
+        for &o in self.group(t0, officers, by_region) {
             if !teams[t0].contains(&o) && self.eligible(o, t0, need0) {
                 parent.insert(o, (t0, None));
                 if load[o] < cap {
@@ -449,7 +515,7 @@ impl Problem<'_> {
                 let Some(need) = self.need_of(t, dept) else {
                     continue;
                 };
-                for &o2 in officers {
+                for &o2 in self.group(t, officers, by_region) {
                     if parent.contains_key(&o2)
                         || teams[t].contains(&o2)
                         || !self.eligible(o2, t, need)

@@ -577,32 +577,36 @@ pub fn verify_audit(
         a.snapshot.digest,
     )?;
     let out = crate::draw::draw(reg, a, &p.seed).map_err(|e| fail("draw", e))?;
-    let again = make_proof(reg, key, a, p.entropy.clone(), &out);
-    check("pool size", again.pool_size, p.pool_size)?;
-    for (x, y) in again.strata.iter().zip(&p.strata) {
-        check(
-            format!("stratum {} pool", x.credit_class.token()),
-            x.pool,
-            y.pool,
-        )?;
-        check(
-            format!("stratum {} threshold", x.credit_class.token()),
-            x.threshold_commitment,
-            y.threshold_commitment,
-        )?;
+    check("pool size", out.pool_size, p.pool_size)?;
+    check(
+        "left out by class",
+        out.excluded_by_class,
+        p.excluded_by_class,
+    )?;
+    check("number of strata", out.strata.len(), p.strata.len())?;
+    for (x, y) in out.strata.iter().zip(&p.strata) {
+        let k = x.credit_class.token();
+        check(format!("stratum {k} pool"), x.pool, y.pool)?;
+        let tc = threshold_commitment(
+            &threshold_salt(key, &a.campaign_hash, x.credit_class),
+            x.credit_class,
+            x.threshold.as_ref(),
+        );
+        check(format!("stratum {k} threshold"), tc, y.threshold_commitment)?;
     }
-    let want: Vec<&str> = again
-        .targets
-        .iter()
-        .map(|t| t.entity.uscc.as_str())
-        .collect();
+    let want: Vec<&str> = out.needs.iter().map(|t| t.uscc.as_str()).collect();
     let got: Vec<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
     check("drawn targets", want.join(","), got.join(","))?;
-    let bw: Vec<String> = again
-        .blocked_pairs
+    let mut bw: Vec<String> = out
+        .blocked
         .iter()
-        .map(|b| format!("{}/{}", b.officer, b.target))
+        .map(|&(o, t, _)| format!("{}/{}", reg.officers[o].id, out.needs[t].uscc))
         .collect();
+    bw.sort_by(|x, y| {
+        let (xo, xt) = x.split_once('/').unwrap_or((x, ""));
+        let (yo, yt) = y.split_once('/').unwrap_or((y, ""));
+        (xt, xo).cmp(&(yt, yo))
+    });
     let bg: Vec<String> = p
         .blocked_pairs
         .iter()
@@ -613,11 +617,14 @@ pub fn verify_audit(
         bw.join(","),
         bg.join(","),
     )?;
-    check(
-        "teams",
-        serde_json::to_string(&again.teams).unwrap_or_default(),
-        serde_json::to_string(&p.teams).unwrap_or_default(),
-    )?;
+    for ((n, team), rec) in out.needs.iter().zip(&out.teams).zip(&p.teams) {
+        let ids: Vec<&str> = team.iter().map(|&o| reg.officers[o].id.as_str()).collect();
+        check(
+            format!("team of {}", n.uscc),
+            ids.join(","),
+            rec.officers.join(","),
+        )?;
+    }
     Ok(VerifiedDraw {
         level: Level::Audit,
         proof: p.clone(),

@@ -45,6 +45,7 @@ pub mod import;
 pub mod ledger;
 pub mod merkle;
 pub mod proof;
+pub mod publish;
 pub mod registry;
 pub mod replace;
 pub mod results;

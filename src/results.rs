@@ -94,9 +94,15 @@ pub enum ResultError {
 }
 
 /// The current targets and teams of a draw after its replacements.
-pub fn current_teams(proof: &DrawProof, replacements: &[Replacement]) -> Vec<(String, Vec<String>)> {
-    let mut teams: Vec<(String, Vec<String>)> =
-        proof.teams.iter().map(|t| (t.target.clone(), t.officers.clone())).collect();
+pub fn current_teams(
+    proof: &DrawProof,
+    replacements: &[Replacement],
+) -> Vec<(String, Vec<String>)> {
+    let mut teams: Vec<(String, Vec<String>)> = proof
+        .teams
+        .iter()
+        .map(|t| (t.target.clone(), t.officers.clone()))
+        .collect();
     for r in replacements {
         match &r.request {
             Request::Target { target } => {
@@ -145,7 +151,10 @@ pub fn check(
     }
     let draw_date = proof.announcement.campaign.draw_date;
     if r.inspected_on < draw_date {
-        return Err(ResultError::BeforeDraw { date: r.inspected_on, draw_date });
+        return Err(ResultError::BeforeDraw {
+            date: r.inspected_on,
+            draw_date,
+        });
     }
     for o in &r.officers {
         if !team.1.contains(o) {
@@ -156,7 +165,9 @@ pub fn check(
             });
         }
     }
-    calendar.results_due(r.inspected_on).map_err(ResultError::Calendar)
+    calendar
+        .results_due(r.inspected_on)
+        .map_err(ResultError::Calendar)
 }
 
 #[cfg(test)]
@@ -166,7 +177,10 @@ mod tests {
     #[test]
     fn categories_parse_exactly() {
         assert_eq!(category("未发现问题"), Some("未发现问题"));
-        assert_eq!(category("通过登记的住所(经营场所)无法联系"), Some("通过登记的住所（经营场所）无法联系"));
+        assert_eq!(
+            category("通过登记的住所(经营场所)无法联系"),
+            Some("通过登记的住所（经营场所）无法联系")
+        );
         assert_eq!(category("没问题"), None);
         assert_eq!(CATEGORIES.len(), 14);
     }

@@ -2359,7 +2359,9 @@ fn lottery_result_is_canonicalised_and_enters_the_seed() {
     let text = edit(
         &c.toml(ID),
         "[entropy]\n",
-        &format!("[entropy]\nbeacon = {{ scheme = \"lottery\", round = \"{round}\" }}\n"),
+        &format!(
+            "[entropy]\nbeacon = {{ scheme = \"lottery\", round = \"{round}\" }}\nreveal_deadline = \"2026-03-02T20:00:00+08:00\"\n"
+        ),
     );
     c.announce_json("c.toml", &text, 0);
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);

@@ -493,6 +493,13 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
                         "name the lottery draw (e.g. 福彩双色球2026025期)",
                     ));
                 }
+                if c.entropy.reveal_deadline.is_none() {
+                    return Err(invalid(
+                        "entropy.reveal_deadline",
+                        "",
+                        "a lottery beacon has no round time: set the reveal deadline before the lottery is drawn",
+                    ));
+                }
             }
         }
     }

@@ -128,7 +128,15 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
     match c {
         CampaignCommand::Proof { id, out: path } => {
             let ws = Workspace::open(&cli.workspace)?;
-            let text = ws.draw_proof_text(id).map_err(store_fail)?;
+            let text = match ws.campaign_state(id).map_err(store_fail)? {
+                crate::store::CampaignState::Drawn => ws.draw_proof_text(id).map_err(store_fail)?,
+                _ => {
+                    return Err(Failure::rejected(
+                        "not_drawn",
+                        format!("campaign {id} is not drawn"),
+                    ));
+                }
+            };
             let path = path
                 .clone()
                 .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
@@ -242,11 +250,24 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 roots: snap.roots,
             };
             let head = ws.ledger_head()?;
+            // History rule: entities inspected within N days before the draw date
+            // (earlier inspections and recorded results), fixed in the announcement.
+            let days = campaign.targets.exclude_inspected_within_days;
+            let exclusion = if days > 0 {
+                let until = campaign.draw_date;
+                let since = until
+                    - chrono::Duration::days(
+                        i64::try_from(days).unwrap_or(i64::MAX / 2).min(36_500),
+                    );
+                ws.inspected_between(since, until)?
+            } else {
+                Vec::new()
+            };
             let (a, summary) = announce(
                 &reg,
                 sref,
                 campaign,
-                Vec::new(),
+                exclusion,
                 head,
                 now.unwrap_or_else(Utc::now),
             )
@@ -417,6 +438,24 @@ fn record_reveal(
             Failure::rejected("rejected", format!("{name:?} is not a witness of {id}"))
         })?;
     entropy::check_reveal(name, &w.commitment, secret).map_err(|e| draw_failure(e.into()))?;
+    if at < a.announced_at {
+        return Err(Failure::rejected(
+            "late",
+            format!(
+                "a reveal at {} would precede the announcement ({})",
+                instant_text(&at),
+                instant_text(&a.announced_at)
+            ),
+        ));
+    }
+    // The same secret again (e.g. a draw retried with its --reveal) is already recorded.
+    if ws
+        .reveals(id)?
+        .iter()
+        .any(|r| &r.name == name && &r.secret == secret)
+    {
+        return Ok(());
+    }
     if let Some(d) = a.reveal_deadline()
         && at >= d
     {

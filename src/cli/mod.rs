@@ -7,6 +7,7 @@
 mod campaign;
 mod ledger;
 mod registry;
+mod results;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -79,6 +80,29 @@ pub enum Command {
     /// Witness tools.
     #[command(subcommand)]
     Witness(WitnessCommand),
+    /// Results: record, correct, object, import, publish.
+    #[command(subcommand)]
+    Results(results::ResultsCommand),
+    /// Inspection history from before dualdraw.
+    #[command(subcommand)]
+    History(results::HistoryCommand),
+    /// Write a drawn campaign's notice files (list CSV/xlsx/JSON, HTML page, draw record, proof, public snapshot).
+    Publish {
+        /// Campaign id.
+        id: String,
+        /// Folder (default: WORKSPACE/published/ID/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Campaigns, what is drawn, recorded, published, overdue or due within 5 working days.
+    Status {
+        /// Today's date, YYYY-MM-DD (default: the system date).
+        #[arg(long, value_parser = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD")))]
+        today: Option<chrono::NaiveDate>,
+        /// A holiday file for years after 2026.
+        #[arg(long)]
+        holidays: Option<PathBuf>,
+    },
     /// The hash-chained ledger: verify it, export it.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -159,6 +183,18 @@ impl Cli {
     }
 }
 
+/// Writes `text` and a final line break to standard output. A closed pipe
+/// (`dualdraw … | head`) ends the output quietly instead of panicking.
+pub(crate) fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
+    let _ = out.flush();
+}
+
 /// Output context.
 pub struct Out {
     json: bool,
@@ -175,12 +211,9 @@ impl Out {
                 o.insert("schema".into(), serde_json::Value::String(schema.into()));
                 o.insert("ok".into(), serde_json::Value::Bool(true));
             }
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            emit(&serde_json::to_string_pretty(&v).unwrap_or_default());
         } else {
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
+            emit(text);
         }
         Ok(())
     }
@@ -204,7 +237,7 @@ pub fn run() -> ExitCode {
                     "ok": false,
                     "error": {"kind": "usage", "message": message, "detail": detail.trim_end()},
                 });
-                println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                emit(&serde_json::to_string_pretty(&j).unwrap_or_default());
             } else {
                 let _ = e.print();
             }
@@ -223,7 +256,7 @@ pub fn run() -> ExitCode {
                         serde_json::Value::String("dualdraw.error.v1".into()),
                     );
                 }
-                println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                emit(&serde_json::to_string_pretty(&j).unwrap_or_default());
             } else {
                 eprintln!("{}", f.message.trim_end());
             }
@@ -266,6 +299,15 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
+        Command::Results(c) => results::dispatch(cli, out, c),
+        Command::History(c) => results::history(cli, out, c),
+        Command::Publish { id, out: dir } => results::publish(cli, out, id, dir.as_deref()),
+        Command::Status { today, holidays } => results::status(
+            cli,
+            out,
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            holidays.as_deref(),
+        ),
         Command::Demo {
             dir,
             entities,

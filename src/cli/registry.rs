@@ -423,10 +423,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                     )
                 })?;
             // The proof itself is the output, in both modes.
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&proof).unwrap_or_default()
-            );
+            super::emit(&serde_json::to_string_pretty(&proof).unwrap_or_default());
             Ok(())
         }
         RegistryCommand::VerifyProof {

@@ -9,6 +9,7 @@ pub mod table;
 
 use crate::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
 use chrono::NaiveDate;
+pub use rows::{parse_date, split_list};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;

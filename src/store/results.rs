@@ -55,7 +55,9 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_results()?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for r in results {
             let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
             let exists: Option<i64> = tx
@@ -73,7 +75,10 @@ impl Workspace {
                     )));
                 }
                 (ResultMode::Correction, false) => {
-                    return Err(StoreError::Conflict(format!("no result for {} item {} to correct", r.target, r.item)));
+                    return Err(StoreError::Conflict(format!(
+                        "no result for {} item {} to correct",
+                        r.target, r.item
+                    )));
                 }
                 _ => {}
             }
@@ -81,8 +86,19 @@ impl Workspace {
                 "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![r.campaign, r.target, r.item, body, r.inspected_on.to_string()],
             )?;
-            let kind = if mode == ResultMode::New { "result" } else { "correction" };
-            append(&tx, kind, &r.campaign, at, actor, &serde_json::to_value(r).unwrap_or_default())?;
+            let kind = if mode == ResultMode::New {
+                "result"
+            } else {
+                "correction"
+            };
+            append(
+                &tx,
+                kind,
+                &r.campaign,
+                at,
+                actor,
+                &serde_json::to_value(r).unwrap_or_default(),
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -92,10 +108,26 @@ impl Workspace {
     ///
     /// # Errors
     /// [`StoreError::Sql`].
-    pub fn store_objection(&mut self, campaign: &str, target: &str, text: &str, at: &str, actor: &Actor) -> Result<(), StoreError> {
+    pub fn store_objection(
+        &mut self,
+        campaign: &str,
+        target: &str,
+        text: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         self.ensure_results()?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        append(&tx, "objection", campaign, at, actor, &serde_json::json!({"target": target, "text": text}))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(
+            &tx,
+            "objection",
+            campaign,
+            at,
+            actor,
+            &serde_json::json!({"target": target, "text": text}),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -106,11 +138,16 @@ impl Workspace {
     /// [`StoreError::Sql`].
     pub fn results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
         self.ensure_results()?;
-        let mut st = self.conn.prepare("SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item")?;
         let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(serde_json::from_str(&row?).map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?);
+            out.push(
+                serde_json::from_str(&row?)
+                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?,
+            );
         }
         Ok(out)
     }
@@ -119,13 +156,31 @@ impl Workspace {
     ///
     /// # Errors
     /// [`StoreError::Sql`].
-    pub fn store_history(&mut self, rows: &[(String, NaiveDate)], source: &str, at: &str, actor: &Actor) -> Result<(), StoreError> {
+    pub fn store_history(
+        &mut self,
+        rows: &[(String, NaiveDate)],
+        source: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         self.ensure_results()?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (u, d) in rows {
-            tx.execute("INSERT INTO history(uscc, inspected, source) VALUES (?1, ?2, ?3)", params![u, d.to_string(), source])?;
+            tx.execute(
+                "INSERT INTO history(uscc, inspected, source) VALUES (?1, ?2, ?3)",
+                params![u, d.to_string(), source],
+            )?;
         }
-        append(&tx, "history_import", "", at, actor, &serde_json::json!({"source": source, "rows": rows.len()}))?;
+        append(
+            &tx,
+            "history_import",
+            "",
+            at,
+            actor,
+            &serde_json::json!({"source": source, "rows": rows.len()}),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -135,13 +190,19 @@ impl Workspace {
     ///
     /// # Errors
     /// [`StoreError::Sql`].
-    pub fn inspected_between(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<String>, StoreError> {
+    pub fn inspected_between(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<String>, StoreError> {
         self.ensure_results()?;
         let mut st = self.conn.prepare(
             "SELECT uscc FROM history WHERE inspected >= ?1 AND inspected < ?2
              UNION SELECT target FROM results WHERE inspected >= ?1 AND inspected < ?2 ORDER BY 1",
         )?;
-        let rows = st.query_map(params![since.to_string(), until.to_string()], |r| r.get::<_, String>(0))?;
+        let rows = st.query_map(params![since.to_string(), until.to_string()], |r| {
+            r.get::<_, String>(0)
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -149,11 +210,30 @@ impl Workspace {
     ///
     /// # Errors
     /// [`StoreError::Sql`].
-    pub fn store_publication(&mut self, campaign: &str, kind: &str, files: &serde_json::Value, at: &str, actor: &Actor) -> Result<(), StoreError> {
+    pub fn store_publication(
+        &mut self,
+        campaign: &str,
+        kind: &str,
+        files: &serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         self.ensure_results()?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute("INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)", params![campaign, kind, at])?;
-        append(&tx, "publication", campaign, at, actor, &serde_json::json!({"what": kind, "files": files}))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)",
+            params![campaign, kind, at],
+        )?;
+        append(
+            &tx,
+            "publication",
+            campaign,
+            at,
+            actor,
+            &serde_json::json!({"what": kind, "files": files}),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -182,7 +262,9 @@ impl Workspace {
         self.conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS announcements (campaign_id TEXT PRIMARY KEY, hash BLOB NOT NULL, body TEXT NOT NULL, announced_at TEXT NOT NULL);",
         )?;
-        let mut st = self.conn.prepare("SELECT campaign_id FROM announcements ORDER BY announced_at, campaign_id")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT campaign_id FROM announcements ORDER BY announced_at, campaign_id")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -1,0 +1,579 @@
+//! `results record|correct|object|import|publish`, `history import`,
+//! `publish`, `status`.
+
+use super::{Cli, EXIT_REJECTED, Failure, Out};
+use crate::calendar::Calendar;
+use crate::draw_proof::DrawProof;
+use crate::import::{Issue, read_table};
+use crate::results::{InspectionResult, category, check, current_teams};
+use crate::store::{CampaignState, ResultMode, Workspace};
+use chrono::{NaiveDate, Utc};
+use clap::Subcommand;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+/// `results` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ResultsCommand {
+    /// Record the result of one target and item.
+    Record(RecordArgs),
+    /// Correct (更正) a recorded result; the correction is a ledger entry.
+    Correct(RecordArgs),
+    /// Record an objection (异议) to a target's result.
+    Object {
+        /// Campaign id.
+        id: String,
+        /// Target USCC.
+        #[arg(long)]
+        target: String,
+        /// The objection's text.
+        #[arg(long)]
+        text: String,
+    },
+    /// Import results from CSV or .xlsx (columns: 统一社会信用代码, 事项编码, 检查结果, 检查日期, 执法证号); all or nothing.
+    Import {
+        /// Campaign id.
+        id: String,
+        /// The file.
+        file: PathBuf,
+        /// A holiday file for years after 2026.
+        #[arg(long)]
+        holidays: Option<PathBuf>,
+    },
+    /// Write the results notice (CSV, .xlsx, JSON, HTML).
+    Publish {
+        /// Campaign id.
+        id: String,
+        /// Folder (default: WORKSPACE/published/ID/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `results record` and `results correct`.
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// Campaign id.
+    pub id: String,
+    /// Target USCC.
+    #[arg(long)]
+    pub target: String,
+    /// Item code.
+    #[arg(long)]
+    pub item: String,
+    /// Result category, e.g. 未发现问题.
+    #[arg(long)]
+    pub result: String,
+    /// The day the inspection ended.
+    #[arg(long, value_parser = parse_day)]
+    pub date: NaiveDate,
+    /// Officers who inspected (certificate numbers, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub officers: Vec<String>,
+    /// A note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// A holiday file for years after 2026.
+    #[arg(long)]
+    pub holidays: Option<PathBuf>,
+}
+
+/// `history` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Load inspections made before dualdraw was used (columns: 统一社会信用代码, 检查日期).
+    Import {
+        /// CSV or .xlsx file.
+        file: PathBuf,
+    },
+}
+
+fn calendar(holidays: Option<&Path>) -> Result<Calendar, Failure> {
+    let mut c = Calendar::shipped();
+    if let Some(f) = holidays {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+        c.load_toml(&text)
+            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
+    }
+    Ok(c)
+}
+
+struct Drawn {
+    proof: DrawProof,
+    replacements: Vec<crate::replace::Replacement>,
+    reg: crate::registry::Registries,
+}
+
+fn drawn(ws: &Workspace, id: &str) -> Result<Drawn, Failure> {
+    if ws.campaign_state(id)? != CampaignState::Drawn {
+        return Err(Failure::rejected(
+            "not_drawn",
+            format!("campaign {id} is not drawn"),
+        ));
+    }
+    let proof = ws.draw_proof(id)?;
+    let replacements = ws.replacements(id)?;
+    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
+    let reg = ws.load_kinds(
+        &snap,
+        &[
+            crate::registry::RegistryKind::Items,
+            crate::registry::RegistryKind::Entities,
+        ],
+    )?;
+    Ok(Drawn {
+        proof,
+        replacements,
+        reg,
+    })
+}
+
+fn items_of(d: &Drawn) -> impl Fn(&str) -> Vec<String> + '_ {
+    move |u: &str| {
+        if let Some(t) = d.proof.targets.iter().find(|t| t.entity.uscc == u) {
+            return t.items.clone();
+        }
+        let c = &d.proof.announcement.campaign;
+        let (Ok(items), Some(e)) = (crate::sample::campaign_items(&d.reg, c), d.reg.entity(u))
+        else {
+            return vec![];
+        };
+        let cats = crate::sample::categories(c, &items).unwrap_or_default();
+        crate::assign::needs_of(e, c, &items, &cats).items
+    }
+}
+
+fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let d = drawn(&ws, &a.id)?;
+    let cal = calendar(a.holidays.as_deref())?;
+    let r = InspectionResult {
+        campaign: a.id.clone(),
+        target: a.target.trim().to_ascii_uppercase(),
+        item: a.item.trim().to_string(),
+        result: category(&a.result)
+            .map(str::to_string)
+            .unwrap_or_else(|| a.result.clone()),
+        inspected_on: a.date,
+        officers: a
+            .officers
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        note: a.note.clone(),
+    };
+    let due = check(&r, &d.proof, &d.replacements, &items_of(&d), &cal)
+        .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
+    let at = crate::campaign::instant_text(&Utc::now());
+    ws.store_results(std::slice::from_ref(&r), mode, &at, &cli.actor())?;
+    let verb = if mode == ResultMode::New {
+        "recorded"
+    } else {
+        "corrected"
+    };
+    out.done(
+        "dualdraw.result.v1",
+        &serde_json::json!({"result": r, "publish_by": due}),
+        &format!(
+            "{verb} {} {}: {}; publish by {due} (20th working day after {})",
+            r.target, r.item, r.result, r.inspected_on
+        ),
+    )
+}
+
+fn import(
+    cli: &Cli,
+    out: &Out,
+    id: &str,
+    file: &Path,
+    holidays: Option<&Path>,
+) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let d = drawn(&ws, id)?;
+    let cal = calendar(holidays)?;
+    let table =
+        read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+    let name = file.display().to_string();
+    let norm = |h: &str| crate::import::columns::normalize_header(h);
+    let col = |names: &[&str]| {
+        table
+            .headers
+            .iter()
+            .position(|h| names.iter().any(|n| norm(n) == norm(h)))
+    };
+    let cols = [
+        col(&["uscc", "统一社会信用代码", "社会信用代码"]),
+        col(&["item", "事项编码", "抽查事项编码"]),
+        col(&["result", "检查结果", "抽查结果"]),
+        col(&["date", "检查日期", "检查完成日期"]),
+    ];
+    let officers_col = col(&["officers", "执法证号", "执法人员"]);
+    let mut problems: Vec<Issue> = Vec::new();
+    for (k, c) in cols.iter().enumerate() {
+        if c.is_none() {
+            let n = [
+                "统一社会信用代码 (uscc)",
+                "事项编码 (item)",
+                "检查结果 (result)",
+                "检查日期 (date)",
+            ][k];
+            problems.push(Issue::new(
+                &name,
+                table.header_line,
+                None,
+                "",
+                format!("missing required column {n}"),
+            ));
+        }
+    }
+    let mut results = Vec::new();
+    if problems.is_empty() {
+        let items = items_of(&d);
+        for (line, rec) in &table.rows {
+            let get =
+                |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
+            let date_text = get(cols[3]);
+            let Some(date) = crate::import::parse_date(&date_text) else {
+                let mut i = Issue::new(
+                    &name,
+                    *line,
+                    cols[3].map(|c| c + 1),
+                    &date_text,
+                    "not a date (expected YYYY-MM-DD)",
+                );
+                i.column_name = Some("date".into());
+                problems.push(i);
+                continue;
+            };
+            let r = InspectionResult {
+                campaign: id.to_string(),
+                target: get(cols[0]).to_ascii_uppercase(),
+                item: get(cols[1]),
+                result: category(&get(cols[2]))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| get(cols[2])),
+                inspected_on: date,
+                officers: crate::import::split_list(&get(officers_col)),
+                note: String::new(),
+            };
+            match check(&r, &d.proof, &d.replacements, &items, &cal) {
+                Ok(_) => results.push(r),
+                Err(e) => problems.push(Issue::new(&name, *line, None, &r.target, e.to_string())),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        let mut message = String::new();
+        for p in &problems {
+            let _ = writeln!(message, "{p}");
+        }
+        let _ = write!(
+            message,
+            "{} problem(s); nothing was imported",
+            problems.len()
+        );
+        return Err(Failure {
+            code: EXIT_REJECTED,
+            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": format!("{} problem(s); nothing was imported", problems.len())}, "problems": problems}),
+            message,
+        });
+    }
+    let at = crate::campaign::instant_text(&Utc::now());
+    ws.store_results(&results, ResultMode::New, &at, &cli.actor())?;
+    out.done(
+        "dualdraw.results-import.v1",
+        &serde_json::json!({"campaign": id, "results": results.len()}),
+        &format!("imported {} result(s) for {id}", results.len()),
+    )
+}
+
+pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), Failure> {
+    match c {
+        ResultsCommand::Record(a) => record(cli, out, a, ResultMode::New),
+        ResultsCommand::Correct(a) => record(cli, out, a, ResultMode::Correction),
+        ResultsCommand::Object { id, target, text } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let d = drawn(&ws, id)?;
+            if !current_teams(&d.proof, &d.replacements)
+                .iter()
+                .any(|t| &t.0 == target)
+            {
+                return Err(Failure::rejected(
+                    "rejected",
+                    format!("{target} is not a target of {id}"),
+                ));
+            }
+            let at = crate::campaign::instant_text(&Utc::now());
+            ws.store_objection(id, target, text, &at, &cli.actor())?;
+            out.done(
+                "dualdraw.objection.v1",
+                &serde_json::json!({"campaign": id, "target": target}),
+                &format!("objection recorded for {target} in {id}"),
+            )
+        }
+        ResultsCommand::Import { id, file, holidays } => {
+            import(cli, out, id, file, holidays.as_deref())
+        }
+        ResultsCommand::Publish { id, out: dir } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let d = drawn(&ws, id)?;
+            let results = ws.results(id)?;
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| ws.dir().join("published").join(id));
+            let names = |u: &str| d.reg.entity(u).map(|e| e.name.clone()).unwrap_or_default();
+            let files = crate::publish::publish_results(&dir, &d.proof, &results, &names)
+                .map_err(|e| Failure::rejected("io", e.to_string()))?;
+            let at = crate::campaign::instant_text(&Utc::now());
+            ws.store_publication(
+                id,
+                "results",
+                &serde_json::to_value(&files).unwrap_or_default(),
+                &at,
+                &cli.actor(),
+            )?;
+            let mut t = format!(
+                "wrote the results notice of {id} ({} result(s)):\n",
+                results.len()
+            );
+            for f in &files {
+                let _ = writeln!(t, "  {}", f.path.display());
+            }
+            out.done(
+                "dualdraw.results-publish.v1",
+                &serde_json::json!({"campaign": id, "files": files}),
+                &t,
+            )
+        }
+    }
+}
+
+pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Failure> {
+    let HistoryCommand::Import { file } = c;
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let table =
+        read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+    let name = file.display().to_string();
+    let norm = |h: &str| crate::import::columns::normalize_header(h);
+    let col = |names: &[&str]| {
+        table
+            .headers
+            .iter()
+            .position(|h| names.iter().any(|n| norm(n) == norm(h)))
+    };
+    let (Some(uc), Some(dc)) = (
+        col(&["uscc", "统一社会信用代码", "社会信用代码"]),
+        col(&["date", "检查日期", "检查完成日期"]),
+    ) else {
+        return Err(Failure::rejected(
+            "rejected",
+            format!("{name}: needs the columns 统一社会信用代码 (uscc) and 检查日期 (date)"),
+        ));
+    };
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (line, rec) in &table.rows {
+        let u = rec.get(uc).unwrap_or("").trim();
+        let dt = rec.get(dc).unwrap_or("").trim();
+        match (
+            crate::uscc::Uscc::accept_legacy(u),
+            crate::import::parse_date(dt),
+        ) {
+            (Ok(u), Some(d)) => rows.push((u.to_string(), d)),
+            (Err(e), _) => problems.push(Issue::new(&name, *line, Some(uc + 1), u, e.to_string())),
+            (_, None) => problems.push(Issue::new(
+                &name,
+                *line,
+                Some(dc + 1),
+                dt,
+                "not a date (expected YYYY-MM-DD)",
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        let mut message: String = problems.iter().map(|p| format!("{p}\n")).collect();
+        let _ = write!(
+            message,
+            "{} problem(s); nothing was imported",
+            problems.len()
+        );
+        return Err(Failure {
+            code: EXIT_REJECTED,
+            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": "nothing was imported"}, "problems": problems}),
+            message,
+        });
+    }
+    let at = crate::campaign::instant_text(&Utc::now());
+    ws.store_history(&rows, &name, &at, &cli.actor())?;
+    out.done(
+        "dualdraw.history-import.v1",
+        &serde_json::json!({"rows": rows.len()}),
+        &format!("loaded {} earlier inspection(s) from {name}", rows.len()),
+    )
+}
+
+pub(super) fn publish(cli: &Cli, out: &Out, id: &str, dir: Option<&Path>) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let d = drawn(&ws, id)?;
+    let text = ws.draw_proof_text(id)?;
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| ws.dir().join("published").join(id));
+    let teams = current_teams(&d.proof, &d.replacements);
+    let names = |u: &str| d.reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
+    let rows = crate::publish::list_rows(&d.proof, &teams, &names);
+    let snap = ws.snapshot(d.proof.announcement.snapshot.id)?;
+    let full = ws.load(&snap)?;
+    let public = crate::snapshot::PublicSnapshot::of(
+        &full,
+        ws.salt_key(),
+        d.proof.announcement.snapshot.clone(),
+    );
+    let public_text =
+        serde_json::to_string(&public).map_err(|e| Failure::rejected("internal", e.to_string()))?;
+    let files = crate::publish::publish_draw(&dir, &d.proof, &text, &rows, Some(&public_text))
+        .map_err(|e| Failure::rejected("io", e.to_string()))?;
+    let at = crate::campaign::instant_text(&Utc::now());
+    ws.store_publication(
+        id,
+        "draw",
+        &serde_json::to_value(&files).unwrap_or_default(),
+        &at,
+        &cli.actor(),
+    )?;
+    let mut t = format!(
+        "wrote the notice of {id} ({} target(s)) to {}:\n",
+        rows.len(),
+        dir.display()
+    );
+    for f in &files {
+        let _ = writeln!(
+            t,
+            "  {}",
+            f.path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        );
+    }
+    t.push_str("Timing is your choice: the announcement was public before the draw; publish this list now, or after the visits so that targets are not warned (the proof shows nothing changed in between).\n");
+    out.done(
+        "dualdraw.publish.v1",
+        &serde_json::json!({"campaign": id, "dir": dir, "files": files}),
+        &t,
+    )
+}
+
+pub(super) fn status(
+    cli: &Cli,
+    out: &Out,
+    today: NaiveDate,
+    holidays: Option<&Path>,
+) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let cal = calendar(holidays)?;
+    let mut rows = Vec::new();
+    let mut t = format!("status on {today}\n");
+    for id in ws.campaign_ids()? {
+        let state = ws.campaign_state(&id)?;
+        let mut entry = serde_json::json!({"id": id, "state": state});
+        let _ = write!(
+            t,
+            "{id}: {}",
+            match state {
+                CampaignState::Announced => "announced",
+                CampaignState::Drawn => "drawn",
+                CampaignState::Voided => "voided",
+            }
+        );
+        if state == CampaignState::Drawn {
+            let proof = ws.draw_proof(&id)?;
+            let reps = ws.replacements(&id)?;
+            let teams = current_teams(&proof, &reps);
+            let results = ws.results(&id)?;
+            let published = ws.published_at(&id, "draw")?;
+            let results_published = ws.published_at(&id, "results")?;
+            let mut overdue = Vec::new();
+            let mut due_soon = Vec::new();
+            for r in &results {
+                let due = cal
+                    .results_due(r.inspected_on)
+                    .map_err(|e| Failure::rejected("calendar", e.to_string()))?;
+                if results_published.is_some() {
+                    continue;
+                }
+                let left = cal
+                    .working_days_between(today, due)
+                    .map_err(|e| Failure::rejected("calendar", e.to_string()))?;
+                if left < 0 {
+                    overdue
+                        .push(serde_json::json!({"target": r.target, "item": r.item, "due": due}));
+                } else if left <= 5 {
+                    due_soon
+                        .push(serde_json::json!({"target": r.target, "item": r.item, "due": due}));
+                }
+            }
+            let with_result: std::collections::BTreeSet<&str> =
+                results.iter().map(|r| r.target.as_str()).collect();
+            let _ = write!(
+                t,
+                ", {} target(s), {} with results, list {}, results {}; {} overdue, {} due within 5 working days",
+                teams.len(),
+                with_result.len(),
+                if published.is_some() {
+                    "published"
+                } else {
+                    "not published"
+                },
+                if results_published.is_some() {
+                    "published"
+                } else {
+                    "not published"
+                },
+                overdue.len(),
+                due_soon.len()
+            );
+            for o in &overdue {
+                let _ = write!(
+                    t,
+                    "\n  OVERDUE {} {} (due {})",
+                    o["target"].as_str().unwrap_or(""),
+                    o["item"].as_str().unwrap_or(""),
+                    o["due"].as_str().unwrap_or("")
+                );
+            }
+            for o in &due_soon {
+                let _ = write!(
+                    t,
+                    "\n  due soon {} {} (due {})",
+                    o["target"].as_str().unwrap_or(""),
+                    o["item"].as_str().unwrap_or(""),
+                    o["due"].as_str().unwrap_or("")
+                );
+            }
+            entry["targets"] = teams.len().into();
+            entry["with_results"] = with_result.len().into();
+            entry["results"] = results.len().into();
+            entry["list_published"] = published.is_some().into();
+            entry["results_published"] = results_published.is_some().into();
+            entry["overdue"] = overdue.into();
+            entry["due_soon"] = due_soon.into();
+        }
+        t.push('\n');
+        rows.push(entry);
+    }
+    if rows.is_empty() {
+        t.push_str("no campaigns yet\n");
+    }
+    out.done(
+        "dualdraw.status.v1",
+        &serde_json::json!({"today": today, "campaigns": rows}),
+        &t,
+    )
+}
