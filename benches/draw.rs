@@ -82,10 +82,7 @@ fn sampling(c: &mut Criterion) {
         b.iter(|| black_box(sample::select(&reg, &camp, &pool, &seed).expect("select")))
     });
     g.bench_function(format!("pool_and_select_all_cores/{n}"), |b| {
-        b.iter(|| {
-            let p = sample::pool(&reg, &camp, &cats, &BTreeSet::new());
-            black_box(sample::select(&reg, &camp, &p, &seed).expect("select"))
-        })
+        b.iter(|| black_box(sample::pool_and_select(&reg, &camp, &cats, &BTreeSet::new(), &seed).expect("draw")))
     });
     g.finish();
 }

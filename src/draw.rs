@@ -333,8 +333,7 @@ pub fn draw(reg: &Registries, a: &Announcement, seed: &Hash) -> Result<DrawOutco
     let items = sample::campaign_items(reg, c)?;
     let cats = sample::categories(c, &items)?;
     let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
-    let pool = sample::pool(reg, c, &cats, &excl);
-    let strata = sample::select(reg, c, &pool, seed)?;
+    let (pool, strata) = sample::pool_and_select(reg, c, &cats, &excl, seed)?;
     let mut targets: Vec<usize> = strata
         .iter()
         .flat_map(|s| s.selected.iter().copied())

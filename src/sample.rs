@@ -188,28 +188,68 @@ pub fn select(
     for (class, p, i) in numbered {
         by_class[class_index(class)].push((p, i));
     }
+    select_grouped(reg, c, by_class)
+}
+
+/// The pool and every stratum's draw in one pass over the entities (the
+/// same result as [`pool`] then [`select`], faster on large registries).
+///
+/// # Errors
+/// [`SampleError::MissingStratum`].
+pub fn pool_and_select(
+    reg: &Registries,
+    c: &Campaign,
+    cats: &[String],
+    exclusion: &BTreeSet<String>,
+    seed: &Hash,
+) -> Result<(Pool, Vec<StratumDraw>), SampleError> {
+    let prefix = prn_prefix(seed);
+    // (in pool after class exclusion, class, prn, index)
+    let numbered: Vec<(bool, CreditClass, Hash, usize)> = reg
+        .entities
+        .par_iter()
+        .enumerate()
+        .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
+        .map(|(i, e)| {
+            let kept = !c.targets.exclude_credit_classes.contains(&e.credit_class);
+            let p = if kept { prn_with(&prefix, e.uscc.as_str()) } else { Hash([0; 32]) };
+            (kept, e.credit_class, p, i)
+        })
+        .collect();
+    let mut members = Vec::with_capacity(numbered.len());
+    let mut excluded_by_class = 0u64;
+    let mut by_class: [Vec<(Hash, usize)>; 4] = Default::default();
+    for (kept, class, p, i) in numbered {
+        if kept {
+            members.push(i);
+            by_class[class_index(class)].push((p, i));
+        } else {
+            excluded_by_class += 1;
+        }
+    }
+    let strata = select_grouped(reg, c, by_class)?;
+    Ok((Pool { members, excluded_by_class }, strata))
+}
+
+fn select_grouped(
+    reg: &Registries,
+    c: &Campaign,
+    mut by_class: [Vec<(Hash, usize)>; 4],
+) -> Result<Vec<StratumDraw>, SampleError> {
     let mut out = Vec::new();
     for class in CreditClass::ALL {
         let mut members = std::mem::take(&mut by_class[class_index(*class)]);
         let n = members.len() as u64;
-        let stratum = c.stratum(*class);
-        let Some(stratum) = stratum else {
+        let Some(stratum) = c.stratum(*class) else {
             if n > 0 {
-                return Err(SampleError::MissingStratum {
-                    class: *class,
-                    count: n,
-                });
+                return Err(SampleError::MissingStratum { class: *class, count: n });
             }
             continue;
         };
         let k = stratum.allocate(n) as usize;
         let cmp = |a: &(Hash, usize), b: &(Hash, usize)| {
-            a.0.cmp(&b.0).then_with(|| {
-                reg.entities[a.1]
-                    .uscc
-                    .as_str()
-                    .cmp(reg.entities[b.1].uscc.as_str())
-            })
+            a.0.cmp(&b.0)
+                .then_with(|| reg.entities[a.1].uscc.as_str().cmp(reg.entities[b.1].uscc.as_str()))
         };
         if k > 0 && k < members.len() {
             members.select_nth_unstable_by(k - 1, cmp);

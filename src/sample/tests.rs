@@ -154,3 +154,27 @@ proptest! {
         prop_assert_eq!(drawn(&reg), drawn(&other));
     }
 }
+
+#[test]
+fn the_one_pass_draw_equals_pool_then_select() {
+    let reg = county(&CountySpec { entities: 4000, seed: 9, ..Default::default() }).unwrap();
+    let mut c = campaign(&reg);
+    c.targets.exclude_credit_classes = vec![];
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let excl: BTreeSet<String> = [reg.entities[5].uscc.to_string()].into();
+    for seed in [Hash([1; 32]), Hash([2; 32])] {
+        let p = pool(&reg, &c, &cats, &excl);
+        let s = select(&reg, &c, &p, &seed).unwrap();
+        let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &seed).unwrap();
+        assert_eq!(p, p2);
+        assert_eq!(s, s2);
+    }
+    // with a class excluded
+    c.targets.strata.retain(|s| s.credit_class != CreditClass::B);
+    c.targets.exclude_credit_classes = vec![CreditClass::B];
+    let p = pool(&reg, &c, &cats, &excl);
+    let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &Hash([3; 32])).unwrap();
+    assert_eq!(p, p2);
+    assert_eq!(select(&reg, &c, &p, &Hash([3; 32])).unwrap(), s2);
+}
