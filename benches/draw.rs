@@ -82,7 +82,11 @@ fn sampling(c: &mut Criterion) {
         b.iter(|| black_box(sample::select(&reg, &camp, &pool, &seed).expect("select")))
     });
     g.bench_function(format!("pool_and_select_all_cores/{n}"), |b| {
-        b.iter(|| black_box(sample::pool_and_select(&reg, &camp, &cats, &BTreeSet::new(), &seed).expect("draw")))
+        b.iter(|| {
+            black_box(
+                sample::pool_and_select(&reg, &camp, &cats, &BTreeSet::new(), &seed).expect("draw"),
+            )
+        })
     });
     g.finish();
 }

@@ -1,12 +1,20 @@
-//! `dualdraw demo DIR`: the main job end to end on a synthetic county. For
-//! now: write a county as the four CSV files an outside system would export,
-//! create a workspace and import them, as a bureau would.
+//! `dualdraw demo DIR`: the year's main job end to end on a synthetic county:
+//! write the four registry files an outside system would export, import them,
+//! announce the report's joint campaign, let two witnesses commit and reveal,
+//! draw, verify, publish, and record sample results. Fixed dates inside the
+//! shipped calendar years; nothing depends on the real date.
 
+use crate::campaign::Campaign;
+use crate::draw::{announce, derive_seed, draw};
+use crate::draw_proof::{EntropyRecord, make_proof};
+use crate::entropy::Reveal;
 use crate::generate::{CountySpec, FILES, write_county};
 use crate::import::ImportOptions;
 use crate::import::apply::{ApplyError, ImportSummary, import_into};
+use crate::merkle::Hash;
+use crate::proof::SnapshotRef;
 use crate::registry::RegistryKind;
-use crate::store::{SnapshotInfo, StoreError, Workspace};
+use crate::store::{Actor, SnapshotInfo, StoreError, Workspace};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +35,21 @@ pub enum DemoError {
         /// Error.
         source: ApplyError,
     },
+    /// A step of the ceremony failed.
+    #[error("{step}: {message}")]
+    Step {
+        /// Which step.
+        step: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn step<E: std::fmt::Display>(step: &'static str) -> impl Fn(E) -> DemoError {
+    move |e| DemoError::Step {
+        step,
+        message: e.to_string(),
+    }
 }
 
 /// What the demo did.
@@ -38,8 +61,28 @@ pub struct DemoReport {
     pub workspace: PathBuf,
     /// One summary per import.
     pub imports: Vec<ImportSummary>,
-    /// The final snapshot.
+    /// The snapshot the campaign was drawn on.
     pub snapshot: Option<SnapshotInfo>,
+    /// The campaign id.
+    pub campaign: String,
+    /// The announcement hash (published before the draw).
+    pub announcement_hash: Hash,
+    /// The seed.
+    pub seed: Hash,
+    /// Pool and drawn per stratum.
+    pub strata: Vec<(String, u64, u64)>,
+    /// The list: target, name, items, team (names with certificate numbers).
+    pub list: Vec<crate::publish::ListRow>,
+    /// The proof file.
+    pub proof: PathBuf,
+    /// Verification level reached.
+    pub verified: crate::draw_proof::Level,
+    /// Where the notice files are.
+    pub published: PathBuf,
+    /// Sample results recorded.
+    pub results: usize,
+    /// The ledger's head.
+    pub ledger_head: Hash,
 }
 
 /// The demo's fixed "today" (inside the calendar years the project ships), so
@@ -48,11 +91,73 @@ pub fn demo_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default()
 }
 
-/// Runs the demo in `dir`: `dir/county/*.csv` and the workspace `dir/workspace`.
+fn instant(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default()
+}
+
+/// The demo witnesses' secrets: fixed by the seed, so the demo is repeatable.
+/// (Real witnesses make theirs with `dualdraw witness new`.)
+fn demo_secret(name: &str, seed: u64) -> String {
+    Hash::digest(format!("dualdraw-demo-witness/{name}/{seed}").as_bytes()).to_hex()
+}
+
+/// The report's joint campaign: five departments, four target categories,
+/// credit-class ratios.
+pub fn demo_campaign(seed: u64) -> String {
+    format!(
+        r#"id = "2026-JOINT-01"
+title = "2026年部门联合双随机抽查（第一批）"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
+[targets]
+categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位"]
+regions = ["520123"]
+exclude_inspected_within_days = 365
+[[targets.strata]]
+credit_class = "A"
+ratio = "3%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "5%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "30%"
+min = 1
+[teams]
+min_size = 2
+per_department = 1
+max_targets_per_officer = 10
+officer_region = "same"
+[entropy]
+witnesses = [{{ name = "义务监督员甲", commitment = "{}" }}, {{ name = "义务监督员乙", commitment = "{}" }}]
+"#,
+        crate::entropy::witness_commitment(&demo_secret("义务监督员甲", seed)),
+        crate::entropy::witness_commitment(&demo_secret("义务监督员乙", seed))
+    )
+}
+
+/// Runs the demo in `dir`: `dir/county/*.csv`, the workspace `dir/workspace`,
+/// a joint campaign announced, revealed by two witnesses, drawn, verified,
+/// published (`dir/workspace/published/ID/`), with sample results.
 ///
 /// # Errors
 /// [`DemoError`]; `dir/workspace` must not already hold a workspace.
 pub fn run(dir: &Path, spec: &CountySpec) -> Result<DemoReport, DemoError> {
+    run_with(dir, spec, true)
+}
+
+/// As [`run`]; with `campaign = false` only the county is written and
+/// imported (a starting point for trying the commands by hand).
+///
+/// # Errors
+/// [`DemoError`].
+pub fn run_with(dir: &Path, spec: &CountySpec, campaign: bool) -> Result<DemoReport, DemoError> {
     let county_dir = dir.join("county");
     let ws_dir = dir.join("workspace");
     write_county(spec, &county_dir)?;
@@ -72,11 +177,130 @@ pub fn run(dir: &Path, spec: &CountySpec) -> Result<DemoReport, DemoError> {
         })?;
         imports.push(s);
     }
+    let actor = Actor {
+        operator: "演示操作员".into(),
+        approver: "演示审核人".into(),
+    };
+    let snap = ws.current_snapshot()?.ok_or_else(|| DemoError::Step {
+        step: "snapshot",
+        message: "none".into(),
+    })?;
+    if !campaign {
+        return Ok(DemoReport {
+            county_dir,
+            workspace: ws_dir,
+            imports,
+            snapshot: Some(snap),
+            campaign: String::new(),
+            announcement_hash: Hash([0; 32]),
+            seed: Hash([0; 32]),
+            strata: Vec::new(),
+            list: Vec::new(),
+            proof: PathBuf::new(),
+            verified: crate::draw_proof::Level::Light,
+            published: PathBuf::new(),
+            results: 0,
+            ledger_head: Hash([0; 32]),
+        });
+    }
+    let reg = ws.load(&snap)?;
+    let campaign = Campaign::from_toml(&demo_campaign(spec.seed)).map_err(step("campaign"))?;
+    let id = campaign.id.clone();
+    let sref = SnapshotRef {
+        id: snap.id,
+        digest: snap.digest,
+        roots: snap.roots,
+    };
+    let (a, _) = announce(
+        &reg,
+        sref,
+        campaign,
+        Vec::new(),
+        ws.ledger_head()?,
+        instant("2026-03-01T09:00:00+08:00"),
+    )
+    .map_err(step("announce"))?;
+    ws.store_announcement(&a, &actor)?;
+    for (name, at) in [
+        ("义务监督员甲", "2026-03-02T09:00:00+08:00"),
+        ("义务监督员乙", "2026-03-02T09:05:00+08:00"),
+    ] {
+        let r = Reveal {
+            name: name.into(),
+            secret: demo_secret(name, spec.seed),
+            revealed_at: instant(at),
+        };
+        ws.store_reveal(&id, &r, &actor)?;
+    }
+    let (seed, used, missing) = derive_seed(&a, &ws.reveals(&id)?, None).map_err(step("seed"))?;
+    let out = draw(&reg, &a, &seed).map_err(step("draw"))?;
+    let proof = make_proof(
+        &reg,
+        ws.salt_key(),
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: None,
+        },
+        &out,
+    );
+    ws.store_draw(&proof, "2026-03-02T01:30:00Z", &actor)?;
+    let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
+    std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
+    std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;
+    let stored: crate::draw_proof::DrawProof =
+        serde_json::from_str(&std::fs::read_to_string(&proof_path).map_err(step("verify"))?)
+            .map_err(step("verify"))?;
+    let verified = crate::draw_proof::verify_audit(&stored, &reg, ws.salt_key())
+        .map_err(step("verify"))?
+        .level();
+    let published = ws_dir.join("published").join(&id);
+    let (list, _) =
+        crate::publish::publish_campaign(&mut ws, &id, &published, "2026-03-02T02:00:00Z", &actor)
+            .map_err(step("publish"))?;
+    // Sample results: the first three targets, inspected in the next days.
+    let calendar = crate::calendar::Calendar::shipped();
+    let mut results = Vec::new();
+    for (k, (t, row)) in proof.targets.iter().zip(&list).take(3).enumerate() {
+        let r = crate::results::InspectionResult {
+            campaign: id.clone(),
+            target: t.entity.uscc.clone(),
+            item: t.items.first().cloned().unwrap_or_default(),
+            result: ["未发现问题", "发现问题经责令已改正", "未发现问题"][k].into(),
+            inspected_on: NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default(),
+            officers: row.team.iter().map(|m| m.1.clone()).collect(),
+            note: String::new(),
+        };
+        crate::results::check(&r, &proof, &[], &|_| t.items.clone(), &calendar)
+            .map_err(step("results"))?;
+        results.push(r);
+    }
+    ws.store_results(
+        &results,
+        crate::store::ResultMode::New,
+        "2026-03-12T08:00:00Z",
+        &actor,
+    )?;
     Ok(DemoReport {
         county_dir,
         workspace: ws_dir,
         imports,
-        snapshot: ws.current_snapshot()?,
+        snapshot: Some(snap),
+        campaign: id,
+        announcement_hash: a.hash,
+        seed,
+        strata: proof
+            .strata
+            .iter()
+            .map(|s| (s.credit_class.token().to_string(), s.pool, s.drawn))
+            .collect(),
+        list,
+        proof: proof_path,
+        verified,
+        published,
+        results: results.len(),
+        ledger_head: ws.ledger_head()?,
     })
 }
 
@@ -90,7 +314,7 @@ mod tests {
         let r = run(
             d.path(),
             &CountySpec {
-                entities: 500,
+                entities: 3000,
                 ..Default::default()
             },
         )
@@ -98,7 +322,17 @@ mod tests {
         assert_eq!(r.imports.len(), 4);
         let snap = r.snapshot.unwrap();
         assert_eq!(snap.id, 4);
-        assert_eq!(snap.roots.entities.size, 500);
+        assert_eq!(snap.roots.entities.size, 3000);
+        assert_eq!(r.verified, crate::draw_proof::Level::Audit);
+        assert!(!r.list.is_empty());
+        assert!(r.list.iter().all(|row| row.team.len() >= 2));
+        assert!(r.published.join("index.html").is_file());
+        assert_eq!(r.results, 3);
+        let ws = Workspace::open(&r.workspace).unwrap();
+        assert_eq!(
+            crate::ledger::verify_chain(&ws.ledger().unwrap()).unwrap(),
+            r.ledger_head
+        );
         // Running it again in the same folder refuses to overwrite the workspace.
         assert!(matches!(
             run(d.path(), &CountySpec::default()),

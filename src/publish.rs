@@ -437,3 +437,58 @@ pub fn publish_results(
     write(dir, "results.html", h.as_bytes(), &mut out)?;
     Ok(out)
 }
+
+/// Why a campaign cannot be published.
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignPublishError {
+    /// The campaign is not drawn.
+    #[error("campaign {0} is not drawn")]
+    NotDrawn(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] PublishError),
+}
+
+/// Publishes a drawn campaign from the workspace: the notice files of
+/// [`publish_draw`] (with the current teams after replacements and the public
+/// snapshot) into `dir`, and a `publication` ledger entry with their hashes.
+///
+/// # Errors
+/// [`CampaignPublishError`].
+pub fn publish_campaign(
+    ws: &mut crate::store::Workspace,
+    id: &str,
+    dir: &Path,
+    at: &str,
+    actor: &crate::store::Actor,
+) -> Result<(Vec<ListRow>, Vec<Written>), CampaignPublishError> {
+    if ws.campaign_state(id)? != crate::store::CampaignState::Drawn {
+        return Err(CampaignPublishError::NotDrawn(id.to_string()));
+    }
+    let proof = ws.draw_proof(id)?;
+    let text = ws.draw_proof_text(id)?;
+    let reps = ws.replacements(id)?;
+    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
+    let reg = ws.load(&snap)?;
+    let teams = crate::results::current_teams(&proof, &reps);
+    let names = |u: &str| reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
+    let rows = list_rows(&proof, &teams, &names);
+    let public = crate::snapshot::PublicSnapshot::of(
+        &reg,
+        ws.salt_key(),
+        proof.announcement.snapshot.clone(),
+    );
+    let public_text = serde_json::to_string(&public).unwrap_or_default();
+    let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
+    ws.store_publication(
+        id,
+        "draw",
+        &serde_json::to_value(&files).unwrap_or_default(),
+        at,
+        actor,
+    )?;
+    Ok((rows, files))
+}

@@ -212,7 +212,11 @@ pub fn pool_and_select(
         .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
         .map(|(i, e)| {
             let kept = !c.targets.exclude_credit_classes.contains(&e.credit_class);
-            let p = if kept { prn_with(&prefix, e.uscc.as_str()) } else { Hash([0; 32]) };
+            let p = if kept {
+                prn_with(&prefix, e.uscc.as_str())
+            } else {
+                Hash([0; 32])
+            };
             (kept, e.credit_class, p, i)
         })
         .collect();
@@ -228,7 +232,13 @@ pub fn pool_and_select(
         }
     }
     let strata = select_grouped(reg, c, by_class)?;
-    Ok((Pool { members, excluded_by_class }, strata))
+    Ok((
+        Pool {
+            members,
+            excluded_by_class,
+        },
+        strata,
+    ))
 }
 
 fn select_grouped(
@@ -242,14 +252,21 @@ fn select_grouped(
         let n = members.len() as u64;
         let Some(stratum) = c.stratum(*class) else {
             if n > 0 {
-                return Err(SampleError::MissingStratum { class: *class, count: n });
+                return Err(SampleError::MissingStratum {
+                    class: *class,
+                    count: n,
+                });
             }
             continue;
         };
         let k = stratum.allocate(n) as usize;
         let cmp = |a: &(Hash, usize), b: &(Hash, usize)| {
-            a.0.cmp(&b.0)
-                .then_with(|| reg.entities[a.1].uscc.as_str().cmp(reg.entities[b.1].uscc.as_str()))
+            a.0.cmp(&b.0).then_with(|| {
+                reg.entities[a.1]
+                    .uscc
+                    .as_str()
+                    .cmp(reg.entities[b.1].uscc.as_str())
+            })
         };
         if k > 0 && k < members.len() {
             members.select_nth_unstable_by(k - 1, cmp);

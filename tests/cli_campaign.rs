@@ -60,7 +60,17 @@ impl County {
 
     fn with_entities(n: u64) -> County {
         let dir = tempfile::tempdir().expect("tempdir");
-        run_in(dir.path(), &["demo", "d", "--entities", &n.to_string()]).expect(0);
+        run_in(
+            dir.path(),
+            &[
+                "demo",
+                "d",
+                "--entities",
+                &n.to_string(),
+                "--registries-only",
+            ],
+        )
+        .expect(0);
         let jia = new_witness(dir.path());
         let yi = new_witness(dir.path());
         County { dir, jia, yi }
@@ -1424,7 +1434,8 @@ fn draw_proof_verifies_at_audit_and_light_levels() {
 fn draw_proof_verifies_light_in_another_workspace() {
     let c = County::new();
     c.announced_and_drawn();
-    c.raw(&["demo", "other", "--entities", "300"]).expect(0);
+    c.raw(&["demo", "other", "--entities", "300", "--registries-only"])
+        .expect(0);
     let r = c.raw(&["--json", "-w", "other/workspace", "verify", "proof.json"]);
     r.expect(0);
     assert_eq!(r.json()["level"], "light", "another snapshot: light only");

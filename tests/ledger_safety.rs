@@ -33,7 +33,7 @@ fn setup(dir: &Path, entities: &str) -> PathBuf {
     let out = Command::new(bin())
         .args(["demo"])
         .arg(dir)
-        .args(["--entities", entities])
+        .args(["--entities", entities, "--registries-only"])
         .output()
         .unwrap();
     assert!(

@@ -382,6 +382,15 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
     if let Some(cats) = &c.targets.categories {
         strictly_sorted("targets.categories", cats)?;
     }
+    for w in c.targets.strata.windows(2) {
+        if w[0].credit_class == w[1].credit_class {
+            return Err(invalid(
+                "targets.strata",
+                w[0].credit_class.token(),
+                "two strata for one credit class",
+            ));
+        }
+    }
     let classes: Vec<_> = c.targets.strata.iter().map(|s| s.credit_class).collect();
     strictly_sorted("targets.strata", &classes)?;
     if c.id.is_empty()

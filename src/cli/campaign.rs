@@ -311,6 +311,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 reveal,
                 now.unwrap_or_else(Utc::now),
                 &cli.actor(),
+                false,
             )?;
             out.done(
                 "dualdraw.reveal.v1",
@@ -336,7 +337,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             }
             let at = now.unwrap_or_else(Utc::now);
             for r in reveals {
-                record_reveal(&mut ws, id, r, at, &cli.actor())?;
+                record_reveal(&mut ws, id, r, at, &cli.actor(), true)?;
             }
             let beacon_value = match (&a.campaign.entropy.beacon, beacon, lottery) {
                 (Some(spec), Some(f), _) if spec.scheme == BeaconScheme::DrandQuicknet => {
@@ -426,6 +427,7 @@ fn record_reveal(
     (name, secret): &(String, String),
     at: DateTime<Utc>,
     actor: &crate::store::Actor,
+    repeat_ok: bool,
 ) -> Result<(), Failure> {
     let a = ws.announcement(id).map_err(store_fail)?;
     let w = a
@@ -448,11 +450,13 @@ fn record_reveal(
             ),
         ));
     }
-    // The same secret again (e.g. a draw retried with its --reveal) is already recorded.
-    if ws
-        .reveals(id)?
-        .iter()
-        .any(|r| &r.name == name && &r.secret == secret)
+    // The same secret again in a retried `draw --reveal` is already recorded.
+    if repeat_ok
+        && ws.campaign_state(id).map_err(store_fail)? == crate::store::CampaignState::Announced
+        && ws
+            .reveals(id)?
+            .iter()
+            .any(|r| &r.name == name && &r.secret == secret)
     {
         return Ok(());
     }

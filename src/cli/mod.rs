@@ -116,6 +116,9 @@ pub enum Command {
         /// Seed of the synthetic county.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Only write and import the county (no campaign), to try the commands by hand.
+        #[arg(long)]
+        registries_only: bool,
     },
 }
 
@@ -312,6 +315,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             dir,
             entities,
             seed,
-        } => registry::demo(out, dir, *entities, *seed),
+            registries_only,
+        } => registry::demo(out, dir, *entities, *seed, *registries_only),
     }
 }

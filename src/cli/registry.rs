@@ -532,37 +532,94 @@ pub(super) fn demo(
     dir: &std::path::Path,
     entities: u64,
     seed: u64,
+    registries_only: bool,
 ) -> Result<(), Failure> {
     let spec = crate::generate::CountySpec {
         seed,
         entities,
         ..Default::default()
     };
-    let r = crate::demo::run(dir, &spec).map_err(|e| match e {
+    let r = crate::demo::run_with(dir, &spec, !registries_only).map_err(|e| match e {
         crate::demo::DemoError::Store(e) => Failure::from(e),
         e => Failure::rejected("demo", e.to_string()),
     })?;
     let mut t = format!(
-        "synthetic county (seed {seed}, {entities} entities) written to {}\n",
+        "1. synthetic county (seed {seed}, {entities} entities) written to {}\n",
         r.county_dir.display()
     );
     for s in &r.imports {
         let _ = writeln!(
             t,
-            "  imported {:>7} {:<9} from {} ({} warning(s))",
+            "   imported {:>7} {:<9} ({} warning(s))",
             s.total,
             s.kind.token(),
-            s.file,
             s.warnings.len()
         );
     }
     if let Some(s) = &r.snapshot {
-        t.push_str(&snapshot_text(s));
+        let _ = writeln!(
+            t,
+            "2. registries committed: snapshot {} digest {}",
+            s.id, s.digest
+        );
     }
+    if registries_only {
+        let _ = write!(
+            t,
+            "workspace: {}\nnext: dualdraw -w {} registry stats\n",
+            r.workspace.display(),
+            r.workspace.display()
+        );
+        return out.done("dualdraw.demo.v1", &r, &t);
+    }
+    let _ = writeln!(
+        t,
+        "3. campaign {} announced before any randomness; announcement hash\n   {}",
+        r.campaign, r.announcement_hash
+    );
+    let _ = writeln!(
+        t,
+        "4. two witnesses (义务监督员甲, 乙) revealed their secrets; seed\n   {}",
+        r.seed
+    );
+    let _ = writeln!(t, "5. drawn — pool and drawn per credit-risk stratum:");
+    for (c, pool, drawn) in &r.strata {
+        let _ = writeln!(t, "   {c}类  pool {pool:>6}  drawn {drawn:>4}");
+    }
+    let _ = writeln!(t, "   {} target(s), each with a team:", r.list.len());
+    for row in r.list.iter().take(8) {
+        let team: Vec<String> = row
+            .team
+            .iter()
+            .map(|m| format!("{}({})", m.0, m.2))
+            .collect();
+        let _ = writeln!(t, "   {} {}  {}", row.uscc, row.name, team.join(", "));
+    }
+    if r.list.len() > 8 {
+        let _ = writeln!(t, "   … and {} more (see the notice)", r.list.len() - 8);
+    }
+    let _ = writeln!(
+        t,
+        "6. proof {}\n   verification: {:?} — VERIFIED",
+        r.proof.display(),
+        r.verified
+    );
+    let _ = writeln!(
+        t,
+        "7. notice files (list CSV/xlsx/JSON, web page, draw record, public snapshot) in\n   {}",
+        r.published.display()
+    );
+    let _ = writeln!(
+        t,
+        "8. {} sample result(s) recorded; ledger head {}",
+        r.results, r.ledger_head
+    );
     let ws = r.workspace.display();
     let _ = write!(
         t,
-        "workspace: {ws}\nnext: dualdraw -w {ws} registry stats\n      dualdraw -w {ws} registry prove <USCC> > proof.json && dualdraw registry verify-proof proof.json\n"
+        "next: dualdraw -w {ws} status --today 2026-03-20\n      dualdraw verify {} --snapshot {}\n      dualdraw -w {ws} ledger verify\n",
+        r.published.join("proof.json").display(),
+        r.published.join("public-snapshot.json").display()
     );
     out.done("dualdraw.demo.v1", &r, &t)
 }

@@ -420,33 +420,18 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
 
 pub(super) fn publish(cli: &Cli, out: &Out, id: &str, dir: Option<&Path>) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
-    let d = drawn(&ws, id)?;
-    let text = ws.draw_proof_text(id)?;
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| ws.dir().join("published").join(id));
-    let teams = current_teams(&d.proof, &d.replacements);
-    let names = |u: &str| d.reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
-    let rows = crate::publish::list_rows(&d.proof, &teams, &names);
-    let snap = ws.snapshot(d.proof.announcement.snapshot.id)?;
-    let full = ws.load(&snap)?;
-    let public = crate::snapshot::PublicSnapshot::of(
-        &full,
-        ws.salt_key(),
-        d.proof.announcement.snapshot.clone(),
-    );
-    let public_text =
-        serde_json::to_string(&public).map_err(|e| Failure::rejected("internal", e.to_string()))?;
-    let files = crate::publish::publish_draw(&dir, &d.proof, &text, &rows, Some(&public_text))
-        .map_err(|e| Failure::rejected("io", e.to_string()))?;
     let at = crate::campaign::instant_text(&Utc::now());
-    ws.store_publication(
-        id,
-        "draw",
-        &serde_json::to_value(&files).unwrap_or_default(),
-        &at,
-        &cli.actor(),
-    )?;
+    let (rows, files) = crate::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
+        .map_err(|e| match e {
+            crate::publish::CampaignPublishError::Store(e) => Failure::from(e),
+            crate::publish::CampaignPublishError::NotDrawn(_) => {
+                Failure::rejected("not_drawn", e.to_string())
+            }
+            e => Failure::rejected("io", e.to_string()),
+        })?;
     let mut t = format!(
         "wrote the notice of {id} ({} target(s)) to {}:\n",
         rows.len(),

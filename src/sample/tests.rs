@@ -157,7 +157,12 @@ proptest! {
 
 #[test]
 fn the_one_pass_draw_equals_pool_then_select() {
-    let reg = county(&CountySpec { entities: 4000, seed: 9, ..Default::default() }).unwrap();
+    let reg = county(&CountySpec {
+        entities: 4000,
+        seed: 9,
+        ..Default::default()
+    })
+    .unwrap();
     let mut c = campaign(&reg);
     c.targets.exclude_credit_classes = vec![];
     let items = campaign_items(&reg, &c).unwrap();
@@ -171,7 +176,9 @@ fn the_one_pass_draw_equals_pool_then_select() {
         assert_eq!(s, s2);
     }
     // with a class excluded
-    c.targets.strata.retain(|s| s.credit_class != CreditClass::B);
+    c.targets
+        .strata
+        .retain(|s| s.credit_class != CreditClass::B);
     c.targets.exclude_credit_classes = vec![CreditClass::B];
     let p = pool(&reg, &c, &cats, &excl);
     let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &Hash([3; 32])).unwrap();
