@@ -111,6 +111,45 @@ pub fn draw_proof(data: &[u8]) {
     }
 }
 
+/// Parses `data` as an exported ledger (JSON Lines) and verifies the chain:
+/// never panics; an intact chain's head is its last hash.
+pub fn ledger_jsonl(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let entries: Result<Vec<crate::ledger::Entry>, _> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect();
+    if let Ok(entries) = entries
+        && let Ok(head) = crate::ledger::verify_chain(&entries)
+    {
+        assert_eq!(
+            head,
+            entries
+                .last()
+                .map(|e| e.hash)
+                .unwrap_or(crate::merkle::Hash([0; 32]))
+        );
+    }
+}
+
+/// Reads `data` as a results file: never panics; every problem names a line.
+pub fn results_import(data: &[u8]) {
+    let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) else {
+        return;
+    };
+    let (rows, problems) = crate::results::parse_table(&table, "fuzz.csv", "C");
+    for (line, r) in rows {
+        assert!(line >= 1);
+        let _ = crate::results::category(&r.result);
+    }
+    for p in problems {
+        assert!(p.line >= 1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +181,8 @@ mod tests {
             leaf_decode(junk);
             record_proof(junk);
             draw_proof(junk);
+            ledger_jsonl(junk);
+            results_import(junk);
             campaign_toml(std::str::from_utf8(junk).unwrap_or(""));
         }
         for s in [

@@ -200,72 +200,13 @@ fn import(
     let table =
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
     let name = file.display().to_string();
-    let norm = |h: &str| crate::import::columns::normalize_header(h);
-    let col = |names: &[&str]| {
-        table
-            .headers
-            .iter()
-            .position(|h| names.iter().any(|n| norm(n) == norm(h)))
-    };
-    let cols = [
-        col(&["uscc", "统一社会信用代码", "社会信用代码"]),
-        col(&["item", "事项编码", "抽查事项编码"]),
-        col(&["result", "检查结果", "抽查结果"]),
-        col(&["date", "检查日期", "检查完成日期"]),
-    ];
-    let officers_col = col(&["officers", "执法证号", "执法人员"]);
-    let mut problems: Vec<Issue> = Vec::new();
-    for (k, c) in cols.iter().enumerate() {
-        if c.is_none() {
-            let n = [
-                "统一社会信用代码 (uscc)",
-                "事项编码 (item)",
-                "检查结果 (result)",
-                "检查日期 (date)",
-            ][k];
-            problems.push(Issue::new(
-                &name,
-                table.header_line,
-                None,
-                "",
-                format!("missing required column {n}"),
-            ));
-        }
-    }
+    let (rows, mut problems) = crate::results::parse_table(&table, &name, id);
     let mut results = Vec::new();
-    if problems.is_empty() {
-        let items = items_of(&d);
-        for (line, rec) in &table.rows {
-            let get =
-                |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
-            let date_text = get(cols[3]);
-            let Some(date) = crate::import::parse_date(&date_text) else {
-                let mut i = Issue::new(
-                    &name,
-                    *line,
-                    cols[3].map(|c| c + 1),
-                    &date_text,
-                    "not a date (expected YYYY-MM-DD)",
-                );
-                i.column_name = Some("date".into());
-                problems.push(i);
-                continue;
-            };
-            let r = InspectionResult {
-                campaign: id.to_string(),
-                target: get(cols[0]).to_ascii_uppercase(),
-                item: get(cols[1]),
-                result: category(&get(cols[2]))
-                    .map(str::to_string)
-                    .unwrap_or_else(|| get(cols[2])),
-                inspected_on: date,
-                officers: crate::import::split_list(&get(officers_col)),
-                note: String::new(),
-            };
-            match check(&r, &d.proof, &d.replacements, &items, &cal) {
-                Ok(_) => results.push(r),
-                Err(e) => problems.push(Issue::new(&name, *line, None, &r.target, e.to_string())),
-            }
+    let items = items_of(&d);
+    for (line, r) in rows {
+        match check(&r, &d.proof, &d.replacements, &items, &cal) {
+            Ok(_) => results.push(r),
+            Err(e) => problems.push(Issue::new(&name, line, None, &r.target, e.to_string())),
         }
     }
     if !problems.is_empty() {
