@@ -337,6 +337,13 @@ fn index_html(p: &DrawProof, rows: &[ListRow], with_snapshot: bool) -> String {
     h
 }
 
+/// An instant as Beijing time, for printed records.
+fn beijing(t: &chrono::DateTime<chrono::Utc>) -> String {
+    (*t + chrono::Duration::hours(8))
+        .format("%Y-%m-%d %H:%M:%S（北京时间）")
+        .to_string()
+}
+
 fn record_html(p: &DrawProof, rows: &[ListRow]) -> String {
     let c = &p.announcement.campaign;
     let mut h = format!(
@@ -350,7 +357,7 @@ fn record_html(p: &DrawProof, rows: &[ListRow]) -> String {
         html_escape(&c.title),
         c.draw_date,
         p.announcement.hash,
-        crate::campaign::instant_text(&p.announcement.announced_at),
+        beijing(&p.announcement.announced_at),
         p.seed
     );
     for w in &c.entropy.witnesses {
@@ -359,7 +366,7 @@ fn record_html(p: &DrawProof, rows: &[ListRow]) -> String {
             .reveals
             .iter()
             .find(|r| r.name == w.name)
-            .map(|r| crate::campaign::instant_text(&r.revealed_at))
+            .map(|r| beijing(&r.revealed_at))
             .unwrap_or_else(|| "未揭示".into());
         let _ = write!(
             h,
@@ -412,7 +419,11 @@ pub fn publish_results(
     write(dir, "results.csv", &csv_bytes(&table), &mut out)?;
     let xl = xlsx(&dir.join("results.xlsx"), "抽查结果", &table)?;
     write(dir, "results.xlsx", &xl, &mut out)?;
-    let json = serde_json::json!({"format": "dualdraw-results-v1", "campaign": c.id, "title": c.title, "results": results});
+    let public: Vec<serde_json::Value> = results
+        .iter()
+        .map(|r| serde_json::json!({"target": r.target, "name": names(&r.target), "item": r.item, "result": r.result, "inspected_on": r.inspected_on, "officers": r.officers}))
+        .collect();
+    let json = serde_json::json!({"format": "dualdraw-results-v1", "campaign": c.id, "title": c.title, "results": public});
     write(
         dir,
         "results.json",
@@ -444,6 +455,9 @@ pub enum CampaignPublishError {
     /// The campaign is not drawn.
     #[error("campaign {0} is not drawn")]
     NotDrawn(String),
+    /// The campaign was voided.
+    #[error("campaign {0} was voided: its list is not published")]
+    Voided(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -465,9 +479,16 @@ pub fn publish_campaign(
     at: &str,
     actor: &crate::store::Actor,
 ) -> Result<(Vec<ListRow>, Vec<Written>), CampaignPublishError> {
-    if ws.campaign_state(id)? != crate::store::CampaignState::Drawn {
-        return Err(CampaignPublishError::NotDrawn(id.to_string()));
+    match ws.campaign_state(id)? {
+        crate::store::CampaignState::Drawn => {}
+        crate::store::CampaignState::Voided => {
+            return Err(CampaignPublishError::Voided(id.to_string()));
+        }
+        crate::store::CampaignState::Announced => {
+            return Err(CampaignPublishError::NotDrawn(id.to_string()));
+        }
     }
+    ws.check_records_against_ledger()?;
     let proof = ws.draw_proof(id)?;
     let text = ws.draw_proof_text(id)?;
     let reps = ws.replacements(id)?;

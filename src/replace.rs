@@ -147,10 +147,18 @@ pub fn replace(
             let class = reg.entities[ti].credit_class;
             let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
             let pool = sample::pool(reg, c, &cats, &excl);
+            // Same stratum, and at least one category in common with the target
+            // it replaces (so the same items and departments apply).
+            let own: Vec<&String> = reg.entities[ti]
+                .categories
+                .iter()
+                .filter(|x| cats.contains(x))
+                .collect();
             let mut members: Vec<(crate::merkle::Hash, &str)> = pool
                 .members
                 .iter()
                 .filter(|&&i| reg.entities[i].credit_class == class)
+                .filter(|&&i| reg.entities[i].categories.iter().any(|x| own.contains(&x)))
                 .map(|&i| {
                     let u = reg.entities[i].uscc.as_str();
                     (sample::prn(&proof.seed, u), u)

@@ -728,7 +728,6 @@ fn ledger_edited_in_the_database_fails_verification() {
 }
 
 #[test]
-#[ignore = "BUG: a draw proof edited in the database passes `ledger verify` and `publish` publishes it"]
 fn proof_edited_in_the_database_is_caught_before_it_is_published() {
     let c = County::new();
     c.drawn();
@@ -756,7 +755,6 @@ fn proof_edited_in_the_database_is_caught_before_it_is_published() {
 }
 
 #[test]
-#[ignore = "BUG: a result edited in the database passes `ledger verify` and `results publish` publishes it"]
 fn result_edited_in_the_database_is_caught_before_it_is_published() {
     let c = County::new();
     let all = c.drawn();
@@ -897,7 +895,6 @@ fn void_is_recorded_and_stops_the_draw() {
 }
 
 #[test]
-#[ignore = "BUG: campaign replace is accepted (and recorded) on a drawn campaign that was voided"]
 fn replace_on_a_voided_campaign_is_refused() {
     let c = County::new();
     let all = c.drawn();
@@ -1295,7 +1292,6 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
 }
 
 #[test]
-#[ignore = "BUG: results import lists a row already recorded (or twice in the file) without its FILE:LINE, and only after the other problems are fixed"]
 fn results_import_lists_rows_already_recorded_with_their_lines() {
     let c = County::new();
     let all = c.drawn();
@@ -1653,7 +1649,6 @@ fn status_shows_announced_and_voided_campaigns() {
 }
 
 #[test]
-#[ignore = "BUG: a result recorded after the results notice was published never shows as due or OVERDUE in status"]
 fn status_flags_a_result_recorded_after_the_results_notice() {
     let c = County::new();
     let all = c.drawn();
@@ -1926,7 +1921,6 @@ fn replace_a_target_and_an_officer_then_verify_them() {
 }
 
 #[test]
-#[ignore = "BUG: verify --replacements accepts a replacements file with a recorded replacement removed"]
 fn verify_replacements_refuses_a_file_missing_a_replacement() {
     let c = County::new();
     let all = c.drawn();
@@ -1943,7 +1937,6 @@ fn verify_replacements_refuses_a_file_missing_a_replacement() {
 }
 
 #[test]
-#[ignore = "BUG: verify --replacements accepts a replacements file whose reason and time were edited"]
 fn verify_replacements_refuses_an_edited_reason() {
     let c = County::new();
     let all = c.drawn();

@@ -129,7 +129,10 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
         CampaignCommand::Proof { id, out: path } => {
             let ws = Workspace::open(&cli.workspace)?;
             let text = match ws.campaign_state(id).map_err(store_fail)? {
-                crate::store::CampaignState::Drawn => ws.draw_proof_text(id).map_err(store_fail)?,
+                crate::store::CampaignState::Drawn => {
+                    ws.check_records_against_ledger().map_err(store_fail)?;
+                    ws.draw_proof_text(id).map_err(store_fail)?
+                }
                 _ => {
                     return Err(Failure::rejected(
                         "not_drawn",
@@ -172,6 +175,21 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
         } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let a = ws.announcement(id).map_err(store_fail)?;
+            match ws.campaign_state(id).map_err(store_fail)? {
+                crate::store::CampaignState::Drawn => {}
+                crate::store::CampaignState::Voided => {
+                    return Err(Failure::rejected(
+                        "voided",
+                        format!("campaign {id} was voided: nothing can be replaced"),
+                    ));
+                }
+                crate::store::CampaignState::Announced => {
+                    return Err(Failure::rejected(
+                        "not_drawn",
+                        format!("campaign {id} is not drawn"),
+                    ));
+                }
+            }
             let proof = ws.draw_proof(id).map_err(store_fail)?;
             let previous = ws.replacements(id)?;
             let snap = ws.snapshot(a.snapshot.id)?;
@@ -595,6 +613,19 @@ pub(super) fn verify(
                     json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
                     message: format!("FAILED: {m}"),
                 })?;
+                let recorded = w.replacements(&proof.announcement.campaign.id)?;
+                if recorded != list {
+                    let m = format!(
+                        "the replacement file has {} replacement(s) that differ from the {} recorded in the workspace (ledger)",
+                        list.len(),
+                        recorded.len()
+                    );
+                    return Err(Failure {
+                        code: EXIT_REJECTED,
+                        json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
+                        message: format!("FAILED: {m}"),
+                    });
+                }
             }
             r
         }

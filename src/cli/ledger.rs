@@ -109,7 +109,10 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
             }
             let proofs = match file {
                 Some(f) => check_proofs(&entries, &proofs_dir(f)).map_err(broken)?,
-                None => 0,
+                // The recorded proofs and results must be what their entries hashed.
+                None => Workspace::open(&cli.workspace)?
+                    .check_records_against_ledger()
+                    .map_err(|e| broken(e.to_string()))?,
             };
             out.done(
                 "dualdraw.ledger-verify.v1",

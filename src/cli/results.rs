@@ -203,12 +203,45 @@ fn import(
     let (rows, mut problems) = crate::results::parse_table(&table, &name, id);
     let mut results = Vec::new();
     let items = items_of(&d);
+    let recorded: std::collections::BTreeSet<(String, String)> = ws
+        .results(id)?
+        .into_iter()
+        .map(|r| (r.target, r.item))
+        .collect();
+    let mut seen: std::collections::BTreeMap<(String, String), u64> = Default::default();
     for (line, r) in rows {
-        match check(&r, &d.proof, &d.replacements, &items, &cal) {
-            Ok(_) => results.push(r),
-            Err(e) => problems.push(Issue::new(&name, line, None, &r.target, e.to_string())),
+        if let Err(e) = check(&r, &d.proof, &d.replacements, &items, &cal) {
+            problems.push(Issue::new(&name, line, None, &r.target, e.to_string()));
+            continue;
         }
+        let key = (r.target.clone(), r.item.clone());
+        if let Some(first) = seen.get(&key) {
+            problems.push(Issue::new(
+                &name,
+                line,
+                None,
+                &r.target,
+                format!("{} item {} is already on line {first}", r.target, r.item),
+            ));
+            continue;
+        }
+        seen.insert(key.clone(), line);
+        if recorded.contains(&key) {
+            problems.push(Issue::new(
+                &name,
+                line,
+                None,
+                &r.target,
+                format!(
+                    "a result for {} item {} is already recorded: use results correct",
+                    r.target, r.item
+                ),
+            ));
+            continue;
+        }
+        results.push(r);
     }
+    problems.sort_by_key(|p| p.line);
     if !problems.is_empty() {
         let mut message = String::new();
         for p in &problems {
@@ -264,6 +297,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
         ResultsCommand::Publish { id, out: dir } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let d = drawn(&ws, id)?;
+            ws.check_records_against_ledger()?;
             let results = ws.results(id)?;
             let dir = dir
                 .clone()
@@ -423,27 +457,31 @@ pub(super) fn status(
             let reps = ws.replacements(&id)?;
             let teams = current_teams(&proof, &reps);
             let results = ws.results(&id)?;
+            let unpublished = ws.unpublished_results(&id)?;
             let published = ws.published_at(&id, "draw")?;
-            let results_published = ws.published_at(&id, "results")?;
+            let results_published = (!results.is_empty() && unpublished.is_empty()).then_some(());
             let mut overdue = Vec::new();
             let mut due_soon = Vec::new();
-            for r in &results {
-                let due = cal
-                    .results_due(r.inspected_on)
-                    .map_err(|e| Failure::rejected("calendar", e.to_string()))?;
-                if results_published.is_some() {
-                    continue;
-                }
+            let mut unknown = Vec::new();
+            for r in &unpublished {
                 let left = cal
-                    .working_days_between(today, due)
-                    .map_err(|e| Failure::rejected("calendar", e.to_string()))?;
-                if left < 0 {
-                    overdue
-                        .push(serde_json::json!({"target": r.target, "item": r.item, "due": due}));
-                } else if left <= 5 {
-                    due_soon
-                        .push(serde_json::json!({"target": r.target, "item": r.item, "due": due}));
+                    .results_due(r.inspected_on)
+                    .and_then(|due| Ok((due, cal.working_days_between(today, due)?)));
+                match left {
+                    Ok((due, left)) if left < 0 => overdue.push(serde_json::json!({"target": r.target, "item": r.item, "due": due})),
+                    Ok((due, left)) if left <= 5 => due_soon.push(serde_json::json!({"target": r.target, "item": r.item, "due": due})),
+                    Ok(_) => {}
+                    Err(e) => unknown.push(serde_json::json!({"target": r.target, "item": r.item, "why": e.to_string()})),
                 }
+            }
+            for u in &unknown {
+                let _ = write!(
+                    t,
+                    "\n  due date unknown for {} {}: {}",
+                    u["target"].as_str().unwrap_or(""),
+                    u["item"].as_str().unwrap_or(""),
+                    u["why"].as_str().unwrap_or("")
+                );
             }
             let with_result: std::collections::BTreeSet<&str> =
                 results.iter().map(|r| r.target.as_str()).collect();
@@ -488,6 +526,8 @@ pub(super) fn status(
             entry["results"] = results.len().into();
             entry["list_published"] = published.is_some().into();
             entry["results_published"] = results_published.is_some().into();
+            entry["unpublished_results"] = unpublished.len().into();
+            entry["due_unknown"] = unknown.into();
             entry["overdue"] = overdue.into();
             entry["due_soon"] = due_soon.into();
         }

@@ -383,6 +383,16 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let voided: Option<i64> = tx
+            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if voided.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} was voided: nothing can be replaced"
+            )));
+        }
         let n = tx.execute(
             "INSERT OR IGNORE INTO replacements(campaign_id, seq, body) VALUES (?1, ?2, ?3)",
             params![id, r.seq, body],

@@ -13,6 +13,7 @@ const SQL: &str = "CREATE TABLE IF NOT EXISTS results (
     item        TEXT NOT NULL,
     body        TEXT NOT NULL,
     inspected   TEXT NOT NULL,
+    published   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (campaign_id, target, item)
 );
 CREATE TABLE IF NOT EXISTS history (
@@ -83,7 +84,7 @@ impl Workspace {
                 _ => {}
             }
             tx.execute(
-                "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected, published) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
                 params![r.campaign, r.target, r.item, body, r.inspected_on.to_string()],
             )?;
             let kind = if mode == ResultMode::New {
@@ -206,6 +207,111 @@ impl Workspace {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The results of a campaign not yet in a published results notice.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn unpublished_results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
+        self.ensure_results()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT body FROM results WHERE campaign_id = ?1 AND published = 0 ORDER BY target, item")?;
+        let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(
+                serde_json::from_str(&row?)
+                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Checks the recorded draws and results against the ledger entries that
+    /// recorded them (a database edited behind the ledger's back is found).
+    /// Returns how many records were checked.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] naming the record that differs.
+    pub fn check_records_against_ledger(&self) -> Result<usize, StoreError> {
+        self.ensure_results()?;
+        let entries = self.ledger()?;
+        let mut n = 0;
+        let mut latest: std::collections::BTreeMap<(String, String, String), (u64, String)> =
+            Default::default();
+        for e in &entries {
+            match e.kind.as_str() {
+                "draw" => {
+                    let body: serde_json::Value = serde_json::from_str(&e.body).unwrap_or_default();
+                    let want = body["proof_sha256"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let text: Option<String> = self
+                        .conn
+                        .query_row(
+                            "SELECT proof FROM draws WHERE campaign_id = ?1",
+                            [&e.campaign],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    let got = text
+                        .map(|t| crate::merkle::Hash::digest(t.as_bytes()).to_hex())
+                        .unwrap_or_default();
+                    if got != want {
+                        return Err(StoreError::Conflict(format!(
+                            "the recorded proof of {} has SHA-256 {got}, but ledger entry {} recorded {want}",
+                            e.campaign, e.seq
+                        )));
+                    }
+                    n += 1;
+                }
+                "result" | "correction" => {
+                    let r: InspectionResult = serde_json::from_str(&e.body).map_err(|_| {
+                        StoreError::Conflict(format!("ledger entry {}: not a result", e.seq))
+                    })?;
+                    let v = serde_json::to_string(&r).unwrap_or_default();
+                    latest.insert((r.campaign, r.target, r.item), (e.seq, v));
+                }
+                _ => {}
+            }
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT campaign_id, target, item, body FROM results")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut stored = std::collections::BTreeMap::new();
+        for row in rows {
+            let (c, t, i, body) = row?;
+            stored.insert((c, t, i), body);
+        }
+        for (k, (seq, v)) in &latest {
+            match stored.get(k) {
+                Some(b) if b == v => n += 1,
+                _ => {
+                    return Err(StoreError::Conflict(format!(
+                        "the recorded result of {} item {} differs from ledger entry {seq}",
+                        k.1, k.2
+                    )));
+                }
+            }
+        }
+        if let Some(k) = stored.keys().find(|k| !latest.contains_key(*k)) {
+            return Err(StoreError::Conflict(format!(
+                "a result of {} item {} has no ledger entry",
+                k.1, k.2
+            )));
+        }
+        Ok(n)
+    }
+
     /// Records a publication with its ledger entry (file names and hashes).
     ///
     /// # Errors
@@ -226,6 +332,12 @@ impl Workspace {
             "INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)",
             params![campaign, kind, at],
         )?;
+        if kind == "results" {
+            tx.execute(
+                "UPDATE results SET published = 1 WHERE campaign_id = ?1",
+                params![campaign],
+            )?;
+        }
         append(
             &tx,
             "publication",
