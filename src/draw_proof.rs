@@ -302,6 +302,14 @@ impl VerifiedDraw {
 /// # Errors
 /// [`Mismatch`] naming the first thing that differs.
 pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
+    verify_light_inner(p, true)?;
+    Ok(VerifiedDraw {
+        level: Level::Light,
+        proof: p.clone(),
+    })
+}
+
+fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Mismatch> {
     check("format", DRAW_PROOF_FORMAT, &p.format)?;
     let a = &p.announcement;
     let c: &Campaign = &a.campaign;
@@ -408,42 +416,73 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
     let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
     let eroot = a.snapshot.roots.entities;
     let mut needs: Vec<TargetNeeds> = Vec::new();
-    for (k, t) in p.targets.iter().enumerate() {
-        let u = &t.entity.uscc;
-        if k > 0 && p.targets[k - 1].entity.uscc >= *u {
-            return Err(fail("targets", "must be sorted by USCC without repeats"));
+    if p.targets
+        .windows(2)
+        .any(|w| w[0].entity.uscc >= w[1].entity.uscc)
+    {
+        return Err(fail("targets", "must be sorted by USCC without repeats"));
+    }
+    // Each target on its own (on every core): inclusion, PRN, and (unless an
+    // audit re-derives them from the registries) pool rules, items, departments.
+    let checked: Vec<Result<Option<TargetNeeds>, Mismatch>> = {
+        use rayon::prelude::*;
+        p.targets
+            .par_iter()
+            .map(|t| {
+                let u = &t.entity.uscc;
+                let leaf = t.entity.leaf();
+                if let Err(e) = eroot.verify_inclusion(
+                    &leaf,
+                    t.index,
+                    &InclusionProof {
+                        path: t.path.clone(),
+                    },
+                ) {
+                    return Err(fail(format!("target {u} inclusion"), e));
+                }
+                let prn = sample::prn(&seed, u);
+                if prn != t.prn {
+                    return check(format!("prn of {u}"), prn, t.prn).map(|_| None);
+                }
+                if !rerun_assignment {
+                    return Ok(None);
+                }
+                let e =
+                    public_entity_record(&t.entity).map_err(|e| fail(format!("target {u}"), e))?;
+                if !sample::in_public_pool(&e, c, &cats, &excl) {
+                    return Err(fail(
+                        format!("target {u}"),
+                        "is not in the pool (status, region, category, flags or history)",
+                    ));
+                }
+                let n = needs_of(&e, c, &citems, &cats);
+                if n.items != t.items {
+                    check(
+                        format!("items of {u}"),
+                        n.items.join(","),
+                        t.items.join(","),
+                    )?;
+                }
+                if n.needs
+                    .iter()
+                    .map(|x| &x.department)
+                    .ne(t.departments.iter())
+                {
+                    let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
+                    check(
+                        format!("departments of {u}"),
+                        depts.join(","),
+                        t.departments.join(","),
+                    )?;
+                }
+                Ok(Some(n))
+            })
+            .collect()
+    };
+    for r in checked {
+        if let Some(n) = r? {
+            needs.push(n);
         }
-        let leaf = t.entity.leaf();
-        eroot
-            .verify_inclusion(
-                &leaf,
-                t.index,
-                &InclusionProof {
-                    path: t.path.clone(),
-                },
-            )
-            .map_err(|e| fail(format!("target {u} inclusion"), e))?;
-        check(format!("prn of {u}"), sample::prn(&seed, u), t.prn)?;
-        let e = public_entity_record(&t.entity).map_err(|e| fail(format!("target {u}"), e))?;
-        if !sample::in_public_pool(&e, c, &cats, &excl) {
-            return Err(fail(
-                format!("target {u}"),
-                "is not in the pool (status, region, category, flags or history)",
-            ));
-        }
-        let n = needs_of(&e, c, &citems, &cats);
-        check(
-            format!("items of {u}"),
-            n.items.join(","),
-            t.items.join(","),
-        )?;
-        let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
-        check(
-            format!("departments of {u}"),
-            depts.join(","),
-            t.departments.join(","),
-        )?;
-        needs.push(n);
     }
     // Strata arithmetic: every stratum of the campaign, each once, in class order.
     let want: Vec<&str> = c
@@ -502,9 +541,10 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
             .officers
             .binary_search_by(|x| x.id.as_str().cmp(&b.officer))
             .map_err(|_| fail("blocked pair", format!("unknown officer {}", b.officer)))?;
-        let t = needs
-            .iter()
-            .position(|n| n.uscc == b.target)
+        let t = p
+            .targets
+            .binary_search_by(|t| t.entity.uscc.as_str().cmp(&b.target))
+            .ok()
             .ok_or_else(|| {
                 fail(
                     "blocked pair",
@@ -513,7 +553,10 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
             })?;
         blocked.insert((o, t));
     }
-    // Re-run the assignment.
+    // Re-run the assignment (an audit re-runs the whole draw instead).
+    if !rerun_assignment {
+        return check("number of teams", p.targets.len(), p.teams.len());
+    }
     let problem = Problem {
         date: c.draw_date,
         region: c.teams.officer_region,
@@ -533,10 +576,7 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
             rec.officers.join(","),
         )?;
     }
-    Ok(VerifiedDraw {
-        level: Level::Light,
-        proof: p.clone(),
-    })
+    Ok(())
 }
 
 fn public_entity_record(p: &PublicEntity) -> Result<crate::registry::Entity, String> {
@@ -568,9 +608,13 @@ pub fn verify_audit(
     reg: &Registries,
     key: &SaltKey,
 ) -> Result<VerifiedDraw, Mismatch> {
-    verify_light(p)?;
+    let (light, roots) = rayon::join(
+        || verify_light_inner(p, false),
+        || crate::commitment::SnapshotRoots::compute(reg, key),
+    );
+    light?;
     let a = &p.announcement;
-    let roots = crate::commitment::SnapshotRoots::compute(reg, key);
+
     check(
         "snapshot digest (recomputed from the workspace)",
         roots.digest(),
@@ -607,6 +651,21 @@ pub fn verify_audit(
         let (yo, yt) = y.split_once('/').unwrap_or((y, ""));
         (xt, xo).cmp(&(yt, yo))
     });
+    for (n, t) in out.needs.iter().zip(&p.targets) {
+        if n.items != t.items
+            || n.needs
+                .iter()
+                .map(|x| &x.department)
+                .ne(t.departments.iter())
+        {
+            let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
+            check(
+                format!("items and departments of {}", n.uscc),
+                format!("{} / {}", n.items.join(","), depts.join(",")),
+                format!("{} / {}", t.items.join(","), t.departments.join(",")),
+            )?;
+        }
+    }
     let bg: Vec<String> = p
         .blocked_pairs
         .iter()

