@@ -608,19 +608,25 @@ pub fn verify_audit(
     reg: &Registries,
     key: &SaltKey,
 ) -> Result<VerifiedDraw, Mismatch> {
-    let (light, roots) = rayon::join(
-        || verify_light_inner(p, false),
-        || crate::commitment::SnapshotRoots::compute(reg, key),
+    let a = &p.announcement;
+    // The re-run draw (its assignment runs on one core) overlaps the proof's
+    // own checks and the roots (which use every core).
+    let ((light, roots), out) = rayon::join(
+        || {
+            rayon::join(
+                || verify_light_inner(p, false),
+                || crate::commitment::SnapshotRoots::compute(reg, key),
+            )
+        },
+        || crate::draw::draw(reg, a, &p.seed),
     );
     light?;
-    let a = &p.announcement;
-
     check(
         "snapshot digest (recomputed from the workspace)",
         roots.digest(),
         a.snapshot.digest,
     )?;
-    let out = crate::draw::draw(reg, a, &p.seed).map_err(|e| fail("draw", e))?;
+    let out = out.map_err(|e| fail("draw", e))?;
     check("pool size", out.pool_size, p.pool_size)?;
     check(
         "left out by class",
