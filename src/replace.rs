@@ -47,6 +47,26 @@ pub struct Replacement {
     pub replacement: String,
     /// The team of the (new) target afterwards.
     pub team: Vec<String>,
+    /// Fresh randomness: a drand round named when the replacement was
+    /// requested and published after it (`None`: the seed-derived stream).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beacon: Option<crate::entropy::BeaconValue>,
+    /// When the replacement was requested (with a beacon round).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_at: Option<DateTime<Utc>>,
+}
+
+/// A replacement requested with a future drand round, waiting for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingReplacement {
+    /// What is to be replaced.
+    pub request: Request,
+    /// Why.
+    pub reason: String,
+    /// The drand quicknet round whose randomness will decide it.
+    pub round: u64,
+    /// When it was requested (before the round's time).
+    pub requested_at: DateTime<Utc>,
 }
 
 /// Why a replacement cannot be made.
@@ -93,9 +113,33 @@ pub fn replace(
     reason: &str,
     at: DateTime<Utc>,
 ) -> Result<Replacement, ReplaceError> {
+    replace_with(reg, a, proof, previous, request, reason, at, None, None)
+}
+
+/// As [`replace`], with fresh randomness from a drand round requested before
+/// it existed: the stream is `stream(seed, "replace/" ‖ k ‖ "/" ‖ beacon hex)`.
+///
+/// # Errors
+/// [`ReplaceError`].
+#[allow(clippy::too_many_arguments)]
+pub fn replace_with(
+    reg: &Registries,
+    a: &Announcement,
+    proof: &DrawProof,
+    previous: &[Replacement],
+    request: Request,
+    reason: &str,
+    at: DateTime<Utc>,
+    beacon: Option<&crate::entropy::BeaconValue>,
+    requested_at: Option<DateTime<Utc>>,
+) -> Result<Replacement, ReplaceError> {
     let c = &a.campaign;
     let seq = previous.len() as u32 + 1;
-    let mut stream = Stream::new(&proof.seed, &format!("replace/{seq}"));
+    let label = match beacon {
+        Some(b) => format!("replace/{seq}/{}", b.value),
+        None => format!("replace/{seq}"),
+    };
+    let mut stream = Stream::new(&proof.seed, &label);
     // Current targets and teams after earlier replacements.
     let mut teams: Vec<(String, Vec<String>)> = proof
         .teams
@@ -290,6 +334,8 @@ pub fn replace(
         at,
         replacement,
         team: team_ids,
+        beacon: beacon.cloned(),
+        requested_at,
     })
 }
 
@@ -307,7 +353,37 @@ pub fn verify_replacements(
         if r.seq as usize != k + 1 {
             return Err(format!("replacement {} is numbered {}", k + 1, r.seq));
         }
-        let again = replace(
+        if let Some(b) = &r.beacon {
+            let round: u64 = b
+                .round
+                .parse()
+                .map_err(|_| format!("replacement {}: bad round {}", r.seq, b.round))?;
+            let spec = crate::campaign::BeaconSpec {
+                scheme: crate::campaign::BeaconScheme::DrandQuicknet,
+                round: b.round.clone(),
+            };
+            let v = crate::entropy::verify_quicknet(
+                &spec,
+                &crate::entropy::DrandRound {
+                    round,
+                    signature: b.evidence.clone(),
+                },
+            )
+            .map_err(|e| format!("replacement {}: {e}", r.seq))?;
+            if v.value != b.value {
+                return Err(format!("replacement {}: beacon value differs", r.seq));
+            }
+            match (v.round_time, r.requested_at) {
+                (Some(t), Some(req)) if t > req => {}
+                _ => {
+                    return Err(format!(
+                        "replacement {}: the beacon round is not after the request",
+                        r.seq
+                    ));
+                }
+            }
+        }
+        let again = replace_with(
             reg,
             a,
             proof,
@@ -315,6 +391,8 @@ pub fn verify_replacements(
             r.request.clone(),
             &r.reason,
             r.at,
+            r.beacon.as_ref(),
+            r.requested_at,
         )
         .map_err(|e| format!("replacement {}: {e}", r.seq))?;
         if &again != r {
@@ -451,6 +529,61 @@ mod tests {
         verify_replacements(&reg, &a, &p, std::slice::from_ref(&r)).unwrap();
         let mut forged = r.clone();
         forged.replacement = p.teams[1].target.clone();
+        assert!(verify_replacements(&reg, &a, &p, &[forged]).is_err());
+    }
+
+    #[test]
+    fn a_replacement_decided_by_a_later_drand_round_verifies_and_its_timing_is_checked() {
+        // A published quicknet round (657413, 2023-09-15T11:00:03Z), requested an hour before.
+        let (reg, a, p) = setup();
+        let spec = crate::campaign::BeaconSpec {
+            scheme: crate::campaign::BeaconScheme::DrandQuicknet,
+            round: "657413".into(),
+        };
+        let sig = "b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b";
+        let b = crate::entropy::verify_quicknet(
+            &spec,
+            &crate::entropy::DrandRound {
+                round: 657_413,
+                signature: sig.into(),
+            },
+        )
+        .unwrap();
+        let requested = chrono::DateTime::parse_from_rfc3339("2023-09-15T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let t = &p.teams[0];
+        let req = Request::Officer {
+            target: t.target.clone(),
+            officer: t.officers[0].clone(),
+        };
+        let at = requested + chrono::Duration::hours(2);
+        let r = replace_with(
+            &reg,
+            &a,
+            &p,
+            &[],
+            req.clone(),
+            "病假",
+            at,
+            Some(&b),
+            Some(requested),
+        )
+        .unwrap();
+        verify_replacements(&reg, &a, &p, std::slice::from_ref(&r)).unwrap();
+        // The fresh stream is not the seed-derived one (here it picks from the same
+        // candidates, so only the recorded beacon makes the check pass).
+        let mut late = r.clone();
+        late.requested_at = Some(requested + chrono::Duration::hours(3));
+        assert!(
+            verify_replacements(&reg, &a, &p, &[late])
+                .unwrap_err()
+                .contains("not after the request")
+        );
+        let mut forged = r.clone();
+        if let Some(bb) = forged.beacon.as_mut() {
+            bb.value.0[0] ^= 1;
+        }
         assert!(verify_replacements(&reg, &a, &p, &[forged]).is_err());
     }
 

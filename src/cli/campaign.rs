@@ -61,7 +61,22 @@ pub enum CampaignCommand {
         /// Why (published with the replacement).
         #[arg(long)]
         reason: String,
+        /// Decide it with fresh randomness: a drand quicknet round that does not exist yet
+        /// (the request is recorded now; `campaign resolve-replacement` completes it).
+        #[arg(long)]
+        round: Option<u64>,
         /// Time of the replacement (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// Complete a replacement requested with --round, with that round's drand file.
+    ResolveReplacement {
+        /// Campaign id.
+        id: String,
+        /// The drand round file (JSON with round and signature).
+        #[arg(long)]
+        beacon: PathBuf,
+        /// Time of the resolution (default: now).
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
@@ -166,11 +181,73 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 &format!("campaign {id} voided ({reason}); the voiding is in the ledger"),
             )
         }
+        CampaignCommand::ResolveReplacement { id, beacon, now } => {
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let a = ws.announcement(id).map_err(store_fail)?;
+            let pending = ws.pending_replacement(id)?.ok_or_else(|| {
+                Failure::rejected(
+                    "not_found",
+                    format!("no replacement of {id} is waiting for a beacon round"),
+                )
+            })?;
+            let text = std::fs::read_to_string(beacon).map_err(|e| {
+                Failure::rejected("unreadable", format!("{}: {e}", beacon.display()))
+            })?;
+            let round: DrandRound = serde_json::from_str(&text).map_err(|e| {
+                Failure::rejected(
+                    "malformed",
+                    format!("{}: not a drand round: {e}", beacon.display()),
+                )
+            })?;
+            let spec = crate::campaign::BeaconSpec {
+                scheme: BeaconScheme::DrandQuicknet,
+                round: pending.round.to_string(),
+            };
+            let b = entropy::verify_quicknet(&spec, &round).map_err(|e| draw_failure(e.into()))?;
+            if b.round_time.is_none_or(|t| t <= pending.requested_at) {
+                return Err(Failure::rejected(
+                    "entropy",
+                    "the beacon round is not after the request".to_string(),
+                ));
+            }
+            let proof = ws.draw_proof(id).map_err(store_fail)?;
+            let previous = ws.replacements(id)?;
+            let snap = ws.snapshot(a.snapshot.id)?;
+            let reg = ws.load(&snap)?;
+            let r = crate::replace::replace_with(
+                &reg,
+                &a,
+                &proof,
+                &previous,
+                pending.request.clone(),
+                &pending.reason,
+                now.unwrap_or_else(Utc::now),
+                Some(&b),
+                Some(pending.requested_at),
+            )
+            .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
+            ws.store_replacement(id, &r, &cli.actor())
+                .map_err(store_fail)?;
+            let path = write_replacements(&ws, id)?;
+            out.done(
+                "dualdraw.replace.v1",
+                &serde_json::json!({"replacement": r, "file": path}),
+                &format!(
+                    "replacement {} decided by drand round {}: {}; team: {}\nrecorded in {}",
+                    r.seq,
+                    pending.round,
+                    r.replacement,
+                    r.team.join(", "),
+                    path.display()
+                ),
+            )
+        }
         CampaignCommand::Replace {
             id,
             target,
             officer,
             reason,
+            round,
             now,
         } => {
             let mut ws = Workspace::open(&cli.workspace)?;
@@ -203,6 +280,28 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     target: target.clone(),
                 },
             };
+            if let Some(round) = round {
+                let at = now.unwrap_or_else(Utc::now);
+                let due = entropy::quicknet_round_time(*round).filter(|t| *t > at).ok_or_else(|| {
+                    Failure::rejected("entropy", format!("drand round {round} is not in the future: name a round that does not exist yet"))
+                })?;
+                // Check the request itself now (target, officer), so that the round decides only the choice.
+                crate::replace::replace(&reg, &a, &proof, &previous, request.clone(), reason, at)
+                    .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
+                let pending = crate::replace::PendingReplacement {
+                    request,
+                    reason: reason.clone(),
+                    round: *round,
+                    requested_at: at,
+                };
+                ws.store_replacement_request(id, &pending, &cli.actor())
+                    .map_err(store_fail)?;
+                return out.done(
+                    "dualdraw.replace-request.v1",
+                    &serde_json::json!({"campaign": id, "round": round, "due": instant_text(&due)}),
+                    &format!("replacement requested; it will be decided by drand round {round} (due {}): then run\n  dualdraw campaign resolve-replacement {id} --beacon ROUND.json", instant_text(&due)),
+                );
+            }
             let r = crate::replace::replace(
                 &reg,
                 &a,
@@ -215,20 +314,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
             ws.store_replacement(id, &r, &cli.actor())
                 .map_err(store_fail)?;
-            let mut all = previous;
-            all.push(r.clone());
-            let path = ws
-                .dir()
-                .join("proofs")
-                .join(format!("{id}.replacements.json"));
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
-            }
-            let body = serde_json::to_string_pretty(&all)
-                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-            std::fs::write(&path, body)
-                .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+            let path = write_replacements(&ws, id)?;
             let what = match &r.request {
                 crate::replace::Request::Target { target } => {
                     format!("target {target} replaced by {}", r.replacement)
@@ -500,6 +586,24 @@ fn record_reveal(
         actor,
     )
     .map_err(store_fail)
+}
+
+/// Writes every recorded replacement of a campaign to `proofs/ID.replacements.json`.
+fn write_replacements(ws: &Workspace, id: &str) -> Result<PathBuf, Failure> {
+    let all = ws.replacements(id)?;
+    let path = ws
+        .dir()
+        .join("proofs")
+        .join(format!("{id}.replacements.json"));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+    }
+    let body = serde_json::to_string_pretty(&all)
+        .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+    std::fs::write(&path, body)
+        .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+    Ok(path)
 }
 
 /// The clerk-readable summary of a proof.

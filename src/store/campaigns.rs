@@ -41,6 +41,10 @@ impl Workspace {
                 body        TEXT NOT NULL,
                 PRIMARY KEY (campaign_id, seq)
             );
+            CREATE TABLE IF NOT EXISTS replacement_requests (
+                campaign_id TEXT PRIMARY KEY,
+                body        TEXT NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS voids (
                 campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
                 reason      TEXT NOT NULL,
@@ -393,6 +397,12 @@ impl Workspace {
                 "campaign {id} was voided: nothing can be replaced"
             )));
         }
+        if r.beacon.is_some() {
+            tx.execute(
+                "DELETE FROM replacement_requests WHERE campaign_id = ?1",
+                [id],
+            )?;
+        }
         let n = tx.execute(
             "INSERT OR IGNORE INTO replacements(campaign_id, seq, body) VALUES (?1, ?2, ?3)",
             params![id, r.seq, body],
@@ -414,6 +424,68 @@ impl Workspace {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Records a replacement request that waits for a future drand round
+    /// (one at a time per campaign), with its ledger entry.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when one is already waiting.
+    pub fn store_replacement_request(
+        &mut self,
+        id: &str,
+        p: &crate::replace::PendingReplacement,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        let body = serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO replacement_requests(campaign_id, body) VALUES (?1, ?2)",
+            params![id, body],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "a replacement of {id} is already waiting for its beacon round: resolve it first"
+            )));
+        }
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        append(
+            &tx,
+            "replacement_request",
+            id,
+            &crate::campaign::instant_text(&p.requested_at),
+            actor,
+            &value,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The replacement request waiting for its beacon round, if any.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn pending_replacement(
+        &self,
+        id: &str,
+    ) -> Result<Option<crate::replace::PendingReplacement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM replacement_requests WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.map(|b| {
+            serde_json::from_str(&b)
+                .map_err(|e| StoreError::Conflict(format!("stored request: {e}")))
+        })
+        .transpose()
     }
 
     /// Finds the snapshot with a digest.
