@@ -158,10 +158,26 @@ pub fn run(dir: &Path, spec: &CountySpec) -> Result<DemoReport, DemoError> {
 /// # Errors
 /// [`DemoError`].
 pub fn run_with(dir: &Path, spec: &CountySpec, campaign: bool) -> Result<DemoReport, DemoError> {
+    run_with_key(dir, spec, campaign, None)
+}
+
+/// As [`run_with`], with a given salt key (a reproducible demo workspace).
+///
+/// # Errors
+/// [`DemoError`].
+pub fn run_with_key(
+    dir: &Path,
+    spec: &CountySpec,
+    campaign: bool,
+    key: Option<crate::commitment::SaltKey>,
+) -> Result<DemoReport, DemoError> {
     let county_dir = dir.join("county");
     let ws_dir = dir.join("workspace");
     write_county(spec, &county_dir)?;
-    let mut ws = Workspace::init(&ws_dir)?;
+    let mut ws = match key {
+        Some(k) => Workspace::init_with_key(&ws_dir, k)?,
+        None => Workspace::init(&ws_dir)?,
+    };
     let opts = ImportOptions {
         today: Some(demo_today()),
         ..ImportOptions::default()

@@ -449,6 +449,22 @@ pub fn publish_results(
     Ok(out)
 }
 
+/// The files of a publication as the ledger records them: file names (not
+/// machine paths) and SHA-256.
+pub fn ledger_files(files: &[Written]) -> serde_json::Value {
+    serde_json::Value::Array(
+        files
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "file": f.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+                    "sha256": f.sha256,
+                })
+            })
+            .collect(),
+    )
+}
+
 /// Why a campaign cannot be published.
 #[derive(Debug, thiserror::Error)]
 pub enum CampaignPublishError {
@@ -504,12 +520,6 @@ pub fn publish_campaign(
     );
     let public_text = serde_json::to_string(&public).unwrap_or_default();
     let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
-    ws.store_publication(
-        id,
-        "draw",
-        &serde_json::to_value(&files).unwrap_or_default(),
-        at,
-        actor,
-    )?;
+    ws.store_publication(id, "draw", &ledger_files(&files), at, actor)?;
     Ok((rows, files))
 }

@@ -166,6 +166,20 @@ struct Witness {
     commitment: String,
 }
 
+/// A fixed witness (the secret is fixed so that every run draws the same):
+/// its commitment as `docs/SPEC.md` §4 defines it.
+fn fixed_witness(name: &str) -> Witness {
+    let secret = format!("dualdraw-test-witness-{name}-0123456789abcdef");
+    Witness {
+        commitment: dualdraw::entropy::witness_commitment(&secret).to_hex(),
+        secret,
+    }
+}
+
+/// The salt key of the test workspaces, so that their draws are reproducible.
+const TEST_SALT_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+#[allow(dead_code)]
 fn new_witness(dir: &Path) -> Witness {
     let r = run_in(dir, &["--json", "witness", "new"]);
     r.expect(0);
@@ -197,11 +211,19 @@ impl County {
         let dir = tempfile::tempdir().expect("tempdir");
         run_in(
             dir.path(),
-            &["demo", "d", "--entities", "3000", "--registries-only"],
+            &[
+                "demo",
+                "d",
+                "--entities",
+                "3000",
+                "--registries-only",
+                "--salt-key",
+                TEST_SALT_KEY,
+            ],
         )
         .expect(0);
-        let jia = new_witness(dir.path());
-        let yi = new_witness(dir.path());
+        let jia = fixed_witness("jia");
+        let yi = fixed_witness("yi");
         County { dir, jia, yi }
     }
 

@@ -93,6 +93,9 @@ pub enum Command {
         /// Folder (default: WORKSPACE/published/ID/).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The time recorded in the ledger (default: now), e.g. 2026-03-02T10:00:00+08:00.
+        #[arg(long, value_parser = |s: &str| chrono::DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&chrono::Utc)).map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T10:00:00+08:00")))]
+        now: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Campaigns, what is drawn, recorded, published, overdue or due within 5 working days.
     Status {
@@ -119,6 +122,10 @@ pub enum Command {
         /// Only write and import the county (no campaign), to try the commands by hand.
         #[arg(long)]
         registries_only: bool,
+        /// The workspace's salt key (64 hex digits) instead of a random one, so that a
+        /// demo workspace (and every draw in it) can be reproduced exactly. Demos and tests only.
+        #[arg(long)]
+        salt_key: Option<String>,
     },
 }
 
@@ -304,7 +311,9 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Results(c) => results::dispatch(cli, out, c),
         Command::History(c) => results::history(cli, out, c),
-        Command::Publish { id, out: dir } => results::publish(cli, out, id, dir.as_deref()),
+        Command::Publish { id, out: dir, now } => {
+            results::publish(cli, out, id, dir.as_deref(), *now)
+        }
         Command::Status { today, holidays } => results::status(
             cli,
             out,
@@ -316,6 +325,14 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             entities,
             seed,
             registries_only,
-        } => registry::demo(out, dir, *entities, *seed, *registries_only),
+            salt_key,
+        } => registry::demo(
+            out,
+            dir,
+            *entities,
+            *seed,
+            *registries_only,
+            salt_key.as_deref(),
+        ),
     }
 }

@@ -533,13 +533,21 @@ pub(super) fn demo(
     entities: u64,
     seed: u64,
     registries_only: bool,
+    salt_key: Option<&str>,
 ) -> Result<(), Failure> {
     let spec = crate::generate::CountySpec {
         seed,
         entities,
         ..Default::default()
     };
-    let r = crate::demo::run_with(dir, &spec, !registries_only).map_err(|e| match e {
+    let key = salt_key
+        .map(|k| {
+            Hash::from_hex(k)
+                .map(|h| crate::commitment::SaltKey::from_bytes(h.0))
+                .map_err(|e| Failure::usage(format!("--salt-key: {e}")))
+        })
+        .transpose()?;
+    let r = crate::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
         crate::demo::DemoError::Store(e) => Failure::from(e),
         e => Failure::rejected("demo", e.to_string()),
     })?;

@@ -12,6 +12,16 @@ use clap::Subcommand;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+fn parse_instant(s: &str) -> Result<chrono::DateTime<Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-20T09:00:00+08:00"))
+}
+
+fn stamp(now: Option<chrono::DateTime<Utc>>) -> String {
+    crate::campaign::instant_text(&now.unwrap_or_else(Utc::now))
+}
+
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
 }
@@ -33,6 +43,9 @@ pub enum ResultsCommand {
         /// The objection's text.
         #[arg(long)]
         text: String,
+        /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<Utc>>,
     },
     /// Import results from CSV or .xlsx (columns: 统一社会信用代码, 事项编码, 检查结果, 检查日期, 执法证号); all or nothing.
     Import {
@@ -43,6 +56,9 @@ pub enum ResultsCommand {
         /// A holiday file for years after 2026.
         #[arg(long)]
         holidays: Option<PathBuf>,
+        /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<Utc>>,
     },
     /// Write the results notice (CSV, .xlsx, JSON, HTML).
     Publish {
@@ -51,6 +67,9 @@ pub enum ResultsCommand {
         /// Folder (default: WORKSPACE/published/ID/).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<Utc>>,
     },
 }
 
@@ -80,6 +99,9 @@ pub struct RecordArgs {
     /// A holiday file for years after 2026.
     #[arg(long)]
     pub holidays: Option<PathBuf>,
+    /// The time recorded in the ledger (default: now).
+    #[arg(long, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<Utc>>,
 }
 
 /// `history` subcommands.
@@ -89,6 +111,9 @@ pub enum HistoryCommand {
     Import {
         /// CSV or .xlsx file.
         file: PathBuf,
+        /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<Utc>>,
     },
 }
 
@@ -170,7 +195,7 @@ fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), 
     };
     let due = check(&r, &d.proof, &d.replacements, &items_of(&d), &cal)
         .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
-    let at = crate::campaign::instant_text(&Utc::now());
+    let at = stamp(a.now);
     ws.store_results(std::slice::from_ref(&r), mode, &at, &cli.actor())?;
     let verb = if mode == ResultMode::New {
         "recorded"
@@ -193,6 +218,7 @@ fn import(
     id: &str,
     file: &Path,
     holidays: Option<&Path>,
+    now: Option<chrono::DateTime<Utc>>,
 ) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
     let d = drawn(&ws, id)?;
@@ -258,7 +284,7 @@ fn import(
             message,
         });
     }
-    let at = crate::campaign::instant_text(&Utc::now());
+    let at = stamp(now);
     ws.store_results(&results, ResultMode::New, &at, &cli.actor())?;
     out.done(
         "dualdraw.results-import.v1",
@@ -271,7 +297,12 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
     match c {
         ResultsCommand::Record(a) => record(cli, out, a, ResultMode::New),
         ResultsCommand::Correct(a) => record(cli, out, a, ResultMode::Correction),
-        ResultsCommand::Object { id, target, text } => {
+        ResultsCommand::Object {
+            id,
+            target,
+            text,
+            now,
+        } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let d = drawn(&ws, id)?;
             if !current_teams(&d.proof, &d.replacements)
@@ -283,7 +314,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
                     format!("{target} is not a target of {id}"),
                 ));
             }
-            let at = crate::campaign::instant_text(&Utc::now());
+            let at = stamp(*now);
             ws.store_objection(id, target, text, &at, &cli.actor())?;
             out.done(
                 "dualdraw.objection.v1",
@@ -291,10 +322,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
                 &format!("objection recorded for {target} in {id}"),
             )
         }
-        ResultsCommand::Import { id, file, holidays } => {
-            import(cli, out, id, file, holidays.as_deref())
-        }
-        ResultsCommand::Publish { id, out: dir } => {
+        ResultsCommand::Import {
+            id,
+            file,
+            holidays,
+            now,
+        } => import(cli, out, id, file, holidays.as_deref(), *now),
+        ResultsCommand::Publish { id, out: dir, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let d = drawn(&ws, id)?;
             ws.check_records_against_ledger()?;
@@ -305,11 +339,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             let names = |u: &str| d.reg.entity(u).map(|e| e.name.clone()).unwrap_or_default();
             let files = crate::publish::publish_results(&dir, &d.proof, &results, &names)
                 .map_err(|e| Failure::rejected("io", e.to_string()))?;
-            let at = crate::campaign::instant_text(&Utc::now());
+            let at = stamp(*now);
             ws.store_publication(
                 id,
                 "results",
-                &serde_json::to_value(&files).unwrap_or_default(),
+                &crate::publish::ledger_files(&files),
                 &at,
                 &cli.actor(),
             )?;
@@ -330,7 +364,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
 }
 
 pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Failure> {
-    let HistoryCommand::Import { file } = c;
+    let HistoryCommand::Import { file, now } = c;
     let mut ws = Workspace::open(&cli.workspace)?;
     let table =
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
@@ -384,7 +418,7 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
             message,
         });
     }
-    let at = crate::campaign::instant_text(&Utc::now());
+    let at = stamp(*now);
     ws.store_history(&rows, &name, &at, &cli.actor())?;
     out.done(
         "dualdraw.history-import.v1",
@@ -393,12 +427,18 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
     )
 }
 
-pub(super) fn publish(cli: &Cli, out: &Out, id: &str, dir: Option<&Path>) -> Result<(), Failure> {
+pub(super) fn publish(
+    cli: &Cli,
+    out: &Out,
+    id: &str,
+    dir: Option<&Path>,
+    now: Option<chrono::DateTime<Utc>>,
+) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| ws.dir().join("published").join(id));
-    let at = crate::campaign::instant_text(&Utc::now());
+    let at = stamp(now);
     let (rows, files) = crate::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
         .map_err(|e| match e {
             crate::publish::CampaignPublishError::Store(e) => Failure::from(e),
