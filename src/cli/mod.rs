@@ -180,6 +180,19 @@ impl From<crate::store::StoreError> for Failure {
 }
 
 impl Cli {
+    /// A spinner on standard error for long work: only on a terminal, never
+    /// with `--json`.
+    pub(crate) fn progress(&self, message: &str) -> Option<indicatif::ProgressBar> {
+        use std::io::IsTerminal;
+        if self.json || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb.set_message(message.to_string());
+        Some(pb)
+    }
+
     /// The operator and approver recorded in ledger entries.
     pub fn actor(&self) -> crate::store::Actor {
         crate::store::Actor {
@@ -208,12 +221,21 @@ pub(crate) fn emit(text: &str) {
 /// Output context.
 pub struct Out {
     json: bool,
+    progress: std::cell::RefCell<Option<indicatif::ProgressBar>>,
 }
 
 impl Out {
+    /// Clears the spinner, if any, before anything is printed.
+    pub fn clear_progress(&self) {
+        if let Some(pb) = self.progress.borrow_mut().take() {
+            pb.finish_and_clear();
+        }
+    }
+
     /// Prints a success: `text` for people, or `value` (with `"ok": true` and
     /// its `schema`) as JSON.
     pub fn done<T: Serialize>(&self, schema: &str, value: &T, text: &str) -> Result<(), Failure> {
+        self.clear_progress();
         if self.json {
             let mut v = serde_json::to_value(value)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
@@ -254,8 +276,27 @@ pub fn run() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let out = Out { json: cli.json };
-    match dispatch(&cli, &out) {
+    let long = matches!(
+        cli.command,
+        Command::Demo { .. }
+            | Command::Publish { .. }
+            | Command::Verify { .. }
+            | Command::Campaign(campaign::CampaignCommand::Draw { .. })
+            | Command::Campaign(campaign::CampaignCommand::Announce { .. })
+            | Command::Ledger(ledger::LedgerCommand::Export { .. })
+            | Command::Registry(registry::RegistryCommand::Export { .. })
+    );
+    let out = Out {
+        json: cli.json,
+        progress: std::cell::RefCell::new(if long {
+            cli.progress("working…")
+        } else {
+            None
+        }),
+    };
+    let result = dispatch(&cli, &out);
+    out.clear_progress();
+    match result {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(f) => {
             if cli.json {
