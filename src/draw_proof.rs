@@ -10,7 +10,7 @@ use crate::commitment::{
 };
 use crate::draw::{Announcement, DrawOutcome, derive_seed};
 use crate::entropy::{self, BeaconValue, DrandRound, Reveal};
-use crate::merkle::{Hash, InclusionProof, MerkleTree, root_parallel};
+use crate::merkle::{Hash, InclusionProof, root_parallel};
 use crate::registry::vocab::CreditClass;
 use crate::registry::{Item, Officer, Registries, RegistryKind};
 use crate::sample;
@@ -737,9 +737,4 @@ pub fn verify_public(
         level: Level::Public,
         proof: p.clone(),
     })
-}
-
-/// An inclusion check used by tests: a tree's proof of one leaf.
-pub fn prove_leaf(tree: &MerkleTree, index: u64) -> Vec<Hash> {
-    tree.prove(index).map(|p| p.path).unwrap_or_default()
 }

@@ -141,26 +141,15 @@ pub fn replace_with(
     };
     let mut stream = Stream::new(&proof.seed, &label);
     // Current targets and teams after earlier replacements.
-    let mut teams: Vec<(String, Vec<String>)> = proof
-        .teams
-        .iter()
-        .map(|t| (t.target.clone(), t.officers.clone()))
-        .collect();
-    let mut ever: BTreeSet<String> = teams.iter().map(|t| t.0.clone()).collect();
-    for r in previous {
-        match &r.request {
-            Request::Target { target } => {
-                teams.retain(|t| &t.0 != target);
-                teams.push((r.replacement.clone(), r.team.clone()));
-                ever.insert(r.replacement.clone());
-            }
-            Request::Officer { target, .. } => {
-                if let Some(t) = teams.iter_mut().find(|t| &t.0 == target) {
-                    t.1 = r.team.clone();
-                }
-            }
-        }
-    }
+    let teams = crate::results::current_teams(proof, previous);
+    // Every entity that has been a target of this draw, replaced or not.
+    let mut ever: BTreeSet<String> = proof.teams.iter().map(|t| t.target.clone()).collect();
+    ever.extend(
+        previous
+            .iter()
+            .filter(|r| matches!(r.request, Request::Target { .. }))
+            .map(|r| r.replacement.clone()),
+    );
     let officer_index = |id: &str| {
         reg.officers
             .binary_search_by(|o| o.id.as_str().cmp(id))

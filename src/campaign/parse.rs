@@ -423,15 +423,6 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             "at least 1 (omit it for no limit)",
         ));
     }
-    for w in c.targets.strata.windows(2) {
-        if w[0].credit_class == w[1].credit_class {
-            return Err(invalid(
-                "targets.strata",
-                w[0].credit_class.token(),
-                "two strata for one credit class",
-            ));
-        }
-    }
     for s in &c.targets.strata {
         if let (Some(min), Some(max)) = (s.min, s.max)
             && min > max

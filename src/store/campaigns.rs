@@ -19,6 +19,16 @@ pub enum CampaignState {
     Voided,
 }
 
+/// Whether a campaign was voided (within a transaction or not).
+fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
+            r.get::<_, i64>(0)
+        })
+        .optional()?
+        .is_some())
+}
+
 impl Workspace {
     fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
         self.conn.execute_batch(
@@ -207,13 +217,7 @@ impl Workspace {
     pub fn campaign_state(&self, id: &str) -> Result<CampaignState, StoreError> {
         self.ensure_campaign_tables()?;
         self.announcement(id)?;
-        let voided: Option<i64> = self
-            .conn
-            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if voided.is_some() {
+        if is_voided(&self.conn, id)? {
             return Ok(CampaignState::Voided);
         }
         let drawn: Option<i64> = self
@@ -244,12 +248,7 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let voided: Option<i64> = tx
-            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if voided.is_some() {
+        if is_voided(&tx, id)? {
             return Err(StoreError::Conflict(format!(
                 "campaign {id} was voided: announce a new campaign"
             )));
@@ -336,17 +335,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::NoCampaign`] when not drawn.
     pub fn draw_proof(&self, id: &str) -> Result<DrawProof, StoreError> {
-        self.ensure_campaign_tables()?;
-        let body: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT proof FROM draws WHERE campaign_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let body = body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))?;
-        serde_json::from_str(&body)
+        serde_json::from_str(&self.draw_proof_text(id)?)
             .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}")))
     }
 
@@ -387,12 +376,7 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let voided: Option<i64> = tx
-            .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if voided.is_some() {
+        if is_voided(&tx, id)? {
             return Err(StoreError::Conflict(format!(
                 "campaign {id} was voided: nothing can be replaced"
             )));

@@ -138,10 +138,22 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Sql`].
     pub fn results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
+        self.results_where(campaign, false)
+    }
+
+    /// The results of a campaign, or only those not yet in a published notice.
+    fn results_where(
+        &self,
+        campaign: &str,
+        unpublished: bool,
+    ) -> Result<Vec<InspectionResult>, StoreError> {
         self.ensure_results()?;
-        let mut st = self
-            .conn
-            .prepare("SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item")?;
+        let sql = if unpublished {
+            "SELECT body FROM results WHERE campaign_id = ?1 AND published = 0 ORDER BY target, item"
+        } else {
+            "SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item"
+        };
+        let mut st = self.conn.prepare(sql)?;
         let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
@@ -212,19 +224,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Sql`].
     pub fn unpublished_results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
-        self.ensure_results()?;
-        let mut st = self
-            .conn
-            .prepare("SELECT body FROM results WHERE campaign_id = ?1 AND published = 0 ORDER BY target, item")?;
-        let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(
-                serde_json::from_str(&row?)
-                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?,
-            );
-        }
-        Ok(out)
+        self.results_where(campaign, true)
     }
 
     /// Checks the recorded draws and results against the ledger entries that
