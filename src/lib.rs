@@ -50,6 +50,7 @@ pub mod registry;
 pub mod replace;
 pub mod results;
 pub mod sample;
+pub mod schedule;
 pub mod snapshot;
 pub mod store;
 pub mod uscc;

@@ -1,0 +1,2 @@
+//! Scheduling benchmarks (work in progress).
+fn main() {}
