@@ -231,7 +231,8 @@ pub fn run_with_key(
         &reg,
         sref,
         campaign,
-        Vec::new(),
+        crate::draw::History::default(),
+        None,
         ws.ledger_head()?,
         instant("2026-03-01T09:00:00+08:00"),
     )
@@ -249,7 +250,7 @@ pub fn run_with_key(
         ws.store_reveal(&id, &r, &actor)?;
     }
     let (seed, used, missing) = derive_seed(&a, &ws.reveals(&id)?, None).map_err(step("seed"))?;
-    let out = draw(&reg, &a, &seed).map_err(step("draw"))?;
+    let out = draw(&reg, &a, &seed, &crate::sample::PrnKey::plain(seed)).map_err(step("draw"))?;
     let proof = make_proof(
         &reg,
         ws.salt_key(),
@@ -260,6 +261,7 @@ pub fn run_with_key(
             beacon: None,
         },
         &out,
+        &[],
     );
     ws.store_draw(&proof, "2026-03-02T01:30:00Z", &actor)?;
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));

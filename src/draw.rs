@@ -8,7 +8,7 @@ use crate::entropy::{self, BeaconValue, EntropyError, Reveal};
 use crate::merkle::{Hash, root_parallel};
 use crate::proof::SnapshotRef;
 use crate::registry::Registries;
-use crate::sample::{self, SampleError, StratumDraw};
+use crate::sample::{self, HistorySets, PrnKey, SampleError, StratumDraw};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -62,6 +62,9 @@ pub enum DrawError {
         /// Announcement.
         announced_at: String,
     },
+    /// A coordination group announced wrongly.
+    #[error("{0}")]
+    Group(String),
     /// A beacon round whose China date is after the draw date.
     #[error(
         "beacon round time {round_time} falls on China date {date}, after the draw date {draw_date}"
@@ -74,6 +77,72 @@ pub enum DrawError {
         /// Draw date.
         draw_date: String,
     },
+}
+
+/// An officer who inspected an entity recently (`avoid_same_officer_within_days`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OfficerVisit {
+    /// Officer id.
+    pub officer: String,
+    /// The entity's USCC.
+    pub target: String,
+}
+
+impl OfficerVisit {
+    /// The leaf of the officer-history tree: `lp(officer) ‖ lp(target)`.
+    pub fn leaf(&self) -> Vec<u8> {
+        let mut e = Encoder::with_capacity(64);
+        e.str(&self.officer).str(&self.target);
+        e.finish()
+    }
+}
+
+/// What the ledger's history gives an announcement (`docs/SPEC.md` §3).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Entities inspected within `exclude_inspected_within_days` (the exclusion set).
+    pub exclusion: Vec<String>,
+    /// Officer–entity pairs within `avoid_same_officer_within_days`.
+    pub officer_history: Vec<OfficerVisit>,
+    /// Entities drawn or inspected earlier in the draw date's year (for `low_risk_once_a_year`).
+    pub drawn_this_year: Vec<String>,
+}
+
+/// The coordination group an announcement belongs to (样本协调组).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRef {
+    /// The group's name.
+    pub group: String,
+    /// The members' campaign hashes, sorted.
+    pub members: Vec<Hash>,
+    /// `SHA-256(lp("dualdraw-group-v1") ‖ lp(group) ‖ u32be(m) ‖ raw(member)…)`.
+    pub hash: Hash,
+}
+
+impl GroupRef {
+    /// The group of these campaign hashes (sorted, without duplicates).
+    pub fn new(group: &str, mut members: Vec<Hash>) -> Self {
+        members.sort();
+        members.dedup();
+        let hash = Self::compute_hash(group, &members);
+        GroupRef {
+            group: group.to_string(),
+            members,
+            hash,
+        }
+    }
+
+    /// The group hash (§3).
+    pub fn compute_hash(group: &str, members: &[Hash]) -> Hash {
+        let mut e = Encoder::with_capacity(64 + 32 * members.len());
+        e.str("dualdraw-group-v1")
+            .str(group)
+            .raw(&(members.len() as u32).to_be_bytes());
+        for m in members {
+            e.raw(&m.0);
+        }
+        Hash::digest(e.as_bytes())
+    }
 }
 
 /// An announcement (公告): everything fixed before the randomness exists.
@@ -89,12 +158,39 @@ pub struct Announcement {
     pub exclusion: Vec<String>,
     /// RFC 6962 root over the exclusion USCCs.
     pub exclusion_root: Hash,
+    /// Officer–entity pairs the officer-history rule forbids, sorted.
+    pub officer_history: Vec<OfficerVisit>,
+    /// RFC 6962 root over their leaves.
+    pub officer_history_root: Hash,
+    /// Entities drawn or inspected earlier in the year (the low-risk rule), sorted.
+    pub drawn_this_year: Vec<String>,
+    /// RFC 6962 root over those USCCs.
+    pub drawn_this_year_root: Hash,
+    /// The coordination group, if any.
+    pub coordination: Option<GroupRef>,
     /// Ledger head (zeros until the ledger exists).
     pub ledger_head: Hash,
     /// When it was announced (UTC).
     pub announced_at: DateTime<Utc>,
     /// `SHA-256` of the canonical announcement.
     pub hash: Hash,
+}
+
+fn text_root(v: &[String]) -> Hash {
+    let leaves: Vec<&[u8]> = v.iter().map(|u| u.as_bytes()).collect();
+    root_parallel(&leaves)
+}
+
+/// The RFC 6962 root of the officer-history leaves.
+pub fn officer_history_root(v: &[OfficerVisit]) -> Hash {
+    let leaves: Vec<Vec<u8>> = v.iter().map(OfficerVisit::leaf).collect();
+    let refs: Vec<&[u8]> = leaves.iter().map(Vec::as_slice).collect();
+    root_parallel(&refs)
+}
+
+/// The RFC 6962 root of a sorted USCC list (exclusion and year sets).
+pub fn uscc_list_root(v: &[String]) -> Hash {
+    text_root(v)
 }
 
 /// The China date of an instant (UTC+8).
@@ -107,25 +203,46 @@ impl Announcement {
     pub fn new(
         campaign: Campaign,
         snapshot: SnapshotRef,
-        mut exclusion: Vec<String>,
+        history: History,
+        coordination: Option<GroupRef>,
         ledger_head: Hash,
         announced_at: DateTime<Utc>,
     ) -> Self {
+        let History {
+            mut exclusion,
+            mut officer_history,
+            mut drawn_this_year,
+        } = history;
         exclusion.sort();
         exclusion.dedup();
-        let leaves: Vec<&[u8]> = exclusion.iter().map(|u| u.as_bytes()).collect();
+        officer_history.sort();
+        officer_history.dedup();
+        drawn_this_year.sort();
+        drawn_this_year.dedup();
         let mut a = Announcement {
             campaign_hash: campaign.hash(),
             campaign,
             snapshot,
-            exclusion_root: root_parallel(&leaves),
+            exclusion_root: text_root(&exclusion),
             exclusion,
+            officer_history_root: officer_history_root(&officer_history),
+            officer_history,
+            drawn_this_year_root: text_root(&drawn_this_year),
+            drawn_this_year,
+            coordination,
             ledger_head,
             announced_at: announced_at.with_timezone(&Utc),
             hash: Hash([0; 32]),
         };
         a.hash = a.compute_hash();
         a
+    }
+
+    /// The same announcement after another ledger head (hash recomputed).
+    pub fn with_ledger_head(mut self, head: Hash) -> Self {
+        self.ledger_head = head;
+        self.hash = self.compute_hash();
+        self
     }
 
     /// The canonical announcement bytes (§3).
@@ -137,7 +254,15 @@ impl Announcement {
             .u64(self.exclusion.len() as u64)
             .raw(&self.exclusion_root.0)
             .raw(&self.ledger_head.0)
-            .str(&crate::campaign::instant_text(&self.announced_at));
+            .str(&crate::campaign::instant_text(&self.announced_at))
+            .u64(self.officer_history.len() as u64)
+            .raw(&self.officer_history_root.0)
+            .u64(self.drawn_this_year.len() as u64)
+            .raw(&self.drawn_this_year_root.0);
+        match &self.coordination {
+            None => e.raw(&[0]),
+            Some(g) => e.raw(&[1]).raw(&g.hash.0),
+        };
         e.finish()
     }
 
@@ -164,6 +289,43 @@ impl Announcement {
     }
 }
 
+/// The coordination groups of campaigns announced together: for each
+/// campaign its group (`None` without `[coordination]`). A group is exactly
+/// the campaigns given here with its name; they must share their entropy
+/// (the same witnesses and beacon), since the group seed comes from it.
+///
+/// # Errors
+/// [`DrawError::Group`] naming the campaign that differs.
+pub fn groups_of(campaigns: &[Campaign]) -> Result<Vec<Option<GroupRef>>, DrawError> {
+    let mut groups: std::collections::BTreeMap<&str, Vec<&Campaign>> = Default::default();
+    for c in campaigns {
+        if let Some(k) = &c.coordination {
+            groups.entry(k.group.as_str()).or_default().push(c);
+        }
+    }
+    let mut refs: std::collections::BTreeMap<&str, GroupRef> = Default::default();
+    for (name, members) in &groups {
+        let first = members[0];
+        for m in &members[1..] {
+            if m.entropy != first.entropy {
+                return Err(DrawError::Group(format!(
+                    "campaigns {} and {} of coordination group {name:?} must have the same [entropy] (witnesses, beacon, deadline): the group's permanent random numbers come from it",
+                    first.id, m.id
+                )));
+            }
+        }
+        refs.insert(name, GroupRef::new(name, members.iter().map(|c| c.hash()).collect()));
+    }
+    Ok(campaigns
+        .iter()
+        .map(|c| {
+            c.coordination
+                .as_ref()
+                .and_then(|k| refs.get(k.group.as_str()).cloned())
+        })
+        .collect())
+}
+
 /// Public counts an announcement reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnnounceSummary {
@@ -175,7 +337,9 @@ pub struct AnnounceSummary {
     pub categories: Vec<String>,
 }
 
-/// Checks a campaign against a snapshot and announces it.
+/// Checks a campaign against a snapshot and announces it. `coordination` is
+/// the campaign's group (required exactly when the campaign has a
+/// `[coordination]` table; see [`GroupRef::new`]).
 ///
 /// # Errors
 /// [`DrawError`] naming what is wrong; nothing is announced.
@@ -183,15 +347,35 @@ pub fn announce(
     reg: &Registries,
     snapshot: SnapshotRef,
     campaign: Campaign,
-    exclusion: Vec<String>,
+    history: History,
+    coordination: Option<GroupRef>,
     ledger_head: Hash,
     now: DateTime<Utc>,
 ) -> Result<(Announcement, AnnounceSummary), DrawError> {
     campaign.check()?;
+    match (&campaign.coordination, &coordination) {
+        (None, None) => {}
+        (Some(k), Some(g)) if k.group == g.group && g.members.contains(&campaign.hash()) => {}
+        (Some(k), _) => {
+            return Err(DrawError::Group(format!(
+                "campaign {} belongs to coordination group {:?}: announce every campaign of the group together",
+                campaign.id, k.group
+            )));
+        }
+        (None, Some(g)) => {
+            return Err(DrawError::Group(format!(
+                "campaign {} has no [coordination] table but is announced in group {:?}",
+                campaign.id, g.group
+            )));
+        }
+    }
     let items = sample::campaign_items(reg, &campaign)?;
     let cats = sample::categories(&campaign, &items)?;
-    let excl: BTreeSet<String> = exclusion.iter().cloned().collect();
-    let pool = sample::pool(reg, &campaign, &cats, &excl);
+    let sets = HistorySets {
+        exclusion: history.exclusion.iter().cloned().collect(),
+        drawn_this_year: history.drawn_this_year.iter().cloned().collect(),
+    };
+    let pool = sample::pool(reg, &campaign, &cats, &sets);
     let mut present = BTreeSet::new();
     for &i in &pool.members {
         present.insert(reg.entities[i].credit_class);
@@ -206,7 +390,7 @@ pub fn announce(
             return Err(SampleError::MissingStratum { class, count }.into());
         }
     }
-    let a = Announcement::new(campaign, snapshot, exclusion, ledger_head, now);
+    let a = Announcement::new(campaign, snapshot, history, coordination, ledger_head, now);
     if let Some(t) = a.beacon_time() {
         if t <= a.announced_at {
             return Err(DrawError::BeaconNotFuture {
@@ -302,11 +486,48 @@ pub fn derive_seed(
     Ok((seed, used, missing))
 }
 
+/// How the draw reads PRNs (§5): from the seed, or for a coordinated campaign
+/// from the group seed (`group_announcements` are the members' announcement
+/// hashes in the order of `coordination.members`), each from its start.
+///
+/// # Errors
+/// [`DrawError::Group`] when the member announcements do not match the group.
+pub fn prn_key(
+    a: &Announcement,
+    seed: &Hash,
+    reveals: &[Reveal],
+    beacon: Option<&Hash>,
+    group_announcements: &[Hash],
+) -> Result<PrnKey, DrawError> {
+    let (Some(g), Some(k)) = (&a.coordination, &a.campaign.coordination) else {
+        return Ok(PrnKey::plain(*seed));
+    };
+    let pos = g.members.iter().position(|m| *m == a.campaign_hash);
+    if group_announcements.len() != g.members.len()
+        || pos.and_then(|p| group_announcements.get(p)) != Some(&a.hash)
+    {
+        return Err(DrawError::Group(format!(
+            "the group {:?} has {} member(s); the announcement hashes given ({}) do not match this campaign's place in it",
+            g.group,
+            g.members.len(),
+            group_announcements.len()
+        )));
+    }
+    let pairs: Vec<(&str, &str)> = reveals
+        .iter()
+        .map(|r| (r.name.as_str(), r.secret.as_str()))
+        .collect();
+    let group_seed = entropy::group_seed(&g.hash, group_announcements, &pairs, beacon);
+    Ok(PrnKey::new(group_seed, Some(k.start)))
+}
+
 /// The outcome of a draw, as indices into the snapshot's registries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrawOutcome {
     /// The seed.
     pub seed: Hash,
+    /// How PRNs were read.
+    pub prn_key: PrnKey,
     /// Pool size.
     pub pool_size: u64,
     /// Left out by class.
@@ -324,16 +545,23 @@ pub struct DrawOutcome {
     pub blocked: Vec<(usize, usize, usize)>,
 }
 
-/// Draws targets and assigns officers (§5, §6) for an announcement on `reg`.
+/// Draws targets and assigns officers (§5, §6) for an announcement on `reg`,
+/// with PRNs read as `key` says ([`prn_key`]; [`PrnKey::plain`] of the seed
+/// for an uncoordinated campaign).
 ///
 /// # Errors
 /// [`DrawError::Sample`] or [`DrawError::Infeasible`].
-pub fn draw(reg: &Registries, a: &Announcement, seed: &Hash) -> Result<DrawOutcome, DrawError> {
+pub fn draw(
+    reg: &Registries,
+    a: &Announcement,
+    seed: &Hash,
+    key: &PrnKey,
+) -> Result<DrawOutcome, DrawError> {
     let c = &a.campaign;
     let items = sample::campaign_items(reg, c)?;
     let cats = sample::categories(c, &items)?;
-    let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
-    let (pool, strata) = sample::pool_and_select(reg, c, &cats, &excl, seed)?;
+    let sets = HistorySets::of(a);
+    let (pool, strata) = sample::pool_and_select(reg, c, &cats, &sets, key)?;
     let mut targets: Vec<usize> = strata
         .iter()
         .flat_map(|s| s.selected.iter().copied())
@@ -370,6 +598,18 @@ pub fn draw(reg: &Registries, a: &Announcement, seed: &Hash) -> Result<DrawOutco
             blocked_set.insert((o, p));
         }
     }
+    // The officer-history rule: an officer who inspected a target recently is
+    // blocked from it (§6), whatever the department.
+    for v in &a.officer_history {
+        let (Some(&p), Ok(o)) = (
+            position.get(v.target.as_str()),
+            reg.officers
+                .binary_search_by(|o| o.id.as_str().cmp(v.officer.as_str())),
+        ) else {
+            continue;
+        };
+        blocked_set.insert((o, p));
+    }
     let problem = Problem {
         date: c.draw_date,
         region: c.teams.officer_region,
@@ -381,6 +621,7 @@ pub fn draw(reg: &Registries, a: &Announcement, seed: &Hash) -> Result<DrawOutco
     let teams = problem.solve(seed)?;
     Ok(DrawOutcome {
         seed: *seed,
+        prn_key: *key,
         pool_size: pool.members.len() as u64,
         excluded_by_class: pool.excluded_by_class,
         strata,

@@ -15,7 +15,7 @@ use crate::registry::vocab::CreditClass;
 use crate::registry::{Item, Officer, Registries, RegistryKind};
 use crate::sample;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 /// Format tag of a draw proof.
 pub const DRAW_PROOF_FORMAT: &str = "dualdraw-draw-proof-v1";
@@ -98,6 +98,12 @@ pub struct DrawProof {
     pub entropy: EntropyRecord,
     /// The seed.
     pub seed: Hash,
+    /// The seed the PRNs come from: the seed, or the group seed of a
+    /// coordinated campaign (§5).
+    pub prn_seed: Hash,
+    /// A coordinated campaign's group members' announcement hashes, in the
+    /// order of `announcement.coordination.members` (empty otherwise).
+    pub group_announcements: Vec<Hash>,
     /// Pool size (after class exclusions).
     pub pool_size: u64,
     /// Left out by class.
@@ -137,6 +143,7 @@ pub fn make_proof(
     a: &Announcement,
     entropy: EntropyRecord,
     out: &DrawOutcome,
+    group_announcements: &[Hash],
 ) -> DrawProof {
     let tree = registry_tree(reg, RegistryKind::Entities, key);
     let rtree = registry_tree(reg, RegistryKind::Recusals, key);
@@ -149,7 +156,7 @@ pub fn make_proof(
             let e = &reg.entities[i];
             TargetRecord {
                 entity: PublicEntity::of(e, key),
-                prn: sample::prn(&out.seed, e.uscc.as_str()),
+                prn: sample::prn(&out.prn_key.seed, e.uscc.as_str()),
                 items: n.items.clone(),
                 departments: n.needs.iter().map(|x| x.department.clone()).collect(),
                 index: i as u64,
@@ -204,6 +211,8 @@ pub fn make_proof(
         announcement: a.clone(),
         entropy,
         seed: out.seed,
+        prn_seed: out.prn_key.seed,
+        group_announcements: group_announcements.to_vec(),
         pool_size: out.pool_size,
         excluded_by_class: out.excluded_by_class,
         strata,
@@ -330,6 +339,52 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
     )?;
     let leaves: Vec<&[u8]> = a.exclusion.iter().map(|u| u.as_bytes()).collect();
     check("exclusion root", root_parallel(&leaves), a.exclusion_root)?;
+    if !a.officer_history.windows(2).all(|w| w[0] < w[1]) {
+        return Err(fail(
+            "officer history",
+            "must be sorted by officer then target, without repeats",
+        ));
+    }
+    check(
+        "officer history root",
+        crate::draw::officer_history_root(&a.officer_history),
+        a.officer_history_root,
+    )?;
+    if !a.drawn_this_year.windows(2).all(|w| w[0] < w[1]) {
+        return Err(fail(
+            "drawn this year",
+            "must be sorted without repeats",
+        ));
+    }
+    check(
+        "drawn-this-year root",
+        crate::draw::uscc_list_root(&a.drawn_this_year),
+        a.drawn_this_year_root,
+    )?;
+    match (&a.coordination, &c.coordination) {
+        (None, None) => {}
+        (Some(g), Some(k)) => {
+            check("coordination group", &k.group, &g.group)?;
+            check(
+                "coordination group hash",
+                crate::draw::GroupRef::compute_hash(&g.group, &g.members),
+                g.hash,
+            )?;
+            if !g.members.windows(2).all(|w| w[0] < w[1]) || !g.members.contains(&a.campaign_hash)
+            {
+                return Err(fail(
+                    "coordination group",
+                    "members must be sorted and include this campaign's hash",
+                ));
+            }
+        }
+        _ => {
+            return Err(fail(
+                "coordination",
+                "the campaign's [coordination] and the announcement's group disagree",
+            ));
+        }
+    }
     check("announcement hash", a.compute_hash(), a.hash)?;
     // Entropy.
     let beacon = match (&c.entropy.beacon, &p.entropy.beacon) {
@@ -384,6 +439,15 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
         p.entropy.missing.join(","),
     )?;
     check("seed", seed, p.seed)?;
+    let key = crate::draw::prn_key(
+        a,
+        &seed,
+        &used,
+        beacon.as_ref().map(|b| &b.value),
+        &p.group_announcements,
+    )
+    .map_err(|e| fail("coordination", e))?;
+    check("PRN seed", key.seed, p.prn_seed)?;
     // Registries carried whole.
     let items = crate::merkle::root_parallel(&p.items.iter().map(item_leaf).collect::<Vec<_>>());
     check(
@@ -413,7 +477,7 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
     };
     let citems = sample::campaign_items(&reg_items, c).map_err(|e| fail("items", e))?;
     let cats = sample::categories(c, &citems).map_err(|e| fail("categories", e))?;
-    let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
+    let sets = sample::HistorySets::of(a);
     let eroot = a.snapshot.roots.entities;
     let mut needs: Vec<TargetNeeds> = Vec::new();
     if p.targets
@@ -440,7 +504,7 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
                 ) {
                     return Err(fail(format!("target {u} inclusion"), e));
                 }
-                let prn = sample::prn(&seed, u);
+                let prn = sample::prn(&key.seed, u);
                 if prn != t.prn {
                     return check(format!("prn of {u}"), prn, t.prn).map(|_| None);
                 }
@@ -449,7 +513,7 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
                 }
                 let e =
                     public_entity_record(&t.entity).map_err(|e| fail(format!("target {u}"), e))?;
-                if !sample::in_public_pool(&e, c, &cats, &excl) {
+                if !sample::in_public_pool(&e, c, &cats, &sets) {
                     return Err(fail(
                         format!("target {u}"),
                         "is not in the pool (status, region, category, flags or history)",
@@ -553,6 +617,17 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
             })?;
         blocked.insert((o, t));
     }
+    // The officer-history rule's pairs among drawn targets (§6).
+    for v in &a.officer_history {
+        if let (Ok(o), Ok(t)) = (
+            p.officers
+                .binary_search_by(|x| x.id.as_str().cmp(&v.officer)),
+            p.targets
+                .binary_search_by(|t| t.entity.uscc.as_str().cmp(&v.target)),
+        ) {
+            blocked.insert((o, t));
+        }
+    }
     // Re-run the assignment (an audit re-runs the whole draw instead).
     if !rerun_assignment {
         return check("number of teams", p.targets.len(), p.teams.len());
@@ -618,7 +693,14 @@ pub fn verify_audit(
                 || crate::commitment::SnapshotRoots::compute(reg, key),
             )
         },
-        || crate::draw::draw(reg, a, &p.seed),
+        || {
+            // The key is re-derived (and compared) by the light checks.
+            let key = sample::PrnKey::new(
+                p.prn_seed,
+                a.campaign.coordination.as_ref().map(|k| k.start),
+            );
+            crate::draw::draw(reg, a, &p.seed, &key)
+        },
     );
     light?;
     check(
@@ -720,11 +802,11 @@ pub fn verify_public(
     };
     let citems = sample::campaign_items(&reg_items, c).map_err(|e| fail("items", e))?;
     let cats = sample::categories(c, &citems).map_err(|e| fail("categories", e))?;
-    let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
+    let sets = sample::HistorySets::of(a);
     let mut pool = 0u64;
     for e in &snap.entities {
         let rec = public_entity_record(e).map_err(|x| fail(format!("entity {}", e.uscc), x))?;
-        if sample::in_public_pool(&rec, c, &cats, &excl) {
+        if sample::in_public_pool(&rec, c, &cats, &sets) {
             pool += 1;
         }
     }

@@ -254,6 +254,33 @@ pub fn seed(announcement: &Hash, reveals: &[(&str, &str)], beacon: Option<&Hash>
     Hash::digest(e.as_bytes())
 }
 
+/// The PRN seed of a coordination group (`docs/SPEC.md` §5):
+/// `SHA-256(lp("dualdraw-group-seed-v1") ‖ raw(group_hash) ‖ u32be(m) ‖
+/// raw(announcement)… ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖ opt(raw(beacon)))`.
+pub fn group_seed(
+    group_hash: &Hash,
+    announcements: &[Hash],
+    reveals: &[(&str, &str)],
+    beacon: Option<&Hash>,
+) -> Hash {
+    let mut e = Encoder::with_capacity(256);
+    e.str("dualdraw-group-seed-v1")
+        .raw(&group_hash.0)
+        .raw(&(announcements.len() as u32).to_be_bytes());
+    for a in announcements {
+        e.raw(&a.0);
+    }
+    e.raw(&(reveals.len() as u32).to_be_bytes());
+    for (name, secret) in reveals {
+        e.str(name).str(secret);
+    }
+    match beacon {
+        None => e.raw(&[0]),
+        Some(b) => e.raw(&[1]).raw(&b.0),
+    };
+    Hash::digest(e.as_bytes())
+}
+
 /// A stage's random stream: ChaCha20 keyed by
 /// `SHA-256(lp("dualdraw-stream-v1") ‖ raw(seed) ‖ lp(label))`.
 pub struct Stream(ChaCha20Rng);

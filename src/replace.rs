@@ -178,8 +178,9 @@ pub fn replace_with(
             let ti =
                 entity_index(target).ok_or_else(|| ReplaceError::NotATarget(target.clone()))?;
             let class = reg.entities[ti].credit_class;
-            let excl: BTreeSet<String> = a.exclusion.iter().cloned().collect();
-            let pool = sample::pool(reg, c, &cats, &excl);
+            let sets = sample::HistorySets::of(a);
+            let pool = sample::pool(reg, c, &cats, &sets);
+            let key = sample::PrnKey::new(proof.prn_seed, c.coordination.as_ref().map(|k| k.start));
             // Same stratum, and at least one category in common with the target
             // it replaces (so the same items and departments apply).
             let own: Vec<&String> = reg.entities[ti]
@@ -194,7 +195,7 @@ pub fn replace_with(
                 .filter(|&&i| reg.entities[i].categories.iter().any(|x| own.contains(&x)))
                 .map(|&i| {
                     let u = reg.entities[i].uscc.as_str();
-                    (sample::prn(&proof.seed, u), u)
+                    (key.order(&sample::prn(&key.seed, u)), u)
                 })
                 .collect();
             members.sort();
@@ -432,7 +433,8 @@ mod tests {
                 roots,
             },
             c,
-            vec![],
+            crate::draw::History::default(),
+            None,
             Hash([0; 32]),
             t0,
         )
@@ -443,7 +445,7 @@ mod tests {
             revealed_at: t0,
         };
         let (seed, used, missing) = derive_seed(&a, &[r], None).unwrap();
-        let out = draw(&reg, &a, &seed).unwrap();
+        let out = draw(&reg, &a, &seed, &crate::sample::PrnKey::plain(seed)).unwrap();
         let p = make_proof(
             &reg,
             &key,
@@ -454,6 +456,7 @@ mod tests {
                 beacon: None,
             },
             &out,
+            &[],
         );
         (reg, a, p)
     }

@@ -1,7 +1,7 @@
 //! Target sampling (`docs/SPEC.md` §5): the pool, strata by credit class,
 //! exact allocation, permanent random numbers, and selection of the smallest.
 
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, Ratio};
 use crate::merkle::Hash;
 use crate::registry::vocab::CreditClass;
 use crate::registry::{Entity, Item, Registries};
@@ -76,13 +76,27 @@ pub fn categories(c: &Campaign, items: &[&Item]) -> Result<Vec<String>, SampleEr
     }
 }
 
+/// The history sets an announcement fixes (`docs/SPEC.md` §3), as the pool reads them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistorySets {
+    /// Entities inspected recently (rule 5 of §5).
+    pub exclusion: BTreeSet<String>,
+    /// Entities drawn or inspected earlier in the year (rule 7 of §5).
+    pub drawn_this_year: BTreeSet<String>,
+}
+
+impl HistorySets {
+    /// The sets of an announcement.
+    pub fn of(a: &crate::draw::Announcement) -> Self {
+        HistorySets {
+            exclusion: a.exclusion.iter().cloned().collect(),
+            drawn_this_year: a.drawn_this_year.iter().cloned().collect(),
+        }
+    }
+}
+
 /// Whether an entity passes the public filters of the pool (1–5 of §5).
-pub fn in_public_pool(
-    e: &Entity,
-    c: &Campaign,
-    cats: &[String],
-    exclusion: &BTreeSet<String>,
-) -> bool {
+pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets) -> bool {
     e.status.in_business()
         && (c.targets.regions.is_empty()
             || c.targets
@@ -94,7 +108,16 @@ pub fn in_public_pool(
             .flags
             .iter()
             .any(|f| c.targets.exclude_flags.binary_search(f).is_ok())
-        && !exclusion.contains(e.uscc.as_str())
+        && !h.exclusion.contains(e.uscc.as_str())
+}
+
+/// Whether an entity of the public pool stays in it given its (confidential)
+/// credit class: rules 6 and 7 of §5. Those left out count as `excluded_by_class`.
+pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
+    !c.targets.exclude_credit_classes.contains(&e.credit_class)
+        && !(c.targets.low_risk_once_a_year
+            && e.credit_class == CreditClass::A
+            && h.drawn_this_year.contains(e.uscc.as_str()))
 }
 
 /// The pool: entity indices (in USCC order) and the class-excluded count.
@@ -102,28 +125,92 @@ pub fn in_public_pool(
 pub struct Pool {
     /// Indices into `Registries::entities`.
     pub members: Vec<usize>,
-    /// Entities left out because their class is excluded.
+    /// Entities left out because of their class (rules 6 and 7 of §5).
     pub excluded_by_class: u64,
 }
 
 /// Computes the pool (§5).
-pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], exclusion: &BTreeSet<String>) -> Pool {
+pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) -> Pool {
     let public: Vec<usize> = reg
         .entities
         .par_iter()
         .enumerate()
-        .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
+        .filter(|(_, e)| in_public_pool(e, c, cats, h))
         .map(|(i, _)| i)
         .collect();
-    let (members, out): (Vec<usize>, Vec<usize>) = public.into_iter().partition(|&i| {
-        !c.targets
-            .exclude_credit_classes
-            .contains(&reg.entities[i].credit_class)
-    });
+    let (members, out): (Vec<usize>, Vec<usize>) = public
+        .into_iter()
+        .partition(|&i| kept_by_class(&reg.entities[i], c, h));
     Pool {
         members,
         excluded_by_class: out.len() as u64,
     }
+}
+
+/// How PRNs are read (§5): the seed they come from and the starting point
+/// subtracted before ordering (zero unless the campaign is coordinated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrnKey {
+    /// The PRN seed: the draw's seed, or the group seed of a coordinated campaign.
+    pub seed: Hash,
+    /// `floor(start · 2^256)` as 32 big-endian bytes.
+    pub offset: Hash,
+}
+
+impl PrnKey {
+    /// PRNs from `seed`, read from the start `start` (`None`: from zero).
+    pub fn new(seed: Hash, start: Option<Ratio>) -> Self {
+        PrnKey {
+            seed,
+            offset: start.map_or(Hash([0; 32]), start_offset),
+        }
+    }
+
+    /// An uncoordinated draw's key: the seed, from zero.
+    pub fn plain(seed: Hash) -> Self {
+        Self::new(seed, None)
+    }
+
+    /// The ordering value of a PRN: `(prn − offset) mod 2^256`.
+    pub fn order(&self, prn: &Hash) -> Hash {
+        let mut out = [0u8; 32];
+        let mut borrow = 0i16;
+        for i in (0..32).rev() {
+            let mut d = i16::from(prn.0[i]) - i16::from(self.offset.0[i]) - borrow;
+            borrow = 0;
+            if d < 0 {
+                d += 256;
+                borrow = 1;
+            }
+            out[i] = d as u8;
+        }
+        Hash(out)
+    }
+
+    /// The PRN whose ordering value is `v`: `(v + offset) mod 2^256`.
+    pub fn unorder(&self, v: &Hash) -> Hash {
+        let mut out = [0u8; 32];
+        let mut carry = 0u16;
+        for i in (0..32).rev() {
+            let d = u16::from(v.0[i]) + u16::from(self.offset.0[i]) + carry;
+            out[i] = (d & 0xff) as u8;
+            carry = d >> 8;
+        }
+        Hash(out)
+    }
+}
+
+/// `floor(p · 2^256 / q)` for `p < q`, as 32 big-endian bytes (long division).
+pub fn start_offset(r: Ratio) -> Hash {
+    let q = u128::from(r.q());
+    let mut rem = u128::from(r.p()) % q;
+    let mut out = [0u8; 32];
+    for byte in out.iter_mut() {
+        let num = rem << 8;
+        *byte = (num / q) as u8;
+        rem = num % q;
+    }
+    Hash(out)
 }
 
 /// The fixed first block of every PRN hash: `dualdraw-prn-v1` padded to 32
@@ -161,7 +248,8 @@ pub struct StratumDraw {
     /// Drawn entity indices, by PRN.
     #[serde(skip)]
     pub selected: Vec<usize>,
-    /// PRN of the last drawn (none when nothing is drawn).
+    /// PRN of the last drawn (none when nothing is drawn). An entity of the
+    /// stratum is drawn exactly when `order(prn) ≤ order(threshold)`.
     pub threshold: Option<Hash>,
 }
 
@@ -173,22 +261,22 @@ pub fn select(
     reg: &Registries,
     c: &Campaign,
     pool: &Pool,
-    seed: &Hash,
+    key: &PrnKey,
 ) -> Result<Vec<StratumDraw>, SampleError> {
-    let prefix = prn_prefix(seed);
+    let prefix = prn_prefix(&key.seed);
     let mut by_class: [Vec<(Hash, usize)>; 4] = Default::default();
     let numbered: Vec<(CreditClass, Hash, usize)> = pool
         .members
         .par_iter()
         .map(|&i| {
             let e = &reg.entities[i];
-            (e.credit_class, prn_with(&prefix, e.uscc.as_str()), i)
+            (e.credit_class, key.order(&prn_with(&prefix, e.uscc.as_str())), i)
         })
         .collect();
     for (class, p, i) in numbered {
         by_class[class_index(class)].push((p, i));
     }
-    select_grouped(reg, c, by_class)
+    select_grouped(reg, c, by_class, key)
 }
 
 /// The pool and every stratum's draw in one pass over the entities (the
@@ -200,20 +288,20 @@ pub fn pool_and_select(
     reg: &Registries,
     c: &Campaign,
     cats: &[String],
-    exclusion: &BTreeSet<String>,
-    seed: &Hash,
+    h: &HistorySets,
+    key: &PrnKey,
 ) -> Result<(Pool, Vec<StratumDraw>), SampleError> {
-    let prefix = prn_prefix(seed);
+    let prefix = prn_prefix(&key.seed);
     // (in pool after class exclusion, class, prn, index)
     let numbered: Vec<(bool, CreditClass, Hash, usize)> = reg
         .entities
         .par_iter()
         .enumerate()
-        .filter(|(_, e)| in_public_pool(e, c, cats, exclusion))
+        .filter(|(_, e)| in_public_pool(e, c, cats, h))
         .map(|(i, e)| {
-            let kept = !c.targets.exclude_credit_classes.contains(&e.credit_class);
+            let kept = kept_by_class(e, c, h);
             let p = if kept {
-                prn_with(&prefix, e.uscc.as_str())
+                key.order(&prn_with(&prefix, e.uscc.as_str()))
             } else {
                 Hash([0; 32])
             };
@@ -231,7 +319,7 @@ pub fn pool_and_select(
             excluded_by_class += 1;
         }
     }
-    let strata = select_grouped(reg, c, by_class)?;
+    let strata = select_grouped(reg, c, by_class, key)?;
     Ok((
         Pool {
             members,
@@ -245,6 +333,7 @@ fn select_grouped(
     reg: &Registries,
     c: &Campaign,
     mut by_class: [Vec<(Hash, usize)>; 4],
+    key: &PrnKey,
 ) -> Result<Vec<StratumDraw>, SampleError> {
     let mut out = Vec::new();
     for class in CreditClass::ALL {
@@ -278,7 +367,7 @@ fn select_grouped(
             credit_class: *class,
             pool: n,
             drawn: k as u64,
-            threshold: members.last().map(|m| m.0),
+            threshold: members.last().map(|m| key.unorder(&m.0)),
             selected: members.into_iter().map(|m| m.1).collect(),
         });
     }

@@ -8,13 +8,13 @@
 //! re-derives the primitive values from the spec alone.
 
 use dualdraw::campaign::Campaign;
-use dualdraw::draw::{Announcement, announce, derive_seed, draw};
+use dualdraw::draw::{Announcement, History, OfficerVisit, announce, derive_seed, draw, prn_key};
 use dualdraw::draw_proof::{EntropyRecord, make_proof, verify_audit, verify_light};
 use dualdraw::entropy::{self, Reveal, Stream, lottery_canonical, witness_commitment};
 use dualdraw::generate::{CountySpec, county};
 use dualdraw::merkle::Hash;
 use dualdraw::proof::SnapshotRef;
-use dualdraw::sample::prn;
+use dualdraw::sample::{PrnKey, prn};
 use dualdraw::{DrawProof, SaltKey, SnapshotRoots};
 use serde_json::{Value, json};
 
@@ -37,6 +37,8 @@ draw_date = "2026-03-02"
 items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
 [targets]
 categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位", "食品销售经营者"]
+low_risk_once_a_year = true
+exclude_inspected_within_days = 30
 [[targets.strata]]
 credit_class = "A"
 ratio = "3%"
@@ -55,6 +57,10 @@ min_size = 3
 per_department = 1
 max_targets_per_officer = 3
 officer_region = "any"
+avoid_same_officer_within_days = 60
+[period]
+start = "2026-03-09"
+end = "2026-04-10"
 [entropy]
 witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment = "{}" }}]
 "#,
@@ -90,15 +96,6 @@ fn build() -> (Value, DrawProof) {
         roots,
     };
     let c = Campaign::from_toml(&campaign_toml()).unwrap();
-    let (a, _) = announce(
-        &reg,
-        sref,
-        c,
-        vec![],
-        Hash([0; 32]),
-        instant("2026-03-01T01:00:00Z"),
-    )
-    .unwrap();
     let reveals = vec![
         Reveal {
             name: "甲".into(),
@@ -111,18 +108,66 @@ fn build() -> (Value, DrawProof) {
             revealed_at: instant("2026-03-02T01:05:00Z"),
         },
     ];
-    let (seed, used, missing) = derive_seed(&a, &reveals, None).unwrap();
-    let out = draw(&reg, &a, &seed).unwrap();
-    let proof = make_proof(
-        &reg,
-        &key,
-        &a,
-        EntropyRecord {
-            reveals: used,
-            missing,
-            beacon: None,
-        },
-        &out,
+    let run = |history: History| {
+        let (a, _) = announce(
+            &reg,
+            sref.clone(),
+            c.clone(),
+            history,
+            None,
+            Hash([0; 32]),
+            instant("2026-03-01T01:00:00Z"),
+        )
+        .unwrap();
+        let (seed, used, missing) = derive_seed(&a, &reveals, None).unwrap();
+        let out = draw(&reg, &a, &seed, &PrnKey::plain(seed)).unwrap();
+        let proof = make_proof(
+            &reg,
+            &key,
+            &a,
+            EntropyRecord {
+                reveals: used,
+                missing,
+                beacon: None,
+            },
+            &out,
+            &[],
+        );
+        (a, seed, proof)
+    };
+    // A first run without history picks the history inputs that matter: an
+    // officer of a drawn team (now kept apart from that target), and class-A
+    // targets drawn "earlier this year" (now left out by the low-risk rule),
+    // plus a recently inspected entity.
+    let (_, _, first) = run(History::default());
+    let team = &first.teams[0];
+    let class_a: Vec<String> = first
+        .targets
+        .iter()
+        .filter(|t| {
+            reg.entities
+                .iter()
+                .any(|e| e.uscc.as_str() == t.entity.uscc && e.credit_class == dualdraw::CreditClass::A)
+        })
+        .take(3)
+        .map(|t| t.entity.uscc.clone())
+        .collect();
+    assert!(!class_a.is_empty());
+    let history = History {
+        exclusion: vec![first.targets[1].entity.uscc.clone()],
+        officer_history: vec![OfficerVisit {
+            officer: team.officers[0].clone(),
+            target: team.target.clone(),
+        }],
+        drawn_this_year: class_a,
+    };
+    let (a, seed, proof) = run(history);
+    assert!(
+        !proof
+            .teams
+            .iter()
+            .any(|t| t.target == team.target && t.officers.contains(&team.officers[0])),
+        "the officer-history pair is kept apart"
     );
     verify_audit(&proof, &reg, &key).unwrap();
     let spec = dualdraw::campaign::BeaconSpec {
@@ -359,14 +404,15 @@ fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats),
     };
     let c = Campaign::from_toml(&tight_campaign()).unwrap();
     let t0 = instant("2026-03-01T01:00:00Z") + chrono::Duration::minutes(minute);
-    let (a, _) = announce(&reg, sref, c, vec![], Hash([0; 32]), t0).map_err(|e| e.to_string())?;
+    let (a, _) = announce(&reg, sref, c, History::default(), None, Hash([0; 32]), t0)
+        .map_err(|e| e.to_string())?;
     let r = Reveal {
         name: "甲".into(),
         secret: SECRET_A.into(),
         revealed_at: t0 + chrono::Duration::hours(1),
     };
     let (seed, used, missing) = derive_seed(&a, &[r], None).map_err(|e| e.to_string())?;
-    let out = draw(&reg, &a, &seed).map_err(|e| e.to_string())?;
+    let out = draw(&reg, &a, &seed, &PrnKey::plain(seed)).map_err(|e| e.to_string())?;
     let needs = out.needs.clone();
     let blocked: std::collections::HashSet<(usize, usize)> =
         out.blocked.iter().map(|&(o, p, _)| (o, p)).collect();
@@ -389,6 +435,7 @@ fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats),
             beacon: None,
         },
         &out,
+        &[],
     );
     verify_audit(&proof, &reg, &key).map_err(|e| e.to_string())?;
     Ok((proof, stats))
@@ -397,7 +444,7 @@ fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats),
 /// The announcement minute of the tight vector: the first one whose draw needs
 /// both a single-candidate pick and an augmenting search (found by
 /// `find_tight_minute`).
-const TIGHT_MINUTE: i64 = 3;
+const TIGHT_MINUTE: i64 = 2;
 
 #[test]
 #[ignore = "search helper: prints the first announcement minute whose draw exercises augmenting searches"]
@@ -444,4 +491,143 @@ fn tight_vector_exercises_augmenting_searches_and_is_stable() {
     assert_eq!(stored["draw_tight"], v);
     let p: DrawProof = serde_json::from_value(stored["draw_tight"]["proof"].clone()).unwrap();
     verify_light(&p).unwrap();
+}
+
+fn coordinated_toml(id: &str, items: &str, start: &str) -> String {
+    format!(
+        r#"id = "{id}"
+title = "协调抽查 {id}"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = [{items}]
+[[targets.strata]]
+credit_class = "A"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "20%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "20%"
+[teams]
+max_targets_per_officer = 10
+[coordination]
+group = "2026春季协调"
+start = "{start}"
+[entropy]
+witnesses = [{{ name = "甲", commitment = "{}" }}]
+"#,
+        witness_commitment(SECRET_A)
+    )
+}
+
+/// Two campaigns of one coordination group (§5): one reads the shared PRNs
+/// from 0, the other from 1/3.
+fn build_coordinated() -> Vec<DrawProof> {
+    let reg = county(&CountySpec {
+        seed: 5,
+        entities: 600,
+        ..CountySpec::default()
+    })
+    .unwrap();
+    let key = SaltKey::from_bytes([0x5a; 32]);
+    let roots = SnapshotRoots::compute(&reg, &key);
+    let sref = SnapshotRef {
+        id: 1,
+        digest: roots.digest(),
+        roots,
+    };
+    let campaigns = vec![
+        Campaign::from_toml(&coordinated_toml("COORD-A", r#""SC-001", "WL-001""#, "0")).unwrap(),
+        Campaign::from_toml(&coordinated_toml("COORD-B", r#""SC-001", "JY-002""#, "1/3")).unwrap(),
+    ];
+    let groups = dualdraw::draw::groups_of(&campaigns).unwrap();
+    let mut head = Hash([0; 32]);
+    let mut anns = Vec::new();
+    for (c, g) in campaigns.into_iter().zip(groups) {
+        let (a, _) = announce(
+            &reg,
+            sref.clone(),
+            c,
+            History::default(),
+            g,
+            head,
+            instant("2026-03-01T01:00:00Z"),
+        )
+        .unwrap();
+        head = a.hash; // any ledger head: the vector's chain is the announcements themselves
+        anns.push(a);
+    }
+    let group = anns[0].coordination.clone().unwrap();
+    let group_announcements: Vec<Hash> = group
+        .members
+        .iter()
+        .map(|m| anns.iter().find(|a| a.campaign_hash == *m).unwrap().hash)
+        .collect();
+    let reveal = Reveal {
+        name: "甲".into(),
+        secret: SECRET_A.into(),
+        revealed_at: instant("2026-03-02T01:00:00Z"),
+    };
+    anns.iter()
+        .map(|a| {
+            let (seed, used, missing) = derive_seed(a, std::slice::from_ref(&reveal), None).unwrap();
+            let k = prn_key(a, &seed, &used, None, &group_announcements).unwrap();
+            let out = draw(&reg, a, &seed, &k).unwrap();
+            let proof = make_proof(
+                &reg,
+                &key,
+                a,
+                EntropyRecord {
+                    reveals: used,
+                    missing,
+                    beacon: None,
+                },
+                &out,
+                &group_announcements,
+            );
+            verify_audit(&proof, &reg, &key).unwrap();
+            proof
+        })
+        .collect()
+}
+
+#[test]
+fn coordinated_vector_is_stable_and_shares_prns() {
+    let proofs = build_coordinated();
+    assert_eq!(proofs[0].prn_seed, proofs[1].prn_seed, "one group seed");
+    assert_ne!(proofs[0].seed, proofs[1].seed, "own seeds for the assignment");
+    assert_ne!(proofs[0].prn_seed, proofs[0].seed);
+    let v = json!({
+        "description": "Two campaigns of one coordination group (SPEC §5): shared PRNs from the group seed, read from start 0 and 1/3.",
+        "proofs": proofs,
+    });
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
+    if std::env::var_os("DUALDRAW_BLESS").is_some() && stored.get("draw_coordinated") != Some(&v) {
+        let mut doc = stored.clone();
+        doc["draw_coordinated"] = v.clone();
+        std::fs::write(FILE, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
+        return;
+    }
+    assert_eq!(stored["draw_coordinated"], v);
+    for p in stored["draw_coordinated"]["proofs"].as_array().unwrap() {
+        let p: DrawProof = serde_json::from_value(p.clone()).unwrap();
+        verify_light(&p).unwrap();
+    }
+}
+
+#[test]
+fn a_coordinated_proof_with_another_groups_announcements_fails() {
+    let proofs = build_coordinated();
+    let mut p = proofs[0].clone();
+    p.group_announcements.reverse();
+    assert!(verify_light(&p).is_err());
+    let mut p = proofs[1].clone();
+    p.announcement.campaign.coordination.as_mut().unwrap().start =
+        dualdraw::campaign::Ratio::new(1, 2).unwrap();
+    assert!(verify_light(&p).is_err());
 }

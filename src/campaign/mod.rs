@@ -197,6 +197,10 @@ pub struct Targets {
     pub exclude_inspected_within_days: u64,
     /// Strata, by class.
     pub strata: Vec<Stratum>,
+    /// Low-risk (class A) entities drawn or inspected earlier in the draw
+    /// date's calendar year are left out (一年内不重复抽查低风险主体).
+    #[serde(default)]
+    pub low_risk_once_a_year: bool,
 }
 
 /// Team settings.
@@ -266,6 +270,27 @@ pub struct EntropyPlan {
     pub on_missing_reveal: MissingReveal,
 }
 
+/// The inspection period (检查期间): visits are dated inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+}
+
+/// Sample coordination (样本协调) with other campaigns announced together:
+/// the group's campaigns share permanent random numbers, each read from its
+/// own starting point (`docs/SPEC.md` §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coordination {
+    /// The group's name; every campaign of the group gives the same.
+    pub group: String,
+    /// The starting point in `[0, 1)`: equal starts overlap as much as
+    /// possible (one visit instead of several), spread starts spread the burden.
+    pub start: Ratio,
+}
+
 /// A checked campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Campaign {
@@ -285,6 +310,12 @@ pub struct Campaign {
     pub teams: Teams,
     /// Entropy.
     pub entropy: EntropyPlan,
+    /// The inspection period, if given.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// Sample coordination, if the campaign belongs to a group.
+    #[serde(default)]
+    pub coordination: Option<Coordination>,
 }
 
 /// The instant format of the spec.
@@ -382,6 +413,26 @@ impl Campaign {
                 .as_deref(),
         )
         .str(self.entropy.on_missing_reveal.token());
+        // Additions of the same version (§2): the low-risk rule, the period and coordination.
+        e.raw(&[u8::from(self.targets.low_risk_once_a_year)]);
+        match &self.period {
+            None => {
+                e.raw(&[0]);
+            }
+            Some(p) => {
+                e.raw(&[1])
+                    .str(&p.start.format("%Y-%m-%d").to_string())
+                    .str(&p.end.format("%Y-%m-%d").to_string());
+            }
+        }
+        match &self.coordination {
+            None => {
+                e.raw(&[0]);
+            }
+            Some(k) => {
+                e.raw(&[1]).str(&k.group).u64(k.start.p()).u64(k.start.q());
+            }
+        }
         e.finish()
     }
 

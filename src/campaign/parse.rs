@@ -2,7 +2,7 @@
 //! no registry.
 
 use super::{
-    BeaconScheme, BeaconSpec, Campaign, EntropyPlan, MissingReveal, OfficerRegion, Ratio, Stratum,
+    BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan, Period, MissingReveal, OfficerRegion, Ratio, Stratum,
     StratumRule, Targets, Teams, WitnessCommitment,
 };
 use crate::merkle::Hash;
@@ -88,6 +88,25 @@ struct File {
     #[serde(default)]
     teams: Option<TeamsFile>,
     entropy: EntropyFile,
+    #[serde(default)]
+    period: Option<PeriodFile>,
+    #[serde(default)]
+    coordination: Option<CoordinationFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodFile {
+    start: DateValue,
+    end: DateValue,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoordinationFile {
+    group: String,
+    #[serde(default)]
+    start: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -104,6 +123,8 @@ struct TargetsFile {
     exclude_inspected_within_days: u64,
     #[serde(default)]
     strata: Vec<StratumFile>,
+    #[serde(default)]
+    low_risk_once_a_year: bool,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +342,37 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             ));
         }
     };
+    let date = |key: &str, v: &DateValue| {
+        let text = v.text();
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid(key, &text, "not a date YYYY-MM-DD"))
+    };
+    let period = match &file.period {
+        None => None,
+        Some(p) => Some(Period {
+            start: date("period.start", &p.start)?,
+            end: date("period.end", &p.end)?,
+        }),
+    };
+    let coordination = match file.coordination {
+        None => None,
+        Some(k) => {
+            let text = k.start.unwrap_or_else(|| "0".into());
+            let start = Ratio::parse(&text)
+                .filter(|r| r.p() < r.q())
+                .ok_or_else(|| {
+                    invalid(
+                        "coordination.start",
+                        &text,
+                        "an exact fraction in [0, 1), such as \"0\", \"1/5\" or \"50%\"",
+                    )
+                })?;
+            Some(Coordination {
+                group: k.group.trim().to_string(),
+                start,
+            })
+        }
+    };
     let c = Campaign {
         id: file.id.trim().to_string(),
         title: file.title.trim().to_string(),
@@ -337,6 +389,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             exclude_credit_classes,
             exclude_inspected_within_days: t.exclude_inspected_within_days,
             strata,
+            low_risk_once_a_year: t.low_risk_once_a_year,
         },
         teams: Teams {
             min_size: teams.min_size.unwrap_or(2),
@@ -351,6 +404,8 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             reveal_deadline,
             on_missing_reveal,
         },
+        period,
+        coordination,
     };
     check(&c)?;
     Ok(c)
@@ -509,6 +564,34 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             "proceed",
             "only with a beacon: otherwise the last witness could choose between outcomes by not revealing",
         ));
+    }
+    if let Some(p) = &c.period {
+        if p.end < p.start {
+            return Err(invalid(
+                "period.end",
+                p.end,
+                format!("before period.start {}", p.start),
+            ));
+        }
+        if p.start < c.draw_date {
+            return Err(invalid(
+                "period.start",
+                p.start,
+                format!("before the draw date {}: visits come after the draw", c.draw_date),
+            ));
+        }
+    }
+    if let Some(k) = &c.coordination {
+        if k.group.is_empty() || k.group.chars().any(char::is_control) {
+            return Err(invalid("coordination.group", &k.group, "name the group"));
+        }
+        if k.start.p() >= k.start.q() {
+            return Err(invalid(
+                "coordination.start",
+                k.start,
+                "an exact fraction in [0, 1)",
+            ));
+        }
     }
     Ok(())
 }

@@ -80,10 +80,12 @@ pub enum CampaignCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
-    /// Check a campaign file against the current snapshot and announce it (prints the announcement hash).
+    /// Check campaign files against the current snapshot and announce them (prints the announcement hashes).
     Announce {
-        /// The campaign TOML file.
-        file: PathBuf,
+        /// The campaign TOML file(s). The campaigns of one coordination group
+        /// (`[coordination]`) are announced together, in one command.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// The announcement time (default: now), e.g. 2026-03-01T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
@@ -338,11 +340,17 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 ),
             )
         }
-        CampaignCommand::Announce { file, now } => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
-            let campaign = Campaign::from_toml(&text)
-                .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))?;
+        CampaignCommand::Announce { files, now } => {
+            let mut campaigns = Vec::new();
+            for file in files {
+                let text = std::fs::read_to_string(file).map_err(|e| {
+                    Failure::rejected("unreadable", format!("{}: {e}", file.display()))
+                })?;
+                campaigns.push(Campaign::from_toml(&text).map_err(|e| {
+                    Failure::rejected("rejected", format!("{}: {e}", file.display()))
+                })?);
+            }
+            let groups = crate::draw::groups_of(&campaigns).map_err(draw_failure)?;
             let mut ws = Workspace::open(&cli.workspace)?;
             let snap = ws.current_snapshot()?.ok_or_else(|| {
                 Failure::usage("the workspace has no snapshot yet: import the registries first")
@@ -354,58 +362,80 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 roots: snap.roots,
             };
             let head = ws.ledger_head()?;
-            // History rule: entities inspected within N days before the draw date
-            // (earlier inspections and recorded results), fixed in the announcement.
-            let days = campaign.targets.exclude_inspected_within_days;
-            let exclusion = if days > 0 {
-                let until = campaign.draw_date;
-                let since = until
-                    - chrono::Duration::days(
-                        i64::try_from(days).unwrap_or(i64::MAX / 2).min(36_500),
-                    );
-                ws.inspected_between(since, until)?
-            } else {
-                Vec::new()
-            };
-            let (a, summary) = announce(
-                &reg,
-                sref,
-                campaign,
-                exclusion,
-                head,
-                now.unwrap_or_else(Utc::now),
-            )
-            .map_err(draw_failure)?;
-            ws.store_announcement(&a, &cli.actor())
+            let at = now.unwrap_or_else(Utc::now);
+            // Every campaign is checked before any is recorded; the history
+            // rules' inputs come from the workspace, fixed in the announcement.
+            let mut made = Vec::new();
+            for (campaign, group) in campaigns.into_iter().zip(groups) {
+                let history = ws.history_for(&campaign)?;
+                let (a, summary) =
+                    announce(&reg, sref.clone(), campaign, history, group, head, at)
+                        .map_err(draw_failure)?;
+                made.push((a, summary));
+            }
+            let (list, summaries): (Vec<_>, Vec<_>) = made.into_iter().unzip();
+            let recorded = ws
+                .store_announcements(list, &cli.actor())
                 .map_err(store_fail)?;
-            let mut t = format!(
-                "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
-                a.campaign.id,
-                a.campaign.title,
-                a.hash,
-                a.campaign_hash,
-                a.snapshot.id,
-                a.snapshot.digest,
-                a.campaign.draw_date,
-                summary.pool
-            );
-            for w in &a.campaign.entropy.witnesses {
-                let _ = write!(t, "\nwitness {} commitment {}", w.name, w.commitment);
-            }
-            if let Some(b) = &a.campaign.entropy.beacon {
-                let _ = write!(t, "\nbeacon {} round {}", b.scheme.token(), b.round);
-                if let Some(bt) = a.beacon_time() {
-                    let _ = write!(t, " (due {})", instant_text(&bt));
+            let mut texts = Vec::new();
+            let mut docs = Vec::new();
+            for (a, summary) in recorded.iter().zip(&summaries) {
+                let mut t = format!(
+                    "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
+                    a.campaign.id,
+                    a.campaign.title,
+                    a.hash,
+                    a.campaign_hash,
+                    a.snapshot.id,
+                    a.snapshot.digest,
+                    a.campaign.draw_date,
+                    summary.pool
+                );
+                if !a.exclusion.is_empty() || !a.officer_history.is_empty() || !a.drawn_this_year.is_empty() {
+                    let _ = write!(
+                        t,
+                        "\nhistory: {} recently inspected left out; {} officer–entity pair(s) kept apart; {} entities drawn earlier this year",
+                        a.exclusion.len(),
+                        a.officer_history.len(),
+                        a.drawn_this_year.len()
+                    );
                 }
-            }
-            t.push_str("\nPublish this notice before the draw: it fixes the registries, the rules and the entropy.");
-            out.done(
-                "dualdraw.announce.v1",
-                &serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+                if let Some(g) = &a.coordination {
+                    let _ = write!(
+                        t,
+                        "\ncoordination group {} ({} campaigns) hash {}",
+                        g.group,
+                        g.members.len(),
+                        g.hash
+                    );
+                }
+                for w in &a.campaign.entropy.witnesses {
+                    let _ = write!(t, "\nwitness {} commitment {}", w.name, w.commitment);
+                }
+                if let Some(b) = &a.campaign.entropy.beacon {
+                    let _ = write!(t, "\nbeacon {} round {}", b.scheme.token(), b.round);
+                    if let Some(bt) = a.beacon_time() {
+                        let _ = write!(t, " (due {})", instant_text(&bt));
+                    }
+                }
+                texts.push(t);
+                docs.push(serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
                     "snapshot": a.snapshot.id, "snapshot_digest": a.snapshot.digest, "pool": summary.pool,
-                    "announced_at": instant_text(&a.announced_at)}),
-                &t,
-            )
+                    "announced_at": instant_text(&a.announced_at),
+                    "history": {"exclusion": a.exclusion.len(), "officer_history": a.officer_history.len(), "drawn_this_year": a.drawn_this_year.len()},
+                    "group": a.coordination.as_ref().map(|g| serde_json::json!({"name": g.group, "hash": g.hash, "members": g.members.len()}))}));
+            }
+            let mut t = texts.join("\n\n");
+            t.push_str("\nPublish this notice before the draw: it fixes the registries, the rules and the entropy.");
+            if docs.len() == 1 {
+                out.done("dualdraw.announce.v1", &docs[0], &t)
+            } else {
+                out.done(
+                    "dualdraw.announce-group.v1",
+                    &serde_json::json!({"announcements": docs}),
+                    &t,
+                )
+            }
         }
         CampaignCommand::Reveal { id, reveal, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
@@ -469,7 +499,16 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 derive_seed(&a, &recorded, beacon_value.as_ref()).map_err(draw_failure)?;
             let snap = ws.snapshot(a.snapshot.id)?;
             let reg = ws.load(&snap)?;
-            let outcome = draw(&reg, &a, &seed).map_err(draw_failure)?;
+            let group_announcements = ws.group_announcements(&a).map_err(store_fail)?;
+            let key = crate::draw::prn_key(
+                &a,
+                &seed,
+                &used,
+                beacon_value.as_ref().map(|b| &b.value),
+                &group_announcements,
+            )
+            .map_err(draw_failure)?;
+            let outcome = draw(&reg, &a, &seed, &key).map_err(draw_failure)?;
             let proof = make_proof(
                 &reg,
                 ws.salt_key(),
@@ -480,6 +519,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     beacon: beacon_value,
                 },
                 &outcome,
+                &group_announcements,
             );
             let path = path
                 .clone()

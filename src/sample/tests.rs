@@ -48,10 +48,10 @@ fn each_stratum_draws_its_allocation_of_smallest_numbers() {
     let c = campaign(&reg);
     let items = campaign_items(&reg, &c).unwrap();
     let cats = categories(&c, &items).unwrap();
-    let pool = pool(&reg, &c, &cats, &BTreeSet::new());
+    let pool = pool(&reg, &c, &cats, &HistorySets::default());
     assert!(!pool.members.is_empty());
     let seed = Hash([1; 32]);
-    let strata = select(&reg, &c, &pool, &seed).unwrap();
+    let strata = select(&reg, &c, &pool, &PrnKey::plain(seed)).unwrap();
     for s in &strata {
         let members: Vec<usize> = pool
             .members
@@ -88,13 +88,13 @@ fn a_class_in_the_pool_without_a_stratum_is_an_error_naming_it() {
         .retain(|s| s.credit_class != CreditClass::C);
     let items = campaign_items(&reg, &c).unwrap();
     let cats = categories(&c, &items).unwrap();
-    let pool = pool(&reg, &c, &cats, &BTreeSet::new());
-    let e = select(&reg, &c, &pool, &Hash([0; 32])).unwrap_err();
+    let pool = pool(&reg, &c, &cats, &HistorySets::default());
+    let e = select(&reg, &c, &pool, &PrnKey::plain(Hash([0; 32]))).unwrap_err();
     assert!(matches!(e, SampleError::MissingStratum { class: CreditClass::C, count } if count > 0));
     c.targets.exclude_credit_classes = vec![CreditClass::C];
-    let pool2 = super::pool(&reg, &c, &cats, &BTreeSet::new());
+    let pool2 = super::pool(&reg, &c, &cats, &HistorySets::default());
     assert!(pool2.excluded_by_class > 0);
-    assert!(select(&reg, &c, &pool2, &Hash([0; 32])).is_ok());
+    assert!(select(&reg, &c, &pool2, &PrnKey::plain(Hash([0; 32]))).is_ok());
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn pool_filters_status_region_category_flags_and_history() {
                 && e.flags.is_empty()
         })
         .unwrap();
-    let excl: BTreeSet<String> = [first.uscc.to_string()].into();
+    let excl = HistorySets { exclusion: [first.uscc.to_string()].into(), ..Default::default() };
     let p = pool(&reg, &c, &cats, &excl);
     for &i in &p.members {
         let e = &reg.entities[i];
@@ -144,8 +144,8 @@ proptest! {
         let items = campaign_items(&reg, &c).unwrap();
         let cats = categories(&c, &items).unwrap();
         let drawn = |reg: &Registries| -> Vec<String> {
-            let p = pool(reg, &c, &cats, &BTreeSet::new());
-            let mut v: Vec<String> = select(reg, &c, &p, &Hash(seed)).unwrap().iter().flat_map(|s| s.selected.iter().map(|&i| reg.entities[i].uscc.to_string())).collect();
+            let p = pool(reg, &c, &cats, &HistorySets::default());
+            let mut v: Vec<String> = select(reg, &c, &p, &PrnKey::plain(Hash(seed))).unwrap().iter().flat_map(|s| s.selected.iter().map(|&i| reg.entities[i].uscc.to_string())).collect();
             v.sort();
             v
         };
@@ -167,11 +167,11 @@ fn the_one_pass_draw_equals_pool_then_select() {
     c.targets.exclude_credit_classes = vec![];
     let items = campaign_items(&reg, &c).unwrap();
     let cats = categories(&c, &items).unwrap();
-    let excl: BTreeSet<String> = [reg.entities[5].uscc.to_string()].into();
+    let excl = HistorySets { exclusion: [reg.entities[5].uscc.to_string()].into(), ..Default::default() };
     for seed in [Hash([1; 32]), Hash([2; 32])] {
         let p = pool(&reg, &c, &cats, &excl);
-        let s = select(&reg, &c, &p, &seed).unwrap();
-        let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &seed).unwrap();
+        let s = select(&reg, &c, &p, &PrnKey::plain(seed)).unwrap();
+        let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(seed)).unwrap();
         assert_eq!(p, p2);
         assert_eq!(s, s2);
     }
@@ -181,7 +181,7 @@ fn the_one_pass_draw_equals_pool_then_select() {
         .retain(|s| s.credit_class != CreditClass::B);
     c.targets.exclude_credit_classes = vec![CreditClass::B];
     let p = pool(&reg, &c, &cats, &excl);
-    let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &Hash([3; 32])).unwrap();
+    let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(Hash([3; 32]))).unwrap();
     assert_eq!(p, p2);
-    assert_eq!(select(&reg, &c, &p, &Hash([3; 32])).unwrap(), s2);
+    assert_eq!(select(&reg, &c, &p, &PrnKey::plain(Hash([3; 32]))).unwrap(), s2);
 }

@@ -5,6 +5,7 @@ use super::{StoreError, Workspace};
 use crate::draw::Announcement;
 use crate::draw_proof::DrawProof;
 use crate::entropy::Reveal;
+use crate::merkle::Hash;
 use rusqlite::{OptionalExtension, params};
 
 /// A campaign's state in the workspace.
@@ -30,7 +31,7 @@ fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> 
 }
 
 impl Workspace {
-    fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
+    pub(super) fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
         self.conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS announcements (
                 campaign_id  TEXT PRIMARY KEY,
@@ -81,44 +82,109 @@ impl Workspace {
         a: &Announcement,
         actor: &Actor,
     ) -> Result<(), StoreError> {
+        self.store_announcements(vec![a.clone()], actor).map(|_| ())
+    }
+
+    /// Records several announcements in one transaction (a coordination
+    /// group is announced together): the first must name the current ledger
+    /// head; each later one is re-made on the head the previous one left.
+    /// Returns the announcements as recorded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the ledger moved or a campaign id is taken;
+    /// nothing is recorded.
+    pub fn store_announcements(
+        &mut self,
+        list: Vec<Announcement>,
+        actor: &Actor,
+    ) -> Result<Vec<Announcement>, StoreError> {
         self.ensure_campaign_tables()?;
-        let body = serde_json::to_string(a).map_err(|e| StoreError::Conflict(e.to_string()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let head: Option<Vec<u8>> = tx
-            .query_row(
-                "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if head.unwrap_or_else(|| vec![0; 32]) != a.ledger_head.0.to_vec() {
-            return Err(StoreError::Conflict(
-                "the ledger moved while announcing: announce again".into(),
-            ));
+        let mut out = Vec::with_capacity(list.len());
+        for (i, a) in list.into_iter().enumerate() {
+            let head: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let head = head.unwrap_or_else(|| vec![0; 32]);
+            let a = if i == 0 {
+                if head != a.ledger_head.0.to_vec() {
+                    return Err(StoreError::Conflict(
+                        "the ledger moved while announcing: announce again".into(),
+                    ));
+                }
+                a
+            } else {
+                let mut h = [0u8; 32];
+                if head.len() == 32 {
+                    h.copy_from_slice(&head);
+                }
+                a.with_ledger_head(Hash(h))
+            };
+            let body =
+                serde_json::to_string(&a).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
+                params![a.campaign.id, a.hash.0.to_vec(), body, crate::campaign::instant_text(&a.announced_at)],
+            )?;
+            if n == 0 {
+                return Err(StoreError::Conflict(format!(
+                    "campaign {} is already announced: a new campaign needs a new id",
+                    a.campaign.id
+                )));
+            }
+            append(
+                &tx,
+                "announcement",
+                &a.campaign.id,
+                &crate::campaign::instant_text(&a.announced_at),
+                actor,
+                &serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+                    "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date,
+                    "group": a.coordination.as_ref().map(|g| &g.hash)}),
+            )?;
+            out.push(a);
         }
-        let n = tx.execute(
-            "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
-            params![a.campaign.id, a.hash.0.to_vec(), body, crate::campaign::instant_text(&a.announced_at)],
-        )?;
-        if n == 0 {
-            return Err(StoreError::Conflict(format!(
-                "campaign {} is already announced: a new campaign needs a new id",
-                a.campaign.id
-            )));
-        }
-        append(
-            &tx,
-            "announcement",
-            &a.campaign.id,
-            &crate::campaign::instant_text(&a.announced_at),
-            actor,
-            &serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
-                "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date}),
-        )?;
         tx.commit()?;
-        Ok(())
+        Ok(out)
+    }
+
+    /// The announcement hashes of a coordination group's members, in the
+    /// order of the group's member campaign hashes.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when a member is not announced in this workspace.
+    pub fn group_announcements(&self, a: &Announcement) -> Result<Vec<Hash>, StoreError> {
+        let Some(g) = &a.coordination else {
+            return Ok(Vec::new());
+        };
+        self.ensure_campaign_tables()?;
+        let mut st = self.conn.prepare("SELECT body FROM announcements")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut found: std::collections::BTreeMap<Hash, Hash> = Default::default();
+        for row in rows {
+            let other: Announcement = serde_json::from_str(&row?)
+                .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?;
+            if other.coordination.as_ref().map(|o| o.hash) == Some(g.hash) {
+                found.insert(other.campaign_hash, other.hash);
+            }
+        }
+        g.members
+            .iter()
+            .map(|m| {
+                found.get(m).copied().ok_or_else(|| {
+                    StoreError::Conflict(format!(
+                        "coordination group {:?}: the member with campaign hash {m} is not announced here",
+                        g.group
+                    ))
+                })
+            })
+            .collect()
     }
 
     /// The announcement of a campaign.

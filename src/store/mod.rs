@@ -8,6 +8,7 @@
 
 mod campaigns;
 pub mod codec;
+mod history;
 mod ledger;
 mod results;
 

@@ -37,6 +37,10 @@ pub enum ResultMode {
 }
 
 impl Workspace {
+    pub(super) fn ensure_results_tables(&self) -> Result<(), StoreError> {
+        self.ensure_results()
+    }
+
     fn ensure_results(&self) -> Result<(), StoreError> {
         self.conn.execute_batch(SQL)?;
         self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
