@@ -306,6 +306,15 @@ pub fn groups_of(campaigns: &[Campaign]) -> Result<Vec<Option<GroupRef>>, DrawEr
     let mut refs: std::collections::BTreeMap<&str, GroupRef> = Default::default();
     for (name, members) in &groups {
         let first = members[0];
+        if let Some(c) = members
+            .iter()
+            .find(|c| c.entropy.on_missing_reveal != crate::campaign::MissingReveal::Void)
+        {
+            return Err(DrawError::Group(format!(
+                "campaign {} of coordination group {name:?}: a group needs on_missing_reveal = \"void\", so that every member's draw uses the same reveals",
+                c.id
+            )));
+        }
         for m in &members[1..] {
             if m.entropy != first.entropy {
                 return Err(DrawError::Group(format!(

@@ -382,6 +382,9 @@ fn brief_campaign_hash(id: &str, jia: &str, yi: &str) -> String {
     e.byte(0); // no beacon
     e.byte(0); // no reveal deadline
     e.lp("void");
+    e.byte(0); // low_risk_once_a_year = false
+    e.byte(0); // no period
+    e.byte(0); // no coordination
     e.sha()
 }
 
@@ -401,6 +404,11 @@ fn announcement_hash(
         .raw(&empty)
         .raw(ledger_head)
         .lp(announced_at)
+        .u64(0) // no officer history
+        .raw(&empty)
+        .u64(0) // nothing drawn earlier this year
+        .raw(&empty)
+        .byte(0) // no coordination group
         .sha()
 }
 

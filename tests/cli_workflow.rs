@@ -1975,3 +1975,244 @@ fn verify_replacements_refuses_an_edited_reason() {
     c.dd(&["verify", "proof.json", "--replacements", "edited.json"])
         .expect(1);
 }
+
+// ---------------------------------------------------------------------------
+// History rules of the announcement and coordination groups (SPEC §3–§6)
+// ---------------------------------------------------------------------------
+
+/// (USCC → credit class) from the county file: the tests may read the
+/// confidential class, a verifier may not.
+fn classes(c: &County) -> BTreeMap<String, String> {
+    let text = c.read("d/county/entities.csv");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().expect("header").clone();
+    let u = headers.iter().position(|h| h == "统一社会信用代码").unwrap();
+    let k = headers.iter().position(|h| h == "信用风险分类").unwrap();
+    rdr.records()
+        .map(|r| {
+            let r = r.expect("row");
+            (r[u].to_string(), r[k].to_string())
+        })
+        .collect()
+}
+
+/// A second campaign drawing more (so that it meets the first one's targets).
+fn wide(c: &County, id: &str, extra_targets: &str, extra_teams: &str) -> String {
+    c.toml(id, extra_targets)
+        .replace("ratio = \"3%\"", "ratio = \"40%\"")
+        .replace("ratio = \"5%\"", "ratio = \"40%\"")
+        .replace("ratio = \"10%\"\n", "ratio = \"40%\"\n")
+        .replace("max_targets_per_officer = 10", "max_targets_per_officer = 200")
+        .replace(
+            "officer_region = \"same\"",
+            &format!("officer_region = \"same\"\n{extra_teams}"),
+        )
+}
+
+#[test]
+fn officer_history_keeps_an_officer_off_a_target_they_inspected_within_the_window() {
+    let c = County::new();
+    let first = c.drawn();
+    let pairs: BTreeSet<(String, String)> = first
+        .iter()
+        .flat_map(|t| t.officers.iter().map(|o| (o.clone(), t.uscc.clone())))
+        .collect();
+    let file = c.write(
+        "wide.toml",
+        &wide(&c, ID2, "", "avoid_same_officer_within_days = 30"),
+    );
+    let v = c.dd_json(&["campaign", "announce", &file, "--now", ANNOUNCE_AT], 0);
+    assert_eq!(v["history"]["officer_history"], pairs.len(), "{v:#}");
+    c.reveal_and_draw(ID2, "proof2.json");
+    let p = c.proof("proof2.json");
+    let listed: BTreeSet<(String, String)> = p["announcement"]["officer_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["officer"].as_str().unwrap().to_string(),
+                x["target"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, pairs, "the announcement lists every pair of the first draw");
+    let second = targets(&p);
+    let again: Vec<&Target> = second
+        .iter()
+        .filter(|t| first.iter().any(|f| f.uscc == t.uscc))
+        .collect();
+    assert!(!again.is_empty(), "the wide campaign meets earlier targets");
+    for t in &again {
+        for o in &t.officers {
+            assert!(
+                !pairs.contains(&(o.clone(), t.uscc.clone())),
+                "{o} inspected {} in the first campaign and is on it again",
+                t.uscc
+            );
+        }
+    }
+    c.dd(&["verify", "proof2.json"]).expect(0).has("VERIFIED");
+    // A verifier re-runs the assignment with the pairs: dropping one is caught.
+    let mut bad = p.clone();
+    bad["announcement"]["officer_history"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    c.write("bad.json", &bad.to_string());
+    c.dd(&["verify", "bad.json", "--light"]).expect(1);
+}
+
+#[test]
+fn without_the_rule_the_announcement_lists_no_officer_history() {
+    let c = County::new();
+    c.drawn();
+    let file = c.write("wide.toml", &wide(&c, ID2, "", ""));
+    let v = c.dd_json(&["campaign", "announce", &file, "--now", ANNOUNCE_AT], 0);
+    assert_eq!(v["history"]["officer_history"], 0, "{v:#}");
+}
+
+#[test]
+fn low_risk_entities_drawn_earlier_this_year_are_left_out_and_counted_by_class() {
+    let c = County::new();
+    let first = c.drawn();
+    let class = classes(&c);
+    let earlier_a: BTreeSet<&str> = first
+        .iter()
+        .filter(|t| class[&t.uscc] == "A")
+        .map(|t| t.uscc.as_str())
+        .collect();
+    assert!(!earlier_a.is_empty(), "the first draw has class-A targets");
+    // With the rule.
+    let file = c.write(
+        "lowrisk.toml",
+        &wide(&c, ID2, "low_risk_once_a_year = true", ""),
+    );
+    let v = c.dd_json(&["campaign", "announce", &file, "--now", ANNOUNCE_AT], 0);
+    assert_eq!(v["history"]["drawn_this_year"], first.len(), "{v:#}");
+    c.reveal_and_draw(ID2, "proof2.json");
+    let p = c.proof("proof2.json");
+    let listed: BTreeSet<String> = strs(&p["announcement"]["drawn_this_year"])
+        .into_iter()
+        .collect();
+    let firsts: BTreeSet<String> = first.iter().map(|t| t.uscc.clone()).collect();
+    assert_eq!(listed, firsts, "drawn this year = the first draw's targets");
+    assert_eq!(
+        p["excluded_by_class"].as_u64().unwrap(),
+        earlier_a.len() as u64,
+        "exactly the class-A ones are left out, counted by class"
+    );
+    for t in targets(&p) {
+        assert!(
+            !earlier_a.contains(t.uscc.as_str()),
+            "{} is low-risk and was drawn earlier this year",
+            t.uscc
+        );
+    }
+    c.dd(&["verify", "proof2.json"]).expect(0).has("VERIFIED");
+    // Without the rule nothing is left out by class.
+    let file = c.write("plain.toml", &wide(&c, "2026-JOINT-03", "", ""));
+    c.dd(&["campaign", "announce", &file, "--now", ANNOUNCE_AT])
+        .expect(0);
+    c.reveal_and_draw("2026-JOINT-03", "proof3.json");
+    assert_eq!(c.proof("proof3.json")["excluded_by_class"], 0);
+}
+
+fn coordinated(c: &County, id: &str, group: &str, start: &str, items: &str) -> String {
+    c.toml(id, "")
+        .replace(
+            "items = [\"SC-001\", \"JY-002\", \"WL-001\", \"JT-003\", \"GA-004\"]",
+            &format!("items = [{items}]"),
+        )
+        .replace(
+            "categories = [\"民办学校\", \"旅游市场\", \"客运站\", \"爆破作业单位\"]\n",
+            "",
+        )
+        .replace(
+            "[entropy]",
+            &format!("[coordination]\ngroup = \"{group}\"\nstart = \"{start}\"\n[entropy]"),
+        )
+}
+
+#[test]
+fn a_coordination_group_is_announced_together_and_shares_its_prns() {
+    let c = County::new();
+    let a = c.write(
+        "a.toml",
+        &coordinated(&c, "COORD-A", "春季", "0", "\"SC-001\", \"WL-001\""),
+    );
+    let b = c.write(
+        "b.toml",
+        &coordinated(&c, "COORD-B", "春季", "0", "\"SC-001\", \"JY-002\""),
+    );
+    let v = c.dd_json(&["campaign", "announce", &a, &b, "--now", ANNOUNCE_AT], 0);
+    assert_eq!(v["schema"], "dualdraw.announce-group.v1", "{v:#}");
+    let anns = v["announcements"].as_array().unwrap();
+    assert_eq!(anns.len(), 2);
+    assert_eq!(anns[0]["group"]["hash"], anns[1]["group"]["hash"]);
+    assert_eq!(anns[0]["group"]["members"], 2);
+    for id in ["COORD-A", "COORD-B"] {
+        c.reveal_and_draw(id, &format!("{id}.json"));
+        c.dd(&["verify", &format!("{id}.json")])
+            .expect(0)
+            .has("VERIFIED");
+    }
+    let pa = c.proof("COORD-A.json");
+    let pb = c.proof("COORD-B.json");
+    assert_eq!(pa["prn_seed"], pb["prn_seed"], "one group seed");
+    assert_ne!(pa["seed"], pb["seed"]);
+    assert_eq!(pa["group_announcements"], pb["group_announcements"]);
+    let hashes: BTreeSet<String> = strs(&pa["group_announcements"]).into_iter().collect();
+    let want: BTreeSet<String> = anns
+        .iter()
+        .map(|x| x["announcement_hash"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(hashes, want);
+    // Same PRN for an entity drawn by both; and the samples overlap.
+    let prns = |p: &Value| -> BTreeMap<String, String> {
+        p["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["entity"]["uscc"].as_str().unwrap().to_string(),
+                    t["prn"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (xa, xb) = (prns(&pa), prns(&pb));
+    let both: Vec<&String> = xa.keys().filter(|u| xb.contains_key(*u)).collect();
+    assert!(!both.is_empty(), "coordinated samples overlap");
+    for u in both {
+        assert_eq!(xa[u], xb[u], "{u}");
+    }
+    // The group cannot be joined later.
+    let late = c.write(
+        "late.toml",
+        &coordinated(&c, "COORD-C", "春季", "1/2", "\"SC-001\""),
+    );
+    let r = c.dd(&["campaign", "announce", &late, "--now", ANNOUNCE_AT]);
+    r.expect(1).has("already announced");
+}
+
+#[test]
+fn a_coordination_group_with_different_entropy_is_refused_and_nothing_is_announced() {
+    let c = County::new();
+    let a = c.write(
+        "a.toml",
+        &coordinated(&c, "COORD-A", "春季", "0", "\"SC-001\""),
+    );
+    let other = coordinated(&c, "COORD-B", "春季", "1/2", "\"SC-001\"").replace(
+        &format!(", {{ name = \"{YI}\", commitment = \"{}\" }}", c.yi.commitment),
+        "",
+    );
+    let b = c.write("b.toml", &other);
+    c.dd(&["campaign", "announce", &a, &b, "--now", ANNOUNCE_AT])
+        .expect(1)
+        .has("must have the same [entropy]");
+    // Nothing was announced: the campaign is unknown (a usage error, exit 2).
+    c.dd(&["campaign", "reveal", "COORD-A", &c.jia_reveal()])
+        .expect(2);
+}

@@ -140,7 +140,6 @@ fn build() -> (Value, DrawProof) {
     // targets drawn "earlier this year" (now left out by the low-risk rule),
     // plus a recently inspected entity.
     let (_, _, first) = run(History::default());
-    let team = &first.teams[0];
     let class_a: Vec<String> = first
         .targets
         .iter()
@@ -153,22 +152,41 @@ fn build() -> (Value, DrawProof) {
         .map(|t| t.entity.uscc.clone())
         .collect();
     assert!(!class_a.is_empty());
+    // Every officer–target pair of the first run is "recent": the second run
+    // (another announcement, so another seed) meets some of those targets again.
+    let officer_history: Vec<OfficerVisit> = first
+        .teams
+        .iter()
+        .flat_map(|t| {
+            t.officers.iter().map(|o| OfficerVisit {
+                officer: o.clone(),
+                target: t.target.clone(),
+            })
+        })
+        .collect();
     let history = History {
         exclusion: vec![first.targets[1].entity.uscc.clone()],
-        officer_history: vec![OfficerVisit {
-            officer: team.officers[0].clone(),
-            target: team.target.clone(),
-        }],
+        officer_history: officer_history.clone(),
         drawn_this_year: class_a,
     };
     let (a, seed, proof) = run(history);
+    let met: Vec<&OfficerVisit> = officer_history
+        .iter()
+        .filter(|v| proof.targets.iter().any(|t| t.entity.uscc == v.target))
+        .collect();
     assert!(
-        !proof
-            .teams
-            .iter()
-            .any(|t| t.target == team.target && t.officers.contains(&team.officers[0])),
-        "the officer-history pair is kept apart"
+        !met.is_empty(),
+        "the vector exercises the officer-history rule on a drawn target"
     );
+    for v in &met {
+        assert!(
+            !proof
+                .teams
+                .iter()
+                .any(|t| t.target == v.target && t.officers.contains(&v.officer)),
+            "the officer-history pair {v:?} is kept apart"
+        );
+    }
     verify_audit(&proof, &reg, &key).unwrap();
     let spec = dualdraw::campaign::BeaconSpec {
         scheme: dualdraw::campaign::BeaconScheme::Lottery,

@@ -361,6 +361,16 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 digest: snap.digest,
                 roots: snap.roots,
             };
+            let taken = ws.group_names()?;
+            if let Some(g) = groups.iter().flatten().find(|g| taken.contains(&g.group)) {
+                return Err(Failure::rejected(
+                    "rejected",
+                    format!(
+                        "coordination group {:?} is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group",
+                        g.group
+                    ),
+                ));
+            }
             let head = ws.ledger_head()?;
             let at = now.unwrap_or_else(Utc::now);
             // Every campaign is checked before any is recorded; the history

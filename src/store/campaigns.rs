@@ -154,6 +154,25 @@ impl Workspace {
         Ok(out)
     }
 
+    /// The names of the coordination groups announced in this workspace.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    pub fn group_names(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self.conn.prepare("SELECT body FROM announcements")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = std::collections::BTreeSet::new();
+        for row in rows {
+            let a: Announcement = serde_json::from_str(&row?)
+                .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?;
+            if let Some(g) = a.coordination {
+                out.insert(g.group);
+            }
+        }
+        Ok(out)
+    }
+
     /// The announcement hashes of a coordination group's members, in the
     /// order of the group's member campaign hashes.
     ///

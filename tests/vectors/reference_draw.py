@@ -6,12 +6,22 @@ answers in draw-v1.json check the Rust implementation independently. It builds o
 reference_commitments.py (the independent implementation of docs/COMMITMENTS.md, same folder).
 
 Usage:
-    python3 reference_draw.py                 # check "primitives" and light-verify "draw" -> "proof"
-    python3 reference_draw.py --tamper        # self-test: one officer of one team flipped, must fail
+    python3 reference_draw.py                 # check "primitives" and light-verify every "draw*" entry
+    python3 reference_draw.py --tamper        # self-test: each of a set of in-memory tampers must fail
 
 SPEC.md §1 was amended after this script found the disagreement: below(s, 1) returns 0 without
 reading the stream. The vector file holds several complete draws ("draw", "draw_tight", ...):
-every key starting with "draw" is light-verified.
+every key starting with "draw" is light-verified. An entry with a "proofs" list
+("draw_coordinated") holds every member of one coordination group: each proof is light-verified
+on its own (group hash, its place in the group, group seed, PRNs from the PRN seed) and then the
+members are checked against each other (one group hash, the same members, the same
+group_announcements, each member's announcement hash in its place, identical entropy sections,
+one PRN seed).
+
+SPEC.md was amended on 2026-11-25 (campaign: targets.low_risk_once_a_year, period, coordination;
+announcement: officer history, drawn this year, group hash; §4 group seed; §5 pool rule 7, PRN
+seed, starting point key = (prn - offset) mod 2^256; §6 officer-history pairs blocked; §7 new
+proof fields). This script follows the amended text.
 
 Exit 0 and "draw-v1: N checks passed" when everything matches, else exit 1 and one line per
 difference: "what: expected X, got Y" (X = the value in draw-v1.json, Y = the value recomputed here).
@@ -54,6 +64,9 @@ INFO = []
 
 # Diagnostic switch (see the module docstring). False = SPEC.md §1 as written.
 BELOW1_NO_DRAW = False
+
+# Used only by --tamper (a forger who leaves the officer-history pairs out of §6). False = SPEC.md §6.
+IGNORE_OFFICER_HISTORY = False
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +233,51 @@ def make_seed(announcement_hash: bytes, reveals, beacon) -> bytes:
     return sha256(data)
 
 
+def group_hash(group: str, members) -> bytes:
+    """§3: SHA-256(lp("dualdraw-group-v1") ‖ lp(group) ‖ u32be(m) ‖ raw(campaign_hash)…), the m
+    members sorted by hash bytes (the caller checks the order; this hashes them as given)."""
+    data = lp("dualdraw-group-v1") + lp(group) + u32be(len(members))
+    for h in members:
+        data += raw(h)
+    return sha256(data)
+
+
+def make_group_seed(ghash: bytes, announcement_hashes, reveals, beacon) -> bytes:
+    """§4: group_seed = SHA-256(lp("dualdraw-group-seed-v1") ‖ raw(group_hash) ‖ u32be(m) ‖
+    raw(announcement_hash)… ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖ beacon). announcement_hashes in
+    the order of the members' campaign hashes; reveals as for the seed."""
+    data = lp("dualdraw-group-seed-v1") + raw(ghash) + u32be(len(announcement_hashes))
+    for h in announcement_hashes:
+        data += raw(h)
+    data += u32be(len(reveals))
+    for name, secret in reveals:
+        data += lp(name) + lp(secret)
+    data += b"\x00" if beacon is None else b"\x01" + raw(beacon)
+    return sha256(data)
+
+
+U256 = 1 << 256
+
+
+def start_offset(p: int, q: int) -> bytes:
+    """§5 starting point: offset = floor(p · 2^256 / q) by the spec's long division (32 bytes, r = p;
+    byte = (256·r) div q, r = (256·r) mod q), big-endian. 0 <= p < q."""
+    if not (0 <= p < q):
+        raise InvalidInput(f"coordination.start {p}/{q}: need 0 <= p < q")
+    r = p
+    out = bytearray()
+    for _ in range(32):
+        out.append((256 * r) // q)
+        r = (256 * r) % q
+    return bytes(out)
+
+
+def prn_key(prn_value: bytes, offset: bytes) -> bytes:
+    """§5: key = (prn − offset) mod 2^256, both read as 256-bit big-endian integers."""
+    k = (int.from_bytes(prn_value, "big") - int.from_bytes(offset, "big")) % U256
+    return k.to_bytes(32, "big")
+
+
 # Dates and instants -------------------------------------------------------
 
 
@@ -378,7 +436,45 @@ def campaign_bytes(c) -> bytes:
         data += b"\x01" + lp(b["scheme"]) + lp(beacon_round_text(b))
     data += opt(en["reveal_deadline"])
     data += lp(en["on_missing_reveal"])
+    # Amendment of 2026-11-25: bool(targets.low_risk_once_a_year) ‖ period ‖ coordination.
+    lr = t["low_risk_once_a_year"]
+    if not isinstance(lr, bool):
+        raise InvalidInput(f"targets.low_risk_once_a_year: {lr!r} is not a boolean")
+    data += b"\x01" if lr else b"\x00"
+    per = c["period"]
+    if per is None:
+        data += b"\x00"
+    else:
+        require_keys("campaign.period", per, {"start", "end"})
+        parse_date("period.start", per["start"])
+        parse_date("period.end", per["end"])
+        data += b"\x01" + lp(per["start"]) + lp(per["end"])
+    co = c["coordination"]
+    if co is None:
+        data += b"\x00"
+    else:
+        require_keys("campaign.coordination", co, {"group", "start"})
+        if not isinstance(co["group"], str):
+            raise InvalidInput(f"coordination.group: {co['group']!r} is not a text")
+        p, q = parse_start(co["start"])
+        data += b"\x01" + lp(co["group"]) + u64be(p) + u64be(q)
     return data
+
+
+def parse_start(text):
+    """coordination.start -> (p, q) in lowest terms with 0 <= p < q (§2). The proof writes "p/q"
+    (§7). ASSUMPTION (docs/CAMPAIGN.md does not document the key): the TOML accepts the ratio
+    spellings of a stratum ("1/3", "25%", "0.25")."""
+    p, q = parse_ratio(text)
+    if not p < q:
+        raise InvalidInput(f"coordination.start {text!r}: need 0 <= start < 1")
+    return p, q
+
+
+def start_of(campaign):
+    """(p, q) of the campaign's starting point; (0, 1) without coordination (offset 0)."""
+    co = campaign.get("coordination")
+    return (0, 1) if co is None else parse_start(co["start"])
 
 
 def beacon_round_text(b) -> str:
@@ -402,20 +498,34 @@ def beacon_round_text(b) -> str:
     raise InvalidInput(f"beacon.scheme: {b['scheme']!r} is not drand-quicknet or lottery")
 
 
-CAMPAIGN_KEYS = {"id", "title", "lead_department", "draw_date", "items", "targets", "teams", "entropy"}
+CAMPAIGN_KEYS = {"id", "title", "lead_department", "draw_date", "items", "targets", "teams", "entropy",
+                 "period", "coordination"}
 TARGETS_KEYS = {"categories", "regions", "exclude_flags", "exclude_credit_classes",
-                "exclude_inspected_within_days", "strata"}
+                "exclude_inspected_within_days", "strata", "low_risk_once_a_year"}
 TEAMS_KEYS = {"min_size", "per_department", "max_targets_per_officer", "officer_region",
               "avoid_same_officer_within_days"}
 ENTROPY_KEYS = {"witnesses", "beacon", "reveal_deadline", "on_missing_reveal"}
 
 
+def toml_date(x):
+    """A date quoted or as a TOML date (docs/CAMPAIGN.md allows both for draw_date)."""
+    return x.isoformat() if isinstance(x, date) else x
+
+
 def campaign_from_toml(text):
-    """The campaign TOML after the defaults of docs/CAMPAIGN.md, in the JSON shape of the proof."""
+    """The campaign TOML after the defaults of docs/CAMPAIGN.md, in the JSON shape of the proof.
+    ASSUMPTION: docs/CAMPAIGN.md does not (yet) document the keys of the 2026-11-25 amendment; taken
+    here as targets.low_risk_once_a_year (default false), [period] start/end (default none) and
+    [coordination] group/start (default none; start required in the table)."""
     d = tomllib.loads(text)
     t = d.get("targets", {})
     tm = d.get("teams", {})
     en = d.get("entropy", {})
+    per = d.get("period")
+    co = d.get("coordination")
+    if co is not None:
+        p, q = parse_start(co["start"])
+        co = {"group": co["group"], "start": f"{p}/{q}"}
     strata = []
     for st in t.get("strata", []):
         if "ratio" in st:
@@ -427,7 +537,8 @@ def campaign_from_toml(text):
                        "rule": rule})
     beacon = en.get("beacon")
     return {
-        "draw_date": d["draw_date"],
+        "coordination": co,
+        "draw_date": toml_date(d["draw_date"]),
         "entropy": {
             "beacon": beacon,
             "on_missing_reveal": en.get("on_missing_reveal", "void"),
@@ -437,11 +548,13 @@ def campaign_from_toml(text):
         "id": d["id"],
         "items": sorted_unique("items", d["items"]),
         "lead_department": d["lead_department"],
+        "period": None if per is None else {"end": toml_date(per["end"]), "start": toml_date(per["start"])},
         "targets": {
             "categories": sorted_unique("targets.categories", t["categories"]) if "categories" in t else None,
             "exclude_credit_classes": sorted_unique("x", t.get("exclude_credit_classes", [])),
             "exclude_flags": sorted_unique("x", t.get("exclude_flags", [])),
             "exclude_inspected_within_days": t.get("exclude_inspected_within_days", 0),
+            "low_risk_once_a_year": t.get("low_risk_once_a_year", False),
             "regions": sorted_unique("x", t.get("regions", [])),
             "strata": strata,
         },
@@ -462,13 +575,29 @@ def campaign_from_toml(text):
 
 
 def exclusion_root(usccs) -> bytes:
+    """Exclusion set and drawn-this-year: RFC 6962 root over the USCC texts (empty: SHA-256(""))."""
     return rc.mth([u.encode("utf-8") for u in usccs])
 
 
+def officer_history_leaf(officer: str, uscc: str) -> bytes:
+    """§3: each officer-history leaf is lp(officer) ‖ lp(uscc)."""
+    return lp(officer) + lp(uscc)
+
+
+def officer_history_root(pairs) -> bytes:
+    return rc.mth([officer_history_leaf(o, u) for o, u in pairs])
+
+
 def announcement_bytes(campaign_hash, snapshot_digest, exclusion_count, excl_root, ledger_head,
-                       announced_at) -> bytes:
+                       announced_at, officer_history_count, oh_root, drawn_this_year_count, dty_root,
+                       ghash) -> bytes:
+    """§3 (amended): ... ‖ lp(announced_at) ‖ u64be(officer_history_count) ‖ raw(officer_history_root)
+    ‖ u64be(drawn_this_year_count) ‖ raw(drawn_this_year_root) ‖ group: 0x00 | 0x01 ‖ raw(group_hash)."""
     return (lp("dualdraw-announcement-v1") + raw(campaign_hash) + raw(snapshot_digest)
-            + u64be(exclusion_count) + raw(excl_root) + raw(ledger_head) + lp(announced_at))
+            + u64be(exclusion_count) + raw(excl_root) + raw(ledger_head) + lp(announced_at)
+            + u64be(officer_history_count) + raw(oh_root)
+            + u64be(drawn_this_year_count) + raw(dty_root)
+            + (b"\x00" if ghash is None else b"\x01" + raw(ghash)))
 
 
 # ---------------------------------------------------------------------------
@@ -727,6 +856,7 @@ class Checker:
     def __init__(self):
         self.passed = 0
         self.diffs = []
+        self.prefix = ""          # the vector entry being checked, e.g. "draw_coordinated.proofs[1]: "
 
     @staticmethod
     def fmt(x):
@@ -740,14 +870,14 @@ class Checker:
         if expected == got:
             self.passed += 1
             return True
-        self.diffs.append(f"{what}: expected {self.fmt(expected)}, got {self.fmt(got)}")
+        self.diffs.append(f"{self.prefix}{what}: expected {self.fmt(expected)}, got {self.fmt(got)}")
         return False
 
     def ok(self, what, cond, expected="true", got="false"):
         if cond:
             self.passed += 1
             return True
-        self.diffs.append(f"{what}: expected {expected}, got {got}")
+        self.diffs.append(f"{self.prefix}{what}: expected {expected}, got {got}")
         return False
 
     def guard(self, what, fn, *a):
@@ -755,7 +885,7 @@ class Checker:
         try:
             return fn(*a)
         except (InvalidInput, ValueError, KeyError, TypeError) as e:
-            self.diffs.append(f"{what}: expected valid input, got refusal ({type(e).__name__}: {e})")
+            self.diffs.append(f"{self.prefix}{what}: expected valid input, got refusal ({type(e).__name__}: {e})")
             return None
 
 
@@ -793,6 +923,23 @@ def self_checks(ck: Checker):
             ck.ok(f"self-check ratio {bad!r} refused", False, "refusal", "accepted")
         except InvalidInput:
             ck.ok("ratio refused", True)
+    # Starting point (§5): the long division gives floor(p · 2^256 / q); key = (prn − offset) mod 2^256.
+    for p_, q_ in ((0, 1), (1, 3), (1, 4), (1, 2), (3, 4), (2, 3), (999, 1000), (1, U64 - 1), (U64 - 2, U64 - 1)):
+        ck.eq(f"self-check starting point offset {p_}/{q_} = floor(p·2^256/q)",
+              ((p_ << 256) // q_).to_bytes(32, "big"), start_offset(p_, q_))
+    ck.eq("self-check key with start 0 is the prn", b"\x5a" * 32, prn_key(b"\x5a" * 32, start_offset(0, 1)))
+    ck.eq("self-check key wraps: prn 0 with start 1/2 has key 2^255", (1 << 255).to_bytes(32, "big"),
+          prn_key(bytes(32), start_offset(1, 2)))
+    off3 = start_offset(1, 3)
+    just_above = (int.from_bytes(off3, "big") + 5).to_bytes(32, "big")
+    ck.ok("self-check start 1/3: a prn just above 1/3 comes before prn 0",
+          prn_key(just_above, off3) < prn_key(bytes(32), off3), "before", "after")
+    for bad in ("1/1", "100%", "4/3"):
+        try:
+            parse_start(bad)
+            ck.ok(f"self-check coordination.start {bad!r} refused (0 <= p < q)", False, "refusal", "accepted")
+        except InvalidInput:
+            ck.ok("coordination.start refused", True)
     # China date (§1).
     ck.eq("self-check China date of 2026-03-01T16:00:00Z", date(2026, 3, 2),
           china_date(parse_instant("t", "2026-03-01T16:00:00Z")))
@@ -950,14 +1097,17 @@ def verify_proof(ck: Checker, draw):
         require_keys("campaign.entropy", camp["entropy"], ENTROPY_KEYS), True)[-1])
     if ok_shape:
         ck.passed += 1
+    ctx = {}
     cbytes = require("campaign canonical encoding", campaign_bytes, camp)
     if cbytes is None:
-        return
+        return ctx
     chash = sha256(cbytes)
+    ctx["campaign_hash"] = chash
     ck.eq("announcement.campaign_hash", ann["campaign_hash"], chash.hex())
-    ck.eq("draw.campaign_hash", draw["campaign_hash"], chash.hex())
-    # The TOML it came from (defaults assumed, docs/CAMPAIGN.md missing): same campaign, same hash.
-    from_toml = require("campaign_toml", campaign_from_toml, draw["campaign_toml"])
+    if "campaign_hash" in draw:
+        ck.eq("draw.campaign_hash", draw["campaign_hash"], chash.hex())
+    # The TOML it came from (defaults of docs/CAMPAIGN.md): same campaign, same hash.
+    from_toml = require("campaign_toml", campaign_from_toml, draw["campaign_toml"]) if "campaign_toml" in draw else None
     if from_toml is not None:
         ck.eq("campaign_toml after defaults vs announcement.campaign", camp, from_toml)
         tb = require("campaign_toml encoding", campaign_bytes, from_toml)
@@ -1026,21 +1176,80 @@ def verify_proof(ck: Checker, draw):
     ck.ok("on_missing_reveal = proceed needs a beacon",
           en["on_missing_reveal"] != "proceed" or en["beacon"] is not None, "beacon", "none")
 
-    # --- exclusion set and announcement ----------------------------------------------------------
+    # --- the three history lists (§3) -----------------------------------------------------------
+    # Each list sorted, without repeats, committed by the RFC 6962 root of its leaves. Each list is
+    # defined only for its rule (N > 0, or low_risk_once_a_year = true); READING: with the rule off
+    # the list is empty.
     excl = ann["exclusion"]
+    ck.ok("announcement.exclusion: USCC texts", isinstance(excl, list) and all(isinstance(u, str) for u in excl),
+          "a list of texts", str(excl))
     ck.ok("announcement.exclusion sorted, unique", all(ub(a) < ub(b) for a, b in zip(excl, excl[1:])),
           "strictly increasing", "not")
-    xroot = exclusion_root(excl)
-    ck.eq("announcement.exclusion_root", ann["exclusion_root"], xroot.hex())
+    ck.eq("announcement.exclusion_root", ann["exclusion_root"], exclusion_root(excl).hex())
+    if tg["exclude_inspected_within_days"] == 0:
+        ck.eq("announcement.exclusion (exclude_inspected_within_days = 0: the rule is off)", [], excl)
+
+    oh = ann["officer_history"]
+    oh_pairs = require("announcement.officer_history pairs", lambda: [
+        (require_keys("officer_history pair", x, {"officer", "target"}), rc.require_text("officer", x["officer"]),
+         rc.require_text("target", x["target"]))[1:] for x in oh])
+    if oh_pairs is not None:
+        ck.ok("announcement.officer_history sorted by officer id, then USCC (UTF-8), unique",
+              all((ub(a[0]), ub(a[1])) < (ub(b[0]), ub(b[1])) for a, b in zip(oh_pairs, oh_pairs[1:])),
+              "strictly increasing", "not")
+        ck.eq("announcement.officer_history_root", ann["officer_history_root"],
+              officer_history_root(oh_pairs).hex())
+    else:
+        oh_pairs = []
+    if tm["avoid_same_officer_within_days"] == 0:
+        ck.eq("announcement.officer_history (avoid_same_officer_within_days = 0: the rule is off)", [], oh)
+
+    dty = ann["drawn_this_year"]
+    ck.ok("announcement.drawn_this_year: USCC texts", isinstance(dty, list) and all(isinstance(u, str) for u in dty),
+          "a list of texts", str(dty))
+    ck.ok("announcement.drawn_this_year sorted, unique", all(ub(a) < ub(b) for a, b in zip(dty, dty[1:])),
+          "strictly increasing", "not")
+    ck.eq("announcement.drawn_this_year_root", ann["drawn_this_year_root"], exclusion_root(dty).hex())
+    if tg["low_risk_once_a_year"] is not True:
+        ck.eq("announcement.drawn_this_year (low_risk_once_a_year = false: the rule is off)", [], dty)
+
+    # --- the coordination group (§3) -------------------------------------------------------------
+    co_c, co_a = camp["coordination"], ann["coordination"]
+    ghash = None                 # the group hash as the announcement states it (None: uncoordinated)
+    members = []
+    if co_c is None:
+        ck.eq("announcement.coordination (the campaign has no [coordination])", None, co_a)
+    elif co_a is None:
+        ck.ok("announcement.coordination present (the campaign has [coordination])", False, "present", "null")
+    else:
+        require_keys("announcement.coordination", co_a, {"group", "members", "hash"})
+        ck.eq("announcement.coordination.group = campaign.coordination.group", co_c["group"], co_a["group"])
+        members = [parse_hash("coordination.members[]", h) for h in co_a["members"]]
+        ck.ok("coordination.members sorted by hash bytes, unique",
+              all(a < b for a, b in zip(members, members[1:])), "strictly increasing", "not")
+        ghash = parse_hash("coordination.hash", co_a["hash"])
+        ck.eq("coordination.hash (group hash)", co_a["hash"], group_hash(co_a["group"], members).hex())
+        ck.ok("this campaign's place in the group (campaign_hash in coordination.members)", chash in members,
+              "a member", "not a member")
+        if len(members) < 2:
+            INFO.append(f"coordination group {co_a['group']!r} has {len(members)} member(s)")
+
+    # --- the announcement ------------------------------------------------------------------------
     announced_at = ann["announced_at"]
     t_ann = require("announcement.announced_at", parse_instant, "announced_at", announced_at)
     abytes = announcement_bytes(chash, parse_hash("snapshot.digest", snap["digest"]), len(excl),
                                 parse_hash("exclusion_root", ann["exclusion_root"]),
-                                parse_hash("ledger_head", ann["ledger_head"]), announced_at)
-    ck.eq("announcement canonical bytes (draw.announcement_canonical)", draw["announcement_canonical"], abytes.hex())
+                                parse_hash("ledger_head", ann["ledger_head"]), announced_at,
+                                len(oh), parse_hash("officer_history_root", ann["officer_history_root"]),
+                                len(dty), parse_hash("drawn_this_year_root", ann["drawn_this_year_root"]),
+                                ghash)
+    if "announcement_canonical" in draw:
+        ck.eq("announcement canonical bytes (draw.announcement_canonical)", draw["announcement_canonical"],
+              abytes.hex())
     ahash = sha256(abytes)
     ck.eq("announcement.hash", ann["hash"], ahash.hex())
-    ck.eq("draw.announcement_hash", draw["announcement_hash"], ahash.hex())
+    if "announcement_hash" in draw:
+        ck.eq("draw.announcement_hash", draw["announcement_hash"], ahash.hex())
 
     # --- entropy (§4) ----------------------------------------------------------------------------
     ent = proof["entropy"]
@@ -1104,17 +1313,42 @@ def verify_proof(ck: Checker, draw):
     pairs = [(n, by_name[n]) for n in names if n in by_name]
     seed = make_seed(ahash, pairs, beacon_value)
     ck.eq("proof.seed", proof["seed"], seed.hex())
-    ck.eq("draw.seed", draw["seed"], seed.hex())
+    if "seed" in draw:
+        ck.eq("draw.seed", draw["seed"], seed.hex())
+
+    # --- the PRN seed (§4): the seed, or the group seed --------------------------------------------
+    ga = proof["group_announcements"]
+    if ghash is None:
+        ck.eq("proof.group_announcements (uncoordinated)", [], ga)
+        prn_seed = seed
+    else:
+        gah = require("proof.group_announcements", lambda: [parse_hash("group_announcements[]", h) for h in ga])
+        if gah is None:
+            gah = []
+        ck.eq("proof.group_announcements: one per member of coordination.members", len(members), len(gah))
+        if chash in members:
+            i = members.index(chash)
+            ck.eq("this campaign's place in proof.group_announcements (its announcement hash at its member index)",
+                  ahash.hex(), gah[i].hex() if i < len(gah) else None)
+        prn_seed = make_group_seed(ghash, gah, pairs, beacon_value)
+    ck.eq("proof.prn_seed" + (" (= the seed)" if ghash is None else " (= the group seed)"),
+          proof["prn_seed"], prn_seed.hex())
+    ctx.update(announcement_hash=ahash, group_hash=ghash, members=members, prn_seed=prn_seed,
+               group=None if co_a is None else co_a["group"], group_announcements=ga,
+               entropy=camp["entropy"], reveals=pairs, beacon=beacon_value)
 
     # --- targets (§5) ----------------------------------------------------------------------------
     targets = proof["targets"]
     usccs = [t["entity"]["uscc"] for t in targets]
     ck.ok("proof.targets by USCC, unique", all(ub(a) < ub(b) for a, b in zip(usccs, usccs[1:])),
           "strictly increasing", "not")
-    ck.eq("draw.targets", draw["targets"], usccs)
+    if "targets" in draw:
+        ck.eq("draw.targets", draw["targets"], usccs)
     ent_root, ent_size = rt["entities"]
     excl_set = set(excl)
     recomputed = []
+    keys = []
+    offset = start_offset(*start_of(camp))
     for t in targets:
         e = t["entity"]
         u = e["uscc"]
@@ -1124,11 +1358,13 @@ def verify_proof(ck: Checker, draw):
                   rc.verify_inclusion(t["index"], ent_size, rc.leaf_hash(leaf),
                                       [bytes.fromhex(h) for h in t["path"]], ent_root),
                   "verifies", "does not verify")
-        ck.eq(f"target {u}: prn", t["prn"], prn(seed, u).hex())
+        ck.eq(f"target {u}: prn (from the PRN seed)", t["prn"], prn(prn_seed, u).hex())
+        keys.append(int.from_bytes(prn_key(prn(prn_seed, u), offset), "big"))
         if not gb32100_check_ok(u):
             INFO.append(f"target {u}: GB 32100-2015 check character fails (allowed only for a listed "
                         f"legacy code, which a light verifier cannot see)")
-        # pool membership from the public record (§5 rules 1-5; rule 6 needs the class)
+        # pool membership from the public record (§5 rules 1-5; rules 6 and 7 need the confidential class:
+        # a target in drawn_this_year is allowed only if not class A, which a light verifier cannot see)
         ck.eq(f"target {u}: status", "in_business", e["status"])
         ck.ok(f"target {u}: region", not tg["regions"] or any(e["region"].startswith(p) for p in tg["regions"]),
               f"prefix in {tg['regions']}", e["region"])
@@ -1154,13 +1390,26 @@ def verify_proof(ck: Checker, draw):
             parse_hash("threshold_commitment", s_["threshold_commitment"])
             ck.passed += 1
         except InvalidInput as ex:
-            ck.diffs.append(f"stratum {cls}: threshold_commitment: expected 64 hex digits, got {ex}")
+            ck.diffs.append(f"{ck.prefix}stratum {cls}: threshold_commitment: expected 64 hex digits, got {ex}")
         total_n += s_["drawn"]
         total_N += N
     ck.eq("sum of drawn (Σ n) = number of targets", len(targets), total_n)
     ck.eq("pool_size = Σ N", proof["pool_size"], total_N)
+    # §5: entities passing rules 1-5 but failing 6 (excluded class) or 7 (class A and drawn this
+    # year) are excluded_by_class. Without class exclusions only rule 7 counts, and it can leave out
+    # only entities of the drawn-this-year list (and none when low_risk_once_a_year is false).
     if not tg["exclude_credit_classes"]:
-        ck.eq("excluded_by_class (no class is excluded)", 0, proof["excluded_by_class"])
+        if tg["low_risk_once_a_year"]:
+            ck.ok("excluded_by_class <= |drawn_this_year| (only rule 7 excludes by class)",
+                  proof["excluded_by_class"] <= len(dty), f"<= {len(dty)}", str(proof["excluded_by_class"]))
+        else:
+            ck.eq("excluded_by_class (no class is excluded, no low-risk rule)", 0, proof["excluded_by_class"])
+    in_dty = [t["entity"]["uscc"] for t in targets if t["entity"]["uscc"] in set(dty)]
+    if in_dty:
+        INFO.append(f"targets in drawn_this_year (allowed only when not class A; not checkable light): {in_dty}")
+    if keys:
+        INFO.append(f"targets' keys (start {camp['coordination']['start'] if camp['coordination'] else '0'}): "
+                    f"smallest {min(keys) / U256:.3f}, largest {max(keys) / U256:.3f} of 2^256")
 
     # --- blocked pairs ---------------------------------------------------------------------------
     rec_root, rec_size = rt["recusals"]
@@ -1182,26 +1431,299 @@ def verify_proof(ck: Checker, draw):
                   "verifies", "does not verify")
         ck.ok(f"blocked pair {oid}/{u}: listed once", (oid, u) not in blocked, "once", "twice")
         blocked.add((oid, u))
+    recusals_only = set(blocked)
+    # §6 (amended): plus the pairs of the announcement's officer history whose entity is a drawn target.
+    oh_drawn = [(o, u) for o, u in oh_pairs if u in dept_of_target]
+    if not IGNORE_OFFICER_HISTORY:
+        blocked |= set(oh_drawn)
+    oh_effective = [(o, u) for o, u in oh_drawn
+                    if o in officers_by_id and officers_by_id[o]["department"] in dept_of_target[u]]
+    INFO.append(f"officer history: {len(oh_pairs)} pair(s), {len(oh_drawn)} on a drawn target, "
+                f"{len(oh_effective)} with an officer of one of that target's departments")
 
     # --- the assignment, re-run (§6) -------------------------------------------------------------
     stats = {}
     try:
         teams = assign(seed, recomputed, officers, camp, items_by_code, blocked, draw_date, stats)
     except Infeasible as ex:
-        ck.diffs.append(f"assignment: expected the proof's teams, got infeasible ({ex})")
-        return
+        ck.diffs.append(f"{ck.prefix}assignment: expected the proof's teams, got infeasible ({ex})")
+        return ctx
+    if oh_effective:
+        try:
+            without = assign(seed, recomputed, officers, camp, items_by_code, recusals_only, draw_date)
+        except Infeasible:
+            without = None
+        INFO.append("officer-history pairs " + ("change" if without != teams else "do not change")
+                    + " the re-run teams (compared with recusals alone)")
     pteams = proof["teams"]
     ck.eq("proof.teams targets", usccs, [x["target"] for x in pteams])
     for x in pteams:
         ck.eq(f"team {x['target']}", x["officers"], teams.get(x["target"]))
-    ck.eq("draw.teams targets", usccs, [x["target"] for x in draw["teams"]])
-    for x in draw["teams"]:
-        ck.eq(f"draw.teams {x['target']}", x["officers"], teams.get(x["target"]))
+    if "teams" in draw:
+        ck.eq("draw.teams targets", usccs, [x["target"] for x in draw["teams"]])
+        for x in draw["teams"]:
+            ck.eq(f"draw.teams {x['target']}", x["officers"], teams.get(x["target"]))
+    if "stats" in draw:
+        ck.eq("draw.stats (places, single-candidate picks, augmenting searches of the re-run)", draw["stats"],
+              {"augmenting_searches": stats["searches"], "places": stats["places"],
+               "single_candidate_picks": stats["single_candidate_picks"]})
     INFO.append(f"assignment re-run: {stats['places']} places, {stats['single_candidate_picks']} picks "
                 f"with a single least-loaded candidate (below(s, 1)), {stats['searches']} augmenting searches")
+    ctx["teams"] = teams
+    return ctx
 
 
 # ---------------------------------------------------------------------------
+# A vector entry: one draw, or every member of one coordination group
+# ---------------------------------------------------------------------------
+
+
+def verify_group(ck: Checker, key, proofs):
+    """Light-verifies each member's proof, then the members against each other (§3, §4): one group
+    name and hash, the same sorted members, and (this entry holds the whole group) the members are
+    exactly these proofs' campaigns; every proof's group_announcements is the same list, with each
+    member's own announcement hash at its place; identical entropy sections; one PRN seed."""
+    ctxs = []
+    for i, pr in enumerate(proofs):
+        ck.prefix = f"{key}.proofs[{i}]: "
+        INFO.append(f"verifying {key}.proofs[{i}] ({pr['announcement']['campaign']['id']})")
+        ctxs.append(verify_proof(ck, {"proof": pr}))
+    ck.prefix = f"{key} (across members): "
+    if not all(c.get("group_hash") is not None for c in ctxs):
+        ck.ok("every proof is of a coordinated campaign", False, "coordinated", "not")
+        return
+    c0 = ctxs[0]
+    for i, c in enumerate(ctxs[1:], 1):
+        ck.eq(f"proofs[{i}] group name = proofs[0]'s", c0["group"], c["group"])
+        ck.eq(f"proofs[{i}] group hash = proofs[0]'s", c0["group_hash"].hex(), c["group_hash"].hex())
+        ck.eq(f"proofs[{i}] coordination.members = proofs[0]'s", [m.hex() for m in c0["members"]],
+              [m.hex() for m in c["members"]])
+        ck.eq(f"proofs[{i}] group_announcements = proofs[0]'s", c0["group_announcements"],
+              c["group_announcements"])
+        ck.eq(f"proofs[{i}] campaign.entropy = proofs[0]'s (identical entropy sections)", c0["entropy"],
+              c["entropy"])
+        ck.eq(f"proofs[{i}] prn_seed = proofs[0]'s (one group seed)", c0["prn_seed"].hex(), c["prn_seed"].hex())
+    ck.eq("the group's members are exactly the campaigns of this entry",
+          sorted(m.hex() for m in c0["members"]), sorted(c["campaign_hash"].hex() for c in ctxs))
+    by_campaign = {c["campaign_hash"]: c["announcement_hash"] for c in ctxs}
+    ck.eq("group_announcements = the members' recomputed announcement hashes, in the order of coordination.members",
+          c0["group_announcements"],
+          [by_campaign[m].hex() if m in by_campaign else None for m in c0["members"]])
+    # The group seed recomputed from the recomputed announcements (not from the list as published).
+    gs = make_group_seed(c0["group_hash"], [by_campaign.get(m, bytes(32)) for m in c0["members"]],
+                         c0["reveals"], c0["beacon"])
+    ck.eq("group seed from the members' recomputed announcement hashes", c0["prn_seed"].hex(), gs.hex())
+    # Informative: how the starting points spread the samples (§5, 样本协调).
+    tsets = [{t["entity"]["uscc"] for t in pr["targets"]} for pr in proofs]
+    INFO.append(f"{key}: targets per member {[len(t) for t in tsets]}, drawn by every member "
+                f"{len(set.intersection(*tsets))}")
+
+
+def verify_entry(ck: Checker, key, entry):
+    if "proofs" in entry:
+        verify_group(ck, key, entry["proofs"])
+    else:
+        ck.prefix = f"{key}: "
+        INFO.append(f"verifying {key}")
+        verify_proof(ck, entry)
+    ck.prefix = ""
+
+
+# ---------------------------------------------------------------------------
+# --tamper: each change below, made in memory, must make verification fail
+# ---------------------------------------------------------------------------
+
+
+def _copy(x):
+    return json.loads(json.dumps(x))
+
+
+def tamper_team(doc):
+    d = _copy(doc["draw"])
+    team = d["proof"]["teams"][0]
+    officers = d["proof"]["officers"]
+    victim = team["officers"][0]
+    dept = next(o["department"] for o in officers if o["id"] == victim)
+    repl = next(o["id"] for o in officers
+                if o["department"] == dept and o["id"] not in team["officers"] and o["status"] == "active")
+    team["officers"][0] = repl
+    team["officers"].sort()
+    return ("draw", d, f"team of {team['target']}: {victim} replaced by {repl}",
+            [f"draw: team {team['target']}:"], None)
+
+
+def tamper_officer_history_edit(doc):
+    """An officer-history pair edited: its officer becomes another one. The list's root and the
+    announcement hash no longer match."""
+    d = _copy(doc["draw"])
+    oh = d["proof"]["announcement"]["officer_history"]
+    old = oh[0]["officer"]
+    oh[0]["officer"] = old[:-1] + ("0" if old[-1] != "0" else "1")
+    return ("draw", d, f"officer_history[0].officer {old} -> {oh[0]['officer']}",
+            ["draw: announcement.officer_history_root:"], None)
+
+
+def tamper_officer_history_ignored(doc):
+    """A forger who leaves the officer-history pairs out of §6: draw_tight given the rule
+    (avoid_same_officer_within_days = 30) and one officer-history pair (officer, drawn target), every
+    hash, root, seed and PRN resealed, and the teams those of a re-run with the recusals alone. The
+    pair is searched (deterministically) so that the unblocked re-run puts its officer on its target.
+    Only the team comparison can notice: this checks that verification blocks the pair in §6."""
+    global IGNORE_OFFICER_HISTORY
+    base = doc["draw_tight"]["proof"]
+    officers = base["officers"]
+    for t in base["targets"]:
+        for o in officers:
+            if o["department"] not in t["departments"]:
+                continue
+            d = {"proof": _copy(base)}
+            pr = d["proof"]
+            pr["announcement"]["campaign"]["teams"]["avoid_same_officer_within_days"] = 30
+            pr["announcement"]["officer_history"] = [{"officer": o["id"], "target": t["entity"]["uscc"]}]
+            _reseal(d)
+            IGNORE_OFFICER_HISTORY = True
+            try:
+                forged = verify_proof(Checker(), d).get("teams") or {}
+            finally:
+                IGNORE_OFFICER_HISTORY = False
+            if o["id"] in forged.get(t["entity"]["uscc"], []):
+                pr["teams"] = [{"target": u, "officers": forged[u]} for u in sorted(forged, key=ub)]
+                return ("draw_tight", d,
+                        f"officer-history pair {o['id']}/{t['entity']['uscc']} added, everything resealed, "
+                        f"teams from a re-run that ignores it",
+                        [f"draw_tight: team {t['entity']['uscc']}:"], "draw_tight: team ")
+    raise AssertionError("no officer-history pair changes a draw_tight team")
+
+
+def _reseal(d):
+    """Recomputes, for a tampered uncoordinated draw, every value light verification derives from the
+    campaign and the announcement (campaign hash, officer-history root, announcement hash, seed, PRN
+    seed, PRNs): what a forger would publish."""
+    pr = d["proof"]
+    ann = pr["announcement"]
+    pairs = [(x["officer"], x["target"]) for x in ann["officer_history"]]
+    ann["officer_history_root"] = officer_history_root(pairs).hex()
+    chash = sha256(campaign_bytes(ann["campaign"]))
+    ann["campaign_hash"] = chash.hex()
+    abytes = announcement_bytes(chash, bytes.fromhex(ann["snapshot"]["digest"]), len(ann["exclusion"]),
+                                bytes.fromhex(ann["exclusion_root"]), bytes.fromhex(ann["ledger_head"]),
+                                ann["announced_at"], len(pairs), bytes.fromhex(ann["officer_history_root"]),
+                                len(ann["drawn_this_year"]), bytes.fromhex(ann["drawn_this_year_root"]), None)
+    ann["hash"] = sha256(abytes).hex()
+    names = [w["name"] for w in ann["campaign"]["entropy"]["witnesses"]]
+    by = {r["name"]: r["secret"] for r in pr["entropy"]["reveals"]}
+    seed = make_seed(sha256(abytes), [(n, by[n]) for n in names if n in by], None)
+    pr["seed"] = pr["prn_seed"] = seed.hex()
+    for t in pr["targets"]:
+        t["prn"] = prn(seed, t["entity"]["uscc"]).hex()
+
+
+def tamper_drawn_this_year(doc):
+    d = _copy(doc["draw"])
+    dty = d["proof"]["announcement"]["drawn_this_year"]
+    gone = dty.pop()
+    return ("draw", d, f"drawn_this_year: {gone} removed", ["draw: announcement.drawn_this_year_root:"], None)
+
+
+def tamper_low_risk(doc):
+    d = _copy(doc["draw"])
+    d["proof"]["announcement"]["campaign"]["targets"]["low_risk_once_a_year"] = False
+    return ("draw", d, "campaign.targets.low_risk_once_a_year true -> false",
+            ["draw: announcement.campaign_hash:"], None)
+
+
+def tamper_coordination_start(doc):
+    d = _copy(doc["draw_coordinated"])
+    co = d["proofs"][1]["announcement"]["campaign"]["coordination"]
+    old = co["start"]
+    co["start"] = "1/2" if old != "1/2" else "1/4"
+    return ("draw_coordinated", d, f"proofs[1] coordination.start {old} -> {co['start']}",
+            ["draw_coordinated.proofs[1]: announcement.campaign_hash:",
+             "draw_coordinated.proofs[1]: this campaign's place in the group"], None)
+
+
+def tamper_group_announcements_order(doc):
+    d = _copy(doc["draw_coordinated"])
+    for pr in d["proofs"]:
+        pr["group_announcements"].reverse()
+    return ("draw_coordinated", d, "group_announcements reversed in every proof",
+            ["draw_coordinated.proofs[0]: proof.prn_seed", "draw_coordinated.proofs[0]: this campaign's place"], None)
+
+
+def tamper_group_members_order(doc):
+    d = _copy(doc["draw_coordinated"])
+    for pr in d["proofs"]:
+        pr["announcement"]["coordination"]["members"].reverse()
+    return ("draw_coordinated", d, "coordination.members reversed in every proof",
+            ["draw_coordinated.proofs[0]: coordination.members sorted"], None)
+
+
+def tamper_prn_seed(doc):
+    """A proof claiming the plain seed as its PRN seed although it is a group member."""
+    d = _copy(doc["draw_coordinated"])
+    pr = d["proofs"][0]
+    pr["prn_seed"] = pr["seed"]
+    return ("draw_coordinated", d, "proofs[0] prn_seed replaced by its seed",
+            ["draw_coordinated.proofs[0]: proof.prn_seed"], None)
+
+
+def tamper_group_member_dropped(doc):
+    """proofs[1]'s campaign left out of the group in proofs[0] (members, hash and announcement list
+    shortened consistently): proofs[0]'s announcement hash no longer matches."""
+    d = _copy(doc["draw_coordinated"])
+    pr = d["proofs"][0]
+    co = pr["announcement"]["coordination"]
+    mine = pr["announcement"]["campaign_hash"]
+    i = co["members"].index(mine)
+    co["members"] = [mine]
+    co["hash"] = group_hash(co["group"], [bytes.fromhex(mine)]).hex()
+    pr["group_announcements"] = [pr["group_announcements"][i]]
+    return ("draw_coordinated", d, "proofs[0]'s group shrunk to itself (group hash recomputed)",
+            ["draw_coordinated.proofs[0]: announcement.hash:"], None)
+
+
+TAMPERS = [tamper_team, tamper_officer_history_edit, tamper_officer_history_ignored, tamper_drawn_this_year,
+           tamper_low_risk, tamper_coordination_start, tamper_group_announcements_order,
+           tamper_group_members_order, tamper_prn_seed, tamper_group_member_dropped]
+
+
+def run_tampers(doc):
+    base = {}
+    for key in ("draw", "draw_tight", "draw_coordinated"):
+        ck0 = Checker()
+        verify_entry(ck0, key, doc[key])
+        assert not ck0.diffs, f"{key} does not verify untampered: {ck0.diffs[:3]}"
+        base[key] = ck0.passed
+    failures = 0
+    for fn in TAMPERS:
+        key, entry, what, expect, only = fn(doc)
+        ck = Checker()
+        try:
+            verify_entry(ck, key, entry)
+        except (InvalidInput, KeyError, TypeError, ValueError) as e:
+            ck.diffs.append(f"{key}: refused ({type(e).__name__}: {e})")
+        hit = [p for p in expect if any(d.startswith(p) for d in ck.diffs)]
+        ok = bool(ck.diffs) and len(hit) == len(expect)
+        stray = [d for d in ck.diffs if only is not None and not d.startswith(only)]
+        if stray:
+            ok = False
+            print(f"    differences other than {only!r}* (the tamper should be caught there alone): {stray[:3]}")
+        failures += not ok
+        print(f"draw-v1 --tamper [{fn.__name__[len('tamper_'):]}]: {key}: {what} (in memory): "
+              f"{len(ck.diffs)} differences - {'rejected, OK' if ok else 'NOT REJECTED AS EXPECTED'}")
+        for d in ck.diffs[:4]:
+            print(f"    {d}")
+        if len(ck.diffs) > 4:
+            print(f"    ... {len(ck.diffs) - 4} more")
+        for p in expect:
+            if p not in hit:
+                print(f"    missing expected difference: {p}...")
+    INFO.clear()
+    if failures:
+        print(f"draw-v1 --tamper: {failures} of {len(TAMPERS)} tampers were not rejected as expected")
+        return 1
+    print(f"draw-v1 --tamper: all {len(TAMPERS)} tampered proofs rejected - OK")
+    return 0
 
 
 def main(argv):
@@ -1215,46 +1737,24 @@ def main(argv):
         doc = json.load(f)
 
     if "--tamper" in args:
-        ck0 = Checker()
-        verify_proof(ck0, doc["draw"])
-        draw = json.loads(json.dumps(doc["draw"]))
-        team = draw["proof"]["teams"][0]
-        officers = draw["proof"]["officers"]
-        victim = team["officers"][0]
-        dept = next(o["department"] for o in officers if o["id"] == victim)
-        repl = next(o["id"] for o in officers
-                    if o["department"] == dept and o["id"] not in team["officers"] and o["status"] == "active")
-        team["officers"][0] = repl
-        team["officers"].sort()
-        ck = Checker()
-        verify_proof(ck, draw)
-        new = [d for d in ck.diffs if d not in ck0.diffs]
-        print(f"draw-v1 --tamper: team of {team['target']}: {victim} replaced by {repl} (in memory)")
-        for d in new:
-            print(f"  {d}")
-        hit = any(d.startswith(f"team {team['target']}:") for d in new)
-        assert hit and ck.diffs, "tampered proof was not rejected"
-        print(f"draw-v1 --tamper: tampered proof rejected ({len(new)} new differences) - OK")
-        return 0
+        return run_tampers(doc)
 
     ck = Checker()
     self_checks(ck)
     try:
         check_primitives(ck, doc["primitives"])
         for key in sorted(k for k in doc if k.startswith("draw")):
-            INFO.append(f"verifying {key}")
-            verify_proof(ck, doc[key])
+            verify_entry(ck, key, doc[key])
     except (InvalidInput, KeyError, TypeError, ValueError) as e:
-        ck.diffs.append(f"draw-v1: expected a well-formed vector file, got {type(e).__name__}: {e}")
+        ck.diffs.append(f"{ck.prefix}draw-v1: expected a well-formed vector file, got {type(e).__name__}: {e}")
     for line in INFO:
         print(f"info: {line}")
-    mode = ""
     if ck.diffs:
-        print(f"draw-v1{mode}: {len(ck.diffs)} differences ({ck.passed} checks passed):")
+        print(f"draw-v1: {len(ck.diffs)} differences ({ck.passed} checks passed):")
         for d in ck.diffs:
             print(f"  {d}")
         return 1
-    print(f"draw-v1{mode}: {ck.passed} checks passed")
+    print(f"draw-v1: {ck.passed} checks passed")
     return 0
 
 
