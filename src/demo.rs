@@ -5,14 +5,13 @@
 //! shipped calendar years; nothing depends on the real date.
 
 use crate::campaign::Campaign;
-use crate::draw::{announce, derive_seed, draw};
+use crate::draw::{derive_seed, draw};
 use crate::draw_proof::{EntropyRecord, make_proof};
 use crate::entropy::Reveal;
 use crate::generate::{CountySpec, FILES, write_county};
 use crate::import::ImportOptions;
 use crate::import::apply::{ApplyError, ImportSummary, import_into};
 use crate::merkle::Hash;
-use crate::proof::SnapshotRef;
 use crate::registry::RegistryKind;
 use crate::store::{Actor, SnapshotInfo, StoreError, Workspace};
 use chrono::NaiveDate;
@@ -222,22 +221,16 @@ pub fn run_with_key(
     let reg = ws.load(&snap)?;
     let campaign = Campaign::from_toml(&demo_campaign(spec.seed)).map_err(step("campaign"))?;
     let id = campaign.id.clone();
-    let sref = SnapshotRef {
-        id: snap.id,
-        digest: snap.digest,
-        roots: snap.roots,
-    };
-    let (a, _) = announce(
-        &reg,
-        sref,
-        campaign,
-        crate::draw::History::default(),
-        None,
-        ws.ledger_head()?,
-        instant("2026-03-01T09:00:00+08:00"),
-    )
-    .map_err(step("announce"))?;
-    ws.store_announcement(&a, &actor)?;
+    let (a, _) = ws
+        .announce_campaigns(
+            vec![campaign],
+            instant("2026-03-01T09:00:00+08:00"),
+            &actor,
+        )
+        .map_err(step("announce"))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| step("announce")("nothing announced"))?;
     for (name, at) in [
         ("义务监督员甲", "2026-03-02T09:00:00+08:00"),
         ("义务监督员乙", "2026-03-02T09:05:00+08:00"),

@@ -2,11 +2,9 @@
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::campaign::{BeaconScheme, Campaign, instant_text};
-use crate::draw::{DrawError, announce, derive_seed, draw};
+use crate::draw::{DrawError, derive_seed, draw};
 use crate::draw_proof::{DrawProof, EntropyRecord, Level, make_proof, verify_audit, verify_light};
 use crate::entropy::{self, DrandRound, Reveal};
-use crate::proof::SnapshotRef;
-use crate::registry::RegistryKind;
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -134,6 +132,16 @@ fn draw_failure(e: DrawError) -> Failure {
         json: serde_json::json!({"ok": false, "error": {"kind": kind, "message": e.to_string()},
             "unstaffable": match &e { DrawError::Infeasible(i) => serde_json::to_value(&i.0).unwrap_or_default(), _ => serde_json::Value::Null }}),
         message: e.to_string(),
+    }
+}
+
+pub(crate) fn announce_failure(e: crate::store::AnnounceError) -> Failure {
+    use crate::store::AnnounceError as E;
+    match e {
+        E::NoSnapshot => Failure::usage(e.to_string()),
+        E::Store(s) => store_fail(s),
+        E::Campaign { source, .. } => draw_failure(source),
+        E::Group(m) => Failure::rejected("rejected", m),
     }
 }
 
@@ -350,46 +358,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     Failure::rejected("rejected", format!("{}: {e}", file.display()))
                 })?);
             }
-            let groups = crate::draw::groups_of(&campaigns).map_err(draw_failure)?;
             let mut ws = Workspace::open(&cli.workspace)?;
-            let snap = ws.current_snapshot()?.ok_or_else(|| {
-                Failure::usage("the workspace has no snapshot yet: import the registries first")
-            })?;
-            let reg = ws.load_kinds(&snap, &[RegistryKind::Items, RegistryKind::Entities])?;
-            let sref = SnapshotRef {
-                id: snap.id,
-                digest: snap.digest,
-                roots: snap.roots,
-            };
-            let taken = ws.group_names()?;
-            if let Some(g) = groups.iter().flatten().find(|g| taken.contains(&g.group)) {
-                return Err(Failure::rejected(
-                    "rejected",
-                    format!(
-                        "coordination group {:?} is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group",
-                        g.group
-                    ),
-                ));
-            }
-            let head = ws.ledger_head()?;
-            let at = now.unwrap_or_else(Utc::now);
-            // Every campaign is checked before any is recorded; the history
-            // rules' inputs come from the workspace, fixed in the announcement.
-            let mut made = Vec::new();
-            for (campaign, group) in campaigns.into_iter().zip(groups) {
-                let history = ws.history_for(&campaign)?;
-                let (a, summary) =
-                    announce(&reg, sref.clone(), campaign, history, group, head, at)
-                        .map_err(draw_failure)?;
-                made.push((a, summary));
-            }
-            let (list, summaries): (Vec<_>, Vec<_>) = made.into_iter().unzip();
             let recorded = ws
-                .store_announcements(list, &cli.actor())
-                .map_err(store_fail)?;
+                .announce_campaigns(campaigns, now.unwrap_or_else(Utc::now), &cli.actor())
+                .map_err(announce_failure)?;
             let mut texts = Vec::new();
             let mut docs = Vec::new();
-            for (a, summary) in recorded.iter().zip(&summaries) {
+            for (a, summary) in &recorded {
                 let mut t = format!(
                     "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
                     a.campaign.id,

@@ -6,7 +6,9 @@
 
 mod campaign;
 mod ledger;
+mod plan;
 mod registry;
+mod report;
 mod results;
 
 use clap::{Parser, Subcommand};
@@ -106,6 +108,11 @@ pub enum Command {
         #[arg(long)]
         holidays: Option<PathBuf>,
     },
+    /// Annual plans: check a plan before anything is drawn, announce its campaigns.
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
+    /// The yearly report: entities inspected per credit class and department, repeat visits, officers' loads.
+    Report(report::ReportArgs),
     /// The hash-chained ledger: verify it, export it.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -350,6 +357,8 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
+        Command::Plan(c) => plan::dispatch(cli, out, c),
+        Command::Report(a) => report::run(cli, out, a),
         Command::Results(c) => results::dispatch(cli, out, c),
         Command::History(c) => results::history(cli, out, c),
         Command::Publish { id, out: dir, now } => {

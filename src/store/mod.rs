@@ -6,12 +6,14 @@
 //! registry and a new snapshot that points at it and at the unchanged versions
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
+mod announce;
 mod campaigns;
 pub mod codec;
 mod history;
 mod ledger;
 mod results;
 
+pub use announce::AnnounceError;
 pub use campaigns::CampaignState;
 pub use ledger::Actor;
 pub use results::ResultMode;
