@@ -1,0 +1,1 @@
+//! The yearly report (年度报告). Work in progress.
