@@ -173,6 +173,9 @@ impl PrnKey {
 
     /// The ordering value of a PRN: `(prn − offset) mod 2^256`.
     pub fn order(&self, prn: &Hash) -> Hash {
+        if self.offset.0 == [0; 32] {
+            return *prn;
+        }
         let mut out = [0u8; 32];
         let mut borrow = 0i16;
         for i in (0..32).rev() {
@@ -270,7 +273,11 @@ pub fn select(
         .par_iter()
         .map(|&i| {
             let e = &reg.entities[i];
-            (e.credit_class, key.order(&prn_with(&prefix, e.uscc.as_str())), i)
+            (
+                e.credit_class,
+                key.order(&prn_with(&prefix, e.uscc.as_str())),
+                i,
+            )
         })
         .collect();
     for (class, p, i) in numbered {
