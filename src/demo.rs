@@ -222,11 +222,7 @@ pub fn run_with_key(
     let campaign = Campaign::from_toml(&demo_campaign(spec.seed)).map_err(step("campaign"))?;
     let id = campaign.id.clone();
     let (a, _) = ws
-        .announce_campaigns(
-            vec![campaign],
-            instant("2026-03-01T09:00:00+08:00"),
-            &actor,
-        )
+        .announce_campaigns(vec![campaign], instant("2026-03-01T09:00:00+08:00"), &actor)
         .map_err(step("announce"))?
         .into_iter()
         .next()
@@ -256,7 +252,9 @@ pub fn run_with_key(
         &out,
         &[],
     );
-    ws.store_draw(&proof, "2026-03-02T01:30:00Z", &actor)?;
+    // A fixed schedule secret, so that a demo workspace is reproducible.
+    let schedule_secret = demo_secret("schedule", spec.seed);
+    ws.store_draw_with(&proof, "2026-03-02T01:30:00Z", &actor, Some(&schedule_secret))?;
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
     std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;

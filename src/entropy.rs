@@ -254,6 +254,15 @@ pub fn seed(announcement: &Hash, reveals: &[(&str, &str)], beacon: Option<&Hash>
     Hash::digest(e.as_bytes())
 }
 
+/// The commitment to a campaign's schedule secret (`docs/SCHEDULE.md`),
+/// recorded in the draw's ledger entry:
+/// `SHA-256(lp("dualdraw-schedule-secret-v1") ‖ lp(secret))`.
+pub fn schedule_secret_commitment(secret: &str) -> Hash {
+    let mut e = Encoder::with_capacity(64 + secret.len());
+    e.str("dualdraw-schedule-secret-v1").str(secret);
+    Hash::digest(e.as_bytes())
+}
+
 /// The PRN seed of a coordination group (`docs/SPEC.md` §5):
 /// `SHA-256(lp("dualdraw-group-seed-v1") ‖ raw(group_hash) ‖ u32be(m) ‖
 /// raw(announcement)… ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖ opt(raw(beacon)))`.

@@ -376,7 +376,10 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     a.campaign.draw_date,
                     summary.pool
                 );
-                if !a.exclusion.is_empty() || !a.officer_history.is_empty() || !a.drawn_this_year.is_empty() {
+                if !a.exclusion.is_empty()
+                    || !a.officer_history.is_empty()
+                    || !a.drawn_this_year.is_empty()
+                {
                     let _ = write!(
                         t,
                         "\nhistory: {} recently inspected left out; {} officer–entity pair(s) kept apart; {} entities drawn earlier this year",
@@ -530,7 +533,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     format!("{}: {e}; nothing was recorded", tmp.display()),
                 )
             })?;
-            if let Err(e) = ws.store_draw(&proof, &instant_text(&at), &cli.actor()) {
+            // The schedule secret of the visit dates: fixed now, revealed after the visits.
+            let (schedule_secret, _) = entropy::new_witness_secret().map_err(|e| {
+                Failure::rejected("entropy", format!("no system randomness for the schedule secret: {e}"))
+            })?;
+            if let Err(e) =
+                ws.store_draw_with(&proof, &instant_text(&at), &cli.actor(), Some(&schedule_secret))
+            {
                 let _ = std::fs::remove_file(&tmp);
                 return Err(store_fail(e));
             }

@@ -2,6 +2,9 @@
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::import::apply::{ApplyError, import_into};
+
+/// The stages an import reports (`import_into`'s progress calls).
+const IMPORT_STAGES: u64 = 7;
 use crate::import::{ImportError, ImportOptions, Issue, TextEncoding};
 use crate::merkle::Hash;
 use crate::proof::{RecordProof, SnapshotRef};
@@ -207,8 +210,15 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
     let big = std::fs::metadata(&a.file)
         .map(|m| m.len() > 2 << 20)
         .unwrap_or(false);
+    // A bar over the import's stages (reading, loading, validating, merging,
+    // checking recusals, committing, committed), on a terminal only.
     let bar = (!cli.json && big && std::io::stderr().is_terminal()).then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
+        let pb = indicatif::ProgressBar::new(IMPORT_STAGES);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg} ({elapsed})")
+        {
+            pb.set_style(style.progress_chars("=> "));
+        }
         pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
     });
@@ -219,6 +229,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
             eprintln!("[{:>8.3}s] {stage}", started.elapsed().as_secs_f64());
         }
         if let Some(pb) = &bar {
+            pb.inc(1);
             pb.set_message(format!("{}: {stage}", a.file.display()));
         }
     };

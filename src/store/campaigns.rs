@@ -61,6 +61,10 @@ impl Workspace {
                 reason      TEXT NOT NULL,
                 at          TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS schedule_secrets (
+                campaign_id TEXT PRIMARY KEY,
+                secret      TEXT NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS draws (
                 campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
                 seed        BLOB NOT NULL,
@@ -325,6 +329,23 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Conflict`] when the campaign is already drawn or voided.
     pub fn store_draw(&mut self, p: &DrawProof, at: &str, actor: &Actor) -> Result<(), StoreError> {
+        self.store_draw_with(p, at, actor, None)
+    }
+
+    /// [`Workspace::store_draw`], also keeping the schedule secret of the
+    /// campaign's visit dates (`docs/SCHEDULE.md`): the secret stays in the
+    /// workspace and its commitment goes into the draw's ledger entry, so the
+    /// dates are fixed at draw time yet unknown to the public until revealed.
+    ///
+    /// # Errors
+    /// As [`Workspace::store_draw`].
+    pub fn store_draw_with(
+        &mut self,
+        p: &DrawProof,
+        at: &str,
+        actor: &Actor,
+        schedule_secret: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
         let id = &p.announcement.campaign.id;
         // The published proof file is exactly this text, so its SHA-256 is the ledger's.
@@ -354,8 +375,15 @@ impl Workspace {
             at,
             actor,
             &serde_json::json!({"seed": p.seed, "announcement_hash": p.announcement.hash,
-                "proof_sha256": crate::merkle::Hash::digest(body.as_bytes()), "targets": p.targets.len()}),
+                "proof_sha256": crate::merkle::Hash::digest(body.as_bytes()), "targets": p.targets.len(),
+                "schedule_commitment": schedule_secret.map(crate::entropy::schedule_secret_commitment)}),
         )?;
+        if let Some(secret) = schedule_secret {
+            tx.execute(
+                "INSERT INTO schedule_secrets(campaign_id, secret) VALUES (?1, ?2)",
+                params![id, secret],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
