@@ -399,8 +399,22 @@ pub fn verify_replacements(
     Ok(())
 }
 
+/// A drawn campaign on a generated county, for unit tests of other modules.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests_support {
+    /// The registries, the salt key and the proof of `tests::setup`'s draw.
+    pub(crate) fn drawn() -> (
+        crate::registry::Registries,
+        crate::commitment::SaltKey,
+        crate::draw_proof::DrawProof,
+    ) {
+        let (reg, _, p) = super::tests::setup();
+        (reg, crate::commitment::SaltKey::from_bytes([1; 32]), p)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
     use super::*;
     use crate::commitment::{SaltKey, SnapshotRoots};
     use crate::draw::{announce, derive_seed, draw};
@@ -410,7 +424,7 @@ mod tests {
     use crate::merkle::Hash;
     use crate::proof::SnapshotRef;
 
-    fn setup() -> (Registries, Announcement, DrawProof) {
+    pub(crate) fn setup() -> (Registries, Announcement, DrawProof) {
         let reg = county(&CountySpec {
             entities: 3000,
             seed: 3,

@@ -35,6 +35,16 @@ pub enum CampaignCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Open one stratum's threshold (for an enterprise of that credit class to see why it was or was not drawn).
+    OpenThreshold {
+        /// Campaign id.
+        id: String,
+        /// The credit class (A–D).
+        class: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Void a campaign in the open (recorded in the ledger; a new campaign needs a new announcement).
     Void {
         /// Campaign id.
@@ -151,6 +161,34 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::OpenThreshold { id, class, out: path } => {
+            let class = crate::registry::vocab::CreditClass::parse(class)
+                .map_err(|e| Failure::usage(e.to_string()))?;
+            let ws = Workspace::open(&cli.workspace)?;
+            let proof = ws.draw_proof(id).map_err(store_fail)?;
+            let snap = ws.snapshot(proof.announcement.snapshot.id)?;
+            let reg = ws.load(&snap)?;
+            let opening = crate::draw_proof::open_threshold(&proof, &reg, ws.salt_key(), class)
+                .map_err(|e| Failure::rejected("verification", e.to_string()))?;
+            let body = serde_json::to_string_pretty(&opening)
+                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+            match path {
+                Some(p) => {
+                    std::fs::write(p, &body)
+                        .map_err(|e| Failure::rejected("io", format!("{}: {e}", p.display())))?;
+                    out.done(
+                        "dualdraw.threshold-opening.v1",
+                        &serde_json::json!({"campaign": id, "credit_class": class, "file": p}),
+                        &format!(
+                            "threshold opening of stratum {} written to {} (give it only to enterprises of that class)",
+                            class.token(),
+                            p.display()
+                        ),
+                    )
+                }
+                None => out.done("dualdraw.threshold-opening.v1", &opening, &body),
+            }
+        }
         CampaignCommand::Proof { id, out: path } => {
             let ws = Workspace::open(&cli.workspace)?;
             let text = match ws.campaign_state(id).map_err(store_fail)? {
