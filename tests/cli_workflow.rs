@@ -1986,7 +1986,10 @@ fn classes(c: &County) -> BTreeMap<String, String> {
     let text = c.read("d/county/entities.csv");
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let headers = rdr.headers().expect("header").clone();
-    let u = headers.iter().position(|h| h == "统一社会信用代码").unwrap();
+    let u = headers
+        .iter()
+        .position(|h| h == "统一社会信用代码")
+        .unwrap();
     let k = headers.iter().position(|h| h == "信用风险分类").unwrap();
     rdr.records()
         .map(|r| {
@@ -2002,7 +2005,10 @@ fn wide(c: &County, id: &str, extra_targets: &str, extra_teams: &str) -> String 
         .replace("ratio = \"3%\"", "ratio = \"40%\"")
         .replace("ratio = \"5%\"", "ratio = \"40%\"")
         .replace("ratio = \"10%\"\n", "ratio = \"40%\"\n")
-        .replace("max_targets_per_officer = 10", "max_targets_per_officer = 200")
+        .replace(
+            "max_targets_per_officer = 10",
+            "max_targets_per_officer = 200",
+        )
         .replace(
             "officer_region = \"same\"",
             &format!("officer_region = \"same\"\n{extra_teams}"),
@@ -2036,7 +2042,10 @@ fn officer_history_keeps_an_officer_off_a_target_they_inspected_within_the_windo
             )
         })
         .collect();
-    assert_eq!(listed, pairs, "the announcement lists every pair of the first draw");
+    assert_eq!(
+        listed, pairs,
+        "the announcement lists every pair of the first draw"
+    );
     let second = targets(&p);
     let again: Vec<&Target> = second
         .iter()
@@ -2205,7 +2214,10 @@ fn a_coordination_group_with_different_entropy_is_refused_and_nothing_is_announc
         &coordinated(&c, "COORD-A", "春季", "0", "\"SC-001\""),
     );
     let other = coordinated(&c, "COORD-B", "春季", "1/2", "\"SC-001\"").replace(
-        &format!(", {{ name = \"{YI}\", commitment = \"{}\" }}", c.yi.commitment),
+        &format!(
+            ", {{ name = \"{YI}\", commitment = \"{}\" }}",
+            c.yi.commitment
+        ),
         "",
     );
     let b = c.write("b.toml", &other);
@@ -2215,4 +2227,29 @@ fn a_coordination_group_with_different_entropy_is_refused_and_nothing_is_announc
     // Nothing was announced: the campaign is unknown (a usage error, exit 2).
     c.dd(&["campaign", "reveal", "COORD-A", &c.jia_reveal()])
         .expect(2);
+}
+
+#[test]
+fn open_threshold_explains_why_each_drawn_target_of_a_class_was_drawn() {
+    let c = County::new();
+    c.drawn();
+    let p = c.proof("proof.json");
+    let class = classes(&c);
+    for k in ["A", "B", "C", "D"] {
+        let o = c.dd_json(&["campaign", "open-threshold", ID, k], 0);
+        assert_eq!(o["format"], "dualdraw-threshold-opening-v1");
+        assert_eq!(o["campaign_hash"], p["announcement"]["campaign_hash"]);
+        let threshold = o["threshold"].as_str().unwrap_or("").to_string();
+        for t in p["targets"].as_array().unwrap() {
+            let u = t["entity"]["uscc"].as_str().unwrap();
+            if class[u] == k {
+                assert!(
+                    t["prn"].as_str().unwrap() <= threshold.as_str(),
+                    "{u} of class {k} is drawn, so its prn is at most the threshold"
+                );
+            }
+        }
+    }
+    c.dd(&["campaign", "open-threshold", ID, "E"]).expect(2);
+    c.dd(&["campaign", "open-threshold", "NO-SUCH", "A"]).expect(2);
 }
