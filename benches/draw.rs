@@ -9,7 +9,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dualdraw::assign::{Need, Problem, TargetNeeds};
 use dualdraw::campaign::{Campaign, OfficerRegion, Ratio, Stratum, StratumRule};
-use dualdraw::draw::{announce, derive_seed, draw};
+use dualdraw::draw::{History, announce, derive_seed, draw};
 use dualdraw::draw_proof::{EntropyRecord, make_proof, verify_audit};
 use dualdraw::entropy::{Reveal, witness_commitment};
 use dualdraw::generate::{CountySpec, county};
@@ -17,9 +17,10 @@ use dualdraw::merkle::Hash;
 use dualdraw::proof::SnapshotRef;
 use dualdraw::registry::Officer;
 use dualdraw::registry::vocab::{CreditClass, OfficerStatus, RegionCode};
+use dualdraw::sample::{HistorySets, PrnKey};
 use dualdraw::{SaltKey, SnapshotRoots, sample};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -64,7 +65,7 @@ fn sampling(c: &mut Criterion) {
     let items = sample::campaign_items(&reg, &camp).expect("items");
     let cats = sample::categories(&camp, &items).expect("categories");
     let seed = Hash([7; 32]);
-    let pool = sample::pool(&reg, &camp, &cats, &BTreeSet::new());
+    let pool = sample::pool(&reg, &camp, &cats, &HistorySets::default());
     let mut g = c.benchmark_group("target_draw");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(30))
@@ -79,12 +80,21 @@ fn sampling(c: &mut Criterion) {
         })
     });
     g.bench_function(format!("select_4_strata_all_cores/{n}"), |b| {
-        b.iter(|| black_box(sample::select(&reg, &camp, &pool, &seed).expect("select")))
+        b.iter(|| {
+            black_box(sample::select(&reg, &camp, &pool, &PrnKey::plain(seed)).expect("select"))
+        })
     });
     g.bench_function(format!("pool_and_select_all_cores/{n}"), |b| {
         b.iter(|| {
             black_box(
-                sample::pool_and_select(&reg, &camp, &cats, &BTreeSet::new(), &seed).expect("draw"),
+                sample::pool_and_select(
+                    &reg,
+                    &camp,
+                    &cats,
+                    &HistorySets::default(),
+                    &PrnKey::plain(seed),
+                )
+                .expect("draw"),
             )
         })
     });
@@ -187,14 +197,23 @@ fn verification(c: &mut Criterion) {
         roots,
     };
     let t0 = chrono::DateTime::from_timestamp(1_772_300_000, 0).expect("time");
-    let (a, _) = announce(&reg, sref, campaign(), vec![], Hash([0; 32]), t0).expect("announce");
+    let (a, _) = announce(
+        &reg,
+        sref,
+        campaign(),
+        History::default(),
+        None,
+        Hash([0; 32]),
+        t0,
+    )
+    .expect("announce");
     let reveal = Reveal {
         name: "甲".into(),
         secret: "bench-secret-0123456789".into(),
         revealed_at: t0,
     };
     let (seed, used, missing) = derive_seed(&a, &[reveal], None).expect("seed");
-    let out = draw(&reg, &a, &seed).expect("draw");
+    let out = draw(&reg, &a, &seed, &PrnKey::plain(seed)).expect("draw");
     let proof = make_proof(
         &reg,
         &key,
@@ -205,6 +224,7 @@ fn verification(c: &mut Criterion) {
             beacon: None,
         },
         &out,
+        &[],
     );
     let mut g = c.benchmark_group("verification");
     g.sample_size(10).measurement_time(Duration::from_secs(30));
@@ -212,7 +232,7 @@ fn verification(c: &mut Criterion) {
         b.iter(|| black_box(SnapshotRoots::compute(&reg, &key)))
     });
     g.bench_function(format!("draw/{n}"), |b| {
-        b.iter(|| black_box(draw(&reg, &a, &seed).expect("draw")))
+        b.iter(|| black_box(draw(&reg, &a, &seed, &PrnKey::plain(seed)).expect("draw")))
     });
     g.bench_function(format!("verify_audit/{n}"), |b| {
         b.iter(|| black_box(verify_audit(&proof, &reg, &key).expect("verifies")))

@@ -5,6 +5,7 @@
 //!   coordination, fewer distinct enterprises disturbed;
 //! - four batches of one department each draw 5%, independent and with
 //!   starts 0, 1/4, 1/2, 3/4: negative coordination, no enterprise twice.
+//!
 //! Prints visits, distinct enterprises, and enterprises drawn by 2+ campaigns.
 //!
 //! ```sh

@@ -323,7 +323,10 @@ pub fn groups_of(campaigns: &[Campaign]) -> Result<Vec<Option<GroupRef>>, DrawEr
                 )));
             }
         }
-        refs.insert(name, GroupRef::new(name, members.iter().map(|c| c.hash()).collect()));
+        refs.insert(
+            name,
+            GroupRef::new(name, members.iter().map(|c| c.hash()).collect()),
+        );
     }
     Ok(campaigns
         .iter()

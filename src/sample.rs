@@ -114,10 +114,10 @@ pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets
 /// Whether an entity of the public pool stays in it given its (confidential)
 /// credit class: rules 6 and 7 of §5. Those left out count as `excluded_by_class`.
 pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
-    !c.targets.exclude_credit_classes.contains(&e.credit_class)
-        && !(c.targets.low_risk_once_a_year
-            && e.credit_class == CreditClass::A
-            && h.drawn_this_year.contains(e.uscc.as_str()))
+    let low_risk_again = c.targets.low_risk_once_a_year
+        && e.credit_class == CreditClass::A
+        && h.drawn_this_year.contains(e.uscc.as_str());
+    !c.targets.exclude_credit_classes.contains(&e.credit_class) && !low_risk_again
 }
 
 /// The pool: entity indices (in USCC order) and the class-excluded count.

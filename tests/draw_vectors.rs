@@ -144,9 +144,9 @@ fn build() -> (Value, DrawProof) {
         .targets
         .iter()
         .filter(|t| {
-            reg.entities
-                .iter()
-                .any(|e| e.uscc.as_str() == t.entity.uscc && e.credit_class == dualdraw::CreditClass::A)
+            reg.entities.iter().any(|e| {
+                e.uscc.as_str() == t.entity.uscc && e.credit_class == dualdraw::CreditClass::A
+            })
         })
         .take(3)
         .map(|t| t.entity.uscc.clone())
@@ -592,7 +592,8 @@ fn build_coordinated() -> Vec<DrawProof> {
     };
     anns.iter()
         .map(|a| {
-            let (seed, used, missing) = derive_seed(a, std::slice::from_ref(&reveal), None).unwrap();
+            let (seed, used, missing) =
+                derive_seed(a, std::slice::from_ref(&reveal), None).unwrap();
             let k = prn_key(a, &seed, &used, None, &group_announcements).unwrap();
             let out = draw(&reg, a, &seed, &k).unwrap();
             let proof = make_proof(
@@ -617,7 +618,10 @@ fn build_coordinated() -> Vec<DrawProof> {
 fn coordinated_vector_is_stable_and_shares_prns() {
     let proofs = build_coordinated();
     assert_eq!(proofs[0].prn_seed, proofs[1].prn_seed, "one group seed");
-    assert_ne!(proofs[0].seed, proofs[1].seed, "own seeds for the assignment");
+    assert_ne!(
+        proofs[0].seed, proofs[1].seed,
+        "own seeds for the assignment"
+    );
     assert_ne!(proofs[0].prn_seed, proofs[0].seed);
     let v = json!({
         "description": "Two campaigns of one coordination group (SPEC §5): shared PRNs from the group seed, read from start 0 and 1/3.",

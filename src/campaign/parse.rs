@@ -2,8 +2,8 @@
 //! no registry.
 
 use super::{
-    BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan, Period, MissingReveal, OfficerRegion, Ratio, Stratum,
-    StratumRule, Targets, Teams, WitnessCommitment,
+    BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan, MissingReveal, OfficerRegion,
+    Period, Ratio, Stratum, StratumRule, Targets, Teams, WitnessCommitment,
 };
 use crate::merkle::Hash;
 use crate::registry::vocab::CreditClass;
@@ -577,7 +577,10 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "period.start",
                 p.start,
-                format!("before the draw date {}: visits come after the draw", c.draw_date),
+                format!(
+                    "before the draw date {}: visits come after the draw",
+                    c.draw_date
+                ),
             ));
         }
     }

@@ -150,7 +150,14 @@ pub(crate) fn announce_failure(e: crate::store::AnnounceError) -> Failure {
     match e {
         E::NoSnapshot => Failure::usage(e.to_string()),
         E::Store(s) => store_fail(s),
-        E::Campaign { source, .. } => draw_failure(source),
+        E::Campaign { id, source } => {
+            let mut f = draw_failure(source);
+            f.message = format!("campaign {id}: {}", f.message);
+            if let Some(m) = f.json.pointer_mut("/error/message") {
+                *m = serde_json::Value::String(f.message.clone());
+            }
+            f
+        }
         E::Group(m) => Failure::rejected("rejected", m),
     }
 }
@@ -161,7 +168,11 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
-        CampaignCommand::OpenThreshold { id, class, out: path } => {
+        CampaignCommand::OpenThreshold {
+            id,
+            class,
+            out: path,
+        } => {
             let class = crate::registry::vocab::CreditClass::parse(class)
                 .map_err(|e| Failure::usage(e.to_string()))?;
             let ws = Workspace::open(&cli.workspace)?;
@@ -573,11 +584,17 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             })?;
             // The schedule secret of the visit dates: fixed now, revealed after the visits.
             let (schedule_secret, _) = entropy::new_witness_secret().map_err(|e| {
-                Failure::rejected("entropy", format!("no system randomness for the schedule secret: {e}"))
+                Failure::rejected(
+                    "entropy",
+                    format!("no system randomness for the schedule secret: {e}"),
+                )
             })?;
-            if let Err(e) =
-                ws.store_draw_with(&proof, &instant_text(&at), &cli.actor(), Some(&schedule_secret))
-            {
+            if let Err(e) = ws.store_draw_with(
+                &proof,
+                &instant_text(&at),
+                &cli.actor(),
+                Some(&schedule_secret),
+            ) {
                 let _ = std::fs::remove_file(&tmp);
                 return Err(store_fail(e));
             }

@@ -1,16 +1,59 @@
-//! `report YEAR`: the yearly report (年度报告). Work in progress.
+//! `report YEAR [--out DIR]`: the yearly report (年度报告, `docs/REPORT.md`).
 
 use super::{Cli, Failure, Out};
+use crate::report::ReportError;
+use crate::store::Workspace;
 use clap::Args;
+use std::fmt::Write as _;
+use std::path::PathBuf;
 
 /// `report` arguments.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The calendar year, e.g. 2026.
+    #[arg(allow_negative_numbers = true)]
     pub year: i32,
+    /// Folder for report.html, report.json and the CSV tables (default: WORKSPACE/reports/YEAR/).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+fn failure(e: ReportError) -> Failure {
+    match e {
+        ReportError::Year(_) => Failure::usage(e.to_string()),
+        ReportError::Store(e) => Failure::from(e),
+        ReportError::Inconsistent { .. } => Failure::rejected("store", e.to_string()),
+        ReportError::Write(_) => Failure::rejected("io", e.to_string()),
+    }
 }
 
 /// Runs `report`.
-pub(crate) fn run(_cli: &Cli, _out: &Out, _a: &ReportArgs) -> Result<(), Failure> {
-    Err(Failure::usage("report: not implemented yet"))
+pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let report = crate::report::build(&ws, a.year).map_err(failure)?;
+    let dir = a
+        .out
+        .clone()
+        .unwrap_or_else(|| crate::report::default_dir(ws.dir(), a.year));
+    let files =
+        crate::report::write_files(&dir, &report).map_err(|e| failure(ReportError::Write(e)))?;
+    let mut text = crate::report::text(&report);
+    let _ = writeln!(text, "wrote {}:", dir.display());
+    for f in &files {
+        let _ = writeln!(
+            text,
+            "  {}",
+            f.path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        );
+    }
+    let mut value =
+        serde_json::to_value(&report).map_err(|e| Failure::rejected("internal", e.to_string()))?;
+    if let Some(o) = value.as_object_mut() {
+        o.insert("dir".into(), serde_json::json!(dir));
+        o.insert("files".into(), serde_json::json!(files));
+    }
+    out.done(crate::report::REPORT_SCHEMA, &value, &text)
 }

@@ -117,7 +117,10 @@ fn pool_filters_status_region_category_flags_and_history() {
                 && e.flags.is_empty()
         })
         .unwrap();
-    let excl = HistorySets { exclusion: [first.uscc.to_string()].into(), ..Default::default() };
+    let excl = HistorySets {
+        exclusion: [first.uscc.to_string()].into(),
+        ..Default::default()
+    };
     let p = pool(&reg, &c, &cats, &excl);
     for &i in &p.members {
         let e = &reg.entities[i];
@@ -167,7 +170,10 @@ fn the_one_pass_draw_equals_pool_then_select() {
     c.targets.exclude_credit_classes = vec![];
     let items = campaign_items(&reg, &c).unwrap();
     let cats = categories(&c, &items).unwrap();
-    let excl = HistorySets { exclusion: [reg.entities[5].uscc.to_string()].into(), ..Default::default() };
+    let excl = HistorySets {
+        exclusion: [reg.entities[5].uscc.to_string()].into(),
+        ..Default::default()
+    };
     for seed in [Hash([1; 32]), Hash([2; 32])] {
         let p = pool(&reg, &c, &cats, &excl);
         let s = select(&reg, &c, &p, &PrnKey::plain(seed)).unwrap();
@@ -183,5 +189,8 @@ fn the_one_pass_draw_equals_pool_then_select() {
     let p = pool(&reg, &c, &cats, &excl);
     let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(Hash([3; 32]))).unwrap();
     assert_eq!(p, p2);
-    assert_eq!(select(&reg, &c, &p, &PrnKey::plain(Hash([3; 32]))).unwrap(), s2);
+    assert_eq!(
+        select(&reg, &c, &p, &PrnKey::plain(Hash([3; 32]))).unwrap(),
+        s2
+    );
 }

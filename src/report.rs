@@ -1,1 +1,0 @@
-//! The yearly report (年度报告). Work in progress.
