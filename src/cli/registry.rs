@@ -214,9 +214,9 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
     // checking recusals, committing, committed), on a terminal only.
     let bar = (!cli.json && big && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(IMPORT_STAGES);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg} ({elapsed})")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{bar:30}] {pos}/{len} {msg} ({elapsed})",
+        ) {
             pb.set_style(style.progress_chars("=> "));
         }
         pb.enable_steady_tick(std::time::Duration::from_millis(120));

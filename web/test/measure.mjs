@@ -1,0 +1,53 @@
+// Measures verify.html in headless Chromium on a published draw (not part of npm test: timings depend on the machine).
+//   node test/measure.mjs PUBLISHED_DIR [--light]
+// PUBLISHED_DIR holds proof.json and public-snapshot.json (e.g. from `dualdraw demo DIR --entities N`: then it is
+// DIR/workspace/published/2026-JOINT-01). Prints the time from the click to the verdict, the worker's own times, and
+// the longest stall of the page's main thread meanwhile (a timer that should fire every 20 ms).
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const dir = process.argv[2];
+const light = process.argv.includes('--light');
+const web = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dualdraw-measure-')), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = ctx.pages()[0] ?? (await ctx.newPage());
+await page.goto(pathToFileURL(join(web, 'dist', 'verify.html')).href);
+await page.setInputFiles('[data-testid=proof-input]', join(dir, 'proof.json'));
+if (!light) await page.setInputFiles('[data-testid=snapshot-input]', join(dir, 'public-snapshot.json'));
+await page.evaluate(() => {
+  const w = window;
+  w.__maxGap = 0;
+  let last = performance.now();
+  w.__timer = setInterval(() => {
+    const now = performance.now();
+    w.__maxGap = Math.max(w.__maxGap, now - last);
+    last = now;
+  }, 20);
+});
+const t0 = Date.now();
+await page.click('[data-testid=verify-button]');
+await page.waitForSelector('[data-testid=verdict][data-status=verified], [data-testid=verdict][data-status=failed]', { timeout: 3_600_000 });
+const wall = Date.now() - t0;
+const status = await page.getAttribute('[data-testid=verdict]', 'data-status');
+const level = await page.getAttribute('[data-testid=level]', 'data-level');
+const maxGap = await page.evaluate(() => window.__maxGap);
+const detail = await page.textContent('#timing');
+const mb = light ? 0 : statSync(join(dir, 'public-snapshot.json')).size / 1048576;
+// a look-up of the last target: binary search in the file, its block re-read, the audit path built and checked
+const proof = JSON.parse(readFileSync(join(dir, 'proof.json'), 'utf8'));
+const uscc = proof.targets[proof.targets.length - 1].entity.uscc;
+await page.fill('[data-testid=uscc-input]', uscc);
+const t1 = Date.now();
+await page.click('[data-testid=lookup-button]');
+await page.waitForSelector('[data-testid=lookup-result][data-status=done]');
+const lookupMs = Date.now() - t1;
+const drawn = await page.getAttribute('[data-testid=lookup-result]', 'data-drawn');
+console.log(JSON.stringify({ status, level, wall_ms: wall, snapshot_mb: +mb.toFixed(1), longest_main_thread_stall_ms: Math.round(maxGap), page_says: detail, lookup_ms: lookupMs, lookup_drawn: drawn }));
+await ctx.close();

@@ -1,0 +1,265 @@
+// The TypeScript verifier against every known-answer vector in ../tests/vectors/*.json. Files and cases are found by
+// their shape, so new cases in these files are covered without editing this test; a file or case of a shape this test
+// does not know fails, so that nobody believes it is covered.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Writer, cmpBytes, hashBytes, toHex } from '../src/bytes.ts';
+import {
+  commitment,
+  deriveSalt,
+  entityLeaf,
+  itemLeaf,
+  leafHash,
+  merkleRoot,
+  officerLeaf,
+  rangeRoot,
+  auditPath,
+  recusalLeaf,
+  rootFromPath,
+  snapshotDigest,
+  type EntityRecord,
+} from '../src/commitments.ts';
+import { decodeProof } from '../src/decode.ts';
+import { Stream, assign, deriveSeed, encodeAnnouncement, lotteryBeaconValue, lotteryCanonical, prn, witnessCommitment } from '../src/draw.ts';
+import { parseJson } from '../src/json.ts';
+import { announcementFields, drawCategories, verifyLight } from '../src/verify.ts';
+import { targetItems } from '../src/draw.ts';
+
+const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+
+test('the vector folder has vector files', () => {
+  assert.ok(files.length >= 2, `found ${files.join(', ')}`);
+});
+
+const hx = (b: Uint8Array) => toHex(b);
+const leafBytes = (fn: (w: Writer) => Writer) => hx(fn(new Writer()).out());
+
+function commitmentVectors(file: string, v: any) {
+  const K = v.salt_key as string;
+  const inp = v.inputs;
+  const exp = v.expected;
+  const known = new Set(['items', 'entities', 'officers', 'recusals', 'snapshot_digest', 'merkle_large', 'ct_roots']);
+  test(`${file}: every expected key is understood`, () => {
+    for (const k of Object.keys(exp)) assert.ok(known.has(k), `unknown expected key ${k}`);
+  });
+
+  const registry = (name: string, sortKey: (r: any) => string, leaf: (r: any, w: Writer) => Writer) => {
+    test(`${file}: ${name} leaves, leaf hashes and root`, () => {
+      const recs = [...inp[name]].sort((a, b) => cmpBytes(new TextEncoder().encode(sortKey(a)), new TextEncoder().encode(sortKey(b))));
+      const leaves = recs.map((r) => leafBytes((w) => leaf(r, w)));
+      assert.deepEqual(leaves, exp[name].leaves);
+      const lh = leaves.map((l) => leafHash(hashBytesAny(l)));
+      assert.deepEqual(lh.map(hx), exp[name].leaf_hashes);
+      assert.equal(hx(merkleRoot(lh)), exp[name].root);
+      assert.equal(recs.length, exp[name].size);
+    });
+  };
+  registry('items', (r) => r.code, (r, w) => itemLeaf(r, w));
+  registry('officers', (r) => r.id, (r, w) => officerLeaf(r, w));
+
+  test(`${file}: entity class salts and commitments, leaves and root`, () => {
+    const recs: EntityRecord[] = inp.entities.map((e: any) => {
+      const values = ['credit_class', e.uscc, e.credit_class];
+      const salt = deriveSalt(hashBytes(K), values);
+      const ex = exp.entities.credit_class[e.uscc];
+      assert.ok(ex, `expected class commitment for ${e.uscc}`);
+      assert.equal(hx(salt), ex.salt);
+      const com = commitment(salt, values);
+      assert.equal(hx(com), ex.commitment);
+      const { credit_class: _c, ...pub } = e;
+      return { ...pub, credit_class_commitment: hx(com) };
+    });
+    recs.sort((a, b) => cmpBytes(new TextEncoder().encode(a.uscc), new TextEncoder().encode(b.uscc)));
+    const leaves = recs.map((r) => leafBytes((w) => entityLeaf(r, w)));
+    assert.deepEqual(leaves, exp.entities.leaves);
+    const lh = leaves.map((l) => leafHash(hashBytesAny(l)));
+    assert.deepEqual(lh.map(hx), exp.entities.leaf_hashes);
+    assert.equal(hx(merkleRoot(lh)), exp.entities.root);
+    assert.equal(recs.length, exp.entities.size);
+  });
+
+  test(`${file}: recusal pair and reason commitments, leaves ordered by leaf bytes, root`, () => {
+    const leaves: string[] = [];
+    for (const r of inp.recusals) {
+      const pairV = ['recusal', r.officer_id, r.uscc];
+      const reasonV = ['recusal_reason', r.officer_id, r.uscc, r.reason];
+      const ps = deriveSalt(hashBytes(K), pairV);
+      const rs = deriveSalt(hashBytes(K), reasonV);
+      const ex = exp.recusals.commitments.find((x: any) => x.officer_id === r.officer_id && x.uscc === r.uscc);
+      assert.ok(ex);
+      assert.equal(hx(ps), ex.pair_salt);
+      assert.equal(hx(rs), ex.reason_salt);
+      assert.equal(hx(commitment(ps, pairV)), ex.pair_commitment);
+      assert.equal(hx(commitment(rs, reasonV)), ex.reason_commitment);
+      leaves.push(leafBytes((w) => recusalLeaf({ pair_commitment: ex.pair_commitment, reason_commitment: ex.reason_commitment }, w)));
+    }
+    leaves.sort();
+    assert.deepEqual(leaves, exp.recusals.leaves);
+    const lh = leaves.map((l) => leafHash(hashBytesAny(l)));
+    assert.deepEqual(lh.map(hx), exp.recusals.leaf_hashes);
+    assert.equal(hx(merkleRoot(lh)), exp.recusals.root);
+  });
+
+  test(`${file}: snapshot digest`, () => {
+    const roots: any = {};
+    for (const r of ['items', 'entities', 'officers', 'recusals']) roots[r] = { hash: exp[r].root, size: exp[r].size };
+    assert.equal(hx(snapshotDigest(roots)), exp.snapshot_digest);
+  });
+
+  test(`${file}: large tree root and audit paths (both directions)`, () => {
+    const n = inp.merkle_large.count;
+    const lh: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) lh.push(leafHash(new Writer(4).u32(i).out()));
+    const root = merkleRoot(lh);
+    assert.equal(hx(root), exp.merkle_large.root);
+    assert.equal(n, exp.merkle_large.size);
+    for (const [idx, path] of Object.entries(exp.merkle_large.audit_paths as Record<string, string[]>)) {
+      const m = Number(idx);
+      assert.deepEqual(auditPath(m, n, (a, b) => rangeRoot(lh, a, b)).map(hx), path, `path of ${m}`);
+      assert.equal(hx(rootFromPath(m, n, lh[m], path.map(hashBytes))!), exp.merkle_large.root);
+      const other = lh[(m + 1) % n];
+      assert.notEqual(hx(rootFromPath(m, n, other, path.map(hashBytes))!), exp.merkle_large.root, 'another leaf does not verify');
+      assert.equal(rootFromPath(m, n, lh[m], path.slice(1).map(hashBytes)), null, 'a short path is refused');
+      assert.equal(rootFromPath(n, n, lh[m], path.map(hashBytes)), null, 'an index outside the tree is refused');
+    }
+  });
+
+  test(`${file}: RFC 6962 test-data roots for 0..8 leaves`, () => {
+    // The certificate-transparency test leaves (RFC 6962 reference data); the vector lists the roots of the first k.
+    const ct = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'];
+    exp.ct_roots.forEach((root: string, k: number) => {
+      assert.equal(hx(merkleRoot(ct.slice(0, k).map((l) => leafHash(hashBytesAny(l))))), root, `root of ${k} leaves`);
+    });
+  });
+}
+
+function hashBytesAny(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+function primitiveVectors(file: string, P: any) {
+  const known = new Set(['lottery', 'prn', 'seed', 'seed_from', 'streams', 'witness']);
+  test(`${file}: every primitive is understood`, () => {
+    for (const k of Object.keys(P)) assert.ok(known.has(k), `unknown primitive ${k}`);
+  });
+  test(`${file}: streams — first u64s, then below(n) in order, then a shuffle, all from one stream`, () => {
+    for (const st of P.streams) {
+      const s = new Stream(hashBytes(P.seed), st.label);
+      assert.deepEqual(st.first_u64.map(() => s.nextU64().toString()), st.first_u64, `first_u64 ${st.label}`);
+      assert.deepEqual(st.below.n.map((n: string) => s.below(BigInt(n)).toString()), st.below.values, `below ${st.label}`);
+      const v = st.shuffle_0_to_9.map((_: number, i: number) => i);
+      s.shuffle(v);
+      assert.deepEqual(v, st.shuffle_0_to_9, `shuffle ${st.label}`);
+    }
+  });
+  test(`${file}: permanent random numbers`, () => {
+    for (const x of P.prn) assert.equal(hx(prn(hashBytes(P.seed), x.uscc)), x.prn, x.uscc);
+  });
+  test(`${file}: witness commitment`, () => {
+    assert.equal(hx(witnessCommitment(P.witness.secret)), P.witness.commitment);
+  });
+  test(`${file}: seed`, () => {
+    const sf = P.seed_from;
+    const reveals = sf.reveals.map((r: any) => (Array.isArray(r) ? { name: r[0], secret: r[1] } : r));
+    assert.equal(hx(deriveSeed(sf.announcement_hash, reveals, sf.beacon ?? null)), sf.seed);
+  });
+  test(`${file}: lottery canonical text and beacon value`, () => {
+    assert.equal(lotteryCanonical(P.lottery.result), P.lottery.canonical);
+    assert.equal(hx(lotteryBeaconValue(P.lottery.round, P.lottery.canonical)), P.lottery.value);
+  });
+}
+
+function drawCase(file: string, name: string, d: any) {
+  const known = new Set(['announcement_canonical', 'announcement_hash', 'campaign_hash', 'campaign_toml', 'proof', 'seed', 'targets', 'teams', 'stats']);
+  test(`${file} ${name}: every key is understood`, () => {
+    for (const k of Object.keys(d)) assert.ok(known.has(k), `unknown key ${k}`);
+  });
+  test(`${file} ${name}: the proof verifies (light) and gives the known answers`, () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(d.proof));
+    const proof = decodeProof(parseJson(bytes));
+    const rep = verifyLight(proof);
+    assert.deepEqual(rep.failures, []);
+    assert.ok(rep.ok);
+    const a = proof.announcement;
+    const canon = encodeAnnouncement(announcementFields(proof));
+    assert.equal(hx(canon), d.announcement_canonical);
+    assert.equal(a.hash, d.announcement_hash);
+    assert.equal(a.campaign_hash, d.campaign_hash);
+    assert.equal(proof.seed, d.seed);
+    assert.deepEqual(proof.targets.map((x) => x.entity.uscc), d.targets);
+    assert.deepEqual(proof.teams, d.teams);
+  });
+  if (d.stats) {
+    test(`${file} ${name}: assignment statistics`, () => {
+      const proof = decodeProof(parseJson(JSON.stringify(d.proof)));
+      const items = new Map(proof.items.map((i) => [i.code, i]));
+      const { C } = drawCategories(proof.announcement.campaign, items);
+      const ci = proof.announcement.campaign.items.map((c) => items.get(c)!);
+      const camp = proof.announcement.campaign;
+      const res = assign(hashBytes(proof.seed), {
+        drawDate: camp.draw_date,
+        lead: camp.lead_department,
+        officerRegion: camp.teams.officer_region,
+        maxPerOfficer: camp.teams.max_targets_per_officer === null ? null : Number(camp.teams.max_targets_per_officer),
+        perDepartment: Number(camp.teams.per_department),
+        minSize: Number(camp.teams.min_size),
+        targets: proof.targets.map((x) => ({ uscc: x.entity.uscc, region: x.entity.region, categories: x.entity.categories, items: targetItems(x.entity, ci, C) })),
+        officers: proof.officers,
+        blocked: new Set([...proof.blocked_pairs.map((b) => b.officer + '\u0000' + b.target), ...proof.announcement.officer_history.map((h) => h.officer + '\u0000' + h.target)]),
+      });
+      assert.deepEqual(res.stats, d.stats);
+    });
+  }
+}
+
+function groupCase(file: string, name: string, g: any) {
+  test(`${file} ${name}: every key is understood`, () => {
+    for (const k of Object.keys(g)) assert.ok(['description', 'proofs'].includes(k), `unknown key ${k}`);
+  });
+  test(`${file} ${name}: every member's proof verifies (light), and the members agree on the group`, () => {
+    const proofs = g.proofs.map((p: any) => decodeProof(parseJson(JSON.stringify(p))));
+    for (const p of proofs) {
+      const rep = verifyLight(p);
+      assert.deepEqual(rep.failures, [], p.announcement.campaign.id);
+    }
+    const co = proofs[0].announcement.coordination;
+    assert.ok(co, 'a coordinated proof names its group');
+    assert.equal(proofs.length, co.members.length, 'the vector holds every member');
+    for (const p of proofs) {
+      assert.deepEqual(p.announcement.coordination, co);
+      assert.deepEqual(p.group_announcements, proofs[0].group_announcements);
+      assert.equal(p.prn_seed, proofs[0].prn_seed);
+      assert.equal(p.group_announcements[co.members.indexOf(p.announcement.campaign_hash)], p.announcement.hash);
+    }
+  });
+}
+
+for (const f of files) {
+  const v = JSON.parse(readFileSync(join(DIR, f), 'utf8'));
+  if (v.expected && v.inputs) {
+    commitmentVectors(f, v);
+    continue;
+  }
+  let any = false;
+  for (const [k, x] of Object.entries<any>(v)) {
+    if (k === 'description') continue;
+    if (k === 'primitives') {
+      primitiveVectors(f, x);
+      any = true;
+    } else if (x && typeof x === 'object' && 'proof' in x) {
+      drawCase(f, k, x);
+      any = true;
+    } else if (x && typeof x === 'object' && Array.isArray(x.proofs)) {
+      groupCase(f, k, x);
+      any = true;
+    } else {
+      test(`${f}: case ${k} is of a shape this test understands`, () => assert.fail(`unknown case ${k} in ${f}`));
+    }
+  }
+  if (!any) test(`${f}: is a vector file this test understands`, () => assert.fail(`unknown vector file ${f}`));
+}
