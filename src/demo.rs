@@ -254,7 +254,12 @@ pub fn run_with_key(
     );
     // A fixed schedule secret, so that a demo workspace is reproducible.
     let schedule_secret = demo_secret("schedule", spec.seed);
-    ws.store_draw_with(&proof, "2026-03-02T01:30:00Z", &actor, Some(&schedule_secret))?;
+    ws.store_draw_with(
+        &proof,
+        "2026-03-02T01:30:00Z",
+        &actor,
+        Some(&schedule_secret),
+    )?;
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
     std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;

@@ -862,7 +862,12 @@ pub fn open_threshold(
         .strata
         .iter()
         .find(|s| s.credit_class == class)
-        .ok_or_else(|| fail("stratum", format!("the campaign has no stratum {}", class.token())))?;
+        .ok_or_else(|| {
+            fail(
+                "stratum",
+                format!("the campaign has no stratum {}", class.token()),
+            )
+        })?;
     let opening = ThresholdOpening {
         format: THRESHOLD_OPENING_FORMAT.into(),
         campaign: a.campaign.id.clone(),
@@ -882,14 +887,26 @@ impl ThresholdOpening {
     /// [`Mismatch`] naming what differs.
     pub fn verify(&self, p: &DrawProof) -> Result<(), Mismatch> {
         check("format", THRESHOLD_OPENING_FORMAT, &self.format)?;
-        check("campaign hash", p.announcement.campaign_hash, self.campaign_hash)?;
+        check(
+            "campaign hash",
+            p.announcement.campaign_hash,
+            self.campaign_hash,
+        )?;
         let s = p
             .strata
             .iter()
             .find(|s| s.credit_class == self.credit_class)
-            .ok_or_else(|| fail("stratum", format!("no stratum {}", self.credit_class.token())))?;
+            .ok_or_else(|| {
+                fail(
+                    "stratum",
+                    format!("no stratum {}", self.credit_class.token()),
+                )
+            })?;
         check(
-            format!("threshold commitment of stratum {}", self.credit_class.token()),
+            format!(
+                "threshold commitment of stratum {}",
+                self.credit_class.token()
+            ),
             threshold_commitment(&self.salt.0, self.credit_class, self.threshold.as_ref()),
             s.threshold_commitment,
         )
@@ -900,7 +917,11 @@ impl ThresholdOpening {
     pub fn draws(&self, p: &DrawProof, prn: &Hash) -> bool {
         let key = sample::PrnKey::new(
             p.prn_seed,
-            p.announcement.campaign.coordination.as_ref().map(|k| k.start),
+            p.announcement
+                .campaign
+                .coordination
+                .as_ref()
+                .map(|k| k.start),
         );
         self.threshold
             .is_some_and(|t| key.order(prn) <= key.order(&t))

@@ -2251,5 +2251,6 @@ fn open_threshold_explains_why_each_drawn_target_of_a_class_was_drawn() {
         }
     }
     c.dd(&["campaign", "open-threshold", ID, "E"]).expect(2);
-    c.dd(&["campaign", "open-threshold", "NO-SUCH", "A"]).expect(2);
+    c.dd(&["campaign", "open-threshold", "NO-SUCH", "A"])
+        .expect(2);
 }
