@@ -133,6 +133,9 @@ min_size = 2
 per_department = 1
 max_targets_per_officer = 10
 officer_region = "same"
+[period]
+start = "2026-03-09"
+end = "2026-04-17"
 [entropy]
 witnesses = [{{ name = "义务监督员甲", commitment = "{}" }}, {{ name = "义务监督员乙", commitment = "{}" }}]
 "#,

@@ -83,6 +83,16 @@ impl Entry {
 /// Where a ledger breaks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LedgerError {
+    /// A revealed schedule secret does not open its draw's commitment.
+    #[error(
+        "entry {seq}: the schedule secret revealed for campaign {campaign} does not match the commitment in its draw entry"
+    )]
+    ScheduleSecret {
+        /// Entry number.
+        seq: u64,
+        /// Campaign.
+        campaign: String,
+    },
     /// An entry's number is not the next one (an entry was deleted, inserted or moved).
     #[error(
         "entry at position {position}: number {got}, expected {expected} (an entry was deleted, inserted or moved)"
@@ -155,12 +165,50 @@ pub fn verify_chain(entries: &[Entry]) -> Result<Hash, LedgerError> {
                 got: e.hash,
             });
         }
-        if serde_json::from_str::<serde_json::Value>(&e.body).is_err() {
+        let Ok(body) = serde_json::from_str::<serde_json::Value>(&e.body) else {
             return Err(LedgerError::Body { seq: e.seq });
-        }
+        };
+        check_schedule_reveal(entries, i, &body)?;
         prev = e.hash;
     }
     Ok(prev)
+}
+
+/// A `schedule_reveal` entry's secrets must open the schedule commitments of
+/// the earlier `draw` entries of its campaigns (`docs/SCHEDULE.md`).
+fn check_schedule_reveal(
+    entries: &[Entry],
+    i: usize,
+    body: &serde_json::Value,
+) -> Result<(), LedgerError> {
+    let e = &entries[i];
+    if e.kind != "schedule_reveal" {
+        return Ok(());
+    }
+    let Some(secrets) = body.get("secrets").and_then(|s| s.as_object()) else {
+        return Err(LedgerError::Body { seq: e.seq });
+    };
+    for (campaign, secret) in secrets {
+        let secret = secret.as_str().unwrap_or_default();
+        let committed = entries[..i]
+            .iter()
+            .filter(|d| d.kind == "draw" && &d.campaign == campaign)
+            .find_map(|d| {
+                serde_json::from_str::<serde_json::Value>(&d.body)
+                    .ok()?
+                    .get("schedule_commitment")?
+                    .as_str()
+                    .map(str::to_string)
+            });
+        let got = crate::entropy::schedule_secret_commitment(secret).to_hex();
+        if committed.as_deref() != Some(got.as_str()) {
+            return Err(LedgerError::ScheduleSecret {
+                seq: e.seq,
+                campaign: campaign.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

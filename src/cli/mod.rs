@@ -10,6 +10,7 @@ mod plan;
 mod registry;
 mod report;
 mod results;
+mod schedule;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -113,6 +114,8 @@ pub enum Command {
     Plan(plan::PlanCommand),
     /// The yearly report: entities inspected per credit class and department, repeat visits, officers' loads.
     Report(report::ReportArgs),
+    /// Visit dates for drawn teams (working days, leave, a daily limit, townships grouped); `move` one visit; `reveal` afterwards.
+    Schedule(schedule::ScheduleArgs),
     /// The hash-chained ledger: verify it, export it.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -359,6 +362,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Plan(c) => plan::dispatch(cli, out, c),
         Command::Report(a) => report::run(cli, out, a),
+        Command::Schedule(a) => schedule::run(cli, out, a),
         Command::Results(c) => results::dispatch(cli, out, c),
         Command::History(c) => results::history(cli, out, c),
         Command::Publish { id, out: dir, now } => {

@@ -117,7 +117,7 @@ pub enum HistoryCommand {
     },
 }
 
-fn calendar(holidays: Option<&Path>) -> Result<Calendar, Failure> {
+pub(crate) fn calendar(holidays: Option<&Path>) -> Result<Calendar, Failure> {
     let mut c = Calendar::shipped();
     if let Some(f) = holidays {
         let text = std::fs::read_to_string(f)

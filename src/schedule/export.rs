@@ -268,3 +268,46 @@ pub fn csv_by_department(schedule: &Schedule, labels: &Labels) -> BTreeMap<Strin
         })
         .collect()
 }
+
+/// Writes one `.ics` per officer into `DIR/officers/` and one CSV per
+/// department into `DIR` (visits without a department in `未分部门.csv`);
+/// returns the files written, calendars first.
+///
+/// # Errors
+/// The first file that cannot be written, with its path.
+pub fn write_files(
+    dir: &std::path::Path,
+    schedule: &Schedule,
+    labels: &Labels,
+    dtstamp: DateTime<Utc>,
+) -> Result<Vec<std::path::PathBuf>, (std::path::PathBuf, std::io::Error)> {
+    let officers_dir = dir.join("officers");
+    std::fs::create_dir_all(&officers_dir).map_err(|e| (officers_dir.clone(), e))?;
+    let mut files = Vec::new();
+    for (officer, text) in ics_by_officer(schedule, labels, dtstamp) {
+        let safe: String = officer
+            .chars()
+            .map(|c| {
+                if c == '/' || c == '\\' || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let p = officers_dir.join(format!("{safe}.ics"));
+        std::fs::write(&p, text).map_err(|e| (p.clone(), e))?;
+        files.push(p);
+    }
+    for (dept, bytes) in csv_by_department(schedule, labels) {
+        let name = if dept.is_empty() {
+            "未分部门".to_string()
+        } else {
+            dept.replace(['/', '\\'], "_")
+        };
+        let p = dir.join(format!("{name}.csv"));
+        std::fs::write(&p, bytes).map_err(|e| (p.clone(), e))?;
+        files.push(p);
+    }
+    Ok(files)
+}

@@ -40,12 +40,15 @@
 
 mod engine;
 mod export;
+mod leave;
 #[cfg(test)]
 mod tests;
 
 pub use export::{
-    Labels, TargetLabel, csv_by_department, escape_text, fold_line, ics_by_officer, ics_for_officer,
+    Labels, TargetLabel, csv_by_department, escape_text, fold_line, ics_by_officer,
+    ics_for_officer, write_files,
 };
+pub use leave::parse_leave;
 
 use crate::calendar::{Calendar, CalendarError};
 use crate::entropy::Stream;

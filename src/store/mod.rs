@@ -12,11 +12,16 @@ pub mod codec;
 mod history;
 mod ledger;
 mod results;
+mod schedules;
 
 pub use announce::AnnounceError;
 pub use campaigns::CampaignState;
 pub use ledger::Actor;
 pub use results::ResultMode;
+pub use schedules::{
+    MadeSchedule, MovedSchedule, SCHEDULE_RECORD_FORMAT, ScheduleFlowError, ScheduleInputs,
+    ScheduleRecord, ScheduleStoreError,
+};
 
 use crate::canonical::DecodeError;
 use crate::commitment::{SaltKey, SnapshotRoots, registry_root};

@@ -1,0 +1,333 @@
+//! `schedule`: visit dates for drawn teams (`docs/SCHEDULE.md`), their
+//! calendar files, moving one visit, and revealing the secrets afterwards.
+
+use super::{Cli, Failure, Out};
+use crate::campaign::instant_text;
+use crate::schedule::{
+    Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError, parse_leave,
+    write_files,
+};
+use crate::store::{ScheduleFlowError, ScheduleRecord, ScheduleStoreError, Workspace};
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, Subcommand};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-05T09:00:00+08:00"))
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+/// `schedule` arguments: date the visits of drawn campaigns, or a subcommand.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ScheduleArgs {
+    /// `move` or `reveal` (default: make the schedule).
+    #[command(subcommand)]
+    pub command: Option<ScheduleCommand>,
+    /// What to schedule.
+    #[command(flatten)]
+    pub make: MakeArgs,
+}
+
+/// Making a schedule.
+#[derive(Debug, Args)]
+pub struct MakeArgs {
+    /// Campaign id(s); the targets of a coordination group's campaigns given
+    /// together get one joint visit.
+    pub ids: Vec<String>,
+    /// Folder for the calendar files (default: WORKSPACE/schedules/ID/).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Officers' leave (CSV or .xlsx: 执法证号, 开始日期, 结束日期).
+    #[arg(long)]
+    pub leave: Option<PathBuf>,
+    /// At most this many visits per officer a day.
+    #[arg(long, default_value_t = DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY)]
+    pub per_day: u32,
+    /// A holiday file for years after 2026.
+    #[arg(long)]
+    pub holidays: Option<PathBuf>,
+    /// The time recorded in the ledger and the calendar files (default: now).
+    #[arg(long, value_parser = parse_instant)]
+    pub now: Option<DateTime<Utc>>,
+}
+
+/// `schedule` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Move one visit (an officer falls ill, the target is closed that day), moving as little else as possible.
+    Move {
+        /// Campaign id(s), as scheduled.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// The visit (the target's USCC).
+        #[arg(long)]
+        visit: Option<String>,
+        /// The visit must not be on this day.
+        #[arg(long, value_parser = parse_day, requires = "visit")]
+        not_on: Option<NaiveDate>,
+        /// An officer's new leave: OFFICER=YYYY-MM-DD[,YYYY-MM-DD…].
+        #[arg(long)]
+        officer_leave: Option<String>,
+        /// Why (recorded in the ledger).
+        #[arg(long)]
+        reason: String,
+        /// Folder for the calendar files (default: WORKSPACE/schedules/ID/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The time recorded in the ledger (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// After the visits: reveal the schedule secrets and the dates (a ledger entry anyone can check).
+    Reveal {
+        /// Campaign id(s), as scheduled.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// The time recorded in the ledger (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+}
+
+fn flow_fail(e: ScheduleFlowError) -> Failure {
+    match e {
+        ScheduleFlowError::Store(s) | ScheduleFlowError::Inputs(ScheduleStoreError::Store(s)) => {
+            Failure::from(s)
+        }
+        ScheduleFlowError::Inputs(ScheduleStoreError::Calendar(c)) => {
+            Failure::rejected("calendar", c.to_string())
+        }
+        ScheduleFlowError::Schedule(e) => {
+            let kind = match e {
+                ScheduleError::Infeasible(_) => "infeasible",
+                ScheduleError::NotFound(_) => "not_found",
+                _ => "rejected",
+            };
+            Failure::rejected(kind, e.to_string())
+        }
+        ScheduleFlowError::NotScheduled(_) => Failure::rejected("not_scheduled", e.to_string()),
+        ScheduleFlowError::Revealed(_) => Failure::rejected("revealed", e.to_string()),
+        other => Failure::rejected("rejected", other.to_string()),
+    }
+}
+
+fn write(
+    dir: &Path,
+    s: &Schedule,
+    labels: &crate::schedule::Labels,
+    at: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, Failure> {
+    write_files(dir, s, labels, at)
+        .map_err(|(p, e)| Failure::rejected("io", format!("{}: {e}", p.display())))
+}
+
+fn summary(s: &Schedule) -> (usize, usize, usize) {
+    let by_day = s.by_day();
+    let busiest = by_day.values().map(Vec::len).max().unwrap_or(0);
+    let officer_max = s
+        .by_officer()
+        .values()
+        .map(|v| {
+            let mut per: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+            for (d, _) in v {
+                *per.entry(*d).or_default() += 1;
+            }
+            per.values().copied().max().unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    (by_day.len(), busiest, officer_max)
+}
+
+/// Runs `schedule`.
+pub(crate) fn run(cli: &Cli, out: &Out, a: &ScheduleArgs) -> Result<(), Failure> {
+    match &a.command {
+        None => make(cli, out, &a.make),
+        Some(ScheduleCommand::Move {
+            ids,
+            visit,
+            not_on,
+            officer_leave,
+            reason,
+            out: dir,
+            now,
+        }) => move_visit(
+            cli,
+            out,
+            ids,
+            visit.as_deref(),
+            *not_on,
+            officer_leave.as_deref(),
+            reason,
+            dir.as_deref(),
+            *now,
+        ),
+        Some(ScheduleCommand::Reveal { ids, now }) => reveal(cli, out, ids, *now),
+    }
+}
+
+fn default_dir(ws: &Workspace, key: &str) -> PathBuf {
+    ws.dir().join("schedules").join(key)
+}
+
+fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
+    if a.ids.is_empty() {
+        return Err(Failure::usage(
+            "name the campaign(s) to schedule: dualdraw schedule ID…",
+        ));
+    }
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let cal = super::results::calendar(a.holidays.as_deref())?;
+    let leave = match &a.leave {
+        None => Default::default(),
+        Some(f) => {
+            let table = crate::import::read_table(f, None)
+                .map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+            let known = ws.officers_of(&a.ids)?;
+            parse_leave(&table, &f.display().to_string(), &known).map_err(|issues| {
+                let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+                Failure::rejected(
+                    "rejected",
+                    format!(
+                        "{} bad row(s); nothing was scheduled:\n{}",
+                        issues.len(),
+                        lines.join("\n")
+                    ),
+                )
+            })?
+        }
+    };
+    let at = a.now.unwrap_or_else(Utc::now);
+    let made = ws
+        .make_schedule(
+            &a.ids,
+            &cal,
+            a.per_day,
+            leave,
+            &instant_text(&at),
+            &cli.actor(),
+        )
+        .map_err(flow_fail)?;
+    let key = ScheduleRecord::key_of(&made.inputs.campaigns);
+    let dir = a.out.clone().unwrap_or_else(|| default_dir(&ws, &key));
+    let files = write(&dir, &made.schedule, &made.inputs.labels, at)?;
+    let (days_used, busiest, officer_max) = summary(&made.schedule);
+    let days = made.schedule.problem().days.len();
+    let mut t = format!(
+        "【检查排期 / visit dates】{key}\n{} visit(s) ({} joint visit(s) of several campaigns) on {days_used} of {days} working day(s) between {} and {}; busiest day {busiest} visit(s); no officer on more than {officer_max} a day (limit {})",
+        made.record.dates.len(),
+        made.inputs.joint_visits,
+        made.inputs.period.start,
+        made.inputs.period.end,
+        a.per_day
+    );
+    let _ = write!(
+        t,
+        "\nthe dates depend on the schedule secret fixed at the draw: keep them internal until the visits are done, then `dualdraw schedule reveal {}`\nfiles in {} ({} calendar file(s) and department lists)",
+        made.inputs.campaigns.join(" "),
+        dir.display(),
+        files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "ics"))
+            .count()
+    );
+    out.done(
+        "dualdraw.schedule.v1",
+        &serde_json::json!({"campaigns": made.inputs.campaigns, "visits": made.record.dates.len(),
+            "joint_visits": made.inputs.joint_visits, "working_days": days, "days_used": days_used,
+            "busiest_day": busiest, "officer_max_per_day": officer_max, "dates_sha256": made.record.dates_sha256(),
+            "dir": dir, "files": files}),
+        &t,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn move_visit(
+    cli: &Cli,
+    out: &Out,
+    ids: &[String],
+    visit: Option<&str>,
+    not_on: Option<NaiveDate>,
+    officer_leave: Option<&str>,
+    reason: &str,
+    dir: Option<&Path>,
+    now: Option<DateTime<Utc>>,
+) -> Result<(), Failure> {
+    let change = match (visit, not_on, officer_leave) {
+        (Some(v), Some(d), None) => Change::NotOn {
+            visit: v.to_string(),
+            date: d,
+        },
+        (_, None, Some(spec)) => {
+            let (officer, days) = spec.split_once('=').ok_or_else(|| {
+                Failure::usage(format!(
+                    "--officer-leave {spec:?}: write OFFICER=YYYY-MM-DD[,YYYY-MM-DD…]"
+                ))
+            })?;
+            let days = days
+                .split(',')
+                .map(|d| parse_day(d.trim()).map_err(Failure::usage))
+                .collect::<Result<Vec<_>, _>>()?;
+            Change::Leave {
+                officer: officer.trim().to_string(),
+                days: days.into_iter().collect(),
+            }
+        }
+        _ => {
+            return Err(Failure::usage(
+                "say what changed: --visit USCC --not-on YYYY-MM-DD, or --officer-leave OFFICER=YYYY-MM-DD[,…]",
+            ));
+        }
+    };
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let cal = crate::calendar::Calendar::shipped();
+    let at = now.unwrap_or_else(Utc::now);
+    let m = ws
+        .move_visit(ids, &cal, &change, reason, &instant_text(&at), &cli.actor())
+        .map_err(flow_fail)?;
+    let key = ScheduleRecord::key_of(&m.record.campaigns);
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_dir(&ws, &key));
+    let files = write(&dir, &m.schedule, &m.labels, at)?;
+    let k = m.record.reschedules;
+    let mut t = format!(
+        "reschedule {k} of {key} ({reason}): {} visit(s) moved",
+        m.moved.len()
+    );
+    for x in &m.moved {
+        let _ = write!(t, "\n  {}: {} → {}", x.visit, x.from, x.to);
+    }
+    let _ = write!(t, "\ncalendar files rewritten in {}", dir.display());
+    out.done(
+        "dualdraw.reschedule.v1",
+        &serde_json::json!({"campaigns": m.record.campaigns, "seq": k,
+            "moved": m.moved.iter().map(|x| serde_json::json!({"visit": x.visit, "from": x.from, "to": x.to})).collect::<Vec<_>>(),
+            "dates_sha256": m.record.dates_sha256(), "files": files}),
+        &t,
+    )
+}
+
+fn reveal(cli: &Cli, out: &Out, ids: &[String], now: Option<DateTime<Utc>>) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let at = now.unwrap_or_else(Utc::now);
+    let record = ws
+        .reveal_schedule(ids, &instant_text(&at), &cli.actor())
+        .map_err(flow_fail)?;
+    out.done(
+        "dualdraw.schedule-reveal.v1",
+        &serde_json::json!({"campaigns": record.campaigns, "visits": record.dates.len(), "dates_sha256": record.dates_sha256()}),
+        &format!(
+            "revealed the schedule secrets and the {} dates of {} in the ledger: `dualdraw ledger verify` checks each secret against its draw's commitment",
+            record.dates.len(),
+            record.campaigns.join(" + ")
+        ),
+    )
+}
