@@ -78,6 +78,10 @@ pub struct DemoReport {
     pub verified: crate::draw_proof::Level,
     /// Where the notice files are.
     pub published: PathBuf,
+    /// Where the visit dates' calendar files are.
+    pub schedule: PathBuf,
+    /// Working days with visits.
+    pub visit_days: usize,
     /// Sample results recorded.
     pub results: usize,
     /// The ledger's head.
@@ -217,6 +221,8 @@ pub fn run_with_key(
             proof: PathBuf::new(),
             verified: crate::draw_proof::Level::Light,
             published: PathBuf::new(),
+            schedule: PathBuf::new(),
+            visit_days: 0,
             results: 0,
             ledger_head: Hash([0; 32]),
         });
@@ -276,8 +282,27 @@ pub fn run_with_key(
     let (list, _) =
         crate::publish::publish_campaign(&mut ws, &id, &published, "2026-03-02T02:00:00Z", &actor)
             .map_err(step("publish"))?;
-    // Sample results: the first three targets, inspected in the next days.
+    // Visit dates inside the campaign's period, from the draw's schedule secret.
     let calendar = crate::calendar::Calendar::shipped();
+    let made = ws
+        .make_schedule(
+            std::slice::from_ref(&id),
+            &calendar,
+            crate::schedule::DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY,
+            Default::default(),
+            "2026-03-02T03:00:00Z",
+            &actor,
+        )
+        .map_err(step("schedule"))?;
+    let schedule_dir = ws_dir.join("schedules").join(&id);
+    crate::schedule::write_files(
+        &schedule_dir,
+        &made.schedule,
+        &made.inputs.labels,
+        instant("2026-03-02T11:00:00+08:00"),
+    )
+    .map_err(|(p, e)| step("schedule")(format!("{}: {e}", p.display())))?;
+    // Sample results: the first three targets, inspected on their visit dates.
     let mut results = Vec::new();
     for (k, (t, row)) in proof.targets.iter().zip(&list).take(3).enumerate() {
         let r = crate::results::InspectionResult {
@@ -285,7 +310,10 @@ pub fn run_with_key(
             target: t.entity.uscc.clone(),
             item: t.items.first().cloned().unwrap_or_default(),
             result: ["未发现问题", "发现问题经责令已改正", "未发现问题"][k].into(),
-            inspected_on: NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default(),
+            inspected_on: made
+                .schedule
+                .date_of(&t.entity.uscc)
+                .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default()),
             officers: row.team.iter().map(|m| m.1.clone()).collect(),
             note: String::new(),
         };
@@ -293,10 +321,19 @@ pub fn run_with_key(
             .map_err(step("results"))?;
         results.push(r);
     }
+    // Recorded the working day after the last of those visits, in the afternoon.
+    let last = results
+        .iter()
+        .map(|r| r.inspected_on)
+        .max()
+        .unwrap_or_else(demo_today);
+    let recorded = calendar
+        .add_working_days(last, 1)
+        .map_err(step("results"))?;
     ws.store_results(
         &results,
         crate::store::ResultMode::New,
-        "2026-03-12T08:00:00Z",
+        &format!("{recorded}T08:00:00Z"),
         &actor,
     )?;
     Ok(DemoReport {
@@ -316,6 +353,8 @@ pub fn run_with_key(
         proof: proof_path,
         verified,
         published,
+        schedule: schedule_dir,
+        visit_days: made.schedule.by_day().len(),
         results: results.len(),
         ledger_head: ws.ledger_head()?,
     })

@@ -145,16 +145,24 @@ fn draw_failure(e: DrawError) -> Failure {
     }
 }
 
-pub(crate) fn announce_failure(e: crate::store::AnnounceError) -> Failure {
+/// A refused announcement; `name` prefixes the campaign's id to the message
+/// (when several campaigns were announced together). The JSON error always
+/// carries `campaign`.
+pub(crate) fn announce_failure(e: crate::store::AnnounceError, name: bool) -> Failure {
     use crate::store::AnnounceError as E;
     match e {
         E::NoSnapshot => Failure::usage(e.to_string()),
         E::Store(s) => store_fail(s),
         E::Campaign { id, source } => {
             let mut f = draw_failure(source);
-            f.message = format!("campaign {id}: {}", f.message);
-            if let Some(m) = f.json.pointer_mut("/error/message") {
-                *m = serde_json::Value::String(f.message.clone());
+            if name {
+                f.message = format!("campaign {id}: {}", f.message);
+                if let Some(m) = f.json.pointer_mut("/error/message") {
+                    *m = serde_json::Value::String(f.message.clone());
+                }
+            }
+            if let Some(o) = f.json.pointer_mut("/error").and_then(|v| v.as_object_mut()) {
+                o.insert("campaign".into(), serde_json::Value::String(id));
             }
             f
         }
@@ -410,7 +418,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             let mut ws = Workspace::open(&cli.workspace)?;
             let recorded = ws
                 .announce_campaigns(campaigns, now.unwrap_or_else(Utc::now), &cli.actor())
-                .map_err(announce_failure)?;
+                .map_err(|e| announce_failure(e, files.len() > 1))?;
             let mut texts = Vec::new();
             let mut docs = Vec::new();
             for (a, summary) in &recorded {

@@ -75,7 +75,7 @@ fn announce_failure(e: crate::store::AnnounceError) -> Failure {
         crate::store::AnnounceError::Campaign { id, .. } => Some(id.clone()),
         _ => None,
     };
-    let mut f = super::campaign::announce_failure(e);
+    let mut f = super::campaign::announce_failure(e, false);
     if let Some(id) = id {
         f.message = format!("campaign {id}: {}; nothing was announced", f.message);
         if let Some(m) = f.json.pointer_mut("/error/message") {

@@ -625,12 +625,18 @@ pub(super) fn demo(
     );
     let _ = writeln!(
         t,
-        "7. notice files (list CSV/xlsx/JSON, web page, draw record, public snapshot) in\n   {}",
+        "7. notice files (list CSV/xlsx/JSON, web page, draw record, public snapshot, verify.html) in\n   {}",
         r.published.display()
     );
     let _ = writeln!(
         t,
-        "8. {} sample result(s) recorded; ledger head {}",
+        "8. visit dates on {} working day(s), from the schedule secret fixed at the draw: one calendar file per officer in\n   {}",
+        r.visit_days,
+        r.schedule.display()
+    );
+    let _ = writeln!(
+        t,
+        "9. {} sample result(s) recorded on their visit dates; ledger head {}",
         r.results, r.ledger_head
     );
     let ws = r.workspace.display();
