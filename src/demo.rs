@@ -310,10 +310,9 @@ pub fn run_with_key(
             target: t.entity.uscc.clone(),
             item: t.items.first().cloned().unwrap_or_default(),
             result: ["未发现问题", "发现问题经责令已改正", "未发现问题"][k].into(),
-            inspected_on: made
-                .schedule
-                .date_of(&t.entity.uscc)
-                .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default()),
+            inspected_on: made.schedule.date_of(&t.entity.uscc).unwrap_or_else(|| {
+                NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default()
+            }),
             officers: row.team.iter().map(|m| m.1.clone()).collect(),
             note: String::new(),
         };
