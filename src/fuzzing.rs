@@ -104,6 +104,43 @@ pub fn campaign_toml(s: &str) {
     }
 }
 
+/// Parses `s` as an annual plan: never panics; every campaign of a plan that
+/// parses passes its own checks.
+pub fn plan_toml(s: &str) {
+    if let Ok(p) = crate::plan::Plan::from_toml(s) {
+        for c in &p.campaigns {
+            assert!(c.check().is_ok());
+        }
+    }
+}
+
+/// Reads `data` as a leave file for two known officers: never panics; every
+/// problem names a line that exists, and accepted leave names known officers.
+pub fn leave_file(data: &[u8]) {
+    let Ok(table) = read_csv_bytes(data, "leave.csv", None) else {
+        return;
+    };
+    let known: std::collections::BTreeSet<String> = ["O1".to_string(), "O2".to_string()].into();
+    let max_line = 1 + data.iter().filter(|&&b| b == b'\n').count() as u64;
+    match crate::schedule::parse_leave(&table, "leave.csv", &known) {
+        Ok(m) => assert!(m.keys().all(|o| known.contains(o))),
+        Err(issues) => {
+            assert!(!issues.is_empty());
+            assert!(issues.iter().all(|i| i.line <= max_line));
+        }
+    }
+}
+
+/// Parses `data` as a recorded schedule and re-checks it: never panics, and
+/// dates that pass the check keep every rule.
+pub fn schedule_record(data: &[u8]) {
+    if let Ok(r) = serde_json::from_slice::<crate::store::ScheduleRecord>(data)
+        && let Ok(s) = r.schedule()
+    {
+        assert!(crate::schedule::check(s.problem(), &s.dates()).is_empty());
+    }
+}
+
 /// Parses `data` as a draw proof and verifies it (light): never panics.
 pub fn draw_proof(data: &[u8]) {
     if let Ok(p) = serde_json::from_slice::<crate::draw_proof::DrawProof>(data) {
@@ -184,7 +221,12 @@ mod tests {
             ledger_jsonl(junk);
             results_import(junk);
             campaign_toml(std::str::from_utf8(junk).unwrap_or(""));
+            plan_toml(std::str::from_utf8(junk).unwrap_or(""));
+            leave_file(junk);
+            schedule_record(junk);
         }
+        leave_file("执法证号,开始日期,结束日期\nO1,2026-03-09,2026-03-11\nO3,2026-03-09,\n".as_bytes());
+        plan_toml("plan = \"p\"\nyear = 2026\n[[campaign]]\nid = \"x\"\n");
         for s in [
             "91350200776049653A",
             "91350203M0001QAY9B",
