@@ -225,7 +225,9 @@ mod tests {
             leave_file(junk);
             schedule_record(junk);
         }
-        leave_file("执法证号,开始日期,结束日期\nO1,2026-03-09,2026-03-11\nO3,2026-03-09,\n".as_bytes());
+        leave_file(
+            "执法证号,开始日期,结束日期\nO1,2026-03-09,2026-03-11\nO3,2026-03-09,\n".as_bytes(),
+        );
         plan_toml("plan = \"p\"\nyear = 2026\n[[campaign]]\nid = \"x\"\n");
         for s in [
             "91350200776049653A",

@@ -83,6 +83,12 @@ impl Entry {
 /// Where a ledger breaks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LedgerError {
+    /// Revealed dates that are not the ones committed.
+    #[error("entry {seq}: the revealed dates do not give the recorded dates_sha256")]
+    ScheduleDates {
+        /// Entry number.
+        seq: u64,
+    },
     /// A revealed schedule secret does not open its draw's commitment.
     #[error(
         "entry {seq}: the schedule secret revealed for campaign {campaign} does not match the commitment in its draw entry"
@@ -188,6 +194,21 @@ fn check_schedule_reveal(
     let Some(secrets) = body.get("secrets").and_then(|s| s.as_object()) else {
         return Err(LedgerError::Body { seq: e.seq });
     };
+    // The revealed dates must be the ones committed (`docs/SCHEDULE.md` §16).
+    if let (Some(dates), Some(want)) = (
+        body.get("dates").and_then(|d| d.as_object()),
+        body.get("dates_sha256").and_then(|d| d.as_str()),
+    ) {
+        let mut lines: Vec<(&String, &str)> = dates
+            .iter()
+            .map(|(k, v)| (k, v.as_str().unwrap_or_default()))
+            .collect();
+        lines.sort();
+        let text: String = lines.iter().map(|(k, d)| format!("{k} {d}\n")).collect();
+        if Hash::digest(text.as_bytes()).to_hex() != want {
+            return Err(LedgerError::ScheduleDates { seq: e.seq });
+        }
+    }
     for (campaign, secret) in secrets {
         let secret = secret.as_str().unwrap_or_default();
         let committed = entries[..i]
@@ -277,5 +298,47 @@ mod tests {
         let mut t = v.clone();
         t.pop();
         assert_ne!(verify_chain(&t).unwrap(), v[4].hash);
+    }
+
+    fn reveal_chain(secret: &str, dates_hash: &str) -> Vec<Entry> {
+        let commitment = crate::entropy::schedule_secret_commitment("the-draw-secret").to_hex();
+        let d = Entry::new(
+            1,
+            Hash([0; 32]),
+            "draw",
+            "C",
+            "2026-03-02T01:00:00Z",
+            "王",
+            "",
+            format!("{{\"schedule_commitment\":\"{commitment}\"}}"),
+        );
+        let r = Entry::new(
+            2,
+            d.hash,
+            "schedule_reveal",
+            "C",
+            "2026-06-01T01:00:00Z",
+            "王",
+            "",
+            format!(
+                "{{\"secrets\":{{\"C\":\"{secret}\"}},\"dates\":{{\"V1\":\"2026-03-10\"}},\"dates_sha256\":\"{dates_hash}\"}}"
+            ),
+        );
+        vec![d, r]
+    }
+
+    #[test]
+    fn a_revealed_schedule_must_open_the_draws_commitment_and_its_dates_hash() {
+        let good = Hash::digest(b"V1 2026-03-10\n").to_hex();
+        assert!(verify_chain(&reveal_chain("the-draw-secret", &good)).is_ok());
+        assert!(matches!(
+            verify_chain(&reveal_chain("another-secret", &good)),
+            Err(LedgerError::ScheduleSecret { seq: 2, .. })
+        ));
+        let bad = Hash::digest(b"V1 2026-03-11\n").to_hex();
+        assert!(matches!(
+            verify_chain(&reveal_chain("the-draw-secret", &bad)),
+            Err(LedgerError::ScheduleDates { seq: 2 })
+        ));
     }
 }

@@ -114,6 +114,7 @@ fn flow_fail(e: ScheduleFlowError) -> Failure {
         }
         ScheduleFlowError::NotScheduled(_) => Failure::rejected("not_scheduled", e.to_string()),
         ScheduleFlowError::Revealed(_) => Failure::rejected("revealed", e.to_string()),
+        ScheduleFlowError::TooEarly { .. } => Failure::rejected("too_early", e.to_string()),
         other => Failure::rejected("rejected", other.to_string()),
     }
 }

@@ -63,6 +63,16 @@ impl ScheduleRecord {
         Hash::digest(text.as_bytes())
     }
 
+    /// `SHA-256` of the recorded problem's JSON (visits, teams, days, leave,
+    /// limit): an auditor with the workspace checks the problem it re-runs.
+    pub fn problem_sha256(&self) -> Hash {
+        Hash::digest(
+            serde_json::to_string(&self.problem)
+                .unwrap_or_default()
+                .as_bytes(),
+        )
+    }
+
     /// The schedule, re-checked against its problem.
     ///
     /// # Errors
@@ -331,6 +341,25 @@ impl Workspace {
         Ok(())
     }
 
+    /// The key of a recorded schedule that already dates one of `ids`.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn scheduled_with(&self, ids: &[String]) -> Result<Option<String>, StoreError> {
+        self.ensure_schedule_tables()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT key FROM schedules ORDER BY key")?;
+        let keys = st.query_map([], |r| r.get::<_, String>(0))?;
+        for k in keys {
+            let k = k?;
+            if k.split('+').any(|c| ids.iter().any(|i| i == c)) {
+                return Ok(Some(k));
+            }
+        }
+        Ok(None)
+    }
+
     /// The officers known to these campaigns' proofs (for checking a leave file).
     ///
     /// # Errors
@@ -385,6 +414,14 @@ pub enum ScheduleFlowError {
     /// The schedule was revealed: its visits are done.
     #[error("the schedule of {0} was revealed (its visits are done)")]
     Revealed(String),
+    /// A reveal before the last visit: the dates would warn the targets.
+    #[error("the last visit of {key} is on {last}: reveal the schedule after the visits")]
+    TooEarly {
+        /// The schedule.
+        key: String,
+        /// Its last visit date.
+        last: NaiveDate,
+    },
     /// The store failed or refused.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -406,6 +443,24 @@ impl Workspace {
         at: &str,
         actor: &Actor,
     ) -> Result<MadeSchedule, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
+        let key = ScheduleRecord::key_of(ids);
+        if let Some(other) = self.scheduled_with(ids)? {
+            return Err(ScheduleFlowError::Store(StoreError::Conflict(
+                if other == key {
+                    format!(
+                        "{key} already has a schedule: move single visits with `dualdraw schedule move`"
+                    )
+                } else {
+                    format!(
+                        "a campaign of {key} is already scheduled in {other}: every visit has one date (move visits with `dualdraw schedule move {}`)",
+                        other.replace('+', " ")
+                    )
+                },
+            )));
+        }
         let inputs = self.schedule_inputs(ids, calendar, per_day)?;
         let mut problem = inputs.problem.clone();
         problem.leave = leave;
@@ -425,6 +480,7 @@ impl Workspace {
             serde_json::json!({"visits": record.dates.len(), "joint_visits": inputs.joint_visits,
                 "period": inputs.period, "working_days": problem.days.len(),
                 "per_day": per_day, "leave_officers": problem.leave.len(),
+                "problem_sha256": record.problem_sha256(),
                 "format": crate::schedule::SCHEDULE_VERSION}),
             at,
             actor,
@@ -451,6 +507,9 @@ impl Workspace {
         at: &str,
         actor: &Actor,
     ) -> Result<MovedSchedule, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
         let key = ScheduleRecord::key_of(ids);
         let mut record = self
             .schedule_record(ids)?
@@ -495,12 +554,25 @@ impl Workspace {
         at: &str,
         actor: &Actor,
     ) -> Result<ScheduleRecord, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
         let key = ScheduleRecord::key_of(ids);
         let mut record = self
             .schedule_record(ids)?
             .ok_or_else(|| ScheduleFlowError::NotScheduled(key.clone()))?;
         if record.revealed {
             return Err(ScheduleFlowError::Revealed(key));
+        }
+        // Only after the visits: the China date of `at` is after the last visit.
+        let last = record.dates.values().max().copied();
+        let today = chrono::DateTime::parse_from_rfc3339(at)
+            .ok()
+            .map(|t| crate::draw::china_date(&t.with_timezone(&chrono::Utc)));
+        if let (Some(last), Some(today)) = (last, today)
+            && today <= last
+        {
+            return Err(ScheduleFlowError::TooEarly { key, last });
         }
         let mut secrets = serde_json::Map::new();
         for id in &record.campaigns {
