@@ -28,7 +28,13 @@ import { announcementFields, drawCategories, verifyLight } from '../src/verify.t
 import { targetItems } from '../src/draw.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+// Visit-date vectors (docs/SCHEDULE.md) are outside this page: it verifies draws, not schedules.
+// They are recognised by their format and left out; any other unknown file still fails below.
+const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1']);
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .filter((f) => !OUT_OF_SCOPE.has(JSON.parse(readFileSync(join(DIR, f), 'utf8')).format))
+  .sort();
 
 test('the vector folder has vector files', () => {
   assert.ok(files.length >= 2, `found ${files.join(', ')}`);
