@@ -653,3 +653,130 @@ fn a_coordinated_proof_with_another_groups_announcements_fails() {
         dualdraw::campaign::Ratio::new(1, 2).unwrap();
     assert!(verify_light(&p).is_err());
 }
+
+/// A published drand quicknet round (the one of drand-verify's documentation).
+const QN_ROUND: u64 = 657_413;
+const QN_SIG: &str = "b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b";
+
+/// A draw whose entropy is a witness and a drand quicknet round (§4),
+/// announced an hour before the round, revealed before it, drawn that day.
+fn beacon_toml() -> String {
+    format!(
+        r#"id = "VECTOR-BEACON"
+title = "信标向量"
+lead_department = "县市场监管局"
+draw_date = "2023-09-15"
+items = ["SC-001", "WL-001"]
+[[targets.strata]]
+credit_class = "A"
+ratio = "5%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "5%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "20%"
+[entropy]
+witnesses = [{{ name = "甲", commitment = "{}" }}]
+beacon = {{ scheme = "drand-quicknet", round = {QN_ROUND} }}
+on_missing_reveal = "proceed"
+"#,
+        witness_commitment(SECRET_A)
+    )
+}
+
+fn build_beacon() -> DrawProof {
+    let reg = county(&CountySpec {
+        seed: 5,
+        entities: 600,
+        ..CountySpec::default()
+    })
+    .unwrap();
+    let key = SaltKey::from_bytes([0x5a; 32]);
+    let roots = SnapshotRoots::compute(&reg, &key);
+    let sref = SnapshotRef {
+        id: 1,
+        digest: roots.digest(),
+        roots,
+    };
+    let text = beacon_toml();
+    let c = Campaign::from_toml(&text).unwrap();
+    let (a, _) = announce(
+        &reg,
+        sref,
+        c,
+        History::default(),
+        None,
+        Hash([0; 32]),
+        instant("2023-09-15T10:00:00Z"),
+    )
+    .unwrap();
+    let spec = a.campaign.entropy.beacon.clone().unwrap();
+    let b = entropy::verify_quicknet(
+        &spec,
+        &entropy::DrandRound {
+            round: QN_ROUND,
+            signature: QN_SIG.into(),
+        },
+    )
+    .unwrap();
+    let r = Reveal {
+        name: "甲".into(),
+        secret: SECRET_A.into(),
+        revealed_at: instant("2023-09-15T10:30:00Z"),
+    };
+    let (seed, used, missing) = derive_seed(&a, &[r], Some(&b)).unwrap();
+    let out = draw(&reg, &a, &seed, &PrnKey::plain(seed)).unwrap();
+    let proof = make_proof(
+        &reg,
+        &key,
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: Some(b),
+        },
+        &out,
+        &[],
+    );
+    verify_audit(&proof, &reg, &key).unwrap();
+    proof
+}
+
+#[test]
+fn beacon_vector_is_stable_and_verifies() {
+    let proof = build_beacon();
+    // A witness and drand quicknet round 657413 (SPEC §4): the BLS signature,
+    // the round time after the announcement, the reveal before the round, the
+    // beacon value in the seed. Same shape as "draw_tight".
+    let a = &proof.announcement;
+    let v = json!({
+        "campaign_toml": beacon_toml(),
+        "campaign_hash": a.campaign_hash,
+        "announcement_canonical": hex::encode(a.canonical()),
+        "announcement_hash": a.hash,
+        "seed": proof.seed,
+        "targets": proof.targets.iter().map(|t| t.entity.uscc.clone()).collect::<Vec<_>>(),
+        "teams": proof.teams,
+        "proof": proof,
+    });
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
+    if std::env::var_os("DUALDRAW_BLESS").is_some() && stored.get("draw_beacon") != Some(&v) {
+        let mut doc = stored.clone();
+        doc["draw_beacon"] = v.clone();
+        std::fs::write(FILE, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
+        return;
+    }
+    assert_eq!(stored["draw_beacon"], v);
+    let p: DrawProof = serde_json::from_value(stored["draw_beacon"]["proof"].clone()).unwrap();
+    verify_light(&p).unwrap();
+    let mut bad = p.clone();
+    if let Some(b) = bad.entropy.beacon.as_mut() {
+        b.evidence.replace_range(0..2, "b6");
+    }
+    assert!(verify_light(&bad).is_err(), "a changed signature fails");
+}
