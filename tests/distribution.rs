@@ -47,6 +47,57 @@ fn two_of_five_targets_are_drawn_uniformly() {
     assert!(x2 < 27.88, "chi-square {x2:.2} with 9 degrees of freedom");
 }
 
+#[test]
+fn a_coordinated_start_keeps_two_of_five_uniform_and_spread_starts_rarely_meet() {
+    // The same stratum read from start 1/3 (SPEC §5: order by (prn − offset)
+    // mod 2^256) is still a uniform 2-of-5 sample; and two campaigns reading
+    // the same PRNs from starts 0 and 1/2 share a target less often than two
+    // independent samples would (each pair shares ≥ 1 of 2 with probability 7/10).
+    use dualdraw::campaign::Ratio;
+    use dualdraw::sample::PrnKey;
+    let usccs = [
+        "91350200776049653A",
+        "913502000728319549",
+        "91440101MA5CJQ4N59",
+        "91350213678251743X",
+        "915201230001B73TEE",
+    ];
+    let runs = 5000u64;
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut met = 0u64;
+    for i in 0..runs {
+        let seed = Hash::digest(&i.to_be_bytes());
+        let pick = |start: Ratio| {
+            let key = PrnKey::new(seed, Some(start));
+            let mut v: Vec<(Hash, &str)> = usccs
+                .iter()
+                .map(|u| (key.order(&prn(&seed, u)), *u))
+                .collect();
+            v.sort();
+            let mut pair = [v[0].1, v[1].1];
+            pair.sort();
+            pair
+        };
+        let third = pick(Ratio::new(1, 3).unwrap());
+        *counts.entry(third.join("+")).or_default() += 1;
+        let (a, b) = (
+            pick(Ratio::new(0, 1).unwrap()),
+            pick(Ratio::new(1, 2).unwrap()),
+        );
+        if a.iter().any(|x| b.contains(x)) {
+            met += 1;
+        }
+    }
+    assert_eq!(counts.len(), 10);
+    let x2 = chi_square(&counts, 10, runs);
+    assert!(x2 < 27.88, "chi-square {x2:.2} with 9 degrees of freedom");
+    // Independent pairs meet in 70% of runs; spread starts far less often.
+    assert!(
+        met * 100 < runs * 50,
+        "spread samples met in {met} of {runs} runs"
+    );
+}
+
 fn officer(i: usize) -> Officer {
     Officer {
         id: format!("O{i}"),
