@@ -118,6 +118,10 @@ pub struct CampaignInput {
     pub draw_date: NaiveDate,
     /// Its coordination group, if any.
     pub coordination_group: Option<String>,
+    /// The recorded schedule that dates its visits (`docs/SCHEDULE.md` §16),
+    /// if any: targets of campaigns scheduled together got one joint visit,
+    /// so an entity drawn by several of them counts as visited once.
+    pub schedule: Option<String>,
     /// Replacements recorded after the draw.
     pub replacements: usize,
     /// Whether the list (`dualdraw publish`) was published.
@@ -369,6 +373,7 @@ fn median(sorted: &[usize]) -> f64 {
 struct EntityAcc<'a> {
     name: &'a str,
     visits: usize,
+    schedules: BTreeSet<&'a str>,
     done: usize,
     campaigns: Vec<&'a str>,
     departments: BTreeSet<&'a str>,
@@ -443,7 +448,14 @@ pub fn compute(
             with_results += usize::from(done);
             let e = entities.entry(v.target.as_str()).or_default();
             e.name = v.name.as_str();
-            e.visits += 1;
+            // One joint visit for the campaigns of one recorded schedule.
+            let joint = c
+                .schedule
+                .as_deref()
+                .is_some_and(|k| !e.schedules.insert(k));
+            if !joint {
+                e.visits += 1;
+            }
             e.done += usize::from(done);
             e.campaigns.push(c.id.as_str());
             e.departments
@@ -724,6 +736,7 @@ fn campaign_input(
         title: c.title.clone(),
         draw_date: c.draw_date,
         coordination_group: c.coordination.as_ref().map(|g| g.group.clone()),
+        schedule: ws.scheduled_with(&[id.to_string()])?,
         replacements: reps.len(),
         list_published: ws.published_at(id, "draw")?.is_some(),
         visits,

@@ -47,6 +47,7 @@ fn inputs() -> Vec<CampaignInput> {
         title: "第一批".into(),
         draw_date: d("2026-03-02"),
         coordination_group: None,
+        schedule: None,
         replacements: 0,
         list_published: true,
         visits: vec![
@@ -67,6 +68,7 @@ fn inputs() -> Vec<CampaignInput> {
         title: "第二批".into(),
         draw_date: d("2026-06-01"),
         coordination_group: Some("G".into()),
+        schedule: None,
         replacements: 1,
         list_published: false,
         visits: vec![
@@ -404,4 +406,18 @@ fn a_demo_workspace_reports_its_draw_and_results() {
     assert!(matches!(build(&ws, 10_000), Err(ReportError::Year(_))));
     // Made twice from the same records: the same report.
     assert_eq!(build(&ws, 2026).unwrap(), r);
+}
+
+#[test]
+fn campaigns_scheduled_together_count_a_shared_target_as_one_visit() {
+    let mut v = inputs();
+    for c in &mut v {
+        c.schedule = Some("C1+C2".into());
+    }
+    let r = compute(2026, Hash([7; 32]), &v, Vec::new());
+    // T1 and T2 are drawn by both campaigns but got one joint visit each.
+    assert_eq!(r.summary.visited_more_than_once, 0);
+    assert_eq!(r.summary.max_visits, 1);
+    let apart = compute(2026, Hash([7; 32]), &inputs(), Vec::new());
+    assert_eq!(apart.summary.visited_more_than_once, 2);
 }
