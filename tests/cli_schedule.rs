@@ -2029,3 +2029,24 @@ fn a_ledger_file_with_an_altered_revealed_date_fails_verification() {
     c.dd(&["ledger", "verify", "--file", "bad.jsonl"]).expect(1);
     c.dd(&["ledger", "verify", "--file", "l.jsonl"]).expect(0);
 }
+
+#[test]
+fn status_shows_whether_visits_are_scheduled_moved_and_revealed() {
+    let c = County::new();
+    c.drawn(Camp::new("ST"));
+    let state = |c: &County| {
+        let v = c.dd_json(&["status", "--today", "2026-05-20"], 0);
+        v["campaigns"][0]["schedule"].clone()
+    };
+    assert_eq!(state(&c), Value::Null, "not scheduled yet");
+    schedule(&c, &["ST"], &[], 0);
+    let s = state(&c);
+    assert_eq!(s["key"], "ST");
+    assert_eq!(s["revealed"], false);
+    c.dd(&["schedule", "reveal", "ST", "--now", AFTER_VISITS])
+        .expect(0);
+    assert_eq!(state(&c)["revealed"], true);
+    c.dd(&["status", "--today", "2026-05-20"])
+        .expect(0)
+        .has("visits scheduled (ST, revealed)");
+}

@@ -295,6 +295,9 @@ pub fn run() -> ExitCode {
             | Command::Campaign(campaign::CampaignCommand::Announce { .. })
             | Command::Ledger(ledger::LedgerCommand::Export { .. })
             | Command::Registry(registry::RegistryCommand::Export { .. })
+            | Command::Plan(_)
+            | Command::Report(_)
+            | Command::Schedule(_)
     );
     let out = Out {
         json: cli.json,

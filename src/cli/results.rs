@@ -543,6 +543,33 @@ pub(super) fn status(
                 overdue.len(),
                 due_soon.len()
             );
+            let mut sched_text = String::new();
+            // Visit dates (docs/SCHEDULE.md §16).
+            let schedule = match ws.scheduled_with(std::slice::from_ref(&id))? {
+                None => {
+                    sched_text.push_str("; visits not scheduled");
+                    serde_json::Value::Null
+                }
+                Some(key) => {
+                    let ids: Vec<String> = key.split('+').map(str::to_string).collect();
+                    let rec = ws.schedule_record(&ids)?;
+                    let revealed = rec.as_ref().is_some_and(|r| r.revealed);
+                    let moves = rec.as_ref().map_or(0, |r| r.reschedules);
+                    let _ = write!(
+                        sched_text,
+                        "; visits scheduled ({key}{}{})",
+                        if moves > 0 {
+                            format!(", {moves} move(s)")
+                        } else {
+                            String::new()
+                        },
+                        if revealed { ", revealed" } else { "" }
+                    );
+                    serde_json::json!({"key": key, "reschedules": moves, "revealed": revealed})
+                }
+            };
+            entry["schedule"] = schedule;
+            t.push_str(&sched_text);
             for o in &overdue {
                 let _ = write!(
                     t,
