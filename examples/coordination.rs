@@ -100,19 +100,11 @@ fn run(
             .0
         })
         .collect();
-    let group_announcements: Vec<Hash> = match &anns[0].coordination {
-        None => Vec::new(),
-        Some(g) => g
-            .members
-            .iter()
-            .map(|m| {
-                anns.iter()
-                    .find(|a| a.campaign_hash == *m)
-                    .expect("member")
-                    .hash
-            })
-            .collect(),
-    };
+    let group_announcements: Vec<Hash> = anns[0]
+        .coordination
+        .as_ref()
+        .and_then(|g| g.announcement_hashes(&anns))
+        .unwrap_or_default();
     let reveal = Reveal {
         name: "甲".into(),
         secret: secret.into(),

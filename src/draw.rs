@@ -132,6 +132,21 @@ impl GroupRef {
         }
     }
 
+    /// The members' announcement hashes in the order of [`GroupRef::members`]
+    /// (the `group_announcements` of §4), found among `announcements`; `None`
+    /// when a member is not among them.
+    pub fn announcement_hashes<'a>(
+        &self,
+        announcements: impl IntoIterator<Item = &'a Announcement>,
+    ) -> Option<Vec<Hash>> {
+        let found: std::collections::BTreeMap<Hash, Hash> = announcements
+            .into_iter()
+            .filter(|a| a.coordination.as_ref().map(|g| g.hash) == Some(self.hash))
+            .map(|a| (a.campaign_hash, a.hash))
+            .collect();
+        self.members.iter().map(|m| found.get(m).copied()).collect()
+    }
+
     /// The group hash (§3).
     pub fn compute_hash(group: &str, members: &[Hash]) -> Hash {
         let mut e = Encoder::with_capacity(64 + 32 * members.len());

@@ -122,6 +122,21 @@ pub struct DrawProof {
     pub teams: Vec<TeamRecord>,
 }
 
+impl DrawProof {
+    /// How the proof's draw reads PRNs (§5): its PRN seed from its campaign's
+    /// starting point. (Light verification re-derives and compares the seed.)
+    pub fn prn_key(&self) -> sample::PrnKey {
+        sample::PrnKey::new(
+            self.prn_seed,
+            self.announcement
+                .campaign
+                .coordination
+                .as_ref()
+                .map(|k| k.start),
+        )
+    }
+}
+
 /// `SHA-256(lp("dualdraw-threshold-v1") ‖ lp(salt) ‖ lp(class) ‖ opt(threshold hex))`.
 pub fn threshold_commitment(salt: &[u8; 32], class: CreditClass, threshold: Option<&Hash>) -> Hash {
     let mut e = crate::canonical::Encoder::new();
@@ -679,6 +694,15 @@ pub fn verify_audit(
     reg: &Registries,
     key: &SaltKey,
 ) -> Result<VerifiedDraw, Mismatch> {
+    audit(p, reg, key)?;
+    Ok(VerifiedDraw {
+        level: Level::Audit,
+        proof: p.clone(),
+    })
+}
+
+/// [`verify_audit`]'s checks; returns the re-run draw.
+fn audit(p: &DrawProof, reg: &Registries, key: &SaltKey) -> Result<DrawOutcome, Mismatch> {
     let a = &p.announcement;
     // The re-run draw (its assignment runs on one core) overlaps the proof's
     // own checks and the roots (which use every core).
@@ -689,14 +713,8 @@ pub fn verify_audit(
                 || crate::commitment::SnapshotRoots::compute(reg, key),
             )
         },
-        || {
-            // The key is re-derived (and compared) by the light checks.
-            let key = sample::PrnKey::new(
-                p.prn_seed,
-                a.campaign.coordination.as_ref().map(|k| k.start),
-            );
-            crate::draw::draw(reg, a, &p.seed, &key)
-        },
+        // The key is re-derived (and compared) by the light checks.
+        || crate::draw::draw(reg, a, &p.seed, &p.prn_key()),
     );
     light?;
     check(
@@ -768,10 +786,7 @@ pub fn verify_audit(
             rec.officers.join(","),
         )?;
     }
-    Ok(VerifiedDraw {
-        level: Level::Audit,
-        proof: p.clone(),
-    })
+    Ok(out)
 }
 
 /// Public verification: light verification, then the pool recomputed from a
@@ -851,13 +866,8 @@ pub fn open_threshold(
     key: &SaltKey,
     class: CreditClass,
 ) -> Result<ThresholdOpening, Mismatch> {
-    verify_audit(p, reg, key)?;
+    let out = audit(p, reg, key)?;
     let a = &p.announcement;
-    let prn_key = sample::PrnKey::new(
-        p.prn_seed,
-        a.campaign.coordination.as_ref().map(|k| k.start),
-    );
-    let out = crate::draw::draw(reg, a, &p.seed, &prn_key).map_err(|e| fail("draw", e))?;
     let s = out
         .strata
         .iter()
@@ -915,14 +925,7 @@ impl ThresholdOpening {
     /// Whether an entity with this PRN is drawn in the stratum (§5:
     /// `key(prn) ≤ key(threshold)`), for the proof's campaign.
     pub fn draws(&self, p: &DrawProof, prn: &Hash) -> bool {
-        let key = sample::PrnKey::new(
-            p.prn_seed,
-            p.announcement
-                .campaign
-                .coordination
-                .as_ref()
-                .map(|k| k.start),
-        );
+        let key = p.prn_key();
         self.threshold
             .is_some_and(|t| key.order(prn) <= key.order(&t))
     }

@@ -54,14 +54,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8], out: &mut Vec<Written>) -> Result
     Ok(())
 }
 
-fn html_escape(s: &str) -> String {
+/// Escapes text for HTML element content and double-quoted attributes.
+pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
 
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+/// CSV bytes, UTF-8 with a BOM so that Excel opens Chinese text correctly.
+pub(crate) fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     for r in rows {
         let _ = w.write_record(r);

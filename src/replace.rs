@@ -180,7 +180,7 @@ pub fn replace_with(
             let class = reg.entities[ti].credit_class;
             let sets = sample::HistorySets::of(a);
             let pool = sample::pool(reg, c, &cats, &sets);
-            let key = sample::PrnKey::new(proof.prn_seed, c.coordination.as_ref().map(|k| k.start));
+            let key = proof.prn_key();
             // Same stratum, and at least one category in common with the target
             // it replaces (so the same items and departments apply).
             let own: Vec<&String> = reg.entities[ti]

@@ -18,7 +18,6 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const WS: &str = "d/workspace";
 const ANNOUNCE_AT: &str = "2026-03-01T09:00:00+08:00";
@@ -110,81 +109,9 @@ fn the_hard_coded_calendar_counts_the_main_period_by_hand() {
 // Running the binary
 // ---------------------------------------------------------------------------
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    cmd: String,
-}
-
-impl Run {
-    #[track_caller]
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout of `{}` is not one JSON value ({e}):\n{}\nstderr:\n{}",
-                self.cmd, self.stdout, self.stderr
-            )
-        })
-    }
-
-    #[track_caller]
-    fn expect(&self, code: i32) -> &Self {
-        assert_eq!(
-            self.code, code,
-            "`{}` exited with {} (expected {code})\nstdout:\n{}\nstderr:\n{}",
-            self.cmd, self.code, self.stdout, self.stderr
-        );
-        self
-    }
-
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-
-    #[track_caller]
-    fn has(&self, needle: &str) -> &Self {
-        assert!(
-            self.all().contains(needle),
-            "`{}` does not mention {needle:?}\nstdout:\n{}\nstderr:\n{}",
-            self.cmd,
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    /// The lines of the output that start with `FILE:`.
-    fn issue_lines(&self, file: &str) -> Vec<String> {
-        self.all()
-            .lines()
-            .filter(|l| l.starts_with(&format!("{file}:")))
-            .map(str::to_string)
-            .collect()
-    }
-}
-
-/// Runs `dualdraw ARGS` in `cwd`, without `DUALDRAW_WORKSPACE`.
-fn run_in(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dualdraw"))
-        .current_dir(cwd)
-        .args(args)
-        .env_remove("DUALDRAW_WORKSPACE")
-        .env_remove("DUALDRAW_OPERATOR")
-        .env_remove("DUALDRAW_APPROVER")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dualdraw");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        cmd: format!("dualdraw {}", args.join(" ")),
-    }
-}
+#[path = "cli_support.rs"]
+mod support;
+use support::{Run, run_in};
 
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))

@@ -57,6 +57,19 @@ impl Run {
         format!("{}{}", self.stdout, self.stderr)
     }
 
+    /// Asserts that stdout or stderr mentions `needle`.
+    #[track_caller]
+    pub fn has(&self, needle: &str) -> &Self {
+        assert!(
+            self.all().contains(needle),
+            "`{}` does not mention {needle:?}\nstdout:\n{}\nstderr:\n{}",
+            self.cmd,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
     /// The lines of stdout and stderr that look like `FILE:LINE:COLUMN: …` for `file`.
     pub fn issue_lines(&self, file: &str) -> Vec<String> {
         self.all()
@@ -78,6 +91,8 @@ pub fn run_full(cwd: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&
     c.current_dir(cwd)
         .args(args)
         .env_remove("DUALDRAW_WORKSPACE")
+        .env_remove("DUALDRAW_OPERATOR")
+        .env_remove("DUALDRAW_APPROVER")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

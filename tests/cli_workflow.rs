@@ -18,7 +18,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const ID: &str = "2026-JOINT-01";
 const ID2: &str = "2026-JOINT-02";
@@ -37,85 +37,9 @@ const ZERO_HEAD: &str = "0000000000000000000000000000000000000000000000000000000
 // Running the binary
 // ---------------------------------------------------------------------------
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    cmd: String,
-}
-
-impl Run {
-    /// Standard output parsed as one JSON value.
-    #[track_caller]
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout of `{}` is not one JSON value ({e}):\n{}\nstderr:\n{}",
-                self.cmd, self.stdout, self.stderr
-            )
-        })
-    }
-
-    /// Asserts the exit code, showing the output when it differs.
-    #[track_caller]
-    fn expect(&self, code: i32) -> &Self {
-        assert_eq!(
-            self.code, code,
-            "`{}` exited with {} (expected {code})\nstdout:\n{}\nstderr:\n{}",
-            self.cmd, self.code, self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Standard output and standard error together.
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-
-    /// Asserts that stdout or stderr mentions `needle`.
-    #[track_caller]
-    fn has(&self, needle: &str) -> &Self {
-        assert!(
-            self.all().contains(needle),
-            "`{}` does not mention {needle:?}\nstdout:\n{}\nstderr:\n{}",
-            self.cmd,
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    /// The lines of the output that start with `FILE:`.
-    fn issue_lines(&self, file: &str) -> Vec<String> {
-        self.all()
-            .lines()
-            .filter(|l| l.starts_with(&format!("{file}:")))
-            .map(str::to_string)
-            .collect()
-    }
-}
-
-/// Runs `dualdraw ARGS` in `cwd`, without `DUALDRAW_WORKSPACE`.
-fn run_in(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dualdraw"))
-        .current_dir(cwd)
-        .args(args)
-        .env_remove("DUALDRAW_WORKSPACE")
-        .env_remove("DUALDRAW_OPERATOR")
-        .env_remove("DUALDRAW_APPROVER")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dualdraw");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        cmd: format!("dualdraw {}", args.join(" ")),
-    }
-}
+#[path = "cli_support.rs"]
+mod support;
+use support::{Run, run_in};
 
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))

@@ -81,7 +81,8 @@ fn stream_values(seed: &Hash, label: &str) -> Value {
     json!({"label": label, "first_u64": first, "below": {"n": ["1", "2", "3", "7", "10", "1000", u64::MAX.to_string()], "values": below.iter().map(u64::to_string).collect::<Vec<_>>()}, "shuffle_0_to_9": v})
 }
 
-fn build() -> (Value, DrawProof) {
+/// The generated county of the vectors (600 entities), its salt key and snapshot.
+fn vector_county() -> (dualdraw::Registries, SaltKey, SnapshotRef) {
     let reg = county(&CountySpec {
         seed: 5,
         entities: 600,
@@ -95,6 +96,11 @@ fn build() -> (Value, DrawProof) {
         digest: roots.digest(),
         roots,
     };
+    (reg, key, sref)
+}
+
+fn build() -> (Value, DrawProof) {
+    let (reg, key, sref) = vector_county();
     let c = Campaign::from_toml(&campaign_toml()).unwrap();
     let reveals = vec![
         Reveal {
@@ -545,19 +551,7 @@ witnesses = [{{ name = "甲", commitment = "{}" }}]
 /// Two campaigns of one coordination group (§5): one reads the shared PRNs
 /// from 0, the other from 1/3.
 fn build_coordinated() -> Vec<DrawProof> {
-    let reg = county(&CountySpec {
-        seed: 5,
-        entities: 600,
-        ..CountySpec::default()
-    })
-    .unwrap();
-    let key = SaltKey::from_bytes([0x5a; 32]);
-    let roots = SnapshotRoots::compute(&reg, &key);
-    let sref = SnapshotRef {
-        id: 1,
-        digest: roots.digest(),
-        roots,
-    };
+    let (reg, key, sref) = vector_county();
     let campaigns = vec![
         Campaign::from_toml(&coordinated_toml("COORD-A", r#""SC-001", "WL-001""#, "0")).unwrap(),
         Campaign::from_toml(&coordinated_toml("COORD-B", r#""SC-001", "JY-002""#, "1/3")).unwrap(),
@@ -580,11 +574,7 @@ fn build_coordinated() -> Vec<DrawProof> {
         anns.push(a);
     }
     let group = anns[0].coordination.clone().unwrap();
-    let group_announcements: Vec<Hash> = group
-        .members
-        .iter()
-        .map(|m| anns.iter().find(|a| a.campaign_hash == *m).unwrap().hash)
-        .collect();
+    let group_announcements = group.announcement_hashes(&anns).unwrap();
     let reveal = Reveal {
         name: "甲".into(),
         secret: SECRET_A.into(),
@@ -689,19 +679,7 @@ on_missing_reveal = "proceed"
 }
 
 fn build_beacon() -> DrawProof {
-    let reg = county(&CountySpec {
-        seed: 5,
-        entities: 600,
-        ..CountySpec::default()
-    })
-    .unwrap();
-    let key = SaltKey::from_bytes([0x5a; 32]);
-    let roots = SnapshotRoots::compute(&reg, &key);
-    let sref = SnapshotRef {
-        id: 1,
-        digest: roots.digest(),
-        roots,
-    };
+    let (reg, key, sref) = vector_county();
     let text = beacon_toml();
     let c = Campaign::from_toml(&text).unwrap();
     let (a, _) = announce(

@@ -1,6 +1,6 @@
 //! `campaign announce|reveal|draw`, `verify`, `witness new`.
 
-use super::{Cli, EXIT_REJECTED, Failure, Out};
+use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
 use crate::campaign::{BeaconScheme, Campaign, instant_text};
 use crate::draw::{DrawError, derive_seed, draw};
 use crate::draw_proof::{DrawProof, EntropyRecord, Level, make_proof, verify_audit, verify_light};
@@ -10,12 +10,6 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-
-fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
-}
 
 fn parse_reveal(s: &str) -> Result<(String, String), String> {
     s.split_once('=')

@@ -97,13 +97,13 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// The time recorded in the ledger (default: now), e.g. 2026-03-02T10:00:00+08:00.
-        #[arg(long, value_parser = |s: &str| chrono::DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&chrono::Utc)).map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T10:00:00+08:00")))]
+        #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Campaigns, what is drawn, recorded, published, overdue or due within 5 working days.
     Status {
         /// Today's date, YYYY-MM-DD (default: the system date).
-        #[arg(long, value_parser = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD")))]
+        #[arg(long, value_parser = parse_day)]
         today: Option<chrono::NaiveDate>,
         /// A holiday file for years after 2026.
         #[arg(long)]
@@ -144,6 +144,33 @@ pub enum Command {
 pub enum WitnessCommand {
     /// Make a secret and its commitment (on your own device; give the bureau only the commitment).
     New,
+}
+
+/// Parses an instant with a time zone (`--now`).
+pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
+}
+
+/// Parses a date `YYYY-MM-DD` (`--today`, `--not-on`, …).
+pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+/// The shipped working-day calendar, plus the years of a holiday file.
+pub(crate) fn calendar(
+    holidays: Option<&std::path::Path>,
+) -> Result<crate::calendar::Calendar, Failure> {
+    let mut c = crate::calendar::Calendar::shipped();
+    if let Some(f) = holidays {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+        c.load_toml(&text)
+            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
+    }
+    Ok(c)
 }
 
 /// A failure, with its exit code.

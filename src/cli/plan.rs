@@ -1,7 +1,6 @@
 //! `plan check|announce`: annual plans (年度抽查计划, `docs/PLAN.md`).
 
-use super::{Cli, EXIT_REJECTED, Failure, Out};
-use crate::calendar::Calendar;
+use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_instant};
 use crate::campaign::instant_text;
 use crate::plan::{CampaignCheck, Expected, Plan, PlanCheck, PlanCheckError, Severity, check};
 use crate::store::Workspace;
@@ -9,12 +8,6 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-01-05T09:00:00+08:00"))
-}
 
 /// `plan` subcommands.
 #[derive(Debug, Subcommand)]
@@ -48,17 +41,6 @@ fn read_plan(file: &Path) -> Result<Plan, Failure> {
         .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))
 }
 
-fn calendar(holidays: Option<&Path>) -> Result<Calendar, Failure> {
-    let mut c = Calendar::shipped();
-    if let Some(f) = holidays {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-        c.load_toml(&text)
-            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
-    }
-    Ok(c)
-}
-
 fn check_failure(e: PlanCheckError) -> Failure {
     match e {
         PlanCheckError::NoSnapshot => Failure::usage(e.to_string()),
@@ -71,13 +53,10 @@ fn check_failure(e: PlanCheckError) -> Failure {
 
 /// As `campaign announce` reports a refusal, naming the refused campaign.
 fn announce_failure(e: crate::store::AnnounceError) -> Failure {
-    let id = match &e {
-        crate::store::AnnounceError::Campaign { id, .. } => Some(id.clone()),
-        _ => None,
-    };
-    let mut f = super::campaign::announce_failure(e, false);
-    if let Some(id) = id {
-        f.message = format!("campaign {id}: {}; nothing was announced", f.message);
+    let named = matches!(e, crate::store::AnnounceError::Campaign { .. });
+    let mut f = super::campaign::announce_failure(e, true);
+    if named {
+        f.message.push_str("; nothing was announced");
         if let Some(m) = f.json.pointer_mut("/error/message") {
             *m = serde_json::Value::String(f.message.clone());
         }

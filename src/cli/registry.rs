@@ -1,6 +1,6 @@
 //! `import`, `registry …` and `generate`.
 
-use super::{Cli, EXIT_REJECTED, Failure, Out};
+use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day};
 use crate::import::apply::{ApplyError, import_into};
 
 /// The stages an import reports (`import_into`'s progress calls).
@@ -68,10 +68,6 @@ pub struct ImportArgs {
 fn parse_encoding(s: &str) -> Result<TextEncoding, String> {
     TextEncoding::parse(s)
         .ok_or_else(|| format!("unknown encoding {s:?} (use utf-8, gbk, gb18030 or utf-16)"))
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
 fn parse_hash(s: &str) -> Result<Hash, String> {

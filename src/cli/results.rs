@@ -1,8 +1,7 @@
 //! `results record|correct|object|import|publish`, `history import`,
 //! `publish`, `status`.
 
-use super::{Cli, EXIT_REJECTED, Failure, Out};
-use crate::calendar::Calendar;
+use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_day, parse_instant};
 use crate::draw_proof::DrawProof;
 use crate::import::{Issue, read_table};
 use crate::results::{InspectionResult, category, check, current_teams};
@@ -12,18 +11,8 @@ use clap::Subcommand;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn parse_instant(s: &str) -> Result<chrono::DateTime<Utc>, String> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-20T09:00:00+08:00"))
-}
-
 fn stamp(now: Option<chrono::DateTime<Utc>>) -> String {
     crate::campaign::instant_text(&now.unwrap_or_else(Utc::now))
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
 /// `results` subcommands.
@@ -115,17 +104,6 @@ pub enum HistoryCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<Utc>>,
     },
-}
-
-pub(crate) fn calendar(holidays: Option<&Path>) -> Result<Calendar, Failure> {
-    let mut c = Calendar::shipped();
-    if let Some(f) = holidays {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-        c.load_toml(&text)
-            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
-    }
-    Ok(c)
 }
 
 struct Drawn {

@@ -1,7 +1,7 @@
 //! `schedule`: visit dates for drawn teams (`docs/SCHEDULE.md`), their
 //! calendar files, moving one visit, and revealing the secrets afterwards.
 
-use super::{Cli, Failure, Out};
+use super::{Cli, Failure, Out, calendar, parse_day, parse_instant};
 use crate::campaign::instant_text;
 use crate::schedule::{
     Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError, parse_leave,
@@ -12,16 +12,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-05T09:00:00+08:00"))
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
-}
 
 /// `schedule` arguments: date the visits of drawn campaigns, or a subcommand.
 #[derive(Debug, Args)]
@@ -185,7 +175,7 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
         ));
     }
     let mut ws = Workspace::open(&cli.workspace)?;
-    let cal = super::results::calendar(a.holidays.as_deref())?;
+    let cal = calendar(a.holidays.as_deref())?;
     let leave = match &a.leave {
         None => Default::default(),
         Some(f) => {

@@ -20,20 +20,7 @@ pub const REPORT_FILES: [&str; 7] = [
     "repeat_visits.csv",
 ];
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    for r in rows {
-        let _ = w.write_record(r);
-    }
-    w.into_inner().unwrap_or_default()
-}
+use crate::publish::{csv_bytes, html_escape as esc};
 
 fn yes_no(b: bool) -> String {
     if b { "是" } else { "否" }.to_string()

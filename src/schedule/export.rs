@@ -240,31 +240,34 @@ pub fn csv_by_department(schedule: &Schedule, labels: &Labels) -> BTreeMap<Strin
         .into_iter()
         .map(|(dept, mut rows)| {
             rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-            let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-            let _ = w.write_record([
-                "检查日期",
-                "统一社会信用代码",
-                "名称",
-                "乡镇（街道）",
-                "执法人员",
-                "执法证号",
-            ]);
+            let mut table = vec![
+                [
+                    "检查日期",
+                    "统一社会信用代码",
+                    "名称",
+                    "乡镇（街道）",
+                    "执法人员",
+                    "执法证号",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ];
             for (d, v) in rows {
                 let names: Vec<&str> = v.officers.iter().map(|o| labels.officer_name(o)).collect();
-                let _ = w.write_record([
-                    d.to_string().as_str(),
-                    v.id.as_str(),
+                table.push(vec![
+                    d.to_string(),
+                    v.id.clone(),
                     labels
                         .targets
                         .get(&v.id)
-                        .map(|t| t.name.as_str())
-                        .unwrap_or(""),
-                    v.township.as_str(),
-                    names.join("、").as_str(),
-                    v.officers.join("、").as_str(),
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default(),
+                    v.township.clone(),
+                    names.join("、"),
+                    v.officers.join("、"),
                 ]);
             }
-            (dept.to_string(), w.into_inner().unwrap_or_default())
+            (dept.to_string(), crate::publish::csv_bytes(&table))
         })
         .collect()
 }

@@ -163,16 +163,24 @@ impl Workspace {
     /// # Errors
     /// [`StoreError`] for an unreadable store.
     pub fn group_names(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        Ok(self
+            .all_announcements()?
+            .into_iter()
+            .filter_map(|a| a.coordination.map(|g| g.group))
+            .collect())
+    }
+
+    /// Every stored announcement.
+    fn all_announcements(&self) -> Result<Vec<Announcement>, StoreError> {
         self.ensure_campaign_tables()?;
         let mut st = self.conn.prepare("SELECT body FROM announcements")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        let mut out = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
         for row in rows {
-            let a: Announcement = serde_json::from_str(&row?)
-                .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?;
-            if let Some(g) = a.coordination {
-                out.insert(g.group);
-            }
+            out.push(
+                serde_json::from_str(&row?)
+                    .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?,
+            );
         }
         Ok(out)
     }
@@ -186,28 +194,13 @@ impl Workspace {
         let Some(g) = &a.coordination else {
             return Ok(Vec::new());
         };
-        self.ensure_campaign_tables()?;
-        let mut st = self.conn.prepare("SELECT body FROM announcements")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        let mut found: std::collections::BTreeMap<Hash, Hash> = Default::default();
-        for row in rows {
-            let other: Announcement = serde_json::from_str(&row?)
-                .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?;
-            if other.coordination.as_ref().map(|o| o.hash) == Some(g.hash) {
-                found.insert(other.campaign_hash, other.hash);
-            }
-        }
-        g.members
-            .iter()
-            .map(|m| {
-                found.get(m).copied().ok_or_else(|| {
-                    StoreError::Conflict(format!(
-                        "coordination group {:?}: the member with campaign hash {m} is not announced here",
-                        g.group
-                    ))
-                })
-            })
-            .collect()
+        let all = self.all_announcements()?;
+        g.announcement_hashes(&all).ok_or_else(|| {
+            StoreError::Conflict(format!(
+                "coordination group {:?}: a member is not announced here",
+                g.group
+            ))
+        })
     }
 
     /// The announcement of a campaign.

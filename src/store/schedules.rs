@@ -173,6 +173,7 @@ impl Workspace {
         seed.str("dualdraw-schedule-seed-v1")
             .raw(&(campaigns.len() as u32).to_be_bytes());
         let mut titles = Vec::new();
+        let mut entities: BTreeMap<u64, crate::registry::Registries> = BTreeMap::new();
         for id in &campaigns {
             if self.campaign_state(id)? != super::CampaignState::Drawn {
                 return Err(ScheduleStoreError::NotDrawn(id.clone()));
@@ -194,8 +195,15 @@ impl Workspace {
                 .schedule_secret(id)?
                 .ok_or_else(|| ScheduleStoreError::NoSecret(id.clone()))?;
             seed.str(id).raw(&proof.seed.0).str(&secret);
-            let snap = self.snapshot(proof.announcement.snapshot.id)?;
-            let reg = self.load_kinds(&snap, &[RegistryKind::Entities])?;
+            // Campaigns drawn on one snapshot share its entities.
+            let sid = proof.announcement.snapshot.id;
+            let reg = match entities.entry(sid) {
+                std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    let snap = self.snapshot(sid)?;
+                    v.insert(self.load_kinds(&snap, &[RegistryKind::Entities])?)
+                }
+            };
             let dept: BTreeMap<&str, &crate::registry::Officer> =
                 proof.officers.iter().map(|o| (o.id.as_str(), o)).collect();
             let reps = self.replacements(id)?;
