@@ -7,8 +7,8 @@
 //! `DUALDRAW_BENCH_IMPORT_ROWS` and `DUALDRAW_BENCH_COMMIT_ENTITIES`.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use dualdraw::commitment::{PublicEntity, registry_root};
-use dualdraw::generate::{CountySpec, county, write_county};
+use dualdraw::core::commitment::{PublicEntity, registry_root};
+use dualdraw::io::generate::{CountySpec, county, write_county};
 use dualdraw::{ImportOptions, RegistryKind, SaltKey, Workspace, import_into};
 use sha2::{Digest, Sha256};
 use std::hint::black_box;
@@ -91,7 +91,7 @@ fn commitment(c: &mut Criterion) {
         })
     });
     g.bench_function(format!("root_from_canonical_leaves_all_cores/{n}"), |b| {
-        b.iter(|| black_box(dualdraw::merkle::root_parallel(&leaves)))
+        b.iter(|| black_box(dualdraw::core::merkle::root_parallel(&leaves)))
     });
     drop(leaves);
     g.bench_function(format!("entities_root_from_records_all_cores/{n}"), |b| {

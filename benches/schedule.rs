@@ -7,11 +7,12 @@
 
 use chrono::{DateTime, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dualdraw::calendar::Calendar;
-use dualdraw::entropy::Stream;
-use dualdraw::merkle::Hash;
+use dualdraw::core::calendar::Calendar;
+use dualdraw::core::entropy::Stream;
+use dualdraw::core::merkle::Hash;
+use dualdraw::io::schedule_files::ics_by_officer;
 use dualdraw::schedule::{
-    Change, Labels, Problem, TargetLabel, Visit, ics_by_officer, reschedule, schedule,
+    Change, Labels, Problem, TargetLabel, Visit, reschedule, schedule,
     schedule_with_stats, working_days,
 };
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,7 +6,7 @@
 //! cargo run --release --example commit_county -- [ENTITIES] [SEED]
 //! ```
 
-use dualdraw::generate::{CountySpec, county};
+use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::{SaltKey, SnapshotRoots};
 use std::time::Instant;
 

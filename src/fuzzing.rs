@@ -3,13 +3,13 @@
 //! invariants that must hold for any input; a violated invariant panics, which
 //! is what the fuzzer looks for.
 
-use crate::commitment::{
+use crate::core::commitment::{
     PublicEntity, PublicRecusal, SaltKey, item_from_leaf, item_leaf, officer_from_leaf,
     officer_leaf, registry_root,
 };
-use crate::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
-use crate::registry::{Registries, RegistryKind};
-use crate::uscc::{Uscc, UsccError, check_character};
+use crate::io::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
+use crate::core::registry::{Registries, RegistryKind};
+use crate::core::uscc::{Uscc, UsccError, check_character};
 
 /// Reads `data` as a CSV file of `kind` and validates it against a small
 /// fixed workspace. Every problem must name a line that exists; accepted
@@ -29,10 +29,10 @@ pub fn import_bytes(kind: RegistryKind, data: &[u8]) {
             Ok(p) => {
                 let mut reg = Registries::default();
                 match p.records {
-                    crate::import::Records::Items(v) => reg.items = v,
-                    crate::import::Records::Entities(v) => reg.entities = v,
-                    crate::import::Records::Officers(v) => reg.officers = v,
-                    crate::import::Records::Recusals(v) => reg.recusals = v,
+                    crate::io::import::Records::Items(v) => reg.items = v,
+                    crate::io::import::Records::Entities(v) => reg.entities = v,
+                    crate::io::import::Records::Officers(v) => reg.officers = v,
+                    crate::io::import::Records::Recusals(v) => reg.recusals = v,
                 }
                 let reg = Registries::new(reg.items, reg.entities, reg.officers, reg.recusals)
                     .expect("accepted records have unique keys");
@@ -88,7 +88,7 @@ pub fn leaf_decode(data: &[u8]) {
 
 /// Parses `data` as a record proof and verifies it.
 pub fn record_proof(data: &[u8]) {
-    if let Ok(p) = serde_json::from_slice::<crate::proof::RecordProof>(data) {
+    if let Ok(p) = serde_json::from_slice::<crate::core::record_proof::RecordProof>(data) {
         let _ = p.verify(None);
     }
 }
@@ -96,10 +96,10 @@ pub fn record_proof(data: &[u8]) {
 /// Parses `s` as a campaign file; what parses must survive a JSON round trip
 /// with the same canonical hash and pass its own checks.
 pub fn campaign_toml(s: &str) {
-    if let Ok(c) = crate::campaign::Campaign::from_toml(s) {
+    if let Ok(c) = crate::core::campaign::Campaign::from_toml(s) {
         assert!(c.check().is_ok());
         let json = serde_json::to_string(&c).expect("serializes");
-        let back: crate::campaign::Campaign = serde_json::from_str(&json).expect("round trip");
+        let back: crate::core::campaign::Campaign = serde_json::from_str(&json).expect("round trip");
         assert_eq!(back.hash(), c.hash());
     }
 }
@@ -122,7 +122,7 @@ pub fn leave_file(data: &[u8]) {
     };
     let known: std::collections::BTreeSet<String> = ["O1".to_string(), "O2".to_string()].into();
     let max_line = 1 + data.iter().filter(|&&b| b == b'\n').count() as u64;
-    match crate::schedule::parse_leave(&table, "leave.csv", &known) {
+    match crate::io::leave::parse_leave(&table, "leave.csv", &known) {
         Ok(m) => assert!(m.keys().all(|o| known.contains(o))),
         Err(issues) => {
             assert!(!issues.is_empty());
@@ -143,8 +143,8 @@ pub fn schedule_record(data: &[u8]) {
 
 /// Parses `data` as a draw proof and verifies it (light): never panics.
 pub fn draw_proof(data: &[u8]) {
-    if let Ok(p) = serde_json::from_slice::<crate::draw_proof::DrawProof>(data) {
-        let _ = crate::draw_proof::verify_light(&p);
+    if let Ok(p) = serde_json::from_slice::<crate::core::proof::DrawProof>(data) {
+        let _ = crate::core::verify::verify_light(&p);
     }
 }
 
@@ -167,7 +167,7 @@ pub fn ledger_jsonl(data: &[u8]) {
             entries
                 .last()
                 .map(|e| e.hash)
-                .unwrap_or(crate::merkle::Hash([0; 32]))
+                .unwrap_or(crate::core::merkle::Hash([0; 32]))
         );
     }
 }
@@ -177,10 +177,10 @@ pub fn results_import(data: &[u8]) {
     let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) else {
         return;
     };
-    let (rows, problems) = crate::results::parse_table(&table, "fuzz.csv", "C");
+    let (rows, problems) = crate::io::import::results::parse_table(&table, "fuzz.csv", "C");
     for (line, r) in rows {
         assert!(line >= 1);
-        let _ = crate::results::category(&r.result);
+        let _ = crate::core::results::category(&r.result);
     }
     for p in problems {
         assert!(p.line >= 1);
@@ -194,13 +194,13 @@ mod tests {
     #[test]
     fn harnesses_accept_generated_files_and_garbage() {
         let dir = tempfile::tempdir().unwrap();
-        let spec = crate::generate::CountySpec {
+        let spec = crate::io::generate::CountySpec {
             entities: 300,
             malformed: 8,
             ..Default::default()
         };
-        crate::generate::write_county(&spec, dir.path()).unwrap();
-        for (kind, f) in RegistryKind::ALL.iter().zip(crate::generate::FILES) {
+        crate::io::generate::write_county(&spec, dir.path()).unwrap();
+        for (kind, f) in RegistryKind::ALL.iter().zip(crate::io::generate::FILES) {
             let bytes = std::fs::read(dir.path().join(f)).unwrap();
             import_bytes(*kind, &bytes);
             import_bytes(*kind, &bytes[..bytes.len() / 2]);

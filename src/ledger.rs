@@ -9,8 +9,8 @@
 //! `seq` counts from 1; the first entry's `prev` is 32 zero bytes; `body` is
 //! the entry's JSON text exactly as stored; the head is the last entry's hash.
 
-use crate::canonical::Encoder;
-use crate::merkle::Hash;
+use crate::core::canonical::Encoder;
+use crate::core::merkle::Hash;
 use serde::{Deserialize, Serialize};
 
 /// One ledger entry.
@@ -221,7 +221,7 @@ fn check_schedule_reveal(
                     .as_str()
                     .map(str::to_string)
             });
-        let got = crate::entropy::schedule_secret_commitment(secret).to_hex();
+        let got = crate::core::entropy::schedule_secret_commitment(secret).to_hex();
         if committed.as_deref() != Some(got.as_str()) {
             return Err(LedgerError::ScheduleSecret {
                 seq: e.seq,
@@ -301,7 +301,7 @@ mod tests {
     }
 
     fn reveal_chain(secret: &str, dates_hash: &str) -> Vec<Entry> {
-        let commitment = crate::entropy::schedule_secret_commitment("the-draw-secret").to_hex();
+        let commitment = crate::core::entropy::schedule_secret_commitment("the-draw-secret").to_hex();
         let d = Entry::new(
             1,
             Hash([0; 32]),

@@ -6,6 +6,19 @@
 //! re-check the draw (`docs/SPEC.md`).
 //!
 //! The library is the product; the `dualdraw` binary is a thin CLI over it.
+//! The folders follow the draw (`docs/ARCHITECTURE.md`):
+//!
+//! - [`core`]: registry → commitment → announcement → entropy → sample →
+//!   assign → proof → verify, pure values in and out (always built);
+//! - [`ledger`]: the hash-chained record of everything done (always built);
+//! - [`plan`] and [`schedule`]: the year's plan and the visit dates (always built);
+//! - [`store`]: the [`Store`] trait (always) and the SQLite workspace (feature `sqlite`);
+//! - `io`: imports (`import`), notices and reports (`publish`), synthetic
+//!   counties (`generate`);
+//! - `cli`: the command (`cli`).
+//!
+//! With `default-features = false` only the pure core is built: see
+//! `docs/EMBEDDING.md` for the crates it pulls in and the stable API.
 //!
 //! ```
 //! use dualdraw::{Registries, SaltKey, SnapshotRoots};
@@ -19,55 +32,69 @@
 //! ```
 //!
 //! ## Reproducibility contract
-//! Everything a verifier recomputes is fixed by `docs/COMMITMENTS.md` and never
-//! depends on row order, file encoding, hash-map order, floating point or the
-//! clock: the canonical encoding ([`canonical`]), leaf encodings and salted
-//! commitments ([`commitment`]), RFC 6962 trees ([`merkle`]) and the snapshot
-//! digest. Value-stability tests pin each of them; a change to any is a new
-//! format version, never a silent change.
+//! Everything a verifier recomputes is fixed by `docs/COMMITMENTS.md` and
+//! `docs/SPEC.md` and never depends on row order, file encoding, hash-map
+//! order, floating point, thread count, enabled features or the clock: the
+//! canonical encoding ([`core::canonical`]), leaf encodings and salted
+//! commitments ([`core::commitment`]), RFC 6962 trees ([`core::merkle`]), the
+//! snapshot digest and the draw. Value-stability tests pin each of them; a
+//! change to any is a new format version, never a silent change.
+//!
+//! ## Features
+//! | feature | adds | default |
+//! |---|---|---|
+//! | `parallel` | rayon for hashing, sorting and verification (same results) | yes |
+//! | `sqlite` | [`store::sqlite`]: the workspace store on embedded SQLite | yes |
+//! | `import` | `io::import`: CSV (UTF-8/GBK) and xlsx registries, results, leave files | yes |
+//! | `publish` | `io::publish`, `io::report`: notices, lists, xlsx, reports, calendars | yes |
+//! | `generate` | `io::generate`: synthetic counties for tests and benches | yes |
+//! | `cli` | the `dualdraw` binary, progress bars, the demo | yes |
+//!
+//! Feature names are part of the public API: removing or renaming one is a
+//! breaking change (a new major version, or minor before 1.0); adding one is
+//! not. A feature only ever adds items; it never changes a value the spec
+//! defines.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod assign;
-pub mod calendar;
-pub mod campaign;
-pub mod canonical;
+pub mod core;
+pub mod ledger;
+pub(crate) mod par;
+pub mod plan;
+pub mod schedule;
+pub mod store;
+
+#[cfg(any(
+    feature = "import",
+    feature = "publish",
+    feature = "generate"
+))]
+pub mod io;
+
+#[cfg(feature = "cli")]
 pub mod cli;
-pub mod commitment;
-pub mod demo;
-pub mod draw;
-pub mod draw_proof;
-pub mod entropy;
+
+#[cfg(all(feature = "cli", feature = "generate"))]
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod generate;
-pub mod import;
-pub mod ledger;
-pub mod merkle;
-pub mod plan;
-pub mod proof;
-pub mod publish;
-pub mod registry;
-pub mod replace;
-pub mod report;
-pub mod results;
-pub mod sample;
-pub mod schedule;
-pub mod snapshot;
-pub mod store;
-pub mod uscc;
 
-pub use campaign::{Campaign, CampaignError};
-pub use commitment::{PublicEntity, PublicRecusal, SaltKey, SnapshotRoots};
-pub use draw::{Announcement, DrawError, DrawOutcome, announce, derive_seed, draw};
-pub use draw_proof::{DrawProof, Mismatch, VerifiedDraw, make_proof, verify_audit, verify_light};
-pub use import::apply::{ApplyError, ImportSummary, import_into};
-pub use import::{ImportError, ImportOptions, Issue, TextEncoding};
-pub use merkle::{Hash, InclusionProof, MerkleRoot, MerkleTree, ProofError};
-pub use proof::{RecordProof, VerifiedRecord};
-pub use registry::vocab::{
+pub use crate::core::announcement::{Announcement, DrawError, announce};
+pub use crate::core::campaign::{Campaign, CampaignError};
+pub use crate::core::commitment::{PublicEntity, PublicRecusal, SaltKey, SnapshotRoots};
+pub use crate::core::draw::{DrawOutcome, derive_seed, draw};
+pub use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, MerkleTree, ProofError};
+pub use crate::core::proof::{DrawProof, make_proof};
+pub use crate::core::record_proof::{RecordProof, VerifiedRecord};
+pub use crate::core::registry::vocab::{
     CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode,
 };
-pub use registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind, Stats};
-pub use store::{CommitOutcome, SnapshotInfo, StoreError, Workspace};
-pub use uscc::{Uscc, UsccError};
+pub use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind, Stats};
+pub use crate::core::uscc::{Uscc, UsccError};
+pub use crate::core::verify::{Mismatch, VerifiedDraw, verify_audit, verify_light};
+#[cfg(feature = "import")]
+pub use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
+#[cfg(feature = "import")]
+pub use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
+pub use crate::store::{CommitOutcome, SnapshotInfo, StoreError};
+#[cfg(feature = "sqlite")]
+pub use crate::store::Workspace;

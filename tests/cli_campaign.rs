@@ -40,7 +40,7 @@ struct Witness {
 fn fixed_witness(name: &str) -> Witness {
     let secret = format!("dualdraw-test-witness-{name}-0123456789abcdef");
     Witness {
-        commitment: dualdraw::entropy::witness_commitment(&secret).to_hex(),
+        commitment: dualdraw::core::entropy::witness_commitment(&secret).to_hex(),
         secret,
     }
 }

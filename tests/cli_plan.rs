@@ -28,7 +28,7 @@ fn secret(name: &str) -> String {
 }
 
 fn commitment(name: &str) -> String {
-    dualdraw::entropy::witness_commitment(&secret(name)).to_hex()
+    dualdraw::core::entropy::witness_commitment(&secret(name)).to_hex()
 }
 
 /// A temporary folder with a demo county (`d/county`, `d/workspace`).

@@ -79,7 +79,7 @@ fn secret(name: &str) -> String {
 }
 
 fn commitment(name: &str) -> String {
-    dualdraw::entropy::witness_commitment(&secret(name)).to_hex()
+    dualdraw::core::entropy::witness_commitment(&secret(name)).to_hex()
 }
 
 /// The campaign file: `ratios` are the A, B, C, D stratum ratios.

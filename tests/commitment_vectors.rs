@@ -2,11 +2,11 @@
 //! whose expected values come from `tests/vectors/reference_commitments.py`, an
 //! implementation written from `docs/COMMITMENTS.md` alone.
 
-use dualdraw::commitment::{
+use dualdraw::core::commitment::{
     PublicEntity, PublicRecusal, credit_class_values, leaves, recusal_pair_values,
     recusal_reason_values,
 };
-use dualdraw::merkle::{MerkleTree, leaf_hash, root_parallel, root_reference};
+use dualdraw::core::merkle::{MerkleTree, leaf_hash, root_parallel, root_reference};
 use dualdraw::{
     Entity, Hash, InclusionProof, Item, MerkleRoot, Officer, Recusal, Registries, RegistryKind,
     SaltKey, SnapshotRoots,

@@ -3,12 +3,12 @@
 //! fixed (`SHA-256(i)`), so these tests are deterministic, not flaky; the
 //! thresholds are the 0.1% critical values.
 
-use dualdraw::assign::{Need, Problem, TargetNeeds};
-use dualdraw::campaign::OfficerRegion;
-use dualdraw::merkle::Hash;
-use dualdraw::registry::Officer;
-use dualdraw::registry::vocab::{OfficerStatus, RegionCode};
-use dualdraw::sample::prn;
+use dualdraw::core::assign::{Need, Problem, TargetNeeds};
+use dualdraw::core::campaign::OfficerRegion;
+use dualdraw::core::merkle::Hash;
+use dualdraw::core::registry::Officer;
+use dualdraw::core::registry::vocab::{OfficerStatus, RegionCode};
+use dualdraw::core::sample::prn;
 use std::collections::{BTreeMap, HashSet};
 
 fn chi_square(counts: &BTreeMap<String, u64>, cells: usize, total: u64) -> f64 {
@@ -53,8 +53,8 @@ fn a_coordinated_start_keeps_two_of_five_uniform_and_spread_starts_rarely_meet()
     // mod 2^256) is still a uniform 2-of-5 sample; and two campaigns reading
     // the same PRNs from starts 0 and 1/2 share a target less often than two
     // independent samples would (each pair shares ≥ 1 of 2 with probability 7/10).
-    use dualdraw::campaign::Ratio;
-    use dualdraw::sample::PrnKey;
+    use dualdraw::core::campaign::Ratio;
+    use dualdraw::core::sample::PrnKey;
     let usccs = [
         "91350200776049653A",
         "913502000728319549",

@@ -7,14 +7,16 @@
 //! running this test with `DUALDRAW_BLESS=1`; `tests/vectors/reference_draw.py`
 //! re-derives the primitive values from the spec alone.
 
-use dualdraw::campaign::Campaign;
-use dualdraw::draw::{Announcement, History, OfficerVisit, announce, derive_seed, draw, prn_key};
-use dualdraw::draw_proof::{EntropyRecord, make_proof, verify_audit, verify_light};
-use dualdraw::entropy::{self, Reveal, Stream, lottery_canonical, witness_commitment};
-use dualdraw::generate::{CountySpec, county};
-use dualdraw::merkle::Hash;
-use dualdraw::proof::SnapshotRef;
-use dualdraw::sample::{PrnKey, prn};
+use dualdraw::core::campaign::Campaign;
+use dualdraw::core::draw::{derive_seed, draw, prn_key};
+use dualdraw::core::announcement::{Announcement, History, OfficerVisit, announce};
+use dualdraw::core::proof::{EntropyRecord, make_proof};
+use dualdraw::core::verify::{verify_audit, verify_light};
+use dualdraw::core::entropy::{self, Reveal, Stream, lottery_canonical, witness_commitment};
+use dualdraw::io::generate::{CountySpec, county};
+use dualdraw::core::merkle::Hash;
+use dualdraw::core::record_proof::SnapshotRef;
+use dualdraw::core::sample::{PrnKey, prn};
 use dualdraw::{DrawProof, SaltKey, SnapshotRoots};
 use serde_json::{Value, json};
 
@@ -194,8 +196,8 @@ fn build() -> (Value, DrawProof) {
         );
     }
     verify_audit(&proof, &reg, &key).unwrap();
-    let spec = dualdraw::campaign::BeaconSpec {
-        scheme: dualdraw::campaign::BeaconScheme::Lottery,
+    let spec = dualdraw::core::campaign::BeaconSpec {
+        scheme: dualdraw::core::campaign::BeaconScheme::Lottery,
         round: "福彩双色球2026025期".into(),
     };
     let lottery = entropy::lottery_value(&spec, "31,07,19,3,25,12/09").unwrap();
@@ -312,7 +314,7 @@ fn any_change_to_the_vector_proof_fails_light_verification() {
 /// tight, so that the assignment needs single-candidate picks and augmenting
 /// searches (§6) — the parts the generated county never exercises.
 fn tight_registries() -> dualdraw::Registries {
-    use dualdraw::registry::vocab::{
+    use dualdraw::core::registry::vocab::{
         CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode,
     };
     use dualdraw::{Entity, Item, Officer, Recusal, Registries};
@@ -368,7 +370,7 @@ fn tight_registries() -> dualdraw::Registries {
         let mut cats = cats;
         cats.sort();
         entities.push(Entity {
-            uscc: dualdraw::uscc::complete(&format!("91520123MA{i:07}")).unwrap(),
+            uscc: dualdraw::core::uscc::complete(&format!("91520123MA{i:07}")).unwrap(),
             name: format!("测试{i}号"),
             kind: EntityKind::Enterprise,
             categories: cats,
@@ -417,7 +419,7 @@ witnesses = [{{ name = "甲", commitment = "{}" }}]
     )
 }
 
-fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats), String> {
+fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::core::assign::SolveStats), String> {
     let reg = tight_registries();
     let key = SaltKey::from_bytes([0x33; 32]);
     let roots = SnapshotRoots::compute(&reg, &key);
@@ -440,7 +442,7 @@ fn build_tight(minute: i64) -> Result<(DrawProof, dualdraw::assign::SolveStats),
     let needs = out.needs.clone();
     let blocked: std::collections::HashSet<(usize, usize)> =
         out.blocked.iter().map(|&(o, p, _)| (o, p)).collect();
-    let problem = dualdraw::assign::Problem {
+    let problem = dualdraw::core::assign::Problem {
         date: a.campaign.draw_date,
         region: a.campaign.teams.officer_region,
         capacity: a.campaign.teams.max_targets_per_officer,
@@ -556,7 +558,7 @@ fn build_coordinated() -> Vec<DrawProof> {
         Campaign::from_toml(&coordinated_toml("COORD-A", r#""SC-001", "WL-001""#, "0")).unwrap(),
         Campaign::from_toml(&coordinated_toml("COORD-B", r#""SC-001", "JY-002""#, "1/3")).unwrap(),
     ];
-    let groups = dualdraw::draw::groups_of(&campaigns).unwrap();
+    let groups = dualdraw::core::announcement::groups_of(&campaigns).unwrap();
     let mut head = Hash([0; 32]);
     let mut anns = Vec::new();
     for (c, g) in campaigns.into_iter().zip(groups) {
@@ -640,7 +642,7 @@ fn a_coordinated_proof_with_another_groups_announcements_fails() {
     assert!(verify_light(&p).is_err());
     let mut p = proofs[1].clone();
     p.announcement.campaign.coordination.as_mut().unwrap().start =
-        dualdraw::campaign::Ratio::new(1, 2).unwrap();
+        dualdraw::core::campaign::Ratio::new(1, 2).unwrap();
     assert!(verify_light(&p).is_err());
 }
 

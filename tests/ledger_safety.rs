@@ -25,7 +25,7 @@ fn run(ws: &Path, args: &[&str]) -> Output {
 }
 
 fn commitment() -> String {
-    dualdraw::entropy::witness_commitment(SECRET).to_hex()
+    dualdraw::core::entropy::witness_commitment(SECRET).to_hex()
 }
 
 /// A demo county with one announced campaign; returns the workspace.

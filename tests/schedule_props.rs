@@ -5,8 +5,8 @@
 //! moves only what it reports and only what it must.
 
 use chrono::NaiveDate;
-use dualdraw::entropy::Stream;
-use dualdraw::merkle::Hash;
+use dualdraw::core::entropy::Stream;
+use dualdraw::core::merkle::Hash;
 use dualdraw::schedule::{
     Change, MoveReason, Problem, ScheduleError, Visit, check, reschedule, schedule,
     schedule_with_stats,

@@ -1,10 +1,12 @@
 //! `campaign announce|reveal|draw`, `verify`, `witness new`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
-use crate::campaign::{BeaconScheme, Campaign, instant_text};
-use crate::draw::{DrawError, derive_seed, draw};
-use crate::draw_proof::{DrawProof, EntropyRecord, Level, make_proof, verify_audit, verify_light};
-use crate::entropy::{self, DrandRound, Reveal};
+use crate::core::campaign::{BeaconScheme, Campaign, instant_text};
+use crate::core::draw::{derive_seed, draw};
+use crate::core::announcement::{DrawError};
+use crate::core::proof::{DrawProof, EntropyRecord, make_proof};
+use crate::core::verify::{Level, verify_audit, verify_light};
+use crate::core::entropy::{self, DrandRound, Reveal};
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -175,13 +177,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             class,
             out: path,
         } => {
-            let class = crate::registry::vocab::CreditClass::parse(class)
+            let class = crate::core::registry::vocab::CreditClass::parse(class)
                 .map_err(|e| Failure::usage(e.to_string()))?;
             let ws = Workspace::open(&cli.workspace)?;
             let proof = ws.draw_proof(id).map_err(store_fail)?;
             let snap = ws.snapshot(proof.announcement.snapshot.id)?;
             let reg = ws.load(&snap)?;
-            let opening = crate::draw_proof::open_threshold(&proof, &reg, ws.salt_key(), class)
+            let opening = crate::core::verify::open_threshold(&proof, &reg, ws.salt_key(), class)
                 .map_err(|e| Failure::rejected("verification", e.to_string()))?;
             let body = serde_json::to_string_pretty(&opening)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
@@ -260,7 +262,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     format!("{}: not a drand round: {e}", beacon.display()),
                 )
             })?;
-            let spec = crate::campaign::BeaconSpec {
+            let spec = crate::core::campaign::BeaconSpec {
                 scheme: BeaconScheme::DrandQuicknet,
                 round: pending.round.to_string(),
             };
@@ -275,7 +277,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             let previous = ws.replacements(id)?;
             let snap = ws.snapshot(a.snapshot.id)?;
             let reg = ws.load(&snap)?;
-            let r = crate::replace::replace_with(
+            let r = crate::core::replace::replace_with(
                 &reg,
                 &a,
                 &proof,
@@ -333,11 +335,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             let snap = ws.snapshot(a.snapshot.id)?;
             let reg = ws.load(&snap)?;
             let request = match officer {
-                Some(o) => crate::replace::Request::Officer {
+                Some(o) => crate::core::replace::Request::Officer {
                     target: target.clone(),
                     officer: o.clone(),
                 },
-                None => crate::replace::Request::Target {
+                None => crate::core::replace::Request::Target {
                     target: target.clone(),
                 },
             };
@@ -347,9 +349,9 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     Failure::rejected("entropy", format!("drand round {round} is not in the future: name a round that does not exist yet"))
                 })?;
                 // Check the request itself now (target, officer), so that the round decides only the choice.
-                crate::replace::replace(&reg, &a, &proof, &previous, request.clone(), reason, at)
+                crate::core::replace::replace(&reg, &a, &proof, &previous, request.clone(), reason, at)
                     .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
-                let pending = crate::replace::PendingReplacement {
+                let pending = crate::core::replace::PendingReplacement {
                     request,
                     reason: reason.clone(),
                     round: *round,
@@ -363,7 +365,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     &format!("replacement requested; it will be decided by drand round {round} (due {}): then run\n  dualdraw campaign resolve-replacement {id} --beacon ROUND.json", instant_text(&due)),
                 );
             }
-            let r = crate::replace::replace(
+            let r = crate::core::replace::replace(
                 &reg,
                 &a,
                 &proof,
@@ -377,10 +379,10 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                 .map_err(store_fail)?;
             let path = write_replacements(&ws, id)?;
             let what = match &r.request {
-                crate::replace::Request::Target { target } => {
+                crate::core::replace::Request::Target { target } => {
                     format!("target {target} replaced by {}", r.replacement)
                 }
-                crate::replace::Request::Officer { target, officer } => {
+                crate::core::replace::Request::Officer { target, officer } => {
                     format!(
                         "officer {officer} on {target} replaced by {}",
                         r.replacement
@@ -539,7 +541,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             let snap = ws.snapshot(a.snapshot.id)?;
             let reg = ws.load(&snap)?;
             let group_announcements = ws.group_announcements(&a).map_err(store_fail)?;
-            let key = crate::draw::prn_key(
+            let key = crate::core::draw::prn_key(
                 &a,
                 &seed,
                 &used,
@@ -767,7 +769,7 @@ pub(super) fn verify(
             let text = std::fs::read_to_string(f)
                 .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
             Some(
-                serde_json::from_str::<crate::snapshot::PublicSnapshot>(&text).map_err(|e| {
+                serde_json::from_str::<crate::core::snapshot::PublicSnapshot>(&text).map_err(|e| {
                     Failure::rejected(
                         "malformed",
                         format!("{}: not a public snapshot: {e}", f.display()),
@@ -788,7 +790,7 @@ pub(super) fn verify(
             .flatten()
     });
     let result = match (&public, &ws, &snap) {
-        (Some(ps), _, _) => crate::draw_proof::verify_public(&proof, ps),
+        (Some(ps), _, _) => crate::core::verify::verify_public(&proof, ps),
         (None, Some(w), Some(s)) => {
             let reg = w.load(s)?;
             let r = verify_audit(&proof, &reg, w.salt_key());
@@ -796,14 +798,14 @@ pub(super) fn verify(
                 let text = std::fs::read_to_string(f).map_err(|e| {
                     Failure::rejected("unreadable", format!("{}: {e}", f.display()))
                 })?;
-                let list: Vec<crate::replace::Replacement> =
+                let list: Vec<crate::core::replace::Replacement> =
                     serde_json::from_str(&text).map_err(|e| {
                         Failure::rejected(
                             "malformed",
                             format!("{}: not a replacement list: {e}", f.display()),
                         )
                     })?;
-                crate::replace::verify_replacements(&reg, &proof.announcement, &proof, &list).map_err(|m| Failure {
+                crate::core::replace::verify_replacements(&reg, &proof.announcement, &proof, &list).map_err(|m| Failure {
                     code: EXIT_REJECTED,
                     json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
                     message: format!("FAILED: {m}"),

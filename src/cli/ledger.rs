@@ -2,7 +2,7 @@
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::ledger::{Entry, verify_chain};
-use crate::merkle::Hash;
+use crate::core::merkle::Hash;
 use crate::store::Workspace;
 use clap::Subcommand;
 use std::io::{BufRead, Write};

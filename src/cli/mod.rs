@@ -5,6 +5,7 @@
 //! verification, 2 usage error (bad arguments, no workspace).
 
 mod campaign;
+pub mod demo;
 mod ledger;
 mod plan;
 mod registry;
@@ -162,8 +163,8 @@ pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 /// The shipped working-day calendar, plus the years of a holiday file.
 pub(crate) fn calendar(
     holidays: Option<&std::path::Path>,
-) -> Result<crate::calendar::Calendar, Failure> {
-    let mut c = crate::calendar::Calendar::shipped();
+) -> Result<crate::core::calendar::Calendar, Failure> {
+    let mut c = crate::core::calendar::Calendar::shipped();
     if let Some(f) = holidays {
         let text = std::fs::read_to_string(f)
             .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;

@@ -1,7 +1,7 @@
 //! `plan check|announce`: annual plans (年度抽查计划, `docs/PLAN.md`).
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_instant};
-use crate::campaign::instant_text;
+use crate::core::campaign::instant_text;
 use crate::plan::{CampaignCheck, Expected, Plan, PlanCheck, PlanCheckError, Severity, check};
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};

@@ -1,14 +1,14 @@
 //! `import`, `registry …` and `generate`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day};
-use crate::import::apply::{ApplyError, import_into};
+use crate::io::import::apply::{ApplyError, import_into};
 
 /// The stages an import reports (`import_into`'s progress calls).
 const IMPORT_STAGES: u64 = 7;
-use crate::import::{ImportError, ImportOptions, Issue, TextEncoding};
-use crate::merkle::Hash;
-use crate::proof::{RecordProof, SnapshotRef};
-use crate::registry::RegistryKind;
+use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
+use crate::core::merkle::Hash;
+use crate::core::record_proof::{RecordProof, SnapshotRef};
+use crate::core::registry::RegistryKind;
 use crate::store::{CommitOutcome, SnapshotInfo, Workspace};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -367,7 +367,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                 digest: snap.digest,
                 roots: snap.roots,
             };
-            let ps = crate::snapshot::PublicSnapshot::of(&reg, ws.salt_key(), sref);
+            let ps = crate::core::snapshot::PublicSnapshot::of(&reg, ws.salt_key(), sref);
             let body = serde_json::to_string(&ps)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
             std::fs::write(file, body)
@@ -409,7 +409,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             let snap = pick_snapshot(&ws, *snapshot)?;
             let kinds: Vec<RegistryKind> = match kind {
                 Some(k) => vec![(*k).into()],
-                None if crate::uscc::Uscc::accept_legacy(key).is_ok() => {
+                None if crate::core::uscc::Uscc::accept_legacy(key).is_ok() => {
                     vec![RegistryKind::Entities]
                 }
                 None => vec![RegistryKind::Officers, RegistryKind::Items],
@@ -506,17 +506,17 @@ fn known_snapshot(cli: &Cli, snap: &SnapshotRef) -> Option<u64> {
 }
 
 pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
-    let spec = crate::generate::CountySpec {
+    let spec = crate::io::generate::CountySpec {
         seed: a.seed,
         entities: a.entities,
         region: a.region.clone(),
         malformed: a.malformed,
     };
-    crate::generate::write_county(&spec, &a.out).map_err(|e| match e {
-        crate::generate::GenerateError::Region(e) => Failure::usage(format!("--region: {e}")),
+    crate::io::generate::write_county(&spec, &a.out).map_err(|e| match e {
+        crate::io::generate::GenerateError::Region(e) => Failure::usage(format!("--region: {e}")),
         e => Failure::rejected("io", e.to_string()),
     })?;
-    let files: Vec<PathBuf> = crate::generate::FILES
+    let files: Vec<PathBuf> = crate::io::generate::FILES
         .iter()
         .map(|f| a.out.join(f))
         .collect();
@@ -542,7 +542,7 @@ pub(super) fn demo(
     registries_only: bool,
     salt_key: Option<&str>,
 ) -> Result<(), Failure> {
-    let spec = crate::generate::CountySpec {
+    let spec = crate::io::generate::CountySpec {
         seed,
         entities,
         ..Default::default()
@@ -550,12 +550,12 @@ pub(super) fn demo(
     let key = salt_key
         .map(|k| {
             Hash::from_hex(k)
-                .map(|h| crate::commitment::SaltKey::from_bytes(h.0))
+                .map(|h| crate::core::commitment::SaltKey::from_bytes(h.0))
                 .map_err(|e| Failure::usage(format!("--salt-key: {e}")))
         })
         .transpose()?;
-    let r = crate::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
-        crate::demo::DemoError::Store(e) => Failure::from(e),
+    let r = crate::cli::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
+        crate::cli::demo::DemoError::Store(e) => Failure::from(e),
         e => Failure::rejected("demo", e.to_string()),
     })?;
     let mut t = format!(

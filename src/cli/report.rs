@@ -1,7 +1,7 @@
 //! `report YEAR [--out DIR]`: the yearly report (年度报告, `docs/REPORT.md`).
 
 use super::{Cli, Failure, Out};
-use crate::report::ReportError;
+use crate::io::report::ReportError;
 use crate::store::Workspace;
 use clap::Args;
 use std::fmt::Write as _;
@@ -30,14 +30,14 @@ fn failure(e: ReportError) -> Failure {
 /// Runs `report`.
 pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
     let ws = Workspace::open(&cli.workspace)?;
-    let report = crate::report::build(&ws, a.year).map_err(failure)?;
+    let report = crate::io::report::build(&ws, a.year).map_err(failure)?;
     let dir = a
         .out
         .clone()
-        .unwrap_or_else(|| crate::report::default_dir(ws.dir(), a.year));
+        .unwrap_or_else(|| crate::io::report::default_dir(ws.dir(), a.year));
     let files =
-        crate::report::write_files(&dir, &report).map_err(|e| failure(ReportError::Write(e)))?;
-    let mut text = crate::report::text(&report);
+        crate::io::report::write_files(&dir, &report).map_err(|e| failure(ReportError::Write(e)))?;
+    let mut text = crate::io::report::text(&report);
     let _ = writeln!(text, "wrote {}:", dir.display());
     for f in &files {
         let _ = writeln!(
@@ -55,5 +55,5 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
         o.insert("dir".into(), serde_json::json!(dir));
         o.insert("files".into(), serde_json::json!(files));
     }
-    out.done(crate::report::REPORT_SCHEMA, &value, &text)
+    out.done(crate::io::report::REPORT_SCHEMA, &value, &text)
 }

@@ -2,9 +2,10 @@
 //! `publish`, `status`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_day, parse_instant};
-use crate::draw_proof::DrawProof;
-use crate::import::{Issue, read_table};
-use crate::results::{InspectionResult, category, check, current_teams};
+use crate::core::proof::DrawProof;
+use crate::io::import::{Issue, read_table};
+use crate::core::replace::current_teams;
+use crate::core::results::{InspectionResult, category, check};
 use crate::store::{CampaignState, ResultMode, Workspace};
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
@@ -12,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn stamp(now: Option<chrono::DateTime<Utc>>) -> String {
-    crate::campaign::instant_text(&now.unwrap_or_else(Utc::now))
+    crate::core::campaign::instant_text(&now.unwrap_or_else(Utc::now))
 }
 
 /// `results` subcommands.
@@ -108,8 +109,8 @@ pub enum HistoryCommand {
 
 struct Drawn {
     proof: DrawProof,
-    replacements: Vec<crate::replace::Replacement>,
-    reg: crate::registry::Registries,
+    replacements: Vec<crate::core::replace::Replacement>,
+    reg: crate::core::registry::Registries,
 }
 
 fn drawn(ws: &Workspace, id: &str) -> Result<Drawn, Failure> {
@@ -125,8 +126,8 @@ fn drawn(ws: &Workspace, id: &str) -> Result<Drawn, Failure> {
     let reg = ws.load_kinds(
         &snap,
         &[
-            crate::registry::RegistryKind::Items,
-            crate::registry::RegistryKind::Entities,
+            crate::core::registry::RegistryKind::Items,
+            crate::core::registry::RegistryKind::Entities,
         ],
     )?;
     Ok(Drawn {
@@ -142,12 +143,12 @@ fn items_of(d: &Drawn) -> impl Fn(&str) -> Vec<String> + '_ {
             return t.items.clone();
         }
         let c = &d.proof.announcement.campaign;
-        let (Ok(items), Some(e)) = (crate::sample::campaign_items(&d.reg, c), d.reg.entity(u))
+        let (Ok(items), Some(e)) = (crate::core::sample::campaign_items(&d.reg, c), d.reg.entity(u))
         else {
             return vec![];
         };
-        let cats = crate::sample::categories(c, &items).unwrap_or_default();
-        crate::assign::needs_of(e, c, &items, &cats).items
+        let cats = crate::core::sample::categories(c, &items).unwrap_or_default();
+        crate::core::assign::needs_of(e, c, &items, &cats).items
     }
 }
 
@@ -204,7 +205,7 @@ fn import(
     let table =
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
     let name = file.display().to_string();
-    let (rows, mut problems) = crate::results::parse_table(&table, &name, id);
+    let (rows, mut problems) = crate::io::import::results::parse_table(&table, &name, id);
     let mut results = Vec::new();
     let items = items_of(&d);
     let recorded: std::collections::BTreeSet<(String, String)> = ws
@@ -315,13 +316,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
                 .clone()
                 .unwrap_or_else(|| ws.dir().join("published").join(id));
             let names = |u: &str| d.reg.entity(u).map(|e| e.name.clone()).unwrap_or_default();
-            let files = crate::publish::publish_results(&dir, &d.proof, &results, &names)
+            let files = crate::io::publish::publish_results(&dir, &d.proof, &results, &names)
                 .map_err(|e| Failure::rejected("io", e.to_string()))?;
             let at = stamp(*now);
             ws.store_publication(
                 id,
                 "results",
-                &crate::publish::ledger_files(&files),
+                &crate::io::publish::ledger_files(&files),
                 &at,
                 &cli.actor(),
             )?;
@@ -347,7 +348,7 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
     let table =
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
     let name = file.display().to_string();
-    let norm = |h: &str| crate::import::columns::normalize_header(h);
+    let norm = |h: &str| crate::io::import::columns::normalize_header(h);
     let col = |names: &[&str]| {
         table
             .headers
@@ -369,8 +370,8 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
         let u = rec.get(uc).unwrap_or("").trim();
         let dt = rec.get(dc).unwrap_or("").trim();
         match (
-            crate::uscc::Uscc::accept_legacy(u),
-            crate::import::parse_date(dt),
+            crate::core::uscc::Uscc::accept_legacy(u),
+            crate::io::import::parse_date(dt),
         ) {
             (Ok(u), Some(d)) => rows.push((u.to_string(), d)),
             (Err(e), _) => problems.push(Issue::new(&name, *line, Some(uc + 1), u, e.to_string())),
@@ -417,10 +418,10 @@ pub(super) fn publish(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| ws.dir().join("published").join(id));
     let at = stamp(now);
-    let (rows, files) = crate::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
+    let (rows, files) = crate::io::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
         .map_err(|e| match e {
-            crate::publish::CampaignPublishError::Store(e) => Failure::from(e),
-            crate::publish::CampaignPublishError::NotDrawn(_) => {
+            crate::io::publish::CampaignPublishError::Store(e) => Failure::from(e),
+            crate::io::publish::CampaignPublishError::NotDrawn(_) => {
                 Failure::rejected("not_drawn", e.to_string())
             }
             e => Failure::rejected("io", e.to_string()),

@@ -2,10 +2,11 @@
 //! calendar files, moving one visit, and revealing the secrets afterwards.
 
 use super::{Cli, Failure, Out, calendar, parse_day, parse_instant};
-use crate::campaign::instant_text;
+use crate::core::campaign::instant_text;
+use crate::io::leave::parse_leave;
+use crate::io::schedule_files::write_files;
 use crate::schedule::{
-    Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError, parse_leave,
-    write_files,
+    Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError,
 };
 use crate::store::{ScheduleFlowError, ScheduleRecord, ScheduleStoreError, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -179,7 +180,7 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
     let leave = match &a.leave {
         None => Default::default(),
         Some(f) => {
-            let table = crate::import::read_table(f, None)
+            let table = crate::io::import::read_table(f, None)
                 .map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
             let known = ws.officers_of(&a.ids)?;
             parse_leave(&table, &f.display().to_string(), &known).map_err(|issues| {
@@ -278,7 +279,7 @@ fn move_visit(
         }
     };
     let mut ws = Workspace::open(&cli.workspace)?;
-    let cal = crate::calendar::Calendar::shipped();
+    let cal = crate::core::calendar::Calendar::shipped();
     let at = now.unwrap_or_else(Utc::now);
     let m = ws
         .move_visit(ids, &cal, &change, reason, &instant_text(&at), &cli.actor())

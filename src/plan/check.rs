@@ -11,13 +11,13 @@
 
 use super::frac::{Expected, Fraction, YearExpected};
 use super::parse::Plan;
-use crate::assign::needs_of;
-use crate::calendar::{Calendar, CalendarError};
-use crate::campaign::{Campaign, OfficerRegion, instant_text};
-use crate::merkle::Hash;
-use crate::registry::vocab::CreditClass;
-use crate::registry::{Officer, Registries};
-use crate::sample::{self, HistorySets};
+use crate::core::assign::needs_of;
+use crate::core::calendar::{Calendar, CalendarError};
+use crate::core::campaign::{Campaign, OfficerRegion, instant_text};
+use crate::core::merkle::Hash;
+use crate::core::registry::vocab::CreditClass;
+use crate::core::registry::{Officer, Registries};
+use crate::core::sample::{self, HistorySets};
 use crate::store::{AnnounceError, StoreError, Workspace};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;

@@ -2,7 +2,7 @@
 //! `[[campaign]]`, each campaign read as a campaign file, and the checks that
 //! need no registry (unique ids, dates in the plan's year).
 
-use crate::campaign::{Campaign, CampaignError};
+use crate::core::campaign::{Campaign, CampaignError};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use toml::{Table, Value};

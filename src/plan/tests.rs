@@ -1,11 +1,11 @@
 use super::check::Tally;
 use super::parse::{lookup, merge, path_at_line};
 use super::*;
-use crate::calendar::Calendar;
-use crate::campaign::{CampaignError, OfficerRegion, StratumRule};
-use crate::generate::{CountySpec, county};
-use crate::registry::RegistryKind;
-use crate::sample::PrnKey;
+use crate::core::calendar::Calendar;
+use crate::core::campaign::{CampaignError, OfficerRegion, StratumRule};
+use crate::io::generate::{CountySpec, county};
+use crate::core::registry::RegistryKind;
+use crate::core::sample::PrnKey;
 use crate::{SaltKey, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -512,8 +512,8 @@ fn the_check_gives_what_the_draw_then_draws() {
     for (a, c) in anns.iter().zip(&report.campaigns) {
         assert!(c.announceable);
         let n = c.numbers.as_ref().unwrap();
-        let seed = crate::merkle::Hash([5; 32]);
-        let out = crate::draw::draw(&reg, a, &seed, &PrnKey::plain(seed)).unwrap();
+        let seed = crate::core::merkle::Hash([5; 32]);
+        let out = crate::core::draw::draw(&reg, a, &seed, &PrnKey::plain(seed)).unwrap();
         assert_eq!(out.pool_size, n.pool);
         let drawn: Vec<(String, u64, u64)> = out
             .strata

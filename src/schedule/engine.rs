@@ -5,7 +5,7 @@
 use super::{
     Bottleneck, Problem, SEARCH_MAX_VISITS, SEARCH_NODE_BUDGET, ScheduleError, Stats, Unplaced,
 };
-use crate::entropy::Stream;
+use crate::core::entropy::Stream;
 use std::collections::{BTreeSet, VecDeque};
 
 /// No day.

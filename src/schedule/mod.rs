@@ -12,16 +12,17 @@
 //!
 //! [`schedule`] makes a [`Schedule`]; [`reschedule`] applies a [`Change`]
 //! (an officer falls ill, a visit must move off a date, a team changes) and
-//! moves as few visits as it can; [`ics_by_officer`] and
-//! [`csv_by_department`] write the calendars and lists.
+//! moves as few visits as it can. The calendars and lists are written by
+//! `io::schedule_files` (feature `publish`); leave files are read by
+//! `io::leave` (feature `import`).
 //!
 //! Only the stream's primitives, integer arithmetic and sorted orders are
 //! used: an auditor with the same inputs and stream gets the same dates.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use dualdraw::entropy::Stream;
-//! use dualdraw::merkle::Hash;
+//! use dualdraw::core::entropy::Stream;
+//! use dualdraw::core::merkle::Hash;
 //! use dualdraw::schedule::{Problem, Visit, schedule};
 //!
 //! let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
@@ -39,19 +40,11 @@
 //! ```
 
 mod engine;
-mod export;
-mod leave;
 #[cfg(test)]
 mod tests;
 
-pub use export::{
-    Labels, TargetLabel, csv_by_department, escape_text, fold_line, ics_by_officer,
-    ics_for_officer, write_files,
-};
-pub use leave::parse_leave;
-
-use crate::calendar::{Calendar, CalendarError};
-use crate::entropy::Stream;
+use crate::core::calendar::{Calendar, CalendarError};
+use crate::core::entropy::Stream;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -861,4 +854,45 @@ pub fn reschedule(
         schedule: Schedule { problem: p, dates },
         moved,
     })
+}
+
+/// A target's name and address as the caller has them (from the entity
+/// registry, or a joint visit's description).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetLabel {
+    /// Name (名称).
+    pub name: String,
+    /// Address (地址), for the calendar's `LOCATION`.
+    pub address: String,
+}
+
+/// What the writers print besides ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels {
+    /// The campaign's id (任务编号), part of every event's `UID`.
+    pub campaign: String,
+    /// The campaign's title (任务名称), may be empty.
+    pub title: String,
+    /// Visit id → the target's name and address.
+    pub targets: BTreeMap<String, TargetLabel>,
+    /// Officer id → name (姓名).
+    pub officers: BTreeMap<String, String>,
+}
+
+impl Labels {
+    pub(crate) fn target_name<'a>(&'a self, v: &'a Visit) -> &'a str {
+        self.targets
+            .get(&v.id)
+            .map(|t| t.name.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&v.id)
+    }
+
+    pub(crate) fn officer_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.officers
+            .get(id)
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(id)
+    }
 }

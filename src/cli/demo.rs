@@ -1,0 +1,397 @@
+//! `dualdraw demo DIR`: the year's main job end to end on a synthetic county:
+//! write the four registry files an outside system would export, import them,
+//! announce the report's joint campaign, let two witnesses commit and reveal,
+//! draw, verify, publish, and record sample results. Fixed dates inside the
+//! shipped calendar years; nothing depends on the real date.
+
+use crate::core::campaign::Campaign;
+use crate::core::draw::{derive_seed, draw};
+use crate::core::proof::{EntropyRecord, make_proof};
+use crate::core::entropy::Reveal;
+use crate::io::generate::{CountySpec, FILES, write_county};
+use crate::io::import::ImportOptions;
+use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
+use crate::core::merkle::Hash;
+use crate::core::registry::RegistryKind;
+use crate::store::{Actor, SnapshotInfo, StoreError, Workspace};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// Why the demo failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// Generating the county failed.
+    #[error(transparent)]
+    Generate(#[from] crate::io::generate::GenerateError),
+    /// The workspace failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// An import failed.
+    #[error("importing {file}: {source}")]
+    Import {
+        /// File.
+        file: PathBuf,
+        /// Error.
+        source: ApplyError,
+    },
+    /// A step of the ceremony failed.
+    #[error("{step}: {message}")]
+    Step {
+        /// Which step.
+        step: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn step<E: std::fmt::Display>(step: &'static str) -> impl Fn(E) -> DemoError {
+    move |e| DemoError::Step {
+        step,
+        message: e.to_string(),
+    }
+}
+
+/// What the demo did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DemoReport {
+    /// Folder of the generated CSV files.
+    pub county_dir: PathBuf,
+    /// The workspace.
+    pub workspace: PathBuf,
+    /// One summary per import.
+    pub imports: Vec<ImportSummary>,
+    /// The snapshot the campaign was drawn on.
+    pub snapshot: Option<SnapshotInfo>,
+    /// The campaign id.
+    pub campaign: String,
+    /// The announcement hash (published before the draw).
+    pub announcement_hash: Hash,
+    /// The seed.
+    pub seed: Hash,
+    /// Pool and drawn per stratum.
+    pub strata: Vec<(String, u64, u64)>,
+    /// The list: target, name, items, team (names with certificate numbers).
+    pub list: Vec<crate::io::publish::ListRow>,
+    /// The proof file.
+    pub proof: PathBuf,
+    /// Verification level reached.
+    pub verified: crate::core::verify::Level,
+    /// Where the notice files are.
+    pub published: PathBuf,
+    /// Where the visit dates' calendar files are.
+    pub schedule: PathBuf,
+    /// Working days with visits.
+    pub visit_days: usize,
+    /// Sample results recorded.
+    pub results: usize,
+    /// The ledger's head.
+    pub ledger_head: Hash,
+}
+
+/// The demo's fixed "today" (inside the calendar years the project ships), so
+/// that its output never depends on the real date.
+pub fn demo_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default()
+}
+
+fn instant(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default()
+}
+
+/// The demo witnesses' secrets: fixed by the seed, so the demo is repeatable.
+/// (Real witnesses make theirs with `dualdraw witness new`.)
+fn demo_secret(name: &str, seed: u64) -> String {
+    Hash::digest(format!("dualdraw-demo-witness/{name}/{seed}").as_bytes()).to_hex()
+}
+
+/// The report's joint campaign: five departments, four target categories,
+/// credit-class ratios.
+pub fn demo_campaign(seed: u64) -> String {
+    format!(
+        r#"id = "2026-JOINT-01"
+title = "2026年部门联合双随机抽查（第一批）"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
+[targets]
+categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位"]
+regions = ["520123"]
+exclude_inspected_within_days = 365
+[[targets.strata]]
+credit_class = "A"
+ratio = "3%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "5%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "30%"
+min = 1
+[teams]
+min_size = 2
+per_department = 1
+max_targets_per_officer = 10
+officer_region = "same"
+[period]
+start = "2026-03-09"
+end = "2026-04-17"
+[entropy]
+witnesses = [{{ name = "义务监督员甲", commitment = "{}" }}, {{ name = "义务监督员乙", commitment = "{}" }}]
+"#,
+        crate::core::entropy::witness_commitment(&demo_secret("义务监督员甲", seed)),
+        crate::core::entropy::witness_commitment(&demo_secret("义务监督员乙", seed))
+    )
+}
+
+/// Runs the demo in `dir`: `dir/county/*.csv`, the workspace `dir/workspace`,
+/// a joint campaign announced, revealed by two witnesses, drawn, verified,
+/// published (`dir/workspace/published/ID/`), with sample results.
+///
+/// # Errors
+/// [`DemoError`]; `dir/workspace` must not already hold a workspace.
+pub fn run(dir: &Path, spec: &CountySpec) -> Result<DemoReport, DemoError> {
+    run_with(dir, spec, true)
+}
+
+/// As [`run`]; with `campaign = false` only the county is written and
+/// imported (a starting point for trying the commands by hand).
+///
+/// # Errors
+/// [`DemoError`].
+pub fn run_with(dir: &Path, spec: &CountySpec, campaign: bool) -> Result<DemoReport, DemoError> {
+    run_with_key(dir, spec, campaign, None)
+}
+
+/// As [`run_with`], with a given salt key (a reproducible demo workspace).
+///
+/// # Errors
+/// [`DemoError`].
+pub fn run_with_key(
+    dir: &Path,
+    spec: &CountySpec,
+    campaign: bool,
+    key: Option<crate::core::commitment::SaltKey>,
+) -> Result<DemoReport, DemoError> {
+    let county_dir = dir.join("county");
+    let ws_dir = dir.join("workspace");
+    write_county(spec, &county_dir)?;
+    let mut ws = match key {
+        Some(k) => Workspace::init_with_key(&ws_dir, k)?,
+        None => Workspace::init(&ws_dir)?,
+    };
+    let opts = ImportOptions {
+        today: Some(demo_today()),
+        ..ImportOptions::default()
+    };
+    let mut imports = Vec::new();
+    for (kind, f) in RegistryKind::ALL.into_iter().zip(FILES) {
+        let file = county_dir.join(f);
+        let s = import_into(&mut ws, kind, &file, &opts, &|_| {}).map_err(|source| {
+            DemoError::Import {
+                file: file.clone(),
+                source,
+            }
+        })?;
+        imports.push(s);
+    }
+    let actor = Actor {
+        operator: "演示操作员".into(),
+        approver: "演示审核人".into(),
+    };
+    let snap = ws.current_snapshot()?.ok_or_else(|| DemoError::Step {
+        step: "snapshot",
+        message: "none".into(),
+    })?;
+    if !campaign {
+        return Ok(DemoReport {
+            county_dir,
+            workspace: ws_dir,
+            imports,
+            snapshot: Some(snap),
+            campaign: String::new(),
+            announcement_hash: Hash([0; 32]),
+            seed: Hash([0; 32]),
+            strata: Vec::new(),
+            list: Vec::new(),
+            proof: PathBuf::new(),
+            verified: crate::core::verify::Level::Light,
+            published: PathBuf::new(),
+            schedule: PathBuf::new(),
+            visit_days: 0,
+            results: 0,
+            ledger_head: Hash([0; 32]),
+        });
+    }
+    let reg = ws.load(&snap)?;
+    let campaign = Campaign::from_toml(&demo_campaign(spec.seed)).map_err(step("campaign"))?;
+    let id = campaign.id.clone();
+    let (a, _) = ws
+        .announce_campaigns(vec![campaign], instant("2026-03-01T09:00:00+08:00"), &actor)
+        .map_err(step("announce"))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| step("announce")("nothing announced"))?;
+    for (name, at) in [
+        ("义务监督员甲", "2026-03-02T09:00:00+08:00"),
+        ("义务监督员乙", "2026-03-02T09:05:00+08:00"),
+    ] {
+        let r = Reveal {
+            name: name.into(),
+            secret: demo_secret(name, spec.seed),
+            revealed_at: instant(at),
+        };
+        ws.store_reveal(&id, &r, &actor)?;
+    }
+    let (seed, used, missing) = derive_seed(&a, &ws.reveals(&id)?, None).map_err(step("seed"))?;
+    let out = draw(&reg, &a, &seed, &crate::core::sample::PrnKey::plain(seed)).map_err(step("draw"))?;
+    let proof = make_proof(
+        &reg,
+        ws.salt_key(),
+        &a,
+        EntropyRecord {
+            reveals: used,
+            missing,
+            beacon: None,
+        },
+        &out,
+        &[],
+    );
+    // A fixed schedule secret, so that a demo workspace is reproducible.
+    let schedule_secret = demo_secret("schedule", spec.seed);
+    ws.store_draw_with(
+        &proof,
+        "2026-03-02T01:30:00Z",
+        &actor,
+        Some(&schedule_secret),
+    )?;
+    let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
+    std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
+    std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;
+    let stored: crate::core::proof::DrawProof =
+        serde_json::from_str(&std::fs::read_to_string(&proof_path).map_err(step("verify"))?)
+            .map_err(step("verify"))?;
+    let verified = crate::core::verify::verify_audit(&stored, &reg, ws.salt_key())
+        .map_err(step("verify"))?
+        .level();
+    let published = ws_dir.join("published").join(&id);
+    let (list, _) =
+        crate::io::publish::publish_campaign(&mut ws, &id, &published, "2026-03-02T02:00:00Z", &actor)
+            .map_err(step("publish"))?;
+    // Visit dates inside the campaign's period, from the draw's schedule secret.
+    let calendar = crate::core::calendar::Calendar::shipped();
+    let made = ws
+        .make_schedule(
+            std::slice::from_ref(&id),
+            &calendar,
+            crate::schedule::DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY,
+            Default::default(),
+            "2026-03-02T03:00:00Z",
+            &actor,
+        )
+        .map_err(step("schedule"))?;
+    let schedule_dir = ws_dir.join("schedules").join(&id);
+    crate::io::schedule_files::write_files(
+        &schedule_dir,
+        &made.schedule,
+        &made.inputs.labels,
+        instant("2026-03-02T11:00:00+08:00"),
+    )
+    .map_err(|(p, e)| step("schedule")(format!("{}: {e}", p.display())))?;
+    // Sample results: the first three targets, inspected on their visit dates.
+    let mut results = Vec::new();
+    for (k, (t, row)) in proof.targets.iter().zip(&list).take(3).enumerate() {
+        let r = crate::core::results::InspectionResult {
+            campaign: id.clone(),
+            target: t.entity.uscc.clone(),
+            item: t.items.first().cloned().unwrap_or_default(),
+            result: ["未发现问题", "发现问题经责令已改正", "未发现问题"][k].into(),
+            inspected_on: made.schedule.date_of(&t.entity.uscc).unwrap_or_else(|| {
+                NaiveDate::from_ymd_opt(2026, 3, 10 + k as u32).unwrap_or_default()
+            }),
+            officers: row.team.iter().map(|m| m.1.clone()).collect(),
+            note: String::new(),
+        };
+        crate::core::results::check(&r, &proof, &[], &|_| t.items.clone(), &calendar)
+            .map_err(step("results"))?;
+        results.push(r);
+    }
+    // Recorded the working day after the last of those visits, in the afternoon.
+    let last = results
+        .iter()
+        .map(|r| r.inspected_on)
+        .max()
+        .unwrap_or_else(demo_today);
+    let recorded = calendar
+        .add_working_days(last, 1)
+        .map_err(step("results"))?;
+    ws.store_results(
+        &results,
+        crate::store::ResultMode::New,
+        &format!("{recorded}T08:00:00Z"),
+        &actor,
+    )?;
+    Ok(DemoReport {
+        county_dir,
+        workspace: ws_dir,
+        imports,
+        snapshot: Some(snap),
+        campaign: id,
+        announcement_hash: a.hash,
+        seed,
+        strata: proof
+            .strata
+            .iter()
+            .map(|s| (s.credit_class.token().to_string(), s.pool, s.drawn))
+            .collect(),
+        list,
+        proof: proof_path,
+        verified,
+        published,
+        schedule: schedule_dir,
+        visit_days: made.schedule.by_day().len(),
+        results: results.len(),
+        ledger_head: ws.ledger_head()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_imports_every_registry_into_a_fresh_workspace() {
+        let d = tempfile::tempdir().unwrap();
+        let r = run(
+            d.path(),
+            &CountySpec {
+                entities: 3000,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.imports.len(), 4);
+        let snap = r.snapshot.unwrap();
+        assert_eq!(snap.id, 4);
+        assert_eq!(snap.roots.entities.size, 3000);
+        assert_eq!(r.verified, crate::core::verify::Level::Audit);
+        assert!(!r.list.is_empty());
+        assert!(r.list.iter().all(|row| row.team.len() >= 2));
+        assert!(r.published.join("index.html").is_file());
+        assert_eq!(r.results, 3);
+        let ws = Workspace::open(&r.workspace).unwrap();
+        assert_eq!(
+            crate::ledger::verify_chain(&ws.ledger().unwrap()).unwrap(),
+            r.ledger_head
+        );
+        // Running it again in the same folder refuses to overwrite the workspace.
+        assert!(matches!(
+            run(d.path(), &CountySpec::default()),
+            Err(DemoError::Store(StoreError::AlreadyExists(_)))
+        ));
+    }
+}

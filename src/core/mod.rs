@@ -1,0 +1,38 @@
+//! The pure core (纯核心): the draw from registries to a verified proof, in the
+//! order it happens. Everything here takes values and returns values; storage,
+//! files, network and terminal live outside (`store`, `io`, `cli`).
+//!
+//! 1. [`registry`] — the item list and the two directories (一单两库) as values,
+//!    with [`uscc`] (统一社会信用代码) and [`calendar`] (working days).
+//! 2. [`commitment`] — canonical leaves ([`canonical`]), salted commitments,
+//!    RFC 6962 trees ([`merkle`]), snapshot roots ([`snapshot`]) and record
+//!    inclusion proofs ([`record_proof`]).
+//! 3. [`campaign`] — what a campaign draws (抽查任务), parsed from TOML.
+//! 4. [`announcement`] — the campaign fixed before any randomness exists (公告).
+//! 5. [`entropy`] — witnesses' commit–reveal (义务监督员) and public beacons.
+//! 6. [`sample`] — the target draw per stratum (抽取检查对象).
+//! 7. [`assign`] — the officer assignment (选派执法检查人员) under recusal and team rules.
+//! 8. [`draw`] — the seed and the whole draw: sample, then assign.
+//! 9. [`proof`] — the draw record (抽查记录) anyone can re-check.
+//! 10. [`verify`] — verification at the light, public and audit levels.
+//! 11. [`replace`] and [`results`] — after the draw: replacements (替换) and
+//!     inspection results (检查结果).
+
+pub mod uscc;
+pub mod calendar;
+pub mod registry;
+pub mod canonical;
+pub mod merkle;
+pub mod commitment;
+pub mod snapshot;
+pub mod record_proof;
+pub mod campaign;
+pub mod announcement;
+pub mod entropy;
+pub mod sample;
+pub mod assign;
+pub mod draw;
+pub mod proof;
+pub mod verify;
+pub mod replace;
+pub mod results;

@@ -1,0 +1,196 @@
+use super::*;
+use crate::core::campaign::{Ratio, Stratum, StratumRule};
+use crate::io::generate::{CountySpec, county};
+use proptest::prelude::*;
+
+fn campaign(reg: &Registries) -> Campaign {
+    let mut c = crate::core::campaign::Campaign::from_toml(
+        "id = \"T\"\ntitle = \"t\"\nlead_department = \"县市场监管局\"\ndraw_date = \"2026-03-02\"\nitems = [\"SC-001\", \"JY-002\", \"WL-001\"]\n[entropy]\nwitnesses = [{ name = \"甲\", commitment = \"0000000000000000000000000000000000000000000000000000000000000001\" }]\n",
+    )
+    .unwrap();
+    let _ = reg;
+    for (class, p) in [
+        (CreditClass::A, 3),
+        (CreditClass::B, 5),
+        (CreditClass::C, 10),
+        (CreditClass::D, 30),
+    ] {
+        c.targets.strata.push(Stratum {
+            credit_class: class,
+            rule: StratumRule::Ratio(Ratio::new(p, 100).unwrap()),
+            min: None,
+            max: None,
+        });
+    }
+    c
+}
+
+#[test]
+fn prn_is_sha256_of_the_fixed_block_and_the_length_prefixed_uscc() {
+    let seed = Hash([9; 32]);
+    let mut data = Vec::new();
+    let mut tag = b"dualdraw-prn-v1".to_vec();
+    tag.resize(32, 0);
+    data.extend_from_slice(&tag);
+    data.extend_from_slice(&seed.0);
+    data.extend_from_slice(&18u32.to_be_bytes());
+    data.extend_from_slice(b"91350200776049653A");
+    assert_eq!(prn(&seed, "91350200776049653A"), Hash::digest(&data));
+}
+
+#[test]
+fn each_stratum_draws_its_allocation_of_smallest_numbers() {
+    let reg = county(&CountySpec {
+        entities: 3000,
+        ..Default::default()
+    })
+    .unwrap();
+    let c = campaign(&reg);
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let pool = pool(&reg, &c, &cats, &HistorySets::default());
+    assert!(!pool.members.is_empty());
+    let seed = Hash([1; 32]);
+    let strata = select(&reg, &c, &pool, &PrnKey::plain(seed)).unwrap();
+    for s in &strata {
+        let members: Vec<usize> = pool
+            .members
+            .iter()
+            .copied()
+            .filter(|&i| reg.entities[i].credit_class == s.credit_class)
+            .collect();
+        assert_eq!(s.pool, members.len() as u64);
+        assert_eq!(s.drawn, c.stratum(s.credit_class).unwrap().allocate(s.pool));
+        let mut all: Vec<(Hash, usize)> = members
+            .iter()
+            .map(|&i| (prn(&seed, reg.entities[i].uscc.as_str()), i))
+            .collect();
+        all.sort();
+        let want: Vec<usize> = all.iter().take(s.drawn as usize).map(|x| x.1).collect();
+        assert_eq!(s.selected, want, "stratum {}", s.credit_class.token());
+        assert_eq!(
+            s.threshold,
+            all.get(s.drawn as usize).map(|_| ()).and(s.threshold)
+        );
+    }
+}
+
+#[test]
+fn a_class_in_the_pool_without_a_stratum_is_an_error_naming_it() {
+    let reg = county(&CountySpec {
+        entities: 2000,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut c = campaign(&reg);
+    c.targets
+        .strata
+        .retain(|s| s.credit_class != CreditClass::C);
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let pool = pool(&reg, &c, &cats, &HistorySets::default());
+    let e = select(&reg, &c, &pool, &PrnKey::plain(Hash([0; 32]))).unwrap_err();
+    assert!(matches!(e, SampleError::MissingStratum { class: CreditClass::C, count } if count > 0));
+    c.targets.exclude_credit_classes = vec![CreditClass::C];
+    let pool2 = super::pool(&reg, &c, &cats, &HistorySets::default());
+    assert!(pool2.excluded_by_class > 0);
+    assert!(select(&reg, &c, &pool2, &PrnKey::plain(Hash([0; 32]))).is_ok());
+}
+
+#[test]
+fn pool_filters_status_region_category_flags_and_history() {
+    let reg = county(&CountySpec {
+        entities: 2000,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut c = campaign(&reg);
+    c.targets.exclude_flags = vec!["经营异常名录".into()];
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let first = reg
+        .entities
+        .iter()
+        .find(|e| {
+            e.status.in_business()
+                && e.categories.iter().any(|x| cats.contains(x))
+                && e.flags.is_empty()
+        })
+        .unwrap();
+    let excl = HistorySets {
+        exclusion: [first.uscc.to_string()].into(),
+        ..Default::default()
+    };
+    let p = pool(&reg, &c, &cats, &excl);
+    for &i in &p.members {
+        let e = &reg.entities[i];
+        assert!(e.status.in_business());
+        assert!(e.categories.iter().any(|x| cats.contains(x)));
+        assert!(!e.flags.iter().any(|f| f == "经营异常名录"));
+        assert_ne!(e.uscc, first.uscc);
+    }
+    c.targets.regions = vec!["11".into()];
+    assert!(pool(&reg, &c, &cats, &excl).members.is_empty());
+    c.targets.categories = Some(vec!["没有的类别".into()]);
+    assert!(matches!(
+        categories(&c, &items),
+        Err(SampleError::CategoryWithoutItem { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+    #[test]
+    fn selection_does_not_depend_on_entity_order(seed in any::<[u8; 32]>(), rot in 0usize..500) {
+        let reg = county(&CountySpec { entities: 500, ..Default::default() }).unwrap();
+        let c = campaign(&reg);
+        let items = campaign_items(&reg, &c).unwrap();
+        let cats = categories(&c, &items).unwrap();
+        let drawn = |reg: &Registries| -> Vec<String> {
+            let p = pool(reg, &c, &cats, &HistorySets::default());
+            let mut v: Vec<String> = select(reg, &c, &p, &PrnKey::plain(Hash(seed))).unwrap().iter().flat_map(|s| s.selected.iter().map(|&i| reg.entities[i].uscc.to_string())).collect();
+            v.sort();
+            v
+        };
+        let mut other = reg.clone();
+        other.entities.rotate_left(rot);
+        prop_assert_eq!(drawn(&reg), drawn(&other));
+    }
+}
+
+#[test]
+fn the_one_pass_draw_equals_pool_then_select() {
+    let reg = county(&CountySpec {
+        entities: 4000,
+        seed: 9,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut c = campaign(&reg);
+    c.targets.exclude_credit_classes = vec![];
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let excl = HistorySets {
+        exclusion: [reg.entities[5].uscc.to_string()].into(),
+        ..Default::default()
+    };
+    for seed in [Hash([1; 32]), Hash([2; 32])] {
+        let p = pool(&reg, &c, &cats, &excl);
+        let s = select(&reg, &c, &p, &PrnKey::plain(seed)).unwrap();
+        let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(seed)).unwrap();
+        assert_eq!(p, p2);
+        assert_eq!(s, s2);
+    }
+    // with a class excluded
+    c.targets
+        .strata
+        .retain(|s| s.credit_class != CreditClass::B);
+    c.targets.exclude_credit_classes = vec![CreditClass::B];
+    let p = pool(&reg, &c, &cats, &excl);
+    let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(Hash([3; 32]))).unwrap();
+    assert_eq!(p, p2);
+    assert_eq!(
+        select(&reg, &c, &p, &PrnKey::plain(Hash([3; 32]))).unwrap(),
+        s2
+    );
+}

@@ -1,0 +1,249 @@
+//! Applying a validated file to a workspace: a full import replaces a registry
+//! (or one department's part of it), an update adds, replaces and removes rows
+//! by key. Either makes a new snapshot unless the content is unchanged.
+
+use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table};
+use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
+use crate::store::{CommitOutcome, StoreError, Workspace};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Why an import into a workspace failed. Nothing is stored.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    /// The file was refused.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportSummary {
+    /// Registry.
+    pub kind: RegistryKind,
+    /// The file.
+    pub file: String,
+    /// Rows read (added or replaced).
+    pub rows: usize,
+    /// Rows removed (updates).
+    pub removed: usize,
+    /// Records in the registry afterwards.
+    pub total: usize,
+    /// Encoding detected or forced (`null` for xlsx).
+    pub encoding: Option<super::TextEncoding>,
+    /// Warnings.
+    pub warnings: Vec<Issue>,
+    /// The snapshot made, or the unchanged current one.
+    pub outcome: CommitOutcome,
+}
+
+/// Stages reported to a progress display.
+pub type Progress<'a> = &'a dyn Fn(&str);
+
+fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {
+    match kind {
+        RegistryKind::Recusals => vec![
+            RegistryKind::Recusals,
+            RegistryKind::Officers,
+            RegistryKind::Entities,
+        ],
+        k => vec![k],
+    }
+}
+
+/// Reads, validates and stores one registry file (see [`ImportOptions`]).
+///
+/// # Errors
+/// [`ApplyError`]; on any error nothing is stored.
+pub fn import_into(
+    ws: &mut Workspace,
+    kind: RegistryKind,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<ImportSummary, ApplyError> {
+    let file = path.display().to_string();
+    if opts.department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
+        return Err(ImportError::Unsupported {
+            file,
+            reason: format!("--department applies to items and officers, not {kind}"),
+        }
+        .into());
+    }
+    progress("reading");
+    let table = read_table(path, opts.encoding)?;
+    progress("loading current registries");
+    let mut current = ws.load_current(&kinds_needed(kind))?;
+    let mut opts = opts.clone();
+    opts.accept_legacy.extend(ws.accepted_legacy()?);
+    progress("validating");
+    let parsed = parse_table(kind, &table, &file, &opts, &current)?;
+    let Parsed {
+        records,
+        removals,
+        mut warnings,
+        encoding,
+        ..
+    } = parsed;
+    let rows = records.len();
+    progress("merging");
+    let removed = merge(
+        &mut current,
+        records,
+        &removals,
+        &opts,
+        &file,
+        &mut warnings,
+    );
+    dangling_warnings(ws, kind, &current, &file, &mut warnings)?;
+    progress("checking recusals");
+    let note = format!(
+        "{} {kind} {file}{}",
+        if opts.delta { "update" } else { "import" },
+        opts.department
+            .as_ref()
+            .map(|d| format!(" --department {d}"))
+            .unwrap_or_default()
+    );
+    let total = current.len(kind);
+    progress("committing");
+    let outcome = ws.commit(kind, &current, &note)?;
+    progress("committed");
+    if !opts.accept_legacy.is_empty() {
+        let used: std::collections::BTreeSet<String> = opts.accept_legacy.clone();
+        ws.accept_legacy(&used)?;
+    }
+    Ok(ImportSummary {
+        kind,
+        file,
+        rows,
+        removed,
+        total,
+        encoding,
+        warnings,
+        outcome,
+    })
+}
+
+fn key_set<T>(v: &[T], key: impl Fn(&T) -> String) -> HashSet<String> {
+    v.iter().map(key).collect()
+}
+
+/// Merges parsed rows into `current` (removals were checked while parsing),
+/// returning how many rows were removed.
+fn merge(
+    current: &mut Registries,
+    records: Records,
+    removals: &[(u64, String)],
+    opts: &ImportOptions,
+    file: &str,
+    warnings: &mut Vec<Issue>,
+) -> usize {
+    let dept = opts.department.as_deref();
+    let gone: HashSet<&String> = removals.iter().map(|(_, k)| k).collect();
+    macro_rules! apply {
+        ($field:ident, $new:expr, $key:expr, $in_dept:expr) => {{
+            let new = $new;
+            let key = $key;
+            if opts.delta {
+                let new_keys = key_set(&new, key);
+                current.$field.retain(|r| {
+                    let k = key(r);
+                    !new_keys.contains(&k) && !gone.contains(&k)
+                });
+                current.$field.extend(new);
+            } else if let Some(d) = dept {
+                current.$field.retain(|r| !$in_dept(r, d));
+                current.$field.extend(new);
+            } else {
+                if new.is_empty() {
+                    let what = if current.$field.is_empty() {
+                        "stays empty"
+                    } else {
+                        "is emptied"
+                    };
+                    warnings.push(Issue::new(
+                        file,
+                        0,
+                        None,
+                        "",
+                        format!("the file has no rows: the registry {what}"),
+                    ));
+                }
+                current.$field = new;
+            }
+        }};
+    }
+    match records {
+        Records::Items(v) => apply!(items, v, |r: &Item| r.code.clone(), |r: &Item, d: &str| r
+            .department
+            == d),
+        Records::Entities(v) => apply!(
+            entities,
+            v,
+            |r: &Entity| r.uscc.as_str().to_string(),
+            |_: &Entity, _: &str| false
+        ),
+        Records::Officers(v) => {
+            apply!(
+                officers,
+                v,
+                |r: &Officer| r.id.clone(),
+                |r: &Officer, d: &str| r.department == d
+            )
+        }
+        Records::Recusals(v) => apply!(
+            recusals,
+            v,
+            |r: &Recusal| format!("{}/{}", r.officer_id, r.uscc),
+            |_: &Recusal, _: &str| false
+        ),
+    }
+    current.sort_by_key_of();
+    if opts.delta { removals.len() } else { 0 }
+}
+
+/// Warns about recusals left naming an officer or entity no longer present.
+fn dangling_warnings(
+    ws: &Workspace,
+    kind: RegistryKind,
+    new: &Registries,
+    file: &str,
+    warnings: &mut Vec<Issue>,
+) -> Result<(), StoreError> {
+    if !matches!(kind, RegistryKind::Officers | RegistryKind::Entities) {
+        return Ok(());
+    }
+    let rec = ws.load_current(&[RegistryKind::Recusals])?;
+    let mut n = 0;
+    for r in &rec.recusals {
+        let missing = match kind {
+            RegistryKind::Officers => new.officer(&r.officer_id).is_none(),
+            _ => new.entity(r.uscc.as_str()).is_none(),
+        };
+        if missing {
+            n += 1;
+        }
+    }
+    if n > 0 {
+        warnings.push(Issue::new(
+            file,
+            0,
+            None,
+            "",
+            format!(
+                "{n} recusal(s) name a {} no longer in the registry; they are kept",
+                if kind == RegistryKind::Officers {
+                    "officer"
+                } else {
+                    "entity"
+                }
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,239 @@
+//! Importing registries from CSV and `.xlsx` files, all or nothing: a file with
+//! any bad row yields [`ImportError::Rejected`] listing **every** problem with
+//! its file, line, column, value and reason.
+
+pub mod apply;
+pub mod columns;
+pub mod results;
+mod rows;
+pub mod table;
+
+use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
+use chrono::NaiveDate;
+pub use rows::{parse_date, split_list};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+pub use table::{Table, TextEncoding, read_csv_bytes, read_table};
+
+/// One problem (or warning) found in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The file, as named on the command line.
+    pub file: String,
+    /// 1-based line (CSV) or row (xlsx); the header is line 1.
+    pub line: u64,
+    /// 1-based column, when the issue is about one cell.
+    pub column: Option<usize>,
+    /// The canonical name of that column.
+    pub column_name: Option<String>,
+    /// The offending value, as written.
+    pub value: String,
+    /// Why it is a problem.
+    pub reason: String,
+}
+
+impl Issue {
+    /// A new issue.
+    pub fn new(
+        file: &str,
+        line: u64,
+        column: Option<usize>,
+        value: &str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Issue {
+            file: file.to_string(),
+            line,
+            column,
+            column_name: None,
+            value: value.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    /// `FILE:LINE:COLUMN: column "value": reason` (column 0 when the issue is
+    /// about a whole row or the file).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: ",
+            self.file,
+            self.line,
+            self.column.unwrap_or(0)
+        )?;
+        if let Some(c) = &self.column_name {
+            write!(f, "{c} ")?;
+        }
+        if !self.value.is_empty() || self.column_name.is_some() {
+            write!(f, "{:?}: ", self.value)?;
+        }
+        f.write_str(&self.reason)
+    }
+}
+
+/// Why an import was refused. Nothing is stored in any of these cases.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file cannot be read.
+    #[error("{file}: {source}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The text is in no supported encoding.
+    #[error("{file}: {reason}")]
+    Encoding {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The file is of a kind that cannot be read.
+    #[error("{file}: {reason}")]
+    Unsupported {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// One or more rows are bad.
+    #[error("{} problem(s) found; nothing was imported", problems.len())]
+    Rejected {
+        /// Every problem found.
+        problems: Vec<Issue>,
+        /// Warnings found along the way.
+        warnings: Vec<Issue>,
+    },
+}
+
+/// Options of an import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Force a text encoding instead of detecting it.
+    pub encoding: Option<TextEncoding>,
+    /// USCCs accepted although their check character fails (listed legacy codes).
+    pub accept_legacy: BTreeSet<String>,
+    /// Only this department's items or officers (the rest of the registry stays).
+    pub department: Option<String>,
+    /// The date certificate expiry is judged against for warnings.
+    pub today: Option<NaiveDate>,
+    /// The file is an update: rows replace by key, rows with a removal
+    /// `action` remove, and only the key column is required.
+    pub delta: bool,
+}
+
+/// The records of one registry read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Records {
+    /// Items.
+    Items(Vec<Item>),
+    /// Entities.
+    Entities(Vec<Entity>),
+    /// Officers.
+    Officers(Vec<Officer>),
+    /// Recusals.
+    Recusals(Vec<Recusal>),
+}
+
+impl Records {
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        match self {
+            Records::Items(v) => v.len(),
+            Records::Entities(v) => v.len(),
+            Records::Officers(v) => v.len(),
+            Records::Recusals(v) => v.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A file read and validated.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// Which registry.
+    pub kind: RegistryKind,
+    /// Rows to add or replace (a full import: the whole registry or department).
+    pub records: Records,
+    /// Keys marked for removal (updates only), with their lines.
+    pub removals: Vec<(u64, String)>,
+    /// Warnings: nothing wrong enough to refuse the file.
+    pub warnings: Vec<Issue>,
+    /// Encoding the text was read in (`None` for xlsx).
+    pub encoding: Option<TextEncoding>,
+}
+
+/// Reads and validates a registry file. `current` is what the workspace holds
+/// now: recusals are checked against its officers and entities (after any
+/// update in the same file is applied by the caller).
+///
+/// # Errors
+/// [`ImportError`]; [`ImportError::Rejected`] lists every problem.
+pub fn parse_file(
+    kind: RegistryKind,
+    path: &Path,
+    opts: &ImportOptions,
+    current: &Registries,
+) -> Result<Parsed, ImportError> {
+    let table = read_table(path, opts.encoding)?;
+    parse_table(kind, &table, &path.display().to_string(), opts, current)
+}
+
+/// As [`parse_file`] for a table already read.
+///
+/// # Errors
+/// [`ImportError::Rejected`] listing every problem.
+pub fn parse_table(
+    kind: RegistryKind,
+    table: &Table,
+    file: &str,
+    opts: &ImportOptions,
+    current: &Registries,
+) -> Result<Parsed, ImportError> {
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let map = columns::ColumnMap::new(
+        kind,
+        &table.headers,
+        table.header_line,
+        file,
+        opts.delta,
+        &mut problems,
+        &mut warnings,
+    );
+    if !problems.is_empty() {
+        return Err(ImportError::Rejected { problems, warnings });
+    }
+    let mut ctx = rows::Ctx {
+        file,
+        map: &map,
+        opts,
+        kind,
+        problems: Vec::new(),
+        warnings,
+    };
+    let (records, removals) = rows::parse_rows(&mut ctx, table, current);
+    let rows::Ctx {
+        problems, warnings, ..
+    } = ctx;
+    if !problems.is_empty() {
+        return Err(ImportError::Rejected { problems, warnings });
+    }
+    Ok(Parsed {
+        kind,
+        records,
+        removals,
+        warnings,
+        encoding: table.encoding,
+    })
+}

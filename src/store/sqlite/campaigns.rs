@@ -1,0 +1,595 @@
+//! Announcements, reveals and draws kept in the workspace.
+
+use super::ledger::{Actor, append};
+use super::{StoreError, Workspace};
+use crate::core::announcement::Announcement;
+use crate::core::proof::DrawProof;
+use crate::core::entropy::Reveal;
+use crate::core::merkle::Hash;
+use rusqlite::{OptionalExtension, params};
+
+/// A campaign's state in the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignState {
+    /// Announced, not drawn.
+    Announced,
+    /// Drawn.
+    Drawn,
+    /// Voided in the open (a new campaign needs a new announcement).
+    Voided,
+}
+
+/// Whether a campaign was voided (within a transaction or not).
+fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .query_row("SELECT 1 FROM voids WHERE campaign_id = ?1", [id], |r| {
+            r.get::<_, i64>(0)
+        })
+        .optional()?
+        .is_some())
+}
+
+impl Workspace {
+    pub(super) fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS announcements (
+                campaign_id  TEXT PRIMARY KEY,
+                hash         BLOB NOT NULL,
+                body         TEXT NOT NULL,
+                announced_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS reveals (
+                campaign_id TEXT NOT NULL REFERENCES announcements(campaign_id),
+                name        TEXT NOT NULL,
+                secret      TEXT NOT NULL,
+                revealed_at TEXT NOT NULL,
+                PRIMARY KEY (campaign_id, name)
+            );
+            CREATE TABLE IF NOT EXISTS replacements (
+                campaign_id TEXT NOT NULL REFERENCES draws(campaign_id),
+                seq         INTEGER NOT NULL,
+                body        TEXT NOT NULL,
+                PRIMARY KEY (campaign_id, seq)
+            );
+            CREATE TABLE IF NOT EXISTS replacement_requests (
+                campaign_id TEXT PRIMARY KEY,
+                body        TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS voids (
+                campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
+                reason      TEXT NOT NULL,
+                at          TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS schedule_secrets (
+                campaign_id TEXT PRIMARY KEY,
+                secret      TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS draws (
+                campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
+                seed        BLOB NOT NULL,
+                proof       TEXT NOT NULL
+            );",
+        )?;
+        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
+        Ok(())
+    }
+
+    /// Stores an announcement and its ledger entry. A campaign id is
+    /// announced once, and only on the ledger head it commits to.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] if the id was announced before or the ledger
+    /// moved since the announcement was made.
+    pub fn store_announcement(
+        &mut self,
+        a: &Announcement,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.store_announcements(vec![a.clone()], actor).map(|_| ())
+    }
+
+    /// Records several announcements in one transaction (a coordination
+    /// group is announced together): the first must name the current ledger
+    /// head; each later one is re-made on the head the previous one left.
+    /// Returns the announcements as recorded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the ledger moved or a campaign id is taken;
+    /// nothing is recorded.
+    pub fn store_announcements(
+        &mut self,
+        list: Vec<Announcement>,
+        actor: &Actor,
+    ) -> Result<Vec<Announcement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(list.len());
+        for (i, a) in list.into_iter().enumerate() {
+            let head: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let head = head.unwrap_or_else(|| vec![0; 32]);
+            let a = if i == 0 {
+                if head != a.ledger_head.0.to_vec() {
+                    return Err(StoreError::Conflict(
+                        "the ledger moved while announcing: announce again".into(),
+                    ));
+                }
+                a
+            } else {
+                let mut h = [0u8; 32];
+                if head.len() == 32 {
+                    h.copy_from_slice(&head);
+                }
+                a.with_ledger_head(Hash(h))
+            };
+            let body =
+                serde_json::to_string(&a).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
+                params![a.campaign.id, a.hash.0.to_vec(), body, crate::core::campaign::instant_text(&a.announced_at)],
+            )?;
+            if n == 0 {
+                return Err(StoreError::Conflict(format!(
+                    "campaign {} is already announced: a new campaign needs a new id",
+                    a.campaign.id
+                )));
+            }
+            append(
+                &tx,
+                "announcement",
+                &a.campaign.id,
+                &crate::core::campaign::instant_text(&a.announced_at),
+                actor,
+                &serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+                    "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date,
+                    "group": a.coordination.as_ref().map(|g| &g.hash)}),
+            )?;
+            out.push(a);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The names of the coordination groups announced in this workspace.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    pub fn group_names(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        Ok(self
+            .all_announcements()?
+            .into_iter()
+            .filter_map(|a| a.coordination.map(|g| g.group))
+            .collect())
+    }
+
+    /// Every stored announcement.
+    fn all_announcements(&self) -> Result<Vec<Announcement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self.conn.prepare("SELECT body FROM announcements")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(
+                serde_json::from_str(&row?)
+                    .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// The announcement hashes of a coordination group's members, in the
+    /// order of the group's member campaign hashes.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when a member is not announced in this workspace.
+    pub fn group_announcements(&self, a: &Announcement) -> Result<Vec<Hash>, StoreError> {
+        let Some(g) = &a.coordination else {
+            return Ok(Vec::new());
+        };
+        let all = self.all_announcements()?;
+        g.announcement_hashes(&all).ok_or_else(|| {
+            StoreError::Conflict(format!(
+                "coordination group {:?}: a member is not announced here",
+                g.group
+            ))
+        })
+    }
+
+    /// The announcement of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`].
+    pub fn announcement(&self, id: &str) -> Result<Announcement, StoreError> {
+        self.ensure_campaign_tables()?;
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM announcements WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let body = body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))?;
+        serde_json::from_str(&body)
+            .map_err(|e| StoreError::Conflict(format!("stored announcement of {id}: {e}")))
+    }
+
+    /// Records a witness's reveal (checked by the caller) and its ledger entry
+    /// (the witness and time; the secret is published with the proof). A
+    /// witness reveals once.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when already revealed, drawn or voided.
+    pub fn store_reveal(&mut self, id: &str, r: &Reveal, actor: &Actor) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        if self.campaign_state(id)? != CampaignState::Announced {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} is already drawn or voided"
+            )));
+        }
+        let at = crate::core::campaign::instant_text(&r.revealed_at);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, r.name, r.secret, at],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "{} has already revealed for {id}",
+                r.name
+            )));
+        }
+        append(
+            &tx,
+            "reveal",
+            id,
+            &at,
+            actor,
+            &serde_json::json!({"witness": r.name}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The recorded reveals of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn reveals(&self, id: &str) -> Result<Vec<Reveal>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self.conn.prepare(
+            "SELECT name, secret, revealed_at FROM reveals WHERE campaign_id = ?1 ORDER BY name",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (name, secret, at) = row?;
+            let revealed_at = chrono::DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|e| StoreError::Conflict(format!("stored reveal time {at:?}: {e}")))?;
+            out.push(Reveal {
+                name,
+                secret,
+                revealed_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Whether a campaign is announced, drawn or voided.
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`].
+    pub fn campaign_state(&self, id: &str) -> Result<CampaignState, StoreError> {
+        self.ensure_campaign_tables()?;
+        self.announcement(id)?;
+        if is_voided(&self.conn, id)? {
+            return Ok(CampaignState::Voided);
+        }
+        let drawn: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM draws WHERE campaign_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(if drawn.is_some() {
+            CampaignState::Drawn
+        } else {
+            CampaignState::Announced
+        })
+    }
+
+    /// Records a draw and its ledger entry. One draw per announcement: a
+    /// second (even one started at the same moment by another process) is
+    /// refused, and a voided campaign cannot be drawn.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the campaign is already drawn or voided.
+    pub fn store_draw(&mut self, p: &DrawProof, at: &str, actor: &Actor) -> Result<(), StoreError> {
+        self.store_draw_with(p, at, actor, None)
+    }
+
+    /// [`Workspace::store_draw`], also keeping the schedule secret of the
+    /// campaign's visit dates (`docs/SCHEDULE.md`): the secret stays in the
+    /// workspace and its commitment goes into the draw's ledger entry, so the
+    /// dates are fixed at draw time yet unknown to the public until revealed.
+    ///
+    /// # Errors
+    /// As [`Workspace::store_draw`].
+    pub fn store_draw_with(
+        &mut self,
+        p: &DrawProof,
+        at: &str,
+        actor: &Actor,
+        schedule_secret: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        let id = &p.announcement.campaign.id;
+        // The published proof file is exactly this text, so its SHA-256 is the ledger's.
+        let body =
+            serde_json::to_string_pretty(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if is_voided(&tx, id)? {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} was voided: announce a new campaign"
+            )));
+        }
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO draws(campaign_id, seed, proof) VALUES (?1, ?2, ?3)",
+            params![id, p.seed.0.to_vec(), body],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} is already drawn: one draw per announcement"
+            )));
+        }
+        append(
+            &tx,
+            "draw",
+            id,
+            at,
+            actor,
+            &serde_json::json!({"seed": p.seed, "announcement_hash": p.announcement.hash,
+                "proof_sha256": crate::core::merkle::Hash::digest(body.as_bytes()), "targets": p.targets.len(),
+                "schedule_commitment": schedule_secret.map(crate::core::entropy::schedule_secret_commitment)}),
+        )?;
+        if let Some(secret) = schedule_secret {
+            tx.execute(
+                "INSERT INTO schedule_secrets(campaign_id, secret) VALUES (?1, ?2)",
+                params![id, secret],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Voids a campaign in the open: the voiding is a ledger entry; a drawn
+    /// campaign's draw stays recorded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when already voided.
+    pub fn void_campaign(
+        &mut self,
+        id: &str,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        self.announcement(id)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO voids(campaign_id, reason, at) VALUES (?1, ?2, ?3)",
+            params![id, reason, at],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} is already voided"
+            )));
+        }
+        append(
+            &tx,
+            "void",
+            id,
+            at,
+            actor,
+            &serde_json::json!({"reason": reason}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The recorded proof JSON text of a drawn campaign (as its ledger entry hashed it).
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`] when not drawn.
+    pub fn draw_proof_text(&self, id: &str) -> Result<String, StoreError> {
+        self.ensure_campaign_tables()?;
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT proof FROM draws WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))
+    }
+
+    /// The recorded proof of a drawn campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`] when not drawn.
+    pub fn draw_proof(&self, id: &str) -> Result<DrawProof, StoreError> {
+        serde_json::from_str(&self.draw_proof_text(id)?)
+            .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}")))
+    }
+
+    /// The replacements made after a campaign's draw, in order.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn replacements(&self, id: &str) -> Result<Vec<crate::core::replace::Replacement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT body FROM replacements WHERE campaign_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let body = row?;
+            out.push(
+                serde_json::from_str(&body).map_err(|e| {
+                    StoreError::Conflict(format!("stored replacement of {id}: {e}"))
+                })?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Records a replacement and its ledger entry; its number must be the next one.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] if another replacement took that number.
+    pub fn store_replacement(
+        &mut self,
+        id: &str,
+        r: &crate::core::replace::Replacement,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if is_voided(&tx, id)? {
+            return Err(StoreError::Conflict(format!(
+                "campaign {id} was voided: nothing can be replaced"
+            )));
+        }
+        if r.beacon.is_some() {
+            tx.execute(
+                "DELETE FROM replacement_requests WHERE campaign_id = ?1",
+                [id],
+            )?;
+        }
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO replacements(campaign_id, seq, body) VALUES (?1, ?2, ?3)",
+            params![id, r.seq, body],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "replacement {} of {id} already exists",
+                r.seq
+            )));
+        }
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        append(
+            &tx,
+            "replacement",
+            id,
+            &crate::core::campaign::instant_text(&r.at),
+            actor,
+            &value,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a replacement request that waits for a future drand round
+    /// (one at a time per campaign), with its ledger entry.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when one is already waiting.
+    pub fn store_replacement_request(
+        &mut self,
+        id: &str,
+        p: &crate::core::replace::PendingReplacement,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        let body = serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO replacement_requests(campaign_id, body) VALUES (?1, ?2)",
+            params![id, body],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "a replacement of {id} is already waiting for its beacon round: resolve it first"
+            )));
+        }
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        append(
+            &tx,
+            "replacement_request",
+            id,
+            &crate::core::campaign::instant_text(&p.requested_at),
+            actor,
+            &value,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The replacement request waiting for its beacon round, if any.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn pending_replacement(
+        &self,
+        id: &str,
+    ) -> Result<Option<crate::core::replace::PendingReplacement>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM replacement_requests WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.map(|b| {
+            serde_json::from_str(&b)
+                .map_err(|e| StoreError::Conflict(format!("stored request: {e}")))
+        })
+        .transpose()
+    }
+
+    /// Finds the snapshot with a digest.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn snapshot_by_digest(
+        &self,
+        digest: &crate::core::merkle::Hash,
+    ) -> Result<Option<super::SnapshotInfo>, StoreError> {
+        Ok(self
+            .snapshots()?
+            .into_iter()
+            .rev()
+            .find(|s| &s.digest == digest))
+    }
+}

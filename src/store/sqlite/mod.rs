@@ -1,0 +1,502 @@
+//! The SQLite workspace store: an embedded SQLite database (`dualdraw.db`) holding
+//! every version of every registry, the snapshots over them, and the secret
+//! salts are derived from.
+//!
+//! Versions are immutable: an import or update writes a new version of one
+//! registry and a new snapshot that points at it and at the unchanged versions
+//! of the other three, so any earlier snapshot can be loaded exactly.
+
+mod announce;
+mod campaigns;
+pub mod codec;
+mod history;
+mod ledger;
+mod results;
+mod schedules;
+
+pub use super::{CommitOutcome, SnapshotInfo, StoreError};
+pub use announce::AnnounceError;
+pub use campaigns::CampaignState;
+pub use ledger::Actor;
+pub use results::ResultMode;
+pub use schedules::{
+    MadeSchedule, MovedSchedule, SCHEDULE_RECORD_FORMAT, ScheduleFlowError, ScheduleInputs,
+    ScheduleRecord, ScheduleStoreError,
+};
+
+use crate::core::canonical::DecodeError;
+use crate::core::commitment::{SaltKey, SnapshotRoots, registry_root};
+use crate::core::merkle::{Hash, MerkleRoot, empty_root};
+use crate::core::registry::{Registries, RegistryKind};
+use crate::par::*;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The database file inside a workspace folder.
+pub const DB_FILE: &str = "dualdraw.db";
+const SCHEMA_VERSION: i64 = 1;
+
+/// A dualdraw workspace: a folder with its database.
+pub struct Workspace {
+    dir: PathBuf,
+    conn: Connection,
+    key: SaltKey,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace").field("dir", &self.dir).finish()
+    }
+}
+
+fn now_rfc3339() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn kind_index(kind: RegistryKind) -> usize {
+    match kind {
+        RegistryKind::Items => 0,
+        RegistryKind::Entities => 1,
+        RegistryKind::Officers => 2,
+        RegistryKind::Recusals => 3,
+    }
+}
+
+impl Workspace {
+    /// Creates a workspace in `dir` (made if missing) with a fresh salt key.
+    ///
+    /// # Errors
+    /// [`StoreError::AlreadyExists`] if `dir` already holds one.
+    pub fn init(dir: &Path) -> Result<Self, StoreError> {
+        let key = SaltKey::generate().map_err(|e| StoreError::Random(e.to_string()))?;
+        Self::init_with_key(dir, key)
+    }
+
+    /// Creates a workspace with a given salt key (for embedding systems and tests).
+    ///
+    /// # Errors
+    /// As [`Workspace::init`].
+    pub fn init_with_key(dir: &Path, key: SaltKey) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let db = dir.join(DB_FILE);
+        if db.exists() {
+            return Err(StoreError::AlreadyExists(dir.to_path_buf()));
+        }
+        let conn = Connection::open(&db)?;
+        // Large pages suit the multi-megabyte chunks; set before any table exists.
+        conn.pragma_update(None, "page_size", 65536)?;
+        Self::pragmas(&conn)?;
+        conn.execute_batch(include_str!("schema.sql"))?;
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('salt_key', ?2)",
+            params![
+                SCHEMA_VERSION.to_string().into_bytes(),
+                key.as_bytes().to_vec()
+            ],
+        )?;
+        Ok(Workspace {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+        })
+    }
+
+    fn pragmas(conn: &Connection) -> Result<(), StoreError> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // In WAL mode NORMAL keeps the database consistent whenever a process
+        // is killed; only a power cut can lose the last commits.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        Ok(())
+    }
+
+    /// Opens the workspace in `dir`.
+    ///
+    /// # Errors
+    /// [`StoreError::NotAWorkspace`] if there is none.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let db = dir.join(DB_FILE);
+        if !db.is_file() {
+            return Err(StoreError::NotAWorkspace(dir.to_path_buf()));
+        }
+        let conn = Connection::open(&db)?;
+        Self::pragmas(&conn)?;
+        let get = |k: &str| -> Result<Option<Vec<u8>>, rusqlite::Error> {
+            conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
+                .optional()
+        };
+        let version: i64 = get("schema_version")?
+            .and_then(|v| String::from_utf8(v).ok())
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| StoreError::NotAWorkspace(dir.to_path_buf()))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Schema {
+                expected: SCHEMA_VERSION,
+                got: version,
+            });
+        }
+        let key_bytes: [u8; 32] = get("salt_key")?
+            .and_then(|v| v.try_into().ok())
+            .ok_or_else(|| StoreError::NotAWorkspace(dir.to_path_buf()))?;
+        Ok(Workspace {
+            dir: dir.to_path_buf(),
+            conn,
+            key: SaltKey::from_bytes(key_bytes),
+        })
+    }
+
+    /// The workspace folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The salt key (confidential: it opens every committed value).
+    pub fn salt_key(&self) -> &SaltKey {
+        &self.key
+    }
+
+    fn read_snapshot(row: &rusqlite::Row<'_>) -> rusqlite::Result<(SnapshotInfo, Vec<u8>)> {
+        let id: i64 = row.get(0)?;
+        let digest: Vec<u8> = row.get(1)?;
+        let mut versions = [0i64; 4];
+        for (i, v) in versions.iter_mut().enumerate() {
+            *v = row.get(4 + i)?;
+        }
+        let mut roots_blob = Vec::new();
+        for i in 0..4 {
+            let root: Vec<u8> = row.get(8 + 2 * i)?;
+            let size: i64 = row.get(9 + 2 * i)?;
+            roots_blob.extend_from_slice(&root);
+            roots_blob.extend_from_slice(&(size as u64).to_be_bytes());
+        }
+        let h = |b: &[u8]| {
+            let mut a = [0u8; 32];
+            if b.len() == 32 {
+                a.copy_from_slice(b);
+            }
+            Hash(a)
+        };
+        let root_at = |i: usize| MerkleRoot {
+            hash: h(&roots_blob[i * 40..i * 40 + 32]),
+            size: u64::from_be_bytes(
+                roots_blob[i * 40 + 32..i * 40 + 40]
+                    .try_into()
+                    .unwrap_or([0; 8]),
+            ),
+        };
+        let info = SnapshotInfo {
+            id: id as u64,
+            digest: h(&digest),
+            roots: SnapshotRoots {
+                items: root_at(0),
+                entities: root_at(1),
+                officers: root_at(2),
+                recusals: root_at(3),
+            },
+            created_at: row.get(2)?,
+            note: row.get(3)?,
+            versions,
+        };
+        Ok((info, digest))
+    }
+
+    const SNAPSHOT_SQL: &'static str = "SELECT s.id, s.digest, s.created_at, s.note,
+        s.items_v, s.entities_v, s.officers_v, s.recusals_v,
+        vi.root, vi.size, ve.root, ve.size, vo.root, vo.size, vr.root, vr.size
+        FROM snapshots s
+        JOIN registry_versions vi ON vi.id = s.items_v
+        JOIN registry_versions ve ON ve.id = s.entities_v
+        JOIN registry_versions vo ON vo.id = s.officers_v
+        JOIN registry_versions vr ON vr.id = s.recusals_v";
+
+    /// The newest snapshot, if any import was made.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn current_snapshot(&self) -> Result<Option<SnapshotInfo>, StoreError> {
+        let sql = format!("{} ORDER BY s.id DESC LIMIT 1", Self::SNAPSHOT_SQL);
+        Ok(self
+            .conn
+            .query_row(&sql, [], Self::read_snapshot)
+            .optional()?
+            .map(|(s, _)| s))
+    }
+
+    /// Snapshot `id`.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSnapshot`].
+    pub fn snapshot(&self, id: u64) -> Result<SnapshotInfo, StoreError> {
+        let sql = format!("{} WHERE s.id = ?1", Self::SNAPSHOT_SQL);
+        self.conn
+            .query_row(&sql, [id as i64], Self::read_snapshot)
+            .optional()?
+            .map(|(s, _)| s)
+            .ok_or(StoreError::NoSnapshot(id))
+    }
+
+    /// Every snapshot, oldest first.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn snapshots(&self) -> Result<Vec<SnapshotInfo>, StoreError> {
+        let sql = format!("{} ORDER BY s.id", Self::SNAPSHOT_SQL);
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], Self::read_snapshot)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r?.0);
+        }
+        Ok(out)
+    }
+
+    fn load_version(
+        &self,
+        kind: RegistryKind,
+        version: i64,
+        into: &mut Registries,
+    ) -> Result<(), StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM registry_chunks WHERE version = ?1 ORDER BY seq")?;
+        let chunks: Vec<Vec<u8>> = st
+            .query_map([version], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let damaged = |source| StoreError::Damaged {
+            kind,
+            version,
+            source,
+        };
+        fn decode_all<T: Send>(
+            chunks: &[Vec<u8>],
+            f: fn(&[u8]) -> Result<T, DecodeError>,
+        ) -> Result<Vec<T>, DecodeError> {
+            let parts: Vec<Vec<T>> = chunks
+                .par_iter()
+                .map(|c| {
+                    let mut v = Vec::new();
+                    codec::unchunk(c, f, &mut v).map(|_| v)
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(parts.into_iter().flatten().collect())
+        }
+        match kind {
+            RegistryKind::Items => {
+                into.items = decode_all(&chunks, codec::decode_item).map_err(damaged)?
+            }
+            RegistryKind::Entities => {
+                into.entities = decode_all(&chunks, codec::decode_entity).map_err(damaged)?
+            }
+            RegistryKind::Officers => {
+                into.officers = decode_all(&chunks, codec::decode_officer).map_err(damaged)?
+            }
+            RegistryKind::Recusals => {
+                into.recusals = decode_all(&chunks, codec::decode_recusal).map_err(damaged)?
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads the given registries of a snapshot (the others stay empty), and
+    /// checks each against its recorded root.
+    ///
+    /// # Errors
+    /// [`StoreError::RootMismatch`] if the stored records no longer give the
+    /// recorded root; [`StoreError::Damaged`] if they do not decode.
+    pub fn load_kinds(
+        &self,
+        snap: &SnapshotInfo,
+        kinds: &[RegistryKind],
+    ) -> Result<Registries, StoreError> {
+        let mut reg = Registries::default();
+        for &k in kinds {
+            self.load_version(k, snap.versions[kind_index(k)], &mut reg)?;
+            let got = registry_root(&reg, k, &self.key);
+            let expected = snap.roots.get(k);
+            if got != expected {
+                return Err(StoreError::RootMismatch {
+                    kind: k,
+                    snapshot: snap.id,
+                    expected: expected.hash,
+                    got: got.hash,
+                });
+            }
+        }
+        Ok(reg)
+    }
+
+    /// Loads all four registries of a snapshot.
+    ///
+    /// # Errors
+    /// As [`Workspace::load_kinds`].
+    pub fn load(&self, snap: &SnapshotInfo) -> Result<Registries, StoreError> {
+        self.load_kinds(snap, &RegistryKind::ALL)
+    }
+
+    /// Loads the given registries of the current snapshot (empty ones before
+    /// the first import).
+    ///
+    /// # Errors
+    /// As [`Workspace::load_kinds`].
+    pub fn load_current(&self, kinds: &[RegistryKind]) -> Result<Registries, StoreError> {
+        match self.current_snapshot()? {
+            Some(s) => self.load_kinds(&s, kinds),
+            None => Ok(Registries::default()),
+        }
+    }
+
+    /// Stores registry `kind` of `reg` (sorted, unique keys) as a new version
+    /// and makes a new snapshot, unless its root equals the current one.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`]; nothing is written on error.
+    pub fn commit(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+    ) -> Result<CommitOutcome, StoreError> {
+        let (root, chunks) = crate::par::join(
+            || registry_root(reg, kind, &self.key),
+            || match kind {
+                RegistryKind::Items => codec::chunks(&reg.items, codec::encode_item),
+                RegistryKind::Entities => codec::chunks(&reg.entities, codec::encode_entity),
+                RegistryKind::Officers => codec::chunks(&reg.officers, codec::encode_officer),
+                RegistryKind::Recusals => codec::chunks(&reg.recusals, codec::encode_recusal),
+            },
+        );
+        let current = self.current_snapshot()?;
+        let base_root = current
+            .as_ref()
+            .map(|s| s.roots.get(kind))
+            .unwrap_or(MerkleRoot {
+                hash: empty_root(),
+                size: 0,
+            });
+        if root == base_root {
+            return Ok(CommitOutcome::Unchanged { snapshot: current });
+        }
+        let now = now_rfc3339();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Re-read inside the write lock: another process may have committed.
+        let mut versions = [0i64; 4];
+        let mut roots = SnapshotRoots {
+            items: base_root,
+            entities: base_root,
+            officers: base_root,
+            recusals: base_root,
+        };
+        let latest: Option<(i64, i64, i64, i64)> = tx
+            .query_row(
+                "SELECT items_v, entities_v, officers_v, recusals_v FROM snapshots ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        for k in RegistryKind::ALL {
+            let v = match latest {
+                Some(l) => [l.0, l.1, l.2, l.3][kind_index(k)],
+                None => Self::empty_version(&tx, k, &now)?,
+            };
+            versions[kind_index(k)] = v;
+            let (h, size): (Vec<u8>, i64) = tx.query_row(
+                "SELECT root, size FROM registry_versions WHERE id = ?1",
+                [v],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let mut a = [0u8; 32];
+            if h.len() == 32 {
+                a.copy_from_slice(&h);
+            }
+            roots.set(
+                k,
+                MerkleRoot {
+                    hash: Hash(a),
+                    size: size as u64,
+                },
+            );
+        }
+        tx.execute(
+            "INSERT INTO registry_versions(kind, root, size, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![kind.token(), root.hash.0.to_vec(), root.size as i64, now],
+        )?;
+        let vid = tx.last_insert_rowid();
+        {
+            let mut st =
+                tx.prepare("INSERT INTO registry_chunks(version, seq, data) VALUES (?1, ?2, ?3)")?;
+            for (i, c) in chunks.iter().enumerate() {
+                st.execute(params![vid, i as i64, c])?;
+            }
+        }
+        versions[kind_index(kind)] = vid;
+        roots.set(kind, root);
+        let digest = roots.digest();
+        tx.execute(
+            "INSERT INTO snapshots(digest, created_at, note, items_v, entities_v, officers_v, recusals_v)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![digest.0.to_vec(), now, note, versions[0], versions[1], versions[2], versions[3]],
+        )?;
+        let sid = tx.last_insert_rowid() as u64;
+        tx.commit()?;
+        Ok(CommitOutcome::NewSnapshot {
+            snapshot: self.snapshot(sid)?,
+        })
+    }
+
+    fn empty_version(
+        tx: &rusqlite::Transaction<'_>,
+        kind: RegistryKind,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        tx.execute(
+            "INSERT INTO registry_versions(kind, root, size, created_at) VALUES (?1, ?2, 0, ?3)",
+            params![kind.token(), empty_root().0.to_vec(), now],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// USCCs accepted as legacy codes in this workspace.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn accepted_legacy(&self) -> Result<BTreeSet<String>, StoreError> {
+        let mut st = self.conn.prepare("SELECT code FROM legacy_uscc")?;
+        let codes = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(codes)
+    }
+
+    /// Remembers legacy USCCs accepted knowingly, so later imports accept them.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn accept_legacy(&mut self, codes: &BTreeSet<String>) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for c in codes {
+            tx.execute("INSERT OR IGNORE INTO legacy_uscc(code) VALUES (?1)", [c])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The underlying connection (for the modules that keep their own tables).
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Backend(Box::new(e))
+    }
+}

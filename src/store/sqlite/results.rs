@@ -1,0 +1,387 @@
+//! Results, corrections, objections, inspection history and publications kept
+//! in the workspace, each with its ledger entry.
+
+use super::ledger::{Actor, append};
+use super::{StoreError, Workspace};
+use crate::core::results::InspectionResult;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+const SQL: &str = "CREATE TABLE IF NOT EXISTS results (
+    campaign_id TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    inspected   TEXT NOT NULL,
+    published   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (campaign_id, target, item)
+);
+CREATE TABLE IF NOT EXISTS history (
+    uscc      TEXT NOT NULL,
+    inspected TEXT NOT NULL,
+    source    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS publications (
+    campaign_id TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    at          TEXT NOT NULL
+);";
+
+/// How a result is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultMode {
+    /// A first result: refused if one exists.
+    New,
+    /// A correction (更正): refused if none exists.
+    Correction,
+}
+
+impl Workspace {
+    pub(super) fn ensure_results_tables(&self) -> Result<(), StoreError> {
+        self.ensure_results()
+    }
+
+    fn ensure_results(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(SQL)?;
+        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
+        Ok(())
+    }
+
+    /// Records results (all or nothing) with one ledger entry each.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second result without correction, or a
+    /// correction of nothing.
+    pub fn store_results(
+        &mut self,
+        results: &[InspectionResult],
+        mode: ResultMode,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for r in results {
+            let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT 1 FROM results WHERE campaign_id = ?1 AND target = ?2 AND item = ?3",
+                    params![r.campaign, r.target, r.item],
+                    |x| x.get(0),
+                )
+                .optional()?;
+            match (mode, exists.is_some()) {
+                (ResultMode::New, true) => {
+                    return Err(StoreError::Conflict(format!(
+                        "a result for {} item {} is already recorded: record a correction (更正) instead",
+                        r.target, r.item
+                    )));
+                }
+                (ResultMode::Correction, false) => {
+                    return Err(StoreError::Conflict(format!(
+                        "no result for {} item {} to correct",
+                        r.target, r.item
+                    )));
+                }
+                _ => {}
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected, published) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                params![r.campaign, r.target, r.item, body, r.inspected_on.to_string()],
+            )?;
+            let kind = if mode == ResultMode::New {
+                "result"
+            } else {
+                "correction"
+            };
+            append(
+                &tx,
+                kind,
+                &r.campaign,
+                at,
+                actor,
+                &serde_json::to_value(r).unwrap_or_default(),
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records an objection (异议) to a target's result.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn store_objection(
+        &mut self,
+        campaign: &str,
+        target: &str,
+        text: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append(
+            &tx,
+            "objection",
+            campaign,
+            at,
+            actor,
+            &serde_json::json!({"target": target, "text": text}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The results of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
+        self.results_where(campaign, false)
+    }
+
+    /// The results of a campaign, or only those not yet in a published notice.
+    fn results_where(
+        &self,
+        campaign: &str,
+        unpublished: bool,
+    ) -> Result<Vec<InspectionResult>, StoreError> {
+        self.ensure_results()?;
+        let sql = if unpublished {
+            "SELECT body FROM results WHERE campaign_id = ?1 AND published = 0 ORDER BY target, item"
+        } else {
+            "SELECT body FROM results WHERE campaign_id = ?1 ORDER BY target, item"
+        };
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(
+                serde_json::from_str(&row?)
+                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Loads earlier inspections (before dualdraw) as history, with a ledger entry.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn store_history(
+        &mut self,
+        rows: &[(String, NaiveDate)],
+        source: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (u, d) in rows {
+            tx.execute(
+                "INSERT INTO history(uscc, inspected, source) VALUES (?1, ?2, ?3)",
+                params![u, d.to_string(), source],
+            )?;
+        }
+        append(
+            &tx,
+            "history_import",
+            "",
+            at,
+            actor,
+            &serde_json::json!({"source": source, "rows": rows.len()}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Entities inspected on or after `since` and before `until` (history and
+    /// recorded results), sorted: the exclusion set of an announcement.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn inspected_between(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<String>, StoreError> {
+        self.ensure_results()?;
+        let mut st = self.conn.prepare(
+            "SELECT uscc FROM history WHERE inspected >= ?1 AND inspected < ?2
+             UNION SELECT target FROM results WHERE inspected >= ?1 AND inspected < ?2 ORDER BY 1",
+        )?;
+        let rows = st.query_map(params![since.to_string(), until.to_string()], |r| {
+            r.get::<_, String>(0)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The results of a campaign not yet in a published results notice.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn unpublished_results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError> {
+        self.results_where(campaign, true)
+    }
+
+    /// Checks the recorded draws and results against the ledger entries that
+    /// recorded them (a database edited behind the ledger's back is found).
+    /// Returns how many records were checked.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] naming the record that differs.
+    pub fn check_records_against_ledger(&self) -> Result<usize, StoreError> {
+        self.ensure_results()?;
+        let entries = self.ledger()?;
+        let mut n = 0;
+        let mut latest: std::collections::BTreeMap<(String, String, String), (u64, String)> =
+            Default::default();
+        for e in &entries {
+            match e.kind.as_str() {
+                "draw" => {
+                    let body: serde_json::Value = serde_json::from_str(&e.body).unwrap_or_default();
+                    let want = body["proof_sha256"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let text: Option<String> = self
+                        .conn
+                        .query_row(
+                            "SELECT proof FROM draws WHERE campaign_id = ?1",
+                            [&e.campaign],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    let got = text
+                        .map(|t| crate::core::merkle::Hash::digest(t.as_bytes()).to_hex())
+                        .unwrap_or_default();
+                    if got != want {
+                        return Err(StoreError::Conflict(format!(
+                            "the recorded proof of {} has SHA-256 {got}, but ledger entry {} recorded {want}",
+                            e.campaign, e.seq
+                        )));
+                    }
+                    n += 1;
+                }
+                "result" | "correction" => {
+                    let r: InspectionResult = serde_json::from_str(&e.body).map_err(|_| {
+                        StoreError::Conflict(format!("ledger entry {}: not a result", e.seq))
+                    })?;
+                    let v = serde_json::to_string(&r).unwrap_or_default();
+                    latest.insert((r.campaign, r.target, r.item), (e.seq, v));
+                }
+                _ => {}
+            }
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT campaign_id, target, item, body FROM results")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut stored = std::collections::BTreeMap::new();
+        for row in rows {
+            let (c, t, i, body) = row?;
+            stored.insert((c, t, i), body);
+        }
+        for (k, (seq, v)) in &latest {
+            match stored.get(k) {
+                Some(b) if b == v => n += 1,
+                _ => {
+                    return Err(StoreError::Conflict(format!(
+                        "the recorded result of {} item {} differs from ledger entry {seq}",
+                        k.1, k.2
+                    )));
+                }
+            }
+        }
+        if let Some(k) = stored.keys().find(|k| !latest.contains_key(*k)) {
+            return Err(StoreError::Conflict(format!(
+                "a result of {} item {} has no ledger entry",
+                k.1, k.2
+            )));
+        }
+        Ok(n)
+    }
+
+    /// Records a publication with its ledger entry (file names and hashes).
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn store_publication(
+        &mut self,
+        campaign: &str,
+        kind: &str,
+        files: &serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_results()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)",
+            params![campaign, kind, at],
+        )?;
+        if kind == "results" {
+            tx.execute(
+                "UPDATE results SET published = 1 WHERE campaign_id = ?1",
+                params![campaign],
+            )?;
+        }
+        append(
+            &tx,
+            "publication",
+            campaign,
+            at,
+            actor,
+            &serde_json::json!({"what": kind, "files": files}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// When a campaign's list (`draw`) or results (`results`) were last published.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn published_at(&self, campaign: &str, kind: &str) -> Result<Option<String>, StoreError> {
+        self.ensure_results()?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at FROM publications WHERE campaign_id = ?1 AND kind = ?2 ORDER BY at DESC LIMIT 1",
+                params![campaign, kind],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Every announced campaign id, in order of announcement.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn campaign_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS announcements (campaign_id TEXT PRIMARY KEY, hash BLOB NOT NULL, body TEXT NOT NULL, announced_at TEXT NOT NULL);",
+        )?;
+        let mut st = self
+            .conn
+            .prepare("SELECT campaign_id FROM announcements ORDER BY announced_at, campaign_id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

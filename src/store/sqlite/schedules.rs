@@ -1,0 +1,602 @@
+//! Visit dates kept in the workspace (`docs/SCHEDULE.md` §11): the inputs of a
+//! schedule from the draws, the schedule secrets, the recorded schedules and
+//! their ledger entries.
+
+use super::ledger::{Actor, append};
+use super::{StoreError, Workspace};
+use crate::core::calendar::Calendar;
+use crate::core::campaign::Period;
+use crate::core::canonical::Encoder;
+use crate::core::merkle::Hash;
+use crate::core::registry::RegistryKind;
+use crate::schedule::{Labels, Problem, Schedule, TargetLabel, Visit};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+const SQL: &str = "CREATE TABLE IF NOT EXISTS schedules (
+    key  TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+);";
+
+/// The format tag of a [`ScheduleRecord`].
+pub const SCHEDULE_RECORD_FORMAT: &str = "dualdraw-schedule-record-v1";
+
+/// A recorded schedule (排期记录): its campaigns, its problem and its dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleRecord {
+    /// [`SCHEDULE_RECORD_FORMAT`].
+    pub format: String,
+    /// The campaigns whose visits it dates, sorted (a coordination group's
+    /// targets drawn by several campaigns are one joint visit).
+    pub campaigns: Vec<String>,
+    /// The problem as scheduled (after every recorded change).
+    pub problem: Problem,
+    /// Visit id → date.
+    pub dates: BTreeMap<String, NaiveDate>,
+    /// How many reschedules were recorded.
+    pub reschedules: u32,
+    /// Whether the schedule secrets were revealed.
+    pub revealed: bool,
+}
+
+impl ScheduleRecord {
+    /// The store key of a set of campaigns: their sorted ids joined by `+`.
+    pub fn key_of(campaigns: &[String]) -> String {
+        let mut v = campaigns.to_vec();
+        v.sort();
+        v.dedup();
+        v.join("+")
+    }
+
+    /// `SHA-256` of the dates' canonical text (one `id date` line each, by id):
+    /// the commitment to the dates recorded in the ledger.
+    pub fn dates_sha256(&self) -> Hash {
+        let mut text = String::new();
+        for (id, d) in &self.dates {
+            text.push_str(id);
+            text.push(' ');
+            text.push_str(&d.format("%Y-%m-%d").to_string());
+            text.push('\n');
+        }
+        Hash::digest(text.as_bytes())
+    }
+
+    /// `SHA-256` of the recorded problem's JSON (visits, teams, days, leave,
+    /// limit): an auditor with the workspace checks the problem it re-runs.
+    pub fn problem_sha256(&self) -> Hash {
+        Hash::digest(
+            serde_json::to_string(&self.problem)
+                .unwrap_or_default()
+                .as_bytes(),
+        )
+    }
+
+    /// The schedule, re-checked against its problem.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the stored dates break the rules.
+    pub fn schedule(&self) -> Result<Schedule, StoreError> {
+        Schedule::from_dates(&self.problem, &self.dates)
+            .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))
+    }
+}
+
+/// What a schedule is made from: the merged visits, the period's working
+/// days, names for the calendar files, and the seed of its stream.
+#[derive(Debug, Clone)]
+pub struct ScheduleInputs {
+    /// The campaigns, sorted.
+    pub campaigns: Vec<String>,
+    /// The visits (without leave), the working days of the period.
+    pub problem: Problem,
+    /// Names and places.
+    pub labels: Labels,
+    /// The period (the intersection of the campaigns' periods).
+    pub period: Period,
+    /// How many targets were drawn by more than one campaign (joint visits).
+    pub joint_visits: usize,
+    /// `SHA-256(lp("dualdraw-schedule-seed-v1") ‖ u32be(m) ‖ (lp(id) ‖ raw(seed) ‖ lp(secret))…)`.
+    pub seed: Hash,
+}
+
+/// Why a schedule cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ScheduleStoreError {
+    /// A campaign is not drawn.
+    #[error("campaign {0} is not drawn: dates are given to drawn teams")]
+    NotDrawn(String),
+    /// A campaign has no period.
+    #[error(
+        "campaign {0} has no period: add period = {{ start = \"YYYY-MM-DD\", end = \"YYYY-MM-DD\" }} to its file (it is fixed at announcement)"
+    )]
+    NoPeriod(String),
+    /// The periods of the campaigns do not meet.
+    #[error("the periods of {0} do not overlap")]
+    DisjointPeriods(String),
+    /// A campaign was drawn without a schedule secret.
+    #[error("campaign {0} has no schedule secret (it was drawn before dualdraw kept one)")]
+    NoSecret(String),
+    /// The calendar does not know a date.
+    #[error(transparent)]
+    Calendar(#[from] crate::core::calendar::CalendarError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Workspace {
+    fn ensure_schedule_tables(&self) -> Result<(), StoreError> {
+        self.ensure_campaign_tables()?;
+        self.conn.execute_batch(SQL)?;
+        Ok(())
+    }
+
+    /// A campaign's schedule secret (None for draws made before secrets were kept).
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn schedule_secret(&self, id: &str) -> Result<Option<String>, StoreError> {
+        self.ensure_schedule_tables()?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT secret FROM schedule_secrets WHERE campaign_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The inputs of a schedule for drawn campaigns (`docs/SCHEDULE.md` §11):
+    /// every current team (after replacements), one visit per target with the
+    /// union of the teams of every campaign that drew it, the township from
+    /// the snapshot, the working days of the periods' intersection.
+    ///
+    /// # Errors
+    /// [`ScheduleStoreError`] naming the campaign.
+    pub fn schedule_inputs(
+        &self,
+        ids: &[String],
+        calendar: &Calendar,
+        per_day: u32,
+    ) -> Result<ScheduleInputs, ScheduleStoreError> {
+        let mut campaigns = ids.to_vec();
+        campaigns.sort();
+        campaigns.dedup();
+        let mut period: Option<Period> = None;
+        let mut visits: BTreeMap<String, Visit> = BTreeMap::new();
+        let mut drawn_by: BTreeMap<String, usize> = BTreeMap::new();
+        let mut labels = Labels::default();
+        let mut seed = Encoder::with_capacity(256);
+        seed.str("dualdraw-schedule-seed-v1")
+            .raw(&(campaigns.len() as u32).to_be_bytes());
+        let mut titles = Vec::new();
+        let mut entities: BTreeMap<u64, crate::core::registry::Registries> = BTreeMap::new();
+        for id in &campaigns {
+            if self.campaign_state(id)? != super::CampaignState::Drawn {
+                return Err(ScheduleStoreError::NotDrawn(id.clone()));
+            }
+            let proof = self.draw_proof(id)?;
+            let c = &proof.announcement.campaign;
+            titles.push(c.title.clone());
+            let p = c
+                .period
+                .ok_or_else(|| ScheduleStoreError::NoPeriod(id.clone()))?;
+            period = Some(match period {
+                None => p,
+                Some(q) => Period {
+                    start: q.start.max(p.start),
+                    end: q.end.min(p.end),
+                },
+            });
+            let secret = self
+                .schedule_secret(id)?
+                .ok_or_else(|| ScheduleStoreError::NoSecret(id.clone()))?;
+            seed.str(id).raw(&proof.seed.0).str(&secret);
+            // Campaigns drawn on one snapshot share its entities.
+            let sid = proof.announcement.snapshot.id;
+            let reg = match entities.entry(sid) {
+                std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    let snap = self.snapshot(sid)?;
+                    v.insert(self.load_kinds(&snap, &[RegistryKind::Entities])?)
+                }
+            };
+            let dept: BTreeMap<&str, &crate::core::registry::Officer> =
+                proof.officers.iter().map(|o| (o.id.as_str(), o)).collect();
+            let reps = self.replacements(id)?;
+            for (target, officers) in crate::core::replace::current_teams(&proof, &reps) {
+                let entity = reg
+                    .entities
+                    .binary_search_by(|e| e.uscc.as_str().cmp(&target))
+                    .ok()
+                    .map(|i| &reg.entities[i]);
+                let township = entity
+                    .map(|e| {
+                        e.township
+                            .clone()
+                            .unwrap_or_else(|| e.region.as_str().to_string())
+                    })
+                    .unwrap_or_default();
+                if let Some(e) = entity {
+                    labels.targets.insert(
+                        target.clone(),
+                        TargetLabel {
+                            name: e.name.clone(),
+                            address: format!(
+                                "{}{}",
+                                e.region.as_str(),
+                                e.township
+                                    .as_deref()
+                                    .map(|t| format!(" {t}"))
+                                    .unwrap_or_default()
+                            ),
+                        },
+                    );
+                }
+                *drawn_by.entry(target.clone()).or_default() += 1;
+                let v = visits
+                    .entry(target.clone())
+                    .or_insert_with(|| Visit::new(target.clone(), Vec::<String>::new(), township));
+                for o in officers {
+                    if let Some(off) = dept.get(o.as_str()) {
+                        labels.officers.insert(o.clone(), off.name.clone());
+                        if !v.departments.contains(&off.department) {
+                            v.departments.push(off.department.clone());
+                        }
+                    }
+                    if !v.officers.contains(&o) {
+                        v.officers.push(o);
+                    }
+                }
+            }
+        }
+        let period = period.ok_or_else(|| ScheduleStoreError::NotDrawn(String::new()))?;
+        if period.end < period.start {
+            return Err(ScheduleStoreError::DisjointPeriods(campaigns.join(", ")));
+        }
+        let days = crate::schedule::working_days(calendar, period.start, period.end)?;
+        let mut problem = Problem::new(visits.into_values().collect(), days);
+        problem.max_visits_per_officer_per_day = per_day;
+        for v in &mut problem.visits {
+            v.departments.sort();
+        }
+        labels.campaign = ScheduleRecord::key_of(&campaigns);
+        labels.title = titles.join(" + ");
+        Ok(ScheduleInputs {
+            joint_visits: drawn_by.values().filter(|&&n| n > 1).count(),
+            campaigns,
+            problem,
+            labels,
+            period,
+            seed: Hash::digest(seed.as_bytes()),
+        })
+    }
+
+    /// The recorded schedule of these campaigns, if any.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn schedule_record(
+        &self,
+        campaigns: &[String],
+    ) -> Result<Option<ScheduleRecord>, StoreError> {
+        self.ensure_schedule_tables()?;
+        let key = ScheduleRecord::key_of(campaigns);
+        let body: Option<String> = self
+            .conn
+            .query_row("SELECT body FROM schedules WHERE key = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        body.map(|b| {
+            serde_json::from_str(&b)
+                .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))
+        })
+        .transpose()
+    }
+
+    /// Records a schedule (a first one, or a reschedule replacing it) with
+    /// its ledger entry of `kind` (`schedule`, `reschedule` or
+    /// `schedule_reveal`) and `body` plus the dates' commitment.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second first schedule.
+    pub fn store_schedule(
+        &mut self,
+        record: &ScheduleRecord,
+        kind: &str,
+        body: serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        self.ensure_schedule_tables()?;
+        let key = ScheduleRecord::key_of(&record.campaigns);
+        let text =
+            serde_json::to_string(record).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT 1 FROM schedules WHERE key = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if kind == "schedule" && exists.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "{key} already has a schedule: move single visits with `dualdraw schedule move`"
+            )));
+        }
+        if kind != "schedule" && exists.is_none() {
+            return Err(StoreError::Conflict(format!("{key} has no schedule yet")));
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO schedules(key, body) VALUES (?1, ?2)",
+            params![key, text],
+        )?;
+        let mut body = body;
+        if let Some(o) = body.as_object_mut() {
+            o.insert("campaigns".into(), serde_json::json!(record.campaigns));
+            o.insert(
+                "dates_sha256".into(),
+                serde_json::json!(record.dates_sha256()),
+            );
+        }
+        append(&tx, kind, &key, at, actor, &body)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The key of a recorded schedule that already dates one of `ids`.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn scheduled_with(&self, ids: &[String]) -> Result<Option<String>, StoreError> {
+        self.ensure_schedule_tables()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT key FROM schedules ORDER BY key")?;
+        let keys = st.query_map([], |r| r.get::<_, String>(0))?;
+        for k in keys {
+            let k = k?;
+            if k.split('+').any(|c| ids.iter().any(|i| i == c)) {
+                return Ok(Some(k));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The officers known to these campaigns' proofs (for checking a leave file).
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn officers_of(&self, campaigns: &[String]) -> Result<BTreeSet<String>, StoreError> {
+        let mut out = BTreeSet::new();
+        for id in campaigns {
+            for o in self.draw_proof(id)?.officers {
+                out.insert(o.id);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// What [`Workspace::make_schedule`] did.
+#[derive(Debug, Clone)]
+pub struct MadeSchedule {
+    /// The inputs it was made from.
+    pub inputs: ScheduleInputs,
+    /// The recorded schedule.
+    pub record: ScheduleRecord,
+    /// The schedule.
+    pub schedule: Schedule,
+}
+
+/// What [`Workspace::move_visit`] did.
+#[derive(Debug, Clone)]
+pub struct MovedSchedule {
+    /// The recorded schedule afterwards.
+    pub record: ScheduleRecord,
+    /// The schedule afterwards.
+    pub schedule: Schedule,
+    /// The names and places for its files.
+    pub labels: Labels,
+    /// What moved.
+    pub moved: Vec<crate::schedule::Moved>,
+}
+
+/// Why a schedule could not be made, moved or revealed. Nothing is recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum ScheduleFlowError {
+    /// The inputs are wrong.
+    #[error(transparent)]
+    Inputs(#[from] ScheduleStoreError),
+    /// No schedule satisfies the rules, or a change cannot be applied.
+    #[error(transparent)]
+    Schedule(#[from] crate::schedule::ScheduleError),
+    /// There is no schedule to move or reveal.
+    #[error("{0} has no schedule yet")]
+    NotScheduled(String),
+    /// The schedule was revealed: its visits are done.
+    #[error("the schedule of {0} was revealed (its visits are done)")]
+    Revealed(String),
+    /// A reveal before the last visit: the dates would warn the targets.
+    #[error("the last visit of {key} is on {last}: reveal the schedule after the visits")]
+    TooEarly {
+        /// The schedule.
+        key: String,
+        /// Its last visit date.
+        last: NaiveDate,
+    },
+    /// The store failed or refused.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Workspace {
+    /// Dates every visit of drawn campaigns (`docs/SCHEDULE.md` §11) with the
+    /// stream `stream(schedule seed, "schedule")`, and records the schedule
+    /// with a `schedule` ledger entry (the dates' commitment, not the dates).
+    ///
+    /// # Errors
+    /// [`ScheduleFlowError`]; nothing is recorded.
+    pub fn make_schedule(
+        &mut self,
+        ids: &[String],
+        calendar: &Calendar,
+        per_day: u32,
+        leave: BTreeMap<String, BTreeSet<NaiveDate>>,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<MadeSchedule, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
+        let key = ScheduleRecord::key_of(ids);
+        if let Some(other) = self.scheduled_with(ids)? {
+            return Err(ScheduleFlowError::Store(StoreError::Conflict(
+                if other == key {
+                    format!(
+                        "{key} already has a schedule: move single visits with `dualdraw schedule move`"
+                    )
+                } else {
+                    format!(
+                        "a campaign of {key} is already scheduled in {other}: every visit has one date (move visits with `dualdraw schedule move {}`)",
+                        other.replace('+', " ")
+                    )
+                },
+            )));
+        }
+        let inputs = self.schedule_inputs(ids, calendar, per_day)?;
+        let mut problem = inputs.problem.clone();
+        problem.leave = leave;
+        let mut stream = crate::core::entropy::Stream::new(&inputs.seed, "schedule");
+        let schedule = crate::schedule::schedule(&problem, &mut stream)?;
+        let record = ScheduleRecord {
+            format: SCHEDULE_RECORD_FORMAT.into(),
+            campaigns: inputs.campaigns.clone(),
+            problem: schedule.problem().clone(),
+            dates: schedule.dates(),
+            reschedules: 0,
+            revealed: false,
+        };
+        self.store_schedule(
+            &record,
+            "schedule",
+            serde_json::json!({"visits": record.dates.len(), "joint_visits": inputs.joint_visits,
+                "period": inputs.period, "working_days": problem.days.len(),
+                "per_day": per_day, "leave_officers": problem.leave.len(),
+                "problem_sha256": record.problem_sha256(),
+                "format": crate::schedule::SCHEDULE_VERSION}),
+            at,
+            actor,
+        )?;
+        Ok(MadeSchedule {
+            inputs,
+            record,
+            schedule,
+        })
+    }
+
+    /// Applies one change to a recorded schedule (reschedule number `k`, with
+    /// the stream `stream(schedule seed, "reschedule/" ‖ k)`), moving as
+    /// little as possible, and records it with a `reschedule` ledger entry.
+    ///
+    /// # Errors
+    /// [`ScheduleFlowError`]; nothing is recorded.
+    pub fn move_visit(
+        &mut self,
+        ids: &[String],
+        calendar: &Calendar,
+        change: &crate::schedule::Change,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<MovedSchedule, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
+        let key = ScheduleRecord::key_of(ids);
+        let mut record = self
+            .schedule_record(ids)?
+            .ok_or_else(|| ScheduleFlowError::NotScheduled(key.clone()))?;
+        if record.revealed {
+            return Err(ScheduleFlowError::Revealed(key));
+        }
+        let s = record.schedule()?;
+        let inputs =
+            self.schedule_inputs(ids, calendar, s.problem().max_visits_per_officer_per_day)?;
+        let k = record.reschedules + 1;
+        let mut stream = crate::core::entropy::Stream::new(&inputs.seed, &format!("reschedule/{k}"));
+        let r = crate::schedule::reschedule(&s, change, &mut stream)?;
+        record.problem = r.schedule.problem().clone();
+        record.dates = r.schedule.dates();
+        record.reschedules = k;
+        self.store_schedule(
+            &record,
+            "reschedule",
+            serde_json::json!({"seq": k, "change": change, "reason": reason,
+                "moved": r.moved.iter().map(|m| serde_json::json!({"visit": m.visit, "from": m.from, "to": m.to})).collect::<Vec<_>>()}),
+            at,
+            actor,
+        )?;
+        Ok(MovedSchedule {
+            record,
+            schedule: r.schedule,
+            labels: inputs.labels,
+            moved: r.moved,
+        })
+    }
+
+    /// After the visits: records the schedule secrets and the dates in a
+    /// `schedule_reveal` ledger entry (`ledger verify` checks each secret
+    /// against its draw's commitment).
+    ///
+    /// # Errors
+    /// [`ScheduleFlowError`]; nothing is recorded.
+    pub fn reveal_schedule(
+        &mut self,
+        ids: &[String],
+        at: &str,
+        actor: &Actor,
+    ) -> Result<ScheduleRecord, ScheduleFlowError> {
+        for id in ids {
+            self.campaign_state(id)?;
+        }
+        let key = ScheduleRecord::key_of(ids);
+        let mut record = self
+            .schedule_record(ids)?
+            .ok_or_else(|| ScheduleFlowError::NotScheduled(key.clone()))?;
+        if record.revealed {
+            return Err(ScheduleFlowError::Revealed(key));
+        }
+        // Only after the visits: the China date of `at` is after the last visit.
+        let last = record.dates.values().max().copied();
+        let today = chrono::DateTime::parse_from_rfc3339(at)
+            .ok()
+            .map(|t| crate::core::announcement::china_date(&t.with_timezone(&chrono::Utc)));
+        if let (Some(last), Some(today)) = (last, today)
+            && today <= last
+        {
+            return Err(ScheduleFlowError::TooEarly { key, last });
+        }
+        let mut secrets = serde_json::Map::new();
+        for id in &record.campaigns {
+            let s = self
+                .schedule_secret(id)?
+                .ok_or_else(|| ScheduleStoreError::NoSecret(id.clone()))?;
+            secrets.insert(id.clone(), serde_json::Value::String(s));
+        }
+        record.revealed = true;
+        self.store_schedule(
+            &record,
+            "schedule_reveal",
+            serde_json::json!({"secrets": secrets, "dates": record.dates, "reschedules": record.reschedules}),
+            at,
+            actor,
+        )?;
+        Ok(record)
+    }
+}

@@ -1,0 +1,140 @@
+use super::*;
+use crate::io::generate::{CountySpec, county};
+
+fn ws(dir: &Path) -> Workspace {
+    Workspace::init_with_key(dir, SaltKey::from_bytes([9; 32])).unwrap()
+}
+
+#[test]
+fn init_twice_is_refused_and_open_needs_a_workspace() {
+    let d = tempfile::tempdir().unwrap();
+    ws(d.path());
+    assert!(matches!(
+        Workspace::init(d.path()),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    let e = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Workspace::open(e.path()),
+        Err(StoreError::NotAWorkspace(_))
+    ));
+}
+
+#[test]
+fn every_snapshot_is_retrievable_exactly_after_later_changes() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let reg = county(&CountySpec {
+        entities: 3000,
+        ..Default::default()
+    })
+    .unwrap();
+    for k in RegistryKind::ALL {
+        w.commit(k, &reg, "test").unwrap();
+    }
+    let s4 = w.current_snapshot().unwrap().unwrap();
+    assert_eq!(s4.id, 4);
+    let mut changed = reg.clone();
+    changed.entities.truncate(100);
+    changed.officers[0].name.push('X');
+    w.commit(RegistryKind::Entities, &changed, "shrink")
+        .unwrap();
+    w.commit(RegistryKind::Officers, &changed, "rename")
+        .unwrap();
+    // Reopen from disk and load the old snapshot.
+    drop(w);
+    let w = Workspace::open(d.path()).unwrap();
+    let old = w.load(&w.snapshot(4).unwrap()).unwrap();
+    assert_eq!(old, reg);
+    assert_eq!(SnapshotRoots::compute(&old, w.salt_key()), s4.roots);
+    let new = w.load(&w.current_snapshot().unwrap().unwrap()).unwrap();
+    assert_eq!(new.entities.len(), 100);
+    assert_eq!(new.items, reg.items);
+    assert_eq!(w.snapshots().unwrap().len(), 6);
+}
+
+#[test]
+fn unchanged_content_makes_no_new_snapshot() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let reg = county(&CountySpec {
+        entities: 50,
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(matches!(
+        w.commit(RegistryKind::Entities, &reg, "a").unwrap(),
+        CommitOutcome::NewSnapshot { .. }
+    ));
+    assert!(matches!(
+        w.commit(RegistryKind::Entities, &reg, "b").unwrap(),
+        CommitOutcome::Unchanged { .. }
+    ));
+    // An empty registry on an empty workspace is unchanged too.
+    assert!(matches!(
+        w.commit(RegistryKind::Recusals, &Registries::default(), "c")
+            .unwrap(),
+        CommitOutcome::Unchanged { .. }
+    ));
+    assert_eq!(w.snapshots().unwrap().len(), 1);
+}
+
+#[test]
+fn tampering_with_stored_chunks_is_detected_on_load() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let reg = county(&CountySpec {
+        entities: 50,
+        ..Default::default()
+    })
+    .unwrap();
+    w.commit(RegistryKind::Officers, &reg, "a").unwrap();
+    let snap = w.current_snapshot().unwrap().unwrap();
+    // Swap one officer's department directly in the database.
+    let mut officers = reg.officers.clone();
+    officers[0].department = "伪造部门".into();
+    let fake = Registries {
+        officers,
+        ..Registries::default()
+    };
+    let chunk = codec::chunks(&fake.officers, codec::encode_officer).remove(0);
+    w.connection()
+        .execute("UPDATE registry_chunks SET data = ?1 WHERE seq = 0 AND version = (SELECT officers_v FROM snapshots WHERE id = ?2)", params![chunk, snap.id as i64])
+        .unwrap();
+    let e = w.load_kinds(&snap, &[RegistryKind::Officers]).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            StoreError::RootMismatch {
+                kind: RegistryKind::Officers,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    w.connection()
+        .execute(
+            "UPDATE registry_chunks SET data = X'00000003616263' WHERE seq = 0",
+            [],
+        )
+        .unwrap();
+    assert!(matches!(
+        w.load_kinds(&snap, &[RegistryKind::Officers]),
+        Err(StoreError::Damaged { .. })
+    ));
+}
+
+#[test]
+fn legacy_codes_are_remembered() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let codes: BTreeSet<String> = ["91350203M0001QAY9B".to_string()].into();
+    w.accept_legacy(&codes).unwrap();
+    assert_eq!(
+        Workspace::open(d.path())
+            .unwrap()
+            .accepted_legacy()
+            .unwrap(),
+        codes
+    );
+}
