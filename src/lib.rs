@@ -64,11 +64,7 @@ pub mod plan;
 pub mod schedule;
 pub mod store;
 
-#[cfg(any(
-    feature = "import",
-    feature = "publish",
-    feature = "generate"
-))]
+#[cfg(any(feature = "import", feature = "publish", feature = "generate"))]
 pub mod io;
 
 #[cfg(feature = "cli")]
@@ -95,6 +91,6 @@ pub use crate::core::verify::{Mismatch, VerifiedDraw, verify_audit, verify_light
 pub use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
 #[cfg(feature = "import")]
 pub use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
-pub use crate::store::{CommitOutcome, SnapshotInfo, StoreError};
 #[cfg(feature = "sqlite")]
 pub use crate::store::Workspace;
+pub use crate::store::{CommitOutcome, SnapshotInfo, StoreError};

@@ -16,6 +16,7 @@ pub(crate) use rayon::slice::{ParallelSlice, ParallelSliceMut};
 pub(crate) use sequential::*;
 
 #[cfg(not(feature = "parallel"))]
+#[allow(dead_code)] // which shims are used depends on the other features
 mod sequential {
     /// Runs `a` then `b`.
     pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)

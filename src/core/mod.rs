@@ -18,21 +18,21 @@
 //! 11. [`replace`] and [`results`] — after the draw: replacements (替换) and
 //!     inspection results (检查结果).
 
-pub mod uscc;
-pub mod calendar;
-pub mod registry;
-pub mod canonical;
-pub mod merkle;
-pub mod commitment;
-pub mod snapshot;
-pub mod record_proof;
-pub mod campaign;
 pub mod announcement;
-pub mod entropy;
-pub mod sample;
 pub mod assign;
+pub mod calendar;
+pub mod campaign;
+pub mod canonical;
+pub mod commitment;
 pub mod draw;
+pub mod entropy;
+pub mod merkle;
 pub mod proof;
-pub mod verify;
+pub mod record_proof;
+pub mod registry;
 pub mod replace;
 pub mod results;
+pub mod sample;
+pub mod snapshot;
+pub mod uscc;
+pub mod verify;

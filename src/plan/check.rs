@@ -1,7 +1,7 @@
 //! `plan check`: what a plan would draw from the workspace's current
 //! snapshot, and every rule it cannot meet, before anything is drawn.
 //!
-//! Per campaign: the announcement checks ([`Workspace::check_campaigns`]),
+//! Per campaign: the announcement checks ([`crate::store::check_campaigns`]),
 //! the pool and each stratum's `N` and `n` exactly as the draw computes them
 //! (`docs/SPEC.md` §5), the expected targets and officer places per
 //! department (§6), capacity against the officers eligible on the draw date,
@@ -18,7 +18,7 @@ use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Officer, Registries};
 use crate::core::sample::{self, HistorySets};
-use crate::store::{AnnounceError, StoreError, Workspace};
+use crate::store::{AnnounceError, Store, StoreError, check_campaigns, history_for};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -388,8 +388,8 @@ fn working_days(cal: &Calendar, start: NaiveDate, end: NaiveDate) -> Result<u64,
 /// [`PlanCheckError`] when the plan cannot be checked at all (no snapshot, a
 /// period in a year without a holiday schedule, the store failing). Rules
 /// that cannot be met are [`Finding`]s of the report.
-pub fn check(
-    ws: &Workspace,
+pub fn check<S: Store + ?Sized>(
+    ws: &S,
     plan: &Plan,
     cal: &Calendar,
     now: DateTime<Utc>,
@@ -472,8 +472,8 @@ pub fn check(
 /// The announcement checks: every campaign at once, and when that fails,
 /// each campaign alone (a coordination group together) to name every one
 /// that would be refused.
-fn announce_findings(
-    ws: &Workspace,
+fn announce_findings<S: Store + ?Sized>(
+    ws: &S,
     plan: &Plan,
     now: DateTime<Utc>,
     announceable: &mut [bool],
@@ -500,7 +500,7 @@ fn announce_findings(
         AnnounceError::Store(s) => Some(PlanCheckError::Store(s)),
         _ => None,
     };
-    match ws.check_campaigns(plan.campaigns.clone(), now) {
+    match check_campaigns(ws, plan.campaigns.clone(), now) {
         Ok(_) => return Ok(()),
         Err(e) => {
             if let Some(f) = fatal(e) {
@@ -525,7 +525,7 @@ fn announce_findings(
     }
     for unit in units {
         let list: Vec<Campaign> = unit.iter().map(|&i| plan.campaigns[i].clone()).collect();
-        if let Err(e) = ws.check_campaigns(list, now) {
+        if let Err(e) = check_campaigns(ws, list, now) {
             let message = e.to_string();
             if let Some(f) = fatal(e) {
                 return Err(f);
@@ -549,8 +549,8 @@ fn announce_findings(
 /// region, before blocked pairs.
 type EligibleKey = (String, Vec<String>, Option<String>);
 
-fn numbers(
-    ws: &Workspace,
+fn numbers<S: Store + ?Sized>(
+    ws: &S,
     reg: &Registries,
     c: &Campaign,
     period: Option<&PeriodCheck>,
@@ -563,7 +563,7 @@ fn numbers(
     let Ok(cats) = sample::categories(c, &items) else {
         return Ok(None);
     };
-    let history = ws.history_for(c)?;
+    let history = history_for(ws, c)?;
     let sets = HistorySets {
         exclusion: history.exclusion.iter().cloned().collect(),
         drawn_this_year: history.drawn_this_year.iter().cloned().collect(),

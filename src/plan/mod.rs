@@ -10,7 +10,7 @@
 //!
 //! [`check`] reports, before anything is drawn, what the plan would draw
 //! from a workspace's current snapshot and every rule it cannot meet
-//! ([`PlanCheck`]); [`crate::Workspace::announce_campaigns`] announces its
+//! ([`PlanCheck`]); [`crate::store::announce_campaigns`] announces its
 //! campaigns (all or none).
 //!
 //! Expected counts are exact fractions ([`Fraction`]); nothing here uses

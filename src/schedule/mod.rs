@@ -880,7 +880,8 @@ pub struct Labels {
 }
 
 impl Labels {
-    pub(crate) fn target_name<'a>(&'a self, v: &'a Visit) -> &'a str {
+    /// The name to show for a visit's target (its id when unnamed).
+    pub fn target_name<'a>(&'a self, v: &'a Visit) -> &'a str {
         self.targets
             .get(&v.id)
             .map(|t| t.name.as_str())
@@ -888,7 +889,8 @@ impl Labels {
             .unwrap_or(&v.id)
     }
 
-    pub(crate) fn officer_name<'a>(&'a self, id: &'a str) -> &'a str {
+    /// The name to show for an officer (the id when unnamed).
+    pub fn officer_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.officers
             .get(id)
             .map(String::as_str)

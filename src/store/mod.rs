@@ -1,15 +1,30 @@
-//! Storage (存储): what a workspace persists, behind the [`Store`] trait, and
-//! its first implementation, the embedded SQLite workspace ([`sqlite`],
-//! feature `sqlite`).
+//! Storage (存储): everything a workspace persists, behind the [`Store`]
+//! trait; the workflows that only need a store ([`announce_campaigns`],
+//! [`check_campaigns`], [`history_for`]); and the first backend, the embedded
+//! SQLite workspace ([`sqlite::Workspace`], feature `sqlite`).
+//!
+//! A backend keeps: the registries and every version of them (snapshots),
+//! announcements, witnesses' reveals, draws and their proofs, voids and
+//! replacements, inspection results and imported history, publications,
+//! schedules, and the hash-chained ledger over all of it. The shared suite
+//! any backend must pass is `tests/store_suite/`.
 
+mod announce;
+mod history;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+mod traits;
+mod types;
+
+pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
+pub use history::history_for;
+pub use traits::Store;
+pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::{
-    Actor, AnnounceError, CampaignState, MadeSchedule, MovedSchedule, ResultMode,
-    SCHEDULE_RECORD_FORMAT, ScheduleFlowError, ScheduleInputs, ScheduleRecord,
-    ScheduleStoreError, Workspace, codec, DB_FILE,
+    DB_FILE, MadeSchedule, MovedSchedule, ScheduleFlowError, ScheduleInputs, ScheduleStoreError,
+    Workspace, codec,
 };
 
 use crate::core::canonical::DecodeError;
@@ -118,4 +133,3 @@ pub enum CommitOutcome {
         snapshot: Option<SnapshotInfo>,
     },
 }
-

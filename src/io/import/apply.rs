@@ -4,7 +4,7 @@
 
 use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table};
 use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
-use crate::store::{CommitOutcome, StoreError, Workspace};
+use crate::store::{CommitOutcome, Store, StoreError};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -59,8 +59,8 @@ fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {
 ///
 /// # Errors
 /// [`ApplyError`]; on any error nothing is stored.
-pub fn import_into(
-    ws: &mut Workspace,
+pub fn import_into<S: Store + ?Sized>(
+    ws: &mut S,
     kind: RegistryKind,
     path: &Path,
     opts: &ImportOptions,
@@ -208,8 +208,8 @@ fn merge(
 }
 
 /// Warns about recusals left naming an officer or entity no longer present.
-fn dangling_warnings(
-    ws: &Workspace,
+fn dangling_warnings<S: Store + ?Sized>(
+    ws: &S,
     kind: RegistryKind,
     new: &Registries,
     file: &str,

@@ -1,24 +1,14 @@
 //! Announcements, reveals and draws kept in the workspace.
 
-use super::ledger::{Actor, append};
+use super::ledger::append;
 use super::{StoreError, Workspace};
 use crate::core::announcement::Announcement;
-use crate::core::proof::DrawProof;
 use crate::core::entropy::Reveal;
 use crate::core::merkle::Hash;
+use crate::core::proof::DrawProof;
+use crate::store::Actor;
+use crate::store::CampaignState;
 use rusqlite::{OptionalExtension, params};
-
-/// A campaign's state in the workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CampaignState {
-    /// Announced, not drawn.
-    Announced,
-    /// Drawn.
-    Drawn,
-    /// Voided in the open (a new campaign needs a new announcement).
-    Voided,
-}
 
 /// Whether a campaign was voided (within a transaction or not).
 fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> {
@@ -201,6 +191,19 @@ impl Workspace {
                 g.group
             ))
         })
+    }
+
+    /// The campaigns drawn and not voided, by id.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn drawn_campaigns(&self) -> Result<Vec<String>, StoreError> {
+        self.ensure_campaign_tables()?;
+        let mut st = self.conn.prepare(
+            "SELECT campaign_id FROM draws WHERE campaign_id NOT IN (SELECT campaign_id FROM voids) ORDER BY 1",
+        )?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The announcement of a campaign.
@@ -449,7 +452,10 @@ impl Workspace {
     ///
     /// # Errors
     /// [`StoreError::Backend`].
-    pub fn replacements(&self, id: &str) -> Result<Vec<crate::core::replace::Replacement>, StoreError> {
+    pub fn replacements(
+        &self,
+        id: &str,
+    ) -> Result<Vec<crate::core::replace::Replacement>, StoreError> {
         self.ensure_campaign_tables()?;
         let mut st = self
             .conn

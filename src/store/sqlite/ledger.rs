@@ -3,18 +3,10 @@
 //! neither.
 
 use super::{StoreError, Workspace};
-use crate::ledger::Entry;
 use crate::core::merkle::Hash;
+use crate::ledger::Entry;
+use crate::store::Actor;
 use rusqlite::{OptionalExtension, Transaction, params};
-
-/// Who records an entry (操作人, 审批人).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Actor {
-    /// Operator.
-    pub operator: String,
-    /// Approver, where the bureau requires one (empty for none).
-    pub approver: String,
-}
 
 pub(super) const LEDGER_SQL: &str = "CREATE TABLE IF NOT EXISTS ledger (
     seq      INTEGER PRIMARY KEY,

@@ -6,22 +6,16 @@
 //! registry and a new snapshot that points at it and at the unchanged versions
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
-mod announce;
 mod campaigns;
 pub mod codec;
-mod history;
 mod ledger;
 mod results;
 mod schedules;
+mod store_impl;
 
-pub use super::{CommitOutcome, SnapshotInfo, StoreError};
-pub use announce::AnnounceError;
-pub use campaigns::CampaignState;
-pub use ledger::Actor;
-pub use results::ResultMode;
+use super::{CommitOutcome, SnapshotInfo, StoreError};
 pub use schedules::{
-    MadeSchedule, MovedSchedule, SCHEDULE_RECORD_FORMAT, ScheduleFlowError, ScheduleInputs,
-    ScheduleRecord, ScheduleStoreError,
+    MadeSchedule, MovedSchedule, ScheduleFlowError, ScheduleInputs, ScheduleStoreError,
 };
 
 use crate::core::canonical::DecodeError;
@@ -30,7 +24,6 @@ use crate::core::merkle::{Hash, MerkleRoot, empty_root};
 use crate::core::registry::{Registries, RegistryKind};
 use crate::par::*;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,11 @@
 //! Results, corrections, objections, inspection history and publications kept
 //! in the workspace, each with its ledger entry.
 
-use super::ledger::{Actor, append};
+use super::ledger::append;
 use super::{StoreError, Workspace};
 use crate::core::results::InspectionResult;
+use crate::store::Actor;
+use crate::store::ResultMode;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
@@ -26,15 +28,6 @@ CREATE TABLE IF NOT EXISTS publications (
     kind        TEXT NOT NULL,
     at          TEXT NOT NULL
 );";
-
-/// How a result is recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResultMode {
-    /// A first result: refused if one exists.
-    New,
-    /// A correction (更正): refused if none exists.
-    Correction,
-}
 
 impl Workspace {
     pub(super) fn ensure_results_tables(&self) -> Result<(), StoreError> {
@@ -221,6 +214,25 @@ impl Workspace {
             r.get::<_, String>(0)
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every recorded result of every campaign (by campaign, target, item).
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store or a damaged result.
+    pub fn all_results(&self) -> Result<Vec<InspectionResult>, StoreError> {
+        self.ensure_results_tables()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT body FROM results ORDER BY campaign_id, target, item")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let r: InspectionResult = serde_json::from_str(&row?)
+                .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?;
+            out.push(r);
+        }
+        Ok(out)
     }
 
     /// The results of a campaign not yet in a published results notice.

@@ -2,7 +2,7 @@
 //! schedule from the draws, the schedule secrets, the recorded schedules and
 //! their ledger entries.
 
-use super::ledger::{Actor, append};
+use super::ledger::append;
 use super::{StoreError, Workspace};
 use crate::core::calendar::Calendar;
 use crate::core::campaign::Period;
@@ -10,78 +10,16 @@ use crate::core::canonical::Encoder;
 use crate::core::merkle::Hash;
 use crate::core::registry::RegistryKind;
 use crate::schedule::{Labels, Problem, Schedule, TargetLabel, Visit};
+use crate::store::Actor;
+use crate::store::{SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 const SQL: &str = "CREATE TABLE IF NOT EXISTS schedules (
     key  TEXT PRIMARY KEY,
     body TEXT NOT NULL
 );";
-
-/// The format tag of a [`ScheduleRecord`].
-pub const SCHEDULE_RECORD_FORMAT: &str = "dualdraw-schedule-record-v1";
-
-/// A recorded schedule (排期记录): its campaigns, its problem and its dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScheduleRecord {
-    /// [`SCHEDULE_RECORD_FORMAT`].
-    pub format: String,
-    /// The campaigns whose visits it dates, sorted (a coordination group's
-    /// targets drawn by several campaigns are one joint visit).
-    pub campaigns: Vec<String>,
-    /// The problem as scheduled (after every recorded change).
-    pub problem: Problem,
-    /// Visit id → date.
-    pub dates: BTreeMap<String, NaiveDate>,
-    /// How many reschedules were recorded.
-    pub reschedules: u32,
-    /// Whether the schedule secrets were revealed.
-    pub revealed: bool,
-}
-
-impl ScheduleRecord {
-    /// The store key of a set of campaigns: their sorted ids joined by `+`.
-    pub fn key_of(campaigns: &[String]) -> String {
-        let mut v = campaigns.to_vec();
-        v.sort();
-        v.dedup();
-        v.join("+")
-    }
-
-    /// `SHA-256` of the dates' canonical text (one `id date` line each, by id):
-    /// the commitment to the dates recorded in the ledger.
-    pub fn dates_sha256(&self) -> Hash {
-        let mut text = String::new();
-        for (id, d) in &self.dates {
-            text.push_str(id);
-            text.push(' ');
-            text.push_str(&d.format("%Y-%m-%d").to_string());
-            text.push('\n');
-        }
-        Hash::digest(text.as_bytes())
-    }
-
-    /// `SHA-256` of the recorded problem's JSON (visits, teams, days, leave,
-    /// limit): an auditor with the workspace checks the problem it re-runs.
-    pub fn problem_sha256(&self) -> Hash {
-        Hash::digest(
-            serde_json::to_string(&self.problem)
-                .unwrap_or_default()
-                .as_bytes(),
-        )
-    }
-
-    /// The schedule, re-checked against its problem.
-    ///
-    /// # Errors
-    /// [`StoreError::Conflict`] when the stored dates break the rules.
-    pub fn schedule(&self) -> Result<Schedule, StoreError> {
-        Schedule::from_dates(&self.problem, &self.dates)
-            .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))
-    }
-}
 
 /// What a schedule is made from: the merged visits, the period's working
 /// days, names for the calendar files, and the seed of its stream.
@@ -175,7 +113,7 @@ impl Workspace {
         let mut titles = Vec::new();
         let mut entities: BTreeMap<u64, crate::core::registry::Registries> = BTreeMap::new();
         for id in &campaigns {
-            if self.campaign_state(id)? != super::CampaignState::Drawn {
+            if self.campaign_state(id)? != crate::store::CampaignState::Drawn {
                 return Err(ScheduleStoreError::NotDrawn(id.clone()));
             }
             let proof = self.draw_proof(id)?;
@@ -529,7 +467,8 @@ impl Workspace {
         let inputs =
             self.schedule_inputs(ids, calendar, s.problem().max_visits_per_officer_per_day)?;
         let k = record.reschedules + 1;
-        let mut stream = crate::core::entropy::Stream::new(&inputs.seed, &format!("reschedule/{k}"));
+        let mut stream =
+            crate::core::entropy::Stream::new(&inputs.seed, &format!("reschedule/{k}"));
         let r = crate::schedule::reschedule(&s, change, &mut stream)?;
         record.problem = r.schedule.problem().clone();
         record.dates = r.schedule.dates();

@@ -1,0 +1,378 @@
+//! The [`Store`] trait: what a backend persists and how it is read back.
+
+use super::StoreError;
+use super::{Actor, CampaignState, CommitOutcome, ResultMode, ScheduleRecord, SnapshotInfo};
+use crate::core::announcement::Announcement;
+use crate::core::commitment::SaltKey;
+use crate::core::entropy::Reveal;
+use crate::core::merkle::Hash;
+use crate::core::proof::DrawProof;
+use crate::core::registry::{Entity, Registries, RegistryKind};
+use crate::core::replace::{PendingReplacement, Replacement};
+use crate::core::results::InspectionResult;
+use crate::ledger::Entry;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// A workspace's storage (工作区存储): registries and their versions,
+/// announcements, reveals, draws, replacements, results, publications,
+/// schedules and the ledger.
+///
+/// Contract every backend keeps (checked by the shared suite in
+/// `tests/store_suite/`):
+/// - **Versions are immutable.** [`Store::commit`] writes a new version of one
+///   registry and a new snapshot over it and the other three's current
+///   versions; every earlier snapshot loads back exactly, and its roots are
+///   re-checked on load.
+/// - **One draw per announcement, append-only.** A second announcement,
+///   reveal, draw or schedule of the same thing is [`StoreError::Conflict`];
+///   nothing is ever updated in place except through a ledger entry that
+///   says so (a void, a replacement, a correction, a reschedule).
+/// - **Every write is one transaction with its ledger entry**, and the
+///   ledger is a hash chain ([`crate::ledger`]) whose head
+///   [`Store::ledger_head`] returns.
+/// - **Reads are by value** and in a fixed order (ids, USCCs), never in
+///   hash-map or insertion order.
+/// - **Streaming.** [`Store::for_each_entity`] hands entities over one by
+///   one so that a backend holding millions of rows need not materialise
+///   them; the default implementation loads the registry (fine for a county).
+pub trait Store {
+    // ---- registries (名录) and snapshots (版本快照) ----
+
+    /// The workspace's salt key (confidential: it opens every committed value).
+    fn salt_key(&self) -> &SaltKey;
+
+    /// The newest snapshot, if any registry was committed.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn current_snapshot(&self) -> Result<Option<SnapshotInfo>, StoreError>;
+
+    /// Snapshot `id`.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSnapshot`].
+    fn snapshot(&self, id: u64) -> Result<SnapshotInfo, StoreError>;
+
+    /// Every snapshot, oldest first.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn snapshots(&self) -> Result<Vec<SnapshotInfo>, StoreError>;
+
+    /// The snapshot with this digest, if any.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn snapshot_by_digest(&self, digest: &Hash) -> Result<Option<SnapshotInfo>, StoreError>;
+
+    /// The registries of `kinds` as of `snap` (the others left empty), each
+    /// re-checked against its recorded root.
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`] or [`StoreError::RootMismatch`] for a damaged store.
+    fn load_kinds(
+        &self,
+        snap: &SnapshotInfo,
+        kinds: &[RegistryKind],
+    ) -> Result<Registries, StoreError>;
+
+    /// All four registries as of `snap`.
+    ///
+    /// # Errors
+    /// As [`Store::load_kinds`].
+    fn load(&self, snap: &SnapshotInfo) -> Result<Registries, StoreError> {
+        self.load_kinds(snap, &RegistryKind::ALL)
+    }
+
+    /// The registries of `kinds` as of the newest snapshot (empty before the
+    /// first commit).
+    ///
+    /// # Errors
+    /// As [`Store::load_kinds`].
+    fn load_current(&self, kinds: &[RegistryKind]) -> Result<Registries, StoreError> {
+        match self.current_snapshot()? {
+            Some(s) => self.load_kinds(&s, kinds),
+            None => Ok(Registries::default()),
+        }
+    }
+
+    /// Hands every entity of `snap` to `f`, in USCC order, stopping at the
+    /// first error `f` returns. A backend with millions of rows streams them.
+    ///
+    /// # Errors
+    /// What the store or `f` returns.
+    fn for_each_entity(
+        &self,
+        snap: &SnapshotInfo,
+        f: &mut dyn FnMut(&Entity) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let reg = self.load_kinds(snap, &[RegistryKind::Entities])?;
+        reg.entities.iter().try_for_each(f)
+    }
+
+    /// Stores `kind` of `reg` as a new version and a new snapshot (or nothing
+    /// if it equals the current one).
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn commit(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+    ) -> Result<CommitOutcome, StoreError>;
+
+    /// USCCs accepted as legacy codes in this workspace.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn accepted_legacy(&self) -> Result<BTreeSet<String>, StoreError>;
+
+    /// Adds USCCs accepted as legacy codes.
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn accept_legacy(&mut self, codes: &BTreeSet<String>) -> Result<(), StoreError>;
+
+    // ---- announcements (公告), reveals, draws (抽取) ----
+
+    /// Records announcements, all or none, each with its ledger entry.
+    /// Returns them as recorded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for an id already announced.
+    fn store_announcements(
+        &mut self,
+        list: Vec<Announcement>,
+        actor: &Actor,
+    ) -> Result<Vec<Announcement>, StoreError>;
+
+    /// The announcement of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`].
+    fn announcement(&self, id: &str) -> Result<Announcement, StoreError>;
+
+    /// Every announced campaign id, sorted.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn campaign_ids(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The coordination group names already announced.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn group_names(&self) -> Result<BTreeSet<String>, StoreError>;
+
+    /// The announcement hashes of `a`'s coordination group (empty without one).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when a member is not announced here.
+    fn group_announcements(&self, a: &Announcement) -> Result<Vec<Hash>, StoreError>;
+
+    /// A campaign's state.
+    ///
+    /// # Errors
+    /// [`StoreError::NoCampaign`].
+    fn campaign_state(&self, id: &str) -> Result<CampaignState, StoreError>;
+
+    /// Records a witness's reveal (once per witness).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second reveal or a drawn campaign.
+    fn store_reveal(&mut self, id: &str, r: &Reveal, actor: &Actor) -> Result<(), StoreError>;
+
+    /// The reveals recorded for a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn reveals(&self, id: &str) -> Result<Vec<Reveal>, StoreError>;
+
+    /// Records a draw (once per announcement) with its ledger entry, and the
+    /// commitment to the schedule secret when one is made.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second draw or a voided campaign.
+    fn store_draw_with(
+        &mut self,
+        p: &DrawProof,
+        at: &str,
+        actor: &Actor,
+        schedule_secret: Option<&str>,
+    ) -> Result<(), StoreError>;
+
+    /// The draw proof of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when it is not drawn.
+    fn draw_proof(&self, id: &str) -> Result<DrawProof, StoreError>;
+
+    /// The campaigns drawn and not voided, by id.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn drawn_campaigns(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Voids a campaign in the open.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when it is already voided.
+    fn void_campaign(
+        &mut self,
+        id: &str,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// The replacements recorded for a campaign, in order.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn replacements(&self, id: &str) -> Result<Vec<Replacement>, StoreError>;
+
+    /// Records a replacement (替换) with its ledger entry.
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn store_replacement(
+        &mut self,
+        id: &str,
+        r: &Replacement,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// Records a replacement request waiting for its beacon.
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn store_replacement_request(
+        &mut self,
+        id: &str,
+        p: &PendingReplacement,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// The replacement request waiting for its beacon, if any.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn pending_replacement(&self, id: &str) -> Result<Option<PendingReplacement>, StoreError>;
+
+    // ---- results (检查结果), history, publications (公示) ----
+
+    /// Records results (new or corrections), all or none.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a new result that exists or a correction
+    /// of one that does not.
+    fn store_results(
+        &mut self,
+        results: &[InspectionResult],
+        mode: ResultMode,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// The results of a campaign.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn results(&self, campaign: &str) -> Result<Vec<InspectionResult>, StoreError>;
+
+    /// Every recorded result (by campaign, target, item).
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn all_results(&self) -> Result<Vec<InspectionResult>, StoreError>;
+
+    /// Records inspections made outside dualdraw (imported history).
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn store_history(
+        &mut self,
+        rows: &[(String, NaiveDate)],
+        source: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// USCCs inspected on a day in `[since, until)`, sorted.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn inspected_between(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<String>, StoreError>;
+
+    /// Records a publication (公示) of a campaign's files.
+    ///
+    /// # Errors
+    /// [`StoreError`]; nothing is written then.
+    fn store_publication(
+        &mut self,
+        campaign: &str,
+        kind: &str,
+        files: &serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// When a campaign's publication of `kind` was recorded, if it was.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn published_at(&self, campaign: &str, kind: &str) -> Result<Option<String>, StoreError>;
+
+    // ---- schedules (检查日期) ----
+
+    /// A campaign's schedule secret, if its draw made one.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn schedule_secret(&self, id: &str) -> Result<Option<String>, StoreError>;
+
+    /// The recorded schedule of exactly these campaigns, if any.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn schedule_record(&self, campaigns: &[String]) -> Result<Option<ScheduleRecord>, StoreError>;
+
+    /// Records a schedule with its ledger entry of `kind`.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a second first schedule.
+    fn store_schedule(
+        &mut self,
+        record: &ScheduleRecord,
+        kind: &str,
+        body: serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError>;
+
+    /// The key of a recorded schedule that already dates one of `ids`.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn scheduled_with(&self, ids: &[String]) -> Result<Option<String>, StoreError>;
+
+    // ---- the ledger (台账) ----
+
+    /// Every ledger entry, in order.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn ledger(&self) -> Result<Vec<Entry>, StoreError>;
+
+    /// The hash of the last ledger entry (the genesis value when empty).
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn ledger_head(&self) -> Result<Hash, StoreError>;
+}
