@@ -479,8 +479,9 @@ impl Workspace {
         Ok(())
     }
 
-    /// The underlying connection (for the modules that keep their own tables).
-    pub fn connection(&mut self) -> &mut Connection {
+    /// The underlying connection (tests that damage the database on purpose).
+    #[cfg(test)]
+    pub(crate) fn connection(&mut self) -> &mut Connection {
         &mut self.conn
     }
 }

@@ -1,0 +1,33 @@
+//! The shared store suite (`tests/store_suite/`) on the SQLite workspace,
+//! each case on a fresh workspace in a temporary folder.
+
+mod store_suite;
+
+use dualdraw::{SaltKey, Workspace};
+
+fn fresh() -> (tempfile::TempDir, Workspace) {
+    let d = tempfile::tempdir().unwrap();
+    let w = Workspace::init_with_key(d.path(), SaltKey::from_bytes([9; 32])).unwrap();
+    (d, w)
+}
+
+macro_rules! suite {
+    ($($case:ident),* $(,)?) => {$(
+        #[test]
+        fn $case() {
+            let (_dir, w) = fresh();
+            store_suite::$case(w);
+        }
+    )*};
+}
+
+suite!(
+    a_new_store_is_empty,
+    every_snapshot_loads_back_exactly,
+    entities_stream_in_uscc_order,
+    one_draw_per_announcement,
+    every_write_is_chained_in_the_ledger,
+    results_are_new_once_and_corrected_in_the_open,
+    a_schedule_is_recorded_once,
+    legacy_codes_are_kept,
+);
