@@ -12,7 +12,7 @@
 //!   assign → proof → verify, pure values in and out (always built);
 //! - [`ledger`]: the hash-chained record of everything done (always built);
 //! - [`plan`] and [`schedule`]: the year's plan and the visit dates (always built);
-//! - [`store`]: the [`Store`] trait (always) and the SQLite workspace (feature `sqlite`);
+//! - [`store`]: the [`store::Store`] trait (always) and the SQLite workspace (feature `sqlite`);
 //! - `io`: imports (`import`), notices and reports (`publish`), synthetic
 //!   counties (`generate`);
 //! - `cli`: the command (`cli`).
@@ -44,7 +44,7 @@
 //! | feature | adds | default |
 //! |---|---|---|
 //! | `parallel` | rayon for hashing, sorting and verification (same results) | yes |
-//! | `sqlite` | [`store::sqlite`]: the workspace store on embedded SQLite | yes |
+//! | `sqlite` | `store::sqlite`: the workspace store on embedded SQLite | yes |
 //! | `import` | `io::import`: CSV (UTF-8/GBK) and xlsx registries, results, leave files | yes |
 //! | `publish` | `io::publish`, `io::report`: notices, lists, xlsx, reports, calendars | yes |
 //! | `generate` | `io::generate`: synthetic counties for tests and benches | yes |
@@ -77,16 +77,20 @@ pub mod fuzzing;
 pub use crate::core::announcement::{Announcement, DrawError, announce};
 pub use crate::core::campaign::{Campaign, CampaignError};
 pub use crate::core::commitment::{PublicEntity, PublicRecusal, SaltKey, SnapshotRoots};
-pub use crate::core::draw::{DrawOutcome, derive_seed, draw};
+pub use crate::core::draw::{DrawOutcome, derive_seed, draw, prn_key};
 pub use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, MerkleTree, ProofError};
-pub use crate::core::proof::{DrawProof, make_proof};
+pub use crate::core::proof::{DrawProof, EntropyRecord, make_proof};
+pub use crate::core::record_proof::SnapshotRef;
 pub use crate::core::record_proof::{RecordProof, VerifiedRecord};
 pub use crate::core::registry::vocab::{
     CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode,
 };
 pub use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind, Stats};
+pub use crate::core::sample::PrnKey;
 pub use crate::core::uscc::{Uscc, UsccError};
-pub use crate::core::verify::{Mismatch, VerifiedDraw, verify_audit, verify_light};
+pub use crate::core::verify::{
+    Level, Mismatch, VerifiedDraw, verify_audit, verify_light, verify_public,
+};
 #[cfg(feature = "import")]
 pub use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
 #[cfg(feature = "import")]
@@ -94,3 +98,6 @@ pub use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
 #[cfg(feature = "sqlite")]
 pub use crate::store::Workspace;
 pub use crate::store::{CommitOutcome, SnapshotInfo, StoreError};
+/// The date and time types the API takes (`chrono`), re-exported so that an
+/// embedder uses the same version.
+pub use chrono;

@@ -75,6 +75,18 @@ pub struct SnapshotRef {
     pub roots: SnapshotRoots,
 }
 
+impl SnapshotRef {
+    /// The reference to snapshot `id` over `roots`, its digest computed
+    /// ([`SnapshotRoots::digest`]) so that it cannot be set wrong.
+    pub fn new(id: u64, roots: SnapshotRoots) -> Self {
+        SnapshotRef {
+            id,
+            digest: roots.digest(),
+            roots,
+        }
+    }
+}
+
 /// An inclusion proof of one record, as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordProof {

@@ -1,7 +1,7 @@
 //! Storage (存储): everything a workspace persists, behind the [`Store`]
 //! trait; the workflows that only need a store ([`announce_campaigns`],
 //! [`check_campaigns`], [`history_for`]); and the first backend, the embedded
-//! SQLite workspace ([`sqlite::Workspace`], feature `sqlite`).
+//! SQLite workspace (`sqlite::Workspace`, feature `sqlite`).
 //!
 //! A backend keeps: the registries and every version of them (snapshots),
 //! announcements, witnesses' reveals, draws and their proofs, voids and

@@ -16,8 +16,8 @@ use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::ledger::verify_chain;
 use dualdraw::schedule::{Problem, Visit};
 use dualdraw::store::{
-    Actor, CampaignState, CommitOutcome, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord,
-    Store, StoreError, announce_campaigns,
+    Actor, CampaignState, CommitOutcome, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord, Store,
+    StoreError, announce_campaigns,
 };
 use dualdraw::{Hash, Registries, RegistryKind, SnapshotRoots, derive_seed, draw};
 use std::collections::{BTreeMap, BTreeSet};
@@ -165,8 +165,10 @@ pub fn every_snapshot_loads_back_exactly<S: Store>(mut s: S) {
     let mut changed = reg.clone();
     changed.entities.truncate(100);
     changed.officers[0].name.push('X');
-    s.commit(RegistryKind::Entities, &changed, "shrink").unwrap();
-    s.commit(RegistryKind::Officers, &changed, "rename").unwrap();
+    s.commit(RegistryKind::Entities, &changed, "shrink")
+        .unwrap();
+    s.commit(RegistryKind::Officers, &changed, "rename")
+        .unwrap();
     assert_eq!(s.load(&s.snapshot(4).unwrap()).unwrap(), reg);
     let now = s.load(&s.current_snapshot().unwrap().unwrap()).unwrap();
     assert_eq!(now.entities.len(), 100);

@@ -1,7 +1,7 @@
 //! 一单两库: the spot-check item list, the target directory and the officer
 //! directory, plus declared recusals.
 //!
-//! The types here are plain in-memory records; [`crate::io::import`] reads them from
+//! The types here are plain in-memory records; `io::import` (feature `import`) reads them from
 //! the files other systems export, [`crate::core::commitment`] commits to them and
 //! [`crate::store`] keeps their versions.
 
