@@ -12,10 +12,11 @@
 //! would store (the salt key, the snapshot, the announcement, the reveals, the
 //! proof, its ledger) is held in local variables.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use dualdraw::core::announcement::{History, OfficerVisit};
+use dualdraw::chrono::{DateTime, NaiveDate, Utc};
+use dualdraw::core::announcement::History;
 use dualdraw::core::draw::prn_key;
 use dualdraw::core::entropy::{self, Reveal};
+use dualdraw::core::history::{PastVisit, PastVisitKind};
 use dualdraw::core::proof::EntropyRecord;
 use dualdraw::core::record_proof::SnapshotRef;
 use dualdraw::core::snapshot::PublicSnapshot;
@@ -296,28 +297,19 @@ fn sorted(v: &[&str]) -> Vec<String> {
 }
 
 /// The history rules' inputs (`docs/SPEC.md` §3) from the platform's own
-/// inspection log: inspected on or after `draw_date − N` and before it
-/// (exclusion); officer–entity pairs within `[draw_date − N, draw_date]`.
+/// inspection log: each row becomes a [`PastVisit`] and the core computes
+/// the three lists exactly as the spec fixes them.
 fn history(c: &Campaign, log: &[InspectionRow]) -> Result<History> {
-    let until = c.draw_date;
-    let mut h = History::default();
+    let mut visits = Vec::new();
     for row in log {
-        let on = date(row.on)?;
-        let n = c.targets.exclude_inspected_within_days as i64;
-        if n > 0 && on >= until - Duration::days(n) && on < until {
-            h.exclusion.push(row.uscc.clone());
-        }
-        let n = c.teams.avoid_same_officer_within_days as i64;
-        if n > 0 && on >= until - Duration::days(n) && on <= until {
-            h.officer_history
-                .extend(row.officers.iter().map(|o| OfficerVisit {
-                    officer: o.to_string(),
-                    target: row.uscc.clone(),
-                }));
-        }
+        visits.push(PastVisit {
+            kind: PastVisitKind::Inspected,
+            date: date(row.on)?,
+            target: row.uscc.clone(),
+            officers: row.officers.iter().map(|o| o.to_string()).collect(),
+        });
     }
-    // `Announcement::new` sorts and removes repeats.
-    Ok(h)
+    Ok(History::from_log(c, &visits))
 }
 
 /// The head of the platform's copy of the ledger (zeros when empty).

@@ -30,4 +30,5 @@ suite!(
     results_are_new_once_and_corrected_in_the_open,
     a_schedule_is_recorded_once,
     legacy_codes_are_kept,
+    history_rules_read_the_store,
 );

@@ -8,7 +8,8 @@
 //!    RFC 6962 trees ([`merkle`]), snapshot roots ([`snapshot`]) and record
 //!    inclusion proofs ([`record_proof`]).
 //! 3. [`campaign`] — what a campaign draws (抽查任务), parsed from TOML.
-//! 4. [`announcement`] — the campaign fixed before any randomness exists (公告).
+//! 4. [`announcement`] — the campaign fixed before any randomness exists (公告),
+//!    with the history rules' inputs from earlier visits ([`history`]).
 //! 5. [`entropy`] — witnesses' commit–reveal (义务监督员) and public beacons.
 //! 6. [`sample`] — the target draw per stratum (抽取检查对象).
 //! 7. [`assign`] — the officer assignment (选派执法检查人员) under recusal and team rules.
@@ -26,6 +27,7 @@ pub mod canonical;
 pub mod commitment;
 pub mod draw;
 pub mod entropy;
+pub mod history;
 pub mod merkle;
 pub mod proof;
 pub mod record_proof;

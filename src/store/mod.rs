@@ -17,7 +17,7 @@ mod traits;
 mod types;
 
 pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
-pub use history::history_for;
+pub use history::{history_for, visit_log};
 pub use traits::Store;
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 

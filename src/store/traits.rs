@@ -300,6 +300,12 @@ pub trait Store {
         actor: &Actor,
     ) -> Result<(), StoreError>;
 
+    /// Every imported history row (USCC, inspection day), sorted.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn imported_history(&self) -> Result<Vec<(String, NaiveDate)>, StoreError>;
+
     /// USCCs inspected on a day in `[since, until)`, sorted.
     ///
     /// # Errors

@@ -410,3 +410,79 @@ pub fn legacy_codes_are_kept<S: Store>(mut s: S) {
     s.accept_legacy(&codes).unwrap();
     assert_eq!(s.accepted_legacy().unwrap(), codes);
 }
+
+/// The history rules read the store (§3): inspections (results, imported
+/// history) before the draw date exclude, drawn teams and results keep
+/// officers apart, everything this year counts for the low-risk rule; a
+/// voided draw counts for nothing.
+pub fn history_rules_read_the_store<S: Store>(mut s: S) {
+    commit_all(&mut s, &small_county());
+    let proof = drawn(&mut s, "C-5");
+    let t = &proof.teams[0];
+    let item = proof
+        .targets
+        .iter()
+        .find(|x| x.entity.uscc == t.target)
+        .unwrap()
+        .items[0]
+        .clone();
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    s.store_results(
+        &[InspectionResult {
+            campaign: "C-5".into(),
+            target: t.target.clone(),
+            item,
+            result: "未发现问题".into(),
+            inspected_on: day(3, 10),
+            officers: t.officers.clone(),
+            note: String::new(),
+        }],
+        ResultMode::New,
+        "2026-03-10T08:00:00Z",
+        &actor(),
+    )
+    .unwrap();
+    let imported = "91350200776049653A".to_string();
+    s.store_history(
+        &[(imported.clone(), day(3, 5)), (imported.clone(), day(1, 2))],
+        "history.csv",
+        "2026-03-11T00:00:00Z",
+        &actor(),
+    )
+    .unwrap();
+    let mut later = campaign("C-6");
+    later.draw_date = day(3, 20);
+    later.targets.exclude_inspected_within_days = 30;
+    later.teams.avoid_same_officer_within_days = 30;
+    later.targets.low_risk_once_a_year = true;
+    let h = dualdraw::store::history_for(&s, &later).unwrap();
+    let mut want = vec![imported.clone(), t.target.clone()];
+    want.sort();
+    assert_eq!(h.exclusion, want);
+    for team in &proof.teams {
+        for o in &team.officers {
+            assert!(
+                h.officer_history
+                    .iter()
+                    .any(|p| &p.officer == o && p.target == team.target),
+                "pair ({o}, {}) of an earlier draw is missing",
+                team.target
+            );
+        }
+        assert!(h.drawn_this_year.contains(&team.target));
+    }
+    assert!(h.drawn_this_year.contains(&imported));
+    // Rules off: nothing.
+    let off = campaign("C-7");
+    assert_eq!(
+        dualdraw::store::history_for(&s, &off).unwrap(),
+        dualdraw::core::announcement::History::default()
+    );
+    // A voided draw's teams no longer count; the result still does.
+    s.void_campaign("C-5", "suite", "2026-03-12T00:00:00Z", &actor())
+        .unwrap();
+    let h = dualdraw::store::history_for(&s, &later).unwrap();
+    let from_result: Vec<_> = h.officer_history.iter().map(|p| &p.target).collect();
+    assert!(from_result.iter().all(|x| **x == t.target));
+    assert_eq!(h.officer_history.len(), t.officers.len());
+}

@@ -216,6 +216,26 @@ impl Workspace {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every imported history row (USCC, inspection day), sorted.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store or a damaged date.
+    pub fn imported_history(&self) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+        self.ensure_results()?;
+        let mut st = self
+            .conn
+            .prepare("SELECT uscc, inspected FROM history ORDER BY uscc, inspected")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (uscc, day) = row?;
+            let date = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map_err(|e| StoreError::Conflict(format!("stored history date {day:?}: {e}")))?;
+            out.push((uscc, date));
+        }
+        Ok(out)
+    }
+
     /// Every recorded result of every campaign (by campaign, target, item).
     ///
     /// # Errors

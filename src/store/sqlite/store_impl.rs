@@ -182,6 +182,10 @@ impl Store for Workspace {
         Workspace::store_history(self, rows, source, at, actor)
     }
 
+    fn imported_history(&self) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+        Workspace::imported_history(self)
+    }
+
     fn inspected_between(
         &self,
         since: NaiveDate,
