@@ -17,13 +17,17 @@
 //! floating point.
 
 mod check;
+mod departments;
+mod findings;
 mod frac;
 mod parse;
+mod tally;
 
-pub use check::{
+pub use check::check;
+pub use findings::{
     CampaignCheck, CampaignNumbers, DepartmentCheck, DepartmentYear, Finding, FindingKind,
     PeriodCheck, PlanCheck, PlanCheckError, QualificationCheck, RegionCheck, Severity,
-    StratumCheck, UnstaffableCheck, check,
+    StratumCheck, UnstaffableCheck, UnstaffableExample,
 };
 pub use frac::{Expected, Fraction, YearExpected};
 pub use parse::{Plan, PlanError};

@@ -1,4 +1,4 @@
-use super::check::Tally;
+use super::tally::Tally;
 use super::parse::{lookup, merge, path_at_line};
 use super::*;
 use crate::core::calendar::Calendar;
