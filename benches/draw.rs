@@ -7,20 +7,20 @@
 //! Smaller sizes: `DUALDRAW_BENCH_SAMPLE_ENTITIES`, `DUALDRAW_BENCH_VERIFY_ENTITIES`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dualdraw::core::announcement::{History, announce};
 use dualdraw::core::assign::{Need, Problem, TargetNeeds};
 use dualdraw::core::campaign::{Campaign, OfficerRegion, Ratio, Stratum, StratumRule};
 use dualdraw::core::draw::{derive_seed, draw};
-use dualdraw::core::announcement::{History, announce};
-use dualdraw::core::proof::{EntropyRecord, make_proof};
-use dualdraw::core::verify::{verify_audit};
 use dualdraw::core::entropy::{Reveal, witness_commitment};
-use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::core::merkle::Hash;
+use dualdraw::core::proof::{EntropyRecord, make_proof};
 use dualdraw::core::record_proof::SnapshotRef;
 use dualdraw::core::registry::Officer;
 use dualdraw::core::registry::vocab::{CreditClass, OfficerStatus, RegionCode};
-use dualdraw::core::sample::{HistorySets, PrnKey};
 use dualdraw::core::sample;
+use dualdraw::core::sample::{HistorySets, PrnKey};
+use dualdraw::core::verify::verify_audit;
+use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::{SaltKey, SnapshotRoots};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;

@@ -12,8 +12,8 @@ use dualdraw::core::entropy::Stream;
 use dualdraw::core::merkle::Hash;
 use dualdraw::io::schedule_files::ics_by_officer;
 use dualdraw::schedule::{
-    Change, Labels, Problem, TargetLabel, Visit, reschedule, schedule,
-    schedule_with_stats, working_days,
+    Change, Labels, Problem, TargetLabel, Visit, reschedule, schedule, schedule_with_stats,
+    working_days,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::hint::black_box;

@@ -12,13 +12,13 @@
 //! cargo run --release --example coordination -- 100000 10
 //! ```
 
+use dualdraw::core::announcement::{GroupRef, History, announce, groups_of};
 use dualdraw::core::campaign::Campaign;
 use dualdraw::core::draw::{derive_seed, draw, prn_key};
-use dualdraw::core::announcement::{GroupRef, History, announce, groups_of};
 use dualdraw::core::entropy::{Reveal, witness_commitment};
-use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::core::merkle::Hash;
 use dualdraw::core::record_proof::SnapshotRef;
+use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::{Registries, SaltKey, SnapshotRoots};
 use std::collections::BTreeMap;
 

@@ -7,9 +7,9 @@ use crate::core::commitment::{
     PublicEntity, PublicRecusal, SaltKey, item_from_leaf, item_leaf, officer_from_leaf,
     officer_leaf, registry_root,
 };
-use crate::io::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
 use crate::core::registry::{Registries, RegistryKind};
 use crate::core::uscc::{Uscc, UsccError, check_character};
+use crate::io::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
 
 /// Reads `data` as a CSV file of `kind` and validates it against a small
 /// fixed workspace. Every problem must name a line that exists; accepted
@@ -99,7 +99,8 @@ pub fn campaign_toml(s: &str) {
     if let Ok(c) = crate::core::campaign::Campaign::from_toml(s) {
         assert!(c.check().is_ok());
         let json = serde_json::to_string(&c).expect("serializes");
-        let back: crate::core::campaign::Campaign = serde_json::from_str(&json).expect("round trip");
+        let back: crate::core::campaign::Campaign =
+            serde_json::from_str(&json).expect("round trip");
         assert_eq!(back.hash(), c.hash());
     }
 }

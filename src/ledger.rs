@@ -301,7 +301,8 @@ mod tests {
     }
 
     fn reveal_chain(secret: &str, dates_hash: &str) -> Vec<Entry> {
-        let commitment = crate::core::entropy::schedule_secret_commitment("the-draw-secret").to_hex();
+        let commitment =
+            crate::core::entropy::schedule_secret_commitment("the-draw-secret").to_hex();
         let d = Entry::new(
             1,
             Hash([0; 32]),

@@ -7,16 +7,16 @@
 //! running this test with `DUALDRAW_BLESS=1`; `tests/vectors/reference_draw.py`
 //! re-derives the primitive values from the spec alone.
 
+use dualdraw::core::announcement::{Announcement, History, OfficerVisit, announce};
 use dualdraw::core::campaign::Campaign;
 use dualdraw::core::draw::{derive_seed, draw, prn_key};
-use dualdraw::core::announcement::{Announcement, History, OfficerVisit, announce};
-use dualdraw::core::proof::{EntropyRecord, make_proof};
-use dualdraw::core::verify::{verify_audit, verify_light};
 use dualdraw::core::entropy::{self, Reveal, Stream, lottery_canonical, witness_commitment};
-use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::core::merkle::Hash;
+use dualdraw::core::proof::{EntropyRecord, make_proof};
 use dualdraw::core::record_proof::SnapshotRef;
 use dualdraw::core::sample::{PrnKey, prn};
+use dualdraw::core::verify::{verify_audit, verify_light};
+use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::{DrawProof, SaltKey, SnapshotRoots};
 use serde_json::{Value, json};
 

@@ -1,12 +1,12 @@
 //! `campaign announce|reveal|draw`, `verify`, `witness new`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
+use crate::core::announcement::DrawError;
 use crate::core::campaign::{BeaconScheme, Campaign, instant_text};
 use crate::core::draw::{derive_seed, draw};
-use crate::core::announcement::{DrawError};
+use crate::core::entropy::{self, DrandRound, Reveal};
 use crate::core::proof::{DrawProof, EntropyRecord, make_proof};
 use crate::core::verify::{Level, verify_audit, verify_light};
-use crate::core::entropy::{self, DrandRound, Reveal};
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -349,8 +349,16 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
                     Failure::rejected("entropy", format!("drand round {round} is not in the future: name a round that does not exist yet"))
                 })?;
                 // Check the request itself now (target, officer), so that the round decides only the choice.
-                crate::core::replace::replace(&reg, &a, &proof, &previous, request.clone(), reason, at)
-                    .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
+                crate::core::replace::replace(
+                    &reg,
+                    &a,
+                    &proof,
+                    &previous,
+                    request.clone(),
+                    reason,
+                    at,
+                )
+                .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
                 let pending = crate::core::replace::PendingReplacement {
                     request,
                     reason: reason.clone(),
@@ -769,12 +777,14 @@ pub(super) fn verify(
             let text = std::fs::read_to_string(f)
                 .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
             Some(
-                serde_json::from_str::<crate::core::snapshot::PublicSnapshot>(&text).map_err(|e| {
-                    Failure::rejected(
-                        "malformed",
-                        format!("{}: not a public snapshot: {e}", f.display()),
-                    )
-                })?,
+                serde_json::from_str::<crate::core::snapshot::PublicSnapshot>(&text).map_err(
+                    |e| {
+                        Failure::rejected(
+                            "malformed",
+                            format!("{}: not a public snapshot: {e}", f.display()),
+                        )
+                    },
+                )?,
             )
         }
         _ => None,
@@ -798,8 +808,8 @@ pub(super) fn verify(
                 let text = std::fs::read_to_string(f).map_err(|e| {
                     Failure::rejected("unreadable", format!("{}: {e}", f.display()))
                 })?;
-                let list: Vec<crate::core::replace::Replacement> =
-                    serde_json::from_str(&text).map_err(|e| {
+                let list: Vec<crate::core::replace::Replacement> = serde_json::from_str(&text)
+                    .map_err(|e| {
                         Failure::rejected(
                             "malformed",
                             format!("{}: not a replacement list: {e}", f.display()),

@@ -6,13 +6,13 @@
 
 use crate::core::campaign::Campaign;
 use crate::core::draw::{derive_seed, draw};
-use crate::core::proof::{EntropyRecord, make_proof};
 use crate::core::entropy::Reveal;
+use crate::core::merkle::Hash;
+use crate::core::proof::{EntropyRecord, make_proof};
+use crate::core::registry::RegistryKind;
 use crate::io::generate::{CountySpec, FILES, write_county};
 use crate::io::import::ImportOptions;
 use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
-use crate::core::merkle::Hash;
-use crate::core::registry::RegistryKind;
 use crate::store::{Actor, SnapshotInfo, StoreError, Workspace};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -248,7 +248,8 @@ pub fn run_with_key(
         ws.store_reveal(&id, &r, &actor)?;
     }
     let (seed, used, missing) = derive_seed(&a, &ws.reveals(&id)?, None).map_err(step("seed"))?;
-    let out = draw(&reg, &a, &seed, &crate::core::sample::PrnKey::plain(seed)).map_err(step("draw"))?;
+    let out =
+        draw(&reg, &a, &seed, &crate::core::sample::PrnKey::plain(seed)).map_err(step("draw"))?;
     let proof = make_proof(
         &reg,
         ws.salt_key(),
@@ -279,9 +280,14 @@ pub fn run_with_key(
         .map_err(step("verify"))?
         .level();
     let published = ws_dir.join("published").join(&id);
-    let (list, _) =
-        crate::io::publish::publish_campaign(&mut ws, &id, &published, "2026-03-02T02:00:00Z", &actor)
-            .map_err(step("publish"))?;
+    let (list, _) = crate::io::publish::publish_campaign(
+        &mut ws,
+        &id,
+        &published,
+        "2026-03-02T02:00:00Z",
+        &actor,
+    )
+    .map_err(step("publish"))?;
     // Visit dates inside the campaign's period, from the draw's schedule secret.
     let calendar = crate::core::calendar::Calendar::shipped();
     let made = ws

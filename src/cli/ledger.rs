@@ -1,8 +1,8 @@
 //! `ledger verify` and `ledger export`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
-use crate::ledger::{Entry, verify_chain};
 use crate::core::merkle::Hash;
+use crate::ledger::{Entry, verify_chain};
 use crate::store::Workspace;
 use clap::Subcommand;
 use std::io::{BufRead, Write};

@@ -5,10 +5,10 @@ use crate::io::import::apply::{ApplyError, import_into};
 
 /// The stages an import reports (`import_into`'s progress calls).
 const IMPORT_STAGES: u64 = 7;
-use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
 use crate::core::merkle::Hash;
 use crate::core::record_proof::{RecordProof, SnapshotRef};
 use crate::core::registry::RegistryKind;
+use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
 use crate::store::{CommitOutcome, SnapshotInfo, Workspace};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -554,10 +554,11 @@ pub(super) fn demo(
                 .map_err(|e| Failure::usage(format!("--salt-key: {e}")))
         })
         .transpose()?;
-    let r = crate::cli::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
-        crate::cli::demo::DemoError::Store(e) => Failure::from(e),
-        e => Failure::rejected("demo", e.to_string()),
-    })?;
+    let r =
+        crate::cli::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
+            crate::cli::demo::DemoError::Store(e) => Failure::from(e),
+            e => Failure::rejected("demo", e.to_string()),
+        })?;
     let mut t = format!(
         "1. synthetic county (seed {seed}, {entities} entities) written to {}\n",
         r.county_dir.display()

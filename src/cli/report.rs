@@ -35,8 +35,8 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
         .out
         .clone()
         .unwrap_or_else(|| crate::io::report::default_dir(ws.dir(), a.year));
-    let files =
-        crate::io::report::write_files(&dir, &report).map_err(|e| failure(ReportError::Write(e)))?;
+    let files = crate::io::report::write_files(&dir, &report)
+        .map_err(|e| failure(ReportError::Write(e)))?;
     let mut text = crate::io::report::text(&report);
     let _ = writeln!(text, "wrote {}:", dir.display());
     for f in &files {

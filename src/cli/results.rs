@@ -3,9 +3,9 @@
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_day, parse_instant};
 use crate::core::proof::DrawProof;
-use crate::io::import::{Issue, read_table};
 use crate::core::replace::current_teams;
 use crate::core::results::{InspectionResult, category, check};
+use crate::io::import::{Issue, read_table};
 use crate::store::{CampaignState, ResultMode, Workspace};
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
@@ -143,8 +143,10 @@ fn items_of(d: &Drawn) -> impl Fn(&str) -> Vec<String> + '_ {
             return t.items.clone();
         }
         let c = &d.proof.announcement.campaign;
-        let (Ok(items), Some(e)) = (crate::core::sample::campaign_items(&d.reg, c), d.reg.entity(u))
-        else {
+        let (Ok(items), Some(e)) = (
+            crate::core::sample::campaign_items(&d.reg, c),
+            d.reg.entity(u),
+        ) else {
             return vec![];
         };
         let cats = crate::core::sample::categories(c, &items).unwrap_or_default();

@@ -5,9 +5,7 @@ use super::{Cli, Failure, Out, calendar, parse_day, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::io::leave::parse_leave;
 use crate::io::schedule_files::write_files;
-use crate::schedule::{
-    Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError,
-};
+use crate::schedule::{Change, DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY, Schedule, ScheduleError};
 use crate::store::{ScheduleFlowError, ScheduleRecord, ScheduleStoreError, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};

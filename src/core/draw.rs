@@ -2,6 +2,7 @@
 //! targets per stratum ([`crate::core::sample`]) and assign officers
 //! ([`crate::core::assign`]).
 
+use crate::core::announcement::{Announcement, DrawError};
 use crate::core::assign::{Problem, TargetNeeds, needs_of};
 use crate::core::campaign::MissingReveal;
 use crate::core::entropy::{self, BeaconValue, EntropyError, Reveal};
@@ -10,7 +11,6 @@ use crate::core::registry::Registries;
 use crate::core::sample::{self, HistorySets, PrnKey, StratumDraw};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use crate::core::announcement::{DrawError, Announcement};
 
 /// Checks the reveals and the beacon and derives the seed. Returns the seed,
 /// the reveals used (campaign order) and the witnesses left out.

@@ -2,12 +2,11 @@
 //! verification: light (the proof alone) and audit (with the registries and
 //! salts of the workspace).
 
+use crate::core::announcement::Announcement;
 use crate::core::commitment::{
-    PublicEntity, PublicRecusal, SaltKey,
-    recusal_pair_values, registry_tree,
+    PublicEntity, PublicRecusal, SaltKey, recusal_pair_values, registry_tree,
 };
 use crate::core::draw::DrawOutcome;
-use crate::core::announcement::{Announcement};
 use crate::core::entropy::{BeaconValue, Reveal};
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
@@ -160,7 +159,8 @@ pub fn make_proof(
 ) -> DrawProof {
     let tree = registry_tree(reg, RegistryKind::Entities, key);
     let rtree = registry_tree(reg, RegistryKind::Recusals, key);
-    let recusal_leaves: Vec<Vec<u8>> = crate::core::commitment::leaves(reg, RegistryKind::Recusals, key);
+    let recusal_leaves: Vec<Vec<u8>> =
+        crate::core::commitment::leaves(reg, RegistryKind::Recusals, key);
     let targets = out
         .targets
         .iter()

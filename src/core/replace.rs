@@ -4,10 +4,10 @@
 //! cannot go is replaced, least-loaded first, at random from the replacement's
 //! own stream. Every replacement is numbered and recorded.
 
-use crate::core::assign::{Problem, TargetNeeds, needs_of};
 use crate::core::announcement::Announcement;
-use crate::core::proof::DrawProof;
+use crate::core::assign::{Problem, TargetNeeds, needs_of};
 use crate::core::entropy::Stream;
+use crate::core::proof::DrawProof;
 use crate::core::registry::Registries;
 use crate::core::sample;
 use chrono::{DateTime, Utc};
@@ -239,27 +239,29 @@ pub fn replace_with(
         blocked: &blocked,
     };
     let cap = c.teams.max_targets_per_officer.unwrap_or(u64::MAX);
-    let mut pick =
-        |need: &crate::core::assign::Need, team: &[usize], load: &[u64]| -> Result<usize, ReplaceError> {
-            let ok: Vec<usize> = (0..reg.officers.len())
-                .filter(|&o| {
-                    reg.officers[o].department == need.department
-                        && load[o] < cap
-                        && !team.contains(&o)
-                        && problem.is_eligible(o, 0, need)
-                })
-                .collect();
-            let m = ok
-                .iter()
-                .map(|&o| load[o])
-                .min()
-                .ok_or_else(|| ReplaceError::NoOfficer {
-                    department: need.department.clone(),
-                    target: place_target.clone(),
-                })?;
-            let l: Vec<usize> = ok.into_iter().filter(|&o| load[o] == m).collect();
-            Ok(l[stream.below(l.len() as u64) as usize])
-        };
+    let mut pick = |need: &crate::core::assign::Need,
+                    team: &[usize],
+                    load: &[u64]|
+     -> Result<usize, ReplaceError> {
+        let ok: Vec<usize> = (0..reg.officers.len())
+            .filter(|&o| {
+                reg.officers[o].department == need.department
+                    && load[o] < cap
+                    && !team.contains(&o)
+                    && problem.is_eligible(o, 0, need)
+            })
+            .collect();
+        let m = ok
+            .iter()
+            .map(|&o| load[o])
+            .min()
+            .ok_or_else(|| ReplaceError::NoOfficer {
+                department: need.department.clone(),
+                target: place_target.clone(),
+            })?;
+        let l: Vec<usize> = ok.into_iter().filter(|&o| load[o] == m).collect();
+        Ok(l[stream.below(l.len() as u64) as usize])
+    };
     let (replacement, team_ids) = match &request {
         Request::Target { .. } => {
             // The old target's officers are free again for this count.
@@ -436,21 +438,25 @@ pub(crate) mod tests_support {
         crate::core::proof::DrawProof,
     ) {
         let (reg, _, p) = super::tests::setup();
-        (reg, crate::core::commitment::SaltKey::from_bytes([1; 32]), p)
+        (
+            reg,
+            crate::core::commitment::SaltKey::from_bytes([1; 32]),
+            p,
+        )
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::core::announcement::announce;
     use crate::core::commitment::{SaltKey, SnapshotRoots};
     use crate::core::draw::{derive_seed, draw};
-use crate::core::announcement::{announce};
-    use crate::core::proof::{EntropyRecord, make_proof};
     use crate::core::entropy::{Reveal, witness_commitment};
-    use crate::io::generate::{CountySpec, county};
     use crate::core::merkle::Hash;
+    use crate::core::proof::{EntropyRecord, make_proof};
     use crate::core::record_proof::SnapshotRef;
+    use crate::io::generate::{CountySpec, county};
 
     pub(crate) fn setup() -> (Registries, Announcement, DrawProof) {
         let reg = county(&CountySpec {

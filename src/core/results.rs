@@ -4,8 +4,8 @@
 
 use crate::core::calendar::{Calendar, CalendarError};
 use crate::core::proof::DrawProof;
-use crate::core::replace::{current_teams};
 use crate::core::replace::Replacement;
+use crate::core::replace::current_teams;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +93,6 @@ pub enum ResultError {
     #[error(transparent)]
     Calendar(CalendarError),
 }
-
 
 /// Checks a result against the draw (and its replacements) and the calendar.
 /// `items_of` gives the items that apply to a target (from the proof, or

@@ -85,7 +85,6 @@ pub struct HistorySets {
     pub drawn_this_year: BTreeSet<String>,
 }
 
-
 /// Whether an entity passes the public filters of the pool (1–5 of §5).
 pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets) -> bool {
     e.status.in_business()

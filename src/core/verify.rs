@@ -11,12 +11,12 @@ use crate::core::commitment::{
 use crate::core::draw::{DrawOutcome, derive_seed};
 use crate::core::entropy::{self, DrandRound};
 use crate::core::merkle::{Hash, InclusionProof, root_parallel};
-use crate::core::registry::vocab::CreditClass;
+use crate::core::proof::{DRAW_PROOF_FORMAT, DrawProof, threshold_commitment, threshold_salt};
 use crate::core::registry::Registries;
+use crate::core::registry::vocab::CreditClass;
 use crate::core::sample;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use crate::core::proof::{DRAW_PROOF_FORMAT, DrawProof, threshold_commitment, threshold_salt};
 
 /// What differs between a proof and a re-computation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -239,14 +239,16 @@ fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Misma
     .map_err(|e| fail("coordination", e))?;
     check("PRN seed", key.seed, p.prn_seed)?;
     // Registries carried whole.
-    let items = crate::core::merkle::root_parallel(&p.items.iter().map(item_leaf).collect::<Vec<_>>());
+    let items =
+        crate::core::merkle::root_parallel(&p.items.iter().map(item_leaf).collect::<Vec<_>>());
     check(
         "items root (from the items in the proof)",
         a.snapshot.roots.items.hash,
         items,
     )?;
-    let officers =
-        crate::core::merkle::root_parallel(&p.officers.iter().map(officer_leaf).collect::<Vec<_>>());
+    let officers = crate::core::merkle::root_parallel(
+        &p.officers.iter().map(officer_leaf).collect::<Vec<_>>(),
+    );
     check(
         "officers root (from the officers in the proof)",
         a.snapshot.roots.officers.hash,

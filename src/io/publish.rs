@@ -3,8 +3,8 @@
 //! for its results. Only public data goes in: no credit class, no recusal, no
 //! personal number.
 
-use crate::core::proof::DrawProof;
 use crate::core::merkle::Hash;
+use crate::core::proof::DrawProof;
 use crate::core::results::InspectionResult;
 use rust_xlsxwriter::Workbook;
 use serde::Serialize;

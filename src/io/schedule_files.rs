@@ -5,7 +5,6 @@ use crate::schedule::{Labels, SCHEDULE_VERSION, Schedule, Visit};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
-
 /// RFC 5545 §3.3.11 TEXT escaping: `\` → `\\`, `;` → `\;`, `,` → `\,`, a
 /// line break (CRLF, LF or CR) → `\n`; other control characters (U+0000 to
 /// U+001F except TAB, and U+007F) are dropped.

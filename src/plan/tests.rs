@@ -3,9 +3,9 @@ use super::parse::{lookup, merge, path_at_line};
 use super::*;
 use crate::core::calendar::Calendar;
 use crate::core::campaign::{CampaignError, OfficerRegion, StratumRule};
-use crate::io::generate::{CountySpec, county};
 use crate::core::registry::RegistryKind;
 use crate::core::sample::PrnKey;
+use crate::io::generate::{CountySpec, county};
 use crate::{SaltKey, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 

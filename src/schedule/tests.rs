@@ -42,7 +42,6 @@ fn complete(k: usize) -> Vec<Visit> {
 
 // ---- iCalendar text: known answers ----
 
-
 fn pinned_problem() -> Problem {
     let mut visits = vec![
         v("91350203MA0000001A", &["A01", "B01"], "350203001"),

@@ -1,6 +1,6 @@
 use super::*;
-use crate::io::generate::{CountySpec, county};
 use crate::core::registry::vocab::CreditClass;
+use crate::io::generate::{CountySpec, county};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 

@@ -23,8 +23,8 @@ mod tests;
 
 pub use render::{REPORT_FILES, html, json_text, tables, write_files};
 
-use crate::core::proof::DrawProof;
 use crate::core::merkle::Hash;
+use crate::core::proof::DrawProof;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Registries, RegistryKind};
 use crate::store::{CampaignState, StoreError, Workspace};
