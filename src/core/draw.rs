@@ -9,7 +9,6 @@ use crate::core::entropy::{self, BeaconValue, EntropyError, Reveal};
 use crate::core::merkle::Hash;
 use crate::core::registry::Registries;
 use crate::core::sample::{self, HistorySets, PrnKey, StratumDraw};
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// Checks the reveals and the beacon and derives the seed. Returns the seed,
