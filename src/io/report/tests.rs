@@ -1,4 +1,7 @@
+use super::compute::median;
 use super::*;
+use crate::core::merkle::Hash;
+use crate::core::registry::RegistryKind;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
