@@ -1,3 +1,6 @@
+//! Tests of the yearly report: the numbers computed from hand-made inputs,
+//! the files written, and the report of a demo workspace.
+
 use super::compute::median;
 use super::*;
 use crate::core::merkle::Hash;
