@@ -1,4 +1,10 @@
+//! Tests of the yearly report: the numbers computed from hand-made inputs,
+//! the files written, and the report of a demo workspace.
+
+use super::compute::median;
 use super::*;
+use crate::core::merkle::Hash;
+use crate::core::registry::RegistryKind;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -1,0 +1,95 @@
+//! `campaign proof`, `campaign open-threshold` and `campaign void`: what is
+//! done with a campaign's records after its announcement or draw.
+
+use super::store_fail;
+use crate::cli::{Cli, Failure, Out};
+use crate::core::campaign::instant_text;
+use crate::store::Workspace;
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+
+/// `campaign proof`: writes the recorded proof again.
+pub(super) fn proof(cli: &Cli, out: &Out, id: &str, path: &Option<PathBuf>) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let text = match ws.campaign_state(id).map_err(store_fail)? {
+        crate::store::CampaignState::Drawn => {
+            ws.check_records_against_ledger().map_err(store_fail)?;
+            ws.draw_proof_text(id).map_err(store_fail)?
+        }
+        _ => {
+            return Err(Failure::rejected(
+                "not_drawn",
+                format!("campaign {id} is not drawn"),
+            ));
+        }
+    };
+    let path = path
+        .clone()
+        .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+    }
+    std::fs::write(&path, text)
+        .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+    out.done(
+        "dualdraw.proof.v1",
+        &serde_json::json!({"campaign": id, "proof": path}),
+        &format!("wrote the recorded proof of {id} to {}", path.display()),
+    )
+}
+
+/// `campaign open-threshold`: opens one stratum's threshold.
+pub(super) fn open_threshold(
+    cli: &Cli,
+    out: &Out,
+    id: &str,
+    class: &str,
+    path: &Option<PathBuf>,
+) -> Result<(), Failure> {
+    let class = crate::core::registry::vocab::CreditClass::parse(class)
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    let ws = Workspace::open(&cli.workspace)?;
+    let proof = ws.draw_proof(id).map_err(store_fail)?;
+    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
+    let reg = ws.load(&snap)?;
+    let opening = crate::core::verify::open_threshold(&proof, &reg, ws.salt_key(), class)
+        .map_err(|e| Failure::rejected("verification", e.to_string()))?;
+    let body = serde_json::to_string_pretty(&opening)
+        .map_err(|e| Failure::rejected("internal", e.to_string()))?;
+    match path {
+        Some(p) => {
+            std::fs::write(p, &body)
+                .map_err(|e| Failure::rejected("io", format!("{}: {e}", p.display())))?;
+            out.done(
+                "dualdraw.threshold-opening.v1",
+                &serde_json::json!({"campaign": id, "credit_class": class, "file": p}),
+                &format!(
+                    "threshold opening of stratum {} written to {} (give it only to enterprises of that class)",
+                    class.token(),
+                    p.display()
+                ),
+            )
+        }
+        None => out.done("dualdraw.threshold-opening.v1", &opening, &body),
+    }
+}
+
+/// `campaign void`: voids a campaign in the open.
+pub(super) fn void(
+    cli: &Cli,
+    out: &Out,
+    id: &str,
+    reason: &str,
+    now: &Option<DateTime<Utc>>,
+) -> Result<(), Failure> {
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let at = instant_text(&now.unwrap_or_else(Utc::now));
+    ws.void_campaign(id, reason, &at, &cli.actor())
+        .map_err(store_fail)?;
+    out.done(
+        "dualdraw.void.v1",
+        &serde_json::json!({"campaign": id, "reason": reason, "at": at}),
+        &format!("campaign {id} voided ({reason}); the voiding is in the ledger"),
+    )
+}

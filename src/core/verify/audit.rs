@@ -1,0 +1,119 @@
+//! Audit verification (`docs/SPEC.md` §9): the light checks, then the whole
+//! draw re-run on the workspace's registries and salts and compared field by
+//! field.
+
+use super::light::verify_light_inner;
+use super::{Level, Mismatch, VerifiedDraw, check, fail};
+use crate::core::commitment::SaltKey;
+use crate::core::draw::DrawOutcome;
+use crate::core::proof::{DrawProof, threshold_commitment, threshold_salt};
+use crate::core::registry::Registries;
+
+/// Audit verification: light verification, then the whole draw re-run on the
+/// snapshot's registries with the workspace's salts, compared field by field.
+///
+/// # Errors
+/// [`Mismatch`] naming the first thing that differs.
+pub fn verify_audit(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+) -> Result<VerifiedDraw, Mismatch> {
+    audit(p, reg, key)?;
+    Ok(VerifiedDraw {
+        level: Level::Audit,
+        proof: p.clone(),
+    })
+}
+
+/// [`verify_audit`]'s checks; returns the re-run draw.
+pub(super) fn audit(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+) -> Result<DrawOutcome, Mismatch> {
+    let a = &p.announcement;
+    // The re-run draw (its assignment runs on one core) overlaps the proof's
+    // own checks and the roots (which use every core).
+    let ((light, roots), out) = crate::par::join(
+        || {
+            crate::par::join(
+                || verify_light_inner(p, false),
+                || crate::core::commitment::SnapshotRoots::compute(reg, key),
+            )
+        },
+        // The key is re-derived (and compared) by the light checks.
+        || crate::core::draw::draw(reg, a, &p.seed, &p.prn_key()),
+    );
+    light?;
+    check(
+        "snapshot digest (recomputed from the workspace)",
+        roots.digest(),
+        a.snapshot.digest,
+    )?;
+    let out = out.map_err(|e| fail("draw", e))?;
+    check("pool size", out.pool_size, p.pool_size)?;
+    check(
+        "left out by class",
+        out.excluded_by_class,
+        p.excluded_by_class,
+    )?;
+    check("number of strata", out.strata.len(), p.strata.len())?;
+    for (x, y) in out.strata.iter().zip(&p.strata) {
+        let k = x.credit_class.token();
+        check(format!("stratum {k} pool"), x.pool, y.pool)?;
+        let tc = threshold_commitment(
+            &threshold_salt(key, &a.campaign_hash, x.credit_class),
+            x.credit_class,
+            x.threshold.as_ref(),
+        );
+        check(format!("stratum {k} threshold"), tc, y.threshold_commitment)?;
+    }
+    let want: Vec<&str> = out.needs.iter().map(|t| t.uscc.as_str()).collect();
+    let got: Vec<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
+    check("drawn targets", want.join(","), got.join(","))?;
+    let mut bw: Vec<String> = out
+        .blocked
+        .iter()
+        .map(|&(o, t, _)| format!("{}/{}", reg.officers[o].id, out.needs[t].uscc))
+        .collect();
+    bw.sort_by(|x, y| {
+        let (xo, xt) = x.split_once('/').unwrap_or((x, ""));
+        let (yo, yt) = y.split_once('/').unwrap_or((y, ""));
+        (xt, xo).cmp(&(yt, yo))
+    });
+    for (n, t) in out.needs.iter().zip(&p.targets) {
+        if n.items != t.items
+            || n.needs
+                .iter()
+                .map(|x| &x.department)
+                .ne(t.departments.iter())
+        {
+            let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
+            check(
+                format!("items and departments of {}", n.uscc),
+                format!("{} / {}", n.items.join(","), depts.join(",")),
+                format!("{} / {}", t.items.join(","), t.departments.join(",")),
+            )?;
+        }
+    }
+    let bg: Vec<String> = p
+        .blocked_pairs
+        .iter()
+        .map(|b| format!("{}/{}", b.officer, b.target))
+        .collect();
+    check(
+        "blocked pairs (every recusal among drawn targets)",
+        bw.join(","),
+        bg.join(","),
+    )?;
+    for ((n, team), rec) in out.needs.iter().zip(&out.teams).zip(&p.teams) {
+        let ids: Vec<&str> = team.iter().map(|&o| reg.officers[o].id.as_str()).collect();
+        check(
+            format!("team of {}", n.uscc),
+            ids.join(","),
+            rec.officers.join(","),
+        )?;
+    }
+    Ok(out)
+}
