@@ -64,7 +64,7 @@ pub mod plan;
 pub mod schedule;
 pub mod store;
 
-#[cfg(any(feature = "import", feature = "publish", feature = "generate"))]
+#[cfg(any(test, feature = "import", feature = "publish", feature = "generate"))]
 pub mod io;
 
 #[cfg(feature = "cli")]

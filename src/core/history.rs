@@ -51,10 +51,13 @@ impl History {
     /// use dualdraw::core::history::{PastVisit, PastVisitKind};
     /// use dualdraw::core::announcement::History;
     /// use dualdraw::chrono::NaiveDate;
-    /// # let c = dualdraw::Campaign::from_toml(
-    /// #   "id = \"C\"\ntitle = \"t\"\nlead_department = \"D\"\ndraw_date = \"2026-03-02\"\nitems = [\"X\"]\n\
-    /// #    [targets]\nexclude_inspected_within_days = 30\n[entropy]\nwitnesses = [{ name = \"w\", commitment = \"00\" }]\n");
-    /// # let Ok(c) = c else { return };
+    /// let c = dualdraw::Campaign::from_toml(&format!(
+    ///     "id = \"C\"\ntitle = \"t\"\nlead_department = \"D\"\ndraw_date = \"2026-03-02\"\n\
+    ///      items = [\"X\"]\n[targets]\nexclude_inspected_within_days = 30\n\
+    ///      [entropy]\nwitnesses = [{{ name = \"w\", commitment = \"{}\" }}]\n",
+    ///     dualdraw::core::entropy::witness_commitment("secret"),
+    /// ))
+    /// .unwrap();
     /// let visit = PastVisit {
     ///     kind: PastVisitKind::Inspected,
     ///     date: NaiveDate::from_ymd_opt(2026, 2, 20).unwrap(),

@@ -8,10 +8,12 @@
 
 mod registries;
 mod tables;
+#[cfg(feature = "generate")]
 mod write;
 
 pub use registries::{entities, items, officers, recusals};
 pub use tables::{DEPARTMENTS, Department};
+#[cfg(feature = "generate")]
 pub use write::{FILES, write_county};
 
 use crate::core::registry::Registries;

@@ -3,7 +3,8 @@
 //! `import` ([`import`], [`leave`]), `publish` ([`publish`], [`report`],
 //! [`schedule_files`]) and `generate` ([`generate`], synthetic counties).
 
-#[cfg(feature = "generate")]
+// The in-memory generator also serves the core's own unit tests.
+#[cfg(any(test, feature = "generate"))]
 pub mod generate;
 #[cfg(feature = "import")]
 pub mod import;

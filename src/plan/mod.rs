@@ -37,5 +37,5 @@ pub use parse::{Plan, PlanError};
 /// the visit scheduler (`dualdraw schedule`).
 pub const DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY: u32 = 2;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sqlite"))]
 mod tests;
