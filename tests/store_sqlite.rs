@@ -31,4 +31,5 @@ suite!(
     a_schedule_is_recorded_once,
     legacy_codes_are_kept,
     history_rules_read_the_store,
+    a_stale_commit_is_refused,
 );

@@ -94,6 +94,12 @@ pub enum StoreError {
     /// No such campaign.
     #[error("no campaign {0:?} in the workspace (announce it first)")]
     NoCampaign(String),
+    /// The workspace was opened read-only (a read-only copy, folder or
+    /// medium): nothing was changed.
+    #[error(
+        "the workspace is read-only here (a read-only copy, folder or medium): nothing was changed; work on a writable copy"
+    )]
+    ReadOnly,
     /// The operating system has no random source for the salt key.
     #[error("no random source: {0}")]
     Random(String),

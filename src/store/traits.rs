@@ -123,6 +123,21 @@ pub trait Store {
         note: &str,
     ) -> Result<CommitOutcome, StoreError>;
 
+    /// [`Store::commit`] for content derived from snapshot `base` (`None`:
+    /// from the empty store): refused with [`StoreError::Conflict`] when
+    /// `kind` changed since `base`, checked under the write lock, so that two
+    /// concurrent read-modify-writes never lose an update.
+    ///
+    /// # Errors
+    /// As [`Store::commit`], and that conflict.
+    fn commit_based(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+        base: Option<u64>,
+    ) -> Result<CommitOutcome, StoreError>;
+
     /// USCCs accepted as legacy codes in this workspace.
     ///
     /// # Errors

@@ -486,3 +486,37 @@ pub fn history_rules_read_the_store<S: Store>(mut s: S) {
     assert!(from_result.iter().all(|x| **x == t.target));
     assert_eq!(h.officer_history.len(), t.officers.len());
 }
+
+/// A read-modify-write never loses an update: content derived from an older
+/// snapshot is refused when its registry changed since, and accepted when
+/// only another registry did.
+pub fn a_stale_commit_is_refused<S: Store>(mut s: S) {
+    let reg = small_county();
+    commit_all(&mut s, &reg);
+    let base = s.current_snapshot().unwrap().unwrap().id;
+    let mut first = reg.clone();
+    first.entities.truncate(1_000);
+    let mut second = reg.clone();
+    second.entities.truncate(500);
+    s.commit_based(RegistryKind::Entities, &first, "first", Some(base))
+        .unwrap();
+    let lost = s.commit_based(RegistryKind::Entities, &second, "second", Some(base));
+    assert!(
+        is_conflict(lost),
+        "the second update would have lost the first"
+    );
+    let now = s.load_current(&[RegistryKind::Entities]).unwrap();
+    assert_eq!(now.entities.len(), 1_000);
+    // Another registry changed since the base: no conflict for officers.
+    let mut officers = reg.clone();
+    officers.officers.truncate(10);
+    s.commit_based(RegistryKind::Officers, &officers, "officers", Some(base))
+        .unwrap();
+    // From the empty store while entities exist: refused.
+    assert!(is_conflict(s.commit_based(
+        RegistryKind::Entities,
+        &reg,
+        "stale",
+        None
+    )));
+}

@@ -22,7 +22,7 @@ fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> 
 
 impl Workspace {
     pub(super) fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch(
+        self.ensure_sql(
             "CREATE TABLE IF NOT EXISTS announcements (
                 campaign_id  TEXT PRIMARY KEY,
                 hash         BLOB NOT NULL,
@@ -61,7 +61,7 @@ impl Workspace {
                 proof       TEXT NOT NULL
             );",
         )?;
-        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
+        self.ensure_sql(super::ledger::LEDGER_SQL)?;
         Ok(())
     }
 

@@ -72,7 +72,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Backend`].
     pub fn ledger(&self) -> Result<Vec<Entry>, StoreError> {
-        self.conn.execute_batch(LEDGER_SQL)?;
+        self.ensure_sql(LEDGER_SQL)?;
         let mut st = self.conn.prepare(
             "SELECT seq, prev, hash, kind, campaign, at, operator, approver, body FROM ledger ORDER BY rowid",
         )?;
@@ -97,7 +97,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Backend`].
     pub fn ledger_head(&self) -> Result<Hash, StoreError> {
-        self.conn.execute_batch(LEDGER_SQL)?;
+        self.ensure_sql(LEDGER_SQL)?;
         let h: Option<Vec<u8>> = self
             .conn
             .query_row(

@@ -6,14 +6,18 @@
 //! registry and a new snapshot that points at it and at the unchanged versions
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
+mod audit;
 mod campaigns;
 pub mod codec;
 mod ledger;
+mod maintenance;
 mod results;
 mod schedules;
 mod store_impl;
 
 use super::{CommitOutcome, SnapshotInfo, StoreError};
+pub use audit::RecordAudit;
+pub use maintenance::{Backup, Finding, PublishedCheck, PublishedMismatch, check_published};
 pub use schedules::{
     MadeSchedule, MovedSchedule, ScheduleFlowError, ScheduleInputs, ScheduleStoreError,
 };
@@ -36,6 +40,7 @@ pub struct Workspace {
     dir: PathBuf,
     conn: Connection,
     key: SaltKey,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -72,31 +77,67 @@ impl Workspace {
     /// # Errors
     /// As [`Workspace::init`].
     pub fn init_with_key(dir: &Path, key: SaltKey) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Io { path, source }
+        };
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
         let db = dir.join(DB_FILE);
         if db.exists() {
             return Err(StoreError::AlreadyExists(dir.to_path_buf()));
         }
-        let conn = Connection::open(&db)?;
-        // Large pages suit the multi-megabyte chunks; set before any table exists.
-        conn.pragma_update(None, "page_size", 65536)?;
-        Self::pragmas(&conn)?;
-        conn.execute_batch(include_str!("schema.sql"))?;
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('salt_key', ?2)",
-            params![
-                SCHEMA_VERSION.to_string().into_bytes(),
-                key.as_bytes().to_vec()
-            ],
-        )?;
-        Ok(Workspace {
-            dir: dir.to_path_buf(),
-            conn,
-            key,
-        })
+        // Atomic: the database is made complete under a temporary name and
+        // renamed into place, so a killed `init` leaves no half workspace
+        // (only a stale temporary file, which the next `init` removes).
+        Self::remove_stale_inits(dir);
+        let tmp = dir.join(format!("{DB_FILE}.init-{}", std::process::id()));
+        let made = (|| -> Result<(), StoreError> {
+            let conn = Connection::open(&tmp)?;
+            // Large pages suit the multi-megabyte chunks; set before any table exists.
+            conn.pragma_update(None, "page_size", 65536)?;
+            conn.pragma_update(None, "journal_mode", "DELETE")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.execute_batch(include_str!("schema.sql"))?;
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('salt_key', ?2)",
+                params![
+                    SCHEMA_VERSION.to_string().into_bytes(),
+                    key.as_bytes().to_vec()
+                ],
+            )?;
+            conn.close().map_err(|(_, e)| StoreError::from(e))?;
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(io(&tmp))?;
+            Ok(())
+        })();
+        if let Err(e) = made {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        // `rename` does not replace silently on a race: a workspace made by
+        // another process meanwhile wins and this one is refused.
+        if db.exists() {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StoreError::AlreadyExists(dir.to_path_buf()));
+        }
+        std::fs::rename(&tmp, &db).map_err(io(&db))?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Self::open(dir)
+    }
+
+    /// Removes temporary databases left by a killed `init`.
+    fn remove_stale_inits(dir: &Path) {
+        let prefix = format!("{DB_FILE}.init-");
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
     }
 
     fn pragmas(conn: &Connection) -> Result<(), StoreError> {
@@ -114,17 +155,48 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::NotAWorkspace`] if there is none.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        Self::open_with(dir, false)
+    }
+
+    /// Opens a workspace for reading only (an auditor's copy, a read-only
+    /// folder or medium): every read works, every write is refused with
+    /// [`StoreError::ReadOnly`] and nothing on disk is touched.
+    /// [`Workspace::open`] falls back to this by itself when the database
+    /// cannot be written.
+    ///
+    /// # Errors
+    /// As [`Workspace::open`].
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        Self::open_with(dir, true)
+    }
+
+    /// Whether the workspace was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn open_with(dir: &Path, read_only: bool) -> Result<Self, StoreError> {
         let db = dir.join(DB_FILE);
         if !db.is_file() {
             return Err(StoreError::NotAWorkspace(dir.to_path_buf()));
         }
-        let conn = Connection::open(&db)?;
-        Self::pragmas(&conn)?;
+        let (conn, read_only) = if read_only {
+            (Self::connect_read_only(&db)?, true)
+        } else {
+            let conn = Connection::open(&db)?;
+            if conn.is_readonly(rusqlite::MAIN_DB)? || Self::pragmas(&conn).is_err() {
+                drop(conn);
+                (Self::connect_read_only(&db)?, true)
+            } else {
+                (conn, false)
+            }
+        };
         let get = |k: &str| -> Result<Option<Vec<u8>>, rusqlite::Error> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
                 .optional()
         };
-        let version: i64 = get("schema_version")?
+        let version: i64 = get("schema_version")
+            .map_err(|_| StoreError::NotAWorkspace(dir.to_path_buf()))?
             .and_then(|v| String::from_utf8(v).ok())
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| StoreError::NotAWorkspace(dir.to_path_buf()))?;
@@ -141,7 +213,40 @@ impl Workspace {
             dir: dir.to_path_buf(),
             conn,
             key: SaltKey::from_bytes(key_bytes),
+            read_only,
         })
+    }
+
+    /// A read-only connection; where even the WAL index cannot be made (a
+    /// read-only folder), the file is opened as immutable.
+    fn connect_read_only(db: &Path) -> Result<Connection, StoreError> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(db, flags) {
+            let _ = conn.busy_timeout(std::time::Duration::from_secs(30));
+            if conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .is_ok()
+            {
+                return Ok(conn);
+            }
+        }
+        let mut uri = String::from("file:");
+        for c in db.to_string_lossy().chars() {
+            match c {
+                '%' => uri.push_str("%25"),
+                '?' => uri.push_str("%3f"),
+                '#' => uri.push_str("%23"),
+                c => uri.push(c),
+            }
+        }
+        uri.push_str("?immutable=1");
+        Ok(Connection::open_with_flags(
+            uri,
+            flags | OpenFlags::SQLITE_OPEN_URI,
+        )?)
     }
 
     /// The workspace folder.
@@ -355,6 +460,33 @@ impl Workspace {
         reg: &Registries,
         note: &str,
     ) -> Result<CommitOutcome, StoreError> {
+        self.commit_inner(kind, reg, note, None)
+    }
+
+    /// [`Workspace::commit`] for content derived from snapshot `base` (`None`:
+    /// from the empty workspace): refused with [`StoreError::Conflict`] if
+    /// `kind` changed since `base` (another import or update committed in
+    /// between), so that a read-modify-write never loses an update.
+    ///
+    /// # Errors
+    /// As [`Workspace::commit`], and the conflict above.
+    pub fn commit_based(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+        base: Option<u64>,
+    ) -> Result<CommitOutcome, StoreError> {
+        self.commit_inner(kind, reg, note, Some(base))
+    }
+
+    fn commit_inner(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+        base: Option<Option<u64>>,
+    ) -> Result<CommitOutcome, StoreError> {
         let (root, chunks) = crate::par::join(
             || registry_root(reg, kind, &self.key),
             || match kind {
@@ -365,6 +497,9 @@ impl Workspace {
             },
         );
         let current = self.current_snapshot()?;
+        if let Some(base) = base {
+            Self::check_base(&self.conn, kind, base, current.as_ref())?;
+        }
         let base_root = current
             .as_ref()
             .map(|s| s.roots.get(kind))
@@ -394,6 +529,14 @@ impl Workspace {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
+        if let Some(base) = base {
+            // Checked again under the write lock: nothing can commit now.
+            let now_current = match latest {
+                Some(_) => Some(Self::read_latest(&tx)?),
+                None => None,
+            };
+            Self::check_base(&tx, kind, base, now_current.as_ref())?;
+        }
         for k in RegistryKind::ALL {
             let v = match latest {
                 Some(l) => [l.0, l.1, l.2, l.3][kind_index(k)],
@@ -456,6 +599,75 @@ impl Workspace {
         Ok(tx.last_insert_rowid())
     }
 
+    fn read_latest(conn: &Connection) -> Result<SnapshotInfo, StoreError> {
+        let sql = format!("{} ORDER BY s.id DESC LIMIT 1", Self::SNAPSHOT_SQL);
+        Ok(conn.query_row(&sql, [], Self::read_snapshot)?.0)
+    }
+
+    /// Refuses a commit of `kind` derived from snapshot `base` when the
+    /// current snapshot holds other content of `kind` (compared by root).
+    fn check_base(
+        conn: &Connection,
+        kind: RegistryKind,
+        base: Option<u64>,
+        current: Option<&SnapshotInfo>,
+    ) -> Result<(), StoreError> {
+        let empty = MerkleRoot {
+            hash: empty_root(),
+            size: 0,
+        };
+        let was = match base {
+            Some(id) => {
+                let sql = format!("{} WHERE s.id = ?1", Self::SNAPSHOT_SQL);
+                conn.query_row(&sql, [id as i64], Self::read_snapshot)
+                    .optional()?
+                    .ok_or(StoreError::NoSnapshot(id))?
+                    .0
+                    .roots
+                    .get(kind)
+            }
+            None => empty,
+        };
+        let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty);
+        if was == now {
+            return Ok(());
+        }
+        let by = current
+            .map(|c| format!("snapshot {} ({})", c.id, c.note))
+            .unwrap_or_default();
+        Err(StoreError::Conflict(format!(
+            "the {kind} registry changed while this ran ({by} was committed in between); nothing was stored: run it again"
+        )))
+    }
+
+    /// Makes the tables of `sql` (`CREATE TABLE IF NOT EXISTS …;` statements)
+    /// that are missing. A read-only workspace makes them as empty temporary
+    /// tables, so that reads of what was never written find nothing instead
+    /// of failing; nothing on disk changes.
+    pub(super) fn ensure_sql(&self, sql: &str) -> Result<(), StoreError> {
+        // Only a missing table is made: a reader never takes the write lock.
+        for stmt in sql.split(';') {
+            let Some(rest) = stmt.split("IF NOT EXISTS").nth(1) else {
+                continue;
+            };
+            let name = rest
+                .trim_start()
+                .split(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            if name.is_empty() || self.table_exists(name)? {
+                continue;
+            }
+            if self.read_only {
+                self.conn
+                    .execute_batch(&stmt.replacen("CREATE TABLE", "CREATE TEMP TABLE", 1))?;
+            } else {
+                self.conn.execute_batch(stmt)?;
+            }
+        }
+        Ok(())
+    }
+
     /// USCCs accepted as legacy codes in this workspace.
     ///
     /// # Errors
@@ -491,6 +703,9 @@ mod tests;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+            return StoreError::ReadOnly;
+        }
         StoreError::Backend(Box::new(e))
     }
 }

@@ -35,8 +35,8 @@ impl Workspace {
     }
 
     fn ensure_results(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch(SQL)?;
-        self.conn.execute_batch(super::ledger::LEDGER_SQL)?;
+        self.ensure_sql(SQL)?;
+        self.ensure_sql(super::ledger::LEDGER_SQL)?;
         Ok(())
     }
 
@@ -263,89 +263,15 @@ impl Workspace {
         self.results_where(campaign, true)
     }
 
-    /// Checks the recorded draws and results against the ledger entries that
-    /// recorded them (a database edited behind the ledger's back is found).
-    /// Returns how many records were checked.
+    /// Checks every stored table against the ledger entries that recorded it
+    /// ([`Workspace::audit_records`]: a database edited behind the ledger's
+    /// back is found). Returns how many draws and results were checked.
     ///
     /// # Errors
     /// [`StoreError::Conflict`] naming the record that differs.
     pub fn check_records_against_ledger(&self) -> Result<usize, StoreError> {
-        self.ensure_results()?;
-        let entries = self.ledger()?;
-        let mut n = 0;
-        let mut latest: std::collections::BTreeMap<(String, String, String), (u64, String)> =
-            Default::default();
-        for e in &entries {
-            match e.kind.as_str() {
-                "draw" => {
-                    let body: serde_json::Value = serde_json::from_str(&e.body).unwrap_or_default();
-                    let want = body["proof_sha256"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    let text: Option<String> = self
-                        .conn
-                        .query_row(
-                            "SELECT proof FROM draws WHERE campaign_id = ?1",
-                            [&e.campaign],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let got = text
-                        .map(|t| crate::core::merkle::Hash::digest(t.as_bytes()).to_hex())
-                        .unwrap_or_default();
-                    if got != want {
-                        return Err(StoreError::Conflict(format!(
-                            "the recorded proof of {} has SHA-256 {got}, but ledger entry {} recorded {want}",
-                            e.campaign, e.seq
-                        )));
-                    }
-                    n += 1;
-                }
-                "result" | "correction" => {
-                    let r: InspectionResult = serde_json::from_str(&e.body).map_err(|_| {
-                        StoreError::Conflict(format!("ledger entry {}: not a result", e.seq))
-                    })?;
-                    let v = serde_json::to_string(&r).unwrap_or_default();
-                    latest.insert((r.campaign, r.target, r.item), (e.seq, v));
-                }
-                _ => {}
-            }
-        }
-        let mut st = self
-            .conn
-            .prepare("SELECT campaign_id, target, item, body FROM results")?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let mut stored = std::collections::BTreeMap::new();
-        for row in rows {
-            let (c, t, i, body) = row?;
-            stored.insert((c, t, i), body);
-        }
-        for (k, (seq, v)) in &latest {
-            match stored.get(k) {
-                Some(b) if b == v => n += 1,
-                _ => {
-                    return Err(StoreError::Conflict(format!(
-                        "the recorded result of {} item {} differs from ledger entry {seq}",
-                        k.1, k.2
-                    )));
-                }
-            }
-        }
-        if let Some(k) = stored.keys().find(|k| !latest.contains_key(*k)) {
-            return Err(StoreError::Conflict(format!(
-                "a result of {} item {} has no ledger entry",
-                k.1, k.2
-            )));
-        }
-        Ok(n)
+        let a = self.audit_records()?;
+        Ok(a.proofs + a.results)
     }
 
     /// Records a publication with its ledger entry (file names and hashes).
@@ -407,7 +333,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Backend`].
     pub fn campaign_ids(&self) -> Result<Vec<String>, StoreError> {
-        self.conn.execute_batch(
+        self.ensure_sql(
             "CREATE TABLE IF NOT EXISTS announcements (campaign_id TEXT PRIMARY KEY, hash BLOB NOT NULL, body TEXT NOT NULL, announced_at TEXT NOT NULL);",
         )?;
         let mut st = self

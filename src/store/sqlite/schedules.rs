@@ -67,7 +67,7 @@ pub enum ScheduleStoreError {
 impl Workspace {
     fn ensure_schedule_tables(&self) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        self.conn.execute_batch(SQL)?;
+        self.ensure_sql(SQL)?;
         Ok(())
     }
 

@@ -56,6 +56,16 @@ impl Store for Workspace {
         Workspace::commit(self, kind, reg, note)
     }
 
+    fn commit_based(
+        &mut self,
+        kind: RegistryKind,
+        reg: &Registries,
+        note: &str,
+        base: Option<u64>,
+    ) -> Result<CommitOutcome, StoreError> {
+        Workspace::commit_based(self, kind, reg, note, base)
+    }
+
     fn accepted_legacy(&self) -> Result<BTreeSet<String>, StoreError> {
         Workspace::accepted_legacy(self)
     }

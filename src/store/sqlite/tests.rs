@@ -138,3 +138,26 @@ fn legacy_codes_are_remembered() {
         codes
     );
 }
+
+#[test]
+fn a_killed_init_leaves_no_workspace_and_the_next_init_succeeds() {
+    let d = tempfile::tempdir().unwrap();
+    // What a killed `init` leaves: only a temporary file, never dualdraw.db.
+    std::fs::write(
+        d.path().join(format!("{DB_FILE}.init-4242")),
+        b"SQLite format 3\0",
+    )
+    .unwrap();
+    assert!(matches!(
+        Workspace::open(d.path()),
+        Err(StoreError::NotAWorkspace(_))
+    ));
+    ws(d.path());
+    let left: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".init-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    Workspace::open(d.path()).unwrap();
+}
