@@ -58,6 +58,7 @@
 #![deny(missing_docs)]
 
 pub mod core;
+pub mod durable;
 pub mod ledger;
 pub(crate) mod par;
 pub mod plan;

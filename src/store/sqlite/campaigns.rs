@@ -144,7 +144,9 @@ impl Workspace {
             )?;
             out.push(a);
         }
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(out)
     }
 
@@ -260,7 +262,9 @@ impl Workspace {
             actor,
             &serde_json::json!({"witness": r.name}),
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -380,7 +384,9 @@ impl Workspace {
                 params![id, secret],
             )?;
         }
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -418,7 +424,9 @@ impl Workspace {
             actor,
             &serde_json::json!({"reason": reason}),
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -518,7 +526,9 @@ impl Workspace {
             actor,
             &value,
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -556,7 +566,9 @@ impl Workspace {
             actor,
             &value,
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 

@@ -121,10 +121,12 @@ impl Workspace {
             let _ = std::fs::remove_file(&tmp);
             return Err(StoreError::AlreadyExists(dir.to_path_buf()));
         }
+        crate::durable::crash_point("file");
         std::fs::rename(&tmp, &db).map_err(io(&db))?;
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
+        crate::durable::crash_point("rename");
         Self::open(dir)
     }
 
@@ -581,7 +583,9 @@ impl Workspace {
             params![digest.0.to_vec(), now, note, versions[0], versions[1], versions[2], versions[3]],
         )?;
         let sid = tx.last_insert_rowid() as u64;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(CommitOutcome::NewSnapshot {
             snapshot: self.snapshot(sid)?,
         })
@@ -687,7 +691,9 @@ impl Workspace {
         for c in codes {
             tx.execute("INSERT OR IGNORE INTO legacy_uscc(code) VALUES (?1)", [c])?;
         }
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 

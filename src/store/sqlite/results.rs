@@ -98,7 +98,9 @@ impl Workspace {
                 &serde_json::to_value(r).unwrap_or_default(),
             )?;
         }
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -126,7 +128,9 @@ impl Workspace {
             actor,
             &serde_json::json!({"target": target, "text": text}),
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -191,7 +195,9 @@ impl Workspace {
             actor,
             &serde_json::json!({"source": source, "rows": rows.len()}),
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
@@ -308,7 +314,9 @@ impl Workspace {
             actor,
             &serde_json::json!({"what": kind, "files": files}),
         )?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 

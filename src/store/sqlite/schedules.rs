@@ -283,7 +283,9 @@ impl Workspace {
             );
         }
         append(&tx, kind, &key, at, actor, &body)?;
+        crate::durable::crash_point("before commit");
         tx.commit()?;
+        crate::durable::crash_point("commit");
         Ok(())
     }
 
