@@ -404,7 +404,6 @@ pub fn verify_replacements(
     Ok(())
 }
 
-/// A drawn campaign on a generated county, for unit tests of other modules.
 /// The current targets and teams (当前检查对象与检查组) of a draw after its
 /// replacements.
 pub fn current_teams(
