@@ -13,7 +13,7 @@ use crate::core::canonical::Encoder;
 use crate::core::merkle::Hash;
 use serde::{Deserialize, Serialize};
 
-/// One ledger entry.
+/// One ledger entry (台账条目).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// 1, 2, …
@@ -80,7 +80,7 @@ impl Entry {
     }
 }
 
-/// Where a ledger breaks.
+/// Where a ledger breaks (台账链校验错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LedgerError {
     /// Revealed dates that are not the ones committed.

@@ -13,7 +13,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// Why a campaign cannot be announced or drawn. Nothing is recorded.
+/// Why a campaign cannot be announced or drawn (抽查公告或抽取错误). Nothing is
+/// recorded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DrawError {
     /// The campaign is malformed.
@@ -79,7 +80,8 @@ pub enum DrawError {
     },
 }
 
-/// An officer who inspected an entity recently (`avoid_same_officer_within_days`).
+/// An officer who inspected an entity recently (执法人员近期检查记录,
+/// `avoid_same_officer_within_days`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct OfficerVisit {
     /// Officer id.
@@ -97,7 +99,8 @@ impl OfficerVisit {
     }
 }
 
-/// What the ledger's history gives an announcement (`docs/SPEC.md` §3).
+/// What the ledger's history gives an announcement (历史检查记录,
+/// `docs/SPEC.md` §3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     /// Entities inspected within `exclude_inspected_within_days` (the exclusion set).
@@ -196,19 +199,21 @@ fn text_root(v: &[String]) -> Hash {
     root_parallel(&leaves)
 }
 
-/// The RFC 6962 root of the officer-history leaves.
+/// The RFC 6962 root of the officer-history leaves
+/// (执法人员检查历史的默克尔树根).
 pub fn officer_history_root(v: &[OfficerVisit]) -> Hash {
     let leaves: Vec<Vec<u8>> = v.iter().map(OfficerVisit::leaf).collect();
     let refs: Vec<&[u8]> = leaves.iter().map(Vec::as_slice).collect();
     root_parallel(&refs)
 }
 
-/// The RFC 6962 root of a sorted USCC list (exclusion and year sets).
+/// The RFC 6962 root of a sorted USCC list (统一社会信用代码名单的默克尔树根;
+/// exclusion and year sets).
 pub fn uscc_list_root(v: &[String]) -> Hash {
     text_root(v)
 }
 
-/// The China date of an instant (UTC+8).
+/// The China date (北京时间日期) of an instant (UTC+8).
 pub fn china_date(t: &DateTime<Utc>) -> chrono::NaiveDate {
     (*t + Duration::hours(8)).date_naive()
 }
@@ -304,10 +309,10 @@ impl Announcement {
     }
 }
 
-/// The coordination groups of campaigns announced together: for each
-/// campaign its group (`None` without `[coordination]`). A group is exactly
-/// the campaigns given here with its name; they must share their entropy
-/// (the same witnesses and beacon), since the group seed comes from it.
+/// The coordination groups (样本协调组) of campaigns announced together: for
+/// each campaign its group (`None` without `[coordination]`). A group is
+/// exactly the campaigns given here with its name; they must share their
+/// entropy (the same witnesses and beacon), since the group seed comes from it.
 ///
 /// # Errors
 /// [`DrawError::Group`] naming the campaign that differs.
@@ -353,7 +358,7 @@ pub fn groups_of(campaigns: &[Campaign]) -> Result<Vec<Option<GroupRef>>, DrawEr
         .collect())
 }
 
-/// Public counts an announcement reports.
+/// Public counts an announcement reports (抽查公告公开数量).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnnounceSummary {
     /// Pool size (after class exclusions).
@@ -364,9 +369,9 @@ pub struct AnnounceSummary {
     pub categories: Vec<String>,
 }
 
-/// Checks a campaign against a snapshot and announces it. `coordination` is
-/// the campaign's group (required exactly when the campaign has a
-/// `[coordination]` table; see [`GroupRef::new`]).
+/// Checks a campaign against a snapshot and announces it (发布抽查公告).
+/// `coordination` is the campaign's group (required exactly when the campaign
+/// has a `[coordination]` table; see [`GroupRef::new`]).
 ///
 /// # Errors
 /// [`DrawError`] naming what is wrong; nothing is announced.

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::fmt;
 
-/// What one drawn target needs from one department.
+/// What one drawn target needs from one department (部门检查人员需求).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Need {
     /// Department.
@@ -23,7 +23,7 @@ pub struct Need {
     pub qualifications: Vec<String>,
 }
 
-/// A drawn target as the assignment sees it.
+/// A drawn target (被抽中的检查对象) as the assignment sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TargetNeeds {
     /// USCC.
@@ -36,8 +36,8 @@ pub struct TargetNeeds {
     pub needs: Vec<Need>,
 }
 
-/// The needs of a target (§6): items, departments in order, demands with the
-/// fill-up rule, qualifications.
+/// The needs of a target (检查对象的选派需求, §6): items, departments in order,
+/// demands with the fill-up rule, qualifications.
 pub fn needs_of(e: &Entity, c: &Campaign, items: &[&Item], cats: &[String]) -> TargetNeeds {
     let applicable: Vec<&&Item> = items
         .iter()
@@ -89,7 +89,7 @@ pub fn needs_of(e: &Entity, c: &Campaign, items: &[&Item], cats: &[String]) -> T
     }
 }
 
-/// Why an officer is not eligible.
+/// Why an officer is not eligible (执法检查人员不符合选派条件的原因).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
@@ -117,7 +117,8 @@ impl fmt::Display for Exclusion {
     }
 }
 
-/// A set of targets that cannot be staffed by one department, and why.
+/// A set of targets that cannot be staffed (无法配齐执法检查人员的检查对象) by
+/// one department, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unstaffable {
     /// Department.
@@ -177,12 +178,12 @@ impl fmt::Display for Unstaffable {
     }
 }
 
-/// Why no assignment exists.
+/// Why no assignment exists (无法完成执法检查人员选派).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("no assignment satisfies every rule:\n{}", .0.iter().map(|u| format!("  - {u}")).collect::<Vec<_>>().join("\n"))]
 pub struct Infeasible(pub Vec<Unstaffable>);
 
-/// The assignment problem of one campaign.
+/// The assignment problem (执法检查人员选派问题) of one campaign.
 pub struct Problem<'a> {
     /// The draw date.
     pub date: NaiveDate,
@@ -198,7 +199,7 @@ pub struct Problem<'a> {
     pub blocked: &'a HashSet<(usize, usize)>,
 }
 
-/// How the places of an assignment were filled.
+/// How the places of an assignment were filled (选派统计).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct SolveStats {
     /// Places filled.

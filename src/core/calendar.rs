@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The shipped schedules (国办发明电 notices for 2024, 2025 and 2026).
 pub const SHIPPED: &str = include_str!("../../data/cn-holidays.toml");
 
-/// Why a calendar question cannot be answered.
+/// Why a calendar question cannot be answered (工作日历错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
     /// The year's schedule is not known.
@@ -38,7 +38,7 @@ struct YearFile {
     working_weekends: Vec<String>,
 }
 
-/// A working-day calendar over the years it knows.
+/// A working-day calendar (工作日历) over the years it knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
     years: BTreeSet<i32>,

@@ -8,7 +8,7 @@
 
 use thiserror::Error;
 
-/// Writes the canonical encoding into a byte buffer.
+/// Writes the canonical encoding (规范编码) into a byte buffer.
 #[derive(Debug, Default, Clone)]
 pub struct Encoder {
     buf: Vec<u8>,
@@ -93,7 +93,7 @@ impl Encoder {
     }
 }
 
-/// Where canonical bytes do not decode.
+/// Where canonical bytes do not decode (规范编码解码错误).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
     /// The input ended early.
@@ -139,7 +139,7 @@ pub enum DecodeError {
     },
 }
 
-/// Reads the canonical encoding.
+/// Reads the canonical encoding (规范编码解码).
 #[derive(Debug, Clone)]
 pub struct Decoder<'a> {
     buf: &'a [u8],

@@ -40,9 +40,9 @@ fn pad32(tag: &str) -> [u8; 32] {
     b
 }
 
-/// The secret a workspace derives every salt from (kept in the store, never
-/// published). An embedding system that keeps its own key gets the same roots
-/// as the store for the same records.
+/// The secret (盐值密钥) a workspace derives every salt from (kept in the
+/// store, never published). An embedding system that keeps its own key gets the
+/// same roots as the store for the same records.
 #[derive(Clone)]
 pub struct SaltKey {
     key: [u8; 32],
@@ -111,6 +111,7 @@ impl SaltKey {
     }
 }
 
+/// A confidential commitment (保密数据承诺):
 /// `SHA-256(pad32("dualdraw-confidential-v1") ‖ salt ‖ list(values))`.
 pub fn confidential_commitment(salt: &[u8; 32], values: &[&str]) -> Hash {
     let mut h = Sha256::new();
@@ -120,17 +121,18 @@ pub fn confidential_commitment(salt: &[u8; 32], values: &[&str]) -> Hash {
     Hash(h.finalize().into())
 }
 
-/// The values committed for an entity's credit class.
+/// The values committed for an entity's credit class (信用风险分类).
 pub fn credit_class_values<'a>(uscc: &'a str, class_token: &'a str) -> [&'a str; 3] {
     ["credit_class", uscc, class_token]
 }
 
-/// The values committed for a recusal pair (who and whom, without the reason).
+/// The values committed for a recusal pair (回避关系; who and whom, without the
+/// reason).
 pub fn recusal_pair_values<'a>(officer_id: &'a str, uscc: &'a str) -> [&'a str; 3] {
     ["recusal", officer_id, uscc]
 }
 
-/// The values committed for a recusal's reason.
+/// The values committed for a recusal's reason (回避事由).
 pub fn recusal_reason_values<'a>(
     officer_id: &'a str,
     uscc: &'a str,
@@ -159,8 +161,9 @@ fn date_bytes(d: chrono::NaiveDate) -> [u8; 10] {
     b
 }
 
-/// Encodes an entity's canonical leaf straight from the record (the same
-/// bytes as [`PublicEntity::leaf`], without building the public view).
+/// Encodes an entity's canonical leaf (市场主体叶子节点) straight from the
+/// record (the same bytes as [`PublicEntity::leaf`], without building the
+/// public view).
 pub fn encode_entity_leaf(e: &Entity, key: &SaltKey, enc: &mut Encoder) {
     let commitment = key.commit(&credit_class_values(
         e.uscc.as_str(),
@@ -186,8 +189,9 @@ pub fn encode_entity_leaf(e: &Entity, key: &SaltKey, enc: &mut Encoder) {
     enc.list(&e.flags).raw(&commitment.0);
 }
 
-/// The public view of an entity: every public field, and the commitment
-/// standing for its credit class. This is what a published snapshot holds.
+/// The public view of an entity (市场主体公开信息): every public field, and the
+/// commitment standing for its credit class. This is what a published snapshot
+/// holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicEntity {
     /// 统一社会信用代码.
@@ -308,7 +312,7 @@ fn is_sorted_unique(v: &[String]) -> bool {
     v.windows(2).all(|w| w[0] < w[1])
 }
 
-/// The canonical leaf of an item (all fields public).
+/// The canonical leaf of an item (抽查事项叶子节点; all fields public).
 pub fn item_leaf(i: &Item) -> Vec<u8> {
     let mut e = Encoder::with_capacity(256);
     e.str(ITEM_TAG)
@@ -323,7 +327,7 @@ pub fn item_leaf(i: &Item) -> Vec<u8> {
     e.finish()
 }
 
-/// Decodes an item leaf.
+/// Decodes an item leaf (抽查事项叶子节点).
 ///
 /// # Errors
 /// [`DecodeError`] for malformed bytes or values.
@@ -352,14 +356,14 @@ pub fn item_from_leaf(leaf: &[u8]) -> Result<Item, DecodeError> {
     Ok(item)
 }
 
-/// The canonical leaf of an entity.
+/// The canonical leaf of an entity (市场主体叶子节点).
 pub fn entity_leaf(e: &Entity, key: &SaltKey) -> Vec<u8> {
     let mut enc = Encoder::with_capacity(320);
     encode_entity_leaf(e, key, &mut enc);
     enc.finish()
 }
 
-/// The canonical leaf of an officer (all fields public).
+/// The canonical leaf of an officer (执法检查人员叶子节点; all fields public).
 pub fn officer_leaf(o: &Officer) -> Vec<u8> {
     let mut e = Encoder::with_capacity(256);
     e.str(OFFICER_TAG)
@@ -374,7 +378,7 @@ pub fn officer_leaf(o: &Officer) -> Vec<u8> {
     e.finish()
 }
 
-/// Decodes an officer leaf.
+/// Decodes an officer leaf (执法检查人员叶子节点).
 ///
 /// # Errors
 /// [`DecodeError`] for malformed bytes or values.
@@ -413,8 +417,8 @@ pub fn officer_from_leaf(leaf: &[u8]) -> Result<Officer, DecodeError> {
     })
 }
 
-/// The public view of a recusal: two commitments, to the pair and to the
-/// reason. Nothing else about it is ever published.
+/// The public view of a recusal (回避记录的公开形式): two commitments, to the
+/// pair and to the reason. Nothing else about it is ever published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PublicRecusal {
     /// Commitment to (officer id, USCC).
@@ -461,9 +465,9 @@ impl PublicRecusal {
     }
 }
 
-/// The leaves of one registry in canonical order: items, entities and
-/// officers by key; recusals by their leaf bytes (so that the order reveals
-/// nothing about who is recused from whom).
+/// The leaves of one registry (名录叶子节点) in canonical order: items,
+/// entities and officers by key; recusals by their leaf bytes (so that the
+/// order reveals nothing about who is recused from whom).
 pub fn leaves(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> Vec<Vec<u8>> {
     match kind {
         RegistryKind::Items => reg.items.par_iter().map(item_leaf).collect(),
@@ -485,7 +489,7 @@ pub fn leaves(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> Vec<Vec<u8
     }
 }
 
-/// The Merkle root of one registry.
+/// The Merkle root of one registry (名录默克尔树根).
 pub fn registry_root(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> MerkleRoot {
     let hashes: Vec<Hash> = match kind {
         RegistryKind::Entities => reg
@@ -512,12 +516,13 @@ pub fn registry_root(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> Mer
     }
 }
 
-/// The whole tree of one registry, for proofs.
+/// The whole tree of one registry (名录默克尔树), for proofs.
 pub fn registry_tree(reg: &Registries, kind: RegistryKind, key: &SaltKey) -> MerkleTree {
     MerkleTree::new(&leaves(reg, kind, key))
 }
 
-/// The four registry roots and the snapshot digest over them.
+/// The four registry roots (默克尔树根) and the snapshot digest (快照摘要) over
+/// them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotRoots {
     /// Items root.

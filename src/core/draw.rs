@@ -11,8 +11,8 @@ use crate::core::registry::Registries;
 use crate::core::sample::{self, HistorySets, PrnKey, StratumDraw};
 use std::collections::{HashMap, HashSet};
 
-/// Checks the reveals and the beacon and derives the seed. Returns the seed,
-/// the reveals used (campaign order) and the witnesses left out.
+/// Checks the reveals and the beacon and derives the seed (随机种子). Returns
+/// the seed, the reveals used (campaign order) and the witnesses left out.
 ///
 /// # Errors
 /// [`DrawError`] for a wrong, late or missing reveal or a missing beacon.
@@ -83,9 +83,10 @@ pub fn derive_seed(
     Ok((seed, used, missing))
 }
 
-/// How the draw reads PRNs (§5): from the seed, or for a coordinated campaign
-/// from the group seed (`group_announcements` are the members' announcement
-/// hashes in the order of `coordination.members`), each from its start.
+/// How the draw reads PRNs (永久随机数, §5): from the seed, or for a
+/// coordinated campaign from the group seed (`group_announcements` are the
+/// members' announcement hashes in the order of `coordination.members`), each
+/// from its start.
 ///
 /// # Errors
 /// [`DrawError::Group`] when the member announcements do not match the group.
@@ -118,7 +119,7 @@ pub fn prn_key(
     Ok(PrnKey::new(group_seed, Some(k.start)))
 }
 
-/// The outcome of a draw, as indices into the snapshot's registries.
+/// The outcome of a draw (抽取结果), as indices into the snapshot's registries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrawOutcome {
     /// The seed.
@@ -142,9 +143,9 @@ pub struct DrawOutcome {
     pub blocked: Vec<(usize, usize, usize)>,
 }
 
-/// Draws targets and assigns officers (§5, §6) for an announcement on `reg`,
-/// with PRNs read as `key` says ([`prn_key`]; [`PrnKey::plain`] of the seed
-/// for an uncoordinated campaign).
+/// Draws targets and assigns officers (随机抽取检查对象、随机选派执法检查人员,
+/// §5, §6) for an announcement on `reg`, with PRNs read as `key` says
+/// ([`prn_key`]; [`PrnKey::plain`] of the seed for an uncoordinated campaign).
 ///
 /// # Errors
 /// [`DrawError::Sample`] or [`DrawError::Infeasible`].

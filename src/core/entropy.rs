@@ -21,7 +21,7 @@ pub const QUICKNET_PERIOD: i64 = 3;
 /// drand quicknet's group public key (compressed G2).
 pub const QUICKNET_PUBLIC_KEY: &str = "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a";
 
-/// What is wrong with a reveal or a beacon.
+/// What is wrong with a reveal or a beacon (揭示或随机信标错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntropyError {
     /// A secret does not match its witness's commitment.
@@ -65,14 +65,16 @@ pub enum EntropyError {
     Malformed(String),
 }
 
-/// `SHA-256(lp("dualdraw-witness-v1") ‖ lp(secret))`.
+/// A witness's commitment (义务监督员承诺): `SHA-256(lp("dualdraw-witness-v1")
+/// ‖ lp(secret))`.
 pub fn witness_commitment(secret: &str) -> Hash {
     let mut e = Encoder::new();
     e.str("dualdraw-witness-v1").str(secret);
     Hash::digest(e.as_bytes())
 }
 
-/// A fresh witness secret (32 random bytes as hex) and its commitment.
+/// A fresh witness secret (义务监督员秘密值; 32 random bytes as hex) and its
+/// commitment.
 ///
 /// # Errors
 /// When the operating system has no random source.
@@ -84,7 +86,7 @@ pub fn new_witness_secret() -> Result<(String, Hash), getrandom::Error> {
     Ok((secret, c))
 }
 
-/// Checks a witness's secret against the commitment.
+/// Checks a witness's secret against the commitment (核验义务监督员揭示).
 ///
 /// # Errors
 /// [`EntropyError::RevealMismatch`] or [`EntropyError::ShortSecret`].
@@ -107,7 +109,7 @@ pub fn check_reveal(name: &str, commitment: &Hash, secret: &str) -> Result<(), E
     Ok(())
 }
 
-/// A witness's recorded reveal.
+/// A witness's recorded reveal (义务监督员揭示).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reveal {
     /// Witness.
@@ -118,13 +120,13 @@ pub struct Reveal {
     pub revealed_at: DateTime<Utc>,
 }
 
-/// The time drand quicknet round `r` appears.
+/// The time drand quicknet round `r` appears (随机信标轮次时间).
 pub fn quicknet_round_time(round: u64) -> Option<DateTime<Utc>> {
     let r = i64::try_from(round).ok()?;
     DateTime::from_timestamp(QUICKNET_GENESIS + (r - 1) * QUICKNET_PERIOD, 0)
 }
 
-/// A beacon output, checked.
+/// A beacon output (随机信标值), checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BeaconValue {
     /// Scheme.
@@ -139,7 +141,7 @@ pub struct BeaconValue {
     pub value: Hash,
 }
 
-/// A drand round as relays serve it.
+/// A drand round (drand 随机信标轮次) as relays serve it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DrandRound {
     /// Round number.
@@ -159,7 +161,8 @@ fn beacon_value(scheme: &str, round: &str, data: &[u8], raw: bool) -> Hash {
     Hash::digest(e.as_bytes())
 }
 
-/// Verifies a drand quicknet round offline and derives the beacon value.
+/// Verifies a drand quicknet round offline (离线核验随机信标) and derives the
+/// beacon value.
 ///
 /// # Errors
 /// [`EntropyError`] when the round differs or the signature fails.
@@ -192,8 +195,9 @@ pub fn verify_quicknet(spec: &BeaconSpec, round: &DrandRound) -> Result<BeaconVa
     })
 }
 
-/// The canonical text of a lottery result (`docs/SPEC.md` §4): groups split by
-/// `/`, numbers sorted, no leading zeros, `.` within a group, `/` after each.
+/// The canonical text of a lottery result (彩票开奖结果, `docs/SPEC.md` §4):
+/// groups split by `/`, numbers sorted, no leading zeros, `.` within a group,
+/// `/` after each.
 ///
 /// # Errors
 /// [`EntropyError::Malformed`] for anything but digits and separators.
@@ -222,7 +226,7 @@ pub fn lottery_canonical(result: &str) -> Result<String, EntropyError> {
     Ok(out)
 }
 
-/// The beacon value of a lottery result.
+/// The beacon value of a lottery result (以彩票开奖结果为随机信标).
 ///
 /// # Errors
 /// [`EntropyError::Malformed`].
@@ -237,8 +241,9 @@ pub fn lottery_value(spec: &BeaconSpec, result: &str) -> Result<BeaconValue, Ent
     })
 }
 
-/// `seed = SHA-256(lp("dualdraw-seed-v1") ‖ raw(announcement) ‖ u32be(k) ‖
-/// (lp(name) ‖ lp(secret))… ‖ opt(raw(beacon)))`.
+/// The seed (随机种子): `seed = SHA-256(lp("dualdraw-seed-v1") ‖
+/// raw(announcement) ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖
+/// opt(raw(beacon)))`.
 pub fn seed(announcement: &Hash, reveals: &[(&str, &str)], beacon: Option<&Hash>) -> Hash {
     let mut e = Encoder::with_capacity(256);
     e.str("dualdraw-seed-v1")
@@ -254,8 +259,8 @@ pub fn seed(announcement: &Hash, reveals: &[(&str, &str)], beacon: Option<&Hash>
     Hash::digest(e.as_bytes())
 }
 
-/// The commitment to a campaign's schedule secret (`docs/SCHEDULE.md`),
-/// recorded in the draw's ledger entry:
+/// The commitment to a campaign's schedule secret (检查日期安排秘密值的承诺,
+/// `docs/SCHEDULE.md`), recorded in the draw's ledger entry:
 /// `SHA-256(lp("dualdraw-schedule-secret-v1") ‖ lp(secret))`.
 pub fn schedule_secret_commitment(secret: &str) -> Hash {
     let mut e = Encoder::with_capacity(64 + secret.len());
@@ -263,9 +268,10 @@ pub fn schedule_secret_commitment(secret: &str) -> Hash {
     Hash::digest(e.as_bytes())
 }
 
-/// The PRN seed of a coordination group (`docs/SPEC.md` §5):
-/// `SHA-256(lp("dualdraw-group-seed-v1") ‖ raw(group_hash) ‖ u32be(m) ‖
-/// raw(announcement)… ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖ opt(raw(beacon)))`.
+/// The PRN seed of a coordination group (样本协调组随机种子, `docs/SPEC.md`
+/// §4): `SHA-256(lp("dualdraw-group-seed-v1") ‖ raw(group_hash) ‖ u32be(m) ‖
+/// raw(announcement)… ‖ u32be(k) ‖ (lp(name) ‖ lp(secret))… ‖
+/// opt(raw(beacon)))`.
 pub fn group_seed(
     group_hash: &Hash,
     announcements: &[Hash],
@@ -290,7 +296,7 @@ pub fn group_seed(
     Hash::digest(e.as_bytes())
 }
 
-/// A stage's random stream: ChaCha20 keyed by
+/// A stage's random stream (随机数流): ChaCha20 keyed by
 /// `SHA-256(lp("dualdraw-stream-v1") ‖ raw(seed) ‖ lp(label))`.
 pub struct Stream(ChaCha20Rng);
 

@@ -7,7 +7,7 @@ use crate::core::campaign::Campaign;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeSet;
 
-/// What an earlier visit was.
+/// What an earlier visit was (历史检查类型: 被抽中或已检查).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PastVisitKind {
     /// A current team of an earlier draw that was not voided, dated by that

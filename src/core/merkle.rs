@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
-/// A SHA-256 value.
+/// A SHA-256 value (哈希值).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hash(pub [u8; 32]);
 
@@ -37,7 +37,7 @@ impl Hash {
     }
 }
 
-/// Text that is not 64 hex digits.
+/// Text that is not 64 hex digits (十六进制格式错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not a 64-digit hex SHA-256 value")]
 pub struct HexError(pub String);
@@ -67,7 +67,7 @@ impl<'de> Deserialize<'de> for Hash {
     }
 }
 
-/// `SHA-256(0x00 ‖ leaf)`.
+/// A leaf hash (叶子节点哈希): `SHA-256(0x00 ‖ leaf)`.
 pub fn leaf_hash(leaf: &[u8]) -> Hash {
     let mut h = Sha256::new();
     h.update([0u8]);
@@ -75,7 +75,7 @@ pub fn leaf_hash(leaf: &[u8]) -> Hash {
     Hash(h.finalize().into())
 }
 
-/// `SHA-256(0x01 ‖ left ‖ right)`.
+/// An interior node hash (内部节点哈希): `SHA-256(0x01 ‖ left ‖ right)`.
 pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
     let mut h = Sha256::new();
     h.update([1u8]);
@@ -84,7 +84,7 @@ pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
     Hash(h.finalize().into())
 }
 
-/// The root of the empty tree, `SHA-256("")`.
+/// The root of the empty tree (空树的默克尔树根), `SHA-256("")`.
 pub fn empty_root() -> Hash {
     Hash::digest(b"")
 }
@@ -118,7 +118,7 @@ fn next_level_parallel(level: &[Hash]) -> Vec<Hash> {
         .collect()
 }
 
-/// The root over already-hashed leaves, using every core.
+/// The root (默克尔树根) over already-hashed leaves, using every core.
 pub fn root_from_leaf_hashes(mut level: Vec<Hash>) -> Hash {
     if level.is_empty() {
         return empty_root();
@@ -129,15 +129,16 @@ pub fn root_from_leaf_hashes(mut level: Vec<Hash>) -> Hash {
     level[0]
 }
 
-/// The root over `leaves` (each the canonical bytes of one record), hashing on
-/// every core.
+/// The root (默克尔树根, 并行计算) over `leaves` (each the canonical bytes of
+/// one record), hashing on every core.
 pub fn root_parallel<L: AsRef<[u8]> + Sync>(leaves: &[L]) -> Hash {
     let hashes: Vec<Hash> = leaves.par_iter().map(|l| leaf_hash(l.as_ref())).collect();
     root_from_leaf_hashes(hashes)
 }
 
-/// The root over `leaves`, the RFC 6962 recursive definition, one core. Slow;
-/// kept as the reference the fast path is tested against.
+/// The root (默克尔树根, 参考实现) over `leaves`, the RFC 6962 recursive
+/// definition, one core. Slow; kept as the reference the fast path is tested
+/// against.
 pub fn root_reference<L: AsRef<[u8]>>(leaves: &[L]) -> Hash {
     fn mth<L: AsRef<[u8]>>(d: &[L]) -> Hash {
         match d.len() {
@@ -160,15 +161,15 @@ fn largest_power_of_two_below(n: usize) -> usize {
     k
 }
 
-/// An inclusion proof (audit path, RFC 9162 §2.1.3): sibling hashes from the
-/// leaf up.
+/// An inclusion proof (包含证明; audit path, RFC 9162 §2.1.3): sibling hashes
+/// from the leaf up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InclusionProof {
     /// Sibling hashes from the leaf level up.
     pub path: Vec<Hash>,
 }
 
-/// Why an inclusion proof fails.
+/// Why an inclusion proof fails (包含证明核验失败).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProofError {
     /// The leaf index is not below the tree size.
@@ -197,7 +198,7 @@ pub enum ProofError {
     },
 }
 
-/// A Merkle root together with the tree size it commits to.
+/// A Merkle root (默克尔树根) together with the tree size it commits to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MerkleRoot {
     /// The root hash.
@@ -285,7 +286,7 @@ fn path_length(index: u64, size: u64) -> usize {
     len
 }
 
-/// A whole tree kept in memory, level by level, for making proofs.
+/// A whole tree (默克尔树) kept in memory, level by level, for making proofs.
 #[derive(Debug, Clone)]
 pub struct MerkleTree {
     levels: Vec<Vec<Hash>>,

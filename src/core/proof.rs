@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// Format tag of a draw proof.
 pub const DRAW_PROOF_FORMAT: &str = "dualdraw-draw-proof-v1";
 
-/// Entropy as recorded in a proof.
+/// Entropy (随机源: 义务监督员揭示与随机信标) as recorded in a proof.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntropyRecord {
     /// Reveals used, in campaign order.
@@ -28,7 +28,7 @@ pub struct EntropyRecord {
     pub beacon: Option<BeaconValue>,
 }
 
-/// One stratum in a proof.
+/// One stratum (分层抽样记录) in a proof.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StratumRecord {
     /// Class.
@@ -41,7 +41,7 @@ pub struct StratumRecord {
     pub threshold_commitment: Hash,
 }
 
-/// A drawn target in a proof.
+/// A drawn target (被抽中的检查对象) in a proof.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetRecord {
     /// The public entity record.
@@ -58,7 +58,7 @@ pub struct TargetRecord {
     pub path: Vec<Hash>,
 }
 
-/// A disclosed blocked pair.
+/// A disclosed blocked pair (公开的回避人员与检查对象).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockedPair {
     /// Officer id.
@@ -75,7 +75,7 @@ pub struct BlockedPair {
     pub path: Vec<Hash>,
 }
 
-/// A team.
+/// A team (检查组).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamRecord {
     /// Target USCC.
@@ -84,7 +84,7 @@ pub struct TeamRecord {
     pub officers: Vec<String>,
 }
 
-/// A draw proof.
+/// A draw proof (抽查记录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DrawProof {
     /// [`DRAW_PROOF_FORMAT`].
@@ -134,7 +134,9 @@ impl DrawProof {
     }
 }
 
-/// `SHA-256(lp("dualdraw-threshold-v1") ‖ lp(salt) ‖ lp(class) ‖ opt(threshold hex))`.
+/// A stratum's threshold commitment (分层阈值承诺):
+/// `SHA-256(lp("dualdraw-threshold-v1") ‖ lp(salt) ‖ lp(class) ‖ opt(threshold
+/// hex))`.
 pub fn threshold_commitment(salt: &[u8; 32], class: CreditClass, threshold: Option<&Hash>) -> Hash {
     let mut e = crate::core::canonical::Encoder::new();
     e.str("dualdraw-threshold-v1")
@@ -148,7 +150,7 @@ pub(crate) fn threshold_salt(key: &SaltKey, campaign_hash: &Hash, class: CreditC
     key.salt(&["threshold", &campaign_hash.to_hex(), class.token()])
 }
 
-/// Builds the proof of a draw.
+/// Builds the proof of a draw (生成抽查记录).
 pub fn make_proof(
     reg: &Registries,
     key: &SaltKey,

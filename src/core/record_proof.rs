@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 /// The format tag of a record proof.
 pub const RECORD_PROOF_FORMAT: &str = "dualdraw-inclusion-v1";
 
-/// The public view of one record, tagged with its registry.
+/// The public view of one record (名录记录的公开信息), tagged with its
+/// registry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "registry", content = "record", rename_all = "snake_case")]
 pub enum PublicRecord {
@@ -53,7 +54,8 @@ impl PublicRecord {
     }
 }
 
-/// The opening of a confidential value: the value and its salt.
+/// The opening of a confidential value (保密数据的揭示): the value and its
+/// salt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opening {
     /// The field (`credit_class`).
@@ -64,7 +66,7 @@ pub struct Opening {
     pub salt: Hash,
 }
 
-/// Which snapshot a proof is about.
+/// Which snapshot (快照) a proof is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotRef {
     /// Snapshot id in the workspace that made the proof.
@@ -87,7 +89,7 @@ impl SnapshotRef {
     }
 }
 
-/// An inclusion proof of one record, as JSON.
+/// An inclusion proof of one record (名录记录包含证明), as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordProof {
     /// Always [`RECORD_PROOF_FORMAT`].
@@ -106,7 +108,7 @@ pub struct RecordProof {
     pub opening: Option<Opening>,
 }
 
-/// What can be wrong with a record proof.
+/// What can be wrong with a record proof (名录记录包含证明错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RecordProofError {
     /// Not a proof of this format.
@@ -156,8 +158,8 @@ pub enum RecordProofError {
     },
 }
 
-/// A record whose inclusion (and opening, if any) was checked. Only
-/// [`RecordProof::verify`] makes one.
+/// A record whose inclusion (and opening, if any) was checked
+/// (已核验的名录记录). Only [`RecordProof::verify`] makes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedRecord {
     record: PublicRecord,

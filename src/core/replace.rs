@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 
-/// What is replaced.
+/// What is replaced (替换请求: 检查对象或执法检查人员).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
@@ -32,7 +32,7 @@ pub enum Request {
     },
 }
 
-/// A recorded replacement.
+/// A recorded replacement (替换记录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Replacement {
     /// 1, 2, … in the order made.
@@ -56,7 +56,8 @@ pub struct Replacement {
     pub requested_at: Option<DateTime<Utc>>,
 }
 
-/// A replacement requested with a future drand round, waiting for it.
+/// A replacement requested with a future drand round (待随机信标的替换),
+/// waiting for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingReplacement {
     /// What is to be replaced.
@@ -69,7 +70,7 @@ pub struct PendingReplacement {
     pub requested_at: DateTime<Utc>,
 }
 
-/// Why a replacement cannot be made.
+/// Why a replacement cannot be made (替换错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplaceError {
     /// Not a current target of the draw.
@@ -99,8 +100,8 @@ pub enum ReplaceError {
     Draw(String),
 }
 
-/// Makes replacement number `previous.len() + 1` on the draw `proof` of `a`,
-/// with `reg` the announced snapshot's registries (the workspace's).
+/// Makes replacement (替换) number `previous.len() + 1` on the draw `proof` of
+/// `a`, with `reg` the announced snapshot's registries (the workspace's).
 ///
 /// # Errors
 /// [`ReplaceError`] saying why.
@@ -116,8 +117,9 @@ pub fn replace(
     replace_with(reg, a, proof, previous, request, reason, at, None, None)
 }
 
-/// As [`replace`], with fresh randomness from a drand round requested before
-/// it existed: the stream is `stream(seed, "replace/" ‖ k ‖ "/" ‖ beacon hex)`.
+/// As [`replace`], with fresh randomness from a drand round (随机信标)
+/// requested before it existed: the stream is `stream(seed, "replace/" ‖ k ‖
+/// "/" ‖ beacon hex)`.
 ///
 /// # Errors
 /// [`ReplaceError`].
@@ -331,7 +333,8 @@ pub fn replace_with(
     })
 }
 
-/// Re-derives every recorded replacement in order and compares (audit).
+/// Re-derives every recorded replacement in order and compares (audit;
+/// 替换记录审计核验).
 ///
 /// # Errors
 /// The first replacement that differs, with what was expected.
@@ -401,8 +404,8 @@ pub fn verify_replacements(
     Ok(())
 }
 
-/// A drawn campaign on a generated county, for unit tests of other modules.
-/// The current targets and teams of a draw after its replacements.
+/// The current targets and teams (当前检查对象与检查组) of a draw after its
+/// replacements.
 pub fn current_teams(
     proof: &DrawProof,
     replacements: &[Replacement],

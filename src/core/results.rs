@@ -27,13 +27,14 @@ pub const CATEGORIES: &[&str] = &[
     "其他",
 ];
 
-/// Parses a result category (exact Chinese name; `(`/`)` accepted for `（`/`）`).
+/// Parses a result category (检查结果类别; exact Chinese name; `(`/`)` accepted
+/// for `（`/`）`).
 pub fn category(s: &str) -> Option<&'static str> {
     let t = s.trim().replace('(', "（").replace(')', "）");
     CATEGORIES.iter().copied().find(|c| *c == t)
 }
 
-/// One recorded result.
+/// One recorded result (检查结果).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InspectionResult {
     /// Campaign.
@@ -52,7 +53,7 @@ pub struct InspectionResult {
     pub note: String,
 }
 
-/// Why a result is refused.
+/// Why a result is refused (检查结果错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResultError {
     /// Not a current target of the draw.
@@ -94,9 +95,9 @@ pub enum ResultError {
     Calendar(CalendarError),
 }
 
-/// Checks a result against the draw (and its replacements) and the calendar.
-/// `items_of` gives the items that apply to a target (from the proof, or
-/// recomputed for a replacement target).
+/// Checks a result (检查结果) against the draw (and its replacements) and the
+/// calendar. `items_of` gives the items that apply to a target (from the proof,
+/// or recomputed for a replacement target).
 ///
 /// # Errors
 /// [`ResultError`] naming the problem.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
-/// Why targets cannot be drawn.
+/// Why targets cannot be drawn (抽取检查对象错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SampleError {
     /// A campaign item is not in the item list.
@@ -38,7 +38,7 @@ pub enum SampleError {
     },
 }
 
-/// The campaign's items, from the snapshot.
+/// The campaign's items (抽查事项), from the snapshot.
 ///
 /// # Errors
 /// [`SampleError::UnknownItem`].
@@ -54,7 +54,7 @@ pub fn campaign_items<'a>(reg: &'a Registries, c: &Campaign) -> Result<Vec<&'a I
         .collect()
 }
 
-/// The categories drawn from (`C` of the spec), sorted.
+/// The categories drawn from (检查对象类别; `C` of the spec), sorted.
 ///
 /// # Errors
 /// [`SampleError::CategoryWithoutItem`].
@@ -76,7 +76,8 @@ pub fn categories(c: &Campaign, items: &[&Item]) -> Result<Vec<String>, SampleEr
     }
 }
 
-/// The history sets an announcement fixes (`docs/SPEC.md` §3), as the pool reads them.
+/// The history sets (历史检查名单) an announcement fixes (`docs/SPEC.md` §3),
+/// as the pool reads them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HistorySets {
     /// Entities inspected recently (rule 5 of §5).
@@ -85,7 +86,8 @@ pub struct HistorySets {
     pub drawn_this_year: BTreeSet<String>,
 }
 
-/// Whether an entity passes the public filters of the pool (1–5 of §5).
+/// Whether an entity passes the public filters (公开筛选条件) of the pool (1–5
+/// of §5).
 pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets) -> bool {
     e.status.in_business()
         && (c.targets.regions.is_empty()
@@ -102,7 +104,8 @@ pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets
 }
 
 /// Whether an entity of the public pool stays in it given its (confidential)
-/// credit class: rules 6 and 7 of §5. Those left out count as `excluded_by_class`.
+/// credit class (信用风险分类): rules 6 and 7 of §5. Those left out count as
+/// `excluded_by_class`.
 pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
     let low_risk_again = c.targets.low_risk_once_a_year
         && e.credit_class == CreditClass::A
@@ -110,7 +113,8 @@ pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
     !c.targets.exclude_credit_classes.contains(&e.credit_class) && !low_risk_again
 }
 
-/// The pool: entity indices (in USCC order) and the class-excluded count.
+/// The pool (抽取范围): entity indices (in USCC order) and the class-excluded
+/// count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pool {
     /// Indices into `Registries::entities`.
@@ -119,7 +123,7 @@ pub struct Pool {
     pub excluded_by_class: u64,
 }
 
-/// Computes the pool (§5).
+/// Computes the pool (抽取范围, §5).
 pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) -> Pool {
     let public: Vec<usize> = reg
         .entities
@@ -137,8 +141,9 @@ pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) ->
     }
 }
 
-/// How PRNs are read (§5): the seed they come from and the starting point
-/// subtracted before ordering (zero unless the campaign is coordinated).
+/// How PRNs (永久随机数) are read (§5): the seed they come from and the
+/// starting point subtracted before ordering (zero unless the campaign is
+/// coordinated).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrnKey {
     /// The PRN seed: the draw's seed, or the group seed of a coordinated campaign.
@@ -193,7 +198,8 @@ impl PrnKey {
     }
 }
 
-/// `floor(p · 2^256 / q)` for `p < q`, as 32 big-endian bytes (long division).
+/// A coordination starting point (样本协调起点): `floor(p · 2^256 / q)`
+/// for `p < q`, as 32 big-endian bytes (long division).
 pub fn start_offset(r: Ratio) -> Hash {
     let q = u128::from(r.q());
     let mut rem = u128::from(r.p()) % q;
@@ -217,7 +223,7 @@ fn prn_prefix(seed: &Hash) -> Sha256 {
     h
 }
 
-/// An entity's permanent random number: `SHA-256(P ‖ lp(uscc))`.
+/// An entity's permanent random number (永久随机数): `SHA-256(P ‖ lp(uscc))`.
 pub fn prn(seed: &Hash, uscc: &str) -> Hash {
     prn_with(&prn_prefix(seed), uscc)
 }
@@ -229,7 +235,7 @@ fn prn_with(prefix: &Sha256, uscc: &str) -> Hash {
     Hash(h.finalize().into())
 }
 
-/// One stratum's draw.
+/// One stratum's draw (分层抽样结果).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StratumDraw {
     /// Class.
@@ -246,7 +252,7 @@ pub struct StratumDraw {
     pub threshold: Option<Hash>,
 }
 
-/// Draws every stratum. The result lists strata by class.
+/// Draws every stratum (分层抽样). The result lists strata by class.
 ///
 /// # Errors
 /// [`SampleError::MissingStratum`] for a class in the pool without a stratum.
@@ -276,8 +282,9 @@ pub fn select(
     select_grouped(reg, c, by_class, key)
 }
 
-/// The pool and every stratum's draw in one pass over the entities (the
-/// same result as [`pool`] then [`select`], faster on large registries).
+/// The pool and every stratum's draw (抽取范围与分层抽样) in one pass over the
+/// entities (the same result as [`pool`] then [`select`], faster on large
+/// registries).
 ///
 /// # Errors
 /// [`SampleError::MissingStratum`].

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// Format tag of a public snapshot.
 pub const PUBLIC_SNAPSHOT_FORMAT: &str = "dualdraw-public-snapshot-v1";
 
-/// A public snapshot.
+/// A public snapshot (公开快照).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicSnapshot {
     /// [`PUBLIC_SNAPSHOT_FORMAT`].
@@ -32,7 +32,7 @@ pub struct PublicSnapshot {
     pub recusals: Vec<PublicRecusal>,
 }
 
-/// Why a public snapshot is not what it claims.
+/// Why a public snapshot (公开快照) is not what it claims.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("public snapshot: {0}")]
 pub struct SnapshotError(pub String);

@@ -10,7 +10,7 @@ use std::fmt;
 /// The 31 symbols a USCC is written in, in value order (no I, O, Z, S, V).
 pub const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/// Why a string is not a valid USCC.
+/// Why a string is not a valid USCC (统一社会信用代码).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UsccError {
     /// The code does not have 18 characters.
@@ -50,7 +50,8 @@ fn value_of(ch: u8) -> Option<u32> {
     ALPHABET.iter().position(|&a| a == ch).map(|p| p as u32)
 }
 
-/// The check character GB 32100-2015 gives for 17 characters of the alphabet.
+/// The check character (校验码) GB 32100-2015 gives for 17 characters of the
+/// alphabet.
 ///
 /// Weights are `3^(i-1) mod 31` for `i = 1..=17`; the check value is
 /// `(31 - Σ v_i·w_i mod 31) mod 31`.
@@ -185,8 +186,8 @@ impl fmt::Display for Uscc {
     }
 }
 
-/// Appends the check character to 17 characters of the alphabet (used by the
-/// synthetic-data generator and tests).
+/// Appends the check character (校验码) to 17 characters of the alphabet (used
+/// by the synthetic-data generator and tests).
 ///
 /// # Errors
 /// As [`check_character`].

@@ -1,4 +1,4 @@
-//! Verification of a draw record (核验) at three levels (`docs/SPEC.md` §9):
+//! Verification of a draw record (核验) at three levels (`docs/SPEC.md` §7):
 //! light (the record alone), public (with the public snapshot) and audit (with
 //! the workspace's registries and salt key).
 //!
@@ -19,7 +19,7 @@ pub use threshold::{THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold};
 use crate::core::proof::DrawProof;
 use serde::Serialize;
 
-/// What differs between a proof and a re-computation.
+/// What differs between a proof and a re-computation (核验不一致).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.describe())]
 pub struct Mismatch {
@@ -69,20 +69,20 @@ fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
     }
 }
 
-/// How thoroughly a proof was checked.
+/// How thoroughly a proof was checked (核验级别: 轻量核验/公开核验/审计核验).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// The proof alone.
+    /// The proof alone (轻量核验).
     Light,
-    /// With a published public snapshot: also the pool.
+    /// With a published public snapshot (公开核验): also the pool.
     Public,
-    /// With the workspace's registries and salts.
+    /// With the workspace's registries and salts (审计核验).
     Audit,
 }
 
-/// A proof that passed verification. Only [`verify_light`] and
-/// [`verify_audit`] make one.
+/// A proof that passed verification (已核验的抽查记录). Only [`verify_light`],
+/// [`verify_public`] and [`verify_audit`] make one.
 #[derive(Debug, Clone)]
 pub struct VerifiedDraw {
     level: Level,

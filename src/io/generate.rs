@@ -22,7 +22,7 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
 use sha2::{Digest, Sha256};
 
-/// Settings of a synthetic county.
+/// Settings of a synthetic county (模拟县域数据设置).
 #[derive(Debug, Clone)]
 pub struct CountySpec {
     /// Seed.
@@ -80,7 +80,7 @@ impl Rng {
     }
 }
 
-/// Why a county cannot be generated.
+/// Why a county cannot be generated (模拟数据生成错误).
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
     /// Bad region code.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Why files could not be written.
+/// Why files could not be written (公示文件写入错误).
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// Filesystem.
@@ -32,7 +32,7 @@ pub enum PublishError {
     },
 }
 
-/// A file written, with its SHA-256.
+/// A file written (已写入的公示文件), with its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Written {
     /// Path.
@@ -87,7 +87,7 @@ fn xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, Publi
     wb.save_to_buffer().map_err(err)
 }
 
-/// One row of the published list.
+/// One row of the published list (公示的抽查名单).
 #[derive(Debug, Clone, Serialize)]
 pub struct ListRow {
     /// USCC.
@@ -473,7 +473,7 @@ pub fn ledger_files(files: &[Written]) -> serde_json::Value {
     )
 }
 
-/// Why a campaign cannot be published.
+/// Why a campaign cannot be published (抽查任务公示错误).
 #[derive(Debug, thiserror::Error)]
 pub enum CampaignPublishError {
     /// The campaign is not drawn.

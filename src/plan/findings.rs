@@ -9,8 +9,8 @@ use crate::store::StoreError;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// Why a plan cannot be checked at all (as opposed to a rule it cannot
-/// meet, which is a [`Finding`]).
+/// Why a plan cannot be checked at all (年度抽查计划无法检查的原因; as opposed
+/// to a rule it cannot meet, which is a [`Finding`]).
 #[derive(Debug, thiserror::Error)]
 pub enum PlanCheckError {
     /// The workspace has no snapshot yet.
@@ -37,7 +37,7 @@ pub enum PlanCheckError {
     Store(#[from] StoreError),
 }
 
-/// How bad a finding is.
+/// How bad a finding is (问题严重程度).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -47,7 +47,7 @@ pub enum Severity {
     Warning,
 }
 
-/// What a finding is about.
+/// What a finding is about (问题类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -69,7 +69,7 @@ pub enum FindingKind {
     Overlap,
 }
 
-/// A rule that cannot be met, or a warning.
+/// A rule that cannot be met, or a warning (计划检查发现的问题).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Problem or warning.
@@ -84,7 +84,7 @@ pub struct Finding {
     pub message: String,
 }
 
-/// One stratum as the draw would compute it now.
+/// One stratum (分层) as the draw would compute it now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StratumCheck {
     /// Credit class (confidential: internal report).
@@ -97,7 +97,7 @@ pub struct StratumCheck {
     pub has_stratum: bool,
 }
 
-/// A campaign's period and its working days.
+/// A campaign's period (检查期间) and its working days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PeriodCheck {
     /// First day.
@@ -108,7 +108,7 @@ pub struct PeriodCheck {
     pub working_days: u64,
 }
 
-/// Places needing one qualification.
+/// Places needing one qualification (资质).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QualificationCheck {
     /// The qualification (资质).
@@ -121,7 +121,7 @@ pub struct QualificationCheck {
     pub capacity: Option<u64>,
 }
 
-/// Places of targets in one region, under the region rule.
+/// Places of targets in one region, under the region rule (异地交叉检查).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionCheck {
     /// The targets' region code.
@@ -134,7 +134,8 @@ pub struct RegionCheck {
     pub capacity: Option<u64>,
 }
 
-/// A pool entity that could not be staffed if drawn.
+/// A pool entity that could not be staffed if drawn
+/// (无法配齐执法检查人员的对象示例).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnstaffableExample {
     /// USCC.
@@ -147,7 +148,8 @@ pub struct UnstaffableExample {
     pub eligible: u64,
 }
 
-/// Pool entities whose places in one department cannot be filled.
+/// Pool entities whose places in one department cannot be filled
+/// (无法配齐执法检查人员的对象).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnstaffableCheck {
     /// How many pool entities.
@@ -158,7 +160,7 @@ pub struct UnstaffableCheck {
     pub examples: Vec<UnstaffableExample>,
 }
 
-/// One department in one campaign.
+/// One department in one campaign (抽查任务中的部门).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DepartmentCheck {
     /// Department.
@@ -186,7 +188,7 @@ pub struct DepartmentCheck {
     pub working_days_needed: Option<u64>,
 }
 
-/// What a campaign would draw now.
+/// What a campaign would draw now (预计抽取数量).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CampaignNumbers {
     /// Pool size (after class exclusions).
@@ -205,7 +207,7 @@ pub struct CampaignNumbers {
     pub departments: Vec<DepartmentCheck>,
 }
 
-/// One campaign of the plan.
+/// One campaign of the plan (计划中的抽查任务).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CampaignCheck {
     /// Campaign id.
@@ -226,7 +228,7 @@ pub struct CampaignCheck {
     pub numbers: Option<CampaignNumbers>,
 }
 
-/// One department over the year.
+/// One department over the year (部门年度汇总).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DepartmentYear {
     /// Department.
@@ -245,8 +247,9 @@ pub struct DepartmentYear {
     pub places_per_officer: Option<String>,
 }
 
-/// The report of `plan check` (`dualdraw.plan-check.v1`). It shows credit-class
-/// counts, which are confidential: an internal report, not for publication.
+/// The report of `plan check` (年度抽查计划检查报告, `dualdraw.plan-check.v1`).
+/// It shows credit-class counts, which are confidential: an internal report,
+/// not for publication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanCheck {
     /// The plan's name.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use std::fmt;
 
-/// A non-negative fraction `num/den` in lowest terms.
+/// A non-negative fraction (分数) `num/den` in lowest terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fraction {
     num: u128,
@@ -124,8 +124,8 @@ impl Serialize for Fraction {
     }
 }
 
-/// An expected count of one campaign: exact, rounded for people, rounded up,
-/// and the most any draw can give.
+/// An expected count (预计数量) of one campaign: exact, rounded for people,
+/// rounded up, and the most any draw can give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Expected {
     /// The exact expectation, `"num/den"` (or a whole number).
@@ -155,9 +155,9 @@ impl Expected {
     }
 }
 
-/// A sum of expected counts over several campaigns: summed in millionths
-/// (each campaign's value rounded down to a millionth, so the sum is low by
-/// less than a millionth per campaign), shown to one decimal (half up).
+/// A sum of expected counts (年度预计数量) over several campaigns: summed in
+/// millionths (each campaign's value rounded down to a millionth, so the sum is
+/// low by less than a millionth per campaign), shown to one decimal (half up).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YearExpected {
     /// One decimal, rounded half up.

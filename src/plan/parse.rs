@@ -21,8 +21,9 @@ pub struct Plan {
     pub campaigns: Vec<Campaign>,
 }
 
-/// Why a plan file is refused. Every error names the key, and a campaign's
-/// errors name the campaign by its place (`campaign[2]`, 1-based) and id.
+/// Why a plan file is refused (年度抽查计划文件错误). Every error names the
+/// key, and a campaign's errors name the campaign by its place (`campaign[2]`,
+/// 1-based) and id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
     /// The file is not TOML.

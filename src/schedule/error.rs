@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A visit that could not be placed, and why: on each day its team could
-/// go, the officers whose places were already full.
+/// A visit that could not be placed (无法安排日期的检查任务), and why: on each
+/// day its team could go, the officers whose places were already full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unplaced {
     /// Visit id.
@@ -43,7 +43,7 @@ impl fmt::Display for Unplaced {
     }
 }
 
-/// Why no schedule exists (each a proof).
+/// Why no schedule exists (无法排期的瓶颈; each a proof).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Bottleneck {
@@ -145,7 +145,7 @@ fn list<T: fmt::Display>(v: &[T]) -> String {
     v.iter().map(T::to_string).collect::<Vec<_>>().join("; ")
 }
 
-/// Why scheduling or rescheduling failed.
+/// Why scheduling or rescheduling failed (排期或重新排期错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScheduleError {
     /// `max_visits_per_officer_per_day` is 0.

@@ -305,7 +305,7 @@ impl Schedule {
     }
 }
 
-/// How the work went (for benchmarks and tests).
+/// How the work went (排期统计; for benchmarks and tests).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Visits placed directly on a day with room.
@@ -358,8 +358,8 @@ fn dates_of(problem: &Problem, days: &[u32]) -> Result<Vec<NaiveDate>, ScheduleE
         .ok_or(ScheduleError::NotFound(Vec::new()))
 }
 
-/// A target's name and address as the caller has them (from the entity
-/// registry, or a joint visit's description).
+/// A target's name and address (检查对象名称与地址) as the caller has them
+/// (from the entity registry, or a joint visit's description).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetLabel {
     /// Name (名称).
@@ -368,7 +368,7 @@ pub struct TargetLabel {
     pub address: String,
 }
 
-/// What the writers print besides ids.
+/// What the writers print besides ids (名称标签).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Labels {
     /// The campaign's id (任务编号), part of every event's `UID`.

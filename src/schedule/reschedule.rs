@@ -7,7 +7,7 @@ use crate::core::entropy::Stream;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A change to a schedule.
+/// A change to a schedule (排期变更).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
@@ -35,7 +35,7 @@ pub enum Change {
     },
 }
 
-/// Why a visit moved.
+/// Why a visit moved (改期原因).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MoveReason {
@@ -45,7 +45,7 @@ pub enum MoveReason {
     Repair,
 }
 
-/// A visit that moved (for the ledger).
+/// A visit that moved (改期的检查任务; for the ledger).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Moved {
     /// Visit id.
@@ -58,7 +58,7 @@ pub struct Moved {
     pub reason: MoveReason,
 }
 
-/// A rescheduled schedule and what moved.
+/// A rescheduled schedule (重新排期) and what moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rescheduled {
     /// The new schedule (its problem includes the change).

@@ -8,7 +8,7 @@ use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::RegistryKind;
 use chrono::{DateTime, Utc};
 
-/// Why campaigns cannot be announced. Nothing is recorded.
+/// Why campaigns cannot be announced (抽查公告错误). Nothing is recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum AnnounceError {
     /// The workspace has no registry snapshot yet.

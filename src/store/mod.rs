@@ -34,7 +34,7 @@ use crate::core::registry::RegistryKind;
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// What went wrong with the store.
+/// What went wrong with the store (存储错误).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The folder holds no workspace.
@@ -124,7 +124,7 @@ pub struct SnapshotInfo {
     pub(crate) versions: [i64; 4],
 }
 
-/// The result of storing a registry.
+/// The result of storing a registry (名录入库结果).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum CommitOutcome {

@@ -17,7 +17,7 @@ pub struct Actor {
     pub approver: String,
 }
 
-/// A campaign's state in the workspace.
+/// A campaign's state (抽查任务状态) in the workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CampaignState {
@@ -29,7 +29,7 @@ pub enum CampaignState {
     Voided,
 }
 
-/// How a result is recorded.
+/// How a result is recorded (检查结果录入方式).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultMode {
     /// A first result: refused if one exists.

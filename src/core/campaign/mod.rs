@@ -99,7 +99,7 @@ impl<'de> Deserialize<'de> for Ratio {
     }
 }
 
-/// How many a stratum draws.
+/// How many a stratum draws (分层抽取数量规则: 比例或固定数量).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StratumRule {
@@ -162,7 +162,7 @@ impl OfficerRegion {
     }
 }
 
-/// What happens when a witness does not reveal.
+/// What happens when a witness does not reveal (义务监督员未揭示的处理方式).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MissingReveal {
@@ -182,7 +182,7 @@ impl MissingReveal {
     }
 }
 
-/// Target selection settings.
+/// Target selection settings (检查对象抽取设置).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Targets {
     /// Directed draw: these categories only (`None`: every category of the items).
@@ -203,7 +203,7 @@ pub struct Targets {
     pub low_risk_once_a_year: bool,
 }
 
-/// Team settings.
+/// Team settings (检查组设置).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Teams {
     /// Officers per team, at least 2 (行政处罚法 art. 42).
@@ -227,7 +227,7 @@ pub struct WitnessCommitment {
     pub commitment: Hash,
 }
 
-/// A public randomness source.
+/// A public randomness source (随机信标类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BeaconScheme {
     /// drand quicknet.
@@ -248,7 +248,8 @@ impl BeaconScheme {
     }
 }
 
-/// The beacon a campaign commits to: a round that does not exist yet.
+/// The beacon (随机信标) a campaign commits to: a round that does not exist
+/// yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BeaconSpec {
     /// Scheme.
@@ -257,7 +258,7 @@ pub struct BeaconSpec {
     pub round: String,
 }
 
-/// Where the randomness comes from.
+/// Where the randomness comes from (随机源安排: 义务监督员与随机信标).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntropyPlan {
     /// Witnesses, in order.
@@ -291,7 +292,7 @@ pub struct Coordination {
     pub start: Ratio,
 }
 
-/// A checked campaign.
+/// A checked campaign (抽查任务).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Campaign {
     /// Campaign id.
@@ -318,7 +319,7 @@ pub struct Campaign {
     pub coordination: Option<Coordination>,
 }
 
-/// The instant format of the spec.
+/// The instant format (时刻格式) of the spec.
 pub fn instant_text(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

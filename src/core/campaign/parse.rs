@@ -10,7 +10,7 @@ use crate::core::registry::vocab::CreditClass;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
-/// Why a campaign is refused.
+/// Why a campaign is refused (抽查任务错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CampaignError {
     /// The TOML does not parse or has an unknown or mistyped key.

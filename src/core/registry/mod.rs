@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use vocab::{CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode};
 
-/// The four registries.
+/// The four registries (一单两库及回避记录).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RegistryKind {
@@ -147,7 +147,7 @@ pub struct Recusal {
     pub reason: String,
 }
 
-/// The registries held in memory, each sorted by key with unique keys.
+/// The registries (名录) held in memory, each sorted by key with unique keys.
 ///
 /// Build one with [`Registries::new`]; every constructor sorts, so the order
 /// records arrive in never matters.
@@ -163,7 +163,7 @@ pub struct Registries {
     pub recusals: Vec<Recusal>,
 }
 
-/// Two records with one key.
+/// Two records with one key (主键重复).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("duplicate {kind} key {key:?}")]
 pub struct DuplicateKey {
@@ -325,7 +325,7 @@ impl Registries {
     }
 }
 
-/// Counts per registry, kind, category, credit class and department.
+/// Counts (名录统计) per registry, kind, category, credit class and department.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Records per registry.

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A value outside a vocabulary.
+/// A value outside a vocabulary (取值不在规定代码表内).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{value:?} is not a known {vocabulary} (accepted: {accepted})")]
 pub struct VocabError {
@@ -207,7 +207,7 @@ vocabulary! {
 #[serde(try_from = "String", into = "String")]
 pub struct RegionCode(String);
 
-/// Why a region code is rejected.
+/// Why a region code (行政区划代码) is rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegionError {
     /// Not six ASCII digits.

@@ -1,4 +1,4 @@
-//! Audit verification (`docs/SPEC.md` §9): the light checks, then the whole
+//! Audit verification (`docs/SPEC.md` §7): the light checks, then the whole
 //! draw re-run on the workspace's registries and salts and compared field by
 //! field.
 
@@ -9,8 +9,9 @@ use crate::core::draw::DrawOutcome;
 use crate::core::proof::{DrawProof, threshold_commitment, threshold_salt};
 use crate::core::registry::Registries;
 
-/// Audit verification: light verification, then the whole draw re-run on the
-/// snapshot's registries with the workspace's salts, compared field by field.
+/// Audit verification (审计核验): light verification, then the whole draw
+/// re-run on the snapshot's registries with the workspace's salts, compared
+/// field by field.
 ///
 /// # Errors
 /// [`Mismatch`] naming the first thing that differs.

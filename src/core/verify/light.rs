@@ -1,4 +1,4 @@
-//! Light verification (`docs/SPEC.md` §7, §9): everything a draw record can
+//! Light verification (`docs/SPEC.md` §7): everything a draw record can
 //! show on its own (announcement, entropy, registries carried whole, targets,
 //! strata, blocked pairs), including re-running the officer assignment.
 
@@ -18,8 +18,8 @@ use crate::core::registry::vocab::CreditClass;
 use crate::core::sample;
 use std::collections::HashSet;
 
-/// Light verification (§7): everything the proof itself can show, including
-/// re-running the whole officer assignment.
+/// Light verification (轻量核验, §7): everything the proof itself can show,
+/// including re-running the whole officer assignment.
 ///
 /// # Errors
 /// [`Mismatch`] naming the first thing that differs.

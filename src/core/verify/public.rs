@@ -1,4 +1,4 @@
-//! Public verification (`docs/SPEC.md` §9): the light checks, then the pool
+//! Public verification (`docs/SPEC.md` §7): the light checks, then the pool
 //! recomputed from a published public snapshot.
 
 use super::light::{public_entity_record, verify_light};
@@ -7,8 +7,8 @@ use crate::core::proof::DrawProof;
 use crate::core::registry::Registries;
 use crate::core::sample;
 
-/// Public verification: light verification, then the pool recomputed from a
-/// published public snapshot of the announced snapshot.
+/// Public verification (公开核验): light verification, then the pool recomputed
+/// from a published public snapshot of the announced snapshot.
 ///
 /// # Errors
 /// [`Mismatch`] naming what differs.

@@ -33,8 +33,9 @@ pub struct ThresholdOpening {
 /// The format tag of a [`ThresholdOpening`].
 pub const THRESHOLD_OPENING_FORMAT: &str = "dualdraw-threshold-opening-v1";
 
-/// Opens a stratum's threshold: re-runs the draw on the snapshot's registries
-/// (audit level) and returns the threshold with the salt of its commitment.
+/// Opens a stratum's threshold (揭示分层阈值): re-runs the draw on the
+/// snapshot's registries (audit level) and returns the threshold with the salt
+/// of its commitment.
 ///
 /// # Errors
 /// [`Mismatch`] when the proof does not verify at audit level or has no

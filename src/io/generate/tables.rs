@@ -2,8 +2,8 @@
 //! prefixes, categories and qualifications, townships, the parts of names,
 //! and each category's industry.
 
-/// A department of the synthetic county: name, item-code prefix, target
-/// categories and qualifications.
+/// A department of the synthetic county (模拟县域的检查部门): name, item-code
+/// prefix, target categories and qualifications.
 pub struct Department {
     /// Name.
     pub name: &'static str,

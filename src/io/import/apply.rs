@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
 
-/// Why an import into a workspace failed. Nothing is stored.
+/// Why an import into a workspace failed (导入工作区错误). Nothing is stored.
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
     /// The file was refused.
@@ -20,7 +20,7 @@ pub enum ApplyError {
     Store(#[from] StoreError),
 }
 
-/// What an import did.
+/// What an import did (导入摘要).
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportSummary {
     /// Registry.

@@ -5,7 +5,7 @@
 use super::Issue;
 use crate::core::registry::RegistryKind;
 
-/// One column a registry file may have.
+/// One column (名录文件的列) a registry file may have.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
     /// Canonical (English) name.
@@ -208,7 +208,7 @@ pub fn normalize_header(h: &str) -> String {
     out
 }
 
-/// Where each known column stands in a file.
+/// Where each known column stands in a file (列位置对照).
 #[derive(Debug, Clone)]
 pub struct ColumnMap {
     /// (canonical name, 0-based index) for the columns found.

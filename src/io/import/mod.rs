@@ -17,7 +17,7 @@ use std::fmt;
 use std::path::Path;
 pub use table::{Table, TextEncoding, read_csv_bytes, read_table};
 
-/// One problem (or warning) found in a file.
+/// One problem (or warning) found in a file (导入问题或警告).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
     /// The file, as named on the command line.
@@ -75,7 +75,8 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Why an import was refused. Nothing is stored in any of these cases.
+/// Why an import was refused (导入错误). Nothing is stored in any of these
+/// cases.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file cannot be read.
@@ -112,7 +113,7 @@ pub enum ImportError {
     },
 }
 
-/// Options of an import.
+/// Options of an import (导入选项).
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Force a text encoding instead of detecting it.
@@ -128,7 +129,7 @@ pub struct ImportOptions {
     pub delta: bool,
 }
 
-/// The records of one registry read from a file.
+/// The records of one registry (名录记录) read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Records {
     /// Items.
@@ -158,7 +159,7 @@ impl Records {
     }
 }
 
-/// A file read and validated.
+/// A file read and validated (已读取并校验的名录文件).
 #[derive(Debug, Clone)]
 pub struct Parsed {
     /// Which registry.

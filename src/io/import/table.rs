@@ -7,7 +7,7 @@ use calamine::{Data, Reader};
 use csv::StringRecord;
 use std::path::Path;
 
-/// The text encoding of a CSV file.
+/// The text encoding (字符编码) of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum TextEncoding {
     /// UTF-8, with or without BOM.
@@ -33,8 +33,8 @@ impl TextEncoding {
     }
 }
 
-/// A table read from a file: its header and its rows, each with the line (CSV)
-/// or row (xlsx) number it came from; the header is line 1.
+/// A table (表格) read from a file: its header and its rows, each with the line
+/// (CSV) or row (xlsx) number it came from; the header is line 1.
 #[derive(Debug, Clone)]
 pub struct Table {
     /// Header cells, as written.

@@ -45,7 +45,7 @@ pub const REPORT_SCHEMA: &str = "dualdraw.report.v1";
 /// The years a report can be made for.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
-/// Why a report could not be made.
+/// Why a report could not be made (年度报告错误).
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     /// The year is outside [`YEARS`].
@@ -71,7 +71,7 @@ pub enum ReportError {
 // Inputs: what the workspace says about one campaign
 // ---------------------------------------------------------------------------
 
-/// An officer as a draw's snapshot lists them.
+/// An officer (执法检查人员) as a draw's snapshot lists them.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct OfficerRef {
     /// 执法证号.
@@ -82,7 +82,8 @@ pub struct OfficerRef {
     pub department: String,
 }
 
-/// One visit: a current target of a draw (after replacements) and its team.
+/// One visit (检查任务): a current target of a draw (after replacements) and
+/// its team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisitInput {
     /// Target USCC.
@@ -98,7 +99,7 @@ pub struct VisitInput {
     pub officers: Vec<OfficerRef>,
 }
 
-/// One recorded result (or its latest correction).
+/// One recorded result (检查结果, or its latest correction).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultInput {
     /// Target USCC.
@@ -113,7 +114,8 @@ pub struct ResultInput {
     pub published: bool,
 }
 
-/// A counted campaign (drawn, not voided) as the report sees it.
+/// A counted campaign (计入统计的抽查任务; drawn, not voided) as the report
+/// sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CampaignInput {
     /// Campaign id.
@@ -143,7 +145,7 @@ pub struct CampaignInput {
     pub roster: Vec<OfficerRef>,
 }
 
-/// Why a campaign drawn for the year is not counted.
+/// Why a campaign drawn for the year is not counted (不计入统计的原因).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotCountedReason {
@@ -153,7 +155,8 @@ pub enum NotCountedReason {
     NotDrawn,
 }
 
-/// A campaign with its draw date in the year that is not counted.
+/// A campaign with its draw date in the year that is not counted
+/// (不计入统计的抽查任务).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotCounted {
     /// Campaign id.

@@ -8,7 +8,8 @@ use crate::core::registry::vocab::CreditClass;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// The yearly report (`dualdraw.report.v1`; every field in `docs/REPORT.md`).
+/// The yearly report (年度报告, `dualdraw.report.v1`; every field in
+/// `docs/REPORT.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// [`REPORT_SCHEMA`](super::REPORT_SCHEMA).
@@ -37,7 +38,7 @@ pub struct Report {
     pub not_counted: Vec<NotCounted>,
 }
 
-/// Totals of the year.
+/// Totals of the year (年度汇总).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// Counted campaigns.
@@ -68,7 +69,7 @@ pub struct Summary {
     pub results_later: usize,
 }
 
-/// One line of the visits histogram.
+/// One line of the visits histogram (检查次数分布).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistogramRow {
     /// Number of visits.
@@ -77,7 +78,7 @@ pub struct HistogramRow {
     pub entities: usize,
 }
 
-/// Counts of one credit class.
+/// Counts of one credit class (信用风险分类).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassRow {
     /// The class (`A` … `D`).
@@ -92,7 +93,7 @@ pub struct ClassRow {
     pub visits_with_results: usize,
 }
 
-/// Officers' loads in one department.
+/// Officers' loads (执法检查人员工作量) in one department.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoadStats {
     /// Fewest visits of an officer.
@@ -105,7 +106,7 @@ pub struct LoadStats {
     pub total: usize,
 }
 
-/// Counts of one department.
+/// Counts of one department (部门统计).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DepartmentRow {
     /// Department.
@@ -126,7 +127,7 @@ pub struct DepartmentRow {
     pub load: LoadStats,
 }
 
-/// One officer's load in one department.
+/// One officer's load (执法检查人员工作量) in one department.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OfficerRow {
     /// Department.
@@ -143,7 +144,7 @@ pub struct OfficerRow {
     pub campaigns: usize,
 }
 
-/// An entity visited more than once.
+/// An entity visited more than once (重复检查的市场主体).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RepeatRow {
     /// USCC.
@@ -160,7 +161,7 @@ pub struct RepeatRow {
     pub departments: Vec<String>,
 }
 
-/// One counted campaign.
+/// One counted campaign (计入统计的抽查任务).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CampaignRow {
     /// Campaign id.

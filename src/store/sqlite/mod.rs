@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 pub const DB_FILE: &str = "dualdraw.db";
 const SCHEMA_VERSION: i64 = 1;
 
-/// A dualdraw workspace: a folder with its database.
+/// A dualdraw workspace (工作区): a folder with its database.
 pub struct Workspace {
     dir: PathBuf,
     conn: Connection,

@@ -1,4 +1,4 @@
-//! Visit dates kept in the workspace (`docs/SCHEDULE.md` §11): the inputs of a
+//! Visit dates kept in the workspace (`docs/SCHEDULE.md` §16): the inputs of a
 //! schedule from the draws, the schedule secrets, the recorded schedules and
 //! their ledger entries.
 
@@ -21,8 +21,8 @@ const SQL: &str = "CREATE TABLE IF NOT EXISTS schedules (
     body TEXT NOT NULL
 );";
 
-/// What a schedule is made from: the merged visits, the period's working
-/// days, names for the calendar files, and the seed of its stream.
+/// What a schedule is made from (排期输入): the merged visits, the period's
+/// working days, names for the calendar files, and the seed of its stream.
 #[derive(Debug, Clone)]
 pub struct ScheduleInputs {
     /// The campaigns, sorted.
@@ -39,7 +39,7 @@ pub struct ScheduleInputs {
     pub seed: Hash,
 }
 
-/// Why a schedule cannot be made.
+/// Why a schedule cannot be made (排期错误).
 #[derive(Debug, thiserror::Error)]
 pub enum ScheduleStoreError {
     /// A campaign is not drawn.
@@ -87,7 +87,7 @@ impl Workspace {
             .optional()?)
     }
 
-    /// The inputs of a schedule for drawn campaigns (`docs/SCHEDULE.md` §11):
+    /// The inputs of a schedule for drawn campaigns (`docs/SCHEDULE.md` §16):
     /// every current team (after replacements), one visit per target with the
     /// union of the teams of every campaign that drew it, the township from
     /// the snapshot, the working days of the periods' intersection.
@@ -323,7 +323,7 @@ impl Workspace {
     }
 }
 
-/// What [`Workspace::make_schedule`] did.
+/// What [`Workspace::make_schedule`] did (排期结果).
 #[derive(Debug, Clone)]
 pub struct MadeSchedule {
     /// The inputs it was made from.
@@ -334,7 +334,7 @@ pub struct MadeSchedule {
     pub schedule: Schedule,
 }
 
-/// What [`Workspace::move_visit`] did.
+/// What [`Workspace::move_visit`] did (改期结果).
 #[derive(Debug, Clone)]
 pub struct MovedSchedule {
     /// The recorded schedule afterwards.
@@ -347,7 +347,8 @@ pub struct MovedSchedule {
     pub moved: Vec<crate::schedule::Moved>,
 }
 
-/// Why a schedule could not be made, moved or revealed. Nothing is recorded.
+/// Why a schedule could not be made, moved or revealed (排期、改期或揭示错误).
+/// Nothing is recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum ScheduleFlowError {
     /// The inputs are wrong.
@@ -376,7 +377,7 @@ pub enum ScheduleFlowError {
 }
 
 impl Workspace {
-    /// Dates every visit of drawn campaigns (`docs/SCHEDULE.md` §11) with the
+    /// Dates every visit of drawn campaigns (`docs/SCHEDULE.md` §16) with the
     /// stream `stream(schedule seed, "schedule")`, and records the schedule
     /// with a `schedule` ledger entry (the dates' commitment, not the dates).
     ///
