@@ -1137,7 +1137,13 @@ fn second_reveal_by_the_same_witness_is_rejected() {
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);
     let r = c.reveal(ID, &c.jia_reveal(), "2026-03-02T09:05:00+08:00");
     r.expect(1);
-    assert_has(&r, &format!("{JIA} has already revealed for {ID}"));
+    // The refusal says who recorded the reveal, when, and whether the secret
+    // was the same (issue 12: a revealer who loses a race learns what happened).
+    assert_has(
+        &r,
+        &format!("the reveal of {JIA} for {ID} was already recorded at 2026-03-02T01:00:00Z"),
+    );
+    assert_has(&r, "with the same secret; nothing was changed");
     // The first reveal (and its time) is the one in the proof.
     c.draw(ID, &["--reveal", &c.yi_reveal(), "--out", "proof.json"])
         .expect(0);

@@ -71,11 +71,41 @@ fn steps() -> Vec<Vec<String>> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     vec![
         s(&["init"]),
-        s(&["import", "items", "{d}/county/items.csv", "--today", "2026-03-01"]),
-        s(&["import", "entities", "{d}/county/entities.csv", "--today", "2026-03-01"]),
-        s(&["import", "officers", "{d}/county/officers.csv", "--today", "2026-03-01"]),
-        s(&["import", "recusals", "{d}/county/recusals.csv", "--today", "2026-03-01"]),
-        s(&["campaign", "announce", "{d}/c.toml", "--now", "2026-03-01T09:00:00+08:00"]),
+        s(&[
+            "import",
+            "items",
+            "{d}/county/items.csv",
+            "--today",
+            "2026-03-01",
+        ]),
+        s(&[
+            "import",
+            "entities",
+            "{d}/county/entities.csv",
+            "--today",
+            "2026-03-01",
+        ]),
+        s(&[
+            "import",
+            "officers",
+            "{d}/county/officers.csv",
+            "--today",
+            "2026-03-01",
+        ]),
+        s(&[
+            "import",
+            "recusals",
+            "{d}/county/recusals.csv",
+            "--today",
+            "2026-03-01",
+        ]),
+        s(&[
+            "campaign",
+            "announce",
+            "{d}/c.toml",
+            "--now",
+            "2026-03-01T09:00:00+08:00",
+        ]),
         vec![
             "campaign".into(),
             "reveal".into(),
@@ -193,10 +223,7 @@ fn fingerprint(ws: &Path) -> BTreeMap<String, String> {
             "reveal" => b["witness"].to_string(),
             _ => String::new(),
         };
-        f.insert(
-            format!("ledger {} {} {}", e.seq, e.kind, e.campaign),
-            keep,
-        );
+        f.insert(format!("ledger {} {} {}", e.seq, e.kind, e.campaign), keep);
     }
     f
 }
@@ -241,7 +268,14 @@ fn recover(stage: &Stage, step: &[String], want: &BTreeMap<String, String>) -> S
     if &fingerprint(&stage.ws()) == want {
         return format!(
             "rerun refused as complete ({})",
-            message.lines().next().unwrap_or_default().split(':').next().unwrap_or_default().trim()
+            message
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .trim()
         );
     }
     let Some(cmd) = named_recovery(&message) else {
@@ -289,9 +323,20 @@ fn sweep(sample_every: usize, kills: usize) -> Sweep {
         // The uninterrupted run, and its number of crash points.
         let reference = state.copy();
         let log = reference.dir.path().join("points.log");
-        let r = reference.run(step, &[("DUALDRAW_CRASH_LOG", log.to_string_lossy().to_string())]);
-        assert!(r.status.success(), "step {i} `{}`: {}", step.join(" "), text(&r));
-        let n = std::fs::read_to_string(&log).unwrap_or_default().lines().count();
+        let r = reference.run(
+            step,
+            &[("DUALDRAW_CRASH_LOG", log.to_string_lossy().to_string())],
+        );
+        assert!(
+            r.status.success(),
+            "step {i} `{}`: {}",
+            step.join(" "),
+            text(&r)
+        );
+        let n = std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .count();
         std::fs::remove_file(&log).ok();
         let want = fingerprint(&reference.ws());
         for k in 1..=n {
@@ -318,7 +363,9 @@ fn sweep(sample_every: usize, kills: usize) -> Sweep {
         }
         // Real kill -9 at a pseudo-random moment.
         for _ in 0..kills {
-            kill_seed = kill_seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            kill_seed = kill_seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let delay = Duration::from_micros((kill_seed >> 33) % 150_000);
             let s = state.copy();
             let mut c = Command::new(bin());

@@ -235,25 +235,52 @@ impl Workspace {
     /// [`StoreError::Conflict`] when already revealed, drawn or voided.
     pub fn store_reveal(&mut self, id: &str, r: &Reveal, actor: &Actor) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        if self.campaign_state(id)? != CampaignState::Announced {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} is already drawn or voided"
-            )));
-        }
+        self.announcement(id)?;
         let at = crate::core::campaign::instant_text(&r.revealed_at);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let n = tx.execute(
-            "INSERT OR IGNORE INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, r.name, r.secret, at],
-        )?;
-        if n == 0 {
+        // Checked under the write lock: no draw can slip in between.
+        let drawn: Option<i64> = tx
+            .query_row("SELECT 1 FROM draws WHERE campaign_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if drawn.is_some() || is_voided(&tx, id)? {
             return Err(StoreError::Conflict(format!(
-                "{} has already revealed for {id}",
-                r.name
+                "campaign {id} is already drawn or voided"
             )));
         }
+        let earlier: Option<(String, String)> = tx
+            .query_row(
+                "SELECT secret, revealed_at FROM reveals WHERE campaign_id = ?1 AND name = ?2",
+                params![id, r.name],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((secret, when)) = earlier {
+            let by: Option<String> = tx
+                .query_row(
+                    "SELECT operator FROM ledger WHERE kind = 'reveal' AND campaign = ?1 AND body = ?2 ORDER BY seq LIMIT 1",
+                    params![id, serde_json::json!({"witness": r.name}).to_string()],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            return Err(StoreError::Conflict(format!(
+                "the reveal of {} for {id} was already recorded at {when}{} with {} secret; nothing was changed",
+                r.name,
+                by.map(|o| format!(" by {o}")).unwrap_or_default(),
+                if secret == r.secret {
+                    "the same"
+                } else {
+                    "a different"
+                }
+            )));
+        }
+        tx.execute(
+            "INSERT INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, r.name, r.secret, at],
+        )?;
         append(
             &tx,
             "reveal",
