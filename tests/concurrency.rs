@@ -1,0 +1,263 @@
+//! Issue 12, lost updates and false alarms: pairs of the same updating
+//! command run at the same moment on one workspace. Each pair must end with
+//! both updates applied, or one applied and the other refused with a clear
+//! message (exit 1, nothing stored) — never both reported done with one lost.
+//! A reader (`ledger verify`) running beside writers never reports a broken
+//! ledger.
+//!
+//! `DUALDRAW_CONCURRENCY=N` runs N pairs of each kind (the closing note's
+//! figures come from N = 100); the default is a small sample for CI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_dualdraw")
+}
+
+fn pairs() -> usize {
+    std::env::var("DUALDRAW_CONCURRENCY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+fn dd(ws: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("-w")
+        .arg(ws)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn spawn(ws: &Path, args: &[&str]) -> Child {
+    Command::new(bin())
+        .arg("-w")
+        .arg(ws)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn ok(o: &Output) {
+    assert!(o.status.success(), "{}", text(o));
+}
+
+/// A county of a few hundred entities and its workspace, with two entity
+/// rows held back and every file at hand.
+struct County {
+    dir: tempfile::TempDir,
+    header: String,
+    held: Vec<String>,
+    officers: Vec<String>,
+}
+
+impl County {
+    fn new() -> County {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("county");
+        ok(&Command::new(bin())
+            .args(["generate", "--seed", "11", "--entities", "300", "--out"])
+            .arg(&c)
+            .output()
+            .unwrap());
+        let text = std::fs::read_to_string(c.join("entities.csv")).unwrap();
+        let mut lines = text.lines();
+        let header = lines.next().unwrap().to_string();
+        let rows: Vec<String> = lines.map(str::to_string).collect();
+        let held = rows[rows.len() - 2..].to_vec();
+        let kept = format!("{header}\n{}\n", rows[..rows.len() - 2].join("\n"));
+        std::fs::write(c.join("entities.csv"), kept).unwrap();
+        let officers = std::fs::read_to_string(c.join("officers.csv"))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        County {
+            dir,
+            header,
+            held,
+            officers,
+        }
+    }
+
+    fn workspace(&self, name: &str) -> PathBuf {
+        let ws = self.dir.path().join(name);
+        ok(&dd(&ws, &["init"]));
+        for k in ["items", "entities", "officers", "recusals"] {
+            let f = self.dir.path().join("county").join(format!("{k}.csv"));
+            ok(&dd(
+                &ws,
+                &["import", k, f.to_str().unwrap(), "--today", "2026-03-01"],
+            ));
+        }
+        ws
+    }
+
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+/// The workspace's current registries.
+fn current(ws: &Path) -> dualdraw::Registries {
+    dualdraw::Workspace::open(ws)
+        .unwrap()
+        .load_current(&dualdraw::RegistryKind::ALL)
+        .unwrap()
+}
+
+/// Runs two commands at once; returns both outputs.
+fn race(ws: &Path, a: &[&str], b: &[&str]) -> (Output, Output) {
+    let x = spawn(ws, a);
+    let y = spawn(ws, b);
+    (x.wait_with_output().unwrap(), y.wait_with_output().unwrap())
+}
+
+/// A pair's verdict: both applied, or one refused clearly; `applied(i)` says
+/// whether update i is in the workspace now.
+fn judge(what: &str, x: &Output, y: &Output, applied: [bool; 2]) -> &'static str {
+    for (i, o) in [x, y].into_iter().enumerate() {
+        if o.status.success() {
+            assert!(
+                applied[i],
+                "{what}: update {i} reported done but is lost\n{}",
+                text(o)
+            );
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{what}: {}", text(o));
+            assert!(!applied[i], "{what}: update {i} refused but stored");
+            let t = text(o);
+            assert!(
+                t.contains("changed while this ran") || t.contains("run it again"),
+                "{what}: the refusal does not say why: {t}"
+            );
+        }
+    }
+    match (x.status.success(), y.status.success()) {
+        (true, true) => "both applied",
+        (false, false) => panic!("{what}: both refused"),
+        _ => "one refused, the other applied",
+    }
+}
+
+#[test]
+fn concurrent_registry_updates_never_lose_one() {
+    let c = County::new();
+    let ws = c.workspace("ws-update");
+    let mut seen = std::collections::BTreeMap::new();
+    for round in 0..pairs() {
+        // Each delta adds one held-back entity; afterwards both are removed again.
+        let a = c.file("a.csv", &format!("{}\n{}\n", c.header, c.held[0]));
+        let b = c.file("b.csv", &format!("{}\n{}\n", c.header, c.held[1]));
+        let (x, y) = race(
+            &ws,
+            &["registry", "update", "entities", a.to_str().unwrap(), "--today", "2026-03-01"],
+            &["registry", "update", "entities", b.to_str().unwrap(), "--today", "2026-03-01"],
+        );
+        let now = current(&ws);
+        let has = |row: &str| {
+            let key = row.split(',').next().unwrap();
+            now.entities.iter().any(|e| e.uscc.as_str() == key)
+        };
+        let applied = [has(&c.held[0]), has(&c.held[1])];
+        *seen
+            .entry(judge(&format!("round {round}"), &x, &y, applied))
+            .or_insert(0) += 1;
+        // Back to the start: remove what was added.
+        let mut rm = format!("{},操作\n", c.header);
+        for (i, row) in c.held.iter().enumerate() {
+            if applied[i] {
+                rm.push_str(&format!("{row},删除\n"));
+            }
+        }
+        if applied.iter().any(|x| *x) {
+            let f = c.file("rm.csv", &rm);
+            ok(&dd(
+                &ws,
+                &["registry", "update", "entities", f.to_str().unwrap(), "--today", "2026-03-01"],
+            ));
+        }
+    }
+    eprintln!("registry update pairs: {seen:?}");
+}
+
+#[test]
+fn concurrent_department_imports_never_lose_one() {
+    let c = County::new();
+    let ws = c.workspace("ws-dept");
+    let header = &c.officers[0];
+    let of = |dept: &str| -> Vec<String> {
+        c.officers[1..]
+            .iter()
+            .filter(|l| l.split(',').nth(2) == Some(dept))
+            .cloned()
+            .collect()
+    };
+    let mut seen = std::collections::BTreeMap::new();
+    for round in 0..pairs() {
+        // Each department renames its first officer (a different name each round).
+        let mut files = Vec::new();
+        let mut names = Vec::new();
+        for dept in ["县公安局", "县文旅局"] {
+            let mut rows = of(dept);
+            let mut cols: Vec<String> = rows[0].split(',').map(str::to_string).collect();
+            let name = format!("改名{round}{}", &dept[3..6]);
+            cols[1] = name.clone();
+            rows[0] = cols.join(",");
+            files.push(c.file(&format!("{dept}.csv"), &format!("{header}\n{}\n", rows.join("\n"))));
+            names.push(name);
+        }
+        let (x, y) = race(
+            &ws,
+            &["import", "officers", files[0].to_str().unwrap(), "--department", "县公安局", "--today", "2026-03-01"],
+            &["import", "officers", files[1].to_str().unwrap(), "--department", "县文旅局", "--today", "2026-03-01"],
+        );
+        let now = current(&ws);
+        let has = |name: &str| now.officers.iter().any(|o| o.name == name);
+        let applied = [has(&names[0]), has(&names[1])];
+        *seen
+            .entry(judge(&format!("round {round}"), &x, &y, applied))
+            .or_insert(0) += 1;
+    }
+    eprintln!("department import pairs: {seen:?}");
+}
+
+#[test]
+fn a_department_import_refuses_an_id_of_another_department() {
+    let c = County::new();
+    let ws = c.workspace("ws-foreign");
+    let header = &c.officers[0];
+    // An officer of 县公安局 listed in 县文旅局's file.
+    let foreign = c.officers[1..]
+        .iter()
+        .find(|l| l.split(',').nth(2) == Some("县公安局"))
+        .unwrap()
+        .replace("县公安局", "县文旅局");
+    let f = c.file("x.csv", &format!("{header}\n{foreign}\n"));
+    let o = dd(
+        &ws,
+        &["import", "officers", f.to_str().unwrap(), "--department", "县文旅局", "--today", "2026-03-01"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let id = foreign.split(',').next().unwrap();
+    assert!(
+        text(&o).contains(id) && text(&o).contains("县公安局"),
+        "the refusal names neither the id nor its department: {}",
+        text(&o)
+    );
+    ok(&dd(&ws, &["ledger", "verify"]));
+}
