@@ -232,6 +232,163 @@ fn check_schedule_reveal(
     Ok(())
 }
 
+/// Why an exported ledger (JSON Lines) cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadLedgerError {
+    /// Reading failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// A line is not a ledger entry.
+    #[error("line {line}: not a ledger entry: {source}")]
+    Entry {
+        /// The line (from 1).
+        line: usize,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
+
+/// Reads an exported ledger (导出的台账): one JSON entry a line, blank
+/// lines skipped. The chain is not checked here ([`verify_chain`]).
+///
+/// # Errors
+/// [`ReadLedgerError`] naming the line.
+pub fn read_jsonl(reader: impl std::io::BufRead) -> Result<Vec<Entry>, ReadLedgerError> {
+    let mut v = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let e: Entry = serde_json::from_str(&line).map_err(|source| ReadLedgerError::Entry {
+            line: i + 1,
+            source,
+        })?;
+        v.push(e);
+    }
+    Ok(v)
+}
+
+/// Writes a ledger as JSON Lines (导出台账), one entry a line, as
+/// [`read_jsonl`] reads it back.
+///
+/// # Errors
+/// What writing returns.
+pub fn write_jsonl(entries: &[Entry], mut w: impl std::io::Write) -> std::io::Result<()> {
+    for e in entries {
+        let line = serde_json::to_string(e).map_err(std::io::Error::other)?;
+        writeln!(w, "{line}")?;
+    }
+    w.flush()
+}
+
+/// The folder beside an exported ledger `file` that holds the draw proofs it
+/// names: `FILE.proofs/`, one `CAMPAIGN.json` each.
+pub fn proofs_dir(file: &std::path::Path) -> std::path::PathBuf {
+    let mut s = file.as_os_str().to_owned();
+    s.push(".proofs");
+    std::path::PathBuf::from(s)
+}
+
+/// Why a ledger does not end where it must, or its chain is broken.
+#[derive(Debug, thiserror::Error)]
+pub enum HeadError {
+    /// The chain itself is broken.
+    #[error(transparent)]
+    Chain(#[from] LedgerError),
+    /// The chain ends at another head than the published one.
+    #[error(
+        "the ledger ends at {got}, not at the published head {published} (entries are missing or added)"
+    )]
+    Head {
+        /// The chain's head.
+        got: Hash,
+        /// The head published.
+        published: Hash,
+    },
+}
+
+/// Checks a whole chain ([`verify_chain`]) and, when a head was published
+/// (公布的台账头), that it ends there. Returns the head.
+///
+/// # Errors
+/// [`HeadError`].
+pub fn verify_chain_to(entries: &[Entry], head: Option<&Hash>) -> Result<Hash, HeadError> {
+    let got = verify_chain(entries)?;
+    match head {
+        Some(h) if *h != got => Err(HeadError::Head { got, published: *h }),
+        _ => Ok(got),
+    }
+}
+
+/// Why an exported draw proof does not match its ledger entry.
+#[derive(Debug, thiserror::Error)]
+pub enum ProofFileError {
+    /// A draw entry's body is not JSON.
+    #[error("entry {0}: body")]
+    Body(u64),
+    /// The proof file cannot be read.
+    #[error("entry {seq}: {}: {source}", path.display())]
+    Unreadable {
+        /// Entry number.
+        seq: u64,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file's SHA-256 differs from the entry's `proof_sha256`.
+    #[error("entry {seq}: proof {} has SHA-256 {got}, the ledger recorded {recorded}", path.display())]
+    Differs {
+        /// Entry number.
+        seq: u64,
+        /// The file.
+        path: std::path::PathBuf,
+        /// The file's hash (hex).
+        got: String,
+        /// The entry's hash (hex).
+        recorded: String,
+    },
+}
+
+/// Checks each draw entry's `proof_sha256` against the proof file
+/// `dir/CAMPAIGN.json` (an exported ledger's proofs, 抽取证明). Returns how
+/// many proofs were checked.
+///
+/// # Errors
+/// The first [`ProofFileError`].
+pub fn check_proof_files(
+    entries: &[Entry],
+    dir: &std::path::Path,
+) -> Result<usize, ProofFileError> {
+    let mut n = 0;
+    for e in entries.iter().filter(|e| e.kind == "draw") {
+        let body: serde_json::Value =
+            serde_json::from_str(&e.body).map_err(|_| ProofFileError::Body(e.seq))?;
+        let recorded = body["proof_sha256"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let path = dir.join(format!("{}.json", e.campaign));
+        let bytes = std::fs::read(&path).map_err(|source| ProofFileError::Unreadable {
+            seq: e.seq,
+            path: path.clone(),
+            source,
+        })?;
+        let got = Hash::digest(&bytes).to_hex();
+        if got != recorded {
+            return Err(ProofFileError::Differs {
+                seq: e.seq,
+                path,
+                got,
+                recorded,
+            });
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,5 +498,61 @@ mod tests {
             verify_chain(&reveal_chain("the-draw-secret", &bad)),
             Err(LedgerError::ScheduleDates { seq: 2 })
         ));
+    }
+
+    #[test]
+    fn an_exported_ledger_reads_back_and_ends_at_its_head() {
+        let v = chain(3);
+        let mut text = Vec::new();
+        write_jsonl(&v, &mut text).unwrap();
+        text.extend_from_slice(b"\n");
+        let back = read_jsonl(text.as_slice()).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(verify_chain_to(&back, None).unwrap(), v[2].hash);
+        assert_eq!(verify_chain_to(&back, Some(&v[2].hash)).unwrap(), v[2].hash);
+        assert!(matches!(
+            verify_chain_to(&back[..2], Some(&v[2].hash)),
+            Err(HeadError::Head { .. })
+        ));
+        let broken = b"{\"seq\": 1}\n";
+        assert!(matches!(
+            read_jsonl(&broken[..]),
+            Err(ReadLedgerError::Entry { line: 1, .. })
+        ));
+        assert_eq!(
+            proofs_dir(std::path::Path::new("out/ledger.jsonl")),
+            std::path::PathBuf::from("out/ledger.jsonl.proofs")
+        );
+    }
+
+    #[test]
+    fn exported_proofs_must_hash_to_their_draw_entries() {
+        let dir = std::env::temp_dir().join(format!("dualdraw-ledger-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let proof = b"{\"proof\": 1}";
+        let body = format!("{{\"proof_sha256\":\"{}\"}}", Hash::digest(proof).to_hex());
+        let e = Entry::new(
+            1,
+            Hash([0; 32]),
+            "draw",
+            "C",
+            "2026-03-02T01:00:00Z",
+            "王",
+            "",
+            body,
+        );
+        let entries = vec![e];
+        assert!(matches!(
+            check_proof_files(&entries, &dir),
+            Err(ProofFileError::Unreadable { seq: 1, .. })
+        ));
+        std::fs::write(dir.join("C.json"), proof).unwrap();
+        assert_eq!(check_proof_files(&entries, &dir).unwrap(), 1);
+        std::fs::write(dir.join("C.json"), b"{}").unwrap();
+        assert!(matches!(
+            check_proof_files(&entries, &dir),
+            Err(ProofFileError::Differs { seq: 1, .. })
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -32,4 +32,10 @@ suite!(
     legacy_codes_are_kept,
     history_rules_read_the_store,
     a_stale_commit_is_refused,
+    reveals_are_checked_before_they_are_recorded,
+    a_campaign_is_drawn_once_by_the_library,
+    replacements_follow_the_draw,
+    draws_verify_at_the_level_the_inputs_allow,
+    results_are_checked_against_the_draw,
+    snapshots_are_chosen_found_and_proved,
 );

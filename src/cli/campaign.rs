@@ -176,6 +176,19 @@ pub(crate) fn announce_failure(e: crate::store::AnnounceError, name: bool) -> Fa
     }
 }
 
+/// A refused reveal, with the kind the CLI has always given it.
+fn reveal_failure(e: crate::store::RevealError) -> Failure {
+    use crate::store::RevealError as E;
+    match e {
+        E::NotAWitness { .. } => Failure::rejected("rejected", e.to_string()),
+        E::Secret(s) => draw_failure(s.into()),
+        E::BeforeAnnouncement { .. } | E::PastDeadline { .. } => {
+            Failure::rejected("late", e.to_string())
+        }
+        E::Store(s) => store_fail(s),
+    }
+}
+
 fn store_fail(e: crate::store::StoreError) -> Failure {
     Failure::from(e)
 }

@@ -5,10 +5,8 @@
 //! shipped calendar years; nothing depends on the real date.
 
 use crate::core::campaign::Campaign;
-use crate::core::draw::{derive_seed, draw};
 use crate::core::entropy::Reveal;
 use crate::core::merkle::Hash;
-use crate::core::proof::{EntropyRecord, make_proof};
 use crate::core::registry::RegistryKind;
 use crate::io::generate::{CountySpec, FILES, write_county};
 use crate::io::import::ImportOptions;
@@ -247,29 +245,21 @@ pub fn run_with_key(
         };
         ws.store_reveal(&id, &r, &actor)?;
     }
-    let (seed, used, missing) = derive_seed(&a, &ws.reveals(&id)?, None).map_err(step("seed"))?;
-    let out =
-        draw(&reg, &a, &seed, &crate::core::sample::PrnKey::plain(seed)).map_err(step("draw"))?;
-    let proof = make_proof(
-        &reg,
-        ws.salt_key(),
-        &a,
-        EntropyRecord {
-            reveals: used,
-            missing,
-            beacon: None,
-        },
-        &out,
-        &[],
-    );
     // A fixed schedule secret, so that a demo workspace is reproducible.
     let schedule_secret = demo_secret("schedule", spec.seed);
-    ws.store_draw_with(
-        &proof,
-        "2026-03-02T01:30:00Z",
+    let proof = crate::store::draw_campaign(
+        &mut ws,
+        &id,
+        &crate::store::DrawInputs::default(),
+        instant("2026-03-02T01:30:00Z"),
         &actor,
         Some(&schedule_secret),
-    )?;
+    )
+    .map_err(|e| match e {
+        crate::store::DrawCampaignError::Store(s) => DemoError::Store(s),
+        e => step("draw")(e),
+    })?;
+    let seed = proof.seed;
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
     std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;

@@ -2,11 +2,13 @@
 
 use super::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::core::merkle::Hash;
-use crate::ledger::{Entry, verify_chain};
+use crate::ledger::{
+    ReadLedgerError, check_proof_files, proofs_dir, read_jsonl, verify_chain, verify_chain_to,
+    write_jsonl,
+};
 use crate::store::Workspace;
 use clap::Subcommand;
-use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// `ledger` subcommands.
 #[derive(Debug, Subcommand)]
@@ -27,12 +29,6 @@ pub enum LedgerCommand {
     },
 }
 
-fn proofs_dir(file: &Path) -> PathBuf {
-    let mut s = file.as_os_str().to_owned();
-    s.push(".proofs");
-    PathBuf::from(s)
-}
-
 fn broken(message: String) -> Failure {
     Failure {
         code: EXIT_REJECTED,
@@ -41,57 +37,22 @@ fn broken(message: String) -> Failure {
     }
 }
 
-/// Checks each draw entry's `proof_sha256` against the proof files.
-fn check_proofs(entries: &[Entry], dir: &Path) -> Result<usize, String> {
-    let mut n = 0;
-    for e in entries.iter().filter(|e| e.kind == "draw") {
-        let body: serde_json::Value =
-            serde_json::from_str(&e.body).map_err(|_| format!("entry {}: body", e.seq))?;
-        let want = body["proof_sha256"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let path = dir.join(format!("{}.json", e.campaign));
-        let bytes = std::fs::read(&path)
-            .map_err(|err| format!("entry {}: {}: {err}", e.seq, path.display()))?;
-        let got = Hash::digest(&bytes).to_hex();
-        if got != want {
-            return Err(format!(
-                "entry {}: proof {} has SHA-256 {got}, the ledger recorded {want}",
-                e.seq,
-                path.display()
-            ));
-        }
-        n += 1;
-    }
-    Ok(n)
-}
-
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Failure> {
     match c {
         LedgerCommand::Verify { file, head } => {
             let (entries, source) = match file {
                 Some(f) => {
-                    let fh = std::fs::File::open(f).map_err(|e| {
+                    let unreadable = |e: std::io::Error| {
                         Failure::rejected("unreadable", format!("{}: {e}", f.display()))
+                    };
+                    let fh = std::fs::File::open(f).map_err(unreadable)?;
+                    let v = read_jsonl(std::io::BufReader::new(fh)).map_err(|e| match e {
+                        ReadLedgerError::Io(e) => unreadable(e),
+                        ReadLedgerError::Entry { line, source } => broken(format!(
+                            "{}:{line}: not a ledger entry: {source}",
+                            f.display()
+                        )),
                     })?;
-                    let mut v = Vec::new();
-                    for (i, line) in std::io::BufReader::new(fh).lines().enumerate() {
-                        let line = line.map_err(|e| {
-                            Failure::rejected("unreadable", format!("{}: {e}", f.display()))
-                        })?;
-                        if line.trim().is_empty() {
-                            continue;
-                        }
-                        let e: Entry = serde_json::from_str(&line).map_err(|e| {
-                            broken(format!(
-                                "{}:{}: not a ledger entry: {e}",
-                                f.display(),
-                                i + 1
-                            ))
-                        })?;
-                        v.push(e);
-                    }
                     (v, f.display().to_string())
                 }
                 None => (
@@ -99,16 +60,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
                     "the workspace".to_string(),
                 ),
             };
-            let got = verify_chain(&entries).map_err(|e| broken(e.to_string()))?;
-            if let Some(h) = head
-                && *h != got
-            {
-                return Err(broken(format!(
-                    "the ledger ends at {got}, not at the published head {h} (entries are missing or added)"
-                )));
-            }
+            let got =
+                verify_chain_to(&entries, head.as_ref()).map_err(|e| broken(e.to_string()))?;
             let proofs = match file {
-                Some(f) => check_proofs(&entries, &proofs_dir(f)).map_err(broken)?,
+                Some(f) => check_proof_files(&entries, &proofs_dir(f))
+                    .map_err(|e| broken(e.to_string()))?,
                 // The recorded proofs and results must be what their entries hashed.
                 None => Workspace::open(&cli.workspace)?
                     .check_records_against_ledger()
@@ -128,13 +84,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
                 .map_err(|e| broken(format!("the workspace ledger is broken: {e}")))?;
             let io =
                 |e: std::io::Error| Failure::rejected("io", format!("{}: {e}", file.display()));
-            let mut f = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
-            for e in &entries {
-                let line = serde_json::to_string(e)
-                    .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-                writeln!(f, "{line}").map_err(io)?;
-            }
-            f.flush().map_err(io)?;
+            let f = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
+            write_jsonl(&entries, f).map_err(io)?;
             let dir = proofs_dir(file);
             std::fs::create_dir_all(&dir).map_err(io)?;
             let mut proofs = 0;

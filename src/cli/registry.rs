@@ -9,7 +9,9 @@ use crate::core::merkle::Hash;
 use crate::core::record_proof::{RecordProof, SnapshotRef};
 use crate::core::registry::RegistryKind;
 use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
-use crate::store::{CommitOutcome, SnapshotInfo, Workspace};
+use crate::store::{
+    CommitOutcome, SnapshotInfo, Workspace, prove_record, public_snapshot, snapshot_or_current,
+};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use std::collections::BTreeSet;
@@ -297,12 +299,8 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
 }
 
 fn pick_snapshot(ws: &Workspace, id: Option<u64>) -> Result<SnapshotInfo, Failure> {
-    match id {
-        Some(id) => Ok(ws.snapshot(id)?),
-        None => ws.current_snapshot()?.ok_or_else(|| {
-            Failure::usage("the workspace has no snapshot yet: import a registry first")
-        }),
-    }
+    snapshot_or_current(ws, id)?
+        .ok_or_else(|| Failure::usage("the workspace has no snapshot yet: import a registry first"))
 }
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), Failure> {
@@ -361,13 +359,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             }
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
-            let reg = ws.load(&snap)?;
-            let sref = SnapshotRef {
-                id: snap.id,
-                digest: snap.digest,
-                roots: snap.roots,
-            };
-            let ps = crate::core::snapshot::PublicSnapshot::of(&reg, ws.salt_key(), sref);
+            let ps = public_snapshot(&ws, &snap)?;
             let body = serde_json::to_string(&ps)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
             std::fs::write(file, body)
@@ -407,23 +399,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
         } => {
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
-            let kinds: Vec<RegistryKind> = match kind {
-                Some(k) => vec![(*k).into()],
-                None if crate::core::uscc::Uscc::accept_legacy(key).is_ok() => {
-                    vec![RegistryKind::Entities]
-                }
-                None => vec![RegistryKind::Officers, RegistryKind::Items],
-            };
-            let reg = ws.load_kinds(&snap, &kinds)?;
-            let sref = SnapshotRef {
-                id: snap.id,
-                digest: snap.digest,
-                roots: snap.roots,
-            };
-            let proof = kinds
-                .iter()
-                .find_map(|k| RecordProof::make(&reg, *k, key, sref.clone(), ws.salt_key(), *open))
-                .ok_or_else(|| {
+            let proof =
+                prove_record(&ws, &snap, kind.map(Into::into), key, *open)?.ok_or_else(|| {
                     Failure::rejected(
                         "not_found",
                         format!("no record {key:?} in snapshot {}", snap.id),
@@ -497,12 +474,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
 /// its digest, else the newest with that digest.
 fn known_snapshot(cli: &Cli, snap: &SnapshotRef) -> Option<u64> {
     let ws = Workspace::open(&cli.workspace).ok()?;
-    let digest = snap.roots.digest();
-    let all = ws.snapshots().ok()?;
-    all.iter()
-        .find(|s| s.id == snap.id && s.digest == digest)
-        .or_else(|| all.iter().rev().find(|s| s.digest == digest))
-        .map(|s| s.id)
+    crate::store::known_snapshot(&ws, snap).ok().flatten()
 }
 
 pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {

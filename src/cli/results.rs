@@ -2,11 +2,12 @@
 //! `publish`, `status`.
 
 use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_day, parse_instant};
-use crate::core::proof::DrawProof;
-use crate::core::replace::current_teams;
-use crate::core::results::{InspectionResult, category, check};
+use crate::core::results::{InspectionResult, category};
 use crate::io::import::{Issue, read_table};
-use crate::store::{CampaignState, ResultMode, Workspace};
+use crate::store::{
+    CampaignState, DrawnCampaign, ResultMode, ResultsFlowError, Workspace, campaign_statuses,
+    drawn_campaign,
+};
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use std::fmt::Write as _;
@@ -107,50 +108,15 @@ pub enum HistoryCommand {
     },
 }
 
-struct Drawn {
-    proof: DrawProof,
-    replacements: Vec<crate::core::replace::Replacement>,
-    reg: crate::core::registry::Registries,
+fn drawn(ws: &Workspace, id: &str) -> Result<DrawnCampaign, Failure> {
+    drawn_campaign(ws, id).map_err(results_failure)
 }
 
-fn drawn(ws: &Workspace, id: &str) -> Result<Drawn, Failure> {
-    if ws.campaign_state(id)? != CampaignState::Drawn {
-        return Err(Failure::rejected(
-            "not_drawn",
-            format!("campaign {id} is not drawn"),
-        ));
-    }
-    let proof = ws.draw_proof(id)?;
-    let replacements = ws.replacements(id)?;
-    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
-    let reg = ws.load_kinds(
-        &snap,
-        &[
-            crate::core::registry::RegistryKind::Items,
-            crate::core::registry::RegistryKind::Entities,
-        ],
-    )?;
-    Ok(Drawn {
-        proof,
-        replacements,
-        reg,
-    })
-}
-
-fn items_of(d: &Drawn) -> impl Fn(&str) -> Vec<String> + '_ {
-    move |u: &str| {
-        if let Some(t) = d.proof.targets.iter().find(|t| t.entity.uscc == u) {
-            return t.items.clone();
-        }
-        let c = &d.proof.announcement.campaign;
-        let (Ok(items), Some(e)) = (
-            crate::core::sample::campaign_items(&d.reg, c),
-            d.reg.entity(u),
-        ) else {
-            return vec![];
-        };
-        let cats = crate::core::sample::categories(c, &items).unwrap_or_default();
-        crate::core::assign::needs_of(e, c, &items, &cats).items
+fn results_failure(e: ResultsFlowError) -> Failure {
+    match e {
+        ResultsFlowError::NotDrawn(_) => Failure::rejected("not_drawn", e.to_string()),
+        ResultsFlowError::Store(s) => Failure::from(s),
+        e => Failure::rejected("rejected", e.to_string()),
     }
 }
 
@@ -174,10 +140,10 @@ fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), 
             .collect(),
         note: a.note.clone(),
     };
-    let due = check(&r, &d.proof, &d.replacements, &items_of(&d), &cal)
-        .map_err(|e| Failure::rejected("rejected", e.to_string()))?;
     let at = stamp(a.now);
-    ws.store_results(std::slice::from_ref(&r), mode, &at, &cli.actor())?;
+    let due = d
+        .record(&mut ws, &r, mode, &cal, &at, &cli.actor())
+        .map_err(results_failure)?;
     let verb = if mode == ResultMode::New {
         "recorded"
     } else {
@@ -208,46 +174,12 @@ fn import(
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
     let name = file.display().to_string();
     let (rows, mut problems) = crate::io::import::results::parse_table(&table, &name, id);
-    let mut results = Vec::new();
-    let items = items_of(&d);
-    let recorded: std::collections::BTreeSet<(String, String)> = ws
-        .results(id)?
-        .into_iter()
-        .map(|r| (r.target, r.item))
-        .collect();
-    let mut seen: std::collections::BTreeMap<(String, String), u64> = Default::default();
-    for (line, r) in rows {
-        if let Err(e) = check(&r, &d.proof, &d.replacements, &items, &cal) {
-            problems.push(Issue::new(&name, line, None, &r.target, e.to_string()));
-            continue;
-        }
-        let key = (r.target.clone(), r.item.clone());
-        if let Some(first) = seen.get(&key) {
-            problems.push(Issue::new(
-                &name,
-                line,
-                None,
-                &r.target,
-                format!("{} item {} is already on line {first}", r.target, r.item),
-            ));
-            continue;
-        }
-        seen.insert(key.clone(), line);
-        if recorded.contains(&key) {
-            problems.push(Issue::new(
-                &name,
-                line,
-                None,
-                &r.target,
-                format!(
-                    "a result for {} item {} is already recorded: use results correct",
-                    r.target, r.item
-                ),
-            ));
-            continue;
-        }
-        results.push(r);
-    }
+    let (results, refused) = d.check_rows(&ws, rows, &cal)?;
+    problems.extend(
+        refused
+            .into_iter()
+            .map(|p| Issue::new(&name, p.line, None, &p.target, p.message)),
+    );
     problems.sort_by_key(|p| p.line);
     if !problems.is_empty() {
         let mut message = String::new();
@@ -286,10 +218,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
         } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let d = drawn(&ws, id)?;
-            if !current_teams(&d.proof, &d.replacements)
-                .iter()
-                .any(|t| &t.0 == target)
-            {
+            if !d.is_target(target) {
                 return Err(Failure::rejected(
                     "rejected",
                     format!("{target} is not a target of {id}"),
@@ -311,23 +240,13 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
         } => import(cli, out, id, file, holidays.as_deref(), *now),
         ResultsCommand::Publish { id, out: dir, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
-            let d = drawn(&ws, id)?;
-            ws.check_records_against_ledger()?;
-            let results = ws.results(id)?;
             let dir = dir
                 .clone()
                 .unwrap_or_else(|| ws.dir().join("published").join(id));
-            let names = |u: &str| d.reg.entity(u).map(|e| e.name.clone()).unwrap_or_default();
-            let files = crate::io::publish::publish_results(&dir, &d.proof, &results, &names)
-                .map_err(|e| Failure::rejected("io", e.to_string()))?;
             let at = stamp(*now);
-            ws.store_publication(
-                id,
-                "results",
-                &crate::io::publish::ledger_files(&files),
-                &at,
-                &cli.actor(),
-            )?;
+            let (results, files) =
+                crate::io::publish::publish_campaign_results(&mut ws, id, &dir, &at, &cli.actor())
+                    .map_err(publish_failure)?;
             let mut t = format!(
                 "wrote the results notice of {id} ({} result(s)):\n",
                 results.len()
@@ -408,6 +327,15 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
     )
 }
 
+fn publish_failure(e: crate::io::publish::CampaignPublishError) -> Failure {
+    use crate::io::publish::CampaignPublishError as E;
+    match e {
+        E::Store(e) => Failure::from(e),
+        E::NotDrawn(_) => Failure::rejected("not_drawn", e.to_string()),
+        e => Failure::rejected("io", e.to_string()),
+    }
+}
+
 pub(super) fn publish(
     cli: &Cli,
     out: &Out,
@@ -421,13 +349,7 @@ pub(super) fn publish(
         .unwrap_or_else(|| ws.dir().join("published").join(id));
     let at = stamp(now);
     let (rows, files) = crate::io::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
-        .map_err(|e| match e {
-            crate::io::publish::CampaignPublishError::Store(e) => Failure::from(e),
-            crate::io::publish::CampaignPublishError::NotDrawn(_) => {
-                Failure::rejected("not_drawn", e.to_string())
-            }
-            e => Failure::rejected("io", e.to_string()),
-        })?;
+        .map_err(publish_failure)?;
     let mut t = format!(
         "wrote the notice of {id} ({} target(s)) to {}:\n",
         rows.len(),
@@ -459,64 +381,52 @@ pub(super) fn status(
 ) -> Result<(), Failure> {
     let ws = Workspace::open(&cli.workspace)?;
     let cal = calendar(holidays)?;
+    let statuses = campaign_statuses(&ws, &cal, today, &|id| ws.unpublished_results(id))?;
     let mut rows = Vec::new();
     let mut t = format!("status on {today}\n");
-    for id in ws.campaign_ids()? {
-        let state = ws.campaign_state(&id)?;
-        let mut entry = serde_json::json!({"id": id, "state": state});
+    for s in statuses {
+        let id = &s.id;
+        let mut entry = serde_json::json!({"id": id, "state": s.state});
         let _ = write!(
             t,
             "{id}: {}",
-            match state {
+            match s.state {
                 CampaignState::Announced => "announced",
                 CampaignState::Drawn => "drawn",
                 CampaignState::Voided => "voided",
             }
         );
-        if state == CampaignState::Drawn {
-            let proof = ws.draw_proof(&id)?;
-            let reps = ws.replacements(&id)?;
-            let teams = current_teams(&proof, &reps);
-            let results = ws.results(&id)?;
-            let unpublished = ws.unpublished_results(&id)?;
-            let published = ws.published_at(&id, "draw")?;
-            let results_published = (!results.is_empty() && unpublished.is_empty()).then_some(());
-            let mut overdue = Vec::new();
-            let mut due_soon = Vec::new();
-            let mut unknown = Vec::new();
-            for r in &unpublished {
-                let left = cal
-                    .results_due(r.inspected_on)
-                    .and_then(|due| Ok((due, cal.working_days_between(today, due)?)));
-                match left {
-                    Ok((due, left)) if left < 0 => overdue.push(serde_json::json!({"target": r.target, "item": r.item, "due": due})),
-                    Ok((due, left)) if left <= 5 => due_soon.push(serde_json::json!({"target": r.target, "item": r.item, "due": due})),
-                    Ok(_) => {}
-                    Err(e) => unknown.push(serde_json::json!({"target": r.target, "item": r.item, "why": e.to_string()})),
-                }
-            }
-            for u in &unknown {
+        if let Some(d) = s.drawn {
+            let due = |v: &[crate::store::ResultDue]| -> Vec<serde_json::Value> {
+                v.iter()
+                    .map(|o| serde_json::json!({"target": o.target, "item": o.item, "due": o.due}))
+                    .collect()
+            };
+            let (overdue, due_soon) = (due(&d.deadlines.overdue), due(&d.deadlines.due_soon));
+            let unknown: Vec<serde_json::Value> = d
+                .deadlines
+                .unknown
+                .iter()
+                .map(|u| serde_json::json!({"target": u.target, "item": u.item, "why": u.why}))
+                .collect();
+            for u in &d.deadlines.unknown {
                 let _ = write!(
                     t,
                     "\n  due date unknown for {} {}: {}",
-                    u["target"].as_str().unwrap_or(""),
-                    u["item"].as_str().unwrap_or(""),
-                    u["why"].as_str().unwrap_or("")
+                    u.target, u.item, u.why
                 );
             }
-            let with_result: std::collections::BTreeSet<&str> =
-                results.iter().map(|r| r.target.as_str()).collect();
             let _ = write!(
                 t,
                 ", {} target(s), {} with results, list {}, results {}; {} overdue, {} due within 5 working days",
-                teams.len(),
-                with_result.len(),
-                if published.is_some() {
+                d.targets,
+                d.with_results,
+                if d.list_published {
                     "published"
                 } else {
                     "not published"
                 },
-                if results_published.is_some() {
+                if d.results_published {
                     "published"
                 } else {
                     "not published"
@@ -524,57 +434,40 @@ pub(super) fn status(
                 overdue.len(),
                 due_soon.len()
             );
-            let mut sched_text = String::new();
             // Visit dates (docs/SCHEDULE.md §16).
-            let schedule = match ws.scheduled_with(std::slice::from_ref(&id))? {
+            entry["schedule"] = match &d.schedule {
                 None => {
-                    sched_text.push_str("; visits not scheduled");
+                    t.push_str("; visits not scheduled");
                     serde_json::Value::Null
                 }
-                Some(key) => {
-                    let ids: Vec<String> = key.split('+').map(str::to_string).collect();
-                    let rec = ws.schedule_record(&ids)?;
-                    let revealed = rec.as_ref().is_some_and(|r| r.revealed);
-                    let moves = rec.as_ref().map_or(0, |r| r.reschedules);
+                Some(sc) => {
+                    let moves = sc.reschedules;
                     let _ = write!(
-                        sched_text,
-                        "; visits scheduled ({key}{}{})",
+                        t,
+                        "; visits scheduled ({}{}{})",
+                        sc.key,
                         if moves > 0 {
                             format!(", {moves} move(s)")
                         } else {
                             String::new()
                         },
-                        if revealed { ", revealed" } else { "" }
+                        if sc.revealed { ", revealed" } else { "" }
                     );
-                    serde_json::json!({"key": key, "reschedules": moves, "revealed": revealed})
+                    serde_json::json!({"key": sc.key, "reschedules": moves, "revealed": sc.revealed})
                 }
             };
-            entry["schedule"] = schedule;
-            t.push_str(&sched_text);
-            for o in &overdue {
-                let _ = write!(
-                    t,
-                    "\n  OVERDUE {} {} (due {})",
-                    o["target"].as_str().unwrap_or(""),
-                    o["item"].as_str().unwrap_or(""),
-                    o["due"].as_str().unwrap_or("")
-                );
+            for o in &d.deadlines.overdue {
+                let _ = write!(t, "\n  OVERDUE {} {} (due {})", o.target, o.item, o.due);
             }
-            for o in &due_soon {
-                let _ = write!(
-                    t,
-                    "\n  due soon {} {} (due {})",
-                    o["target"].as_str().unwrap_or(""),
-                    o["item"].as_str().unwrap_or(""),
-                    o["due"].as_str().unwrap_or("")
-                );
+            for o in &d.deadlines.due_soon {
+                let _ = write!(t, "\n  due soon {} {} (due {})", o.target, o.item, o.due);
             }
-            entry["targets"] = teams.len().into();
-            entry["with_results"] = with_result.len().into();
-            entry["results"] = results.len().into();
-            entry["list_published"] = published.is_some().into();
-            entry["results_published"] = results_published.is_some().into();
-            entry["unpublished_results"] = unpublished.len().into();
+            entry["targets"] = d.targets.into();
+            entry["with_results"] = d.with_results.into();
+            entry["results"] = d.results.into();
+            entry["list_published"] = d.list_published.into();
+            entry["results_published"] = d.results_published.into();
+            entry["unpublished_results"] = d.unpublished_results.into();
             entry["due_unknown"] = unknown.into();
             entry["overdue"] = overdue.into();
             entry["due_soon"] = due_soon.into();

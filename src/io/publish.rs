@@ -531,3 +531,30 @@ pub fn publish_campaign(
     ws.store_publication(id, "draw", &ledger_files(&files), at, actor)?;
     Ok((rows, files))
 }
+
+/// Publishes the results (检查结果公示) of a drawn campaign from the
+/// workspace: the recorded results' notice files of [`publish_results`]
+/// into `dir`, and a `publication` ledger entry with their hashes. Returns
+/// the results published and the files.
+///
+/// # Errors
+/// [`CampaignPublishError`] (a voided campaign is [`CampaignPublishError::NotDrawn`]).
+pub fn publish_campaign_results(
+    ws: &mut crate::store::Workspace,
+    id: &str,
+    dir: &Path,
+    at: &str,
+    actor: &crate::store::Actor,
+) -> Result<(Vec<InspectionResult>, Vec<Written>), CampaignPublishError> {
+    use crate::store::ResultsFlowError as E;
+    let d = crate::store::drawn_campaign(ws, id).map_err(|e| match e {
+        E::Store(s) => CampaignPublishError::Store(s),
+        _ => CampaignPublishError::NotDrawn(id.to_string()),
+    })?;
+    ws.check_records_against_ledger()?;
+    let results = ws.results(id)?;
+    let names = |u: &str| d.entity_name(u);
+    let files = publish_results(dir, &d.proof, &results, &names)?;
+    ws.store_publication(id, "results", &ledger_files(&files), at, actor)?;
+    Ok((results, files))
+}

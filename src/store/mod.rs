@@ -1,7 +1,15 @@
 //! Storage (存储): everything a workspace persists, behind the [`Store`]
-//! trait; the workflows that only need a store ([`announce_campaigns`],
-//! [`check_campaigns`], [`history_for`]); and the first backend, the embedded
-//! SQLite workspace (`sqlite::Workspace`, feature `sqlite`).
+//! trait; the workflows that only need a store, generic over any backend —
+//! announcing ([`announce_campaigns`], [`check_campaigns`]), the history
+//! rules' inputs ([`history_for`]), reveals and draws ([`record_reveal`],
+//! [`draw_campaign`]), replacements ([`replace_now`],
+//! [`request_replacement`], [`resolve_replacement`]), verification
+//! ([`verify_draw`], [`open_stratum_threshold`]), results ([`drawn_campaign`],
+//! [`record_result`], [`import_results`]), status and deadlines
+//! ([`campaign_statuses`], [`deadlines`]), snapshots ([`snapshot_or_current`],
+//! [`known_snapshot`], [`public_snapshot`], [`prove_record`]); and the first
+//! backend, the embedded SQLite workspace (`sqlite::Workspace`, feature
+//! `sqlite`). The command line calls these; an embedder calls the same.
 //!
 //! A backend keeps: the registries and every version of them (snapshots),
 //! announcements, witnesses' reveals, draws and their proofs, voids and
@@ -10,16 +18,35 @@
 //! any backend must pass is `tests/store_suite/`.
 
 mod announce;
+mod draw;
 mod history;
+mod outcomes;
+mod replace;
+mod snapshots;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+mod status;
 mod traits;
 mod types;
+mod verify;
 
 pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
+pub use draw::{
+    DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
+};
 pub use history::{history_for, visit_log};
+pub use outcomes::{
+    DrawnCampaign, ResultsFlowError, RowProblem, drawn_campaign, import_results, record_result,
+};
+pub use replace::{ReplaceFlowError, replace_now, request_replacement, resolve_replacement};
+pub use snapshots::{known_snapshot, prove_record, public_snapshot, snapshot_or_current};
+pub use status::{
+    CampaignStatus, DUE_SOON_WORKING_DAYS, Deadlines, DrawnState, DueUnknown, ResultDue,
+    ScheduleState, campaign_statuses, deadlines,
+};
 pub use traits::Store;
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
+pub use verify::{VerifyDrawError, open_stratum_threshold, verify_draw};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::{

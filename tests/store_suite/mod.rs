@@ -2,9 +2,14 @@
 //! rustdoc), checked on any backend. A backend's test file makes a fresh,
 //! empty store per case and calls every `pub fn` here (see
 //! `tests/store_sqlite.rs`). Each case uses only the trait and the generic
-//! workflows (`announce_campaigns`, `history_for`), never a backend's own API.
+//! workflows (`announce_campaigns`, `history_for`; draws, replacements,
+//! verification, results, status and snapshots in `workflows.rs`), never a
+//! backend's own API.
 
 #![allow(dead_code)]
+
+mod workflows;
+pub use workflows::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dualdraw::core::campaign::Campaign;

@@ -1,11 +1,11 @@
 //! `campaign announce`, `campaign reveal` and `witness new`: announcing
 //! campaigns, and the witnesses' secrets, commitments and reveals.
 
-use super::{announce_failure, draw_failure, store_fail};
+use super::{announce_failure, reveal_failure};
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::{Campaign, instant_text};
-use crate::core::entropy::{self, Reveal};
-use crate::store::Workspace;
+use crate::core::entropy;
+use crate::store::{Workspace, record_reveal};
 use chrono::{DateTime, Utc};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -104,79 +104,16 @@ pub(super) fn reveal(
     record_reveal(
         &mut ws,
         id,
-        reveal,
+        (&reveal.0, &reveal.1),
         now.unwrap_or_else(Utc::now),
         &cli.actor(),
-        false,
-    )?;
+    )
+    .map_err(reveal_failure)?;
     out.done(
         "dualdraw.reveal.v1",
         &serde_json::json!({"campaign": id, "witness": reveal.0}),
         &format!("recorded the reveal of {} for {id}", reveal.0),
     )
-}
-
-pub(super) fn record_reveal(
-    ws: &mut Workspace,
-    id: &str,
-    (name, secret): &(String, String),
-    at: DateTime<Utc>,
-    actor: &crate::store::Actor,
-    repeat_ok: bool,
-) -> Result<(), Failure> {
-    let a = ws.announcement(id).map_err(store_fail)?;
-    let w = a
-        .campaign
-        .entropy
-        .witnesses
-        .iter()
-        .find(|w| &w.name == name)
-        .ok_or_else(|| {
-            Failure::rejected("rejected", format!("{name:?} is not a witness of {id}"))
-        })?;
-    entropy::check_reveal(name, &w.commitment, secret).map_err(|e| draw_failure(e.into()))?;
-    if at < a.announced_at {
-        return Err(Failure::rejected(
-            "late",
-            format!(
-                "a reveal at {} would precede the announcement ({})",
-                instant_text(&at),
-                instant_text(&a.announced_at)
-            ),
-        ));
-    }
-    // The same secret again in a retried `draw --reveal` is already recorded.
-    if repeat_ok
-        && ws.campaign_state(id).map_err(store_fail)? == crate::store::CampaignState::Announced
-        && ws
-            .reveals(id)?
-            .iter()
-            .any(|r| &r.name == name && &r.secret == secret)
-    {
-        return Ok(());
-    }
-    if let Some(d) = a.reveal_deadline()
-        && at >= d
-    {
-        return Err(Failure::rejected(
-            "late",
-            format!(
-                "the reveal deadline {} has passed ({})",
-                instant_text(&d),
-                instant_text(&at)
-            ),
-        ));
-    }
-    ws.store_reveal(
-        id,
-        &Reveal {
-            name: name.clone(),
-            secret: secret.clone(),
-            revealed_at: at,
-        },
-        actor,
-    )
-    .map_err(store_fail)
 }
 
 pub(in crate::cli) fn witness_new(out: &Out) -> Result<(), Failure> {

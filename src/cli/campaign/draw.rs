@@ -1,16 +1,35 @@
-//! `campaign draw`: the draw itself (reveals, beacon, seed, targets and
-//! teams), its proof written and recorded with the schedule secret.
+//! `campaign draw`: reads the beacon the user named, draws with the library
+//! ([`crate::store::prepare_draw`]), writes the proof and records the draw
+//! with the schedule secret.
 
-use super::announce::record_reveal;
-use super::{draw_failure, store_fail, summary};
+use super::{draw_failure, reveal_failure, store_fail, summary};
 use crate::cli::{Cli, Failure, Out};
-use crate::core::campaign::{BeaconScheme, instant_text};
-use crate::core::draw::{derive_seed, draw};
+use crate::core::campaign::instant_text;
 use crate::core::entropy::{self, DrandRound};
-use crate::core::proof::{EntropyRecord, make_proof};
-use crate::store::Workspace;
+use crate::store::{DrawCampaignError, DrawInputs, Workspace, prepare_draw};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
+
+/// Reads a drand round file.
+pub(super) fn read_round(f: &std::path::Path) -> Result<DrandRound, Failure> {
+    let text = std::fs::read_to_string(f)
+        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::rejected(
+            "malformed",
+            format!("{}: not a drand round: {e}", f.display()),
+        )
+    })
+}
+
+fn draw_campaign_failure(e: DrawCampaignError) -> Failure {
+    match e {
+        DrawCampaignError::AlreadyDrawn(_) => Failure::rejected("already_drawn", e.to_string()),
+        DrawCampaignError::Reveal(r) => reveal_failure(r),
+        DrawCampaignError::Draw(d) => draw_failure(d),
+        DrawCampaignError::Store(s) => store_fail(s),
+    }
+}
 
 /// `campaign draw`: draws targets and teams and writes the proof.
 #[allow(clippy::too_many_arguments)]
@@ -25,61 +44,14 @@ pub(super) fn run(
     now: &Option<DateTime<Utc>>,
 ) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
-    let a = ws.announcement(id).map_err(store_fail)?;
-    if ws.campaign_state(id).map_err(store_fail)? == crate::store::CampaignState::Drawn {
-        return Err(Failure::rejected(
-            "already_drawn",
-            format!("campaign {id} is already drawn: one draw per announcement"),
-        ));
-    }
-    let at = now.unwrap_or_else(Utc::now);
-    for r in reveals {
-        record_reveal(&mut ws, id, r, at, &cli.actor(), true)?;
-    }
-    let beacon_value = match (&a.campaign.entropy.beacon, beacon, lottery) {
-        (Some(spec), Some(f), _) if spec.scheme == BeaconScheme::DrandQuicknet => {
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-            let round: DrandRound = serde_json::from_str(&text).map_err(|e| {
-                Failure::rejected(
-                    "malformed",
-                    format!("{}: not a drand round: {e}", f.display()),
-                )
-            })?;
-            Some(entropy::verify_quicknet(spec, &round).map_err(|e| draw_failure(e.into()))?)
-        }
-        (Some(spec), _, Some(result)) if spec.scheme == BeaconScheme::Lottery => {
-            Some(entropy::lottery_value(spec, result).map_err(|e| draw_failure(e.into()))?)
-        }
-        _ => None,
+    let inputs = DrawInputs {
+        reveals: reveals.to_vec(),
+        drand: beacon.as_deref().map(read_round).transpose()?,
+        lottery: lottery.clone(),
     };
-    let recorded = ws.reveals(id)?;
-    let (seed, used, missing) =
-        derive_seed(&a, &recorded, beacon_value.as_ref()).map_err(draw_failure)?;
-    let snap = ws.snapshot(a.snapshot.id)?;
-    let reg = ws.load(&snap)?;
-    let group_announcements = ws.group_announcements(&a).map_err(store_fail)?;
-    let key = crate::core::draw::prn_key(
-        &a,
-        &seed,
-        &used,
-        beacon_value.as_ref().map(|b| &b.value),
-        &group_announcements,
-    )
-    .map_err(draw_failure)?;
-    let outcome = draw(&reg, &a, &seed, &key).map_err(draw_failure)?;
-    let proof = make_proof(
-        &reg,
-        ws.salt_key(),
-        &a,
-        EntropyRecord {
-            reveals: used,
-            missing,
-            beacon: beacon_value,
-        },
-        &outcome,
-        &group_announcements,
-    );
+    let at = now.unwrap_or_else(Utc::now);
+    let proof =
+        prepare_draw(&mut ws, id, &inputs, at, &cli.actor()).map_err(draw_campaign_failure)?;
     let path = path
         .clone()
         .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
@@ -106,6 +78,7 @@ pub(super) fn run(
     })?;
     // The schedule secret of the visit dates: fixed now, revealed after the visits.
     let (schedule_secret, _) = entropy::new_witness_secret().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
         Failure::rejected(
             "entropy",
             format!("no system randomness for the schedule secret: {e}"),

@@ -4,7 +4,7 @@
 use super::store_fail;
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::instant_text;
-use crate::store::Workspace;
+use crate::store::{VerifyDrawError, Workspace, open_stratum_threshold};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
@@ -50,11 +50,10 @@ pub(super) fn open_threshold(
     let class = crate::core::registry::vocab::CreditClass::parse(class)
         .map_err(|e| Failure::usage(e.to_string()))?;
     let ws = Workspace::open(&cli.workspace)?;
-    let proof = ws.draw_proof(id).map_err(store_fail)?;
-    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
-    let reg = ws.load(&snap)?;
-    let opening = crate::core::verify::open_threshold(&proof, &reg, ws.salt_key(), class)
-        .map_err(|e| Failure::rejected("verification", e.to_string()))?;
+    let opening = open_stratum_threshold(&ws, id, class).map_err(|e| match e {
+        VerifyDrawError::Store(s) => store_fail(s),
+        e => Failure::rejected("verification", e.to_string()),
+    })?;
     let body = serde_json::to_string_pretty(&opening)
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
     match path {

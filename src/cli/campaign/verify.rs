@@ -1,11 +1,31 @@
-//! `verify`: checks a draw proof at the light, public or audit level (with
-//! the workspace), and a replacement list against it.
+//! `verify`: reads the proof, public snapshot and replacement list the user
+//! named, and verifies with the library ([`crate::store::verify_draw`]) at
+//! the light, public or audit level (with the workspace).
 
 use super::summary;
 use crate::cli::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::core::proof::DrawProof;
-use crate::core::verify::{Level, verify_audit, verify_light};
-use crate::store::Workspace;
+use crate::core::verify::Level;
+use crate::store::{VerifyDrawError, Workspace, verify_draw};
+
+/// Reads and parses a JSON file the user named; `what` names it in errors.
+fn read_json<T: serde::de::DeserializeOwned>(
+    f: &std::path::Path,
+    what: &str,
+) -> Result<T, Failure> {
+    let text = std::fs::read_to_string(f)
+        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Failure::rejected("malformed", format!("{}: not {what}: {e}", f.display())))
+}
+
+fn failed(message: String) -> Failure {
+    Failure {
+        code: EXIT_REJECTED,
+        json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": message}}),
+        message: format!("FAILED: {message}"),
+    }
+}
 
 pub(in crate::cli) fn verify(
     cli: &Cli,
@@ -15,29 +35,12 @@ pub(in crate::cli) fn verify(
     replacements: Option<&std::path::Path>,
     light: bool,
 ) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
-    let proof: DrawProof = serde_json::from_str(&text).map_err(|e| {
-        Failure::rejected(
-            "malformed",
-            format!("{}: not a draw proof: {e}", file.display()),
-        )
-    })?;
+    let proof: DrawProof = read_json(file, "a draw proof")?;
     let public = match (snapshot, light) {
-        (Some(f), false) => {
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-            Some(
-                serde_json::from_str::<crate::core::snapshot::PublicSnapshot>(&text).map_err(
-                    |e| {
-                        Failure::rejected(
-                            "malformed",
-                            format!("{}: not a public snapshot: {e}", f.display()),
-                        )
-                    },
-                )?,
-            )
-        }
+        (Some(f), false) => Some(read_json::<crate::core::snapshot::PublicSnapshot>(
+            f,
+            "a public snapshot",
+        )?),
         _ => None,
     };
     let ws = if light || public.is_some() {
@@ -45,81 +48,38 @@ pub(in crate::cli) fn verify(
     } else {
         Workspace::open(&cli.workspace).ok()
     };
-    let snap = ws.as_ref().and_then(|w| {
-        w.snapshot_by_digest(&proof.announcement.snapshot.digest)
-            .ok()
-            .flatten()
-    });
-    let result = match (&public, &ws, &snap) {
-        (Some(ps), _, _) => crate::core::verify::verify_public(&proof, ps),
-        (None, Some(w), Some(s)) => {
-            let reg = w.load(s)?;
-            let r = verify_audit(&proof, &reg, w.salt_key());
-            if let (Ok(_), Some(f)) = (&r, replacements) {
-                let text = std::fs::read_to_string(f).map_err(|e| {
-                    Failure::rejected("unreadable", format!("{}: {e}", f.display()))
-                })?;
-                let list: Vec<crate::core::replace::Replacement> = serde_json::from_str(&text)
-                    .map_err(|e| {
-                        Failure::rejected(
-                            "malformed",
-                            format!("{}: not a replacement list: {e}", f.display()),
-                        )
-                    })?;
-                crate::core::replace::verify_replacements(&reg, &proof.announcement, &proof, &list).map_err(|m| Failure {
-                    code: EXIT_REJECTED,
-                    json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
-                    message: format!("FAILED: {m}"),
-                })?;
-                let recorded = w.replacements(&proof.announcement.campaign.id)?;
-                if recorded != list {
-                    let m = format!(
-                        "the replacement file has {} replacement(s) that differ from the {} recorded in the workspace (ledger)",
-                        list.len(),
-                        recorded.len()
-                    );
-                    return Err(Failure {
-                        code: EXIT_REJECTED,
-                        json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m}}),
-                        message: format!("FAILED: {m}"),
-                    });
-                }
-            }
-            r
+    let list: Option<Vec<crate::core::replace::Replacement>> = replacements
+        .map(|f| read_json(f, "a replacement list"))
+        .transpose()?;
+    let level = verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()).map_err(|e| {
+        match e {
+            VerifyDrawError::ReplacementsNeedAudit => Failure::usage(
+                "--replacements needs the workspace that holds the draw's snapshot (audit level)",
+            ),
+            VerifyDrawError::Mismatch(m) => Failure {
+                code: EXIT_REJECTED,
+                json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m.to_string(), "what": m.what, "expected": m.expected, "got": m.got}}),
+                message: format!("FAILED: {m}"),
+            },
+            VerifyDrawError::Replacement(m) => failed(m),
+            VerifyDrawError::ReplacementsDiffer { .. } => failed(e.to_string()),
+            VerifyDrawError::Store(s) => Failure::from(s),
         }
-        _ => {
-            if replacements.is_some() {
-                return Err(Failure::usage(
-                    "--replacements needs the workspace that holds the draw's snapshot (audit level)",
-                ));
-            }
-            verify_light(&proof)
+    })?;
+    let how = match level {
+        Level::Light => {
+            "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
+        }
+        Level::Public => {
+            "VERIFIED (public: light, plus the pool recomputed from the published public snapshot; the strata's membership needs the workspace)"
+        }
+        Level::Audit => {
+            "VERIFIED (audit: the whole draw re-run on the workspace's snapshot with its salts)"
         }
     };
-    match result {
-        Ok(v) => {
-            let level = v.level();
-            let how = match level {
-                Level::Light => {
-                    "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
-                }
-                Level::Public => {
-                    "VERIFIED (public: light, plus the pool recomputed from the published public snapshot; the strata's membership needs the workspace)"
-                }
-                Level::Audit => {
-                    "VERIFIED (audit: the whole draw re-run on the workspace's snapshot with its salts)"
-                }
-            };
-            out.done(
-                "dualdraw.verify.v1",
-                &serde_json::json!({"verified": true, "level": level, "seed": proof.seed, "targets": proof.targets.len()}),
-                &summary(&proof, how),
-            )
-        }
-        Err(m) => Err(Failure {
-            code: EXIT_REJECTED,
-            json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m.to_string(), "what": m.what, "expected": m.expected, "got": m.got}}),
-            message: format!("FAILED: {m}"),
-        }),
-    }
+    out.done(
+        "dualdraw.verify.v1",
+        &serde_json::json!({"verified": true, "level": level, "seed": proof.seed, "targets": proof.targets.len()}),
+        &summary(&proof, how),
+    )
 }

@@ -1,0 +1,106 @@
+//! Verifying a draw proof (验证) at the highest level the inputs allow: with
+//! a published public snapshot, with a [`Store`] holding the draw's
+//! snapshot (audit, and the recorded replacements), or the proof alone;
+//! and opening one stratum's threshold from a store.
+
+use super::{Store, StoreError};
+use crate::core::proof::DrawProof;
+use crate::core::registry::vocab::CreditClass;
+use crate::core::replace::{Replacement, verify_replacements};
+use crate::core::snapshot::PublicSnapshot;
+use crate::core::verify::{
+    Level, Mismatch, ThresholdOpening, open_threshold, verify_audit, verify_light, verify_public,
+};
+
+/// Why a draw proof does not verify, or cannot be verified as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyDrawError {
+    /// A replacement list was given but no store holds the draw's snapshot
+    /// (replacements are re-derived at audit level only).
+    #[error("a replacement list needs the workspace that holds the draw's snapshot (audit level)")]
+    ReplacementsNeedAudit,
+    /// The proof does not verify.
+    #[error(transparent)]
+    Mismatch(#[from] Mismatch),
+    /// A replacement of the list does not re-derive.
+    #[error("{0}")]
+    Replacement(String),
+    /// The list verifies but differs from the replacements the store recorded.
+    #[error(
+        "the replacement file has {given} replacement(s) that differ from the {recorded} recorded in the workspace (ledger)"
+    )]
+    ReplacementsDiffer {
+        /// How many the list has.
+        given: usize,
+        /// How many the store recorded.
+        recorded: usize,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Verifies a draw proof (验证抽取证明): at public level with `public` (a
+/// published public snapshot); else at audit level when `store` holds a
+/// snapshot with the proof's digest — re-running the whole draw with its
+/// salts, and re-deriving `replacements` (if given), which must also equal
+/// those the store recorded; else at light level (the proof alone). Returns
+/// the level reached.
+///
+/// # Errors
+/// [`VerifyDrawError`]: what does not verify, or replacements given without
+/// a store holding the snapshot.
+pub fn verify_draw<S: Store + ?Sized>(
+    store: Option<&S>,
+    proof: &DrawProof,
+    public: Option<&PublicSnapshot>,
+    replacements: Option<&[Replacement]>,
+) -> Result<Level, VerifyDrawError> {
+    if let Some(ps) = public {
+        return Ok(verify_public(proof, ps)?.level());
+    }
+    let snap = store.and_then(|s| {
+        s.snapshot_by_digest(&proof.announcement.snapshot.digest)
+            .ok()
+            .flatten()
+            .map(|snap| (s, snap))
+    });
+    let Some((store, snap)) = snap else {
+        if replacements.is_some() {
+            return Err(VerifyDrawError::ReplacementsNeedAudit);
+        }
+        return Ok(verify_light(proof)?.level());
+    };
+    let reg = store.load(&snap)?;
+    let v = verify_audit(proof, &reg, store.salt_key())?;
+    if let Some(list) = replacements {
+        verify_replacements(&reg, &proof.announcement, proof, list)
+            .map_err(VerifyDrawError::Replacement)?;
+        let recorded = store.replacements(&proof.announcement.campaign.id)?;
+        if recorded != list {
+            return Err(VerifyDrawError::ReplacementsDiffer {
+                given: list.len(),
+                recorded: recorded.len(),
+            });
+        }
+    }
+    Ok(v.level())
+}
+
+/// Opens the threshold of stratum `class` of drawn campaign `id` (阈值开启):
+/// for an enterprise of that credit class to see why it was or was not
+/// drawn. The draw is re-checked at audit level first.
+///
+/// # Errors
+/// [`VerifyDrawError::Mismatch`] when the draw does not verify or has no
+/// such stratum; [`VerifyDrawError::Store`].
+pub fn open_stratum_threshold<S: Store + ?Sized>(
+    store: &S,
+    id: &str,
+    class: CreditClass,
+) -> Result<ThresholdOpening, VerifyDrawError> {
+    let proof = store.draw_proof(id)?;
+    let snap = store.snapshot(proof.announcement.snapshot.id)?;
+    let reg = store.load(&snap)?;
+    Ok(open_threshold(&proof, &reg, store.salt_key(), class)?)
+}
