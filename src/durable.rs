@@ -62,6 +62,33 @@ pub fn partial_name(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 
+/// Removes what killed writers of `path` left beside it: `.NAME.partial-*`
+/// (this module's temporary names) and `STEM.partial-*` (earlier versions').
+/// Only one writer of a given output runs at a time (each output belongs to
+/// one recorded campaign or publication), so such files are never live.
+pub fn remove_stale_partials(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let ours = format!(".{name}.partial-");
+    let stem = path
+        .file_stem()
+        .map(|s| format!("{}.partial-", s.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with(&ours) || (!stem.is_empty() && n.starts_with(&stem)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn write_synced(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut f = std::fs::File::create(tmp)?;
     f.write_all(bytes)?;

@@ -165,8 +165,22 @@ fn concurrent_registry_updates_never_lose_one() {
         let b = c.file("b.csv", &format!("{}\n{}\n", c.header, c.held[1]));
         let (x, y) = race(
             &ws,
-            &["registry", "update", "entities", a.to_str().unwrap(), "--today", "2026-03-01"],
-            &["registry", "update", "entities", b.to_str().unwrap(), "--today", "2026-03-01"],
+            &[
+                "registry",
+                "update",
+                "entities",
+                a.to_str().unwrap(),
+                "--today",
+                "2026-03-01",
+            ],
+            &[
+                "registry",
+                "update",
+                "entities",
+                b.to_str().unwrap(),
+                "--today",
+                "2026-03-01",
+            ],
         );
         let now = current(&ws);
         let has = |row: &str| {
@@ -188,7 +202,14 @@ fn concurrent_registry_updates_never_lose_one() {
             let f = c.file("rm.csv", &rm);
             ok(&dd(
                 &ws,
-                &["registry", "update", "entities", f.to_str().unwrap(), "--today", "2026-03-01"],
+                &[
+                    "registry",
+                    "update",
+                    "entities",
+                    f.to_str().unwrap(),
+                    "--today",
+                    "2026-03-01",
+                ],
             ));
         }
     }
@@ -218,13 +239,32 @@ fn concurrent_department_imports_never_lose_one() {
             let name = format!("改名{round}{}", &dept[3..6]);
             cols[1] = name.clone();
             rows[0] = cols.join(",");
-            files.push(c.file(&format!("{dept}.csv"), &format!("{header}\n{}\n", rows.join("\n"))));
+            files.push(c.file(
+                &format!("{dept}.csv"),
+                &format!("{header}\n{}\n", rows.join("\n")),
+            ));
             names.push(name);
         }
         let (x, y) = race(
             &ws,
-            &["import", "officers", files[0].to_str().unwrap(), "--department", "县公安局", "--today", "2026-03-01"],
-            &["import", "officers", files[1].to_str().unwrap(), "--department", "县文旅局", "--today", "2026-03-01"],
+            &[
+                "import",
+                "officers",
+                files[0].to_str().unwrap(),
+                "--department",
+                "县公安局",
+                "--today",
+                "2026-03-01",
+            ],
+            &[
+                "import",
+                "officers",
+                files[1].to_str().unwrap(),
+                "--department",
+                "县文旅局",
+                "--today",
+                "2026-03-01",
+            ],
         );
         let now = current(&ws);
         let has = |name: &str| now.officers.iter().any(|o| o.name == name);
@@ -250,7 +290,15 @@ fn a_department_import_refuses_an_id_of_another_department() {
     let f = c.file("x.csv", &format!("{header}\n{foreign}\n"));
     let o = dd(
         &ws,
-        &["import", "officers", f.to_str().unwrap(), "--department", "县文旅局", "--today", "2026-03-01"],
+        &[
+            "import",
+            "officers",
+            f.to_str().unwrap(),
+            "--department",
+            "县文旅局",
+            "--today",
+            "2026-03-01",
+        ],
     );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let id = foreign.split(',').next().unwrap();

@@ -262,7 +262,8 @@ pub fn run_with_key(
     let seed = proof.seed;
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
-    std::fs::write(&proof_path, ws.draw_proof_text(&id)?).map_err(step("proof"))?;
+    crate::durable::write_atomic(&proof_path, ws.draw_proof_text(&id)?.as_bytes())
+        .map_err(step("proof"))?;
     let stored: crate::core::proof::DrawProof =
         serde_json::from_str(&std::fs::read_to_string(&proof_path).map_err(step("verify"))?)
             .map_err(step("verify"))?;

@@ -84,16 +84,23 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
                 .map_err(|e| broken(format!("the workspace ledger is broken: {e}")))?;
             let io =
                 |e: std::io::Error| Failure::rejected("io", format!("{}: {e}", file.display()));
-            let f = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
-            write_jsonl(&entries, f).map_err(io)?;
+            // Proofs first, the ledger last: a ledger file on disk always has
+            // its proofs beside it; each file is whole or absent.
             let dir = proofs_dir(file);
             std::fs::create_dir_all(&dir).map_err(io)?;
             let mut proofs = 0;
             for e in entries.iter().filter(|e| e.kind == "draw") {
                 let text = ws.draw_proof_text(&e.campaign)?;
-                std::fs::write(dir.join(format!("{}.json", e.campaign)), text).map_err(io)?;
+                crate::durable::write_atomic(
+                    &dir.join(format!("{}.json", e.campaign)),
+                    text.as_bytes(),
+                )
+                .map_err(io)?;
                 proofs += 1;
             }
+            let mut bytes = Vec::new();
+            write_jsonl(&entries, &mut bytes).map_err(io)?;
+            crate::durable::write_atomic(file, &bytes).map_err(io)?;
             let head = entries.last().map(|e| e.hash).unwrap_or(Hash([0; 32]));
             out.done(
                 "dualdraw.ledger-export.v1",

@@ -362,7 +362,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             let ps = public_snapshot(&ws, &snap)?;
             let body = serde_json::to_string(&ps)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-            std::fs::write(file, body)
+            crate::durable::write_atomic(file, body.as_bytes())
                 .map_err(|e| Failure::rejected("io", format!("{}: {e}", file.display())))?;
             out.done(
                 "dualdraw.export.v1",

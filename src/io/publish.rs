@@ -43,7 +43,7 @@ pub struct Written {
 
 fn write(dir: &Path, name: &str, bytes: &[u8], out: &mut Vec<Written>) -> Result<(), PublishError> {
     let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(|source| PublishError::Io {
+    crate::durable::write_atomic(&path, bytes).map_err(|source| PublishError::Io {
         path: path.clone(),
         source,
     })?;

@@ -257,7 +257,7 @@ pub fn write_files(
             })
             .collect();
         let p = officers_dir.join(format!("{safe}.ics"));
-        std::fs::write(&p, text).map_err(|e| (p.clone(), e))?;
+        crate::durable::write_atomic(&p, text.as_bytes()).map_err(|e| (p.clone(), e))?;
         files.push(p);
     }
     for (dept, bytes) in csv_by_department(schedule, labels) {
@@ -267,7 +267,7 @@ pub fn write_files(
             dept.replace(['/', '\\'], "_")
         };
         let p = dir.join(format!("{name}.csv"));
-        std::fs::write(&p, bytes).map_err(|e| (p.clone(), e))?;
+        crate::durable::write_atomic(&p, &bytes).map_err(|e| (p.clone(), e))?;
         files.push(p);
     }
     Ok(files)

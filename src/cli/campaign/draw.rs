@@ -50,50 +50,62 @@ pub(super) fn run(
         lottery: lottery.clone(),
     };
     let at = now.unwrap_or_else(Utc::now);
-    let proof =
-        prepare_draw(&mut ws, id, &inputs, at, &cli.actor()).map_err(draw_campaign_failure)?;
     let path = path
         .clone()
         .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
+    // What a killed earlier run may have left beside the proof.
+    crate::durable::remove_stale_partials(&path);
+    let proof = match prepare_draw(&mut ws, id, &inputs, at, &cli.actor()) {
+        Ok(p) => p,
+        Err(DrawCampaignError::AlreadyDrawn(_)) if !path.is_file() => {
+            // A draw recorded by a run that was killed before its proof
+            // file was in place: say how to finish it.
+            return Err(Failure::rejected(
+                "already_drawn",
+                format!(
+                    "campaign {id} is already drawn (one draw per announcement), but {} is missing: write it with `dualdraw campaign proof {id}`",
+                    path.display()
+                ),
+            ));
+        }
+        Err(e) => return Err(draw_campaign_failure(e)),
+    };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
     }
     let body = serde_json::to_string_pretty(&proof)
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-    // A draw is recorded only when its proof can be written: write it
-    // beside its final name first, record, then move it in place.
+    // A draw is recorded only when its proof can be written: stage it beside
+    // its final name first, record, then move it in place.
     if path.is_dir() {
         return Err(Failure::rejected(
             "io",
             format!("{} is a folder; nothing was recorded", path.display()),
         ));
     }
-    let tmp = path.with_extension(format!("partial-{}", std::process::id()));
-    std::fs::write(&tmp, &body).map_err(|e| {
+    let mut staged = crate::durable::Staged::new();
+    staged.write(&path, body.as_bytes()).map_err(|e| {
         Failure::rejected(
             "io",
-            format!("{}: {e}; nothing was recorded", tmp.display()),
+            format!("{}: {e}; nothing was recorded", path.display()),
         )
     })?;
     // The schedule secret of the visit dates: fixed now, revealed after the visits.
     let (schedule_secret, _) = entropy::new_witness_secret().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
         Failure::rejected(
             "entropy",
             format!("no system randomness for the schedule secret: {e}"),
         )
     })?;
-    if let Err(e) = ws.store_draw_with(
+    ws.store_draw_with(
         &proof,
         &instant_text(&at),
         &cli.actor(),
         Some(&schedule_secret),
-    ) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(store_fail(e));
-    }
-    std::fs::rename(&tmp, &path).map_err(|e| {
+    )
+    .map_err(store_fail)?;
+    staged.finish().map_err(|e| {
         Failure::rejected(
             "io",
             format!("{}: {e} (the draw is recorded: write it again with `dualdraw campaign proof {id}`)", path.display()),

@@ -30,7 +30,8 @@ pub(super) fn proof(cli: &Cli, out: &Out, id: &str, path: &Option<PathBuf>) -> R
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
     }
-    std::fs::write(&path, text)
+    crate::durable::remove_stale_partials(&path);
+    crate::durable::write_atomic(&path, text.as_bytes())
         .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
     out.done(
         "dualdraw.proof.v1",
@@ -58,7 +59,7 @@ pub(super) fn open_threshold(
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
     match path {
         Some(p) => {
-            std::fs::write(p, &body)
+            crate::durable::write_atomic(p, body.as_bytes())
                 .map_err(|e| Failure::rejected("io", format!("{}: {e}", p.display())))?;
             out.done(
                 "dualdraw.threshold-opening.v1",

@@ -134,7 +134,7 @@ fn write_replacements(ws: &Workspace, id: &str) -> Result<PathBuf, Failure> {
     }
     let body = serde_json::to_string_pretty(&all)
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-    std::fs::write(&path, body)
+    crate::durable::write_atomic(&path, body.as_bytes())
         .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
     Ok(path)
 }

@@ -35,8 +35,10 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
         ),
         GenerateError,
     > {
+        // Written under a temporary name, renamed when complete.
         let p = dir.join(name);
-        let f = std::fs::File::create(&p).map_err(io(&p))?;
+        let tmp = crate::durable::partial_name(&p);
+        let f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         Ok((
             csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, f)),
             p,
@@ -76,6 +78,8 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
         .map_err(csv_err(&p))?;
     }
     w.flush().map_err(io(&p))?;
+    drop(w);
+    std::fs::rename(crate::durable::partial_name(&p), &p).map_err(io(&p))?;
 
     let (mut w, p) = open("entities.csv")?;
     w.write_record([
@@ -135,6 +139,8 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
         start = end;
     }
     w.flush().map_err(io(&p))?;
+    drop(w);
+    std::fs::rename(crate::durable::partial_name(&p), &p).map_err(io(&p))?;
 
     let offs = officers(spec.seed, &region);
     let (mut w, p) = open("officers.csv")?;
@@ -163,6 +169,8 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
         .map_err(csv_err(&p))?;
     }
     w.flush().map_err(io(&p))?;
+    drop(w);
+    std::fs::rename(crate::durable::partial_name(&p), &p).map_err(io(&p))?;
 
     let (mut w, p) = open("recusals.csv")?;
     w.write_record(["执法证号", "统一社会信用代码", "回避原因"])
@@ -177,5 +185,7 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
         source: std::io::Error::other(e.to_string()),
     })?;
     f.flush().map_err(io(&p))?;
+    drop(f);
+    std::fs::rename(crate::durable::partial_name(&p), &p).map_err(io(&p))?;
     Ok(())
 }

@@ -159,7 +159,7 @@ pub fn json_text(r: &Report) -> String {
 
 fn write(dir: &Path, name: &str, bytes: &[u8], out: &mut Vec<Written>) -> Result<(), PublishError> {
     let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(|source| PublishError::Io {
+    crate::durable::write_atomic(&path, bytes).map_err(|source| PublishError::Io {
         path: path.clone(),
         source,
     })?;
