@@ -284,8 +284,8 @@ fn check_records(text: &[u8], delimiter: u8, file: &str) -> Result<(), ImportErr
                 "",
                 format!(
                     "a row of more than {MAX_ROW_BYTES} bytes (1 MiB){}",
-                    if state == S::Quoted {
-                        ": is a quote \" left open?"
+                    if state == S::Quoted && !text[i..].contains(&b'"') {
+                        ": a quote \" is never closed"
                     } else {
                         ""
                     }
