@@ -348,7 +348,7 @@ pub struct Stats {
 
 /// Why `s` cannot be a text value: it holds a control character (NUL,
 /// U+0001–U+001F, U+007F–U+009F). Tabs count; line breaks (LF, CR) are allowed
-/// only where `line_breaks` (list cells, where they separate entries).
+/// only where `line_breaks` (text cells that may wrap; not identifiers).
 pub fn control_character(s: &str, line_breaks: bool) -> Option<String> {
     let (at, c) = s
         .chars()

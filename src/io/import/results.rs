@@ -55,7 +55,7 @@ pub fn parse_table(
         for (name, c, list) in [
             ("uscc", cols[0], false),
             ("item", cols[1], false),
-            ("result", cols[2], false),
+            ("result", cols[2], true),
             ("officers", officers_col, true),
         ] {
             let v = get(c);

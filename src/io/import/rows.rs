@@ -463,16 +463,15 @@ enum Parsed1 {
 
 /// Validates every row: keys, duplicates and actions in order, then the rows
 /// themselves on all cores. Problems and warnings come out in line order.
-/// Columns holding lists, where a line break separates entries.
-const LIST_COLUMNS: &[&str] = &["categories", "flags", "qualifications"];
-
 /// Reports every cell of a known column holding a control character (see
-/// [`control_character`]); whether there was one.
+/// [`control_character`]; line breaks are allowed: a cell wrapped with
+/// Alt+Enter holds them, and in a list cell they separate entries); whether
+/// there was one.
 fn control_characters(ctx: &mut Ctx<'_>, rec: &StringRecord, line: u64) -> bool {
     let mut found = false;
     for &(name, i) in ctx.map.found() {
         let v = clean(rec.get(i).unwrap_or(""));
-        if let Some(reason) = control_character(v, LIST_COLUMNS.contains(&name)) {
+        if let Some(reason) = control_character(v, true) {
             let mut issue = Issue::new(ctx.file, line, Some(i + 1), v, reason);
             issue.column_name = Some(name.to_string());
             ctx.problems.push(issue);
