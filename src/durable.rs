@@ -104,12 +104,14 @@ fn sync_dir(path: &Path) {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, synced,
-/// then renamed over it. On any error (a full disk, a read-only folder) the
+/// then renamed over it (temporary files a killed earlier writer of `path`
+/// left are removed first). On any error (a full disk, a read-only folder) the
 /// temporary file is removed and `path` is as it was.
 ///
 /// # Errors
 /// The I/O error, with nothing partial left under `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    remove_stale_partials(path);
     let tmp = partial_name(path);
     if let Err(e) = write_synced(&tmp, bytes) {
         let _ = std::fs::remove_file(&tmp);
@@ -144,6 +146,7 @@ impl Staged {
     /// # Errors
     /// The I/O error; the temporary file is removed.
     pub fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        remove_stale_partials(path);
         let tmp = partial_name(path);
         if let Err(e) = write_synced(&tmp, bytes) {
             let _ = std::fs::remove_file(&tmp);

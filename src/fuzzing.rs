@@ -9,7 +9,10 @@ use crate::core::commitment::{
 };
 use crate::core::registry::{Registries, RegistryKind};
 use crate::core::uscc::{Uscc, UsccError, check_character};
-use crate::io::import::{ImportError, ImportOptions, parse_table, read_csv_bytes};
+use crate::io::import::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_ROWS};
+use crate::io::import::{
+    ImportError, ImportOptions, Table, parse_table, read_csv_bytes, read_xlsx_bytes,
+};
 
 /// Reads `data` as a CSV file of `kind` and validates it against a small
 /// fixed workspace. Every problem must name a line that exists; accepted
@@ -18,14 +21,26 @@ pub fn import_bytes(kind: RegistryKind, data: &[u8]) {
     let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) else {
         return;
     };
-    let current = Registries::default();
     let max_line = 1 + data.iter().filter(|&&b| b == b'\n').count() as u64;
+    import_table(kind, &table, "fuzz.csv", max_line);
+}
+
+/// As [`import_bytes`] for a workbook made of `data` (see [`xlsx_from_fuzz`]).
+pub fn import_xlsx(kind: RegistryKind, data: &[u8]) {
+    let Some(table) = xlsx_table(data) else {
+        return;
+    };
+    import_table(kind, &table, "fuzz.xlsx", MAX_SHEET_ROWS);
+}
+
+fn import_table(kind: RegistryKind, table: &Table, file: &str, max_line: u64) {
+    let current = Registries::default();
     for delta in [false, true] {
         let opts = ImportOptions {
             delta,
             ..ImportOptions::default()
         };
-        match parse_table(kind, &table, "fuzz.csv", &opts, &current) {
+        match parse_table(kind, table, file, &opts, &current) {
             Ok(p) => {
                 let mut reg = Registries::default();
                 match p.records {
@@ -51,6 +66,134 @@ pub fn import_bytes(kind: RegistryKind, data: &[u8]) {
             Err(_) => {}
         }
     }
+}
+
+/// Reads a workbook made of `data`: never panics (a panic inside calamine is
+/// an error); what is read keeps the limits.
+fn xlsx_table(data: &[u8]) -> Option<Table> {
+    let t = read_xlsx_bytes(&xlsx_from_fuzz(data), "fuzz.xlsx").ok()?;
+    assert!(t.rows.len() <= MAX_ROWS);
+    assert!(t.headers.len() <= MAX_COLUMNS);
+    assert!(t.header_line >= 1 && t.header_line <= MAX_SHEET_ROWS);
+    for (line, r) in &t.rows {
+        assert!(*line > t.header_line && *line <= MAX_SHEET_ROWS);
+        assert!(r.len() <= MAX_COLUMNS);
+        assert!(r.iter().all(|c| c.chars().count() <= MAX_CELL_CHARS));
+    }
+    Some(t)
+}
+
+/// A workbook made of fuzz input: input starting with `PK` is a whole zip;
+/// otherwise the bytes before the first NUL are the sheet's XML (inside
+/// `<sheetData>`, unless they hold their own `<sheetData`) and the rest the
+/// shared strings (inside `<sst>`), packed by [`xlsx`].
+pub fn xlsx_from_fuzz(data: &[u8]) -> Vec<u8> {
+    if data.starts_with(b"PK") {
+        return data.to_vec();
+    }
+    let (sheet, strings) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], Some(&data[i + 1..])),
+        None => (data, None),
+    };
+    let has_sheet_data = sheet.windows(10).any(|w| w == b"<sheetData");
+    let mut xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
+    if !has_sheet_data {
+        xml.extend_from_slice(b"<sheetData>");
+    }
+    xml.extend_from_slice(sheet);
+    if !has_sheet_data {
+        xml.extend_from_slice(b"</sheetData>");
+    }
+    xml.extend_from_slice(b"</worksheet>");
+    let sst = strings.map(|s| {
+        let mut x = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
+        x.extend_from_slice(s);
+        x.extend_from_slice(b"</sst>");
+        x
+    });
+    xlsx(&xml, sst.as_deref())
+}
+
+/// A minimal `.xlsx`: one sheet whose XML is `sheet`, and shared strings
+/// (a whole `sharedStrings.xml`) when given, in a zip whose parts are stored
+/// uncompressed. For tests and fuzzing: hostile workbooks are written with it.
+pub fn xlsx(sheet: &[u8], shared_strings: Option<&[u8]>) -> Vec<u8> {
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let workbook = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let workbook_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("xl/workbook.xml", workbook.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    if let Some(s) = shared_strings {
+        parts.push(("xl/sharedStrings.xml", s));
+    }
+    stored_zip(&parts)
+}
+
+/// A zip archive of `files`, stored without compression.
+fn stored_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+        *t = c;
+    }
+    let crc32 = |data: &[u8]| {
+        !data.iter().fold(!0u32, |c, &b| {
+            table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
+        })
+    };
+    let (mut out, mut dir) = (Vec::new(), Vec::new());
+    for (name, data) in files {
+        let offset = out.len() as u32;
+        let (crc, size, name_len) = (crc32(data), data.len() as u32, name.len() as u16);
+        // Local header: signature, version 2.0, no flags, stored, 1980-01-01 00:00.
+        out.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x21\x00");
+        for v in [crc, size, size] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        dir.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00\x00\x00\x00\x00\x21\x00");
+        for v in [crc, size, size] {
+            dir.extend_from_slice(&v.to_le_bytes());
+        }
+        dir.extend_from_slice(&name_len.to_le_bytes());
+        dir.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
+        dir.extend_from_slice(&offset.to_le_bytes());
+        dir.extend_from_slice(name.as_bytes());
+    }
+    let (dir_at, dir_len, n) = (out.len() as u32, dir.len() as u32, files.len() as u16);
+    out.extend_from_slice(&dir);
+    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&dir_len.to_le_bytes());
+    out.extend_from_slice(&dir_at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
 }
 
 /// Validates `s` as a USCC.
@@ -121,9 +264,20 @@ pub fn leave_file(data: &[u8]) {
     let Ok(table) = read_csv_bytes(data, "leave.csv", None) else {
         return;
     };
-    let known: std::collections::BTreeSet<String> = ["O1".to_string(), "O2".to_string()].into();
     let max_line = 1 + data.iter().filter(|&&b| b == b'\n').count() as u64;
-    match crate::io::leave::parse_leave(&table, "leave.csv", &known) {
+    leave_table(&table, "leave.csv", max_line);
+}
+
+/// As [`leave_file`] for a workbook made of `data` (see [`xlsx_from_fuzz`]).
+pub fn leave_xlsx(data: &[u8]) {
+    if let Some(table) = xlsx_table(data) {
+        leave_table(&table, "leave.xlsx", MAX_SHEET_ROWS);
+    }
+}
+
+fn leave_table(table: &Table, file: &str, max_line: u64) {
+    let known: std::collections::BTreeSet<String> = ["O1".to_string(), "O2".to_string()].into();
+    match crate::io::leave::parse_leave(table, file, &known) {
         Ok(m) => assert!(m.keys().all(|o| known.contains(o))),
         Err(issues) => {
             assert!(!issues.is_empty());
@@ -175,12 +329,23 @@ pub fn ledger_jsonl(data: &[u8]) {
 
 /// Reads `data` as a results file: never panics; every problem names a line.
 pub fn results_import(data: &[u8]) {
-    let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) else {
-        return;
-    };
-    let (rows, problems) = crate::io::import::results::parse_table(&table, "fuzz.csv", "C");
+    if let Ok(table) = read_csv_bytes(data, "fuzz.csv", None) {
+        results_table(&table, "fuzz.csv");
+    }
+}
+
+/// As [`results_import`] for a workbook made of `data` (see [`xlsx_from_fuzz`]).
+pub fn results_xlsx(data: &[u8]) {
+    if let Some(table) = xlsx_table(data) {
+        results_table(&table, "fuzz.xlsx");
+    }
+}
+
+fn results_table(table: &Table, file: &str) {
+    let (rows, problems) = crate::io::import::results::parse_table(table, file, "C");
     for (line, r) in rows {
         assert!(line >= 1);
+        assert!(crate::core::registry::control_character(&r.target, false).is_none());
         let _ = crate::core::results::category(&r.result);
     }
     for p in problems {
@@ -191,6 +356,38 @@ pub fn results_import(data: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sheet XML, then NUL and shared strings: what the xlsx targets start from.
+    const XLSX_SEEDS: &[&str] = &[
+        "",
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>O1</t></is></c><c r=\"B2\"><v>46090</v></c></row>\0<si><t>执法证号</t></si><si><t>开始日期</t></si>",
+        // A shared string index past the end: calamine panics.
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>\0<si><t>x</t></si>",
+        // Cells at both corners of the grid: calamine's Range would allocate it all.
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>",
+        "<dimension ref=\"A1:XFD99999999\"/><sheetData><row><c><v>1</v></c></row></sheetData>",
+        "<row r=\"99999999999\"><c r=\"A99999999999\"><v>1</v></c></row>",
+        "<row><c t=\"inlineStr\"><is><t>a_x0000_b</t></is></c></row>",
+        "PK\u{3}\u{4}",
+    ];
+
+    #[test]
+    fn xlsx_round_trips_through_the_stored_zip() {
+        let t = read_xlsx_bytes(&xlsx_from_fuzz(XLSX_SEEDS[1].as_bytes()), "x.xlsx").unwrap();
+        assert_eq!(t.headers, vec!["执法证号", "开始日期"]);
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(&t.rows[0].1[0], "O1");
+        assert_eq!(&t.rows[0].1[1], "46090"); // no date style: a number
+        let e = read_xlsx_bytes(&xlsx_from_fuzz(XLSX_SEEDS[2].as_bytes()), "x.xlsx")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x.xlsx: damaged workbook"), "{e}");
+        let e = read_xlsx_bytes(&xlsx_from_fuzz(XLSX_SEEDS[3].as_bytes()), "x.xlsx")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x.xlsx:1048576:16384: "), "{e}");
+    }
 
     #[test]
     fn harnesses_accept_generated_files_and_garbage() {
@@ -229,6 +426,13 @@ mod tests {
         leave_file(
             "执法证号,开始日期,结束日期\nO1,2026-03-09,2026-03-11\nO3,2026-03-09,\n".as_bytes(),
         );
+        for junk in XLSX_SEEDS {
+            for kind in RegistryKind::ALL {
+                import_xlsx(kind, junk.as_bytes());
+            }
+            results_xlsx(junk.as_bytes());
+            leave_xlsx(junk.as_bytes());
+        }
         plan_toml("plan = \"p\"\nyear = 2026\n[[campaign]]\nid = \"x\"\n");
         for s in [
             "91350200776049653A",

@@ -167,6 +167,55 @@ fn default_dir(ws: &Workspace, key: &str) -> PathBuf {
     ws.dir().join("schedules").join(key)
 }
 
+/// A schedule of exactly these campaigns that is recorded but whose files
+/// are not all in place (a run killed between the commit and the files):
+/// the files are written again from the record, stamped with the recorded
+/// time, so that they are the ones the uninterrupted run would have written.
+/// `None` when there is nothing to complete (no record, or every file there).
+fn complete_interrupted(
+    ws: &Workspace,
+    out: &Out,
+    a: &MakeArgs,
+    cal: &crate::core::calendar::Calendar,
+) -> Result<Option<Result<(), Failure>>, Failure> {
+    let Some(rec) = ws.schedule_record(&a.ids)? else {
+        return Ok(None);
+    };
+    let key = ScheduleRecord::key_of(&rec.campaigns);
+    let dir = a.out.clone().unwrap_or_else(|| default_dir(ws, &key));
+    let Some(at) = ws
+        .ledger()?
+        .into_iter()
+        .filter(|e| e.campaign == key && (e.kind == "schedule" || e.kind == "reschedule"))
+        .last()
+        .and_then(|e| parse_instant(&e.at).ok())
+    else {
+        return Ok(None);
+    };
+    let inputs = ws
+        .schedule_inputs(&rec.campaigns, cal, a.per_day)
+        .map_err(|e| flow_fail(ScheduleFlowError::Inputs(e)))?;
+    let schedule = rec.schedule()?;
+    let set = crate::io::schedule_files::file_set(&schedule, &inputs.labels, at);
+    if set
+        .iter()
+        .all(|(rel, bytes)| std::fs::read(dir.join(rel)).ok().as_deref() == Some(bytes))
+    {
+        return Ok(None);
+    }
+    let files = write(&dir, &schedule, &inputs.labels, at)?;
+    Ok(Some(out.done(
+        "dualdraw.schedule.v1",
+        &serde_json::json!({"campaigns": rec.campaigns, "visits": rec.dates.len(),
+            "dates_sha256": rec.dates_sha256(), "dir": dir, "files": files, "completed": true}),
+        &format!(
+            "【检查排期 / visit dates】{key} was already recorded, but its files were not all written (an earlier run was interrupted): {} file(s) written again in {} from the recorded schedule; nothing new was recorded",
+            files.len(),
+            dir.display()
+        ),
+    )))
+}
+
 fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
     if a.ids.is_empty() {
         return Err(Failure::usage(
@@ -194,6 +243,9 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
             })?
         }
     };
+    if let Some(done) = complete_interrupted(&ws, out, a, &cal)? {
+        return done;
+    }
     let at = a.now.unwrap_or_else(Utc::now);
     let made = ws
         .make_schedule(

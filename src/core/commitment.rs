@@ -399,13 +399,17 @@ pub fn officer_from_leaf(leaf: &[u8]) -> Result<Officer, DecodeError> {
     let s = d.str()?;
     let status = OfficerStatus::from_token(s).ok_or_else(|| inv("status", s))?;
     let x = d.str()?;
-    let cert_expiry =
-        chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").map_err(|_| inv("cert_expiry", x))?;
+    // Parsing accepts spellings (`2026-3-9`, `+2026-03-09`) that encode
+    // differently: only the canonical one is a leaf.
+    let cert_expiry = chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.format("%Y-%m-%d").to_string() == x)
+        .ok_or_else(|| inv("cert_expiry", x))?;
     d.finish()?;
     if !is_sorted_unique(&qualifications) {
         return Err(inv("qualifications", &qualifications.join(";")));
     }
-    Ok(Officer {
+    let o = Officer {
         id,
         name,
         department,
@@ -414,7 +418,13 @@ pub fn officer_from_leaf(leaf: &[u8]) -> Result<Officer, DecodeError> {
         qualifications,
         status,
         cert_expiry,
-    })
+    };
+    // Whatever else a parser normalises, a leaf is canonical only if it is
+    // exactly the encoding of what it decodes to.
+    if officer_leaf(&o) != leaf {
+        return Err(inv("leaf", "not the canonical encoding of its officer"));
+    }
+    Ok(o)
 }
 
 /// The public view of a recusal (回避记录的公开形式): two commitments, to the

@@ -62,6 +62,10 @@ pub fn parse_leave(
             ));
             continue;
         }
+        if let Some(reason) = crate::core::registry::control_character(&officer, false) {
+            issues.push(Issue::new(file, *line, Some(oc + 1), &officer, reason));
+            continue;
+        }
         if !known.contains(&officer) {
             issues.push(Issue::new(
                 file,

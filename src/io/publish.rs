@@ -71,12 +71,28 @@ pub(crate) fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, PublishError> {
+/// An xlsx file of `rows`, byte for byte the same for the same rows and
+/// `created` day (the document's creation date is set to it, not the clock),
+/// so a published file can be written again identically.
+fn xlsx(
+    path: &Path,
+    sheet: &str,
+    rows: &[Vec<String>],
+    created: chrono::NaiveDate,
+) -> Result<Vec<u8>, PublishError> {
+    use chrono::Datelike;
     let err = |e: rust_xlsxwriter::XlsxError| PublishError::Xlsx {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
     let mut wb = Workbook::new();
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(created.year()).unwrap_or(2000),
+        u8::try_from(created.month()).unwrap_or(1),
+        u8::try_from(created.day()).unwrap_or(1),
+    )
+    .map_err(err)?;
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&day));
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(err)?;
     for (r, row) in rows.iter().enumerate() {
@@ -197,7 +213,12 @@ pub fn publish_draw(
         ]);
     }
     write(dir, "list.csv", &csv_bytes(&table), &mut out)?;
-    let xl = xlsx(&dir.join("list.xlsx"), "抽查名单", &table)?;
+    let xl = xlsx(
+        &dir.join("list.xlsx"),
+        "抽查名单",
+        &table,
+        p.announcement.campaign.draw_date,
+    )?;
     write(dir, "list.xlsx", &xl, &mut out)?;
     let json = serde_json::json!({
         "format": "dualdraw-list-v1",
@@ -425,7 +446,12 @@ pub fn publish_results(
         ]);
     }
     write(dir, "results.csv", &csv_bytes(&table), &mut out)?;
-    let xl = xlsx(&dir.join("results.xlsx"), "抽查结果", &table)?;
+    let xl = xlsx(
+        &dir.join("results.xlsx"),
+        "抽查结果",
+        &table,
+        p.announcement.campaign.draw_date,
+    )?;
     write(dir, "results.xlsx", &xl, &mut out)?;
     let public: Vec<serde_json::Value> = results
         .iter()

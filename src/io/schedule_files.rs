@@ -245,6 +245,24 @@ pub fn write_files(
     let officers_dir = dir.join("officers");
     std::fs::create_dir_all(&officers_dir).map_err(|e| (officers_dir.clone(), e))?;
     let mut files = Vec::new();
+    for (rel, bytes) in file_set(schedule, labels, dtstamp) {
+        let p = dir.join(rel);
+        crate::durable::write_atomic(&p, &bytes).map_err(|e| (p.clone(), e))?;
+        files.push(p);
+    }
+    Ok(files)
+}
+
+/// The files [`write_files`] writes, as (path relative to the folder, bytes):
+/// `officers/ID.ics` per officer and `DEPARTMENT.csv` per department. The
+/// same schedule, labels and stamp give the same bytes, so a recorded schedule
+/// can be checked against, or written again to, its folder.
+pub fn file_set(
+    schedule: &Schedule,
+    labels: &Labels,
+    dtstamp: DateTime<Utc>,
+) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
     for (officer, text) in ics_by_officer(schedule, labels, dtstamp) {
         let safe: String = officer
             .chars()
@@ -256,9 +274,10 @@ pub fn write_files(
                 }
             })
             .collect();
-        let p = officers_dir.join(format!("{safe}.ics"));
-        crate::durable::write_atomic(&p, text.as_bytes()).map_err(|e| (p.clone(), e))?;
-        files.push(p);
+        files.push((
+            std::path::Path::new("officers").join(format!("{safe}.ics")),
+            text.into_bytes(),
+        ));
     }
     for (dept, bytes) in csv_by_department(schedule, labels) {
         let name = if dept.is_empty() {
@@ -266,11 +285,9 @@ pub fn write_files(
         } else {
             dept.replace(['/', '\\'], "_")
         };
-        let p = dir.join(format!("{name}.csv"));
-        crate::durable::write_atomic(&p, &bytes).map_err(|e| (p.clone(), e))?;
-        files.push(p);
+        files.push((std::path::PathBuf::from(format!("{name}.csv")), bytes));
     }
-    Ok(files)
+    files
 }
 
 #[cfg(test)]

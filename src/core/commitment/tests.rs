@@ -261,3 +261,40 @@ proptest! {
         prop_assert_ne!(&leaf_a[n - 32..], &leaf_b[n - 32..]);
     }
 }
+
+/// An officer leaf written by hand with a date or region spelling that parses
+/// but encodes differently.
+fn officer_leaf_with(region: &str, expiry: &str) -> Vec<u8> {
+    let o = fixed_officer();
+    let mut e = Encoder::new();
+    e.str(OFFICER_TAG)
+        .str(&o.id)
+        .str(&o.name)
+        .str(&o.department)
+        .str(&o.unit)
+        .str(region)
+        .list(&o.qualifications)
+        .str(o.status.token())
+        .str(expiry);
+    e.finish()
+}
+
+#[test]
+fn non_canonical_officer_leaves_are_errors_not_panics() {
+    assert!(officer_from_leaf(&officer_leaf_with("520123", "2027-12-31")).is_ok());
+    for (region, expiry) in [
+        ("520123", "2027-12-1"),
+        ("520123", "+2027-12-31"),
+        (" 520123", "2027-12-31"),
+        ("520123 ", "2027-12-31"),
+    ] {
+        let leaf = officer_leaf_with(region, expiry);
+        assert!(
+            officer_from_leaf(&leaf).is_err(),
+            "{region:?} {expiry:?} decoded"
+        );
+        // The fuzz harness's invariant: what decodes re-encodes to itself.
+        #[cfg(all(feature = "cli", feature = "generate"))]
+        crate::fuzzing::leaf_decode(&leaf);
+    }
+}

@@ -345,3 +345,42 @@ pub struct Stats {
     /// Items per department.
     pub items_by_department: BTreeMap<String, usize>,
 }
+
+/// Why `s` cannot be a text value: it holds a control character (NUL,
+/// U+0001–U+001F, U+007F–U+009F). Tabs count; line breaks (LF, CR) are allowed
+/// only where `line_breaks` (text cells that may wrap; not identifiers).
+pub fn control_character(s: &str, line_breaks: bool) -> Option<String> {
+    let (at, c) = s
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() && !(line_breaks && matches!(c, '\n' | '\r')))?;
+    let name = match c {
+        '\0' => " (NUL)".to_string(),
+        '\t' => " (tab)".to_string(),
+        '\n' => " (line break)".to_string(),
+        '\r' => " (carriage return)".to_string(),
+        '\u{1b}' => " (escape)".to_string(),
+        _ => String::new(),
+    };
+    Some(format!(
+        "contains the control character U+{:04X}{name} at character {}; control characters are not allowed in text",
+        c as u32,
+        at + 1
+    ))
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_named_and_line_breaks_allowed_only_in_lists() {
+        assert_eq!(control_character("测试公司", false), None);
+        let r = control_character("甲\0乙", false).unwrap();
+        assert!(r.contains("U+0000 (NUL) at character 2"), "{r}");
+        assert!(control_character("a\tb", true).is_some());
+        assert!(control_character("a\nb", false).is_some());
+        assert_eq!(control_character("a\r\nb", true), None);
+        assert!(control_character("a\u{85}b", true).is_some());
+    }
+}

@@ -286,6 +286,11 @@ impl ColumnMap {
         ColumnMap { found }
     }
 
+    /// Every column found: (canonical name, 0-based index).
+    pub fn found(&self) -> &[(&'static str, usize)] {
+        &self.found
+    }
+
     /// The 0-based index of a column, if the file has it.
     pub fn index(&self, name: &str) -> Option<usize> {
         self.found.iter().find(|(n, _)| *n == name).map(|&(_, i)| i)

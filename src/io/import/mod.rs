@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod columns;
+pub mod limits;
 pub mod results;
 mod rows;
 pub mod table;
@@ -15,7 +16,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
-pub use table::{Table, TextEncoding, read_csv_bytes, read_table};
+pub use table::{Table, TextEncoding, read_csv_bytes, read_table, read_xlsx_bytes};
 
 /// One problem (or warning) found in a file (导入问题或警告).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -103,14 +104,32 @@ pub enum ImportError {
         /// What is wrong.
         reason: String,
     },
-    /// One or more rows are bad.
-    #[error("{} problem(s) found; nothing was imported", problems.len())]
+    /// One or more rows are bad. Displayed as the problems, one a line
+    /// (the first 20), then their count.
+    #[error("{}", rejected_text(problems))]
     Rejected {
         /// Every problem found.
         problems: Vec<Issue>,
         /// Warnings found along the way.
         warnings: Vec<Issue>,
     },
+}
+
+fn rejected_text(problems: &[Issue]) -> String {
+    const SHOWN: usize = 20;
+    let mut s = String::new();
+    for p in problems.iter().take(SHOWN) {
+        s.push_str(&p.to_string());
+        s.push('\n');
+    }
+    if problems.len() > SHOWN {
+        s.push_str(&format!("… and {} more\n", problems.len() - SHOWN));
+    }
+    s.push_str(&format!(
+        "{} problem(s) found; nothing was imported",
+        problems.len()
+    ));
+    s
 }
 
 /// Options of an import (导入选项).

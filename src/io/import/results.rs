@@ -51,6 +51,24 @@ pub fn parse_table(
     }
     for (line, rec) in &table.rows {
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
+        let mut bad = false;
+        for (name, c, list) in [
+            ("uscc", cols[0], false),
+            ("item", cols[1], false),
+            ("result", cols[2], true),
+            ("officers", officers_col, true),
+        ] {
+            let v = get(c);
+            if let Some(reason) = crate::core::registry::control_character(&v, list) {
+                let mut i = Issue::new(file, *line, c.map(|c| c + 1), &v, reason);
+                i.column_name = Some(name.into());
+                problems.push(i);
+                bad = true;
+            }
+        }
+        if bad {
+            continue;
+        }
         let date_text = get(cols[3]);
         let Some(date) = crate::io::import::parse_date(&date_text) else {
             let mut i = Issue::new(

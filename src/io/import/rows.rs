@@ -6,7 +6,9 @@ use super::{ImportOptions, Issue, Records, Table};
 use crate::core::registry::vocab::{
     CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode, VocabError,
 };
-use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
+use crate::core::registry::{
+    Entity, Item, Officer, Recusal, Registries, RegistryKind, control_character,
+};
 use crate::core::uscc::{Uscc, UsccError};
 use chrono::NaiveDate;
 use csv::StringRecord;
@@ -461,6 +463,24 @@ enum Parsed1 {
 
 /// Validates every row: keys, duplicates and actions in order, then the rows
 /// themselves on all cores. Problems and warnings come out in line order.
+/// Reports every cell of a known column holding a control character (see
+/// [`control_character`]; line breaks are allowed: a cell wrapped with
+/// Alt+Enter holds them, and in a list cell they separate entries); whether
+/// there was one.
+fn control_characters(ctx: &mut Ctx<'_>, rec: &StringRecord, line: u64) -> bool {
+    let mut found = false;
+    for &(name, i) in ctx.map.found() {
+        let v = clean(rec.get(i).unwrap_or(""));
+        if let Some(reason) = control_character(v, true) {
+            let mut issue = Issue::new(ctx.file, line, Some(i + 1), v, reason);
+            issue.column_name = Some(name.to_string());
+            ctx.problems.push(issue);
+            found = true;
+        }
+    }
+    found
+}
+
 pub(super) fn parse_rows(
     ctx: &mut Ctx<'_>,
     table: &Table,
@@ -473,6 +493,10 @@ pub(super) fn parse_rows(
     let mut removals = Vec::new();
     let mut plans = Vec::with_capacity(table.rows.len());
     for (line, rec) in &table.rows {
+        if control_characters(ctx, rec, *line) {
+            plans.push(Plan::Skip);
+            continue;
+        }
         let key = key_of(kind, rec, ctx);
         let mut row = Row {
             ctx,

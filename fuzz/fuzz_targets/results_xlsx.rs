@@ -1,0 +1,8 @@
+//! Fuzzes reading results workbooks (`.xlsx`, built from the input by
+//! `dualdraw::fuzzing::xlsx_from_fuzz`): never panics; problems name their lines.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    dualdraw::fuzzing::results_xlsx(data);
+});
