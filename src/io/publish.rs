@@ -554,8 +554,35 @@ pub fn publish_campaign(
     );
     let public_text = serde_json::to_string(&public).unwrap_or_default();
     let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
-    ws.store_publication(id, "draw", &ledger_files(&files), at, actor)?;
+    record_publication(ws, id, "draw", &files, at, actor)?;
     Ok((rows, files))
+}
+
+/// Records a publication of `files`, unless the campaign's latest
+/// publication of `kind` recorded exactly these files (a publication run
+/// again, e.g. after it was interrupted once recorded: the files are written
+/// again, nothing new is recorded). Returns whether an entry was recorded.
+fn record_publication(
+    ws: &mut crate::store::Workspace,
+    id: &str,
+    kind: &str,
+    files: &[Written],
+    at: &str,
+    actor: &crate::store::Actor,
+) -> Result<bool, CampaignPublishError> {
+    let listed = ledger_files(files);
+    let latest = ws
+        .ledger()?
+        .into_iter()
+        .filter(|e| e.kind == "publication" && e.campaign == id)
+        .filter_map(|e| serde_json::from_str::<serde_json::Value>(&e.body).ok())
+        .filter(|b| b["what"] == kind)
+        .last();
+    if latest.is_some_and(|b| b["files"] == listed) {
+        return Ok(false);
+    }
+    ws.store_publication(id, kind, &listed, at, actor)?;
+    Ok(true)
 }
 
 /// Publishes the results (检查结果公示) of a drawn campaign from the
@@ -581,6 +608,6 @@ pub fn publish_campaign_results(
     let results = ws.results(id)?;
     let names = |u: &str| d.entity_name(u);
     let files = publish_results(dir, &d.proof, &results, &names)?;
-    ws.store_publication(id, "results", &ledger_files(&files), at, actor)?;
+    record_publication(ws, id, "results", &files, at, actor)?;
     Ok((results, files))
 }
