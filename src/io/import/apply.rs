@@ -77,7 +77,13 @@ pub fn import_into<S: Store + ?Sized>(
     progress("reading");
     let table = read_table(path, opts.encoding)?;
     progress("loading current registries");
-    let mut current = ws.load_current(&kinds_needed(kind))?;
+    // The snapshot this import is based on: the commit is refused if the
+    // registry changed meanwhile (another import or update), never lost.
+    let base = ws.current_snapshot()?;
+    let mut current = match &base {
+        Some(s) => ws.load_kinds(s, &kinds_needed(kind))?,
+        None => Registries::default(),
+    };
     let mut opts = opts.clone();
     opts.accept_legacy.extend(ws.accepted_legacy()?);
     progress("validating");
@@ -90,6 +96,9 @@ pub fn import_into<S: Store + ?Sized>(
         ..
     } = parsed;
     let rows = records.len();
+    if let Some(dept) = opts.department.as_deref() {
+        foreign_keys(&records, &current, dept, &table, &file, warnings.clone())?;
+    }
     progress("merging");
     let removed = merge(
         &mut current,
@@ -111,7 +120,7 @@ pub fn import_into<S: Store + ?Sized>(
     );
     let total = current.len(kind);
     progress("committing");
-    let outcome = ws.commit(kind, &current, &note)?;
+    let outcome = ws.commit_based(kind, &current, &note, base.as_ref().map(|s| s.id))?;
     progress("committed");
     if !opts.accept_legacy.is_empty() {
         let used: std::collections::BTreeSet<String> = opts.accept_legacy.clone();
@@ -127,6 +136,68 @@ pub fn import_into<S: Store + ?Sized>(
         warnings,
         outcome,
     })
+}
+
+/// A department's file may list only that department's officers or items:
+/// an id or code that belongs to another department is refused, naming it,
+/// its line and the department it belongs to.
+fn foreign_keys(
+    records: &Records,
+    current: &Registries,
+    dept: &str,
+    table: &crate::io::import::table::Table,
+    file: &str,
+    warnings: Vec<Issue>,
+) -> Result<(), ImportError> {
+    let owner: std::collections::HashMap<&str, &str> = match records {
+        Records::Officers(_) => current
+            .officers
+            .iter()
+            .map(|o| (o.id.as_str(), o.department.as_str()))
+            .collect(),
+        Records::Items(_) => current
+            .items
+            .iter()
+            .map(|i| (i.code.as_str(), i.department.as_str()))
+            .collect(),
+        _ => return Ok(()),
+    };
+    let keys: Vec<String> = match records {
+        Records::Officers(v) => v.iter().map(|o| o.id.clone()).collect(),
+        Records::Items(v) => v.iter().map(|i| i.code.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let what = if matches!(records, Records::Officers(_)) {
+        "officer"
+    } else {
+        "item"
+    };
+    let mut problems = Vec::new();
+    for k in keys {
+        let Some(other) = owner.get(k.as_str()).filter(|o| **o != dept) else {
+            continue;
+        };
+        let line = table
+            .rows
+            .iter()
+            .find(|(_, r)| r.iter().any(|c| c.trim() == k))
+            .map(|(l, _)| *l)
+            .unwrap_or(0);
+        problems.push(Issue::new(
+            file,
+            line,
+            None,
+            &k,
+            format!(
+                "{what} {k} belongs to {other}, not {dept}: a department's file lists only its own (ask {other} to change it)"
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Rejected { problems, warnings })
+    }
 }
 
 fn key_set<T>(v: &[T], key: impl Fn(&T) -> String) -> HashSet<String> {
