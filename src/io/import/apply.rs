@@ -76,6 +76,34 @@ pub fn import_into<S: Store + ?Sized>(
     }
     progress("reading");
     let table = read_table(path, opts.encoding)?;
+    // A concurrent import or update that commits first makes this one's
+    // base stale: its commit is refused (never lost) and it is merged again
+    // onto the new registry, a few times before giving up with that refusal.
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match import_once(ws, kind, &table, &file, opts, progress) {
+            Err(ApplyError::Store(StoreError::Conflict(m)))
+                if attempt < 4 && m.contains("changed while this ran") =>
+            {
+                progress("the registry changed meanwhile: merging again");
+            }
+            other => return other,
+        }
+    }
+}
+
+fn import_once<S: Store + ?Sized>(
+    ws: &mut S,
+    kind: RegistryKind,
+    table: &crate::io::import::table::Table,
+    file: &str,
+    opts: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<ImportSummary, ApplyError> {
+    let file = file.to_string();
+    let table = table;
+
     progress("loading current registries");
     // The snapshot this import is based on: the commit is refused if the
     // registry changed meanwhile (another import or update), never lost.
