@@ -65,11 +65,43 @@ witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment 
     )
 }
 
-/// The year's writing commands, in order; `{ws}` is the workspace and `{d}`
-/// the folder holding it and the county files.
-fn steps() -> Vec<Vec<String>> {
+/// Writes the results file of the drawn campaign (one result per target,
+/// its first item) into the stage folder.
+fn results_file(d: &Path) {
+    let proof: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("ws/proofs").join(format!("{ID}.json"))).unwrap(),
+    )
+    .unwrap();
+    let mut csv = String::from("统一社会信用代码,事项编码,检查结果,检查日期\n");
+    for t in proof["targets"].as_array().unwrap() {
+        csv.push_str(&format!(
+            "{},{},未发现问题,2026-03-20\n",
+            t["entity"]["uscc"].as_str().unwrap(),
+            t["items"][0].as_str().unwrap()
+        ));
+    }
+    std::fs::write(d.join("results.csv"), csv).unwrap();
+}
+
+/// A delta adding back the last entity row of the county, held back from
+/// the first import.
+fn hold_back(d: &Path) {
+    let f = d.join("county/entities.csv");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let last = lines.pop().unwrap();
+    std::fs::write(&f, format!("{}\n", lines.join("\n"))).unwrap();
+    std::fs::write(d.join("delta.csv"), format!("{}\n{last}\n", lines[0])).unwrap();
+}
+
+type Prepare = fn(&Path);
+
+/// The year's writing commands, in order, each with what must be in the
+/// stage folder before it runs; `{d}` is the folder holding the workspace
+/// `ws` and the files.
+fn steps() -> Vec<(Vec<String>, Option<Prepare>)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    vec![
+    let plain: Vec<Vec<String>> = vec![
         s(&["init"]),
         s(&[
             "import",
@@ -125,7 +157,46 @@ fn steps() -> Vec<Vec<String>> {
         ],
         s(&["publish", ID, "--now", "2026-03-02T10:00:00+08:00"]),
         s(&["schedule", ID, "--now", "2026-03-03T10:00:00+08:00"]),
-    ]
+        s(&[
+            "results",
+            "import",
+            ID,
+            "{d}/results.csv",
+            "--now",
+            "2026-03-21T10:00:00+08:00",
+        ]),
+        s(&[
+            "results",
+            "publish",
+            ID,
+            "--now",
+            "2026-03-22T10:00:00+08:00",
+        ]),
+        s(&["ledger", "export", "{d}/ws/export/ledger.jsonl"]),
+    ];
+    let mut out: Vec<(Vec<String>, Option<Prepare>)> =
+        plain.into_iter().map(|v| (v, None)).collect();
+    // The registry update comes after the four imports.
+    out.insert(
+        5,
+        (
+            s(&[
+                "registry",
+                "update",
+                "entities",
+                "{d}/delta.csv",
+                "--today",
+                "2026-03-01",
+            ]),
+            None,
+        ),
+    );
+    let results = out
+        .iter()
+        .position(|(v, _)| v[0] == "results" && v[1] == "import")
+        .unwrap();
+    out[results].1 = Some(results_file);
+    out
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -305,12 +376,13 @@ fn sweep(sample_every: usize, kills: usize) -> Sweep {
         dir: tempfile::tempdir().unwrap(),
     };
     let generated = Command::new(bin())
-        .args(["generate", "--seed", "7", "--entities", "2000", "--out"])
+        .args(["generate", "--seed", "7", "--entities", "6000", "--out"])
         .arg(base.dir.path().join("county"))
         .output()
         .unwrap();
     assert!(generated.status.success(), "{}", text(&generated));
     std::fs::write(base.dir.path().join("c.toml"), campaign()).unwrap();
+    hold_back(base.dir.path());
     let mut out = Sweep {
         points: 0,
         kills: 0,
@@ -319,14 +391,19 @@ fn sweep(sample_every: usize, kills: usize) -> Sweep {
     let mut state = base;
     let all = steps();
     let mut kill_seed: u64 = 0x5eed;
-    for (i, step) in all.iter().enumerate() {
-        // The uninterrupted run, and its number of crash points.
+    for (i, (step, prepare)) in all.iter().enumerate() {
+        if let Some(p) = prepare {
+            p(state.dir.path());
+        }
+        // The uninterrupted run, its number of crash points and its duration.
         let reference = state.copy();
         let log = reference.dir.path().join("points.log");
+        let started = std::time::Instant::now();
         let r = reference.run(
             step,
             &[("DUALDRAW_CRASH_LOG", log.to_string_lossy().to_string())],
         );
+        let took = started.elapsed();
         assert!(
             r.status.success(),
             "step {i} `{}`: {}",
@@ -366,7 +443,10 @@ fn sweep(sample_every: usize, kills: usize) -> Sweep {
             kill_seed = kill_seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            let delay = Duration::from_micros((kill_seed >> 33) % 150_000);
+            // Anywhere in the command's run (as long as the uninterrupted one took).
+            let delay = Duration::from_micros(
+                (kill_seed >> 33) % (took.as_micros().clamp(1_000, 5_000_000) as u64),
+            );
             let s = state.copy();
             let mut c = Command::new(bin());
             c.args(s.args(step))
