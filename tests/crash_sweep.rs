@@ -371,12 +371,16 @@ struct Sweep {
     recoveries: BTreeMap<String, usize>,
 }
 
-fn sweep(sample_every: usize, kills: usize) -> Sweep {
+fn sweep(seed: u64, entities: u64, sample_every: usize, kills: usize) -> Sweep {
     let base = Stage {
         dir: tempfile::tempdir().unwrap(),
     };
     let generated = Command::new(bin())
-        .args(["generate", "--seed", "7", "--entities", "6000", "--out"])
+        .args(["generate", "--seed"])
+        .arg(seed.to_string())
+        .arg("--entities")
+        .arg(entities.to_string())
+        .arg("--out")
         .arg(base.dir.path().join("county"))
         .output()
         .unwrap();
@@ -482,10 +486,23 @@ fn every_interrupted_command_recovers_to_the_uninterrupted_result() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(if full { 12 } else { 1 });
-    let s = sweep(if full { 1 } else { 5 }, kills);
-    eprintln!(
-        "crash sweep: {} injected points, {} kill -9 runs; recoveries {:?}",
-        s.points, s.kills, s.recoveries
-    );
-    assert!(s.points > 0);
+    // Counties of several sizes: more entities, more targets, officers and
+    // calendar files, so more write steps.
+    let counties: &[(u64, u64)] = if full {
+        &[(7, 6_000), (8, 12_000), (9, 20_000)]
+    } else {
+        &[(7, 6_000)]
+    };
+    let (mut points, mut killed) = (0, 0);
+    let mut all = BTreeMap::new();
+    for &(seed, entities) in counties {
+        let s = sweep(seed, entities, if full { 1 } else { 5 }, kills);
+        points += s.points;
+        killed += s.kills;
+        for (k, v) in s.recoveries {
+            *all.entry(k).or_insert(0) += v;
+        }
+    }
+    eprintln!("crash sweep: {points} injected points, {killed} kill -9 runs; recoveries {all:?}");
+    assert!(points > 0);
 }

@@ -50,6 +50,9 @@ fn copy_dir(from: &Path, to: &Path) {
 /// A fresh copy of the demo workspace (its database checkpointed first, so
 /// the copy holds every commit in `dualdraw.db`).
 fn copy() -> (tempfile::TempDir, PathBuf) {
+    // One copy at a time: a checkpoint in progress changes the demo's files.
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     {
         let c = Connection::open(demo().join("dualdraw.db")).unwrap();
         c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
@@ -261,10 +264,13 @@ fn doctor_names_a_missing_proof_and_the_command_that_restores_it() {
     let f = w.doctor().unwrap();
     let missing = f.iter().find(|f| f.code == "proof_missing").unwrap();
     let repair = missing.repair.clone().unwrap();
-    assert!(repair.starts_with("dualdraw campaign proof "), "{repair}");
+    assert!(
+        repair.starts_with(&format!("dualdraw -w {} campaign proof ", ws.display())),
+        "{repair}"
+    );
     assert!(f.iter().any(|f| f.code == "partial_file"), "{f:?}");
     // The named repair repairs it.
-    let id = repair.trim_start_matches("dualdraw campaign proof ");
+    let id = repair.rsplit(' ').next().unwrap();
     let o = Command::new(bin())
         .args(["-w", ws.to_str().unwrap(), "campaign", "proof", id])
         .output()
@@ -397,4 +403,184 @@ fn a_read_only_folder_works_for_every_reading_command() {
     let _ = Command::new("chmod")
         .args(["-R", "u+w", d.path().to_str().unwrap()])
         .status();
+}
+
+fn dd(ws: &Path, args: &[&str]) -> (i32, String) {
+    let o = Command::new(bin())
+        .arg("-w")
+        .arg(ws)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+fn the_proof(ws: &Path) -> PathBuf {
+    std::fs::read_dir(ws.join("proofs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap()
+}
+
+#[test]
+fn verify_never_drops_below_the_audit_level_silently() {
+    let (_d, ws) = copy();
+    let proof = the_proof(&ws);
+    let (code, out) = dd(&ws, &["verify", proof.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("VERIFIED (audit"), "{out}");
+    // The draw's snapshot deleted: the audit level cannot be reached, and
+    // the command says so and fails, instead of passing at the light level.
+    sql(
+        &ws,
+        "DELETE FROM snapshots WHERE id = (SELECT max(id) FROM snapshots)",
+    );
+    let (code, out) = dd(&ws, &["verify", proof.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("NOT VERIFIED AT THE AUDIT LEVEL") && out.contains("light level only"),
+        "{out}"
+    );
+    // Asking for the light level is an honest light verdict.
+    let (code, out) = dd(&ws, &["verify", "--light", proof.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("VERIFIED (light"), "{out}");
+    let (code, out) = dd(
+        &ws,
+        &["verify", "--level", "public", proof.to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{out}");
+}
+
+#[test]
+fn ledger_verify_published_catches_an_edited_list() {
+    let (_d, ws) = copy();
+    let published = ws.join("published");
+    let (code, out) = dd(
+        &ws,
+        &[
+            "ledger",
+            "verify",
+            "--published",
+            published.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("published file(s)"), "{out}");
+    let campaign = std::fs::read_dir(&published)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let list = campaign.join("list.csv");
+    let text = std::fs::read_to_string(&list)
+        .unwrap()
+        .replacen("县", "市", 1);
+    std::fs::write(&list, text).unwrap();
+    let (code, out) = dd(
+        &ws,
+        &[
+            "ledger",
+            "verify",
+            "--published",
+            published.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("list.csv") && out.contains("FAILED"), "{out}");
+    // One campaign's folder works too.
+    let (code, out) = dd(
+        &ws,
+        &[
+            "ledger",
+            "verify",
+            "--published",
+            campaign.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+}
+
+#[test]
+fn doctor_and_backup_from_the_command_line() {
+    let (d, ws) = copy();
+    let (code, out) = dd(&ws, &["doctor"]);
+    assert_eq!(code, 0, "{out}");
+    let file = d.path().join("b.db");
+    let (code, out) = dd(&ws, &["backup", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(file.is_file());
+    let (code, _) = dd(&ws, &["backup", file.to_str().unwrap()]);
+    assert_ne!(code, 0, "a backup overwrote an existing file");
+    std::fs::remove_file(the_proof(&ws)).unwrap();
+    let (code, out) = dd(&ws, &["doctor"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("repair: dualdraw -w"), "{out}");
+}
+
+/// A full disk (a small tmpfs) while publishing: the command fails, nothing
+/// is recorded, and no file under its final name is partial. Needs `mount`
+/// (root); skipped where it is not allowed.
+#[test]
+fn a_full_disk_leaves_no_partial_file_and_records_nothing() {
+    let (d, ws) = copy();
+    let tiny = d.path().join("tiny");
+    std::fs::create_dir_all(&tiny).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=300k", "tmpfs"])
+        .arg(&tiny)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !mounted {
+        eprintln!("mount is not allowed here: skipped");
+        return;
+    }
+    let campaign = "2026-JOINT-01";
+    let before = Workspace::open(&ws).unwrap().ledger().unwrap().len();
+    let reference = d.path().join("reference");
+    let (code, out) = dd(
+        &ws,
+        &["publish", campaign, "--out", reference.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}");
+    let after_reference = Workspace::open(&ws).unwrap().ledger().unwrap().len();
+    let (code, out) = dd(&ws, &["publish", campaign, "--out", tiny.to_str().unwrap()]);
+    let left: Vec<(String, Vec<u8>)> = std::fs::read_dir(&tiny)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let _ = Command::new("umount").arg(&tiny).status();
+    assert_eq!(code, 1, "publishing onto a full disk did not fail: {out}");
+    assert!(
+        out.contains("No space left") || out.contains("space"),
+        "{out}"
+    );
+    for (name, bytes) in &left {
+        assert!(
+            !name.contains("partial"),
+            "a temporary file was left: {name}"
+        );
+        let whole = std::fs::read(reference.join(name)).unwrap();
+        assert_eq!(bytes, &whole, "{name} is partial");
+    }
+    let now = Workspace::open(&ws).unwrap().ledger().unwrap().len();
+    assert_eq!(now, after_reference, "the failed publication was recorded");
+    // The reference publication had the demo's files: nothing new recorded.
+    assert_eq!(after_reference, before);
 }

@@ -67,7 +67,7 @@ pub enum Command {
     /// Campaigns: announce, reveal, draw.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
-    /// Verify a draw proof: audit level with the workspace holding its snapshot, light otherwise.
+    /// Verify a draw proof: audit level in the workspace holding its snapshot, public with --snapshot, light with --light or outside a workspace; exit 1 when the level expected is not reached.
     Verify {
         /// The proof file.
         proof: PathBuf,
@@ -80,6 +80,10 @@ pub enum Command {
         /// Check only what the proof itself shows, even in a workspace.
         #[arg(long)]
         light: bool,
+        /// The level that must be reached (light, public, audit); default: audit in a
+        /// workspace, public with --snapshot, light otherwise. Exit 1 when it is not.
+        #[arg(long, value_parser = parse_level)]
+        level: Option<crate::core::verify::Level>,
     },
     /// Witness tools.
     #[command(subcommand)]
@@ -117,6 +121,13 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Visit dates for drawn teams (working days, leave, a daily limit, townships grouped); `move` one visit; `reveal` afterwards.
     Schedule(schedule::ScheduleArgs),
+    /// Write a verified backup of the workspace database to FILE (restore: copy it to WORKSPACE/dualdraw.db).
+    Backup {
+        /// The backup file (refused if it exists).
+        file: PathBuf,
+    },
+    /// Check the workspace and its files: say what is wrong and the exact command that repairs it (exit 1 when anything is).
+    Doctor,
     /// The hash-chained ledger: verify it, export it.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -145,6 +156,16 @@ pub enum Command {
 pub enum WitnessCommand {
     /// Make a secret and its commitment (on your own device; give the bureau only the commitment).
     New,
+}
+
+fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
+    use crate::core::verify::Level;
+    match s {
+        "light" | "轻量" => Ok(Level::Light),
+        "public" | "公开" => Ok(Level::Public),
+        "audit" | "审计" => Ok(Level::Audit),
+        _ => Err(format!("{s:?}: the levels are light, public and audit")),
+    }
 }
 
 /// Parses an instant with a time zone (`--now`).
@@ -381,6 +402,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             snapshot,
             replacements,
             light,
+            level,
         } => campaign::verify(
             cli,
             out,
@@ -388,9 +410,51 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             snapshot.as_deref(),
             replacements.as_deref(),
             *light,
+            *level,
         ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
+        Command::Backup { file } => {
+            let ws = crate::store::Workspace::open(&cli.workspace)?;
+            let b = ws.backup_to(file)?;
+            out.done(
+                "dualdraw.backup.v1",
+                &serde_json::json!(b),
+                &format!(
+                    "backup written to {} ({} bytes) and checked: integrity, {} ledger entries to head {}, {} snapshot(s), every table against the ledger\nrestore: copy it to WORKSPACE/{}",
+                    b.file.display(),
+                    b.bytes,
+                    b.entries,
+                    b.head,
+                    b.snapshots,
+                    crate::store::DB_FILE
+                ),
+            )
+        }
+        Command::Doctor => {
+            let ws = crate::store::Workspace::open(&cli.workspace)?;
+            let findings = ws.doctor()?;
+            if findings.is_empty() {
+                return out.done(
+                    "dualdraw.doctor.v1",
+                    &serde_json::json!({"ok": true, "findings": []}),
+                    "nothing wrong: the database is intact, every table matches the ledger, every proof and published file is in place",
+                );
+            }
+            let mut text = format!("{} problem(s):", findings.len());
+            for f in &findings {
+                text.push_str(&format!("\n- [{}] {}", f.code, f.message));
+                if let Some(r) = &f.repair {
+                    text.push_str(&format!("\n  repair: {r}"));
+                }
+            }
+            Err(Failure {
+                code: EXIT_REJECTED,
+                json: serde_json::json!({"ok": false, "findings": findings,
+                    "error": {"kind": "problems_found", "message": format!("{} problem(s)", findings.len())}}),
+                message: text,
+            })
+        }
         Command::Plan(c) => plan::dispatch(cli, out, c),
         Command::Report(a) => report::run(cli, out, a),
         Command::Schedule(a) => schedule::run(cli, out, a),

@@ -186,8 +186,7 @@ fn complete_interrupted(
     let Some(at) = ws
         .ledger()?
         .into_iter()
-        .filter(|e| e.campaign == key && (e.kind == "schedule" || e.kind == "reschedule"))
-        .last()
+        .rfind(|e| e.campaign == key && (e.kind == "schedule" || e.kind == "reschedule"))
         .and_then(|e| parse_instant(&e.at).ok())
     else {
         return Ok(None);

@@ -70,7 +70,8 @@ fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
 }
 
 /// How thoroughly a proof was checked (核验级别: 轻量核验/公开核验/审计核验).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Ordered: `Light < Public < Audit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// The proof alone (轻量核验).

@@ -576,8 +576,7 @@ fn record_publication(
         .into_iter()
         .filter(|e| e.kind == "publication" && e.campaign == id)
         .filter_map(|e| serde_json::from_str::<serde_json::Value>(&e.body).ok())
-        .filter(|b| b["what"] == kind)
-        .last();
+        .rfind(|b| b["what"] == kind);
     if latest.is_some_and(|b| b["files"] == listed) {
         return Ok(false);
     }

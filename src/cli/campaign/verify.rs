@@ -34,8 +34,20 @@ pub(in crate::cli) fn verify(
     snapshot: Option<&std::path::Path>,
     replacements: Option<&std::path::Path>,
     light: bool,
+    level: Option<Level>,
 ) -> Result<(), Failure> {
     let proof: DrawProof = read_json(file, "a draw proof")?;
+    let in_workspace = cli.workspace.join(crate::store::DB_FILE).is_file();
+    // What must be reached: a verification never drops below it silently.
+    let requested = level.unwrap_or(if light {
+        Level::Light
+    } else if snapshot.is_some() {
+        Level::Public
+    } else if in_workspace {
+        Level::Audit
+    } else {
+        Level::Light
+    });
     let public = match (snapshot, light) {
         (Some(f), false) => Some(read_json::<crate::core::snapshot::PublicSnapshot>(
             f,
@@ -45,6 +57,9 @@ pub(in crate::cli) fn verify(
     };
     let ws = if light || public.is_some() {
         None
+    } else if requested == Level::Audit {
+        // An unreadable workspace is an error here, not a quiet light check.
+        Some(Workspace::open(&cli.workspace)?)
     } else {
         Workspace::open(&cli.workspace).ok()
     };
@@ -66,6 +81,32 @@ pub(in crate::cli) fn verify(
             VerifyDrawError::Store(s) => Failure::from(s),
         }
     })?;
+    if level < requested {
+        let why = match (requested, ws.is_some()) {
+            (Level::Audit, true) => format!(
+                "the workspace {} holds no snapshot with digest {} (the draw's): it was deleted, or this is another workspace",
+                cli.workspace.display(),
+                proof.announcement.snapshot.digest
+            ),
+            (Level::Audit, false) => "no workspace was opened".to_string(),
+            _ => "give the published public snapshot with --snapshot".to_string(),
+        };
+        let name = |l: Level| match l {
+            Level::Light => "light",
+            Level::Public => "public",
+            Level::Audit => "audit",
+        };
+        return Err(Failure {
+            code: EXIT_REJECTED,
+            json: serde_json::json!({"ok": false, "verified": false, "level": level, "requested": requested,
+                "error": {"kind": "level_not_reached", "message": why}}),
+            message: format!(
+                "NOT VERIFIED AT THE {} LEVEL: the proof passed the {} level only, because {why}",
+                name(requested).to_uppercase(),
+                name(level)
+            ),
+        });
+    }
     let how = match level {
         Level::Light => {
             "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
@@ -79,7 +120,7 @@ pub(in crate::cli) fn verify(
     };
     out.done(
         "dualdraw.verify.v1",
-        &serde_json::json!({"verified": true, "level": level, "seed": proof.seed, "targets": proof.targets.len()}),
+        &serde_json::json!({"verified": true, "level": level, "requested": requested, "seed": proof.seed, "targets": proof.targets.len()}),
         &summary(&proof, how),
     )
 }

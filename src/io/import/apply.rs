@@ -102,7 +102,6 @@ fn import_once<S: Store + ?Sized>(
     progress: Progress<'_>,
 ) -> Result<ImportSummary, ApplyError> {
     let file = file.to_string();
-    let table = table;
 
     progress("loading current registries");
     // The snapshot this import is based on: the commit is refused if the
@@ -115,7 +114,7 @@ fn import_once<S: Store + ?Sized>(
     let mut opts = opts.clone();
     opts.accept_legacy.extend(ws.accepted_legacy()?);
     progress("validating");
-    let parsed = parse_table(kind, &table, &file, &opts, &current)?;
+    let parsed = parse_table(kind, table, &file, &opts, &current)?;
     let Parsed {
         records,
         removals,
@@ -125,7 +124,7 @@ fn import_once<S: Store + ?Sized>(
     } = parsed;
     let rows = records.len();
     if let Some(dept) = opts.department.as_deref() {
-        foreign_keys(&records, &current, dept, &table, &file, warnings.clone())?;
+        foreign_keys(&records, &current, dept, table, &file, warnings.clone())?;
     }
     progress("merging");
     let removed = merge(

@@ -32,7 +32,7 @@ pub struct Finding {
     pub code: &'static str,
     /// What is wrong, and where.
     pub message: String,
-    /// The command that repairs it, where one does (run in the workspace folder).
+    /// The command that repairs it, where one does.
     pub repair: Option<String>,
 }
 
@@ -271,6 +271,14 @@ impl Workspace {
     /// [`StoreError`] when the database cannot be read at all.
     pub fn doctor(&self) -> Result<Vec<Finding>, StoreError> {
         let mut out = Vec::new();
+        let ws = {
+            let d = self.dir.display().to_string();
+            if d.chars().all(|c| c.is_alphanumeric() || "/._-".contains(c)) {
+                d
+            } else {
+                format!("'{}'", d.replace('\'', "'\\''"))
+            }
+        };
         let integrity: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -303,7 +311,7 @@ impl Workspace {
                 Err(_) => out.push(Finding {
                     code: "proof_missing",
                     message: format!("{}: the proof file of {id} is missing", path.display()),
-                    repair: Some(format!("dualdraw campaign proof {id}")),
+                    repair: Some(format!("dualdraw -w {ws} campaign proof {id}")),
                 }),
                 Ok(b) if b != text.as_bytes() => out.push(Finding {
                     code: "proof_differs",
@@ -311,7 +319,7 @@ impl Workspace {
                         "{}: differs from the recorded proof of {id}",
                         path.display()
                     ),
-                    repair: Some(format!("dualdraw campaign proof {id}")),
+                    repair: Some(format!("dualdraw -w {ws} campaign proof {id}")),
                 }),
                 Ok(_) => {}
             }
@@ -357,7 +365,7 @@ impl Workspace {
                         code,
                         message: m.to_string(),
                         repair: Some(format!(
-                            "dualdraw publish {campaign} (or `dualdraw results publish {campaign}` for results files)"
+                            "dualdraw -w {ws} publish {campaign} (or `dualdraw -w {ws} results publish {campaign}` for results files)"
                         )),
                     });
                 }
