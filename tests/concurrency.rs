@@ -309,3 +309,110 @@ fn a_department_import_refuses_an_id_of_another_department() {
     );
     ok(&dd(&ws, &["ledger", "verify"]));
 }
+
+fn secret(name: &str) -> String {
+    dualdraw::Hash::digest(format!("concurrency/{name}").as_bytes()).to_hex()
+}
+
+fn campaign(id: &str) -> String {
+    use dualdraw::core::entropy::witness_commitment;
+    format!(
+        r#"id = "{id}"
+title = "并发测试"
+lead_department = "县市场监管局"
+draw_date = "2026-03-02"
+items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
+[targets]
+categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位"]
+[[targets.strata]]
+credit_class = "A"
+ratio = "3%"
+[[targets.strata]]
+credit_class = "B"
+ratio = "5%"
+[[targets.strata]]
+credit_class = "C"
+ratio = "10%"
+[[targets.strata]]
+credit_class = "D"
+ratio = "30%"
+[teams]
+min_size = 2
+per_department = 1
+[entropy]
+witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment = "{}" }}]
+"#,
+        witness_commitment(&secret("甲")),
+        witness_commitment(&secret("乙"))
+    )
+}
+
+#[test]
+fn two_witnesses_revealing_at_once_are_both_recorded() {
+    let c = County::new();
+    let ws = c.workspace("ws-reveal");
+    for round in 0..pairs() {
+        let id = format!("C-{round}");
+        let f = c.file(&format!("{id}.toml"), &campaign(&id));
+        ok(&dd(
+            &ws,
+            &[
+                "campaign",
+                "announce",
+                f.to_str().unwrap(),
+                "--now",
+                "2026-03-01T09:00:00+08:00",
+            ],
+        ));
+        let a = format!("甲={}", secret("甲"));
+        let b = format!("乙={}", secret("乙"));
+        let now = ["--now", "2026-03-02T09:00:00+08:00"];
+        let (x, y) = race(
+            &ws,
+            &["campaign", "reveal", &id, &a, now[0], now[1]],
+            &["campaign", "reveal", &id, &b, now[0], now[1]],
+        );
+        ok(&x);
+        ok(&y);
+        let w = dualdraw::Workspace::open(&ws).unwrap();
+        assert_eq!(w.reveals(&id).unwrap().len(), 2, "round {round}");
+    }
+    ok(&dd(&ws, &["ledger", "verify"]));
+}
+
+/// `ledger verify` beside a writer that keeps adding history imports (rows
+/// and their ledger entry in one transaction): never a false alarm.
+#[test]
+fn a_reader_beside_a_writer_never_sees_a_broken_ledger() {
+    let c = County::new();
+    let ws = c.workspace("ws-reader");
+    let uscc = c.held[0].split(',').next().unwrap().to_string();
+    let file = c.file(
+        "history.csv",
+        &format!("统一社会信用代码,检查日期\n{uscc},2026-01-05\n"),
+    );
+    let rounds = pairs() * 10;
+    let writer = {
+        let ws = ws.clone();
+        let file = file.clone();
+        std::thread::spawn(move || {
+            for _ in 0..rounds {
+                let o = dd(&ws, &["history", "import", file.to_str().unwrap()]);
+                assert!(o.status.success(), "{}", text(&o));
+            }
+        })
+    };
+    let mut reads = 0;
+    while !writer.is_finished() {
+        let o = dd(&ws, &["ledger", "verify"]);
+        assert!(
+            o.status.success(),
+            "false alarm after {reads} reads: {}",
+            text(&o)
+        );
+        reads += 1;
+    }
+    writer.join().unwrap();
+    eprintln!("ledger verify beside {rounds} history imports: {reads} reads, 0 false alarms");
+    assert!(reads > 0);
+}

@@ -88,6 +88,7 @@ pub struct HistorySets {
 
 /// Whether an entity passes the public filters (公开筛选条件) of the pool (1–5
 /// of §5).
+#[inline]
 pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets) -> bool {
     e.status.in_business()
         && (c.targets.regions.is_empty()
@@ -106,6 +107,7 @@ pub fn in_public_pool(e: &Entity, c: &Campaign, cats: &[String], h: &HistorySets
 /// Whether an entity of the public pool stays in it given its (confidential)
 /// credit class (信用风险分类): rules 6 and 7 of §5. Those left out count as
 /// `excluded_by_class`.
+#[inline]
 pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
     let low_risk_again = c.targets.low_risk_once_a_year
         && e.credit_class == CreditClass::A
@@ -167,6 +169,7 @@ impl PrnKey {
     }
 
     /// The ordering value of a PRN: `(prn − offset) mod 2^256`.
+    #[inline]
     pub fn order(&self, prn: &Hash) -> Hash {
         if self.offset.0 == [0; 32] {
             return *prn;
@@ -228,6 +231,7 @@ pub fn prn(seed: &Hash, uscc: &str) -> Hash {
     prn_with(&prn_prefix(seed), uscc)
 }
 
+#[inline]
 fn prn_with(prefix: &Sha256, uscc: &str) -> Hash {
     let mut h = prefix.clone();
     h.update((uscc.len() as u32).to_be_bytes());

@@ -139,6 +139,7 @@ impl Uscc {
     }
 
     /// The 18-character code.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.code
     }

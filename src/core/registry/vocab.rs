@@ -154,6 +154,7 @@ vocabulary! {
 
 impl EntityStatus {
     /// Whether the entity is in business (may be drawn).
+    #[inline]
     pub fn in_business(self) -> bool {
         self == EntityStatus::InBusiness
     }
@@ -241,6 +242,7 @@ impl RegionCode {
     }
 
     /// The six digits.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
