@@ -111,16 +111,16 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
             }
             .map_err(|e| fail("beacon", e))?;
             check("beacon value", v.value, b.value)?;
-            if let Some(t) = v.round_time {
-                if t <= a.announced_at {
-                    return Err(fail(
-                        "beacon round",
-                        format!(
-                            "round time {} is not after the announcement",
-                            instant_text(&t)
-                        ),
-                    ));
-                }
+            if let Some(t) = v.round_time
+                && t <= a.announced_at
+            {
+                return Err(fail(
+                    "beacon round",
+                    format!(
+                        "round time {} is not after the announcement",
+                        instant_text(&t)
+                    ),
+                ));
             }
             Some(v)
         }

@@ -44,7 +44,7 @@ impl Inst {
             .collect();
         let day_index = |d: &chrono::NaiveDate| p.days.binary_search(d).ok();
         let mut free = vec![!0u64; officers.len() * words];
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             for o in 0..officers.len() {
                 free[o * words + words - 1] = (1u64 << (n % 64)) - 1;
             }
