@@ -14,6 +14,7 @@ mod maintenance;
 mod results;
 mod schedules;
 mod store_impl;
+mod support;
 
 use super::{CommitOutcome, SnapshotInfo, StoreError};
 pub use audit::RecordAudit;
@@ -130,18 +131,6 @@ impl Workspace {
         Self::open(dir)
     }
 
-    /// Removes temporary databases left by a killed `init`.
-    fn remove_stale_inits(dir: &Path) {
-        let prefix = format!("{DB_FILE}.init-");
-        if let Ok(rd) = std::fs::read_dir(dir) {
-            for e in rd.flatten() {
-                if e.file_name().to_string_lossy().starts_with(&prefix) {
-                    let _ = std::fs::remove_file(e.path());
-                }
-            }
-        }
-    }
-
     fn pragmas(conn: &Connection) -> Result<(), StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // In WAL mode NORMAL keeps the database consistent whenever a process
@@ -217,38 +206,6 @@ impl Workspace {
             key: SaltKey::from_bytes(key_bytes),
             read_only,
         })
-    }
-
-    /// A read-only connection; where even the WAL index cannot be made (a
-    /// read-only folder), the file is opened as immutable.
-    fn connect_read_only(db: &Path) -> Result<Connection, StoreError> {
-        use rusqlite::OpenFlags;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if let Ok(conn) = Connection::open_with_flags(db, flags) {
-            let _ = conn.busy_timeout(std::time::Duration::from_secs(30));
-            if conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .is_ok()
-            {
-                return Ok(conn);
-            }
-        }
-        let mut uri = String::from("file:");
-        for c in db.to_string_lossy().chars() {
-            match c {
-                '%' => uri.push_str("%25"),
-                '?' => uri.push_str("%3f"),
-                '#' => uri.push_str("%23"),
-                c => uri.push(c),
-            }
-        }
-        uri.push_str("?immutable=1");
-        Ok(Connection::open_with_flags(
-            uri,
-            flags | OpenFlags::SQLITE_OPEN_URI,
-        )?)
     }
 
     /// The workspace folder.
@@ -601,75 +558,6 @@ impl Workspace {
             params![kind.token(), empty_root().0.to_vec(), now],
         )?;
         Ok(tx.last_insert_rowid())
-    }
-
-    fn read_latest(conn: &Connection) -> Result<SnapshotInfo, StoreError> {
-        let sql = format!("{} ORDER BY s.id DESC LIMIT 1", Self::SNAPSHOT_SQL);
-        Ok(conn.query_row(&sql, [], Self::read_snapshot)?.0)
-    }
-
-    /// Refuses a commit of `kind` derived from snapshot `base` when the
-    /// current snapshot holds other content of `kind` (compared by root).
-    fn check_base(
-        conn: &Connection,
-        kind: RegistryKind,
-        base: Option<u64>,
-        current: Option<&SnapshotInfo>,
-    ) -> Result<(), StoreError> {
-        let empty = MerkleRoot {
-            hash: empty_root(),
-            size: 0,
-        };
-        let was = match base {
-            Some(id) => {
-                let sql = format!("{} WHERE s.id = ?1", Self::SNAPSHOT_SQL);
-                conn.query_row(&sql, [id as i64], Self::read_snapshot)
-                    .optional()?
-                    .ok_or(StoreError::NoSnapshot(id))?
-                    .0
-                    .roots
-                    .get(kind)
-            }
-            None => empty,
-        };
-        let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty);
-        if was == now {
-            return Ok(());
-        }
-        let by = current
-            .map(|c| format!("snapshot {} ({})", c.id, c.note))
-            .unwrap_or_default();
-        Err(StoreError::Conflict(format!(
-            "the {kind} registry changed while this ran ({by} was committed in between); nothing was stored: run it again"
-        )))
-    }
-
-    /// Makes the tables of `sql` (`CREATE TABLE IF NOT EXISTS …;` statements)
-    /// that are missing. A read-only workspace makes them as empty temporary
-    /// tables, so that reads of what was never written find nothing instead
-    /// of failing; nothing on disk changes.
-    pub(super) fn ensure_sql(&self, sql: &str) -> Result<(), StoreError> {
-        // Only a missing table is made: a reader never takes the write lock.
-        for stmt in sql.split(';') {
-            let Some(rest) = stmt.split("IF NOT EXISTS").nth(1) else {
-                continue;
-            };
-            let name = rest
-                .trim_start()
-                .split(|c: char| c.is_whitespace() || c == '(')
-                .next()
-                .unwrap_or_default();
-            if name.is_empty() || self.table_exists(name)? {
-                continue;
-            }
-            if self.read_only {
-                self.conn
-                    .execute_batch(&stmt.replacen("CREATE TABLE", "CREATE TEMP TABLE", 1))?;
-            } else {
-                self.conn.execute_batch(stmt)?;
-            }
-        }
-        Ok(())
     }
 
     /// USCCs accepted as legacy codes in this workspace.
