@@ -1461,12 +1461,29 @@ fn draw_proof_verifies_at_audit_and_light_levels() {
 }
 
 #[test]
-fn draw_proof_verifies_light_in_another_workspace() {
+fn draw_proof_in_another_workspace_is_not_a_quiet_light_verdict() {
     let c = County::new();
     c.announced_and_drawn();
     c.raw(&["demo", "other", "--entities", "300", "--registries-only"])
         .expect(0);
+    // In a workspace the audit level is expected (issue 12: a verification
+    // never drops to a lower level without saying so): another workspace
+    // does not hold the draw's snapshot, so the command says so and fails.
     let r = c.raw(&["--json", "-w", "other/workspace", "verify", "proof.json"]);
+    r.expect(1);
+    let v = r.json();
+    assert_eq!(v["level"], "light", "{v:#}");
+    assert_eq!(v["requested"], "audit", "{v:#}");
+    assert_eq!(v["error"]["kind"], "level_not_reached", "{v:#}");
+    // Asked for the light level, it is a light verdict.
+    let r = c.raw(&[
+        "--json",
+        "-w",
+        "other/workspace",
+        "verify",
+        "--light",
+        "proof.json",
+    ]);
     r.expect(0);
     assert_eq!(r.json()["level"], "light", "another snapshot: light only");
 }

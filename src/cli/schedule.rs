@@ -182,6 +182,14 @@ fn complete_interrupted(
         return Ok(None);
     };
     let key = ScheduleRecord::key_of(&rec.campaigns);
+    // Only the same request completes: the recorded daily limit, and the
+    // default folder or an `--out` folder the interrupted run had made.
+    if rec.problem.max_visits_per_officer_per_day != a.per_day {
+        return Ok(None);
+    }
+    if a.out.as_ref().is_some_and(|d| !d.is_dir()) {
+        return Ok(None);
+    }
     let dir = a.out.clone().unwrap_or_else(|| default_dir(ws, &key));
     let Some(at) = ws
         .ledger()?
