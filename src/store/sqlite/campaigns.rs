@@ -1,7 +1,7 @@
 //! Announcements, reveals and draws kept in the workspace.
 
 use super::ledger::append;
-use super::{StoreError, Workspace};
+use super::{StoreError, Workspace, commit};
 use crate::core::announcement::Announcement;
 use crate::core::entropy::Reveal;
 use crate::core::merkle::Hash;
@@ -144,9 +144,7 @@ impl Workspace {
             )?;
             out.push(a);
         }
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(out)
     }
 
@@ -289,9 +287,7 @@ impl Workspace {
             actor,
             &serde_json::json!({"witness": r.name}),
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -411,9 +407,7 @@ impl Workspace {
                 params![id, secret],
             )?;
         }
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -451,9 +445,7 @@ impl Workspace {
             actor,
             &serde_json::json!({"reason": reason}),
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -553,9 +545,7 @@ impl Workspace {
             actor,
             &value,
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -593,9 +583,7 @@ impl Workspace {
             actor,
             &value,
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 

@@ -540,9 +540,7 @@ impl Workspace {
             params![digest.0.to_vec(), now, note, versions[0], versions[1], versions[2], versions[3]],
         )?;
         let sid = tx.last_insert_rowid() as u64;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(CommitOutcome::NewSnapshot {
             snapshot: self.snapshot(sid)?,
         })
@@ -579,9 +577,7 @@ impl Workspace {
         for c in codes {
             tx.execute("INSERT OR IGNORE INTO legacy_uscc(code) VALUES (?1)", [c])?;
         }
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -594,6 +590,15 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests;
+
+/// Commits a write transaction, with the crash points just before and after
+/// it (`crate::durable`): every SQLite commit of the workspace goes here.
+pub(super) fn commit(tx: rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    crate::durable::crash_point("before commit");
+    tx.commit()?;
+    crate::durable::crash_point("commit");
+    Ok(())
+}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {

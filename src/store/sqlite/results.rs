@@ -2,7 +2,7 @@
 //! in the workspace, each with its ledger entry.
 
 use super::ledger::append;
-use super::{StoreError, Workspace};
+use super::{StoreError, Workspace, commit};
 use crate::core::results::InspectionResult;
 use crate::store::Actor;
 use crate::store::ResultMode;
@@ -98,9 +98,7 @@ impl Workspace {
                 &serde_json::to_value(r).unwrap_or_default(),
             )?;
         }
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -128,9 +126,7 @@ impl Workspace {
             actor,
             &serde_json::json!({"target": target, "text": text}),
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -195,9 +191,7 @@ impl Workspace {
             actor,
             &serde_json::json!({"source": source, "rows": rows.len()}),
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
@@ -314,9 +308,7 @@ impl Workspace {
             actor,
             &serde_json::json!({"what": kind, "files": files}),
         )?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 

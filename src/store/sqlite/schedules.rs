@@ -3,7 +3,7 @@
 //! their ledger entries.
 
 use super::ledger::append;
-use super::{StoreError, Workspace};
+use super::{StoreError, Workspace, commit};
 use crate::core::calendar::Calendar;
 use crate::core::campaign::Period;
 use crate::core::canonical::Encoder;
@@ -283,9 +283,7 @@ impl Workspace {
             );
         }
         append(&tx, kind, &key, at, actor, &body)?;
-        crate::durable::crash_point("before commit");
-        tx.commit()?;
-        crate::durable::crash_point("commit");
+        commit(tx)?;
         Ok(())
     }
 
