@@ -270,7 +270,11 @@ fn assert_has(r: &Run, needle: &str) {
 
 #[track_caller]
 fn assert_error_json(v: &Value) {
-    assert_eq!(v["schema"], "dualdraw.error.v1", "{v:#}");
+    // A failed verification is a verdict (dualdraw.verify.v2), other failures errors.
+    assert!(
+        v["schema"] == "dualdraw.error.v1" || v["schema"] == "dualdraw.verify.v2",
+        "{v:#}"
+    );
     assert_eq!(v["ok"], false, "{v:#}");
 }
 
@@ -1431,18 +1435,26 @@ fn draw_proof_verifies_at_audit_and_light_levels() {
     c.announced_and_drawn();
     let r = c.dd(&["verify", "proof.json"]);
     r.expect(0);
-    assert_has(&r, "VERIFIED (audit");
+    assert_has(&r, "VALID (audit");
     let v = c.dd_json(&["verify", "proof.json"], 0);
-    assert_eq!(v["schema"], "dualdraw.verify.v1");
+    assert_eq!(v["schema"], "dualdraw.verify.v2");
+    assert_eq!(v["verdict"], "valid");
     assert_eq!(v["ok"], true);
     assert_eq!(v["verified"], true);
     assert_eq!(v["level"], "audit");
     let p = c.proof("proof.json");
     assert_eq!(v["seed"], p["seed"]);
-    assert_eq!(v["targets"], p["targets"].as_array().unwrap().len());
+    assert_eq!(
+        v["targets"].as_array().unwrap().len(),
+        p["targets"].as_array().unwrap().len()
+    );
     let r = c.dd(&["verify", "--light", "proof.json"]);
     r.expect(0);
-    assert_has(&r, "VERIFIED (light");
+    assert_has(&r, "CONSISTENT at the light level");
+    assert_eq!(
+        c.dd_json(&["verify", "--light", "proof.json"], 0)["verdict"],
+        "consistent"
+    );
     assert_eq!(
         c.dd_json(&["verify", "--light", "proof.json"], 0)["level"],
         "light"

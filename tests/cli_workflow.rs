@@ -1985,7 +1985,9 @@ fn officer_history_keeps_an_officer_off_a_target_they_inspected_within_the_windo
             );
         }
     }
-    c.dd(&["verify", "proof2.json"]).expect(0).has("VERIFIED");
+    c.dd(&["verify", "proof2.json"])
+        .expect(0)
+        .has("VALID (audit");
     // A verifier re-runs the assignment with the pairs: dropping one is caught.
     let mut bad = p.clone();
     bad["announcement"]["officer_history"]
@@ -2042,7 +2044,9 @@ fn low_risk_entities_drawn_earlier_this_year_are_left_out_and_counted_by_class()
             t.uscc
         );
     }
-    c.dd(&["verify", "proof2.json"]).expect(0).has("VERIFIED");
+    c.dd(&["verify", "proof2.json"])
+        .expect(0)
+        .has("VALID (audit");
     // Without the rule nothing is left out by class.
     let file = c.write("plain.toml", &wide(&c, "2026-JOINT-03", "", ""));
     c.dd(&["campaign", "announce", &file, "--now", ANNOUNCE_AT])
@@ -2088,7 +2092,7 @@ fn a_coordination_group_is_announced_together_and_shares_its_prns() {
         c.reveal_and_draw(id, &format!("{id}.json"));
         c.dd(&["verify", &format!("{id}.json")])
             .expect(0)
-            .has("VERIFIED");
+            .has("VALID (audit");
     }
     let pa = c.proof("COORD-A.json");
     let pb = c.proof("COORD-B.json");

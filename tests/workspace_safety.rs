@@ -436,7 +436,7 @@ fn verify_never_drops_below_the_audit_level_silently() {
     let proof = the_proof(&ws);
     let (code, out) = dd(&ws, &["verify", proof.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("VERIFIED (audit"), "{out}");
+    assert!(out.contains("VALID (audit"), "{out}");
     // The draw's snapshot deleted: the audit level cannot be reached, and
     // the command says so and fails, instead of passing at the light level.
     sql(
@@ -452,7 +452,7 @@ fn verify_never_drops_below_the_audit_level_silently() {
     // Asking for the light level is an honest light verdict.
     let (code, out) = dd(&ws, &["verify", "--light", proof.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("VERIFIED (light"), "{out}");
+    assert!(out.contains("CONSISTENT at the light level"), "{out}");
     let (code, out) = dd(
         &ws,
         &["verify", "--level", "public", proof.to_str().unwrap()],

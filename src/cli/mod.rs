@@ -168,11 +168,17 @@ fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
     }
 }
 
-/// Parses an instant with a time zone (`--now`).
+/// Parses an instant with a time zone (`--now`), truncated to the second
+/// (`docs/SPEC.md` §1).
 pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&chrono::Utc))
+    crate::core::instant::parse_instant(s)
         .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
+}
+
+/// The clock, read once and truncated to the whole second: every instant
+/// dualdraw records is whole seconds (`docs/SPEC.md` §1).
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    crate::core::instant::whole_seconds(chrono::Utc::now())
 }
 
 /// Parses a date `YYYY-MM-DD` (`--today`, `--not-on`, …).
@@ -364,10 +370,9 @@ pub fn run() -> ExitCode {
             if cli.json {
                 let mut j = f.json;
                 if let Some(o) = j.as_object_mut() {
-                    o.insert(
-                        "schema".into(),
-                        serde_json::Value::String("dualdraw.error.v1".into()),
-                    );
+                    // A failure that is a document of its own (a verdict) keeps its schema.
+                    o.entry("schema")
+                        .or_insert_with(|| serde_json::Value::String("dualdraw.error.v1".into()));
                 }
                 emit(&serde_json::to_string_pretty(&j).unwrap_or_default());
             } else {

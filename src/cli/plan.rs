@@ -75,8 +75,8 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
             let plan = read_plan(file)?;
             let cal = calendar(holidays.as_deref())?;
             let ws = Workspace::open(&cli.workspace)?;
-            let report =
-                check(&ws, &plan, &cal, now.unwrap_or_else(Utc::now)).map_err(check_failure)?;
+            let report = check(&ws, &plan, &cal, now.unwrap_or_else(crate::cli::now))
+                .map_err(check_failure)?;
             let text = render(&report);
             if report.ok() {
                 return out.done("dualdraw.plan-check.v1", &report, &text);
@@ -112,7 +112,7 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
             let recorded = ws
                 .announce_campaigns(
                     plan.campaigns.clone(),
-                    now.unwrap_or_else(Utc::now),
+                    now.unwrap_or_else(crate::cli::now),
                     &cli.actor(),
                 )
                 .map_err(announce_failure)?;

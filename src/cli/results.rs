@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn stamp(now: Option<chrono::DateTime<Utc>>) -> String {
-    crate::core::campaign::instant_text(&now.unwrap_or_else(Utc::now))
+    crate::core::campaign::instant_text(&now.unwrap_or_else(crate::cli::now))
 }
 
 /// `results` subcommands.

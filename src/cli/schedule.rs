@@ -253,7 +253,7 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
     if let Some(done) = complete_interrupted(&ws, out, a, &cal)? {
         return done;
     }
-    let at = a.now.unwrap_or_else(Utc::now);
+    let at = a.now.unwrap_or_else(crate::cli::now);
     let made = ws
         .make_schedule(
             &a.ids,
@@ -337,7 +337,7 @@ fn move_visit(
     };
     let mut ws = Workspace::open(&cli.workspace)?;
     let cal = crate::core::calendar::Calendar::shipped();
-    let at = now.unwrap_or_else(Utc::now);
+    let at = now.unwrap_or_else(crate::cli::now);
     let m = ws
         .move_visit(ids, &cal, &change, reason, &instant_text(&at), &cli.actor())
         .map_err(flow_fail)?;
@@ -366,7 +366,7 @@ fn move_visit(
 
 fn reveal(cli: &Cli, out: &Out, ids: &[String], now: Option<DateTime<Utc>>) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
-    let at = now.unwrap_or_else(Utc::now);
+    let at = now.unwrap_or_else(crate::cli::now);
     let record = ws
         .reveal_schedule(ids, &instant_text(&at), &cli.actor())
         .map_err(flow_fail)?;

@@ -188,7 +188,8 @@ pub struct Announcement {
     pub coordination: Option<GroupRef>,
     /// Ledger head (zeros until the ledger exists).
     pub ledger_head: Hash,
-    /// When it was announced (UTC).
+    /// When it was announced (UTC, whole seconds: `instant`).
+    #[serde(with = "crate::core::instant::canonical")]
     pub announced_at: DateTime<Utc>,
     /// `SHA-256` of the canonical announcement.
     pub hash: Hash,
@@ -251,7 +252,7 @@ impl Announcement {
             drawn_this_year,
             coordination,
             ledger_head,
-            announced_at: announced_at.with_timezone(&Utc),
+            announced_at: crate::core::instant::whole_seconds(announced_at.with_timezone(&Utc)),
             hash: Hash([0; 32]),
         };
         a.hash = a.compute_hash();

@@ -116,7 +116,8 @@ pub struct Reveal {
     pub name: String,
     /// The secret.
     pub secret: String,
-    /// When it was recorded (UTC).
+    /// When it was recorded (UTC, whole seconds).
+    #[serde(with = "crate::core::instant::canonical")]
     pub revealed_at: DateTime<Utc>,
 }
 
@@ -136,6 +137,7 @@ pub struct BeaconValue {
     /// drand: the signature (hex); lottery: the canonical result text.
     pub evidence: String,
     /// drand: the round's time.
+    #[serde(with = "crate::core::instant::canonical_opt")]
     pub round_time: Option<DateTime<Utc>>,
     /// The value that enters the seed.
     pub value: Hash,

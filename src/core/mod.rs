@@ -28,6 +28,8 @@ pub mod commitment;
 pub mod draw;
 pub mod entropy;
 pub mod history;
+pub mod instant;
+pub mod json_limits;
 pub mod merkle;
 pub mod proof;
 pub mod record_proof;

@@ -41,7 +41,8 @@ pub struct Replacement {
     pub request: Request,
     /// Why (free text, published).
     pub reason: String,
-    /// When (UTC).
+    /// When (UTC, whole seconds).
+    #[serde(with = "crate::core::instant::canonical")]
     pub at: DateTime<Utc>,
     /// The new target (target replacements) or officer (officer replacements).
     pub replacement: String,
@@ -52,7 +53,11 @@ pub struct Replacement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beacon: Option<crate::core::entropy::BeaconValue>,
     /// When the replacement was requested (with a beacon round).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::core::instant::canonical_opt"
+    )]
     pub requested_at: Option<DateTime<Utc>>,
 }
 
@@ -67,6 +72,7 @@ pub struct PendingReplacement {
     /// The drand quicknet round whose randomness will decide it.
     pub round: u64,
     /// When it was requested (before the round's time).
+    #[serde(with = "crate::core::instant::canonical")]
     pub requested_at: DateTime<Utc>,
 }
 

@@ -7,14 +7,20 @@
 //! share is here: [`Mismatch`], [`Level`] and [`VerifiedDraw`].
 
 mod audit;
+mod checks;
+mod cross_stratum;
 mod light;
 mod public;
 mod threshold;
+mod verdict;
 
 pub use audit::verify_audit;
+pub use checks::{Check, Who};
+pub use cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_stratum_consistent};
 pub use light::verify_light;
 pub use public::verify_public;
 pub use threshold::{THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold};
+pub use verdict::{NotChecked, VERDICT_SCHEMA, Verdict, VerdictError, VerdictWord};
 
 use crate::core::proof::DrawProof;
 use serde::Serialize;
@@ -23,6 +29,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.describe())]
 pub struct Mismatch {
+    /// The check that failed (`docs/SPEC.md` §9).
+    pub check: Check,
     /// What was checked (names the target, officer or stratum).
     pub what: String,
     /// What the proof's own inputs give.
@@ -45,6 +53,7 @@ impl Mismatch {
 }
 
 fn check(
+    at: Check,
     what: impl Into<String>,
     expected: impl ToString,
     got: impl ToString,
@@ -54,6 +63,7 @@ fn check(
         Ok(())
     } else {
         Err(Mismatch {
+            check: at,
             what: what.into(),
             expected: e,
             got: g,
@@ -61,8 +71,9 @@ fn check(
     }
 }
 
-fn fail(what: impl Into<String>, why: impl ToString) -> Mismatch {
+fn fail(at: Check, what: impl Into<String>, why: impl ToString) -> Mismatch {
     Mismatch {
+        check: at,
         what: what.into(),
         expected: String::new(),
         got: why.to_string(),

@@ -62,11 +62,22 @@ pub(crate) fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// CSV bytes, UTF-8 with a BOM so that Excel opens Chinese text correctly.
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab
+/// or CR first: the OWASP CSV-injection rule) gets a leading `'`, which
+/// spreadsheets show as text.
+pub(crate) fn neutralize_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// CSV bytes, UTF-8 with a BOM so that Excel opens Chinese text correctly;
+/// every cell neutralized ([`neutralize_cell`]).
 pub(crate) fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     for r in rows {
-        let _ = w.write_record(r);
+        let _ = w.write_record(r.iter().map(|c| neutralize_cell(c).into_owned()));
     }
     w.into_inner().unwrap_or_default()
 }

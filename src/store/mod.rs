@@ -46,7 +46,7 @@ pub use status::{
 };
 pub use traits::Store;
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
-pub use verify::{VerifyDrawError, open_stratum_threshold, verify_draw};
+pub use verify::{VerifyDrawError, level_available, open_stratum_threshold, verify_draw};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::{

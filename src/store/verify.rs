@@ -9,7 +9,8 @@ use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
 use crate::core::verify::{
-    Level, Mismatch, ThresholdOpening, open_threshold, verify_audit, verify_light, verify_public,
+    Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold, verify_audit, verify_light,
+    verify_public,
 };
 
 /// Why a draw proof does not verify, or cannot be verified as asked.
@@ -45,7 +46,7 @@ pub enum VerifyDrawError {
 /// snapshot with the proof's digest — re-running the whole draw with its
 /// salts, and re-deriving `replacements` (if given), which must also equal
 /// those the store recorded; else at light level (the proof alone). Returns
-/// the level reached.
+/// the verified draw (its [`VerifiedDraw::level`] is the level reached).
 ///
 /// # Errors
 /// [`VerifyDrawError`]: what does not verify, or replacements given without
@@ -55,9 +56,9 @@ pub fn verify_draw<S: Store + ?Sized>(
     proof: &DrawProof,
     public: Option<&PublicSnapshot>,
     replacements: Option<&[Replacement]>,
-) -> Result<Level, VerifyDrawError> {
+) -> Result<VerifiedDraw, VerifyDrawError> {
     if let Some(ps) = public {
-        return Ok(verify_public(proof, ps)?.level());
+        return Ok(verify_public(proof, ps)?);
     }
     let snap = store.and_then(|s| {
         s.snapshot_by_digest(&proof.announcement.snapshot.digest)
@@ -69,7 +70,7 @@ pub fn verify_draw<S: Store + ?Sized>(
         if replacements.is_some() {
             return Err(VerifyDrawError::ReplacementsNeedAudit);
         }
-        return Ok(verify_light(proof)?.level());
+        return Ok(verify_light(proof)?);
     };
     let reg = store.load(&snap)?;
     let v = verify_audit(proof, &reg, store.salt_key())?;
@@ -84,7 +85,24 @@ pub fn verify_draw<S: Store + ?Sized>(
             });
         }
     }
-    Ok(v.level())
+    Ok(v)
+}
+
+/// The level [`verify_draw`] runs with these inputs (核验级别): public with a
+/// public snapshot, audit when `store` holds the proof's snapshot, else
+/// light. A verdict on a failed verification names this level.
+pub fn level_available<S: Store + ?Sized>(
+    store: Option<&S>,
+    proof: &DrawProof,
+    public: Option<&PublicSnapshot>,
+) -> Level {
+    if public.is_some() {
+        return Level::Public;
+    }
+    match store.map(|s| s.snapshot_by_digest(&proof.announcement.snapshot.digest)) {
+        Some(Ok(Some(_))) => Level::Audit,
+        _ => Level::Light,
+    }
 }
 
 /// Opens the threshold of stratum `class` of drawn campaign `id` (阈值开启):

@@ -152,7 +152,7 @@ pub fn replacements_follow_the_draw<S: Store>(mut s: S) {
     // Verification (验证) re-derives the recorded replacements at audit level.
     let reps = s.replacements("P-1").unwrap();
     let level = verify_draw(Some(&s), &proof, None, Some(&reps)).unwrap();
-    assert_eq!(level, Level::Audit);
+    assert_eq!(level.level(), Level::Audit);
     assert!(matches!(
         verify_draw(Some(&s), &proof, None, Some(&[])),
         Err(VerifyDrawError::ReplacementsDiffer {
@@ -168,11 +168,11 @@ pub fn draws_verify_at_the_level_the_inputs_allow<S: Store>(mut s: S) {
     commit_all(&mut s, &small_county());
     let proof = drawn_by_library(&mut s, "V-1");
     assert_eq!(
-        verify_draw(Some(&s), &proof, None, None).unwrap(),
+        verify_draw(Some(&s), &proof, None, None).unwrap().level(),
         Level::Audit
     );
     assert_eq!(
-        verify_draw::<S>(None, &proof, None, None).unwrap(),
+        verify_draw::<S>(None, &proof, None, None).unwrap().level(),
         Level::Light
     );
     assert!(matches!(

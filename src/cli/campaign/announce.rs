@@ -28,7 +28,7 @@ pub(super) fn announce(
     }
     let mut ws = Workspace::open(&cli.workspace)?;
     let recorded = ws
-        .announce_campaigns(campaigns, now.unwrap_or_else(Utc::now), &cli.actor())
+        .announce_campaigns(campaigns, now.unwrap_or_else(crate::cli::now), &cli.actor())
         .map_err(|e| announce_failure(e, files.len() > 1))?;
     let mut texts = Vec::new();
     let mut docs = Vec::new();
@@ -105,7 +105,7 @@ pub(super) fn reveal(
         &mut ws,
         id,
         (&reveal.0, &reveal.1),
-        now.unwrap_or_else(Utc::now),
+        now.unwrap_or_else(crate::cli::now),
         &cli.actor(),
     )
     .map_err(reveal_failure)?;

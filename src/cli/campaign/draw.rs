@@ -49,7 +49,7 @@ pub(super) fn run(
         drand: beacon.as_deref().map(read_round).transpose()?,
         lottery: lottery.clone(),
     };
-    let at = now.unwrap_or_else(Utc::now);
+    let at = now.unwrap_or_else(crate::cli::now);
     let path = path
         .clone()
         .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));

@@ -84,7 +84,7 @@ pub(super) fn void(
     now: &Option<DateTime<Utc>>,
 ) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
-    let at = instant_text(&now.unwrap_or_else(Utc::now));
+    let at = instant_text(&now.unwrap_or_else(crate::cli::now));
     ws.void_campaign(id, reason, &at, &cli.actor())
         .map_err(store_fail)?;
     out.done(

@@ -51,7 +51,7 @@ pub(super) fn replace(
             target: target.to_string(),
         },
     };
-    let at = now.unwrap_or_else(Utc::now);
+    let at = now.unwrap_or_else(crate::cli::now);
     if let Some(round) = round {
         let (_, due) = request_replacement(&mut ws, id, request, reason, *round, at, &cli.actor())
             .map_err(replace_failure)?;
@@ -102,7 +102,7 @@ pub(super) fn resolve_replacement(
         &mut ws,
         id,
         &round,
-        now.unwrap_or_else(Utc::now),
+        now.unwrap_or_else(crate::cli::now),
         &cli.actor(),
     )
     .map_err(replace_failure)?;

@@ -5,18 +5,52 @@
 use super::summary;
 use crate::cli::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::core::proof::DrawProof;
-use crate::core::verify::Level;
-use crate::store::{VerifyDrawError, Workspace, verify_draw};
+use crate::core::verify::{Check, Level, VERDICT_SCHEMA, Verdict};
+use crate::store::{VerifyDrawError, Workspace, level_available, verify_draw};
 
-/// Reads and parses a JSON file the user named; `what` names it in errors.
+/// Reads a JSON file the user named under the rules of `docs/SPEC.md` §10
+/// (size, BOM, depth, checked before parsing); `what` names it in errors.
+/// `Err((check, message))`: `json` for a file that is not acceptable JSON,
+/// `format` for JSON that is not `what`.
+fn read_checked<T: serde::de::DeserializeOwned>(
+    f: &std::path::Path,
+    what: &str,
+    limit: u64,
+) -> Result<T, (Check, String, bool)> {
+    use crate::core::json_limits::checked_text;
+    let size = std::fs::metadata(f)
+        .map_err(|e| (Check::Json, format!("{}: {e}", f.display()), true))?
+        .len();
+    if size > limit {
+        return Err((
+            Check::Json,
+            format!(
+                "{}: {size} bytes, larger than the {limit} bytes allowed for {what} (SPEC §10)",
+                f.display()
+            ),
+            false,
+        ));
+    }
+    let bytes =
+        std::fs::read(f).map_err(|e| (Check::Json, format!("{}: {e}", f.display()), true))?;
+    let text = checked_text(&bytes, limit)
+        .map_err(|e| (Check::Json, format!("{}: {e}", f.display()), false))?;
+    serde_json::from_str(text).map_err(|e| {
+        let check = match e.classify() {
+            serde_json::error::Category::Data => Check::Format,
+            _ => Check::Json,
+        };
+        (check, format!("{}: not {what}: {e}", f.display()), false)
+    })
+}
+
 fn read_json<T: serde::de::DeserializeOwned>(
     f: &std::path::Path,
     what: &str,
+    limit: u64,
 ) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(f)
-        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Failure::rejected("malformed", format!("{}: not {what}: {e}", f.display())))
+    read_checked(f, what, limit)
+        .map_err(|(_, m, io)| Failure::rejected(if io { "unreadable" } else { "malformed" }, m))
 }
 
 fn failed(message: String) -> Failure {
@@ -25,6 +59,86 @@ fn failed(message: String) -> Failure {
         json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": message}}),
         message: format!("FAILED: {message}"),
     }
+}
+
+/// A failed verdict as the command's failure: the v2 verdict in `--json`
+/// (with `verified: false` and an `error` for v1 readers).
+fn verdict_failure(v: &Verdict, requested: Level) -> Failure {
+    let message = v
+        .errors
+        .first()
+        .map(|e| e.message.clone())
+        .unwrap_or_default();
+    let check = v.failed.first().map_or("?", |c| c.id());
+    let mut json = serde_json::to_value(v).unwrap_or_default();
+    if let Some(o) = json.as_object_mut() {
+        o.insert("verified".into(), false.into());
+        o.insert(
+            "requested".into(),
+            serde_json::to_value(requested).unwrap_or_default(),
+        );
+        o.insert(
+            "error".into(),
+            match v.errors.first() {
+                Some(e) => serde_json::json!({"kind": "verification_failed", "check": check, "message": message,
+                    "what": e.what, "expected": e.expected.clone().unwrap_or_default(), "got": e.got}),
+                None => serde_json::json!({"kind": "verification_failed", "check": check, "message": message}),
+            },
+        );
+    }
+    Failure {
+        code: EXIT_REJECTED,
+        json,
+        message: format!(
+            "FAILED: {message}\nINVALID at the {} level (the check that failed: {check}; docs/SPEC.md §9)",
+            level_name(v.level)
+        ),
+    }
+}
+
+fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Light => "light",
+        Level::Public => "public",
+        Level::Audit => "audit",
+    }
+}
+
+/// The text report: the verdict, what the level established, what it could
+/// not check and who can.
+fn verdict_text(v: &Verdict) -> String {
+    use std::fmt::Write as _;
+    let mut t = match v.level {
+        Level::Audit => "VALID (audit: the whole draw re-run on the workspace's snapshot with its salts)".to_string(),
+        Level::Public => "CONSISTENT at the public level: nothing wrong in the proof, the pool recomputed from the public snapshot and the targets fit the stratum sizes; not a proof that each stratum drew its smallest keys".to_string(),
+        Level::Light => "CONSISTENT at the light level: nothing wrong in what the proof shows on its own (reveals, seed, PRNs, inclusion, strata arithmetic, the whole team assignment re-run)".to_string(),
+    };
+    let ids: Vec<&str> = v.established.iter().map(|c| c.id()).collect();
+    let _ = write!(t, "\nestablished: {}", ids.join(", "));
+    for n in &v.not_checked {
+        let who: Vec<&str> = n
+            .who
+            .iter()
+            .map(|w| match w {
+                crate::core::verify::Who::Public => "anyone with the public snapshot",
+                crate::core::verify::Who::Auditor => "an auditor with the workspace",
+                crate::core::verify::Who::Enterprise => "an enterprise, for itself",
+            })
+            .collect();
+        let _ = write!(
+            t,
+            "\nnot checked: {} ({}; who can: {})",
+            n.check.id(),
+            n.why,
+            who.join(", ")
+        );
+    }
+    let _ = write!(
+        t,
+        "\ncompare the announcement hash {} with the one the bureau published before the draw",
+        v.announcement_hash.as_deref().unwrap_or("?")
+    );
+    t
 }
 
 pub(in crate::cli) fn verify(
@@ -36,7 +150,7 @@ pub(in crate::cli) fn verify(
     light: bool,
     level: Option<Level>,
 ) -> Result<(), Failure> {
-    let proof: DrawProof = read_json(file, "a draw proof")?;
+    use crate::core::json_limits::{MAX_PROOF_BYTES, MAX_SNAPSHOT_BYTES};
     let in_workspace = cli.workspace.join(crate::store::DB_FILE).is_file();
     // What must be reached: a verification never drops below it silently.
     let requested = level.unwrap_or(if light {
@@ -48,10 +162,23 @@ pub(in crate::cli) fn verify(
     } else {
         Level::Light
     });
+    let proof: DrawProof = match read_checked(file, "a draw proof", MAX_PROOF_BYTES) {
+        Ok(p) => p,
+        Err((check, message, io)) => {
+            let mut f = verdict_failure(&Verdict::unreadable(requested, check, message), requested);
+            // `error.kind` as before: the file could not be read, or is not a proof.
+            if let Some(e) = f.json.get_mut("error").and_then(|e| e.as_object_mut()) {
+                let kind = if io { "unreadable" } else { "malformed" };
+                e.insert("kind".into(), kind.into());
+            }
+            return Err(f);
+        }
+    };
     let public = match (snapshot, light) {
         (Some(f), false) => Some(read_json::<crate::core::snapshot::PublicSnapshot>(
             f,
             "a public snapshot",
+            MAX_SNAPSHOT_BYTES,
         )?),
         _ => None,
     };
@@ -64,23 +191,24 @@ pub(in crate::cli) fn verify(
         Workspace::open(&cli.workspace).ok()
     };
     let list: Option<Vec<crate::core::replace::Replacement>> = replacements
-        .map(|f| read_json(f, "a replacement list"))
+        .map(|f| read_json(f, "a replacement list", MAX_PROOF_BYTES))
         .transpose()?;
-    let level = verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()).map_err(|e| {
-        match e {
+    let attempted = level_available(ws.as_ref(), &proof, public.as_ref());
+    let verified = verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()).map_err(
+        |e| match e {
             VerifyDrawError::ReplacementsNeedAudit => Failure::usage(
                 "--replacements needs the workspace that holds the draw's snapshot (audit level)",
             ),
-            VerifyDrawError::Mismatch(m) => Failure {
-                code: EXIT_REJECTED,
-                json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": m.to_string(), "what": m.what, "expected": m.expected, "got": m.got}}),
-                message: format!("FAILED: {m}"),
-            },
+            VerifyDrawError::Mismatch(m) => {
+                verdict_failure(&Verdict::failed(attempted, Some(&proof), &m), requested)
+            }
             VerifyDrawError::Replacement(m) => failed(m),
             VerifyDrawError::ReplacementsDiffer { .. } => failed(e.to_string()),
             VerifyDrawError::Store(s) => Failure::from(s),
-        }
-    })?;
+        },
+    )?;
+    let verdict = Verdict::passed(&verified);
+    let level = verified.level();
     if level < requested {
         let why = match (requested, ws.is_some()) {
             (Level::Audit, true) => format!(
@@ -91,15 +219,23 @@ pub(in crate::cli) fn verify(
             (Level::Audit, false) => "no workspace was opened".to_string(),
             _ => "give the published public snapshot with --snapshot".to_string(),
         };
-        let name = |l: Level| match l {
-            Level::Light => "light",
-            Level::Public => "public",
-            Level::Audit => "audit",
-        };
+        let name = level_name;
+        let mut json = serde_json::to_value(&verdict).unwrap_or_default();
+        if let Some(o) = json.as_object_mut() {
+            o.insert("ok".into(), false.into());
+            o.insert("verified".into(), false.into());
+            o.insert(
+                "requested".into(),
+                serde_json::to_value(requested).unwrap_or_default(),
+            );
+            o.insert(
+                "error".into(),
+                serde_json::json!({"kind": "level_not_reached", "message": why}),
+            );
+        }
         return Err(Failure {
             code: EXIT_REJECTED,
-            json: serde_json::json!({"ok": false, "verified": false, "level": level, "requested": requested,
-                "error": {"kind": "level_not_reached", "message": why}}),
+            json,
             message: format!(
                 "NOT VERIFIED AT THE {} LEVEL: the proof passed the {} level only, because {why}",
                 name(requested).to_uppercase(),
@@ -107,20 +243,17 @@ pub(in crate::cli) fn verify(
             ),
         });
     }
-    let how = match level {
-        Level::Light => {
-            "VERIFIED (light: commitments, reveals, beacon, seed, inclusion proofs, strata arithmetic and the whole team assignment re-run; the strata's membership needs the workspace)"
-        }
-        Level::Public => {
-            "VERIFIED (public: light, plus the pool recomputed from the published public snapshot; the strata's membership needs the workspace)"
-        }
-        Level::Audit => {
-            "VERIFIED (audit: the whole draw re-run on the workspace's snapshot with its salts)"
-        }
-    };
+    let mut json = serde_json::to_value(&verdict).unwrap_or_default();
+    if let Some(o) = json.as_object_mut() {
+        o.insert("verified".into(), true.into());
+        o.insert(
+            "requested".into(),
+            serde_json::to_value(requested).unwrap_or_default(),
+        );
+    }
     out.done(
-        "dualdraw.verify.v1",
-        &serde_json::json!({"verified": true, "level": level, "requested": requested, "seed": proof.seed, "targets": proof.targets.len()}),
-        &summary(&proof, how),
+        VERDICT_SCHEMA,
+        &json,
+        &summary(&proof, &verdict_text(&verdict)),
     )
 }

@@ -266,6 +266,7 @@ pub struct EntropyPlan {
     /// Optional beacon.
     pub beacon: Option<BeaconSpec>,
     /// Reveals must be recorded before this instant (default: the beacon round time).
+    #[serde(with = "crate::core::instant::canonical_opt")]
     pub reveal_deadline: Option<DateTime<Utc>>,
     /// What a missing reveal does.
     pub on_missing_reveal: MissingReveal,

@@ -187,15 +187,13 @@ fn sorted_unique(key: &str, mut v: Vec<String>) -> Result<Vec<String>, CampaignE
 }
 
 fn parse_instant(key: &str, s: &str) -> Result<DateTime<Utc>, CampaignError> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            invalid(
-                key,
-                s,
-                "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00",
-            )
-        })
+    crate::core::instant::parse_instant(s.trim()).map_err(|_| {
+        invalid(
+            key,
+            s,
+            "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00",
+        )
+    })
 }
 
 pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
@@ -300,6 +298,21 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                 "not a 64-digit hex SHA-256 (make one with `dualdraw witness new`)",
             )
         })?;
+        // A reveal is written `NAME=SECRET`: a name must not hold `=`, and no
+        // control or format character (a NUL, a line break, a BOM) may hide in it.
+        if let Some(bad) = w
+            .name
+            .chars()
+            .find(|&ch| ch == '=' || ch.is_control() || ch == '\u{FEFF}' || ch == '\u{200B}')
+        {
+            return Err(invalid(
+                format!("entropy.witnesses[{}].name", i + 1),
+                &w.name,
+                &format!(
+                    "a witness name must not contain {bad:?}: reveals are written NAME=SECRET"
+                ),
+            ));
+        }
         witnesses.push(WitnessCommitment {
             name: w.name.trim().to_string(),
             commitment,

@@ -3,7 +3,7 @@
 //! field.
 
 use super::light::verify_light_inner;
-use super::{Level, Mismatch, VerifiedDraw, check, fail};
+use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
 use crate::core::commitment::SaltKey;
 use crate::core::draw::DrawOutcome;
 use crate::core::proof::{DrawProof, threshold_commitment, threshold_salt};
@@ -48,31 +48,58 @@ pub(super) fn audit(
     );
     light?;
     check(
+        Check::StratumMembership,
         "snapshot digest (recomputed from the workspace)",
         roots.digest(),
         a.snapshot.digest,
     )?;
-    let out = out.map_err(|e| fail("draw", e))?;
-    check("pool size", out.pool_size, p.pool_size)?;
+    let out = out.map_err(|e| fail(Check::Rerun, "draw", e))?;
     check(
+        Check::StratumMembership,
+        "pool size",
+        out.pool_size,
+        p.pool_size,
+    )?;
+    check(
+        Check::Recusals,
         "left out by class",
         out.excluded_by_class,
         p.excluded_by_class,
     )?;
-    check("number of strata", out.strata.len(), p.strata.len())?;
+    check(
+        Check::StratumMembership,
+        "number of strata",
+        out.strata.len(),
+        p.strata.len(),
+    )?;
     for (x, y) in out.strata.iter().zip(&p.strata) {
         let k = x.credit_class.token();
-        check(format!("stratum {k} pool"), x.pool, y.pool)?;
+        check(
+            Check::StratumMembership,
+            format!("stratum {k} pool"),
+            x.pool,
+            y.pool,
+        )?;
         let tc = threshold_commitment(
             &threshold_salt(key, &a.campaign_hash, x.credit_class),
             x.credit_class,
             x.threshold.as_ref(),
         );
-        check(format!("stratum {k} threshold"), tc, y.threshold_commitment)?;
+        check(
+            Check::Selection,
+            format!("stratum {k} threshold"),
+            tc,
+            y.threshold_commitment,
+        )?;
     }
     let want: Vec<&str> = out.needs.iter().map(|t| t.uscc.as_str()).collect();
     let got: Vec<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
-    check("drawn targets", want.join(","), got.join(","))?;
+    check(
+        Check::Selection,
+        "drawn targets",
+        want.join(","),
+        got.join(","),
+    )?;
     let mut bw: Vec<String> = out
         .blocked
         .iter()
@@ -92,6 +119,7 @@ pub(super) fn audit(
         {
             let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
             check(
+                Check::Rerun,
                 format!("items and departments of {}", n.uscc),
                 format!("{} / {}", n.items.join(","), depts.join(",")),
                 format!("{} / {}", t.items.join(","), t.departments.join(",")),
@@ -104,6 +132,7 @@ pub(super) fn audit(
         .map(|b| format!("{}/{}", b.officer, b.target))
         .collect();
     check(
+        Check::Recusals,
         "blocked pairs (every recusal among drawn targets)",
         bw.join(","),
         bg.join(","),
@@ -111,6 +140,7 @@ pub(super) fn audit(
     for ((n, team), rec) in out.needs.iter().zip(&out.teams).zip(&p.teams) {
         let ids: Vec<&str> = team.iter().map(|&o| reg.officers[o].id.as_str()).collect();
         check(
+            Check::Rerun,
             format!("team of {}", n.uscc),
             ids.join(","),
             rec.officers.join(","),

@@ -2,7 +2,7 @@
 //! show on its own (announcement, entropy, registries carried whole, targets,
 //! strata, blocked pairs), including re-running the officer assignment.
 
-use super::{Level, Mismatch, VerifiedDraw, check, fail};
+use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
 use crate::core::assign::{Problem, TargetNeeds, needs_of};
 use crate::core::campaign::{BeaconScheme, Campaign, StratumRule, instant_text};
 use crate::core::commitment::{
@@ -32,12 +32,14 @@ pub fn verify_light(p: &DrawProof) -> Result<VerifiedDraw, Mismatch> {
 }
 
 pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Result<(), Mismatch> {
-    check("format", DRAW_PROOF_FORMAT, &p.format)?;
+    check(Check::Format, "format", DRAW_PROOF_FORMAT, &p.format)?;
     let a = &p.announcement;
     let c: &Campaign = &a.campaign;
-    c.check().map_err(|e| fail("campaign", e))?;
-    check("campaign hash", c.hash(), a.campaign_hash)?;
+    c.check()
+        .map_err(|e| fail(Check::Campaign, "campaign", e))?;
+    check(Check::Campaign, "campaign hash", c.hash(), a.campaign_hash)?;
     check(
+        Check::Announcement,
         "snapshot digest",
         a.snapshot.roots.digest(),
         a.snapshot.digest,
@@ -46,27 +48,40 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
     sorted.sort();
     sorted.dedup();
     check(
+        Check::Announcement,
         "exclusion list order",
         sorted.join(","),
         a.exclusion.join(","),
     )?;
     let leaves: Vec<&[u8]> = a.exclusion.iter().map(|u| u.as_bytes()).collect();
-    check("exclusion root", root_parallel(&leaves), a.exclusion_root)?;
+    check(
+        Check::Announcement,
+        "exclusion root",
+        root_parallel(&leaves),
+        a.exclusion_root,
+    )?;
     if !a.officer_history.windows(2).all(|w| w[0] < w[1]) {
         return Err(fail(
+            Check::Announcement,
             "officer history",
             "must be sorted by officer then target, without repeats",
         ));
     }
     check(
+        Check::Announcement,
         "officer history root",
         crate::core::announcement::officer_history_root(&a.officer_history),
         a.officer_history_root,
     )?;
     if !a.drawn_this_year.windows(2).all(|w| w[0] < w[1]) {
-        return Err(fail("drawn this year", "must be sorted without repeats"));
+        return Err(fail(
+            Check::Announcement,
+            "drawn this year",
+            "must be sorted without repeats",
+        ));
     }
     check(
+        Check::Announcement,
         "drawn-this-year root",
         crate::core::announcement::uscc_list_root(&a.drawn_this_year),
         a.drawn_this_year_root,
@@ -74,14 +89,21 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
     match (&a.coordination, &c.coordination) {
         (None, None) => {}
         (Some(g), Some(k)) => {
-            check("coordination group", &k.group, &g.group)?;
             check(
+                Check::Coordination,
+                "coordination group",
+                &k.group,
+                &g.group,
+            )?;
+            check(
+                Check::Coordination,
                 "coordination group hash",
                 crate::core::announcement::GroupRef::compute_hash(&g.group, &g.members),
                 g.hash,
             )?;
             if !g.members.windows(2).all(|w| w[0] < w[1]) || !g.members.contains(&a.campaign_hash) {
                 return Err(fail(
+                    Check::Coordination,
                     "coordination group",
                     "members must be sorted and include this campaign's hash",
                 ));
@@ -89,12 +111,18 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         }
         _ => {
             return Err(fail(
+                Check::Coordination,
                 "coordination",
                 "the campaign's [coordination] and the announcement's group disagree",
             ));
         }
     }
-    check("announcement hash", a.compute_hash(), a.hash)?;
+    check(
+        Check::Announcement,
+        "announcement hash",
+        a.compute_hash(),
+        a.hash,
+    )?;
     // Entropy.
     let beacon = match (&c.entropy.beacon, &p.entropy.beacon) {
         (None, None) => None,
@@ -109,12 +137,22 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                 ),
                 BeaconScheme::Lottery => entropy::lottery_value(spec, &b.evidence),
             }
-            .map_err(|e| fail("beacon", e))?;
-            check("beacon value", v.value, b.value)?;
+            .map_err(|e| fail(Check::Beacon, "beacon", e))?;
+            check(Check::Beacon, "beacon value", v.value, b.value)?;
+            let text = |t: &Option<chrono::DateTime<chrono::Utc>>| {
+                t.as_ref().map_or_else(|| "none".to_string(), instant_text)
+            };
+            check(
+                Check::Beacon,
+                "beacon round time (genesis + (round − 1) · period)",
+                text(&v.round_time),
+                text(&b.round_time),
+            )?;
             if let Some(t) = v.round_time
                 && t <= a.announced_at
             {
                 return Err(fail(
+                    Check::Beacon,
                     "beacon round",
                     format!(
                         "round time {} is not after the announcement",
@@ -126,28 +164,50 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         }
         (Some(_), None) => {
             return Err(fail(
+                Check::Beacon,
                 "beacon",
                 "the campaign names a beacon but the proof has none",
             ));
         }
         (None, Some(_)) => {
             return Err(fail(
+                Check::Beacon,
                 "beacon",
                 "the proof has a beacon the campaign did not name",
             ));
         }
     };
+    // No reveal before the announcement (instants are whole seconds, §1).
+    for r in &p.entropy.reveals {
+        if r.revealed_at < a.announced_at {
+            return Err(Mismatch {
+                check: Check::Witnesses,
+                what: format!("reveal of {}", r.name),
+                expected: format!(
+                    "at or after the announcement, {}",
+                    instant_text(&a.announced_at)
+                ),
+                got: instant_text(&r.revealed_at),
+            });
+        }
+    }
     let mut all_reveals = p.entropy.reveals.clone();
-    let (seed, used, missing) =
-        derive_seed(a, &all_reveals, beacon.as_ref()).map_err(|e| fail("entropy", e))?;
+    let (seed, used, missing) = derive_seed(a, &all_reveals, beacon.as_ref())
+        .map_err(|e| fail(Check::Witnesses, "entropy", e))?;
     all_reveals.retain(|r| used.contains(r));
-    check("reveals used", used.len(), p.entropy.reveals.len())?;
     check(
+        Check::Witnesses,
+        "reveals used",
+        used.len(),
+        p.entropy.reveals.len(),
+    )?;
+    check(
+        Check::Witnesses,
         "witnesses left out",
         missing.join(","),
         p.entropy.missing.join(","),
     )?;
-    check("seed", seed, p.seed)?;
+    check(Check::Seed, "seed", seed, p.seed)?;
     let key = crate::core::draw::prn_key(
         a,
         &seed,
@@ -155,12 +215,13 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         beacon.as_ref().map(|b| &b.value),
         &p.group_announcements,
     )
-    .map_err(|e| fail("coordination", e))?;
-    check("PRN seed", key.seed, p.prn_seed)?;
+    .map_err(|e| fail(Check::Coordination, "coordination", e))?;
+    check(Check::Seed, "PRN seed", key.seed, p.prn_seed)?;
     // Registries carried whole.
     let items =
         crate::core::merkle::root_parallel(&p.items.iter().map(item_leaf).collect::<Vec<_>>());
     check(
+        Check::Registries,
         "items root (from the items in the proof)",
         a.snapshot.roots.items.hash,
         items,
@@ -169,6 +230,7 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         &p.officers.iter().map(officer_leaf).collect::<Vec<_>>(),
     );
     check(
+        Check::Registries,
         "officers root (from the officers in the proof)",
         a.snapshot.roots.officers.hash,
         officers,
@@ -177,6 +239,7 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         || !p.items.windows(2).all(|w| w[0].code < w[1].code)
     {
         return Err(fail(
+            Check::Registries,
             "registries",
             "items and officers must be in key order",
         ));
@@ -186,8 +249,9 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         items: p.items.clone(),
         ..Registries::default()
     };
-    let citems = sample::campaign_items(&reg_items, c).map_err(|e| fail("items", e))?;
-    let cats = sample::categories(c, &citems).map_err(|e| fail("categories", e))?;
+    let citems =
+        sample::campaign_items(&reg_items, c).map_err(|e| fail(Check::Targets, "items", e))?;
+    let cats = sample::categories(c, &citems).map_err(|e| fail(Check::Targets, "categories", e))?;
     let sets = sample::HistorySets::of(a);
     let eroot = a.snapshot.roots.entities;
     let mut needs: Vec<TargetNeeds> = Vec::new();
@@ -195,7 +259,11 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         .windows(2)
         .any(|w| w[0].entity.uscc >= w[1].entity.uscc)
     {
-        return Err(fail("targets", "must be sorted by USCC without repeats"));
+        return Err(fail(
+            Check::Targets,
+            "targets",
+            "must be sorted by USCC without repeats",
+        ));
     }
     // Each target on its own (on every core): inclusion, PRN, and (unless an
     // audit re-derives them from the registries) pool rules, items, departments.
@@ -213,19 +281,20 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                         path: t.path.clone(),
                     },
                 ) {
-                    return Err(fail(format!("target {u} inclusion"), e));
+                    return Err(fail(Check::Inclusion, format!("target {u} inclusion"), e));
                 }
                 let prn = sample::prn(&key.seed, u);
                 if prn != t.prn {
-                    return check(format!("prn of {u}"), prn, t.prn).map(|_| None);
+                    return check(Check::Prn, format!("prn of {u}"), prn, t.prn).map(|_| None);
                 }
                 if !rerun_assignment {
                     return Ok(None);
                 }
-                let e =
-                    public_entity_record(&t.entity).map_err(|e| fail(format!("target {u}"), e))?;
+                let e = public_entity_record(&t.entity)
+                    .map_err(|e| fail(Check::Targets, format!("target {u}"), e))?;
                 if !sample::in_public_pool(&e, c, &cats, &sets) {
                     return Err(fail(
+                        Check::Targets,
                         format!("target {u}"),
                         "is not in the pool (status, region, category, flags or history)",
                     ));
@@ -233,6 +302,7 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                 let n = needs_of(&e, c, &citems, &cats);
                 if n.items != t.items {
                     check(
+                        Check::Targets,
                         format!("items of {u}"),
                         n.items.join(","),
                         t.items.join(","),
@@ -245,6 +315,7 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                 {
                     let depts: Vec<&str> = n.needs.iter().map(|x| x.department.as_str()).collect();
                     check(
+                        Check::Targets,
                         format!("departments of {u}"),
                         depts.join(","),
                         t.departments.join(","),
@@ -268,6 +339,7 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         .collect();
     let got: Vec<&str> = p.strata.iter().map(|s| s.credit_class.token()).collect();
     check(
+        Check::Strata,
         "strata in the proof (one per campaign stratum)",
         want.join(","),
         got.join(","),
@@ -277,11 +349,13 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
     for s in &p.strata {
         let rule = c.stratum(s.credit_class).ok_or_else(|| {
             fail(
+                Check::Strata,
                 format!("stratum {}", s.credit_class.token()),
                 "not in the campaign",
             )
         })?;
         check(
+            Check::Strata,
             format!("number drawn in stratum {}", s.credit_class.token()),
             rule.allocate(s.pool),
             s.drawn,
@@ -290,8 +364,18 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         drawn += s.drawn;
         let _ = matches!(rule.rule, StratumRule::Count(_));
     }
-    check("pool size (sum of strata)", pool, p.pool_size)?;
-    check("number of targets (sum drawn)", drawn, p.targets.len())?;
+    check(
+        Check::Strata,
+        "pool size (sum of strata)",
+        pool,
+        p.pool_size,
+    )?;
+    check(
+        Check::Strata,
+        "number of targets (sum drawn)",
+        drawn,
+        p.targets.len(),
+    )?;
     // Blocked pairs.
     let rroot = a.snapshot.roots.recusals;
     let mut blocked = HashSet::new();
@@ -311,17 +395,30 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                     path: b.path.clone(),
                 },
             )
-            .map_err(|e| fail(format!("recusal {} / {}", b.officer, b.target), e))?;
+            .map_err(|e| {
+                fail(
+                    Check::Inclusion,
+                    format!("recusal {} / {}", b.officer, b.target),
+                    e,
+                )
+            })?;
         let o = p
             .officers
             .binary_search_by(|x| x.id.as_str().cmp(&b.officer))
-            .map_err(|_| fail("blocked pair", format!("unknown officer {}", b.officer)))?;
+            .map_err(|_| {
+                fail(
+                    Check::BlockedPairs,
+                    "blocked pair",
+                    format!("unknown officer {}", b.officer),
+                )
+            })?;
         let t = p
             .targets
             .binary_search_by(|t| t.entity.uscc.as_str().cmp(&b.target))
             .ok()
             .ok_or_else(|| {
                 fail(
+                    Check::BlockedPairs,
                     "blocked pair",
                     format!("{} is not a drawn target", b.target),
                 )
@@ -341,7 +438,12 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
     }
     // Re-run the assignment (an audit re-runs the whole draw instead).
     if !rerun_assignment {
-        return check("number of teams", p.targets.len(), p.teams.len());
+        return check(
+            Check::Teams,
+            "number of teams",
+            p.targets.len(),
+            p.teams.len(),
+        );
     }
     let problem = Problem {
         date: c.draw_date,
@@ -351,12 +453,15 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         targets: &needs,
         blocked: &blocked,
     };
-    let teams = problem.solve(&seed).map_err(|e| fail("assignment", e))?;
-    check("number of teams", teams.len(), p.teams.len())?;
+    let teams = problem
+        .solve(&seed)
+        .map_err(|e| fail(Check::Teams, "assignment", e))?;
+    check(Check::Teams, "number of teams", teams.len(), p.teams.len())?;
     for ((team, n), rec) in teams.iter().zip(&needs).zip(&p.teams) {
-        check("team order", &n.uscc, &rec.target)?;
+        check(Check::Teams, "team order", &n.uscc, &rec.target)?;
         let ids: Vec<&str> = team.iter().map(|&o| p.officers[o].id.as_str()).collect();
         check(
+            Check::Teams,
             format!("team of {}", n.uscc),
             ids.join(","),
             rec.officers.join(","),

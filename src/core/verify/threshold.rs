@@ -3,7 +3,7 @@
 //! checked against the proof.
 
 use super::audit::audit;
-use super::{Mismatch, check, fail};
+use super::{Check, Mismatch, check, fail};
 use crate::core::commitment::SaltKey;
 use crate::core::merkle::Hash;
 use crate::core::proof::{DrawProof, threshold_commitment, threshold_salt};
@@ -54,6 +54,7 @@ pub fn open_threshold(
         .find(|s| s.credit_class == class)
         .ok_or_else(|| {
             fail(
+                Check::Selection,
                 "stratum",
                 format!("the campaign has no stratum {}", class.token()),
             )
@@ -76,8 +77,14 @@ impl ThresholdOpening {
     /// # Errors
     /// [`Mismatch`] naming what differs.
     pub fn verify(&self, p: &DrawProof) -> Result<(), Mismatch> {
-        check("format", THRESHOLD_OPENING_FORMAT, &self.format)?;
         check(
+            Check::Selection,
+            "format",
+            THRESHOLD_OPENING_FORMAT,
+            &self.format,
+        )?;
+        check(
+            Check::Selection,
             "campaign hash",
             p.announcement.campaign_hash,
             self.campaign_hash,
@@ -88,11 +95,13 @@ impl ThresholdOpening {
             .find(|s| s.credit_class == self.credit_class)
             .ok_or_else(|| {
                 fail(
+                    Check::Selection,
                     "stratum",
                     format!("no stratum {}", self.credit_class.token()),
                 )
             })?;
         check(
+            Check::Selection,
             format!(
                 "threshold commitment of stratum {}",
                 self.credit_class.token()
