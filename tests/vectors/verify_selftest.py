@@ -19,6 +19,7 @@ import os
 import random
 import tempfile
 
+import bls12_381 as bls
 import reference_draw as rd
 import verify_json as vj
 import verify_proof as vpf
@@ -240,6 +241,22 @@ def merkle_tests():
     ok("bottom-up Merkle root = reference_commitments.mth for 0..69 leaves", not bad, str(bad))
 
 
+def bls_tests(doc):
+    h = bls.hash_to_g1(b"", b"QUUX-V01-CS02-with-BLS12381G1_XMD:SHA-256_SSWU_RO_")
+    ok("BLS: RFC 9380 J.9.1 hash_to_curve(\"\") (BLS12381G1_XMD:SHA-256_SSWU_RO_)",
+       h == (0x052926add2207b76ca4fa57a8734416c8dc95e24501772c814278700eed6d1e4e8cf62d9c09db0fac349612b759e79a1,
+             0x08ba738453bfed09cb546dbb0783dbb3a5f1f566ed67bb6be0e8c67e2e81a4cc68ee29813bb7994998f3eae0c9c6a265))
+    x, y = bls.G2_GEN
+    ok("BLS: the G2 generator is on the twist",
+       bls.f2sq(y) == bls.f2add(bls.f2mul(bls.f2sq(x), x), bls.B2))
+    sig = bytes.fromhex(doc["draw_beacon"]["proof"]["entropy"]["beacon"]["evidence"])
+    ok("BLS: drand quicknet round 657413 verifies", bls.verify_quicknet(657413, sig))
+    ok("BLS: the same signature for round 657414 does not", not bls.verify_quicknet(657414, sig))
+    bad = bytearray(sig)
+    bad[-1] ^= 1
+    ok("BLS: a signature with one bit flipped does not", not bls.verify_quicknet(657413, bytes(bad)))
+
+
 # ---------------------------------------------------------------------------
 # The vector proofs, end to end
 # ---------------------------------------------------------------------------
@@ -270,6 +287,7 @@ def vector_tests(tmp):
                 proofs[f"{key}.proofs[{i}]"] = pr
         else:
             proofs[key] = doc[key]["proof"]
+    bls_tests(doc)
     for name, pr in proofs.items():
         j = run_on(tmp, name, pr)
         if name == "draw_beacon":
@@ -318,6 +336,11 @@ def vector_tests(tmp):
         t = p["teams"][0]
         t["officers"] = list(reversed(t["officers"]))
     changed("a team's order", swap_team, "teams")
+    p = copy.deepcopy(proofs["draw_beacon"])
+    ev = bytearray.fromhex(p["entropy"]["beacon"]["evidence"])
+    ev[-1] ^= 1
+    p["entropy"]["beacon"]["evidence"] = ev.hex()
+    run_on(tmp, "draw_beacon with one bit of the signature flipped", p, "beacon")
     nested = os.path.join(tmp, "nested.json")
     with open(nested, "w") as f:
         f.write('{"format": ' + "[" * 70 + "]" * 70 + "}")
