@@ -13,6 +13,7 @@ depth <= 64. Beyond §10 (READING, reported): NaN / Infinity and duplicate objec
 import json
 import os
 import re
+from itertools import accumulate
 
 BOM = b"\xef\xbb\xbf"
 MAX_DEPTH = 64
@@ -24,24 +25,19 @@ class JsonRefused(ValueError):
     """A §10 rule (or plain JSON syntax) refused the file; the message names the rule."""
 
 
-# A JSON string (with escapes) or one bracket. Strings are stepped over whole, so brackets inside
-# them are not counted; unterminated strings leave a lone '"' that json.loads rejects later.
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+# A JSON string (escapes included), unrolled so that the regular expression engine runs in C.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
 def check_depth(text: str, limit: int = MAX_DEPTH) -> int:
-    """The maximum nesting depth of arrays and objects, refusing past `limit` (no recursion)."""
-    depth = best = 0
-    for m in _TOKENS.finditer(text):
-        c = m.group()
-        if c == "[" or c == "{":
-            depth += 1
-            if depth > limit:
-                raise JsonRefused(f"nesting deeper than {limit} arrays and objects (§10)")
-            if depth > best:
-                best = depth
-        elif c == "]" or c == "}":
-            depth -= 1
+    """The maximum nesting depth of arrays and objects, refusing past `limit` (no recursion): strings
+    are removed first (brackets inside them do not count), then the running sum of +1 / -1 over the
+    brackets left. An unterminated string leaves a lone '"' that json.loads rejects afterwards."""
+    brackets = re.sub(r"[^\[\]{}]+", "", _STRING.sub("", text))
+    best = max(accumulate(map(_STEP.__getitem__, map(ord, brackets))), default=0)
+    if best > limit:
+        raise JsonRefused(f"nesting deeper than {limit} arrays and objects (§10)")
     return best
 
 
