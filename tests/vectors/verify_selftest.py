@@ -366,3 +366,66 @@ def main():
             print(f"FAIL {what}: {detail}")
     print(f"verify_proof --self-test: {len(RESULTS) - len(bad)} of {len(RESULTS)} passed")
     return 1 if bad else 0
+
+
+# ---------------------------------------------------------------------------
+# A forgery end to end on a real proof and its public snapshot (files made by the CLI):
+#   python3 verify_selftest.py PROOF PUBLIC_SNAPSHOT
+# ---------------------------------------------------------------------------
+
+
+def forge_public(proof_path, snapshot_path):
+    """Swaps the proof's target of largest key for the pool entity of largest key (a non-target),
+    and reseals everything the light level recomputes (record, leaf index and path, PRN, items,
+    departments, teams re-run). The light level must call it consistent; the public level must
+    reject it at cross_stratum (the new target's key exceeds every stratum's cut)."""
+    with open(proof_path, encoding="utf-8") as f:
+        proof = json.load(f)
+    with open(snapshot_path, encoding="utf-8") as f:
+        snap = json.load(f)
+    tmp = tempfile.mkdtemp()
+    cx = {}
+    for cid, fn in vpf.LIGHT[:10]:          # up to prn: the context the forgery needs
+        fn(proof, cx, []) if cid == "beacon" else fn(proof, cx)
+    camp, C = cx["camp"], cx["C"]
+    ents = snap["entities"]
+    pool = [e for e in ents if vpf.in_public_pool(e, camp, C, set(cx["excl"]))]
+    off = int.from_bytes(rd.start_offset(*rd.start_of(camp)), "big")
+    keyed = sorted(vpu.pool_entries(pool, cx["prn_seed"], off, cx["dty"]))
+    targets = {t["entity"]["uscc"] for t in proof["targets"]}
+    new_u = next(u for _, u, _ in reversed(keyed) if u not in targets)
+    old_u = next(u for _, u, _ in reversed(keyed) if u in targets)
+    idx = next(i for i, e in enumerate(ents) if e["uscc"] == new_u)
+    leaves = [vpf.entity_leaf(e) for e in ents]
+    e = ents[idx]
+    its, depts = rd.target_items_departments(e, C, camp["items"], cx["items_by_code"], camp["lead_department"])
+    t = {"entity": e, "prn": rd.prn(cx["prn_seed"], new_u).hex(), "items": its, "departments": depts,
+         "index": idx, "path": [h.hex() for h in rd.rc.audit_path(idx, leaves)]}
+    proof["targets"] = sorted([x for x in proof["targets"] if x["entity"]["uscc"] != old_u] + [t],
+                              key=lambda x: vpf.ub(x["entity"]["uscc"]))
+    proof["blocked_pairs"] = [b for b in proof["blocked_pairs"] if b["target"] != old_u]
+    rec = [{"uscc": x["entity"]["uscc"], "region": x["entity"]["region"], "items": x["items"],
+            "departments": x["departments"]} for x in proof["targets"]]
+    blocked = {(b["officer"], b["target"]) for b in proof["blocked_pairs"]}
+    teams = rd.assign(cx["seed"], rec, proof["officers"], camp, cx["items_by_code"], blocked, camp["draw_date"])
+    proof["teams"] = [{"target": u, "officers": teams[u]} for u in sorted(teams, key=vpf.ub)]
+    path = os.path.join(tmp, "forged.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(proof, f, ensure_ascii=False)
+    light, _ = vpf.verify(path)
+    public, code = vpf.verify(path, snapshot_path)
+    print(f"forged: target {old_u} replaced by {new_u} (the pool's largest key), resealed")
+    print(f"  light:  {light.to_json()['verdict']}")
+    print(f"  public: {public.to_json()['verdict']} failed {public.failed}: "
+          f"{public.errors[0]['message'] if public.errors else ''}")
+    good = not light.failed and public.failed == ["cross_stratum"] and code == 1
+    print("forge test: " + ("OK" if good else "NOT AS EXPECTED"))
+    return 0 if good else 1
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) != 3:
+        print("usage: verify_selftest.py PROOF PUBLIC_SNAPSHOT", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(forge_public(sys.argv[1], sys.argv[2]))
