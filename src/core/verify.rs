@@ -11,6 +11,7 @@ mod checks;
 mod cross_stratum;
 mod light;
 mod public;
+mod recompute;
 mod threshold;
 mod verdict;
 
@@ -19,6 +20,7 @@ pub use checks::{Check, Who};
 pub use cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_stratum_consistent};
 pub use light::verify_light;
 pub use public::verify_public;
+pub use recompute::{public_pool, rerun_teams, target_needs};
 pub use threshold::{THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold};
 pub use verdict::{NotChecked, VERDICT_SCHEMA, Verdict, VerdictError, VerdictWord};
 

@@ -9,8 +9,8 @@ use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
 use crate::core::verify::{
-    Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold, verify_audit, verify_light,
-    verify_public,
+    Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold, verify_audit,
+    verify_light, verify_public,
 };
 
 /// Why a draw proof does not verify, or cannot be verified as asked.
@@ -72,6 +72,29 @@ pub fn verify_draw<S: Store + ?Sized>(
         }
         return Ok(verify_light(proof)?);
     };
+    // The audit level also knows what was announced: a proof of a redrawn
+    // announcement (another reveal, another time) is not this campaign's.
+    let id = &proof.announcement.campaign.id;
+    match store.announcement(id) {
+        Ok(a) if a.hash == proof.announcement.hash => {}
+        Ok(a) => {
+            return Err(Mismatch {
+                check: Check::Rerun,
+                what: format!("announcement of {id} recorded in the workspace"),
+                expected: a.hash.to_hex(),
+                got: proof.announcement.hash.to_hex(),
+            }
+            .into());
+        }
+        // Another workspace with the same registries: no audit here.
+        Err(StoreError::NoCampaign(_)) => {
+            if replacements.is_some() {
+                return Err(VerifyDrawError::ReplacementsNeedAudit);
+            }
+            return Ok(verify_light(proof)?);
+        }
+        Err(e) => return Err(e.into()),
+    }
     let reg = store.load(&snap)?;
     let v = verify_audit(proof, &reg, store.salt_key())?;
     if let Some(list) = replacements {
@@ -99,8 +122,14 @@ pub fn level_available<S: Store + ?Sized>(
     if public.is_some() {
         return Level::Public;
     }
-    match store.map(|s| s.snapshot_by_digest(&proof.announcement.snapshot.digest)) {
-        Some(Ok(Some(_))) => Level::Audit,
+    let Some(s) = store else {
+        return Level::Light;
+    };
+    match (
+        s.snapshot_by_digest(&proof.announcement.snapshot.digest),
+        s.announcement(&proof.announcement.campaign.id),
+    ) {
+        (Ok(Some(_)), Ok(_)) => Level::Audit,
         _ => Level::Light,
     }
 }

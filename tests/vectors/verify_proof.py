@@ -51,15 +51,16 @@ CHECKS = ["json", "format", "campaign", "announcement", "witnesses", "beacon", "
           "stratum_membership", "selection", "recusals", "rerun"]
 LEVELS = {"light": 0, "public": 1, "audit": 2}
 NOT_CHECKED = {
-    "pool": ("public", "the pool is recomputed from the published public snapshot (pass --snapshot)"),
-    "cross_stratum": ("public", "whether the targets fit the stratum sizes needs every pool entity's PRN, "
+    "public_snapshot": (["public"], "the pool is recomputed from the published public snapshot (pass --snapshot)"),
+    "pool": (["public"], "the pool is recomputed from the published public snapshot (pass --snapshot)"),
+    "cross_stratum": (["public"], "whether the targets fit the stratum sizes needs every pool entity's PRN, "
                                 "from the published public snapshot (pass --snapshot)"),
-    "stratum_membership": ("auditor", "credit classes are confidential: only the workspace holds them and "
+    "stratum_membership": (["auditor"], "credit classes are confidential: only the workspace holds them and "
                                       "their salts"),
-    "selection": ("auditor", "which entities are in a stratum is confidential (an enterprise given the "
+    "selection": (["auditor", "enterprise"], "which entities are in a stratum is confidential (an enterprise given the "
                              "openings of its own class and of its stratum's threshold can check its own case)"),
-    "recusals": ("auditor", "recusal pairs not among drawn targets, and the class exclusions, are confidential"),
-    "rerun": ("auditor", "re-running the whole draw needs the workspace's registries and salts"),
+    "recusals": (["auditor"], "recusal pairs not among drawn targets, and the class exclusions, are confidential"),
+    "rerun": (["auditor"], "re-running the whole draw needs the workspace's registries and salts"),
 }
 ANNOUNCEMENT_NOTE = ("Compare announcement_hash with the hash the bureau published before the draw: a "
                      "verifier cannot see what was published before.")
@@ -367,7 +368,7 @@ def c_beacon(p, cx, not_checked):
         if bls is not None:
             need(bls.verify_quicknet(r, sig), f"drand quicknet round {r}: the BLS signature does not verify")
         else:
-            not_checked.append({"check": "beacon", "who": "public",
+            not_checked.append({"check": "beacon", "who": ["public"],
                                 "why": "the drand BLS12-381 signature needs a pairing (bls12_381.py missing)"})
         value = rd.drand_beacon(r, sig)
         want_time = datetime.fromtimestamp(rd.drand_round_time(r), tz=timezone.utc)
@@ -639,8 +640,8 @@ class Verdict:
             "failed": self.failed,
             "not_checked": self.not_checked,
             "errors": self.errors,
-            "targets": None,
-            "teams": self.teams,
+            "targets": sorted(t["entity"]["uscc"] for t in p["targets"]) if ok else None,
+            "teams": self.teams if ok else None,
             "announcement_note": ANNOUNCEMENT_NOTE,
         }
 
@@ -650,7 +651,7 @@ def verify(proof_path, snapshot_path=None):
     import verify_public as vp
     level = "public" if snapshot_path else "light"
     v = Verdict(level)
-    for cid in ("pool", "cross_stratum") if level == "light" else ():
+    for cid in ("public_snapshot", "pool", "cross_stratum") if level == "light" else ():
         v.not_checked.append({"check": cid, "who": NOT_CHECKED[cid][0], "why": NOT_CHECKED[cid][1]})
     for cid in ("stratum_membership", "selection", "recusals", "rerun"):
         v.not_checked.append({"check": cid, "who": NOT_CHECKED[cid][0], "why": NOT_CHECKED[cid][1]})
@@ -705,7 +706,7 @@ def human(v: Verdict) -> str:
         out.append(line)
     out.append("not checked at this level:")
     for n in j["not_checked"]:
-        out.append(f"  {n['check']} ({n['who']}): {n['why']}")
+        out.append(f"  {n['check']} ({', '.join(n['who'])}): {n['why']}")
     out.append(f"note: {ANNOUNCEMENT_NOTE}")
     return "\n".join(out)
 

@@ -212,9 +212,10 @@ pub(in crate::cli) fn verify(
     if level < requested {
         let why = match (requested, ws.is_some()) {
             (Level::Audit, true) => format!(
-                "the workspace {} holds no snapshot with digest {} (the draw's): it was deleted, or this is another workspace",
+                "the workspace {} holds no snapshot with digest {} (the draw's) or no announcement of {}: it was deleted, or this is another workspace",
                 cli.workspace.display(),
-                proof.announcement.snapshot.digest
+                proof.announcement.snapshot.digest,
+                proof.announcement.campaign.id
             ),
             (Level::Audit, false) => "no workspace was opened".to_string(),
             _ => "give the published public snapshot with --snapshot".to_string(),

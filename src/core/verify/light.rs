@@ -3,7 +3,7 @@
 //! strata, blocked pairs), including re-running the officer assignment.
 
 use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
-use crate::core::assign::{Problem, TargetNeeds, needs_of};
+use crate::core::assign::{TargetNeeds, needs_of};
 use crate::core::campaign::{BeaconScheme, Campaign, StratumRule, instant_text};
 use crate::core::commitment::{
     PublicEntity, PublicRecusal, confidential_commitment, item_leaf, officer_leaf,
@@ -117,6 +117,31 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
             ));
         }
     }
+    for (list, len, on) in [
+        (
+            "exclusion list (exclude_inspected_within_days is 0)",
+            a.exclusion.len(),
+            c.targets.exclude_inspected_within_days > 0,
+        ),
+        (
+            "officer history (avoid_same_officer_within_days is 0)",
+            a.officer_history.len(),
+            c.teams.avoid_same_officer_within_days > 0,
+        ),
+        (
+            "drawn this year (low_risk_once_a_year is off)",
+            a.drawn_this_year.len(),
+            c.targets.low_risk_once_a_year,
+        ),
+    ] {
+        if !on && len > 0 {
+            return Err(fail(
+                Check::Announcement,
+                list,
+                format!("{len} entries where the rule is off must be none"),
+            ));
+        }
+    }
     check(
         Check::Announcement,
         "announcement hash",
@@ -148,6 +173,19 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                 text(&v.round_time),
                 text(&b.round_time),
             )?;
+            if let Some(t) = v.round_time
+                && crate::core::announcement::china_date(&t) > c.draw_date
+            {
+                return Err(fail(
+                    Check::Beacon,
+                    "beacon round",
+                    format!(
+                        "round time {} falls after the draw date {}",
+                        instant_text(&t),
+                        c.draw_date
+                    ),
+                ));
+            }
             if let Some(t) = v.round_time
                 && t <= a.announced_at
             {
@@ -376,7 +414,30 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         drawn,
         p.targets.len(),
     )?;
-    // Blocked pairs.
+    if p.excluded_by_class > 0
+        && c.targets.exclude_credit_classes.is_empty()
+        && !c.targets.low_risk_once_a_year
+    {
+        return Err(fail(
+            Check::Strata,
+            "left out by class",
+            format!(
+                "{} entities, but the campaign has no class rule (exclude_credit_classes, low_risk_once_a_year)",
+                p.excluded_by_class
+            ),
+        ));
+    }
+    // Blocked pairs: in order (target, then officer), without repeats.
+    if p.blocked_pairs
+        .windows(2)
+        .any(|w| (&w[0].target, &w[0].officer) >= (&w[1].target, &w[1].officer))
+    {
+        return Err(fail(
+            Check::BlockedPairs,
+            "blocked pairs",
+            "must be in order (target, then officer) without repeats",
+        ));
+    }
     let rroot = a.snapshot.roots.recusals;
     let mut blocked = HashSet::new();
     for b in &p.blocked_pairs {
@@ -423,6 +484,20 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
                     format!("{} is not a drawn target", b.target),
                 )
             })?;
+        if !p.targets[t]
+            .departments
+            .iter()
+            .any(|d| *d == p.officers[o].department)
+        {
+            return Err(fail(
+                Check::BlockedPairs,
+                format!("blocked pair {} / {}", b.officer, b.target),
+                format!(
+                    "the officer's department {} is not one of the target's",
+                    p.officers[o].department
+                ),
+            ));
+        }
         blocked.insert((o, t));
     }
     // The officer-history rule's pairs among drawn targets (§6).
@@ -445,25 +520,14 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
             p.teams.len(),
         );
     }
-    let problem = Problem {
-        date: c.draw_date,
-        region: c.teams.officer_region,
-        capacity: c.teams.max_targets_per_officer,
-        officers: &p.officers,
-        targets: &needs,
-        blocked: &blocked,
-    };
-    let teams = problem
-        .solve(&seed)
-        .map_err(|e| fail(Check::Teams, "assignment", e))?;
+    let teams = super::recompute::solve_teams(p, &needs, &blocked)?;
     check(Check::Teams, "number of teams", teams.len(), p.teams.len())?;
-    for ((team, n), rec) in teams.iter().zip(&needs).zip(&p.teams) {
-        check(Check::Teams, "team order", &n.uscc, &rec.target)?;
-        let ids: Vec<&str> = team.iter().map(|&o| p.officers[o].id.as_str()).collect();
+    for (team, rec) in teams.iter().zip(&p.teams) {
+        check(Check::Teams, "team order", &team.target, &rec.target)?;
         check(
             Check::Teams,
-            format!("team of {}", n.uscc),
-            ids.join(","),
+            format!("team of {}", team.target),
+            team.officers.join(","),
             rec.officers.join(","),
         )?;
     }

@@ -1,12 +1,10 @@
 //! Public verification (`docs/SPEC.md` §7): the light checks, then the pool
 //! recomputed from a published public snapshot.
 
-use super::cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_stratum_consistent};
-use super::light::{public_entity_record, verify_light};
+use super::cross_stratum::{CrossStratumInput, StratumCount, cross_stratum_consistent};
+use super::light::verify_light;
 use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
 use crate::core::proof::DrawProof;
-use crate::core::registry::Registries;
-use crate::core::sample;
 
 /// Public verification (公开核验): light verification, then the pool recomputed
 /// from a published public snapshot of the announced snapshot.
@@ -28,42 +26,7 @@ pub fn verify_public(
         snap.snapshot.digest,
     )?;
     let c = &a.campaign;
-    let reg_items = Registries {
-        items: snap.items.clone(),
-        ..Registries::default()
-    };
-    let citems =
-        sample::campaign_items(&reg_items, c).map_err(|e| fail(Check::Pool, "items", e))?;
-    let cats = sample::categories(c, &citems).map_err(|e| fail(Check::Pool, "categories", e))?;
-    let sets = sample::HistorySets::of(a);
-    let key = p.prn_key();
-    let targets: std::collections::HashSet<&str> =
-        p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
-    let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> = {
-        use crate::par::*;
-        snap.entities
-            .par_iter()
-            .map(|e| {
-                let rec = public_entity_record(e)
-                    .map_err(|x| fail(Check::PublicSnapshot, format!("entity {}", e.uscc), x))?;
-                if !sample::in_public_pool(&rec, c, &cats, &sets) {
-                    return Ok(None);
-                }
-                Ok(Some(PoolEntity {
-                    key: key.order(&sample::prn(&key.seed, &e.uscc)),
-                    uscc: e.uscc.clone(),
-                    target: targets.contains(e.uscc.as_str()),
-                    drawn_this_year: sets.drawn_this_year.contains(e.uscc.as_str()),
-                }))
-            })
-            .collect()
-    };
-    let mut entities = Vec::new();
-    for r in in_pool {
-        if let Some(e) = r? {
-            entities.push(e);
-        }
-    }
+    let entities = super::recompute::public_pool(p, snap)?;
     check(
         Check::Pool,
         "pool size from the public snapshot (pool + left out by class)",
