@@ -42,6 +42,7 @@ import {
   lotteryBeaconValue,
   pairKey,
   parseInstant,
+  canonicalInstant,
   prn,
   quicknetRoundTime,
   targetDepartments,
@@ -328,7 +329,7 @@ export function verifyLight(proof: Proof): Report {
   } else if (proof.group_announcements.length) c.fail('group', t('未协调的活动不应列出协调组的公告哈希。', 'An uncoordinated campaign lists group announcement hashes.'));
   if (co) c.line('group', t(`协调组“${co.group}”的组哈希和本活动在组中的位置正确`, `The coordination group "${co.group}": its hash and this campaign's place in it are correct`), co.members.length);
   const annAt = parseInstant(a.announced_at);
-  if (annAt === null) c.fail('announcement', t(`公告时间“${a.announced_at}”不是 UTC 时刻。`, `The announcement time "${a.announced_at}" is not a UTC instant.`));
+  if (annAt === null) c.fail('announcement', t(`公告时间“${a.announced_at}”不是 RFC 3339 时刻（规范 §1）。`, `The announcement time "${a.announced_at}" is not an RFC 3339 instant (SPEC §1).`));
   const ah = toHex(new Writer(8).bytes(encodeAnnouncement(announcementFields(proof))).sha());
   if (ah !== a.hash)
     c.fail('announcement', t(`公告哈希与公告内容不一致：按内容计算应为 ${ah}，文件中为 ${a.hash}。请与事先公布的公告哈希核对。`, `The announcement hash does not match its content: the content gives ${ah}, the file says ${a.hash}. Compare it with the hash published before the draw.`), ah, a.hash);
@@ -397,7 +398,7 @@ export function verifyLight(proof: Proof): Report {
         const r = BigInt(beacon.round);
         const rt = quicknetRoundTime(r);
         const rts = formatInstant(rt);
-        if (beacon.round_time !== rts) {
+        if (parseInstant(beacon.round_time) !== rt) {
           beaconOk = false;
           c.fail('beacon', t(`信标轮次时间不对：drand quicknet 第 ${beacon.round} 轮应于 ${rts} 产生，文件中为 ${beacon.round_time}。`, `Wrong round time: drand quicknet round ${beacon.round} appears at ${rts}, the file says ${beacon.round_time}.`), rts, beacon.round_time);
         }
@@ -617,7 +618,7 @@ export function verifyLight(proof: Proof): Report {
     campaign: camp,
     itemsByCode: Object.fromEntries(proof.items.map((i) => [i.code, { name: i.name, department: i.department, target_category: i.target_category }])),
     categoriesC: [...C],
-    announcement: { hash: a.hash, campaign_hash: a.campaign_hash, announced_at: a.announced_at, announced_bj: annAt === null ? null : beijingTime(annAt), snapshot_id: String(a.snapshot.id), digest: a.snapshot.digest, roots: a.snapshot.roots, exclusion_count: a.exclusion.length, ledger_head: a.ledger_head, officer_history_count: a.officer_history.length, drawn_this_year_count: a.drawn_this_year.length, group: a.coordination ? { name: a.coordination.group, hash: a.coordination.hash, members: a.coordination.members } : null },
+    announcement: { hash: a.hash, campaign_hash: a.campaign_hash, announced_at: canonicalInstant(a.announced_at) ?? a.announced_at, announced_bj: annAt === null ? null : beijingTime(annAt), snapshot_id: String(a.snapshot.id), digest: a.snapshot.digest, roots: a.snapshot.roots, exclusion_count: a.exclusion.length, ledger_head: a.ledger_head, officer_history_count: a.officer_history.length, drawn_this_year_count: a.drawn_this_year.length, group: a.coordination ? { name: a.coordination.group, hash: a.coordination.hash, members: a.coordination.members } : null },
     witnesses,
     missing: proof.entropy.missing,
     beacon: beacon ? { ...beacon, round_bj: beacon.round_time && parseInstant(beacon.round_time) !== null ? beijingTime(parseInstant(beacon.round_time)!) : null, ok: beaconOk } : null,
