@@ -25,9 +25,13 @@ import {
   type RegistryName,
 } from './commitments.ts';
 import { DecodeError, decodeEntity, decodeItem, decodeOfficer, decodeSnapshotRef, obj, hash as decHash, type Proof, type SnapshotRef } from './decode.ts';
-import { JsonError, JsonStreamParser, parseFirst, type JsonValue } from './json.ts';
+import { JsonError, JsonStreamParser, MAX_SNAPSHOT_BYTES, parseFirst, sizeProblem, type JsonValue } from './json.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { hashBytes } from './bytes.ts';
+import { CrossStratumCounter, crossStratumCheck, type CrossStratumResult } from './crossStratum.ts';
+import { prn, prnKey, prnPrefix, startOffset } from './draw.ts';
 import { t, type T } from './text.ts';
-import { drawCategories, makePoolPredicate, regZh, targetLabel, type CheckLine, type Failure } from './verify.ts';
+import { drawCategories, jsonFailure, makePoolPredicate, regZh, targetLabel, type CheckLine, type Failure } from './verify.ts';
 
 export const PUBLIC_FORMAT = 'dualdraw-public-snapshot-v1';
 const BLOCK = 256;
@@ -41,6 +45,8 @@ export interface PublicResult {
   bytes: number;
   ms: number;
   readMs?: number;
+  /** SPEC §9.1, when it ran (the pool and its counts were right) */
+  crossStratum: CrossStratumResult | null;
 }
 
 /** What the page keeps to answer "was my company in the pool?" after a public verification. */
@@ -132,6 +138,14 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
   const targets = new Map(proof.targets.map((x, i) => [x.entity.uscc, { i, x, found: false }]));
   const index = new EntityIndex(file);
 
+  // SPEC §9.1: every pool entity's key, counted between the targets' keys (see crossStratum.ts)
+  const prnSeed = hashBytes(proof.prn_seed);
+  const offset = camp.coordination ? startOffset(camp.coordination.start.p, camp.coordination.start.q) : new Uint8Array(32);
+  const dty = new Set(a.drawn_this_year.map(strToBin));
+  const counter = new CrossStratumCounter(proof.targets.map((x) => ({ key: prnKey(prn(prnSeed, x.entity.uscc), offset), uscc: strToBin(x.entity.uscc), dty: dty.has(strToBin(x.entity.uscc)) })));
+  const prnState = sha256.create().update(prnPrefix(prnSeed)); // one compression per entity after this (SPEC §5)
+  const lpScratch = new BinWriter(64);
+
   const trees: Record<RegistryName, MerkleStream> = {
     items: new MerkleStream(),
     entities: new MerkleStream(BLOCK),
@@ -171,6 +185,7 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
       const p = inPool(e);
       if (p.in) publicPool++;
       const tg = targets.get(e.uscc);
+      if (p.in && !tg) counter.add(prnKey(prnState.clone().update(lpScratch.reset().lp(e.uscc).view()).digest(), offset), e.uscc, dty.has(e.uscc));
       if (tg) {
         tg.found = true;
         const lbl = targetLabel(tg.i, e.uscc, binToStr(e.name));
@@ -204,6 +219,7 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
   const parser = new JsonStreamParser({
     streamKeys: REGISTRIES,
     binaryStreams: true,
+    maxBytes: MAX_SNAPSHOT_BYTES,
     onElement,
     onArrayStart: (k) => {
       seen[k] = true;
@@ -220,6 +236,8 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
   let lastReport = 0;
   let readMs = 0;
   try {
+    const big = sizeProblem(total, MAX_SNAPSHOT_BYTES);
+    if (big) throw big;
     // Read in slices of a few megabytes: bounded memory like File.stream(), but far fewer asynchronous reads (a
     // browser's stream delivers 64 KB chunks, and each costs a round trip to the browser's file reader).
     for (let pos = 0; pos < total; ) {
@@ -239,16 +257,19 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
     parser.end();
   } catch (e) {
     let what: T;
-    if (e instanceof JsonError) what = t(`公开名录文件不是有效的 JSON（第 ${e.offset} 字节处：${e.message}）。文件可能不完整或被改动过。`, `The public snapshot is not valid JSON (at byte ${e.offset}: ${e.message}). It may be truncated or edited.`);
-    else if (e instanceof DecodeError)
+    let area = 'public_snapshot';
+    if (e instanceof JsonError) {
+      what = jsonFailure(null, e, t('公开名录文件', 'The public snapshot')).what;
+      area = 'json';
+    } else if (e instanceof DecodeError)
       what = e.expected.startsWith('no such field')
         ? t(`公开名录含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The public snapshot has a field this page does not know, "${e.path}": a newer dualdraw, or edited.`)
         : t(`公开名录的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The public snapshot's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`);
     else what = t(`无法读取公开名录文件：${String(e)}`, `Cannot read the public snapshot: ${String(e)}`);
-    failures.push({ area: 'public_snapshot', what });
+    failures.push({ area, what });
     onProgress(done, total, trees.entities.count);
     return {
-      result: { ok: false, failures, checks: [{ area: 'public_snapshot', label: t('公开名录文件可以完整读取', 'The public snapshot can be read'), ok: false }], counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: 0 }, bytes: done, ms: Date.now() - t0 },
+      result: { ok: false, crossStratum: null, failures, checks: [{ area: 'public_snapshot', label: t('公开名录文件可以完整读取', 'The public snapshot can be read'), ok: false }], counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: 0 }, bytes: done, ms: Date.now() - t0 },
       index,
     };
   }
@@ -291,6 +312,18 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
     else fail('pool', t(`${targetLabel(tg.i, uscc, tg.x.entity.name).zh}不在公开名录中。`, `${targetLabel(tg.i, uscc, tg.x.entity.name).en} is not in the public snapshot.`));
   }
   checks.push({ area: 'pool', label: t('每个检查对象都在公开名录中，且在抽查范围内', 'Every target is in the public snapshot and in the pool'), ok: !perArea.has('pool'), count: targets.size });
+  // ---- SPEC §9.1: could some assignment of the hidden classes have drawn exactly these targets? ----
+  let cross: CrossStratumResult | null = null;
+  if (!perArea.has('pool') && !perArea.has('public_snapshot')) {
+    cross = crossStratumCheck(counter, {
+      strata: proof.strata,
+      excluded: proof.excluded_by_class,
+      excludeClasses: camp.targets.exclude_credit_classes.length > 0,
+      lowRisk: camp.targets.low_risk_once_a_year,
+    });
+    if (!cross.ok) fail('cross_stratum', crossText(cross));
+    checks.push({ area: 'cross_stratum', label: t(`存在一种信用类别划分，与公布的各分层户数、抽取数和 ${cross.pool} 户的随机数一致，恰好抽出这些检查对象${cross.order ? `（分层门槛顺序 ${cross.order.join(' ≤ ')}）` : ''}`, `Some assignment of the hidden credit classes, consistent with the published stratum sizes and the ${cross.pool} entities' random numbers, draws exactly these targets${cross.order ? ` (cut order ${cross.order.join(' ≤ ')})` : ''}`), ok: cross.ok, count: cross.pool });
+  }
   for (const [area, k] of perArea) if (k > 8) failures.push({ area, what: t(`……同类问题另有 ${k - 8} 处未逐一列出。`, `…and ${k - 8} more problem(s) of the same kind not listed.`) });
 
   return {
@@ -302,7 +335,19 @@ export async function verifyPublic(proof: Proof, file: Blob, onProgress: Progres
       bytes: done,
       ms: Date.now() - t0,
       readMs,
+      crossStratum: cross,
     },
     index,
   };
+}
+
+function crossText(r: CrossStratumResult): T {
+  if (r.reason === 'counts') return t(`分层户数之和与抽查范围不符（范围 ${r.pool} 户，检查对象 ${r.targets} 户），无法做跨分层核对。`, `The strata do not add up to the pool (${r.pool} entities, ${r.targets} targets): the cross-stratum check cannot hold.`);
+  if (r.reason === 'low_risk_targets') return t('检查对象中本年度已抽取的企业多于 A 类以外各分层的抽取数之和：它们不能是 A 类（低风险企业一年只抽一次），这样的名单不可能由规定的程序产生。', 'More targets of the drawn-this-year list than the strata other than A draw: they cannot be class A (low risk, once a year), so no genuine draw gives this list.');
+  const v = r.violation;
+  const detail = v ? t(`例如：只能归入 ${v.bins.join('、') || '（无）'} 的非检查对象有 ${v.demand} 户，而这些分层只能容纳 ${v.capacity} 户`, `e.g. ${v.demand} non-targets could only be in ${v.bins.join(', ') || '(nothing)'}, which hold ${v.capacity}`) : t('', '');
+  return t(
+    `不存在任何一种信用类别划分能与公布的各分层户数、抽取数和 ${r.pool} 户企业的随机数一致并恰好抽出这 ${r.targets} 个检查对象（${detail.zh}）。名单中至少有一个对象的随机数太大、不可能被抽中，或有未被抽中的企业随机数太小。`,
+    `No assignment of the hidden credit classes consistent with the published stratum sizes and the ${r.pool} entities' random numbers draws exactly these ${r.targets} targets (${detail.en}). Some target's number is too large to have been drawn, or some entity left out has one too small.`,
+  );
 }

@@ -107,6 +107,8 @@ export interface Report {
   failures: Failure[];
   checks: CheckLine[];
   view: ProofView | null;
+  /** the teams of the assignment re-run (SPEC §6), by target; null when it could not be re-run */
+  teams: { target: string; officers: string[] }[] | null;
 }
 
 const MAX_PER_AREA = 8;
@@ -156,10 +158,10 @@ function officerTextEn(id: string, officers: Map<string, OfficerRecord>): string
 }
 
 const RULE_TEXT: Record<JsonRule, T> = {
-  syntax: t('不是有效的 JSON', 'not valid JSON'),
-  depth: t(`嵌套超过 ${MAX_DEPTH} 层（规范 §10 的限制）`, `nested more than ${MAX_DEPTH} deep (the limit of SPEC §10)`),
-  size: t('超过文件大小限制（规范 §10：证明文件至多 256 MiB）', 'over the size limit (SPEC §10: a proof is at most 256 MiB)'),
-  bom: t('在文件开头以外的位置含有字节顺序标记（BOM，规范 §10 只允许文件开头有一个）', 'holds a byte-order mark after the start (SPEC §10 allows one, at the very start)'),
+  syntax: t('不是有效的 JSON', 'it is not valid JSON'),
+  depth: t(`嵌套超过 ${MAX_DEPTH} 层（规范 §10 的限制）`, `arrays and objects nested more than ${MAX_DEPTH} deep (the limit of SPEC §10)`),
+  size: t('超过文件大小限制（规范 §10：证明文件至多 256 MiB，公开名录至多 8 GiB）', 'over the size limit (SPEC §10: a proof at most 256 MiB, a public snapshot 8 GiB)'),
+  bom: t('在文件开头以外的位置含有字节顺序标记（BOM，规范 §10 只允许文件开头有一个）', 'a byte-order mark after the start (SPEC §10 allows one, at the very start)'),
 };
 
 /** A §10 refusal (area `json`) as a sentence. */
@@ -169,7 +171,7 @@ export function jsonFailure(bytes: Uint8Array | null, e: JsonError, what: T = t(
   const at = where ? t(`第 ${where.line} 行第 ${where.col} 列`, `line ${where.line}, column ${where.col}`) : t(`第 ${e.offset} 字节处`, `at byte ${e.offset}`);
   return {
     area: 'json',
-    what: t(`${what.zh}${r.zh}（${at.zh}：${e.message}）。文件可能不完整或被改动过。`, `${what.en} is ${r.en} (${at.en}: ${e.message}). It may be truncated or edited.`),
+    what: t(`${what.zh}${r.zh}（${at.zh}：${e.message}），拒绝读取。文件可能不完整或被改动过。`, `${what.en} is refused: ${r.en} (${at.en}: ${e.message}). It may be truncated or edited.`),
     got: e.message,
   };
 }
@@ -343,6 +345,7 @@ export function verifyLight(proof: Proof): Report {
       c.fail('coordination', t('协调组公告名单中本活动位置上的公告哈希不是本活动的公告哈希。', 'The group\'s list of announcement hashes does not have this campaign\'s at its place.'), a.hash, proof.group_announcements[me]);
   } else if (proof.group_announcements.length) c.fail('coordination', t('未协调的活动不应列出协调组的公告哈希。', 'An uncoordinated campaign lists group announcement hashes.'));
   if (co) c.line('coordination', t(`协调组“${co.group}”的组哈希和本活动在组中的位置正确`, `The coordination group "${co.group}": its hash and this campaign's place in it are correct`), co.members.length);
+  else c.skip('coordination', t('本活动不属于协调组', 'This campaign is not coordinated'));
   const annAt = parseInstant(a.announced_at);
   if (annAt === null) c.fail('announcement', t(`公告时间“${a.announced_at}”不是 RFC 3339 时刻（规范 §1）。`, `The announcement time "${a.announced_at}" is not an RFC 3339 instant (SPEC §1).`));
   const ah = toHex(new Writer(8).bytes(encodeAnnouncement(announcementFields(proof))).sha());
@@ -660,6 +663,7 @@ export function verifyLight(proof: Proof): Report {
     })),
     blocked_pairs: proof.blocked_pairs.length,
   };
-  return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view };
+  const teams = res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
+  return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
 }
 
