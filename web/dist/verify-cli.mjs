@@ -20,7 +20,7 @@ var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024 * 1024;
 function sizeProblem(size, max) {
   return size > max ? new JsonError(`the file is ${size} bytes; the limit is ${max} (${max >= 1 << 30 ? max / (1 << 30) + " GiB" : max / (1 << 20) + " MiB"})`, max, "size") : null;
 }
-var utf8dec = new TextDecoder("utf-8", { fatal: true });
+var utf8dec = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeRange(b, start, end, ascii, binary) {
   if (ascii || binary) {
     if (!ascii && !validUtf8(b, start, end)) throw new JsonError("invalid UTF-8 in a string", start);
@@ -907,7 +907,7 @@ var sha256 = /* @__PURE__ */ createHasher(
 
 // src/bytes.ts
 var te = new TextEncoder();
-var td = new TextDecoder("utf-8", { fatal: true });
+var td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function utf8(s) {
   return te.encode(s);
 }
@@ -1111,7 +1111,7 @@ var BinWriter = class extends Writer {
 function binToStr(s) {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return new TextDecoder().decode(b);
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
 }
 function strToBin(s) {
   const b = utf8(s);

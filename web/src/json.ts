@@ -58,7 +58,8 @@ interface Frame {
   count: number;
 }
 
-const utf8dec = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a text that begins with U+FEFF (written \ufeff) keeps it; a decoder would otherwise drop it
+const utf8dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeRange(b: Uint8Array, start: number, end: number, ascii: boolean, binary: boolean): string {
   if (ascii || binary) {
