@@ -1637,6 +1637,53 @@ var chacha20 = /* @__PURE__ */ createCipher(chachaCore, {
   allowShortKeys: false
 });
 
+// src/instant.ts
+function daysFromCivil(y, m, d) {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+function daysInMonth(y, m) {
+  if (m === 2) return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+var INSTANT_RE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+var MIN_INSTANT = daysFromCivil(1, 1, 1) * 86400;
+var MAX_INSTANT = daysFromCivil(9999, 12, 31) * 86400 + 86399;
+function parseInstant(s) {
+  if (typeof s !== "string") return null;
+  const m = INSTANT_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d, hh, mi, ss] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || hh > 23 || mi > 59 || ss > 59) return null;
+  let off = 0;
+  if (m[8] !== "Z") {
+    const oh = +m[8].slice(1, 3);
+    const om = +m[8].slice(4, 6);
+    if (oh > 23 || om > 59) return null;
+    off = (m[8][0] === "-" ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  const t2 = daysFromCivil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
+  if (t2 < MIN_INSTANT || t2 > MAX_INSTANT) return null;
+  return t2;
+}
+function canonicalInstant(s) {
+  const t2 = parseInstant(s);
+  return t2 === null ? null : formatInstant(t2);
+}
+function formatInstant(sec) {
+  return new Date(sec * 1e3).toISOString().replace(/\.000Z$/, "Z");
+}
+function chinaDate(sec) {
+  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 10);
+}
+function beijingTime(sec) {
+  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 19).replace("T", " ");
+}
+
 // src/draw.ts
 function encodeCampaign(c) {
   const wr = new Writer(1024).lp("dualdraw-campaign-v1").lp(c.id).lp(c.title).lp(c.lead_department).lp(c.draw_date).list(c.items);
@@ -2003,51 +2050,6 @@ function assign(seed, inp) {
     teams.set(t2.uscc, ids);
   }
   return { teams, departments: D, demand: R, infeasible, stats };
-}
-function daysFromCivil(y, m, d) {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function daysInMonth(y, m) {
-  if (m === 2) return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-var INSTANT_RE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})$/;
-var MIN_INSTANT = daysFromCivil(1, 1, 1) * 86400;
-var MAX_INSTANT = daysFromCivil(9999, 12, 31) * 86400 + 86399;
-function parseInstant(s) {
-  if (typeof s !== "string") return null;
-  const m = INSTANT_RE.exec(s);
-  if (!m) return null;
-  const [y, mo, d, hh, mi, ss] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || hh > 23 || mi > 59 || ss > 59) return null;
-  let off = 0;
-  if (m[8] !== "Z") {
-    const oh = +m[8].slice(1, 3);
-    const om = +m[8].slice(4, 6);
-    if (oh > 23 || om > 59) return null;
-    off = (m[8][0] === "-" ? -1 : 1) * (oh * 3600 + om * 60);
-  }
-  const t2 = daysFromCivil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
-  if (t2 < MIN_INSTANT || t2 > MAX_INSTANT) return null;
-  return t2;
-}
-function canonicalInstant(s) {
-  const t2 = parseInstant(s);
-  return t2 === null ? null : formatInstant(t2);
-}
-function formatInstant(sec) {
-  return new Date(sec * 1e3).toISOString().replace(/\.000Z$/, "Z");
-}
-function chinaDate(sec) {
-  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 10);
-}
-function beijingTime(sec) {
-  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 19).replace("T", " ");
 }
 
 // src/decode.ts
@@ -6147,48 +6149,7 @@ function verifyQuicknet(round, signatureHex) {
   }
 }
 
-// src/verify.ts
-var MAX_PER_AREA = 8;
-var Collector = class {
-  failures = [];
-  checks = [];
-  perArea = /* @__PURE__ */ new Map();
-  suppressed = /* @__PURE__ */ new Map();
-  fail(area, what, expected, got) {
-    const n = (this.perArea.get(area) ?? 0) + 1;
-    this.perArea.set(area, n);
-    if (n > MAX_PER_AREA) {
-      this.suppressed.set(area, (this.suppressed.get(area) ?? 0) + 1);
-      return;
-    }
-    this.failures.push({ area, what, expected: expected === void 0 ? void 0 : short(expected, 2e3), got: got === void 0 ? void 0 : short(got, 2e3) });
-  }
-  failed(area) {
-    return (this.perArea.get(area) ?? 0) > 0;
-  }
-  line(area, label, count) {
-    this.checks.push({ area, label, ok: !this.failed(area), count });
-  }
-  skip(area, label) {
-    this.checks.push({ area, label, ok: true, skipped: true });
-  }
-  finish() {
-    for (const [area, k] of this.suppressed) this.failures.push({ area, what: t(`……同类问题另有 ${k} 处未逐一列出。`, `…and ${k} more problem(s) of the same kind not listed.`) });
-  }
-};
-function targetLabel(i, uscc, name) {
-  const nm = name ? `，${name}` : "";
-  const nmEn = name ? `, ${name}` : "";
-  return t(`第${i + 1}个检查对象（${uscc}${nm}）`, `target no. ${i + 1} (${uscc}${nmEn})`);
-}
-function officerText(id, officers) {
-  const o = officers.get(id);
-  return o ? `${o.name}（${id}，${o.department}）` : id;
-}
-function officerTextEn(id, officers) {
-  const o = officers.get(id);
-  return o ? `${o.name} (${id}, ${o.department})` : id;
-}
+// src/load.ts
 var RULE_TEXT = {
   syntax: t("不是有效的 JSON", "it is not valid JSON"),
   depth: t(`嵌套超过 ${MAX_DEPTH} 层（规范 §10 的限制）`, `arrays and objects nested more than ${MAX_DEPTH} deep (the limit of SPEC §10)`),
@@ -6233,6 +6194,49 @@ function loadProof(bytes) {
     }
     throw e;
   }
+}
+
+// src/verify.ts
+var MAX_PER_AREA = 8;
+var Collector = class {
+  failures = [];
+  checks = [];
+  perArea = /* @__PURE__ */ new Map();
+  suppressed = /* @__PURE__ */ new Map();
+  fail(area, what, expected, got) {
+    const n = (this.perArea.get(area) ?? 0) + 1;
+    this.perArea.set(area, n);
+    if (n > MAX_PER_AREA) {
+      this.suppressed.set(area, (this.suppressed.get(area) ?? 0) + 1);
+      return;
+    }
+    this.failures.push({ area, what, expected: expected === void 0 ? void 0 : short(expected, 2e3), got: got === void 0 ? void 0 : short(got, 2e3) });
+  }
+  failed(area) {
+    return (this.perArea.get(area) ?? 0) > 0;
+  }
+  line(area, label, count) {
+    this.checks.push({ area, label, ok: !this.failed(area), count });
+  }
+  skip(area, label) {
+    this.checks.push({ area, label, ok: true, skipped: true });
+  }
+  finish() {
+    for (const [area, k] of this.suppressed) this.failures.push({ area, what: t(`……同类问题另有 ${k} 处未逐一列出。`, `…and ${k} more problem(s) of the same kind not listed.`) });
+  }
+};
+function targetLabel(i, uscc, name) {
+  const nm = name ? `，${name}` : "";
+  const nmEn = name ? `, ${name}` : "";
+  return t(`第${i + 1}个检查对象（${uscc}${nm}）`, `target no. ${i + 1} (${uscc}${nmEn})`);
+}
+function officerText(id, officers) {
+  const o = officers.get(id);
+  return o ? `${o.name}（${id}，${o.department}）` : id;
+}
+function officerTextEn(id, officers) {
+  const o = officers.get(id);
+  return o ? `${o.name} (${id}, ${o.department})` : id;
 }
 function announcementFields(proof) {
   const a = proof.announcement;
