@@ -13,11 +13,11 @@
 //! folder. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
 //! `DUALDRAW_CONFORMANCE_ALLOW_MISSING=1` an absent one is skipped (said).
 
-mod gen;
+mod county;
 mod tampers;
 mod verifiers;
 
-use gen::{County, Drawn, Rng, Witness, campaign_toml, dd};
+use county::{County, Drawn, Rng, Witness, campaign_toml, dd};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use verifiers::{Impl, Level, available, first_error, ids, run};

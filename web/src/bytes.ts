@@ -2,7 +2,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 
 const te = new TextEncoder();
-const td = new TextDecoder('utf-8', { fatal: true });
+const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(s: string): Uint8Array {
   return te.encode(s);
@@ -257,7 +257,7 @@ export class BinWriter extends Writer {
 export function binToStr(s: string): string {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return new TextDecoder().decode(b);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 }
 
 /** Text to a binary string of its UTF-8 bytes. */

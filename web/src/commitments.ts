@@ -63,6 +63,22 @@ export function isUscc(s: unknown): s is string {
   return typeof s === 'string' && USCC_RE.test(s);
 }
 
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** The check character GB 32100-2015 gives for the first 17 characters (weights 3^(i−1) mod 31), or null. */
+export function usccCheckCharacter(first17: string): string | null {
+  if (first17.length !== 17) return null;
+  let sum = 0;
+  let w = 1;
+  for (const ch of first17) {
+    const v = USCC_ALPHABET.indexOf(ch);
+    if (v < 0) return null;
+    sum += v * w;
+    w = (w * 3) % 31;
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
 export function isDate(s: unknown): s is string {
   if (typeof s !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
   const y = +s.slice(0, 4);

@@ -4,6 +4,7 @@ import { chacha20 } from '@noble/ciphers/chacha.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Writer, cmpUtf8, pad32, sortUtf8, utf8, type U64 } from './bytes.ts';
 import type { OfficerRecord } from './commitments.ts';
+import { canonicalInstant } from './instant.ts';
 
 // ---- the campaign in JSON (SPEC §7) -------------------------------------------------------------------------------
 
@@ -111,7 +112,7 @@ export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {
     .u64(a.exclusion_count)
     .raw(a.exclusion_root)
     .raw(a.ledger_head)
-    .lp(a.announced_at)
+    .lp(canonicalInstant(a.announced_at) ?? a.announced_at) // SPEC §1: the hash covers the canonical value only
     .u64(a.officer_history_count)
     .raw(a.officer_history_root)
     .u64(a.drawn_this_year_count)
@@ -563,32 +564,6 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
   return { teams, departments: D, demand: R, infeasible, stats };
 }
 
-// ---- times ----------------------------------------------------------------------------------------------------------
-
-/** Seconds since the epoch of an instant written YYYY-MM-DDTHH:MM:SSZ, or null. */
-export function parseInstant(s: unknown): number | null {
-  if (typeof s !== 'string') return null;
-  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?Z$/.exec(s);
-  if (!m) return null;
-  const t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-  if (Number.isNaN(t)) return null;
-  const d = new Date(t);
-  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3] || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) return null;
-  return t / 1000 + (m[7] ? Number('0' + m[7]) : 0);
-}
-
-export function formatInstant(sec: number): string {
-  return new Date(sec * 1000).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-/** The China date (UTC+8) of an instant. */
-export function chinaDate(sec: number): string {
-  return new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
-}
-
-/** "YYYY-MM-DD HH:MM:SS" in Beijing time. */
-export function beijingTime(sec: number): string {
-  return new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
+export { parseInstant, canonicalInstant, formatInstant, chinaDate, beijingTime } from './instant.ts';
 
 export { utf8 };

@@ -12,13 +12,30 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** Which rule of SPEC §10 a document broke: `syntax` (not JSON, or invalid UTF-8), or one of the limits. */
+export type JsonRule = 'syntax' | 'depth' | 'size' | 'bom';
+
 export class JsonError extends Error {
   constructor(
     message: string,
     public offset: number,
+    public rule: JsonRule = 'syntax',
   ) {
     super(message);
   }
+}
+
+// SPEC §10: the limits every implementation reads with.
+/** Arrays and objects nested at most this deep. */
+export const MAX_DEPTH = 64;
+/** A proof, an inclusion or threshold opening, a replacement list: at most 256 MiB. */
+export const MAX_PROOF_BYTES = 256 * 1024 * 1024;
+/** A public snapshot: at most 8 GiB (read as a stream). */
+export const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024 * 1024;
+
+/** The §10 size rule, checked before a file is read. */
+export function sizeProblem(size: number, max: number): JsonError | null {
+  return size > max ? new JsonError(`the file is ${size} bytes; the limit is ${max} (${max >= 1 << 30 ? max / (1 << 30) + ' GiB' : max / (1 << 20) + ' MiB'})`, max, 'size') : null;
 }
 
 const enum S {
@@ -41,7 +58,8 @@ interface Frame {
   count: number;
 }
 
-const utf8dec = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a text that begins with U+FEFF (written \ufeff) keeps it; a decoder would otherwise drop it
+const utf8dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeRange(b: Uint8Array, start: number, end: number, ascii: boolean, binary: boolean): string {
   if (ascii || binary) {
@@ -118,6 +136,8 @@ export interface ParserOptions {
    * which is most of the cost of hashing millions of records in a browser. See BinWriter in bytes.ts.
    */
   binaryStreams?: boolean;
+  /** Refuse a document longer than this many bytes (SPEC §10); default MAX_PROOF_BYTES. */
+  maxBytes?: number;
 }
 
 export class JsonStreamParser {
@@ -139,9 +159,12 @@ export class JsonStreamParser {
   private streamKeys: Set<string>;
   private bom = 0; // bytes of a byte-order mark seen; -1 once past the start
   private bin = false; // inside a streamed array with binaryStreams
+  private bomRun = 0; // bytes of EF BB BF matched in a string's raw bytes (a BOM inside the document is an error)
+  private maxBytes: number;
 
   constructor(private opts: ParserOptions = {}) {
     this.streamKeys = new Set(opts.streamKeys ?? []);
+    this.maxBytes = opts.maxBytes ?? MAX_PROOF_BYTES;
   }
 
   /** Bytes consumed so far. */
@@ -208,6 +231,7 @@ export class JsonStreamParser {
   }
 
   private open(arr: boolean, at: number) {
+    if (this.stack.length >= MAX_DEPTH) throw new JsonError(`arrays and objects nested more than ${MAX_DEPTH} deep`, at, 'depth');
     const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
     let stream: string | null = null;
     if (arr && top && !top.arr && this.stack.length === 1 && this.streamKeys.has(top.key as string)) {
@@ -236,6 +260,7 @@ export class JsonStreamParser {
   push(chunk: Uint8Array): void {
     let i = 0;
     const n = chunk.length;
+    if (this.base + n > this.maxBytes) throw new JsonError(`the document is longer than the limit of ${this.maxBytes} bytes`, this.maxBytes, 'size');
     // a UTF-8 byte-order mark at the very start is skipped (it may arrive split over chunks)
     while (this.bom >= 0 && i < n) {
       if (chunk[i] === BOM[this.bom]) {
@@ -243,7 +268,7 @@ export class JsonStreamParser {
         this.bom++;
         if (this.bom === 3) this.bom = -1;
       } else if (this.bom === 0) this.bom = -1;
-      else throw new JsonError('invalid byte-order mark', this.base + i);
+      else throw new JsonError('invalid byte-order mark', this.base + i, 'bom');
     }
     while (i < n) {
       const st = this.state;
@@ -277,6 +302,7 @@ export class JsonStreamParser {
         continue;
       }
       const at = this.base + i;
+      if (c === 0xef && !(st === S.Done && this.opts.allowTrailing)) throw new JsonError('a byte-order mark (or other stray byte 0xEF) after the start of the document', at, 'bom');
       switch (st) {
         case S.Value:
           if (c === 0x7b) this.open(false, at);
@@ -349,11 +375,17 @@ export class JsonStreamParser {
       // fast path: the whole string inside this chunk without escapes
       let ascii = true;
       let j = i;
+      let run = 0; // EF BB BF matched so far: a byte-order mark inside a string is an error too (SPEC §10)
       for (; j < n; j++) {
         const c = chunk[j];
         if (c === 0x22 || c === 0x5c || c < 0x20) break;
-        if (c >= 0x80) ascii = false;
+        if (c >= 0x80) {
+          ascii = false;
+          run = c === BOM[run] ? run + 1 : c === 0xef ? 1 : 0;
+          if (run === 3) throw new JsonError('a byte-order mark inside a string', this.base + j - 2, 'bom');
+        } else run = 0;
       }
+      this.bomRun = run;
       if (j < n && chunk[j] === 0x22) {
         const s = decodeRange(chunk, start, j, ascii, this.bin);
         this.endString(s, this.base + j + 1);
@@ -377,11 +409,17 @@ export class JsonStreamParser {
         }
         if (c === 0x5c) {
           this.esc = 1;
+          this.bomRun = 0;
           continue;
         }
         if (c < 0x20) throw new JsonError('control character in a string', this.base + i);
         if (this.hiSurrogate >= 0) throw new JsonError('lone surrogate in a string', this.base + i);
-        if (c >= 0x80) this.sAscii = false;
+        if (c >= 0x80) {
+          this.sAscii = false;
+          const r = this.bomRun;
+          this.bomRun = c === BOM[r] ? r + 1 : c === 0xef ? 1 : 0;
+          if (this.bomRun === 3) throw new JsonError('a byte-order mark inside a string', this.base + i - 2, 'bom');
+        } else this.bomRun = 0;
         this.sPush(c);
       } else if (this.esc === 1) {
         let ch = -1;

@@ -3,7 +3,7 @@
 // public pool rules, the draw, its permanent random number, and with the opening of its own credit class (`--open`,
 // given by the bureau to the enterprise only) its class and stratum.
 import { Writer, toHex } from './bytes.ts';
-import { commitment, entityLeaf, isUscc, prefixedLeafHash, rootFromPath, snapshotDigest, verifyInclusion, type EntityRecord } from './commitments.ts';
+import { commitment, entityLeaf, isUscc, usccCheckCharacter, prefixedLeafHash, rootFromPath, snapshotDigest, verifyInclusion, type EntityRecord } from './commitments.ts';
 import { DecodeError, decodeEntity, decodeSnapshotRef, hashList, int, obj, str, hash as decHash, type Proof } from './decode.ts';
 import { prn, prnKey, startOffset } from './draw.ts';
 import { JsonError, parseJson, type JsonValue } from './json.ts';
@@ -26,6 +26,8 @@ export interface LookupResult {
   inclusionOk: boolean | null;
   classOk: boolean | null;
   creditClass: string | null;
+  /** the GB 32100-2015 check character of the code's first 17 characters (null when they are not of the alphabet) */
+  checkCharacter?: string | null;
 }
 
 export const INCLUSION_FORMAT = 'dualdraw-inclusion-v1';
@@ -155,10 +157,19 @@ export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | 
 
   if (!isUscc(uscc)) return res({ kind: 'fail', text: t(`“${usccIn}”不是有效的统一社会信用代码（18 位，数字和除 I、O、Z、S、V 以外的大写字母）。`, `"${usccIn}" is not a valid unified social credit code (18 characters).`) });
 
+  // GB 32100-2015: a wrong check character is a mistyped (or invalid) code, not an unregistered one; a registry may
+  // still hold such a code (early pilot codes), so it is looked up, and named invalid when it is not found
+  const check = usccCheckCharacter(uscc.slice(0, 17));
+  const badCheck = check !== null && check !== uscc[17];
+  const invalid = (): LookupResult =>
+    res({ kind: 'fail', text: t(`“${uscc}”不是有效的统一社会信用代码：按前 17 位，第 18 位校验码应为“${check}”，输入的是“${uscc[17]}”（GB 32100-2015）。请检查是否输错。`, `"${uscc}" is not a valid unified social credit code: from its first 17 characters the check character (18th) should be "${check}", not "${uscc[17]}" (GB 32100-2015). Was it mistyped?`) }, { inPool: false, checkCharacter: check });
+  if (badCheck) lines.push({ kind: 'fail', text: t(`校验码不对：第 18 位应为“${check}”，输入的是“${uscc[17]}”。`, `Wrong check character: the 18th should be "${check}", not "${uscc[17]}".`) });
+
   // 2. the public snapshot, if verified
   if (!record && index) {
     const i = await index.find(uscc);
     if (i < 0) {
+      if (badCheck) return invalid();
       return res({ kind: 'info', text: t(`${uscc} 不在公告时的市场主体名录中，因此不在本次抽查范围内，也不会被抽中。`, `${uscc} is not in the entity registry as announced, so it was neither in the pool nor drawn.`) }, { inPool: false });
     }
     const { leaf, path } = await index.path(i);
@@ -181,6 +192,7 @@ export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | 
     record = target.entity;
     lines.push({ kind: inclusionOk ? 'ok' : 'fail', text: inclusionOk ? t('抽查证明中附带的包含证明成立。', 'The inclusion proof inside the draw proof holds.') : t('抽查证明中附带的包含证明不成立。', 'The inclusion proof inside the draw proof fails.') });
   }
+  if (!record && badCheck) return invalid();
   if (!record)
     return res({ kind: 'info', text: t(`${uscc} 不在本次检查对象名单中。要核对它是否在抽查范围内，请先载入公开名录（public-snapshot.json）并完成验证，或载入登记机关为该企业出具的包含证明文件。`, `${uscc} is not on the list of targets. To check whether it was in the pool, load and verify the public snapshot, or load the inclusion proof the bureau made for it.`) }, { drawn: false });
 
@@ -281,7 +293,10 @@ export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | 
     : inPool
       ? { kind: inclusionOk === false ? 'fail' : 'info', text: t(`${record.name}（${uscc}）在本次抽查范围内，但没有被抽中。`, `${record.name} (${uscc}) was in the pool but was not drawn.`) }
       : { kind: inclusionOk === false ? 'fail' : 'info', text: t(`${record.name}（${uscc}）不在本次抽查范围内，没有被抽中。`, `${record.name} (${uscc}) was not in the pool and was not drawn.`) };
-  return { uscc, headline, lines, record, inPool, drawn, inclusionOk, classOk, creditClass };
+  // a failed check (an opening that does not open, an inclusion proof that fails, a draw that disagrees with the
+  // enterprise's class and threshold) makes the headline red, whatever the rest says
+  if (lines.some((l) => l.kind === 'fail')) headline.kind = 'fail';
+  return { uscc, headline, lines, record, inPool, drawn, inclusionOk, classOk, creditClass, checkCharacter: check };
 }
 
 function hexToBytes(h: string): Uint8Array {

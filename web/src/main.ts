@@ -7,6 +7,7 @@ import type { PublicResult } from './snapshot.ts';
 import { t, type Lang, type T } from './text.ts';
 import type { Failure, ProofView, Report } from './verify.ts';
 import type { Request, Response } from './worker.ts';
+import { CHECK_LABEL, WHO_LABEL } from './verdict.ts';
 
 declare const __WORKER_SRC__: string;
 declare const __VERSION__: string;
@@ -41,19 +42,27 @@ interface WorkerLike {
 }
 
 function makeWorker(): WorkerLike {
+  const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
   try {
-    const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
     const w = new Worker(url);
     return w as unknown as WorkerLike;
   } catch {
-    // same code on this thread: a stand-in for the worker's `self`
+    // same code on this thread: a stand-in for the worker's `self`, and the worker's bundle loaded as a blob: script
+    // (the Content-Security-Policy forbids eval and new Function, and allows scripts from blob: URLs the page made)
     const page: WorkerLike = { postMessage: () => undefined, onmessage: null };
     const inner: { postMessage(m: Response): void; onmessage: ((e: { data: Request }) => void) | null } = {
       postMessage: (m) => setTimeout(() => page.onmessage?.({ data: m }), 0),
       onmessage: null,
     };
-    new Function('self', WORKER_SRC)(inner);
-    page.postMessage = (m) => setTimeout(() => inner.onmessage?.({ data: m }), 0);
+    (globalThis as unknown as { __dualdrawWorkerSelf: unknown }).__dualdrawWorkerSelf = inner;
+    const pending: Request[] = [];
+    page.postMessage = (m) => (inner.onmessage ? setTimeout(() => inner.onmessage?.({ data: m }), 0) : pending.push(m));
+    const s = document.createElement('script');
+    s.src = url;
+    s.onload = () => {
+      for (const m of pending.splice(0)) setTimeout(() => inner.onmessage?.({ data: m }), 0);
+    };
+    document.head.append(s);
     return page;
   }
 }
@@ -135,12 +144,16 @@ const UI = {
   verify: t('开始验证', 'Verify'),
   running: t('正在验证……', 'Verifying…'),
   needProof: t('请先选择抽查证明文件。', 'Choose the proof file first.'),
-  verified: t('验证通过：本次抽取真实有效，结果与公告推算完全一致', 'Verified: the draw is genuine and everything follows from the announcement'),
+  consistentPublic: t('公开核验未发现问题：以下各项均与公告一致；信用类别等保密部分本页面无法核实', 'Public check: nothing wrong found. What is listed below matches the announcement; the confidential parts (credit classes) cannot be checked here'),
+  consistentLight: t('简易核验未发现问题：以下各项均与公告一致；抽查范围和保密部分本页面未能核实', 'Light check: nothing wrong found. What is listed below matches the announcement; the pool and the confidential parts were not checked'),
+  established: t('已核实：', 'Established:'),
+  notChecked: t('本页面无法核实（谁可以核实）：', 'Not checked here (and who can check it):'),
+  compareHash: t('请核对公告哈希：', 'Compare the announcement hash:'),
+  compareHashHow: t('必须与登记机关在抽取之前公布的公告哈希完全相同。本页面（以及任何验证程序）都看不到抽取之前公布过什么；不相同则说明公告在抽取后被替换。', 'it must equal the hash the bureau published before the draw. This page (like any verifier) cannot see what was published before; a different hash means the announcement was replaced after the draw.'),
   failed: t('验证未通过：发现以下不一致', 'Not verified: these things do not match'),
-  levelLabel: t('已达到的验证级别：', 'Level reached: '),
+  levelLabel: t('核验级别：', 'Level run: '),
   level_public: t('公开验证（抽查证明 + 公开名录）', 'public (proof + public snapshot)'),
   level_light: t('简易验证（仅抽查证明）', 'light (proof only)'),
-  level_none: t('未通过任何级别', 'none'),
   lightOnlyHint: t('提示：再载入公开名录文件可进行更完整的公开验证。', 'Tip: add the public snapshot for the fuller public check.'),
   expected: t('应为', 'expected'),
   got: t('文件中为', 'in the file'),
@@ -200,7 +213,9 @@ function renderProgress() {
       text = `${tr(UI.progressPublic)} ${(frac * 100).toFixed(0)}% · ${p.entities.toLocaleString()} ${tr(UI.entities)} · ${(p.bytes / 1048576).toFixed(1)} / ${(p.total / 1048576).toFixed(1)} MB`;
     }
   }
-  set(el, h('div', { class: 'bar' }, h('div', { class: 'fill', style: `width:${(frac * 100).toFixed(1)}%` })), h('div', { class: 'ptext' }, text));
+  const fill = h('div', { class: 'fill' });
+  fill.style.width = `${(frac * 100).toFixed(1)}%`; // through the CSSOM: the CSP forbids style attributes
+  set(el, h('div', { class: 'bar' }, fill), h('div', { class: 'ptext' }, text));
   el.dataset.fraction = frac.toFixed(3);
 }
 
@@ -238,13 +253,30 @@ function renderVerdict() {
     return;
   }
   el.hidden = false;
-  el.dataset.status = r.verified ? 'verified' : 'failed';
+  const v = r.verdict;
+  el.dataset.status = v.verdict;
+  el.dataset.verdict = v.verdict;
   const failures = [...r.light.failures, ...(r.public ? r.public.failures : [])];
+  const L = state.lang === 'zh';
+  const sep = L ? '；' : '; ';
+  // Never a green "genuine": only the audit level re-runs the whole draw, and this page cannot.
+  const headline =
+    v.verdict === 'invalid'
+      ? h('div', { class: 'banner bad', 'data-testid': 'verdict-text' }, h('span', { class: 'icon' }, '✘'), tr(UI.failed))
+      : h('div', { class: 'banner partial', 'data-testid': 'verdict-text' }, h('span', { class: 'icon' }, '◐'), tr(v.level === 'public' ? UI.consistentPublic : UI.consistentLight));
+  const notChecked = v.not_checked.map((n) =>
+    h('li', { 'data-check': n.check }, h('strong', {}, tr(CHECK_LABEL[n.check])), L ? '——可由：' : ' — who can check: ', n.who.map((w) => tr(WHO_LABEL[w])).join(sep)),
+  );
   set(
     el,
-    h('div', { class: `banner ${r.verified ? 'good' : 'bad'}`, 'data-testid': 'verdict-text' }, h('span', { class: 'icon' }, r.verified ? '✔' : '✘'), tr(r.verified ? UI.verified : UI.failed)),
-    h('p', { class: 'level', 'data-testid': 'level', 'data-level': r.level }, tr(UI.levelLabel), h('strong', {}, tr(UI[`level_${r.level}` as 'level_light']))),
-    r.verified && r.level === 'light' ? h('p', { class: 'hint' }, tr(UI.lightOnlyHint)) : null,
+    headline,
+    h('p', { class: 'level', 'data-testid': 'level', 'data-level': v.level }, tr(UI.levelLabel), h('strong', {}, tr(UI[`level_${v.level}` as 'level_light']))),
+    v.ok ? h('div', { class: 'established', 'data-testid': 'established' }, h('p', {}, tr(UI.established)), h('ul', { class: 'plain' }, v.established.map((id) => h('li', { 'data-check': id }, '✔ ', tr(CHECK_LABEL[id]))))) : null,
+    h('div', { class: 'notchecked', 'data-testid': 'not-checked' }, h('p', {}, tr(UI.notChecked)), h('ul', { class: 'plain' }, notChecked)),
+    v.announcement_hash
+      ? h('p', { class: 'compare', 'data-testid': 'announcement-note' }, h('strong', {}, tr(UI.compareHash)), ' ', mono(v.announcement_hash), ' ', tr(UI.compareHashHow))
+      : null,
+    v.ok && v.level === 'light' ? h('p', { class: 'hint' }, tr(UI.lightOnlyHint)) : null,
     failures.length ? h('ol', { class: 'failures', 'data-testid': 'failures' }, failures.map(failureItem)) : null,
   );
 }
@@ -396,7 +428,7 @@ function renderLookup() {
   el.dataset.class = r.creditClass ?? '';
   set(
     el,
-    h('p', { class: `banner small ${r.headline.kind === 'ok' ? 'good' : r.headline.kind === 'fail' ? 'bad' : 'info'}`, 'data-testid': 'lookup-headline' }, tr(r.headline.text)),
+    h('p', { class: `banner small ${r.headline.kind === 'ok' ? 'good' : r.headline.kind === 'fail' ? 'bad' : 'info'}`, 'data-testid': 'lookup-headline', 'data-kind': r.headline.kind }, tr(r.headline.text)),
     h('ul', { class: 'checks' }, r.lines.map((l) => h('li', { class: l.kind === 'ok' ? 'ok' : l.kind === 'fail' ? 'bad' : 'skip' }, h('span', { class: 'mark' }, l.kind === 'ok' ? '✔' : l.kind === 'fail' ? '✘' : 'ℹ'), tr(l.text)))),
   );
 }

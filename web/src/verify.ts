@@ -24,7 +24,7 @@ import {
   type OfficerRecord,
   type RegistryName,
 } from './commitments.ts';
-import { DecodeError, decodeProof, type Proof } from './decode.ts';
+import type { Proof } from './decode.ts';
 import {
   allocation,
   assign,
@@ -42,6 +42,7 @@ import {
   lotteryBeaconValue,
   pairKey,
   parseInstant,
+  canonicalInstant,
   prn,
   quicknetRoundTime,
   targetDepartments,
@@ -51,7 +52,6 @@ import {
   type ItemInfo,
 } from './draw.ts';
 import { verifyQuicknet } from './drand.ts';
-import { JsonError, lineCol, parseJson, type JsonValue } from './json.ts';
 import { t, short, type T } from './text.ts';
 
 export interface Failure {
@@ -106,6 +106,8 @@ export interface Report {
   failures: Failure[];
   checks: CheckLine[];
   view: ProofView | null;
+  /** the teams of the assignment re-run (SPEC §6), by target; null when it could not be re-run */
+  teams: { target: string; officers: string[] }[] | null;
 }
 
 const MAX_PER_AREA = 8;
@@ -154,42 +156,7 @@ function officerTextEn(id: string, officers: Map<string, OfficerRecord>): string
   return o ? `${o.name} (${id}, ${o.department})` : id;
 }
 
-/** Parse and decode proof bytes; a problem is returned as a failure with the place in the file. */
-export function loadProof(bytes: Uint8Array): { proof: Proof | null; failure: Failure | null; json: JsonValue | null } {
-  let json: JsonValue;
-  try {
-    json = parseJson(bytes);
-  } catch (e) {
-    const off = e instanceof JsonError ? e.offset : 0;
-    const { line, col } = lineCol(bytes, off);
-    const msg = e instanceof Error ? e.message : String(e);
-    return {
-      proof: null,
-      json: null,
-      failure: { area: 'format', what: t(`证明文件不是有效的 JSON（第 ${line} 行第 ${col} 列：${msg}）。文件可能不完整或被改动过。`, `The proof file is not valid JSON (line ${line}, column ${col}: ${msg}). It may be truncated or edited.`) },
-    };
-  }
-  try {
-    return { proof: decodeProof(json), failure: null, json };
-  } catch (e) {
-    if (e instanceof DecodeError) {
-      const unknown = e.expected.startsWith('no such field');
-      return {
-        proof: null,
-        json,
-        failure: {
-          area: 'format',
-          what: unknown
-            ? t(`证明文件含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The proof file has a field this page does not know, "${e.path}": it may come from a newer dualdraw, or it was edited.`)
-            : t(`证明文件的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The proof file's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`),
-          expected: e.expected,
-          got: e.got,
-        },
-      };
-    }
-    throw e;
-  }
-}
+export { jsonFailure, loadProof } from './load.ts';
 
 /** The announcement's fields as SPEC §3 encodes them. */
 export function announcementFields(proof: Proof) {
@@ -314,21 +281,22 @@ export function verifyLight(proof: Proof): Report {
   // coordination group (SPEC §3, §4)
   const co = a.coordination;
   if ((co === null) !== (camp.coordination === null))
-    c.fail('group', co ? t('公告含协调组信息，但活动没有协调设置。', 'The announcement names a coordination group the campaign does not have.') : t('活动属于协调组，但公告中没有协调组信息。', 'The campaign is coordinated but the announcement has no group.'));
+    c.fail('coordination', co ? t('公告含协调组信息，但活动没有协调设置。', 'The announcement names a coordination group the campaign does not have.') : t('活动属于协调组，但公告中没有协调组信息。', 'The campaign is coordinated but the announcement has no group.'));
   if (co) {
-    if (camp.coordination && camp.coordination.group !== co.group) c.fail('group', t(`协调组名称不一致：活动中为“${camp.coordination.group}”，公告中为“${co.group}”。`, `Group names differ: campaign "${camp.coordination.group}", announcement "${co.group}".`));
-    if (!strictlyIncreasing(co.members)) c.fail('group', t('协调组成员（活动哈希）没有按哈希排序或有重复。', 'The group members are not sorted by hash or repeat.'));
+    if (camp.coordination && camp.coordination.group !== co.group) c.fail('coordination', t(`协调组名称不一致：活动中为“${camp.coordination.group}”，公告中为“${co.group}”。`, `Group names differ: campaign "${camp.coordination.group}", announcement "${co.group}".`));
+    if (!strictlyIncreasing(co.members)) c.fail('coordination', t('协调组成员（活动哈希）没有按哈希排序或有重复。', 'The group members are not sorted by hash or repeat.'));
     const me = co.members.indexOf(a.campaign_hash);
-    if (me < 0) c.fail('group', t('本活动的哈希不在其协调组的成员名单中。', 'This campaign\'s hash is not among its group\'s members.'), a.campaign_hash, co.members.join(', '));
+    if (me < 0) c.fail('coordination', t('本活动的哈希不在其协调组的成员名单中。', 'This campaign\'s hash is not among its group\'s members.'), a.campaign_hash, co.members.join(', '));
     const gh = toHex(groupHash(co.group, co.members));
-    if (gh !== co.hash) c.fail('group', t(`协调组哈希与组名和成员不一致：应为 ${gh}，文件中为 ${co.hash}。`, `The group hash does not match its name and members: expected ${gh}, the file says ${co.hash}.`), gh, co.hash);
-    if (proof.group_announcements.length !== co.members.length) c.fail('group', t(`协调组有 ${co.members.length} 个成员，文件却列出 ${proof.group_announcements.length} 个公告哈希。`, `The group has ${co.members.length} members but the file lists ${proof.group_announcements.length} announcement hashes.`));
+    if (gh !== co.hash) c.fail('coordination', t(`协调组哈希与组名和成员不一致：应为 ${gh}，文件中为 ${co.hash}。`, `The group hash does not match its name and members: expected ${gh}, the file says ${co.hash}.`), gh, co.hash);
+    if (proof.group_announcements.length !== co.members.length) c.fail('coordination', t(`协调组有 ${co.members.length} 个成员，文件却列出 ${proof.group_announcements.length} 个公告哈希。`, `The group has ${co.members.length} members but the file lists ${proof.group_announcements.length} announcement hashes.`));
     else if (me >= 0 && proof.group_announcements[me] !== a.hash)
-      c.fail('group', t('协调组公告名单中本活动位置上的公告哈希不是本活动的公告哈希。', 'The group\'s list of announcement hashes does not have this campaign\'s at its place.'), a.hash, proof.group_announcements[me]);
-  } else if (proof.group_announcements.length) c.fail('group', t('未协调的活动不应列出协调组的公告哈希。', 'An uncoordinated campaign lists group announcement hashes.'));
-  if (co) c.line('group', t(`协调组“${co.group}”的组哈希和本活动在组中的位置正确`, `The coordination group "${co.group}": its hash and this campaign's place in it are correct`), co.members.length);
+      c.fail('coordination', t('协调组公告名单中本活动位置上的公告哈希不是本活动的公告哈希。', 'The group\'s list of announcement hashes does not have this campaign\'s at its place.'), a.hash, proof.group_announcements[me]);
+  } else if (proof.group_announcements.length) c.fail('coordination', t('未协调的活动不应列出协调组的公告哈希。', 'An uncoordinated campaign lists group announcement hashes.'));
+  if (co) c.line('coordination', t(`协调组“${co.group}”的组哈希和本活动在组中的位置正确`, `The coordination group "${co.group}": its hash and this campaign's place in it are correct`), co.members.length);
+  else c.skip('coordination', t('本活动不属于协调组', 'This campaign is not coordinated'));
   const annAt = parseInstant(a.announced_at);
-  if (annAt === null) c.fail('announcement', t(`公告时间“${a.announced_at}”不是 UTC 时刻。`, `The announcement time "${a.announced_at}" is not a UTC instant.`));
+  if (annAt === null) c.fail('announcement', t(`公告时间“${a.announced_at}”不是 RFC 3339 时刻（规范 §1）。`, `The announcement time "${a.announced_at}" is not an RFC 3339 instant (SPEC §1).`));
   const ah = toHex(new Writer(8).bytes(encodeAnnouncement(announcementFields(proof))).sha());
   if (ah !== a.hash)
     c.fail('announcement', t(`公告哈希与公告内容不一致：按内容计算应为 ${ah}，文件中为 ${a.hash}。请与事先公布的公告哈希核对。`, `The announcement hash does not match its content: the content gives ${ah}, the file says ${a.hash}. Compare it with the hash published before the draw.`), ah, a.hash);
@@ -341,41 +309,41 @@ export function verifyLight(proof: Proof): Report {
   let roundTime: number | null = null;
   if (camp.entropy.beacon && camp.entropy.beacon.scheme === 'drand-quicknet' && /^[1-9][0-9]*$/.test(camp.entropy.beacon.round)) roundTime = quicknetRoundTime(BigInt(camp.entropy.beacon.round));
   const deadline = camp.entropy.reveal_deadline !== null ? parseInstant(camp.entropy.reveal_deadline) : roundTime;
-  if (camp.entropy.reveal_deadline !== null && deadline === null) c.fail('witness', t(`揭示截止时间“${camp.entropy.reveal_deadline}”不是 UTC 时刻。`, `The reveal deadline "${camp.entropy.reveal_deadline}" is not a UTC instant.`));
+  if (camp.entropy.reveal_deadline !== null && deadline === null) c.fail('witnesses', t(`揭示截止时间“${camp.entropy.reveal_deadline}”不是 UTC 时刻。`, `The reveal deadline "${camp.entropy.reveal_deadline}" is not a UTC instant.`));
   const revealOrder = proof.entropy.reveals.map((r) => r.name);
   const expectedOrder = wnames.filter((n) => revealsByName.has(n));
   if (revealOrder.join('\u0000') !== expectedOrder.join('\u0000'))
-    c.fail('witness', t('见证人的揭示没有按活动中见证人的顺序排列，或含有活动中没有的见证人。', 'The reveals are not in the campaign\'s witness order, or name someone who is not a witness.'), wnames.join('、'), revealOrder.join('、'));
+    c.fail('witnesses', t('见证人的揭示没有按活动中见证人的顺序排列，或含有活动中没有的见证人。', 'The reveals are not in the campaign\'s witness order, or name someone who is not a witness.'), wnames.join('、'), revealOrder.join('、'));
   for (const w of camp.entropy.witnesses) {
     const r = revealsByName.get(w.name);
     const missing = proof.entropy.missing.includes(w.name);
     if (!r) {
       witnesses.push({ name: w.name, commitment: w.commitment, secret: null, revealed_at: null, revealed_bj: null, ok: null });
-      if (!missing) c.fail('witness', t(`见证人“${w.name}”既没有揭示秘密，也没有被列为未揭示。`, `Witness "${w.name}" neither revealed nor is listed as missing.`));
+      if (!missing) c.fail('witnesses', t(`见证人“${w.name}”既没有揭示秘密，也没有被列为未揭示。`, `Witness "${w.name}" neither revealed nor is listed as missing.`));
       continue;
     }
-    if (missing) c.fail('witness', t(`见证人“${w.name}”同时被列为已揭示和未揭示。`, `Witness "${w.name}" is both revealed and listed as missing.`));
+    if (missing) c.fail('witnesses', t(`见证人“${w.name}”同时被列为已揭示和未揭示。`, `Witness "${w.name}" is both revealed and listed as missing.`));
     const got = toHex(witnessCommitment(r.secret));
     const ok = got === w.commitment;
     if (!ok)
-      c.fail('witness', t(`见证人“${w.name}”公开的秘密与其事先提交的承诺不符：事先的承诺为 ${w.commitment}，由文件中的秘密算出 ${got}。这个秘密不是该见证人当初承诺的那个。`, `Witness "${w.name}"'s revealed secret does not match the commitment they gave beforehand: the commitment is ${w.commitment}, the secret in the file gives ${got}. This is not the secret the witness committed to.`), w.commitment, got);
-    if (charCount(r.secret) < 16) c.fail('witness', t(`见证人“${w.name}”的秘密少于 16 个字符。`, `Witness "${w.name}"'s secret is shorter than 16 characters.`));
+      c.fail('witnesses', t(`见证人“${w.name}”公开的秘密与其事先提交的承诺不符：事先的承诺为 ${w.commitment}，由文件中的秘密算出 ${got}。这个秘密不是该见证人当初承诺的那个。`, `Witness "${w.name}"'s revealed secret does not match the commitment they gave beforehand: the commitment is ${w.commitment}, the secret in the file gives ${got}. This is not the secret the witness committed to.`), w.commitment, got);
+    if (charCount(r.secret) < 16) c.fail('witnesses', t(`见证人“${w.name}”的秘密少于 16 个字符。`, `Witness "${w.name}"'s secret is shorter than 16 characters.`));
     const at = parseInstant(r.revealed_at);
-    if (at === null) c.fail('witness', t(`见证人“${w.name}”的揭示时间“${r.revealed_at}”不是 UTC 时刻。`, `Witness "${w.name}"'s reveal time "${r.revealed_at}" is not a UTC instant.`));
+    if (at === null) c.fail('witnesses', t(`见证人“${w.name}”的揭示时间“${r.revealed_at}”不是 UTC 时刻。`, `Witness "${w.name}"'s reveal time "${r.revealed_at}" is not a UTC instant.`));
     else {
-      if (annAt !== null && at < annAt) c.fail('witness', t(`见证人“${w.name}”的揭示时间早于公告时间。`, `Witness "${w.name}" revealed before the announcement.`), a.announced_at, r.revealed_at);
+      if (annAt !== null && at < annAt) c.fail('witnesses', t(`见证人“${w.name}”的揭示时间早于公告时间。`, `Witness "${w.name}" revealed before the announcement.`), a.announced_at, r.revealed_at);
       if (camp.entropy.reveal_deadline !== null && deadline !== null && at > deadline)
-        c.fail('witness', t(`见证人“${w.name}”在截止时间之后才揭示：截止为 ${camp.entropy.reveal_deadline}，揭示于 ${r.revealed_at}。`, `Witness "${w.name}" revealed after the deadline: deadline ${camp.entropy.reveal_deadline}, revealed ${r.revealed_at}.`), camp.entropy.reveal_deadline, r.revealed_at);
+        c.fail('witnesses', t(`见证人“${w.name}”在截止时间之后才揭示：截止为 ${camp.entropy.reveal_deadline}，揭示于 ${r.revealed_at}。`, `Witness "${w.name}" revealed after the deadline: deadline ${camp.entropy.reveal_deadline}, revealed ${r.revealed_at}.`), camp.entropy.reveal_deadline, r.revealed_at);
       if (roundTime !== null && at >= roundTime)
-        c.fail('witness', t(`见证人“${w.name}”在信标轮次产生之后才揭示（揭示于 ${r.revealed_at}，轮次时间 ${formatInstant(roundTime)}）：最后揭示的人可能已看到随机结果。`, `Witness "${w.name}" revealed after the beacon round appeared (${r.revealed_at}, round time ${formatInstant(roundTime)}): the last to reveal could have seen the outcome.`), formatInstant(roundTime), r.revealed_at);
+        c.fail('witnesses', t(`见证人“${w.name}”在信标轮次产生之后才揭示（揭示于 ${r.revealed_at}，轮次时间 ${formatInstant(roundTime)}）：最后揭示的人可能已看到随机结果。`, `Witness "${w.name}" revealed after the beacon round appeared (${r.revealed_at}, round time ${formatInstant(roundTime)}): the last to reveal could have seen the outcome.`), formatInstant(roundTime), r.revealed_at);
     }
     witnesses.push({ name: w.name, commitment: w.commitment, secret: r.secret, revealed_at: r.revealed_at, revealed_bj: at === null ? null : beijingTime(at), ok });
   }
   for (const m of proof.entropy.missing)
-    if (!wnames.includes(m)) c.fail('witness', t(`未揭示名单中的“${m}”不是本活动的见证人。`, `"${m}" listed as missing is not a witness of this campaign.`));
+    if (!wnames.includes(m)) c.fail('witnesses', t(`未揭示名单中的“${m}”不是本活动的见证人。`, `"${m}" listed as missing is not a witness of this campaign.`));
   if (proof.entropy.missing.length && camp.entropy.on_missing_reveal !== 'proceed')
-    c.fail('witness', t(`有见证人未揭示（${proof.entropy.missing.join('、')}），而活动规定“未全部揭示则作废”（void），本次抽取不应进行。`, `Witnesses did not reveal (${proof.entropy.missing.join(', ')}) while the campaign says "void": the draw should not have happened.`));
-  c.line('witness', t('每位见证人公开的秘密与事先承诺一致，时间符合规定', 'Every witness\'s secret matches their commitment, in time'), camp.entropy.witnesses.length);
+    c.fail('witnesses', t(`有见证人未揭示（${proof.entropy.missing.join('、')}），而活动规定“未全部揭示则作废”（void），本次抽取不应进行。`, `Witnesses did not reveal (${proof.entropy.missing.join(', ')}) while the campaign says "void": the draw should not have happened.`));
+  c.line('witnesses', t('每位见证人公开的秘密与事先承诺一致，时间符合规定', 'Every witness\'s secret matches their commitment, in time'), camp.entropy.witnesses.length);
 
   // ---- beacon (SPEC §4) ----
   let beaconValue: Uint8Array | null = null;
@@ -397,7 +365,7 @@ export function verifyLight(proof: Proof): Report {
         const r = BigInt(beacon.round);
         const rt = quicknetRoundTime(r);
         const rts = formatInstant(rt);
-        if (beacon.round_time !== rts) {
+        if (parseInstant(beacon.round_time) !== rt) {
           beaconOk = false;
           c.fail('beacon', t(`信标轮次时间不对：drand quicknet 第 ${beacon.round} 轮应于 ${rts} 产生，文件中为 ${beacon.round_time}。`, `Wrong round time: drand quicknet round ${beacon.round} appears at ${rts}, the file says ${beacon.round_time}.`), rts, beacon.round_time);
         }
@@ -556,23 +524,23 @@ export function verifyLight(proof: Proof): Report {
   const keys = proof.blocked_pairs.map((b) => [b.target, b.officer]);
   for (let i = 1; i < keys.length; i++) {
     const d = cmpUtf8(keys[i - 1][0], keys[i][0]) || cmpUtf8(keys[i - 1][1], keys[i][1]);
-    if (d >= 0) c.fail('blocked', t('回避名单没有按检查对象、执法人员排序或有重复。', 'The blocked pairs are not sorted by target then officer, or repeat.'));
+    if (d >= 0) c.fail('blocked_pairs', t('回避名单没有按检查对象、执法人员排序或有重复。', 'The blocked pairs are not sorted by target then officer, or repeat.'));
   }
   const blocked = new Set<string>();
   proof.blocked_pairs.forEach((b, i) => {
     blocked.add(pairKey(b.officer, b.target));
-    if (!targetSet.has(b.target)) c.fail('blocked', t(`第 ${i + 1} 条回避记录的对象 ${b.target} 不是本次检查对象。`, `Blocked pair ${i + 1}: ${b.target} is not a drawn target.`));
+    if (!targetSet.has(b.target)) c.fail('blocked_pairs', t(`第 ${i + 1} 条回避记录的对象 ${b.target} 不是本次检查对象。`, `Blocked pair ${i + 1}: ${b.target} is not a drawn target.`));
     const off = officers.get(b.officer);
     const tg = proof.targets.find((x) => x.entity.uscc === b.target);
-    if (!off) c.fail('blocked', t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不在执法人员名录中。`, `Blocked pair ${i + 1}: officer ${b.officer} is not in the directory.`));
-    else if (tg && !tg.departments.includes(off.department)) c.fail('blocked', t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不属于该对象的参与部门。`, `Blocked pair ${i + 1}: officer ${b.officer} is not of one of the target's departments.`));
+    if (!off) c.fail('blocked_pairs', t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不在执法人员名录中。`, `Blocked pair ${i + 1}: officer ${b.officer} is not in the directory.`));
+    else if (tg && !tg.departments.includes(off.department)) c.fail('blocked_pairs', t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不属于该对象的参与部门。`, `Blocked pair ${i + 1}: officer ${b.officer} is not of one of the target's departments.`));
     const pc = commitment(b.pair_salt, ['recusal', b.officer, b.target]);
     const lh = prefixedLeafHash((w) => recusalLeaf({ pair_commitment: toHex(pc), reason_commitment: b.reason_commitment }, w), scratch);
     if (!verifyInclusion(b.index, recRoot.size as number, lh, b.path, recRoot.hash))
-      c.fail('blocked', t(`回避记录（执法人员 ${b.officer} 与 ${b.target}）不在公告时的回避申报中：其承诺或位置与公告的回避根 ${recRoot.hash} 对不上。`, `The recusal of officer ${b.officer} from ${b.target} is not among the announced recusals: it does not lead to the announced root ${recRoot.hash}.`));
+      c.fail('blocked_pairs', t(`回避记录（执法人员 ${b.officer} 与 ${b.target}）不在公告时的回避申报中：其承诺或位置与公告的回避根 ${recRoot.hash} 对不上。`, `The recusal of officer ${b.officer} from ${b.target} is not among the announced recusals: it does not lead to the announced root ${recRoot.hash}.`));
   });
-  if (proof.blocked_pairs.length) c.line('blocked', t('每条回避记录都在公告时的回避申报中（承诺与包含证明）', 'Every disclosed recusal is among the announced recusals'), proof.blocked_pairs.length);
-  else c.skip('blocked', t('检查对象与执法人员之间没有需要回避的情形', 'No recusal between drawn targets and their officers'));
+  if (proof.blocked_pairs.length) c.line('blocked_pairs', t('每条回避记录都在公告时的回避申报中（承诺与包含证明）', 'Every disclosed recusal is among the announced recusals'), proof.blocked_pairs.length);
+  else c.skip('blocked_pairs', t('检查对象与执法人员之间没有需要回避的情形', 'No recusal between drawn targets and their officers'));
 
   for (const h of a.officer_history) if (targetSet.has(h.target)) blocked.add(pairKey(h.officer, h.target));
   // ---- teams: the assignment re-run (SPEC §6) ----
@@ -617,7 +585,7 @@ export function verifyLight(proof: Proof): Report {
     campaign: camp,
     itemsByCode: Object.fromEntries(proof.items.map((i) => [i.code, { name: i.name, department: i.department, target_category: i.target_category }])),
     categoriesC: [...C],
-    announcement: { hash: a.hash, campaign_hash: a.campaign_hash, announced_at: a.announced_at, announced_bj: annAt === null ? null : beijingTime(annAt), snapshot_id: String(a.snapshot.id), digest: a.snapshot.digest, roots: a.snapshot.roots, exclusion_count: a.exclusion.length, ledger_head: a.ledger_head, officer_history_count: a.officer_history.length, drawn_this_year_count: a.drawn_this_year.length, group: a.coordination ? { name: a.coordination.group, hash: a.coordination.hash, members: a.coordination.members } : null },
+    announcement: { hash: a.hash, campaign_hash: a.campaign_hash, announced_at: canonicalInstant(a.announced_at) ?? a.announced_at, announced_bj: annAt === null ? null : beijingTime(annAt), snapshot_id: String(a.snapshot.id), digest: a.snapshot.digest, roots: a.snapshot.roots, exclusion_count: a.exclusion.length, ledger_head: a.ledger_head, officer_history_count: a.officer_history.length, drawn_this_year_count: a.drawn_this_year.length, group: a.coordination ? { name: a.coordination.group, hash: a.coordination.hash, members: a.coordination.members } : null },
     witnesses,
     missing: proof.entropy.missing,
     beacon: beacon ? { ...beacon, round_bj: beacon.round_time && parseInstant(beacon.round_time) !== null ? beijingTime(parseInstant(beacon.round_time)!) : null, ok: beaconOk } : null,
@@ -644,6 +612,7 @@ export function verifyLight(proof: Proof): Report {
     })),
     blocked_pairs: proof.blocked_pairs.length,
   };
-  return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view };
+  const teams = res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
+  return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
 }
 

@@ -1,5 +1,5 @@
 // End to end: dualdraw's own demo makes a real draw; headless Chromium opens dist/verify.html from disk (file://),
-// loads the published proof and public snapshot through the page's file inputs, and must see "verified"; tampered
+// loads the published proof and public snapshot through the page's file inputs, and must see "consistent" (never "genuine": the page cannot run the audit level); tampered
 // proofs must fail with the difference named; look-ups and the witness tool work; and the page makes no network
 // request at all.
 import assert from 'node:assert/strict';
@@ -18,7 +18,9 @@ import { parseJson } from '../src/json.ts';
 
 const WEB = join(import.meta.dirname, '..');
 const REPO = join(WEB, '..');
-const BIN = join(REPO, 'target', 'release', 'dualdraw');
+// DUALDRAW_BIN: a dualdraw binary already built (say, in another worktree) instead of `cargo build --release` here
+const BIN = process.env.DUALDRAW_BIN ?? join(REPO, 'target', 'release', 'dualdraw');
+const CLI = join(WEB, 'dist', 'verify-cli.mjs');
 const PAGE = pathToFileURL(join(WEB, 'dist', 'verify.html')).href;
 const SALT_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -31,6 +33,7 @@ let ctx: BrowserContext;
 let page: Page;
 let proofJson: any;
 const requests: string[] = [];
+const cspProblems: string[] = [];
 
 function run(args: string[], opts: { cwd?: string } = {}) {
   const r = spawnSync(BIN, args, { encoding: 'utf8', ...opts });
@@ -79,8 +82,13 @@ async function verify(proofPath: string, snapshotPath: string | null): Promise<s
   await page.setInputFiles('[data-testid=proof-input]', proofPath);
   if (snapshotPath) await page.setInputFiles('[data-testid=snapshot-input]', snapshotPath);
   await page.click('[data-testid=verify-button]');
-  await page.waitForSelector('[data-testid=verdict][data-status=verified], [data-testid=verdict][data-status=failed]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid=verdict][data-status=consistent], [data-testid=verdict][data-status=invalid]', { timeout: 120_000 });
   return (await page.getAttribute('[data-testid=verdict]', 'data-status')) as string;
+}
+
+/** CSP violations seen by the page (securitypolicyviolation events, recorded by an init script). */
+async function pageViolations(p: Page = page): Promise<string[]> {
+  return p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
 async function failuresText(): Promise<string> {
@@ -106,7 +114,21 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     profile = mkdtempSync(join(tmpdir(), 'dualdraw-web-chrome-'));
     ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
     ctx.on('request', (r) => requests.push(r.url()));
+    // every CSP violation of every page: the event in the document, and the console message (workers included)
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const watch = (p: Page) => {
+      p.on('console', (m) => {
+        if (/Content[ -]Security[ -]Policy/i.test(m.text())) cspProblems.push(m.text());
+      });
+      p.on('worker', (w) => w.on('console', (m) => /Content[ -]Security[ -]Policy/i.test(m.text()) && cspProblems.push(m.text())));
+    };
+    ctx.on('page', watch);
     page = ctx.pages()[0] ?? (await ctx.newPage());
+    watch(page);
     page.on('pageerror', (e) => console.error('page error:', e.message));
   });
 
@@ -116,21 +138,50 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  test('the published proof and public snapshot verify at the public level', async () => {
-    assert.equal(await verify(join(pub, 'proof.json'), join(pub, 'public-snapshot.json')), 'verified');
+  test('the page\'s Content-Security-Policy has neither unsafe-inline nor unsafe-eval', async () => {
+    await page.goto(PAGE);
+    const csp = (await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content')) ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.doesNotMatch(csp, /unsafe-eval/);
+    assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*' blob:/);
+    assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+    assert.match(csp, /worker-src blob:/);
+  });
+
+  test('the published proof and public snapshot are consistent at the public level (never "genuine": no audit here)', async () => {
+    assert.equal(await verify(join(pub, 'proof.json'), join(pub, 'public-snapshot.json')), 'consistent');
     assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public');
-    assert.match((await page.textContent('[data-testid=verdict-text]')) ?? '', /验证通过/);
+    const headline = (await page.textContent('[data-testid=verdict-text]')) ?? '';
+    assert.match(headline, /公开核验未发现问题/);
+    assert.doesNotMatch(headline, /真实有效/);
+    assert.equal(await page.getAttribute('[data-testid=verdict-text]', 'class'), 'banner partial');
+    assert.ok(await page.locator('[data-testid=established] [data-check=cross_stratum]').count(), 'cross_stratum established');
+    const nc = (await page.textContent('[data-testid=not-checked]')) ?? '';
+    assert.match(nc, /审计核验（县局工作区）/);
+    assert.match(nc, /企业凭本企业开启凭证/);
+    assert.match((await page.textContent('[data-testid=announcement-note]')) ?? '', new RegExp(proofJson.announcement.hash));
+    assert.deepEqual(await pageViolations(), []);
     assert.equal(await page.locator('[data-testid=targets] tbody tr').count(), proofJson.targets.length);
     assert.equal(await page.textContent('[data-testid=announcement-hash]'), proofJson.announcement.hash);
     assert.equal(await page.textContent('[data-testid=seed]'), proofJson.seed);
     assert.equal(await page.locator('[data-testid=checks] li.bad').count(), 0);
     // the Rust verifier agrees
     assert.equal(run(['verify', join(pub, 'proof.json'), '--snapshot', join(pub, 'public-snapshot.json')]).status, 0);
+    // and so does the page's code on the command line, with the same verdict
+    const c = spawnSync(process.execPath, [CLI, join(pub, 'proof.json'), '--snapshot', join(pub, 'public-snapshot.json'), '--json'], { encoding: 'utf8' });
+    assert.equal(c.status, 0, c.stderr);
+    const v = JSON.parse(c.stdout);
+    assert.equal(v.verdict, 'consistent');
+    assert.equal(v.level, 'public');
+    assert.ok(v.established.includes('cross_stratum'));
   });
 
   test('the proof alone verifies at the light level', async () => {
-    assert.equal(await verify(join(pub, 'proof.json'), null), 'verified');
+    assert.equal(await verify(join(pub, 'proof.json'), null), 'consistent');
     assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'light');
+    assert.match((await page.textContent('[data-testid=verdict-text]')) ?? '', /简易核验未发现问题/);
+    assert.ok(await page.locator('[data-testid=not-checked] [data-check=cross_stratum]').count(), 'cross_stratum not checked at the light level');
   });
 
   test('one officer of one team swapped: failure names the target and both officers', async () => {
@@ -143,13 +194,14 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     team.officers[0] = other.id;
     const file = join(tmp, 'tampered-team.json');
     writeFileSync(file, JSON.stringify(p, null, 2));
-    assert.equal(await verify(file, join(pub, 'public-snapshot.json')), 'failed');
+    assert.equal(await verify(file, join(pub, 'public-snapshot.json')), 'invalid');
     const text = await failuresText();
     assert.match(text, new RegExp(`第${k + 1}个检查对象（${team.target}`));
     assert.match(text, /检查组与按公告重新计算的不一致/);
     assert.ok(text.includes(before0), `names the officer who should be there (${before0}): ${text}`);
     assert.ok(text.includes(other.id) && text.includes(other.name), `names the officer found instead: ${text}`);
-    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'none');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public', 'the level run');
+    assert.equal(await page.getAttribute('[data-testid=failures] [data-testid=failure]', 'data-area'), 'teams');
     // the Rust verifier agrees that it fails
     assert.equal(run(['verify', file, '--light']).status, 1);
   });
@@ -160,7 +212,7 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     w.secret = w.secret.slice(0, -1) + (w.secret.endsWith('0') ? '1' : '0');
     const file = join(tmp, 'tampered-secret.json');
     writeFileSync(file, JSON.stringify(p));
-    assert.equal(await verify(file, null), 'failed');
+    assert.equal(await verify(file, null), 'invalid');
     const text = await failuresText();
     assert.match(text, new RegExp(`见证人“${w.name}”公开的秘密与其事先提交的承诺不符`));
     assert.match(text, /随机种子与由公告、见证人秘密和信标推算的不一致/);
@@ -176,13 +228,13 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     const edited = snap.slice(0, i) + '"status":"suspended"' + snap.slice(i + '"status":"in_business"'.length);
     const file = join(tmp, 'tampered-snapshot.json');
     writeFileSync(file, edited);
-    assert.equal(await verify(join(pub, 'proof.json'), file), 'failed');
+    assert.equal(await verify(join(pub, 'proof.json'), file), 'invalid');
     assert.match(await failuresText(), /公开名录中的市场主体名录（\d+ 条）算出的根与公告的根不一致/);
-    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'light');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public');
   });
 
   test('USCC look-ups: drawn, in the pool but not drawn (with the class opened), not registered', async () => {
-    assert.equal(await verify(join(pub, 'proof.json'), join(pub, 'public-snapshot.json')), 'verified');
+    assert.equal(await verify(join(pub, 'proof.json'), join(pub, 'public-snapshot.json')), 'consistent');
     const lookup = async (uscc: string, inclusion?: string, threshold?: string) => {
       await page.fill('[data-testid=uscc-input]', uscc);
       await page.setInputFiles('[data-testid=inclusion-input]', inclusion ? inclusion : []);
@@ -190,7 +242,7 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
       await page.click('[data-testid=lookup-button]');
       await page.waitForSelector('[data-testid=lookup-result][data-status=done]');
       const el = page.locator('[data-testid=lookup-result]');
-      return { drawn: await el.getAttribute('data-drawn'), inPool: await el.getAttribute('data-in-pool'), inclusion: await el.getAttribute('data-inclusion'), cls: await el.getAttribute('data-class'), text: (await el.textContent()) ?? '' };
+      return { kind: await page.getAttribute('[data-testid=lookup-headline]', 'data-kind'), drawn: await el.getAttribute('data-drawn'), inPool: await el.getAttribute('data-in-pool'), inclusion: await el.getAttribute('data-inclusion'), cls: await el.getAttribute('data-class'), text: (await el.textContent()) ?? '' };
     };
     const target = proofJson.targets[7].entity.uscc;
     const a = await lookup(target);
@@ -252,16 +304,22 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     writeFileSync(incFile, JSON.stringify(forged));
     const d = await lookup(other.uscc, incFile);
     assert.match(d.text, /信用风险类别的开启信息不成立/);
+    assert.equal(d.kind, 'fail', 'a failed opening turns the headline red');
 
-    // an entity that is not registered at all
-    const e = await lookup('91110000000000000X');
+    // an entity that is not registered at all (a well-formed code)
+    const e = await lookup('91110000000000000E');
     assert.equal(e.inPool, 'false');
     assert.match(e.text, /不在公告时的市场主体名录中/);
+    // a code with a wrong check character is invalid, with the character it should have (GB 32100-2015)
+    const x = await lookup('91110000000000000X');
+    assert.equal(x.kind, 'fail');
+    assert.match(x.text, /不是有效的统一社会信用代码：按前 17 位，第 18 位校验码应为“E”/);
+    assert.doesNotMatch(x.text, /不在公告时的市场主体名录中/);
   });
 
   test('a draw decided by a drand quicknet round verifies (BLS signature); a changed signature is caught', async () => {
     const dir = makeBeaconDraw(join(tmp, 'beacon'));
-    assert.equal(await verify(join(dir, 'proof.json'), join(dir, 'public-snapshot.json')), 'verified');
+    assert.equal(await verify(join(dir, 'proof.json'), join(dir, 'public-snapshot.json')), 'consistent');
     assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public');
     const details = (await page.textContent('#details')) ?? '';
     assert.match(details, /drand quicknet 第 1000 轮/);
@@ -271,7 +329,7 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     p.entropy.beacon.evidence = sig.slice(0, 40) + (sig[40] === 'a' ? 'b' : 'a') + sig.slice(41);
     const file = join(tmp, 'tampered-beacon.json');
     writeFileSync(file, JSON.stringify(p));
-    assert.equal(await verify(file, null), 'failed');
+    assert.equal(await verify(file, null), 'invalid');
     const text = await failuresText();
     assert.match(text, /drand quicknet 第 1000 轮的签名验证失败/);
     assert.equal(run(['verify', file, '--light']).status, 1);
@@ -302,10 +360,26 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     await p2.setInputFiles('[data-testid=proof-input]', join(pub, 'proof.json'));
     await p2.setInputFiles('[data-testid=snapshot-input]', join(pub, 'public-snapshot.json'));
     await p2.click('[data-testid=verify-button]');
-    await p2.waitForSelector('[data-testid=verdict][data-status=verified], [data-testid=verdict][data-status=failed]', { timeout: 120_000 });
-    assert.equal(await p2.getAttribute('[data-testid=verdict]', 'data-status'), 'verified');
+    await p2.waitForSelector('[data-testid=verdict][data-status=consistent], [data-testid=verdict][data-status=invalid]', { timeout: 120_000 });
+    assert.equal(await p2.getAttribute('[data-testid=verdict]', 'data-status'), 'consistent');
     assert.equal(await p2.getAttribute('[data-testid=level]', 'data-level'), 'public');
+    assert.deepEqual(await pageViolations(p2), [], 'the fallback (a blob: script, no eval) breaks no CSP rule');
     await p2.close();
+  });
+
+  test('a proof of 100000 nested "[" is refused by name (SPEC §10), no stack overflow', async () => {
+    const file = join(tmp, 'deep.json');
+    writeFileSync(file, '['.repeat(100000) + ']'.repeat(100000));
+    assert.equal(await verify(file, null), 'invalid');
+    const text = await failuresText();
+    assert.match(text, /嵌套超过 64 层/);
+    assert.doesNotMatch(text, /Maximum call stack/);
+    assert.equal(await page.getAttribute('[data-testid=failure]', 'data-area'), 'json');
+  });
+
+  test('no CSP violation was reported while verifying (document events and console, workers included)', async () => {
+    assert.deepEqual(await pageViolations(), []);
+    assert.deepEqual(cspProblems, []);
   });
 
   test('the page made no network request: only the file itself and the worker blob', () => {

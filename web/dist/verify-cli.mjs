@@ -1,0 +1,7195 @@
+#!/usr/bin/env node
+// Built by web/build.mjs from web/src (the code of dist/verify.html); do not edit.
+
+// src/cli.ts
+import { openAsBlob, statSync } from "node:fs";
+
+// src/json.ts
+var JsonError = class extends Error {
+  constructor(message, offset, rule = "syntax") {
+    super(message);
+    this.offset = offset;
+    this.rule = rule;
+  }
+  offset;
+  rule;
+};
+var MAX_DEPTH = 64;
+var MAX_PROOF_BYTES = 256 * 1024 * 1024;
+var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024 * 1024;
+function sizeProblem(size, max) {
+  return size > max ? new JsonError(`the file is ${size} bytes; the limit is ${max} (${max >= 1 << 30 ? max / (1 << 30) + " GiB" : max / (1 << 20) + " MiB"})`, max, "size") : null;
+}
+var utf8dec = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeRange(b, start, end, ascii, binary) {
+  if (ascii || binary) {
+    if (!ascii && !validUtf8(b, start, end)) throw new JsonError("invalid UTF-8 in a string", start);
+    if (end - start < 16) {
+      let s2 = "";
+      for (let i = start; i < end; i++) s2 += String.fromCharCode(b[i]);
+      return s2;
+    }
+    let s = "";
+    for (let i = start; i < end; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)));
+    return s;
+  }
+  try {
+    return utf8dec.decode(b.subarray(start, end));
+  } catch {
+    throw new JsonError("invalid UTF-8 in a string", start);
+  }
+}
+function validUtf8(b, start, end) {
+  let i = start;
+  while (i < end) {
+    const c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let n;
+    let min;
+    let cp;
+    if (c >= 194 && c <= 223) {
+      n = 1;
+      min = 128;
+      cp = c & 31;
+    } else if (c >= 224 && c <= 239) {
+      n = 2;
+      min = 2048;
+      cp = c & 15;
+    } else if (c >= 240 && c <= 244) {
+      n = 3;
+      min = 65536;
+      cp = c & 7;
+    } else return false;
+    if (i + n >= end) return false;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if ((d & 192) !== 128) return false;
+      cp = cp << 6 | d & 63;
+    }
+    if (cp < min || cp > 1114111 || cp >= 55296 && cp <= 57343) return false;
+    i += n + 1;
+  }
+  return true;
+}
+var BOM = [239, 187, 191];
+var NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+var JsonStreamParser = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.streamKeys = new Set(opts.streamKeys ?? []);
+    this.maxBytes = opts.maxBytes ?? MAX_PROOF_BYTES;
+  }
+  opts;
+  state = 0 /* Value */;
+  stack = [];
+  root = void 0;
+  base = 0;
+  // file offset of the current chunk's first byte
+  sbuf = new Uint8Array(256);
+  slen = 0;
+  sAscii = true;
+  sIsKey = false;
+  esc = 0;
+  // 0: none, 1: after backslash, 2..5: \u digits collected = esc-2
+  uAcc = 0;
+  hiSurrogate = -1;
+  nbuf = "";
+  lit = "";
+  litPos = 0;
+  elemStart = -1;
+  streamKeys;
+  bom = 0;
+  // bytes of a byte-order mark seen; -1 once past the start
+  bin = false;
+  // inside a streamed array with binaryStreams
+  bomRun = 0;
+  // bytes of EF BB BF matched in a string's raw bytes (a BOM inside the document is an error)
+  maxBytes;
+  /** Bytes consumed so far. */
+  get offset() {
+    return this.base;
+  }
+  sPush(b) {
+    if (this.slen === this.sbuf.length) {
+      const nb = new Uint8Array(this.sbuf.length * 2);
+      nb.set(this.sbuf);
+      this.sbuf = nb;
+    }
+    this.sbuf[this.slen++] = b;
+  }
+  sPushCode(cp) {
+    if (cp < 128) this.sPush(cp);
+    else {
+      this.sAscii = false;
+      if (cp < 2048) {
+        this.sPush(192 | cp >> 6);
+        this.sPush(128 | cp & 63);
+      } else if (cp < 65536) {
+        this.sPush(224 | cp >> 12);
+        this.sPush(128 | cp >> 6 & 63);
+        this.sPush(128 | cp & 63);
+      } else {
+        this.sPush(240 | cp >> 18);
+        this.sPush(128 | cp >> 12 & 63);
+        this.sPush(128 | cp >> 6 & 63);
+        this.sPush(128 | cp & 63);
+      }
+    }
+  }
+  /** A complete value at the current position. */
+  value(v, end) {
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    if (!top) {
+      this.root = v;
+      this.state = 8 /* Done */;
+      return;
+    }
+    if (top.arr) {
+      if (top.stream !== null) {
+        this.opts.onElement?.(top.stream, v, this.elemStart, end);
+        this.elemStart = -1;
+      } else top.value.push(v);
+      top.count++;
+    } else {
+      const key = top.key;
+      const obj2 = top.value;
+      if (key === "__proto__") Object.defineProperty(obj2, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else {
+        if (obj2[key] !== void 0 && Object.prototype.hasOwnProperty.call(obj2, key)) throw new JsonError(`duplicate key "${key}"`, end);
+        obj2[key] = v;
+      }
+      top.key = null;
+      if (this.stack.length === 1) this.opts.onTopLevel?.(key, v);
+    }
+    this.state = 4 /* After */;
+  }
+  open(arr2, at) {
+    if (this.stack.length >= MAX_DEPTH) throw new JsonError(`arrays and objects nested more than ${MAX_DEPTH} deep`, at, "depth");
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    let stream = null;
+    if (arr2 && top && !top.arr && this.stack.length === 1 && this.streamKeys.has(top.key)) {
+      stream = top.key;
+      this.opts.onArrayStart?.(stream);
+    }
+    if (top && top.arr && top.stream !== null) this.elemStart = at;
+    if (stream !== null && this.opts.binaryStreams) this.bin = true;
+    this.stack.push({ arr: arr2, value: arr2 ? [] : {}, key: null, stream, count: 0 });
+    this.state = arr2 ? 0 /* Value */ : 1 /* KeyOrEnd */;
+  }
+  close(arr2, at) {
+    const f = this.stack.pop();
+    if (f.arr !== arr2) throw new JsonError(`unexpected "${arr2 ? "]" : "}"}"`, at);
+    if (f.stream !== null) this.bin = false;
+    if (!arr2 && f.key !== null) throw new JsonError("a key without a value", at);
+    this.value(f.value, at + 1);
+  }
+  beginScalar(at) {
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    if (top && top.arr && top.stream !== null) this.elemStart = at;
+  }
+  push(chunk) {
+    let i = 0;
+    const n = chunk.length;
+    if (this.base + n > this.maxBytes) throw new JsonError(`the document is longer than the limit of ${this.maxBytes} bytes`, this.maxBytes, "size");
+    while (this.bom >= 0 && i < n) {
+      if (chunk[i] === BOM[this.bom]) {
+        i++;
+        this.bom++;
+        if (this.bom === 3) this.bom = -1;
+      } else if (this.bom === 0) this.bom = -1;
+      else throw new JsonError("invalid byte-order mark", this.base + i, "bom");
+    }
+    while (i < n) {
+      const st = this.state;
+      if (st === 5 /* Str */) {
+        i = this.string(chunk, i, i);
+        continue;
+      }
+      if (st === 6 /* Num */) {
+        const c2 = chunk[i];
+        if (c2 >= 48 && c2 <= 57 || c2 === 45 || c2 === 43 || c2 === 46 || c2 === 101 || c2 === 69) {
+          this.nbuf += String.fromCharCode(c2);
+          i++;
+          continue;
+        }
+        this.finishNumber(this.base + i);
+        continue;
+      }
+      if (st === 7 /* Lit */) {
+        const c2 = chunk[i];
+        if (c2 !== this.lit.charCodeAt(this.litPos)) throw new JsonError("invalid literal", this.base + i);
+        this.litPos++;
+        i++;
+        if (this.litPos === this.lit.length) {
+          this.value(this.lit === "true" ? true : this.lit === "false" ? false : null, this.base + i);
+        }
+        continue;
+      }
+      const c = chunk[i];
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+        continue;
+      }
+      const at = this.base + i;
+      if (c === 239 && !(st === 8 /* Done */ && this.opts.allowTrailing)) throw new JsonError("a byte-order mark (or other stray byte 0xEF) after the start of the document", at, "bom");
+      switch (st) {
+        case 0 /* Value */:
+          if (c === 123) this.open(false, at);
+          else if (c === 91) this.open(true, at);
+          else if (c === 34) {
+            this.beginScalar(at);
+            this.sIsKey = false;
+            this.state = 5 /* Str */;
+            i = this.string(chunk, i + 1, i + 1);
+            continue;
+          } else if (c === 45 || c >= 48 && c <= 57) {
+            this.beginScalar(at);
+            this.state = 6 /* Num */;
+            this.nbuf = String.fromCharCode(c);
+          } else if (c === 116 || c === 102 || c === 110) {
+            this.beginScalar(at);
+            this.state = 7 /* Lit */;
+            this.lit = c === 116 ? "true" : c === 102 ? "false" : "null";
+            this.litPos = 1;
+          } else if (c === 93 && this.stack.length && this.stack[this.stack.length - 1].arr && this.stack[this.stack.length - 1].count === 0) {
+            this.close(true, at);
+          } else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
+          i++;
+          break;
+        case 1 /* KeyOrEnd */:
+        case 2 /* Key */:
+          if (c === 34) {
+            this.sIsKey = true;
+            this.state = 5 /* Str */;
+            i = this.string(chunk, i + 1, i + 1);
+            continue;
+          }
+          if (c === 125 && st === 1 /* KeyOrEnd */) {
+            this.close(false, at);
+            i++;
+            break;
+          }
+          throw new JsonError("expected a key", at);
+        case 3 /* Colon */:
+          if (c !== 58) throw new JsonError('expected ":"', at);
+          this.state = 0 /* Value */;
+          i++;
+          break;
+        case 4 /* After */: {
+          const top = this.stack[this.stack.length - 1];
+          if (c === 44) this.state = top.arr ? 0 /* Value */ : 2 /* Key */;
+          else if (c === 93 && top.arr) this.close(true, at);
+          else if (c === 125 && !top.arr) this.close(false, at);
+          else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
+          i++;
+          break;
+        }
+        case 8 /* Done */:
+          if (this.opts.allowTrailing) {
+            this.base += n;
+            return;
+          }
+          throw new JsonError("data after the end of the document", at);
+        default:
+          throw new JsonError("parser state", at);
+      }
+    }
+    this.base += n;
+  }
+  /** Continue a string from position i of chunk; returns the next position. */
+  string(chunk, i, start) {
+    const n = chunk.length;
+    if (this.slen === 0 && this.esc === 0 && this.hiSurrogate < 0) {
+      let ascii = true;
+      let j = i;
+      let run = 0;
+      for (; j < n; j++) {
+        const c = chunk[j];
+        if (c === 34 || c === 92 || c < 32) break;
+        if (c >= 128) {
+          ascii = false;
+          run = c === BOM[run] ? run + 1 : c === 239 ? 1 : 0;
+          if (run === 3) throw new JsonError("a byte-order mark inside a string", this.base + j - 2, "bom");
+        } else run = 0;
+      }
+      this.bomRun = run;
+      if (j < n && chunk[j] === 34) {
+        const s = decodeRange(chunk, start, j, ascii, this.bin);
+        this.endString(s, this.base + j + 1);
+        return j + 1;
+      }
+      for (let k = i; k < j; k++) this.sPush(chunk[k]);
+      if (!ascii) this.sAscii = false;
+      i = j;
+    }
+    for (; i < n; i++) {
+      const c = chunk[i];
+      if (this.esc === 0) {
+        if (c === 34) {
+          if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+          const s = decodeRange(this.sbuf, 0, this.slen, this.sAscii, this.bin);
+          this.slen = 0;
+          this.sAscii = true;
+          this.endString(s, this.base + i + 1);
+          return i + 1;
+        }
+        if (c === 92) {
+          this.esc = 1;
+          this.bomRun = 0;
+          continue;
+        }
+        if (c < 32) throw new JsonError("control character in a string", this.base + i);
+        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+        if (c >= 128) {
+          this.sAscii = false;
+          const r = this.bomRun;
+          this.bomRun = c === BOM[r] ? r + 1 : c === 239 ? 1 : 0;
+          if (this.bomRun === 3) throw new JsonError("a byte-order mark inside a string", this.base + i - 2, "bom");
+        } else this.bomRun = 0;
+        this.sPush(c);
+      } else if (this.esc === 1) {
+        let ch = -1;
+        switch (c) {
+          case 34:
+            ch = 34;
+            break;
+          case 92:
+            ch = 92;
+            break;
+          case 47:
+            ch = 47;
+            break;
+          case 98:
+            ch = 8;
+            break;
+          case 102:
+            ch = 12;
+            break;
+          case 110:
+            ch = 10;
+            break;
+          case 114:
+            ch = 13;
+            break;
+          case 116:
+            ch = 9;
+            break;
+          case 117:
+            this.esc = 2;
+            this.uAcc = 0;
+            continue;
+          default:
+            throw new JsonError("invalid escape in a string", this.base + i);
+        }
+        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+        this.sPush(ch);
+        this.esc = 0;
+      } else {
+        const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) throw new JsonError("invalid \\u escape", this.base + i);
+        this.uAcc = this.uAcc * 16 + d;
+        this.esc++;
+        if (this.esc === 6) {
+          this.esc = 0;
+          const u = this.uAcc;
+          if (u >= 55296 && u <= 56319) {
+            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.hiSurrogate = u;
+          } else if (u >= 56320 && u <= 57343) {
+            if (this.hiSurrogate < 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.sPushCode(65536 + (this.hiSurrogate - 55296 << 10) + (u - 56320));
+            this.hiSurrogate = -1;
+          } else {
+            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.sPushCode(u);
+          }
+        }
+      }
+    }
+    return n;
+  }
+  endString(s, end) {
+    if (this.sIsKey) {
+      const top = this.stack[this.stack.length - 1];
+      top.key = s;
+      this.state = 3 /* Colon */;
+    } else this.value(s, end);
+  }
+  finishNumber(end) {
+    const t2 = this.nbuf;
+    if (!NUMBER_RE.test(t2)) throw new JsonError(`invalid number "${t2}"`, end - t2.length);
+    let v;
+    if (/^-?[0-9]+$/.test(t2)) {
+      if (t2.length <= 15) v = Number(t2);
+      else {
+        const b = BigInt(t2);
+        v = b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+      }
+    } else v = Number(t2);
+    this.value(v, end);
+  }
+  /** The end of the input: returns the document (streamed arrays are left empty). */
+  end() {
+    if (this.state === 6 /* Num */) this.finishNumber(this.base);
+    if (this.state !== 8 /* Done */) throw new JsonError("the document ends too early (truncated file?)", this.base);
+    return this.root;
+  }
+};
+function parseJson(bytes) {
+  const b = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  const p = new JsonStreamParser();
+  p.push(b);
+  return p.end();
+}
+function parseFirst(bytes) {
+  const p = new JsonStreamParser({ allowTrailing: true });
+  p.push(bytes);
+  return p.end();
+}
+function lineCol(bytes, offset) {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < Math.min(offset, bytes.length); i++)
+    if (bytes[i] === 10) {
+      line++;
+      last = i;
+    }
+  return { line, col: offset - last };
+}
+
+// node_modules/@noble/hashes/_u64.js
+var fromNumH = (n) => n / 2 ** 32 | 0;
+var fromNumL = (n) => n >>> 0;
+function setU64FromNum(view, byteOffset, n, isLE2) {
+  const h = fromNumH(n);
+  const l = fromNumL(n);
+  view.setUint32(byteOffset, isLE2 ? l : h, isLE2);
+  view.setUint32(byteOffset + 4, isLE2 ? h : l, isLE2);
+}
+
+// node_modules/@noble/hashes/utils.js
+function isBytes(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+var atitle = (title) => title ? `"${title}" ` : "";
+function anumber(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes(value, length, title = "") {
+  if (isBytes(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber(length, "length");
+  const bytes = isBytes(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+var aobject = (value, label) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
+};
+var aopts = (value, label) => {
+  aobject(value, label);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null)
+    throw new TypeError(`"${label}" expected plain object`);
+  if (Object.hasOwn(value, "__proto__"))
+    throw new TypeError(`"${label}.__proto__" is not allowed`);
+};
+function aexists(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("hash was destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("digest() was already called");
+}
+function aoutput(out, instance) {
+  abytes(out, void 0, "output");
+  const min = instance.outputLen;
+  if (!(out.length >= min)) {
+    throw new RangeError('"output" expected length >= ' + min);
+  }
+}
+function clean(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function createView(arr2) {
+  return new DataView(arr2.buffer, arr2.byteOffset, arr2.byteLength);
+}
+function rotr(word, shift) {
+  return word << 32 - shift | word >>> shift;
+}
+var hasHexBuiltin = /* @__PURE__ */ (() => (
+  // @ts-ignore
+  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
+))();
+var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function bytesToHex(bytes) {
+  abytes(bytes);
+  if (hasHexBuiltin)
+    return bytes.toHex();
+  let hex = "";
+  for (let i = 0; i < bytes.length; i++) {
+    hex += hexes[bytes[i]];
+  }
+  return hex;
+}
+function asciiToBase16(ch) {
+  return ch >= 48 && ch <= 57 ? ch - 48 : ch >= 65 && ch <= 70 ? ch - (65 - 10) : ch >= 97 && ch <= 102 ? ch - (97 - 10) : void 0;
+}
+function hexToBytes(hex) {
+  if (typeof hex !== "string")
+    throw new TypeError("hex string expected, got " + typeof hex);
+  if (hasHexBuiltin) {
+    try {
+      return Uint8Array.fromHex(hex);
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        throw new RangeError(error.message);
+      throw error;
+    }
+  }
+  const hl = hex.length;
+  const al = hl / 2;
+  if (hl % 2)
+    throw new RangeError("hex string expected, got unpadded hex of length " + hl);
+  const array = new Uint8Array(al);
+  for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
+    const n1 = asciiToBase16(hex.charCodeAt(hi));
+    const n2 = asciiToBase16(hex.charCodeAt(hi + 1));
+    if (n1 === void 0 || n2 === void 0) {
+      const char = hex[hi] + hex[hi + 1];
+      throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
+    }
+    array[ai] = n1 * 16 + n2;
+  }
+  return array;
+}
+function concatBytes(...arrays) {
+  let sum = 0;
+  for (let i = 0; i < arrays.length; i++) {
+    const a = arrays[i];
+    abytes(a);
+    sum += a.length;
+  }
+  const res = new Uint8Array(sum);
+  for (let i = 0, pad = 0; i < arrays.length; i++) {
+    const a = arrays[i];
+    res.set(a, pad);
+    pad += a.length;
+  }
+  return res;
+}
+function checkOpts(defaults, opts, title = "opts") {
+  aopts(defaults, "defaults");
+  if (opts !== void 0)
+    aopts(opts, title);
+  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
+  return merged;
+}
+function createHasher(hashCons, info = {}) {
+  if (typeof hashCons !== "function")
+    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
+  info = checkOpts({}, info, "info");
+  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
+  const tmp = hashCons(void 0);
+  hashC.outputLen = tmp.outputLen;
+  hashC.blockLen = tmp.blockLen;
+  hashC.canXOF = tmp.canXOF;
+  hashC.create = (opts) => hashCons(opts);
+  Object.assign(hashC, info);
+  return Object.freeze(hashC);
+}
+function randomBytes(bytesLength = 32) {
+  anumber(bytesLength, "bytesLength");
+  const cr = typeof globalThis === "object" ? globalThis.crypto : null;
+  if (typeof cr?.getRandomValues !== "function")
+    throw new Error("crypto.getRandomValues must be defined");
+  if (bytesLength > 65536)
+    throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
+  return cr.getRandomValues(new Uint8Array(bytesLength));
+}
+var oidNist = (suffix) => ({
+  // Current NIST hashAlgs suffixes used here fit in one DER subidentifier octet.
+  // Larger suffix values would need base-128 OID encoding and a different length byte.
+  oid: Uint8Array.from([6, 9, 96, 134, 72, 1, 101, 3, 4, 2, suffix])
+});
+
+// node_modules/@noble/hashes/_md.js
+function Chi(a, b, c) {
+  return a & b ^ ~a & c;
+}
+function Maj(a, b, c) {
+  return a & b ^ a & c ^ b & c;
+}
+var HashMD = class {
+  blockLen;
+  outputLen;
+  canXOF = false;
+  padOffset;
+  isLE;
+  // For partial updates less than block size
+  buffer;
+  view;
+  finished = false;
+  length = 0;
+  pos = 0;
+  destroyed = false;
+  constructor(blockLen, outputLen, padOffset, isLE2) {
+    this.blockLen = blockLen;
+    this.outputLen = outputLen;
+    this.padOffset = padOffset;
+    this.isLE = isLE2;
+    this.buffer = new Uint8Array(blockLen);
+    this.view = createView(this.buffer);
+  }
+  update(data) {
+    aexists(this);
+    abytes(data);
+    const { view, buffer, blockLen } = this;
+    const len = data.length;
+    let processed = false;
+    for (let pos = 0; pos < len; ) {
+      const take = Math.min(blockLen - this.pos, len - pos);
+      if (take === blockLen) {
+        const dataView = createView(data);
+        for (; blockLen <= len - pos; pos += blockLen)
+          this.process(dataView, pos);
+        processed = true;
+        continue;
+      }
+      buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
+      this.pos += take;
+      pos += take;
+      if (this.pos === blockLen) {
+        this.process(view, 0);
+        this.pos = 0;
+        processed = true;
+      }
+    }
+    this.length += data.length;
+    if (processed)
+      this.roundClean();
+    return this;
+  }
+  digestInto(out) {
+    aexists(this);
+    aoutput(out, this);
+    this.finished = true;
+    const { buffer, view, blockLen, isLE: isLE2 } = this;
+    let { pos } = this;
+    buffer[pos++] = 128;
+    buffer.fill(0, pos);
+    if (this.padOffset > blockLen - pos) {
+      this.process(view, 0);
+      buffer.fill(0);
+    }
+    setU64FromNum(view, blockLen - 8, this.length * 8, isLE2);
+    this.process(view, 0);
+    this.roundClean();
+    const oview = out === buffer ? view : createView(out);
+    const len = this.outputLen;
+    const outLen = len / 4;
+    const state = this.get();
+    if (len % 4 || outLen > state.length)
+      throw new Error("invalid outputLen");
+    for (let i = 0; i < outLen; i++)
+      oview.setUint32(4 * i, state[i], isLE2);
+  }
+  digest() {
+    const { buffer, outputLen } = this;
+    this.digestInto(buffer);
+    const res = buffer.slice(0, outputLen);
+    this.destroy();
+    return res;
+  }
+  _cloneIntoMeta(to) {
+    const { buffer, length, finished, destroyed, pos } = this;
+    to.destroyed = destroyed;
+    to.finished = finished;
+    to.length = length;
+    to.pos = pos;
+    if (pos)
+      to.buffer.set(buffer);
+    return to;
+  }
+  clone() {
+    return this._cloneInto();
+  }
+};
+var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+
+// node_modules/@noble/hashes/sha2.js
+var SHA256_K = /* @__PURE__ */ Uint32Array.from([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
+var SHA2_32B = class extends HashMD {
+  // We cannot use array here since array allows indexing by variable
+  // which means optimizer/compiler cannot use registers.
+  // Numeric initializers matter: starting the fields as `undefined` changes
+  // V8's field representation and makes sha256 3x slower (measured).
+  A = 0;
+  B = 0;
+  C = 0;
+  D = 0;
+  E = 0;
+  F = 0;
+  G = 0;
+  H = 0;
+  constructor(outputLen, IV) {
+    super(64, outputLen, 8, false);
+    this.A = IV[0] | 0;
+    this.B = IV[1] | 0;
+    this.C = IV[2] | 0;
+    this.D = IV[3] | 0;
+    this.E = IV[4] | 0;
+    this.F = IV[5] | 0;
+    this.G = IV[6] | 0;
+    this.H = IV[7] | 0;
+  }
+  get() {
+    const { A, B, C, D, E, F, G, H } = this;
+    return [A, B, C, D, E, F, G, H];
+  }
+  // prettier-ignore
+  set(A, B, C, D, E, F, G, H) {
+    this.A = A | 0;
+    this.B = B | 0;
+    this.C = C | 0;
+    this.D = D | 0;
+    this.E = E | 0;
+    this.F = F | 0;
+    this.G = G | 0;
+    this.H = H | 0;
+  }
+  _cloneInto(to) {
+    (to ||= new this.constructor()).set(...this.get());
+    return this._cloneIntoMeta(to);
+  }
+  process(view, offset) {
+    for (let i = 0; i < 16; i++, offset += 4)
+      SHA256_W[i] = view.getUint32(offset, false);
+    for (let i = 16; i < 64; i++) {
+      const W15 = SHA256_W[i - 15];
+      const W2 = SHA256_W[i - 2];
+      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
+      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
+      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
+    }
+    let { A, B, C, D, E, F, G, H } = this;
+    for (let i = 0; i < 64; i++) {
+      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
+      const T1 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
+      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
+      const T2 = sigma0 + Maj(A, B, C) | 0;
+      H = G;
+      G = F;
+      F = E;
+      E = D + T1 | 0;
+      D = C;
+      C = B;
+      B = A;
+      A = T1 + T2 | 0;
+    }
+    A = A + this.A | 0;
+    B = B + this.B | 0;
+    C = C + this.C | 0;
+    D = D + this.D | 0;
+    E = E + this.E | 0;
+    F = F + this.F | 0;
+    G = G + this.G | 0;
+    H = H + this.H | 0;
+    this.set(A, B, C, D, E, F, G, H);
+  }
+  roundClean() {
+    clean(SHA256_W);
+  }
+  destroy() {
+    this.destroyed = true;
+    this.set(0, 0, 0, 0, 0, 0, 0, 0);
+    clean(this.buffer);
+  }
+};
+var _SHA256 = class extends SHA2_32B {
+  constructor() {
+    super(32, SHA256_IV);
+  }
+};
+var sha256 = /* @__PURE__ */ createHasher(
+  () => new _SHA256(),
+  /* @__PURE__ */ oidNist(1)
+);
+
+// src/bytes.ts
+var te = new TextEncoder();
+var td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function utf8(s) {
+  return te.encode(s);
+}
+var HEX = "0123456789abcdef";
+var HEX_BYTE = [];
+for (let i = 0; i < 256; i++) HEX_BYTE.push(HEX[i >> 4] + HEX[i & 15]);
+function toHex(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i]];
+  return s;
+}
+var HEXVAL = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEXVAL[48 + i] = i;
+for (let i = 0; i < 6; i++) HEXVAL[97 + i] = HEXVAL[65 + i] = 10 + i;
+function parseHex(s) {
+  if (typeof s !== "string" || s.length % 2 !== 0) return null;
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const a = s.charCodeAt(2 * i);
+    const b = s.charCodeAt(2 * i + 1);
+    const hi = a < 128 ? HEXVAL[a] : -1;
+    const lo = b < 128 ? HEXVAL[b] : -1;
+    if (hi < 0 || lo < 0) return null;
+    out[i] = hi << 4 | lo;
+  }
+  return out;
+}
+function isHash(s) {
+  if (typeof s !== "string" || s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
+  }
+  return true;
+}
+var SHA_TEMPLATE = sha256.create();
+var SHA_WORK = sha256.create();
+function sha256Into(data, out) {
+  SHA_TEMPLATE._cloneInto(SHA_WORK);
+  SHA_WORK.update(data);
+  const own = SHA_WORK.buffer;
+  SHA_WORK.digestInto(own);
+  out.set(own.subarray(0, 32));
+  return out;
+}
+function hashBytes(s) {
+  const b = parseHex(s);
+  if (!b || b.length !== 32) throw new Error(`not a 32-byte hash: ${String(s).slice(0, 80)}`);
+  return b;
+}
+function cmpUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const sx = x >= 55296 && x <= 57343;
+      const sy = y >= 55296 && y <= 57343;
+      if (sx !== sy) return sx ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+function sortUtf8(xs) {
+  return xs.slice().sort(cmpUtf8);
+}
+function strictlyIncreasing(xs) {
+  for (let i = 1; i < xs.length; i++) if (cmpUtf8(xs[i - 1], xs[i]) >= 0) return false;
+  return true;
+}
+var Writer = class {
+  buf;
+  len = 0;
+  constructor(cap = 256) {
+    this.buf = new Uint8Array(cap);
+  }
+  reset() {
+    this.len = 0;
+    return this;
+  }
+  reserve(n) {
+    this.ensure(n);
+  }
+  ensure(n) {
+    if (this.len + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + n) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(this.buf.subarray(0, this.len));
+    this.buf = nb;
+  }
+  byte(b) {
+    this.ensure(1);
+    this.buf[this.len++] = b;
+    return this;
+  }
+  bytes(b) {
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+    return this;
+  }
+  u32(n) {
+    if (!Number.isInteger(n) || n < 0 || n > 4294967295) throw new Error(`u32 out of range: ${n}`);
+    this.ensure(4);
+    const b = this.buf;
+    b[this.len] = n >>> 24;
+    b[this.len + 1] = n >>> 16 & 255;
+    b[this.len + 2] = n >>> 8 & 255;
+    b[this.len + 3] = n & 255;
+    this.len += 4;
+    return this;
+  }
+  u64(n) {
+    let v = typeof n === "bigint" ? n : BigInt(n);
+    if (typeof n === "number" && !Number.isSafeInteger(n)) throw new Error(`u64 not an exact integer: ${n}`);
+    if (v < 0n || v > 0xffffffffffffffffn) throw new Error(`u64 out of range: ${n}`);
+    this.ensure(8);
+    for (let i = 7; i >= 0; i--) {
+      this.buf[this.len + i] = Number(v & 255n);
+      v >>= 8n;
+    }
+    this.len += 8;
+    return this;
+  }
+  /** lp(x) = u32be(len(x)) ‖ x; a text is its UTF-8 bytes. */
+  lp(x) {
+    if (typeof x === "string") {
+      this.ensure(4 + x.length * 3);
+      const { written } = te.encodeInto(x, this.buf.subarray(this.len + 4));
+      this.u32(written);
+      this.len += written;
+      return this;
+    }
+    this.u32(x.length);
+    return this.bytes(x);
+  }
+  /** list(xs) = u32be(count) ‖ lp(x1) ‖ … */
+  list(xs) {
+    this.u32(xs.length);
+    for (const x of xs) this.lp(x);
+    return this;
+  }
+  /** opt(x) = 0x00, or 0x01 ‖ lp(x). */
+  opt(x) {
+    if (x === null || x === void 0) return this.byte(0);
+    return this.byte(1).lp(x);
+  }
+  /** opt64(x) = 0x00, or 0x01 ‖ u64be(x). */
+  opt64(x) {
+    if (x === null || x === void 0) return this.byte(0);
+    return this.byte(1).u64(x);
+  }
+  /** raw(h): the 32 bytes of a hash. */
+  raw(h) {
+    if (typeof h === "string") {
+      if (h.length !== 64) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
+      this.ensure(32);
+      for (let i = 0; i < 32; i++) {
+        const a = h.charCodeAt(2 * i);
+        const b = h.charCodeAt(2 * i + 1);
+        const hi = a < 128 ? HEXVAL[a] : -1;
+        const lo = b < 128 ? HEXVAL[b] : -1;
+        if (hi < 0 || lo < 0) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
+        this.buf[this.len + i] = hi << 4 | lo;
+      }
+      this.len += 32;
+      return this;
+    }
+    if (h.length !== 32) throw new Error("raw() needs 32 bytes");
+    return this.bytes(h);
+  }
+  /** pad32(tag): ASCII tag, zero bytes up to 32. */
+  pad32(tag) {
+    return this.bytes(pad32(tag));
+  }
+  out() {
+    return this.buf.slice(0, this.len);
+  }
+  view() {
+    return this.buf.subarray(0, this.len);
+  }
+  sha() {
+    return sha256(this.buf.subarray(0, this.len));
+  }
+};
+var BinWriter = class extends Writer {
+  lp(x) {
+    if (typeof x !== "string") return super.lp(x);
+    const n = x.length;
+    this.u32(n);
+    this.reserve(n);
+    const b = this.buf;
+    let p = this.len;
+    for (let i = 0; i < n; i++) b[p++] = x.charCodeAt(i);
+    this.len = p;
+    return this;
+  }
+};
+function binToStr(s) {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+}
+function strToBin(s) {
+  const b = utf8(s);
+  let out = "";
+  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+function pad32(tag) {
+  const b = utf8(tag);
+  if (b.length > 32) throw new Error("pad32 tag longer than 32 bytes");
+  const out = new Uint8Array(32);
+  out.set(b);
+  return out;
+}
+function charCount(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// src/commitments.ts
+var ENTITY_KINDS = ["enterprise", "individual_business", "farmer_cooperative", "public_institution", "social_organization", "private_non_enterprise", "other"];
+var ENTITY_STATUSES = ["in_business", "revoked", "deregistered", "withdrawn", "moved_out", "suspended"];
+var OFFICER_STATUSES = ["active", "on_leave", "seconded", "transferred", "retired", "suspended"];
+var CREDIT_CLASSES = ["A", "B", "C", "D"];
+var ITEM_TYPES = ["key", "general"];
+var REGISTRIES = ["items", "entities", "officers", "recusals"];
+var USCC_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
+function isUscc(s) {
+  return typeof s === "string" && USCC_RE.test(s);
+}
+function isDate(s) {
+  if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
+  const y = +s.slice(0, 4);
+  const m = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+function isStr(x) {
+  return typeof x === "string";
+}
+function isStrList(x) {
+  return Array.isArray(x) && x.every(isStr);
+}
+function isOptStr(x) {
+  return x === null || typeof x === "string";
+}
+function entityProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isUscc(r.uscc)) p.push(`uscc "${String(r.uscc)}" is not 18 characters of the GB 32100-2015 alphabet`);
+  if (!isStr(r.name)) p.push("name");
+  if (!ENTITY_KINDS.includes(r.kind)) p.push(`kind "${String(r.kind)}"`);
+  if (!isStrList(r.categories)) p.push("categories");
+  else if (!strictlyIncreasing(r.categories)) p.push("categories not sorted without duplicates");
+  if (!isStr(r.industry)) p.push("industry");
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isOptStr(r.township)) p.push("township");
+  if (!ENTITY_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!(r.established === null || isDate(r.established))) p.push(`established "${String(r.established)}" is not a date`);
+  if (!isStrList(r.flags)) p.push("flags");
+  else if (!strictlyIncreasing(r.flags)) p.push("flags not sorted without duplicates");
+  if (!isHash(r.credit_class_commitment)) p.push("credit_class_commitment is not a 64-digit hash");
+  return p;
+}
+function officerProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.id) || r.id === "") p.push("id");
+  for (const f of ["name", "department", "unit"]) if (!isStr(r[f])) p.push(f);
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isStrList(r.qualifications)) p.push("qualifications");
+  else if (!strictlyIncreasing(r.qualifications)) p.push("qualifications not sorted without duplicates");
+  if (!OFFICER_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!isDate(r.cert_expiry)) p.push(`cert_expiry "${String(r.cert_expiry)}" is not a date`);
+  return p;
+}
+function itemProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.code) || r.code === "") p.push("code");
+  for (const f of ["name", "department", "target_category", "method", "basis"]) if (!isStr(r[f])) p.push(f);
+  if (!ITEM_TYPES.includes(r.item_type)) p.push(`item_type "${String(r.item_type)}"`);
+  if (!isOptStr(r.qualification)) p.push("qualification");
+  return p;
+}
+function recusalProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isHash(r.pair_commitment)) p.push("pair_commitment");
+  if (!isHash(r.reason_commitment)) p.push("reason_commitment");
+  return p;
+}
+function commitment(salt, values) {
+  return new Writer(128).pad32("dualdraw-confidential-v1").raw(salt).list(values).sha();
+}
+function itemLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/item").lp(r.code).lp(r.name).lp(r.department).lp(r.item_type).lp(r.target_category).lp(r.method).lp(r.basis).opt(r.qualification);
+}
+function entityLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/entity").lp(r.uscc).lp(r.name).lp(r.kind).list(r.categories).lp(r.industry).lp(r.region).opt(r.township).lp(r.status).opt(r.established).list(r.flags).raw(r.credit_class_commitment);
+}
+function officerLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/officer").lp(r.id).lp(r.name).lp(r.department).lp(r.unit).lp(r.region).list(r.qualifications).lp(r.status).lp(r.cert_expiry);
+}
+function recusalLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/recusal").raw(r.pair_commitment).raw(r.reason_commitment);
+}
+var EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+var leafScratch = new Writer(512);
+function leafHash(leaf) {
+  leafScratch.reset().byte(0).bytes(leaf);
+  return sha256Into(leafScratch.view(), new Uint8Array(32));
+}
+var nodeBuf = new Uint8Array(65);
+function nodeHash(l, r) {
+  nodeBuf[0] = 1;
+  nodeBuf.set(l, 1);
+  nodeBuf.set(r, 33);
+  return sha256Into(nodeBuf, new Uint8Array(32));
+}
+function prefixedLeafHash(build, scratch = new Writer(512)) {
+  scratch.reset().byte(0);
+  build(scratch);
+  return sha256Into(scratch.view(), new Uint8Array(32));
+}
+var MerkleStream = class {
+  constructor(blockSize = 0) {
+    this.blockSize = blockSize;
+    this.blocks = blockSize > 0 ? [] : null;
+  }
+  blockSize;
+  hashes = [];
+  sizes = [];
+  count = 0;
+  blocks;
+  push(h) {
+    let cur = h;
+    let size = 1;
+    if (this.blockSize === 1) this.blocks.push(cur);
+    while (this.sizes.length && this.sizes[this.sizes.length - 1] === size) {
+      this.sizes.pop();
+      cur = nodeHash(this.hashes.pop(), cur);
+      size *= 2;
+      if (size === this.blockSize) this.blocks.push(cur);
+    }
+    this.hashes.push(cur);
+    this.sizes.push(size);
+    this.count++;
+  }
+  root() {
+    if (this.hashes.length === 0) return hashBytes(EMPTY_ROOT);
+    let r = this.hashes[this.hashes.length - 1];
+    for (let i = this.hashes.length - 2; i >= 0; i--) r = nodeHash(this.hashes[i], r);
+    return r;
+  }
+};
+function auditPath(m, n, mth) {
+  const out = [];
+  const rec = (m2, a, b) => {
+    const size = b - a;
+    if (size <= 1) return;
+    let k = 1;
+    while (k * 2 < size) k *= 2;
+    if (m2 < k) {
+      rec(m2, a, a + k);
+      out.push(mth(a + k, b));
+    } else {
+      rec(m2 - k, a + k, b);
+      out.push(mth(a, a + k));
+    }
+  };
+  rec(m, 0, n);
+  return out;
+}
+function rootFromPath(index, size, leafH, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
+  let fn = index;
+  let sn = size - 1;
+  let r = leafH;
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else r = nodeHash(r, p);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  if (sn !== 0) return null;
+  return r;
+}
+function verifyInclusion(index, size, leafH, path, root) {
+  if (!Array.isArray(path) || !path.every(isHash)) return false;
+  const r = rootFromPath(index, size, leafH, path.map(hashBytes));
+  return r !== null && toHex(r) === root;
+}
+function snapshotDigest(roots) {
+  const wr = new Writer(256).lp("dualdraw-snapshot-v1");
+  for (const r of REGISTRIES) wr.lp(r).u64(roots[r].size).raw(roots[r].hash);
+  return wr.sha();
+}
+function textTreeRoot(texts) {
+  const t2 = new MerkleStream();
+  for (const s of texts) t2.push(leafHash(utf8(s)));
+  return t2.root();
+}
+
+// node_modules/@noble/ciphers/utils.js
+function isBytes2(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+var atitle2 = (title) => title ? `"${title}" ` : "";
+function abool(value, title = "") {
+  if (typeof value !== "boolean")
+    throw new TypeError(atitle2(title) + "expected boolean, got type=" + typeof value);
+  return value;
+}
+function anumber2(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle2(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle2(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes2(value, length, title = "") {
+  if (isBytes2(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber2(length, "length");
+  const bytes = isBytes2(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle2(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+var aobject2 = (value, label) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError(label === "object" ? "expected valid options object" : `"${label}" expected object, got type=${typeof value}`);
+};
+function u32(arr2) {
+  return new Uint32Array(arr2.buffer, arr2.byteOffset, Math.floor(arr2.byteLength / 4));
+}
+function clean2(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+var isLE = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
+function byteSwap(word) {
+  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
+}
+function byteSwap32(arr2) {
+  for (let i = 0; i < arr2.length; i++) {
+    arr2[i] = byteSwap(arr2[i]);
+  }
+  return arr2;
+}
+var swap32IfBE = isLE ? (u) => u : byteSwap32;
+function overlapBytes(a, b) {
+  if (!a.byteLength || !b.byteLength)
+    return false;
+  return a.buffer === b.buffer && // best we can do, may fail with an obscure Proxy
+  a.byteOffset < b.byteOffset + b.byteLength && // a starts before b end
+  b.byteOffset < a.byteOffset + a.byteLength;
+}
+function complexOverlapBytes(input, output) {
+  if (overlapBytes(input, output) && input.byteOffset < output.byteOffset)
+    throw new Error("complex overlap of input and output is not supported");
+}
+function checkOpts2(defaults, opts) {
+  aobject2(defaults, "defaults");
+  aobject2(opts, "opts");
+  const merged = Object.assign(defaults, opts);
+  return merged;
+}
+function getOutput(expectedLength, out, onlyAligned = true) {
+  if (out === void 0)
+    return new Uint8Array(expectedLength);
+  abytes2(out, expectedLength, "output");
+  if (onlyAligned && !isAligned32(out))
+    throw new Error("invalid output, must be aligned");
+  return out;
+}
+function isAligned32(bytes) {
+  return bytes.byteOffset % 4 === 0;
+}
+function copyBytes(bytes) {
+  return Uint8Array.from(abytes2(bytes));
+}
+
+// node_modules/@noble/ciphers/_arx.js
+var encodeStr = (str2) => Uint8Array.from(str2.split(""), (c) => c.charCodeAt(0));
+var sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 16-byte k"))))();
+var sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 32-byte k"))))();
+function rotl(a, b) {
+  return a << b | a >>> 32 - b;
+}
+var BLOCK_LEN = 64;
+var BLOCK_LEN32 = 16;
+var MAX_COUNTER = /* @__PURE__ */ (() => 2 ** 32 - 1)();
+var U32_EMPTY = /* @__PURE__ */ Uint32Array.of();
+function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
+  const len = data.length;
+  const block = new Uint8Array(BLOCK_LEN);
+  const b32 = u32(block);
+  const isAligned = isLE && isAligned32(data) && isAligned32(output);
+  const d32 = isAligned ? u32(data) : U32_EMPTY;
+  const o32 = isAligned ? u32(output) : U32_EMPTY;
+  if (!isLE) {
+    for (let pos = 0; pos < len; counter++) {
+      core(sigma, key, nonce, b32, counter, rounds);
+      swap32IfBE(b32);
+      if (counter >= MAX_COUNTER)
+        throw new Error("arx: counter overflow");
+      const take = Math.min(BLOCK_LEN, len - pos);
+      for (let j = 0, posj; j < take; j++) {
+        posj = pos + j;
+        output[posj] = data[posj] ^ block[j];
+      }
+      pos += take;
+    }
+    return;
+  }
+  for (let pos = 0; pos < len; counter++) {
+    core(sigma, key, nonce, b32, counter, rounds);
+    if (counter >= MAX_COUNTER)
+      throw new Error("arx: counter overflow");
+    const take = Math.min(BLOCK_LEN, len - pos);
+    if (isAligned && take === BLOCK_LEN) {
+      const pos32 = pos / 4;
+      if (pos % 4 !== 0)
+        throw new Error("arx: invalid block position");
+      for (let j = 0, posj; j < BLOCK_LEN32; j++) {
+        posj = pos32 + j;
+        o32[posj] = d32[posj] ^ b32[j];
+      }
+      pos += BLOCK_LEN;
+      continue;
+    }
+    for (let j = 0, posj; j < take; j++) {
+      posj = pos + j;
+      output[posj] = data[posj] ^ block[j];
+    }
+    pos += take;
+  }
+}
+function createCipher(core, opts) {
+  const { allowShortKeys, extendNonceFn, counterLength, counterRight, rounds } = checkOpts2({ allowShortKeys: false, counterLength: 8, counterRight: false, rounds: 20 }, opts);
+  if (typeof core !== "function")
+    throw new Error("core must be a function");
+  anumber2(counterLength);
+  anumber2(rounds);
+  abool(counterRight);
+  abool(allowShortKeys);
+  return (key, nonce, data, output, counter = 0) => {
+    abytes2(key, void 0, "key");
+    abytes2(nonce, void 0, "nonce");
+    abytes2(data, void 0, "data");
+    const len = data.length;
+    const hasOutput = output !== void 0;
+    output = getOutput(len, output, false);
+    if (hasOutput)
+      complexOverlapBytes(data, output);
+    anumber2(counter);
+    if (counter < 0 || counter >= MAX_COUNTER)
+      throw new Error("arx: counter overflow");
+    const toClean = [];
+    let l = key.length;
+    let k;
+    let sigma;
+    if (l === 32) {
+      toClean.push(k = copyBytes(key));
+      sigma = sigma32_32;
+    } else if (l === 16 && allowShortKeys) {
+      k = new Uint8Array(32);
+      k.set(key);
+      k.set(key, 16);
+      sigma = sigma16_32;
+      toClean.push(k);
+    } else {
+      abytes2(key, 32, "arx key");
+      throw new Error("invalid key size");
+    }
+    if (!isLE || !isAligned32(nonce))
+      toClean.push(nonce = copyBytes(nonce));
+    let k32 = u32(k);
+    if (extendNonceFn) {
+      if (nonce.length !== 24)
+        throw new Error("arx: extended nonce must be 24 bytes");
+      const n16 = nonce.subarray(0, 16);
+      if (isLE)
+        extendNonceFn(sigma, k32, u32(n16), k32);
+      else {
+        const sigmaRaw = swap32IfBE(Uint32Array.from(sigma));
+        extendNonceFn(sigmaRaw, k32, u32(n16), k32);
+        clean2(sigmaRaw);
+        swap32IfBE(k32);
+      }
+      nonce = nonce.subarray(16);
+    } else if (!isLE)
+      swap32IfBE(k32);
+    const nonceNcLen = 16 - counterLength;
+    if (nonceNcLen !== nonce.length)
+      throw new Error(`arx: nonce must be ${nonceNcLen} or 16 bytes`);
+    if (nonceNcLen !== 12) {
+      const nc = new Uint8Array(12);
+      nc.set(nonce, counterRight ? 0 : 12 - nonce.length);
+      nonce = nc;
+      toClean.push(nonce);
+    }
+    const n32 = swap32IfBE(u32(nonce));
+    try {
+      runCipher(core, sigma, k32, n32, data, output, counter, rounds);
+      return output;
+    } finally {
+      clean2(...toClean);
+    }
+  };
+}
+
+// node_modules/@noble/ciphers/chacha.js
+function chachaCore(s, k, n, out, cnt, rounds = 20) {
+  let y00 = s[0], y01 = s[1], y02 = s[2], y03 = s[3], y04 = k[0], y05 = k[1], y06 = k[2], y07 = k[3], y08 = k[4], y09 = k[5], y10 = k[6], y11 = k[7], y12 = cnt, y13 = n[0], y14 = n[1], y15 = n[2];
+  let x00 = y00, x01 = y01, x02 = y02, x03 = y03, x04 = y04, x05 = y05, x06 = y06, x07 = y07, x08 = y08, x09 = y09, x10 = y10, x11 = y11, x12 = y12, x13 = y13, x14 = y14, x15 = y15;
+  for (let r = 0; r < rounds; r += 2) {
+    x00 = x00 + x04 | 0;
+    x12 = rotl(x12 ^ x00, 16);
+    x08 = x08 + x12 | 0;
+    x04 = rotl(x04 ^ x08, 12);
+    x00 = x00 + x04 | 0;
+    x12 = rotl(x12 ^ x00, 8);
+    x08 = x08 + x12 | 0;
+    x04 = rotl(x04 ^ x08, 7);
+    x01 = x01 + x05 | 0;
+    x13 = rotl(x13 ^ x01, 16);
+    x09 = x09 + x13 | 0;
+    x05 = rotl(x05 ^ x09, 12);
+    x01 = x01 + x05 | 0;
+    x13 = rotl(x13 ^ x01, 8);
+    x09 = x09 + x13 | 0;
+    x05 = rotl(x05 ^ x09, 7);
+    x02 = x02 + x06 | 0;
+    x14 = rotl(x14 ^ x02, 16);
+    x10 = x10 + x14 | 0;
+    x06 = rotl(x06 ^ x10, 12);
+    x02 = x02 + x06 | 0;
+    x14 = rotl(x14 ^ x02, 8);
+    x10 = x10 + x14 | 0;
+    x06 = rotl(x06 ^ x10, 7);
+    x03 = x03 + x07 | 0;
+    x15 = rotl(x15 ^ x03, 16);
+    x11 = x11 + x15 | 0;
+    x07 = rotl(x07 ^ x11, 12);
+    x03 = x03 + x07 | 0;
+    x15 = rotl(x15 ^ x03, 8);
+    x11 = x11 + x15 | 0;
+    x07 = rotl(x07 ^ x11, 7);
+    x00 = x00 + x05 | 0;
+    x15 = rotl(x15 ^ x00, 16);
+    x10 = x10 + x15 | 0;
+    x05 = rotl(x05 ^ x10, 12);
+    x00 = x00 + x05 | 0;
+    x15 = rotl(x15 ^ x00, 8);
+    x10 = x10 + x15 | 0;
+    x05 = rotl(x05 ^ x10, 7);
+    x01 = x01 + x06 | 0;
+    x12 = rotl(x12 ^ x01, 16);
+    x11 = x11 + x12 | 0;
+    x06 = rotl(x06 ^ x11, 12);
+    x01 = x01 + x06 | 0;
+    x12 = rotl(x12 ^ x01, 8);
+    x11 = x11 + x12 | 0;
+    x06 = rotl(x06 ^ x11, 7);
+    x02 = x02 + x07 | 0;
+    x13 = rotl(x13 ^ x02, 16);
+    x08 = x08 + x13 | 0;
+    x07 = rotl(x07 ^ x08, 12);
+    x02 = x02 + x07 | 0;
+    x13 = rotl(x13 ^ x02, 8);
+    x08 = x08 + x13 | 0;
+    x07 = rotl(x07 ^ x08, 7);
+    x03 = x03 + x04 | 0;
+    x14 = rotl(x14 ^ x03, 16);
+    x09 = x09 + x14 | 0;
+    x04 = rotl(x04 ^ x09, 12);
+    x03 = x03 + x04 | 0;
+    x14 = rotl(x14 ^ x03, 8);
+    x09 = x09 + x14 | 0;
+    x04 = rotl(x04 ^ x09, 7);
+  }
+  let oi = 0;
+  out[oi++] = y00 + x00 | 0;
+  out[oi++] = y01 + x01 | 0;
+  out[oi++] = y02 + x02 | 0;
+  out[oi++] = y03 + x03 | 0;
+  out[oi++] = y04 + x04 | 0;
+  out[oi++] = y05 + x05 | 0;
+  out[oi++] = y06 + x06 | 0;
+  out[oi++] = y07 + x07 | 0;
+  out[oi++] = y08 + x08 | 0;
+  out[oi++] = y09 + x09 | 0;
+  out[oi++] = y10 + x10 | 0;
+  out[oi++] = y11 + x11 | 0;
+  out[oi++] = y12 + x12 | 0;
+  out[oi++] = y13 + x13 | 0;
+  out[oi++] = y14 + x14 | 0;
+  out[oi++] = y15 + x15 | 0;
+}
+var chacha20 = /* @__PURE__ */ createCipher(chachaCore, {
+  counterRight: false,
+  counterLength: 4,
+  allowShortKeys: false
+});
+
+// src/instant.ts
+function daysFromCivil(y, m, d) {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+function daysInMonth(y, m) {
+  if (m === 2) return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+var INSTANT_RE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+var MIN_INSTANT = daysFromCivil(1, 1, 1) * 86400;
+var MAX_INSTANT = daysFromCivil(9999, 12, 31) * 86400 + 86399;
+function parseInstant(s) {
+  if (typeof s !== "string") return null;
+  const m = INSTANT_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d, hh, mi, ss] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || hh > 23 || mi > 59 || ss > 59) return null;
+  let off = 0;
+  if (m[8] !== "Z") {
+    const oh = +m[8].slice(1, 3);
+    const om = +m[8].slice(4, 6);
+    if (oh > 23 || om > 59) return null;
+    off = (m[8][0] === "-" ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  const t2 = daysFromCivil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
+  if (t2 < MIN_INSTANT || t2 > MAX_INSTANT) return null;
+  return t2;
+}
+function canonicalInstant(s) {
+  const t2 = parseInstant(s);
+  return t2 === null ? null : formatInstant(t2);
+}
+function formatInstant(sec) {
+  return new Date(sec * 1e3).toISOString().replace(/\.000Z$/, "Z");
+}
+function chinaDate(sec) {
+  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 10);
+}
+function beijingTime(sec) {
+  return new Date((sec + 8 * 3600) * 1e3).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// src/draw.ts
+function encodeCampaign(c) {
+  const wr = new Writer(1024).lp("dualdraw-campaign-v1").lp(c.id).lp(c.title).lp(c.lead_department).lp(c.draw_date).list(c.items);
+  if (c.targets.categories === null) wr.byte(0);
+  else wr.byte(1).list(c.targets.categories);
+  wr.list(c.targets.regions).list(c.targets.exclude_flags).list(c.targets.exclude_credit_classes);
+  wr.u64(c.targets.exclude_inspected_within_days);
+  wr.u32(c.targets.strata.length);
+  for (const s of c.targets.strata) {
+    wr.lp(s.credit_class);
+    if ("ratio" in s.rule) wr.byte(1).u64(s.rule.ratio.p).u64(s.rule.ratio.q);
+    else wr.byte(2).u64(s.rule.count);
+    wr.opt64(s.min).opt64(s.max);
+  }
+  const t2 = c.teams;
+  wr.u64(t2.min_size).u64(t2.per_department).opt64(t2.max_targets_per_officer).lp(t2.officer_region).u64(t2.avoid_same_officer_within_days);
+  wr.u32(c.entropy.witnesses.length);
+  for (const x of c.entropy.witnesses) wr.lp(x.name).raw(x.commitment);
+  if (c.entropy.beacon === null) wr.byte(0);
+  else wr.byte(1).lp(c.entropy.beacon.scheme).lp(c.entropy.beacon.round);
+  wr.opt(c.entropy.reveal_deadline).lp(c.entropy.on_missing_reveal);
+  wr.byte(c.targets.low_risk_once_a_year ? 1 : 0);
+  if (c.period === null) wr.byte(0);
+  else wr.byte(1).lp(c.period.start).lp(c.period.end);
+  if (c.coordination === null) wr.byte(0);
+  else wr.byte(1).lp(c.coordination.group).u64(c.coordination.start.p).u64(c.coordination.start.q);
+  return wr.out();
+}
+function campaignHash(c) {
+  return sha256(encodeCampaign(c));
+}
+function encodeAnnouncement(a) {
+  return new Writer(256).lp("dualdraw-announcement-v1").raw(a.campaign_hash).raw(a.snapshot_digest).u64(a.exclusion_count).raw(a.exclusion_root).raw(a.ledger_head).lp(canonicalInstant(a.announced_at) ?? a.announced_at).u64(a.officer_history_count).raw(a.officer_history_root).u64(a.drawn_this_year_count).raw(a.drawn_this_year_root).byte(a.group_hash === null ? 0 : 1).bytes(a.group_hash === null ? new Uint8Array(0) : hashBytesOf(a.group_hash)).out();
+}
+function hashBytesOf(h) {
+  return new Writer(32).raw(h).out();
+}
+function groupHash(group, members) {
+  const wr = new Writer(256).lp("dualdraw-group-v1").lp(group).u32(members.length);
+  for (const m of members) wr.raw(m);
+  return wr.sha();
+}
+function groupSeed(group_hash, announcementHashes, reveals, beacon) {
+  const wr = new Writer(512).lp("dualdraw-group-seed-v1").raw(group_hash).u32(announcementHashes.length);
+  for (const h of announcementHashes) wr.raw(h);
+  wr.u32(reveals.length);
+  for (const r of reveals) wr.lp(r.name).lp(r.secret);
+  if (beacon === null) wr.byte(0);
+  else wr.byte(1).raw(beacon);
+  return wr.sha();
+}
+function historyPairLeaf(officer, uscc) {
+  return new Writer(64).lp(officer).lp(uscc).out();
+}
+function startOffset(p, q) {
+  const out = new Uint8Array(32);
+  let r = p;
+  for (let i = 0; i < 32; i++) {
+    out[i] = Number(256n * r / q);
+    r = 256n * r % q;
+  }
+  return out;
+}
+function prnKey(prnBytes, offset) {
+  const out = new Uint8Array(32);
+  let borrow = 0;
+  for (let i = 31; i >= 0; i--) {
+    let d = prnBytes[i] - offset[i] - borrow;
+    borrow = d < 0 ? 1 : 0;
+    if (d < 0) d += 256;
+    out[i] = d;
+  }
+  return out;
+}
+function witnessCommitment(secret) {
+  return new Writer(128).lp("dualdraw-witness-v1").lp(secret).sha();
+}
+var QUICKNET = {
+  chain: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
+  genesis: 1692803367,
+  period: 3,
+  publicKey: "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a",
+  dst: "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_"
+};
+function quicknetRoundTime(round) {
+  return QUICKNET.genesis + Number(round - 1n) * QUICKNET.period;
+}
+function drandBeaconValue(round, randomness) {
+  return new Writer(128).lp("dualdraw-beacon-v1").lp("drand-quicknet").lp(round).raw(randomness).sha();
+}
+function lotteryCanonical(result) {
+  const groups = result.trim().replace(/\/+$/, "").split("/");
+  let out = "";
+  for (const g of groups) {
+    const nums = g.trim().split(/[\s,，、.]+/).filter((x) => x !== "");
+    if (nums.length === 0 || !nums.every((x) => /^[0-9]+$/.test(x))) return null;
+    const v = nums.map((x) => BigInt(x)).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    out += v.map((x) => x.toString()).join(".") + "/";
+  }
+  return out;
+}
+function isLotteryCanonical(text) {
+  if (!/^([0-9]+(\.[0-9]+)*\/)+$/.test(text)) return false;
+  return lotteryCanonical(text) === text;
+}
+function lotteryBeaconValue(round, canonical) {
+  return new Writer(128).lp("dualdraw-beacon-v1").lp("lottery").lp(round).lp(canonical).sha();
+}
+function deriveSeed(announcementHash, reveals, beacon) {
+  const wr = new Writer(512).lp("dualdraw-seed-v1").raw(announcementHash).u32(reveals.length);
+  for (const r of reveals) wr.lp(r.name).lp(r.secret);
+  if (beacon === null) wr.byte(0);
+  else wr.byte(1).raw(beacon);
+  return wr.sha();
+}
+var ZERO_NONCE = new Uint8Array(12);
+var CHUNK_BLOCKS = 16;
+var Stream = class {
+  key;
+  counter = 0;
+  buf = new Uint8Array(64 * CHUNK_BLOCKS);
+  view = new DataView(this.buf.buffer);
+  pos = this.buf.length;
+  /** How many u64 were read (for tests and statistics). */
+  reads = 0;
+  constructor(seed, label) {
+    this.key = new Writer(128).lp("dualdraw-stream-v1").raw(seed).lp(label).sha();
+  }
+  refill() {
+    const zeros = new Uint8Array(64 * CHUNK_BLOCKS);
+    chacha20(this.key, ZERO_NONCE, zeros, this.buf, this.counter);
+    this.counter += CHUNK_BLOCKS;
+    this.pos = 0;
+  }
+  nextU64() {
+    if (this.pos + 8 > this.buf.length) this.refill();
+    const v = this.view.getBigUint64(this.pos, true);
+    this.pos += 8;
+    this.reads++;
+    return v;
+  }
+  /** below(s, n) for n ≥ 1: rejection sampling, no read when n = 1. */
+  below(n) {
+    const nn = BigInt(n);
+    if (nn < 1n) throw new Error("below(0)");
+    if (nn === 1n) return 0n;
+    const t2 = ((1n << 64n) - nn) % nn;
+    for (; ; ) {
+      const x = this.nextU64();
+      if (x >= t2) return x % nn;
+    }
+  }
+  belowIndex(n) {
+    return Number(this.below(n));
+  }
+  shuffle(v) {
+    for (let i = v.length - 1; i >= 1; i--) {
+      const j = this.belowIndex(i + 1);
+      const x = v[i];
+      v[i] = v[j];
+      v[j] = x;
+    }
+  }
+};
+function prnPrefix(seed) {
+  const p = new Uint8Array(64);
+  p.set(pad32("dualdraw-prn-v1"));
+  p.set(seed, 32);
+  return p;
+}
+function prn(seed, uscc) {
+  return new Writer(128).bytes(prnPrefix(seed)).lp(uscc).sha();
+}
+function allocation(N, rule, min, max) {
+  let n;
+  if ("ratio" in rule) {
+    const { p, q } = rule.ratio;
+    n = (N * p + q - 1n) / q;
+  } else n = BigInt(rule.count);
+  if (min !== null) n = n > BigInt(min) ? n : BigInt(min);
+  if (max !== null) n = n < BigInt(max) ? n : BigInt(max);
+  if (n > N) n = N;
+  return n;
+}
+function gcd(a, b) {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+function parseRatio(text) {
+  const m = /^([0-9]+)\/([0-9]+)$/.exec(text);
+  if (!m) return null;
+  const p = BigInt(m[1]);
+  const q = BigInt(m[2]);
+  if (q < 1n || p > q || (p === 0n ? q !== 1n : gcd(p, q) !== 1n)) return null;
+  return { p, q, text };
+}
+function targetItems(t2, campaignItems, C) {
+  const cats = new Set(t2.categories.filter((c) => C.has(c)));
+  return campaignItems.filter((i) => cats.has(i.target_category)).sort((a, b) => cmpUtf8(a.code, b.code));
+}
+function targetDepartments(items, lead) {
+  const ds = sortUtf8([...new Set(items.map((i2) => i2.department))]);
+  const i = ds.indexOf(lead);
+  if (i > 0) {
+    ds.splice(i, 1);
+    ds.unshift(lead);
+  }
+  return ds;
+}
+function demands(D, perDepartment, minSize) {
+  const r = D.map(() => perDepartment);
+  let sum = r.reduce((a, b) => a + b, 0);
+  let k = 0;
+  while (sum < minSize && D.length > 0) {
+    r[k % D.length]++;
+    sum++;
+    k++;
+  }
+  return r;
+}
+var pairKey = (officer, uscc) => officer + "\0" + uscc;
+function assign(seed, inp) {
+  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
+  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+  const D = /* @__PURE__ */ new Map();
+  const R = /* @__PURE__ */ new Map();
+  const Q = /* @__PURE__ */ new Map();
+  const byDept = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) {
+    const ds = targetDepartments(t2.items, inp.lead);
+    D.set(t2.uscc, ds);
+    const rs = demands(ds, inp.perDepartment, inp.minSize);
+    R.set(t2.uscc, rs);
+    const q = /* @__PURE__ */ new Map();
+    for (const d of ds) q.set(d, [...new Set(t2.items.filter((i) => i.department === d && i.qualification !== null).map((i) => i.qualification))]);
+    Q.set(t2.uscc, q);
+    ds.forEach((d, k) => {
+      if (rs[k] > 0) {
+        if (!byDept.has(d)) byDept.set(d, []);
+        byDept.get(d).push(t2);
+      }
+    });
+  }
+  const team = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, /* @__PURE__ */ new Set()])));
+  const officersByDept = /* @__PURE__ */ new Map();
+  for (const o of [...inp.officers].sort((a, b) => cmpUtf8(a.id, b.id))) {
+    if (!officersByDept.has(o.department)) officersByDept.set(o.department, []);
+    officersByDept.get(o.department).push(o);
+  }
+  let infeasible = null;
+  for (const d of sortUtf8([...byDept.keys()])) {
+    const s = new Stream(seed, "assign/" + d);
+    const Td = byDept.get(d).slice().sort((a, b) => cmpUtf8(a.uscc, b.uscc));
+    s.shuffle(Td);
+    const Od = officersByDept.get(d) ?? [];
+    const load = new Map(Od.map((o) => [o.id, 0]));
+    const serves = new Map(Od.map((o) => [o.id, /* @__PURE__ */ new Set()]));
+    const tByUscc = new Map(Td.map((t2) => [t2.uscc, t2]));
+    const eligCache = /* @__PURE__ */ new Map();
+    const eligible = (t2) => {
+      let e = eligCache.get(t2.uscc);
+      if (e) return e;
+      const req = Q.get(t2.uscc).get(d) ?? [];
+      e = Od.map(
+        (o) => o.department === d && o.status === "active" && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0 && req.every((q) => o.qualifications.includes(q)) && (inp.officerRegion === "same" ? o.region === t2.region : inp.officerRegion === "other" ? o.region !== t2.region : true) && !inp.blocked.has(pairKey(o.id, t2.uscc))
+      );
+      eligCache.set(t2.uscc, e);
+      return e;
+    };
+    const members = (t2) => team.get(t2.uscc).get(d);
+    for (const t2 of Td) {
+      const places = R.get(t2.uscc)[D.get(t2.uscc).indexOf(d)];
+      const el = eligible(t2);
+      const nEl = el.filter(Boolean).length;
+      if (nEl < places && !infeasible) {
+        infeasible = { department: d, targets: [t2.uscc], demand: places, eligible: Od.filter((_, k) => el[k]).map((o) => o.id) };
+      }
+    }
+    if (infeasible) break;
+    for (const t2 of Td) {
+      const places = R.get(t2.uscc)[D.get(t2.uscc).indexOf(d)];
+      for (let p = 0; p < places; p++) {
+        stats.places++;
+        const el = eligible(t2);
+        const mem = members(t2);
+        let m = Infinity;
+        for (let k = 0; k < Od.length; k++) {
+          const o = Od[k];
+          if (!el[k] || mem.has(o.id)) continue;
+          const l = load.get(o.id);
+          if (l < max && l < m) m = l;
+        }
+        if (m !== Infinity) {
+          const L = [];
+          for (let k = 0; k < Od.length; k++) {
+            const o2 = Od[k];
+            if (el[k] && !mem.has(o2.id) && load.get(o2.id) === m) L.push(o2);
+          }
+          if (L.length === 1) stats.single_candidate_picks++;
+          const o = L[s.belowIndex(L.length)];
+          mem.add(o.id);
+          serves.get(o.id).add(t2.uscc);
+          load.set(o.id, m + 1);
+          continue;
+        }
+        stats.augmenting_searches++;
+        const parent = /* @__PURE__ */ new Map();
+        const queue = [];
+        for (let k = 0; k < Od.length; k++) {
+          const o = Od[k];
+          if (el[k] && !mem.has(o.id)) {
+            parent.set(o.id, { t: t2.uscc, o: null });
+            queue.push(o.id);
+          }
+        }
+        let found = null;
+        const met = /* @__PURE__ */ new Set([t2.uscc]);
+        outer: for (let qi = 0; qi < queue.length; qi++) {
+          const o = queue[qi];
+          for (const tu of sortUtf8([...serves.get(o)])) {
+            met.add(tu);
+            const tp = tByUscc.get(tu);
+            const elp = eligible(tp);
+            const memp = members(tp);
+            for (let k = 0; k < Od.length; k++) {
+              const o2 = Od[k];
+              if (parent.has(o2.id) || !elp[k] || memp.has(o2.id)) continue;
+              parent.set(o2.id, { t: tu, o });
+              if (load.get(o2.id) < max) {
+                found = o2.id;
+                break outer;
+              }
+              queue.push(o2.id);
+            }
+          }
+        }
+        if (found === null) {
+          const ts = sortUtf8([...met]);
+          infeasible = { department: d, targets: ts, demand: places, eligible: Od.filter((_, k) => el[k]).map((o) => o.id) };
+          break;
+        }
+        load.set(found, load.get(found) + 1);
+        let cur = found;
+        for (; ; ) {
+          const pr = parent.get(cur);
+          const tt = tByUscc.get(pr.t);
+          members(tt).add(cur);
+          serves.get(cur).add(pr.t);
+          if (pr.o === null) break;
+          members(tt).delete(pr.o);
+          serves.get(pr.o).delete(pr.t);
+          cur = pr.o;
+        }
+      }
+      if (infeasible) break;
+    }
+    if (infeasible) break;
+  }
+  const teams = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) {
+    const ids = [];
+    for (const d of D.get(t2.uscc)) ids.push(...sortUtf8([...team.get(t2.uscc).get(d)]));
+    teams.set(t2.uscc, ids);
+  }
+  return { teams, departments: D, demand: R, infeasible, stats };
+}
+
+// src/decode.ts
+var DecodeError = class extends Error {
+  constructor(path, expected, got) {
+    super(`${path}: expected ${expected}, got ${got}`);
+    this.path = path;
+    this.expected = expected;
+    this.got = got;
+  }
+  path;
+  expected;
+  got;
+};
+function show(v) {
+  if (v === void 0) return "(missing)";
+  const s = JSON.stringify(v, (_k, x) => typeof x === "bigint" ? x.toString() : x);
+  return s.length > 80 ? s.slice(0, 80) + "…" : s;
+}
+function obj(v, path, keys, optional = [], ignoreUnknown = false) {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new DecodeError(path, "an object", show(v));
+  const o = v;
+  for (const k of keys) if (!(k in o) && !optional.includes(k)) throw new DecodeError(path ? `${path}.${k}` : k, "a field", "(missing)");
+  if (!ignoreUnknown) {
+    for (const k of Object.keys(o)) if (!keys.includes(k)) throw new DecodeError(path ? `${path}.${k}` : k, "no such field (unknown to this page: a newer format?)", show(o[k]));
+  }
+  return o;
+}
+function str(v, path) {
+  if (typeof v !== "string") throw new DecodeError(path, "a text", show(v));
+  return v;
+}
+function optStr(v, path) {
+  if (v === null) return null;
+  return str(v, path);
+}
+function hash(v, path) {
+  if (!isHash(v)) throw new DecodeError(path, "a hash of 64 lowercase hex digits", show(v));
+  return v;
+}
+function u64(v, path) {
+  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
+  if (typeof v === "bigint" && v >= 0n && v <= 0xffffffffffffffffn) return v;
+  throw new DecodeError(path, "a whole number ≥ 0", show(v));
+}
+function int(v, path) {
+  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
+  throw new DecodeError(path, "a whole number ≥ 0", show(v));
+}
+function bool(v, path) {
+  if (typeof v !== "boolean") throw new DecodeError(path, "true or false", show(v));
+  return v;
+}
+function optU64(v, path) {
+  if (v === null) return null;
+  return u64(v, path);
+}
+function arr(v, path) {
+  if (!Array.isArray(v)) throw new DecodeError(path, "a list", show(v));
+  return v;
+}
+function strList(v, path) {
+  return arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
+}
+function hashList(v, path) {
+  return arr(v, path).map((x, i) => hash(x, `${path}[${i}]`));
+}
+function decodeCampaign(v, path) {
+  const c = obj(v, path, ["id", "title", "lead_department", "draw_date", "items", "targets", "teams", "entropy", "period", "coordination"]);
+  const tg = obj(c.targets, `${path}.targets`, ["categories", "regions", "exclude_flags", "exclude_credit_classes", "exclude_inspected_within_days", "strata", "low_risk_once_a_year"]);
+  const tm = obj(c.teams, `${path}.teams`, ["min_size", "per_department", "max_targets_per_officer", "officer_region", "avoid_same_officer_within_days"]);
+  const en = obj(c.entropy, `${path}.entropy`, ["witnesses", "beacon", "reveal_deadline", "on_missing_reveal"]);
+  const strata = arr(tg.strata, `${path}.targets.strata`).map((s, i) => {
+    const p = `${path}.targets.strata[${i}]`;
+    const so = obj(s, p, ["credit_class", "rule", "min", "max"]);
+    const ro = so.rule;
+    let rule;
+    if (ro && typeof ro === "object" && !Array.isArray(ro) && "ratio" in ro) {
+      const r = obj(ro, `${p}.rule`, ["ratio"]);
+      const text = str(r.ratio, `${p}.rule.ratio`);
+      const ratio = parseRatio(text);
+      if (!ratio) throw new DecodeError(`${p}.rule.ratio`, '"p/q" in lowest terms with 0 ≤ p ≤ q', show(text));
+      rule = { ratio };
+    } else {
+      const r = obj(ro, `${p}.rule`, ["count"]);
+      rule = { count: u64(r.count, `${p}.rule.count`) };
+    }
+    return { credit_class: str(so.credit_class, `${p}.credit_class`), rule, min: optU64(so.min, `${p}.min`), max: optU64(so.max, `${p}.max`) };
+  });
+  let beacon = null;
+  if (en.beacon !== null) {
+    const b = obj(en.beacon, `${path}.entropy.beacon`, ["scheme", "round"]);
+    const scheme = str(b.scheme, `${path}.entropy.beacon.scheme`);
+    let round;
+    if (typeof b.round === "number" || typeof b.round === "bigint") round = u64(b.round, `${path}.entropy.beacon.round`).toString();
+    else round = str(b.round, `${path}.entropy.beacon.round`);
+    beacon = { scheme, round };
+  }
+  let period = null;
+  if (c.period !== null) {
+    const po = obj(c.period, `${path}.period`, ["start", "end"]);
+    period = { start: str(po.start, `${path}.period.start`), end: str(po.end, `${path}.period.end`) };
+  }
+  let coordination = null;
+  if (c.coordination !== null) {
+    const co = obj(c.coordination, `${path}.coordination`, ["group", "start"]);
+    const text = str(co.start, `${path}.coordination.start`);
+    const start = parseRatio(text);
+    if (!start || start.p >= start.q) throw new DecodeError(`${path}.coordination.start`, '"p/q" in lowest terms with 0 ≤ p < q', show(text));
+    coordination = { group: str(co.group, `${path}.coordination.group`), start };
+  }
+  return {
+    period,
+    coordination,
+    id: str(c.id, `${path}.id`),
+    title: str(c.title, `${path}.title`),
+    lead_department: str(c.lead_department, `${path}.lead_department`),
+    draw_date: str(c.draw_date, `${path}.draw_date`),
+    items: strList(c.items, `${path}.items`),
+    targets: {
+      categories: tg.categories === null ? null : strList(tg.categories, `${path}.targets.categories`),
+      regions: strList(tg.regions, `${path}.targets.regions`),
+      exclude_flags: strList(tg.exclude_flags, `${path}.targets.exclude_flags`),
+      exclude_credit_classes: strList(tg.exclude_credit_classes, `${path}.targets.exclude_credit_classes`),
+      exclude_inspected_within_days: u64(tg.exclude_inspected_within_days, `${path}.targets.exclude_inspected_within_days`),
+      strata,
+      low_risk_once_a_year: bool(tg.low_risk_once_a_year, `${path}.targets.low_risk_once_a_year`)
+    },
+    teams: {
+      min_size: u64(tm.min_size, `${path}.teams.min_size`),
+      per_department: u64(tm.per_department, `${path}.teams.per_department`),
+      max_targets_per_officer: optU64(tm.max_targets_per_officer, `${path}.teams.max_targets_per_officer`),
+      officer_region: str(tm.officer_region, `${path}.teams.officer_region`),
+      avoid_same_officer_within_days: u64(tm.avoid_same_officer_within_days, `${path}.teams.avoid_same_officer_within_days`)
+    },
+    entropy: {
+      witnesses: arr(en.witnesses, `${path}.entropy.witnesses`).map((x, i) => {
+        const o = obj(x, `${path}.entropy.witnesses[${i}]`, ["name", "commitment"]);
+        return { name: str(o.name, `${path}.entropy.witnesses[${i}].name`), commitment: hash(o.commitment, `${path}.entropy.witnesses[${i}].commitment`) };
+      }),
+      beacon,
+      reveal_deadline: optStr(en.reveal_deadline, `${path}.entropy.reveal_deadline`),
+      on_missing_reveal: str(en.on_missing_reveal, `${path}.entropy.on_missing_reveal`)
+    }
+  };
+}
+function decodeRoots(v, path, ignoreUnknown = false) {
+  const o = obj(v, path, REGISTRIES, [], ignoreUnknown);
+  const out = {};
+  for (const r of REGISTRIES) {
+    const x = obj(o[r], `${path}.${r}`, ["hash", "size"], [], ignoreUnknown);
+    out[r] = { hash: hash(x.hash, `${path}.${r}.hash`), size: int(x.size, `${path}.${r}.size`) };
+  }
+  return out;
+}
+function decodeSnapshotRef(v, path, ignoreUnknown = false) {
+  const o = obj(v, path, ["id", "digest", "roots"], [], ignoreUnknown);
+  return { id: o.id, digest: hash(o.digest, `${path}.digest`), roots: decodeRoots(o.roots, `${path}.roots`, ignoreUnknown) };
+}
+function decodeItem(v, path, ignoreUnknown = false) {
+  const o = obj(v, path, ["code", "name", "department", "item_type", "target_category", "method", "basis", "qualification"], [], ignoreUnknown);
+  return {
+    code: str(o.code, `${path}.code`),
+    name: str(o.name, `${path}.name`),
+    department: str(o.department, `${path}.department`),
+    item_type: str(o.item_type, `${path}.item_type`),
+    target_category: str(o.target_category, `${path}.target_category`),
+    method: str(o.method, `${path}.method`),
+    basis: str(o.basis, `${path}.basis`),
+    qualification: optStr(o.qualification, `${path}.qualification`)
+  };
+}
+var ENTITY_KEYS = ["uscc", "name", "kind", "categories", "industry", "region", "township", "status", "established", "flags", "credit_class_commitment"];
+function decodeEntity(v, path, ignoreUnknown = false) {
+  const o = obj(v, path, ENTITY_KEYS, [], ignoreUnknown);
+  return {
+    uscc: str(o.uscc, `${path}.uscc`),
+    name: str(o.name, `${path}.name`),
+    kind: str(o.kind, `${path}.kind`),
+    categories: strList(o.categories, `${path}.categories`),
+    industry: str(o.industry, `${path}.industry`),
+    region: str(o.region, `${path}.region`),
+    township: optStr(o.township, `${path}.township`),
+    status: str(o.status, `${path}.status`),
+    established: optStr(o.established, `${path}.established`),
+    flags: strList(o.flags, `${path}.flags`),
+    credit_class_commitment: hash(o.credit_class_commitment, `${path}.credit_class_commitment`)
+  };
+}
+function decodeOfficer(v, path, ignoreUnknown = false) {
+  const o = obj(v, path, ["id", "name", "department", "unit", "region", "qualifications", "status", "cert_expiry"], [], ignoreUnknown);
+  return {
+    id: str(o.id, `${path}.id`),
+    name: str(o.name, `${path}.name`),
+    department: str(o.department, `${path}.department`),
+    unit: str(o.unit, `${path}.unit`),
+    region: str(o.region, `${path}.region`),
+    qualifications: strList(o.qualifications, `${path}.qualifications`),
+    status: str(o.status, `${path}.status`),
+    cert_expiry: str(o.cert_expiry, `${path}.cert_expiry`)
+  };
+}
+var PROOF_FORMAT = "dualdraw-draw-proof-v1";
+function decodeProof(v) {
+  const p = obj(v, "", ["format", "announcement", "entropy", "seed", "prn_seed", "group_announcements", "pool_size", "excluded_by_class", "strata", "items", "officers", "targets", "blocked_pairs", "teams"]);
+  const format = str(p.format, "format");
+  if (format !== PROOF_FORMAT) throw new DecodeError("format", `"${PROOF_FORMAT}"`, show(format));
+  const a = obj(p.announcement, "announcement", ["campaign", "campaign_hash", "snapshot", "exclusion", "exclusion_root", "officer_history", "officer_history_root", "drawn_this_year", "drawn_this_year_root", "coordination", "ledger_head", "announced_at", "hash"]);
+  let coordination = null;
+  if (a.coordination !== null) {
+    const co = obj(a.coordination, "announcement.coordination", ["group", "members", "hash"]);
+    coordination = { group: str(co.group, "announcement.coordination.group"), members: hashList(co.members, "announcement.coordination.members"), hash: hash(co.hash, "announcement.coordination.hash") };
+  }
+  const e = obj(p.entropy, "entropy", ["reveals", "missing", "beacon"]);
+  let beacon = null;
+  if (e.beacon !== null) {
+    const b = obj(e.beacon, "entropy.beacon", ["scheme", "round", "evidence", "round_time", "value"]);
+    beacon = {
+      scheme: str(b.scheme, "entropy.beacon.scheme"),
+      round: typeof b.round === "number" || typeof b.round === "bigint" ? u64(b.round, "entropy.beacon.round").toString() : str(b.round, "entropy.beacon.round"),
+      evidence: str(b.evidence, "entropy.beacon.evidence"),
+      round_time: optStr(b.round_time, "entropy.beacon.round_time"),
+      value: hash(b.value, "entropy.beacon.value")
+    };
+  }
+  return {
+    format,
+    announcement: {
+      campaign: decodeCampaign(a.campaign, "announcement.campaign"),
+      campaign_hash: hash(a.campaign_hash, "announcement.campaign_hash"),
+      snapshot: decodeSnapshotRef(a.snapshot, "announcement.snapshot"),
+      exclusion: strList(a.exclusion, "announcement.exclusion"),
+      exclusion_root: hash(a.exclusion_root, "announcement.exclusion_root"),
+      officer_history: arr(a.officer_history, "announcement.officer_history").map((x, i) => {
+        const o = obj(x, `announcement.officer_history[${i}]`, ["officer", "target"]);
+        return { officer: str(o.officer, `announcement.officer_history[${i}].officer`), target: str(o.target, `announcement.officer_history[${i}].target`) };
+      }),
+      officer_history_root: hash(a.officer_history_root, "announcement.officer_history_root"),
+      drawn_this_year: strList(a.drawn_this_year, "announcement.drawn_this_year"),
+      drawn_this_year_root: hash(a.drawn_this_year_root, "announcement.drawn_this_year_root"),
+      coordination,
+      ledger_head: hash(a.ledger_head, "announcement.ledger_head"),
+      announced_at: str(a.announced_at, "announcement.announced_at"),
+      hash: hash(a.hash, "announcement.hash")
+    },
+    entropy: {
+      reveals: arr(e.reveals, "entropy.reveals").map((x, i) => {
+        const o = obj(x, `entropy.reveals[${i}]`, ["name", "secret", "revealed_at"]);
+        return { name: str(o.name, `entropy.reveals[${i}].name`), secret: str(o.secret, `entropy.reveals[${i}].secret`), revealed_at: str(o.revealed_at, `entropy.reveals[${i}].revealed_at`) };
+      }),
+      missing: strList(e.missing, "entropy.missing"),
+      beacon
+    },
+    seed: hash(p.seed, "seed"),
+    prn_seed: hash(p.prn_seed, "prn_seed"),
+    group_announcements: hashList(p.group_announcements, "group_announcements"),
+    pool_size: int(p.pool_size, "pool_size"),
+    excluded_by_class: int(p.excluded_by_class, "excluded_by_class"),
+    strata: arr(p.strata, "strata").map((x, i) => {
+      const o = obj(x, `strata[${i}]`, ["credit_class", "pool", "drawn", "threshold_commitment"]);
+      return { credit_class: str(o.credit_class, `strata[${i}].credit_class`), pool: int(o.pool, `strata[${i}].pool`), drawn: int(o.drawn, `strata[${i}].drawn`), threshold_commitment: hash(o.threshold_commitment, `strata[${i}].threshold_commitment`) };
+    }),
+    items: arr(p.items, "items").map((x, i) => decodeItem(x, `items[${i}]`)),
+    officers: arr(p.officers, "officers").map((x, i) => decodeOfficer(x, `officers[${i}]`)),
+    targets: arr(p.targets, "targets").map((x, i) => {
+      const o = obj(x, `targets[${i}]`, ["entity", "prn", "items", "departments", "index", "path"]);
+      return {
+        entity: decodeEntity(o.entity, `targets[${i}].entity`),
+        prn: hash(o.prn, `targets[${i}].prn`),
+        items: strList(o.items, `targets[${i}].items`),
+        departments: strList(o.departments, `targets[${i}].departments`),
+        index: int(o.index, `targets[${i}].index`),
+        path: hashList(o.path, `targets[${i}].path`)
+      };
+    }),
+    blocked_pairs: arr(p.blocked_pairs, "blocked_pairs").map((x, i) => {
+      const o = obj(x, `blocked_pairs[${i}]`, ["officer", "target", "pair_salt", "reason_commitment", "index", "path"]);
+      return {
+        officer: str(o.officer, `blocked_pairs[${i}].officer`),
+        target: str(o.target, `blocked_pairs[${i}].target`),
+        pair_salt: hash(o.pair_salt, `blocked_pairs[${i}].pair_salt`),
+        reason_commitment: hash(o.reason_commitment, `blocked_pairs[${i}].reason_commitment`),
+        index: int(o.index, `blocked_pairs[${i}].index`),
+        path: hashList(o.path, `blocked_pairs[${i}].path`)
+      };
+    }),
+    teams: arr(p.teams, "teams").map((x, i) => {
+      const o = obj(x, `teams[${i}]`, ["target", "officers"]);
+      return { target: str(o.target, `teams[${i}].target`), officers: strList(o.officers, `teams[${i}].officers`) };
+    })
+  };
+}
+
+// src/crossStratum.ts
+function cmpKey(a, b) {
+  for (let i = 0; i < 32; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function cmpEntity(a, b) {
+  return cmpKey(a.key, b.key) || cmpUtf8(a.uscc, b.uscc);
+}
+var CrossStratumCounter = class {
+  sorted;
+  /** gap[g]: non-targets with exactly g targets before them in key order; gapDty: those of drawn-this-year */
+  gap;
+  gapDty;
+  nonTargets = 0;
+  constructor(targets) {
+    this.sorted = [...targets].sort(cmpEntity);
+    this.gap = new Float64Array(targets.length + 1);
+    this.gapDty = new Float64Array(targets.length + 1);
+  }
+  get targetCount() {
+    return this.sorted.length;
+  }
+  get dtyTargets() {
+    return this.sorted.filter((x) => x.dty).length;
+  }
+  /** A pool entity that is not a target. */
+  add(key, uscc, dty) {
+    const e = { key, uscc };
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (cmpEntity(this.sorted[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.gap[lo]++;
+    if (dty) this.gapDty[lo]++;
+    this.nonTargets++;
+  }
+};
+function* permutations(n) {
+  const a = Array.from({ length: n }, (_, i) => i);
+  const rec = function* (k) {
+    if (k === n) {
+      yield a.slice();
+      return;
+    }
+    for (let i = k; i < n; i++) {
+      [a[k], a[i]] = [a[i], a[k]];
+      yield* rec(k + 1);
+      [a[k], a[i]] = [a[i], a[k]];
+    }
+  };
+  yield* rec(0);
+}
+function crossStratumCheck(c, p) {
+  const m = c.targetCount;
+  const k = p.strata.length;
+  const P = m + c.nonTargets;
+  const base = { pool: P, targets: m };
+  const sumN = p.strata.reduce((s, x) => s + x.pool, 0);
+  const sumn = p.strata.reduce((s, x) => s + x.drawn, 0);
+  if (k > 8 || sumN + p.excluded !== P || sumn !== m || p.strata.some((s) => s.drawn > s.pool || s.drawn < 0) || p.excluded < 0)
+    return { ok: false, reason: "counts", order: null, violation: null, ...base };
+  const aIdx = p.strata.findIndex((s) => s.credit_class === "A");
+  if (p.lowRisk && aIdx >= 0 && c.dtyTargets > sumn - p.strata[aIdx].drawn) return { ok: false, reason: "low_risk_targets", order: null, violation: null, ...base };
+  const before = new Float64Array(m + 1);
+  const beforeDty = new Float64Array(m + 1);
+  for (let s = 1; s <= m; s++) {
+    before[s] = before[s - 1] + c.gap[s - 1];
+    beforeDty[s] = beforeDty[s - 1] + c.gapDty[s - 1];
+  }
+  const NT = c.nonTargets;
+  const NTd = beforeDty[m] + c.gapDty[m];
+  const X = k;
+  const bins = k + 1;
+  const cap = [...p.strata.map((s) => s.pool - s.drawn), p.excluded];
+  const capOf = new Float64Array(1 << bins);
+  for (let u = 1; u < 1 << bins; u++) {
+    const low = 31 - Math.clz32(u & -u);
+    capOf[u] = capOf[u & u - 1] + cap[low];
+  }
+  const xAll = p.excludeClasses;
+  const xDty = p.excludeClasses || p.lowRisk;
+  let worst = null;
+  let worstGap = -Infinity;
+  for (const order of permutations(k)) {
+    const count = new Float64Array(1 << bins);
+    let S = 0;
+    let mask = 0;
+    let lo = 0;
+    let loD = 0;
+    for (let j = 0; j <= k; j++) {
+      let hi = NT;
+      let hiD = NTd;
+      if (j < k) {
+        const S1 = S + p.strata[order[j]].drawn;
+        hi = before[S1];
+        hiD = beforeDty[S1];
+      }
+      const all = hi - lo;
+      const dty = hiD - loD;
+      count[mask | (xAll ? 1 << X : 0)] += all - dty;
+      const dMask = (p.lowRisk && aIdx >= 0 ? mask & ~(1 << aIdx) : mask) | (xDty ? 1 << X : 0);
+      count[dMask] += dty;
+      if (j < k) {
+        S += p.strata[order[j]].drawn;
+        mask |= 1 << order[j];
+      }
+      lo = hi;
+      loD = hiD;
+    }
+    let fits = true;
+    for (let u = 0; u < 1 << bins; u++) {
+      let demand = 0;
+      for (let v = u; ; v = v - 1 & u) {
+        demand += count[v];
+        if (v === 0) break;
+      }
+      if (demand > capOf[u]) {
+        fits = false;
+        if (demand - capOf[u] > worstGap) {
+          worstGap = demand - capOf[u];
+          worst = { bins: [...Array(bins).keys()].filter((b) => u & 1 << b).map((b) => b === X ? "X" : p.strata[b].credit_class), demand, capacity: capOf[u] };
+        }
+        break;
+      }
+    }
+    if (fits) return { ok: true, reason: null, order: order.map((i) => p.strata[i].credit_class), violation: null, ...base };
+  }
+  return { ok: false, reason: "no_order", order: null, violation: worst, ...base };
+}
+
+// src/text.ts
+var t = (zh, en) => ({ zh, en });
+function short(v, max = 200) {
+  const s = typeof v === "string" ? v : JSON.stringify(v, (_k, x) => typeof x === "bigint" ? x.toString() : x);
+  if (s === void 0) return "undefined";
+  return s.length > max ? s.slice(0, max) + "…" : s;
+}
+
+// node_modules/@noble/curves/utils.js
+function aarray(item, title, inner = () => {
+}) {
+  if (!Array.isArray(item))
+    throw new TypeError(`"${title}" expected array, got type=${typeof item}`);
+  for (let i = 0; i < item.length; i++)
+    inner(item[i], `${title}[${i}]`);
+  return item;
+}
+var abytes3 = (value, length, title) => abytes(value, length, title);
+var anumber3 = anumber;
+function aobject3(value, title = "object") {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError(title === "object" ? "expected valid options object" : `"${title}" expected object, got type=${typeof value}`);
+  return value;
+}
+function afunction(value, title) {
+  if (typeof value !== "function")
+    throw new TypeError(`"${title}" is invalid: expected function, got ${typeof value}`);
+  return value;
+}
+var bytesToHex2 = bytesToHex;
+var concatBytes2 = (...arrays) => concatBytes(...arrays);
+var hexToBytes2 = (hex) => hexToBytes(hex);
+var isBytes3 = isBytes;
+var randomBytes3 = (bytesLength) => randomBytes(bytesLength);
+var _0n = /* @__PURE__ */ BigInt(0);
+var _1n = /* @__PURE__ */ BigInt(1);
+var atitle3 = (title) => title ? `"${title}" ` : "";
+function abool2(value, title = "") {
+  if (typeof value !== "boolean")
+    throw new TypeError(atitle3(title) + "expected boolean, got type=" + typeof value);
+  return value;
+}
+function abignumber(n) {
+  if (typeof n === "bigint") {
+    if (!isPosBig(n))
+      throw new RangeError("positive bigint expected, got " + n);
+  } else
+    anumber3(n);
+  return n;
+}
+function asafenumber(value, title = "") {
+  if (typeof value !== "number") {
+    const prefix = title && `"${title}" `;
+    throw new TypeError(prefix + "expected number, got type=" + typeof value);
+  }
+  if (!Number.isSafeInteger(value)) {
+    const prefix = title && `"${title}" `;
+    throw new RangeError(prefix + "expected safe integer, got " + value);
+  }
+}
+function hexToNumber(hex) {
+  if (typeof hex !== "string")
+    throw new TypeError("hex string expected, got " + typeof hex);
+  return hex === "" ? _0n : BigInt("0x" + hex);
+}
+function bytesToNumberBE(bytes) {
+  return hexToNumber(bytesToHex(bytes));
+}
+function bytesToNumberLE(bytes) {
+  return hexToNumber(bytesToHex(copyBytes2(abytes(bytes)).reverse()));
+}
+function numberToBytesBE(n, len) {
+  anumber(len);
+  if (len === 0)
+    throw new Error("zero output length is invalid");
+  n = abignumber(n);
+  const expectedLen = len * 2;
+  const hex = n.toString(16);
+  if (hex.length > expectedLen)
+    throw new RangeError("number is too large");
+  return hexToBytes(hex.padStart(expectedLen, "0"));
+}
+function numberToBytesLE(n, len) {
+  return numberToBytesBE(n, len).reverse();
+}
+function copyBytes2(bytes) {
+  return Uint8Array.from(abytes3(bytes));
+}
+function asciiToBytes(ascii) {
+  if (typeof ascii !== "string")
+    throw new TypeError("ascii string expected, got " + typeof ascii);
+  return Uint8Array.from(ascii, (c, i) => {
+    const charCode = c.charCodeAt(0);
+    if (c.length !== 1 || charCode > 127) {
+      throw new RangeError(`string contains non-ASCII character "${ascii[i]}" with code ${charCode} at position ${i}`);
+    }
+    return charCode;
+  });
+}
+function isPosBig(n) {
+  return typeof n === "bigint" && _0n <= n;
+}
+function inRange(n, min, max) {
+  return isPosBig(n) && isPosBig(min) && isPosBig(max) && min <= n && n < max;
+}
+function aInRange(title, n, min, max) {
+  if (!inRange(n, min, max))
+    throw new RangeError("expected valid " + title + ": " + min + " <= n < " + max + ", got " + n);
+}
+function bitLen(n) {
+  if (n < _0n)
+    throw new Error("expected non-negative bigint, got " + n);
+  return n === _0n ? 0 : n.toString(2).length;
+}
+function bitGet(n, pos) {
+  if (typeof n !== "bigint")
+    throw new TypeError('"n" expected bigint, got type=' + typeof n);
+  asafenumber(pos, "pos");
+  return n >> BigInt(pos) & _1n;
+}
+var bitMask = (n) => {
+  asafenumber(n, "n");
+  return (_1n << BigInt(n)) - _1n;
+};
+function validateObject(object, fields2 = {}, optFields = {}, title = "object") {
+  aobject3(object, title);
+  aobject3(fields2, "fields");
+  aobject3(optFields, "optFields");
+  function checkField(fieldName, expectedType, isOpt) {
+    const label = title === "object" ? `param "${String(fieldName)}"` : `"${title}.${String(fieldName)}"`;
+    const val = object[fieldName];
+    if (!Object.hasOwn(object, fieldName) && (isOpt ? val !== void 0 : expectedType !== "function")) {
+      throw new TypeError(`${label} is invalid: expected own property`);
+    }
+    if (isOpt && val === void 0)
+      return;
+    const current = typeof val;
+    if (current !== expectedType || val === null)
+      throw new TypeError(`${label} is invalid: expected ${expectedType}, got ${current}`);
+  }
+  const iter = (f, isOpt) => Object.entries(f).forEach(([k, v]) => checkField(k, v, isOpt));
+  iter(fields2, false);
+  iter(optFields, true);
+}
+var notImplemented = () => {
+  throw new Error("not implemented");
+};
+
+// node_modules/@noble/curves/abstract/modular.js
+var _0n2 = /* @__PURE__ */ BigInt(0);
+var _1n2 = /* @__PURE__ */ BigInt(1);
+var _2n = /* @__PURE__ */ BigInt(2);
+var _3n = /* @__PURE__ */ BigInt(3);
+var _4n = /* @__PURE__ */ BigInt(4);
+var _5n = /* @__PURE__ */ BigInt(5);
+var _7n = /* @__PURE__ */ BigInt(7);
+var _8n = /* @__PURE__ */ BigInt(8);
+var _9n = /* @__PURE__ */ BigInt(9);
+var _15n = /* @__PURE__ */ BigInt(15);
+var _16n = /* @__PURE__ */ BigInt(16);
+var POW_WINDOWED_MIN = /* @__PURE__ */ BigInt("0x10000000000000000");
+function mod(a, b) {
+  if (b <= _0n2)
+    throw new Error("mod: expected positive modulus, got " + b);
+  const result = a % b;
+  return result >= _0n2 ? result : b + result;
+}
+function pow(num, power, modulo) {
+  if (modulo <= _1n2)
+    throw new Error("pow: expected modulus > 1, got " + modulo);
+  if (typeof power !== "bigint")
+    throw new TypeError("invalid exponent: expected bigint, got " + typeof power);
+  if (power < _0n2)
+    throw new Error("invalid exponent, negatives unsupported");
+  if (power === _0n2)
+    return _1n2;
+  if (power === _1n2)
+    return num;
+  let d = num % modulo;
+  if (d < _0n2)
+    d += modulo;
+  if (power < POW_WINDOWED_MIN) {
+    let p2 = _1n2;
+    while (power > _0n2) {
+      if (power & _1n2)
+        p2 = p2 * d % modulo;
+      d = d * d % modulo;
+      power >>= _1n2;
+    }
+    return p2;
+  }
+  const digits = [];
+  while (power > _0n2) {
+    digits.push(Number(power & _15n));
+    power >>= _4n;
+  }
+  const table = new Array(16);
+  table[0] = _1n2;
+  table[1] = d;
+  for (let i = 2; i < 16; i++)
+    table[i] = table[i - 1] * d % modulo;
+  let p = table[digits[digits.length - 1]];
+  for (let w = digits.length - 2; w >= 0; w--) {
+    p = p * p % modulo;
+    p = p * p % modulo;
+    p = p * p % modulo;
+    p = p * p % modulo;
+    const digit = digits[w];
+    if (digit !== 0)
+      p = p * table[digit] % modulo;
+  }
+  return p;
+}
+function invert(number, modulo) {
+  if (number === _0n2)
+    throw new Error("invert: expected non-zero number");
+  if (modulo <= _1n2)
+    throw new Error("invert: expected modulus > 1, got " + modulo);
+  let a = mod(number, modulo);
+  let b = modulo;
+  let x = _0n2, u = _1n2;
+  while (a !== _0n2) {
+    const q = b / a;
+    const r = b - a * q;
+    const m = x - u * q;
+    b = a, a = r, x = u, u = m;
+  }
+  const gcd2 = b;
+  if (gcd2 !== _1n2)
+    throw new Error("invert: does not exist");
+  return mod(x, modulo);
+}
+function assertIsSquare(Fp3, root, n) {
+  const F = Fp3;
+  if (!F.eql(F.sqr(root), n))
+    throw new Error("Cannot find square root");
+}
+function aoddModulus(order, fnName) {
+  if ((order & _1n2) === _0n2)
+    throw new Error(fnName + ": expected odd modulus, got " + order);
+}
+function sqrt3mod4(Fp3, n) {
+  const F = Fp3;
+  const p1div4 = (F.ORDER + _1n2) / _4n;
+  const root = F.pow(n, p1div4);
+  assertIsSquare(F, root, n);
+  return root;
+}
+function sqrt5mod8(Fp3, n) {
+  const F = Fp3;
+  const p5div8 = (F.ORDER - _5n) / _8n;
+  const n2 = F.mul(n, _2n);
+  const v = F.pow(n2, p5div8);
+  const nv = F.mul(n, v);
+  const i = F.mul(F.mul(nv, _2n), v);
+  const root = F.mul(nv, F.sub(i, F.ONE));
+  assertIsSquare(F, root, n);
+  return root;
+}
+function sqrt9mod16(P) {
+  const Fp_ = Field(P);
+  const tn = tonelliShanks(P);
+  const c1 = tn(Fp_, Fp_.neg(Fp_.ONE));
+  const c2 = tn(Fp_, c1);
+  const c3 = tn(Fp_, Fp_.neg(c1));
+  const c4 = (P + _7n) / _16n;
+  return ((Fp3, n) => {
+    const F = Fp3;
+    let tv1 = F.pow(n, c4);
+    let tv2 = F.mul(tv1, c1);
+    const tv3 = F.mul(tv1, c2);
+    const tv4 = F.mul(tv1, c3);
+    const e1 = F.eql(F.sqr(tv2), n);
+    const e2 = F.eql(F.sqr(tv3), n);
+    tv1 = F.cmov(tv1, tv2, e1);
+    tv2 = F.cmov(tv4, tv3, e2);
+    const e3 = F.eql(F.sqr(tv2), n);
+    const root = F.cmov(tv1, tv2, e3);
+    assertIsSquare(F, root, n);
+    return root;
+  });
+}
+function tonelliShanks(P) {
+  if (P < _3n)
+    throw new Error("sqrt is not defined for small field");
+  aoddModulus(P, "tonelliShanks");
+  let Q = P - _1n2;
+  let S = 0;
+  while (Q % _2n === _0n2) {
+    Q /= _2n;
+    S++;
+  }
+  let Z = _2n;
+  const _Fp = Field(P);
+  while (FpLegendre(_Fp, Z) === 1) {
+    if (Z++ > 1e3)
+      throw new Error("Cannot find square root: probably non-prime P");
+  }
+  if (S === 1)
+    return sqrt3mod4;
+  let cc = _Fp.pow(Z, Q);
+  const Q1div2 = (Q + _1n2) / _2n;
+  return function tonelliSlow(Fp3, n) {
+    const F = Fp3;
+    if (F.is0(n))
+      return n;
+    if (FpLegendre(F, n) !== 1)
+      throw new Error("Cannot find square root");
+    let M = S;
+    let c = F.mul(F.ONE, cc);
+    let t2 = F.pow(n, Q);
+    let R = F.pow(n, Q1div2);
+    while (!F.eql(t2, F.ONE)) {
+      if (F.is0(t2))
+        throw new Error("Cannot find square root: probably non-prime P");
+      let i = 1;
+      let t_tmp = F.sqr(t2);
+      while (!F.eql(t_tmp, F.ONE)) {
+        i++;
+        t_tmp = F.sqr(t_tmp);
+        if (i === M)
+          throw new Error("Cannot find square root");
+      }
+      const exponent = _1n2 << BigInt(M - i - 1);
+      const b = F.pow(c, exponent);
+      M = i;
+      c = F.sqr(b);
+      t2 = F.mul(t2, c);
+      R = F.mul(R, b);
+    }
+    return R;
+  };
+}
+function FpSqrt(P) {
+  aoddModulus(P, "Fp.sqrt");
+  if (P % _4n === _3n)
+    return sqrt3mod4;
+  if (P % _8n === _5n)
+    return sqrt5mod8;
+  if (P % _16n === _9n)
+    return sqrt9mod16(P);
+  return tonelliShanks(P);
+}
+var FIELD_FIELDS = [
+  "create",
+  "isValid",
+  "is0",
+  "neg",
+  "inv",
+  "sqrt",
+  "sqr",
+  "eql",
+  "add",
+  "sub",
+  "mul",
+  "pow",
+  "div",
+  "addN",
+  "subN",
+  "mulN",
+  "sqrN"
+];
+function validateField(field) {
+  aobject3(field, "field");
+  if (typeof field.ORDER !== "bigint")
+    throw new TypeError('param "ORDER" is invalid: expected bigint, got ' + typeof field.ORDER);
+  asafenumber(field.BYTES, "BYTES");
+  asafenumber(field.BITS, "BITS");
+  for (const name of FIELD_FIELDS)
+    afunction(field[name], "field." + name);
+  if (field.BYTES < 1 || field.BITS < 1)
+    throw new Error("invalid field: expected BYTES/BITS > 0");
+  if (field.ORDER <= _1n2)
+    throw new Error("invalid field: expected ORDER > 1, got " + field.ORDER);
+  return field;
+}
+function FpPow(Fp3, num, power) {
+  validateField(Fp3);
+  const F = Fp3;
+  if (typeof power !== "bigint")
+    throw new TypeError("invalid exponent: expected bigint, got " + typeof power);
+  if (power < _0n2)
+    throw new Error("invalid exponent, negatives unsupported");
+  if (power === _0n2)
+    return F.ONE;
+  if (power === _1n2)
+    return num;
+  if (power < POW_WINDOWED_MIN) {
+    let p2 = F.ONE;
+    let d = num;
+    while (power > _0n2) {
+      if (power & _1n2)
+        p2 = F.mul(p2, d);
+      d = F.sqr(d);
+      power >>= _1n2;
+    }
+    return p2;
+  }
+  const digits = [];
+  while (power > _0n2) {
+    digits.push(Number(power & _15n));
+    power >>= _4n;
+  }
+  const table = new Array(16);
+  table[0] = F.ONE;
+  table[1] = num;
+  for (let i = 2; i < 16; i++)
+    table[i] = F.mul(table[i - 1], num);
+  let p = table[digits[digits.length - 1]];
+  for (let w = digits.length - 2; w >= 0; w--) {
+    p = F.sqr(F.sqr(F.sqr(F.sqr(p))));
+    const digit = digits[w];
+    if (digit !== 0)
+      p = F.mul(p, table[digit]);
+  }
+  return p;
+}
+function FpInvertBatch(Fp3, nums, passZero = false) {
+  validateField(Fp3);
+  aarray(nums, "nums");
+  abool2(passZero, "passZero");
+  const F = Fp3;
+  const inverted = new Array(nums.length).fill(passZero ? F.ZERO : void 0);
+  const multipliedAcc = nums.reduce((acc, num, i) => {
+    if (F.is0(num))
+      return acc;
+    inverted[i] = acc;
+    return F.mul(acc, num);
+  }, F.ONE);
+  const invertedAcc = F.inv(multipliedAcc);
+  nums.reduceRight((acc, num, i) => {
+    if (F.is0(num))
+      return acc;
+    inverted[i] = F.mul(acc, inverted[i]);
+    return F.mul(acc, num);
+  }, invertedAcc);
+  return inverted;
+}
+function FpLegendre(Fp3, n) {
+  validateField(Fp3);
+  const F = Fp3;
+  aoddModulus(F.ORDER, "FpLegendre");
+  const p1mod2 = (F.ORDER - _1n2) / _2n;
+  const powered = F.pow(n, p1mod2);
+  const yes = F.eql(powered, F.ONE);
+  const zero = F.eql(powered, F.ZERO);
+  const no = F.eql(powered, F.neg(F.ONE));
+  if (!yes && !zero && !no)
+    throw new Error("invalid Legendre symbol result");
+  return yes ? 1 : zero ? 0 : -1;
+}
+function FpIsSquare(Fp3, n) {
+  const l = FpLegendre(Fp3, n);
+  return l !== -1;
+}
+function nLength(n, nBitLength) {
+  if (nBitLength !== void 0)
+    anumber3(nBitLength);
+  if (n <= _0n2)
+    throw new Error("invalid n length: expected positive n, got " + n);
+  if (nBitLength !== void 0 && nBitLength < 1)
+    throw new Error("invalid n length: expected positive bit length, got " + nBitLength);
+  const bits = bitLen(n);
+  if (nBitLength !== void 0 && nBitLength < bits)
+    throw new Error(`invalid n length: expected nBitLength (${nBitLength}) >= bitLen(n) (${bits})`);
+  const _nBitLength = nBitLength !== void 0 ? nBitLength : bits;
+  const nByteLength = Math.ceil(_nBitLength / 8);
+  return { nBitLength: _nBitLength, nByteLength };
+}
+var FIELD_SQRT = /* @__PURE__ */ new WeakMap();
+var _Field = class {
+  ORDER;
+  BITS;
+  BYTES;
+  isLE;
+  ZERO = _0n2;
+  ONE = _1n2;
+  _lengths;
+  _mod;
+  constructor(ORDER2, opts = {}) {
+    if (ORDER2 <= _1n2)
+      throw new Error("invalid field: expected ORDER > 1, got " + ORDER2);
+    let _nbitLength = void 0;
+    this.isLE = false;
+    if (opts != null && typeof opts === "object") {
+      if (typeof opts.BITS === "number")
+        _nbitLength = opts.BITS;
+      if (typeof opts.sqrt === "function")
+        Object.defineProperty(this, "sqrt", { value: opts.sqrt, enumerable: true });
+      if (typeof opts.isLE === "boolean")
+        this.isLE = opts.isLE;
+      if (opts.allowedLengths)
+        this._lengths = Object.freeze(opts.allowedLengths.slice());
+      if (typeof opts.modFromBytes === "boolean")
+        this._mod = opts.modFromBytes;
+    }
+    const { nBitLength, nByteLength } = nLength(ORDER2, _nbitLength);
+    if (nByteLength > 2048)
+      throw new Error("invalid field: expected ORDER of <= 2048 bytes");
+    this.ORDER = ORDER2;
+    this.BITS = nBitLength;
+    this.BYTES = nByteLength;
+    Object.freeze(this);
+  }
+  create(num) {
+    return mod(num, this.ORDER);
+  }
+  isValid(num) {
+    if (typeof num !== "bigint")
+      throw new TypeError("invalid field element: expected bigint, got " + typeof num);
+    return _0n2 <= num && num < this.ORDER;
+  }
+  is0(num) {
+    return num === _0n2;
+  }
+  // is valid and invertible
+  isValidNot0(num) {
+    return !this.is0(num) && this.isValid(num);
+  }
+  isOdd(num) {
+    return (num & _1n2) === _1n2;
+  }
+  neg(num) {
+    return mod(-num, this.ORDER);
+  }
+  eql(lhs, rhs) {
+    return lhs === rhs;
+  }
+  sqr(num) {
+    return mod(num * num, this.ORDER);
+  }
+  add(lhs, rhs) {
+    return mod(lhs + rhs, this.ORDER);
+  }
+  sub(lhs, rhs) {
+    return mod(lhs - rhs, this.ORDER);
+  }
+  mul(lhs, rhs) {
+    return mod(lhs * rhs, this.ORDER);
+  }
+  pow(num, power) {
+    return pow(num, power, this.ORDER);
+  }
+  div(lhs, rhs) {
+    return mod(lhs * invert(rhs, this.ORDER), this.ORDER);
+  }
+  // Same as above, but doesn't normalize
+  sqrN(num) {
+    return num * num;
+  }
+  addN(lhs, rhs) {
+    return lhs + rhs;
+  }
+  subN(lhs, rhs) {
+    return lhs - rhs;
+  }
+  mulN(lhs, rhs) {
+    return lhs * rhs;
+  }
+  inv(num) {
+    return invert(num, this.ORDER);
+  }
+  sqrt(num) {
+    let sqrt = FIELD_SQRT.get(this);
+    if (!sqrt)
+      FIELD_SQRT.set(this, sqrt = FpSqrt(this.ORDER));
+    return sqrt(this, num);
+  }
+  toBytes(num) {
+    return this.isLE ? numberToBytesLE(num, this.BYTES) : numberToBytesBE(num, this.BYTES);
+  }
+  fromBytes(bytes, skipValidation = false) {
+    abytes3(bytes);
+    const { _lengths: allowedLengths, BYTES, isLE: isLE2, ORDER: ORDER2, _mod: modFromBytes } = this;
+    if (allowedLengths) {
+      if (bytes.length < 1 || !allowedLengths.includes(bytes.length) || bytes.length > BYTES) {
+        throw new Error("Field.fromBytes: expected " + allowedLengths + " bytes, got " + bytes.length);
+      }
+      const padded = new Uint8Array(BYTES);
+      padded.set(bytes, isLE2 ? 0 : padded.length - bytes.length);
+      bytes = padded;
+    }
+    if (bytes.length !== BYTES)
+      throw new Error("Field.fromBytes: expected " + BYTES + " bytes, got " + bytes.length);
+    let scalar = isLE2 ? bytesToNumberLE(bytes) : bytesToNumberBE(bytes);
+    if (modFromBytes)
+      scalar = mod(scalar, ORDER2);
+    if (!skipValidation) {
+      if (!this.isValid(scalar))
+        throw new Error("invalid field element: outside of range 0..ORDER");
+    }
+    return scalar;
+  }
+  // TODO: we don't need it here, move out to separate fn
+  invertBatch(lst) {
+    return FpInvertBatch(this, lst, true);
+  }
+  // We can't move this out because Fp6, Fp12 implement it
+  // and it's unclear what to return in there.
+  cmov(a, b, condition) {
+    abool2(condition, "condition");
+    return condition ? b : a;
+  }
+};
+function Field(ORDER2, opts = {}) {
+  Object.freeze(_Field.prototype);
+  return new _Field(ORDER2, opts);
+}
+function getFieldBytesLength(fieldOrder) {
+  if (typeof fieldOrder !== "bigint")
+    throw new Error("field order must be bigint");
+  if (fieldOrder <= _1n2)
+    throw new Error("field order must be greater than 1");
+  const bitLength = bitLen(fieldOrder - _1n2);
+  return Math.ceil(bitLength / 8);
+}
+function getMinHashLength(fieldOrder) {
+  const length = getFieldBytesLength(fieldOrder);
+  return length + Math.ceil(length / 2);
+}
+function mapHashToField(key, fieldOrder, isLE2 = false) {
+  abytes3(key);
+  const len = key.length;
+  const fieldLen = getFieldBytesLength(fieldOrder);
+  const minLen = Math.max(getMinHashLength(fieldOrder), 16);
+  if (len < minLen || len > 1024)
+    throw new Error("expected " + minLen + "-1024 bytes of input, got " + len);
+  const num = isLE2 ? bytesToNumberLE(key) : bytesToNumberBE(key);
+  const reduced = mod(num, fieldOrder - _1n2) + _1n2;
+  return isLE2 ? numberToBytesLE(reduced, fieldLen) : numberToBytesBE(reduced, fieldLen);
+}
+
+// node_modules/@noble/curves/abstract/curve.js
+var _0n3 = /* @__PURE__ */ BigInt(0);
+var _1n3 = /* @__PURE__ */ BigInt(1);
+var _4n2 = /* @__PURE__ */ BigInt(4);
+var BLIND_BYTES = 16;
+var BLIND_BITS = 128;
+var FW_WINDOW = 5;
+var TABLE_BYTES_MAX = /* @__PURE__ */ (() => 2 ** 31)();
+function validatePointCons(Point) {
+  const pc = Point;
+  if (typeof pc !== "function")
+    throw new TypeError('"Point" expected constructor, got type=' + typeof Point);
+  afunction(pc.fromAffine, "Point.fromAffine");
+  afunction(pc.fromBytes, "Point.fromBytes");
+  afunction(pc.fromHex, "Point.fromHex");
+  aobject3(pc.BASE, "Point.BASE");
+  aobject3(pc.ZERO, "Point.ZERO");
+  validateField(pc.Fp);
+  validateField(pc.Fn);
+}
+function normalizeZ(c, points) {
+  validatePointCons(c);
+  validateMSMPoints(points, c);
+  const invertedZs = FpInvertBatch(c.Fp, points.map((p) => p.Z));
+  return points.map((p, i) => c.fromAffine(p.toAffine(invertedZs[i])));
+}
+function validateW(W, bits, min = 1) {
+  if (!Number.isSafeInteger(W) || W < min || W > bits)
+    throw new Error("invalid window size, expected [" + min + ".." + bits + "], got W=" + W);
+}
+function validateTableBytes(numPoints, fpBytes) {
+  const bytes = numPoints * (4 * fpBytes + 128);
+  if (bytes > TABLE_BYTES_MAX)
+    throw new Error("invalid window size: table would need ~" + Math.ceil(bytes / 2 ** 20) + " MiB, max " + TABLE_BYTES_MAX / 2 ** 20 + " MiB");
+}
+function probeRandomBytes(randomBytes4, length) {
+  if (randomBytes4 === void 0)
+    return void 0;
+  afunction(randomBytes4, "randomBytes");
+  try {
+    const probe = randomBytes4(length);
+    if (!isBytes3(probe) || probe.length !== length)
+      return void 0;
+  } catch {
+    return void 0;
+  }
+  return randomBytes4;
+}
+function validateMSMPoints(points, c) {
+  aarray(points, "points");
+  points.forEach((p, i) => {
+    if (!(p instanceof c))
+      throw new Error("invalid point at index " + i);
+  });
+}
+function validateMSMScalars(scalars, field, maxScalar) {
+  if (!Array.isArray(scalars))
+    throw new Error("array of scalars expected");
+  scalars.forEach((s, i) => {
+    const ok = maxScalar === void 0 ? field.isValid(s) : isPosBig(s) && s < maxScalar;
+    if (!ok)
+      throw new Error("invalid scalar at index " + i);
+  });
+}
+var pointWindowSizes = /* @__PURE__ */ new WeakMap();
+function getWindowSize(P) {
+  return pointWindowSizes.get(P) || 1;
+}
+function oddMultiples(p, size) {
+  const dbl = p.double();
+  const t2 = [p];
+  for (let j = 1; j < size; j++)
+    t2.push(t2[j - 1].add(dbl));
+  return t2;
+}
+function wnafDigits(n, W) {
+  const size = 2 ** W;
+  const half = size / 2;
+  const mask = BigInt(size - 1);
+  const d = [];
+  while (n > _0n3) {
+    let w = 0;
+    if (n & _1n3) {
+      w = Number(n & mask);
+      if (w >= half)
+        w -= size;
+      n -= BigInt(w);
+    }
+    d.push(w);
+    n >>= _1n3;
+  }
+  return d;
+}
+function signedWindowDigits(n, W, windows) {
+  const size = 2 ** W;
+  const half = size / 2;
+  const mask = BigInt(size - 1);
+  const shiftBy = BigInt(W);
+  const d = [];
+  for (let w = 0; w < windows; w++) {
+    let v = Number(n & mask);
+    n >>= shiftBy;
+    if (v > half) {
+      v -= size;
+      n += _1n3;
+    }
+    d.push(v);
+  }
+  if (n !== _0n3)
+    throw new Error("invalid wnaf");
+  return d;
+}
+function wnafWalk(zero, tables, digits) {
+  let max = 0;
+  for (const d of digits)
+    max = Math.max(max, d.length);
+  let acc = zero;
+  for (let bit = max - 1; bit >= 0; bit--) {
+    if (bit !== max - 1)
+      acc = acc.double();
+    for (let i = 0; i < digits.length; i++) {
+      const w = digits[i][bit];
+      if (w) {
+        const item = tables[i][Math.abs(w) - 1 >> 1];
+        acc = acc.add(w < 0 ? item.negate() : item);
+      }
+    }
+  }
+  return acc;
+}
+var ScalarMultiplier = class {
+  Point;
+  BASE;
+  ZERO;
+  randomBytes;
+  wnafPrecomputes = /* @__PURE__ */ new WeakMap();
+  baseCanBeBlinded;
+  bits;
+  // Parametrized with a given Point class (not individual point)
+  constructor(Point, randomBytes4) {
+    validatePointCons(Point);
+    this.randomBytes = probeRandomBytes(randomBytes4, BLIND_BYTES);
+    this.Point = Point;
+    this.BASE = Point.BASE;
+    this.ZERO = Point.ZERO;
+    this.bits = Point.Fn.BITS;
+  }
+  /**
+   * Creates a signed fixed-window wNAF precomputation table: for every window w, the
+   * multiples `[1..2^(W−1)]⋅2^(w⋅W)⋅P`, flattened. All doublings are baked into the table,
+   * so cached multiplication is additions-only. `windows = ceil(bits/W) + 1`: the extra
+   * window absorbs the final carry of signed-digit recoding.
+   * For a 256-bit curve and W=6, the table is 44⋅32 = 1408 points.
+   * @param point - Point instance
+   * @param W - window size
+   * @param bits - scalar bitlength the table must cover
+   */
+  buildWnafTable(point, W, bits) {
+    const windows = Math.ceil(bits / W) + 1;
+    const half = 2 ** (W - 1);
+    const comp = [];
+    let base = point;
+    for (let w = 0; w < windows; w++) {
+      let acc = base;
+      for (let i = 0; i < half; i++) {
+        comp.push(acc);
+        acc = acc.add(base);
+      }
+      base = comp[comp.length - 1].double();
+    }
+    return { W, bits, windows, comp };
+  }
+  /**
+   * Implements ec multiplication using precomputed signed fixed-window wNAF tables.
+   * Constant-time: fixed window count with one table addition per window — zero digits feed
+   * the fake accumulator — and no doublings; the lookup scans the whole window slice.
+   * Scalar bounds are validated by the public entry points ({@link ScalarMultiplier.mulCT},
+   * {@link ScalarMultiplier.mulCTBlinded}, {@link ScalarMultiplier.mulUnsafe});
+   * signedWindowDigits throws if `n` exceeds the table.
+   * @returns real and fake (for const-time) points
+   */
+  wnafCachedCT(precomputes, n) {
+    const { W, windows, comp } = precomputes;
+    const half = 2 ** (W - 1);
+    const digits = signedWindowDigits(n, W, windows);
+    let p = this.ZERO;
+    let f = this.BASE;
+    for (let w = 0; w < windows; w++) {
+      const digit = digits[w];
+      const start = w * half;
+      const idx = Math.abs(digit) - 1;
+      let sel = comp[start];
+      for (let i = 1; i < half; i++)
+        sel = i === idx ? comp[start + i] : sel;
+      const neg = sel.negate();
+      if (digit === 0)
+        f = f.add(comp[start]);
+      else
+        p = p.add(digit < 0 ? neg : sel);
+    }
+    return { p, f };
+  }
+  // Cache key is point identity plus (W, bits); at most two entries exist per point (public-width
+  // `Fn.BITS` and blinded `Fn.BITS + BLIND_BITS`). Callers must not reuse the same point with
+  // incompatible `transform(...)` layouts and expect a separate cache entry.
+  getWnafPrecomputes(W, point, bits, transform) {
+    let entries = this.wnafPrecomputes.get(point);
+    let comp = entries?.find((entry) => entry.W === W && entry.bits === bits);
+    if (!comp) {
+      comp = this.buildWnafTable(point, W, bits);
+      if (typeof transform === "function")
+        comp = { ...comp, comp: transform(comp.comp) };
+      if (!entries) {
+        entries = [];
+        this.wnafPrecomputes.set(point, entries);
+      }
+      entries.push(comp);
+    }
+    return comp;
+  }
+  assertPoint(point) {
+    if (!(point instanceof this.Point))
+      throw new TypeError('"point" expected Point instance, got type=' + typeof point);
+  }
+  // Shared prologue of the constant-time entry points. Rejects scalar 0: in key/signature-style
+  // callers a zero scalar means broken upstream plumbing, and concrete Points already reject it.
+  // Uses inRange instead of Fn.isValidNot0: validateField() only certifies the arithmetic subset.
+  validateMulInput(point, scalar) {
+    this.assertPoint(point);
+    if (!inRange(scalar, _1n3, this.Point.Fn.ORDER))
+      throw new Error("invalid scalar");
+  }
+  // Constant-time dispatch shared by mulCT / mulCTBlinded. Un-precomputed points (W===1, e.g.
+  // ECDH peer keys) skip building a throwaway cached table in favor of a small fixed-window
+  // multiply. `n` must be < 2^bits.
+  runCT(point, n, bits, transform) {
+    const W = getWindowSize(point);
+    if (W === 1)
+      return this.fixedWindowCT(point, n, bits);
+    return this.wnafCachedCT(this.getWnafPrecomputes(W, point, bits, transform), n);
+  }
+  mulCT(point, scalar, transform) {
+    this.validateMulInput(point, scalar);
+    return this.runCT(point, scalar, this.bits, transform);
+  }
+  mulCTBlinded(point, scalar, transform) {
+    this.validateMulInput(point, scalar);
+    if (this.randomBytes === void 0)
+      throw new Error("randomBytes is required for scalar blinding");
+    const bits = this.Point.Fn.BITS + BLIND_BITS;
+    const blind = this.randomBytes(BLIND_BYTES);
+    if (!isBytes3(blind) || blind.length !== BLIND_BYTES)
+      throw new Error("randomBytes returned invalid byte array");
+    blind[0] = blind[0] & 63 | 128;
+    const n = scalar + bytesToNumberBE(blind) * this.Point.Fn.ORDER;
+    return this.runCT(point, n, bits, transform);
+  }
+  /**
+   * Constant-time multiplication `n*point` for an un-precomputed point, via a small fixed window.
+   * A cached wNAF table only pays off when reused; a flat 2^FW_WINDOW table (`size-1` adds) is
+   * far cheaper to build for a single use. The point-operation sequence is independent of `n`:
+   * build the table, then per window exactly FW_WINDOW doublings, a data-oblivious scan over
+   * every table entry, and one addition (adds the identity when the window digit is 0 — never
+   * skipped).
+   *
+   * `n` must be `< 2^bits`. Assumes complete addition (adding the identity costs the same as any
+   * add), which holds for the Weierstrass/Edwards point types used here. The table is left in
+   * projective form (no normalizeZ): normalizing this small a table costs more than the
+   * mixed-add savings it would buy for a single multiply.
+   * @returns real point `p`; `f` duplicates it only to match {@link wnafCachedCT}'s return shape
+   * (this path needs no fake accumulator — its op-count is already scalar-independent).
+   */
+  fixedWindowCT(point, n, bits) {
+    const W = FW_WINDOW;
+    const size = 1 << W;
+    const mask = bitMask(W);
+    const table = new Array(size);
+    table[0] = this.ZERO;
+    for (let i = 1; i < size; i++)
+      table[i] = table[i - 1].add(point);
+    const windows = Math.ceil(bits / W);
+    let acc = this.ZERO;
+    for (let window = windows - 1; window >= 0; window--) {
+      if (window !== windows - 1)
+        for (let d = 0; d < W; d++)
+          acc = acc.double();
+      const digit = Number(n >> BigInt(window * W) & mask);
+      let sel = table[0];
+      for (let i = 1; i < size; i++)
+        sel = i === digit ? table[i] : sel;
+      acc = acc.add(sel);
+    }
+    return { p: acc, f: acc };
+  }
+  shouldBlind(point, cofactor) {
+    if (this.randomBytes === void 0)
+      return false;
+    if (cofactor === _1n3)
+      return true;
+    if (point !== this.BASE)
+      return false;
+    if (this.baseCanBeBlinded === void 0)
+      this.baseCanBeBlinded = this.mulUnsafe(this.BASE, this.Point.Fn.ORDER).is0();
+    return this.baseCanBeBlinded;
+  }
+  mulSecret(point, scalar, cofactor, transform) {
+    return this.shouldBlind(point, cofactor) ? this.mulCTBlinded(point, scalar, transform) : this.mulCT(point, scalar, transform);
+  }
+  mulUnsafe(point, scalar, transform) {
+    this.assertPoint(point);
+    if (!isPosBig(scalar))
+      throw new Error("invalid scalar");
+    const W = getWindowSize(point);
+    if (W === 1 || scalar >= this.Point.Fn.ORDER)
+      return mulAddUnsafe(this.Point, [point], [scalar], true);
+    const precomputes = this.getWnafPrecomputes(W, point, this.bits, transform);
+    return this.wnafCachedCT(precomputes, scalar).p;
+  }
+  // Remembers the window size used for precomputed wNAF multiplication of the given point
+  // and drops any previously built tables. Usually only the base point is precomputed.
+  // W=1 resets the point to the un-precomputed (table-less) paths.
+  // W is additionally capped so tables stay under ~2 GiB ({@link TABLE_BYTES_MAX}).
+  setWindowSize(point, W) {
+    this.assertPoint(point);
+    validateW(W, this.bits);
+    const windows = Math.ceil((this.bits + BLIND_BITS) / W) + 1;
+    validateTableBytes(windows * 2 ** (W - 1), this.Point.Fp.BYTES);
+    pointWindowSizes.set(point, W);
+    this.wnafPrecomputes.delete(point);
+  }
+  // True when a window size is set: tables themselves are built lazily on first multiply.
+  hasWindowSize(point) {
+    return getWindowSize(point) !== 1;
+  }
+};
+function mulAddUnsafe(c, points, scalars, allowOversized = false) {
+  validatePointCons(c);
+  validateMSMPoints(points, c);
+  abool2(allowOversized, "allowOversized");
+  validateMSMScalars(scalars, c.Fn, allowOversized ? c.Fn.ORDER ** _4n2 : void 0);
+  if (points.length !== scalars.length)
+    throw new Error("arrays of points and scalars must have equal length");
+  const tables = points.map((p) => oddMultiples(p, 4));
+  const digits = scalars.map((n) => wnafDigits(n, 4));
+  return wnafWalk(c.ZERO, tables, digits);
+}
+function createField(order, field, isLE2) {
+  if (field) {
+    if (field.ORDER !== order)
+      throw new Error("Field.ORDER must match order: Fp == p, Fn == n");
+    validateField(field);
+    return field;
+  } else {
+    return Field(order, { isLE: isLE2 });
+  }
+}
+function createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
+  if (type !== "weierstrass" && type !== "edwards")
+    throw new Error('expected curve type "weierstrass" or "edwards"');
+  if (FpFnLE === void 0)
+    FpFnLE = type === "edwards";
+  if (!CURVE || typeof CURVE !== "object")
+    throw new Error(`expected valid ${type} CURVE object`);
+  validateObject(curveOpts);
+  for (const p of ["p", "n", "h"]) {
+    const val = CURVE[p];
+    if (!(isPosBig(val) && val !== _0n3))
+      throw new Error(`CURVE.${p} must be positive bigint`);
+  }
+  const Fp3 = createField(CURVE.p, curveOpts.Fp, FpFnLE);
+  const Fn = createField(CURVE.n, curveOpts.Fn, FpFnLE);
+  const _b = type === "weierstrass" ? "b" : "d";
+  const params = ["Gx", "Gy", "a", _b];
+  for (const p of params) {
+    if (!Fp3.isValid(CURVE[p]))
+      throw new Error(`CURVE.${p} must be valid field element of CURVE.Fp`);
+  }
+  CURVE = Object.freeze(Object.assign({}, CURVE));
+  return { CURVE, Fp: Fp3, Fn };
+}
+
+// node_modules/@noble/curves/abstract/hash-to-curve.js
+var _0n4 = /* @__PURE__ */ BigInt(0);
+var _1n4 = /* @__PURE__ */ BigInt(1);
+var _2n2 = /* @__PURE__ */ BigInt(2);
+var _3n2 = /* @__PURE__ */ BigInt(3);
+var _4n3 = /* @__PURE__ */ BigInt(4);
+var os2ip = bytesToNumberBE;
+function i2osp(value, length) {
+  asafenumber(value);
+  asafenumber(length);
+  if (length < 0 || length > 4)
+    throw new Error("invalid I2OSP length: " + length);
+  if (value < 0 || value > 2 ** (8 * length) - 1)
+    throw new Error("invalid I2OSP input: " + value);
+  const res = Array.from({ length }).fill(0);
+  for (let i = length - 1; i >= 0; i--) {
+    res[i] = value & 255;
+    value >>>= 8;
+  }
+  return new Uint8Array(res);
+}
+function strxor(a, b) {
+  const arr2 = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    arr2[i] = a[i] ^ b[i];
+  }
+  return arr2;
+}
+function normDST(DST) {
+  if (!isBytes3(DST) && typeof DST !== "string")
+    throw new Error("DST must be Uint8Array or ascii string");
+  const dst = typeof DST === "string" ? asciiToBytes(DST) : DST;
+  if (dst.length === 0)
+    throw new Error("DST must be non-empty");
+  return dst;
+}
+function expand_message_xmd(msg, DST, lenInBytes, H) {
+  abytes3(msg);
+  asafenumber(lenInBytes);
+  if (typeof H !== "function")
+    throw new Error("expand_message_xmd: expected hash function");
+  asafenumber(H.outputLen, "hash.outputLen");
+  asafenumber(H.blockLen, "hash.blockLen");
+  DST = normDST(DST);
+  if (DST.length > 255)
+    DST = H(concatBytes2(asciiToBytes("H2C-OVERSIZE-DST-"), DST));
+  const { outputLen: b_in_bytes, blockLen: r_in_bytes } = H;
+  const ell = Math.ceil(lenInBytes / b_in_bytes);
+  if (lenInBytes > 65535 || ell > 255)
+    throw new Error("expand_message_xmd: invalid lenInBytes");
+  const DST_prime = concatBytes2(DST, i2osp(DST.length, 1));
+  const Z_pad = new Uint8Array(r_in_bytes);
+  const l_i_b_str = i2osp(lenInBytes, 2);
+  const b = new Array(ell);
+  const b_0 = H(concatBytes2(Z_pad, msg, l_i_b_str, i2osp(0, 1), DST_prime));
+  b[0] = H(concatBytes2(b_0, i2osp(1, 1), DST_prime));
+  for (let i = 1; i < ell; i++) {
+    const args = [strxor(b_0, b[i - 1]), i2osp(i + 1, 1), DST_prime];
+    b[i] = H(concatBytes2(...args));
+  }
+  const pseudo_random_bytes = concatBytes2(...b);
+  return pseudo_random_bytes.slice(0, lenInBytes);
+}
+function expand_message_xof(msg, DST, lenInBytes, k, H) {
+  abytes3(msg);
+  asafenumber(lenInBytes);
+  asafenumber(k, "k");
+  if (k < 0)
+    throw new Error("expand_message_xof: invalid k");
+  if (typeof H !== "function")
+    throw new Error("expand_message_xof: expected XOF function");
+  if (typeof H.create !== "function")
+    throw new Error("expand_message_xof: expected XOF create");
+  DST = normDST(DST);
+  if (lenInBytes < 0 || lenInBytes > 65535)
+    throw new Error("expand_message_xof: invalid lenInBytes");
+  if (DST.length > 255) {
+    const dkLen = Math.ceil(2 * k / 8);
+    DST = H.create({ dkLen }).update(asciiToBytes("H2C-OVERSIZE-DST-")).update(DST).digest();
+  }
+  if (DST.length > 255)
+    throw new Error("expand_message_xof: invalid DST");
+  return H.create({ dkLen: lenInBytes }).update(msg).update(i2osp(lenInBytes, 2)).update(DST).update(i2osp(DST.length, 1)).digest();
+}
+function hash_to_field(msg, count, options) {
+  validateObject(options, {
+    p: "bigint",
+    m: "number",
+    k: "number",
+    hash: "function"
+  });
+  const { p, k, m, hash: hash2, expand, DST } = options;
+  asafenumber(hash2.outputLen, "valid hash");
+  abytes3(msg);
+  asafenumber(count);
+  asafenumber(m, "m");
+  asafenumber(k, "k");
+  if (p <= BigInt(1))
+    throw new Error("hash_to_field: expected valid field characteristic");
+  if (count < 1)
+    throw new Error("hash_to_field: expected count >= 1");
+  if (m < 1)
+    throw new Error("hash_to_field: expected m >= 1");
+  if (k < 0)
+    throw new Error("hash_to_field: invalid k");
+  const log2p = p.toString(2).length;
+  const L = Math.ceil((log2p + k) / 8);
+  const len_in_bytes = count * m * L;
+  let prb;
+  if (expand === "xmd") {
+    prb = expand_message_xmd(msg, DST, len_in_bytes, hash2);
+  } else if (expand === "xof") {
+    prb = expand_message_xof(msg, DST, len_in_bytes, k, hash2);
+  } else if (expand === "_internal_pass") {
+    prb = msg;
+  } else {
+    throw new Error('expand must be "xmd" or "xof"');
+  }
+  const u = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const e = new Array(m);
+    for (let j = 0; j < m; j++) {
+      const elm_offset = L * (j + i * m);
+      const tv = prb.subarray(elm_offset, elm_offset + L);
+      e[j] = mod(os2ip(tv), p);
+    }
+    u[i] = e;
+  }
+  return u;
+}
+function isogenyMap(field, map) {
+  validateField(field);
+  aarray(map, "map");
+  const coeff = map.map((i, row) => {
+    aarray(i, "map[" + row + "]");
+    if (i.length < 1)
+      throw new Error("isogenyMap: expected non-empty coefficients");
+    return Array.from(i).reverse();
+  });
+  return (x, y) => {
+    const [xn, xd, yn, yd] = coeff.map((val) => val.reduce((acc, i) => field.add(field.mul(acc, x), i)));
+    const isZero = field.is0(xd) || field.is0(yd);
+    const [xd_inv, yd_inv] = FpInvertBatch(field, [xd, yd], true);
+    x = field.mul(xn, xd_inv);
+    y = field.mul(y, field.mul(yn, yd_inv));
+    return isZero ? { x: field.ZERO, y: field.ZERO } : { x, y };
+  };
+}
+var _DST_scalar = "HashToScalar-";
+function createHasher2(Point, mapToCurve, defaults) {
+  if (typeof mapToCurve !== "function")
+    throw new Error("mapToCurve() must be defined");
+  validateObject(defaults);
+  const snapshot = (src) => Object.freeze({
+    ...src,
+    DST: isBytes3(src.DST) ? copyBytes2(src.DST) : src.DST,
+    ...src.encodeDST === void 0 ? {} : { encodeDST: isBytes3(src.encodeDST) ? copyBytes2(src.encodeDST) : src.encodeDST }
+  });
+  const safeDefaults = snapshot(defaults);
+  const dstOverride = (options) => options && options.DST !== void 0 ? { DST: options.DST } : void 0;
+  function map(num) {
+    return Point.fromAffine(mapToCurve(num));
+  }
+  function clear(initial) {
+    const P = initial.clearCofactor();
+    if (P.equals(Point.ZERO))
+      return Point.ZERO;
+    P.assertValidity();
+    return P;
+  }
+  return Object.freeze({
+    get defaults() {
+      return snapshot(safeDefaults);
+    },
+    Point,
+    hashToCurve(msg, options) {
+      const opts = Object.assign({}, safeDefaults, dstOverride(options));
+      const u = hash_to_field(msg, 2, opts);
+      const u0 = map(u[0]);
+      const u1 = map(u[1]);
+      return clear(u0.add(u1));
+    },
+    encodeToCurve(msg, options) {
+      const optsDst = safeDefaults.encodeDST === void 0 ? {} : { DST: safeDefaults.encodeDST };
+      const opts = Object.assign({}, safeDefaults, optsDst, dstOverride(options));
+      const u = hash_to_field(msg, 1, opts);
+      const u0 = map(u[0]);
+      return clear(u0);
+    },
+    /** See {@link H2CHasher} */
+    mapToCurve(scalars) {
+      if (safeDefaults.m === 1) {
+        if (typeof scalars !== "bigint")
+          throw new Error("expected bigint (m=1)");
+        return clear(map([scalars]));
+      }
+      if (!Array.isArray(scalars))
+        throw new Error("expected array of bigints");
+      if (scalars.length !== safeDefaults.m)
+        throw new Error(`expected array of ${safeDefaults.m} bigints`);
+      for (const i of scalars)
+        if (typeof i !== "bigint")
+          throw new Error("expected array of bigints");
+      return clear(map(scalars));
+    },
+    // hash_to_scalar can produce 0: https://www.rfc-editor.org/errata/eid8393
+    // RFC 9380, draft-irtf-cfrg-bbs-signatures-08. Default scalar DST is the shared generic
+    // `HashToScalar-` prefix above unless the caller overrides it per invocation.
+    hashToScalar(msg, options) {
+      const N = Point.Fn.ORDER;
+      const opts = Object.assign({}, safeDefaults, { DST: _DST_scalar }, dstOverride(options), {
+        p: N,
+        m: 1
+      });
+      return hash_to_field(msg, 1, opts)[0][0];
+    }
+  });
+}
+function SWUFpSqrtRatio(Fp3, Z) {
+  const F = validateField(Fp3);
+  const q = F.ORDER;
+  let l = _0n4;
+  for (let o = q - _1n4; o % _2n2 === _0n4; o /= _2n2)
+    l += _1n4;
+  const c1 = l;
+  const _2n_pow_c1_1 = _2n2 << c1 - _1n4 - _1n4;
+  const _2n_pow_c1 = _2n_pow_c1_1 * _2n2;
+  const c2 = (q - _1n4) / _2n_pow_c1;
+  const c3 = (c2 - _1n4) / _2n2;
+  const c4 = _2n_pow_c1 - _1n4;
+  const c5 = _2n_pow_c1_1;
+  const c6 = F.pow(Z, c2);
+  const c7 = F.pow(Z, (c2 + _1n4) / _2n2);
+  let sqrtRatio = (u, v) => {
+    let tv1 = c6;
+    let tv2 = F.pow(v, c4);
+    let tv3 = F.sqr(tv2);
+    tv3 = F.mul(tv3, v);
+    let tv5 = F.mul(u, tv3);
+    tv5 = F.pow(tv5, c3);
+    tv5 = F.mul(tv5, tv2);
+    tv2 = F.mul(tv5, v);
+    tv3 = F.mul(tv5, u);
+    let tv4 = F.mul(tv3, tv2);
+    tv5 = F.pow(tv4, c5);
+    let isQR = F.eql(tv5, F.ONE);
+    tv2 = F.mul(tv3, c7);
+    tv5 = F.mul(tv4, tv1);
+    tv3 = F.cmov(tv2, tv3, isQR);
+    tv4 = F.cmov(tv5, tv4, isQR);
+    for (let i = c1; i > _1n4; i--) {
+      let tv52 = i - _2n2;
+      tv52 = _2n2 << tv52 - _1n4;
+      let tvv5 = F.pow(tv4, tv52);
+      const e1 = F.eql(tvv5, F.ONE);
+      tv2 = F.mul(tv3, tv1);
+      tv1 = F.mul(tv1, tv1);
+      tvv5 = F.mul(tv4, tv1);
+      tv3 = F.cmov(tv2, tv3, e1);
+      tv4 = F.cmov(tvv5, tv4, e1);
+    }
+    return { isValid: !F.is0(v) && (isQR || F.is0(u)), value: tv3 };
+  };
+  if (F.ORDER % _4n3 === _3n2) {
+    const c12 = (F.ORDER - _3n2) / _4n3;
+    const c22 = F.sqrt(F.neg(Z));
+    sqrtRatio = (u, v) => {
+      let tv1 = F.sqr(v);
+      const tv2 = F.mul(u, v);
+      tv1 = F.mul(tv1, tv2);
+      let y1 = F.pow(tv1, c12);
+      y1 = F.mul(y1, tv2);
+      const y2 = F.mul(y1, c22);
+      const tv3 = F.mul(F.sqr(y1), v);
+      const isQR = F.eql(tv3, u);
+      let y = F.cmov(y2, y1, isQR);
+      return { isValid: !F.is0(v) && isQR, value: y };
+    };
+  }
+  return sqrtRatio;
+}
+function mapToCurveSimpleSWU(Fp3, opts) {
+  const F = validateField(Fp3);
+  validateObject(opts, {}, {}, "opts");
+  const { A, B, Z } = opts;
+  if (!F.isValidNot0(A) || !F.isValidNot0(B) || !F.isValid(Z))
+    throw new Error("mapToCurveSimpleSWU: invalid opts");
+  if (F.eql(Z, F.neg(F.ONE)) || FpIsSquare(F, Z))
+    throw new Error("mapToCurveSimpleSWU: invalid opts");
+  const x = F.mul(B, F.inv(F.mul(Z, A)));
+  const gx = F.add(F.add(F.mul(F.sqr(x), x), F.mul(A, x)), B);
+  if (!FpIsSquare(F, gx))
+    throw new Error("mapToCurveSimpleSWU: invalid opts");
+  const sqrtRatio = SWUFpSqrtRatio(F, Z);
+  if (!F.isOdd)
+    throw new Error("Field does not have .isOdd()");
+  return (u) => {
+    let tv1, tv2, tv3, tv4, tv5, tv6, x2, y;
+    tv1 = F.sqr(u);
+    tv1 = F.mul(tv1, Z);
+    tv2 = F.sqr(tv1);
+    tv2 = F.add(tv2, tv1);
+    tv3 = F.add(tv2, F.ONE);
+    tv3 = F.mul(tv3, B);
+    tv4 = F.cmov(Z, F.neg(tv2), !F.eql(tv2, F.ZERO));
+    tv4 = F.mul(tv4, A);
+    tv2 = F.sqr(tv3);
+    tv6 = F.sqr(tv4);
+    tv5 = F.mul(tv6, A);
+    tv2 = F.add(tv2, tv5);
+    tv2 = F.mul(tv2, tv3);
+    tv6 = F.mul(tv6, tv4);
+    tv5 = F.mul(tv6, B);
+    tv2 = F.add(tv2, tv5);
+    x2 = F.mul(tv1, tv3);
+    const { isValid, value } = sqrtRatio(tv2, tv6);
+    y = F.mul(tv1, u);
+    y = F.mul(y, value);
+    x2 = F.cmov(x2, tv3, isValid);
+    y = F.cmov(y, value, isValid);
+    const e1 = F.isOdd(u) === F.isOdd(y);
+    y = F.cmov(F.neg(y), y, e1);
+    const tv4_inv = FpInvertBatch(F, [tv4], true)[0];
+    x2 = F.mul(x2, tv4_inv);
+    return { x: x2, y };
+  };
+}
+
+// node_modules/@noble/curves/abstract/weierstrass.js
+var divNearest = (num, den) => (num + (num >= 0 ? den : -den) / _2n3) / den;
+function _splitEndoScalar(k, basis, n) {
+  aInRange("scalar", k, _0n5, n);
+  const [[a1, b1], [a2, b2]] = basis;
+  const c1 = divNearest(b2 * k, n);
+  const c2 = divNearest(-b1 * k, n);
+  let k1 = k - c1 * a1 - c2 * a2;
+  let k2 = -c1 * b1 - c2 * b2;
+  const k1neg = k1 < _0n5;
+  const k2neg = k2 < _0n5;
+  if (k1neg)
+    k1 = -k1;
+  if (k2neg)
+    k2 = -k2;
+  const MAX_NUM = bitMask(Math.ceil(bitLen(n) / 2)) + _1n5;
+  if (k1 < _0n5 || k1 >= MAX_NUM || k2 < _0n5 || k2 >= MAX_NUM) {
+    throw new Error("splitScalar (endomorphism): failed for k");
+  }
+  return { k1neg, k1, k2neg, k2 };
+}
+var _0n5 = /* @__PURE__ */ BigInt(0);
+var _1n5 = /* @__PURE__ */ BigInt(1);
+var _2n3 = /* @__PURE__ */ BigInt(2);
+var _3n3 = /* @__PURE__ */ BigInt(3);
+var _4n4 = /* @__PURE__ */ BigInt(4);
+function weierstrass(params, extraOpts = {}) {
+  const validated = createCurveFields("weierstrass", params, extraOpts);
+  const Fp3 = validated.Fp;
+  const Fn = validated.Fn;
+  let CURVE = validated.CURVE;
+  const { h: cofactor, n: CURVE_ORDER } = CURVE;
+  validateObject(extraOpts, {}, {
+    allowInfinityPoint: "boolean",
+    clearCofactor: "function",
+    isTorsionFree: "function",
+    fromBytes: "function",
+    toBytes: "function",
+    endo: "object",
+    randomBytes: "function"
+  });
+  const { endo: endoOpts, allowInfinityPoint, clearCofactor, isTorsionFree, fromBytes, toBytes } = extraOpts;
+  const randomBytes4 = extraOpts.randomBytes === void 0 ? randomBytes3 : extraOpts.randomBytes;
+  if (endoOpts) {
+    if (!Fp3.is0(CURVE.a) || typeof endoOpts.beta !== "bigint" || !Array.isArray(endoOpts.basises)) {
+      throw new Error('invalid endo: expected "beta": bigint and "basises": array');
+    }
+  }
+  const endo = endoOpts ? {
+    beta: endoOpts.beta,
+    basises: endoOpts.basises.map((basis) => [...basis])
+  } : void 0;
+  const lengths = getWLengths(Fp3, Fn);
+  function assertCompressionIsSupported() {
+    if (!Fp3.isOdd)
+      throw new Error("compression is not supported: Field does not have .isOdd()");
+  }
+  function pointToBytes(_c, point, isCompressed) {
+    if (point.is0()) {
+      if (!allowInfinityPoint)
+        throw new Error("bad point: ZERO");
+      return Uint8Array.of(0);
+    }
+    const { x, y } = point.toAffine();
+    const bx = Fp3.toBytes(x);
+    abool2(isCompressed, "isCompressed");
+    if (isCompressed) {
+      assertCompressionIsSupported();
+      const hasEvenY = !Fp3.isOdd(y);
+      return concatBytes2(pprefix(hasEvenY), bx);
+    } else {
+      return concatBytes2(Uint8Array.of(4), bx, Fp3.toBytes(y));
+    }
+  }
+  function pointFromBytes(bytes) {
+    abytes3(bytes, void 0, "Point");
+    const { publicKey: comp, publicKeyUncompressed: uncomp } = lengths;
+    const length = bytes.length;
+    const head = bytes[0];
+    const tail = bytes.subarray(1);
+    if (allowInfinityPoint && length === 1 && head === 0)
+      return { x: Fp3.ZERO, y: Fp3.ZERO };
+    if (length === comp && (head === 2 || head === 3)) {
+      const x = Fp3.fromBytes(tail);
+      if (!Fp3.isValid(x))
+        throw new Error("bad point: is not on curve, wrong x");
+      const y2 = weierstrassEquation(x);
+      let y;
+      try {
+        y = Fp3.sqrt(y2);
+      } catch (sqrtError) {
+        const err = sqrtError instanceof Error ? ": " + sqrtError.message : "";
+        throw new Error("bad point: is not on curve, sqrt error" + err);
+      }
+      assertCompressionIsSupported();
+      const evenY = Fp3.isOdd(y);
+      const evenH = (head & 1) === 1;
+      if (evenH !== evenY)
+        y = Fp3.neg(y);
+      return { x, y };
+    } else if (length === uncomp && head === 4) {
+      const L = Fp3.BYTES;
+      const x = Fp3.fromBytes(tail.subarray(0, L));
+      const y = Fp3.fromBytes(tail.subarray(L, L * 2));
+      if (!isValidXY(x, y))
+        throw new Error("bad point: is not on curve");
+      return { x, y };
+    } else {
+      throw new Error(`bad point: got length ${length}, expected compressed=${comp} or uncompressed=${uncomp}`);
+    }
+  }
+  const encodePoint = toBytes === void 0 ? pointToBytes : toBytes;
+  const decodePoint = fromBytes === void 0 ? pointFromBytes : fromBytes;
+  const b3 = Fp3.mul(CURVE.b, _3n3);
+  const mulA = Fp3.is0(CURVE.a) ? (_) => Fp3.ZERO : (x) => Fp3.mul(CURVE.a, x);
+  function weierstrassEquation(x) {
+    const x2 = Fp3.sqr(x);
+    const x3 = Fp3.mul(x2, x);
+    return Fp3.add(Fp3.add(x3, Fp3.mul(x, CURVE.a)), CURVE.b);
+  }
+  function isValidXY(x, y) {
+    const left = Fp3.sqr(y);
+    const right = weierstrassEquation(x);
+    return Fp3.eql(left, right);
+  }
+  if (!isValidXY(CURVE.Gx, CURVE.Gy))
+    throw new Error("bad curve params: generator point");
+  const _4a3 = Fp3.mul(Fp3.pow(CURVE.a, _3n3), _4n4);
+  const _27b2 = Fp3.mul(Fp3.sqr(CURVE.b), BigInt(27));
+  if (Fp3.is0(Fp3.add(_4a3, _27b2)))
+    throw new Error("bad curve params: a or b");
+  function acoord(title, n, banZero = false) {
+    if (!Fp3.isValid(n) || banZero && Fp3.is0(n))
+      throw new Error(`bad point coordinate ${title}`);
+    return typeof n === "object" && n !== null ? Fp3.create(n) : n;
+  }
+  function aprjpoint(other) {
+    if (!(other instanceof Point))
+      throw new Error("Weierstrass Point expected");
+  }
+  function splitEndoScalarN(k) {
+    if (!endo || !endo.basises)
+      throw new Error("no endo");
+    return _splitEndoScalar(k, endo.basises, Fn.ORDER);
+  }
+  function pushWnafPair(points, scalars, p, k) {
+    if (!Fn.isValid(k))
+      throw new RangeError("invalid scalar: out of range");
+    if (endo) {
+      const { k1neg, k1, k2neg, k2 } = splitEndoScalarN(k);
+      const psi = new Point(Fp3.mul(p.X, endo.beta), p.Y, p.Z);
+      points.push(k1neg ? p.negate() : p, k2neg ? psi.negate() : psi);
+      scalars.push(k1, k2);
+    } else {
+      points.push(p);
+      scalars.push(k);
+    }
+  }
+  const validityCache = /* @__PURE__ */ new WeakSet();
+  class Point {
+    static BASE = new Point(CURVE.Gx, CURVE.Gy, Fp3.ONE);
+    static ZERO = new Point(Fp3.ZERO, Fp3.ONE, Fp3.ZERO);
+    static Fp = Fp3;
+    static Fn = Fn;
+    X;
+    Y;
+    Z;
+    /** Does NOT validate if the point is valid. Use `.assertValidity()`. */
+    constructor(X, Y, Z) {
+      this.X = acoord("x", X);
+      this.Y = acoord("y", Y, true);
+      this.Z = acoord("z", Z);
+      Object.freeze(this);
+    }
+    static CURVE() {
+      return CURVE;
+    }
+    /** Does NOT validate if the point is valid. Use `.assertValidity()`. */
+    static fromAffine(p) {
+      const { x, y } = p || {};
+      if (!p || !Fp3.isValid(x) || !Fp3.isValid(y))
+        throw new Error("invalid affine point");
+      if (p instanceof Point)
+        throw new Error("projective point not allowed");
+      if (Fp3.is0(x) && Fp3.is0(y))
+        return Point.ZERO;
+      return new Point(x, y, Fp3.ONE);
+    }
+    static fromBytes(bytes) {
+      const P = Point.fromAffine(decodePoint(abytes3(bytes, void 0, "point")));
+      P.assertValidity();
+      return P;
+    }
+    static fromHex(hex) {
+      return Point.fromBytes(hexToBytes2(hex));
+    }
+    get x() {
+      return this.toAffine().x;
+    }
+    get y() {
+      return this.toAffine().y;
+    }
+    /**
+     * @param isLazy - true will defer table computation until the first multiplication
+     */
+    precompute(windowSize = 6, isLazy = true) {
+      wnaf.setWindowSize(this, windowSize);
+      if (!isLazy)
+        this.multiply(_3n3);
+      return this;
+    }
+    // TODO: return `this`
+    /** A point on curve is valid if it conforms to equation. */
+    assertValidity() {
+      const p = this;
+      if (p.is0()) {
+        if (allowInfinityPoint && Fp3.is0(p.X) && Fp3.eql(p.Y, Fp3.ONE) && Fp3.is0(p.Z))
+          return;
+        throw new Error("bad point: ZERO");
+      }
+      if (validityCache.has(p))
+        return;
+      const { x, y } = p.toAffine();
+      if (!Fp3.isValid(x) || !Fp3.isValid(y))
+        throw new Error("bad point: x or y not field elements");
+      if (!isValidXY(x, y))
+        throw new Error("bad point: equation left != right");
+      if (!p.isTorsionFree())
+        throw new Error("bad point: not in prime-order subgroup");
+      validityCache.add(p);
+    }
+    hasEvenY() {
+      const { y } = this.toAffine();
+      if (!Fp3.isOdd)
+        throw new Error("Field doesn't support isOdd");
+      return !Fp3.isOdd(y);
+    }
+    /** Compare one point to another. */
+    equals(other) {
+      aprjpoint(other);
+      const { X: X1, Y: Y1, Z: Z1 } = this;
+      const { X: X2, Y: Y2, Z: Z2 } = other;
+      const U1 = Fp3.eql(Fp3.mul(X1, Z2), Fp3.mul(X2, Z1));
+      const U2 = Fp3.eql(Fp3.mul(Y1, Z2), Fp3.mul(Y2, Z1));
+      return U1 && U2;
+    }
+    /** Flips point to one corresponding to (x, -y) in Affine coordinates. */
+    negate() {
+      return new Point(this.X, Fp3.neg(this.Y), this.Z);
+    }
+    // Renes-Costello-Batina exception-free doubling formula.
+    // There is 30% faster Jacobian formula, but it is not complete.
+    // https://eprint.iacr.org/2015/1060, algorithm 3
+    // Cost: 8M + 3S + 3*a + 2*b3 + 15add.
+    double() {
+      const { X: X1, Y: Y1, Z: Z1 } = this;
+      let X3 = Fp3.ZERO, Y3 = Fp3.ZERO, Z3 = Fp3.ZERO;
+      let t0 = Fp3.mul(X1, X1);
+      let t1 = Fp3.mul(Y1, Y1);
+      let t2 = Fp3.mul(Z1, Z1);
+      let t3 = Fp3.mul(X1, Y1);
+      t3 = Fp3.add(t3, t3);
+      Z3 = Fp3.mul(X1, Z1);
+      Z3 = Fp3.add(Z3, Z3);
+      X3 = mulA(Z3);
+      Y3 = Fp3.mul(b3, t2);
+      Y3 = Fp3.add(X3, Y3);
+      X3 = Fp3.sub(t1, Y3);
+      Y3 = Fp3.add(t1, Y3);
+      Y3 = Fp3.mul(X3, Y3);
+      X3 = Fp3.mul(t3, X3);
+      Z3 = Fp3.mul(b3, Z3);
+      t2 = mulA(t2);
+      t3 = Fp3.sub(t0, t2);
+      t3 = mulA(t3);
+      t3 = Fp3.add(t3, Z3);
+      Z3 = Fp3.add(t0, t0);
+      t0 = Fp3.add(Z3, t0);
+      t0 = Fp3.add(t0, t2);
+      t0 = Fp3.mul(t0, t3);
+      Y3 = Fp3.add(Y3, t0);
+      t2 = Fp3.mul(Y1, Z1);
+      t2 = Fp3.add(t2, t2);
+      t0 = Fp3.mul(t2, t3);
+      X3 = Fp3.sub(X3, t0);
+      Z3 = Fp3.mul(t2, t1);
+      Z3 = Fp3.add(Z3, Z3);
+      Z3 = Fp3.add(Z3, Z3);
+      return new Point(X3, Y3, Z3);
+    }
+    // Renes-Costello-Batina exception-free addition formula.
+    // There is 30% faster Jacobian formula, but it is not complete.
+    // https://eprint.iacr.org/2015/1060, algorithm 1
+    // Cost: 12M + 0S + 3*a + 3*b3 + 23add.
+    add(other) {
+      aprjpoint(other);
+      const { X: X1, Y: Y1, Z: Z1 } = this;
+      const { X: X2, Y: Y2, Z: Z2 } = other;
+      let X3 = Fp3.ZERO, Y3 = Fp3.ZERO, Z3 = Fp3.ZERO;
+      let t0 = Fp3.mul(X1, X2);
+      let t1 = Fp3.mul(Y1, Y2);
+      let t2 = Fp3.mul(Z1, Z2);
+      let t3 = Fp3.add(X1, Y1);
+      let t4 = Fp3.add(X2, Y2);
+      t3 = Fp3.mul(t3, t4);
+      t4 = Fp3.add(t0, t1);
+      t3 = Fp3.sub(t3, t4);
+      t4 = Fp3.add(X1, Z1);
+      let t5 = Fp3.add(X2, Z2);
+      t4 = Fp3.mul(t4, t5);
+      t5 = Fp3.add(t0, t2);
+      t4 = Fp3.sub(t4, t5);
+      t5 = Fp3.add(Y1, Z1);
+      X3 = Fp3.add(Y2, Z2);
+      t5 = Fp3.mul(t5, X3);
+      X3 = Fp3.add(t1, t2);
+      t5 = Fp3.sub(t5, X3);
+      Z3 = mulA(t4);
+      X3 = Fp3.mul(b3, t2);
+      Z3 = Fp3.add(X3, Z3);
+      X3 = Fp3.sub(t1, Z3);
+      Z3 = Fp3.add(t1, Z3);
+      Y3 = Fp3.mul(X3, Z3);
+      t1 = Fp3.add(t0, t0);
+      t1 = Fp3.add(t1, t0);
+      t2 = mulA(t2);
+      t4 = Fp3.mul(b3, t4);
+      t1 = Fp3.add(t1, t2);
+      t2 = Fp3.sub(t0, t2);
+      t2 = mulA(t2);
+      t4 = Fp3.add(t4, t2);
+      t0 = Fp3.mul(t1, t4);
+      Y3 = Fp3.add(Y3, t0);
+      t0 = Fp3.mul(t5, t4);
+      X3 = Fp3.mul(t3, X3);
+      X3 = Fp3.sub(X3, t0);
+      t0 = Fp3.mul(t3, t1);
+      Z3 = Fp3.mul(t5, Z3);
+      Z3 = Fp3.add(Z3, t0);
+      return new Point(X3, Y3, Z3);
+    }
+    subtract(other) {
+      aprjpoint(other);
+      return this.add(other.negate());
+    }
+    is0() {
+      return this.equals(Point.ZERO);
+    }
+    /**
+     * Constant time multiplication.
+     * Uses precomputed tables (signed fixed-window wNAF) when available.
+     * Uses scalar blinding and avoids endomorphism splitting in the secret-scalar path.
+     * @param scalar - by which the point would be multiplied
+     * @returns New point
+     */
+    multiply(scalar) {
+      if (!Fn.isValidNot0(scalar))
+        throw new RangeError("invalid scalar: out of range");
+      const { p, f } = wnaf.mulSecret(this, scalar, cofactor, normalize);
+      return normalize([p, f])[0];
+    }
+    /**
+     * Non-constant-time multiplication. Uses width-4 wNAF with GLV endomorphism splitting
+     * when available (two half-width scalars sharing one halved doubling chain).
+     * It's faster, but should only be used when you don't care about
+     * an exposed secret key e.g. sig verification, which works over *public* keys.
+     */
+    multiplyUnsafe(scalar) {
+      const p = this;
+      const sc = scalar;
+      if (!Fn.isValid(sc))
+        throw new RangeError("invalid scalar: out of range");
+      if (sc === _0n5 || p.is0())
+        return Point.ZERO;
+      if (sc === _1n5)
+        return p;
+      if (wnaf.hasWindowSize(this))
+        return wnaf.mulUnsafe(p, sc, normalize);
+      const points = [];
+      const scalars = [];
+      pushWnafPair(points, scalars, p, sc);
+      return mulAddUnsafe(Point, points, scalars);
+    }
+    /**
+     * Non-constant-time double-scalar multiplication `a⋅this + b⋅other` (Strauss–Shamir).
+     * Both walks share one doubling chain via {@link mulAddUnsafe}, and GLV endomorphism
+     * (when available) halves the chain again by splitting each scalar into two half-width
+     * parts. Used by ECDSA verification and public-key recovery for `R = u1⋅G + u2⋅P`.
+     * Only for public scalars.
+     */
+    mulAddUnsafe(a, other, b) {
+      aprjpoint(other);
+      const points = [];
+      const scalars = [];
+      pushWnafPair(points, scalars, this, a);
+      pushWnafPair(points, scalars, other, b);
+      return mulAddUnsafe(Point, points, scalars);
+    }
+    /**
+     * Converts Projective point to affine (x, y) coordinates.
+     * (X, Y, Z) ∋ (x=X/Z, y=Y/Z).
+     * @param invertedZ - Z^-1 (inverted zero) - optional, precomputation is useful for invertBatch
+     */
+    toAffine(invertedZ) {
+      const p = this;
+      let iz = invertedZ;
+      if (iz != null && !Fp3.isValid(iz))
+        throw new RangeError('"invertedZ" expected valid field element');
+      const { X, Y, Z } = p;
+      if (Fp3.eql(Z, Fp3.ONE))
+        return { x: X, y: Y };
+      const is0 = p.is0();
+      if (iz == null)
+        iz = is0 ? Fp3.ONE : Fp3.inv(Z);
+      const x = Fp3.mul(X, iz);
+      const y = Fp3.mul(Y, iz);
+      const zz = Fp3.mul(Z, iz);
+      if (is0)
+        return { x: Fp3.ZERO, y: Fp3.ZERO };
+      if (!Fp3.eql(zz, Fp3.ONE))
+        throw new Error("invZ was invalid");
+      return { x, y };
+    }
+    /**
+     * Checks whether Point is free of torsion elements (is in prime subgroup).
+     * Always torsion-free for cofactor=1 curves.
+     */
+    isTorsionFree() {
+      if (cofactor === _1n5)
+        return true;
+      if (isTorsionFree)
+        return isTorsionFree(Point, this);
+      return wnaf.mulUnsafe(this, CURVE_ORDER).is0();
+    }
+    clearCofactor() {
+      if (cofactor === _1n5)
+        return this;
+      if (clearCofactor)
+        return clearCofactor(Point, this);
+      return this.multiplyUnsafe(cofactor);
+    }
+    isSmallOrder() {
+      if (cofactor === _1n5)
+        return this.is0();
+      return this.clearCofactor().is0();
+    }
+    toBytes(isCompressed = true) {
+      abool2(isCompressed, "isCompressed");
+      this.assertValidity();
+      return encodePoint(Point, this, isCompressed);
+    }
+    toHex(isCompressed = true) {
+      return bytesToHex2(this.toBytes(isCompressed));
+    }
+    toString() {
+      return `<Point ${this.is0() ? "ZERO" : this.toHex()}>`;
+    }
+  }
+  const normalize = (points) => normalizeZ(Point, points);
+  const wnaf = new ScalarMultiplier(Point, randomBytes4);
+  if (wnaf.bits >= 6)
+    Point.BASE.precompute(6);
+  Object.freeze(Point.prototype);
+  Object.freeze(Point);
+  return Point;
+}
+function pprefix(hasEvenY) {
+  return Uint8Array.of(hasEvenY ? 2 : 3);
+}
+function getWLengths(Fp3, Fn) {
+  return {
+    secretKey: Fn.BYTES,
+    publicKey: 1 + Fp3.BYTES,
+    publicKeyUncompressed: 1 + 2 * Fp3.BYTES,
+    publicKeyHasPrefix: true,
+    // Raw compact `(r || s)` signature width; DER and recovered signatures use
+    // different lengths outside this helper.
+    signature: 2 * Fn.BYTES
+  };
+}
+
+// node_modules/@noble/curves/abstract/bls.js
+var _0n6 = BigInt(0);
+var _1n6 = BigInt(1);
+var _2n4 = BigInt(2);
+var _3n4 = BigInt(3);
+function NAfDecomposition(a) {
+  const res = [];
+  for (; a > _1n6; a >>= _1n6) {
+    if ((a & _1n6) === _0n6)
+      res.unshift(0);
+    else if ((a & _3n4) === _3n4) {
+      res.unshift(-1);
+      a += _1n6;
+    } else
+      res.unshift(1);
+  }
+  return res;
+}
+function aNonEmpty(arr2) {
+  if (!Array.isArray(arr2) || arr2.length === 0)
+    throw new Error("expected non-empty array");
+}
+function createBlsPairing(fields2, G1, G2, params) {
+  validateObject(fields2, { Fp: "object", Fr: "object", Fp2: "object", Fp12: "object" }, { Fp6: "object" }, "fields");
+  if (typeof G1 !== "function")
+    throw new TypeError('"G1_Point" expected point constructor, got type=' + typeof G1);
+  if (typeof G2 !== "function")
+    throw new TypeError('"G2_Point" expected point constructor, got type=' + typeof G2);
+  validateObject(params, { ateLoopSize: "bigint", xNegative: "boolean", twistType: "string" }, { randomBytes: "function", postPrecompute: "function" }, "params");
+  const { Fp: Fp3, Fr, Fp2: Fp22, Fp12: Fp122 } = fields2;
+  const { twistType, ateLoopSize, xNegative, postPrecompute } = params;
+  const fp22 = (c0, c1) => ({ c0, c1 });
+  const fp2f = ({ c0, c1 }) => Object.freeze({ c0, c1 });
+  const add2 = (a, b) => fp22(Fp3.add(a.c0, b.c0), Fp3.add(a.c1, b.c1));
+  const sub2 = (a, b) => fp22(Fp3.sub(a.c0, b.c0), Fp3.sub(a.c1, b.c1));
+  const mul2 = (a, b) => {
+    const t0 = Fp3.mul(a.c0, b.c0);
+    const t1 = Fp3.mul(a.c1, b.c1);
+    return fp22(Fp3.sub(t0, t1), Fp3.sub(Fp3.mul(Fp3.add(a.c0, a.c1), Fp3.add(b.c0, b.c1)), Fp3.add(t0, t1)));
+  };
+  const mul2ByFp = (a, rhs) => fp22(Fp3.mul(a.c0, rhs), Fp3.mul(a.c1, rhs));
+  const mul2ByNonresidue = (a) => Fp22.mulByNonresidue(a);
+  const mul014ByLine = ({ c0: f0, c1: f1 }, o0, l1, l4, Px, Py) => {
+    const o1 = mul2ByFp(l1, Px);
+    const o4 = mul2ByFp(l4, Py);
+    const { c0: a0, c1: a1, c2: a2 } = f0;
+    const { c0: b0, c1: b1, c2: b2 } = f1;
+    const t0_0 = mul2(a0, o0);
+    const t0_1 = mul2(a1, o1);
+    const t0_c0 = add2(mul2ByNonresidue(sub2(mul2(add2(a1, a2), o1), t0_1)), t0_0);
+    const t0_c1 = sub2(sub2(mul2(add2(o0, o1), add2(a0, a1)), t0_0), t0_1);
+    const t0_c2 = add2(sub2(mul2(add2(a0, a2), o0), t0_0), t0_1);
+    const t1_c0 = mul2ByNonresidue(mul2(b2, o4));
+    const t1_c1 = mul2(b0, o4);
+    const t1_c2 = mul2(b1, o4);
+    const s0 = add2(a0, b0);
+    const s1 = add2(a1, b1);
+    const s2 = add2(a2, b2);
+    const o14 = add2(o1, o4);
+    const t2_0 = mul2(s0, o0);
+    const t2_1 = mul2(s1, o14);
+    const t2_c0 = add2(mul2ByNonresidue(sub2(mul2(add2(s1, s2), o14), t2_1)), t2_0);
+    const t2_c1 = sub2(sub2(mul2(add2(o0, o14), add2(s0, s1)), t2_0), t2_1);
+    const t2_c2 = add2(sub2(mul2(add2(s0, s2), o0), t2_0), t2_1);
+    return Object.freeze({
+      c0: Object.freeze({
+        c0: fp2f(add2(mul2ByNonresidue(t1_c2), t0_c0)),
+        c1: fp2f(add2(t1_c0, t0_c1)),
+        c2: fp2f(add2(t1_c1, t0_c2))
+      }),
+      c1: Object.freeze({
+        c0: fp2f(sub2(sub2(t2_c0, t0_c0), t1_c0)),
+        c1: fp2f(sub2(sub2(t2_c1, t0_c1), t1_c1)),
+        c2: fp2f(sub2(sub2(t2_c2, t0_c2), t1_c2))
+      })
+    });
+  };
+  const mul034ByLine = ({ c0: f0, c1: f1 }, l0, l3, o4, Px, Py) => {
+    const o0 = mul2ByFp(l0, Py);
+    const o3 = mul2ByFp(l3, Px);
+    const { c0: a0, c1: a1, c2: a2 } = f0;
+    const { c0: b0, c1: b1, c2: b2 } = f1;
+    const a_c0 = mul2(a0, o0);
+    const a_c1 = mul2(a1, o0);
+    const a_c2 = mul2(a2, o0);
+    const b0m = mul2(b0, o3);
+    const b1m = mul2(b1, o4);
+    const b_c0 = add2(mul2ByNonresidue(sub2(mul2(add2(b1, b2), o4), b1m)), b0m);
+    const b_c1 = sub2(sub2(mul2(add2(o3, o4), add2(b0, b1)), b0m), b1m);
+    const b_c2 = add2(sub2(mul2(add2(b0, b2), o3), b0m), b1m);
+    const s0 = add2(a0, b0);
+    const s1 = add2(a1, b1);
+    const s2 = add2(a2, b2);
+    const o03 = add2(o0, o3);
+    const e0m = mul2(s0, o03);
+    const e1m = mul2(s1, o4);
+    const e_c0 = add2(mul2ByNonresidue(sub2(mul2(add2(s1, s2), o4), e1m)), e0m);
+    const e_c1 = sub2(sub2(mul2(add2(o03, o4), add2(s0, s1)), e0m), e1m);
+    const e_c2 = add2(sub2(mul2(add2(s0, s2), o03), e0m), e1m);
+    return Object.freeze({
+      c0: Object.freeze({
+        c0: fp2f(add2(mul2ByNonresidue(b_c2), a_c0)),
+        c1: fp2f(add2(b_c0, a_c1)),
+        c2: fp2f(add2(b_c1, a_c2))
+      }),
+      c1: Object.freeze({
+        c0: fp2f(sub2(sub2(e_c0, a_c0), b_c0)),
+        c1: fp2f(sub2(sub2(e_c1, a_c1), b_c1)),
+        c2: fp2f(sub2(sub2(e_c2, a_c2), b_c2))
+      })
+    });
+  };
+  let lineFunction;
+  if (twistType === "multiplicative") {
+    lineFunction = (c0, c1, c2, f, Px, Py) => mul014ByLine(f, c0, c1, c2, Px, Py);
+  } else if (twistType === "divisive") {
+    lineFunction = (c0, c1, c2, f, Px, Py) => mul034ByLine(f, c2, c1, c0, Px, Py);
+  } else
+    throw new Error("bls: unknown twist type");
+  const Fp2div2 = Fp22.div(Fp22.ONE, Fp22.mul(Fp22.ONE, _2n4));
+  function pointDouble(ell, Rx, Ry, Rz) {
+    const t0 = Fp22.sqr(Ry);
+    const t1 = Fp22.sqr(Rz);
+    const t2 = Fp22.mulByB(Fp22.mul(t1, _3n4));
+    const t3 = Fp22.mul(t2, _3n4);
+    const t4 = Fp22.sub(Fp22.sub(Fp22.sqr(Fp22.add(Ry, Rz)), t1), t0);
+    const c0 = Fp22.sub(t2, t0);
+    const c1 = Fp22.mul(Fp22.sqr(Rx), _3n4);
+    const c2 = Fp22.neg(t4);
+    ell.push([c0, c1, c2]);
+    Rx = Fp22.mul(Fp22.mul(Fp22.mul(Fp22.sub(t0, t3), Rx), Ry), Fp2div2);
+    Ry = Fp22.sub(Fp22.sqr(Fp22.mul(Fp22.add(t0, t3), Fp2div2)), Fp22.mul(Fp22.sqr(t2), _3n4));
+    Rz = Fp22.mul(t0, t4);
+    return { Rx, Ry, Rz };
+  }
+  function pointAdd(ell, Rx, Ry, Rz, Qx, Qy) {
+    const t0 = Fp22.sub(Ry, Fp22.mul(Qy, Rz));
+    const t1 = Fp22.sub(Rx, Fp22.mul(Qx, Rz));
+    const c0 = Fp22.sub(Fp22.mul(t0, Qx), Fp22.mul(t1, Qy));
+    const c1 = Fp22.neg(t0);
+    const c2 = t1;
+    ell.push([c0, c1, c2]);
+    const t2 = Fp22.sqr(t1);
+    const t3 = Fp22.mul(t2, t1);
+    const t4 = Fp22.mul(t2, Rx);
+    const t5 = Fp22.add(Fp22.sub(t3, Fp22.mul(t4, _2n4)), Fp22.mul(Fp22.sqr(t0), Rz));
+    Rx = Fp22.mul(t1, t5);
+    Ry = Fp22.sub(Fp22.mul(Fp22.sub(t4, t5), t0), Fp22.mul(t3, Ry));
+    Rz = Fp22.mul(Rz, t3);
+    return { Rx, Ry, Rz };
+  }
+  const ATE_NAF = NAfDecomposition(ateLoopSize);
+  const calcPairingPrecomputes = (point) => {
+    if (!(point instanceof G2))
+      throw new TypeError('"point" expected G2 point, got type=' + typeof point);
+    const p = point;
+    const { x, y } = p.toAffine();
+    const Qx = x, Qy = y, negQy = Fp22.neg(y);
+    let Rx = Qx, Ry = Qy, Rz = Fp22.ONE;
+    const ell = [];
+    for (const bit of ATE_NAF) {
+      const cur = [];
+      ({ Rx, Ry, Rz } = pointDouble(cur, Rx, Ry, Rz));
+      if (bit)
+        ({ Rx, Ry, Rz } = pointAdd(cur, Rx, Ry, Rz, Qx, bit === -1 ? negQy : Qy));
+      ell.push(cur);
+    }
+    if (postPrecompute) {
+      const last = ell[ell.length - 1];
+      postPrecompute(Rx, Ry, Rz, Qx, Qy, pointAdd.bind(null, last));
+    }
+    return ell;
+  };
+  function millerLoopBatch(pairs, withFinalExponent = false) {
+    aarray(pairs, "pairs", (pair, title) => {
+      aarray(pair, title);
+      if (pair.length !== 3)
+        throw new TypeError(`"${title}" expected precompute tuple`);
+      aarray(pair[0], title + "[0]");
+    });
+    let f12 = Fp122.ONE;
+    if (pairs.length) {
+      const ellLen = pairs[0][0].length;
+      for (let i = 0; i < ellLen; i++) {
+        if (i !== 0)
+          f12 = Fp122.sqr(f12);
+        for (const [ell, Px, Py] of pairs) {
+          for (const [c0, c1, c2] of ell[i])
+            f12 = lineFunction(c0, c1, c2, f12, Px, Py);
+        }
+      }
+    }
+    if (xNegative)
+      f12 = Fp122.conjugate(f12);
+    return withFinalExponent ? Fp122.finalExponentiate(f12) : f12;
+  }
+  function pairingBatch(pairs, withFinalExponent = true) {
+    aarray(pairs, "pairs");
+    const res = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i];
+      validateObject(pair, { g1: "object", g2: "object" }, {}, "pairs[" + i + "]");
+      const { g1: g12, g2: g22 } = pair;
+      if (!(g12 instanceof G1))
+        throw new TypeError('"pairs[' + i + '].g1" expected G1 point, got type=' + typeof g12);
+      if (!(g22 instanceof G2))
+        throw new TypeError('"pairs[' + i + '].g2" expected G2 point, got type=' + typeof g22);
+      if (g12.is0() || g22.is0())
+        throw new Error("pairing is not available for ZERO point");
+      g12.assertValidity();
+      g22.assertValidity();
+      const Qa = g12.toAffine();
+      res.push([calcPairingPrecomputes(g22), Qa.x, Qa.y]);
+    }
+    return millerLoopBatch(res, withFinalExponent);
+  }
+  function pairing(Q, P, withFinalExponent = true) {
+    if (!(Q instanceof G1))
+      throw new TypeError('"Q" expected G1 point, got type=' + typeof Q);
+    if (!(P instanceof G2))
+      throw new TypeError('"P" expected G2 point, got type=' + typeof P);
+    return pairingBatch([{ g1: Q, g2: P }], withFinalExponent);
+  }
+  const lengths = {
+    seed: getMinHashLength(Fr.ORDER)
+  };
+  const rand = params.randomBytes === void 0 ? randomBytes3 : params.randomBytes;
+  const randomSecretKey = (seed) => {
+    seed = seed === void 0 ? rand(lengths.seed) : seed;
+    abytes3(seed, lengths.seed, "seed");
+    return mapHashToField(seed, Fr.ORDER);
+  };
+  Object.freeze(lengths);
+  return {
+    lengths,
+    Fr,
+    Fp12: Fp122,
+    // NOTE: we re-export Fp12 here because pairing results are Fp12!
+    millerLoopBatch,
+    pairing,
+    pairingBatch,
+    calcPairingPrecomputes,
+    randomSecretKey
+  };
+}
+function createBlsSig(blsPairing, PubPoint, SigPoint, isSigG1, hashToSigCurve, SignatureCoder) {
+  const { Fr, Fp12: Fp122, pairingBatch, randomSecretKey, lengths } = blsPairing;
+  if (!SignatureCoder) {
+    SignatureCoder = {
+      fromBytes: notImplemented,
+      fromHex: notImplemented,
+      toBytes: notImplemented,
+      toHex: notImplemented
+    };
+  }
+  const sigCoder = Object.freeze({ ...SignatureCoder });
+  function normPub(point) {
+    return point instanceof PubPoint ? point : PubPoint.fromBytes(point);
+  }
+  function normSig(point) {
+    return point instanceof SigPoint ? point : sigCoder.fromBytes(point);
+  }
+  function amsg(m) {
+    if (!(m instanceof SigPoint))
+      throw new Error(`expected valid message hashed to ${!isSigG1 ? "G2" : "G1"} curve`);
+    return m;
+  }
+  const pair = !isSigG1 ? (a, b) => ({ g1: a, g2: b }) : (a, b) => ({ g1: b, g2: a });
+  return Object.freeze({
+    lengths: Object.freeze({ ...lengths, secretKey: Fr.BYTES }),
+    keygen(seed) {
+      const secretKey = randomSecretKey(seed);
+      const publicKey = this.getPublicKey(secretKey);
+      return { secretKey, publicKey };
+    },
+    // P = pk x G
+    getPublicKey(secretKey) {
+      let sec;
+      try {
+        sec = PubPoint.Fn.fromBytes(secretKey);
+      } catch (error) {
+        throw new Error("invalid private key: " + typeof secretKey, { cause: error });
+      }
+      return PubPoint.BASE.multiply(sec);
+    },
+    // S = pk x H(m)
+    sign(message, secretKey, unusedArg) {
+      if (unusedArg != null)
+        throw new Error("sign() expects 2 arguments");
+      const sec = PubPoint.Fn.fromBytes(secretKey);
+      amsg(message).assertValidity();
+      return message.multiply(sec);
+    },
+    // Checks if pairing of public key & hash is equal to pairing of generator & signature.
+    // e(P, H(m)) == e(G, S)
+    // e(S, G) == e(H(m), P)
+    verify(signature, message, publicKey, unusedArg) {
+      if (unusedArg != null)
+        throw new Error("verify() expects 3 arguments");
+      signature = normSig(signature);
+      publicKey = normPub(publicKey);
+      const P = publicKey.negate();
+      const G = PubPoint.BASE;
+      const Hm = amsg(message);
+      const S = signature;
+      try {
+        const exp = pairingBatch([pair(P, Hm), pair(G, S)]);
+        return Fp122.eql(exp, Fp122.ONE);
+      } catch {
+        return false;
+      }
+    },
+    // https://ethresear.ch/t/fast-verification-of-multiple-bls-signatures/5407
+    // e(G, S) = e(G, SUM(n)(Si)) = MUL(n)(e(G, Si))
+    // TODO: maybe `{message: G2Hex, publicKey: G1Hex}[]` instead?
+    verifyBatch(signature, items) {
+      aNonEmpty(items);
+      const sig = normSig(signature);
+      const nMessages = items.map((i) => amsg(i.message));
+      const nPublicKeys = items.map((i) => normPub(i.publicKey));
+      const messagePubKeyMap = /* @__PURE__ */ new Map();
+      for (let i = 0; i < nPublicKeys.length; i++) {
+        const pub = nPublicKeys[i];
+        const msg = nMessages[i];
+        let keys = messagePubKeyMap.get(msg);
+        if (keys === void 0) {
+          keys = [];
+          messagePubKeyMap.set(msg, keys);
+        }
+        keys.push(pub);
+      }
+      const paired = [];
+      const G = PubPoint.BASE;
+      try {
+        for (const [msg, keys] of messagePubKeyMap) {
+          const groupPublicKey = keys.reduce((acc, msg2) => acc.add(msg2));
+          paired.push(pair(groupPublicKey, msg));
+        }
+        paired.push(pair(G.negate(), sig));
+        return Fp122.eql(pairingBatch(paired), Fp122.ONE);
+      } catch {
+        return false;
+      }
+    },
+    // Adds a bunch of public key points together.
+    // pk1 + pk2 + pk3 = pkA
+    aggregatePublicKeys(publicKeys) {
+      aNonEmpty(publicKeys);
+      publicKeys = publicKeys.map((pub) => normPub(pub));
+      const agg = publicKeys.reduce((sum, p) => sum.add(p), PubPoint.ZERO);
+      agg.assertValidity();
+      return agg;
+    },
+    // Adds a bunch of signature points together.
+    // pk1 + pk2 + pk3 = pkA
+    aggregateSignatures(signatures) {
+      aNonEmpty(signatures);
+      signatures = signatures.map((sig) => normSig(sig));
+      const agg = signatures.reduce((sum, s) => sum.add(s), SigPoint.ZERO);
+      agg.assertValidity();
+      return agg;
+    },
+    hash(messageBytes, DST) {
+      abytes3(messageBytes);
+      const opts = DST === void 0 ? void 0 : { DST };
+      return hashToSigCurve(messageBytes, opts);
+    },
+    Signature: Object.freeze({ ...sigCoder })
+  });
+}
+function blsBasic(fields2, G1_Point2, G2_Point2, params) {
+  const { Fp: Fp3, Fr, Fp2: Fp22, Fp6: Fp62, Fp12: Fp122 } = fields2;
+  const G1 = { Point: G1_Point2 };
+  const G2 = { Point: G2_Point2 };
+  const pairingRes = createBlsPairing(fields2, G1_Point2, G2_Point2, params);
+  const { millerLoopBatch, pairing, pairingBatch, calcPairingPrecomputes, randomSecretKey, lengths } = pairingRes;
+  G1.Point.BASE.precompute(4);
+  Object.freeze(G1);
+  Object.freeze(G2);
+  return Object.freeze({
+    lengths: Object.freeze(lengths),
+    millerLoopBatch,
+    pairing,
+    pairingBatch,
+    G1,
+    G2,
+    fields: Object.freeze({ Fr, Fp: Fp3, Fp2: Fp22, Fp6: Fp62, Fp12: Fp122 }),
+    params: Object.freeze({
+      ateLoopSize: params.ateLoopSize,
+      xNegative: params.xNegative,
+      twistType: params.twistType,
+      postPrecompute: params.postPrecompute
+    }),
+    utils: Object.freeze({
+      randomSecretKey,
+      calcPairingPrecomputes
+    })
+  });
+}
+function blsHashers(fields2, G1_Point2, G2_Point2, params, hasherParams) {
+  const base = blsBasic(fields2, G1_Point2, G2_Point2, params);
+  validateObject(hasherParams, { hasherOpts: "object", hasherOptsG1: "object", hasherOptsG2: "object" }, { mapToG1: "function", mapToG2: "function" }, "hasherParams");
+  const G1Hasher = createHasher2(G1_Point2, hasherParams.mapToG1 === void 0 ? notImplemented : hasherParams.mapToG1, {
+    ...hasherParams.hasherOpts,
+    ...hasherParams.hasherOptsG1
+  });
+  const G2Hasher = createHasher2(G2_Point2, hasherParams.mapToG2 === void 0 ? notImplemented : hasherParams.mapToG2, {
+    ...hasherParams.hasherOpts,
+    ...hasherParams.hasherOptsG2
+  });
+  return Object.freeze({ ...base, G1: G1Hasher, G2: G2Hasher });
+}
+function bls(fields2, G1_Point2, G2_Point2, params, hasherParams, signatureCoders2) {
+  const base = blsHashers(fields2, G1_Point2, G2_Point2, params, hasherParams);
+  const pairingRes = {
+    ...base,
+    Fr: base.fields.Fr,
+    Fp12: base.fields.Fp12,
+    calcPairingPrecomputes: base.utils.calcPairingPrecomputes,
+    randomSecretKey: base.utils.randomSecretKey
+  };
+  const longSignatures = createBlsSig(pairingRes, G1_Point2, G2_Point2, false, base.G2.hashToCurve, signatureCoders2?.LongSignature);
+  const shortSignatures = createBlsSig(pairingRes, G2_Point2, G1_Point2, true, base.G1.hashToCurve, signatureCoders2?.ShortSignature);
+  return Object.freeze({ ...base, longSignatures, shortSignatures });
+}
+
+// node_modules/@noble/curves/abstract/tower.js
+var _0n7 = /* @__PURE__ */ BigInt(0);
+var _1n7 = /* @__PURE__ */ BigInt(1);
+var _2n5 = /* @__PURE__ */ BigInt(2);
+var _3n5 = /* @__PURE__ */ BigInt(3);
+var _6n = /* @__PURE__ */ BigInt(6);
+var _12n = /* @__PURE__ */ BigInt(12);
+var isObj = (value) => !!value && typeof value === "object";
+function calcFrobeniusCoefficients(Fp3, nonResidue, modulus, degree, num = 1, divisor) {
+  asafenumber(num, "num");
+  asafenumber(degree, "degree");
+  const divisorN = divisor === void 0 ? degree : divisor;
+  asafenumber(divisorN, "divisor");
+  const F = Fp3;
+  if (typeof modulus !== "bigint" || modulus <= _1n7)
+    throw new Error("calcFrobeniusCoefficients: expected valid modulus, got " + modulus);
+  if (degree <= 0)
+    throw new Error("calcFrobeniusCoefficients: expected positive degree, got " + degree);
+  if (num <= 0)
+    throw new Error("calcFrobeniusCoefficients: expected positive row count, got " + num);
+  if (divisorN <= 0)
+    throw new Error("calcFrobeniusCoefficients: expected positive divisor, got " + divisorN);
+  const _divisor = BigInt(divisorN);
+  const towerModulus = modulus ** BigInt(degree);
+  const res = [];
+  for (let i = 0; i < num; i++) {
+    const a = BigInt(i + 1);
+    const powers = [];
+    for (let j = 0, qPower = _1n7; j < degree; j++) {
+      const numer = a * qPower - a;
+      if (numer % _divisor)
+        throw new Error("calcFrobeniusCoefficients: inexact tower exponent");
+      const power = numer / _divisor % towerModulus;
+      powers.push(F.pow(nonResidue, power));
+      qPower *= modulus;
+    }
+    res.push(powers);
+  }
+  return res;
+}
+function psiFrobenius(Fp3, Fp22, base) {
+  validateField(Fp3);
+  validateField(Fp22);
+  validateObject(Fp22, {
+    Fp: "object",
+    frobeniusMap: "function",
+    fromBigTuple: "function",
+    mulByB: "function",
+    mulByNonresidue: "function",
+    reim: "function",
+    Fp4Square: "function",
+    NONRESIDUE: "object"
+  }, {});
+  if (!isObj(base) || Array.isArray(base))
+    throw new TypeError('"base" expected Fp2 element, got type=' + typeof base);
+  if (!Fp22.isValid(base))
+    throw new RangeError('"base" expected valid Fp2 element');
+  const PSI_X = Fp22.pow(base, (Fp3.ORDER - _1n7) / _3n5);
+  const PSI_Y = Fp22.pow(base, (Fp3.ORDER - _1n7) / _2n5);
+  function psi(x, y) {
+    const x2 = Fp22.mul(Fp22.frobeniusMap(x, 1), PSI_X);
+    const y2 = Fp22.mul(Fp22.frobeniusMap(y, 1), PSI_Y);
+    return [x2, y2];
+  }
+  const PSI2_X = Fp22.pow(base, (Fp3.ORDER ** _2n5 - _1n7) / _3n5);
+  const PSI2_Y = Fp22.pow(base, (Fp3.ORDER ** _2n5 - _1n7) / _2n5);
+  if (!Fp22.eql(PSI2_Y, Fp22.neg(Fp22.ONE)))
+    throw new Error("psiFrobenius: PSI2_Y!==-1");
+  function psi2(x, y) {
+    return [Fp22.mul(x, PSI2_X), Fp22.neg(y)];
+  }
+  const mapAffine = (fn) => (c, P) => {
+    if (typeof c !== "function")
+      throw new TypeError('"c" expected point constructor, got type=' + typeof c);
+    validatePointCons(c);
+    if (!(P instanceof c))
+      throw new TypeError('"P" expected Point instance, got type=' + typeof P);
+    const affine = P.toAffine();
+    const p = fn(affine.x, affine.y);
+    return c.fromAffine({ x: p[0], y: p[1] });
+  };
+  const G2psi3 = mapAffine(psi);
+  const G2psi22 = mapAffine(psi2);
+  return { psi, psi2, G2psi: G2psi3, G2psi2: G2psi22, PSI_X, PSI_Y, PSI2_X, PSI2_Y };
+}
+var _Field2 = class {
+  ORDER;
+  BITS;
+  BYTES;
+  isLE;
+  ZERO;
+  ONE;
+  Fp;
+  NONRESIDUE;
+  mulByB;
+  Fp_NONRESIDUE;
+  Fp_div2;
+  constructor(Fp3, opts = {}) {
+    const { NONRESIDUE = BigInt(-1), FP2_NONRESIDUE, Fp2mulByB } = opts;
+    const ORDER2 = Fp3.ORDER;
+    const FP2_ORDER = ORDER2 * ORDER2;
+    this.Fp = Fp3;
+    this.ORDER = FP2_ORDER;
+    this.BITS = bitLen(FP2_ORDER);
+    this.BYTES = Math.ceil(bitLen(FP2_ORDER) / 8);
+    this.isLE = Fp3.isLE;
+    this.ZERO = this.create({ c0: Fp3.ZERO, c1: Fp3.ZERO });
+    this.ONE = this.create({ c0: Fp3.ONE, c1: Fp3.ZERO });
+    this.Fp_NONRESIDUE = Fp3.create(NONRESIDUE);
+    this.Fp_div2 = Fp3.div(Fp3.ONE, _2n5);
+    this.NONRESIDUE = this.create({ c0: FP2_NONRESIDUE[0], c1: FP2_NONRESIDUE[1] });
+    this.mulByB = (num) => {
+      const { c0, c1 } = Fp2mulByB(num);
+      return Object.freeze({ c0, c1 });
+    };
+    Object.freeze(this);
+  }
+  fromBigTuple(tuple) {
+    if (!Array.isArray(tuple) || tuple.length !== 2)
+      throw new Error("invalid Fp2.fromBigTuple");
+    const [c0, c1] = tuple;
+    if (typeof c0 !== "bigint" || typeof c1 !== "bigint")
+      throw new Error("invalid Fp2.fromBigTuple");
+    return this.create({ c0, c1 });
+  }
+  create(num) {
+    const { Fp: Fp3 } = this;
+    const c0 = Fp3.create(num.c0);
+    const c1 = Fp3.create(num.c1);
+    return Object.freeze({ c0, c1 });
+  }
+  isValid(num) {
+    if (!isObj(num))
+      throw new TypeError("invalid field element: expected object, got " + typeof num);
+    const { c0, c1 } = num;
+    const { Fp: Fp3 } = this;
+    return Fp3.isValid(c0) && Fp3.isValid(c1);
+  }
+  is0(num) {
+    if (!isObj(num))
+      return false;
+    const { c0, c1 } = num;
+    const { Fp: Fp3 } = this;
+    return Fp3.is0(c0) && Fp3.is0(c1);
+  }
+  isValidNot0(num) {
+    return !this.is0(num) && this.isValid(num);
+  }
+  eql({ c0, c1 }, { c0: r0, c1: r1 }) {
+    const { Fp: Fp3 } = this;
+    return Fp3.eql(c0, r0) && Fp3.eql(c1, r1);
+  }
+  neg({ c0, c1 }) {
+    const { Fp: Fp3 } = this;
+    return Object.freeze({ c0: Fp3.neg(c0), c1: Fp3.neg(c1) });
+  }
+  pow(num, power) {
+    return FpPow(this, num, power);
+  }
+  invertBatch(nums) {
+    return FpInvertBatch(this, nums, true);
+  }
+  // Normalized
+  add(f1, f2) {
+    const { Fp: Fp3 } = this;
+    const { c0, c1 } = f1;
+    const { c0: r0, c1: r1 } = f2;
+    return Object.freeze({
+      c0: Fp3.add(c0, r0),
+      c1: Fp3.add(c1, r1)
+    });
+  }
+  sub({ c0, c1 }, { c0: r0, c1: r1 }) {
+    const { Fp: Fp3 } = this;
+    return Object.freeze({
+      c0: Fp3.sub(c0, r0),
+      c1: Fp3.sub(c1, r1)
+    });
+  }
+  mul({ c0, c1 }, rhs) {
+    const { Fp: Fp3 } = this;
+    if (typeof rhs === "bigint")
+      return Object.freeze({ c0: Fp3.mul(c0, rhs), c1: Fp3.mul(c1, rhs) });
+    const { c0: r0, c1: r1 } = rhs;
+    let t1 = Fp3.mul(c0, r0);
+    let t2 = Fp3.mul(c1, r1);
+    const o0 = Fp3.sub(t1, t2);
+    const o1 = Fp3.sub(Fp3.mul(Fp3.add(c0, c1), Fp3.add(r0, r1)), Fp3.add(t1, t2));
+    return Object.freeze({ c0: o0, c1: o1 });
+  }
+  sqr({ c0, c1 }) {
+    const { Fp: Fp3 } = this;
+    const a = Fp3.add(c0, c1);
+    const b = Fp3.sub(c0, c1);
+    const c = Fp3.add(c0, c0);
+    return Object.freeze({ c0: Fp3.mul(a, b), c1: Fp3.mul(c, c1) });
+  }
+  // NonNormalized stuff
+  addN(a, b) {
+    return this.add(a, b);
+  }
+  subN(a, b) {
+    return this.sub(a, b);
+  }
+  mulN(a, b) {
+    return this.mul(a, b);
+  }
+  sqrN(a) {
+    return this.sqr(a);
+  }
+  // Why inversion for bigint inside Fp instead of Fp2? it is even used in that context?
+  div(lhs, rhs) {
+    const { Fp: Fp3 } = this;
+    return this.mul(lhs, typeof rhs === "bigint" ? Fp3.inv(Fp3.create(rhs)) : this.inv(rhs));
+  }
+  inv({ c0: a, c1: b }) {
+    const { Fp: Fp3 } = this;
+    const factor = Fp3.inv(Fp3.create(a * a + b * b));
+    return Object.freeze({ c0: Fp3.mul(factor, Fp3.create(a)), c1: Fp3.mul(factor, Fp3.create(-b)) });
+  }
+  sqrt(num) {
+    const { Fp: Fp3 } = this;
+    const Fp22 = this;
+    const { c0, c1 } = num;
+    if (Fp3.is0(c1)) {
+      if (FpLegendre(Fp3, c0) === 1)
+        return Fp22.create({ c0: Fp3.sqrt(c0), c1: Fp3.ZERO });
+      else
+        return Fp22.create({ c0: Fp3.ZERO, c1: Fp3.sqrt(Fp3.div(c0, this.Fp_NONRESIDUE)) });
+    }
+    const a = Fp3.sqrt(Fp3.sub(Fp3.sqr(c0), Fp3.mul(Fp3.sqr(c1), this.Fp_NONRESIDUE)));
+    let d = Fp3.mul(Fp3.add(a, c0), this.Fp_div2);
+    const legendre = FpLegendre(Fp3, d);
+    if (legendre === -1)
+      d = Fp3.sub(d, a);
+    const a0 = Fp3.sqrt(d);
+    const candidateSqrt = Fp22.create({ c0: a0, c1: Fp3.div(Fp3.mul(c1, this.Fp_div2), a0) });
+    if (!Fp22.eql(Fp22.sqr(candidateSqrt), num))
+      throw new Error("Cannot find square root");
+    const x1 = candidateSqrt;
+    const x2 = Fp22.neg(x1);
+    const { re: re1, im: im1 } = Fp22.reim(x1);
+    const { re: re2, im: im2 } = Fp22.reim(x2);
+    if (im1 > im2 || im1 === im2 && re1 > re2)
+      return x1;
+    return x2;
+  }
+  // Same as sgn0_m_eq_2 in RFC 9380
+  isOdd(x) {
+    const { re: x0, im: x1 } = this.reim(x);
+    const sign_0 = x0 % _2n5;
+    const zero_0 = x0 === _0n7;
+    const sign_1 = x1 % _2n5;
+    return BigInt(sign_0 || zero_0 && sign_1) == _1n7;
+  }
+  // Bytes util
+  fromBytes(b) {
+    const { Fp: Fp3 } = this;
+    abytes3(b);
+    if (b.length !== this.BYTES)
+      throw new Error("fromBytes invalid length=" + b.length);
+    return this.create({
+      c0: Fp3.fromBytes(b.subarray(0, Fp3.BYTES)),
+      c1: Fp3.fromBytes(b.subarray(Fp3.BYTES))
+    });
+  }
+  toBytes({ c0, c1 }) {
+    return concatBytes2(this.Fp.toBytes(c0), this.Fp.toBytes(c1));
+  }
+  cmov({ c0, c1 }, { c0: r0, c1: r1 }, c) {
+    const { Fp: Fp3 } = this;
+    return this.create({
+      c0: Fp3.cmov(c0, r0, c),
+      c1: Fp3.cmov(c1, r1, c)
+    });
+  }
+  reim({ c0, c1 }) {
+    return { re: c0, im: c1 };
+  }
+  Fp4Square(a, b) {
+    const Fp22 = this;
+    const a2 = Fp22.sqr(a);
+    const b2 = Fp22.sqr(b);
+    return {
+      first: Fp22.add(Fp22.mulByNonresidue(b2), a2),
+      // b² * Nonresidue + a²
+      second: Fp22.sub(Fp22.sub(Fp22.sqr(Fp22.add(a, b)), a2), b2)
+      // (a + b)² - a² - b²
+    };
+  }
+  // multiply by u + 1
+  mulByNonresidue({ c0, c1 }) {
+    const { Fp: Fp3, NONRESIDUE: nr } = this;
+    if (nr.c0 === Fp3.ONE && nr.c1 === Fp3.ONE) {
+      return Object.freeze({ c0: Fp3.sub(c0, c1), c1: Fp3.add(c0, c1) });
+    }
+    if (nr.c1 === Fp3.ONE) {
+      return Object.freeze({
+        c0: Fp3.sub(Fp3.mul(c0, nr.c0), c1),
+        c1: Fp3.add(c0, Fp3.mul(c1, nr.c0))
+      });
+    }
+    return this.mul({ c0, c1 }, nr);
+  }
+  frobeniusMap(num, power) {
+    const { c0, c1 } = num;
+    const { Fp: Fp3 } = this;
+    return Object.freeze({ c0, c1: power % 2 === 0 ? c1 : Fp3.neg(c1) });
+  }
+};
+var _Field6 = class {
+  ORDER;
+  BITS;
+  BYTES;
+  isLE;
+  ZERO;
+  ONE;
+  Fp2;
+  constructor(Fp22) {
+    this.Fp2 = Fp22;
+    this.ORDER = Fp22.Fp.ORDER ** _6n;
+    this.BITS = 3 * Fp22.BITS;
+    this.BYTES = 3 * Fp22.BYTES;
+    this.isLE = Fp22.isLE;
+    this.ZERO = this.create({ c0: Fp22.ZERO, c1: Fp22.ZERO, c2: Fp22.ZERO });
+    this.ONE = this.create({ c0: Fp22.ONE, c1: Fp22.ZERO, c2: Fp22.ZERO });
+    Object.freeze(this);
+  }
+  // Most callers never touch Frobenius maps, so keep the sextic tables lazy:
+  // eagerly deriving them dominates `bls12-381.js` / `bn254.js` import time.
+  get FROBENIUS_COEFFICIENTS_1() {
+    const frob2 = _FROBENIUS_COEFFICIENTS_6.get(this);
+    if (frob2)
+      return frob2[0];
+    const { Fp2: Fp22 } = this;
+    const { Fp: Fp3 } = Fp22;
+    const rows = calcFrobeniusCoefficients(Fp22, Fp22.NONRESIDUE, Fp3.ORDER, 6, 2, 3);
+    const cache = [Object.freeze(rows[0]), Object.freeze(rows[1])];
+    _FROBENIUS_COEFFICIENTS_6.set(this, cache);
+    return cache[0];
+  }
+  get FROBENIUS_COEFFICIENTS_2() {
+    const frob2 = _FROBENIUS_COEFFICIENTS_6.get(this);
+    if (frob2)
+      return frob2[1];
+    void this.FROBENIUS_COEFFICIENTS_1;
+    return _FROBENIUS_COEFFICIENTS_6.get(this)[1];
+  }
+  add({ c0, c1, c2 }, { c0: r0, c1: r1, c2: r2 }) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({
+      c0: Fp22.add(c0, r0),
+      c1: Fp22.add(c1, r1),
+      c2: Fp22.add(c2, r2)
+    });
+  }
+  sub({ c0, c1, c2 }, { c0: r0, c1: r1, c2: r2 }) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({
+      c0: Fp22.sub(c0, r0),
+      c1: Fp22.sub(c1, r1),
+      c2: Fp22.sub(c2, r2)
+    });
+  }
+  mul({ c0, c1, c2 }, rhs) {
+    const { Fp2: Fp22 } = this;
+    if (typeof rhs === "bigint") {
+      return Object.freeze({
+        c0: Fp22.mul(c0, rhs),
+        c1: Fp22.mul(c1, rhs),
+        c2: Fp22.mul(c2, rhs)
+      });
+    }
+    const { c0: r0, c1: r1, c2: r2 } = rhs;
+    const t0 = Fp22.mul(c0, r0);
+    const t1 = Fp22.mul(c1, r1);
+    const t2 = Fp22.mul(c2, r2);
+    return Object.freeze({
+      // t0 + (c1 + c2) * (r1 * r2) - (T1 + T2) * (u + 1)
+      c0: Fp22.add(t0, Fp22.mulByNonresidue(Fp22.sub(Fp22.mul(Fp22.add(c1, c2), Fp22.add(r1, r2)), Fp22.add(t1, t2)))),
+      // (c0 + c1) * (r0 + r1) - (T0 + T1) + T2 * (u + 1)
+      c1: Fp22.add(Fp22.sub(Fp22.mul(Fp22.add(c0, c1), Fp22.add(r0, r1)), Fp22.add(t0, t1)), Fp22.mulByNonresidue(t2)),
+      // T1 + (c0 + c2) * (r0 + r2) - T0 + T2
+      c2: Fp22.sub(Fp22.add(t1, Fp22.mul(Fp22.add(c0, c2), Fp22.add(r0, r2))), Fp22.add(t0, t2))
+    });
+  }
+  sqr({ c0, c1, c2 }) {
+    const { Fp2: Fp22 } = this;
+    let t0 = Fp22.sqr(c0);
+    let t1 = Fp22.mul(Fp22.mul(c0, c1), _2n5);
+    let t3 = Fp22.mul(Fp22.mul(c1, c2), _2n5);
+    let t4 = Fp22.sqr(c2);
+    return Object.freeze({
+      c0: Fp22.add(Fp22.mulByNonresidue(t3), t0),
+      // T3 * (u + 1) + T0
+      c1: Fp22.add(Fp22.mulByNonresidue(t4), t1),
+      // T4 * (u + 1) + T1
+      // T1 + (c0 - c1 + c2)² + T3 - T0 - T4
+      c2: Fp22.sub(Fp22.sub(Fp22.add(Fp22.add(t1, Fp22.sqr(Fp22.add(Fp22.sub(c0, c1), c2))), t3), t0), t4)
+    });
+  }
+  addN(a, b) {
+    return this.add(a, b);
+  }
+  subN(a, b) {
+    return this.sub(a, b);
+  }
+  mulN(a, b) {
+    return this.mul(a, b);
+  }
+  sqrN(a) {
+    return this.sqr(a);
+  }
+  create(num) {
+    const { Fp2: Fp22 } = this;
+    const c0 = Fp22.create(num.c0);
+    const c1 = Fp22.create(num.c1);
+    const c2 = Fp22.create(num.c2);
+    return Object.freeze({ c0, c1, c2 });
+  }
+  isValid(num) {
+    if (!isObj(num))
+      throw new TypeError("invalid field element: expected object, got " + typeof num);
+    const { c0, c1, c2 } = num;
+    const { Fp2: Fp22 } = this;
+    return Fp22.isValid(c0) && Fp22.isValid(c1) && Fp22.isValid(c2);
+  }
+  is0(num) {
+    if (!isObj(num))
+      return false;
+    const { c0, c1, c2 } = num;
+    const { Fp2: Fp22 } = this;
+    return Fp22.is0(c0) && Fp22.is0(c1) && Fp22.is0(c2);
+  }
+  isValidNot0(num) {
+    return !this.is0(num) && this.isValid(num);
+  }
+  neg({ c0, c1, c2 }) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({ c0: Fp22.neg(c0), c1: Fp22.neg(c1), c2: Fp22.neg(c2) });
+  }
+  eql({ c0, c1, c2 }, { c0: r0, c1: r1, c2: r2 }) {
+    const { Fp2: Fp22 } = this;
+    return Fp22.eql(c0, r0) && Fp22.eql(c1, r1) && Fp22.eql(c2, r2);
+  }
+  sqrt(_) {
+    return notImplemented();
+  }
+  // Do we need division by bigint at all? Should be done via order:
+  div(lhs, rhs) {
+    const { Fp2: Fp22 } = this;
+    const { Fp: Fp3 } = Fp22;
+    return this.mul(lhs, typeof rhs === "bigint" ? Fp3.inv(Fp3.create(rhs)) : this.inv(rhs));
+  }
+  pow(num, power) {
+    return FpPow(this, num, power);
+  }
+  invertBatch(nums) {
+    return FpInvertBatch(this, nums, true);
+  }
+  inv({ c0, c1, c2 }) {
+    const { Fp2: Fp22 } = this;
+    let t0 = Fp22.sub(Fp22.sqr(c0), Fp22.mulByNonresidue(Fp22.mul(c2, c1)));
+    let t1 = Fp22.sub(Fp22.mulByNonresidue(Fp22.sqr(c2)), Fp22.mul(c0, c1));
+    let t2 = Fp22.sub(Fp22.sqr(c1), Fp22.mul(c0, c2));
+    let t4 = Fp22.inv(Fp22.add(Fp22.mulByNonresidue(Fp22.add(Fp22.mul(c2, t1), Fp22.mul(c1, t2))), Fp22.mul(c0, t0)));
+    return Object.freeze({ c0: Fp22.mul(t4, t0), c1: Fp22.mul(t4, t1), c2: Fp22.mul(t4, t2) });
+  }
+  // Bytes utils
+  fromBytes(b) {
+    const { Fp2: Fp22 } = this;
+    abytes3(b);
+    if (b.length !== this.BYTES)
+      throw new Error("fromBytes invalid length=" + b.length);
+    const B2 = Fp22.BYTES;
+    return this.create({
+      c0: Fp22.fromBytes(b.subarray(0, B2)),
+      c1: Fp22.fromBytes(b.subarray(B2, B2 * 2)),
+      c2: Fp22.fromBytes(b.subarray(2 * B2))
+    });
+  }
+  toBytes({ c0, c1, c2 }) {
+    const { Fp2: Fp22 } = this;
+    return concatBytes2(Fp22.toBytes(c0), Fp22.toBytes(c1), Fp22.toBytes(c2));
+  }
+  cmov({ c0, c1, c2 }, { c0: r0, c1: r1, c2: r2 }, c) {
+    const { Fp2: Fp22 } = this;
+    return this.create({
+      c0: Fp22.cmov(c0, r0, c),
+      c1: Fp22.cmov(c1, r1, c),
+      c2: Fp22.cmov(c2, r2, c)
+    });
+  }
+  fromBigSix(tuple) {
+    const { Fp2: Fp22 } = this;
+    if (!Array.isArray(tuple) || tuple.length !== 6)
+      throw new Error("invalid Fp6.fromBigSix");
+    for (let i = 0; i < 6; i++)
+      if (typeof tuple[i] !== "bigint")
+        throw new Error("invalid Fp6.fromBigSix");
+    const t2 = tuple;
+    return this.create({
+      c0: Fp22.fromBigTuple(t2.slice(0, 2)),
+      c1: Fp22.fromBigTuple(t2.slice(2, 4)),
+      c2: Fp22.fromBigTuple(t2.slice(4, 6))
+    });
+  }
+  frobeniusMap(num, power) {
+    const { c0, c1, c2 } = num;
+    if (power % 6 === 0)
+      return Object.freeze({ c0, c1, c2 });
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({
+      c0: Fp22.frobeniusMap(c0, power),
+      c1: Fp22.mul(Fp22.frobeniusMap(c1, power), this.FROBENIUS_COEFFICIENTS_1[power % 6]),
+      c2: Fp22.mul(Fp22.frobeniusMap(c2, power), this.FROBENIUS_COEFFICIENTS_2[power % 6])
+    });
+  }
+  mulByFp2({ c0, c1, c2 }, rhs) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({
+      c0: Fp22.mul(c0, rhs),
+      c1: Fp22.mul(c1, rhs),
+      c2: Fp22.mul(c2, rhs)
+    });
+  }
+  mulByNonresidue({ c0, c1, c2 }) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({ c0: Fp22.mulByNonresidue(c2), c1: c0, c2: c1 });
+  }
+  // Sparse multiplication
+  mul1({ c0, c1, c2 }, b1) {
+    const { Fp2: Fp22 } = this;
+    return Object.freeze({
+      c0: Fp22.mulByNonresidue(Fp22.mul(c2, b1)),
+      c1: Fp22.mul(c0, b1),
+      c2: Fp22.mul(c1, b1)
+    });
+  }
+  // Sparse multiplication
+  mul01({ c0, c1, c2 }, b0, b1) {
+    const { Fp2: Fp22 } = this;
+    let t0 = Fp22.mul(c0, b0);
+    let t1 = Fp22.mul(c1, b1);
+    return Object.freeze({
+      // ((c1 + c2) * b1 - T1) * (u + 1) + T0
+      c0: Fp22.add(Fp22.mulByNonresidue(Fp22.sub(Fp22.mul(Fp22.add(c1, c2), b1), t1)), t0),
+      // (b0 + b1) * (c0 + c1) - T0 - T1
+      c1: Fp22.sub(Fp22.sub(Fp22.mul(Fp22.add(b0, b1), Fp22.add(c0, c1)), t0), t1),
+      // (c0 + c2) * b0 - T0 + T1
+      c2: Fp22.add(Fp22.sub(Fp22.mul(Fp22.add(c0, c2), b0), t0), t1)
+    });
+  }
+};
+var _FROBENIUS_COEFFICIENTS_6 = /* @__PURE__ */ new WeakMap();
+var _Field12 = class {
+  ORDER;
+  BITS;
+  BYTES;
+  isLE;
+  ZERO;
+  ONE;
+  Fp6;
+  X_LEN;
+  finalExponentiate;
+  constructor(Fp62, opts) {
+    const { X_LEN, Fp12finalExponentiate } = opts;
+    const { Fp2: Fp22 } = Fp62;
+    const { Fp: Fp3 } = Fp22;
+    this.Fp6 = Fp62;
+    this.ORDER = Fp3.ORDER ** _12n;
+    this.BITS = 2 * Fp62.BITS;
+    this.BYTES = 2 * Fp62.BYTES;
+    this.isLE = Fp62.isLE;
+    this.ZERO = this.create({ c0: Fp62.ZERO, c1: Fp62.ZERO });
+    this.ONE = this.create({ c0: Fp62.ONE, c1: Fp62.ZERO });
+    this.X_LEN = X_LEN;
+    this.finalExponentiate = (num) => {
+      const copy2 = ({ c0, c1 }) => Object.freeze({ c0, c1 });
+      const copy6 = ({ c0, c1, c2 }) => Object.freeze({ c0: copy2(c0), c1: copy2(c1), c2: copy2(c2) });
+      const res = Fp12finalExponentiate(num);
+      return Object.freeze({ c0: copy6(res.c0), c1: copy6(res.c1) });
+    };
+    Object.freeze(this);
+  }
+  // Keep the degree-12 Frobenius row lazy too; after the first lookup the cached
+  // array is reused exactly like the old eager table.
+  get FROBENIUS_COEFFICIENTS() {
+    const frob2 = _FROBENIUS_COEFFICIENTS_12.get(this);
+    if (frob2)
+      return frob2;
+    const { Fp2: Fp22 } = this.Fp6;
+    const { Fp: Fp3 } = Fp22;
+    const cache = Object.freeze(calcFrobeniusCoefficients(Fp22, Fp22.NONRESIDUE, Fp3.ORDER, 12, 1, 6)[0]);
+    _FROBENIUS_COEFFICIENTS_12.set(this, cache);
+    return cache;
+  }
+  create(num) {
+    const { Fp6: Fp62 } = this;
+    const c0 = Fp62.create(num.c0);
+    const c1 = Fp62.create(num.c1);
+    return Object.freeze({ c0, c1 });
+  }
+  isValid(num) {
+    if (!isObj(num))
+      throw new TypeError("invalid field element: expected object, got " + typeof num);
+    const { c0, c1 } = num;
+    const { Fp6: Fp62 } = this;
+    return Fp62.isValid(c0) && Fp62.isValid(c1);
+  }
+  is0(num) {
+    if (!isObj(num))
+      return false;
+    const { c0, c1 } = num;
+    const { Fp6: Fp62 } = this;
+    return Fp62.is0(c0) && Fp62.is0(c1);
+  }
+  isValidNot0(num) {
+    return !this.is0(num) && this.isValid(num);
+  }
+  neg({ c0, c1 }) {
+    const { Fp6: Fp62 } = this;
+    return Object.freeze({ c0: Fp62.neg(c0), c1: Fp62.neg(c1) });
+  }
+  eql({ c0, c1 }, { c0: r0, c1: r1 }) {
+    const { Fp6: Fp62 } = this;
+    return Fp62.eql(c0, r0) && Fp62.eql(c1, r1);
+  }
+  sqrt(_) {
+    return notImplemented();
+  }
+  inv({ c0, c1 }) {
+    const { Fp6: Fp62 } = this;
+    let t2 = Fp62.inv(Fp62.sub(Fp62.sqr(c0), Fp62.mulByNonresidue(Fp62.sqr(c1))));
+    return Object.freeze({ c0: Fp62.mul(c0, t2), c1: Fp62.neg(Fp62.mul(c1, t2)) });
+  }
+  div(lhs, rhs) {
+    const { Fp6: Fp62 } = this;
+    const { Fp2: Fp22 } = Fp62;
+    const { Fp: Fp3 } = Fp22;
+    return this.mul(lhs, typeof rhs === "bigint" ? Fp3.inv(Fp3.create(rhs)) : this.inv(rhs));
+  }
+  pow(num, power) {
+    return FpPow(this, num, power);
+  }
+  invertBatch(nums) {
+    return FpInvertBatch(this, nums, true);
+  }
+  // Normalized
+  add({ c0, c1 }, { c0: r0, c1: r1 }) {
+    const { Fp6: Fp62 } = this;
+    return Object.freeze({
+      c0: Fp62.add(c0, r0),
+      c1: Fp62.add(c1, r1)
+    });
+  }
+  sub({ c0, c1 }, { c0: r0, c1: r1 }) {
+    const { Fp6: Fp62 } = this;
+    return Object.freeze({
+      c0: Fp62.sub(c0, r0),
+      c1: Fp62.sub(c1, r1)
+    });
+  }
+  mul({ c0, c1 }, rhs) {
+    const { Fp6: Fp62 } = this;
+    if (typeof rhs === "bigint")
+      return Object.freeze({ c0: Fp62.mul(c0, rhs), c1: Fp62.mul(c1, rhs) });
+    let { c0: r0, c1: r1 } = rhs;
+    let t1 = Fp62.mul(c0, r0);
+    let t2 = Fp62.mul(c1, r1);
+    return Object.freeze({
+      c0: Fp62.add(t1, Fp62.mulByNonresidue(t2)),
+      // T1 + T2 * v
+      // (c0 + c1) * (r0 + r1) - (T1 + T2)
+      c1: Fp62.sub(Fp62.mul(Fp62.add(c0, c1), Fp62.add(r0, r1)), Fp62.add(t1, t2))
+    });
+  }
+  sqr({ c0, c1 }) {
+    const { Fp6: Fp62 } = this;
+    let ab = Fp62.mul(c0, c1);
+    return Object.freeze({
+      // (c1 * v + c0) * (c0 + c1) - AB - AB * v
+      c0: Fp62.sub(Fp62.sub(Fp62.mul(Fp62.add(Fp62.mulByNonresidue(c1), c0), Fp62.add(c0, c1)), ab), Fp62.mulByNonresidue(ab)),
+      c1: Fp62.add(ab, ab)
+    });
+  }
+  // NonNormalized stuff
+  addN(a, b) {
+    return this.add(a, b);
+  }
+  subN(a, b) {
+    return this.sub(a, b);
+  }
+  mulN(a, b) {
+    return this.mul(a, b);
+  }
+  sqrN(a) {
+    return this.sqr(a);
+  }
+  // Bytes utils
+  fromBytes(b) {
+    const { Fp6: Fp62 } = this;
+    abytes3(b);
+    if (b.length !== this.BYTES)
+      throw new Error("fromBytes invalid length=" + b.length);
+    return this.create({
+      c0: Fp62.fromBytes(b.subarray(0, Fp62.BYTES)),
+      c1: Fp62.fromBytes(b.subarray(Fp62.BYTES))
+    });
+  }
+  toBytes({ c0, c1 }) {
+    const { Fp6: Fp62 } = this;
+    return concatBytes2(Fp62.toBytes(c0), Fp62.toBytes(c1));
+  }
+  cmov({ c0, c1 }, { c0: r0, c1: r1 }, c) {
+    const { Fp6: Fp62 } = this;
+    return this.create({
+      c0: Fp62.cmov(c0, r0, c),
+      c1: Fp62.cmov(c1, r1, c)
+    });
+  }
+  // Utils
+  // toString() {
+  //   return '' + 'Fp12(' + this.c0 + this.c1 + '* w');
+  // },
+  // fromTuple(c: [Fp6, Fp6]) {
+  //   return new Fp12(...c);
+  // }
+  fromBigTwelve(tuple) {
+    const { Fp6: Fp62 } = this;
+    if (!Array.isArray(tuple) || tuple.length !== 12)
+      throw new Error("invalid Fp12.fromBigTwelve");
+    for (let i = 0; i < 12; i++)
+      if (typeof tuple[i] !== "bigint")
+        throw new Error("invalid Fp12.fromBigTwelve");
+    const t2 = tuple;
+    return this.create({
+      c0: Fp62.fromBigSix(t2.slice(0, 6)),
+      c1: Fp62.fromBigSix(t2.slice(6, 12))
+    });
+  }
+  // Raises to q**i -th power
+  frobeniusMap(lhs, power) {
+    const p = power % 12;
+    if (p === 0)
+      return Object.freeze({ c0: lhs.c0, c1: lhs.c1 });
+    if (p === 6)
+      return this.conjugate(lhs);
+    const { Fp6: Fp62 } = this;
+    const { Fp2: Fp22 } = Fp62;
+    const { c0, c1, c2 } = Fp62.frobeniusMap(lhs.c1, power);
+    const coeff = this.FROBENIUS_COEFFICIENTS[p];
+    return Object.freeze({
+      c0: Fp62.frobeniusMap(lhs.c0, power),
+      c1: Object.freeze({
+        c0: Fp22.mul(c0, coeff),
+        c1: Fp22.mul(c1, coeff),
+        c2: Fp22.mul(c2, coeff)
+      })
+    });
+  }
+  mulByFp2({ c0, c1 }, rhs) {
+    const { Fp6: Fp62 } = this;
+    return Object.freeze({
+      c0: Fp62.mulByFp2(c0, rhs),
+      c1: Fp62.mulByFp2(c1, rhs)
+    });
+  }
+  conjugate({ c0, c1 }) {
+    return Object.freeze({ c0, c1: this.Fp6.neg(c1) });
+  }
+  // A cyclotomic group is a subgroup of Fp^n defined by
+  //   GΦₙ(p) = {α ∈ Fpⁿ : α^Φₙ(p) = 1}
+  // The result of any pairing is in a cyclotomic subgroup
+  // https://eprint.iacr.org/2009/565.pdf
+  // https://eprint.iacr.org/2010/354.pdf
+  _cyclotomicSquare({ c0, c1 }) {
+    const { Fp6: Fp62 } = this;
+    const { Fp2: Fp22 } = Fp62;
+    const { c0: c0c0, c1: c0c1, c2: c0c2 } = c0;
+    const { c0: c1c0, c1: c1c1, c2: c1c2 } = c1;
+    const { first: t3, second: t4 } = Fp22.Fp4Square(c0c0, c1c1);
+    const { first: t5, second: t6 } = Fp22.Fp4Square(c1c0, c0c2);
+    const { first: t7, second: t8 } = Fp22.Fp4Square(c0c1, c1c2);
+    const t9 = Fp22.mulByNonresidue(t8);
+    return Object.freeze({
+      c0: Object.freeze({
+        c0: Fp22.add(Fp22.mul(Fp22.sub(t3, c0c0), _2n5), t3),
+        // 2 * (T3 - c0c0)  + T3
+        c1: Fp22.add(Fp22.mul(Fp22.sub(t5, c0c1), _2n5), t5),
+        // 2 * (T5 - c0c1)  + T5
+        c2: Fp22.add(Fp22.mul(Fp22.sub(t7, c0c2), _2n5), t7)
+      }),
+      // 2 * (T7 - c0c2)  + T7
+      c1: Object.freeze({
+        c0: Fp22.add(Fp22.mul(Fp22.add(t9, c1c0), _2n5), t9),
+        // 2 * (T9 + c1c0) + T9
+        c1: Fp22.add(Fp22.mul(Fp22.add(t4, c1c1), _2n5), t4),
+        // 2 * (T4 + c1c1) + T4
+        c2: Fp22.add(Fp22.mul(Fp22.add(t6, c1c2), _2n5), t6)
+      })
+    });
+  }
+  // https://eprint.iacr.org/2009/565.pdf
+  _cyclotomicExp(num, n) {
+    aInRange("cyclotomic exponent", n, _0n7, _1n7 << BigInt(this.X_LEN));
+    if (n === _0n7)
+      return this.ONE;
+    let z = num;
+    for (let i = bitLen(n) - 2; i >= 0; i--) {
+      z = this._cyclotomicSquare(z);
+      if (bitGet(n, i))
+        z = this.mul(z, num);
+    }
+    return z;
+  }
+};
+var _FROBENIUS_COEFFICIENTS_12 = /* @__PURE__ */ new WeakMap();
+function tower12(opts) {
+  validateObject(opts, {
+    ORDER: "bigint",
+    X_LEN: "number",
+    FP2_NONRESIDUE: "object",
+    Fp2mulByB: "function",
+    Fp12finalExponentiate: "function"
+  }, { NONRESIDUE: "bigint" });
+  asafenumber(opts.X_LEN, "X_LEN");
+  if (opts.X_LEN < 1)
+    throw new Error("invalid X_LEN");
+  const nonresidue = opts.FP2_NONRESIDUE;
+  if (!Array.isArray(nonresidue) || nonresidue.length !== 2)
+    throw new Error("invalid FP2_NONRESIDUE");
+  if (typeof nonresidue[0] !== "bigint" || typeof nonresidue[1] !== "bigint")
+    throw new Error("invalid FP2_NONRESIDUE");
+  const Fp3 = Field(opts.ORDER);
+  const Fp22 = new _Field2(Fp3, opts);
+  const Fp62 = new _Field6(Fp22);
+  const Fp122 = new _Field12(Fp62, opts);
+  return { Fp: Fp3, Fp2: Fp22, Fp6: Fp62, Fp12: Fp122 };
+}
+
+// node_modules/@noble/curves/bls12-381.js
+var _0n8 = BigInt(0);
+var _1n8 = BigInt(1);
+var _2n6 = BigInt(2);
+var _3n6 = BigInt(3);
+var _4n5 = BigInt(4);
+var BLS_X = BigInt("0xd201000000010000");
+var BLS_X_LEN = bitLen(BLS_X);
+var bls12_381_CURVE_G1 = {
+  p: BigInt("0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab"),
+  n: BigInt("0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001"),
+  h: BigInt("0x396c8c005555e1568c00aaab0000aaab"),
+  a: _0n8,
+  b: _4n5,
+  Gx: BigInt("0x17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb"),
+  Gy: BigInt("0x08b3f481e3aaa0f1a09e30ed741d8ae4fcf5e095d5d00af600db18cb2c04b3edd03cc744a2888ae40caa232946c5e7e1")
+};
+var bls12_381_Fr = Field(bls12_381_CURVE_G1.n, {
+  modFromBytes: true
+});
+function bls12FromCompressed(g0, g12, { g2: g22, g3, g4, g5 }) {
+  return { c0: { c0: g0, c1: g4, c2: g3 }, c1: { c0: g22, c1: g12, c2: g5 } };
+}
+function bls12Compress({ c0, c1 }) {
+  return { g2: c1.c0, g3: c0.c2, g4: c0.c1, g5: c1.c2 };
+}
+function bls12CyclotomicSquareCompressed({ g2: g22, g3, g4, g5 }) {
+  const { first: h23c0, second: h23c1 } = Fp2.Fp4Square(g4, g5);
+  const { first: h45c0, second: h45c1 } = Fp2.Fp4Square(g22, g3);
+  const d2 = Fp2.add(g22, g22);
+  const d3 = Fp2.add(g3, g3);
+  const d4 = Fp2.add(g4, g4);
+  const d5 = Fp2.add(g5, g5);
+  return {
+    g2: Fp2.add(Fp2.mul(Fp2.mulByNonresidue(h23c1), _3n6), d2),
+    g3: Fp2.sub(Fp2.mul(h23c0, _3n6), d3),
+    g4: Fp2.sub(Fp2.mul(h45c0, _3n6), d4),
+    g5: Fp2.add(Fp2.mul(h45c1, _3n6), d5)
+  };
+}
+function bls12RecoverG1Ratio({ g2: g22, g3, g4, g5 }) {
+  if (Fp2.is0(g22))
+    return { num: Fp2.mul(Fp2.mul(g4, g5), _2n6), den: g3 };
+  return {
+    num: Fp2.add(Fp2.sub(Fp2.mul(Fp2.sqr(g4), _3n6), Fp2.mul(g3, _2n6)), Fp2.mulByNonresidue(Fp2.sqr(g5))),
+    den: Fp2.mul(g22, _4n5)
+  };
+}
+function bls12RecoverG0(g12, { g2: g22, g3, g4, g5 }) {
+  const g3g4 = Fp2.mul(g3, g4);
+  const t2 = Fp2.add(Fp2.sub(Fp2.mul(Fp2.sub(Fp2.sqr(g12), g3g4), _2n6), g3g4), Fp2.mul(g22, g5));
+  return Fp2.add(Fp2.mulByNonresidue(t2), Fp2.ONE);
+}
+function bls12CyclotomicExpCompressed(num, squarings) {
+  const gs = [];
+  let g = bls12Compress(num);
+  for (const count of squarings) {
+    for (let i = 0; i < count; i++)
+      g = bls12CyclotomicSquareCompressed(g);
+    gs.push(g);
+  }
+  const isOne = gs.map(({ g2: g22, g3 }) => Fp2.is0(g22) && Fp2.is0(g3));
+  const ratios = gs.map(bls12RecoverG1Ratio);
+  const invDens = Fp2.invertBatch(ratios.map(({ den }) => den));
+  const elems = gs.map((compressed, i) => {
+    if (isOne[i])
+      return Fp12.ONE;
+    const g12 = Fp2.mul(ratios[i].num, invDens[i]);
+    return bls12FromCompressed(bls12RecoverG0(g12, compressed), g12, compressed);
+  });
+  return { result: Fp12.mul(Fp12.mul(elems[0], elems[1]), elems[2]), last: elems[2] };
+}
+function bls12CyclotomicExpX(num) {
+  const { result, last } = bls12CyclotomicExpCompressed(num, [16, 32, 9]);
+  let r = result;
+  let s = last;
+  for (let i = 0; i < 3; i++)
+    s = Fp12._cyclotomicSquare(s);
+  r = Fp12.mul(r, s);
+  for (let i = 0; i < 2; i++)
+    s = Fp12._cyclotomicSquare(s);
+  r = Fp12.mul(r, s);
+  s = Fp12._cyclotomicSquare(s);
+  return Fp12.mul(r, s);
+}
+var { Fp, Fp2, Fp6, Fp12 } = tower12({
+  ORDER: bls12_381_CURVE_G1.p,
+  X_LEN: BLS_X_LEN,
+  // Finite extension field over irreducible polynominal.
+  // Fp(u) / (u² - β) where β = -1
+  // Public `Fp2.NONRESIDUE` below is the sextic-tower value `(1, 1) = u + 1`;
+  // the quadratic non-residue for the base Fp2 construction is still `-1`.
+  FP2_NONRESIDUE: [_1n8, _1n8],
+  Fp2mulByB: ({ c0, c1 }) => {
+    const t0 = Fp.mul(c0, _4n5);
+    const t1 = Fp.mul(c1, _4n5);
+    return { c0: Fp.sub(t0, t1), c1: Fp.add(t0, t1) };
+  },
+  Fp12finalExponentiate: (num) => {
+    const powMinusX = (num2) => Fp12.conjugate(bls12CyclotomicExpX(num2));
+    const t0 = Fp12.div(Fp12.frobeniusMap(num, 6), num);
+    const t1 = Fp12.mul(Fp12.frobeniusMap(t0, 2), t0);
+    const t2 = powMinusX(t1);
+    const t3 = Fp12.mul(Fp12.conjugate(Fp12._cyclotomicSquare(t1)), t2);
+    const t4 = powMinusX(t3);
+    const t5 = powMinusX(t4);
+    const t6 = Fp12.mul(powMinusX(t5), Fp12._cyclotomicSquare(t2));
+    const t7 = powMinusX(t6);
+    const t2_t5_pow_q2 = Fp12.frobeniusMap(Fp12.mul(t2, t5), 2);
+    const t4_t1_pow_q3 = Fp12.frobeniusMap(Fp12.mul(t4, t1), 3);
+    const t6_t1c_pow_q1 = Fp12.frobeniusMap(Fp12.mul(t6, Fp12.conjugate(t1)), 1);
+    const t7_t3c_t1 = Fp12.mul(Fp12.mul(t7, Fp12.conjugate(t3)), t1);
+    return Fp12.mul(Fp12.mul(Fp12.mul(t2_t5_pow_q2, t4_t1_pow_q3), t6_t1c_pow_q1), t7_t3c_t1);
+  }
+});
+var frob;
+var getFrob = () => frob || (frob = psiFrobenius(Fp, Fp2, Fp2.div(Fp2.ONE, Fp2.NONRESIDUE)));
+var G2psi = (c, P) => {
+  const fn = getFrob().G2psi;
+  G2psi = fn;
+  return fn(c, P);
+};
+var G2psi2 = (c, P) => {
+  const fn = getFrob().G2psi2;
+  G2psi2 = fn;
+  return fn(c, P);
+};
+var hasher_opts = Object.freeze({
+  DST: "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_",
+  encodeDST: "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_",
+  p: Fp.ORDER,
+  m: 2,
+  k: 128,
+  expand: "xmd",
+  hash: sha256
+});
+var bls12_381_CURVE_G2 = {
+  p: Fp2.ORDER,
+  n: bls12_381_CURVE_G1.n,
+  h: BigInt("0x5d543a95414e7f1091d50792876a202cd91de4547085abaa68a205b2e5a7ddfa628f1cb4d9e82ef21537e293a6691ae1616ec6e786f0c70cf1c38e31c7238e5"),
+  a: Fp2.ZERO,
+  b: Fp2.fromBigTuple([_4n5, _4n5]),
+  Gx: Fp2.fromBigTuple([
+    BigInt("0x024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8"),
+    BigInt("0x13e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e")
+  ]),
+  Gy: Fp2.fromBigTuple([
+    BigInt("0x0ce5d527727d6e118cc9cdc6da2e351aadfd9baa8cbdd3a76d429a695160d12c923ac9cc3baca289e193548608b82801"),
+    BigInt("0x0606c4a02ea734cc32acd2b02bc28b99cb3e287e85a763af267492ab572e99ab3f370d275cec1da1aaa9075ff05f79be")
+  ])
+};
+var sortBit = (parts, p) => {
+  for (const part of parts) {
+    if (part !== _0n8)
+      return Boolean(part * _2n6 / p);
+  }
+  return false;
+};
+var fp2 = {
+  // Generic tower bytes use `c0 || c1`, but the BLS12-381 G2 point/signature wire encoding uses
+  // `c1 || c0`, so keep this local wrapper instead of changing generic field serialization.
+  encode({ c0, c1 }) {
+    const { BYTES: L } = Fp;
+    return concatBytes2(numberToBytesBE(c1, L), numberToBytesBE(c0, L));
+  },
+  decode(bytes) {
+    const { BYTES: L } = Fp;
+    return Fp2.create({
+      c0: decodeFp(bytes.subarray(L)),
+      c1: decodeFp(bytes.subarray(0, L))
+    });
+  }
+};
+var BaseFp = Fp;
+function decodeFp(bytes) {
+  return Fp.fromBytes(bytes);
+}
+var coder = (name, Fp3, b, encode, decode, yparts) => {
+  const F = Fp3;
+  const enc = encode;
+  const dec = decode;
+  const W = F.BYTES;
+  return (allowUncompressed) => ({
+    encode(point, compressed = true) {
+      if (!compressed && !allowUncompressed)
+        throw new Error("invalid signature: expected compressed encoding");
+      const infinity = point.is0();
+      const { x, y } = point.toAffine();
+      const bytes = compressed ? enc(x) : concatBytes2(enc(x), enc(y));
+      let sort;
+      if (compressed && !infinity)
+        sort = sortBit(yparts(y), BaseFp.ORDER);
+      return setMask(bytes, { compressed, infinity, sort });
+    },
+    decode(bytes) {
+      const raw = allowUncompressed ? abytes3(bytes, void 0, "point") : abytes3(bytes, W, "signature");
+      const { compressed, infinity, sort, value } = parseMask(raw);
+      if (!allowUncompressed && !compressed)
+        throw new Error("invalid signature: expected compressed encoding");
+      const len = compressed ? W : 2 * W;
+      if (value.length !== len)
+        throw new Error(`invalid ${name} point: expected ${len} bytes`);
+      if (infinity) {
+        for (const b2 of value) {
+          if (b2)
+            throw new Error(`invalid ${name} point: non-canonical zero`);
+        }
+        return { x: F.ZERO, y: F.ZERO };
+      }
+      const x = dec(compressed ? value : value.subarray(0, W));
+      let y;
+      if (compressed) {
+        y = F.sqrt(F.add(F.pow(x, _3n6), b));
+        if (!y)
+          throw new Error(`invalid ${name} point: compressed`);
+        if (sortBit(yparts(y), BaseFp.ORDER) !== sort)
+          y = F.neg(y);
+      } else {
+        y = dec(value.subarray(W));
+      }
+      if (!compressed && F.is0(x) && F.is0(y))
+        throw new Error(`invalid ${name} point: uncompressed`);
+      return { x, y };
+    }
+  });
+};
+function validateMask({ compressed, infinity, sort }) {
+  if (!compressed && !infinity && sort || // 0010_0000 = 0x20
+  !compressed && infinity && sort || // 0110_0000 = 0x60
+  compressed && infinity && sort)
+    throw new Error("invalid encoding flag");
+}
+function parseMask(bytes) {
+  bytes = copyBytes2(bytes);
+  const mask = bytes[0] & 224;
+  const compressed = !!(mask >> 7 & 1);
+  const infinity = !!(mask >> 6 & 1);
+  const sort = !!(mask >> 5 & 1);
+  validateMask({ compressed, infinity, sort });
+  bytes[0] &= 31;
+  return { compressed, infinity, sort, value: bytes };
+}
+function setMask(bytes, mask) {
+  if (bytes[0] & 224)
+    throw new Error("setMask: non-empty mask");
+  validateMask({ compressed: !!mask.compressed, infinity: !!mask.infinity, sort: !!mask.sort });
+  if (mask.compressed)
+    bytes[0] |= 128;
+  if (mask.infinity)
+    bytes[0] |= 64;
+  if (mask.sort)
+    bytes[0] |= 32;
+  return bytes;
+}
+var g1coder = coder("G1", Fp, Fp.create(bls12_381_CURVE_G1.b), (x) => numberToBytesBE(x, Fp.BYTES), decodeFp, (y) => [y]);
+var g1 = { point: g1coder(true), sig: g1coder(false) };
+var signatureG1ToBytes = (point) => {
+  point.assertValidity();
+  return g1.sig.encode(point);
+};
+function signatureG1FromBytes(bytes) {
+  const Point = bls12_381.G1.Point;
+  const point = Point.fromAffine(g1.sig.decode(bytes));
+  point.assertValidity();
+  return point;
+}
+var g2coder = coder("G2", Fp2, bls12_381_CURVE_G2.b, fp2.encode, fp2.decode, (y) => [
+  y.c1,
+  y.c0
+]);
+var g2 = { point: g2coder(true), sig: g2coder(false) };
+var signatureG2ToBytes = (point) => {
+  point.assertValidity();
+  return g2.sig.encode(point);
+};
+function signatureG2FromBytes(bytes) {
+  const Point = bls12_381.G2.Point;
+  const point = Point.fromAffine(g2.sig.decode(bytes));
+  point.assertValidity();
+  return point;
+}
+var signatureCoders = {
+  ShortSignature: {
+    fromBytes(bytes) {
+      return signatureG1FromBytes(abytes3(bytes));
+    },
+    fromHex(hex) {
+      return signatureG1FromBytes(hexToBytes2(hex));
+    },
+    toBytes(point) {
+      return signatureG1ToBytes(point);
+    },
+    // Historical alias: BLS signatures have a single compressed byte format here.
+    toRawBytes(point) {
+      return signatureG1ToBytes(point);
+    },
+    toHex(point) {
+      return bytesToHex2(signatureG1ToBytes(point));
+    }
+  },
+  LongSignature: {
+    fromBytes(bytes) {
+      return signatureG2FromBytes(abytes3(bytes));
+    },
+    fromHex(hex) {
+      return signatureG2FromBytes(hexToBytes2(hex));
+    },
+    toBytes(point) {
+      return signatureG2ToBytes(point);
+    },
+    // Historical alias: BLS signatures have a single compressed byte format here.
+    toRawBytes(point) {
+      return signatureG2ToBytes(point);
+    },
+    toHex(point) {
+      return bytesToHex2(signatureG2ToBytes(point));
+    }
+  }
+};
+var fields = {
+  Fp,
+  Fp2,
+  Fp6,
+  Fp12,
+  Fr: bls12_381_Fr
+};
+var G1_Point = weierstrass(bls12_381_CURVE_G1, {
+  // Public point APIs still accept infinity, even though the Zcash proof
+  // encoding rules cited above only define nonzero point encodings.
+  allowInfinityPoint: true,
+  Fn: bls12_381_Fr,
+  fromBytes: g1.point.decode,
+  toBytes: (_c, point, isComp) => g1.point.encode(point, isComp),
+  // Checks is the point resides in prime-order subgroup.
+  // point.isTorsionFree() should return true for valid points
+  // It returns false for shitty points.
+  // https://eprint.iacr.org/2021/1130.pdf
+  isTorsionFree: (c, point) => {
+    const beta = BigInt("0x5f19672fdf76ce51ba69c6076a0f77eaddb3a93be6f89688de17d813620a00022e01fffffffefffe");
+    const phi = new c(Fp.mul(point.X, beta), point.Y, point.Z);
+    const xP = point.multiplyUnsafe(BLS_X).negate();
+    const u2P = xP.multiplyUnsafe(BLS_X);
+    return u2P.equals(phi);
+  },
+  // Clear cofactor of G1
+  // https://eprint.iacr.org/2019/403
+  clearCofactor: (_c, point) => {
+    return point.multiplyUnsafe(BLS_X).add(point);
+  }
+});
+var G2_Point = weierstrass(bls12_381_CURVE_G2, {
+  Fp: Fp2,
+  // Public point APIs still accept infinity, even though the Zcash proof
+  // encoding rules cited above only define nonzero point encodings.
+  allowInfinityPoint: true,
+  Fn: bls12_381_Fr,
+  fromBytes: g2.point.decode,
+  toBytes: (_c, point, isComp) => g2.point.encode(point, isComp),
+  // https://eprint.iacr.org/2021/1130.pdf
+  // Older version: https://eprint.iacr.org/2019/814.pdf
+  isTorsionFree: (c, P) => {
+    return P.multiplyUnsafe(BLS_X).negate().equals(G2psi(c, P));
+  },
+  // clear_cofactor_bls12381_g2 from RFC 9380.
+  // https://eprint.iacr.org/2017/419.pdf
+  // prettier-ignore
+  clearCofactor: (c, P) => {
+    const x = BLS_X;
+    let t1 = P.multiplyUnsafe(x).negate();
+    let t2 = G2psi(c, P);
+    let t3 = P.double();
+    t3 = G2psi2(c, t3);
+    t3 = t3.subtract(t2);
+    t2 = t1.add(t2);
+    t2 = t2.multiplyUnsafe(x).negate();
+    t3 = t3.add(t2);
+    t3 = t3.subtract(t1);
+    const Q = t3.subtract(P);
+    return Q;
+  }
+});
+var bls12_hasher_opts = {
+  mapToG1,
+  mapToG2,
+  hasherOpts: hasher_opts,
+  // RFC 9380 Appendix J defines distinct G1/G2 RO and NU suite IDs, and
+  // draft-irtf-cfrg-bls-signature-06 §4.2.1 gives separate G1/G2 `_NUL_` DSTs.
+  // Keep G1 encode-to-curve on the G1 domain instead of inheriting G2's `encodeDST`.
+  hasherOptsG1: {
+    ...hasher_opts,
+    m: 1,
+    DST: "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_",
+    encodeDST: "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_"
+  },
+  hasherOptsG2: { ...hasher_opts }
+};
+var bls12_params = {
+  ateLoopSize: BLS_X,
+  // The BLS parameter x for BLS12-381
+  xNegative: true,
+  twistType: "multiplicative",
+  randomBytes: randomBytes3
+};
+var bls12_381 = bls(fields, G1_Point, G2_Point, bls12_params, bls12_hasher_opts, signatureCoders);
+var isogenyMapG2 = isogenyMap(Fp2, [
+  // xNum
+  [
+    [
+      "0x5c759507e8e333ebb5b7a9a47d7ed8532c52d39fd3a042a88b58423c50ae15d5c2638e343d9c71c6238aaaaaaaa97d6",
+      "0x5c759507e8e333ebb5b7a9a47d7ed8532c52d39fd3a042a88b58423c50ae15d5c2638e343d9c71c6238aaaaaaaa97d6"
+    ],
+    [
+      "0x0",
+      "0x11560bf17baa99bc32126fced787c88f984f87adf7ae0c7f9a208c6b4f20a4181472aaa9cb8d555526a9ffffffffc71a"
+    ],
+    [
+      "0x11560bf17baa99bc32126fced787c88f984f87adf7ae0c7f9a208c6b4f20a4181472aaa9cb8d555526a9ffffffffc71e",
+      "0x8ab05f8bdd54cde190937e76bc3e447cc27c3d6fbd7063fcd104635a790520c0a395554e5c6aaaa9354ffffffffe38d"
+    ],
+    [
+      "0x171d6541fa38ccfaed6dea691f5fb614cb14b4e7f4e810aa22d6108f142b85757098e38d0f671c7188e2aaaaaaaa5ed1",
+      "0x0"
+    ]
+  ],
+  // xDen
+  [
+    [
+      "0x0",
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaa63"
+    ],
+    [
+      "0xc",
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaa9f"
+    ],
+    ["0x1", "0x0"]
+    // LAST 1
+  ],
+  // yNum
+  [
+    [
+      "0x1530477c7ab4113b59a4c18b076d11930f7da5d4a07f649bf54439d87d27e500fc8c25ebf8c92f6812cfc71c71c6d706",
+      "0x1530477c7ab4113b59a4c18b076d11930f7da5d4a07f649bf54439d87d27e500fc8c25ebf8c92f6812cfc71c71c6d706"
+    ],
+    [
+      "0x0",
+      "0x5c759507e8e333ebb5b7a9a47d7ed8532c52d39fd3a042a88b58423c50ae15d5c2638e343d9c71c6238aaaaaaaa97be"
+    ],
+    [
+      "0x11560bf17baa99bc32126fced787c88f984f87adf7ae0c7f9a208c6b4f20a4181472aaa9cb8d555526a9ffffffffc71c",
+      "0x8ab05f8bdd54cde190937e76bc3e447cc27c3d6fbd7063fcd104635a790520c0a395554e5c6aaaa9354ffffffffe38f"
+    ],
+    [
+      "0x124c9ad43b6cf79bfbf7043de3811ad0761b0f37a1e26286b0e977c69aa274524e79097a56dc4bd9e1b371c71c718b10",
+      "0x0"
+    ]
+  ],
+  // yDen
+  [
+    [
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffa8fb",
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffa8fb"
+    ],
+    [
+      "0x0",
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffa9d3"
+    ],
+    [
+      "0x12",
+      "0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaa99"
+    ],
+    ["0x1", "0x0"]
+    // LAST 1
+  ]
+].map((i) => i.map((pair) => Fp2.fromBigTuple(pair.map(BigInt)))));
+var isogenyMapG1 = isogenyMap(Fp, [
+  // xNum
+  [
+    "0x11a05f2b1e833340b809101dd99815856b303e88a2d7005ff2627b56cdb4e2c85610c2d5f2e62d6eaeac1662734649b7",
+    "0x17294ed3e943ab2f0588bab22147a81c7c17e75b2f6a8417f565e33c70d1e86b4838f2a6f318c356e834eef1b3cb83bb",
+    "0xd54005db97678ec1d1048c5d10a9a1bce032473295983e56878e501ec68e25c958c3e3d2a09729fe0179f9dac9edcb0",
+    "0x1778e7166fcc6db74e0609d307e55412d7f5e4656a8dbf25f1b33289f1b330835336e25ce3107193c5b388641d9b6861",
+    "0xe99726a3199f4436642b4b3e4118e5499db995a1257fb3f086eeb65982fac18985a286f301e77c451154ce9ac8895d9",
+    "0x1630c3250d7313ff01d1201bf7a74ab5db3cb17dd952799b9ed3ab9097e68f90a0870d2dcae73d19cd13c1c66f652983",
+    "0xd6ed6553fe44d296a3726c38ae652bfb11586264f0f8ce19008e218f9c86b2a8da25128c1052ecaddd7f225a139ed84",
+    "0x17b81e7701abdbe2e8743884d1117e53356de5ab275b4db1a682c62ef0f2753339b7c8f8c8f475af9ccb5618e3f0c88e",
+    "0x80d3cf1f9a78fc47b90b33563be990dc43b756ce79f5574a2c596c928c5d1de4fa295f296b74e956d71986a8497e317",
+    "0x169b1f8e1bcfa7c42e0c37515d138f22dd2ecb803a0c5c99676314baf4bb1b7fa3190b2edc0327797f241067be390c9e",
+    "0x10321da079ce07e272d8ec09d2565b0dfa7dccdde6787f96d50af36003b14866f69b771f8c285decca67df3f1605fb7b",
+    "0x6e08c248e260e70bd1e962381edee3d31d79d7e22c837bc23c0bf1bc24c6b68c24b1b80b64d391fa9c8ba2e8ba2d229"
+  ],
+  // xDen
+  [
+    "0x8ca8d548cff19ae18b2e62f4bd3fa6f01d5ef4ba35b48ba9c9588617fc8ac62b558d681be343df8993cf9fa40d21b1c",
+    "0x12561a5deb559c4348b4711298e536367041e8ca0cf0800c0126c2588c48bf5713daa8846cb026e9e5c8276ec82b3bff",
+    "0xb2962fe57a3225e8137e629bff2991f6f89416f5a718cd1fca64e00b11aceacd6a3d0967c94fedcfcc239ba5cb83e19",
+    "0x3425581a58ae2fec83aafef7c40eb545b08243f16b1655154cca8abc28d6fd04976d5243eecf5c4130de8938dc62cd8",
+    "0x13a8e162022914a80a6f1d5f43e7a07dffdfc759a12062bb8d6b44e833b306da9bd29ba81f35781d539d395b3532a21e",
+    "0xe7355f8e4e667b955390f7f0506c6e9395735e9ce9cad4d0a43bcef24b8982f7400d24bc4228f11c02df9a29f6304a5",
+    "0x772caacf16936190f3e0c63e0596721570f5799af53a1894e2e073062aede9cea73b3538f0de06cec2574496ee84a3a",
+    "0x14a7ac2a9d64a8b230b3f5b074cf01996e7f63c21bca68a81996e1cdf9822c580fa5b9489d11e2d311f7d99bbdcc5a5e",
+    "0xa10ecf6ada54f825e920b3dafc7a3cce07f8d1d7161366b74100da67f39883503826692abba43704776ec3a79a1d641",
+    "0x95fc13ab9e92ad4476d6e3eb3a56680f682b4ee96f7d03776df533978f31c1593174e4b4b7865002d6384d168ecdd0a",
+    "0x000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001"
+    // LAST 1
+  ],
+  // yNum
+  [
+    "0x90d97c81ba24ee0259d1f094980dcfa11ad138e48a869522b52af6c956543d3cd0c7aee9b3ba3c2be9845719707bb33",
+    "0x134996a104ee5811d51036d776fb46831223e96c254f383d0f906343eb67ad34d6c56711962fa8bfe097e75a2e41c696",
+    "0xcc786baa966e66f4a384c86a3b49942552e2d658a31ce2c344be4b91400da7d26d521628b00523b8dfe240c72de1f6",
+    "0x1f86376e8981c217898751ad8746757d42aa7b90eeb791c09e4a3ec03251cf9de405aba9ec61deca6355c77b0e5f4cb",
+    "0x8cc03fdefe0ff135caf4fe2a21529c4195536fbe3ce50b879833fd221351adc2ee7f8dc099040a841b6daecf2e8fedb",
+    "0x16603fca40634b6a2211e11db8f0a6a074a7d0d4afadb7bd76505c3d3ad5544e203f6326c95a807299b23ab13633a5f0",
+    "0x4ab0b9bcfac1bbcb2c977d027796b3ce75bb8ca2be184cb5231413c4d634f3747a87ac2460f415ec961f8855fe9d6f2",
+    "0x987c8d5333ab86fde9926bd2ca6c674170a05bfe3bdd81ffd038da6c26c842642f64550fedfe935a15e4ca31870fb29",
+    "0x9fc4018bd96684be88c9e221e4da1bb8f3abd16679dc26c1e8b6e6a1f20cabe69d65201c78607a360370e577bdba587",
+    "0xe1bba7a1186bdb5223abde7ada14a23c42a0ca7915af6fe06985e7ed1e4d43b9b3f7055dd4eba6f2bafaaebca731c30",
+    "0x19713e47937cd1be0dfd0b8f1d43fb93cd2fcbcb6caf493fd1183e416389e61031bf3a5cce3fbafce813711ad011c132",
+    "0x18b46a908f36f6deb918c143fed2edcc523559b8aaf0c2462e6bfe7f911f643249d9cdf41b44d606ce07c8a4d0074d8e",
+    "0xb182cac101b9399d155096004f53f447aa7b12a3426b08ec02710e807b4633f06c851c1919211f20d4c04f00b971ef8",
+    "0x245a394ad1eca9b72fc00ae7be315dc757b3b080d4c158013e6632d3c40659cc6cf90ad1c232a6442d9d3f5db980133",
+    "0x5c129645e44cf1102a159f748c4a3fc5e673d81d7e86568d9ab0f5d396a7ce46ba1049b6579afb7866b1e715475224b",
+    "0x15e6be4e990f03ce4ea50b3b42df2eb5cb181d8f84965a3957add4fa95af01b2b665027efec01c7704b456be69c8b604"
+  ],
+  // yDen
+  [
+    "0x16112c4c3a9c98b252181140fad0eae9601a6de578980be6eec3232b5be72e7a07f3688ef60c206d01479253b03663c1",
+    "0x1962d75c2381201e1a0cbd6c43c348b885c84ff731c4d59ca4a10356f453e01f78a4260763529e3532f6102c2e49a03d",
+    "0x58df3306640da276faaae7d6e8eb15778c4855551ae7f310c35a5dd279cd2eca6757cd636f96f891e2538b53dbf67f2",
+    "0x16b7d288798e5395f20d23bf89edb4d1d115c5dbddbcd30e123da489e726af41727364f2c28297ada8d26d98445f5416",
+    "0xbe0e079545f43e4b00cc912f8228ddcc6d19c9f0f69bbb0542eda0fc9dec916a20b15dc0fd2ededda39142311a5001d",
+    "0x8d9e5297186db2d9fb266eaac783182b70152c65550d881c5ecd87b6f0f5a6449f38db9dfa9cce202c6477faaf9b7ac",
+    "0x166007c08a99db2fc3ba8734ace9824b5eecfdfa8d0cf8ef5dd365bc400a0051d5fa9c01a58b1fb93d1a1399126a775c",
+    "0x16a3ef08be3ea7ea03bcddfabba6ff6ee5a4375efa1f4fd7feb34fd206357132b920f5b00801dee460ee415a15812ed9",
+    "0x1866c8ed336c61231a1be54fd1d74cc4f9fb0ce4c6af5920abc5750c4bf39b4852cfe2f7bb9248836b233d9d55535d4a",
+    "0x167a55cda70a6e1cea820597d94a84903216f763e13d87bb5308592e7ea7d4fbc7385ea3d529b35e346ef48bb8913f55",
+    "0x4d2f259eea405bd48f010a01ad2911d9c6dd039bb61a6290e591b36e636a5c871a5c29f4f83060400f8b49cba8f6aa8",
+    "0xaccbb67481d033ff5852c1e48c50c477f94ff8aefce42d28c0f9a88cea7913516f968986f7ebbea9684b529e2561092",
+    "0xad6b9514c767fe3c3613144b45f1496543346d98adf02267d5ceef9a00d9b8693000763e3b90ac11e99b138573345cc",
+    "0x2660400eb2e4f3b628bdd0d53cd76f2bf565b94e72927c1cb748df27942480e420517bd8714cc80d1fadc1326ed06f7",
+    "0xe0fa1d816ddc03e6b24255e0d7819c171c40f65e273b853324efcd6356caa205ca2f570f13497804415473a1d634b8f",
+    "0x000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001"
+    // LAST 1
+  ]
+].map((i) => i.map((j) => BigInt(j))));
+var G1_SWU;
+var G2_SWU;
+var getG1_SWU = () => G1_SWU || (G1_SWU = mapToCurveSimpleSWU(Fp, {
+  A: Fp.create(BigInt("0x144698a3b8e9433d693a02c96d4982b0ea985383ee66a8d8e8981aefd881ac98936f8da0e0f97f5cf428082d584c1d")),
+  B: Fp.create(BigInt("0x12e2908d11688030018b12e8753eee3b2016c1f0f24f4070a0b9c14fcef35ef55a23215a316ceaa5d1cc48e98e172be0")),
+  Z: Fp.create(BigInt(11))
+}));
+var getG2_SWU = () => G2_SWU || (G2_SWU = mapToCurveSimpleSWU(Fp2, {
+  // SWU map for the RFC 9380 §8.8.2 pre-isogeny G2 curve E':
+  // y² = x³ + 240i * x + 1012 + 1012i
+  A: Fp2.create({ c0: Fp.create(_0n8), c1: Fp.create(BigInt(240)) }),
+  // A' = 240 * I
+  B: Fp2.create({ c0: Fp.create(BigInt(1012)), c1: Fp.create(BigInt(1012)) }),
+  // B' = 1012 * (1 + I)
+  Z: Fp2.create({ c0: Fp.create(BigInt(-2)), c1: Fp.create(BigInt(-1)) })
+  // Z: -(2 + I)
+}));
+function mapToG1(scalars) {
+  const { x, y } = getG1_SWU()(Fp.create(scalars[0]));
+  return isogenyMapG1(x, y);
+}
+function mapToG2(scalars) {
+  const { x, y } = getG2_SWU()(Fp2.fromBigTuple(scalars));
+  return isogenyMapG2(x, y);
+}
+
+// src/drand.ts
+function verifyQuicknet(round, signatureHex) {
+  const sig = parseHex(signatureHex);
+  if (!sig || sig.length !== 48) return false;
+  try {
+    const sigs = bls12_381.shortSignatures;
+    const msg = sigs.hash(sha256(new Writer(8).u64(round).view()), QUICKNET.dst);
+    return sigs.verify(sig, msg, parseHex(QUICKNET.publicKey));
+  } catch {
+    return false;
+  }
+}
+
+// src/load.ts
+var RULE_TEXT = {
+  syntax: t("不是有效的 JSON", "it is not valid JSON"),
+  depth: t(`嵌套超过 ${MAX_DEPTH} 层（规范 §10 的限制）`, `arrays and objects nested more than ${MAX_DEPTH} deep (the limit of SPEC §10)`),
+  size: t("超过文件大小限制（规范 §10：证明文件至多 256 MiB，公开名录至多 8 GiB）", "over the size limit (SPEC §10: a proof at most 256 MiB, a public snapshot 8 GiB)"),
+  bom: t("在文件开头以外的位置含有字节顺序标记（BOM，规范 §10 只允许文件开头有一个）", "a byte-order mark after the start (SPEC §10 allows one, at the very start)")
+};
+function jsonFailure(bytes, e, what = t("证明文件", "The proof file")) {
+  const r = RULE_TEXT[e.rule];
+  const where = bytes ? lineCol(bytes, e.offset) : null;
+  const at = where ? t(`第 ${where.line} 行第 ${where.col} 列`, `line ${where.line}, column ${where.col}`) : t(`第 ${e.offset} 字节处`, `at byte ${e.offset}`);
+  return {
+    area: "json",
+    what: t(`${what.zh}${r.zh}（${at.zh}：${e.message}），拒绝读取。文件可能不完整或被改动过。`, `${what.en} is refused: ${r.en} (${at.en}: ${e.message}). It may be truncated or edited.`),
+    got: e.message
+  };
+}
+function loadProof(bytes) {
+  let json;
+  try {
+    const big = sizeProblem(bytes.length, MAX_PROOF_BYTES);
+    if (big) throw big;
+    json = parseJson(bytes);
+  } catch (e) {
+    if (e instanceof JsonError) return { proof: null, json: null, failure: jsonFailure(e.rule === "size" ? null : bytes, e) };
+    throw e;
+  }
+  try {
+    return { proof: decodeProof(json), failure: null, json };
+  } catch (e) {
+    if (e instanceof DecodeError) {
+      const unknown = e.expected.startsWith("no such field");
+      return {
+        proof: null,
+        json,
+        failure: {
+          area: "format",
+          what: unknown ? t(`证明文件含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The proof file has a field this page does not know, "${e.path}": it may come from a newer dualdraw, or it was edited.`) : t(`证明文件的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The proof file's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`),
+          expected: e.expected,
+          got: e.got
+        }
+      };
+    }
+    throw e;
+  }
+}
+
+// src/verify.ts
+var MAX_PER_AREA = 8;
+var Collector = class {
+  failures = [];
+  checks = [];
+  perArea = /* @__PURE__ */ new Map();
+  suppressed = /* @__PURE__ */ new Map();
+  fail(area, what, expected, got) {
+    const n = (this.perArea.get(area) ?? 0) + 1;
+    this.perArea.set(area, n);
+    if (n > MAX_PER_AREA) {
+      this.suppressed.set(area, (this.suppressed.get(area) ?? 0) + 1);
+      return;
+    }
+    this.failures.push({ area, what, expected: expected === void 0 ? void 0 : short(expected, 2e3), got: got === void 0 ? void 0 : short(got, 2e3) });
+  }
+  failed(area) {
+    return (this.perArea.get(area) ?? 0) > 0;
+  }
+  line(area, label, count) {
+    this.checks.push({ area, label, ok: !this.failed(area), count });
+  }
+  skip(area, label) {
+    this.checks.push({ area, label, ok: true, skipped: true });
+  }
+  finish() {
+    for (const [area, k] of this.suppressed) this.failures.push({ area, what: t(`……同类问题另有 ${k} 处未逐一列出。`, `…and ${k} more problem(s) of the same kind not listed.`) });
+  }
+};
+function targetLabel(i, uscc, name) {
+  const nm = name ? `，${name}` : "";
+  const nmEn = name ? `, ${name}` : "";
+  return t(`第${i + 1}个检查对象（${uscc}${nm}）`, `target no. ${i + 1} (${uscc}${nmEn})`);
+}
+function officerText(id, officers) {
+  const o = officers.get(id);
+  return o ? `${o.name}（${id}，${o.department}）` : id;
+}
+function officerTextEn(id, officers) {
+  const o = officers.get(id);
+  return o ? `${o.name} (${id}, ${o.department})` : id;
+}
+function announcementFields(proof) {
+  const a = proof.announcement;
+  return {
+    campaign_hash: a.campaign_hash,
+    snapshot_digest: a.snapshot.digest,
+    exclusion_count: a.exclusion.length,
+    exclusion_root: a.exclusion_root,
+    ledger_head: a.ledger_head,
+    announced_at: a.announced_at,
+    officer_history_count: a.officer_history.length,
+    officer_history_root: a.officer_history_root,
+    drawn_this_year_count: a.drawn_this_year.length,
+    drawn_this_year_root: a.drawn_this_year_root,
+    group_hash: a.coordination ? a.coordination.hash : null
+  };
+}
+function drawCategories(c, items) {
+  const Citems = /* @__PURE__ */ new Set();
+  for (const code of c.items) {
+    const it = items.get(code);
+    if (it) Citems.add(it.target_category);
+  }
+  return { C: new Set(c.targets.categories ?? Citems), Citems };
+}
+function makePoolPredicate(c, Cin, exclusion, conv = (s) => s) {
+  const regions = c.targets.regions;
+  const C = new Set([...Cin].map(conv));
+  const excl = new Set(c.targets.exclude_flags.map(conv));
+  return (e) => {
+    if (e.status !== "in_business") return { in: false, reason: "status" };
+    if (regions.length && !regions.some((r) => e.region.startsWith(r))) return { in: false, reason: "region" };
+    if (!e.categories.some((x) => C.has(x))) return { in: false, reason: "category" };
+    if (e.flags.some((f) => excl.has(f))) return { in: false, reason: "flag" };
+    if (exclusion.has(e.uscc)) return { in: false, reason: "exclusion" };
+    return { in: true, reason: null };
+  };
+}
+function ruleText(s) {
+  if ("ratio" in s.rule) return s.rule.ratio.text;
+  return `count ${s.rule.count}`;
+}
+var REG_ZH = { items: "检查事项清单", entities: "市场主体名录", officers: "执法检查人员名录", recusals: "回避申报" };
+var regZh = (r) => REG_ZH[r];
+function verifyLight(proof) {
+  const c = new Collector();
+  const a = proof.announcement;
+  const camp = a.campaign;
+  const items = new Map(proof.items.map((i) => [i.code, i]));
+  const officers = new Map(proof.officers.map((o) => [o.id, o]));
+  const sortedLists = [
+    ["items", camp.items],
+    ["targets.categories", camp.targets.categories ?? []],
+    ["targets.regions", camp.targets.regions],
+    ["targets.exclude_flags", camp.targets.exclude_flags],
+    ["targets.exclude_credit_classes", camp.targets.exclude_credit_classes]
+  ];
+  for (const [name, xs] of sortedLists)
+    if (!strictlyIncreasing(xs)) c.fail("campaign", t(`活动内容中的列表“${name}”没有按规定排序或有重复项。`, `The campaign's list "${name}" is not sorted or has duplicates.`), void 0, xs);
+  const classes = camp.targets.strata.map((s) => s.credit_class);
+  if (!strictlyIncreasing(classes)) c.fail("campaign", t("活动的分层（信用风险类别）没有按类别排序或有重复。", "The campaign's strata are not sorted by class or repeat a class."), void 0, classes);
+  for (const k of [...classes, ...camp.targets.exclude_credit_classes])
+    if (!CREDIT_CLASSES.includes(k)) c.fail("campaign", t(`信用风险类别“${k}”不是 A–D 之一。`, `Credit class "${k}" is not one of A–D.`));
+  if (!["same", "other", "any"].includes(camp.teams.officer_region)) c.fail("campaign", t(`officer_region 的值“${camp.teams.officer_region}”无效。`, `officer_region "${camp.teams.officer_region}" is not valid.`));
+  if (!["void", "proceed"].includes(camp.entropy.on_missing_reveal)) c.fail("campaign", t(`on_missing_reveal 的值“${camp.entropy.on_missing_reveal}”无效。`, `on_missing_reveal "${camp.entropy.on_missing_reveal}" is not valid.`));
+  if (BigInt(camp.teams.min_size) < 2n) c.fail("campaign", t("每组执法人员少于 2 人（行政处罚法第四十二条要求至少 2 人）。", "Teams of fewer than 2 officers (the law requires at least 2)."));
+  const wnames = camp.entropy.witnesses.map((x) => x.name);
+  if (new Set(wnames).size !== wnames.length) c.fail("campaign", t("见证人姓名有重复。", "Witness names repeat."));
+  if (camp.entropy.on_missing_reveal === "proceed" && camp.entropy.beacon === null) c.fail("campaign", t("“未揭示也继续”（proceed）必须配合公共随机信标使用，但活动没有信标。", '"proceed" needs a beacon, but the campaign has none.'));
+  if (!isDate(camp.draw_date)) c.fail("campaign", t(`抽取日期“${camp.draw_date}”不是有效日期。`, `The draw date "${camp.draw_date}" is not a date.`));
+  if (camp.period) {
+    const p = camp.period;
+    if (!isDate(p.start) || !isDate(p.end)) c.fail("campaign", t(`检查期间（${p.start} — ${p.end}）不是有效日期。`, `The inspection period (${p.start} — ${p.end}) is not made of dates.`));
+    else if (p.end < p.start || p.start < camp.draw_date)
+      c.fail("campaign", t(`检查期间（${p.start} — ${p.end}）应在抽取日期（${camp.draw_date}）之后且结束不早于开始。`, `The inspection period (${p.start} — ${p.end}) must start on or after the draw date (${camp.draw_date}) and not end before it starts.`));
+  }
+  if (camp.coordination && camp.entropy.on_missing_reveal !== "void") c.fail("campaign", t("协调组中的活动必须规定“未全部揭示则作废”（void）。", 'A coordinated campaign must use on_missing_reveal = "void".'));
+  const ch = toHex(campaignHash(camp));
+  if (ch !== a.campaign_hash)
+    c.fail("campaign", t(`抽查活动内容的哈希与公告中的不一致：按文件中的活动内容计算应为 ${ch}，公告中为 ${a.campaign_hash}。活动内容（事项、范围、比例、见证人等）在公告后被改动过。`, `The campaign's hash does not match the announcement: the campaign in the file gives ${ch}, the announcement says ${a.campaign_hash}. The campaign (items, scope, ratios, witnesses…) was changed after it was announced.`), ch, a.campaign_hash);
+  c.line("campaign", t("抽查活动内容与公告的活动哈希一致", "The campaign matches its announced hash"));
+  const digest = toHex(snapshotDigest(a.snapshot.roots));
+  if (digest !== a.snapshot.digest)
+    c.fail("announcement", t(`名录快照摘要与四个名录根不一致：由根计算应为 ${digest}，文件中为 ${a.snapshot.digest}。`, `The snapshot digest does not match the four registry roots: the roots give ${digest}, the file says ${a.snapshot.digest}.`), digest, a.snapshot.digest);
+  if (!strictlyIncreasing(a.exclusion) || !a.exclusion.every(isUscc)) c.fail("announcement", t("排除名单（近期已检查）没有排序、有重复或含无效的统一社会信用代码。", "The exclusion list is not sorted, repeats, or holds an invalid USCC."));
+  const exRoot = toHex(textTreeRoot(a.exclusion));
+  if (exRoot !== a.exclusion_root)
+    c.fail("announcement", t(`排除名单的根与名单不一致：应为 ${exRoot}，文件中为 ${a.exclusion_root}。`, `The exclusion root does not match the list: expected ${exRoot}, the file says ${a.exclusion_root}.`), exRoot, a.exclusion_root);
+  const hist = a.officer_history;
+  for (let i = 1; i < hist.length; i++) {
+    const d = cmpUtf8(hist[i - 1].officer, hist[i].officer) || cmpUtf8(hist[i - 1].target, hist[i].target);
+    if (d >= 0) {
+      c.fail("announcement", t("执法人员历史名单（近期检查过同一对象的人员）没有按执法证号、信用代码排序或有重复。", "The officer history is not sorted by officer id then USCC, or repeats."));
+      break;
+    }
+  }
+  const hms = new MerkleStream();
+  for (const h of hist) hms.push(leafHash(historyPairLeaf(h.officer, h.target)));
+  const histRoot = toHex(hms.root());
+  if (histRoot !== a.officer_history_root)
+    c.fail("announcement", t(`执法人员历史名单的根与名单不一致：应为 ${histRoot}，文件中为 ${a.officer_history_root}。`, `The officer history root does not match the list: expected ${histRoot}, the file says ${a.officer_history_root}.`), histRoot, a.officer_history_root);
+  if (!strictlyIncreasing(a.drawn_this_year) || !a.drawn_this_year.every(isUscc)) c.fail("announcement", t("本年度已抽取名单没有排序、有重复或含无效的统一社会信用代码。", "The drawn-this-year list is not sorted, repeats, or holds an invalid USCC."));
+  const dtyRoot = toHex(textTreeRoot(a.drawn_this_year));
+  if (dtyRoot !== a.drawn_this_year_root)
+    c.fail("announcement", t(`本年度已抽取名单的根与名单不一致：应为 ${dtyRoot}，文件中为 ${a.drawn_this_year_root}。`, `The drawn-this-year root does not match the list: expected ${dtyRoot}, the file says ${a.drawn_this_year_root}.`), dtyRoot, a.drawn_this_year_root);
+  if (a.exclusion.length && BigInt(camp.targets.exclude_inspected_within_days) === 0n) c.fail("announcement", t("活动没有“近期已检查不再抽取”的规则，公告却有排除名单。", "The announcement has an exclusion list although the campaign has no such rule."));
+  if (hist.length && BigInt(camp.teams.avoid_same_officer_within_days) === 0n) c.fail("announcement", t("活动没有“同一执法人员不重复检查同一对象”的规则，公告却有执法人员历史名单。", "The announcement has an officer history although the campaign has no such rule."));
+  if (a.drawn_this_year.length && !camp.targets.low_risk_once_a_year) c.fail("announcement", t("活动没有“低风险对象一年内只抽一次”的规则，公告却有本年度已抽取名单。", "The announcement has a drawn-this-year list although the campaign has no such rule."));
+  const co = a.coordination;
+  if (co === null !== (camp.coordination === null))
+    c.fail("coordination", co ? t("公告含协调组信息，但活动没有协调设置。", "The announcement names a coordination group the campaign does not have.") : t("活动属于协调组，但公告中没有协调组信息。", "The campaign is coordinated but the announcement has no group."));
+  if (co) {
+    if (camp.coordination && camp.coordination.group !== co.group) c.fail("coordination", t(`协调组名称不一致：活动中为“${camp.coordination.group}”，公告中为“${co.group}”。`, `Group names differ: campaign "${camp.coordination.group}", announcement "${co.group}".`));
+    if (!strictlyIncreasing(co.members)) c.fail("coordination", t("协调组成员（活动哈希）没有按哈希排序或有重复。", "The group members are not sorted by hash or repeat."));
+    const me = co.members.indexOf(a.campaign_hash);
+    if (me < 0) c.fail("coordination", t("本活动的哈希不在其协调组的成员名单中。", "This campaign's hash is not among its group's members."), a.campaign_hash, co.members.join(", "));
+    const gh = toHex(groupHash(co.group, co.members));
+    if (gh !== co.hash) c.fail("coordination", t(`协调组哈希与组名和成员不一致：应为 ${gh}，文件中为 ${co.hash}。`, `The group hash does not match its name and members: expected ${gh}, the file says ${co.hash}.`), gh, co.hash);
+    if (proof.group_announcements.length !== co.members.length) c.fail("coordination", t(`协调组有 ${co.members.length} 个成员，文件却列出 ${proof.group_announcements.length} 个公告哈希。`, `The group has ${co.members.length} members but the file lists ${proof.group_announcements.length} announcement hashes.`));
+    else if (me >= 0 && proof.group_announcements[me] !== a.hash)
+      c.fail("coordination", t("协调组公告名单中本活动位置上的公告哈希不是本活动的公告哈希。", "The group's list of announcement hashes does not have this campaign's at its place."), a.hash, proof.group_announcements[me]);
+  } else if (proof.group_announcements.length) c.fail("coordination", t("未协调的活动不应列出协调组的公告哈希。", "An uncoordinated campaign lists group announcement hashes."));
+  if (co) c.line("coordination", t(`协调组“${co.group}”的组哈希和本活动在组中的位置正确`, `The coordination group "${co.group}": its hash and this campaign's place in it are correct`), co.members.length);
+  else c.skip("coordination", t("本活动不属于协调组", "This campaign is not coordinated"));
+  const annAt = parseInstant(a.announced_at);
+  if (annAt === null) c.fail("announcement", t(`公告时间“${a.announced_at}”不是 RFC 3339 时刻（规范 §1）。`, `The announcement time "${a.announced_at}" is not an RFC 3339 instant (SPEC §1).`));
+  const ah = toHex(new Writer(8).bytes(encodeAnnouncement(announcementFields(proof))).sha());
+  if (ah !== a.hash)
+    c.fail("announcement", t(`公告哈希与公告内容不一致：按内容计算应为 ${ah}，文件中为 ${a.hash}。请与事先公布的公告哈希核对。`, `The announcement hash does not match its content: the content gives ${ah}, the file says ${a.hash}. Compare it with the hash published before the draw.`), ah, a.hash);
+  c.line("announcement", t("公告哈希由活动、名录快照、排除名单和公告时间重新算出，一致", "The announcement hash recomputed from campaign, snapshot, exclusions and time matches"));
+  const witnesses = [];
+  const revealsByName = new Map(proof.entropy.reveals.map((r) => [r.name, r]));
+  const beacon = proof.entropy.beacon;
+  let roundTime = null;
+  if (camp.entropy.beacon && camp.entropy.beacon.scheme === "drand-quicknet" && /^[1-9][0-9]*$/.test(camp.entropy.beacon.round)) roundTime = quicknetRoundTime(BigInt(camp.entropy.beacon.round));
+  const deadline = camp.entropy.reveal_deadline !== null ? parseInstant(camp.entropy.reveal_deadline) : roundTime;
+  if (camp.entropy.reveal_deadline !== null && deadline === null) c.fail("witnesses", t(`揭示截止时间“${camp.entropy.reveal_deadline}”不是 UTC 时刻。`, `The reveal deadline "${camp.entropy.reveal_deadline}" is not a UTC instant.`));
+  const revealOrder = proof.entropy.reveals.map((r) => r.name);
+  const expectedOrder = wnames.filter((n) => revealsByName.has(n));
+  if (revealOrder.join("\0") !== expectedOrder.join("\0"))
+    c.fail("witnesses", t("见证人的揭示没有按活动中见证人的顺序排列，或含有活动中没有的见证人。", "The reveals are not in the campaign's witness order, or name someone who is not a witness."), wnames.join("、"), revealOrder.join("、"));
+  for (const w of camp.entropy.witnesses) {
+    const r = revealsByName.get(w.name);
+    const missing = proof.entropy.missing.includes(w.name);
+    if (!r) {
+      witnesses.push({ name: w.name, commitment: w.commitment, secret: null, revealed_at: null, revealed_bj: null, ok: null });
+      if (!missing) c.fail("witnesses", t(`见证人“${w.name}”既没有揭示秘密，也没有被列为未揭示。`, `Witness "${w.name}" neither revealed nor is listed as missing.`));
+      continue;
+    }
+    if (missing) c.fail("witnesses", t(`见证人“${w.name}”同时被列为已揭示和未揭示。`, `Witness "${w.name}" is both revealed and listed as missing.`));
+    const got = toHex(witnessCommitment(r.secret));
+    const ok = got === w.commitment;
+    if (!ok)
+      c.fail("witnesses", t(`见证人“${w.name}”公开的秘密与其事先提交的承诺不符：事先的承诺为 ${w.commitment}，由文件中的秘密算出 ${got}。这个秘密不是该见证人当初承诺的那个。`, `Witness "${w.name}"'s revealed secret does not match the commitment they gave beforehand: the commitment is ${w.commitment}, the secret in the file gives ${got}. This is not the secret the witness committed to.`), w.commitment, got);
+    if (charCount(r.secret) < 16) c.fail("witnesses", t(`见证人“${w.name}”的秘密少于 16 个字符。`, `Witness "${w.name}"'s secret is shorter than 16 characters.`));
+    const at = parseInstant(r.revealed_at);
+    if (at === null) c.fail("witnesses", t(`见证人“${w.name}”的揭示时间“${r.revealed_at}”不是 UTC 时刻。`, `Witness "${w.name}"'s reveal time "${r.revealed_at}" is not a UTC instant.`));
+    else {
+      if (annAt !== null && at < annAt) c.fail("witnesses", t(`见证人“${w.name}”的揭示时间早于公告时间。`, `Witness "${w.name}" revealed before the announcement.`), a.announced_at, r.revealed_at);
+      if (camp.entropy.reveal_deadline !== null && deadline !== null && at > deadline)
+        c.fail("witnesses", t(`见证人“${w.name}”在截止时间之后才揭示：截止为 ${camp.entropy.reveal_deadline}，揭示于 ${r.revealed_at}。`, `Witness "${w.name}" revealed after the deadline: deadline ${camp.entropy.reveal_deadline}, revealed ${r.revealed_at}.`), camp.entropy.reveal_deadline, r.revealed_at);
+      if (roundTime !== null && at >= roundTime)
+        c.fail("witnesses", t(`见证人“${w.name}”在信标轮次产生之后才揭示（揭示于 ${r.revealed_at}，轮次时间 ${formatInstant(roundTime)}）：最后揭示的人可能已看到随机结果。`, `Witness "${w.name}" revealed after the beacon round appeared (${r.revealed_at}, round time ${formatInstant(roundTime)}): the last to reveal could have seen the outcome.`), formatInstant(roundTime), r.revealed_at);
+    }
+    witnesses.push({ name: w.name, commitment: w.commitment, secret: r.secret, revealed_at: r.revealed_at, revealed_bj: at === null ? null : beijingTime(at), ok });
+  }
+  for (const m of proof.entropy.missing)
+    if (!wnames.includes(m)) c.fail("witnesses", t(`未揭示名单中的“${m}”不是本活动的见证人。`, `"${m}" listed as missing is not a witness of this campaign.`));
+  if (proof.entropy.missing.length && camp.entropy.on_missing_reveal !== "proceed")
+    c.fail("witnesses", t(`有见证人未揭示（${proof.entropy.missing.join("、")}），而活动规定“未全部揭示则作废”（void），本次抽取不应进行。`, `Witnesses did not reveal (${proof.entropy.missing.join(", ")}) while the campaign says "void": the draw should not have happened.`));
+  c.line("witnesses", t("每位见证人公开的秘密与事先承诺一致，时间符合规定", "Every witness's secret matches their commitment, in time"), camp.entropy.witnesses.length);
+  let beaconValue = null;
+  let beaconOk = true;
+  const cb = camp.entropy.beacon;
+  if (cb === null !== (beacon === null)) {
+    beaconOk = false;
+    c.fail("beacon", cb ? t("活动规定使用公共随机信标，但证明中没有信标。", "The campaign names a beacon but the proof has none.") : t("证明中有信标，但活动没有规定信标。", "The proof has a beacon the campaign does not name."));
+  } else if (cb && beacon) {
+    if (cb.scheme !== beacon.scheme || cb.round !== beacon.round) {
+      beaconOk = false;
+      c.fail("beacon", t(`证明中的信标与公告中的不同：公告为 ${cb.scheme} 第 ${cb.round} 轮，证明中为 ${beacon.scheme} 第 ${beacon.round} 轮。`, `The proof's beacon differs from the announced one: announced ${cb.scheme} round ${cb.round}, proof ${beacon.scheme} round ${beacon.round}.`), `${cb.scheme} ${cb.round}`, `${beacon.scheme} ${beacon.round}`);
+    }
+    if (beacon.scheme === "drand-quicknet") {
+      if (!/^[1-9][0-9]*$/.test(beacon.round)) {
+        beaconOk = false;
+        c.fail("beacon", t(`drand 轮次“${beacon.round}”不是正整数。`, `drand round "${beacon.round}" is not a positive integer.`));
+      } else {
+        const r = BigInt(beacon.round);
+        const rt = quicknetRoundTime(r);
+        const rts = formatInstant(rt);
+        if (parseInstant(beacon.round_time) !== rt) {
+          beaconOk = false;
+          c.fail("beacon", t(`信标轮次时间不对：drand quicknet 第 ${beacon.round} 轮应于 ${rts} 产生，文件中为 ${beacon.round_time}。`, `Wrong round time: drand quicknet round ${beacon.round} appears at ${rts}, the file says ${beacon.round_time}.`), rts, beacon.round_time);
+        }
+        if (annAt !== null && rt <= annAt) {
+          beaconOk = false;
+          c.fail("beacon", t(`信标轮次（${rts}）不晚于公告时间（${a.announced_at}）：公告时随机数可能已经存在。`, `The beacon round (${rts}) is not after the announcement (${a.announced_at}): the randomness may already have existed.`), a.announced_at, rts);
+        }
+        if (chinaDate(rt) > camp.draw_date) {
+          beaconOk = false;
+          c.fail("beacon", t(`信标轮次的日期（北京时间 ${chinaDate(rt)}）晚于抽取日期 ${camp.draw_date}。`, `The beacon round's China date ${chinaDate(rt)} is after the draw date ${camp.draw_date}.`));
+        }
+        const sig = parseHex(beacon.evidence);
+        if (!sig || sig.length !== 48) {
+          beaconOk = false;
+          c.fail("beacon", t("drand 签名不是 48 字节的十六进制数。", "The drand signature is not 48 bytes of hex."), void 0, beacon.evidence);
+        } else {
+          if (!verifyQuicknet(r, beacon.evidence)) {
+            beaconOk = false;
+            c.fail("beacon", t(`drand quicknet 第 ${beacon.round} 轮的签名验证失败：这不是 drand 网络在该轮给出的随机数。`, `The signature of drand quicknet round ${beacon.round} does not verify: this is not the randomness drand gave for that round.`), void 0, beacon.evidence);
+          }
+          const randomness = new Writer(48).bytes(sig).sha();
+          beaconValue = drandBeaconValue(beacon.round, randomness);
+        }
+      }
+    } else if (beacon.scheme === "lottery") {
+      if (!isLotteryCanonical(beacon.evidence)) {
+        beaconOk = false;
+        c.fail("beacon", t(`彩票开奖结果“${beacon.evidence}”不是规范写法（每组升序、无前导零、每组以“/”结尾）。`, `The lottery result "${beacon.evidence}" is not in canonical form.`));
+      }
+      beaconValue = lotteryBeaconValue(beacon.round, beacon.evidence);
+    } else {
+      beaconOk = false;
+      c.fail("beacon", t(`未知的信标类型“${beacon.scheme}”。`, `Unknown beacon scheme "${beacon.scheme}".`));
+    }
+    if (beaconValue && toHex(beaconValue) !== beacon.value) {
+      beaconOk = false;
+      c.fail("beacon", t(`信标值与信标证据不一致：应为 ${toHex(beaconValue)}，文件中为 ${beacon.value}。`, `The beacon value does not match its evidence: expected ${toHex(beaconValue)}, the file says ${beacon.value}.`), toHex(beaconValue), beacon.value);
+    }
+  }
+  if (cb) c.line("beacon", t("公共随机信标的签名、轮次时间和数值正确", "The beacon's signature, round time and value are correct"));
+  else c.skip("beacon", t("本活动不使用公共随机信标", "This campaign uses no beacon"));
+  const seedB = deriveSeed(a.hash, proof.entropy.reveals, beacon ? beaconValue ?? hashBytes(beacon.value) : null);
+  const seedHex = toHex(seedB);
+  if (seedHex !== proof.seed)
+    c.fail("seed", t(`随机种子与由公告、见证人秘密和信标推算的不一致：应为 ${seedHex}，文件中为 ${proof.seed}。`, `The seed does not follow from the announcement, the witnesses' secrets and the beacon: expected ${seedHex}, the file says ${proof.seed}.`), seedHex, proof.seed);
+  c.line("seed", t("随机种子由公告哈希、见证人秘密和信标重新算出，一致", "The seed recomputed from announcement, secrets and beacon matches"));
+  const beaconForSeed = beacon ? beaconValue ?? hashBytes(beacon.value) : null;
+  const prnSeedB = co ? groupSeed(co.hash, proof.group_announcements, proof.entropy.reveals, beaconForSeed) : hashBytes(proof.seed);
+  const prnSeedHex = toHex(prnSeedB);
+  if (prnSeedHex !== proof.prn_seed)
+    c.fail("seed", co ? t(`协调组的随机数种子与由组内各公告、见证人秘密和信标推算的不一致：应为 ${prnSeedHex}，文件中为 ${proof.prn_seed}。`, `The group seed does not follow from the members' announcements, the secrets and the beacon: expected ${prnSeedHex}, the file says ${proof.prn_seed}.`) : t(`随机数种子（prn_seed）应与随机种子相同：应为 ${prnSeedHex}，文件中为 ${proof.prn_seed}。`, `The PRN seed should equal the seed: expected ${prnSeedHex}, the file says ${proof.prn_seed}.`), prnSeedHex, proof.prn_seed);
+  const regRoot = (name, recs, problems, key, leaf) => {
+    const keys2 = recs.map(key);
+    if (!strictlyIncreasing(keys2)) c.fail("registries", t(`证明中的${REG_ZH[name]}没有按规定顺序排列或有重复。`, `The proof's ${name} are not in canonical order or repeat.`));
+    recs.forEach((r, i) => {
+      const pr = problems(r);
+      if (pr.length) c.fail("registries", t(`证明中${REG_ZH[name]}的第 ${i + 1} 条记录（${key(r)}）无效：${pr.join("；")}。`, `Record ${i + 1} (${key(r)}) of the proof's ${name} is invalid: ${pr.join("; ")}.`));
+    });
+    const ms = new MerkleStream();
+    const scratch2 = new Writer(512);
+    for (const r of recs) ms.push(prefixedLeafHash((w) => leaf(r, w), scratch2));
+    const root = toHex(ms.root());
+    const ann = a.snapshot.roots[name];
+    if (root !== ann.hash || recs.length !== ann.size)
+      c.fail("registries", t(`证明中的${REG_ZH[name]}（${recs.length} 条）算出的根与公告不一致：公告的根为 ${ann.hash}（${ann.size} 条），由文件算出 ${root}。名录在公告后被改动过。`, `The proof's ${name} (${recs.length} records) do not reproduce the announced root: announced ${ann.hash} (${ann.size}), the file gives ${root}. The registry was changed after the announcement.`), `${ann.hash} (${ann.size})`, `${root} (${recs.length})`);
+  };
+  regRoot("items", proof.items, itemProblems, (r) => r.code, itemLeaf);
+  regRoot("officers", proof.officers, officerProblems, (r) => r.id, officerLeaf);
+  c.line("registries", t("证明中的检查事项清单和执法人员名录与公告的名录根一致", "The proof's item list and officer directory reproduce the announced roots"), proof.items.length + proof.officers.length);
+  const { C, Citems } = drawCategories(camp, items);
+  for (const code of camp.items) if (!items.has(code)) c.fail("campaign", t(`活动的检查事项 ${code} 不在检查事项清单中。`, `Campaign item ${code} is not in the item list.`));
+  if (camp.targets.categories) {
+    for (const x of camp.targets.categories) if (!Citems.has(x)) c.fail("campaign", t(`定向抽查的类别“${x}”不是本活动任何检查事项的对象类别。`, `Directed category "${x}" is not the target category of any campaign item.`));
+  }
+  const campaignItems = camp.items.map((code) => items.get(code)).filter((x) => !!x);
+  const exclusion = new Set(a.exclusion);
+  const inPool = makePoolPredicate(camp, C, exclusion);
+  const strataView = [];
+  if (proof.strata.length !== camp.targets.strata.length || proof.strata.some((s, i) => s.credit_class !== camp.targets.strata[i].credit_class))
+    c.fail("strata", t(`证明中的分层（${proof.strata.map((s) => s.credit_class).join("、")}）与活动规定的分层（${classes.join("、")}）不一致。`, `The proof's strata (${proof.strata.map((s) => s.credit_class).join(", ")}) differ from the campaign's (${classes.join(", ")}).`));
+  let sumN = 0;
+  let sumDrawn = 0;
+  proof.strata.forEach((s) => {
+    const cs = camp.targets.strata.find((x) => x.credit_class === s.credit_class);
+    sumN += s.pool;
+    sumDrawn += s.drawn;
+    let expected = null;
+    if (cs) {
+      const n = allocation(BigInt(s.pool), cs.rule, cs.min, cs.max);
+      expected = n.toString();
+      if (BigInt(s.drawn) !== n)
+        c.fail("strata", t(`${s.credit_class} 类分层共 ${s.pool} 户，按规则（${ruleText(cs)}${cs.min !== null ? `，至少 ${cs.min}` : ""}${cs.max !== null ? `，至多 ${cs.max}` : ""}）应抽取 ${n} 户，文件中为 ${s.drawn} 户。`, `Stratum ${s.credit_class} has ${s.pool} entities; its rule (${ruleText(cs)}${cs.min !== null ? `, min ${cs.min}` : ""}${cs.max !== null ? `, max ${cs.max}` : ""}) draws ${n}, the file says ${s.drawn}.`), n.toString(), s.drawn);
+    }
+    strataView.push({ credit_class: s.credit_class, rule: cs ? ruleText(cs) : "?", min: cs && cs.min !== null ? cs.min.toString() : null, max: cs && cs.max !== null ? cs.max.toString() : null, pool: s.pool, drawn: s.drawn, expected });
+  });
+  if (sumN !== proof.pool_size) c.fail("strata", t(`各分层户数之和（${sumN}）与抽查范围总数（${proof.pool_size}）不一致。`, `The strata add up to ${sumN} entities, but the pool has ${proof.pool_size}.`), proof.pool_size, sumN);
+  if (sumDrawn !== proof.targets.length) c.fail("strata", t(`各分层抽取数之和（${sumDrawn}）与检查对象名单的户数（${proof.targets.length}）不一致。`, `The strata draw ${sumDrawn} in all, but the list has ${proof.targets.length} targets.`), sumDrawn, proof.targets.length);
+  c.line("strata", t("每个分层的抽取户数符合比例规则，合计与名单一致", "Each stratum draws what its rule says, and they add up to the list"), proof.strata.length);
+  const usccs = proof.targets.map((x) => x.entity.uscc);
+  if (!strictlyIncreasing(usccs)) c.fail("targets", t("检查对象名单没有按统一社会信用代码排序或有重复。", "The targets are not sorted by USCC or repeat."));
+  const prnPrefixSeed = hashBytes(proof.prn_seed);
+  const entRoot = a.snapshot.roots.entities;
+  const scratch = new Writer(512);
+  const targetViews = [];
+  proof.targets.forEach((tg, i) => {
+    const e = tg.entity;
+    const lbl = targetLabel(i, e.uscc, e.name);
+    const pr = entityProblems(e);
+    if (pr.length) c.fail("targets", t(`${lbl.zh}的登记信息无效：${pr.join("；")}。`, `${lbl.en}: its record is invalid: ${pr.join("; ")}.`));
+    const lh = prefixedLeafHash((w) => entityLeaf(e, w), scratch);
+    if (!verifyInclusion(tg.index, entRoot.size, lh, tg.path, entRoot.hash))
+      c.fail("inclusion", t(`${lbl.zh}不在公告时的市场主体名录中（名录包含证明不成立）：其登记信息或位置（第 ${tg.index} 条）与公告的名录根 ${entRoot.hash} 对不上。`, `${lbl.en} is not in the entity registry as announced: its record or position (leaf ${tg.index}) does not lead to the announced root ${entRoot.hash}.`));
+    const p = toHex(prn(prnPrefixSeed, e.uscc));
+    if (p !== tg.prn)
+      c.fail("prn", t(`${lbl.zh}的随机数与公告推算的不一致：应为 ${p}，文件中为 ${tg.prn}。`, `${lbl.en}: its random number does not follow from the seed: expected ${p}, the file says ${tg.prn}.`), p, tg.prn);
+    const pool = inPool(e);
+    if (!pool.in) {
+      const why = {
+        status: t(`经营状态为“${e.status}”，不是存续`, `its status is "${e.status}", not in business`),
+        region: t(`所在地区 ${e.region} 不在抽查范围 ${camp.targets.regions.join("、")} 内`, `its region ${e.region} is outside ${camp.targets.regions.join(", ")}`),
+        category: t(`其类别（${e.categories.join("、") || "无"}）不在本次抽查的类别中`, `none of its categories (${e.categories.join(", ") || "none"}) is drawn`),
+        flag: t(`带有被排除的标记（${e.flags.join("、")}）`, `it carries an excluded flag (${e.flags.join(", ")})`),
+        exclusion: t("在排除名单（近期已检查）中", "it is on the exclusion list (inspected recently)")
+      };
+      const w = why[pool.reason];
+      c.fail("targets", t(`${lbl.zh}不符合抽查范围：${w.zh}。`, `${lbl.en} is not in the pool: ${w.en}.`));
+    }
+    const its = targetItems(e, campaignItems, C);
+    const expItems = its.map((x) => x.code);
+    if (expItems.join("\0") !== tg.items.join("\0"))
+      c.fail("targets", t(`${lbl.zh}的检查事项不对：按其类别应为 ${expItems.join("、") || "（无）"}，文件中为 ${tg.items.join("、") || "（无）"}。`, `${lbl.en}: wrong items: its categories give ${expItems.join(", ") || "(none)"}, the file says ${tg.items.join(", ") || "(none)"}.`), expItems.join(","), tg.items.join(","));
+    const expD = targetDepartments(its, camp.lead_department);
+    if (expD.join("\0") !== tg.departments.join("\0"))
+      c.fail("targets", t(`${lbl.zh}的参与部门不对：应为 ${expD.join("、")}，文件中为 ${tg.departments.join("、")}。`, `${lbl.en}: wrong departments: expected ${expD.join(", ")}, the file says ${tg.departments.join(", ")}.`), expD.join(","), tg.departments.join(","));
+  });
+  c.line("inclusion", t("每个检查对象都在公告时的市场主体名录中（逐一核对名录包含证明）", "Every target is in the announced entity registry (inclusion proofs)"), proof.targets.length);
+  c.line("prn", t("每个检查对象的随机数都由随机种子重新算出，一致", "Every target's random number recomputed from the seed matches"), proof.targets.length);
+  c.line("targets", t("每个检查对象符合抽查范围，检查事项和参与部门正确", "Every target is in scope, with the right items and departments"), proof.targets.length);
+  const recRoot = a.snapshot.roots.recusals;
+  const targetSet = new Set(usccs);
+  const keys = proof.blocked_pairs.map((b) => [b.target, b.officer]);
+  for (let i = 1; i < keys.length; i++) {
+    const d = cmpUtf8(keys[i - 1][0], keys[i][0]) || cmpUtf8(keys[i - 1][1], keys[i][1]);
+    if (d >= 0) c.fail("blocked_pairs", t("回避名单没有按检查对象、执法人员排序或有重复。", "The blocked pairs are not sorted by target then officer, or repeat."));
+  }
+  const blocked = /* @__PURE__ */ new Set();
+  proof.blocked_pairs.forEach((b, i) => {
+    blocked.add(pairKey(b.officer, b.target));
+    if (!targetSet.has(b.target)) c.fail("blocked_pairs", t(`第 ${i + 1} 条回避记录的对象 ${b.target} 不是本次检查对象。`, `Blocked pair ${i + 1}: ${b.target} is not a drawn target.`));
+    const off = officers.get(b.officer);
+    const tg = proof.targets.find((x) => x.entity.uscc === b.target);
+    if (!off) c.fail("blocked_pairs", t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不在执法人员名录中。`, `Blocked pair ${i + 1}: officer ${b.officer} is not in the directory.`));
+    else if (tg && !tg.departments.includes(off.department)) c.fail("blocked_pairs", t(`第 ${i + 1} 条回避记录的执法人员 ${b.officer} 不属于该对象的参与部门。`, `Blocked pair ${i + 1}: officer ${b.officer} is not of one of the target's departments.`));
+    const pc = commitment(b.pair_salt, ["recusal", b.officer, b.target]);
+    const lh = prefixedLeafHash((w) => recusalLeaf({ pair_commitment: toHex(pc), reason_commitment: b.reason_commitment }, w), scratch);
+    if (!verifyInclusion(b.index, recRoot.size, lh, b.path, recRoot.hash))
+      c.fail("blocked_pairs", t(`回避记录（执法人员 ${b.officer} 与 ${b.target}）不在公告时的回避申报中：其承诺或位置与公告的回避根 ${recRoot.hash} 对不上。`, `The recusal of officer ${b.officer} from ${b.target} is not among the announced recusals: it does not lead to the announced root ${recRoot.hash}.`));
+  });
+  if (proof.blocked_pairs.length) c.line("blocked_pairs", t("每条回避记录都在公告时的回避申报中（承诺与包含证明）", "Every disclosed recusal is among the announced recusals"), proof.blocked_pairs.length);
+  else c.skip("blocked_pairs", t("检查对象与执法人员之间没有需要回避的情形", "No recusal between drawn targets and their officers"));
+  for (const h of a.officer_history) if (targetSet.has(h.target)) blocked.add(pairKey(h.officer, h.target));
+  const teamsByTarget = /* @__PURE__ */ new Map();
+  const teamUsccs = proof.teams.map((x) => x.target);
+  if (teamUsccs.join("\0") !== usccs.join("\0")) c.fail("teams", t("检查组名单与检查对象名单不是一一对应（按统一社会信用代码排序）。", "The teams do not correspond one to one, in USCC order, to the targets."));
+  for (const x of proof.teams) teamsByTarget.set(x.target, x.officers);
+  const res = assign(hashBytes(proof.seed), {
+    drawDate: camp.draw_date,
+    lead: camp.lead_department,
+    officerRegion: camp.teams.officer_region,
+    maxPerOfficer: camp.teams.max_targets_per_officer === null ? null : Number(camp.teams.max_targets_per_officer),
+    perDepartment: Number(camp.teams.per_department),
+    minSize: Number(camp.teams.min_size),
+    targets: proof.targets.map((x) => ({ uscc: x.entity.uscc, region: x.entity.region, categories: x.entity.categories, items: targetItems(x.entity, campaignItems, C) })),
+    officers: proof.officers,
+    blocked
+  });
+  if (res.infeasible) {
+    const u = res.infeasible;
+    c.fail("teams", t(`按公告重新分配执法人员时无法为 ${u.targets.join("、")} 在 ${u.department} 配齐人员（需要 ${u.demand} 人，符合条件的只有 ${u.eligible.length} 人）。这样的抽取结果不可能由规定的程序产生。`, `Re-running the assignment cannot staff ${u.targets.join(", ")} in ${u.department} (demand ${u.demand}, ${u.eligible.length} eligible). No genuine draw could produce this proof.`));
+  } else {
+    proof.targets.forEach((tg, i) => {
+      const exp = res.teams.get(tg.entity.uscc) ?? [];
+      const got = teamsByTarget.get(tg.entity.uscc) ?? [];
+      if (exp.join("\0") !== got.join("\0")) {
+        const lbl = targetLabel(i, tg.entity.uscc, tg.entity.name);
+        c.fail(
+          "teams",
+          t(`${lbl.zh}的检查组与按公告重新计算的不一致：应为 ${exp.map((x) => officerText(x, officers)).join("、")}；文件中为 ${got.map((x) => officerText(x, officers)).join("、")}。`, `${lbl.en}: its team differs from the re-run assignment: expected ${exp.map((x) => officerTextEn(x, officers)).join(", ")}; the file has ${got.map((x) => officerTextEn(x, officers)).join(", ")}.`),
+          exp.join(", "),
+          got.join(", ")
+        );
+      }
+    });
+  }
+  c.line("teams", t("按公告的规则重新分配执法人员，每个检查组都与文件一致", "Re-running the officer assignment gives every team in the file"), proof.teams.length);
+  c.finish();
+  const view = {
+    campaign: camp,
+    itemsByCode: Object.fromEntries(proof.items.map((i) => [i.code, { name: i.name, department: i.department, target_category: i.target_category }])),
+    categoriesC: [...C],
+    announcement: { hash: a.hash, campaign_hash: a.campaign_hash, announced_at: canonicalInstant(a.announced_at) ?? a.announced_at, announced_bj: annAt === null ? null : beijingTime(annAt), snapshot_id: String(a.snapshot.id), digest: a.snapshot.digest, roots: a.snapshot.roots, exclusion_count: a.exclusion.length, ledger_head: a.ledger_head, officer_history_count: a.officer_history.length, drawn_this_year_count: a.drawn_this_year.length, group: a.coordination ? { name: a.coordination.group, hash: a.coordination.hash, members: a.coordination.members } : null },
+    witnesses,
+    missing: proof.entropy.missing,
+    beacon: beacon ? { ...beacon, round_bj: beacon.round_time && parseInstant(beacon.round_time) !== null ? beijingTime(parseInstant(beacon.round_time)) : null, ok: beaconOk } : null,
+    seed: proof.seed,
+    seed_ok: seedHex === proof.seed,
+    prn_seed: proof.prn_seed,
+    pool_size: proof.pool_size,
+    excluded_by_class: proof.excluded_by_class,
+    strata: strataView,
+    targets: proof.targets.map((tg, i) => ({
+      n: i + 1,
+      uscc: tg.entity.uscc,
+      name: tg.entity.name,
+      region: tg.entity.region,
+      township: tg.entity.township,
+      categories: tg.entity.categories,
+      items: tg.items.map((code) => ({ code, name: items.get(code)?.name ?? "" })),
+      departments: tg.departments,
+      prn: tg.prn,
+      officers: (teamsByTarget.get(tg.entity.uscc) ?? []).map((id) => {
+        const o = officers.get(id);
+        return { id, name: o?.name ?? "?", department: o?.department ?? "?", unit: o?.unit ?? "" };
+      })
+    })),
+    blocked_pairs: proof.blocked_pairs.length
+  };
+  const teams = res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
+  return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
+}
+
+// src/snapshot.ts
+var PUBLIC_FORMAT = "dualdraw-public-snapshot-v1";
+var BLOCK = 256;
+var CHUNK = 4 << 20;
+var EntityIndex = class {
+  // leaf hashes of the last, partial block
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  offsets = new Float64Array(1024);
+  n = 0;
+  lastEnd = 0;
+  blocks = [];
+  tail = [];
+  add(start, end) {
+    if (this.n === this.offsets.length) {
+      const nb = new Float64Array(this.offsets.length * 2);
+      nb.set(this.offsets);
+      this.offsets = nb;
+    }
+    this.offsets[this.n++] = start;
+    this.lastEnd = end;
+  }
+  endOf(i) {
+    return i + 1 < this.n ? this.offsets[i + 1] : this.lastEnd;
+  }
+  async readRange(a, b) {
+    const base = this.offsets[a];
+    const buf = new Uint8Array(await this.file.slice(base, this.endOf(b - 1)).arrayBuffer());
+    const out = [];
+    for (let i = a; i < b; i++) out.push(decodeEntity(parseFirst(buf.subarray(this.offsets[i] - base, this.endOf(i) - base)), `entities[${i}]`, true));
+    return out;
+  }
+  async read(i) {
+    return (await this.readRange(i, i + 1))[0];
+  }
+  /** Index of a USCC by binary search (the entities are in USCC order, checked while reading), or -1. */
+  async find(uscc) {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const r = await this.read(mid);
+      const c = cmpUtf8(r.uscc, uscc);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  /** The audit path of leaf m (RFC 9162), from the kept block roots and one read of m's block. */
+  async path(m) {
+    const b0 = Math.floor(m / BLOCK) * BLOCK;
+    const b1 = Math.min(b0 + BLOCK, this.n);
+    const recs = await this.readRange(b0, b1);
+    const scratch = new Writer(512);
+    const leaves = recs.map((r) => prefixedLeafHash((w) => entityLeaf(r, w), scratch));
+    const tailStart = this.blocks.length * BLOCK;
+    const leafAt = (i) => {
+      if (i >= b0 && i < b1) return leaves[i - b0];
+      if (i >= tailStart) return this.tail[i - tailStart];
+      throw new Error(`leaf ${i} not available`);
+    };
+    const mth = (a, b) => {
+      if (b - a === BLOCK && a % BLOCK === 0 && a / BLOCK < this.blocks.length) return this.blocks[a / BLOCK];
+      if (b - a === 1) return leafAt(a);
+      let k = 1;
+      while (k * 2 < b - a) k *= 2;
+      return nodeHash(mth(a, a + k), mth(a + k, b));
+    };
+    return { leaf: leafAt(m), path: auditPath(m, this.n, mth) };
+  }
+};
+async function verifyPublic(proof, file, onProgress) {
+  const t0 = Date.now();
+  const failures = [];
+  const perArea = /* @__PURE__ */ new Map();
+  const fail = (area, what, expected, got) => {
+    const k = (perArea.get(area) ?? 0) + 1;
+    perArea.set(area, k);
+    if (k <= 8) failures.push({ area, what, expected: expected === void 0 ? void 0 : String(expected), got: got === void 0 ? void 0 : String(got) });
+  };
+  const a = proof.announcement;
+  const camp = a.campaign;
+  const items = new Map(proof.items.map((i) => [i.code, i]));
+  const { C } = drawCategories(camp, items);
+  const inPool = makePoolPredicate(camp, C, new Set(a.exclusion), strToBin);
+  const targets = new Map(proof.targets.map((x, i) => [x.entity.uscc, { i, x, found: false }]));
+  const index = new EntityIndex(file);
+  const prnSeed = hashBytes(proof.prn_seed);
+  const offset = camp.coordination ? startOffset(camp.coordination.start.p, camp.coordination.start.q) : new Uint8Array(32);
+  const dty = new Set(a.drawn_this_year.map(strToBin));
+  const counter = new CrossStratumCounter(proof.targets.map((x) => ({ key: prnKey(prn(prnSeed, x.entity.uscc), offset), uscc: strToBin(x.entity.uscc), dty: dty.has(strToBin(x.entity.uscc)) })));
+  const prnState = sha256.create().update(prnPrefix(prnSeed));
+  const lpScratch = new BinWriter(64);
+  const trees = {
+    items: new MerkleStream(),
+    entities: new MerkleStream(BLOCK),
+    officers: new MerkleStream(),
+    recusals: new MerkleStream()
+  };
+  const prevKey = { items: null, entities: null, officers: null, recusals: null };
+  const seen = {};
+  const scratch = new BinWriter(1024);
+  let header = null;
+  let format = null;
+  let publicPool = 0;
+  let tail = [];
+  const order = (reg, key, i) => {
+    const p = prevKey[reg];
+    if (p !== null && cmpUtf8(p, key) >= 0)
+      fail("public_snapshot", t(`公开名录中的${regZh(reg)}第 ${i + 1} 条（${binToStr(key)}）没有按规定顺序排列或与前一条重复。`, `The public snapshot's ${reg} record ${i + 1} (${binToStr(key)}) is out of canonical order or repeats the previous one.`));
+    prevKey[reg] = key;
+  };
+  const onElement = (key, v, start, end) => {
+    const reg = key;
+    const tree = trees[reg];
+    const i = tree.count;
+    if (reg === "entities") {
+      const e = decodeEntity(v, `entities[${i}]`, true);
+      const pr = entityProblems(e).map(binToStr);
+      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 个市场主体（${e.uscc}）的登记信息无效：${pr.join("；")}。`, `Entity ${i + 1} (${e.uscc}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+      order(reg, e.uscc, i);
+      const lh = prefixedLeafHash((w) => entityLeaf(e, w), scratch);
+      tree.push(lh);
+      tail.push(lh);
+      if (tail.length === BLOCK) tail = [];
+      index.add(start, end);
+      const p = inPool(e);
+      if (p.in) publicPool++;
+      const tg = targets.get(e.uscc);
+      if (p.in && !tg) counter.add(prnKey(prnState.clone().update(lpScratch.reset().lp(e.uscc).view()).digest(), offset), e.uscc, dty.has(e.uscc));
+      if (tg) {
+        tg.found = true;
+        const lbl = targetLabel(tg.i, e.uscc, binToStr(e.name));
+        if (!p.in) fail("pool", t(`${lbl.zh}按公开名录中的信息不在抽查范围内。`, `${lbl.en} is not in the pool according to the public snapshot.`));
+        const tl = prefixedLeafHash((w) => entityLeaf(tg.x.entity, w), new Writer(512));
+        if (toHex(tl) !== toHex(lh)) fail("pool", t(`${lbl.zh}在证明中的登记信息与公开名录中的不同。`, `${lbl.en}: its record in the proof differs from the public snapshot's.`));
+        if (tg.x.index !== i) fail("pool", t(`${lbl.zh}在证明中的位置（第 ${tg.x.index} 条）与公开名录中的位置（第 ${i} 条）不同。`, `${lbl.en}: its position in the proof (${tg.x.index}) differs from the public snapshot (${i}).`), i, tg.x.index);
+      }
+    } else if (reg === "items") {
+      const r = decodeItem(v, `items[${i}]`, true);
+      const pr = itemProblems(r).map(binToStr);
+      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 个检查事项（${binToStr(r.code)}）无效：${pr.join("；")}。`, `Item ${i + 1} (${binToStr(r.code)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+      order(reg, r.code, i);
+      tree.push(prefixedLeafHash((w) => itemLeaf(r, w), scratch));
+    } else if (reg === "officers") {
+      const r = decodeOfficer(v, `officers[${i}]`, true);
+      const pr = officerProblems(r).map(binToStr);
+      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 名执法人员（${binToStr(r.id)}）无效：${pr.join("；")}。`, `Officer ${i + 1} (${binToStr(r.id)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+      order(reg, r.id, i);
+      tree.push(prefixedLeafHash((w) => officerLeaf(r, w), scratch));
+    } else if (reg === "recusals") {
+      const o = obj(v, `recusals[${i}]`, ["pair_commitment", "reason_commitment"], [], true);
+      const r = { pair_commitment: hash(o.pair_commitment, `recusals[${i}].pair_commitment`), reason_commitment: hash(o.reason_commitment, `recusals[${i}].reason_commitment`) };
+      const pr = recusalProblems(r);
+      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 条回避记录无效。`, `Recusal ${i + 1} of the public snapshot is invalid.`));
+      order(reg, r.pair_commitment + r.reason_commitment, i);
+      tree.push(prefixedLeafHash((w) => recusalLeaf(r, w), scratch));
+    }
+  };
+  const parser = new JsonStreamParser({
+    streamKeys: REGISTRIES,
+    binaryStreams: true,
+    maxBytes: MAX_SNAPSHOT_BYTES,
+    onElement,
+    onArrayStart: (k) => {
+      seen[k] = true;
+    },
+    onTopLevel: (k, v) => {
+      if (k === "format") format = typeof v === "string" ? v : JSON.stringify(v);
+      else if (k === "snapshot") header = decodeSnapshotRef(v, "snapshot", true);
+    }
+  });
+  const total = file.size;
+  let done = 0;
+  let lastReport = 0;
+  let readMs = 0;
+  try {
+    const big = sizeProblem(total, MAX_SNAPSHOT_BYTES);
+    if (big) throw big;
+    for (let pos = 0; pos < total; ) {
+      const tr0 = Date.now();
+      const value = new Uint8Array(await file.slice(pos, Math.min(total, pos + CHUNK)).arrayBuffer());
+      readMs += Date.now() - tr0;
+      pos += value.length;
+      if (value.length === 0) break;
+      parser.push(value);
+      done += value.length;
+      const now = Date.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        onProgress(done, total, trees.entities.count);
+      }
+    }
+    parser.end();
+  } catch (e) {
+    let what;
+    let area = "public_snapshot";
+    if (e instanceof JsonError) {
+      what = jsonFailure(null, e, t("公开名录文件", "The public snapshot")).what;
+      area = "json";
+    } else if (e instanceof DecodeError)
+      what = e.expected.startsWith("no such field") ? t(`公开名录含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The public snapshot has a field this page does not know, "${e.path}": a newer dualdraw, or edited.`) : t(`公开名录的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The public snapshot's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`);
+    else what = t(`无法读取公开名录文件：${String(e)}`, `Cannot read the public snapshot: ${String(e)}`);
+    failures.push({ area, what });
+    onProgress(done, total, trees.entities.count);
+    return {
+      result: { ok: false, crossStratum: null, failures, checks: [{ area: "public_snapshot", label: t("公开名录文件可以完整读取", "The public snapshot can be read"), ok: false }], counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: 0 }, bytes: done, ms: Date.now() - t0 },
+      index
+    };
+  }
+  onProgress(done, total, trees.entities.count);
+  index.blocks = trees.entities.blocks;
+  index.tail = tail;
+  const checks = [];
+  if (format !== PUBLIC_FORMAT) fail("public_snapshot", t(`公开名录的格式应为“${PUBLIC_FORMAT}”，文件中为“${format ?? "（缺失）"}”。`, `The public snapshot's format should be "${PUBLIC_FORMAT}", the file says "${format ?? "(missing)"}".`), PUBLIC_FORMAT, format);
+  for (const r of REGISTRIES) if (!seen[r]) fail("public_snapshot", t(`公开名录缺少“${r}”部分。`, `The public snapshot has no "${r}".`));
+  const h = header;
+  if (!h) fail("public_snapshot", t("公开名录缺少快照摘要和名录根（snapshot）。", 'The public snapshot has no "snapshot" header.'));
+  checks.push({ area: "public_snapshot", label: t("公开名录文件完整、格式正确、按规定顺序排列", "The public snapshot is complete, well formed and in canonical order"), ok: !perArea.has("public_snapshot") });
+  for (const r of REGISTRIES) {
+    const got = toHex(trees[r].root());
+    const size = trees[r].count;
+    const ann = a.snapshot.roots[r];
+    if (got !== ann.hash || size !== ann.size)
+      fail("public_snapshot", t(`公开名录中的${regZh(r)}（${size} 条）算出的根与公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），由公开名录算出 ${got}。这份公开名录不是公告时的名录。`, `The public snapshot's ${r} (${size} records) do not give the announced root: announced ${ann.hash} (${ann.size}), the file gives ${got}. This is not the registry as announced.`), `${ann.hash} (${ann.size})`, `${got} (${size})`);
+    if (h && (h.roots[r].hash !== ann.hash || h.roots[r].size !== ann.size))
+      fail("public_snapshot", t(`公开名录标明的${regZh(r)}根与证明中公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），公开名录标明 ${h.roots[r].hash}（${h.roots[r].size} 条）。`, `The public snapshot's stated ${r} root differs from the announced one: announced ${ann.hash} (${ann.size}), the snapshot states ${h.roots[r].hash} (${h.roots[r].size}).`), ann.hash, h.roots[r].hash);
+  }
+  if (h) {
+    const d = toHex(snapshotDigest(h.roots));
+    if (d !== h.digest || h.digest !== a.snapshot.digest)
+      fail("public_snapshot", t(`公开名录的快照摘要与公告不一致：公告为 ${a.snapshot.digest}，公开名录为 ${h.digest}。`, `The public snapshot's digest differs from the announced one: announced ${a.snapshot.digest}, the snapshot says ${h.digest}.`), a.snapshot.digest, h.digest);
+  }
+  checks.push({ area: "public_snapshot", label: t("由公开名录重新算出的四个名录根与公告一致", "The four registry roots recomputed from the public snapshot match the announcement"), ok: !perArea.has("public_snapshot"), count: 4 });
+  const expectedPool = proof.pool_size + proof.excluded_by_class;
+  if (publicPool !== expectedPool)
+    fail("pool", t(`按公开信息重新统计的抽查范围为 ${publicPool} 户，而证明中的范围为 ${proof.pool_size} 户加上因信用类别排除的 ${proof.excluded_by_class} 户，共 ${expectedPool} 户，两者不一致。`, `Recounted from public fields the pool has ${publicPool} entities, but the proof's pool is ${proof.pool_size} plus ${proof.excluded_by_class} left out by class = ${expectedPool}.`), expectedPool, publicPool);
+  checks.push({ area: "pool", label: t(`按公开信息重新统计抽查范围：${publicPool} 户（证明：${proof.pool_size} + 按类别排除 ${proof.excluded_by_class}）`, `Pool recounted from public fields: ${publicPool} (proof: ${proof.pool_size} + ${proof.excluded_by_class} left out by class)`), ok: !perArea.has("pool") });
+  let found = 0;
+  for (const [uscc, tg] of targets) {
+    if (tg.found) found++;
+    else fail("pool", t(`${targetLabel(tg.i, uscc, tg.x.entity.name).zh}不在公开名录中。`, `${targetLabel(tg.i, uscc, tg.x.entity.name).en} is not in the public snapshot.`));
+  }
+  checks.push({ area: "pool", label: t("每个检查对象都在公开名录中，且在抽查范围内", "Every target is in the public snapshot and in the pool"), ok: !perArea.has("pool"), count: targets.size });
+  let cross = null;
+  if (!perArea.has("pool") && !perArea.has("public_snapshot")) {
+    cross = crossStratumCheck(counter, {
+      strata: proof.strata,
+      excluded: proof.excluded_by_class,
+      excludeClasses: camp.targets.exclude_credit_classes.length > 0,
+      lowRisk: camp.targets.low_risk_once_a_year
+    });
+    if (!cross.ok) fail("cross_stratum", crossText(cross));
+    checks.push({ area: "cross_stratum", label: t(`存在一种信用类别划分，与公布的各分层户数、抽取数和 ${cross.pool} 户的随机数一致，恰好抽出这些检查对象${cross.order ? `（分层门槛顺序 ${cross.order.join(" ≤ ")}）` : ""}`, `Some assignment of the hidden credit classes, consistent with the published stratum sizes and the ${cross.pool} entities' random numbers, draws exactly these targets${cross.order ? ` (cut order ${cross.order.join(" ≤ ")})` : ""}`), ok: cross.ok, count: cross.pool });
+  }
+  for (const [area, k] of perArea) if (k > 8) failures.push({ area, what: t(`……同类问题另有 ${k - 8} 处未逐一列出。`, `…and ${k - 8} more problem(s) of the same kind not listed.`) });
+  return {
+    result: {
+      ok: failures.length === 0,
+      failures,
+      checks,
+      counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: found },
+      bytes: done,
+      ms: Date.now() - t0,
+      readMs,
+      crossStratum: cross
+    },
+    index
+  };
+}
+function crossText(r) {
+  if (r.reason === "counts") return t(`分层户数之和与抽查范围不符（范围 ${r.pool} 户，检查对象 ${r.targets} 户），无法做跨分层核对。`, `The strata do not add up to the pool (${r.pool} entities, ${r.targets} targets): the cross-stratum check cannot hold.`);
+  if (r.reason === "low_risk_targets") return t("检查对象中本年度已抽取的企业多于 A 类以外各分层的抽取数之和：它们不能是 A 类（低风险企业一年只抽一次），这样的名单不可能由规定的程序产生。", "More targets of the drawn-this-year list than the strata other than A draw: they cannot be class A (low risk, once a year), so no genuine draw gives this list.");
+  const v = r.violation;
+  const detail = v ? t(`例如：只能归入 ${v.bins.join("、") || "（无）"} 的非检查对象有 ${v.demand} 户，而这些分层只能容纳 ${v.capacity} 户`, `e.g. ${v.demand} non-targets could only be in ${v.bins.join(", ") || "(nothing)"}, which hold ${v.capacity}`) : t("", "");
+  return t(
+    `不存在任何一种信用类别划分能与公布的各分层户数、抽取数和 ${r.pool} 户企业的随机数一致并恰好抽出这 ${r.targets} 个检查对象（${detail.zh}）。名单中至少有一个对象的随机数太大、不可能被抽中，或有未被抽中的企业随机数太小。`,
+    `No assignment of the hidden credit classes consistent with the published stratum sizes and the ${r.pool} entities' random numbers draws exactly these ${r.targets} targets (${detail.en}). Some target's number is too large to have been drawn, or some entity left out has one too small.`
+  );
+}
+
+// src/verdict.ts
+var SCHEMA = "dualdraw.verify.v2";
+var CHECKS = [
+  ...["json", "format", "campaign", "announcement", "witnesses", "beacon", "coordination", "seed", "registries", "inclusion", "prn", "targets", "strata", "blocked_pairs", "teams"].map((id) => ({ id, level: "light" })),
+  ...["public_snapshot", "pool", "cross_stratum"].map((id) => ({ id, level: "public" })),
+  ...["stratum_membership", "selection", "recusals", "rerun"].map((id) => ({ id, level: "audit" }))
+];
+var ORDER = new Map(CHECKS.map((c, i) => [c.id, i]));
+var byTable = (a, b) => (ORDER.get(a) ?? 99) - (ORDER.get(b) ?? 99);
+var NOT_HERE = {
+  public_snapshot: { who: ["public"], why: "the public snapshot is checked against the announced digest only when it is given (pass --snapshot)", zh: "需载入公开名录文件才能核对" },
+  pool: { who: ["public"], why: "the pool is recomputed from the published public snapshot (pass --snapshot)", zh: "抽查范围需由公开名录重新统计" },
+  cross_stratum: { who: ["public"], why: "whether the targets fit the stratum sizes needs every pool entity's PRN, from the public snapshot", zh: "检查对象是否与各分层户数相容，需要公开名录中每个企业的随机数" },
+  stratum_membership: { who: ["auditor"], why: "credit classes are confidential: only the workspace holds them and their salts", zh: "信用风险类别保密，只有县局工作区持有" },
+  selection: { who: ["auditor", "enterprise"], why: "which entities are in a stratum is confidential; an enterprise given the openings of its class and its stratum's threshold can check its own case", zh: "各分层成员保密；企业凭本企业的类别开启凭证和分层门槛开启凭证可核对本企业" },
+  recusals: { who: ["auditor"], why: "recusal pairs not among drawn targets and the class exclusions are confidential", zh: "未涉及检查对象的回避申报和按类别排除的企业保密" },
+  rerun: { who: ["auditor"], why: "re-running the whole draw needs the workspace's registries and salts", zh: "重新完整抽取需要县局工作区的名录和盐值" }
+};
+var ANNOUNCEMENT_NOTE = "Compare announcement_hash with the hash the bureau published before the draw: a verifier cannot see what was published before.";
+var ANNOUNCEMENT_NOTE_T = t("请把公告哈希与登记机关在抽取之前公布的公告哈希逐字核对：任何验证程序都看不到抽取之前公布过什么。", ANNOUNCEMENT_NOTE);
+function buildVerdict(v) {
+  const failures = [...v.fatal ? [v.fatal] : [], ...v.light?.failures ?? [], ...v.snapshotFailure ? [v.snapshotFailure] : [], ...v.pub?.failures ?? []];
+  const failed = [...new Set(failures.map((f) => f.area))].sort(byTable);
+  const ran = /* @__PURE__ */ new Set();
+  if (v.light) {
+    ran.add("format");
+    for (const c of v.light.checks) ran.add(c.area);
+  }
+  if (v.pub) for (const c of v.pub.checks) ran.add(c.area);
+  ran.delete("json");
+  const established = [...ran].filter((id) => !failed.includes(id) && ORDER.has(id)).sort(byTable);
+  const notRunnable = CHECKS.filter((c) => c.level === "audit" || v.level === "light" && c.level === "public").map((c) => c.id);
+  const ok = failed.length === 0;
+  return {
+    schema: SCHEMA,
+    ok,
+    verdict: ok ? "consistent" : "invalid",
+    level: v.level,
+    campaign: v.proof ? v.proof.announcement.campaign.id : null,
+    announcement_hash: v.proof ? v.proof.announcement.hash : null,
+    seed: v.proof ? v.proof.seed : null,
+    established,
+    failed,
+    not_checked: notRunnable.map((id) => ({ check: id, who: NOT_HERE[id].who, why: NOT_HERE[id].why })),
+    errors: failures.map((f) => ({ check: f.area, message: f.what.en, ...f.expected !== void 0 ? { expected: f.expected } : {}, ...f.got !== void 0 ? { got: f.got } : {} })),
+    // no level of this verifier re-runs the selection of targets (the audit level does); the light level re-runs the
+    // officer assignment, so the teams are recomputed ones
+    targets: null,
+    teams: v.light && v.light.teams && !v.fatal ? v.light.teams : null,
+    announcement_note: ANNOUNCEMENT_NOTE
+  };
+}
+function unreadable(v) {
+  return v.failed.includes("json");
+}
+var CHECK_LABEL = {
+  json: t("文件可读（JSON 及规范 §10 的限制）", "the file is readable JSON within SPEC §10"),
+  format: t("证明文件格式", "the format"),
+  campaign: t("抽查活动内容与活动哈希", "the campaign and its hash"),
+  announcement: t("公告内容与公告哈希", "the announcement and its hash"),
+  witnesses: t("见证人秘密与承诺、揭示时间", "witnesses' secrets, commitments and times"),
+  beacon: t("公共随机信标", "the beacon"),
+  coordination: t("协调组", "the coordination group"),
+  seed: t("随机种子", "the seed"),
+  registries: t("检查事项清单和执法人员名录", "the item list and officer directory"),
+  inclusion: t("检查对象和回避记录的包含证明", "inclusion proofs of targets and recusals"),
+  prn: t("每个检查对象的随机数", "every target's random number"),
+  targets: t("检查对象符合公开条件、事项和部门", "targets in scope, with their items and departments"),
+  strata: t("各分层抽取数的计算", "each stratum's allocation"),
+  blocked_pairs: t("公开的回避记录", "the disclosed recusals"),
+  teams: t("重新分配执法人员，检查组一致", "the officer assignment re-run, team by team"),
+  public_snapshot: t("公开名录与公告的名录根一致", "the public snapshot has the announced roots"),
+  pool: t("按公开信息重新统计抽查范围", "the pool recounted from public fields"),
+  cross_stratum: t("检查对象与各分层户数相容（跨分层核对）", "the targets fit the stratum sizes (cross-stratum)"),
+  stratum_membership: t("各分层的户数（保密的信用风险类别）", "each stratum's size from the confidential classes"),
+  selection: t("各分层抽中的是随机数最小的企业，门槛承诺成立", "each stratum's targets are its smallest keys; its threshold opens"),
+  recusals: t("回避申报与按类别排除完整无遗", "the recusals and class exclusions are complete"),
+  rerun: t("用县局工作区的名录重新完整抽取", "the whole draw re-run from the workspace's registries")
+};
+var WHO_LABEL = {
+  public: t("任何人载入公开名录（public-snapshot.json）即可核对", "anyone, with the published public snapshot"),
+  auditor: t("审计核验（县局工作区）", "the audit level (the bureau's workspace)"),
+  enterprise: t("企业凭本企业开启凭证（仅限本企业）", "an enterprise with its own openings (for itself only)")
+};
+
+// src/run.ts
+function unreadableFailure(what, e) {
+  return { area: "json", what: t(`无法读取${what === "proof" ? "证明" : "公开名录"}文件：${String(e)}`, `Cannot read the ${what === "proof" ? "proof" : "public snapshot"} file: ${String(e)}`) };
+}
+async function runVerification(proofFile, snapshot, progress) {
+  const level = snapshot ? "public" : "light";
+  const t0 = Date.now();
+  progress("proof", 0, proofFile.size, 0);
+  const formatLine = (ok) => ({ area: "format", label: t("证明文件格式正确", "The proof file is well formed"), ok });
+  const fail = (failure2) => {
+    const light2 = { ok: false, failures: [failure2], checks: [formatLine(false)], view: null, teams: null };
+    return { proof: null, light: light2, pub: null, index: null, verdict: buildVerdict({ level, proof: null, fatal: failure2 }), ms: { light: Date.now() - t0, public: 0 } };
+  };
+  const big = sizeProblem(proofFile.size, MAX_PROOF_BYTES);
+  if (big) return fail(jsonFailure(null, big));
+  let bytes;
+  try {
+    bytes = new Uint8Array(await proofFile.arrayBuffer());
+  } catch (e) {
+    return fail(unreadableFailure("proof", e));
+  }
+  const { proof, failure } = loadProof(bytes);
+  if (!proof) return fail(failure);
+  progress("light", bytes.length, bytes.length, 0);
+  const light = verifyLight(proof);
+  light.checks.unshift(formatLine(true));
+  const tLight = Date.now() - t0;
+  let pub = null;
+  let index = null;
+  let snapshotFailure = null;
+  if (snapshot) {
+    try {
+      const r = await verifyPublic(proof, snapshot, (b, total, entities) => progress("public", b, total, entities));
+      pub = r.result;
+      if (!r.result.failures.some((f) => f.area === "public_snapshot" || f.area === "json")) index = r.index;
+    } catch (e) {
+      if (!(e instanceof JsonError)) snapshotFailure = unreadableFailure("snapshot", e);
+      else snapshotFailure = jsonFailure(null, e, t("公开名录文件", "The public snapshot"));
+    }
+  }
+  return { proof, light, pub, index, verdict: buildVerdict({ level, proof, light, pub, snapshotFailure }), ms: { light: tLight, public: pub ? pub.ms : 0 } };
+}
+
+// src/cli.ts
+var USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--lang zh|en]
+
+Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
+the light level from the proof alone, the public level with the published public snapshot.
+  --snapshot FILE  the public snapshot (dualdraw registry export --public), for the public level
+  --json           print the verdict object of docs/SPEC.md §9 (schema dualdraw.verify.v2)
+  --lang zh|en     language of the human report (default en)
+Exit status: 0 consistent, 1 invalid, 2 usage error or unreadable file.`;
+function parseArgs(argv) {
+  let proof = null;
+  let snapshot = null;
+  let json = false;
+  let lang = "en";
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--json") json = true;
+    else if (a === "--snapshot" || a === "--lang") {
+      const v = argv[++i];
+      if (v === void 0) return `${a} needs a value`;
+      if (a === "--snapshot") snapshot = v;
+      else if (v === "zh" || v === "en") lang = v;
+      else return `--lang: zh or en, not ${v}`;
+    } else if (a.startsWith("--snapshot=")) snapshot = a.slice(11);
+    else if (a === "-h" || a === "--help") return "";
+    else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    else if (proof === null) proof = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (proof === null) return "a proof file is needed";
+  return { proof, snapshot, json, lang };
+}
+async function fileBlob(path) {
+  if (!statSync(path).isFile()) throw new Error(`${path} is not a file`);
+  return await openAsBlob(path);
+}
+function human(v, lang) {
+  const tr = (x) => x[lang];
+  const zh = lang === "zh";
+  const out = [];
+  const lvl = v.level === "public" ? zh ? "公开核验（证明 + 公开名录）" : "public (proof + public snapshot)" : zh ? "简易核验（仅证明）" : "light (proof only)";
+  if (v.verdict === "invalid") out.push(zh ? `✘ 验证未通过 — 级别：${lvl}` : `✘ INVALID — level: ${lvl}`);
+  else out.push(zh ? `◐ 未发现问题（一致），并非完整核验 — 级别：${lvl}` : `◐ CONSISTENT (nothing wrong found; not a full re-run) — level: ${lvl}`);
+  if (v.campaign) out.push(`${zh ? "抽查活动" : "campaign"}: ${v.campaign}   ${zh ? "公告哈希" : "announcement hash"}: ${v.announcement_hash}`);
+  if (v.errors.length) {
+    out.push("", zh ? "不一致之处：" : "Failures:");
+    for (const e of v.errors) out.push(`  ✘ [${e.check}] ${e.message}`);
+  }
+  if (v.established.length) {
+    out.push("", zh ? "已核实：" : "Established:");
+    for (const id of v.established) out.push(`  ✔ ${id}: ${tr(CHECK_LABEL[id])}`);
+  }
+  out.push("", zh ? "本级别无法核实（谁可以核实）：" : "Not checked at this level (who can check it):");
+  for (const n of v.not_checked) out.push(`  – ${n.check}: ${tr(CHECK_LABEL[n.check])} — ${n.who.map((w) => tr(WHO_LABEL[w])).join(zh ? "；" : "; ")}`);
+  out.push("", tr(ANNOUNCEMENT_NOTE_T));
+  return out.join("\n");
+}
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === "string") {
+    if (args === "") {
+      console.log(USAGE);
+      return 0;
+    }
+    console.error(`error: ${args}
+
+${USAGE}`);
+    return 2;
+  }
+  const level = args.snapshot ? "public" : "light";
+  let verdict;
+  try {
+    let proof;
+    try {
+      proof = await fileBlob(args.proof);
+    } catch (e) {
+      throw unreadableFailure("proof", e instanceof Error ? e.message : e);
+    }
+    let snap = null;
+    if (args.snapshot) {
+      try {
+        snap = await fileBlob(args.snapshot);
+      } catch (e) {
+        throw unreadableFailure("snapshot", e instanceof Error ? e.message : e);
+      }
+    }
+    let last = 0;
+    const v = await runVerification(proof, snap, (phase, bytes, total) => {
+      if (args.json || !process.stderr.isTTY || phase !== "public" || Date.now() - last < 500) return;
+      last = Date.now();
+      process.stderr.write(`\rreading the public snapshot: ${(100 * bytes / Math.max(1, total)).toFixed(0)}%`);
+    });
+    if (last) process.stderr.write("\n");
+    verdict = v.verdict;
+  } catch (e) {
+    if (!(e && typeof e === "object" && "area" in e)) throw e;
+    verdict = buildVerdict({ level, proof: null, fatal: e });
+  }
+  console.log(args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang));
+  return unreadable(verdict) ? 2 : verdict.ok ? 0 : 1;
+}
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exit(2);
+  }
+);
+/*! Bundled license information:
+
+@noble/ciphers/utils.js:
+  (*! noble-ciphers - MIT License (c) 2023 Paul Miller (paulmillr.com) *)
+
+@noble/curves/utils.js:
+@noble/curves/abstract/modular.js:
+@noble/curves/abstract/curve.js:
+@noble/curves/abstract/weierstrass.js:
+@noble/curves/abstract/bls.js:
+@noble/curves/abstract/tower.js:
+@noble/curves/bls12-381.js:
+  (*! noble-curves - MIT License (c) 2022 Paul Miller (paulmillr.com) *)
+*/
