@@ -59,9 +59,6 @@ pub struct County {
     pub dir: PathBuf,
     pub ws: PathBuf,
     pub items: Vec<Item>,
-    /// Entities: (USCC, categories).
-    pub entities: Vec<(String, Vec<String>)>,
-    pub officers: Vec<(String, String)>,
     pub today: chrono::NaiveDate,
 }
 
@@ -117,7 +114,8 @@ impl County {
             .collect();
         // More recusals: 40 random pairs of an officer and an entity.
         let mut rec = std::fs::read_to_string(f("recusals")).map_err(|e| e.to_string())?;
-        let existing: std::collections::BTreeSet<String> = rec.lines().map(str::to_string).collect();
+        let existing: std::collections::BTreeSet<String> =
+            rec.lines().map(str::to_string).collect();
         for _ in 0..40 {
             let (o, _) = rng.pick(&officers);
             let (u, _) = rng.pick(&entities);
@@ -146,8 +144,6 @@ impl County {
             dir,
             ws,
             items,
-            entities,
-            officers,
             today,
         })
     }
@@ -201,7 +197,11 @@ pub fn campaign_toml(
     }
     if rng.chance(40) {
         let other = *rng.pick(&depts);
-        if let Some(i) = c.items.iter().find(|i| i.department == other && !items.contains(&i.code.as_str())) {
+        if let Some(i) = c
+            .items
+            .iter()
+            .find(|i| i.department == other && !items.contains(&i.code.as_str()))
+        {
             items.push(&i.code);
             options.push("joint");
         }
@@ -209,7 +209,11 @@ pub fn campaign_toml(
     let mut t = format!(
         "id = \"{id}\"\ntitle = \"一致性测试 {id}\"\nlead_department = \"{main}\"\ndraw_date = \"{}\"\nitems = [{}]\n",
         c.today,
-        items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+        items
+            .iter()
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     t.push_str("[targets]\n");
     if rng.chance(20) {
@@ -251,7 +255,10 @@ pub fn campaign_toml(
         }
     }
     t.push_str("[teams]\n");
-    t.push_str(&format!("min_size = {}\nper_department = 1\n", 1 + rng.below(2)));
+    t.push_str(&format!(
+        "min_size = {}\nper_department = 1\n",
+        2 + rng.below(2)
+    ));
     if rng.chance(25) {
         t.push_str("max_targets_per_officer = 6\n");
         options.push("capacity");
@@ -310,7 +317,9 @@ pub fn campaign_toml(
         options.push("lottery");
     }
     if let Some((g, start, _)) = group {
-        t.push_str(&format!("[coordination]\ngroup = \"{g}\"\nstart = \"{start}\"\n"));
+        t.push_str(&format!(
+            "[coordination]\ngroup = \"{g}\"\nstart = \"{start}\"\n"
+        ));
         options.push("coordination");
     }
     (t, witnesses)

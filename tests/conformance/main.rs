@@ -14,6 +14,7 @@
 //! `DUALDRAW_CONFORMANCE_ALLOW_MISSING=1` an absent one is skipped (said).
 
 mod county;
+mod smart;
 mod tampers;
 mod verifiers;
 
@@ -80,23 +81,41 @@ fn draw_some(c: &County, rng: &mut Rng, j: usize, stats: &mut Stats) -> Vec<Draw
     let mut args = vec!["campaign", "announce"];
     args.extend(files.iter().map(String::as_str));
     if let Err(e) = dd(&c.ws, &args) {
-        stats.skipped.push(format!("announce {}: {}", ids.join("+"), short(&e)));
+        stats
+            .skipped
+            .push(format!("announce {}: {}", ids.join("+"), short(&e)));
         return Vec::new();
     }
     let mut out = Vec::new();
     for (id, witnesses, options) in all {
         for w in &witnesses {
-            if let Err(e) = dd(&c.ws, &["campaign", "reveal", &id, &format!("{}={}", w.name, w.secret)]) {
+            if let Err(e) = dd(
+                &c.ws,
+                &[
+                    "campaign",
+                    "reveal",
+                    &id,
+                    &format!("{}={}", w.name, w.secret),
+                ],
+            ) {
                 stats.skipped.push(format!("reveal {id}: {}", short(&e)));
             }
         }
         let proof = dir.join(format!("{id}.json"));
-        let mut draw = vec!["campaign", "draw", &id, "--out", proof.to_str().unwrap_or_default()];
+        let mut draw = vec![
+            "campaign",
+            "draw",
+            &id,
+            "--out",
+            proof.to_str().unwrap_or_default(),
+        ];
         if options.contains(&"lottery") {
             draw.extend(["--lottery", "3,7,1/9"]);
         }
         if let Err(e) = dd(&c.ws, &draw) {
-            stats.skipped.push(format!("draw {id} ({}): {}", options.join(","), short(&e)));
+            stats
+                .skipped
+                .push(format!("draw {id} ({}): {}", options.join(","), short(&e)));
             continue;
         }
         match finish(c, &id, &proof, options, rng) {
@@ -108,19 +127,49 @@ fn draw_some(c: &County, rng: &mut Rng, j: usize, stats: &mut Stats) -> Vec<Draw
 }
 
 /// After a draw: the public snapshot, sometimes a replacement and a schedule.
-fn finish(c: &County, id: &str, proof: &std::path::Path, mut options: Vec<&'static str>, rng: &mut Rng) -> Result<Drawn, String> {
-    let p: Value = serde_json::from_str(&std::fs::read_to_string(proof).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
+fn finish(
+    c: &County,
+    id: &str,
+    proof: &std::path::Path,
+    mut options: Vec<&'static str>,
+    rng: &mut Rng,
+) -> Result<Drawn, String> {
+    let p: Value =
+        serde_json::from_str(&std::fs::read_to_string(proof).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
     let snap_id = p["announcement"]["snapshot"]["id"].to_string();
     let snapshot = c.dir.join(format!("public-{snap_id}.json"));
     if !snapshot.is_file() {
-        dd(&c.ws, &["registry", "export", "--public", snapshot.to_str().unwrap_or_default(), "--snapshot", &snap_id])?;
+        dd(
+            &c.ws,
+            &[
+                "registry",
+                "export",
+                "--public",
+                snapshot.to_str().unwrap_or_default(),
+                "--snapshot",
+                &snap_id,
+            ],
+        )?;
     }
     let mut replacements = None;
     if let Some(t) = p["targets"][0]["entity"]["uscc"].as_str()
         && rng.chance(20)
     {
-        if dd(&c.ws, &["campaign", "replace", id, "--target", t, "--reason", "一致性测试：停业"]).is_ok() {
+        if dd(
+            &c.ws,
+            &[
+                "campaign",
+                "replace",
+                id,
+                "--target",
+                t,
+                "--reason",
+                "一致性测试：停业",
+            ],
+        )
+        .is_ok()
+        {
             options.push("replacement");
             replacements = Some(c.ws.join("proofs").join(format!("{id}.replacements.json")));
         }
@@ -139,7 +188,13 @@ fn finish(c: &County, id: &str, proof: &std::path::Path, mut options: Vec<&'stat
 }
 
 fn short(s: &str) -> String {
-    s.lines().take(3).collect::<Vec<_>>().join(" / ").chars().take(300).collect()
+    s.lines()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" / ")
+        .chars()
+        .take(300)
+        .collect()
 }
 
 #[derive(Default)]
@@ -162,8 +217,16 @@ fn check_honest(d: &Drawn, imps: &[Impl], stats: &mut Stats) {
                 Err(e) => stats.failures.push(format!("{}: {e}", d.id)),
                 Ok(v) => {
                     stats.verdicts += 1;
-                    let want = if level == Level::Audit { "valid" } else { "consistent" };
-                    if v["ok"] != true || v["verdict"] != want || v["level"] != level.name() || v["schema"] != "dualdraw.verify.v2" {
+                    let want = if level == Level::Audit {
+                        "valid"
+                    } else {
+                        "consistent"
+                    };
+                    if v["ok"] != true
+                        || v["verdict"] != want
+                        || v["level"] != level.name()
+                        || v["schema"] != "dualdraw.verify.v2"
+                    {
                         stats.failures.push(format!(
                             "{} ({}): {who} says ok={} verdict={} level={}: {}",
                             d.id,
@@ -194,20 +257,38 @@ fn check_honest(d: &Drawn, imps: &[Impl], stats: &mut Stats) {
             }
         }
         // What each level says it could not check is the same everywhere.
-        if let Some((_, same_level)) = seen.iter().find(|(x, y)| x != w && y["level"] == v["level"]) {
+        if let Some((_, same_level)) = seen
+            .iter()
+            .find(|(x, y)| x != w && y["level"] == v["level"])
+        {
             let (a, b) = (ids(v, "not_checked"), ids(same_level, "not_checked"));
             let (mut a, mut b) = (a, b);
             a.retain(|c| c != "beacon");
             b.retain(|c| c != "beacon");
             if a != b {
-                stats.failures.push(format!("{}: {w} not_checked {a:?} differs from {b:?}", d.id));
+                stats.failures.push(format!(
+                    "{}: {w} not_checked {a:?} differs from {b:?}",
+                    d.id
+                ));
             }
         }
     }
     if let Some(r) = &d.replacements {
-        let out = dd(&d.ws, &["verify", d.proof.to_str().unwrap_or_default(), "--replacements", r.to_str().unwrap_or_default()]);
+        let out = dd(
+            &d.ws,
+            &[
+                "verify",
+                d.proof.to_str().unwrap_or_default(),
+                "--replacements",
+                r.to_str().unwrap_or_default(),
+            ],
+        );
         if let Err(e) = out {
-            stats.failures.push(format!("{}: replacements do not verify at audit: {}", d.id, short(&e)));
+            stats.failures.push(format!(
+                "{}: replacements do not verify at audit: {}",
+                d.id,
+                short(&e)
+            ));
         }
     }
 }
@@ -221,13 +302,18 @@ fn main() {
         .map(|i| i.name())
         .collect();
     if !missing.is_empty() && std::env::var("DUALDRAW_CONFORMANCE_ALLOW_MISSING").is_err() {
-        eprintln!("conformance: missing implementation(s) {missing:?} (build web/ and keep python3; or set DUALDRAW_CONFORMANCE_ALLOW_MISSING=1)");
+        eprintln!(
+            "conformance: missing implementation(s) {missing:?} (build web/ and keep python3; or set DUALDRAW_CONFORMANCE_ALLOW_MISSING=1)"
+        );
         std::process::exit(1);
     }
-    let root = tempfile::Builder::new().prefix("dualdraw-conformance-").tempdir().unwrap_or_else(|e| {
-        eprintln!("conformance: no temporary folder: {e}");
-        std::process::exit(1);
-    });
+    let root = tempfile::Builder::new()
+        .prefix("dualdraw-conformance-")
+        .tempdir()
+        .unwrap_or_else(|e| {
+            eprintln!("conformance: no temporary folder: {e}");
+            std::process::exit(1);
+        });
     println!(
         "conformance: seed {} · {} campaigns · implementations {:?} · folder {}",
         a.seed,
@@ -244,7 +330,9 @@ fn main() {
         let c = match County::new(root.path(), county_idx, &mut rng) {
             Ok(c) => c,
             Err(e) => {
-                stats.failures.push(format!("county {county_idx}: {}", short(&e)));
+                stats
+                    .failures
+                    .push(format!("county {county_idx}: {}", short(&e)));
                 break;
             }
         };
@@ -265,7 +353,11 @@ fn main() {
             }
         }
         if let Err(e) = dd(&c.ws, &["ledger", "verify"]) {
-            stats.failures.push(format!("county {}: ledger verify: {}", county_idx - 1, short(&e)));
+            stats.failures.push(format!(
+                "county {}: ledger verify: {}",
+                county_idx - 1,
+                short(&e)
+            ));
         }
     }
     // The drand campaign (pinned clock: its round lies in the past).
@@ -276,7 +368,9 @@ fn main() {
             check_honest(&d, &imps, &mut stats);
             drawn.push(d);
         }
-        Err(e) => stats.failures.push(format!("drand campaign: {}", short(&e))),
+        Err(e) => stats
+            .failures
+            .push(format!("drand campaign: {}", short(&e))),
     }
     println!(
         "honest draws: {} drawn, {} verdicts compared, {} skipped (infeasible or refused), {} disagreements",
@@ -292,7 +386,11 @@ fn main() {
     let corpus = tampers::run_corpus(root.path(), &drawn, &imps, &mut rng);
     println!(
         "tamper corpus: {} entries ({} smart, {} benign), {} checks, {} failures",
-        corpus.entries, corpus.smart, corpus.benign, corpus.checks, corpus.failures.len()
+        corpus.entries,
+        corpus.smart,
+        corpus.benign,
+        corpus.checks,
+        corpus.failures.len()
     );
     for l in &corpus.audit_only {
         println!("  only the audit level catches: {l}");

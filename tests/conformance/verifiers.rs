@@ -54,11 +54,17 @@ pub fn repo() -> PathBuf {
 /// The implementations this machine can run.
 pub fn available() -> Vec<Impl> {
     let mut v = vec![Impl::Rust];
-    let node_ok = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let node_ok = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if node_ok && repo().join("web/dist/verify-cli.mjs").is_file() {
         v.push(Impl::Node);
     }
-    let py_ok = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let py_ok = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if py_ok && repo().join("tests/vectors/verify_proof.py").is_file() {
         v.push(Impl::Python);
     }
@@ -66,14 +72,24 @@ pub fn available() -> Vec<Impl> {
 }
 
 /// One verdict: the implementation's JSON, or why it printed none.
-pub fn run(imp: Impl, level: Level, proof: &Path, snapshot: &Path, ws: &Path) -> Result<Value, String> {
+pub fn run(
+    imp: Impl,
+    level: Level,
+    proof: &Path,
+    snapshot: &Path,
+    ws: &Path,
+) -> Result<Value, String> {
     let mut cmd = match imp {
         Impl::Rust => {
             let mut c = Command::new(env!("CARGO_BIN_EXE_dualdraw"));
             c.arg("--json");
             match level {
                 Level::Audit => {
-                    c.arg("-w").arg(ws).arg("verify").arg(proof).args(["--level", "audit"]);
+                    c.arg("-w")
+                        .arg(ws)
+                        .arg("verify")
+                        .arg(proof)
+                        .args(["--level", "audit"]);
                 }
                 Level::Public => {
                     c.arg("verify").arg(proof).arg("--snapshot").arg(snapshot);
@@ -95,7 +111,8 @@ pub fn run(imp: Impl, level: Level, proof: &Path, snapshot: &Path, ws: &Path) ->
         }
         Impl::Python => {
             let mut c = Command::new("python3");
-            c.arg(repo().join("tests/vectors/verify_proof.py")).arg(proof);
+            c.arg(repo().join("tests/vectors/verify_proof.py"))
+                .arg(proof);
             if level == Level::Public {
                 c.arg("--snapshot").arg(snapshot);
             }
@@ -116,7 +133,10 @@ pub fn run(imp: Impl, level: Level, proof: &Path, snapshot: &Path, ws: &Path) ->
             level.name(),
             o.status.code(),
             out.chars().take(400).collect::<String>(),
-            String::from_utf8_lossy(&o.stderr).chars().take(400).collect::<String>()
+            String::from_utf8_lossy(&o.stderr)
+                .chars()
+                .take(400)
+                .collect::<String>()
         )
     })
 }

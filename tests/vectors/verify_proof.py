@@ -312,6 +312,9 @@ def beacon_round_time(p, cx):
         return datetime.fromtimestamp(rd.drand_round_time(r), tz=timezone.utc)
     bp = p["entropy"]["beacon"]
     need(isinstance(bp, dict), "entropy.beacon: missing")
+    # A lottery has no round time (null): it is not a clock (§4).
+    if bp.get("round_time") is None:
+        return None
     return canonical_instant("entropy.beacon.round_time", bp["round_time"])
 
 
@@ -378,10 +381,13 @@ def c_beacon(p, cx, not_checked):
         value = rd.lottery_beacon(bcfg["round"], rd.lottery_canonical(ev))
     same("beacon value", value.hex(), bpr["value"])
     rt_ = beacon_round_time(p, cx)
-    need(rt_ > cx["t_ann"], "the beacon round is not after the announcement", f"> {instant_text(cx['t_ann'])}",
-         instant_text(rt_))
-    need(rd.china_date(rt_) <= cx["draw_date"], "the beacon round's China date is after draw_date",
-         f"<= {cx['draw_date']}", str(rd.china_date(rt_)))
+    if rt_ is not None:
+        need(rt_ > cx["t_ann"], "the beacon round is not after the announcement", f"> {instant_text(cx['t_ann'])}",
+             instant_text(rt_))
+        need(rd.china_date(rt_) <= cx["draw_date"], "the beacon round's China date is after draw_date",
+             f"<= {cx['draw_date']}", str(rd.china_date(rt_)))
+    else:
+        need(bpr.get("round_time") is None, "a lottery has no round time")
     cx["beacon"] = value
 
 

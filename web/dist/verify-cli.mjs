@@ -6524,6 +6524,7 @@ function verifyLight(proof) {
     strataView.push({ credit_class: s.credit_class, rule: cs ? ruleText(cs) : "?", min: cs && cs.min !== null ? cs.min.toString() : null, max: cs && cs.max !== null ? cs.max.toString() : null, pool: s.pool, drawn: s.drawn, expected });
   });
   if (sumN !== proof.pool_size) c.fail("strata", t(`各分层户数之和（${sumN}）与抽查范围总数（${proof.pool_size}）不一致。`, `The strata add up to ${sumN} entities, but the pool has ${proof.pool_size}.`), proof.pool_size, sumN);
+  if (proof.excluded_by_class > 0 && camp.targets.exclude_credit_classes.length === 0 && !camp.targets.low_risk_once_a_year) c.fail("strata", t(`活动没有按信用类别排除的规则，文件却称有 ${proof.excluded_by_class} 户因类别被排除。`, `The campaign has no class rule, but the file leaves ${proof.excluded_by_class} entities out by class.`), 0, proof.excluded_by_class);
   if (sumDrawn !== proof.targets.length) c.fail("strata", t(`各分层抽取数之和（${sumDrawn}）与检查对象名单的户数（${proof.targets.length}）不一致。`, `The strata draw ${sumDrawn} in all, but the list has ${proof.targets.length} targets.`), sumDrawn, proof.targets.length);
   c.line("strata", t("每个分层的抽取户数符合比例规则，合计与名单一致", "Each stratum draws what its rule says, and they add up to the list"), proof.strata.length);
   const usccs = proof.targets.map((x) => x.entity.uscc);
@@ -6988,10 +6989,10 @@ function buildVerdict(v) {
     failed,
     not_checked: notRunnable.map((id) => ({ check: id, who: NOT_HERE[id].who, why: NOT_HERE[id].why })),
     errors: failures.map((f) => ({ check: f.area, message: f.what.en, ...f.expected !== void 0 ? { expected: f.expected } : {}, ...f.got !== void 0 ? { got: f.got } : {} })),
-    // no level of this verifier re-runs the selection of targets (the audit level does); the light level re-runs the
-    // officer assignment, so the teams are recomputed ones
-    targets: null,
-    teams: v.light && v.light.teams && !v.fatal ? v.light.teams : null,
+    // SPEC §9: when ok, the verified targets (checked, not re-selected: only the audit level re-selects) and the
+    // teams this level re-ran; null otherwise
+    targets: ok && v.proof ? v.proof.targets.map((t2) => t2.entity.uscc).sort() : null,
+    teams: ok && v.light && v.light.teams && !v.fatal ? v.light.teams : null,
     announcement_note: ANNOUNCEMENT_NOTE
   };
 }

@@ -87,10 +87,10 @@ export function buildVerdict(v: VerdictInput): VerdictV2 {
     failed,
     not_checked: notRunnable.map((id) => ({ check: id, who: NOT_HERE[id].who, why: NOT_HERE[id].why })),
     errors: failures.map((f) => ({ check: f.area, message: f.what.en, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.got !== undefined ? { got: f.got } : {}) })),
-    // no level of this verifier re-runs the selection of targets (the audit level does); the light level re-runs the
-    // officer assignment, so the teams are recomputed ones
-    targets: null,
-    teams: v.light && v.light.teams && !v.fatal ? v.light.teams : null,
+    // SPEC §9: when ok, the verified targets (checked, not re-selected: only the audit level re-selects) and the
+    // teams this level re-ran; null otherwise
+    targets: ok && v.proof ? v.proof.targets.map((t) => t.entity.uscc).sort() : null,
+    teams: ok && v.light && v.light.teams && !v.fatal ? v.light.teams : null,
     announcement_note: ANNOUNCEMENT_NOTE,
   };
 }

@@ -87,6 +87,13 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         a.drawn_this_year_root,
     )?;
     match (&a.coordination, &c.coordination) {
+        (None, None) if !p.group_announcements.is_empty() => {
+            return Err(fail(
+                Check::Coordination,
+                "group announcements",
+                "a campaign outside any coordination group lists none",
+            ));
+        }
         (None, None) => {}
         (Some(g), Some(k)) => {
             check(
