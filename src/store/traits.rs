@@ -156,7 +156,10 @@ pub trait Store {
     /// Returns them as recorded.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] for an id already announced.
+    /// [`StoreError::Conflict`] for an id already announced, and
+    /// `StoreError::Conflict(`[`crate::store::LEDGER_MOVED`]`)` when the first
+    /// names a ledger head that is no longer the head (checked under the
+    /// store's write lock).
     fn store_announcements(
         &mut self,
         list: Vec<Announcement>,

@@ -107,6 +107,11 @@ impl Workspace {
     /// [`StoreError::Conflict`] describing the first tamper found;
     /// [`StoreError::Backend`] for an unreadable database.
     pub fn audit_records(&self) -> Result<RecordAudit, StoreError> {
+        // Within a transaction already open (a publication holding the write
+        // lock), that one is the consistent view.
+        if !self.conn.is_autocommit() {
+            return self.audit_inner();
+        }
         self.conn.execute_batch("BEGIN DEFERRED")?;
         let out = self.audit_inner();
         // A read transaction: ending it cannot lose anything.
