@@ -183,16 +183,30 @@ impl Workspace {
                 params![u, d.to_string(), source],
             )?;
         }
+        // The digest of every row of this source now (earlier imports of a
+        // file of the same name included): `ledger verify` recomputes it.
+        let all = Self::history_of_source(&tx, source)?;
         append(
             &tx,
             "history_import",
             "",
             at,
             actor,
-            &serde_json::json!({"source": source, "rows": rows.len()}),
+            &serde_json::json!({"source": source, "rows": rows.len(),
+                "source_rows_sha256": crate::core::results::history_rows_sha256(source, &all)}),
         )?;
         commit(tx)?;
         Ok(())
+    }
+
+    /// The history rows (USCC, day as stored) of `source`.
+    pub(super) fn history_of_source(
+        conn: &rusqlite::Connection,
+        source: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut st = conn.prepare("SELECT uscc, inspected FROM history WHERE source = ?1")?;
+        let rows = st.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Entities inspected on or after `since` and before `until` (history and
