@@ -145,6 +145,26 @@ pub fn check(
         .map_err(ResultError::Calendar)
 }
 
+/// The digest of a source's imported history rows (`docs/LEDGER.md`,
+/// `history_import`): SHA-256 over
+/// `lp("dualdraw-history-rows-v1") ‖ lp(source) ‖ u64be(n) ‖ (lp(uscc) ‖ lp(day))…`,
+/// the `n` rows (USCC, inspection day as `YYYY-MM-DD`) sorted by USCC, then
+/// day, duplicates kept (`lp` as in [`crate::core::canonical`]). The same
+/// rows give the same digest in any order; an edited, swapped, added or
+/// removed row gives another.
+pub fn history_rows_sha256(source: &str, rows: &[(String, String)]) -> crate::core::merkle::Hash {
+    let mut sorted: Vec<&(String, String)> = rows.iter().collect();
+    sorted.sort();
+    let mut e = crate::core::canonical::Encoder::with_capacity(64 + 40 * rows.len());
+    e.str("dualdraw-history-rows-v1")
+        .str(source)
+        .u64(sorted.len() as u64);
+    for (uscc, day) in sorted {
+        e.str(uscc).str(day);
+    }
+    crate::core::merkle::Hash::digest(e.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,24 +200,4 @@ mod tests {
         assert_eq!(category("没问题"), None);
         assert_eq!(CATEGORIES.len(), 14);
     }
-}
-
-/// The digest of a source's imported history rows (`docs/LEDGER.md`,
-/// `history_import`): SHA-256 over
-/// `lp("dualdraw-history-rows-v1") ‖ lp(source) ‖ u64be(n) ‖ (lp(uscc) ‖ lp(day))…`,
-/// the `n` rows (USCC, inspection day as `YYYY-MM-DD`) sorted by USCC, then
-/// day, duplicates kept (`lp` as in [`crate::core::canonical`]). The same
-/// rows give the same digest in any order; an edited, swapped, added or
-/// removed row gives another.
-pub fn history_rows_sha256(source: &str, rows: &[(String, String)]) -> crate::core::merkle::Hash {
-    let mut sorted: Vec<&(String, String)> = rows.iter().collect();
-    sorted.sort();
-    let mut e = crate::core::canonical::Encoder::with_capacity(64 + 40 * rows.len());
-    e.str("dualdraw-history-rows-v1")
-        .str(source)
-        .u64(sorted.len() as u64);
-    for (uscc, day) in sorted {
-        e.str(uscc).str(day);
-    }
-    crate::core::merkle::Hash::digest(e.as_bytes())
 }
