@@ -5,6 +5,11 @@
 //! A reader (`ledger verify`) running beside writers never reports a broken
 //! ledger.
 //!
+//! Here: registry updates, department imports, reveals, and `ledger verify`
+//! beside history imports; `workflow.rs`: announce, draw, results import,
+//! schedule move, publish and results publish, and readers beside results
+//! imports; `support.rs`: the helpers. Each test prints one summary line.
+//!
 //! `DUALDRAW_CONCURRENCY=N` runs N pairs of each kind (the closing note's
 //! figures come from N = 100); the default is a small sample for CI.
 
@@ -72,6 +77,7 @@ fn concurrent_registry_updates_never_lose_one() {
             ));
         }
     }
+    ledger_ok(&ws);
     eprintln!("registry update pairs: {seen:?}");
 }
 
@@ -132,6 +138,7 @@ fn concurrent_department_imports_never_lose_one() {
             .entry(judge(&format!("round {round}"), &x, &y, applied))
             .or_insert(0) += 1;
     }
+    ledger_ok(&ws);
     eprintln!("department import pairs: {seen:?}");
 }
 
@@ -200,6 +207,11 @@ fn two_witnesses_revealing_at_once_are_both_recorded() {
         assert_eq!(w.reveals(&id).unwrap().len(), 2, "round {round}");
     }
     ok(&dd(&ws, &["ledger", "verify"]));
+    eprintln!(
+        "reveal pairs (two witnesses): {} pairs, {} both applied, 0 one refused",
+        pairs(),
+        pairs()
+    );
 }
 
 /// `ledger verify` beside a writer that keeps adding history imports (rows
