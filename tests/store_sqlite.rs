@@ -29,6 +29,8 @@ suite!(
     every_write_is_chained_in_the_ledger,
     results_are_new_once_and_corrected_in_the_open,
     a_schedule_is_recorded_once,
+    a_change_to_a_replaced_schedule_is_refused,
+    an_announcement_on_a_moved_ledger_is_refused,
     legacy_codes_are_kept,
     history_rules_read_the_store,
     a_stale_commit_is_refused,

@@ -29,9 +29,32 @@ fn demo() -> &'static PathBuf {
                 },
             )
             .unwrap();
+            history(&r.workspace);
             (d, r.workspace)
         })
         .1
+}
+
+/// Loads three earlier inspections (three entities, three days) as history.
+fn history(ws: &Path) {
+    let mut w = Workspace::open(ws).unwrap();
+    let reg = w.load_current(&[dualdraw::RegistryKind::Entities]).unwrap();
+    let rows: Vec<(String, chrono::NaiveDate)> = reg.entities[..3]
+        .iter()
+        .zip([5, 12, 19])
+        .map(|(e, d)| {
+            (
+                e.uscc.as_str().to_string(),
+                chrono::NaiveDate::from_ymd_opt(2025, 11, d).unwrap(),
+            )
+        })
+        .collect();
+    let actor = dualdraw::store::Actor {
+        operator: "safety".into(),
+        approver: String::new(),
+    };
+    w.store_history(&rows, "history.csv", "2026-02-20T09:00:00+08:00", &actor)
+        .unwrap();
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -183,6 +206,24 @@ const TAMPERS: &[(&str, &str, &str)] = &[
     (
         "history row inserted",
         "INSERT INTO history(uscc, inspected, source) VALUES ('91350200776049653A', '2026-01-05', 'forged.csv')",
+        "history",
+    ),
+    (
+        "history row edited (its day)",
+        "UPDATE history SET inspected = '2025-11-06' WHERE rowid = (SELECT min(rowid) FROM history)",
+        "history",
+    ),
+    (
+        "history rows swapped (two entities' days)",
+        "UPDATE history SET inspected = CASE WHEN rowid = (SELECT min(rowid) FROM history)
+            THEN (SELECT inspected FROM history ORDER BY rowid DESC LIMIT 1)
+            ELSE (SELECT inspected FROM history ORDER BY rowid LIMIT 1) END
+         WHERE rowid IN ((SELECT min(rowid) FROM history), (SELECT max(rowid) FROM history))",
+        "history",
+    ),
+    (
+        "history row deleted",
+        "DELETE FROM history WHERE rowid = (SELECT max(rowid) FROM history)",
         "history",
     ),
     (
@@ -583,4 +624,56 @@ fn a_full_disk_leaves_no_partial_file_and_records_nothing() {
     assert_eq!(now, after_reference, "the failed publication was recorded");
     // The reference publication had the demo's files: nothing new recorded.
     assert_eq!(after_reference, before);
+}
+
+/// A `history_import` entry written before entries recorded the rows'
+/// digest (`source`, `rows` only) still verifies, by count: an older
+/// workspace is not a false alarm, and a row deleted from that import is
+/// still caught.
+#[test]
+fn a_history_import_recorded_before_digests_is_still_count_checked() {
+    let (_d, ws) = copy();
+    {
+        let c = Connection::open(ws.join("dualdraw.db")).unwrap();
+        let (seq, prev): (i64, Vec<u8>) = c
+            .query_row(
+                "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        for (u, d) in [
+            ("91350200776049653A", "2025-10-01"),
+            ("91350200776049653A", "2025-10-02"),
+        ] {
+            c.execute(
+                "INSERT INTO history(uscc, inspected, source) VALUES (?1, ?2, 'old.csv')",
+                [u, d],
+            )
+            .unwrap();
+        }
+        let e = dualdraw::ledger::Entry::new(
+            seq as u64 + 1,
+            dualdraw::Hash(prev.try_into().unwrap()),
+            "history_import",
+            "",
+            "2026-02-21T09:00:00+08:00",
+            "older version",
+            "",
+            serde_json::json!({"source": "old.csv", "rows": 2}).to_string(),
+        );
+        c.execute(
+            "INSERT INTO ledger(seq, prev, hash, kind, campaign, at, operator, approver, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![e.seq as i64, e.prev.0.to_vec(), e.hash.0.to_vec(), e.kind, e.campaign, e.at, e.operator, e.approver, e.body],
+        )
+        .unwrap();
+    }
+    let (code, out) = ledger_verify(&ws);
+    assert_eq!(code, 0, "{out}");
+    sql(
+        &ws,
+        "DELETE FROM history WHERE rowid = (SELECT max(rowid) FROM history WHERE source = 'old.csv')",
+    );
+    let (code, out) = ledger_verify(&ws);
+    assert!(code == 1 && out.contains("history"), "exit {code}: {out}");
 }

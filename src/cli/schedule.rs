@@ -108,6 +108,12 @@ fn flow_fail(e: ScheduleFlowError) -> Failure {
     }
 }
 
+impl From<ScheduleFlowError> for Failure {
+    fn from(e: ScheduleFlowError) -> Self {
+        flow_fail(e)
+    }
+}
+
 fn write(
     dir: &Path,
     s: &Schedule,
@@ -338,14 +344,22 @@ fn move_visit(
     let mut ws = Workspace::open(&cli.workspace)?;
     let cal = crate::core::calendar::Calendar::shipped();
     let at = now.unwrap_or_else(crate::cli::now);
-    let m = ws
-        .move_visit(ids, &cal, &change, reason, &instant_text(&at), &cli.actor())
-        .map_err(flow_fail)?;
-    let key = ScheduleRecord::key_of(&m.record.campaigns);
+    let key = ScheduleRecord::key_of(ids);
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| default_dir(&ws, &key));
-    let files = write(&dir, &m.schedule, &m.labels, at)?;
+    // The files are written before the change commits, under its write
+    // lock: a move run at the same moment waits, and the files left are
+    // those of the last change recorded.
+    let (m, files) = ws.move_visit_with(
+        ids,
+        &cal,
+        &change,
+        reason,
+        &instant_text(&at),
+        &cli.actor(),
+        |m| write(&dir, &m.schedule, &m.labels, at),
+    )?;
     let k = m.record.reschedules;
     let mut t = format!(
         "reschedule {k} of {key} ({reason}): {} visit(s) moved",

@@ -540,59 +540,37 @@ pub fn publish_campaign(
     at: &str,
     actor: &crate::store::Actor,
 ) -> Result<(Vec<ListRow>, Vec<Written>), CampaignPublishError> {
-    match ws.campaign_state(id)? {
-        crate::store::CampaignState::Drawn => {}
-        crate::store::CampaignState::Voided => {
-            return Err(CampaignPublishError::Voided(id.to_string()));
+    // Read, written and recorded under the workspace's write lock.
+    let (out, _) = ws.publish_with(id, "draw", at, actor, |ws| {
+        match ws.campaign_state(id)? {
+            crate::store::CampaignState::Drawn => {}
+            crate::store::CampaignState::Voided => {
+                return Err(CampaignPublishError::Voided(id.to_string()));
+            }
+            crate::store::CampaignState::Announced => {
+                return Err(CampaignPublishError::NotDrawn(id.to_string()));
+            }
         }
-        crate::store::CampaignState::Announced => {
-            return Err(CampaignPublishError::NotDrawn(id.to_string()));
-        }
-    }
-    ws.check_records_against_ledger()?;
-    let proof = ws.draw_proof(id)?;
-    let text = ws.draw_proof_text(id)?;
-    let reps = ws.replacements(id)?;
-    let snap = ws.snapshot(proof.announcement.snapshot.id)?;
-    let reg = ws.load(&snap)?;
-    let teams = crate::core::replace::current_teams(&proof, &reps);
-    let names = |u: &str| reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
-    let rows = list_rows(&proof, &teams, &names);
-    let public = crate::core::snapshot::PublicSnapshot::of(
-        &reg,
-        ws.salt_key(),
-        proof.announcement.snapshot.clone(),
-    );
-    let public_text = serde_json::to_string(&public).unwrap_or_default();
-    let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
-    record_publication(ws, id, "draw", &files, at, actor)?;
-    Ok((rows, files))
-}
-
-/// Records a publication of `files`, unless the campaign's latest
-/// publication of `kind` recorded exactly these files (a publication run
-/// again, e.g. after it was interrupted once recorded: the files are written
-/// again, nothing new is recorded). Returns whether an entry was recorded.
-fn record_publication(
-    ws: &mut crate::store::Workspace,
-    id: &str,
-    kind: &str,
-    files: &[Written],
-    at: &str,
-    actor: &crate::store::Actor,
-) -> Result<bool, CampaignPublishError> {
-    let listed = ledger_files(files);
-    let latest = ws
-        .ledger()?
-        .into_iter()
-        .filter(|e| e.kind == "publication" && e.campaign == id)
-        .filter_map(|e| serde_json::from_str::<serde_json::Value>(&e.body).ok())
-        .rfind(|b| b["what"] == kind);
-    if latest.is_some_and(|b| b["files"] == listed) {
-        return Ok(false);
-    }
-    ws.store_publication(id, kind, &listed, at, actor)?;
-    Ok(true)
+        ws.check_records_against_ledger()?;
+        let proof = ws.draw_proof(id)?;
+        let text = ws.draw_proof_text(id)?;
+        let reps = ws.replacements(id)?;
+        let snap = ws.snapshot(proof.announcement.snapshot.id)?;
+        let reg = ws.load(&snap)?;
+        let teams = crate::core::replace::current_teams(&proof, &reps);
+        let names = |u: &str| reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
+        let rows = list_rows(&proof, &teams, &names);
+        let public = crate::core::snapshot::PublicSnapshot::of(
+            &reg,
+            ws.salt_key(),
+            proof.announcement.snapshot.clone(),
+        );
+        let public_text = serde_json::to_string(&public).unwrap_or_default();
+        let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
+        let listed = ledger_files(&files);
+        Ok::<_, CampaignPublishError>(((rows, files), listed))
+    })?;
+    Ok(out)
 }
 
 /// Publishes the results (检查结果公示) of a drawn campaign from the
@@ -610,14 +588,19 @@ pub fn publish_campaign_results(
     actor: &crate::store::Actor,
 ) -> Result<(Vec<InspectionResult>, Vec<Written>), CampaignPublishError> {
     use crate::store::ResultsFlowError as E;
-    let d = crate::store::drawn_campaign(ws, id).map_err(|e| match e {
-        E::Store(s) => CampaignPublishError::Store(s),
-        _ => CampaignPublishError::NotDrawn(id.to_string()),
+    // Read, written and recorded under the workspace's write lock: the
+    // results marked published are exactly those in the files.
+    let (out, _) = ws.publish_with(id, "results", at, actor, |ws| {
+        let d = crate::store::drawn_campaign(ws, id).map_err(|e| match e {
+            E::Store(s) => CampaignPublishError::Store(s),
+            _ => CampaignPublishError::NotDrawn(id.to_string()),
+        })?;
+        ws.check_records_against_ledger()?;
+        let results = ws.results(id)?;
+        let names = |u: &str| d.entity_name(u);
+        let files = publish_results(dir, &d.proof, &results, &names)?;
+        let listed = ledger_files(&files);
+        Ok::<_, CampaignPublishError>(((results, files), listed))
     })?;
-    ws.check_records_against_ledger()?;
-    let results = ws.results(id)?;
-    let names = |u: &str| d.entity_name(u);
-    let files = publish_results(dir, &d.proof, &results, &names)?;
-    record_publication(ws, id, "results", &files, at, actor)?;
-    Ok((results, files))
+    Ok(out)
 }

@@ -8,6 +8,11 @@ use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::RegistryKind;
 use chrono::{DateTime, Utc};
 
+/// A store's refusal of announcements made on a ledger head that is no
+/// longer the head (another entry was committed while they were made):
+/// [`announce_campaigns`] checks them again on the new head.
+pub const LEDGER_MOVED: &str = "the ledger changed while this ran (another entry was committed in between); nothing was announced: run it again";
+
 /// Why campaigns cannot be announced (抽查公告错误). Nothing is recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum AnnounceError {
@@ -43,9 +48,21 @@ pub fn announce_campaigns<S: Store + ?Sized>(
     now: DateTime<Utc>,
     actor: &Actor,
 ) -> Result<Vec<(Announcement, AnnounceSummary)>, AnnounceError> {
-    let (list, summaries) = check_campaigns(store, campaigns, now)?;
-    let recorded = store.store_announcements(list, actor)?;
-    Ok(recorded.into_iter().zip(summaries).collect())
+    // An announcement commits to the ledger head: when another entry is
+    // committed between the check and the record (another announcement, a
+    // reveal, a result), the record is refused (never made on a stale head)
+    // and the campaigns are checked again on the new head, a few times
+    // before giving up with that refusal.
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (list, summaries) = check_campaigns(store, campaigns.clone(), now)?;
+        match store.store_announcements(list, actor) {
+            Ok(recorded) => return Ok(recorded.into_iter().zip(summaries).collect()),
+            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// Everything [`announce_campaigns`] checks, without recording:

@@ -30,7 +30,7 @@ mod traits;
 mod types;
 mod verify;
 
-pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
+pub use announce::{AnnounceError, LEDGER_MOVED, announce_campaigns, check_campaigns};
 pub use draw::{
     DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
 };

@@ -156,7 +156,10 @@ pub trait Store {
     /// Returns them as recorded.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] for an id already announced.
+    /// [`StoreError::Conflict`] for an id already announced, and
+    /// `StoreError::Conflict(`[`crate::store::LEDGER_MOVED`]`)` when the first
+    /// names a ledger head that is no longer the head (checked under the
+    /// store's write lock).
     fn store_announcements(
         &mut self,
         list: Vec<Announcement>,
@@ -364,10 +367,15 @@ pub trait Store {
     /// [`StoreError`] for an unreadable store.
     fn schedule_record(&self, campaigns: &[String]) -> Result<Option<ScheduleRecord>, StoreError>;
 
-    /// Records a schedule with its ledger entry of `kind`.
+    /// Records a schedule with its ledger entry of `kind` (`schedule`,
+    /// `reschedule`, `schedule_reveal`). A reschedule must follow the
+    /// recorded schedule (`record.reschedules` one more) and a reveal name it
+    /// (the same number), checked under the store's write lock.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] for a second first schedule.
+    /// [`StoreError::Conflict`] for a second first schedule, a change of no
+    /// schedule or of a revealed one, and a change made from a record
+    /// replaced meanwhile ("changed while this ran … run it again").
     fn store_schedule(
         &mut self,
         record: &ScheduleRecord,

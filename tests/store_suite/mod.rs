@@ -407,6 +407,106 @@ pub fn a_schedule_is_recorded_once<S: Store>(mut s: S) {
     assert_eq!(entries.last().map(|e| e.kind.as_str()), Some("schedule"));
 }
 
+/// A change to a schedule follows the record it was made from: a
+/// reschedule made from a record another writer replaced meanwhile (its
+/// number already taken), or a reveal of a record moved since, is refused
+/// as a change made while this ran, and nothing is recorded (issue 12: two
+/// `schedule move` at once lost one).
+pub fn a_change_to_a_replaced_schedule_is_refused<S: Store>(mut s: S) {
+    commit_all(&mut s, &small_county());
+    drawn(&mut s, "C-5");
+    let days = [
+        NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+    ];
+    let problem = Problem::new(vec![Visit::new("V1", ["O1"], "T1")], days.to_vec());
+    let mut record = ScheduleRecord {
+        format: SCHEDULE_RECORD_FORMAT.into(),
+        campaigns: vec!["C-5".into()],
+        problem,
+        dates: BTreeMap::from([("V1".to_string(), days[0])]),
+        reschedules: 0,
+        revealed: false,
+    };
+    let at = "2026-03-05T00:00:00Z";
+    let json = serde_json::json!({});
+    s.store_schedule(&record, "schedule", json.clone(), at, &actor())
+        .unwrap();
+    // Two changes made from reschedule 0: the first is recorded, the second refused.
+    let mut first = record.clone();
+    first.reschedules = 1;
+    first.dates.insert("V1".into(), days[1]);
+    s.store_schedule(&first, "reschedule", json.clone(), at, &actor())
+        .unwrap();
+    record.reschedules = 1;
+    let entries = s.ledger().unwrap().len();
+    let refused = s.store_schedule(&record, "reschedule", json.clone(), at, &actor());
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("changed while this ran")),
+        "{refused:?}"
+    );
+    let ids = vec!["C-5".to_string()];
+    assert_eq!(s.schedule_record(&ids).unwrap(), Some(first.clone()));
+    assert_eq!(s.ledger().unwrap().len(), entries);
+    // A reveal names the record it reveals.
+    let mut reveal = first.clone();
+    reveal.revealed = true;
+    reveal.reschedules = 0;
+    assert!(is_conflict(s.store_schedule(
+        &reveal,
+        "schedule_reveal",
+        json.clone(),
+        at,
+        &actor()
+    )));
+    reveal.reschedules = 1;
+    s.store_schedule(&reveal, "schedule_reveal", json.clone(), at, &actor())
+        .unwrap();
+    // Nothing changes a revealed schedule.
+    let mut late = reveal.clone();
+    late.revealed = false;
+    late.reschedules = 2;
+    assert!(is_conflict(s.store_schedule(
+        &late,
+        "reschedule",
+        json,
+        at,
+        &actor()
+    )));
+    assert_eq!(s.schedule_record(&ids).unwrap(), Some(reveal));
+}
+
+/// Announcements made on a ledger head that another write moved meanwhile
+/// are refused ([`dualdraw::store::LEDGER_MOVED`], nothing recorded), and
+/// announcing again makes them on the new head.
+pub fn an_announcement_on_a_moved_ledger_is_refused<S: Store>(mut s: S) {
+    commit_all(&mut s, &small_county());
+    let now = instant("2026-03-01T09:00:00+08:00");
+    let (list, _) = dualdraw::store::check_campaigns(&s, vec![campaign("C-6")], now).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    s.store_history(
+        &[("X".to_string(), day)],
+        "h.csv",
+        "2026-03-01T00:00:00Z",
+        &actor(),
+    )
+    .unwrap();
+    let entries = s.ledger().unwrap().len();
+    let refused = s.store_announcements(list, &actor());
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m == dualdraw::store::LEDGER_MOVED),
+        "{refused:?}"
+    );
+    assert_eq!(s.ledger().unwrap().len(), entries);
+    let (a, _) = announce_campaigns(&mut s, vec![campaign("C-6")], now, &actor())
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        a.ledger_head,
+        verify_chain(&s.ledger().unwrap()[..entries]).unwrap()
+    );
+}
+
 /// Legacy codes accepted once stay accepted.
 pub fn legacy_codes_are_kept<S: Store>(mut s: S) {
     assert!(s.accepted_legacy().unwrap().is_empty());

@@ -107,6 +107,11 @@ impl Workspace {
     /// [`StoreError::Conflict`] describing the first tamper found;
     /// [`StoreError::Backend`] for an unreadable database.
     pub fn audit_records(&self) -> Result<RecordAudit, StoreError> {
+        // Within a transaction already open (a publication holding the write
+        // lock), that one is the consistent view.
+        if !self.conn.is_autocommit() {
+            return self.audit_inner();
+        }
         self.conn.execute_batch("BEGIN DEFERRED")?;
         let out = self.audit_inner();
         // A read transaction: ending it cannot lose anything.
@@ -347,21 +352,50 @@ impl Workspace {
             ));
         }
         a.other += pubs.len();
-        let mut hist: BTreeMap<String, u64> = BTreeMap::new();
-        for s in self.rows("history", "SELECT source FROM history", |r| {
-            r.get::<_, String>(0)
-        })? {
-            *hist.entry(s).or_default() += 1;
+        // History: as many rows per source as its entries imported; and the
+        // rows of a source hash to the digest its latest entry recorded
+        // (entries written before digests were recorded are count-checked).
+        let mut hist_rows: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        for (u, d, s) in self.rows(
+            "history",
+            "SELECT uscc, inspected, source FROM history",
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )? {
+            hist_rows.entry(s).or_default().push((u, d));
         }
+        let hist: BTreeMap<String, u64> = hist_rows
+            .iter()
+            .map(|(s, r)| (s.clone(), r.len() as u64))
+            .collect();
         let mut hist_entries: BTreeMap<String, u64> = BTreeMap::new();
+        let mut hist_digests: BTreeMap<String, (u64, Option<String>)> = BTreeMap::new();
         for e in by_kind("history_import") {
             let b = body(e)?;
-            *hist_entries.entry(text(&b, "source")).or_default() += b["rows"].as_u64().unwrap_or(0);
+            let source = text(&b, "source");
+            *hist_entries.entry(source.clone()).or_default() += b["rows"].as_u64().unwrap_or(0);
+            let digest = b["source_rows_sha256"].as_str().map(str::to_string);
+            hist_digests.insert(source, (e.seq, digest));
         }
         if hist != hist_entries {
             return Err(tampered(
                 "the imported history rows differ in number from the history_import entries of the ledger",
             ));
+        }
+        for (source, (seq, want)) in &hist_digests {
+            let Some(want) = want else { continue };
+            let rows = hist_rows.get(source).map(Vec::as_slice).unwrap_or_default();
+            let got = crate::core::results::history_rows_sha256(source, rows).to_hex();
+            if &got != want {
+                return Err(tampered(format!(
+                    "the imported history rows of {source} hash to {got}, but ledger entry {seq} recorded {want}: a row was edited or swapped"
+                )));
+            }
         }
         a.other += hist.len();
 

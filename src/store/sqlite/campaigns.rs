@@ -109,7 +109,7 @@ impl Workspace {
             let a = if i == 0 {
                 if head != a.ledger_head.0.to_vec() {
                     return Err(StoreError::Conflict(
-                        "the ledger moved while announcing: announce again".into(),
+                        crate::store::announce::LEDGER_MOVED.into(),
                     ));
                 }
                 a

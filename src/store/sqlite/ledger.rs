@@ -6,7 +6,7 @@ use super::{StoreError, Workspace};
 use crate::core::merkle::Hash;
 use crate::ledger::Entry;
 use crate::store::Actor;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 pub(super) const LEDGER_SQL: &str = "CREATE TABLE IF NOT EXISTS ledger (
     seq      INTEGER PRIMARY KEY,
@@ -28,9 +28,9 @@ fn hash_of(v: Vec<u8>) -> Hash {
     Hash(h)
 }
 
-/// Appends an entry within `tx`.
+/// Appends an entry within the write transaction open on `tx`.
 pub(super) fn append(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     kind: &str,
     campaign: &str,
     at: &str,

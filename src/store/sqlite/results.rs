@@ -183,16 +183,30 @@ impl Workspace {
                 params![u, d.to_string(), source],
             )?;
         }
+        // The digest of every row of this source now (earlier imports of a
+        // file of the same name included): `ledger verify` recomputes it.
+        let all = Self::history_of_source(&tx, source)?;
         append(
             &tx,
             "history_import",
             "",
             at,
             actor,
-            &serde_json::json!({"source": source, "rows": rows.len()}),
+            &serde_json::json!({"source": source, "rows": rows.len(),
+                "source_rows_sha256": crate::core::results::history_rows_sha256(source, &all)}),
         )?;
         commit(tx)?;
         Ok(())
+    }
+
+    /// The history rows (USCC, day as stored) of `source`.
+    pub(super) fn history_of_source(
+        conn: &rusqlite::Connection,
+        source: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut st = conn.prepare("SELECT uscc, inspected FROM history WHERE source = ?1")?;
+        let rows = st.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Entities inspected on or after `since` and before `until` (history and
@@ -290,6 +304,19 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Self::put_publication(&tx, campaign, kind, files, at, actor)?;
+        commit(tx)?;
+        Ok(())
+    }
+
+    fn put_publication(
+        tx: &rusqlite::Connection,
+        campaign: &str,
+        kind: &str,
+        files: &serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         tx.execute(
             "INSERT INTO publications(campaign_id, kind, at) VALUES (?1, ?2, ?3)",
             params![campaign, kind, at],
@@ -301,15 +328,68 @@ impl Workspace {
             )?;
         }
         append(
-            &tx,
+            tx,
             "publication",
             campaign,
             at,
             actor,
             &serde_json::json!({"what": kind, "files": files}),
         )?;
-        commit(tx)?;
         Ok(())
+    }
+
+    /// Publishes under the workspace's write lock: `make` reads what it
+    /// publishes from this workspace, writes the files and returns them as
+    /// the ledger lists them; then the publication of `kind` (`draw`,
+    /// `results`) is recorded, unless the campaign's latest publication of
+    /// `kind` lists exactly these files (a publication run again records
+    /// nothing new). No other process can record anything in between, so
+    /// the results marked published are exactly those `make` read, and of
+    /// two publications at once the files left are those of the one
+    /// recorded last. Returns `make`'s value and whether an entry was
+    /// recorded.
+    ///
+    /// # Errors
+    /// The error of `make`, or [`StoreError`]; nothing is recorded then.
+    pub fn publish_with<T, E: From<StoreError>>(
+        &mut self,
+        campaign: &str,
+        kind: &str,
+        at: &str,
+        actor: &Actor,
+        make: impl FnOnce(&Self) -> Result<(T, serde_json::Value), E>,
+    ) -> Result<(T, bool), E> {
+        self.ensure_results()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(StoreError::from)?;
+        let (t, files) = make(self)?;
+        let mut st = tx
+            .prepare(
+                "SELECT body FROM ledger WHERE kind = 'publication' AND campaign = ?1 ORDER BY seq DESC",
+            )
+            .map_err(StoreError::from)?;
+        let mut latest = None;
+        for body in st
+            .query_map([campaign], |r| r.get::<_, String>(0))
+            .map_err(StoreError::from)?
+        {
+            let b: serde_json::Value =
+                serde_json::from_str(&body.map_err(StoreError::from)?).unwrap_or_default();
+            if b["what"] == kind {
+                latest = Some(b);
+                break;
+            }
+        }
+        drop(st);
+        if latest.is_some_and(|b| b["files"] == files) {
+            return Ok((t, false));
+        }
+        Self::put_publication(&tx, campaign, kind, &files, at, actor)?;
+        commit(tx)?;
+        Ok((t, true))
     }
 
     /// When a campaign's list (`draw`) or results (`results`) were last published.

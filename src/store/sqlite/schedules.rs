@@ -238,10 +238,15 @@ impl Workspace {
 
     /// Records a schedule (a first one, or a reschedule replacing it) with
     /// its ledger entry of `kind` (`schedule`, `reschedule` or
-    /// `schedule_reveal`) and `body` plus the dates' commitment.
+    /// `schedule_reveal`) and `body` plus the dates' commitment. A reschedule
+    /// must follow the recorded one (`record.reschedules` one more) and a
+    /// reveal must name it (the same number): checked under the write lock,
+    /// so that a change made from a record another process replaced
+    /// meanwhile is refused, never recorded over it.
     ///
     /// # Errors
-    /// [`StoreError::Conflict`] for a second first schedule.
+    /// [`StoreError::Conflict`] for a second first schedule, a change of
+    /// nothing, a revealed schedule, or a schedule that changed meanwhile.
     pub fn store_schedule(
         &mut self,
         record: &ScheduleRecord,
@@ -251,24 +256,58 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_schedule_tables()?;
-        let key = ScheduleRecord::key_of(&record.campaigns);
-        let text =
-            serde_json::to_string(record).map_err(|e| StoreError::Conflict(e.to_string()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT 1 FROM schedules WHERE key = ?1", [&key], |r| {
+        Self::put_schedule(&tx, record, kind, body, at, actor)?;
+        commit(tx)?;
+        Ok(())
+    }
+
+    /// [`Workspace::store_schedule`] within a write transaction.
+    fn put_schedule(
+        tx: &rusqlite::Connection,
+        record: &ScheduleRecord,
+        kind: &str,
+        body: serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        let key = ScheduleRecord::key_of(&record.campaigns);
+        let text =
+            serde_json::to_string(record).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let stored: Option<String> = tx
+            .query_row("SELECT body FROM schedules WHERE key = ?1", [&key], |r| {
                 r.get(0)
             })
             .optional()?;
-        if kind == "schedule" && exists.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "{key} already has a schedule: move single visits with `dualdraw schedule move`"
-            )));
-        }
-        if kind != "schedule" && exists.is_none() {
-            return Err(StoreError::Conflict(format!("{key} has no schedule yet")));
+        match (kind, stored) {
+            ("schedule", Some(_)) => {
+                return Err(StoreError::Conflict(format!(
+                    "{key} already has a schedule: move single visits with `dualdraw schedule move`"
+                )));
+            }
+            ("schedule", None) => {}
+            (_, None) => return Err(StoreError::Conflict(format!("{key} has no schedule yet"))),
+            (_, Some(b)) => {
+                let now: ScheduleRecord = serde_json::from_str(&b)
+                    .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))?;
+                let base = if kind == "reschedule" {
+                    record.reschedules.checked_sub(1)
+                } else {
+                    Some(record.reschedules)
+                };
+                if now.revealed || Some(now.reschedules) != base {
+                    return Err(StoreError::Conflict(format!(
+                        "the schedule of {key} changed while this ran ({} was recorded in between); nothing was stored: run it again",
+                        if now.revealed {
+                            "its reveal".to_string()
+                        } else {
+                            format!("reschedule {}", now.reschedules)
+                        }
+                    )));
+                }
+            }
         }
         tx.execute(
             "INSERT OR REPLACE INTO schedules(key, body) VALUES (?1, ?2)",
@@ -282,8 +321,7 @@ impl Workspace {
                 serde_json::json!(record.dates_sha256()),
             );
         }
-        append(&tx, kind, &key, at, actor, &body)?;
-        commit(tx)?;
+        append(tx, kind, &key, at, actor, &body)?;
         Ok(())
     }
 
@@ -454,6 +492,59 @@ impl Workspace {
         at: &str,
         actor: &Actor,
     ) -> Result<MovedSchedule, ScheduleFlowError> {
+        self.move_visit_with(ids, calendar, change, reason, at, actor, |_| {
+            Ok::<(), ScheduleFlowError>(())
+        })
+        .map(|(m, ())| m)
+    }
+
+    /// [`Workspace::move_visit`], with `files` run on the moved schedule
+    /// before the change is committed (writing its calendar files): the
+    /// record is read, changed, `files` run and the change recorded under
+    /// one write lock, so that two moves at once are made one after the
+    /// other (neither lost) and the files left are those of the last
+    /// recorded change. When `files` fails nothing is recorded.
+    ///
+    /// # Errors
+    /// [`ScheduleFlowError`] (converted), or the error of `files`; nothing
+    /// is recorded.
+    #[allow(clippy::too_many_arguments)]
+    pub fn move_visit_with<T, E: From<ScheduleFlowError>>(
+        &mut self,
+        ids: &[String],
+        calendar: &Calendar,
+        change: &crate::schedule::Change,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+        files: impl FnOnce(&MovedSchedule) -> Result<T, E>,
+    ) -> Result<(MovedSchedule, T), E> {
+        let flow = |e: StoreError| E::from(ScheduleFlowError::Store(e));
+        self.ensure_schedule_tables().map_err(flow)?;
+        // The write lock from the first read: no other change can commit
+        // between reading the record and recording this one.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(|e| flow(e.into()))?;
+        let moved = self.moved(ids, calendar, change, reason, at, actor, &tx)?;
+        let t = files(&moved)?;
+        commit(tx).map_err(flow)?;
+        Ok((moved, t))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn moved(
+        &self,
+        ids: &[String],
+        calendar: &Calendar,
+        change: &crate::schedule::Change,
+        reason: &str,
+        at: &str,
+        actor: &Actor,
+        tx: &rusqlite::Connection,
+    ) -> Result<MovedSchedule, ScheduleFlowError> {
         for id in ids {
             self.campaign_state(id)?;
         }
@@ -474,7 +565,8 @@ impl Workspace {
         record.problem = r.schedule.problem().clone();
         record.dates = r.schedule.dates();
         record.reschedules = k;
-        self.store_schedule(
+        Self::put_schedule(
+            tx,
             &record,
             "reschedule",
             serde_json::json!({"seq": k, "change": change, "reason": reason,

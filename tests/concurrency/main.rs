@@ -5,154 +5,18 @@
 //! A reader (`ledger verify`) running beside writers never reports a broken
 //! ledger.
 //!
+//! Here: registry updates, department imports, reveals, and `ledger verify`
+//! beside history imports; `workflow.rs`: announce, draw, results import,
+//! schedule move, publish and results publish, and readers beside results
+//! imports; `support.rs`: the helpers. Each test prints one summary line.
+//!
 //! `DUALDRAW_CONCURRENCY=N` runs N pairs of each kind (the closing note's
 //! figures come from N = 100); the default is a small sample for CI.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+mod support;
+mod workflow;
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_dualdraw")
-}
-
-fn pairs() -> usize {
-    std::env::var("DUALDRAW_CONCURRENCY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3)
-}
-
-fn dd(ws: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .arg("-w")
-        .arg(ws)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn spawn(ws: &Path, args: &[&str]) -> Child {
-    Command::new(bin())
-        .arg("-w")
-        .arg(ws)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn ok(o: &Output) {
-    assert!(o.status.success(), "{}", text(o));
-}
-
-/// A county of a few hundred entities and its workspace, with two entity
-/// rows held back and every file at hand.
-struct County {
-    dir: tempfile::TempDir,
-    header: String,
-    held: Vec<String>,
-    officers: Vec<String>,
-}
-
-impl County {
-    fn new() -> County {
-        let dir = tempfile::tempdir().unwrap();
-        let c = dir.path().join("county");
-        ok(&Command::new(bin())
-            .args(["generate", "--seed", "11", "--entities", "300", "--out"])
-            .arg(&c)
-            .output()
-            .unwrap());
-        let text = std::fs::read_to_string(c.join("entities.csv")).unwrap();
-        let mut lines = text.lines();
-        let header = lines.next().unwrap().to_string();
-        let rows: Vec<String> = lines.map(str::to_string).collect();
-        let held = rows[rows.len() - 2..].to_vec();
-        let kept = format!("{header}\n{}\n", rows[..rows.len() - 2].join("\n"));
-        std::fs::write(c.join("entities.csv"), kept).unwrap();
-        let officers = std::fs::read_to_string(c.join("officers.csv"))
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect();
-        County {
-            dir,
-            header,
-            held,
-            officers,
-        }
-    }
-
-    fn workspace(&self, name: &str) -> PathBuf {
-        let ws = self.dir.path().join(name);
-        ok(&dd(&ws, &["init"]));
-        for k in ["items", "entities", "officers", "recusals"] {
-            let f = self.dir.path().join("county").join(format!("{k}.csv"));
-            ok(&dd(
-                &ws,
-                &["import", k, f.to_str().unwrap(), "--today", "2026-03-01"],
-            ));
-        }
-        ws
-    }
-
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-/// The workspace's current registries.
-fn current(ws: &Path) -> dualdraw::Registries {
-    dualdraw::Workspace::open(ws)
-        .unwrap()
-        .load_current(&dualdraw::RegistryKind::ALL)
-        .unwrap()
-}
-
-/// Runs two commands at once; returns both outputs.
-fn race(ws: &Path, a: &[&str], b: &[&str]) -> (Output, Output) {
-    let x = spawn(ws, a);
-    let y = spawn(ws, b);
-    (x.wait_with_output().unwrap(), y.wait_with_output().unwrap())
-}
-
-/// A pair's verdict: both applied, or one refused clearly; `applied(i)` says
-/// whether update i is in the workspace now.
-fn judge(what: &str, x: &Output, y: &Output, applied: [bool; 2]) -> &'static str {
-    for (i, o) in [x, y].into_iter().enumerate() {
-        if o.status.success() {
-            assert!(
-                applied[i],
-                "{what}: update {i} reported done but is lost\n{}",
-                text(o)
-            );
-        } else {
-            assert_eq!(o.status.code(), Some(1), "{what}: {}", text(o));
-            assert!(!applied[i], "{what}: update {i} refused but stored");
-            let t = text(o);
-            assert!(
-                t.contains("changed while this ran") || t.contains("run it again"),
-                "{what}: the refusal does not say why: {t}"
-            );
-        }
-    }
-    match (x.status.success(), y.status.success()) {
-        (true, true) => "both applied",
-        (false, false) => panic!("{what}: both refused"),
-        _ => "one refused, the other applied",
-    }
-}
+use support::*;
 
 #[test]
 fn concurrent_registry_updates_never_lose_one() {
@@ -213,6 +77,7 @@ fn concurrent_registry_updates_never_lose_one() {
             ));
         }
     }
+    ledger_ok(&ws);
     eprintln!("registry update pairs: {seen:?}");
 }
 
@@ -273,6 +138,7 @@ fn concurrent_department_imports_never_lose_one() {
             .entry(judge(&format!("round {round}"), &x, &y, applied))
             .or_insert(0) += 1;
     }
+    ledger_ok(&ws);
     eprintln!("department import pairs: {seen:?}");
 }
 
@@ -310,43 +176,6 @@ fn a_department_import_refuses_an_id_of_another_department() {
     ok(&dd(&ws, &["ledger", "verify"]));
 }
 
-fn secret(name: &str) -> String {
-    dualdraw::Hash::digest(format!("concurrency/{name}").as_bytes()).to_hex()
-}
-
-fn campaign(id: &str) -> String {
-    use dualdraw::core::entropy::witness_commitment;
-    format!(
-        r#"id = "{id}"
-title = "并发测试"
-lead_department = "县市场监管局"
-draw_date = "2026-03-02"
-items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]
-[targets]
-categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位"]
-[[targets.strata]]
-credit_class = "A"
-ratio = "3%"
-[[targets.strata]]
-credit_class = "B"
-ratio = "5%"
-[[targets.strata]]
-credit_class = "C"
-ratio = "10%"
-[[targets.strata]]
-credit_class = "D"
-ratio = "30%"
-[teams]
-min_size = 2
-per_department = 1
-[entropy]
-witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment = "{}" }}]
-"#,
-        witness_commitment(&secret("甲")),
-        witness_commitment(&secret("乙"))
-    )
-}
-
 #[test]
 fn two_witnesses_revealing_at_once_are_both_recorded() {
     let c = County::new();
@@ -378,6 +207,11 @@ fn two_witnesses_revealing_at_once_are_both_recorded() {
         assert_eq!(w.reveals(&id).unwrap().len(), 2, "round {round}");
     }
     ok(&dd(&ws, &["ledger", "verify"]));
+    eprintln!(
+        "reveal pairs (two witnesses): {} pairs, {} both applied, 0 one refused",
+        pairs(),
+        pairs()
+    );
 }
 
 /// `ledger verify` beside a writer that keeps adding history imports (rows
