@@ -13,6 +13,7 @@
 //! folder. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
 //! `DUALDRAW_CONFORMANCE_ALLOW_MISSING=1` an absent one is skipped (said).
 
+mod bases;
 mod county;
 mod smart;
 mod tampers;
@@ -153,10 +154,8 @@ fn finish(
         )?;
     }
     let mut replacements = None;
-    if let Some(t) = p["targets"][0]["entity"]["uscc"].as_str()
-        && rng.chance(20)
-    {
-        if dd(
+    let replace = |t: &str| {
+        dd(
             &c.ws,
             &[
                 "campaign",
@@ -169,10 +168,13 @@ fn finish(
             ],
         )
         .is_ok()
-        {
-            options.push("replacement");
-            replacements = Some(c.ws.join("proofs").join(format!("{id}.replacements.json")));
-        }
+    };
+    if let Some(t) = p["targets"][0]["entity"]["uscc"].as_str()
+        && rng.chance(20)
+        && replace(t)
+    {
+        options.push("replacement");
+        replacements = Some(c.ws.join("proofs").join(format!("{id}.replacements.json")));
     }
     if options.contains(&"period") && rng.chance(60) && dd(&c.ws, &["schedule", id]).is_ok() {
         options.push("schedule");

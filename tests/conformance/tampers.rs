@@ -618,7 +618,7 @@ fn levels_for(e: &Entry, imp: Impl) -> Vec<Level> {
 
 pub fn run_corpus(root: &Path, _drawn: &[Drawn], imps: &[Impl], rng: &mut Rng) -> Corpus {
     let mut c = Corpus::default();
-    let bases = match smart::bases(root, rng) {
+    let bases = match crate::bases::bases(root, rng) {
         Ok(b) => b,
         Err(e) => {
             c.failures.push(format!("corpus bases: {e}"));
@@ -668,5 +668,5 @@ pub fn run_corpus(root: &Path, _drawn: &[Drawn], imps: &[Impl], rng: &mut Rng) -
 
 /// The drand campaign (pinned clock: the round lies in the past).
 pub fn drand_campaign(root: &Path, rng: &mut Rng) -> Result<Drawn, String> {
-    smart::drand_campaign(root, 901, rng)
+    crate::bases::drand_campaign(root, 901, rng)
 }

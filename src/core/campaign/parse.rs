@@ -308,9 +308,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 format!("entropy.witnesses[{}].name", i + 1),
                 &w.name,
-                &format!(
-                    "a witness name must not contain {bad:?}: reveals are written NAME=SECRET"
-                ),
+                format!("a witness name must not contain {bad:?}: reveals are written NAME=SECRET"),
             ));
         }
         witnesses.push(WitnessCommitment {
