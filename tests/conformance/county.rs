@@ -80,6 +80,16 @@ impl County {
     /// draws disclose blocked pairs), imports, and loads an inspection
     /// history of recent visits (the exclusion rule has something to exclude).
     pub fn new(root: &Path, idx: usize, rng: &mut Rng) -> Result<County, String> {
+        County::with_recusals(root, idx, rng, 40)
+    }
+
+    /// As [`County::new`], with `extra` random recusal pairs.
+    pub fn with_recusals(
+        root: &Path,
+        idx: usize,
+        rng: &mut Rng,
+        extra: usize,
+    ) -> Result<County, String> {
         let dir = root.join(format!("county-{idx}"));
         let ws = dir.join("ws");
         let n = 150 + rng.below(450);
@@ -112,11 +122,11 @@ impl County {
             .into_iter()
             .map(|r| (r[0].clone(), r[2].clone()))
             .collect();
-        // More recusals: 40 random pairs of an officer and an entity.
+        // More recusals: random pairs of an officer and an entity.
         let mut rec = std::fs::read_to_string(f("recusals")).map_err(|e| e.to_string())?;
         let existing: std::collections::BTreeSet<String> =
             rec.lines().map(str::to_string).collect();
-        for _ in 0..40 {
+        for _ in 0..extra {
             let (o, _) = rng.pick(&officers);
             let (u, _) = rng.pick(&entities);
             let line = format!("{o},{u},近亲属在该单位任职");

@@ -317,6 +317,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             Some(())
         }),
         ("target departments", Light, &["targets"], 0, |p| {
+            p["targets"].as_array()?.first()?;
             p["targets"][0]["departments"] = json!(["县某局"]);
             Some(())
         }),
@@ -334,10 +335,12 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             Some(())
         }),
         ("team order swapped", Light, &["teams"], 0, |p| {
+            p["teams"].as_array()?.first()?;
             p["teams"][0]["officers"].as_array_mut()?.reverse();
             Some(())
         }),
         ("team officer replaced", Light, &["teams"], 0, |p| {
+            p["teams"].as_array()?.first()?;
             let o = p["officers"][p["officers"].as_array()?.len() - 1]["id"].clone();
             p["teams"][0]["officers"][0] = o;
             Some(())
@@ -356,6 +359,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             &["inclusion", "blocked_pairs"],
             0,
             |p| {
+                p["blocked_pairs"].as_array()?.first()?;
                 let c = &mut p["blocked_pairs"][0]["pair_salt"];
                 *c = json!(flip(c.as_str()?));
                 Some(())
@@ -367,6 +371,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             &["inclusion", "blocked_pairs"],
             0,
             |p| {
+                p["blocked_pairs"].as_array()?.first()?;
                 let c = &mut p["blocked_pairs"][0]["index"];
                 *c = json!(c.as_u64()? + 1);
                 Some(())
@@ -378,6 +383,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             &["inclusion", "blocked_pairs"],
             0,
             |p| {
+                p["blocked_pairs"].as_array()?.first()?;
                 p["blocked_pairs"][0]["officer"] = json!("999999999999");
                 Some(())
             },
@@ -388,6 +394,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             &["blocked_pairs"],
             0,
             |p| {
+                p["blocked_pairs"].as_array()?.first()?;
                 let b = p["blocked_pairs"][0].clone();
                 p["blocked_pairs"].as_array_mut()?.push(b);
                 Some(())
@@ -440,6 +447,9 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
         ),
         // The coordinated base (index 2).
         ("group member hash", Light, &["coordination"], 2, |p| {
+            p["announcement"]["coordination"]["members"]
+                .as_array()?
+                .first()?;
             let c = &mut p["announcement"]["coordination"]["members"][0];
             *c = json!(flip(c.as_str()?));
             Some(())
@@ -450,6 +460,7 @@ fn simple(bases: &[Base]) -> Vec<Entry> {
             &["coordination", "seed"],
             2,
             |p| {
+                p["group_announcements"].as_array()?.first()?;
                 p["group_announcements"].as_array_mut()?.reverse();
                 Some(())
             },
