@@ -52,6 +52,7 @@ pub fn dd(ws: &Path, args: &[&str]) -> Result<String, String> {
 pub struct Item {
     pub code: String,
     pub department: String,
+    pub category: String,
 }
 
 /// A county: its files, its workspace, what campaigns can be made of.
@@ -112,6 +113,7 @@ impl County {
             .map(|r| Item {
                 code: r[0].clone(),
                 department: r[2].clone(),
+                category: r[4].clone(),
             })
             .collect();
         let entities: Vec<(String, Vec<String>)> = csv_rows(&f("entities"))
@@ -226,6 +228,14 @@ pub fn campaign_toml(
             .join(", ")
     );
     t.push_str("[targets]\n");
+    if items.len() > 1 && rng.chance(30) {
+        // A directed draw (定向抽查): one category of the items only.
+        let code = *rng.pick(&items);
+        if let Some(i) = c.items.iter().find(|i| i.code == code) {
+            t.push_str(&format!("categories = [\"{}\"]\n", i.category));
+            options.push("directed");
+        }
+    }
     if rng.chance(20) {
         t.push_str("regions = [\"520123\"]\n");
         options.push("regions");
