@@ -102,7 +102,9 @@ test('node CLI: RC-1 is consistent at the light level; the v2 object of §9', ()
   assert.deepEqual(v.not_checked.find((n: any) => n.check === 'pool').who, ['public']);
   assert.deepEqual(v.not_checked.find((n: any) => n.check === 'selection').who, ['auditor', 'enterprise']);
   for (const n of v.not_checked) assert.ok(n.why.length > 10);
-  assert.equal(v.targets, null, 'the light level does not re-run the selection');
+  // SPEC §9: when ok, the verified targets (sorted; checked, not re-selected at this level)
+  const proofTargets = JSON.parse(readFileSync(RC1, 'utf8')).targets.map((t: any) => t.entity.uscc).sort();
+  assert.deepEqual(v.targets, proofTargets, 'the verified targets, sorted');
   assert.ok(Array.isArray(v.teams) && v.teams.length > 0, 'it re-runs the assignment');
   assert.match(v.announcement_note, /published before the draw/);
   // the human report
@@ -131,6 +133,8 @@ test('node CLI: invalid proofs exit 1 naming the check; unreadable and §10-brea
   assert.equal(r.status, 1);
   assert.equal(r.json.verdict, 'invalid');
   assert.deepEqual(r.json.failed, ['teams']);
+  assert.equal(r.json.targets, null, 'no targets in a failed verdict');
+  assert.equal(r.json.teams, null);
   assert.ok(!r.json.established.includes('teams'));
   assert.equal(r.json.errors[0].check, 'teams');
   assert.ok(r.json.errors[0].expected && r.json.errors[0].got);
