@@ -216,10 +216,17 @@ pub struct SolveStats {
     pub single_candidate_picks: u64,
     /// Places that needed an augmenting search.
     pub augmenting_searches: u64,
-    /// v2: steps of the rotation chain (§6.1).
+    /// v2: steps of the rotation chain (§6.1). Not written when 0, so v1
+    /// statistics keep their JSON.
+    #[serde(skip_serializing_if = "is_zero")]
     pub rotation_steps: u64,
     /// v2: steps whose rotation was made (the others change nothing).
+    #[serde(skip_serializing_if = "is_zero")]
     pub rotations_made: u64,
+}
+
+fn is_zero(x: &u64) -> bool {
+    *x == 0
 }
 
 /// The team of each target: officer indices, by department order then id.
