@@ -181,7 +181,7 @@ fn assignment(c: &mut Criterion) {
     g.bench_function("province_100k_targets_50k_officers_1m_recusals", |b| {
         b.iter(|| black_box(p.solve(&Hash([3; 32])).expect("feasible")))
     });
-    // Assignment v2 (§6.1): shuffled orders and 4·P·bitlen(P) rotation steps.
+    // Assignment v2 (§6.1): shuffled orders and P·bitlen(P) rotation steps.
     g.bench_function("province_100k_targets_50k_officers_1m_recusals_v2", |b| {
         b.iter(|| {
             black_box(

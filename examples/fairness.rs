@@ -154,7 +154,14 @@ fn instances(reversed: bool) -> Vec<Instance> {
             ("Q2", "D", R2),
             ("Q3", "D", R2),
         ],
-        &[(R, one), (R, one), (R, one), (R2, two), (R2, two), (R2, two)],
+        &[
+            (R, one),
+            (R, one),
+            (R, one),
+            (R2, two),
+            (R2, two),
+            (R2, two),
+        ],
         &[(0, "P2"), (0, "P3"), (3, "Q1")],
         OfficerRegion::Same,
         Some(2),
@@ -164,13 +171,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         "capacity 1 (5×1)",
         &o8[..5],
         &[(R, one); 5],
-        &[
-            (0, "O3"),
-            (0, "O4"),
-            (0, "O5"),
-            (1, "O4"),
-            (1, "O5"),
-        ],
+        &[(0, "O3"), (0, "O4"), (0, "O5"), (1, "O4"), (1, "O5")],
         OfficerRegion::Any,
         Some(1),
         reversed,
@@ -242,7 +243,13 @@ impl Exact<'_> {
     }
 
     /// Every complete assignment with these loads (small instances only).
-    fn enumerate(&self, t: usize, rem: &mut Vec<u8>, cur: &mut Vec<Vec<usize>>, out: &mut Vec<String>) {
+    fn enumerate(
+        &self,
+        t: usize,
+        rem: &mut Vec<u8>,
+        cur: &mut Vec<Vec<usize>>,
+        out: &mut Vec<String>,
+    ) {
         if t == self.p.targets.len() {
             if rem.iter().all(|&r| r == 0) {
                 out.push(key(self.p, cur));
@@ -502,7 +509,12 @@ fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
         if total <= 400 {
             let mut all = Vec::new();
             let mut rem2 = rem.clone();
-            ex.enumerate(0, &mut rem2, &mut vec![Vec::new(); inst.targets.len()], &mut all);
+            ex.enumerate(
+                0,
+                &mut rem2,
+                &mut vec![Vec::new(); inst.targets.len()],
+                &mut all,
+            );
             let e = n_l as f64 / all.len() as f64;
             for a in &all {
                 let c = *outs.get(a).unwrap_or(&0) as f64;
@@ -513,7 +525,8 @@ fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
             // The TV of exact uniform sampling itself (normal approximation
             // of E|Bin(n, p) − np| = sqrt(2np(1 − p)/π)).
             let q = 1.0 / all.len() as f64;
-            floor += all.len() as f64 * (2.0 * n_l as f64 * q * (1.0 - q) / std::f64::consts::PI).sqrt()
+            floor += all.len() as f64
+                * (2.0 * n_l as f64 * q * (1.0 - q) / std::f64::consts::PI).sqrt()
                 / (2.0 * seeds as f64);
         } else {
             full = false;
@@ -532,7 +545,13 @@ fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
         cells += 1;
         if z.abs() > zmax {
             zmax = z.abs();
-            worst = format!("T{}×{} {:.4} vs {:.4}", k.0 + 1, k.1, c / seeds as f64, rate);
+            worst = format!(
+                "T{}×{} {:.4} vs {:.4}",
+                k.0 + 1,
+                k.1,
+                c / seeds as f64,
+                rate
+            );
         }
     }
     let t1: Vec<String> = inst

@@ -215,8 +215,7 @@ fn v2_vectors_are_stable_and_the_v2_proof_verifies() {
     let stored: Value =
         serde_json::from_str(&std::fs::read_to_string(FILE).expect("vector file")).unwrap();
     assert_eq!(stored, v);
-    let p: DrawProof =
-        serde_json::from_value(stored["draw_tight_v2"]["proof"].clone()).unwrap();
+    let p: DrawProof = serde_json::from_value(stored["draw_tight_v2"]["proof"].clone()).unwrap();
     assert_eq!(
         p.announcement.campaign.teams.assignment,
         AssignmentVersion::V2

@@ -158,9 +158,9 @@ fn v2_explains_infeasibility_exactly_as_v1() {
 fn rotation_steps_follow_the_formula() {
     assert_eq!(rotation_steps(0), 0);
     assert_eq!(rotation_steps(1), 0);
-    assert_eq!(rotation_steps(2), 4 * 2 * 2);
-    assert_eq!(rotation_steps(16), 4 * 16 * 5);
-    assert_eq!(rotation_steps(100_000), 4 * 100_000 * 17);
+    assert_eq!(rotation_steps(2), 2 * 2);
+    assert_eq!(rotation_steps(16), 16 * 5);
+    assert_eq!(rotation_steps(100_000), 100_000 * 17);
 }
 
 proptest! {

@@ -11,14 +11,14 @@ use crate::core::merkle::Hash;
 use std::collections::BTreeMap;
 
 /// The number of rotation steps for `places` places of one department
-/// (§6.1): `4 · P · bitlen(P)` when `P ≥ 2`, else 0. `bitlen(P)` is the
+/// (§6.1): `P · bitlen(P)` when `P ≥ 2`, else 0. `bitlen(P)` is the
 /// number of binary digits of `P` (`⌈log2(P + 1)⌉`).
 pub fn rotation_steps(places: u64) -> u64 {
     if places < 2 {
         return 0;
     }
     let bits = u64::from(64 - places.leading_zeros());
-    places.saturating_mul(bits).saturating_mul(4)
+    places.saturating_mul(bits)
 }
 
 /// One place of the chain: target, officer, the target's need index, and
@@ -30,6 +30,24 @@ struct Place {
     need: usize,
     lo: usize,
     hi: usize,
+    /// The target's region, as a number for this department's chain.
+    region: u32,
+}
+
+/// A place as the chain reads it: `start`/`len` its block, `lo..hi` its
+/// target's places, `blocked` the target's blocked officers (sorted).
+#[derive(Clone, Copy, Default)]
+struct Cell<'b> {
+    t: usize,
+    o: usize,
+    region: u32,
+    quals: bool,
+    need: usize,
+    start: usize,
+    len: usize,
+    lo: usize,
+    hi: usize,
+    blocked: &'b [usize],
 }
 
 impl Problem<'_> {
@@ -136,9 +154,10 @@ impl Problem<'_> {
                 need: ni,
                 lo,
                 hi,
+                region: 0,
             }));
         }
-        let (steps, made) = self.rotate(&mut places, &mut stream, blocked_lists);
+        let (steps, made) = self.rotate(&mut places, &o_d, &mut stream, blocked_lists);
         let mut st = stats.get();
         st.rotation_steps += steps;
         st.rotations_made += made;
@@ -157,6 +176,7 @@ impl Problem<'_> {
     fn rotate(
         &self,
         places: &mut [Place],
+        o_d: &[usize],
         stream: &mut Stream,
         blocked_lists: &[Vec<usize>],
     ) -> (u64, u64) {
@@ -165,33 +185,100 @@ impl Problem<'_> {
         if steps == 0 {
             return (0, 0);
         }
+        // Regions as numbers: an officer on a place is active and certified,
+        // so only the region rule, qualifications and blocked pairs can stop
+        // it from moving to another target.
+        let mut region_ids: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut officer_region: Vec<u32> = vec![0; self.officers.len()];
+        for &o in o_d {
+            let next = region_ids.len() as u32;
+            officer_region[o] = *region_ids
+                .entry(self.officers[o].region.as_str())
+                .or_insert(next);
+        }
+        for p in places.iter_mut() {
+            let next = region_ids.len() as u32;
+            p.region = *region_ids
+                .entry(self.targets[p.t].region.as_str())
+                .or_insert(next);
+        }
         // Blocks: with the "same" rule, the places of one region (no officer
-        // can move between regions); otherwise all places.
+        // can move between regions); otherwise all places. The chain works on
+        // a copy laid out block by block (each block in list order), so that
+        // `B[j]` is `start + j`; the result is written back in list order.
         let mut block_of: Vec<usize> = vec![0; n];
-        let mut blocks: Vec<Vec<usize>> = Vec::new();
+        let mut sizes: Vec<usize> = Vec::new();
         if self.region == OfficerRegion::Same {
-            let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
             for (i, p) in places.iter().enumerate() {
-                let next = ids.len();
-                let b = *ids.entry(self.targets[p.t].region.as_str()).or_insert(next);
-                if b == blocks.len() {
-                    blocks.push(Vec::new());
+                let b = p.region as usize;
+                if b >= sizes.len() {
+                    sizes.resize(b + 1, 0);
                 }
-                blocks[b].push(i);
+                sizes[b] += 1;
                 block_of[i] = b;
             }
         } else {
-            blocks.push((0..n).collect());
+            sizes.push(n);
         }
+        let mut starts: Vec<usize> = Vec::with_capacity(sizes.len());
+        let mut acc = 0;
+        for &z in &sizes {
+            starts.push(acc);
+            acc += z;
+        }
+        let mut fill = starts.clone();
+        let mut phys_of: Vec<usize> = vec![0; n];
+        let mut cells: Vec<Cell<'_>> = Vec::with_capacity(n);
+        cells.resize(n, Cell::default());
+        for (i, p) in places.iter().enumerate() {
+            let b = block_of[i];
+            let q = fill[b];
+            fill[b] += 1;
+            phys_of[i] = q;
+            cells[q] = Cell {
+                t: p.t,
+                o: p.o,
+                region: p.region,
+                quals: !self.targets[p.t].needs[p.need].qualifications.is_empty(),
+                need: p.need,
+                start: starts[b],
+                len: sizes[b],
+                lo: 0,
+                hi: 0,
+                blocked: &blocked_lists[p.t],
+            };
+        }
+        // A target's places are contiguous in the list and in one block.
+        for p in places.iter() {
+            let (lo, hi) = (phys_of[p.lo], phys_of[p.lo] + (p.hi - p.lo));
+            for c in &mut cells[lo..hi] {
+                c.lo = lo;
+                c.hi = hi;
+            }
+        }
+        let movable = |o: usize, to: &Cell<'_>| -> bool {
+            let region_ok = match self.region {
+                OfficerRegion::Any => true,
+                OfficerRegion::Same => officer_region[o] == to.region,
+                OfficerRegion::Other => officer_region[o] != to.region,
+            };
+            region_ok
+                && to.blocked.binary_search(&o).is_err()
+                && (!to.quals
+                    || self.targets[to.t].needs[to.need]
+                        .qualifications
+                        .iter()
+                        .all(|q| self.officers[o].qualifications.binary_search(q).is_ok()))
+        };
         let mut made = 0u64;
         let mut idx = [0usize; 3];
         let mut olds = [0usize; 3];
         for _ in 0..steps {
-            idx[0] = stream.below(n as u64) as usize;
-            let block = &blocks[block_of[idx[0]]];
+            idx[0] = phys_of[stream.below(n as u64) as usize];
+            let (start, len) = (cells[idx[0]].start, cells[idx[0]].len);
             let k = 2 + stream.below(2) as usize;
             for slot in idx.iter_mut().take(k).skip(1) {
-                *slot = block[stream.below(block.len() as u64) as usize];
+                *slot = start + stream.below(len as u64) as usize;
             }
             let distinct = (0..k).all(|a| (a + 1..k).all(|b| idx[a] != idx[b]));
             if !distinct {
@@ -199,33 +286,32 @@ impl Problem<'_> {
             }
             // The officer at idx[j] moves to idx[j + 1], the last to idx[0].
             for j in 0..k {
-                olds[j] = places[idx[j]].o;
+                olds[j] = cells[idx[j]].o;
             }
             let eligible = (0..k).all(|j| {
-                let to = places[idx[(j + 1) % k]];
-                let from = places[idx[j]];
-                from.t == to.t || {
-                    let need = &self.targets[to.t].needs[to.need];
-                    self.eligible_fast(olds[j], to.t, need, &blocked_lists[to.t])
-                }
+                let to = &cells[idx[(j + 1) % k]];
+                cells[idx[j]].t == to.t || movable(olds[j], to)
             });
             if !eligible {
                 continue;
             }
             for j in 0..k {
-                places[idx[(j + 1) % k]].o = olds[j];
+                cells[idx[(j + 1) % k]].o = olds[j];
             }
             let distinct_teams = idx[..k].iter().all(|&i| {
-                let p = places[i];
-                (p.lo..p.hi).all(|q| q == i || places[q].o != p.o)
+                let c = &cells[i];
+                (c.lo..c.hi).all(|q| q == i || cells[q].o != c.o)
             });
             if distinct_teams {
                 made += 1;
             } else {
                 for j in 0..k {
-                    places[idx[j]].o = olds[j];
+                    cells[idx[j]].o = olds[j];
                 }
             }
+        }
+        for (i, p) in places.iter_mut().enumerate() {
+            p.o = cells[phys_of[i]].o;
         }
         (steps, made)
     }
