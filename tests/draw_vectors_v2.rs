@@ -158,7 +158,7 @@ fn build_tight_v2(minute: i64) -> (DrawProof, dualdraw::core::assign::SolveStats
 
 /// The first announcement minute whose v2 draw needs the augmenting search
 /// and makes rotations (found by `find_tight_v2_minute`).
-const TIGHT_V2_MINUTE: i64 = 0;
+const TIGHT_V2_MINUTE: i64 = 6;
 
 #[test]
 #[ignore = "search helper: prints the first minute whose v2 draw exercises the search"]
