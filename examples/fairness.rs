@@ -220,13 +220,12 @@ impl Exact<'_> {
                 if subset.iter().any(|&o| r[o] == 0) {
                     continue;
                 }
-                if let Some((ft, fo)) = self.forced {
-                    if ft == t
-                        && self.p.officers[fo].department == self.p.targets[t].needs[ni].department
-                        && !subset.contains(&fo)
-                    {
-                        continue;
-                    }
+                if let Some((ft, fo)) = self.forced
+                    && ft == t
+                    && self.p.officers[fo].department == self.p.targets[t].needs[ni].department
+                    && !subset.contains(&fo)
+                {
+                    continue;
                 }
                 let mut r2 = r.clone();
                 for &o in &subset {
@@ -492,11 +491,11 @@ fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
         };
         let total = ex.count(0, rem.clone());
         outcomes_total += total;
-        for t in 0..inst.targets.len() {
+        for (t, elig) in eligible.iter().enumerate() {
             for o in 0..inst.officers.len() {
                 ex.memo.clear();
                 ex.forced = Some((t, o));
-                let c = if eligible[t].iter().any(|e| e.contains(&o)) {
+                let c = if elig.iter().any(|e| e.contains(&o)) {
                     ex.count(0, rem.clone())
                 } else {
                     0
