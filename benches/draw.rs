@@ -8,7 +8,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dualdraw::core::announcement::{History, announce};
-use dualdraw::core::assign::{Need, Problem, TargetNeeds};
+use dualdraw::core::assign::{AssignmentVersion, Need, Problem, TargetNeeds};
 use dualdraw::core::campaign::{Campaign, OfficerRegion, Ratio, Stratum, StratumRule};
 use dualdraw::core::draw::{derive_seed, draw};
 use dualdraw::core::entropy::{Reveal, witness_commitment};
@@ -180,6 +180,15 @@ fn assignment(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(30));
     g.bench_function("province_100k_targets_50k_officers_1m_recusals", |b| {
         b.iter(|| black_box(p.solve(&Hash([3; 32])).expect("feasible")))
+    });
+    // Assignment v2 (§6.1): shuffled orders and P·bitlen(P) rotation steps.
+    g.bench_function("province_100k_targets_50k_officers_1m_recusals_v2", |b| {
+        b.iter(|| {
+            black_box(
+                p.solve_version(&Hash([3; 32]), AssignmentVersion::V2)
+                    .expect("feasible"),
+            )
+        })
     });
     g.finish();
 }

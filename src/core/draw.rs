@@ -216,7 +216,7 @@ pub fn draw(
         targets: &needs,
         blocked: &blocked_set,
     };
-    let teams = problem.solve(seed)?;
+    let teams = problem.solve_version(seed, c.teams.assignment)?;
     Ok(DrawOutcome {
         seed: *seed,
         prn_key: *key,

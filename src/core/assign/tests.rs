@@ -2,7 +2,7 @@ use super::*;
 use crate::core::registry::vocab::{OfficerStatus, RegionCode};
 use proptest::prelude::*;
 
-fn officer(i: usize, dept: &str, region: &str, quals: &[&str]) -> Officer {
+pub(super) fn officer(i: usize, dept: &str, region: &str, quals: &[&str]) -> Officer {
     Officer {
         id: format!("O{i:03}"),
         name: format!("官{i}"),
@@ -15,7 +15,7 @@ fn officer(i: usize, dept: &str, region: &str, quals: &[&str]) -> Officer {
     }
 }
 
-fn target(i: usize, region: &str, needs: &[(&str, u64)]) -> TargetNeeds {
+pub(super) fn target(i: usize, region: &str, needs: &[(&str, u64)]) -> TargetNeeds {
     TargetNeeds {
         uscc: format!("T{i:03}"),
         region: region.into(),
@@ -31,12 +31,12 @@ fn target(i: usize, region: &str, needs: &[(&str, u64)]) -> TargetNeeds {
     }
 }
 
-fn date() -> NaiveDate {
+pub(super) fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
 /// Every rule of §6 holds in `teams`.
-fn check_rules(p: &Problem<'_>, teams: &Teams) {
+pub(super) fn check_rules(p: &Problem<'_>, teams: &Teams) {
     let mut load = vec![0u64; p.officers.len()];
     for (t, team) in teams.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();
@@ -73,7 +73,7 @@ fn check_rules(p: &Problem<'_>, teams: &Teams) {
 }
 
 /// Exhaustive search: is there any assignment?
-fn brute_force(p: &Problem<'_>) -> bool {
+pub(super) fn brute_force(p: &Problem<'_>) -> bool {
     let places: Vec<(usize, usize)> = p
         .targets
         .iter()
@@ -219,15 +219,15 @@ fn capacity_shortage_is_reported_as_a_set_of_targets() {
 }
 
 #[derive(Debug, Clone)]
-struct Instance {
-    officers: Vec<(u8, u8, bool)>, // dept, region, active
-    targets: Vec<(u8, u8, u8)>,    // region, demand D0, demand D1
-    blocked: Vec<(usize, usize)>,
-    capacity: Option<u64>,
-    region: u8,
+pub(super) struct Instance {
+    pub(super) officers: Vec<(u8, u8, bool)>, // dept, region, active
+    pub(super) targets: Vec<(u8, u8, u8)>,    // region, demand D0, demand D1
+    pub(super) blocked: Vec<(usize, usize)>,
+    pub(super) capacity: Option<u64>,
+    pub(super) region: u8,
 }
 
-fn instance() -> impl Strategy<Value = Instance> {
+pub(super) fn instance() -> impl Strategy<Value = Instance> {
     (
         prop::collection::vec((0u8..2, 0u8..2, prop::bool::weighted(0.85)), 1..6),
         prop::collection::vec((0u8..2, 0u8..3, 0u8..2), 1..5),

@@ -216,6 +216,37 @@ pub struct Teams {
     pub officer_region: OfficerRegion,
     /// The same officer not on the same target within this many days (0: no rule).
     pub avoid_same_officer_within_days: u64,
+    /// Which assignment procedure (`docs/SPEC.md` §6): absent in files and
+    /// JSON means v1, so every campaign made before v2 keeps its bytes.
+    #[serde(default, skip_serializing_if = "AssignmentVersion::is_v1")]
+    pub assignment: AssignmentVersion,
+}
+
+/// The assignment procedure of a campaign (选派算法版本, `docs/SPEC.md` §6).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentVersion {
+    /// §6 as first written: officers and the search in id/USCC order.
+    #[default]
+    V1,
+    /// §6.1 "Assignment v2": every free order from the seed, then a chain of
+    /// load-preserving rotations.
+    V2,
+}
+
+impl AssignmentVersion {
+    /// The token in files and the canonical encoding (`"v1"`, `"v2"`).
+    pub fn token(self) -> &'static str {
+        match self {
+            AssignmentVersion::V1 => "v1",
+            AssignmentVersion::V2 => "v2",
+        }
+    }
+
+    /// Whether this is v1 (the default, never written).
+    pub fn is_v1(&self) -> bool {
+        *self == AssignmentVersion::V1
+    }
 }
 
 /// A witness (义务监督员) and the commitment to their secret.
@@ -434,6 +465,11 @@ impl Campaign {
             Some(k) => {
                 e.raw(&[1]).str(&k.group).u64(k.start.p()).u64(k.start.q());
             }
+        }
+        // Assignment v2 (§2, §6.1): only a v2 campaign appends anything, so a
+        // v1 campaign's bytes (and hash) are those it always had.
+        if self.teams.assignment != AssignmentVersion::V1 {
+            e.str("teams.assignment").str(self.teams.assignment.token());
         }
         e.finish()
     }

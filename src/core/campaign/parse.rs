@@ -2,8 +2,9 @@
 //! no registry.
 
 use super::{
-    BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan, MissingReveal, OfficerRegion,
-    Period, Ratio, Stratum, StratumRule, Targets, Teams, WitnessCommitment,
+    AssignmentVersion, BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan,
+    MissingReveal, OfficerRegion, Period, Ratio, Stratum, StratumRule, Targets, Teams,
+    WitnessCommitment,
 };
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
@@ -146,6 +147,7 @@ struct TeamsFile {
     officer_region: Option<String>,
     #[serde(default)]
     avoid_same_officer_within_days: u64,
+    assignment: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -289,6 +291,17 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             ));
         }
     };
+    let assignment = match teams.assignment.as_deref().map(str::trim) {
+        None | Some("v1") => AssignmentVersion::V1,
+        Some("v2") => AssignmentVersion::V2,
+        Some(x) => {
+            return Err(invalid(
+                "teams.assignment",
+                x,
+                "use \"v1\" (the default) or \"v2\"",
+            ));
+        }
+    };
     let mut witnesses = Vec::new();
     for (i, w) in file.entropy.witnesses.into_iter().enumerate() {
         let commitment = Hash::from_hex(&w.commitment).map_err(|_| {
@@ -408,6 +421,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             max_targets_per_officer: teams.max_targets_per_officer,
             officer_region,
             avoid_same_officer_within_days: teams.avoid_same_officer_within_days,
+            assignment,
         },
         entropy: EntropyPlan {
             witnesses,

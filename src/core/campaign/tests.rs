@@ -167,3 +167,36 @@ fn any_change_of_a_field_changes_the_campaign_hash() {
     let back: Campaign = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
     assert_eq!(back.hash(), h);
 }
+
+#[test]
+fn assignment_v2_enters_the_hash_and_v1_keeps_its_bytes() {
+    let base = example();
+    let v1 = Campaign::from_toml(&base).unwrap();
+    assert_eq!(v1.teams.assignment, AssignmentVersion::V1);
+    let explicit = Campaign::from_toml(&base.replace(
+        "officer_region = \"same\"",
+        "officer_region = \"same\"\nassignment = \"v1\"",
+    ))
+    .unwrap();
+    assert_eq!(explicit.canonical(), v1.canonical());
+    let v2 = Campaign::from_toml(&base.replace(
+        "officer_region = \"same\"",
+        "officer_region = \"same\"\nassignment = \"v2\"",
+    ))
+    .unwrap();
+    assert_eq!(v2.teams.assignment, AssignmentVersion::V2);
+    assert_ne!(v2.hash(), v1.hash());
+    assert!(v2.canonical().starts_with(&v1.canonical()));
+    // JSON: v1 writes nothing, v2 writes the key, both read back.
+    let j1 = serde_json::to_value(&v1).unwrap();
+    assert!(j1["teams"].get("assignment").is_none());
+    let j2 = serde_json::to_value(&v2).unwrap();
+    assert_eq!(j2["teams"]["assignment"], "v2");
+    let back: Campaign = serde_json::from_value(j2).unwrap();
+    assert_eq!(back, v2);
+    let e = refused(&base.replace(
+        "officer_region = \"same\"",
+        "officer_region = \"same\"\nassignment = \"v3\"",
+    ));
+    assert!(e.to_string().contains("teams.assignment"), "{e}");
+}

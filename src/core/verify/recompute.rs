@@ -78,7 +78,7 @@ pub(super) fn solve_teams(
         blocked,
     };
     let teams = problem
-        .solve(&p.seed)
+        .solve_version(&p.seed, c.teams.assignment)
         .map_err(|e| fail(Check::Teams, "assignment", e))?;
     Ok(teams
         .iter()

@@ -1,15 +1,23 @@
 //! Officer assignment (`docs/SPEC.md` §6): demands per target and department,
 //! eligibility, least-loaded random choice, and augmenting paths so that an
 //! assignment is found whenever one exists; otherwise the smallest set found
-//! that cannot be staffed, with the reasons.
+//! that cannot be staffed, with the reasons. Two versions: v1 (id and USCC
+//! order wherever the domain leaves an order free) and v2 (`v2.rs`: every
+//! such order from the seed, then a chain of load-preserving rotations).
 
+mod explain;
+mod v2;
+
+pub use v2::rotation_steps;
+
+pub use crate::core::campaign::AssignmentVersion;
 use crate::core::campaign::{Campaign, OfficerRegion};
 use crate::core::entropy::Stream;
 use crate::core::merkle::Hash;
 use crate::core::registry::{Entity, Item, Officer};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
 
 /// What one drawn target needs from one department (部门检查人员需求).
@@ -208,6 +216,17 @@ pub struct SolveStats {
     pub single_candidate_picks: u64,
     /// Places that needed an augmenting search.
     pub augmenting_searches: u64,
+    /// v2: steps of the rotation chain (§6.1). Not written when 0, so v1
+    /// statistics keep their JSON.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rotation_steps: u64,
+    /// v2: steps whose rotation was made (the others change nothing).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rotations_made: u64,
+}
+
+fn is_zero(x: &u64) -> bool {
+    *x == 0
 }
 
 /// The team of each target: officer indices, by department order then id.
@@ -283,14 +302,35 @@ impl Problem<'_> {
     /// # Errors
     /// [`Infeasible`] with every unstaffable set found.
     pub fn solve_with_stats(&self, seed: &Hash) -> Result<(Teams, SolveStats), Infeasible> {
+        self.solve_version_with_stats(seed, AssignmentVersion::V1)
+    }
+
+    /// Solves with the campaign's assignment version (§6 v1, §6.1 v2).
+    ///
+    /// # Errors
+    /// [`Infeasible`] with every unstaffable set found.
+    pub fn solve_version(&self, seed: &Hash, v: AssignmentVersion) -> Result<Teams, Infeasible> {
+        self.solve_version_with_stats(seed, v).map(|(t, _)| t)
+    }
+
+    /// As [`Problem::solve_version`], also counting how the places were filled.
+    ///
+    /// # Errors
+    /// [`Infeasible`] with every unstaffable set found.
+    pub fn solve_version_with_stats(
+        &self,
+        seed: &Hash,
+        v: AssignmentVersion,
+    ) -> Result<(Teams, SolveStats), Infeasible> {
         let stats = std::cell::Cell::new(SolveStats::default());
-        let teams = self.solve_inner(seed, &stats)?;
+        let teams = self.solve_inner(seed, v, &stats)?;
         Ok((teams, stats.get()))
     }
 
     fn solve_inner(
         &self,
         seed: &Hash,
+        version: AssignmentVersion,
         stats: &std::cell::Cell<SolveStats>,
     ) -> Result<Teams, Infeasible> {
         let mut by_dept: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -346,9 +386,15 @@ impl Problem<'_> {
         }
         for d in depts {
             let officers = by_dept.get(d).unwrap_or(&empty);
-            if let Err(u) =
-                self.solve_department(d, officers, seed, &mut teams, stats, &blocked_lists)
-            {
+            let solved = match version {
+                AssignmentVersion::V1 => {
+                    self.solve_department(d, officers, seed, &mut teams, stats, &blocked_lists)
+                }
+                AssignmentVersion::V2 => {
+                    self.solve_department_v2(d, officers, seed, &mut teams, stats, &blocked_lists)
+                }
+            };
+            if let Err(u) = solved {
                 problems.push(*u);
             }
         }
@@ -462,6 +508,7 @@ impl Problem<'_> {
                         ti,
                         officers,
                         &by_region,
+                        None,
                         cap,
                         teams,
                         &mut load,
@@ -481,7 +528,10 @@ impl Problem<'_> {
         self.targets[t].needs.iter().find(|n| n.department == dept)
     }
 
-    /// Breadth-first augmenting search for one more place of `t0` (§6).
+    /// Breadth-first augmenting search for one more place of `t0` (§6):
+    /// officers in the order of `officers` (v1: by id; v2: shuffled), the
+    /// targets an officer serves by USCC (v1, `rank = None`) or by their
+    /// place in the shuffled `T_d` (v2, `rank[t]`).
     #[allow(clippy::too_many_arguments)]
     fn augment(
         &self,
@@ -489,6 +539,7 @@ impl Problem<'_> {
         t0: usize,
         officers: &[usize],
         by_region: &BTreeMap<&str, Vec<usize>>,
+        rank: Option<&[usize]>,
         cap: u64,
         teams: &mut [Vec<usize>],
         load: &mut [u64],
@@ -511,7 +562,10 @@ impl Problem<'_> {
         }
         while let Some(o) = queue.pop_front() {
             let mut ts = serves[o].clone();
-            ts.sort_by(|a, b| self.targets[*a].uscc.cmp(&self.targets[*b].uscc));
+            match rank {
+                None => ts.sort_by(|a, b| self.targets[*a].uscc.cmp(&self.targets[*b].uscc)),
+                Some(r) => ts.sort_by_key(|&t| r[t]),
+            }
             for t in ts {
                 let Some(need) = self.need_of(t, dept) else {
                     continue;
@@ -558,88 +612,9 @@ impl Problem<'_> {
             }
         }
     }
-
-    fn explain(&self, dept: &str, ts: &[usize], officers: &[usize]) -> Unstaffable {
-        let mut excluded = BTreeMap::new();
-        let mut eligible = BTreeSet::new();
-        let mut recused = Vec::new();
-        for &o in officers {
-            let mut first: Option<Exclusion> = None;
-            let mut any = false;
-            for &t in ts {
-                let Some(need) = self.need_of(t, dept) else {
-                    continue;
-                };
-                match self.reason(o, t, need) {
-                    None => any = true,
-                    Some(r) => {
-                        if r == Exclusion::Recused {
-                            recused
-                                .push((self.officers[o].id.clone(), self.targets[t].uscc.clone()));
-                        }
-                        first = Some(first.map_or(r, |f: Exclusion| f.min(r)));
-                    }
-                }
-            }
-            if any {
-                eligible.insert(self.officers[o].id.clone());
-            } else if let Some(r) = first {
-                *excluded.entry(r).or_insert(0) += 1;
-            }
-        }
-        let mut targets: Vec<String> = ts.iter().map(|&t| self.targets[t].uscc.clone()).collect();
-        targets.sort();
-        targets.dedup();
-        Unstaffable {
-            department: dept.to_string(),
-            demand: ts
-                .iter()
-                .filter_map(|&t| self.need_of(t, dept))
-                .map(|n| n.demand)
-                .sum(),
-            targets,
-            eligible: eligible.into_iter().collect(),
-            capacity: self.capacity,
-            department_officers: officers.len() as u64,
-            excluded,
-            recused,
-        }
-    }
-
-    fn explain_search(
-        &self,
-        dept: &str,
-        t0: usize,
-        officers: &[usize],
-        teams: &[Vec<usize>],
-        serves: &[Vec<usize>],
-    ) -> Unstaffable {
-        // The targets reachable from t0 through eligible, busy officers.
-        let mut ts = vec![t0];
-        let mut seen_t: HashSet<usize> = HashSet::from([t0]);
-        let mut seen_o: HashSet<usize> = HashSet::new();
-        let mut i = 0;
-        while i < ts.len() {
-            let t = ts[i];
-            i += 1;
-            let Some(need) = self.need_of(t, dept) else {
-                continue;
-            };
-            for &o in officers {
-                if seen_o.contains(&o) || teams[t].contains(&o) || !self.eligible(o, t, need) {
-                    continue;
-                }
-                seen_o.insert(o);
-                for &t2 in &serves[o] {
-                    if seen_t.insert(t2) {
-                        ts.push(t2);
-                    }
-                }
-            }
-        }
-        self.explain(dept, &ts, officers)
-    }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v2;
