@@ -66,11 +66,13 @@ pub fn verify_draw<S: Store + ?Sized>(
             .flatten()
             .map(|snap| (s, snap))
     });
+    // Without the draw's snapshot or its announcement here: the proof alone.
+    let light_only = || match replacements {
+        Some(_) => Err(VerifyDrawError::ReplacementsNeedAudit),
+        None => Ok(verify_light(proof)?),
+    };
     let Some((store, snap)) = snap else {
-        if replacements.is_some() {
-            return Err(VerifyDrawError::ReplacementsNeedAudit);
-        }
-        return Ok(verify_light(proof)?);
+        return light_only();
     };
     // The audit level also knows what was announced: a proof of a redrawn
     // announcement (another reveal, another time) is not this campaign's.
@@ -87,12 +89,7 @@ pub fn verify_draw<S: Store + ?Sized>(
             .into());
         }
         // Another workspace with the same registries: no audit here.
-        Err(StoreError::NoCampaign(_)) => {
-            if replacements.is_some() {
-                return Err(VerifyDrawError::ReplacementsNeedAudit);
-            }
-            return Ok(verify_light(proof)?);
-        }
+        Err(StoreError::NoCampaign(_)) => return light_only(),
         Err(e) => return Err(e.into()),
     }
     let reg = store.load(&snap)?;

@@ -106,10 +106,14 @@ fn reseal(p: &mut DrawProof) -> Result<(), String> {
 /// The spec's expectation for a selection: public when no class assignment
 /// could produce it (§9.1), else only the audit level sees it.
 fn expected(p: &DrawProof, snap: &PublicSnapshot) -> (Level, &'static [&'static str]) {
-    if public_pool(p, snap).is_ok_and(|e| e.len() as u64 != p.pool_size + p.excluded_by_class) {
+    let pool = public_pool(p, snap).ok();
+    if pool
+        .as_ref()
+        .is_some_and(|e| e.len() as u64 != p.pool_size + p.excluded_by_class)
+    {
         return (Level::Public, &["pool"]);
     }
-    let consistent = public_pool(p, snap).ok().is_some_and(|entities| {
+    let consistent = pool.is_some_and(|entities| {
         let c = &p.announcement.campaign;
         cross_stratum_consistent(&CrossStratumInput {
             entities,

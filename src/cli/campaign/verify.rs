@@ -63,6 +63,31 @@ fn failed(message: String) -> Failure {
 
 /// A failed verdict as the command's failure: the v2 verdict in `--json`
 /// (with `verified: false` and an `error` for v1 readers).
+/// The verdict as the command prints it: the §9 object plus `requested`, for
+/// v1 readers `verified`, and (on a failure) `error`.
+fn verdict_json(
+    v: &Verdict,
+    requested: Level,
+    verified: bool,
+    error: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let mut json = serde_json::to_value(v).unwrap_or_default();
+    if let Some(o) = json.as_object_mut() {
+        if !verified {
+            o.insert("ok".into(), false.into());
+        }
+        o.insert("verified".into(), verified.into());
+        o.insert(
+            "requested".into(),
+            serde_json::to_value(requested).unwrap_or_default(),
+        );
+        if let Some(e) = error {
+            o.insert("error".into(), e);
+        }
+    }
+    json
+}
+
 fn verdict_failure(v: &Verdict, requested: Level) -> Failure {
     let message = v
         .errors
@@ -70,22 +95,16 @@ fn verdict_failure(v: &Verdict, requested: Level) -> Failure {
         .map(|e| e.message.clone())
         .unwrap_or_default();
     let check = v.failed.first().map_or("?", |c| c.id());
-    let mut json = serde_json::to_value(v).unwrap_or_default();
-    if let Some(o) = json.as_object_mut() {
-        o.insert("verified".into(), false.into());
-        o.insert(
-            "requested".into(),
-            serde_json::to_value(requested).unwrap_or_default(),
-        );
-        o.insert(
-            "error".into(),
-            match v.errors.first() {
-                Some(e) => serde_json::json!({"kind": "verification_failed", "check": check, "message": message,
-                    "what": e.what, "expected": e.expected.clone().unwrap_or_default(), "got": e.got}),
-                None => serde_json::json!({"kind": "verification_failed", "check": check, "message": message}),
-            },
-        );
-    }
+    let error = match v.errors.first() {
+        Some(e) => {
+            serde_json::json!({"kind": "verification_failed", "check": check, "message": message,
+            "what": e.what, "expected": e.expected.clone().unwrap_or_default(), "got": e.got})
+        }
+        None => {
+            serde_json::json!({"kind": "verification_failed", "check": check, "message": message})
+        }
+    };
+    let json = verdict_json(v, requested, false, Some(error));
     Failure {
         code: EXIT_REJECTED,
         json,
@@ -221,19 +240,12 @@ pub(in crate::cli) fn verify(
             _ => "give the published public snapshot with --snapshot".to_string(),
         };
         let name = level_name;
-        let mut json = serde_json::to_value(&verdict).unwrap_or_default();
-        if let Some(o) = json.as_object_mut() {
-            o.insert("ok".into(), false.into());
-            o.insert("verified".into(), false.into());
-            o.insert(
-                "requested".into(),
-                serde_json::to_value(requested).unwrap_or_default(),
-            );
-            o.insert(
-                "error".into(),
-                serde_json::json!({"kind": "level_not_reached", "message": why}),
-            );
-        }
+        let json = verdict_json(
+            &verdict,
+            requested,
+            false,
+            Some(serde_json::json!({"kind": "level_not_reached", "message": why})),
+        );
         return Err(Failure {
             code: EXIT_REJECTED,
             json,
@@ -244,14 +256,7 @@ pub(in crate::cli) fn verify(
             ),
         });
     }
-    let mut json = serde_json::to_value(&verdict).unwrap_or_default();
-    if let Some(o) = json.as_object_mut() {
-        o.insert("verified".into(), true.into());
-        o.insert(
-            "requested".into(),
-            serde_json::to_value(requested).unwrap_or_default(),
-        );
-    }
+    let json = verdict_json(&verdict, requested, true, None);
     out.done(
         VERDICT_SCHEMA,
         &json,
