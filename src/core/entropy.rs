@@ -335,6 +335,21 @@ impl Stream {
         }
     }
 
+    /// [`Stream::below`] for a bound prepared once with [`Bound::new`]: the
+    /// same values from the same stream, without recomputing the rejection
+    /// threshold (for loops that draw many numbers below one bound).
+    pub fn below_bound(&mut self, b: Bound) -> u64 {
+        if b.n <= 1 {
+            return 0;
+        }
+        loop {
+            let x = self.next_u64();
+            if x >= b.threshold {
+                return x % b.n;
+            }
+        }
+    }
+
     /// Fisher–Yates shuffle, from the last element down.
     pub fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
@@ -344,9 +359,38 @@ impl Stream {
     }
 }
 
+/// A bound `n` of [`Stream::below`] with its rejection threshold
+/// `2^64 mod n` computed once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    n: u64,
+    threshold: u64,
+}
+
+impl Bound {
+    /// The bound `n` (`n ≤ 1` draws nothing and gives 0, as `below`).
+    pub fn new(n: u64) -> Bound {
+        let threshold = if n <= 1 { 0 } else { n.wrapping_neg() % n };
+        Bound { n, threshold }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn below_bound_reads_the_stream_exactly_as_below() {
+        let seed = Hash([9; 32]);
+        for n in [0u64, 1, 2, 3, 5, 7, 1000, 1 << 40, (1 << 63) + 1, u64::MAX] {
+            let mut a = Stream::new(&seed, "x");
+            let mut b = Stream::new(&seed, "x");
+            for _ in 0..200 {
+                assert_eq!(a.below(n), b.below_bound(Bound::new(n)));
+            }
+            assert_eq!(a.next_u64(), b.next_u64());
+        }
+    }
 
     fn quicknet(round: u64) -> BeaconSpec {
         BeaconSpec {

@@ -6,6 +6,7 @@
 //! such order from the seed, then a chain of load-preserving rotations).
 
 mod explain;
+mod hot;
 mod v2;
 
 pub use v2::rotation_steps;
@@ -15,7 +16,9 @@ use crate::core::campaign::{Campaign, OfficerRegion};
 use crate::core::entropy::Stream;
 use crate::core::merkle::Hash;
 use crate::core::registry::{Entity, Item, Officer};
+use crate::par::{IntoParallelRefIterator, ParallelIterator};
 use chrono::NaiveDate;
+use hot::Hot;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
@@ -207,6 +210,9 @@ pub struct Problem<'a> {
     pub blocked: &'a HashSet<(usize, usize)>,
 }
 
+/// One department's teams (its officers only), statistics and outcome.
+type DepartmentSolved = (Vec<Vec<usize>>, SolveStats, Result<(), Box<Unstaffable>>);
+
 /// How the places of an assignment were filled (选派统计).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct SolveStats {
@@ -261,23 +267,6 @@ impl Problem<'_> {
             return Some(Exclusion::Recused);
         }
         None
-    }
-
-    /// Eligibility with the target's blocked officers as a sorted list (hot path).
-    fn eligible_fast(&self, o: usize, t: usize, need: &Need, blocked_t: &[usize]) -> bool {
-        let off = &self.officers[o];
-        off.status == crate::core::registry::vocab::OfficerStatus::Active
-            && self.date <= off.cert_expiry
-            && match self.region {
-                OfficerRegion::Any => true,
-                OfficerRegion::Same => off.region.as_str() == self.targets[t].region,
-                OfficerRegion::Other => off.region.as_str() != self.targets[t].region,
-            }
-            && need
-                .qualifications
-                .iter()
-                .all(|q| off.qualifications.binary_search(q).is_ok())
-            && blocked_t.binary_search(&o).is_err()
     }
 
     fn eligible(&self, o: usize, t: usize, need: &Need) -> bool {
@@ -374,30 +363,42 @@ impl Problem<'_> {
         if !problems.is_empty() {
             return Err(Infeasible(problems));
         }
+        let hot = Hot::new(self);
+        // Departments are independent (an officer belongs to one department,
+        // each has its own stream): solved side by side, merged in order.
+        let solved: Vec<DepartmentSolved> = depts
+            .par_iter()
+            .map(|d| {
+                let officers = by_dept.get(d).unwrap_or(&empty);
+                let stats = std::cell::Cell::new(SolveStats::default());
+                let mut teams: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
+                let r = match version {
+                    AssignmentVersion::V1 => {
+                        self.solve_department(d, officers, seed, &mut teams, &stats, &hot)
+                    }
+                    AssignmentVersion::V2 => {
+                        self.solve_department_v2(d, officers, seed, &mut teams, &stats, &hot)
+                    }
+                };
+                (teams, stats.get(), r)
+            })
+            .collect();
         let mut teams: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
-        let mut blocked_lists: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
-        for &(o, t) in self.blocked {
-            if let Some(v) = blocked_lists.get_mut(t) {
-                v.push(o);
-            }
-        }
-        for v in &mut blocked_lists {
-            v.sort_unstable();
-        }
-        for d in depts {
-            let officers = by_dept.get(d).unwrap_or(&empty);
-            let solved = match version {
-                AssignmentVersion::V1 => {
-                    self.solve_department(d, officers, seed, &mut teams, stats, &blocked_lists)
-                }
-                AssignmentVersion::V2 => {
-                    self.solve_department_v2(d, officers, seed, &mut teams, stats, &blocked_lists)
-                }
-            };
-            if let Err(u) = solved {
+        let mut total = SolveStats::default();
+        for (dept_teams, st, r) in solved {
+            if let Err(u) = r {
                 problems.push(*u);
             }
+            total.places += st.places;
+            total.single_candidate_picks += st.single_candidate_picks;
+            total.augmenting_searches += st.augmenting_searches;
+            total.rotation_steps += st.rotation_steps;
+            total.rotations_made += st.rotations_made;
+            for (team, mine) in teams.iter_mut().zip(dept_teams) {
+                team.extend(mine);
+            }
         }
+        stats.set(total);
         if !problems.is_empty() {
             return Err(Infeasible(problems));
         }
@@ -454,7 +455,7 @@ impl Problem<'_> {
         seed: &Hash,
         teams: &mut [Vec<usize>],
         stats: &std::cell::Cell<SolveStats>,
-        blocked_lists: &[Vec<usize>],
+        hot: &Hot,
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign/{dept}"));
         let mut order: Vec<(usize, usize)> = self
@@ -480,12 +481,9 @@ impl Problem<'_> {
             let group = self.group(ti, officers, &by_region);
             for _ in 0..need.demand {
                 // One pass: the eligible officers with room, then the least loaded.
-                let blocked_t = &blocked_lists[ti];
                 cands.clear();
                 cands.extend(group.iter().copied().filter(|&o| {
-                    load[o] < cap
-                        && !teams[ti].contains(&o)
-                        && self.eligible_fast(o, ti, need, blocked_t)
+                    load[o] < cap && !teams[ti].contains(&o) && hot.eligible(self, o, ti, need)
                 }));
                 let min = cands.iter().map(|&o| load[o]).min();
                 let mut st = stats.get();

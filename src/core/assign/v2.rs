@@ -4,9 +4,10 @@
 //! rotations that keep every officer's load moves the assignment towards the
 //! uniform distribution over complete assignments with those loads.
 
+use super::hot::Hot;
 use super::{Problem, SolveStats, Unstaffable};
 use crate::core::campaign::OfficerRegion;
-use crate::core::entropy::Stream;
+use crate::core::entropy::{Bound, Stream};
 use crate::core::merkle::Hash;
 use std::collections::BTreeMap;
 
@@ -30,26 +31,21 @@ struct Place {
     need: usize,
     lo: usize,
     hi: usize,
-    /// The target's region, as a number for this department's chain.
-    region: u32,
 }
 
-/// A place as the chain reads it: `start`/`len` its block, `lo..hi` its
-/// target's places, `blocked` the target's blocked officers (sorted).
+/// A place as the chain reads it, kept small so that the chain's random
+/// reads stay in cache: `t`/`o` target and officer, `lo..lo + size` the
+/// target's places (contiguous), `block` its block, `need` the target's need.
 #[derive(Clone, Copy, Default)]
-struct Cell<'b> {
-    t: usize,
-    o: usize,
-    region: u32,
+struct Cell {
+    t: u32,
+    o: u32,
+    lo: u32,
+    block: u32,
+    need: u32,
+    size: u32,
     quals: bool,
-    need: usize,
-    start: usize,
-    len: usize,
-    lo: usize,
-    hi: usize,
-    blocked: &'b [usize],
 }
-
 impl Problem<'_> {
     /// §6.1 for department `dept` (`officers`: its officers by id).
     pub(super) fn solve_department_v2(
@@ -59,7 +55,7 @@ impl Problem<'_> {
         seed: &Hash,
         teams: &mut [Vec<usize>],
         stats: &std::cell::Cell<SolveStats>,
-        blocked_lists: &[Vec<usize>],
+        hot: &Hot,
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign-v2/{dept}"));
         // 1. T_d by USCC, shuffled; 2. O_d by id, shuffled.
@@ -96,13 +92,10 @@ impl Problem<'_> {
         for &(ti, ni) in &order {
             let need = &self.targets[ti].needs[ni];
             let group = self.group(ti, &o_d, &by_region);
-            let blocked_t = &blocked_lists[ti];
             for _ in 0..need.demand {
                 cands.clear();
                 cands.extend(group.iter().copied().filter(|&o| {
-                    load[o] < cap
-                        && !teams[ti].contains(&o)
-                        && self.eligible_fast(o, ti, need, blocked_t)
+                    load[o] < cap && !teams[ti].contains(&o) && hot.eligible(self, o, ti, need)
                 }));
                 let mut st = stats.get();
                 st.places += 1;
@@ -154,10 +147,9 @@ impl Problem<'_> {
                 need: ni,
                 lo,
                 hi,
-                region: 0,
             }));
         }
-        let (steps, made) = self.rotate(&mut places, &o_d, &mut stream, blocked_lists);
+        let (steps, made) = self.rotate(&mut places, &mut stream, hot);
         let mut st = stats.get();
         st.rotation_steps += steps;
         st.rotations_made += made;
@@ -173,35 +165,16 @@ impl Problem<'_> {
 
     /// The rotation chain of §6.1 on one department's places; returns the
     /// steps taken and the rotations made.
-    fn rotate(
-        &self,
-        places: &mut [Place],
-        o_d: &[usize],
-        stream: &mut Stream,
-        blocked_lists: &[Vec<usize>],
-    ) -> (u64, u64) {
+    fn rotate(&self, places: &mut [Place], stream: &mut Stream, hot: &Hot) -> (u64, u64) {
         let n = places.len();
         let steps = rotation_steps(n as u64);
         if steps == 0 {
             return (0, 0);
         }
-        // Regions as numbers: an officer on a place is active and certified,
-        // so only the region rule, qualifications and blocked pairs can stop
-        // it from moving to another target.
-        let mut region_ids: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut officer_region: Vec<u32> = vec![0; self.officers.len()];
-        for &o in o_d {
-            let next = region_ids.len() as u32;
-            officer_region[o] = *region_ids
-                .entry(self.officers[o].region.as_str())
-                .or_insert(next);
-        }
-        for p in places.iter_mut() {
-            let next = region_ids.len() as u32;
-            p.region = *region_ids
-                .entry(self.targets[p.t].region.as_str())
-                .or_insert(next);
-        }
+        // An officer on a place is active and certified, so only the region
+        // rule, qualifications and blocked pairs can stop it from moving to
+        // another target.
+        //
         // Blocks: with the "same" rule, the places of one region (no officer
         // can move between regions); otherwise all places. The chain works on
         // a copy laid out block by block (each block in list order), so that
@@ -209,8 +182,10 @@ impl Problem<'_> {
         let mut block_of: Vec<usize> = vec![0; n];
         let mut sizes: Vec<usize> = Vec::new();
         if self.region == OfficerRegion::Same {
+            let mut numbers: BTreeMap<u32, usize> = BTreeMap::new();
             for (i, p) in places.iter().enumerate() {
-                let b = p.region as usize;
+                let next = numbers.len();
+                let b = *numbers.entry(hot.target_region[p.t]).or_insert(next);
                 if b >= sizes.len() {
                     sizes.resize(b + 1, 0);
                 }
@@ -220,65 +195,63 @@ impl Problem<'_> {
         } else {
             sizes.push(n);
         }
-        let mut starts: Vec<usize> = Vec::with_capacity(sizes.len());
+        let mut blocks: Vec<(usize, Bound)> = Vec::with_capacity(sizes.len());
         let mut acc = 0;
         for &z in &sizes {
-            starts.push(acc);
+            blocks.push((acc, Bound::new(z as u64)));
             acc += z;
         }
-        let mut fill = starts.clone();
+        let mut fill: Vec<usize> = blocks.iter().map(|b| b.0).collect();
         let mut phys_of: Vec<usize> = vec![0; n];
-        let mut cells: Vec<Cell<'_>> = Vec::with_capacity(n);
-        cells.resize(n, Cell::default());
+        let mut cells: Vec<Cell> = vec![Cell::default(); n];
         for (i, p) in places.iter().enumerate() {
             let b = block_of[i];
             let q = fill[b];
             fill[b] += 1;
             phys_of[i] = q;
             cells[q] = Cell {
-                t: p.t,
-                o: p.o,
-                region: p.region,
-                quals: !self.targets[p.t].needs[p.need].qualifications.is_empty(),
-                need: p.need,
-                start: starts[b],
-                len: sizes[b],
+                t: p.t as u32,
+                o: p.o as u32,
                 lo: 0,
-                hi: 0,
-                blocked: &blocked_lists[p.t],
+                block: b as u32,
+                need: p.need as u32,
+                size: (p.hi - p.lo) as u32,
+                quals: !self.targets[p.t].needs[p.need].qualifications.is_empty(),
             };
         }
         // A target's places are contiguous in the list and in one block.
         for p in places.iter() {
-            let (lo, hi) = (phys_of[p.lo], phys_of[p.lo] + (p.hi - p.lo));
-            for c in &mut cells[lo..hi] {
-                c.lo = lo;
-                c.hi = hi;
+            let lo = phys_of[p.lo];
+            for c in &mut cells[lo..lo + (p.hi - p.lo)] {
+                c.lo = lo as u32;
             }
         }
-        let movable = |o: usize, to: &Cell<'_>| -> bool {
+        let movable = |o: usize, to: &Cell| -> bool {
+            let t = to.t as usize;
             let region_ok = match self.region {
                 OfficerRegion::Any => true,
-                OfficerRegion::Same => officer_region[o] == to.region,
-                OfficerRegion::Other => officer_region[o] != to.region,
+                OfficerRegion::Same => hot.officer_region[o] == hot.target_region[t],
+                OfficerRegion::Other => hot.officer_region[o] != hot.target_region[t],
             };
             region_ok
-                && to.blocked.binary_search(&o).is_err()
+                && hot.blocked[t].binary_search(&o).is_err()
                 && (!to.quals
-                    || self.targets[to.t].needs[to.need]
+                    || self.targets[t].needs[to.need as usize]
                         .qualifications
                         .iter()
                         .all(|q| self.officers[o].qualifications.binary_search(q).is_ok()))
         };
+        let all = Bound::new(n as u64);
+        let two = Bound::new(2);
         let mut made = 0u64;
         let mut idx = [0usize; 3];
-        let mut olds = [0usize; 3];
+        let mut olds = [0u32; 3];
         for _ in 0..steps {
-            idx[0] = phys_of[stream.below(n as u64) as usize];
-            let (start, len) = (cells[idx[0]].start, cells[idx[0]].len);
-            let k = 2 + stream.below(2) as usize;
+            idx[0] = phys_of[stream.below_bound(all) as usize];
+            let (start, len) = blocks[cells[idx[0]].block as usize];
+            let k = 2 + stream.below_bound(two) as usize;
             for slot in idx.iter_mut().take(k).skip(1) {
-                *slot = start + stream.below(len as u64) as usize;
+                *slot = start + stream.below_bound(len) as usize;
             }
             let distinct = (0..k).all(|a| (a + 1..k).all(|b| idx[a] != idx[b]));
             if !distinct {
@@ -290,7 +263,7 @@ impl Problem<'_> {
             }
             let eligible = (0..k).all(|j| {
                 let to = &cells[idx[(j + 1) % k]];
-                cells[idx[j]].t == to.t || movable(olds[j], to)
+                cells[idx[j]].t == to.t || movable(olds[j] as usize, to)
             });
             if !eligible {
                 continue;
@@ -300,7 +273,8 @@ impl Problem<'_> {
             }
             let distinct_teams = idx[..k].iter().all(|&i| {
                 let c = &cells[i];
-                (c.lo..c.hi).all(|q| q == i || cells[q].o != c.o)
+                let lo = c.lo as usize;
+                (lo..lo + c.size as usize).all(|q| q == i || cells[q].o != c.o)
             });
             if distinct_teams {
                 made += 1;
@@ -311,7 +285,7 @@ impl Problem<'_> {
             }
         }
         for (i, p) in places.iter_mut().enumerate() {
-            p.o = cells[phys_of[i]].o;
+            p.o = cells[phys_of[i]].o as usize;
         }
         (steps, made)
     }
