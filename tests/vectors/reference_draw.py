@@ -1,13 +1,24 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of docs/SPEC.md (dualdraw-draw-v1).
+"""Independent reference implementation of docs/SPEC.md (dualdraw-draw-v1), assignment v1 (§6) and v2 (§6.1).
 
 Written from docs/SPEC.md and docs/COMMITMENTS.md alone (not from the Rust code), so that the known
-answers in draw-v1.json check the Rust implementation independently. It builds on
+answers in draw-v1.json and draw-v2.json check the Rust implementation independently. It builds on
 reference_commitments.py (the independent implementation of docs/COMMITMENTS.md, same folder).
 
 Usage:
-    python3 reference_draw.py                 # check "primitives" and light-verify every "draw*" entry
+    python3 reference_draw.py                 # draw-v1.json: "primitives" and every "draw*" entry light-verified;
+                                              # draw-v2.json: "campaign", "assignment", every "draw*" entry
     python3 reference_draw.py --tamper        # self-test: each of a set of in-memory tampers must fail
+
+Assignment v2 (§6.1): a campaign with teams.assignment = "v2" (TOML [teams], or "assignment" in the
+JSON campaign's teams) ends its canonical encoding with lp("teams.assignment") ‖ lp("v2"); absent or
+"v1" is v1, encoded as before ("v1" is never written to the JSON campaign); anything else is refused.
+assign() re-runs the campaign's version: v2 reads stream(seed, "assign-v2/" ‖ d), shuffles T_d (rank
+= place in it) and then O_d, fills the places as v1 in those orders (the search walks the targets an
+officer serves by rank), then runs the rotation chain of step 5 (K = P·bitlen(P) steps).
+draw-v2.json: "campaign" (the key's encoding and hashes, unknown values refused), "assignment" (the
+issue-14 instance built from its description, v1 and v2 teams and the v2 statistics per seed),
+"draw_tight_v2" (a complete v2 draw light-verified like the draw-v1 entries).
 
 SPEC.md §1 was amended after this script found the disagreement: below(s, 1) returns 0 without
 reading the stream. The vector file holds several complete draws ("draw", "draw_tight", ...):
@@ -23,8 +34,9 @@ announcement: officer history, drawn this year, group hash; §4 group seed; §5 
 seed, starting point key = (prn - offset) mod 2^256; §6 officer-history pairs blocked; §7 new
 proof fields). This script follows the amended text.
 
-Exit 0 and "draw-v1: N checks passed" when everything matches, else exit 1 and one line per
-difference: "what: expected X, got Y" (X = the value in draw-v1.json, Y = the value recomputed here).
+Exit 0 and "draw-v1: N checks passed", "draw-v2: M checks passed" when everything matches, else
+exit 1 and one line per difference: "what: expected X, got Y" (X = the value in the vector file, Y =
+the value recomputed here). The v2 self-test (random instances) counts with draw-v2.
 
 Standard library only.
 """
@@ -41,6 +53,7 @@ from datetime import date, datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.join(HERE, "draw-v1.json")
+VECTORS_V2 = os.path.join(HERE, "draw-v2.json")
 
 _spec = importlib.util.spec_from_file_location("reference_commitments",
                                                os.path.join(HERE, "reference_commitments.py"))
@@ -67,6 +80,12 @@ BELOW1_NO_DRAW = False
 
 # Used only by --tamper (a forger who leaves the officer-history pairs out of §6). False = SPEC.md §6.
 IGNORE_OFFICER_HISTORY = False
+
+# Used only by the v2 self-test (the same run without §6.1 step 5, to compare loads). False = SPEC.md §6.1.
+ROTATION_STEPS_OFF = False
+
+# Used only by --tamper (a forger who runs another assignment version than the campaign's). None = §6.1.
+ASSIGNMENT_OVERRIDE = None
 
 
 # ---------------------------------------------------------------------------
@@ -458,7 +477,25 @@ def campaign_bytes(c) -> bytes:
             raise InvalidInput(f"coordination.group: {co['group']!r} is not a text")
         p, q = parse_start(co["start"])
         data += b"\x01" + lp(co["group"]) + u64be(p) + u64be(q)
+    # §6.1: only for assignment v2, lp("teams.assignment") ‖ lp("v2"); nothing for v1 (absent or "v1").
+    if assignment_version(c) == "v2":
+        data += lp("teams.assignment") + lp("v2")
     return data
+
+
+ASSIGNMENT_VERSIONS = ("v1", "v2")
+
+
+def assignment_version(campaign) -> str:
+    """§6.1: teams.assignment, "v1" when absent. "v1" itself is accepted (it is never written) and
+    means exactly the same as no key; any other value is refused."""
+    tm = campaign["teams"]
+    if "assignment" not in tm:
+        return "v1"
+    a = tm["assignment"]
+    if not isinstance(a, str) or a not in ASSIGNMENT_VERSIONS:
+        raise InvalidInput(f"teams.assignment: {a!r} is not \"v1\" or \"v2\"")
+    return a
 
 
 def parse_start(text):
@@ -505,6 +542,16 @@ TARGETS_KEYS = {"categories", "regions", "exclude_flags", "exclude_credit_classe
 TEAMS_KEYS = {"min_size", "per_department", "max_targets_per_officer", "officer_region",
               "avoid_same_officer_within_days"}
 ENTROPY_KEYS = {"witnesses", "beacon", "reveal_deadline", "on_missing_reveal"}
+# §6.1: the JSON campaign carries "assignment" in teams only for v2 (a reader also takes "v1").
+TEAMS_KEYS_WITH_ASSIGNMENT = TEAMS_KEYS | {"assignment"}
+
+
+def require_teams_keys(what, tm):
+    """The campaign's teams table: TEAMS_KEYS, optionally with "assignment" (§6.1)."""
+    if isinstance(tm, dict) and "assignment" in tm:
+        require_keys(what, tm, TEAMS_KEYS_WITH_ASSIGNMENT)
+    else:
+        require_keys(what, tm, TEAMS_KEYS)
 
 
 def toml_date(x):
@@ -539,7 +586,7 @@ def campaign_from_toml(text):
     if beacon is not None:
         # SPEC §2/§7: the round is decimal text (a JSON string), whether the TOML wrote a number or text.
         beacon = {"round": beacon_round_text(beacon), "scheme": beacon["scheme"]}
-    return {
+    out = {
         "coordination": co,
         "draw_date": toml_date(d["draw_date"]),
         "entropy": {
@@ -570,6 +617,12 @@ def campaign_from_toml(text):
         },
         "title": d["title"],
     }
+    # §6.1: [teams] assignment = "v2" is carried in the JSON campaign; "v1" (the default) is never written;
+    # any other value is refused like any campaign error.
+    version = assignment_version({"teams": tm})
+    if version == "v2":
+        out["teams"]["assignment"] = "v2"
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -727,14 +780,19 @@ def demands(depts, per_department, min_size):
 
 
 def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date, stats=None):
-    """Re-runs §6 with stream(seed, "assign/" + d) per department. targets: list of dicts {uscc, region, items, departments} (already recomputed);
-    officers: list of officer records; blocked: set of (officer_id, uscc).
+    """Re-runs §6 (assignment v1, stream(seed, "assign/" + d) per department) or, when the campaign's
+    teams.assignment is "v2", §6.1 (stream(seed, "assign-v2/" + d): targets and officers shuffled,
+    the search in those orders, then the rotation chain). targets: list of dicts {uscc, region,
+    items, departments} (already recomputed); officers: list of officer records; blocked: set of
+    (officer_id, uscc).
     Returns {uscc: [officer ids in the team order]} or raises Infeasible. `stats` (a dict) counts
-    places, picks among one least-loaded candidate and augmenting searches."""
+    places, picks among one least-loaded candidate and augmenting searches, and for v2 the rotation
+    steps (Σ K) and the rotations made."""
     if stats is None:
         stats = {}
-    for key in ("places", "single_candidate_picks", "searches"):
+    for key in ("places", "single_candidate_picks", "searches", "rotation_steps", "rotations_made"):
         stats.setdefault(key, 0)
+    v2 = (ASSIGNMENT_OVERRIDE or assignment_version(campaign)) == "v2"
     tm = campaign["teams"]
     per, min_size = tm["per_department"], tm["min_size"]
     mx = tm["max_targets_per_officer"]
@@ -780,10 +838,19 @@ def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date,
 
     team = {u: {d: set() for d in tinfo[u]["depts"]} for u in tinfo}
     for d in depts_all:
-        s = Stream(seed, "assign/" + d)
+        s = Stream(seed, ("assign-v2/" if v2 else "assign/") + d)
         T = sorted((u for u in tinfo if tinfo[u]["r"].get(d, 0) > 0), key=ub)
         shuffle(s, T)
-        O = by_dept[d]
+        if v2:
+            # §6.1 steps 1-2: a target's rank is its place in the shuffled T_d; O_d is shuffled too,
+            # and "in O_d order" below means this order. The search walks the targets an officer
+            # serves by rank (step 4).
+            rank = {u: i for i, u in enumerate(T)}
+            O = shuffle(s, list(by_dept[d]))
+            served_order = rank.__getitem__
+        else:
+            O = by_dept[d]
+            served_order = ub
         load = {o["id"]: 0 for o in O}
         serves = {o["id"]: set() for o in O}
 
@@ -815,7 +882,7 @@ def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date,
                 found = None
                 while queue and found is None:
                     oid = queue.popleft()
-                    for t2 in sorted(serves[oid], key=ub):
+                    for t2 in sorted(serves[oid], key=served_order):
                         for o2 in O:
                             o2id = o2["id"]
                             if o2id in parent or not eligible(o2, t2, d) or o2id in team[t2][d]:
@@ -841,6 +908,8 @@ def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date,
                     team[tj][d].remove(prev)
                     serves[prev].remove(tj)
                     cur = prev
+        if v2:
+            rotation_chain(s, d, T, O, team, tinfo, eligible, region_rule, stats)
     out = {}
     for u in sorted(tinfo, key=ub):
         ids = []
@@ -848,6 +917,63 @@ def assign(seed, targets, officers, campaign, items_by_code, blocked, draw_date,
             ids += sorted(team[u][d], key=ub)
         out[u] = ids
     return out
+
+
+def rotation_chain(s, d, T, O, team, tinfo, eligible, region_rule, stats):
+    """§6.1 step 5 for department d, reading the stream s after the places were filled. The places
+    are, for each target in T_d order (the shuffled order), its officers of d in O_d order (the
+    shuffled order); K = P·bitlen(P) steps (P >= 2), each proposing a rotation of k = 2 or 3 places
+    drawn from the block of the first one (its target's region with officer_region = "same", else
+    every place). A rotation is made when the places are distinct, every officer that moves to
+    another target is eligible for it and no team then holds an officer twice. A rotation among
+    places of one target (no officer changes target) is made too: it changes which place holds whom,
+    hence later steps, and it counts in rotations_made (the draw-v2.json statistics agree, and not
+    with the other reading). Updates team[u][d]."""
+    pos = {o["id"]: i for i, o in enumerate(O)}
+    by_id = {o["id"]: o for o in O}
+    tgt, off = [], []                     # place i = (tgt[i], off[i]); tgt never changes
+    for u in T:
+        for oid in sorted(team[u][d], key=pos.__getitem__):
+            tgt.append(u)
+            off.append(oid)
+    P = len(tgt)
+    places_of = {}
+    for i, u in enumerate(tgt):
+        places_of.setdefault(u, []).append(i)
+    if region_rule == "same":
+        blocks = {}
+        for i, u in enumerate(tgt):
+            blocks.setdefault(tinfo[u]["region"], []).append(i)
+        block = [blocks[tinfo[u]["region"]] for u in tgt]
+    else:
+        whole = list(range(P))
+        block = [whole] * P
+    K = P * P.bit_length() if P >= 2 and not ROTATION_STEPS_OFF else 0
+    stats["rotation_steps"] += K
+    for _ in range(K):
+        i1 = below(s, P)
+        B = block[i1]
+        k = 2 + below(s, 2)
+        idx = [i1] + [B[below(s, len(B))] for _ in range(k - 1)]
+        if len(set(idx)) != k:
+            continue
+        # The officer at p_{i_j} moves to p_{i_{j+1}}, the one at p_{i_k} to p_{i_1}.
+        new = {idx[(j + 1) % k]: off[idx[j]] for j in range(k)}
+        ok = all(tgt[dst] == tgt[src] or eligible(by_id[off[src]], tgt[dst], d)
+                 for src, dst in ((idx[j], idx[(j + 1) % k]) for j in range(k)))
+        if ok:
+            for u in {tgt[i] for i in idx}:
+                ids = [new.get(i, off[i]) for i in places_of[u]]
+                if len(set(ids)) != len(ids):
+                    ok = False
+                    break
+        if not ok:
+            continue
+        for i, oid in new.items():
+            off[i] = oid
+        stats["rotations_made"] += 1
+    for u in T:
+        team[u][d] = {off[i] for i in places_of.get(u, ())}
 
 
 # ---------------------------------------------------------------------------
@@ -953,12 +1079,21 @@ def self_checks(ck: Checker):
     assignment_self_test(ck)
 
 
-def assignment_self_test(ck: Checker):
+def assignment_self_test(ck: Checker, version="v1"):
+    """Random small instances against brute force: a result exactly when an assignment exists, and
+    every result valid (demands, distinct eligible officers, loads <= max). v1: one region,
+    officer_region = "any" (as it always was). v2 (§6.1): two regions and a random officer_region,
+    so that the region rule and the rotation chain's blocks are exercised; also, every officer's
+    load after the rotation chain equals its load in the same run without the chain (K = 0)."""
+    global ROTATION_STEPS_OFF
     import random
-    rng = random.Random(20260302)
+    v2 = version == "v2"
+    rng = random.Random(20260302 if not v2 else 20261214)
     stats = {}
     bad = 0
+    load_changed = 0
     cases = 300
+    tag = "" if not v2 else " v2"
     for case in range(cases):
         n_t = rng.randint(1, 5)
         n_o = rng.randint(1, 6)
@@ -970,17 +1105,24 @@ def assignment_self_test(ck: Checker):
         targets = []
         for i in range(n_t):
             cat = rng.choice(["c", "k"])
-            targets.append({"uscc": f"T{i:017d}", "region": "000001",
+            targets.append({"uscc": f"T{i:017d}", "region": "000001" if not v2 else rng.choice(["000001", "000002"]),
                             "items": ["I1" if cat == "c" else "I2"], "departments": ["D"]})
         officers = [{"id": f"O{j:03d}", "department": "D", "status": "active", "cert_expiry": "9999-12-31",
-                     "qualifications": quals if rng.random() < 0.4 else [], "region": "000001"}
+                     "qualifications": quals if rng.random() < 0.4 else [],
+                     "region": "000001" if not v2 else rng.choice(["000001", "000002"])}
                     for j in range(n_o)]
         blocked = {(o["id"], t["uscc"]) for o in officers for t in targets if rng.random() < 0.3}
+        region_rule = "any" if not v2 else rng.choice(["any", "same", "same", "other"])
         campaign = {"teams": {"per_department": need, "min_size": 0, "max_targets_per_officer": mx,
-                              "officer_region": "any"}}
+                              "officer_region": region_rule}}
+        if v2:
+            campaign["teams"]["assignment"] = "v2"
+
+        def region_ok(o, t):
+            return (region_rule == "any" or (region_rule == "same") == (o["region"] == t["region"]))
         # brute force: does an assignment exist? (small: max-flow by exhaustive search on choices)
         elig = {t["uscc"]: [o["id"] for o in officers
-                            if (o["id"], t["uscc"]) not in blocked
+                            if (o["id"], t["uscc"]) not in blocked and region_ok(o, t)
                             and (t["items"] == ["I1"] or "q" in o["qualifications"])] for t in targets}
         exists = brute_exists([t["uscc"] for t in targets], elig, need, mx)
         try:
@@ -988,6 +1130,22 @@ def assignment_self_test(ck: Checker):
                          "2026-01-01", stats)
         except Infeasible:
             res = None
+        if v2 and res is not None:
+            # The same run with the rotation chain switched off: every officer's load must be the same.
+            ROTATION_STEPS_OFF = True
+            try:
+                res0 = assign(bytes([case % 256]) * 32, targets, officers, campaign, items, blocked, "2026-01-01")
+            finally:
+                ROTATION_STEPS_OFF = False
+
+            def loads_of(r):
+                out = {}
+                for ids in r.values():
+                    for i in ids:
+                        out[i] = out.get(i, 0) + 1
+                return out
+            if loads_of(res) != loads_of(res0):
+                load_changed += 1
         if (res is not None) != exists:
             bad += 1
             continue
@@ -1000,9 +1158,13 @@ def assignment_self_test(ck: Checker):
                     loads[i] = loads.get(i, 0) + 1
             if mx is not None and any(v > mx for v in loads.values()):
                 bad += 1
-    ck.eq(f"self-check assignment vs brute force on {cases} random instances (mismatches)", 0, bad)
-    ck.ok("self-check: the random instances exercise the augmenting search", stats["searches"] > 0,
+    ck.eq(f"self-check assignment{tag} vs brute force on {cases} random instances (mismatches)", 0, bad)
+    ck.ok(f"self-check{tag}: the random instances exercise the augmenting search", stats["searches"] > 0,
           "> 0 searches", "0")
+    if v2:
+        ck.eq("self-check v2: the rotation chain keeps every officer's load (instances where it did not)", 0,
+              load_changed)
+        ck.ok("self-check v2: the random instances make rotations", stats["rotations_made"] > 0, "> 0", "0")
     # A hand-worked case (§6): max 1; O1 eligible for T1 and T2, O2 only for T1. Whatever the stream
     # picks, the result is T1 = [O2], T2 = [O1]; when T1 takes O1 first, T2's place is freed by the
     # search (O2 joins T1, O1 leaves T1 and joins T2).
@@ -1012,13 +1174,15 @@ def assignment_self_test(ck: Checker):
                  "qualifications": [], "region": "000001"} for i in ("O1", "O2")]
     campaign = {"teams": {"per_department": 1, "min_size": 0, "max_targets_per_officer": 1,
                           "officer_region": "any"}}
+    if v2:
+        campaign["teams"]["assignment"] = "v2"
     searched = 0
     for k in range(16):
         st = {}
         res = assign(bytes([k]) * 32, targets, officers, campaign, items, {("O2", "T2")}, "2026-01-01", st)
-        ck.eq(f"self-check hand-worked search, seed {k}", {"T1": ["O2"], "T2": ["O1"]}, res)
+        ck.eq(f"self-check{tag} hand-worked search, seed {k}", {"T1": ["O2"], "T2": ["O1"]}, res)
         searched += st["searches"]
-    ck.ok("self-check hand-worked case reached the search", searched > 0, "> 0", "0")
+    ck.ok(f"self-check{tag} hand-worked case reached the search", searched > 0, "> 0", "0")
 
 
 def brute_exists(ts, elig, need, mx):
@@ -1096,7 +1260,7 @@ def verify_proof(ck: Checker, draw):
     require = ck.guard
     ok_shape = require("announcement.campaign fields", lambda: (
         require_keys("campaign", camp, CAMPAIGN_KEYS), require_keys("campaign.targets", camp["targets"], TARGETS_KEYS),
-        require_keys("campaign.teams", camp["teams"], TEAMS_KEYS),
+        require_teams_keys("campaign.teams", camp["teams"]),
         require_keys("campaign.entropy", camp["entropy"], ENTROPY_KEYS), True)[-1])
     if ok_shape:
         ck.passed += 1
@@ -1470,14 +1634,26 @@ def verify_proof(ck: Checker, draw):
         ck.eq("draw.teams targets", usccs, [x["target"] for x in draw["teams"]])
         for x in draw["teams"]:
             ck.eq(f"draw.teams {x['target']}", x["officers"], teams.get(x["target"]))
+    version = assignment_version(camp)
     if "stats" in draw:
-        ck.eq("draw.stats (places, single-candidate picks, augmenting searches of the re-run)", draw["stats"],
-              {"augmenting_searches": stats["searches"], "places": stats["places"],
-               "single_candidate_picks": stats["single_candidate_picks"]})
-    INFO.append(f"assignment re-run: {stats['places']} places, {stats['single_candidate_picks']} picks "
-                f"with a single least-loaded candidate (below(s, 1)), {stats['searches']} augmenting searches")
+        ck.eq(f"draw.stats (places, single-candidate picks, augmenting searches{', rotations' if version == 'v2' else ''} "
+              f"of the re-run, assignment {version})", draw["stats"], stats_json(stats, version))
+    INFO.append(f"assignment {version} re-run: {stats['places']} places, {stats['single_candidate_picks']} picks "
+                f"with a single least-loaded candidate (below(s, 1)), {stats['searches']} augmenting searches"
+                + (f", {stats['rotations_made']} of {stats['rotation_steps']} rotation steps made"
+                   if version == "v2" else ""))
     ctx["teams"] = teams
     return ctx
+
+
+def stats_json(stats, version):
+    """The vectors' "stats" object of an assignment re-run (v2 adds the rotation chain's counts)."""
+    out = {"augmenting_searches": stats["searches"], "places": stats["places"],
+           "single_candidate_picks": stats["single_candidate_picks"]}
+    if version == "v2":
+        out["rotation_steps"] = stats["rotation_steps"]
+        out["rotations_made"] = stats["rotations_made"]
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1534,6 +1710,142 @@ def verify_entry(ck: Checker, key, entry):
         INFO.append(f"verifying {key}")
         verify_proof(ck, entry)
     ck.prefix = ""
+
+
+# ---------------------------------------------------------------------------
+# draw-v2.json: assignment v2 (§6.1)
+# ---------------------------------------------------------------------------
+
+V2_SECTIONS = {"format", "description", "campaign", "assignment"}
+V2_SUFFIX = lp("teams.assignment") + lp("v2")
+
+
+def refuses(fn, *a):
+    try:
+        fn(*a)
+    except InvalidInput:
+        return True
+    return False
+
+
+def check_campaign_v2(ck: Checker, c, doc1):
+    """Section "campaign": the TOML with [teams] assignment = "v2", its canonical encoding (§2 ending
+    with lp("teams.assignment") ‖ lp("v2")) and hash; the same campaign without the key (and with
+    "v1", in JSON and in TOML) hashed exactly as before; unknown values refused; v1_tight_hash: the
+    v1 campaign draw_tight of draw-v1.json, unchanged."""
+    ck.prefix = "campaign: "
+    camp = ck.guard("toml", campaign_from_toml, c["toml"])
+    if camp is None:
+        return
+    ck.eq("teams.assignment of the JSON campaign from the TOML", "v2", camp["teams"].get("assignment"))
+    cb = campaign_bytes(camp)
+    ck.eq("canonical", c["canonical"], cb.hex())
+    ck.eq("hash", c["hash"], sha256(cb).hex())
+    ck.ok("canonical ends with lp(\"teams.assignment\") ‖ lp(\"v2\")", cb.endswith(V2_SUFFIX), V2_SUFFIX.hex(),
+          cb[-len(V2_SUFFIX):].hex())
+    nokey = _copy(camp)
+    del nokey["teams"]["assignment"]
+    nb = campaign_bytes(nokey)
+    ck.eq("hash_without_key (the JSON campaign without teams.assignment)", c["hash_without_key"], sha256(nb).hex())
+    ck.eq("canonical without the key = canonical minus its suffix", cb[:-len(V2_SUFFIX)].hex(), nb.hex())
+    v1 = _copy(camp)
+    v1["teams"]["assignment"] = "v1"
+    ck.eq("hash with \"assignment\": \"v1\" in JSON (encoded as absent)", c["hash_without_key"],
+          sha256(campaign_bytes(v1)).hex())
+    line = 'assignment = "v2"\n'
+    ck.eq("the TOML has one assignment line", 1, c["toml"].count(line))
+    for what, toml in (("absent", c["toml"].replace(line, "")),
+                       ('"v1"', c["toml"].replace(line, 'assignment = "v1"\n'))):
+        cj = ck.guard(f"TOML with assignment {what}", campaign_from_toml, toml)
+        if cj is not None:
+            ck.ok(f"TOML with assignment {what}: no key in the JSON campaign (\"v1\" is never written)",
+                  "assignment" not in cj["teams"], "absent", str(cj["teams"].get("assignment")))
+            ck.eq(f"TOML with assignment {what}: hash_without_key", c["hash_without_key"],
+                  sha256(campaign_bytes(cj)).hex())
+    for bad in ('"v3"', '"V2"', '""', '2', 'true'):
+        ck.ok(f"TOML with assignment = {bad} refused",
+              refuses(campaign_from_toml, c["toml"].replace(line, f"assignment = {bad}\n")), "refused", "accepted")
+    for bad in ("v3", "V2", "", None, 2, True):
+        j = _copy(camp)
+        j["teams"]["assignment"] = bad
+        ck.ok(f"JSON campaign with \"assignment\": {json.dumps(bad)} refused", refuses(campaign_bytes, j),
+              "refused", "accepted")
+    # v1_tight_hash: the v1 tight campaign of draw-v1.json, hashed as before, and the same with an
+    # explicit assignment = "v1" in its TOML.
+    tight = doc1["draw_tight"]
+    ck.eq("v1_tight_hash = draw-v1.json draw_tight.campaign_hash", c["v1_tight_hash"], tight["campaign_hash"])
+    tj = ck.guard("draw-v1 draw_tight TOML", campaign_from_toml, tight["campaign_toml"])
+    if tj is not None:
+        ck.eq("v1_tight_hash recomputed from draw-v1's draw_tight TOML", c["v1_tight_hash"],
+              sha256(campaign_bytes(tj)).hex())
+    ck.eq("draw-v1 draw_tight TOML has one [teams] table", 1, tight["campaign_toml"].count("[teams]\n"))
+    tj1 = ck.guard("draw-v1 draw_tight TOML with assignment = \"v1\"", campaign_from_toml,
+                   tight["campaign_toml"].replace("[teams]\n", '[teams]\nassignment = "v1"\n'))
+    if tj1 is not None:
+        ck.eq("v1_tight_hash from the TOML with an explicit assignment = \"v1\"", c["v1_tight_hash"],
+              sha256(campaign_bytes(tj1)).hex())
+    ck.prefix = ""
+
+
+ISSUE14_TEXT = ("issue 14: targets T1..T8 need 2 officers of department D; officers O1..O8, capacity 2, "
+                "region rule any, draw date 2026-03-02; blocked T1×{O5,O6,O7,O8}, T2×{O5,O6}; "
+                "seed i = SHA-256(u64be(i)); teams by target, officers by id")
+
+
+def issue14_instance():
+    """The instance of the "assignment" section, built from its description (ISSUE14_TEXT). The
+    description does not fix regions, qualifications, status or certificates: one region, no
+    qualification required or held, every officer active with a valid certificate (the region rule
+    is "any", so the region is irrelevant)."""
+    items = {"I": {"code": "I", "department": "D", "target_category": "c", "qualification": None}}
+    targets = [{"uscc": f"T{i}", "region": "000001", "items": ["I"], "departments": ["D"]} for i in range(1, 9)]
+    officers = [{"id": f"O{j}", "department": "D", "status": "active", "cert_expiry": "9999-12-31",
+                 "qualifications": [], "region": "000001"} for j in range(1, 9)]
+    blocked = {(f"O{j}", "T1") for j in (5, 6, 7, 8)} | {(f"O{j}", "T2") for j in (5, 6)}
+    return items, targets, officers, blocked
+
+
+def check_assignment_cases(ck: Checker, a):
+    """Section "assignment": one instance (issue 14), a case per seed with the v1 teams, the v2 teams
+    and the v2 statistics."""
+    ck.prefix = "assignment: "
+    ck.eq("instance (the description this script builds)", ISSUE14_TEXT, a["instance"])
+    items, targets, officers, blocked = issue14_instance()
+    for i, c in enumerate(a["cases"]):
+        ck.eq(f"cases[{i}].seed = SHA-256(u64be({i}))", c["seed"], sha256(u64be(i)).hex())
+        seed = parse_hash(f"cases[{i}].seed", c["seed"])
+        for version in ("v1", "v2"):
+            camp = {"teams": {"per_department": 2, "min_size": 2, "max_targets_per_officer": 2,
+                              "officer_region": "any"}}
+            if version == "v2":
+                camp["teams"]["assignment"] = "v2"
+            st = {}
+            try:
+                res = assign(seed, targets, officers, camp, items, blocked, "2026-03-02", st)
+            except Infeasible as ex:
+                ck.diffs.append(f"{ck.prefix}cases[{i}] {version}: expected teams, got infeasible ({ex})")
+                continue
+            ck.eq(f"cases[{i}].teams_{version}", c[f"teams_{version}"], [res[t["uscc"]] for t in targets])
+            if version == "v2":
+                ck.eq(f"cases[{i}].stats_v2", c["stats_v2"], stats_json(st, "v2"))
+    ck.prefix = ""
+
+
+def check_v2_file(ck: Checker, doc2, doc1):
+    ck.eq("draw-v2.json format", "dualdraw-draw-vectors-v2", doc2.get("format"))
+    unknown = sorted(k for k in doc2 if k not in V2_SECTIONS and not k.startswith("draw"))
+    ck.eq("draw-v2.json sections this script knows (none skipped)", [], unknown)
+    assignment_self_test(ck, "v2")
+    check_campaign_v2(ck, doc2["campaign"], doc1)
+    check_assignment_cases(ck, doc2["assignment"])
+    for key in sorted(k for k in doc2 if k.startswith("draw")):
+        verify_entry(ck, key, doc2[key])
+    # Informative: how v2 changes the tight draw's teams compared with v1's draw_tight (other seeds).
+    if "draw_tight_v2" in doc2:
+        t2 = {x["target"]: x["officers"] for x in doc2["draw_tight_v2"]["teams"]}
+        t1 = {x["target"]: x["officers"] for x in doc1["draw_tight"]["teams"]}
+        INFO.append(f"draw_tight_v2: {sum(t1.get(u) != v for u, v in t2.items())} of {len(t2)} teams differ from "
+                    f"draw-v1's draw_tight (another campaign, so another seed)")
 
 
 # ---------------------------------------------------------------------------
@@ -1689,14 +2001,60 @@ def tamper_group_member_dropped(doc):
             ["draw_coordinated.proofs[0]: announcement.hash:"], None)
 
 
+def tamper_v2_team(doc):
+    """draw_tight_v2 (draw-v2.json): one officer of a team replaced by another of its department."""
+    key, d, what, expect, only = tamper_team({"draw": doc["draw_tight_v2"]})
+    return ("draw_tight_v2", d, what, ["draw_tight_v2: team " + expect[0][len("draw: team "):]], None)
+
+
+def tamper_v2_key_dropped(doc):
+    """draw_tight_v2 with teams.assignment removed from the campaign: the campaign hash (§2, §6.1)."""
+    d = _copy(doc["draw_tight_v2"])
+    del d["proof"]["announcement"]["campaign"]["teams"]["assignment"]
+    return ("draw_tight_v2", d, "campaign.teams.assignment \"v2\" removed",
+            ["draw_tight_v2: announcement.campaign_hash:"], None)
+
+
+def tamper_v2_teams_of_v1(doc):
+    """A forger who announces a v2 campaign but publishes the teams of assignment v1 (the same seed,
+    targets, officers and pairs): only the team comparison can notice."""
+    global ASSIGNMENT_OVERRIDE
+    d = _copy(doc["draw_tight_v2"])
+    d.pop("teams", None)
+    d.pop("stats", None)
+    ASSIGNMENT_OVERRIDE = "v1"
+    try:
+        forged = verify_proof(Checker(), d).get("teams") or {}
+    finally:
+        ASSIGNMENT_OVERRIDE = None
+    if forged == {x["target"]: x["officers"] for x in d["proof"]["teams"]}:
+        raise AssertionError("v1 and v2 give the same teams on draw_tight_v2")
+    d["proof"]["teams"] = [{"target": u, "officers": forged[u]} for u in sorted(forged, key=ub)]
+    return ("draw_tight_v2", d, "the teams of an assignment v1 re-run published for the v2 campaign",
+            ["draw_tight_v2: team "], "draw_tight_v2: team ")
+
+
+def tamper_v2_downgraded(doc):
+    """draw_tight_v2 downgraded to v1 (teams.assignment removed) with every hash, the seed and the
+    PRNs resealed, the v2 teams kept: a verifier re-runs v1 for a campaign without the key."""
+    d = _copy(doc["draw_tight_v2"])
+    for k in ("campaign_hash", "announcement_hash", "seed", "campaign_toml", "teams", "stats"):
+        d.pop(k, None)
+    del d["proof"]["announcement"]["campaign"]["teams"]["assignment"]
+    _reseal(d)
+    return ("draw_tight_v2", d, "campaign downgraded to v1 and resealed, the v2 teams kept",
+            ["draw_tight_v2: team "], "draw_tight_v2: team ")
+
+
 TAMPERS = [tamper_team, tamper_officer_history_edit, tamper_officer_history_ignored, tamper_drawn_this_year,
            tamper_low_risk, tamper_coordination_start, tamper_group_announcements_order,
-           tamper_group_members_order, tamper_prn_seed, tamper_group_member_dropped]
+           tamper_group_members_order, tamper_prn_seed, tamper_group_member_dropped,
+           tamper_v2_team, tamper_v2_key_dropped, tamper_v2_teams_of_v1, tamper_v2_downgraded]
 
 
 def run_tampers(doc):
     base = {}
-    for key in ("draw", "draw_tight", "draw_coordinated"):
+    for key in ("draw", "draw_tight", "draw_coordinated", "draw_tight_v2"):
         ck0 = Checker()
         verify_entry(ck0, key, doc[key])
         assert not ck0.diffs, f"{key} does not verify untampered: {ck0.diffs[:3]}"
@@ -1716,7 +2074,7 @@ def run_tampers(doc):
             ok = False
             print(f"    differences other than {only!r}* (the tamper should be caught there alone): {stray[:3]}")
         failures += not ok
-        print(f"draw-v1 --tamper [{fn.__name__[len('tamper_'):]}]: {key}: {what} (in memory): "
+        print(f"{file_of(key)} --tamper [{fn.__name__[len('tamper_'):]}]: {key}: {what} (in memory): "
               f"{len(ck.diffs)} differences - {'rejected, OK' if ok else 'NOT REJECTED AS EXPECTED'}")
         for d in ck.diffs[:4]:
             print(f"    {d}")
@@ -1727,10 +2085,16 @@ def run_tampers(doc):
                 print(f"    missing expected difference: {p}...")
     INFO.clear()
     if failures:
-        print(f"draw-v1 --tamper: {failures} of {len(TAMPERS)} tampers were not rejected as expected")
+        print(f"--tamper: {failures} of {len(TAMPERS)} tampers were not rejected as expected")
         return 1
-    print(f"draw-v1 --tamper: all {len(TAMPERS)} tampered proofs rejected - OK")
+    n2 = sum(1 for fn in TAMPERS if fn.__name__.startswith("tamper_v2_"))
+    print(f"draw-v1 --tamper: all {len(TAMPERS) - n2} tampered proofs rejected - OK")
+    print(f"draw-v2 --tamper: all {n2} tampered proofs rejected - OK")
     return 0
+
+
+def file_of(key):
+    return "draw-v2" if key.endswith("_v2") else "draw-v1"
 
 
 def main(argv):
@@ -1742,9 +2106,12 @@ def main(argv):
     BELOW1_NO_DRAW = True
     with open(VECTORS, encoding="utf-8") as f:
         doc = json.load(f)
+    with open(VECTORS_V2, encoding="utf-8") as f:
+        doc2 = json.load(f)
 
     if "--tamper" in args:
-        return run_tampers(doc)
+        # The v2 proof joins the v1 entries under its own key (draw-v2.json's draw_tight_v2).
+        return run_tampers({**doc, "draw_tight_v2": doc2["draw_tight_v2"]})
 
     ck = Checker()
     self_checks(ck)
@@ -1754,15 +2121,23 @@ def main(argv):
             verify_entry(ck, key, doc[key])
     except (InvalidInput, KeyError, TypeError, ValueError) as e:
         ck.diffs.append(f"{ck.prefix}draw-v1: expected a well-formed vector file, got {type(e).__name__}: {e}")
+    ck2 = Checker()
+    try:
+        check_v2_file(ck2, doc2, doc)
+    except (InvalidInput, KeyError, TypeError, ValueError) as e:
+        ck2.diffs.append(f"{ck2.prefix}draw-v2: expected a well-formed vector file, got {type(e).__name__}: {e}")
     for line in INFO:
         print(f"info: {line}")
-    if ck.diffs:
-        print(f"draw-v1: {len(ck.diffs)} differences ({ck.passed} checks passed):")
-        for d in ck.diffs:
-            print(f"  {d}")
-        return 1
-    print(f"draw-v1: {ck.passed} checks passed")
-    return 0
+    failed = 0
+    for name, c in (("draw-v1", ck), ("draw-v2", ck2)):
+        if c.diffs:
+            failed += 1
+            print(f"{name}: {len(c.diffs)} differences ({c.passed} checks passed):")
+            for d in c.diffs:
+                print(f"  {d}")
+        else:
+            print(f"{name}: {c.passed} checks passed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Usage:
     python3 verify_proof.py --self-test
 
 Written from docs/SPEC.md and docs/COMMITMENTS.md; it reuses the reference implementations of this
-folder (reference_draw.py: campaign and announcement encodings, seeds, PRNs, the §6 assignment;
+folder (reference_draw.py: campaign and announcement encodings, seeds, PRNs, the §6 assignment,
+v1 or v2 (§6.1) as the campaign's teams.assignment says;
 reference_commitments.py: leaves and Merkle trees). verify_public.py holds the public level (the
 public snapshot, the pool and the cross-stratum check of §9.1); verify_json.py the §10 reader;
 bls12_381.py the drand quicknet signature check.
@@ -209,7 +210,7 @@ def c_campaign(p, cx):
     camp = ann["campaign"]
     rd.require_keys("campaign", camp, rd.CAMPAIGN_KEYS)
     rd.require_keys("campaign.targets", camp["targets"], rd.TARGETS_KEYS)
-    rd.require_keys("campaign.teams", camp["teams"], rd.TEAMS_KEYS)
+    rd.require_teams_keys("campaign.teams", camp["teams"])   # "assignment" only for v2 (§6.1)
     rd.require_keys("campaign.entropy", camp["entropy"], rd.ENTROPY_KEYS)
     for f in ("id", "title", "lead_department"):
         text(f"campaign.{f}", camp[f])
@@ -228,7 +229,9 @@ def c_campaign(p, cx):
          "campaign.entropy.witnesses: each is {name, commitment}")
     names = [text("witness name", w["name"]) for w in ws]
     need(len(set(names)) == len(names), "witness names are not unique")
-    cbytes = rd.campaign_bytes(enc)   # commitments 64 hex, sorted lists, ratios, beacon round, period, start
+    version = rd.assignment_version(camp)   # §6.1: "v1" when absent; an unknown value is refused
+    cbytes = rd.campaign_bytes(enc)   # commitments 64 hex, sorted lists, ratios, beacon round, period, start,
+    #                                   and for v2 lp("teams.assignment") ‖ lp("v2")
     strata = rd.strata_of(camp)
     need(is_u64(tm["min_size"]) and tm["min_size"] >= 2, "teams.min_size must be >= 2", ">= 2", tm["min_size"])
     need(tm["officer_region"] in ("same", "other", "any"), "teams.officer_region", "same|other|any",
@@ -250,7 +253,7 @@ def c_campaign(p, cx):
     chash = sha256(cbytes)
     same("campaign_hash", chash.hex(), ann["campaign_hash"])
     cx.update(ann=ann, camp=camp, chash=chash, draw_date=draw_date, strata=strata, names=names,
-              wit={w["name"]: w["commitment"] for w in ws})
+              wit={w["name"]: w["commitment"] for w in ws}, assignment=version)
 
 
 def c_announcement(p, cx):
@@ -565,6 +568,8 @@ def c_blocked_pairs(p, cx):
 
 
 def c_teams(p, cx):
+    """§6 / §6.1: the assignment of the campaign's version (rd.assign reads teams.assignment) re-run
+    from the published targets, officers, blocked pairs and officer-history pairs."""
     drawn = {t["uscc"] for t in cx["recomputed"]}
     blocked = cx["blocked"] | {(o, u) for o, u in cx["oh_pairs"] if u in drawn}
     camp = cx["camp"]
@@ -572,13 +577,13 @@ def c_teams(p, cx):
         teams = rd.assign(cx["seed"], cx["recomputed"], p["officers"], camp, cx["items_by_code"], blocked,
                           camp["draw_date"])
     except rd.Infeasible as e:
-        raise Fail(f"the assignment re-run is infeasible: {e}") from None
+        raise Fail(f"the assignment {cx['assignment']} re-run is infeasible: {e}") from None
     cx["teams"] = [{"target": u, "officers": teams[u]} for u in cx["usccs"]]
     pt = p["teams"]
     need(isinstance(pt, list), "teams: not a list")
     same("teams: targets in order", cx["usccs"], [x.get("target") for x in pt])
     for x in pt:
-        same(f"team of {x['target']}", teams[x["target"]], x["officers"])
+        same(f"team of {x['target']} (assignment {cx['assignment']})", teams[x["target"]], x["officers"])
 
 
 LIGHT = [("format", c_format), ("campaign", c_campaign), ("announcement", c_announcement),

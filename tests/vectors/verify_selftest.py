@@ -10,7 +10,11 @@
 - §1 instants: fractions truncated, offsets converted, non-instants refused;
 - the bottom-up Merkle root against reference_commitments.mth;
 - every proof of draw-v1.json verifies at the light level, and in-memory changes fail at the check
-  that should catch them (a nanosecond fraction added to announced_at changes nothing).
+  that should catch them (a nanosecond fraction added to announced_at changes nothing);
+- the assignment v2 proof of draw-v2.json (draw_tight_v2, §6.1) verifies at the light level; two teams
+  swapped, the teams of a v1 re-run, the key removed or unknown, or the campaign downgraded to v1
+  and resealed, fail at the check that should catch them; "assignment": "v1" written into a v1
+  proof changes nothing.
 """
 
 import copy
@@ -262,17 +266,17 @@ def bls_tests(doc):
 # ---------------------------------------------------------------------------
 
 
-def run_on(tmp, name, proof, expect_failed=None, level_ok=True):
+def run_on(tmp, name, proof, expect_failed=None, level_ok=True, file="draw-v1"):
     path = os.path.join(tmp, name + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(proof, f, ensure_ascii=False)
     v, code = vpf.verify(path)
     j = v.to_json()
     if expect_failed is None:
-        ok(f"draw-v1 {name}: consistent at the light level", j["ok"] and code == 0,
+        ok(f"{file} {name}: consistent at the light level", j["ok"] and code == 0,
            json.dumps(j["errors"], ensure_ascii=False))
     else:
-        ok(f"draw-v1 {name}: invalid at check {expect_failed!r}", j["failed"] == [expect_failed] and code == 1,
+        ok(f"{file} {name}: invalid at check {expect_failed!r}", j["failed"] == [expect_failed] and code == 1,
            json.dumps(j["errors"], ensure_ascii=False)[:300])
     return j
 
@@ -354,11 +358,64 @@ def vector_tests(tmp):
     v, code = vpf.verify(os.path.join(tmp, "absent.json"))
     ok("an absent proof: exit 2, check 'json'", code == 2 and v.failed == ["json"], v.errors)
 
+    def v1_explicit(p):
+        p["announcement"]["campaign"]["teams"]["assignment"] = "v1"
+    p = copy.deepcopy(base)
+    v1_explicit(p)
+    run_on(tmp, "draw with \"assignment\": \"v1\" written (encoded as absent, §6.1)", p)
+
+
+def v2_tests(tmp):
+    """§6.1: the assignment v2 proof of draw-v2.json, and changes to it."""
+    with open(os.path.join(vpf.HERE, "draw-v2.json"), encoding="utf-8") as f:
+        doc = json.load(f)
+    base = doc["draw_tight_v2"]["proof"]
+    j = run_on(tmp, "draw_tight_v2", base, file="draw-v2")
+    ok("draw-v2 draw_tight_v2: the verdict's teams are the proof's", j["teams"] == base["teams"])
+
+    def changed(name, fn, failed):
+        p = copy.deepcopy(base)
+        fn(p)
+        run_on(tmp, name, p, failed, file="draw-v2")
+
+    def swap_teams(p):
+        # two targets of the same departments exchange their teams: every rule may still hold
+        ts = p["teams"]
+        deps = {t["entity"]["uscc"]: t["departments"] for t in p["targets"]}
+        a = ts[0]
+        b = next(x for x in ts[1:] if deps[x["target"]] == deps[a["target"]] and x["officers"] != a["officers"])
+        a["officers"], b["officers"] = b["officers"], a["officers"]
+    changed("draw_tight_v2 with two teams swapped", swap_teams, "teams")
+
+    def v1_teams(p):
+        cx = {}
+        for cid, fn in vpf.LIGHT[:-1]:          # everything up to the teams check
+            fn(p, cx, []) if cid == "beacon" else fn(p, cx)
+        drawn = {t["uscc"] for t in cx["recomputed"]}
+        blocked = cx["blocked"] | {(o, u) for o, u in cx["oh_pairs"] if u in drawn}
+        camp = copy.deepcopy(cx["camp"])
+        del camp["teams"]["assignment"]         # the same inputs and seed, assignment v1
+        t1 = rd.assign(cx["seed"], cx["recomputed"], p["officers"], camp, cx["items_by_code"], blocked,
+                       camp["draw_date"])
+        new = [{"target": u, "officers": t1[u]} for u in cx["usccs"]]
+        ok("draw-v2 draw_tight_v2: v1 and v2 give other teams on the same seed", new != p["teams"])
+        p["teams"] = new
+    changed("draw_tight_v2 with the teams of a v1 re-run", v1_teams, "teams")
+    changed("draw_tight_v2 without teams.assignment",
+            lambda p: p["announcement"]["campaign"]["teams"].pop("assignment"), "campaign")
+    changed("draw_tight_v2 with teams.assignment \"v3\"",
+            lambda p: p["announcement"]["campaign"]["teams"].__setitem__("assignment", "v3"), "campaign")
+
+    def downgrade(p):
+        del p["announcement"]["campaign"]["teams"]["assignment"]
+        rd._reseal({"proof": p})                # campaign hash, announcement hash, seed, PRNs
+    changed("draw_tight_v2 downgraded to v1 and resealed, the v2 teams kept", downgrade, "teams")
+
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for fn in (cross_stratum_tests, lambda: json_limit_tests(tmp), instant_tests, merkle_tests,
-                   lambda: vector_tests(tmp)):
+                   lambda: vector_tests(tmp), lambda: v2_tests(tmp)):
             fn()
     bad = [r for r in RESULTS if not r[1]]
     for what, good, detail in RESULTS:
