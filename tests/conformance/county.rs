@@ -291,6 +291,12 @@ pub fn campaign_toml(
         t.push_str("avoid_same_officer_within_days = 365\n");
         options.push("officer-history");
     }
+    if rng.chance(50) {
+        // Assignment v2 (docs/SPEC.md §6.1): every verifier re-runs its
+        // shuffles, search and rotation chain.
+        t.push_str("assignment = \"v2\"\n");
+        options.push("assignment-v2");
+    }
     if rng.chance(25) {
         let start = c.today + chrono::Duration::days(3);
         let end = start + chrono::Duration::days(20);
