@@ -235,9 +235,11 @@ impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError as E;
         match e {
-            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) | E::NoCampaign(_) => {
+            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => {
                 Failure::usage(e.to_string())
             }
+            // A record not found: rejected input (docs/CLI.md), not a usage error.
+            E::NoCampaign(_) => Failure::rejected("not_found", e.to_string()),
             E::Conflict(_) => Failure::rejected("conflict", e.to_string()),
             _ => Failure::rejected("store", e.to_string()),
         }
