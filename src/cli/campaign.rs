@@ -12,6 +12,7 @@ mod records;
 mod replace;
 mod verify;
 
+pub(crate) use announce::announce_checked;
 pub(super) use announce::witness_new;
 pub(super) use verify::verify;
 

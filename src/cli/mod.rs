@@ -482,13 +482,19 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             seed,
             registries_only,
             salt_key,
-        } => registry::demo(
-            out,
-            dir,
-            *entities,
-            *seed,
-            *registries_only,
-            salt_key.as_deref(),
-        ),
+        } => {
+            registry::demo(
+                out,
+                dir,
+                *entities,
+                *seed,
+                *registries_only,
+                salt_key.as_deref(),
+            )?;
+            if !cli.json {
+                emit(&demo::files_note(dir));
+            }
+            Ok(())
+        }
     }
 }

@@ -4,9 +4,12 @@
 use super::{AnnounceChecks, announce_failure, check_failure, reveal_failure};
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::{Campaign, instant_text};
-use crate::core::campaign_checks::{CheckOptions, Checked, check_announcement};
+use crate::core::announcement::{AnnounceSummary, Announcement};
+use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
 use crate::core::entropy;
-use crate::store::{LEDGER_MOVED, StoreError, Workspace, record_reveal};
+use crate::store::{
+    AnnounceError, LEDGER_MOVED, Store, StoreError, Workspace, check_campaigns, record_reveal,
+};
 use chrono::{DateTime, Utc};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -37,32 +40,11 @@ pub(super) fn announce(
     let budget = std::time::Duration::from_secs(checks.risk_seconds);
     let name = files.len() > 1;
     let at = now.unwrap_or_else(crate::cli::now);
-    // As `store::announce_campaigns`, with the checks of
-    // `core::campaign_checks` between the store's checks and the record, so
-    // that what is recorded is exactly what was checked; retried (checked
-    // again) when another ledger entry was committed meanwhile.
-    let mut attempt = 0;
-    let (recorded, checked) = loop {
-        attempt += 1;
-        let (list, summaries) = ws
-            .check_campaigns(campaigns.clone(), at)
-            .map_err(|e| announce_failure(e, name))?;
-        let mut checked = Vec::new();
-        if let Some(first) = list.first() {
-            let reg = ws.load(&ws.snapshot(first.snapshot.id)?)?;
-            for a in &list {
-                let started = std::time::Instant::now();
-                let c = check_announcement(&reg, a, &opts, &mut |_| started.elapsed() < budget)
-                    .map_err(|e| check_failure(e, &a.campaign.id, name))?;
-                checked.push(c);
-            }
-        }
-        match ws.store_announcements(list, &cli.actor()) {
-            Ok(r) => break (r.into_iter().zip(summaries).collect::<Vec<_>>(), checked),
-            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
-            Err(e) => return Err(e.into()),
-        }
-    };
+    let (recorded, checked) = announce_checked(&mut ws, campaigns, at, &cli.actor(), &opts, budget)
+        .map_err(|e| match e {
+            CheckedAnnounceError::Announce(e) => announce_failure(e, name),
+            CheckedAnnounceError::Check { id, source } => check_failure(source, &id, name),
+        })?;
     let mut texts = Vec::new();
     let mut docs = Vec::new();
     for ((a, summary), checks) in recorded.iter().zip(&checked) {
@@ -127,6 +109,65 @@ pub(super) fn announce(
             &serde_json::json!({"announcements": docs}),
             &t,
         )
+    }
+}
+
+/// Why [`announce_checked`] announced nothing.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CheckedAnnounceError {
+    /// The store's own checks or the record refused.
+    #[error(transparent)]
+    Announce(#[from] AnnounceError),
+    /// A campaign failed a check before the announcement.
+    #[error("campaign {id}: {source}")]
+    Check {
+        /// Campaign id.
+        id: String,
+        /// Why.
+        source: CheckError,
+    },
+}
+
+/// As [`crate::store::announce_campaigns`], with the checks of
+/// [`crate::core::campaign_checks`] between the store's checks and the
+/// record, so that what is recorded is exactly what was checked: each
+/// campaign's simulated draws stop after `budget`. Retried (checked again)
+/// when another ledger entry was committed meanwhile. (It belongs in
+/// `store/announce.rs`; it is here until that file takes it.)
+///
+/// # Errors
+/// [`CheckedAnnounceError`]; nothing is recorded.
+pub(crate) fn announce_checked<S: Store + ?Sized>(
+    store: &mut S,
+    campaigns: Vec<Campaign>,
+    at: DateTime<Utc>,
+    actor: &crate::store::Actor,
+    opts: &CheckOptions,
+    budget: std::time::Duration,
+) -> Result<(Vec<(Announcement, AnnounceSummary)>, Vec<Checked>), CheckedAnnounceError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (list, summaries) = check_campaigns(store, campaigns.clone(), at)?;
+        let mut checked = Vec::new();
+        if let Some(first) = list.first() {
+            let snap = store.snapshot(first.snapshot.id).map_err(AnnounceError::from)?;
+            let reg = store.load(&snap).map_err(AnnounceError::from)?;
+            for a in &list {
+                let started = std::time::Instant::now();
+                let c = check_announcement(&reg, a, opts, &mut |_| started.elapsed() < budget)
+                    .map_err(|source| CheckedAnnounceError::Check {
+                        id: a.campaign.id.clone(),
+                        source,
+                    })?;
+                checked.push(c);
+            }
+        }
+        match store.store_announcements(list, actor) {
+            Ok(r) => return Ok((r.into_iter().zip(summaries).collect(), checked)),
+            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
+            Err(e) => return Err(AnnounceError::from(e).into()),
+        }
     }
 }
 
