@@ -136,7 +136,11 @@ fn refused(c: &County, text: &str, extra: &[&str], want: &str) -> Value {
     let v = c.announce_json(text, extra, 1);
     assert_eq!(kind(&v), want, "{v:#}");
     assert!(v["error"]["campaign"].is_string(), "{v:#}");
-    assert_eq!(c.entries(), before, "a refused announcement records nothing");
+    assert_eq!(
+        c.entries(),
+        before,
+        "a refused announcement records nothing"
+    );
     let id = v["error"]["campaign"].as_str().unwrap().to_string();
     c.dd(&["campaign", "draw", &id])
         .expect(1)
@@ -147,7 +151,10 @@ fn refused(c: &County, text: &str, extra: &[&str], want: &str) -> Value {
 #[test]
 fn announce_refuses_an_empty_pool() {
     let c = County::new();
-    let text = campaign("EMPTY", &[("regions = [\"520123\"]", "regions = [\"110101\"]")]);
+    let text = campaign(
+        "EMPTY",
+        &[("regions = [\"520123\"]", "regions = [\"110101\"]")],
+    );
     let r = c.announce(&text, &[]);
     r.expect(1).has("the pool is empty").has("110101");
     refused(&c, &text, &[], "empty_pool");
@@ -192,7 +199,10 @@ fn announce_refuses_a_lead_department_without_items_in_the_campaign() {
     let c = County::new();
     let text = campaign(
         "LEAD",
-        &[("lead_department = \"县市场监管局\"", "lead_department = \"县应急管理局\"")],
+        &[(
+            "lead_department = \"县市场监管局\"",
+            "lead_department = \"县应急管理局\"",
+        )],
     );
     c.announce(&text, &[])
         .expect(1)
@@ -243,9 +253,17 @@ fn announce_refuses_a_department_every_draw_overloads() {
             "categories = [\"民办学校\", \"旅游市场\", \"客运站\", \"爆破作业单位\"]",
             "categories = [\"民办学校\"]",
         ),
-        ("max_targets_per_officer = 10", "max_targets_per_officer = 1"),
+        (
+            "max_targets_per_officer = 10",
+            "max_targets_per_officer = 1",
+        ),
     ];
-    for r in ["ratio = \"3%\"", "ratio = \"5%\"", "ratio = \"10%\"", "ratio = \"30%\""] {
+    for r in [
+        "ratio = \"3%\"",
+        "ratio = \"5%\"",
+        "ratio = \"10%\"",
+        "ratio = \"30%\"",
+    ] {
         edits.push((r, "ratio = \"100%\""));
     }
     let text = campaign("OVERLOAD", &edits);
@@ -264,7 +282,10 @@ fn announce_refuses_a_campaign_too_likely_to_be_infeasible_and_prints_the_estima
     // 20% of class A and one target per officer: most draws, not all, fail.
     let c = County::new();
     let edits = [
-        ("max_targets_per_officer = 10", "max_targets_per_officer = 1"),
+        (
+            "max_targets_per_officer = 10",
+            "max_targets_per_officer = 1",
+        ),
         ("ratio = \"3%\"", "ratio = \"20%\""),
     ];
     let text = campaign("RISKY", &edits);
@@ -324,7 +345,10 @@ fn announce_risk_estimate_is_the_same_in_another_workspace() {
     // Simulated draws are seeded by the campaign hash: the same campaign on
     // the same registries gives the same estimate, whoever runs it.
     let edits = [
-        ("max_targets_per_officer = 10", "max_targets_per_officer = 1"),
+        (
+            "max_targets_per_officer = 10",
+            "max_targets_per_officer = 1",
+        ),
         ("ratio = \"3%\"", "ratio = \"20%\""),
     ];
     let text = campaign("SAME", &edits);
@@ -339,7 +363,8 @@ fn announce_caps_the_simulation_in_time_and_says_how_many() {
     let c = County::new();
     let text = campaign("QUICK", &[]);
     let r = c.announce(&text, &["--risk-seconds", "0"]);
-    r.expect(0).has("8 of the 200 asked for were made in the time allowed");
+    r.expect(0)
+        .has("8 of the 200 asked for were made in the time allowed");
     let c = County::new();
     let v = c.announce_json(&text, &["--risk-seconds", "0"], 0);
     assert_eq!(v["checks"]["risk"]["draws"], 8);

@@ -13,7 +13,10 @@ const SALT_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabb
 fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let r = run_in(d, &["demo", "d", "--entities", "3000", "--salt-key", SALT_KEY]);
+    let r = run_in(
+        d,
+        &["demo", "d", "--entities", "3000", "--salt-key", SALT_KEY],
+    );
     r.expect(0)
         .has("to try it yourself, edit and run again:")
         .has("d/campaign.toml")
@@ -43,10 +46,9 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
         &std::fs::read_to_string(d.join("d/workspace/proofs/2026-JOINT-01.json")).unwrap(),
     )
     .unwrap();
-    let c = dualdraw::Campaign::from_toml(
-        &std::fs::read_to_string(d.join("d/campaign.toml")).unwrap(),
-    )
-    .unwrap();
+    let c =
+        dualdraw::Campaign::from_toml(&std::fs::read_to_string(d.join("d/campaign.toml")).unwrap())
+            .unwrap();
     assert_eq!(
         proof["announcement"]["campaign_hash"],
         c.hash().to_hex(),
@@ -65,10 +67,13 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
         c.output().expect("sh")
     };
     let out = sh(&[]);
-    let text = String::from_utf8_lossy(&out.stdout).to_string()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "commands.sh failed:\n{text}");
-    assert!(text.contains("infeasible in 0 of 200 simulated draws"), "{text}");
+    assert!(
+        text.contains("infeasible in 0 of 200 simulated draws"),
+        "{text}"
+    );
     assert!(text.contains("VERIFIED"), "{text}");
     assert!(d.join("d/rerun/proofs/2026-JOINT-01.json").is_file());
     // It never overwrites a workspace: again, it stops at once.
@@ -82,7 +87,11 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
     std::fs::write(d.join("d/campaign.toml"), edited).unwrap();
     let ws2 = d.join("other");
     let out = sh(&[("WS", ws2.to_str().unwrap())]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(ws2.join("proofs/2026-JOINT-01.json").is_file());
 }
 
@@ -90,12 +99,25 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
 fn demo_registries_only_also_leaves_the_files_to_go_on_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let r = run_in(d, &["--json", "demo", "d", "--entities", "300", "--registries-only"]);
+    let r = run_in(
+        d,
+        &[
+            "--json",
+            "demo",
+            "d",
+            "--entities",
+            "300",
+            "--registries-only",
+        ],
+    );
     r.expect(0);
     let v = r.json();
     for k in ["campaign_file", "plan_file", "commands"] {
         let p = v[k].as_str().unwrap_or_else(|| panic!("{k}: {v:#}"));
-        assert!(d.join(p).is_file() || std::path::Path::new(p).is_file(), "{p}");
+        assert!(
+            d.join(p).is_file() || std::path::Path::new(p).is_file(),
+            "{p}"
+        );
     }
     assert_eq!(v["checks"], serde_json::Value::Null);
 }
@@ -107,7 +129,15 @@ fn demo_county_of_100k_entities_is_feasible() {
     let dir = tempfile::tempdir().unwrap();
     let r = run_in(
         dir.path(),
-        &["--json", "demo", "d", "--entities", "100000", "--salt-key", SALT_KEY],
+        &[
+            "--json",
+            "demo",
+            "d",
+            "--entities",
+            "100000",
+            "--salt-key",
+            SALT_KEY,
+        ],
     );
     r.expect(0);
     let v = r.json();

@@ -48,13 +48,26 @@ fn documented_exit_codes_hold_across_commands() {
         vec!["campaign", "void", "NO-SUCH", "--reason", "x"],
         vec!["campaign", "proof", "NO-SUCH"],
         vec!["campaign", "open-threshold", "NO-SUCH", "A"],
-        vec!["campaign", "replace", "NO-SUCH", "--target", uscc, "--reason", "x"],
+        vec![
+            "campaign", "replace", "NO-SUCH", "--target", uscc, "--reason", "x",
+        ],
         vec!["publish", "NO-SUCH"],
         vec![
-            "results", "record", "NO-SUCH", "--target", uscc, "--item", "SC-001", "--result",
-            "未发现问题", "--date", "2026-04-01",
+            "results",
+            "record",
+            "NO-SUCH",
+            "--target",
+            uscc,
+            "--item",
+            "SC-001",
+            "--result",
+            "未发现问题",
+            "--date",
+            "2026-04-01",
         ],
-        vec!["results", "object", "NO-SUCH", "--target", uscc, "--text", "x"],
+        vec![
+            "results", "object", "NO-SUCH", "--target", uscc, "--text", "x",
+        ],
         vec!["results", "publish", "NO-SUCH"],
         vec!["schedule", "NO-SUCH"],
         vec!["schedule", "reveal", "NO-SUCH"],
@@ -68,8 +81,18 @@ fn documented_exit_codes_hold_across_commands() {
     std::fs::write(d.join("bad.toml"), "id = 3\n").unwrap();
     std::fs::write(d.join("bad.csv"), "统一社会信用代码,名称\nXX,y\n").unwrap();
     std::fs::write(d.join("garbage.json"), "{}").unwrap();
-    expect(d, &["-w", WS, "registry", "prove", uscc], 1, Some("not_found"));
-    expect(d, &["-w", WS, "campaign", "announce", "bad.toml"], 1, Some("rejected"));
+    expect(
+        d,
+        &["-w", WS, "registry", "prove", uscc],
+        1,
+        Some("not_found"),
+    );
+    expect(
+        d,
+        &["-w", WS, "campaign", "announce", "bad.toml"],
+        1,
+        Some("rejected"),
+    );
     expect(
         d,
         &["-w", WS, "campaign", "announce", "missing.toml"],
@@ -78,7 +101,15 @@ fn documented_exit_codes_hold_across_commands() {
     );
     expect(
         d,
-        &["-w", WS, "import", "entities", "bad.csv", "--today", "2026-03-01"],
+        &[
+            "-w",
+            WS,
+            "import",
+            "entities",
+            "bad.csv",
+            "--today",
+            "2026-03-01",
+        ],
         1,
         Some("rejected"),
     );
@@ -94,7 +125,12 @@ fn documented_exit_codes_hold_across_commands() {
         Some("usage"),
     );
     expect(d, &["-w", "nowhere", "status"], 2, Some("usage"));
-    expect(d, &["-w", "nowhere", "campaign", "draw", "X"], 2, Some("usage"));
+    expect(
+        d,
+        &["-w", "nowhere", "campaign", "draw", "X"],
+        2,
+        Some("usage"),
+    );
     expect(d, &["-w", WS, "init"], 2, Some("usage"));
     expect(
         d,

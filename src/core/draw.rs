@@ -237,17 +237,17 @@ pub fn staff(
     })
 }
 
+/// What [`blocks`] gives: the recusals (officer index, target position,
+/// recusal index) and every blocked (officer index, target position) pair.
+pub type Blocks = (Vec<(usize, usize, usize)>, HashSet<(usize, usize)>);
+
 /// The pairs the assignment may not make for targets `needs` of `a` (§6):
 /// the recusals between a target and an officer of one of its departments,
 /// as (officer index, target position, recusal index), and the set of
 /// blocked (officer index, target position) pairs, which adds the
 /// officer-history rule (an officer who inspected the target recently,
 /// whatever the department).
-pub fn blocks(
-    reg: &Registries,
-    a: &Announcement,
-    needs: &[TargetNeeds],
-) -> (Vec<(usize, usize, usize)>, HashSet<(usize, usize)>) {
+pub fn blocks(reg: &Registries, a: &Announcement, needs: &[TargetNeeds]) -> Blocks {
     let position: HashMap<&str, usize> = needs
         .iter()
         .enumerate()

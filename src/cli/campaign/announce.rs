@@ -3,8 +3,8 @@
 
 use super::{AnnounceChecks, announce_failure, check_failure, reveal_failure};
 use crate::cli::{Cli, Failure, Out};
-use crate::core::campaign::{Campaign, instant_text};
 use crate::core::announcement::{AnnounceSummary, Announcement};
+use crate::core::campaign::{Campaign, instant_text};
 use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
 use crate::core::entropy;
 use crate::store::{
@@ -112,6 +112,10 @@ pub(super) fn announce(
     }
 }
 
+/// What [`announce_checked`] recorded: the announcements with their
+/// summaries, and what their checks found, in the same order.
+pub(crate) type Announced = (Vec<(Announcement, AnnounceSummary)>, Vec<Checked>);
+
 /// Why [`announce_checked`] announced nothing.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CheckedAnnounceError {
@@ -144,14 +148,16 @@ pub(crate) fn announce_checked<S: Store + ?Sized>(
     actor: &crate::store::Actor,
     opts: &CheckOptions,
     budget: std::time::Duration,
-) -> Result<(Vec<(Announcement, AnnounceSummary)>, Vec<Checked>), CheckedAnnounceError> {
+) -> Result<Announced, CheckedAnnounceError> {
     let mut attempt = 0;
     loop {
         attempt += 1;
         let (list, summaries) = check_campaigns(store, campaigns.clone(), at)?;
         let mut checked = Vec::new();
         if let Some(first) = list.first() {
-            let snap = store.snapshot(first.snapshot.id).map_err(AnnounceError::from)?;
+            let snap = store
+                .snapshot(first.snapshot.id)
+                .map_err(AnnounceError::from)?;
             let reg = store.load(&snap).map_err(AnnounceError::from)?;
             for a in &list {
                 let started = std::time::Instant::now();

@@ -3,6 +3,7 @@ use crate::core::announcement::{History, announce};
 use crate::core::commitment::{SaltKey, SnapshotRoots};
 use crate::core::draw::draw;
 use crate::core::record_proof::SnapshotRef;
+use crate::core::registry::vocab::OfficerStatus;
 use crate::io::generate::{CountySpec, county};
 
 fn registries(entities: u64) -> Registries {
@@ -136,7 +137,11 @@ fn an_empty_pool_is_refused() {
 #[test]
 fn a_department_without_active_officers_is_certainly_infeasible_with_the_draws_explanation() {
     let mut reg = registries(3000);
-    for o in reg.officers.iter_mut().filter(|o| o.department == "县文旅局") {
+    for o in reg
+        .officers
+        .iter_mut()
+        .filter(|o| o.department == "县文旅局")
+    {
         o.status = OfficerStatus::Retired;
     }
     // Only tourism businesses: every target needs the culture and tourism bureau.
@@ -171,7 +176,11 @@ fn a_department_short_of_places_in_every_draw_is_certainly_infeasible() {
     let mut reg = registries(3000);
     // Four active officers of the market regulator, each for one target.
     let mut kept = 0;
-    for o in reg.officers.iter_mut().filter(|o| o.department == "县市场监管局") {
+    for o in reg
+        .officers
+        .iter_mut()
+        .filter(|o| o.department == "县市场监管局")
+    {
         if o.eligible_on(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()) && kept < 4 {
             kept += 1;
         } else {
@@ -183,7 +192,10 @@ fn a_department_short_of_places_in_every_draw_is_certainly_infeasible() {
     )
     .replace("max_targets_per_officer = 40", "max_targets_per_officer = 1");
     let a = announced(&reg, &text, AT);
-    let e = Prepared::new(&reg, &a).unwrap().check_certain().unwrap_err();
+    let e = Prepared::new(&reg, &a)
+        .unwrap()
+        .check_certain()
+        .unwrap_err();
     let CheckError::Infeasible(c) = &e else {
         panic!("{e}");
     };
@@ -229,7 +241,9 @@ fn the_estimate_stops_when_the_budget_says_so_and_says_how_many() {
     let reg = registries(600);
     let a = announced(&reg, &campaign_text(""), AT);
     let p = Prepared::new(&reg, &a).unwrap();
-    let r = p.estimate(200, default_max_risk(), &mut |done| done < 16).unwrap();
+    let r = p
+        .estimate(200, default_max_risk(), &mut |done| done < 16)
+        .unwrap();
     assert_eq!(r.draws, 16);
     assert_eq!(r.requested, 200);
     assert!(risk_line(&r).contains("16 of the 200"));
@@ -267,4 +281,3 @@ fn percentages_are_exact_to_a_tenth() {
     assert_eq!(percent(1, 100), "1%");
     assert_eq!(percent(1, 3), "33.3%");
 }
-

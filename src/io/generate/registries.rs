@@ -264,8 +264,12 @@ fn officer(
         region: region.clone(),
         qualifications,
         status,
-        cert_expiry: NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
-            .unwrap_or(NaiveDate::MAX),
+        cert_expiry: NaiveDate::from_ymd_opt(
+            year,
+            1 + rng.below(12) as u32,
+            1 + rng.below(28) as u32,
+        )
+        .unwrap_or(NaiveDate::MAX),
     }
 }
 
