@@ -95,7 +95,7 @@ pub enum CampaignCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
-    /// Check campaign files against the current snapshot and announce them (prints the announcement hashes).
+    /// Check campaign files against the current snapshot and what can be known before anyone reveals (draw date, pool, staffing, the risk of an infeasible draw), and announce them (prints the announcement hashes).
     Announce {
         /// The campaign TOML file(s). The campaigns of one coordination group
         /// (`[coordination]`) are announced together, in one command.
@@ -149,7 +149,7 @@ pub struct AnnounceChecks {
     #[arg(long)]
     pub allow_past: bool,
     /// Refuse when more than this share of the simulated draws is infeasible,
-    /// e.g. 5% or 1/20 (default 1%).
+    /// e.g. 5% or 1/20.
     #[arg(long, env = "DUALDRAW_MAX_INFEASIBLE_RISK", value_parser = parse_risk, default_value = "1%")]
     pub max_infeasible_risk: crate::core::campaign::Ratio,
     /// Simulated draws per campaign for the risk estimate (0: no estimate).
