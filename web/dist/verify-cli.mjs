@@ -7429,8 +7429,11 @@ ${USAGE}`);
     if (!(e && typeof e === "object" && "area" in e)) throw e;
     verdict = buildVerdict({ level, proof: null, fatal: e });
   }
-  console.log(args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang));
+  await writeOut((args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang)) + "\n");
   return unreadable(verdict) ? 2 : verdict.ok ? 0 : 1;
+}
+function writeOut(text) {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => e ? reject(e) : resolve()));
 }
 main().then(
   (code) => process.exit(code),
