@@ -32,7 +32,7 @@ const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/draw-v2.j
 fn v2_toml() -> String {
     tight_campaign()
         .replace("id = \"VECTOR-TIGHT\"", "id = \"VECTOR-TIGHT-V2\"")
-        .replace("[teams]\n", "[teams]\nassignment = \"v2\"\n")
+        .replace("assignment = \"v1\"", "assignment = \"v2\"")
 }
 
 /// The issue-14 instance: T1…T8 need 2 officers of D, O1…O8 (capacity 2),

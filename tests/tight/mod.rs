@@ -103,6 +103,7 @@ ratio = "100%"
 credit_class = "D"
 ratio = "100%"
 [teams]
+assignment = "v1"
 max_targets_per_officer = 3
 [entropy]
 witnesses = [{{ name = "甲", commitment = "{}" }}]
