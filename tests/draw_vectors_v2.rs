@@ -5,8 +5,8 @@
 //!
 //! Value stability as for `draw-v1.json`: the file was written once with
 //! `DUALDRAW_BLESS=1`; a failure means an output §6.1 fixes changed. The Python
-//! reference and the page do not implement v2 yet; a later session makes them
-//! agree with this file.
+//! reference (`tests/vectors/reference_draw.py`) and the page
+//! (`web/test/vectors.test.ts`) check every section of this file.
 
 use dualdraw::core::announcement::{History, announce};
 use dualdraw::core::assign::{AssignmentVersion, Need, Problem, TargetNeeds};
