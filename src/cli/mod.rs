@@ -6,14 +6,17 @@
 
 mod campaign;
 pub mod demo;
+pub mod i18n;
 mod ledger;
+mod messages;
 mod plan;
 mod registry;
 mod report;
 mod results;
 mod schedule;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use i18n::t;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +50,9 @@ pub struct Cli {
     /// Who approved it, where the bureau requires an approver (recorded in the ledger).
     #[arg(long, global = true, env = "DUALDRAW_APPROVER")]
     pub approver: Option<String>,
+    /// The language of messages and help: zh-CN (default) or en; also DUALDRAW_LANG.
+    #[arg(long, global = true, value_parser = i18n::parse_lang)]
+    pub lang: Option<i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -164,7 +170,7 @@ fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
         "light" | "轻量" => Ok(Level::Light),
         "public" | "公开" => Ok(Level::Public),
         "audit" | "审计" => Ok(Level::Audit),
-        _ => Err(format!("{s:?}: the levels are light, public and audit")),
+        _ => Err(t!("error-level", value = format!("{s:?}"))),
     }
 }
 
@@ -172,7 +178,7 @@ fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
 /// (`docs/SPEC.md` §1).
 pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     crate::core::instant::parse_instant(s)
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
+        .map_err(|_| t!("error-instant", value = format!("{s:?}")))
 }
 
 /// The clock, read once and truncated to the whole second: every instant
@@ -184,7 +190,7 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
 /// Parses a date `YYYY-MM-DD` (`--today`, `--not-on`, …).
 pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+        .map_err(|_| t!("error-day", value = format!("{s:?}")))
 }
 
 /// The shipped working-day calendar, plus the years of a holiday file.
@@ -234,12 +240,13 @@ impl Failure {
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError as E;
+        let message = messages::store(&e);
         match e {
             E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) | E::NoCampaign(_) => {
-                Failure::usage(e.to_string())
+                Failure::usage(message)
             }
-            E::Conflict(_) => Failure::rejected("conflict", e.to_string()),
-            _ => Failure::rejected("store", e.to_string()),
+            E::Conflict(_) => Failure::rejected("conflict", message),
+            _ => Failure::rejected("store", message),
         }
     }
 }
@@ -316,18 +323,40 @@ impl Out {
     }
 }
 
+/// Parses the arguments with `--help` in the language of the run
+/// (`--lang`, `DUALDRAW_LANG`, the locale: read before parsing).
+fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let lang = i18n::detect(args, |k| std::env::var(k).ok());
+    i18n::set_lang(lang);
+    let mut cmd = i18n::localize_help(Cli::command(), lang);
+    let mut m = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd))
+}
+
 /// Runs the CLI on the process arguments.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args) {
         Ok(c) => c,
         Err(e) => {
-            let json = std::env::args_os().skip(1).any(|a| a == "--json");
+            let json = args.iter().skip(1).any(|a| a == "--json");
             if !e.use_stderr() {
                 let _ = e.print(); // --help, --version
                 return ExitCode::from(EXIT_OK);
             }
+            // A command without its subcommand prints its help (to stderr).
+            let help = e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+            let text = if help {
+                e.render().to_string()
+            } else {
+                i18n::clap_error(&e)
+            };
             if json {
-                let message = e.kind().to_string();
+                let message = if help {
+                    t!("clap-missing-subcommand-help")
+                } else {
+                    text.lines().next().unwrap_or_default().to_string()
+                };
                 let detail = e.render().to_string();
                 let j = serde_json::json!({
                     "schema": "dualdraw.error.v1",
@@ -336,7 +365,7 @@ pub fn run() -> ExitCode {
                 });
                 emit(&serde_json::to_string_pretty(&j).unwrap_or_default());
             } else {
-                let _ = e.print();
+                eprintln!("{}", text.trim_end());
             }
             return ExitCode::from(EXIT_USAGE);
         }
@@ -357,7 +386,7 @@ pub fn run() -> ExitCode {
     let out = Out {
         json: cli.json,
         progress: std::cell::RefCell::new(if long {
-            cli.progress("working…")
+            cli.progress(&t!("progress-working"))
         } else {
             None
         }),
@@ -391,10 +420,10 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             out.done(
                 "dualdraw.init.v1",
                 &serde_json::json!({"workspace": ws.dir(), "database": db}),
-                &format!(
-                    "created workspace {} (database {})",
-                    ws.dir().display(),
-                    db.display()
+                &t!(
+                    "init-created",
+                    dir = ws.dir().display(),
+                    database = db.display()
                 ),
             )
         }
@@ -421,18 +450,23 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
-            let b = ws.backup_to(file)?;
+            let b = ws.backup_to(file).map_err(|e| match e {
+                crate::store::StoreError::AlreadyExists(f) => {
+                    Failure::usage(t!("backup-exists", file = f.display()))
+                }
+                e => Failure::from(e),
+            })?;
             out.done(
                 "dualdraw.backup.v1",
                 &serde_json::json!(b),
-                &format!(
-                    "backup written to {} ({} bytes) and checked: integrity, {} ledger entries to head {}, {} snapshot(s), every table against the ledger\nrestore: copy it to WORKSPACE/{}",
-                    b.file.display(),
-                    b.bytes,
-                    b.entries,
-                    b.head,
-                    b.snapshots,
-                    crate::store::DB_FILE
+                &t!(
+                    "backup-written",
+                    file = b.file.display(),
+                    bytes = b.bytes,
+                    entries = b.entries,
+                    head = b.head,
+                    snapshots = b.snapshots,
+                    database = crate::store::DB_FILE
                 ),
             )
         }
@@ -443,20 +477,22 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
                 return out.done(
                     "dualdraw.doctor.v1",
                     &serde_json::json!({"ok": true, "findings": []}),
-                    "nothing wrong: the database is intact, every table matches the ledger, every proof and published file is in place",
+                    &t!("doctor-nothing-wrong"),
                 );
             }
-            let mut text = format!("{} problem(s):", findings.len());
+            let mut text = t!("doctor-problems", count = findings.len());
             for f in &findings {
-                text.push_str(&format!("\n- [{}] {}", f.code, f.message));
+                text.push('\n');
+                text.push_str(&t!("doctor-finding", code = f.code, message = f.message));
                 if let Some(r) = &f.repair {
-                    text.push_str(&format!("\n  repair: {r}"));
+                    text.push('\n');
+                    text.push_str(&t!("doctor-repair", command = r));
                 }
             }
             Err(Failure {
                 code: EXIT_REJECTED,
                 json: serde_json::json!({"ok": false, "findings": findings,
-                    "error": {"kind": "problems_found", "message": format!("{} problem(s)", findings.len())}}),
+                    "error": {"kind": "problems_found", "message": t!("doctor-problems-short", count = findings.len())}}),
                 message: text,
             })
         }
