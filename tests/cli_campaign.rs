@@ -993,7 +993,7 @@ fn announce_without_a_workspace_is_a_usage_error() {
         ANNOUNCE_AT,
     ]);
     r.expect(2);
-    assert_has(&r, "nowhere is not a dualdraw workspace");
+    assert_has(&r, "nowhere 不是 dualdraw 工作区");
     let r = c.raw(&[
         "--json",
         "-w",
@@ -1068,7 +1068,7 @@ fn announce_with_an_instant_without_zone_is_a_usage_error() {
         "2026-03-01 09:00",
     ]);
     r.expect(2);
-    assert_has(&r, "is not an instant");
+    assert_has(&r, "不是带时区的时间");
 }
 
 // ---------------------------------------------------------------------------
@@ -1172,10 +1172,10 @@ fn reveal_without_name_equals_secret_is_a_usage_error() {
 fn reveal_and_draw_of_an_unknown_campaign_are_usage_errors() {
     let c = County::new();
     let r = c.reveal("NO-SUCH", &c.jia_reveal(), REVEAL_AT);
-    assert_has(&r, "no campaign \"NO-SUCH\"");
+    assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
     r.expect(2);
     let r = c.draw("NO-SUCH", &[]);
-    assert_has(&r, "no campaign \"NO-SUCH\"");
+    assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
     r.expect(2);
 }
 

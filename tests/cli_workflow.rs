@@ -495,8 +495,8 @@ fn ledger_verify_counts_the_announcement_reveals_and_draw() {
 
     let r = c.dd(&["ledger", "verify"]);
     r.expect(0)
-        .has("VERIFIED")
-        .has("intact chain of 4 entries")
+        .has("核验通过（VERIFIED）")
+        .has("完整的链，共 4 条记录")
         .has(head);
 }
 
@@ -569,8 +569,8 @@ fn ledger_export_writes_json_lines_and_the_draw_proofs() {
     assert_eq!(v["proofs_checked"], 1, "{v:#}");
     c.raw(&["ledger", "verify", "--file", "L.jsonl"])
         .expect(0)
-        .has("VERIFIED")
-        .has("4 entries");
+        .has("核验通过（VERIFIED）")
+        .has("共 4 条记录");
 }
 
 /// Exports the ledger of a drawn county to `L.jsonl`, then writes `T.jsonl`
@@ -667,7 +667,7 @@ fn ledger_edited_in_the_database_fails_verification() {
     if sqlite3(c.path(), &sql).is_none() {
         return;
     }
-    c.dd(&["ledger", "verify"]).expect(1).has("entry 2");
+    c.dd(&["ledger", "verify"]).expect(1).has("第 2 条记录");
     let v = c.dd_json(&["ledger", "verify"], 1);
     assert_eq!(v["verified"], false, "{v:#}");
     assert_eq!(v["error"]["kind"], "verification_failed", "{v:#}");
