@@ -517,7 +517,7 @@ fn ledger_verify_published_catches_an_edited_list() {
         ],
     );
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("published file(s)"), "{out}");
+    assert!(out.contains("个公示文件与其公示记录一致"), "{out}");
     let campaign = std::fs::read_dir(&published)
         .unwrap()
         .next()

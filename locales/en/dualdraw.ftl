@@ -59,6 +59,24 @@ doctor-repair = {"  "}repair: { $command }
 
 verify-failed = FAILED: { $message }
 
+## The verdict of `verify` (src/cli/campaign/verify.rs uses these once it is
+## converted; the JSON verdict does not change)
+
+verify-level = { $level }
+verify-valid-audit = VALID (audit: the whole draw re-run on the workspace's snapshot with its salts)
+verify-consistent-public = CONSISTENT at the public level: nothing wrong in the proof, the pool recomputed from the public snapshot and the targets fit the stratum sizes; not a proof that each stratum drew its smallest keys
+verify-consistent-light = CONSISTENT at the light level: nothing wrong in what the proof shows on its own (reveals, seed, PRNs, inclusion, strata arithmetic, the whole team assignment re-run)
+verify-established = established: { $checks }
+verify-not-checked = not checked: { $check } ({ $why }; who can: { $who })
+verify-who-public = anyone with the public snapshot
+verify-who-auditor = an auditor with the workspace
+verify-who-enterprise = an enterprise, for itself
+verify-compare-hash = compare the announcement hash { $hash } with the one the bureau published before the draw
+verify-invalid =
+    FAILED: { $message }
+    INVALID at the { $level } level (the check that failed: { $check }; docs/SPEC.md §9)
+verify-not-reached = NOT VERIFIED AT THE { $requested } LEVEL: the proof passed the { $level } level only, because { $why }
+
 ## The ledger
 
 ledger-schedule-dates = entry { $seq }: the revealed dates do not give the recorded dates_sha256

@@ -42,7 +42,7 @@ store-no-snapshot = 没有编号为 { $id } 的版本快照
 store-damaged = 已存储的{ $registry }第 { $version } 版已损坏：{ $why }
 store-root-mismatch = 快照 { $snapshot } 中已存储的{ $registry }的 Merkle 根为 { $got }，与记录的 { $expected } 不符
 store-backend = 数据库错误：{ $why }
-store-conflict = 与已记录的内容冲突：{ $why }
+store-conflict = { $why }
 store-no-campaign = 工作区中没有抽查批次 { $id }（请先发布抽查公告）
 store-read-only = 此处的工作区是只读的（只读副本、文件夹或介质）：未作任何更改；请在可写的副本上操作
 store-random = 系统没有可用的随机源：{ $why }
@@ -64,6 +64,28 @@ doctor-repair = {"  "}修复：{ $command }
 
 verify-failed = 核验失败（FAILED）：{ $message }
 
+## verify 的核验结论（src/cli/campaign/verify.rs 转换后使用；JSON 结论不变）
+
+verify-level = { $level ->
+        [light] 轻量级（light）
+        [public] 公开级（public）
+        [audit] 审计级（audit）
+       *[other] { $level }
+    }
+verify-valid-audit = 有效（VALID，审计级：在工作区的版本快照上用其盐值重新执行了整个抽取）
+verify-consistent-public = 公开级一致（CONSISTENT）：证明中没有发现问题，按公开快照重新计算了抽查范围，抽中的检查对象与各分层的规模相符；但这不能证明每个分层抽中的是键值最小的检查对象
+verify-consistent-light = 轻量级一致（CONSISTENT）：证明本身所示内容中没有发现问题（揭示、种子、PRN、包含证明、分层算术，并重新执行了整个检查组分配）
+verify-established = 已确认：{ $checks }
+verify-not-checked = 未核验：{ $check }（{ $why }；谁能核验：{ $who }）
+verify-who-public = 任何持有公开快照的人
+verify-who-auditor = 持有工作区的审计人员
+verify-who-enterprise = 检查对象本身（只能核验自己）
+verify-compare-hash = 请将公告哈希 { $hash } 与监管部门在抽取前公示的公告哈希比对
+verify-invalid =
+    核验失败（FAILED）：{ $message }
+    在{ $level }无效（INVALID；未通过的核验项：{ $check }；docs/SPEC.md §9）
+verify-not-reached = 未达到{ $requested }核验（NOT VERIFIED）：证明只通过了{ $level }，原因：{ $why }
+
 ## 台账
 
 ledger-schedule-dates = 第 { $seq } 条记录：公开的检查日期与记录的 dates_sha256 不符
@@ -82,7 +104,7 @@ published-differs = { $file }: SHA-256 为 { $got }，但台账第 { $seq } 条�
 ledger-not-an-entry = { $file }:{ $line }: 不是台账记录：{ $why }
 ledger-source-file = { $file }
 ledger-source-workspace = 本工作区
-ledger-verified = 核验通过（VERIFIED）：{ $source } 的台账是一条完整的链，共 { $entries } 条记录，链头 { $head }
+ledger-verified = 核验通过（VERIFIED）：台账（{ $source }）是一条完整的链，共 { $entries } 条记录，链头 { $head }
 ledger-verified-proofs = ；{ $proofs } 份抽取证明与其记录一致
 ledger-verified-tables = ；每张表都与台账一致（{ $announcements } 份抽查公告及其版本快照，{ $reveals } 次见证人揭示，{ $proofs } 份抽取证明，{ $results } 条检查结果，{ $schedules } 份检查排期，{ $other } 条其他记录）
 ledger-verified-published = ；{ $campaigns } 的 { $files } 个公示文件与其公示记录一致
