@@ -610,7 +610,10 @@ fn ledger_file_with_an_edited_entry_fails_naming_it() {
     assert_eq!(v["verified"], false, "{v:#}");
     assert_eq!(v["error"]["kind"], "verification_failed", "{v:#}");
     assert!(
-        v["error"]["message"].as_str().unwrap().contains("第 2 条记录"),
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("第 2 条记录"),
         "{v:#}"
     );
 }

@@ -15,7 +15,32 @@
 //!   English doc comment.
 //!
 //! The library stays free of locale: its errors keep typed fields and codes,
-//! and the CLI maps each variant to a catalogue message.
+//! and the CLI maps each variant to a catalogue message (`src/cli/messages.rs`).
+//!
+//! # Adding a message
+//!
+//! 1. Pick a key, `AREA-WHAT` (`ledger-verified`), and write it in both
+//!    catalogues with the same `{ $arguments }`; Chinese uses the domain's
+//!    terms (抽查, 检查对象, 执法检查人员, 台账, 核验, …) and keeps
+//!    identifiers, codes, file and command names as they are. A message
+//!    about a place in a file starts with it: `{ $file }:{ $line }: …`.
+//! 2. In the code: `use crate::cli::i18n::t;` then
+//!    `t!("ledger-verified", source = s, entries = n, head = h)` (a string
+//!    literal key; each argument `name = value`, any `Display`; a count that
+//!    an English plural depends on as `Num(n)`).
+//! 3. `Failure::rejected("kind", t!(…))`: the `kind` code never changes.
+//!
+//! `cargo test --lib cli::i18n` then checks both catalogues (same keys, same
+//! arguments, no syntax error) and every `t!` in `src/` (its key in both,
+//! every argument the catalogues use passed).
+//!
+//! # Adding a command or an argument
+//!
+//! Its doc comment is the English help as before; add the key the test
+//! `every_command_and_argument_has_a_help_text_in_both_catalogues` names
+//! (`help-PATH` for a command, `help-PATH--LONG` for an argument, e.g.
+//! `help-calendar-import--file`) to both catalogues, the English text being
+//! the doc comment's.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
