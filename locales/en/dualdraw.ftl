@@ -14,6 +14,7 @@ error-xlsx = { $file }: { $why }
 error-level = { $value }: the levels are light, public and audit
 error-instant = { $value } is not an instant such as 2026-03-02T09:00:00+08:00
 error-day = { $value } is not a date YYYY-MM-DD
+error-hash = { $value } is not a 64-digit hex SHA-256 value
 error-lang = { $value }: the languages are zh-CN and en
 
 io-not-found = No such file or directory

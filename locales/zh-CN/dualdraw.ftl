@@ -13,6 +13,7 @@ error-xlsx = { $file }: { $why }
 error-level = { $value }：核验级别只能是 light（轻量）、public（公开）或 audit（审计）
 error-instant = { $value } 不是带时区的时间，应形如 2026-03-02T09:00:00+08:00
 error-day = { $value } 不是日期，应写作 YYYY-MM-DD
+error-hash = { $value } 不是 64 位十六进制的 SHA-256 值
 error-lang = { $value }：语言只能是 zh-CN（简体中文）或 en（英文）
 
 io-not-found = 文件或文件夹不存在

@@ -21,7 +21,7 @@ pub enum LedgerCommand {
         #[arg(long)]
         file: Option<PathBuf>,
         /// The head the ledger must end at (from a published notice).
-        #[arg(long, value_parser = |s: &str| Hash::from_hex(s).map_err(|e| e.to_string()))]
+        #[arg(long, value_parser = |s: &str| Hash::from_hex(s).map_err(|_| t!("error-hash", value = format!("{s:?}"))))]
         head: Option<Hash>,
         /// Also check a folder of published files (`published/`, or one campaign's
         /// folder) against the ledger's publication entries.
