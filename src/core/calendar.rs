@@ -20,7 +20,7 @@ pub const SHIPPED: &str = include_str!("../../data/cn-holidays.toml");
 pub enum CalendarError {
     /// The year's schedule is not known.
     #[error(
-        "no official holiday schedule for {year} is loaded (known: {known}); load it with a holiday file"
+        "no official holiday schedule for {year} is loaded (known: {known}): import it with `dualdraw calendar import FILE` (docs/CALENDAR.md)"
     )]
     UnknownYear {
         /// The year asked about.
@@ -505,7 +505,10 @@ mod tests {
     #[test]
     fn an_assumed_year_counts_weekdays_and_marks_what_crosses_it_provisional() {
         let mut c = Calendar::shipped();
-        assert!(!c.assume_weekends(2026), "an official year is never assumed");
+        assert!(
+            !c.assume_weekends(2026),
+            "an official year is never assumed"
+        );
         assert!(c.assume_weekends(2027));
         assert_eq!(c.assumed_years(), vec![2027]);
         // Fri 2026-12-18 + 20 weekdays: 12-21..12-25 (5), 12-28..12-31 (9),
@@ -564,18 +567,35 @@ mod tests {
                 .unwrap_err();
             assert!(e.to_string().contains(needle), "{e}");
         };
-        bad("[2027]\nsource = \"x\"\ndays_off = [\"02-06\"]\n", "01-01, 05-01, 10-01, 10-02, 10-03");
-        bad("[2027]\ndays_off = [\"01-01\", \"05-01\", \"10-01..10-03\"]\n", "source");
-        bad("[2027]\nsource = \"x\"\ndays_off = [\"01-01\"]\nworking_weekend = [\"02-20\"]\n", "working_weekend");
-        bad("[2027]\nsource = \"x\"\ndays_off = [\"02-20\"]\nworking_weekends = [\"02-20\"]\n", "both");
-        bad("[27]\nsource = \"x\"\ndays_off = [\"01-01\"]\n", "not a year");
+        bad(
+            "[2027]\nsource = \"x\"\ndays_off = [\"02-06\"]\n",
+            "01-01, 05-01, 10-01, 10-02, 10-03",
+        );
+        bad(
+            "[2027]\ndays_off = [\"01-01\", \"05-01\", \"10-01..10-03\"]\n",
+            "source",
+        );
+        bad(
+            "[2027]\nsource = \"x\"\ndays_off = [\"01-01\"]\nworking_weekend = [\"02-20\"]\n",
+            "working_weekend",
+        );
+        bad(
+            "[2027]\nsource = \"x\"\ndays_off = [\"02-20\"]\nworking_weekends = [\"02-20\"]\n",
+            "both",
+        );
+        bad(
+            "[27]\nsource = \"x\"\ndays_off = [\"01-01\"]\n",
+            "not a year",
+        );
     }
 
     #[test]
     fn the_year_digest_is_the_documented_encoding() {
-        let y = parse_schedules("[2027]\nsource = \"N\"\ndays_off = [\"01-01\"]\nworking_weekends = [\"01-02\"]\n")
-            .unwrap()
-            .remove(0);
+        let y = parse_schedules(
+            "[2027]\nsource = \"N\"\ndays_off = [\"01-01\"]\nworking_weekends = [\"01-02\"]\n",
+        )
+        .unwrap()
+        .remove(0);
         // lp(x) = u32be(len) ‖ x, written out by hand.
         let mut b = Vec::new();
         for part in ["dualdraw-calendar-year-v1", "2027", "N"] {

@@ -4,7 +4,7 @@
 //! department and per township, and the visit dates' schedule.
 
 use super::{CampaignState, Store, StoreError};
-use crate::core::calendar::{Calendar, Due};
+use crate::core::calendar::{Calendar, CalendarError, Due};
 use crate::core::replace::current_teams;
 use crate::core::results::InspectionResult;
 use chrono::{Datelike, NaiveDate};
@@ -36,6 +36,8 @@ pub struct DueUnknown {
     pub item: String,
     /// Why (e.g. a year the calendar does not hold).
     pub why: String,
+    /// The year the calendar does not hold, if that is why.
+    pub year: Option<i32>,
 }
 
 /// Unpublished results sorted by their publication deadline (公示期限) as of
@@ -70,10 +72,19 @@ pub fn deadlines(unpublished: &[InspectionResult], cal: &Calendar, today: NaiveD
                 target: r.target.clone(),
                 item: r.item.clone(),
                 why: e.to_string(),
+                year: missing_year(&e),
             }),
         }
     }
     d
+}
+
+/// The year a calendar error says is not known.
+fn missing_year(e: &CalendarError) -> Option<i32> {
+    match e {
+        CalendarError::UnknownYear { year, .. } => Some(*year),
+        CalendarError::Malformed(_) => None,
+    }
 }
 
 /// Whether `due` (not before `today`) is within [`DUE_SOON_WORKING_DAYS`]
@@ -145,11 +156,13 @@ pub struct TargetDeadline {
     pub visit: Option<NaiveDate>,
     /// Why the deadline is unknown or absent.
     pub why: Option<String>,
+    /// The year the calendar does not hold, when that is why.
+    pub missing_year: Option<i32>,
 }
 
-/// Drawn targets counted by where they stand (合计). `targets` = `published`
-/// + `pending` + `overdue` + `unknown`; `no_result`, `due_soon` and
-/// `provisional` count within them.
+/// Drawn targets counted by where they stand (合计): `targets` is the sum
+/// of `published`, `pending`, `overdue` and `unknown`; `no_result`,
+/// `due_soon` and `provisional` count within them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// Targets.
@@ -218,7 +231,7 @@ enum Left {
     Done,
     Due(Due, DueBasis),
     NoDeadline,
-    Unknown(String),
+    Unknown(CalendarError),
 }
 
 /// One item of one target: its department and what is left.
@@ -255,7 +268,7 @@ fn judge(
                 }
             }
             Left::NoDeadline => no_deadline = true,
-            Left::Unknown(why) => unknown = Some(why.clone()),
+            Left::Unknown(e) => unknown = Some(e.clone()),
         }
     }
     let all_done = slots.iter().all(|s| matches!(s.left, Left::Done));
@@ -265,9 +278,11 @@ fn judge(
         (_, Some(_)) => TargetState::Unknown,
         _ => TargetState::Pending,
     };
-    let why = unknown.or_else(|| {
+    let missing_year = unknown.as_ref().and_then(missing_year);
+    let why = unknown.map(|e| e.to_string()).or_else(|| {
         (no_deadline && earliest.is_none()).then(|| {
-            "no result yet, and neither a visit day nor a period to count a deadline from".to_string()
+            "no result yet, and neither a visit day nor a period to count a deadline from"
+                .to_string()
         })
     });
     TargetDeadline {
@@ -285,13 +300,18 @@ fn judge(
         provisional,
         visit,
         why,
+        missing_year,
     }
 }
 
 /// The deadline of an item without a result: counted from the visit day
 /// (provisional when the visit day is in an assumed year), else the
 /// period's end.
-fn missing_deadline(cal: &Calendar, visit: Option<NaiveDate>, period_end: Option<NaiveDate>) -> Left {
+fn missing_deadline(
+    cal: &Calendar,
+    visit: Option<NaiveDate>,
+    period_end: Option<NaiveDate>,
+) -> Left {
     let (from, basis) = match (visit, period_end) {
         (Some(v), _) => (v, DueBasis::Visit),
         (None, Some(e)) => (e, DueBasis::PeriodEnd),
@@ -302,7 +322,7 @@ fn missing_deadline(cal: &Calendar, visit: Option<NaiveDate>, period_end: Option
             d.provisional |= basis == DueBasis::Visit && cal.is_assumed(from.year());
             Left::Due(d, basis)
         }
-        Err(e) => Left::Unknown(e.to_string()),
+        Err(e) => Left::Unknown(e),
     }
 }
 
@@ -421,7 +441,7 @@ fn deadlines_of<S: Store + ?Sized>(
                         false,
                         match cal.results_due_marked(r.inspected_on) {
                             Ok(d) => Left::Due(d, DueBasis::Result),
-                            Err(e) => Left::Unknown(e.to_string()),
+                            Err(e) => Left::Unknown(e),
                         },
                     ),
                     None => (false, false, missing_deadline(cal, visit, period_end)),
@@ -569,10 +589,7 @@ fn drawn_state<S: Store + ?Sized>(
                     .filter(|(_, d)| cal.is_working_day(**d) == Ok(false))
                     .map(|(v, d)| (v.clone(), *d))
                     .collect(),
-                provisional_visits: visits
-                    .values()
-                    .filter(|d| cal.is_assumed(d.year()))
-                    .count(),
+                provisional_visits: visits.values().filter(|d| cal.is_assumed(d.year())).count(),
             })
         }
     };

@@ -517,7 +517,9 @@ impl Workspace {
                 .ok_or_else(|| tampered(format!("ledger entry {}: no year", e.seq)))?;
             let sha = if e.kind == "calendar_import" {
                 let y: crate::core::calendar::YearSchedule = serde_json::from_value(b.clone())
-                    .map_err(|_| tampered(format!("ledger entry {}: not a year's schedule", e.seq)))?;
+                    .map_err(|_| {
+                        tampered(format!("ledger entry {}: not a year's schedule", e.seq))
+                    })?;
                 let want = text(&b, "sha256");
                 if y.sha256().to_hex() != want {
                     return Err(tampered(format!(

@@ -6,8 +6,8 @@
 use super::ledger::append;
 use super::{StoreError, Workspace, commit};
 use crate::core::calendar::{Calendar, YearSchedule};
-use crate::store::calendars::{StoredYear, YearImport, import_outcome};
 use crate::store::Actor;
+use crate::store::calendars::{StoredYear, YearImport, import_outcome};
 use rusqlite::{OptionalExtension, params};
 
 /// The table (schema version 2): one row per year, `kind` `official` (with
@@ -42,9 +42,10 @@ fn read_rows(conn: &rusqlite::Connection) -> Result<Vec<Row>, StoreError> {
 
 fn stored(row: Row) -> Result<StoredYear, StoreError> {
     let schedule = match row.kind.as_str() {
-        "official" => Some(serde_json::from_str::<YearSchedule>(&row.body).map_err(|e| {
-            StoreError::Conflict(format!("stored calendar {}: {e}", row.year))
-        })?),
+        "official" => Some(
+            serde_json::from_str::<YearSchedule>(&row.body)
+                .map_err(|e| StoreError::Conflict(format!("stored calendar {}: {e}", row.year)))?,
+        ),
         _ => None,
     };
     Ok(StoredYear {
@@ -70,9 +71,10 @@ fn known_in(
     match row {
         Some((kind, _)) if kind == "assumed" => Ok((None, true)),
         Some((_, body)) => Ok((
-            Some(serde_json::from_str(&body).map_err(|e| {
-                StoreError::Conflict(format!("stored calendar {year}: {e}"))
-            })?),
+            Some(
+                serde_json::from_str(&body)
+                    .map_err(|e| StoreError::Conflict(format!("stored calendar {year}: {e}")))?,
+            ),
             false,
         )),
         None => Ok((Calendar::shipped().year(year), false)),
@@ -80,7 +82,12 @@ fn known_in(
 }
 
 /// The body of a `calendar_import` entry.
-fn import_body(y: &YearSchedule, file: &str, outcome: YearImport, old: Option<&YearSchedule>) -> serde_json::Value {
+fn import_body(
+    y: &YearSchedule,
+    file: &str,
+    outcome: YearImport,
+    old: Option<&YearSchedule>,
+) -> serde_json::Value {
     serde_json::json!({
         "year": y.year,
         "source": y.source,
@@ -167,8 +174,7 @@ impl Workspace {
             if *outcome == YearImport::Unchanged {
                 continue;
             }
-            let body =
-                serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let body = serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string()))?;
             tx.execute(
                 "INSERT OR REPLACE INTO calendars(year, kind, body, at) VALUES (?1, 'official', ?2, ?3)",
                 params![y.year, body, at],
