@@ -29,7 +29,7 @@ pub struct CalendarArgs {
     pub holidays: Option<PathBuf>,
     /// Proceed on weekends only in YEAR while its official holiday schedule is not published: recorded in the
     /// workspace, and every deadline counted through YEAR is provisional (暂定) until `calendar import` (repeatable).
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=9999))]
     pub assume_weekends: Vec<i32>,
 }
 
@@ -53,6 +53,7 @@ pub enum CalendarCommand {
     /// One year's days off and make-up working days.
     Show {
         /// The year, e.g. 2027.
+        #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999))]
         year: i32,
     },
 }
@@ -90,6 +91,9 @@ pub(crate) fn msg_assumed_now(year: i32) -> String {
         "{year}: no official holiday schedule yet; proceeding on weekends only (recorded in the workspace): every deadline counted through {year} is provisional (暂定) until `dualdraw calendar import FILE`"
     )
 }
+
+/// The short mark of a provisional date in a list.
+const MSG_PROVISIONAL_SHORT: &str = " (暂定)";
 
 /// The mark of a provisional date.
 pub(crate) fn msg_provisional_mark() -> &'static str {
@@ -155,6 +159,78 @@ fn msg_bad_file(file: &Path, e: &CalendarError) -> String {
     format!(
         "{}: {e}\nnothing was imported; the format is in docs/CALENDAR.md",
         file.display()
+    )
+}
+
+/// How many deadlines an import changed (a heading).
+fn msg_deadlines_recomputed(n: usize) -> String {
+    format!("{n} deadline(s) recomputed:")
+}
+
+/// How many scheduled visits an import put on a day off (a heading).
+fn msg_visits_on_days_off(n: usize) -> String {
+    format!(
+        "{n} scheduled visit(s) now fall on a day off; move each (visit dates change only through schedule move):"
+    )
+}
+
+/// Results imported with provisional deadlines.
+pub(crate) fn msg_import_provisional(n: usize) -> String {
+    format!(
+        "; {n} publication deadline(s) provisional{}",
+        msg_provisional_mark()
+    )
+}
+
+/// The heading of `calendar list`.
+const MSG_LIST_HEADING: &str =
+    "working days: Monday–Friday except the days off, plus the make-up working days (调休上班)";
+
+/// A year of `calendar list` with its official schedule.
+fn msg_list_official(
+    y: &YearSchedule,
+    origin: &str,
+    working_days: usize,
+    at: Option<&str>,
+) -> String {
+    format!(
+        "{}  {origin:<8}  {} day(s) off, {} make-up working day(s), {working_days} working day(s)  {}{}",
+        y.year,
+        y.days_off.len(),
+        y.working_weekends.len(),
+        y.source,
+        at.map(|a| format!(" (recorded {a})")).unwrap_or_default()
+    )
+}
+
+/// A year of `calendar list` (or `calendar show`) assumed to have weekends only.
+fn msg_list_assumed(year: i32, origin: &str, at: &str) -> String {
+    format!(
+        "{year}  {origin:<8}  weekends only, no official schedule yet (recorded {at}): working days are Monday–Friday, and every deadline counted through {year} is provisional (暂定) until `dualdraw calendar import FILE`"
+    )
+}
+
+/// `calendar show YEAR` of an official year.
+fn msg_show(
+    y: &YearSchedule,
+    origin: &str,
+    at: Option<&str>,
+    ranges: &[String],
+    worked: &[String],
+    working_days: usize,
+) -> String {
+    format!(
+        "{} ({origin}{}): {}\ndays off (放假): {}\nmake-up working days (调休上班): {}\nworking days in {}: {working_days}",
+        y.year,
+        at.map(|a| format!(", recorded {a}")).unwrap_or_default(),
+        y.source,
+        ranges.join("; "),
+        if worked.is_empty() {
+            "none".to_string()
+        } else {
+            worked.join("; ")
+        },
+        y.year
     )
 }
 
@@ -344,17 +420,13 @@ fn import(
         on_days_off.dedup();
     }
     if !changed.is_empty() {
-        let _ = writeln!(t, "{} deadline(s) recomputed:", changed.len());
+        let _ = writeln!(t, "{}", msg_deadlines_recomputed(changed.len()));
         for ((c, target), o, n) in &changed {
             let _ = writeln!(t, "{}", msg_due_changed(c, target, o, n));
         }
     }
     if !on_days_off.is_empty() {
-        let _ = writeln!(
-            t,
-            "{} scheduled visit(s) now fall on a day off; move each (visit dates change only through schedule move):",
-            on_days_off.len()
-        );
+        let _ = writeln!(t, "{}", msg_visits_on_days_off(on_days_off.len()));
         for (k, v, d) in &on_days_off {
             let _ = writeln!(t, "{}", msg_visit_on_day_off(k, v, *d));
         }
@@ -391,7 +463,11 @@ fn due_by_target(
         let Some(d) = s.drawn else { continue };
         for t in d.targets_due.targets {
             if let Some(due) = t.due {
-                let mark = if t.provisional { " (暂定)" } else { "" };
+                let mark = if t.provisional {
+                    MSG_PROVISIONAL_SHORT
+                } else {
+                    ""
+                };
                 out.insert((s.id.clone(), t.target), format!("{due}{mark}"));
             }
         }
@@ -428,30 +504,21 @@ fn list(cli: &Cli, out: &Out) -> Result<(), Failure> {
         .collect();
     let years: BTreeSet<i32> = cal.years().into_iter().chain(cal.assumed_years()).collect();
     let mut rows = Vec::new();
-    let mut t = String::from(
-        "working days: Monday–Friday except the days off, plus the make-up working days (调休上班)\n",
-    );
+    let mut t = format!("{MSG_LIST_HEADING}\n");
     for y in years {
         let s = stored.get(&y);
         let sched = cal.year(y);
         let o = origin(s);
-        let _ = match &sched {
-            Some(sc) => writeln!(
-                t,
-                "{y}  {o:<8}  {} day(s) off, {} make-up working day(s), {} working day(s)  {}{}",
-                sc.days_off.len(),
-                sc.working_weekends.len(),
+        let line = match &sched {
+            Some(sc) => msg_list_official(
+                sc,
+                o,
                 working_days_in(&cal, y).unwrap_or(0),
-                sc.source,
-                s.map(|s| format!(" (recorded {})", s.at))
-                    .unwrap_or_default()
+                s.map(|s| s.at.as_str()),
             ),
-            None => writeln!(
-                t,
-                "{y}  {o:<8}  weekends only, no official schedule yet (recorded {}): deadlines counted through {y} are provisional (暂定) until `dualdraw calendar import FILE`",
-                s.map(|s| s.at.as_str()).unwrap_or("")
-            ),
+            None => msg_list_assumed(y, o, s.map(|s| s.at.as_str()).unwrap_or("")),
         };
+        let _ = writeln!(t, "{line}");
         rows.push(serde_json::json!({
             "year": y, "origin": o,
             "source": sched.as_ref().map(|s| s.source.clone()),
@@ -482,10 +549,7 @@ fn show(cli: &Cli, out: &Out, year: i32) -> Result<(), Failure> {
                 &serde_json::json!({"year": year, "origin": o, "source": null, "days_off": [],
                     "working_weekends": [], "working_days": working_days_in(&cal, year),
                     "provisional": true, "recorded_at": at}),
-                &format!(
-                    "{year}: weekends only, no official schedule yet (recorded {}): working days are Monday–Friday, and every deadline counted through {year} is provisional (暂定) until `dualdraw calendar import FILE`",
-                    at.unwrap_or_default()
-                ),
+                &msg_list_assumed(year, o, at.as_deref().unwrap_or("")),
             );
         }
         let e = CalendarError::UnknownYear {
@@ -511,20 +575,7 @@ fn show(cli: &Cli, out: &Out, year: i32) -> Result<(), Failure> {
         .map(|d| format!("{} ({})", d.format("%m-%d"), weekday_zh(*d)))
         .collect();
     let n = working_days_in(&cal, year);
-    let t = format!(
-        "{year} ({o}{}): {}\ndays off (放假): {}\nmake-up working days (调休上班): {}\nworking days in {year}: {}",
-        at.as_ref()
-            .map(|a| format!(", recorded {a}"))
-            .unwrap_or_default(),
-        sched.source,
-        ranges.join("; "),
-        if worked.is_empty() {
-            "none".to_string()
-        } else {
-            worked.join("; ")
-        },
-        n.unwrap_or(0)
-    );
+    let t = msg_show(&sched, o, at.as_deref(), &ranges, &worked, n.unwrap_or(0));
     out.done(
         "dualdraw.calendar-year.v1",
         &serde_json::json!({"year": year, "origin": o, "source": sched.source,

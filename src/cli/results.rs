@@ -262,10 +262,7 @@ fn import(
             "imported {} result(s) for {id}{}{}",
             results.len(),
             if provisional > 0 {
-                format!(
-                    "; {provisional} publication deadline(s) provisional{}",
-                    super::calendar::msg_provisional_mark()
-                )
+                super::calendar::msg_import_provisional(provisional)
             } else {
                 String::new()
             },
@@ -557,10 +554,10 @@ pub(super) fn status(
             }
             // Targets without any result: by their deadline too.
             for x in d.targets_due.targets.iter().filter(|x| x.results == 0) {
+                // Unknown ones are counted; how to count them is said once, below.
                 let line = match x.state {
                     TargetState::Overdue => "OVERDUE",
                     TargetState::Pending if x.due_soon => "due soon",
-                    TargetState::Unknown => "due date unknown for",
                     _ => continue,
                 };
                 let _ = write!(t, "\n  {line} {} {}", x.target, msg_no_result(x));
