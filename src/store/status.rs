@@ -271,7 +271,8 @@ fn judge(
             Left::Unknown(e) => unknown = Some(e.clone()),
         }
     }
-    let all_done = slots.iter().all(|s| matches!(s.left, Left::Done));
+    // A target with no item to record (none applies) is never "published".
+    let all_done = !slots.is_empty() && slots.iter().all(|s| matches!(s.left, Left::Done));
     let state = match (&earliest, &unknown) {
         _ if all_done => TargetState::Published,
         (Some((d, _)), _) if d.date < today => TargetState::Overdue,
@@ -280,6 +281,9 @@ fn judge(
     };
     let missing_year = unknown.as_ref().and_then(missing_year);
     let why = unknown.map(|e| e.to_string()).or_else(|| {
+        if slots.is_empty() {
+            return Some("no item of the campaign applies to it".to_string());
+        }
         (no_deadline && earliest.is_none()).then(|| {
             "no result yet, and neither a visit day nor a period to count a deadline from"
                 .to_string()
