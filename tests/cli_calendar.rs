@@ -498,23 +498,40 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
 }
 
 #[test]
-fn status_in_december_counts_targets_without_a_countable_deadline_as_unknown_and_says_why() {
+fn status_in_december_counts_targets_whose_deadline_needs_next_year_as_pending_then_unknown() {
     let c = County::new();
     let t = c.drawn(&DEC);
+    // The period ends 2027-01-15: no deadline counted from it can pass before
+    // 2027-02-04 (20 working days take at least 20 days), whatever 2027's
+    // holidays are.
     let s = c.status("2026-12-04", &[]);
     let camp = campaign(&s, DEC.id);
     check_totals(camp, &t);
-    assert_eq!(camp["totals"]["unknown"], t.len() as u64, "{camp:#}");
+    assert_eq!(camp["totals"]["pending"], t.len() as u64, "{camp:#}");
     assert_eq!(camp["totals"]["no_result"], t.len() as u64);
     assert_eq!(s["calendar"]["missing_years"], serde_json::json!([2027]));
     let row = target_row(camp, &t[0].uscc);
-    assert_eq!(row["state"], "unknown");
+    assert_eq!(row["state"], "pending");
+    assert_eq!(row["due"], Value::Null);
     assert_eq!(row["missing_year"], 2027);
+    assert!(
+        row["why"]
+            .as_str()
+            .unwrap()
+            .contains("no official holiday schedule for 2027"),
+        "{row:#}"
+    );
     c.dd(&["status", "--today", "2026-12-04"])
         .expect(0)
         .has("no official holiday schedule for 2027 is loaded")
         .has("dualdraw calendar import FILE")
-        .has(&format!("{} unknown (期限未知)", t.len()));
+        .has(&format!("{} pending (期限未到)", t.len()));
+    // Afterwards the deadline may have passed: unknown (期限未知), never a guess.
+    let s = c.status("2027-02-05", &[]);
+    let camp = campaign(&s, DEC.id);
+    check_totals(camp, &t);
+    assert_eq!(camp["totals"]["unknown"], t.len() as u64, "{camp:#}");
+    assert_eq!(target_row(camp, &t[0].uscc)["state"], "unknown");
 }
 
 #[test]

@@ -101,12 +101,15 @@ pub enum TargetState {
     /// Every item has a result and every result is published (已公示).
     Published,
     /// Something is left (a result to record or to publish) and its
-    /// deadline has not passed, or there is no deadline yet (期限未到).
+    /// deadline has not passed — or there is no deadline yet, or it cannot
+    /// be counted yet but cannot have passed (期限未到).
     Pending,
     /// Something is left and its deadline has passed (逾期).
     Overdue,
-    /// Something is left and its deadline cannot be counted: a year the
-    /// calendar does not hold (期限未知).
+    /// Something is left and its deadline cannot be counted (a year the
+    /// calendar does not hold) and may have passed: more than 20 days went by
+    /// since the day it counts from (期限未知). Before that it cannot have
+    /// passed, whatever the holidays, and the target is pending.
     Unknown,
 }
 
@@ -231,8 +234,13 @@ enum Left {
     Done,
     Due(Due, DueBasis),
     NoDeadline,
-    Unknown(CalendarError),
+    /// The calendar cannot count from this day (a year it lacks).
+    Unknown(CalendarError, NaiveDate),
 }
+
+/// The least number of calendar days 20 working days take: a deadline
+/// counted from `d` is never before `d` + this, whatever the holidays.
+const MIN_DAYS_TO_DUE: i64 = 20;
 
 /// One item of one target: its department and what is left.
 struct Slot {
@@ -256,6 +264,7 @@ fn judge(
     departments.dedup();
     let mut earliest: Option<(Due, DueBasis)> = None;
     let mut unknown = None;
+    let mut uncountable = None;
     let mut no_deadline = false;
     let mut provisional = false;
     for s in slots {
@@ -268,7 +277,11 @@ fn judge(
                 }
             }
             Left::NoDeadline => no_deadline = true,
-            Left::Unknown(e) => unknown = Some(e.clone()),
+            // Not countable, but it cannot have passed yet: pending.
+            Left::Unknown(e, from) if today <= *from + chrono::Duration::days(MIN_DAYS_TO_DUE) => {
+                uncountable = Some(e.clone());
+            }
+            Left::Unknown(e, _) => unknown = Some(e.clone()),
         }
     }
     // A target with no item to record (none applies) is never "published".
@@ -279,8 +292,11 @@ fn judge(
         (_, Some(_)) => TargetState::Unknown,
         _ => TargetState::Pending,
     };
-    let missing_year = unknown.as_ref().and_then(missing_year);
-    let why = unknown.map(|e| e.to_string()).or_else(|| {
+    let missing_year = unknown
+        .as_ref()
+        .or(uncountable.as_ref())
+        .and_then(missing_year);
+    let why = unknown.or(uncountable).map(|e| e.to_string()).or_else(|| {
         if slots.is_empty() {
             return Some("no item of the campaign applies to it".to_string());
         }
@@ -326,7 +342,7 @@ fn missing_deadline(
             d.provisional |= basis == DueBasis::Visit && cal.is_assumed(from.year());
             Left::Due(d, basis)
         }
-        Err(e) => Left::Unknown(e),
+        Err(e) => Left::Unknown(e, from),
     }
 }
 
@@ -445,7 +461,7 @@ fn deadlines_of<S: Store + ?Sized>(
                         false,
                         match cal.results_due_marked(r.inspected_on) {
                             Ok(d) => Left::Due(d, DueBasis::Result),
-                            Err(e) => Left::Unknown(e),
+                            Err(e) => Left::Unknown(e, r.inspected_on),
                         },
                     ),
                     None => (false, false, missing_deadline(cal, visit, period_end)),
