@@ -255,6 +255,11 @@ impl<'r> Row<'r, '_, '_> {
                 );
                 Uscc::accept_legacy(v).ok()
             }
+            Err(e) if super::hints::uscc_reason(v, &e).is_some() => {
+                let reason = super::hints::uscc_reason(v, &e).unwrap_or_default();
+                self.problem(name, Some(i), v, reason);
+                None
+            }
             Err(e @ UsccError::CheckCharacter { .. }) => {
                 self.problem(
                     name,
@@ -505,7 +510,11 @@ pub(super) fn parse_rows(
             ok: true,
         };
         let blank_key = key.is_empty() || key.starts_with('/') || key.ends_with('/');
-        if !blank_key {
+        // Codes Excel turned into numbers can read the same: each row is
+        // refused for its code (with the hint), not as a duplicate.
+        let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
+            && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
+        if !blank_key && !excel_number {
             if let Some(&first) = seen.get(&key) {
                 let col = row.ctx.map.index(key_col);
                 row.problem(
