@@ -189,9 +189,11 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
             "--department applies to items and officers, not {kind}"
         )));
     }
-    let workbook = a.file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm")
-    });
+    let workbook = a
+        .file
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
     if a.sheet.is_some() && !workbook {
         return Err(Failure::usage(crate::io::import::sheet_with_csv_message()));
     }

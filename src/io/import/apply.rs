@@ -84,9 +84,10 @@ pub fn import_into<S: Store + ?Sized>(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match import_once(ws, kind, &table, &file, opts, progress)
-            .map(|s| ImportSummary { sheet: sheet.clone(), ..s })
-        {
+        match import_once(ws, kind, &table, &file, opts, progress).map(|s| ImportSummary {
+            sheet: sheet.clone(),
+            ..s
+        }) {
             Err(ApplyError::Store(StoreError::Conflict(m)))
                 if attempt < 4 && m.contains("changed while this ran") =>
             {

@@ -90,7 +90,14 @@ mod tests {
             assert!(scientific(v), "{v}");
         }
         // Real codes may hold E and digits, never . or +.
-        for v in ["91350200776049653A", "9132010012345678E5", "913201E17", "", "E+17", "9.1.2E+17"] {
+        for v in [
+            "91350200776049653A",
+            "9132010012345678E5",
+            "913201E17",
+            "",
+            "E+17",
+            "9.1.2E+17",
+        ] {
             assert!(!scientific(v), "{v}");
         }
     }

@@ -114,7 +114,8 @@ pub(crate) fn workbook_named_as_text() -> String {
 
 /// An old `.xls` (OLE) workbook given with another extension.
 pub(crate) fn old_workbook_named_as_text() -> String {
-    "this is an old Excel .xls workbook, not CSV text: open it in Excel and save it as .xlsx or CSV".to_string()
+    "this is an old Excel .xls workbook, not CSV text: open it in Excel and save it as .xlsx or CSV"
+        .to_string()
 }
 
 // ---------------------------------------------------------------------------
@@ -148,9 +149,7 @@ pub(crate) fn quote_swallows_rows(close_line: u64) -> String {
 
 /// An odd number of quotes in a cell that does not start with one.
 pub(crate) fn stray_quote_in_cell(position: usize) -> String {
-    format!(
-        "an unbalanced quote \" at character {position} of the cell: {QUOTE_FIX}"
-    )
+    format!("an unbalanced quote \" at character {position} of the cell: {QUOTE_FIX}")
 }
 
 /// The row-size limit reached inside a quoted cell that never closes.

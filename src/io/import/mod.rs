@@ -170,9 +170,9 @@ impl ImportError {
     pub fn kind(&self) -> &'static str {
         match self {
             ImportError::Rejected { .. } => "rejected",
-            ImportError::Io { .. } | ImportError::Encoding { .. } | ImportError::Unsupported { .. } => {
-                "unreadable"
-            }
+            ImportError::Io { .. }
+            | ImportError::Encoding { .. }
+            | ImportError::Unsupported { .. } => "unreadable",
             ImportError::Empty { .. } => "empty_file",
             ImportError::Sheet {
                 not_found: true, ..
@@ -344,10 +344,14 @@ fn check_not_empty(
     }
     let dept = opts.department.as_deref();
     let records_now = match (kind, dept) {
-        (RegistryKind::Items, Some(d)) => current.items.iter().filter(|i| i.department == d).count(),
-        (RegistryKind::Officers, Some(d)) => {
-            current.officers.iter().filter(|o| o.department == d).count()
+        (RegistryKind::Items, Some(d)) => {
+            current.items.iter().filter(|i| i.department == d).count()
         }
+        (RegistryKind::Officers, Some(d)) => current
+            .officers
+            .iter()
+            .filter(|o| o.department == d)
+            .count(),
         _ => current.len(kind),
     };
     Err(ImportError::Empty {

@@ -255,22 +255,15 @@ impl<'r> Row<'r, '_, '_> {
                 );
                 Uscc::accept_legacy(v).ok()
             }
-            Err(e) if super::hints::uscc_reason(v, &e).is_some() => {
-                let reason = super::hints::uscc_reason(v, &e).unwrap_or_default();
-                self.problem(name, Some(i), v, reason);
-                None
-            }
-            Err(e @ UsccError::CheckCharacter { .. }) => {
-                self.problem(
-                    name,
-                    Some(i),
-                    v,
-                    format!("{e} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"),
-                );
-                None
-            }
             Err(e) => {
-                self.problem(name, Some(i), v, e.to_string());
+                let reason = match (super::hints::uscc_reason(v, &e), &e) {
+                    (Some(hint), _) => hint,
+                    (None, UsccError::CheckCharacter { .. }) => format!(
+                        "{e} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
+                    ),
+                    (None, _) => e.to_string(),
+                };
+                self.problem(name, Some(i), v, reason);
                 None
             }
         }

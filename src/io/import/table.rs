@@ -327,26 +327,27 @@ fn check_records(
     let mut problems: Vec<Issue> = Vec::new();
     let swallowed = header_delimiters.max(2);
     // A quoted cell closes at byte `next` (None: the end of the text).
-    let close = |open: Option<OpenQuote>, next: Option<u8>, line: u64, problems: &mut Vec<Issue>| {
-        let Some(o) = open.filter(|o| o.spans_lines) else {
-            return;
+    let close =
+        |open: Option<OpenQuote>, next: Option<u8>, line: u64, problems: &mut Vec<Issue>| {
+            let Some(o) = open.filter(|o| o.spans_lines) else {
+                return;
+            };
+            let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
+            let reason = if text_after {
+                messages::quote_closed_with_text_after(line)
+            } else if o.delimiters >= swallowed {
+                messages::quote_swallows_rows(line)
+            } else {
+                return;
+            };
+            problems.push(Issue::new(
+                file,
+                o.line,
+                Some(o.column),
+                &line_from(text, o.at),
+                reason,
+            ));
         };
-        let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
-        let reason = if text_after {
-            messages::quote_closed_with_text_after(line)
-        } else if o.delimiters >= swallowed {
-            messages::quote_swallows_rows(line)
-        } else {
-            return;
-        };
-        problems.push(Issue::new(
-            file,
-            o.line,
-            Some(o.column),
-            &line_from(text, o.at),
-            reason,
-        ));
-    };
     // A cell ends: an odd number of quotes inside it (not counting those of
     // a quoted start) is a problem.
     let end_field = |field_at: usize,
@@ -512,7 +513,11 @@ struct BadBytes {
 /// `enc`: the first bad sequence of each line, at most
 /// [`ENCODING_LINES_LISTED`], and how many lines have one. Only called once
 /// the fast decoding failed.
-fn bad_bytes(enc: &'static encoding_rs::Encoding, bytes: &[u8], base: usize) -> (Vec<BadBytes>, usize) {
+fn bad_bytes(
+    enc: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+    base: usize,
+) -> (Vec<BadBytes>, usize) {
     use encoding_rs::DecoderResult;
     let mut dec = enc.new_decoder_without_bom_handling();
     let mut buf = String::with_capacity(64 * 1024);
@@ -1134,6 +1139,86 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode("名称\n");
         let e = read_csv_bytes(&bytes, "x.csv", Some(TextEncoding::Utf8)).unwrap_err();
         assert!(matches!(e, ImportError::Encoding { .. }));
+    }
+
+    fn problems(e: ImportError) -> Vec<(u64, Option<usize>, String)> {
+        match e {
+            ImportError::Rejected { problems, .. } | ImportError::Encoding { problems, .. } => {
+                problems
+                    .into_iter()
+                    .map(|p| (p.line, p.column, p.reason))
+                    .collect()
+            }
+            e => panic!("unexpected {e}"),
+        }
+    }
+
+    #[test]
+    fn encoding_errors_name_line_and_character_column_of_each_bad_line() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("a,b\n名称,x\nok,ok\n甲乙,丙\n");
+        let e = read_csv_bytes(&gbk, "x.csv", Some(TextEncoding::Utf8)).unwrap_err();
+        let p = problems(e);
+        let at: Vec<(u64, Option<usize>)> = p.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(at, [(2, Some(1)), (4, Some(1))]);
+        assert!(
+            p[0].2.contains("byte(s) C3 ") && p[0].2.contains("not UTF-8"),
+            "{}",
+            p[0].2
+        );
+        // Bad bytes after text on the line: the column counts characters.
+        let (gbk, _, _) = encoding_rs::GBK.encode("名称,代码\n甲公司,\u{3000}");
+        let mut bytes = gbk.into_owned();
+        bytes.extend_from_slice(&[0xFF, b'\n']);
+        let p = problems(read_csv_bytes(&bytes, "x.csv", None).unwrap_err());
+        assert_eq!((p[0].0, p[0].1), (2, Some(6)), "{p:?}");
+        assert!(p[0].2.contains("GB18030"), "{}", p[0].2);
+        assert!(p[0].2.contains("line 1, character 1"), "{}", p[0].2);
+        // A lead byte followed by a line break: the line break is kept.
+        let p = problems(read_csv_bytes(b"a,b\nx\x81\nab\xFF\n", "x.csv", None).unwrap_err());
+        let at: Vec<(u64, Option<usize>)> = p.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(at, [(2, Some(2)), (3, Some(3))]);
+    }
+
+    #[test]
+    fn a_workbook_named_csv_is_recognised() {
+        let e = read_csv_bytes(b"PK\x03\x04rest", "x.csv", None).unwrap_err();
+        assert!(e.to_string().contains("name the file .xlsx"), "{e}");
+    }
+
+    #[test]
+    fn unbalanced_quotes_are_found_where_they_are() {
+        let header = "a,b,c,d\n";
+        // Never closed.
+        let p = problems(
+            read_csv_bytes(
+                format!("{header}1,\"2,3,4\n5,6,7,8\n").as_bytes(),
+                "x.csv",
+                None,
+            )
+            .unwrap_err(),
+        );
+        assert_eq!((p[0].0, p[0].1), (2, Some(2)));
+        assert!(p[0].2.contains("never closed"), "{}", p[0].2);
+        // Closed on a later line with text after it.
+        let t = format!("{header}1,\"2,3,4\n5,6,7,8\n9,\"x,y\",1,2\n");
+        let p = problems(read_csv_bytes(t.as_bytes(), "x.csv", None).unwrap_err());
+        assert_eq!((p[0].0, p[0].1), (2, Some(2)));
+        assert!(p[0].2.contains("line 4"), "{}", p[0].2);
+        // Closed before a delimiter, swallowing a whole row.
+        let t = format!("{header}1,\"2,3,4\n5,6,7,8\n9,x\",1,2\n");
+        let p = problems(read_csv_bytes(t.as_bytes(), "x.csv", None).unwrap_err());
+        assert_eq!((p[0].0, p[0].1), (2, Some(2)));
+        assert!(p[0].2.contains("look like whole rows"), "{}", p[0].2);
+        // A lone quote inside a cell.
+        let t = format!("{header}1,甲公司\",3,4\n");
+        let p = problems(read_csv_bytes(t.as_bytes(), "x.csv", None).unwrap_err());
+        assert_eq!((p[0].0, p[0].1), (2, Some(2)));
+        assert!(p[0].2.contains("character 4"), "{}", p[0].2);
+        // Balanced and well-formed quoting is fine, across lines too.
+        let t = format!("{header}1,\"甲\"\"乙\"\"\",\"x\ny, z\",4\n5,a \"b\" c,7,8\n");
+        let table = read_csv_bytes(t.as_bytes(), "x.csv", None).unwrap();
+        assert_eq!(&table.rows[0].1[1], "甲\"乙\"");
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]
