@@ -53,7 +53,7 @@ pub(crate) fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
     }
     match e {
         UsccError::CheckCharacter { .. } if rounded(&code) => {
-            Some(messages::uscc_precision_lost(&e.to_string()))
+            Some(messages::uscc_precision_lost())
         }
         UsccError::CheckCharacter { got: '0', expected } => {
             let fixed = format!("{}{expected}", &code[..17]);

@@ -76,7 +76,7 @@ pub(crate) enum Tried {
 /// One place where the bytes are not text in the encoding tried.
 pub(crate) fn not_in_encoding(bytes: &[u8], offset: usize, encoding: &str, how: Tried) -> String {
     let what = format!(
-        "the byte(s) {} (at byte {offset} of the file) are not {encoding} text",
+        "the byte(s) {} (byte offset {offset} in the file) are not {encoding} text",
         hex(bytes)
     );
     match how {
@@ -122,7 +122,7 @@ pub(crate) fn old_workbook_named_as_text() -> String {
 // Quotes in CSV
 
 /// How a quoted cell ends.
-const QUOTE_FIX: &str = "remove the stray quote \", or write a cell that holds a quote in quotes with the quote doubled (\"甲\"\"乙\"\"公司\")";
+const QUOTE_FIX: &str = "remove the stray quote; a quote that belongs in a cell is written doubled, with the whole cell in quotes (\"甲\"\"公司\" for 甲\"公司)";
 
 /// A quote opening a cell that is never closed.
 pub(crate) fn quote_never_closed() -> String {
@@ -173,18 +173,18 @@ pub(crate) fn uscc_scientific() -> String {
 }
 
 /// An all-digit USCC ending in `000` whose check character fails.
-pub(crate) fn uscc_precision_lost(check_error: &str) -> String {
+pub(crate) fn uscc_precision_lost() -> String {
     format!(
-        "{check_error}: this code looks like a number Excel rounded (it keeps only 15 significant digits, \
-         so the last 3 digits became 0): the code cannot be recovered from this file; {EXCEL_FIX}"
+        "not a valid code: it looks like a number Excel rounded (Excel keeps only 15 significant digits, \
+         so the last 3 digits became 0) and cannot be recovered from this file; {EXCEL_FIX}"
     )
 }
 
 /// An 18-character USCC whose check character is `0` and wrong.
 pub(crate) fn uscc_last_zero(check_error: &str, fixed: &str) -> String {
     format!(
-        "{check_error} (GB 32100-2015): the last character was probably lost or replaced by 0 \
-         (as when a spreadsheet treats the code as a number); with the check character of the first 17 the code would be {fixed}: \
+        "{check_error} (GB 32100-2015): the last character was probably lost or replaced by 0; \
+         with the check character of the first 17 the code would be {fixed}: \
          check it against the business licence; if it is a legacy code, list it with --accept-legacy-uscc"
     )
 }
