@@ -52,9 +52,7 @@ pub(crate) fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
         return Some(messages::uscc_scientific());
     }
     match e {
-        UsccError::CheckCharacter { .. } if rounded(&code) => {
-            Some(messages::uscc_precision_lost())
-        }
+        UsccError::CheckCharacter { .. } if rounded(&code) => Some(messages::uscc_precision_lost()),
         UsccError::CheckCharacter { got: '0', expected } => {
             let fixed = format!("{}{expected}", &code[..17]);
             Some(messages::uscc_last_zero(&e.to_string(), &fixed))

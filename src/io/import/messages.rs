@@ -62,12 +62,10 @@ pub(crate) fn department_emptied(department: &str, emptied: bool) -> String {
 pub(crate) enum Tried {
     /// `--encoding` asked for it.
     Forced,
-    /// Detected: not valid UTF-8 (from this line and character column), so GB18030.
+    /// Detected: not valid UTF-8 (from this line on), so GB18030.
     AfterUtf8 {
         /// Line of the first byte that is not UTF-8.
         line: u64,
-        /// Character column of that byte.
-        column: usize,
     },
     /// Detected from a UTF-16 byte-order mark.
     Bom,
@@ -87,8 +85,8 @@ pub(crate) fn not_in_encoding(bytes: &[u8], offset: usize, encoding: &str, how: 
         Tried::Forced => format!(
             "{what} (read as {encoding} because --encoding says so); leave --encoding out to detect the encoding"
         ),
-        Tried::AfterUtf8 { line, column } => format!(
-            "{what} (the file is not UTF-8 either, from line {line}, character {column}, so it was read as GB18030/GBK); \
+        Tried::AfterUtf8 { line } => format!(
+            "{what} (the file is not UTF-8 either, from line {line} on, so it was read as GB18030/GBK); \
              is it a text file? In Excel, save it as \"CSV UTF-8 (逗号分隔)\""
         ),
         Tried::Bom => format!(

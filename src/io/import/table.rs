@@ -322,56 +322,17 @@ fn check_records(
     }
     let mut state = S::FieldStart;
     let (mut start, mut fields, mut line, mut record_line) = (0usize, 1usize, 1u64, 1u64);
-    let mut open: Option<OpenQuote> = None;
-    let (mut field_at, mut loose_quotes, mut first_loose) = (0usize, 0usize, 0usize);
-    let mut problems: Vec<Issue> = Vec::new();
-    let swallowed = header_delimiters.max(2);
-    // A quoted cell closes at byte `next` (None: the end of the text).
-    let close =
-        |open: Option<OpenQuote>, next: Option<u8>, line: u64, problems: &mut Vec<Issue>| {
-            let Some(o) = open.filter(|o| o.spans_lines) else {
-                return;
-            };
-            let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
-            let reason = if text_after {
-                messages::quote_closed_with_text_after(line)
-            } else if o.delimiters >= swallowed {
-                messages::quote_swallows_rows(line)
-            } else {
-                return;
-            };
-            problems.push(Issue::new(
-                file,
-                o.line,
-                Some(o.column),
-                &line_from(text, o.at),
-                reason,
-            ));
-        };
-    // A cell ends: an odd number of quotes inside it (not counting those of
-    // a quoted start) is a problem.
-    let end_field = |field_at: usize,
-                     end: usize,
-                     loose: usize,
-                     first: usize,
-                     line: u64,
-                     column: usize,
-                     problems: &mut Vec<Issue>| {
-        if loose % 2 == 1 {
-            let cell = std::str::from_utf8(&text[field_at..end]).unwrap_or("");
-            let position = text[field_at..first]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count()
-                + 1;
-            problems.push(Issue::new(
-                file,
-                line,
-                Some(column),
-                &preview(cell),
-                messages::stray_quote_in_cell(position),
-            ));
-        }
+    let mut quotes = QuoteCheck {
+        text,
+        file,
+        delimiter,
+        swallowed: header_delimiters.max(2),
+        open: None,
+        field_at: 0,
+        loose: 0,
+        first_loose: 0,
+        out_of_step: false,
+        problems: Vec::new(),
     };
     for (i, &b) in text.iter().enumerate() {
         let mut end_of_record = false;
@@ -379,7 +340,7 @@ fn check_records(
             S::Quoted => {
                 if b == b'"' {
                     state = S::QuoteInQuoted;
-                } else if let Some(o) = open.as_mut() {
+                } else if let Some(o) = quotes.open.as_mut() {
                     if b == b'\n' {
                         o.spans_lines = true;
                     } else if b == delimiter {
@@ -390,7 +351,7 @@ fn check_records(
             S::QuoteInQuoted if b == b'"' => state = S::Quoted,
             S::FieldStart if b == b'"' => {
                 state = S::Quoted;
-                open = Some(OpenQuote {
+                quotes.open = Some(OpenQuote {
                     line,
                     column: fields,
                     at: i,
@@ -400,19 +361,10 @@ fn check_records(
             }
             _ => {
                 if state == S::QuoteInQuoted {
-                    close(open.take(), Some(b), line, &mut problems);
+                    quotes.close(Some(b), line);
                 }
                 if b == delimiter || b == b'\n' || b == b'\r' {
-                    end_field(
-                        field_at,
-                        i,
-                        loose_quotes,
-                        first_loose,
-                        line,
-                        fields,
-                        &mut problems,
-                    );
-                    (field_at, loose_quotes) = (i + 1, 0);
+                    quotes.end_field(i, line, fields);
                 }
                 if b == delimiter {
                     fields += 1;
@@ -421,10 +373,7 @@ fn check_records(
                     end_of_record = true;
                 } else {
                     if b == b'"' {
-                        if loose_quotes == 0 {
-                            first_loose = i;
-                        }
-                        loose_quotes += 1;
+                        quotes.loose_quote(i);
                     }
                     state = S::Unquoted;
                 }
@@ -435,6 +384,7 @@ fn check_records(
         }
         if end_of_record {
             (start, fields, record_line, state) = (i + 1, 1, line, S::FieldStart);
+            quotes.out_of_step = false;
             continue;
         }
         if i + 1 - start > MAX_ROW_BYTES {
@@ -446,7 +396,7 @@ fn check_records(
                 "",
                 format!(
                     "a row of more than {MAX_ROW_BYTES} bytes (1 MiB){}",
-                    match &open {
+                    match &quotes.open {
                         Some(o) if never_closed => messages::row_limit_open_quote(o.line, o.column),
                         _ => String::new(),
                     }
@@ -464,28 +414,11 @@ fn check_records(
         }
     }
     match state {
-        S::Quoted => {
-            if let Some(o) = open.take() {
-                problems.push(Issue::new(
-                    file,
-                    o.line,
-                    Some(o.column),
-                    &line_from(text, o.at),
-                    messages::quote_never_closed(),
-                ));
-            }
-        }
-        S::QuoteInQuoted => close(open.take(), None, line, &mut problems),
-        _ => end_field(
-            field_at,
-            text.len(),
-            loose_quotes,
-            first_loose,
-            line,
-            fields,
-            &mut problems,
-        ),
+        S::Quoted => quotes.never_closed(),
+        S::QuoteInQuoted => quotes.close(None, line),
+        _ => quotes.end_field(text.len(), line, fields),
     }
+    let mut problems = quotes.problems;
     if problems.is_empty() {
         return Ok(());
     }
@@ -494,6 +427,97 @@ fn check_records(
         problems,
         warnings: vec![],
     })
+}
+
+/// The unbalanced quotes [`check_records`] finds.
+struct QuoteCheck<'a> {
+    text: &'a [u8],
+    file: &'a str,
+    delimiter: u8,
+    /// Delimiters inside a quoted cell spanning lines that make it look like
+    /// whole rows.
+    swallowed: usize,
+    /// The quoted cell being read.
+    open: Option<OpenQuote>,
+    /// Where the current cell starts.
+    field_at: usize,
+    /// Quotes inside the current cell not part of its quoting, and where the
+    /// first is.
+    loose: usize,
+    first_loose: usize,
+    /// After a quote closed with text after it, the rest of that record is
+    /// read out of step: its quotes are not reported again.
+    out_of_step: bool,
+    problems: Vec<Issue>,
+}
+
+impl QuoteCheck<'_> {
+    /// A quote inside a cell, not part of its quoting.
+    fn loose_quote(&mut self, at: usize) {
+        if self.loose == 0 {
+            self.first_loose = at;
+        }
+        self.loose += 1;
+    }
+
+    /// The quoted cell closes before byte `next` (None: the end of the text),
+    /// on line `line`.
+    fn close(&mut self, next: Option<u8>, line: u64) {
+        let Some(o) = self.open.take().filter(|o| o.spans_lines) else {
+            return;
+        };
+        let delimiter = self.delimiter;
+        let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
+        let reason = if text_after {
+            self.out_of_step = true;
+            messages::quote_closed_with_text_after(line)
+        } else if o.delimiters >= self.swallowed {
+            messages::quote_swallows_rows(line)
+        } else {
+            return;
+        };
+        self.problems.push(Issue::new(
+            self.file,
+            o.line,
+            Some(o.column),
+            &line_from(self.text, o.at),
+            reason,
+        ));
+    }
+
+    /// The text ends inside a quoted cell.
+    fn never_closed(&mut self) {
+        if let Some(o) = self.open.take() {
+            self.problems.push(Issue::new(
+                self.file,
+                o.line,
+                Some(o.column),
+                &line_from(self.text, o.at),
+                messages::quote_never_closed(),
+            ));
+        }
+    }
+
+    /// The cell `column` of line `line` ends at byte `end`: an odd number of
+    /// loose quotes in it is a problem.
+    fn end_field(&mut self, end: usize, line: u64, column: usize) {
+        if self.loose % 2 == 1 && !self.out_of_step {
+            let cell = std::str::from_utf8(&self.text[self.field_at..end]).unwrap_or("");
+            let position = self.text[self.field_at..self.first_loose]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                + 1;
+            self.problems.push(Issue::new(
+                self.file,
+                line,
+                Some(column),
+                &preview(cell),
+                messages::stray_quote_in_cell(position),
+            ));
+        }
+        (self.field_at, self.loose) = (end + 1, 0);
+    }
 }
 
 /// Most lines with bytes not in the encoding tried that one refusal lists.
@@ -562,14 +586,6 @@ fn bad_bytes(
         }
     }
     (found, lines)
-}
-
-/// The line and character column of byte `at` of valid text `text`.
-fn position_in(text: &str, at: usize) -> (u64, usize) {
-    let before = &text[..at];
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count() as u64;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 fn encoding_error(
@@ -655,8 +671,8 @@ fn decode(
                             // The bytes before the first that is not UTF-8 are UTF-8.
                             let valid = e.valid_up_to();
                             let text = std::str::from_utf8(&bytes[bom8..valid]).unwrap_or("");
-                            let (line, column) = position_in(text, text.len());
-                            Tried::AfterUtf8 { line, column }
+                            let line = 1 + text.bytes().filter(|&b| b == b'\n').count() as u64;
+                            Tried::AfterUtf8 { line }
                         }
                         None => Tried::Forced,
                     };
@@ -1172,7 +1188,7 @@ mod tests {
         let p = problems(read_csv_bytes(&bytes, "x.csv", None).unwrap_err());
         assert_eq!((p[0].0, p[0].1), (2, Some(6)), "{p:?}");
         assert!(p[0].2.contains("GB18030"), "{}", p[0].2);
-        assert!(p[0].2.contains("line 1, character 1"), "{}", p[0].2);
+        assert!(p[0].2.contains("from line 1 on"), "{}", p[0].2);
         // A lead byte followed by a line break: the line break is kept.
         let p = problems(read_csv_bytes(b"a,b\nx\x81\nab\xFF\n", "x.csv", None).unwrap_err());
         let at: Vec<(u64, Option<usize>)> = p.iter().map(|(l, c, _)| (*l, *c)).collect();
