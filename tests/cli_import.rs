@@ -1536,10 +1536,10 @@ fn removing_an_officer_named_by_a_recusal_is_a_warning_and_the_recusal_is_kept()
 }
 
 #[test]
-fn header_only_file_into_an_empty_registry_is_a_warning_with_allow_empty() {
+fn header_only_file_into_an_empty_registry_is_a_warning() {
     let t = Ws::new();
     let f = t.write("h.csv", &format!("{ENTITY_HEADER}\n"));
-    let r = t.import("entities", &f, &["--allow-empty"]);
+    let r = t.import("entities", &f, &[]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(

@@ -17,7 +17,9 @@ fn hex(bytes: &[u8]) -> String {
 // ---------------------------------------------------------------------------
 // Empty files
 
-/// A full import of a file with a header but no data row, without `--allow-empty`.
+/// A full import of a file with a header but no data row that would empty
+/// a registry (or a department's part) holding `records_now` records,
+/// without `--allow-empty`.
 pub(crate) fn empty_file(
     kind: RegistryKind,
     header_line: u64,
@@ -28,14 +30,9 @@ pub(crate) fn empty_file(
         Some(d) => format!("the {kind} of department {d:?}"),
         None => format!("the {kind} registry"),
     };
-    let effect = if records_now == 0 {
-        format!("{what} would stay empty")
-    } else {
-        format!("it would empty {what} ({records_now} records now)")
-    };
     format!(
-        "the file has no data rows, only the header on line {header_line}: {effect}; nothing was changed. \
-         To empty it on purpose, run the import again with --allow-empty"
+        "the file has no data rows, only the header on line {header_line}: it would empty {what} \
+         ({records_now} records now); nothing was changed. To empty it on purpose, run the import again with --allow-empty"
     )
 }
 

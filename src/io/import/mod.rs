@@ -104,9 +104,10 @@ pub enum ImportError {
         /// Where: `FILE:LINE:COLUMN` (character column) of each bad byte sequence.
         problems: Vec<Issue>,
     },
-    /// A full import of a file without data rows (it would empty the
-    /// registry), without [`ImportOptions::allow_empty`]; or a file holding
-    /// nothing at all. Nothing is changed.
+    /// A full import of a file without data rows that would empty a
+    /// registry (or a department's part) holding records, without
+    /// [`ImportOptions::allow_empty`]; or a file holding nothing at all.
+    /// Nothing is changed.
     #[error("{file}:{line}:0: {reason}")]
     Empty {
         /// The file.
@@ -246,9 +247,10 @@ pub struct ImportOptions {
     /// The file is an update: rows replace by key, rows with a removal
     /// `action` remove, and only the key column is required.
     pub delta: bool,
-    /// A full import of a file with a header and no data rows empties the
-    /// registry (or the department's part) only when this is set; otherwise
-    /// it is refused ([`ImportError::Empty`]).
+    /// A full import of a file with a header and no data rows empties a
+    /// registry (or a department's part) holding records only when this is
+    /// set; otherwise it is refused ([`ImportError::Empty`]). Into an empty
+    /// registry such a file changes nothing and is accepted (a warning).
     pub allow_empty: bool,
     /// The sheet of a workbook to read; without it, the only sheet holding
     /// data ([`SheetChoice::OnlyWithData`]).
@@ -330,7 +332,8 @@ pub fn parse_file(
     Ok(parsed)
 }
 
-/// Refuses a full import without data rows unless
+/// Refuses a full import without data rows that would remove records (the
+/// registry, or the department's part, holds some now) unless
 /// [`ImportOptions::allow_empty`] is set (see [`ImportError::Empty`]).
 fn check_not_empty(
     kind: RegistryKind,
@@ -354,6 +357,10 @@ fn check_not_empty(
             .count(),
         _ => current.len(kind),
     };
+    if records_now == 0 {
+        // Nothing would be removed: the registry stays empty (a warning).
+        return Ok(());
+    }
     Err(ImportError::Empty {
         file: file.to_string(),
         line: table.header_line,
