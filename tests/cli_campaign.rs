@@ -389,6 +389,8 @@ fn brief_campaign_hash(id: &str, jia: &str, yi: &str) -> String {
     e.byte(0); // low_risk_once_a_year = false
     e.byte(0); // no period
     e.byte(0); // no coordination
+    // No teams.assignment in the file: v2, the default (§6.1).
+    e.lp("teams.assignment").lp("v2");
     e.sha()
 }
 

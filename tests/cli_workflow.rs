@@ -1723,24 +1723,32 @@ fn history_import_with_bad_rows_loads_nothing() {
 // campaign replace, verify --replacements
 // ---------------------------------------------------------------------------
 
-/// Replaces `all[0]` (the target) and one officer of `all[1]`; returns the
-/// new target.
-fn two_replacements(c: &County, all: &[Target]) -> String {
-    let v = c.dd_json(
-        &[
+/// Replaces the first target of `all` whose stratum still has an entity to
+/// draw (the draw decides which), then one officer of the next target;
+/// returns the indices of both targets and the new target.
+fn two_replacements(c: &County, all: &[Target]) -> (usize, usize, String) {
+    let mut found = None;
+    for (i, t) in all.iter().enumerate() {
+        let run = c.dd(&[
+            "--json",
             "campaign",
             "replace",
             ID,
             "--target",
-            &all[0].uscc,
+            &t.uscc,
             "--reason",
             "已迁出",
             "--now",
             "2026-03-05T09:00:00+08:00",
-        ],
-        0,
-    );
-    assert_eq!(v["schema"], "dualdraw.replace.v1", "{v:#}");
+        ]);
+        if run.code == 0 {
+            found = Some((i, serde_json::from_str::<Value>(&run.stdout).unwrap()));
+            break;
+        }
+        // A refusal records nothing: only an exhausted stratum may refuse.
+        run.expect(1).has("no entity is left in the stratum");
+    }
+    let (first, v) = found.expect("no target of the draw can be replaced");
     let r = &v["replacement"];
     assert_eq!(r["seq"], 1, "{v:#}");
     assert_eq!(r["request"]["kind"], "target", "{v:#}");
@@ -1753,7 +1761,8 @@ fn two_replacements(c: &County, all: &[Target]) -> String {
     );
     assert!(strs(&r["team"]).len() >= 2, "{v:#}");
 
-    let t = &all[1];
+    let second = usize::from(first == 0);
+    let t = &all[second];
     let gone = &t.officers[0];
     let v = c.dd_json(
         &[
@@ -1783,14 +1792,14 @@ fn two_replacements(c: &County, all: &[Target]) -> String {
     for o in &t.officers[1..] {
         assert!(team.contains(o), "{o} left the team {team:?}");
     }
-    new
+    (first, second, new)
 }
 
 #[test]
 fn replace_a_target_and_an_officer_then_verify_them() {
     let c = County::new();
     let all = c.drawn();
-    let new = two_replacements(&c, &all);
+    let (first, second, new) = two_replacements(&c, &all);
     let entries = c.export("L.jsonl");
     let kinds: Vec<&str> = entries
         .iter()
@@ -1800,8 +1809,8 @@ fn replace_a_target_and_an_officer_then_verify_them() {
 
     // Results follow the replacements.
     c.record(
-        &all[0].uscc,
-        &all[0].items[0],
+        &all[first].uscc,
+        &all[first].items[0],
         "未发现问题",
         "2026-04-30",
         &[],
@@ -1821,19 +1830,26 @@ fn replace_a_target_and_an_officer_then_verify_them() {
     );
 
     // Not a target: refused; an officer not on the team: refused.
-    let stranger = undrawn(&c, &all);
+    let stranger = c
+        .pool()
+        .into_iter()
+        .find(|u| *u != new && !all.iter().any(|t| &t.uscc == u))
+        .expect("an entity never drawn");
     c.dd(&[
         "campaign", "replace", ID, "--target", &stranger, "--reason", "x",
     ])
     .expect(1)
     .has(&stranger);
-    let o = other_officer(&all, &all[2]);
+    let third = (0..all.len())
+        .find(|k| *k != first && *k != second)
+        .expect("a third target");
+    let o = other_officer(&all, &all[third]);
     c.dd(&[
         "campaign",
         "replace",
         ID,
         "--target",
-        &all[2].uscc,
+        &all[third].uscc,
         "--officer",
         &o,
         "--reason",

@@ -4,6 +4,7 @@
 //! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
 //! verification, 2 usage error (bad arguments, no workspace).
 
+mod calendar;
 mod campaign;
 pub mod demo;
 pub mod i18n;
@@ -111,15 +112,19 @@ pub enum Command {
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
     },
-    /// Campaigns, what is drawn, recorded, published, overdue or due within 5 working days.
+    /// Campaigns: what is drawn, recorded, published; every target with or without a result as published, pending
+    /// (期限未到), overdue (逾期) or unknown by its deadline, per department and township.
     Status {
         /// Today's date, YYYY-MM-DD (default: the system date).
         #[arg(long, value_parser = parse_day)]
         today: Option<chrono::NaiveDate>,
-        /// A holiday file for years after 2026.
-        #[arg(long)]
-        holidays: Option<PathBuf>,
+        /// Holiday file, assumed years.
+        #[command(flatten)]
+        calendar: calendar::CalendarArgs,
     },
+    /// Working-day calendars: import a year's official holiday schedule, list the years known, show one.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// Annual plans: check a plan before anything is drawn, announce its campaigns.
     #[command(subcommand)]
     Plan(plan::PlanCommand),
@@ -191,20 +196,6 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
 pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| t!("error-day", value = format!("{s:?}")))
-}
-
-/// The shipped working-day calendar, plus the years of a holiday file.
-pub(crate) fn calendar(
-    holidays: Option<&std::path::Path>,
-) -> Result<crate::core::calendar::Calendar, Failure> {
-    let mut c = crate::core::calendar::Calendar::shipped();
-    if let Some(f) = holidays {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-        c.load_toml(&text)
-            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
-    }
-    Ok(c)
 }
 
 /// A failure, with its exit code.
@@ -504,12 +495,13 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Publish { id, out: dir, now } => {
             results::publish(cli, out, id, dir.as_deref(), *now)
         }
-        Command::Status { today, holidays } => results::status(
+        Command::Status { today, calendar } => results::status(
             cli,
             out,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            holidays.as_deref(),
+            calendar,
         ),
+        Command::Calendar(c) => calendar::dispatch(cli, out, c),
         Command::Demo {
             dir,
             entities,

@@ -1,6 +1,6 @@
 //! `plan check|announce`: annual plans (年度抽查计划, `docs/PLAN.md`).
 
-use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_instant};
+use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::plan::{CampaignCheck, Expected, Plan, PlanCheck, PlanCheckError, Severity, check};
 use crate::store::Workspace;
@@ -21,9 +21,9 @@ pub enum PlanCommand {
     Check {
         /// The plan TOML file.
         file: PathBuf,
-        /// A holiday file for years after 2026 (same shape as data/cn-holidays.toml).
-        #[arg(long)]
-        holidays: Option<PathBuf>,
+        /// Holiday file, assumed years (the workspace's calendar otherwise, docs/CALENDAR.md).
+        #[command(flatten)]
+        calendar: super::calendar::CalendarArgs,
         /// Check as if announced at this instant (default: now), e.g. 2026-01-05T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
@@ -138,9 +138,18 @@ fn check_failure(e: PlanCheckError) -> Failure {
     match e {
         PlanCheckError::NoSnapshot => Failure::usage(t!("plan-no-snapshot")),
         PlanCheckError::Store(s) => Failure::from(s),
-        PlanCheckError::Calendar { .. } | PlanCheckError::TooLarge(_) => {
-            Failure::rejected("rejected", e.to_string())
-        }
+        PlanCheckError::Calendar {
+            campaign,
+            start,
+            end,
+            source,
+        } => super::calendar::missing_year_failure(
+            "rejected",
+            "plan check",
+            &format!("campaign {campaign}: period {start}..{end}: "),
+            &source,
+        ),
+        PlanCheckError::TooLarge(_) => Failure::rejected("rejected", e.to_string()),
     }
 }
 
@@ -162,12 +171,12 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
     match c {
         PlanCommand::Check {
             file,
-            holidays,
+            calendar,
             now,
         } => {
             let plan = read_plan(file)?;
-            let cal = calendar(holidays.as_deref())?;
-            let ws = Workspace::open(&cli.workspace)?;
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let cal = super::calendar::load(cli, &mut ws, calendar, "plan check", *now)?.cal;
             let report = check(&ws, &plan, &cal, now.unwrap_or_else(crate::cli::now))
                 .map_err(check_failure)?;
             let text = render(&report);
