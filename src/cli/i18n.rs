@@ -65,10 +65,23 @@ macro_rules! t {
 }
 pub(crate) use t;
 
-/// The Simplified Chinese catalogue (the default).
-pub(crate) const ZH_CN_FTL: &str = include_str!("../../locales/zh-CN/dualdraw.ftl");
-/// The English catalogue.
-pub(crate) const EN_FTL: &str = include_str!("../../locales/en/dualdraw.ftl");
+/// The Simplified Chinese catalogue (the default): the files of
+/// `locales/zh-CN/`, one per area of the CLI, read as one catalogue.
+pub(crate) const ZH_CN_FTL: &str = concat!(
+    include_str!("../../locales/zh-CN/dualdraw.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/campaign.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/office.ftl"),
+);
+/// The English catalogue: the files of `locales/en/`, as for Chinese.
+pub(crate) const EN_FTL: &str = concat!(
+    include_str!("../../locales/en/dualdraw.ftl"),
+    "\n",
+    include_str!("../../locales/en/campaign.ftl"),
+    "\n",
+    include_str!("../../locales/en/office.ftl"),
+);
 
 /// A language of the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -536,3 +536,25 @@ fn ftl_entry(key: &str, text: &str) -> String {
         s
     }
 }
+
+#[test]
+fn no_message_is_defined_twice_across_a_languages_files() {
+    for l in Lang::ALL {
+        let res = match fluent_syntax::parser::parse(l.source()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let mut seen = BTreeSet::new();
+        for entry in &res.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                assert!(
+                    seen.insert(m.id.name.to_string()),
+                    "{}: message {} is defined twice (locales/{}/*.ftl)",
+                    l.tag(),
+                    m.id.name,
+                    l.tag()
+                );
+            }
+        }
+    }
+}
