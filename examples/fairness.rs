@@ -30,24 +30,28 @@ struct Instance {
 
 /// Officers `(name, department, region)`; the name is the identity kept
 /// through renaming; ids are `O01…` in list order, or reversed.
-fn officers(list: &[(&str, &str, &str)], reversed: bool) -> Vec<Officer> {
+fn officers(list: &[(&str, &str, &str)], reversed: bool) -> Result<Vec<Officer>, String> {
     let n = list.len();
-    let mut v: Vec<Officer> = list
-        .iter()
-        .enumerate()
-        .map(|(k, (name, dept, region))| Officer {
+    let expiry = date(2030, 1, 1)?;
+    let mut v = Vec::with_capacity(n);
+    for (k, (name, dept, region)) in list.iter().enumerate() {
+        v.push(Officer {
             id: format!("O{:02}", if reversed { n - k } else { k + 1 }),
             name: (*name).into(),
             department: (*dept).into(),
             unit: String::new(),
-            region: RegionCode::parse(region).expect("region"),
+            region: RegionCode::parse(region).map_err(|e| format!("region {region}: {e}"))?,
             qualifications: vec![],
             status: OfficerStatus::Active,
-            cert_expiry: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"),
-        })
-        .collect();
+            cert_expiry: expiry,
+        });
+    }
     v.sort_by(|a, b| a.id.cmp(&b.id));
-    v
+    Ok(v)
+}
+
+fn date(y: i32, m: u32, d: u32) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("no date {y}-{m}-{d}"))
 }
 
 fn targets(list: &[(&str, &[(&str, u64)])]) -> Vec<TargetNeeds> {
@@ -77,27 +81,27 @@ fn build(
     region: OfficerRegion,
     capacity: Option<u64>,
     reversed: bool,
-) -> Instance {
-    let officers = officers(offs, reversed);
+) -> Result<Instance, String> {
+    let officers = officers(offs, reversed)?;
     let targets = targets(tg);
     let blocked = recusals
         .iter()
         .filter_map(|&(t, o)| officers.iter().position(|x| x.name == o).map(|o| (o, t)))
         .collect();
-    Instance {
+    Ok(Instance {
         name,
         officers,
         targets,
         blocked,
         region,
         capacity,
-    }
+    })
 }
 
 const R: &str = "520123";
 const R2: &str = "520124";
 
-fn instances(reversed: bool) -> Vec<Instance> {
+fn instances(reversed: bool) -> Result<Vec<Instance>, String> {
     let o8: Vec<(String, &str, &str)> = (1..=8).map(|k| (format!("O{k}"), "D", R)).collect();
     let o8: Vec<(&str, &str, &str)> = o8.iter().map(|(a, b, c)| (a.as_str(), *b, *c)).collect();
     let two: &[(&str, u64)] = &[("D", 2)];
@@ -118,7 +122,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Any,
         Some(2),
         reversed,
-    )];
+    )?];
     v.push(build(
         "small tight (5×2, cap 2)",
         &o8[..5],
@@ -127,7 +131,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Any,
         Some(2),
         reversed,
-    ));
+    )?);
     v.push(build(
         "joint A+B",
         &[
@@ -143,7 +147,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Any,
         Some(2),
         reversed,
-    ));
+    )?);
     v.push(build(
         "regions (same)",
         &[
@@ -166,7 +170,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Same,
         Some(2),
         reversed,
-    ));
+    )?);
     v.push(build(
         "capacity 1 (5×1)",
         &o8[..5],
@@ -175,7 +179,7 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Any,
         Some(1),
         reversed,
-    ));
+    )?);
     v.push(build(
         "unequal loads (5×1, 3 officers, cap 2)",
         &o8[..3],
@@ -184,8 +188,8 @@ fn instances(reversed: bool) -> Vec<Instance> {
         OfficerRegion::Any,
         Some(2),
         reversed,
-    ));
-    v
+    )?);
+    Ok(v)
 }
 
 /// Exact counting over complete assignments with the given remaining loads.
@@ -396,8 +400,8 @@ struct Run {
     searched: u64,
 }
 
-fn run(inst: &Instance, version: AssignmentVersion, seeds: u64) -> Run {
-    let p = problem(inst);
+fn run(inst: &Instance, version: AssignmentVersion, seeds: u64) -> Result<Run, String> {
+    let p = problem(inst)?;
     let mut r = Run {
         pairs: BTreeMap::new(),
         outcomes: BTreeMap::new(),
@@ -405,9 +409,9 @@ fn run(inst: &Instance, version: AssignmentVersion, seeds: u64) -> Run {
     };
     for i in 0..seeds {
         let seed = Hash::digest(&i.to_be_bytes());
-        let Ok((teams, st)) = p.solve_version_with_stats(&seed, version) else {
-            panic!("{}: infeasible", inst.name);
-        };
+        let (teams, st) = p
+            .solve_version_with_stats(&seed, version)
+            .map_err(|e| format!("{}: infeasible at seed {i}: {e}", inst.name))?;
         r.searched += u64::from(st.augmenting_searches > 0);
         let mut loads = vec![0u8; inst.officers.len()];
         for (t, team) in teams.iter().enumerate() {
@@ -433,18 +437,18 @@ fn run(inst: &Instance, version: AssignmentVersion, seeds: u64) -> Run {
             .entry(key(&p, &teams))
             .or_default() += 1;
     }
-    r
+    Ok(r)
 }
 
-fn problem(inst: &Instance) -> Problem<'_> {
-    Problem {
-        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
+fn problem(inst: &Instance) -> Result<Problem<'_>, String> {
+    Ok(Problem {
+        date: date(2026, 3, 2)?,
         region: inst.region,
         capacity: inst.capacity,
         officers: &inst.officers,
         targets: &inst.targets,
         blocked: &inst.blocked,
-    }
+    })
 }
 
 /// Loads (by name order) back to officer index order.
@@ -457,8 +461,8 @@ fn loads_by_index(inst: &Instance, lv: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
-    let p = problem(inst);
+fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) -> Result<(), String> {
+    let p = problem(inst)?;
     let eligible: Vec<Vec<Vec<usize>>> = inst
         .targets
         .iter()
@@ -587,17 +591,18 @@ fn report(inst: &Instance, version: AssignmentVersion, r: &Run, seeds: u64) {
         chi2_p(z2, cells as f64),
         full_cols
     );
+    Ok(())
 }
 
-fn renaming(seeds: u64) {
+fn renaming(seeds: u64) -> Result<(), String> {
     println!();
     println!("Renaming (officer ids reversed), pair rates by name, original vs reversed:");
     println!();
     println!("| instance | version | max abs z | Σz² / cells | p |");
     println!("|---|---|---|---|---|");
-    for (a, b) in instances(false).iter().zip(instances(true).iter()) {
+    for (a, b) in instances(false)?.iter().zip(instances(true)?.iter()) {
         for v in [AssignmentVersion::V1, AssignmentVersion::V2] {
-            let (ra, rb) = (run(a, v, seeds), run(b, v, seeds));
+            let (ra, rb) = (run(a, v, seeds)?, run(b, v, seeds)?);
             let (mut z2, mut zmax, mut cells) = (0.0, 0.0f64, 0u64);
             let keys: std::collections::BTreeSet<&(usize, String)> =
                 ra.pairs.keys().chain(rb.pairs.keys()).collect();
@@ -624,9 +629,10 @@ fn renaming(seeds: u64) {
             );
         }
     }
+    Ok(())
 }
 
-fn main() {
+fn main() -> Result<(), String> {
     let seeds: u64 = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
@@ -637,11 +643,11 @@ fn main() {
         "| instance | version | complete assignments (Σ over load vectors seen) | searched | T1 rates | max abs z (worst pair: seen vs exact) | Σz² / cells | p (approx.) | full χ² / df | p | TV | TV of exact sampling |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for inst in instances(false) {
+    for inst in instances(false)? {
         for v in [AssignmentVersion::V1, AssignmentVersion::V2] {
-            let r = run(&inst, v, seeds);
-            report(&inst, v, &r, seeds);
+            let r = run(&inst, v, seeds)?;
+            report(&inst, v, &r, seeds)?;
         }
     }
-    renaming(seeds);
+    renaming(seeds)
 }

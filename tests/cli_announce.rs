@@ -144,7 +144,7 @@ fn refused(c: &County, text: &str, extra: &[&str], want: &str) -> Value {
     let id = v["error"]["campaign"].as_str().unwrap().to_string();
     c.dd(&["campaign", "draw", &id])
         .expect(1)
-        .has("no campaign");
+        .has("工作区中没有抽查批次");
     v
 }
 

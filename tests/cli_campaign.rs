@@ -389,6 +389,8 @@ fn brief_campaign_hash(id: &str, jia: &str, yi: &str) -> String {
     e.byte(0); // low_risk_once_a_year = false
     e.byte(0); // no period
     e.byte(0); // no coordination
+    // No teams.assignment in the file: v2, the default (§6.1).
+    e.lp("teams.assignment").lp("v2");
     e.sha()
 }
 
@@ -993,7 +995,7 @@ fn announce_without_a_workspace_is_a_usage_error() {
         ANNOUNCE_AT,
     ]);
     r.expect(2);
-    assert_has(&r, "nowhere is not a dualdraw workspace");
+    assert_has(&r, "nowhere 不是 dualdraw 工作区");
     let r = c.raw(&[
         "--json",
         "-w",
@@ -1068,7 +1070,7 @@ fn announce_with_an_instant_without_zone_is_a_usage_error() {
         "2026-03-01 09:00",
     ]);
     r.expect(2);
-    assert_has(&r, "is not an instant");
+    assert_has(&r, "不是带时区的时间");
 }
 
 // ---------------------------------------------------------------------------
@@ -1172,10 +1174,10 @@ fn reveal_without_name_equals_secret_is_a_usage_error() {
 fn reveal_and_draw_of_an_unknown_campaign_are_rejected_as_not_found() {
     let c = County::new();
     let r = c.reveal("NO-SUCH", &c.jia_reveal(), REVEAL_AT);
-    assert_has(&r, "no campaign \"NO-SUCH\"");
+    assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
     r.expect(1);
     let r = c.draw("NO-SUCH", &[]);
-    assert_has(&r, "no campaign \"NO-SUCH\"");
+    assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
     r.expect(1);
     let v = c.dd_json(&["campaign", "draw", "NO-SUCH"], 1);
     assert_eq!(v["error"]["kind"], "not_found");
@@ -1722,7 +1724,7 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
     // Nothing recorded: the campaign is unknown to the draw.
     let r = c.draw("BIG", &[]);
     r.expect(1);
-    assert_has(&r, "no campaign \"BIG\"");
+    assert_has(&r, "工作区中没有抽查批次 \"BIG\"");
     assert!(!c.exists("d/workspace/proofs/BIG.json"));
     // A corrected campaign under a new id is announced and drawn.
     c.announce("BIG-2");
@@ -2657,7 +2659,7 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
     assert!(!u["recused"].as_array().unwrap().is_empty());
     c.dd(&["campaign", "draw", "SCHOOLS", "--now", DRAW_AT])
         .expect(1)
-        .has("no campaign \"SCHOOLS\"");
+        .has("工作区中没有抽查批次 \"SCHOOLS\"");
     assert!(!c.exists("d/workspace/proofs/SCHOOLS.json"));
 }
 

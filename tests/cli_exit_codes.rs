@@ -75,7 +75,7 @@ fn documented_exit_codes_hold_across_commands() {
     for args in unknown {
         let mut v = vec!["-w", WS];
         v.extend_from_slice(&args);
-        expect(d, &v, 1, Some("not_found")).has("no campaign \"NO-SUCH\"");
+        expect(d, &v, 1, Some("not_found")).has("工作区中没有抽查批次 \"NO-SUCH\"");
     }
     // 1: other records not found, bad and unreadable input, failed verification.
     std::fs::write(d.join("bad.toml"), "id = 3\n").unwrap();

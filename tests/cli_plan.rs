@@ -246,8 +246,14 @@ fn a_good_plan_checks_and_the_draws_then_draw_exactly_what_it_said() {
     // 2026-03-09..2026-04-30: 38 working days (清明 04-04..04-06 off).
     assert_eq!(campaigns[0]["period"]["working_days"], 38);
 
-    // The text report says the same, and that it is internal.
+    // The text report says the same, and that it is internal (内部资料),
+    // in Chinese by default and in English with --lang en.
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
+    r.expect(0);
+    assert!(r.stdout.contains("内部资料"), "{}", r.stdout);
+    assert!(r.stdout.contains("每条规则都能满足"), "{}", r.stdout);
+    assert!(r.stdout.contains("抽查批次 2026-JOINT-01"), "{}", r.stdout);
+    let r = c.dd(&["--lang", "en", "plan", "check", &file, "--now", CHECK_AT]);
     r.expect(0);
     assert!(r.stdout.contains("INTERNAL"), "{}", r.stdout);
     assert!(r.stdout.contains("every rule can be met"), "{}", r.stdout);
@@ -402,6 +408,15 @@ witnesses = [{ name = "甲", commitment = "COMMIT" }]
     // Text: the report on standard output names the department; the verdict on standard error.
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
+    assert!(r.stdout.contains("问题 [capacity]"), "{}", r.stdout);
+    assert!(r.stdout.contains("县交通运输局"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("2 个问题：计划无法按所写内容执行"),
+        "{}",
+        r.stderr
+    );
+    let r = c.dd(&["--lang", "en", "plan", "check", &file, "--now", CHECK_AT]);
+    r.expect(1);
     assert!(r.stdout.contains("PROBLEM [capacity]"), "{}", r.stdout);
     assert!(r.stdout.contains("县交通运输局 needs"), "{}", r.stdout);
     assert!(r.stderr.contains("problem(s)"), "{}", r.stderr);
@@ -528,6 +543,12 @@ fn duplicate_ids_are_refused() {
     r.expect(1);
     assert_eq!(
         r.stderr.trim(),
+        "dup.toml: campaign[4] 的 id \"2026-SC-01\" 与 campaign[1] 重复：抽查批次的 id 必须唯一"
+    );
+    let r = c.dd(&["--lang", "en", "plan", "check", &file, "--now", CHECK_AT]);
+    r.expect(1);
+    assert_eq!(
+        r.stderr.trim(),
         "dup.toml: campaign[4] has id \"2026-SC-01\" like campaign[1]: campaign ids are unique"
     );
     let v = c.check(&file, &[], 1);
@@ -564,7 +585,9 @@ fn unknown_keys_are_refused_by_name() {
     for (text, want) in cases {
         let file = c.write("dup.toml", &text);
         for cmd in ["check", "announce"] {
-            let r = c.dd(&["plan", cmd, &file, "--now", CHECK_AT]);
+            // The reasons are the campaign checks' own (English); the frame
+            // around them follows the language.
+            let r = c.dd(&["--lang", "en", "plan", cmd, &file, "--now", CHECK_AT]);
             r.expect(1);
             assert!(
                 r.stderr.starts_with(want),
@@ -573,6 +596,15 @@ fn unknown_keys_are_refused_by_name() {
             );
         }
     }
+    // In Chinese: the file first, as in English, then the key.
+    let file = c.write("dup.toml", &format!("campaigns = []\n{}", plan("")));
+    let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
+    r.expect(1);
+    assert!(
+        r.stderr.starts_with("dup.toml: campaigns = \"[]\"："),
+        "{}",
+        r.stderr
+    );
     assert!(c.status_campaigns().is_empty());
 }
 

@@ -93,6 +93,12 @@ pub fn run_full(cwd: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&
         .env_remove("DUALDRAW_WORKSPACE")
         .env_remove("DUALDRAW_OPERATOR")
         .env_remove("DUALDRAW_APPROVER")
+        // The default language (Simplified Chinese), whatever the machine's
+        // locale: a test that reads English text passes `--lang en`.
+        .env_remove("DUALDRAW_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

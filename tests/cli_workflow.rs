@@ -495,8 +495,8 @@ fn ledger_verify_counts_the_announcement_reveals_and_draw() {
 
     let r = c.dd(&["ledger", "verify"]);
     r.expect(0)
-        .has("VERIFIED")
-        .has("intact chain of 4 entries")
+        .has("核验通过（VERIFIED）")
+        .has("完整的链，共 4 条记录")
         .has(head);
 }
 
@@ -569,8 +569,8 @@ fn ledger_export_writes_json_lines_and_the_draw_proofs() {
     assert_eq!(v["proofs_checked"], 1, "{v:#}");
     c.raw(&["ledger", "verify", "--file", "L.jsonl"])
         .expect(0)
-        .has("VERIFIED")
-        .has("4 entries");
+        .has("核验通过（VERIFIED）")
+        .has("共 4 条记录");
 }
 
 /// Exports the ledger of a drawn county to `L.jsonl`, then writes `T.jsonl`
@@ -600,7 +600,9 @@ fn ledger_file_with_an_edited_entry_fails_naming_it() {
         l
     });
     let r = c.raw(&["ledger", "verify", "--file", "T.jsonl"]);
-    r.expect(1).has("entry 2").has("edited");
+    r.expect(1).has("第 2 条记录").has("该记录被修改过");
+    let r = c.raw(&["--lang", "en", "ledger", "verify", "--file", "T.jsonl"]);
+    r.expect(1).has("FAILED: entry 2").has("edited");
     let r = c.raw(&["--json", "ledger", "verify", "--file", "T.jsonl"]);
     r.expect(1);
     let v = r.json();
@@ -608,7 +610,10 @@ fn ledger_file_with_an_edited_entry_fails_naming_it() {
     assert_eq!(v["verified"], false, "{v:#}");
     assert_eq!(v["error"]["kind"], "verification_failed", "{v:#}");
     assert!(
-        v["error"]["message"].as_str().unwrap().contains("entry 2"),
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("第 2 条记录"),
         "{v:#}"
     );
 }
@@ -622,7 +627,7 @@ fn ledger_file_with_a_deleted_line_fails_naming_the_position() {
     });
     c.raw(&["ledger", "verify", "--file", "T.jsonl"])
         .expect(1)
-        .has("position 3");
+        .has("第 3 个位置");
 }
 
 #[test]
@@ -634,7 +639,7 @@ fn ledger_file_with_two_lines_swapped_fails_naming_the_position() {
     });
     c.raw(&["ledger", "verify", "--file", "T.jsonl"])
         .expect(1)
-        .has("position 2");
+        .has("第 2 个位置");
 }
 
 #[test]
@@ -648,13 +653,13 @@ fn ledger_file_with_a_changed_proof_fails_naming_the_draw_entry() {
     c.write(&name, &proof.replacen("第一批", "第二批", 1));
     c.raw(&["ledger", "verify", "--file", "T.jsonl"])
         .expect(1)
-        .has("entry 4")
+        .has("第 4 条记录")
         .has(&name);
     // A missing proof is a failure too.
     std::fs::remove_file(c.path().join(&name)).unwrap();
     c.raw(&["ledger", "verify", "--file", "T.jsonl"])
         .expect(1)
-        .has("entry 4");
+        .has("第 4 条记录");
 }
 
 #[test]
@@ -667,6 +672,7 @@ fn ledger_edited_in_the_database_fails_verification() {
     if sqlite3(c.path(), &sql).is_none() {
         return;
     }
+    // The store's audit names the entry in its own words (English so far).
     c.dd(&["ledger", "verify"]).expect(1).has("entry 2");
     let v = c.dd_json(&["ledger", "verify"], 1);
     assert_eq!(v["verified"], false, "{v:#}");
@@ -1717,24 +1723,32 @@ fn history_import_with_bad_rows_loads_nothing() {
 // campaign replace, verify --replacements
 // ---------------------------------------------------------------------------
 
-/// Replaces `all[0]` (the target) and one officer of `all[1]`; returns the
-/// new target.
-fn two_replacements(c: &County, all: &[Target]) -> String {
-    let v = c.dd_json(
-        &[
+/// Replaces the first target of `all` whose stratum still has an entity to
+/// draw (the draw decides which), then one officer of the next target;
+/// returns the indices of both targets and the new target.
+fn two_replacements(c: &County, all: &[Target]) -> (usize, usize, String) {
+    let mut found = None;
+    for (i, t) in all.iter().enumerate() {
+        let run = c.dd(&[
+            "--json",
             "campaign",
             "replace",
             ID,
             "--target",
-            &all[0].uscc,
+            &t.uscc,
             "--reason",
             "已迁出",
             "--now",
             "2026-03-05T09:00:00+08:00",
-        ],
-        0,
-    );
-    assert_eq!(v["schema"], "dualdraw.replace.v1", "{v:#}");
+        ]);
+        if run.code == 0 {
+            found = Some((i, serde_json::from_str::<Value>(&run.stdout).unwrap()));
+            break;
+        }
+        // A refusal records nothing: only an exhausted stratum may refuse.
+        run.expect(1).has("no entity is left in the stratum");
+    }
+    let (first, v) = found.expect("no target of the draw can be replaced");
     let r = &v["replacement"];
     assert_eq!(r["seq"], 1, "{v:#}");
     assert_eq!(r["request"]["kind"], "target", "{v:#}");
@@ -1747,7 +1761,8 @@ fn two_replacements(c: &County, all: &[Target]) -> String {
     );
     assert!(strs(&r["team"]).len() >= 2, "{v:#}");
 
-    let t = &all[1];
+    let second = usize::from(first == 0);
+    let t = &all[second];
     let gone = &t.officers[0];
     let v = c.dd_json(
         &[
@@ -1777,14 +1792,14 @@ fn two_replacements(c: &County, all: &[Target]) -> String {
     for o in &t.officers[1..] {
         assert!(team.contains(o), "{o} left the team {team:?}");
     }
-    new
+    (first, second, new)
 }
 
 #[test]
 fn replace_a_target_and_an_officer_then_verify_them() {
     let c = County::new();
     let all = c.drawn();
-    let new = two_replacements(&c, &all);
+    let (first, second, new) = two_replacements(&c, &all);
     let entries = c.export("L.jsonl");
     let kinds: Vec<&str> = entries
         .iter()
@@ -1794,8 +1809,8 @@ fn replace_a_target_and_an_officer_then_verify_them() {
 
     // Results follow the replacements.
     c.record(
-        &all[0].uscc,
-        &all[0].items[0],
+        &all[first].uscc,
+        &all[first].items[0],
         "未发现问题",
         "2026-04-30",
         &[],
@@ -1815,19 +1830,26 @@ fn replace_a_target_and_an_officer_then_verify_them() {
     );
 
     // Not a target: refused; an officer not on the team: refused.
-    let stranger = undrawn(&c, &all);
+    let stranger = c
+        .pool()
+        .into_iter()
+        .find(|u| *u != new && !all.iter().any(|t| &t.uscc == u))
+        .expect("an entity never drawn");
     c.dd(&[
         "campaign", "replace", ID, "--target", &stranger, "--reason", "x",
     ])
     .expect(1)
     .has(&stranger);
-    let o = other_officer(&all, &all[2]);
+    let third = (0..all.len())
+        .find(|k| *k != first && *k != second)
+        .expect("a third target");
+    let o = other_officer(&all, &all[third]);
     c.dd(&[
         "campaign",
         "replace",
         ID,
         "--target",
-        &all[2].uscc,
+        &all[third].uscc,
         "--officer",
         &o,
         "--reason",

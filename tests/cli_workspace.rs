@@ -6,7 +6,7 @@ mod support;
 
 use support::*;
 
-const NOT_A_WORKSPACE: &str = "is not a dualdraw workspace";
+const NOT_A_WORKSPACE: &str = "不是 dualdraw 工作区";
 
 #[test]
 fn init_creates_the_folder_and_its_database() {
@@ -15,7 +15,13 @@ fn init_creates_the_folder_and_its_database() {
     r.expect(0);
     assert_eq!(
         r.stdout.trim(),
-        "created workspace a/b/ws (database a/b/ws/dualdraw.db)"
+        "已创建工作区 a/b/ws（数据库 a/b/ws/dualdraw.db）"
+    );
+    let r = t.raw(&["--lang", "en", "-w", "c/ws", "init"]);
+    r.expect(0);
+    assert_eq!(
+        r.stdout.trim(),
+        "created workspace c/ws (database c/ws/dualdraw.db)"
     );
     assert!(t.abs("a/b/ws/dualdraw.db").is_file());
 }
@@ -40,7 +46,7 @@ fn init_twice_exits_2_and_keeps_the_workspace() {
     let r = t.run(&["init"]);
     r.expect(2);
     assert!(
-        r.stderr.contains("ws already holds a dualdraw workspace"),
+        r.stderr.contains("ws 已经是一个 dualdraw 工作区"),
         "{}",
         r.stderr
     );
@@ -217,14 +223,19 @@ fn unknown_snapshot_is_a_usage_error() {
     for cmd in ["root", "stats"] {
         let r = t.run(&["registry", cmd, "--snapshot", "9"]);
         r.expect(2);
-        assert!(r.stderr.contains("no snapshot 9"), "{}", r.stderr);
+        assert!(r.stderr.contains("没有编号为 9 的版本快照"), "{}", r.stderr);
     }
     let r = t.run(&["registry", "prove", "GA-001", "--snapshot", "9"]);
     r.expect(2);
     let v = t.json(&["registry", "root", "--snapshot", "9"], 2);
     assert_eq!(v["schema"], "dualdraw.error.v1");
     assert_eq!(v["error"]["kind"], "usage");
-    assert_eq!(v["error"]["message"], "no snapshot 9");
+    assert_eq!(v["error"]["message"], "没有编号为 9 的版本快照");
+    let mut en = vec!["--lang", "en", "--json"];
+    en.extend_from_slice(&["registry", "root", "--snapshot", "9"]);
+    let r = t.run(&en);
+    r.expect(2);
+    assert_eq!(r.json()["error"]["message"], "no snapshot 9");
 }
 
 #[test]
@@ -488,4 +499,90 @@ fn every_json_output_carries_its_schema_and_ok() {
         false,
     );
     assert_eq!(j["error"]["kind"], "verification_failed");
+}
+
+#[test]
+fn messages_and_help_are_chinese_by_default_and_english_on_request() {
+    let t = Ws::bare();
+    let nowhere = ["-w", "nowhere", "registry", "root"];
+    // Chinese by default, and under the C, POSIX or a Chinese locale.
+    for env in [
+        vec![],
+        vec![("LANG", "C")],
+        vec![("LANG", "POSIX")],
+        vec![("LANG", "zh_CN.UTF-8")],
+        vec![("LC_ALL", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")],
+        vec![("DUALDRAW_LANG", "zh-CN"), ("LANG", "en_US.UTF-8")],
+    ] {
+        let r = run_full(t.path(), &nowhere, &env, None);
+        r.expect(2);
+        assert!(
+            r.stderr.contains("nowhere 不是 dualdraw 工作区"),
+            "{env:?}: {}",
+            r.stderr
+        );
+    }
+    // English with --lang en, DUALDRAW_LANG=en or an English locale; --lang first.
+    for (args, env) in [
+        (vec!["--lang", "en"], vec![]),
+        (vec!["--lang=en"], vec![("DUALDRAW_LANG", "zh-CN")]),
+        (vec![], vec![("DUALDRAW_LANG", "en")]),
+        (vec![], vec![("LANG", "en_US.UTF-8")]),
+    ] {
+        let mut a = args.clone();
+        a.extend_from_slice(&nowhere);
+        let r = run_full(t.path(), &a, &env, None);
+        r.expect(2);
+        assert!(
+            r.stderr.contains("nowhere is not a dualdraw workspace"),
+            "{args:?} {env:?}: {}",
+            r.stderr
+        );
+    }
+    // --lang with a value it does not know is a usage error, in Chinese.
+    let r = t.raw(&["--lang", "fr", "init"]);
+    r.expect(2);
+    assert!(r.stderr.contains("语言只能是 zh-CN"), "{}", r.stderr);
+    // The JSON kinds are the same in both languages; the message follows.
+    for lang in ["zh-CN", "en"] {
+        let r = t.raw(&[
+            "--lang", lang, "--json", "-w", "nowhere", "registry", "root",
+        ]);
+        r.expect(2);
+        let v = r.json();
+        assert_eq!(v["error"]["kind"], "usage");
+        let r = t.raw(&["--lang", lang, "--json", "frobnicate"]);
+        r.expect(2);
+        assert_eq!(r.json()["error"]["kind"], "usage");
+    }
+    // --help: every command and option described in the language asked.
+    let r = t.raw(&["--help"]);
+    r.expect(0);
+    assert!(r.stdout.contains("用法: dualdraw"), "{}", r.stdout);
+    assert!(r.stdout.contains("创建工作区"), "{}", r.stdout);
+    assert!(r.stdout.contains("--lang <LANG>"), "{}", r.stdout);
+    let r = t.raw(&["ledger", "verify", "--help"]);
+    r.expect(0);
+    assert!(r.stdout.contains("台账必须止于的链头"), "{}", r.stdout);
+    let r = t.raw(&["--lang", "en", "ledger", "verify", "--help"]);
+    r.expect(0);
+    assert!(
+        r.stdout.contains("Usage: dualdraw ledger verify"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("The head the ledger must end at"),
+        "{}",
+        r.stdout
+    );
+    // clap's own errors too, with the usage line.
+    let r = t.raw(&["frobnicate"]);
+    r.expect(2);
+    assert!(
+        r.stderr.contains("错误：无法识别的子命令 'frobnicate'"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("用法："), "{}", r.stderr);
 }

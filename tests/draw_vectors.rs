@@ -58,6 +58,7 @@ credit_class = "D"
 ratio = "30%"
 min = 1
 [teams]
+assignment = "v1"
 min_size = 3
 per_department = 1
 max_targets_per_officer = 3
@@ -436,6 +437,7 @@ ratio = "20%"
 credit_class = "D"
 ratio = "20%"
 [teams]
+assignment = "v1"
 max_targets_per_officer = 10
 [coordination]
 group = "2026春季协调"
@@ -568,6 +570,8 @@ ratio = "10%"
 [[targets.strata]]
 credit_class = "D"
 ratio = "20%"
+[teams]
+assignment = "v1"
 [entropy]
 witnesses = [{{ name = "甲", commitment = "{}" }}]
 beacon = {{ scheme = "drand-quicknet", round = {QN_ROUND} }}

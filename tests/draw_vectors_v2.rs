@@ -5,8 +5,8 @@
 //!
 //! Value stability as for `draw-v1.json`: the file was written once with
 //! `DUALDRAW_BLESS=1`; a failure means an output §6.1 fixes changed. The Python
-//! reference and the page do not implement v2 yet; a later session makes them
-//! agree with this file.
+//! reference (`tests/vectors/reference_draw.py`) and the page
+//! (`web/test/vectors.test.ts`) check every section of this file.
 
 use dualdraw::core::announcement::{History, announce};
 use dualdraw::core::assign::{AssignmentVersion, Need, Problem, TargetNeeds};
@@ -25,14 +25,14 @@ use serde_json::{Value, json};
 use std::collections::HashSet;
 
 mod tight;
-use tight::{SECRET_A, tight_campaign, tight_registries};
+use tight::{SECRET_A, regional_campaign, regional_registries, tight_campaign, tight_registries};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/draw-v2.json");
 
 fn v2_toml() -> String {
     tight_campaign()
         .replace("id = \"VECTOR-TIGHT\"", "id = \"VECTOR-TIGHT-V2\"")
-        .replace("[teams]\n", "[teams]\nassignment = \"v2\"\n")
+        .replace("assignment = \"v1\"", "assignment = \"v2\"")
 }
 
 /// The issue-14 instance: T1…T8 need 2 officers of D, O1…O8 (capacity 2),
@@ -105,7 +105,15 @@ fn assignment_vectors() -> Value {
 }
 
 fn build_tight_v2(minute: i64) -> (DrawProof, dualdraw::core::assign::SolveStats) {
-    let reg = tight_registries();
+    build_v2(&tight_registries(), &v2_toml(), minute)
+}
+
+fn build_v2(
+    reg: &dualdraw::Registries,
+    toml: &str,
+    minute: i64,
+) -> (DrawProof, dualdraw::core::assign::SolveStats) {
+    let reg = reg.clone();
     let key = SaltKey::from_bytes([0x33; 32]);
     let roots = SnapshotRoots::compute(&reg, &key);
     let sref = SnapshotRef {
@@ -113,7 +121,7 @@ fn build_tight_v2(minute: i64) -> (DrawProof, dualdraw::core::assign::SolveStats
         digest: roots.digest(),
         roots,
     };
-    let c = Campaign::from_toml(&v2_toml()).unwrap();
+    let c = Campaign::from_toml(toml).unwrap();
     assert_eq!(c.teams.assignment, AssignmentVersion::V2);
     let t0 = chrono::DateTime::parse_from_rfc3339("2026-03-01T01:00:00Z")
         .unwrap()
@@ -173,6 +181,24 @@ fn find_tight_v2_minute() {
     panic!("no minute found");
 }
 
+/// The first announcement minute whose regional v2 draw needs the search
+/// and makes rotations in both counties' blocks (`find_regions_v2_minute`).
+const REGIONS_V2_MINUTE: i64 = 0;
+
+#[test]
+#[ignore = "search helper: prints minutes whose regional v2 draw exercises the search"]
+fn find_regions_v2_minute() {
+    for m in 0..500 {
+        let (p, s) = build_v2(&regional_registries(), &regional_campaign(), m);
+        let regions: HashSet<_> = p.targets.iter().map(|t| t.entity.region.clone()).collect();
+        if s.augmenting_searches > 0 && s.rotations_made > 0 && regions.len() == 2 {
+            println!("minute {m}: {s:?}");
+            return;
+        }
+    }
+    panic!("no minute found");
+}
+
 #[test]
 fn v2_vectors_are_stable_and_the_v2_proof_verifies() {
     let v1 = Campaign::from_toml(&tight_campaign()).unwrap();
@@ -207,6 +233,7 @@ fn v2_vectors_are_stable_and_the_v2_proof_verifies() {
             "teams": proof.teams,
             "proof": proof,
         },
+        "draw_regions_v2": regions_section(),
     });
     if std::env::var_os("DUALDRAW_BLESS").is_some() && std::fs::read_to_string(FILE).is_err() {
         std::fs::write(FILE, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
@@ -221,8 +248,36 @@ fn v2_vectors_are_stable_and_the_v2_proof_verifies() {
         AssignmentVersion::V2
     );
     verify_light(&p).unwrap();
+    let r: DrawProof = serde_json::from_value(stored["draw_regions_v2"]["proof"].clone()).unwrap();
+    verify_light(&r).unwrap();
     // The proof's campaign says v2: a verifier that re-ran v1 would disagree.
     let mut as_v1 = p.clone();
     as_v1.announcement.campaign.teams.assignment = AssignmentVersion::V1;
     assert!(verify_light(&as_v1).is_err());
+}
+
+/// A complete v2 draw with `officer_region = "same"`: two counties, two
+/// departments with qualifications, capacity 3, recusals; the search runs
+/// and the chain rotates within each county's block.
+fn regions_section() -> Value {
+    let (proof, stats) = build_v2(
+        &regional_registries(),
+        &regional_campaign(),
+        REGIONS_V2_MINUTE,
+    );
+    assert!(
+        stats.augmenting_searches > 0 && stats.rotations_made > 0,
+        "{stats:?}"
+    );
+    let a = &proof.announcement;
+    json!({
+        "campaign_toml": regional_campaign(),
+        "campaign_hash": a.campaign_hash,
+        "announcement_hash": a.hash,
+        "seed": proof.seed,
+        "stats": stats,
+        "targets": proof.targets.iter().map(|t| t.entity.uscc.clone()).collect::<Vec<_>>(),
+        "teams": proof.teams,
+        "proof": proof,
+    })
 }

@@ -40,4 +40,5 @@ suite!(
     draws_verify_at_the_level_the_inputs_allow,
     results_are_checked_against_the_draw,
     snapshots_are_chosen_found_and_proved,
+    calendars_are_kept_with_their_ledger_entries,
 );

@@ -101,6 +101,7 @@ fn bin() -> &'static str {
 fn ledger_verify(ws: &Path) -> (i32, String) {
     let o = Command::new(bin())
         .args(["-w", ws.to_str().unwrap(), "ledger", "verify"])
+        .env("DUALDRAW_LANG", "zh-CN")
         .output()
         .unwrap();
     (
@@ -451,6 +452,7 @@ fn dd(ws: &Path, args: &[&str]) -> (i32, String) {
         .arg("-w")
         .arg(ws)
         .args(args)
+        .env("DUALDRAW_LANG", "zh-CN")
         .output()
         .unwrap();
     (
@@ -515,7 +517,7 @@ fn ledger_verify_published_catches_an_edited_list() {
         ],
     );
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("published file(s)"), "{out}");
+    assert!(out.contains("个公示文件与其公示记录一致"), "{out}");
     let campaign = std::fs::read_dir(&published)
         .unwrap()
         .next()
@@ -565,7 +567,7 @@ fn doctor_and_backup_from_the_command_line() {
     std::fs::remove_file(the_proof(&ws)).unwrap();
     let (code, out) = dd(&ws, &["doctor"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("repair: dualdraw -w"), "{out}");
+    assert!(out.contains("修复：dualdraw -w"), "{out}");
 }
 
 /// A full disk (a small tmpfs) while publishing: the command fails, nothing

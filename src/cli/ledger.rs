@@ -1,5 +1,7 @@
 //! `ledger verify` and `ledger export`.
 
+use super::i18n::t;
+use super::messages;
 use super::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::core::merkle::Hash;
 use crate::ledger::{
@@ -19,7 +21,7 @@ pub enum LedgerCommand {
         #[arg(long)]
         file: Option<PathBuf>,
         /// The head the ledger must end at (from a published notice).
-        #[arg(long, value_parser = |s: &str| Hash::from_hex(s).map_err(|e| e.to_string()))]
+        #[arg(long, value_parser = |s: &str| Hash::from_hex(s).map_err(|_| t!("error-hash", value = format!("{s:?}"))))]
         head: Option<Hash>,
         /// Also check a folder of published files (`published/`, or one campaign's
         /// folder) against the ledger's publication entries.
@@ -37,7 +39,7 @@ fn broken(message: String) -> Failure {
     Failure {
         code: EXIT_REJECTED,
         json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": message}}),
-        message: format!("FAILED: {message}"),
+        message: t!("verify-failed", message = message),
     }
 }
 
@@ -51,33 +53,37 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
             let (entries, source, tables) = match file {
                 Some(f) => {
                     let unreadable = |e: std::io::Error| {
-                        Failure::rejected("unreadable", format!("{}: {e}", f.display()))
+                        Failure::rejected("unreadable", messages::file_error(f, &e))
                     };
                     let fh = std::fs::File::open(f).map_err(unreadable)?;
                     let v = read_jsonl(std::io::BufReader::new(fh)).map_err(|e| match e {
                         ReadLedgerError::Io(e) => unreadable(e),
-                        ReadLedgerError::Entry { line, source } => broken(format!(
-                            "{}:{line}: not a ledger entry: {source}",
-                            f.display()
+                        ReadLedgerError::Entry { line, source } => broken(t!(
+                            "ledger-not-an-entry",
+                            file = f.display(),
+                            line = line,
+                            why = source
                         )),
                     })?;
-                    (v, f.display().to_string(), None)
+                    (v, t!("ledger-source-file", file = f.display()), None)
                 }
                 None => {
                     // The chain and every table against it, in one read
                     // transaction: a concurrent writer is never a false alarm.
                     let ws = Workspace::open(&cli.workspace)?;
-                    let audit = ws.audit_records().map_err(|e| broken(e.to_string()))?;
+                    let audit = ws
+                        .audit_records()
+                        .map_err(|e| broken(messages::store(&e)))?;
                     let mut entries = ws.ledger()?;
                     entries.truncate(audit.entries);
-                    (entries, "the workspace".to_string(), Some(audit))
+                    (entries, t!("ledger-source-workspace"), Some(audit))
                 }
             };
             let got =
-                verify_chain_to(&entries, head.as_ref()).map_err(|e| broken(e.to_string()))?;
+                verify_chain_to(&entries, head.as_ref()).map_err(|e| broken(messages::head(&e)))?;
             let proofs = match (&tables, file) {
                 (_, Some(f)) => check_proof_files(&entries, &proofs_dir(f))
-                    .map_err(|e| broken(e.to_string()))?,
+                    .map_err(|e| broken(messages::proof_file(&e)))?,
                 (Some(a), None) => a.proofs + a.results,
                 (None, None) => 0,
             };
@@ -87,37 +93,43 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
                     crate::store::sqlite::check_published(&entries, dir).map_err(|bad| {
                         broken(
                             bad.iter()
-                                .map(ToString::to_string)
+                                .map(messages::published)
                                 .collect::<Vec<_>>()
                                 .join("\n"),
                         )
                     })?,
                 ),
             };
-            let mut text = format!(
-                "VERIFIED: the ledger of {source} is an intact chain of {} entries, head {got}",
-                entries.len()
+            let mut text = t!(
+                "ledger-verified",
+                source = source,
+                entries = entries.len(),
+                head = got
             );
             if file.is_some() {
-                text.push_str(&format!("; {proofs} draw proof(s) match their entries"));
+                text.push_str(&t!("ledger-verified-proofs", proofs = proofs));
             }
             if let Some(a) = &tables {
-                text.push_str(&format!(
-                    "; every table matches it ({} announcement(s) and their snapshots, {} reveal(s), {} proof(s), {} result(s), {} schedule(s), {} other record(s))",
-                    a.announcements, a.reveals, a.proofs, a.results, a.schedules, a.other
+                text.push_str(&t!(
+                    "ledger-verified-tables",
+                    announcements = a.announcements,
+                    reveals = a.reveals,
+                    proofs = a.proofs,
+                    results = a.results,
+                    schedules = a.schedules,
+                    other = a.other
                 ));
             }
             if let Some(p) = &files {
-                text.push_str(&format!(
-                    "; {} published file(s) of {} match their publication entries",
-                    p.files,
-                    p.campaigns.join(", ")
+                text.push_str(&t!(
+                    "ledger-verified-published",
+                    files = p.files,
+                    campaigns = p.campaigns.join(", ")
                 ));
             }
             if head.is_none() {
-                text.push_str(
-                    "\nnot checked: that no entry was removed from the end (give the head of the last published notice with --head)",
-                );
+                text.push('\n');
+                text.push_str(&t!("ledger-head-not-checked"));
             }
             out.done(
                 "dualdraw.ledger-verify.v1",
@@ -130,9 +142,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
             let ws = Workspace::open(&cli.workspace)?;
             let entries = ws.ledger()?;
             verify_chain(&entries)
-                .map_err(|e| broken(format!("the workspace ledger is broken: {e}")))?;
-            let io =
-                |e: std::io::Error| Failure::rejected("io", format!("{}: {e}", file.display()));
+                .map_err(|e| broken(t!("ledger-export-broken", why = messages::ledger(&e))))?;
+            let io = |e: std::io::Error| Failure::rejected("io", messages::file_error(file, &e));
             // Proofs first, the ledger last: a ledger file on disk always has
             // its proofs beside it; each file is whole or absent.
             let dir = proofs_dir(file);
@@ -154,7 +165,14 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
             out.done(
                 "dualdraw.ledger-export.v1",
                 &serde_json::json!({"file": file, "proofs": dir, "entries": entries.len(), "head": head}),
-                &format!("wrote {} ledger entries to {} and {proofs} proof(s) to {}; head {head}", entries.len(), file.display(), dir.display()),
+                &t!(
+                    "ledger-exported",
+                    entries = entries.len(),
+                    file = file.display(),
+                    proofs = proofs,
+                    dir = dir.display(),
+                    head = head
+                ),
             )
         }
     }

@@ -4,16 +4,20 @@
 //! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
 //! verification, 2 usage error (bad arguments, no workspace).
 
+mod calendar;
 mod campaign;
 pub mod demo;
+pub mod i18n;
 mod ledger;
+mod messages;
 mod plan;
 mod registry;
 mod report;
 mod results;
 mod schedule;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use i18n::t;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +51,9 @@ pub struct Cli {
     /// Who approved it, where the bureau requires an approver (recorded in the ledger).
     #[arg(long, global = true, env = "DUALDRAW_APPROVER")]
     pub approver: Option<String>,
+    /// The language of messages and help: zh-CN (default) or en; also DUALDRAW_LANG.
+    #[arg(long, global = true, value_parser = i18n::parse_lang)]
+    pub lang: Option<i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -105,15 +112,19 @@ pub enum Command {
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
     },
-    /// Campaigns, what is drawn, recorded, published, overdue or due within 5 working days.
+    /// Campaigns: what is drawn, recorded, published; every target with or without a result as published, pending
+    /// (期限未到), overdue (逾期) or unknown by its deadline, per department and township.
     Status {
         /// Today's date, YYYY-MM-DD (default: the system date).
         #[arg(long, value_parser = parse_day)]
         today: Option<chrono::NaiveDate>,
-        /// A holiday file for years after 2026.
-        #[arg(long)]
-        holidays: Option<PathBuf>,
+        /// Holiday file, assumed years.
+        #[command(flatten)]
+        calendar: calendar::CalendarArgs,
     },
+    /// Working-day calendars: import a year's official holiday schedule, list the years known, show one.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// Annual plans: check a plan before anything is drawn, announce its campaigns.
     #[command(subcommand)]
     Plan(plan::PlanCommand),
@@ -164,7 +175,7 @@ fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
         "light" | "轻量" => Ok(Level::Light),
         "public" | "公开" => Ok(Level::Public),
         "audit" | "审计" => Ok(Level::Audit),
-        _ => Err(format!("{s:?}: the levels are light, public and audit")),
+        _ => Err(t!("error-level", value = format!("{s:?}"))),
     }
 }
 
@@ -172,7 +183,7 @@ fn parse_level(s: &str) -> Result<crate::core::verify::Level, String> {
 /// (`docs/SPEC.md` §1).
 pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     crate::core::instant::parse_instant(s)
-        .map_err(|_| format!("{s:?} is not an instant such as 2026-03-02T09:00:00+08:00"))
+        .map_err(|_| t!("error-instant", value = format!("{s:?}")))
 }
 
 /// The clock, read once and truncated to the whole second: every instant
@@ -184,21 +195,7 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
 /// Parses a date `YYYY-MM-DD` (`--today`, `--not-on`, …).
 pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
-}
-
-/// The shipped working-day calendar, plus the years of a holiday file.
-pub(crate) fn calendar(
-    holidays: Option<&std::path::Path>,
-) -> Result<crate::core::calendar::Calendar, Failure> {
-    let mut c = crate::core::calendar::Calendar::shipped();
-    if let Some(f) = holidays {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
-        c.load_toml(&text)
-            .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", f.display())))?;
-    }
-    Ok(c)
+        .map_err(|_| t!("error-day", value = format!("{s:?}")))
 }
 
 /// A failure, with its exit code.
@@ -234,14 +231,13 @@ impl Failure {
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError as E;
+        let message = messages::store(&e);
         match e {
-            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => {
-                Failure::usage(e.to_string())
-            }
+            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => Failure::usage(message),
             // A record not found: rejected input (docs/CLI.md), not a usage error.
-            E::NoCampaign(_) => Failure::rejected("not_found", e.to_string()),
-            E::Conflict(_) => Failure::rejected("conflict", e.to_string()),
-            _ => Failure::rejected("store", e.to_string()),
+            E::NoCampaign(_) => Failure::rejected("not_found", message),
+            E::Conflict(_) => Failure::rejected("conflict", message),
+            _ => Failure::rejected("store", message),
         }
     }
 }
@@ -318,18 +314,40 @@ impl Out {
     }
 }
 
+/// Parses the arguments with `--help` in the language of the run
+/// (`--lang`, `DUALDRAW_LANG`, the locale: read before parsing).
+fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let lang = i18n::detect(args, |k| std::env::var(k).ok());
+    i18n::set_lang(lang);
+    let mut cmd = i18n::localize_help(Cli::command(), lang);
+    let mut m = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd))
+}
+
 /// Runs the CLI on the process arguments.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args) {
         Ok(c) => c,
         Err(e) => {
-            let json = std::env::args_os().skip(1).any(|a| a == "--json");
+            let json = args.iter().skip(1).any(|a| a == "--json");
             if !e.use_stderr() {
                 let _ = e.print(); // --help, --version
                 return ExitCode::from(EXIT_OK);
             }
+            // A command without its subcommand prints its help (to stderr).
+            let help = e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+            let text = if help {
+                e.render().to_string()
+            } else {
+                i18n::clap_error(&e)
+            };
             if json {
-                let message = e.kind().to_string();
+                let message = if help {
+                    t!("clap-missing-subcommand-help")
+                } else {
+                    text.lines().next().unwrap_or_default().to_string()
+                };
                 let detail = e.render().to_string();
                 let j = serde_json::json!({
                     "schema": "dualdraw.error.v1",
@@ -338,7 +356,7 @@ pub fn run() -> ExitCode {
                 });
                 emit(&serde_json::to_string_pretty(&j).unwrap_or_default());
             } else {
-                let _ = e.print();
+                eprintln!("{}", text.trim_end());
             }
             return ExitCode::from(EXIT_USAGE);
         }
@@ -359,7 +377,7 @@ pub fn run() -> ExitCode {
     let out = Out {
         json: cli.json,
         progress: std::cell::RefCell::new(if long {
-            cli.progress("working…")
+            cli.progress(&t!("progress-working"))
         } else {
             None
         }),
@@ -393,10 +411,10 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             out.done(
                 "dualdraw.init.v1",
                 &serde_json::json!({"workspace": ws.dir(), "database": db}),
-                &format!(
-                    "created workspace {} (database {})",
-                    ws.dir().display(),
-                    db.display()
+                &t!(
+                    "init-created",
+                    dir = ws.dir().display(),
+                    database = db.display()
                 ),
             )
         }
@@ -423,18 +441,23 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
-            let b = ws.backup_to(file)?;
+            let b = ws.backup_to(file).map_err(|e| match e {
+                crate::store::StoreError::AlreadyExists(f) => {
+                    Failure::usage(t!("backup-exists", file = f.display()))
+                }
+                e => Failure::from(e),
+            })?;
             out.done(
                 "dualdraw.backup.v1",
                 &serde_json::json!(b),
-                &format!(
-                    "backup written to {} ({} bytes) and checked: integrity, {} ledger entries to head {}, {} snapshot(s), every table against the ledger\nrestore: copy it to WORKSPACE/{}",
-                    b.file.display(),
-                    b.bytes,
-                    b.entries,
-                    b.head,
-                    b.snapshots,
-                    crate::store::DB_FILE
+                &t!(
+                    "backup-written",
+                    file = b.file.display(),
+                    bytes = b.bytes,
+                    entries = b.entries,
+                    head = b.head,
+                    snapshots = b.snapshots,
+                    database = crate::store::DB_FILE
                 ),
             )
         }
@@ -445,20 +468,22 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
                 return out.done(
                     "dualdraw.doctor.v1",
                     &serde_json::json!({"ok": true, "findings": []}),
-                    "nothing wrong: the database is intact, every table matches the ledger, every proof and published file is in place",
+                    &t!("doctor-nothing-wrong"),
                 );
             }
-            let mut text = format!("{} problem(s):", findings.len());
+            let mut text = t!("doctor-problems", count = findings.len());
             for f in &findings {
-                text.push_str(&format!("\n- [{}] {}", f.code, f.message));
+                text.push('\n');
+                text.push_str(&t!("doctor-finding", code = f.code, message = f.message));
                 if let Some(r) = &f.repair {
-                    text.push_str(&format!("\n  repair: {r}"));
+                    text.push('\n');
+                    text.push_str(&t!("doctor-repair", command = r));
                 }
             }
             Err(Failure {
                 code: EXIT_REJECTED,
                 json: serde_json::json!({"ok": false, "findings": findings,
-                    "error": {"kind": "problems_found", "message": format!("{} problem(s)", findings.len())}}),
+                    "error": {"kind": "problems_found", "message": t!("doctor-problems-short", count = findings.len())}}),
                 message: text,
             })
         }
@@ -470,12 +495,13 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Publish { id, out: dir, now } => {
             results::publish(cli, out, id, dir.as_deref(), *now)
         }
-        Command::Status { today, holidays } => results::status(
+        Command::Status { today, calendar } => results::status(
             cli,
             out,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            holidays.as_deref(),
+            calendar,
         ),
+        Command::Calendar(c) => calendar::dispatch(cli, out, c),
         Command::Demo {
             dir,
             entities,

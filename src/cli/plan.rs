@@ -1,12 +1,16 @@
 //! `plan check|announce`: annual plans (年度抽查计划, `docs/PLAN.md`).
 
-use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_instant};
+use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::plan::{CampaignCheck, Expected, Plan, PlanCheck, PlanCheckError, Severity, check};
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::fmt::Write as _;
+
+use super::i18n::t;
+use super::messages;
+use crate::plan::PlanError;
 use std::path::{Path, PathBuf};
 
 /// `plan` subcommands.
@@ -17,9 +21,9 @@ pub enum PlanCommand {
     Check {
         /// The plan TOML file.
         file: PathBuf,
-        /// A holiday file for years after 2026 (same shape as data/cn-holidays.toml).
-        #[arg(long)]
-        holidays: Option<PathBuf>,
+        /// Holiday file, assumed years (the workspace's calendar otherwise, docs/CALENDAR.md).
+        #[command(flatten)]
+        calendar: super::calendar::CalendarArgs,
         /// Check as if announced at this instant (default: now), e.g. 2026-01-05T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
@@ -36,18 +40,116 @@ pub enum PlanCommand {
 
 fn read_plan(file: &Path) -> Result<Plan, Failure> {
     let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
-    Plan::from_toml(&text)
-        .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))
+        .map_err(|e| Failure::rejected("unreadable", messages::file_error(file, &e)))?;
+    Plan::from_toml(&text).map_err(|e| {
+        Failure::rejected(
+            "rejected",
+            t!("error-file", file = file.display(), why = plan_error(&e)),
+        )
+    })
+}
+
+/// `campaign[INDEX]` or `campaign[INDEX] (ID)`: a campaign of a plan file.
+fn label(index: usize, id: Option<&str>) -> String {
+    match id {
+        Some(id) => t!("plan-campaign-label-id", index = index, id = id),
+        None => t!("plan-campaign-label", index = index),
+    }
+}
+
+/// Why a plan file is refused. The campaign checks' own reasons and the TOML
+/// reader's are passed on as they are.
+fn plan_error(e: &PlanError) -> String {
+    match e {
+        PlanError::Toml {
+            line: Some(line),
+            message,
+        } => t!("plan-toml-line", line = line, why = message),
+        PlanError::Toml {
+            line: None,
+            message,
+        } => t!("plan-toml", why = message),
+        PlanError::Invalid { key, value, reason } => t!(
+            "plan-invalid",
+            key = key,
+            value = format!("{value:?}"),
+            why = reason
+        ),
+        PlanError::Campaign {
+            index,
+            id,
+            from_defaults,
+            source,
+        } => {
+            let mut m = t!(
+                "plan-campaign",
+                campaign = label(*index, id.as_deref()),
+                why = source
+            );
+            if *from_defaults {
+                m.push_str(&t!("plan-from-defaults"));
+            }
+            m
+        }
+        PlanError::CampaignKey {
+            index,
+            id,
+            key: Some(key),
+            message,
+        } => t!(
+            "plan-campaign-key",
+            campaign = label(*index, id.as_deref()),
+            key = key,
+            why = message
+        ),
+        PlanError::CampaignKey {
+            index,
+            id,
+            key: None,
+            message,
+        } => t!(
+            "plan-campaign",
+            campaign = label(*index, id.as_deref()),
+            why = message
+        ),
+        PlanError::DuplicateId { id, first, second } => t!(
+            "plan-duplicate-id",
+            id = format!("{id:?}"),
+            first = first,
+            second = second
+        ),
+        PlanError::OutsideYear {
+            index,
+            id,
+            key,
+            value,
+            year,
+        } => t!(
+            "plan-outside-year",
+            campaign = label(*index, Some(id)),
+            key = key,
+            value = value,
+            year = year
+        ),
+    }
 }
 
 fn check_failure(e: PlanCheckError) -> Failure {
     match e {
-        PlanCheckError::NoSnapshot => Failure::usage(e.to_string()),
+        PlanCheckError::NoSnapshot => Failure::usage(t!("plan-no-snapshot")),
         PlanCheckError::Store(s) => Failure::from(s),
-        PlanCheckError::Calendar { .. } | PlanCheckError::TooLarge(_) => {
-            Failure::rejected("rejected", e.to_string())
-        }
+        PlanCheckError::Calendar {
+            campaign,
+            start,
+            end,
+            source,
+        } => super::calendar::missing_year_failure(
+            "rejected",
+            "plan check",
+            &format!("campaign {campaign}: period {start}..{end}: "),
+            &source,
+        ),
+        PlanCheckError::TooLarge(_) => Failure::rejected("rejected", e.to_string()),
     }
 }
 
@@ -56,7 +158,7 @@ fn announce_failure(e: crate::store::AnnounceError) -> Failure {
     let named = matches!(e, crate::store::AnnounceError::Campaign { .. });
     let mut f = super::campaign::announce_failure(e, true);
     if named {
-        f.message.push_str("; nothing was announced");
+        f.message.push_str(&t!("plan-nothing-announced"));
         if let Some(m) = f.json.pointer_mut("/error/message") {
             *m = serde_json::Value::String(f.message.clone());
         }
@@ -69,22 +171,19 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
     match c {
         PlanCommand::Check {
             file,
-            holidays,
+            calendar,
             now,
         } => {
             let plan = read_plan(file)?;
-            let cal = calendar(holidays.as_deref())?;
-            let ws = Workspace::open(&cli.workspace)?;
+            let mut ws = Workspace::open(&cli.workspace)?;
+            let cal = super::calendar::load(cli, &mut ws, calendar, "plan check", *now)?.cal;
             let report = check(&ws, &plan, &cal, now.unwrap_or_else(crate::cli::now))
                 .map_err(check_failure)?;
             let text = render(&report);
             if report.ok() {
                 return out.done("dualdraw.plan-check.v1", &report, &text);
             }
-            let message = format!(
-                "{} problem(s): the plan cannot be carried out as written",
-                report.problems
-            );
+            let message = t!("plan-check-failed", problems = report.problems);
             let mut json = serde_json::to_value(&report)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
             if let Some(o) = json.as_object_mut() {
@@ -116,57 +215,71 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                     &cli.actor(),
                 )
                 .map_err(announce_failure)?;
-            let mut t = format!(
-                "plan {} ({}): {} campaign(s) announced in one transaction",
-                plan.name,
-                plan.year,
-                recorded.len()
+            let mut t = t!(
+                "plan-announced",
+                plan = plan.name,
+                year = plan.year,
+                count = recorded.len()
             );
             let mut docs = Vec::new();
             for (a, summary) in &recorded {
-                let _ = write!(
-                    t,
-                    "\n\n【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
-                    a.campaign.id,
-                    a.campaign.title,
-                    a.hash,
-                    a.campaign_hash,
-                    a.snapshot.id,
-                    a.snapshot.digest,
-                    a.campaign.draw_date,
-                    summary.pool
-                );
+                t.push_str("\n\n");
+                t.push_str(&t!(
+                    "plan-announcement",
+                    id = a.campaign.id,
+                    title = a.campaign.title,
+                    hash = a.hash,
+                    campaign_hash = a.campaign_hash,
+                    snapshot = a.snapshot.id,
+                    digest = a.snapshot.digest,
+                    draw_date = a.campaign.draw_date,
+                    pool = summary.pool
+                ));
                 if let Some(p) = &a.campaign.period {
-                    let _ = write!(t, "; period {}..{}", p.start, p.end);
+                    t.push_str(&t!(
+                        "plan-announcement-period",
+                        start = p.start,
+                        end = p.end
+                    ));
                 }
                 if !a.exclusion.is_empty()
                     || !a.officer_history.is_empty()
                     || !a.drawn_this_year.is_empty()
                 {
-                    let _ = write!(
-                        t,
-                        "\nhistory: {} recently inspected left out; {} officer–entity pair(s) kept apart; {} entities drawn earlier this year",
-                        a.exclusion.len(),
-                        a.officer_history.len(),
-                        a.drawn_this_year.len()
-                    );
+                    t.push('\n');
+                    t.push_str(&t!(
+                        "plan-announcement-history",
+                        excluded = a.exclusion.len(),
+                        pairs = a.officer_history.len(),
+                        drawn = a.drawn_this_year.len()
+                    ));
                 }
                 if let Some(g) = &a.coordination {
-                    let _ = write!(
-                        t,
-                        "\ncoordination group {} ({} campaigns) hash {}",
-                        g.group,
-                        g.members.len(),
-                        g.hash
-                    );
+                    t.push('\n');
+                    t.push_str(&t!(
+                        "plan-announcement-group",
+                        group = g.group,
+                        members = g.members.len(),
+                        hash = g.hash
+                    ));
                 }
                 for w in &a.campaign.entropy.witnesses {
-                    let _ = write!(t, "\nwitness {} commitment {}", w.name, w.commitment);
+                    t.push('\n');
+                    t.push_str(&t!(
+                        "plan-announcement-witness",
+                        name = w.name,
+                        commitment = w.commitment
+                    ));
                 }
                 if let Some(b) = &a.campaign.entropy.beacon {
-                    let _ = write!(t, "\nbeacon {} round {}", b.scheme.token(), b.round);
+                    t.push('\n');
+                    t.push_str(&t!(
+                        "plan-announcement-beacon",
+                        scheme = b.scheme.token(),
+                        round = b.round
+                    ));
                     if let Some(bt) = a.beacon_time() {
-                        let _ = write!(t, " (due {})", instant_text(&bt));
+                        t.push_str(&t!("plan-announcement-beacon-due", due = instant_text(&bt)));
                     }
                 }
                 docs.push(serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
@@ -175,7 +288,8 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                     "history": {"exclusion": a.exclusion.len(), "officer_history": a.officer_history.len(), "drawn_this_year": a.drawn_this_year.len()},
                     "group": a.coordination.as_ref().map(|g| serde_json::json!({"name": g.group, "hash": g.hash, "members": g.members.len()}))}));
             }
-            t.push_str("\n\nPublish these notices before the draws: they fix the registries, the rules and the entropy.");
+            t.push_str("\n\n");
+            t.push_str(&t!("plan-announce-publish"));
             out.done(
                 "dualdraw.plan-announce.v1",
                 &serde_json::json!({"plan": plan.name, "year": plan.year, "announcements": docs}),
@@ -186,112 +300,126 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
 }
 
 fn expected(e: &Expected) -> String {
-    format!("≈{} (at most {})", e.rounded, e.at_most)
+    t!("plan-expected", rounded = e.rounded, at_most = e.at_most)
+}
+
+fn capacity(c: Option<u64>) -> String {
+    c.map_or_else(|| t!("plan-no-limit"), |c| c.to_string())
 }
 
 fn render_campaign(t: &mut String, c: &CampaignCheck) {
-    let _ = write!(
-        t,
-        "\ncampaign {} {} (lead {})\n  draw date {}",
-        c.id, c.title, c.lead_department, c.draw_date
-    );
+    t.push('\n');
+    t.push_str(&t!(
+        "plan-check-campaign",
+        id = c.id,
+        title = c.title,
+        lead = c.lead_department,
+        draw_date = c.draw_date
+    ));
     if let Some(p) = &c.period {
-        let _ = write!(
-            t,
-            "; period {}..{}: {} working day(s)",
-            p.start, p.end, p.working_days
-        );
+        t.push_str(&t!(
+            "plan-check-period",
+            start = p.start,
+            end = p.end,
+            days = p.working_days
+        ));
     }
     if let Some(g) = &c.coordination {
-        let _ = write!(t, "; coordination group {g}");
+        t.push_str(&t!("plan-check-group", group = g));
     }
     if !c.announceable {
-        t.push_str("\n  would be refused at announcement (see the findings)");
+        t.push_str("\n  ");
+        t.push_str(&t!("plan-check-refused"));
     }
     let Some(n) = &c.numbers else {
-        t.push_str("\n  no numbers: the campaign's items or categories are not in the snapshot\n");
+        t.push_str("\n  ");
+        t.push_str(&t!("plan-check-no-numbers"));
+        t.push('\n');
         return;
     };
-    let _ = write!(
-        t,
-        "\n  pool {} entities ({} left out by class); {} target(s)",
-        n.pool, n.excluded_by_class, n.targets
-    );
+    t.push_str("\n  ");
+    t.push_str(&t!(
+        "plan-check-pool",
+        pool = n.pool,
+        excluded = n.excluded_by_class,
+        targets = n.targets
+    ));
     for s in &n.strata {
         let _ = write!(
             t,
-            "\n    stratum {}: pool {:>7}  drawn {:>5}{}",
-            s.credit_class.token(),
-            s.pool,
-            s.drawn,
-            if s.has_stratum { "" } else { "  (no stratum)" }
+            "\n    {}",
+            t!(
+                "plan-check-stratum",
+                class = s.credit_class.token(),
+                pool = format!("{:>7}", s.pool),
+                drawn = format!("{:>5}", s.drawn)
+            )
         );
+        if !s.has_stratum {
+            t.push_str(&t!("plan-check-no-stratum"));
+        }
     }
     for d in &n.departments {
-        let _ = write!(
-            t,
-            "\n  {}: targets {}; officer places {}; {} of {} officer(s) active and certified on {}; capacity {}",
-            d.department,
-            expected(&d.targets),
-            expected(&d.places),
-            d.eligible,
-            d.officers,
-            c.draw_date,
-            match (d.capacity, n.max_targets_per_officer) {
-                (Some(cap), Some(m)) => format!("{cap} ({m} target(s) each)"),
-                _ => "no limit".to_string(),
-            }
-        );
+        let cap = match (d.capacity, n.max_targets_per_officer) {
+            (Some(cap), Some(m)) => t!("plan-check-capacity-each", capacity = cap, each = m),
+            _ => t!("plan-no-limit"),
+        };
+        t.push_str("\n  ");
+        t.push_str(&t!(
+            "plan-check-department",
+            department = d.department,
+            targets = expected(&d.targets),
+            places = expected(&d.places),
+            eligible = d.eligible,
+            officers = d.officers,
+            draw_date = c.draw_date,
+            capacity = cap
+        ));
         if let (Some(vc), Some(p)) = (d.visit_capacity, &c.period) {
-            let _ = write!(
-                t,
-                "\n    visits: capacity {vc} in {} working day(s)",
-                p.working_days
-            );
+            t.push_str("\n    ");
+            t.push_str(&t!(
+                "plan-check-visits",
+                capacity = vc,
+                days = p.working_days
+            ));
             if let Some(w) = d.working_days_needed {
-                let _ = write!(t, "; ≥{w} working day(s) needed");
+                t.push_str(&t!("plan-check-days-needed", days = w));
             }
         }
         for q in &d.qualifications {
-            let _ = write!(
-                t,
-                "\n    qualification {}: {} holder(s); places {}; capacity {}",
-                q.qualification,
-                q.holders,
-                expected(&q.places),
-                q.capacity
-                    .map_or_else(|| "no limit".to_string(), |c| c.to_string())
-            );
+            t.push_str("\n    ");
+            t.push_str(&t!(
+                "plan-check-qualification",
+                qualification = q.qualification,
+                holders = q.holders,
+                places = expected(&q.places),
+                capacity = capacity(q.capacity)
+            ));
         }
         for r in &d.regions {
-            let _ = write!(
-                t,
-                "\n    region {}: {} officer(s) allowed; places {}; capacity {}",
-                r.region,
-                r.officers,
-                expected(&r.places),
-                r.capacity
-                    .map_or_else(|| "no limit".to_string(), |c| c.to_string())
-            );
+            t.push_str("\n    ");
+            t.push_str(&t!(
+                "plan-check-region",
+                region = r.region,
+                officers = r.officers,
+                places = expected(&r.places),
+                capacity = capacity(r.capacity)
+            ));
         }
         if d.unstaffable.entities > 0 {
-            let _ = write!(
-                t,
-                "\n    UNSTAFFABLE: {} pool entit{} (≈{} expected drawn), e.g. {}",
-                d.unstaffable.entities,
-                if d.unstaffable.entities == 1 {
-                    "y"
-                } else {
-                    "ies"
-                },
-                d.unstaffable.expected_drawn.rounded,
-                d.unstaffable
+            t.push_str("\n    ");
+            t.push_str(&t!(
+                "plan-check-unstaffable",
+                entities = super::i18n::Num(d.unstaffable.entities),
+                expected = d.unstaffable.expected_drawn.rounded,
+                examples = d
+                    .unstaffable
                     .examples
                     .iter()
                     .map(|x| x.uscc.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
-            );
+            ));
         }
     }
     t.push('\n');
@@ -299,62 +427,65 @@ fn render_campaign(t: &mut String, c: &CampaignCheck) {
 
 /// The clerk-readable report.
 fn render(r: &PlanCheck) -> String {
-    let mut t = format!(
-        "plan {} ({}): {} campaign(s), checked against snapshot {} (digest {}) as if announced at {}\n\
-         INTERNAL: this report shows credit-class counts, which are confidential; do not publish it.\n\
-         ≈ values are exact expectations shown to one decimal (rounded half up); \"at most\" is the worst case of any draw.\n",
-        r.plan,
-        r.year,
-        r.campaigns.len(),
-        r.snapshot,
-        r.snapshot_digest,
-        r.as_of
+    let mut t = t!(
+        "plan-check-head",
+        plan = r.plan,
+        year = r.year,
+        campaigns = r.campaigns.len(),
+        snapshot = r.snapshot,
+        digest = r.snapshot_digest,
+        as_of = r.as_of
     );
+    t.push('\n');
     for c in &r.campaigns {
         render_campaign(&mut t, c);
     }
     if !r.departments.is_empty() {
-        t.push_str("\nthe year, per department:");
+        t.push('\n');
+        t.push_str(&t!("plan-check-year"));
         for d in &r.departments {
-            let _ = write!(
-                t,
-                "\n  {}: {} campaign(s) ({}); targets ≈{} (at most {}); officer places ≈{} (at most {}); {} eligible officer(s){}; capacity {}",
-                d.department,
-                d.campaigns.len(),
-                d.campaigns.join(", "),
-                d.targets.rounded,
-                d.targets.at_most,
-                d.places.rounded,
-                d.places.at_most,
-                d.officers,
-                d.places_per_officer
-                    .as_ref()
-                    .map(|p| format!(", ≈{p} place(s) each"))
-                    .unwrap_or_default(),
-                d.capacity
-                    .map_or_else(|| "no limit".to_string(), |c| c.to_string())
-            );
+            let each = d
+                .places_per_officer
+                .as_ref()
+                .map(|p| t!("plan-check-year-each", places = p))
+                .unwrap_or_default();
+            t.push_str("\n  ");
+            t.push_str(&t!(
+                "plan-check-year-department",
+                department = d.department,
+                count = d.campaigns.len(),
+                campaigns = d.campaigns.join(", "),
+                targets = d.targets.rounded,
+                targets_at_most = d.targets.at_most,
+                places = d.places.rounded,
+                places_at_most = d.places.at_most,
+                officers = d.officers,
+                each = each,
+                capacity = capacity(d.capacity)
+            ));
         }
         t.push('\n');
     }
-    let _ = write!(
-        t,
-        "\nfindings: {} problem(s), {} warning(s)",
-        r.problems, r.warnings
-    );
+    t.push('\n');
+    t.push_str(&t!(
+        "plan-check-findings",
+        problems = r.problems,
+        warnings = r.warnings
+    ));
     for f in &r.findings {
-        let tag = match f.severity {
-            Severity::Problem => "PROBLEM",
-            Severity::Warning => "warning",
-        };
         let kind = serde_json::to_value(f.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        let _ = write!(t, "\n  {tag} [{kind}] {}", f.message);
+        t.push_str("\n  ");
+        t.push_str(&match f.severity {
+            Severity::Problem => t!("plan-check-problem", kind = kind, message = f.message),
+            Severity::Warning => t!("plan-check-warning", kind = kind, message = f.message),
+        });
     }
     if r.ok() {
-        t.push_str("\nevery rule can be met");
+        t.push('\n');
+        t.push_str(&t!("plan-check-ok"));
     }
     // Otherwise the verdict is the failure's message (standard error).
     t

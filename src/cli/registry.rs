@@ -65,6 +65,12 @@ pub struct ImportArgs {
     /// Today's date (YYYY-MM-DD), for certificate-expiry warnings (default: the system date).
     #[arg(long, value_parser = parse_day)]
     pub today: Option<NaiveDate>,
+    /// Let a file with a header and no data rows empty the registry (or the department's part).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// The sheet of an .xlsx workbook to read (default: the only sheet holding data).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 fn parse_encoding(s: &str) -> Result<TextEncoding, String> {
@@ -183,6 +189,14 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
             "--department applies to items and officers, not {kind}"
         )));
     }
+    let workbook = a
+        .file
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if a.sheet.is_some() && !workbook {
+        return Err(Failure::usage(crate::io::import::sheet_with_csv_message()));
+    }
     let mut ws = Workspace::open(&cli.workspace)?;
     let mut legacy: BTreeSet<String> = a
         .accept_legacy
@@ -204,6 +218,8 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         department: a.department.clone(),
         today: Some(a.today.unwrap_or_else(|| chrono::Local::now().date_naive())),
         delta,
+        allow_empty: a.allow_empty,
+        sheet: a.sheet.clone(),
     };
     let big = std::fs::metadata(&a.file)
         .map(|m| m.len() > 2 << 20)
@@ -293,7 +309,14 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
                 message,
             })
         }
-        Err(ApplyError::Import(e)) => Err(Failure::rejected("unreadable", e.to_string())),
+        Err(ApplyError::Import(e)) => {
+            let mut failure = Failure::rejected(e.kind(), e.headline());
+            failure.message = e.to_string();
+            if let Some(o) = failure.json.as_object_mut() {
+                o.extend(e.json_details());
+            }
+            Err(failure)
+        }
         Err(ApplyError::Store(e)) => Err(e.into()),
     }
 }

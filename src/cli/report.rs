@@ -1,6 +1,7 @@
 //! `report YEAR [--out DIR]`: the yearly report (年度报告, `docs/REPORT.md`).
 
-use super::{Cli, Failure, Out};
+use super::i18n::t;
+use super::{Cli, Failure, Out, messages};
 use crate::io::report::ReportError;
 use crate::store::Workspace;
 use clap::Args;
@@ -20,10 +21,13 @@ pub struct ReportArgs {
 
 fn failure(e: ReportError) -> Failure {
     match e {
-        ReportError::Year(_) => Failure::usage(e.to_string()),
+        ReportError::Year(year) => Failure::usage(t!("report-year", year = year)),
         ReportError::Store(e) => Failure::from(e),
-        ReportError::Inconsistent { .. } => Failure::rejected("store", e.to_string()),
-        ReportError::Write(_) => Failure::rejected("io", e.to_string()),
+        ReportError::Inconsistent { campaign, message } => Failure::rejected(
+            "store",
+            t!("report-inconsistent", campaign = campaign, why = message),
+        ),
+        ReportError::Write(e) => Failure::rejected("io", messages::publish(&e)),
     }
 }
 
@@ -38,7 +42,7 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
     let files = crate::io::report::write_files(&dir, &report)
         .map_err(|e| failure(ReportError::Write(e)))?;
     let mut text = crate::io::report::text(&report);
-    let _ = writeln!(text, "wrote {}:", dir.display());
+    let _ = writeln!(text, "{}", t!("report-wrote", dir = dir.display()));
     for f in &files {
         let _ = writeln!(
             text,

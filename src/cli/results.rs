@@ -1,15 +1,17 @@
 //! `results record|correct|object|import|publish`, `history import`,
 //! `publish`, `status`.
 
-use super::{Cli, EXIT_REJECTED, Failure, Out, calendar, parse_day, parse_instant};
+use super::calendar::{CalendarArgs, missing_year_failure};
+use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day, parse_instant};
 use crate::core::results::{InspectionResult, category};
 use crate::io::import::{Issue, read_table};
 use crate::store::{
-    CampaignState, DrawnCampaign, ResultMode, ResultsFlowError, Workspace, campaign_statuses,
-    drawn_campaign,
+    CampaignState, DrawnCampaign, DueBasis, ResultMode, ResultsFlowError, Tally, TargetDeadline,
+    TargetState, Workspace, campaign_statuses, drawn_campaign,
 };
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -44,9 +46,9 @@ pub enum ResultsCommand {
         id: String,
         /// The file.
         file: PathBuf,
-        /// A holiday file for years after 2026.
-        #[arg(long)]
-        holidays: Option<PathBuf>,
+        /// Holiday file, assumed years (the workspace's calendar otherwise).
+        #[command(flatten)]
+        calendar: CalendarArgs,
         /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<Utc>>,
@@ -87,9 +89,9 @@ pub struct RecordArgs {
     /// A note.
     #[arg(long, default_value = "")]
     pub note: String,
-    /// A holiday file for years after 2026.
-    #[arg(long)]
-    pub holidays: Option<PathBuf>,
+    /// Holiday file, assumed years (the workspace's calendar otherwise).
+    #[command(flatten)]
+    pub calendar: CalendarArgs,
     /// The time recorded in the ledger (default: now).
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<chrono::DateTime<Utc>>,
@@ -113,7 +115,16 @@ fn drawn(ws: &Workspace, id: &str) -> Result<DrawnCampaign, Failure> {
 }
 
 fn results_failure(e: ResultsFlowError) -> Failure {
+    results_failure_of("", e)
+}
+
+/// [`results_failure`] for `command`: a year the calendar does not know is
+/// named with the way to load it.
+fn results_failure_of(command: &str, e: ResultsFlowError) -> Failure {
     match e {
+        ResultsFlowError::Rejected(crate::core::results::ResultError::Calendar(c)) => {
+            missing_year_failure("rejected", command, "", &c)
+        }
         ResultsFlowError::NotDrawn(_) => Failure::rejected("not_drawn", e.to_string()),
         ResultsFlowError::Store(s) => Failure::from(s),
         e => Failure::rejected("rejected", e.to_string()),
@@ -121,9 +132,15 @@ fn results_failure(e: ResultsFlowError) -> Failure {
 }
 
 fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), Failure> {
+    let command = if mode == ResultMode::New {
+        "results record"
+    } else {
+        "results correct"
+    };
     let mut ws = Workspace::open(&cli.workspace)?;
     let d = drawn(&ws, &a.id)?;
-    let cal = calendar(a.holidays.as_deref())?;
+    let loaded = super::calendar::load(cli, &mut ws, &a.calendar, command, a.now)?;
+    let cal = &loaded.cal;
     let r = InspectionResult {
         campaign: a.id.clone(),
         target: a.target.trim().to_ascii_uppercase(),
@@ -142,8 +159,11 @@ fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), 
     };
     let at = stamp(a.now);
     let due = d
-        .record(&mut ws, &r, mode, &cal, &at, &cli.actor())
-        .map_err(results_failure)?;
+        .record(&mut ws, &r, mode, cal, &at, &cli.actor())
+        .map_err(|e| results_failure_of(command, e))?;
+    let provisional = cal
+        .results_due_marked(r.inspected_on)
+        .is_ok_and(|d| d.provisional);
     let verb = if mode == ResultMode::New {
         "recorded"
     } else {
@@ -151,10 +171,19 @@ fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), 
     };
     out.done(
         "dualdraw.result.v1",
-        &serde_json::json!({"result": r, "publish_by": due}),
+        &serde_json::json!({"result": r, "publish_by": due, "publish_by_provisional": provisional}),
         &format!(
-            "{verb} {} {}: {}; publish by {due} (20th working day after {})",
-            r.target, r.item, r.result, r.inspected_on
+            "{verb} {} {}: {}; publish by {due}{} (20th working day after {}){}",
+            r.target,
+            r.item,
+            r.result,
+            if provisional {
+                super::calendar::msg_provisional_mark()
+            } else {
+                ""
+            },
+            r.inspected_on,
+            loaded.notes()
         ),
     )
 }
@@ -164,17 +193,37 @@ fn import(
     out: &Out,
     id: &str,
     file: &Path,
-    holidays: Option<&Path>,
+    calendar: &CalendarArgs,
     now: Option<chrono::DateTime<Utc>>,
 ) -> Result<(), Failure> {
     let mut ws = Workspace::open(&cli.workspace)?;
     let d = drawn(&ws, id)?;
-    let cal = calendar(holidays)?;
+    let loaded = super::calendar::load(cli, &mut ws, calendar, "results import", now)?;
+    let cal = &loaded.cal;
     let table =
         read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
     let name = file.display().to_string();
     let (rows, mut problems) = crate::io::import::results::parse_table(&table, &name, id);
-    let (results, refused) = d.check_rows(&ws, rows, &cal)?;
+    // A year the calendar does not know stops the import once, with the way
+    // to load it, rather than once per row.
+    let mut missing: Option<(crate::core::calendar::CalendarError, Vec<u64>)> = None;
+    for (line, r) in &rows {
+        if let Err(e @ crate::core::calendar::CalendarError::UnknownYear { .. }) =
+            cal.results_due(r.inspected_on)
+        {
+            missing.get_or_insert_with(|| (e, Vec::new())).1.push(*line);
+        }
+    }
+    if let Some((e, lines)) = missing {
+        let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+        return Err(missing_year_failure(
+            "rejected",
+            "results import",
+            &format!("{name} line(s) {}: ", lines.join(", ")),
+            &e,
+        ));
+    }
+    let (results, refused) = d.check_rows(&ws, rows, cal)?;
     problems.extend(
         refused
             .into_iter()
@@ -199,10 +248,26 @@ fn import(
     }
     let at = stamp(now);
     ws.store_results(&results, ResultMode::New, &at, &cli.actor())?;
+    let provisional = results
+        .iter()
+        .filter(|r| {
+            cal.results_due_marked(r.inspected_on)
+                .is_ok_and(|d| d.provisional)
+        })
+        .count();
     out.done(
         "dualdraw.results-import.v1",
-        &serde_json::json!({"campaign": id, "results": results.len()}),
-        &format!("imported {} result(s) for {id}", results.len()),
+        &serde_json::json!({"campaign": id, "results": results.len(), "provisional": provisional}),
+        &format!(
+            "imported {} result(s) for {id}{}{}",
+            results.len(),
+            if provisional > 0 {
+                super::calendar::msg_import_provisional(provisional)
+            } else {
+                String::new()
+            },
+            loaded.notes()
+        ),
     )
 }
 
@@ -235,9 +300,9 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
         ResultsCommand::Import {
             id,
             file,
-            holidays,
+            calendar,
             now,
-        } => import(cli, out, id, file, holidays.as_deref(), *now),
+        } => import(cli, out, id, file, calendar, *now),
         ResultsCommand::Publish { id, out: dir, now } => {
             let mut ws = Workspace::open(&cli.workspace)?;
             let dir = dir
@@ -377,13 +442,18 @@ pub(super) fn status(
     cli: &Cli,
     out: &Out,
     today: NaiveDate,
-    holidays: Option<&Path>,
+    calendar: &CalendarArgs,
 ) -> Result<(), Failure> {
-    let ws = Workspace::open(&cli.workspace)?;
-    let cal = calendar(holidays)?;
-    let statuses = campaign_statuses(&ws, &cal, today, &|id| ws.unpublished_results(id))?;
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let loaded = super::calendar::load(cli, &mut ws, calendar, "status", None)?;
+    let cal = &loaded.cal;
+    let statuses = campaign_statuses(&ws, cal, today, &|id| ws.unpublished_results(id))?;
     let mut rows = Vec::new();
     let mut t = format!("status on {today}\n");
+    let mut totals = Tally::default();
+    let mut by_department: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_township: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut missing_years: BTreeSet<i32> = BTreeSet::new();
     for s in statuses {
         let id = &s.id;
         let mut entry = serde_json::json!({"id": id, "state": s.state});
@@ -399,7 +469,7 @@ pub(super) fn status(
         if let Some(d) = s.drawn {
             let due = |v: &[crate::store::ResultDue]| -> Vec<serde_json::Value> {
                 v.iter()
-                    .map(|o| serde_json::json!({"target": o.target, "item": o.item, "due": o.due}))
+                    .map(|o| serde_json::json!({"target": o.target, "item": o.item, "due": o.due, "provisional": o.provisional}))
                     .collect()
             };
             let (overdue, due_soon) = (due(&d.deadlines.overdue), due(&d.deadlines.due_soon));
@@ -407,15 +477,9 @@ pub(super) fn status(
                 .deadlines
                 .unknown
                 .iter()
-                .map(|u| serde_json::json!({"target": u.target, "item": u.item, "why": u.why}))
+                .map(|u| serde_json::json!({"target": u.target, "item": u.item, "why": u.why, "year": u.year}))
                 .collect();
-            for u in &d.deadlines.unknown {
-                let _ = write!(
-                    t,
-                    "\n  due date unknown for {} {}: {}",
-                    u.target, u.item, u.why
-                );
-            }
+            let tally = d.targets_due.totals;
             let _ = write!(
                 t,
                 ", {} target(s), {} with results, list {}, results {}; {} overdue, {} due within 5 working days",
@@ -431,8 +495,8 @@ pub(super) fn status(
                 } else {
                     "not published"
                 },
-                overdue.len(),
-                due_soon.len()
+                tally.overdue,
+                tally.due_soon
             );
             // Visit dates (docs/SCHEDULE.md §16).
             entry["schedule"] = match &d.schedule {
@@ -453,14 +517,64 @@ pub(super) fn status(
                         },
                         if sc.revealed { ", revealed" } else { "" }
                     );
-                    serde_json::json!({"key": sc.key, "reschedules": moves, "revealed": sc.revealed})
+                    serde_json::json!({"key": sc.key, "reschedules": moves, "revealed": sc.revealed,
+                        "visits_on_days_off": sc.visits_on_days_off.iter()
+                            .map(|(v, day)| serde_json::json!({"visit": v, "date": day}))
+                            .collect::<Vec<_>>(),
+                        "provisional_visits": sc.provisional_visits})
                 }
             };
+            let _ = write!(t, "\n  {}", msg_tally("targets", &tally));
+            for u in &d.deadlines.unknown {
+                let _ = write!(
+                    t,
+                    "\n  due date unknown for {} {}: {}",
+                    u.target, u.item, u.why
+                );
+            }
             for o in &d.deadlines.overdue {
-                let _ = write!(t, "\n  OVERDUE {} {} (due {})", o.target, o.item, o.due);
+                let _ = write!(
+                    t,
+                    "\n  OVERDUE {} {} (due {}{})",
+                    o.target,
+                    o.item,
+                    o.due,
+                    mark(o.provisional)
+                );
             }
             for o in &d.deadlines.due_soon {
-                let _ = write!(t, "\n  due soon {} {} (due {})", o.target, o.item, o.due);
+                let _ = write!(
+                    t,
+                    "\n  due soon {} {} (due {}{})",
+                    o.target,
+                    o.item,
+                    o.due,
+                    mark(o.provisional)
+                );
+            }
+            // Targets without any result: by their deadline too.
+            for x in d.targets_due.targets.iter().filter(|x| x.results == 0) {
+                // Unknown ones are counted; how to count them is said once, below.
+                let line = match x.state {
+                    TargetState::Overdue => "OVERDUE",
+                    TargetState::Pending if x.due_soon => "due soon",
+                    _ => continue,
+                };
+                let _ = write!(t, "\n  {line} {} {}", x.target, msg_no_result(x));
+            }
+            if let Some(sc) = &d.schedule {
+                for (v, day) in &sc.visits_on_days_off {
+                    let _ = write!(t, "\n  {}", msg_visit_on_day_off(&sc.key, v, *day));
+                }
+            }
+            missing_years.extend(d.targets_due.targets.iter().filter_map(|x| x.missing_year));
+            missing_years.extend(d.deadlines.unknown.iter().filter_map(|u| u.year));
+            totals.merge(&tally);
+            for (k, v) in &d.targets_due.by_department {
+                by_department.entry(k.clone()).or_default().merge(v);
+            }
+            for (k, v) in &d.targets_due.by_township {
+                by_township.entry(k.clone()).or_default().merge(v);
             }
             entry["targets"] = d.targets.into();
             entry["with_results"] = d.with_results.into();
@@ -471,6 +585,13 @@ pub(super) fn status(
             entry["due_unknown"] = unknown.into();
             entry["overdue"] = overdue.into();
             entry["due_soon"] = due_soon.into();
+            entry["totals"] = serde_json::to_value(tally).unwrap_or_default();
+            entry["by_department"] =
+                serde_json::to_value(&d.targets_due.by_department).unwrap_or_default();
+            entry["by_township"] =
+                serde_json::to_value(&d.targets_due.by_township).unwrap_or_default();
+            entry["target_deadlines"] =
+                serde_json::to_value(&d.targets_due.targets).unwrap_or_default();
         }
         t.push('\n');
         rows.push(entry);
@@ -478,9 +599,75 @@ pub(super) fn status(
     if rows.is_empty() {
         t.push_str("no campaigns yet\n");
     }
+    if totals.targets > 0 {
+        let _ = writeln!(t, "{}", msg_tally("all drawn targets", &totals));
+        let _ = writeln!(t, "by department:");
+        for (k, v) in &by_department {
+            let name = if k.is_empty() { "(no department)" } else { k };
+            let _ = writeln!(t, "  {}", msg_tally(name, v));
+        }
+        let _ = writeln!(t, "by township (乡镇/街道, else region):");
+        for (k, v) in &by_township {
+            let _ = writeln!(t, "  {}", msg_tally(k, v));
+        }
+    }
+    if !missing_years.is_empty() {
+        let _ = writeln!(
+            t,
+            "{}",
+            super::calendar::msg_status_missing_years(&missing_years)
+        );
+    }
+    t.push_str(loaded.notes().trim_start());
     out.done(
         "dualdraw.status.v1",
-        &serde_json::json!({"today": today, "campaigns": rows}),
-        &t,
+        &serde_json::json!({"today": today, "campaigns": rows,
+            "totals": totals, "by_department": by_department, "by_township": by_township,
+            "calendar": {"official_years": cal.years(), "assumed_years": cal.assumed_years(),
+                "missing_years": missing_years}}),
+        t.trim_end(),
+    )
+}
+
+/// The provisional mark after a date, or nothing.
+fn mark(provisional: bool) -> &'static str {
+    if provisional {
+        ", 暂定 provisional"
+    } else {
+        ""
+    }
+}
+
+/// A line of totals: `NAME: N target(s): … published, … pending (期限未到), …`.
+fn msg_tally(name: &str, t: &Tally) -> String {
+    let mut s = format!(
+        "{name}: {} target(s): {} published, {} pending (期限未到), {} overdue (逾期), {} unknown (期限未知); {} without any result",
+        t.targets, t.published, t.pending, t.overdue, t.unknown, t.no_result
+    );
+    if t.provisional > 0 {
+        let _ = write!(s, "; {} with a provisional deadline (暂定)", t.provisional);
+    }
+    s
+}
+
+/// A target without any result, by its deadline.
+fn msg_no_result(x: &TargetDeadline) -> String {
+    let basis = match (x.due_basis, x.visit) {
+        (Some(DueBasis::Visit), Some(v)) => format!("20 working days after the visit on {v}"),
+        (Some(DueBasis::PeriodEnd), _) => "20 working days after the period's end".to_string(),
+        _ => String::new(),
+    };
+    match (x.due, &x.why) {
+        (Some(d), _) => format!("no result (due {d}{}, {basis})", mark(x.provisional)),
+        (None, Some(why)) => format!("no result: {why}"),
+        (None, None) => "no result".to_string(),
+    }
+}
+
+/// A visit on a day that turned out to be a day off.
+fn msg_visit_on_day_off(key: &str, visit: &str, day: NaiveDate) -> String {
+    format!(
+        "visit {visit} is on {day}, a day off in the official schedule: dualdraw schedule move {} --visit {visit} --not-on {day} --reason 法定节假日",
+        key.replace('+', " ")
     )
 }

@@ -1,7 +1,8 @@
 //! `schedule`: visit dates for drawn teams (`docs/SCHEDULE.md`), their
 //! calendar files, moving one visit, and revealing the secrets afterwards.
 
-use super::{Cli, Failure, Out, calendar, parse_day, parse_instant};
+use super::calendar::{CalendarArgs, missing_year_failure, msg_schedule_provisional};
+use super::{Cli, Failure, Out, parse_day, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::io::leave::parse_leave;
 use crate::io::schedule_files::write_files;
@@ -39,9 +40,9 @@ pub struct MakeArgs {
     /// At most this many visits per officer a day.
     #[arg(long, default_value_t = DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY)]
     pub per_day: u32,
-    /// A holiday file for years after 2026.
-    #[arg(long)]
-    pub holidays: Option<PathBuf>,
+    /// Holiday file, assumed years (the workspace's calendar otherwise, docs/CALENDAR.md).
+    #[command(flatten)]
+    pub calendar: CalendarArgs,
     /// The time recorded in the ledger and the calendar files (default: now).
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
@@ -70,6 +71,9 @@ pub enum ScheduleCommand {
         /// Folder for the calendar files (default: WORKSPACE/schedules/ID/).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Holiday file, assumed years (the workspace's calendar otherwise, docs/CALENDAR.md).
+        #[command(flatten)]
+        calendar: CalendarArgs,
         /// The time recorded in the ledger (default: now).
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
@@ -86,12 +90,18 @@ pub enum ScheduleCommand {
 }
 
 fn flow_fail(e: ScheduleFlowError) -> Failure {
+    flow_fail_of("schedule", e)
+}
+
+/// [`flow_fail`] for `command`: a year the calendar does not know is named
+/// with the way to load it.
+fn flow_fail_of(command: &str, e: ScheduleFlowError) -> Failure {
     match e {
         ScheduleFlowError::Store(s) | ScheduleFlowError::Inputs(ScheduleStoreError::Store(s)) => {
             Failure::from(s)
         }
         ScheduleFlowError::Inputs(ScheduleStoreError::Calendar(c)) => {
-            Failure::rejected("calendar", c.to_string())
+            missing_year_failure("calendar", command, "", &c)
         }
         ScheduleFlowError::Schedule(e) => {
             let kind = match e {
@@ -111,6 +121,15 @@ fn flow_fail(e: ScheduleFlowError) -> Failure {
 impl From<ScheduleFlowError> for Failure {
     fn from(e: ScheduleFlowError) -> Self {
         flow_fail(e)
+    }
+}
+
+/// A failure of `schedule move` (its errors name that command).
+struct MoveFailure(Failure);
+
+impl From<ScheduleFlowError> for MoveFailure {
+    fn from(e: ScheduleFlowError) -> Self {
+        MoveFailure(flow_fail_of("schedule move", e))
     }
 }
 
@@ -153,6 +172,7 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ScheduleArgs) -> Result<(), Failure>
             officer_leave,
             reason,
             out: dir,
+            calendar,
             now,
         }) => move_visit(
             cli,
@@ -163,6 +183,7 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ScheduleArgs) -> Result<(), Failure>
             officer_leave.as_deref(),
             reason,
             dir.as_deref(),
+            calendar,
             *now,
         ),
         Some(ScheduleCommand::Reveal { ids, now }) => reveal(cli, out, ids, *now),
@@ -236,7 +257,8 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
         ));
     }
     let mut ws = Workspace::open(&cli.workspace)?;
-    let cal = calendar(a.holidays.as_deref())?;
+    let loaded = super::calendar::load(cli, &mut ws, &a.calendar, "schedule", a.now)?;
+    let cal = loaded.cal.clone();
     let leave = match &a.leave {
         None => Default::default(),
         Some(f) => {
@@ -275,6 +297,15 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
     let files = write(&dir, &made.schedule, &made.inputs.labels, at)?;
     let (days_used, busiest, officer_max) = summary(&made.schedule);
     let days = made.schedule.problem().days.len();
+    let mut provisional_years: Vec<i32> = made
+        .schedule
+        .problem()
+        .days
+        .iter()
+        .map(chrono::Datelike::year)
+        .filter(|y| cal.is_assumed(*y))
+        .collect();
+    provisional_years.dedup();
     let mut t = format!(
         "【检查排期 / visit dates】{key}\n{} visit(s) ({} joint visit(s) of several campaigns) on {days_used} of {days} working day(s) between {} and {}; busiest day {busiest} visit(s); no officer on more than {officer_max} a day (limit {})",
         made.record.dates.len(),
@@ -293,12 +324,16 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
             .filter(|f| f.extension().is_some_and(|e| e == "ics"))
             .count()
     );
+    if !provisional_years.is_empty() {
+        let _ = write!(t, "\n{}", msg_schedule_provisional(&provisional_years));
+    }
+    t.push_str(&loaded.notes());
     out.done(
         "dualdraw.schedule.v1",
         &serde_json::json!({"campaigns": made.inputs.campaigns, "visits": made.record.dates.len(),
             "joint_visits": made.inputs.joint_visits, "working_days": days, "days_used": days_used,
             "busiest_day": busiest, "officer_max_per_day": officer_max, "dates_sha256": made.record.dates_sha256(),
-            "dir": dir, "files": files}),
+            "provisional_years": provisional_years, "dir": dir, "files": files}),
         &t,
     )
 }
@@ -313,6 +348,7 @@ fn move_visit(
     officer_leave: Option<&str>,
     reason: &str,
     dir: Option<&Path>,
+    calendar: &CalendarArgs,
     now: Option<DateTime<Utc>>,
 ) -> Result<(), Failure> {
     let change = match (visit, not_on, officer_leave) {
@@ -342,7 +378,8 @@ fn move_visit(
         }
     };
     let mut ws = Workspace::open(&cli.workspace)?;
-    let cal = crate::core::calendar::Calendar::shipped();
+    let loaded = super::calendar::load(cli, &mut ws, calendar, "schedule move", now)?;
+    let cal = loaded.cal.clone();
     let at = now.unwrap_or_else(crate::cli::now);
     let key = ScheduleRecord::key_of(ids);
     let dir = dir
@@ -351,15 +388,17 @@ fn move_visit(
     // The files are written before the change commits, under its write
     // lock: a move run at the same moment waits, and the files left are
     // those of the last change recorded.
-    let (m, files) = ws.move_visit_with(
-        ids,
-        &cal,
-        &change,
-        reason,
-        &instant_text(&at),
-        &cli.actor(),
-        |m| write(&dir, &m.schedule, &m.labels, at),
-    )?;
+    let (m, files) = ws
+        .move_visit_with(
+            ids,
+            &cal,
+            &change,
+            reason,
+            &instant_text(&at),
+            &cli.actor(),
+            |m| write(&dir, &m.schedule, &m.labels, at).map_err(MoveFailure),
+        )
+        .map_err(|MoveFailure(f)| f)?;
     let k = m.record.reschedules;
     let mut t = format!(
         "reschedule {k} of {key} ({reason}): {} visit(s) moved",
@@ -369,6 +408,7 @@ fn move_visit(
         let _ = write!(t, "\n  {}: {} → {}", x.visit, x.from, x.to);
     }
     let _ = write!(t, "\ncalendar files rewritten in {}", dir.display());
+    t.push_str(&loaded.notes());
     out.done(
         "dualdraw.reschedule.v1",
         &serde_json::json!({"campaigns": m.record.campaigns, "seq": k,

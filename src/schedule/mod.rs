@@ -47,7 +47,7 @@ mod rules;
 mod tests;
 
 pub use error::{Bottleneck, ScheduleError, Unplaced};
-pub use reschedule::{Change, MoveReason, Moved, Rescheduled, reschedule};
+pub use reschedule::{Change, MoveReason, Moved, Rescheduled, reschedule, reschedule_on_days};
 pub use rules::{Violation, check};
 
 use crate::core::calendar::{Calendar, CalendarError};

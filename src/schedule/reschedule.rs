@@ -81,7 +81,28 @@ pub fn reschedule(
     change: &Change,
     stream: &mut Stream,
 ) -> Result<Rescheduled, ScheduleError> {
+    reschedule_on_days(schedule, change, None, stream)
+}
+
+/// [`reschedule`] on the period's working days as the calendar now gives
+/// them (`days`; `None`: the schedule's own). When the official schedule of
+/// a year assumed to have weekends only was loaded since (`docs/CALENDAR.md`),
+/// a visit on a day that turned out to be a day off is no longer on a
+/// working day: it moves with the change (reason [`MoveReason::Change`]),
+/// and no visit moves to such a day.
+///
+/// # Errors
+/// As [`reschedule`].
+pub fn reschedule_on_days(
+    schedule: &Schedule,
+    change: &Change,
+    days: Option<&[NaiveDate]>,
+    stream: &mut Stream,
+) -> Result<Rescheduled, ScheduleError> {
     let mut p = schedule.problem.clone();
+    if let Some(days) = days {
+        p.days = days.to_vec();
+    }
     let find = |p: &Problem, visit: &str| {
         p.visits
             .binary_search_by(|v| v.id.as_str().cmp(visit))

@@ -18,6 +18,7 @@
 //! any backend must pass is `tests/store_suite/`.
 
 mod announce;
+pub mod calendars;
 mod draw;
 mod history;
 mod outcomes;
@@ -31,6 +32,7 @@ mod types;
 mod verify;
 
 pub use announce::{AnnounceError, LEDGER_MOVED, announce_campaigns, check_campaigns};
+pub use calendars::{StoredYear, YearImport, store_calendar};
 pub use draw::{
     DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
 };
@@ -41,8 +43,9 @@ pub use outcomes::{
 pub use replace::{ReplaceFlowError, replace_now, request_replacement, resolve_replacement};
 pub use snapshots::{known_snapshot, prove_record, public_snapshot, snapshot_or_current};
 pub use status::{
-    CampaignStatus, DUE_SOON_WORKING_DAYS, Deadlines, DrawnState, DueUnknown, ResultDue,
-    ScheduleState, campaign_statuses, deadlines,
+    CampaignStatus, DUE_SOON_WORKING_DAYS, Deadlines, DrawnState, DueBasis, DueUnknown, ResultDue,
+    ScheduleState, Tally, TargetDeadline, TargetDeadlines, TargetState, campaign_statuses,
+    deadlines, target_deadlines,
 };
 pub use traits::Store;
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};

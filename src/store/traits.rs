@@ -391,6 +391,37 @@ pub trait Store {
     /// [`StoreError`] for an unreadable store.
     fn scheduled_with(&self, ids: &[String]) -> Result<Option<String>, StoreError>;
 
+    // ---- calendars (工作日历) ----
+
+    /// The years this store keeps besides the shipped ones (imported
+    /// official schedules, years assumed to have weekends only), by year.
+    ///
+    /// # Errors
+    /// [`StoreError`] for an unreadable store.
+    fn calendar_years(&self) -> Result<Vec<crate::store::StoredYear>, StoreError>;
+
+    /// Records official schedules, all or none, each year with its ledger
+    /// entry (`calendar_import`); what each year does is decided under the
+    /// store's write lock ([`crate::store::calendars::import_outcome`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] naming every year refused; nothing is stored.
+    fn store_calendar_years(
+        &mut self,
+        years: &[crate::core::calendar::YearSchedule],
+        replace: bool,
+        file: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<Vec<(i32, crate::store::YearImport)>, StoreError>;
+
+    /// Records that `year` is assumed to have weekends only, with its ledger
+    /// entry (`calendar_assume`); `false` when it already was.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the year's official schedule is known.
+    fn assume_weekends(&mut self, year: i32, at: &str, actor: &Actor) -> Result<bool, StoreError>;
+
     // ---- the ledger (台账) ----
 
     /// Every ledger entry, in order.

@@ -292,10 +292,11 @@ pub fn campaign_toml(
         options.push("officer-history");
     }
     if rng.chance(50) {
-        // Assignment v2 (docs/SPEC.md §6.1): every verifier re-runs its
-        // shuffles, search and rotation chain.
-        t.push_str("assignment = \"v2\"\n");
-        options.push("assignment-v2");
+        // Half the campaigns keep assignment v1 (docs/SPEC.md §6); the others
+        // take the default, v2 (§6.1): every verifier re-runs its shuffles,
+        // search and rotation chain.
+        t.push_str("assignment = \"v1\"\n");
+        options.push("assignment-v1");
     }
     if rng.chance(25) {
         let start = c.today + chrono::Duration::days(3);

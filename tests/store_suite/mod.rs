@@ -8,7 +8,9 @@
 
 #![allow(dead_code)]
 
+mod calendars;
 mod workflows;
+pub use calendars::*;
 pub use workflows::*;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -619,7 +619,9 @@ def campaign_from_toml(text):
     }
     # §6.1: [teams] assignment = "v2" is carried in the JSON campaign; "v1" (the default) is never written;
     # any other value is refused like any campaign error.
-    version = assignment_version({"teams": tm})
+    # A campaign file without the key is a new campaign: v2 (the TOML default since issue 14); a JSON
+    # campaign without it is v1 (announced before v2).
+    version = assignment_version({"teams": {"assignment": tm.get("assignment", "v2")}})
     if version == "v2":
         out["teams"]["assignment"] = "v2"
     return out
@@ -1754,14 +1756,19 @@ def check_campaign_v2(ck: Checker, c, doc1):
           sha256(campaign_bytes(v1)).hex())
     line = 'assignment = "v2"\n'
     ck.eq("the TOML has one assignment line", 1, c["toml"].count(line))
-    for what, toml in (("absent", c["toml"].replace(line, "")),
-                       ('"v1"', c["toml"].replace(line, 'assignment = "v1"\n'))):
-        cj = ck.guard(f"TOML with assignment {what}", campaign_from_toml, toml)
-        if cj is not None:
-            ck.ok(f"TOML with assignment {what}: no key in the JSON campaign (\"v1\" is never written)",
-                  "assignment" not in cj["teams"], "absent", str(cj["teams"].get("assignment")))
-            ck.eq(f"TOML with assignment {what}: hash_without_key", c["hash_without_key"],
-                  sha256(campaign_bytes(cj)).hex())
+    # A TOML without the key is a new campaign: v2 (the default since issue 14); "v1" reproduces the
+    # first assignment and is encoded as absent.
+    cj = ck.guard("TOML with assignment absent", campaign_from_toml, c["toml"].replace(line, ""))
+    if cj is not None:
+        ck.eq("TOML with assignment absent: v2 (the default) in the JSON campaign", "v2",
+              str(cj["teams"].get("assignment")))
+        ck.eq("TOML with assignment absent: hash", c["hash"], sha256(campaign_bytes(cj)).hex())
+    cj = ck.guard("TOML with assignment \"v1\"", campaign_from_toml, c["toml"].replace(line, 'assignment = "v1"\n'))
+    if cj is not None:
+        ck.ok("TOML with assignment \"v1\": no key in the JSON campaign (\"v1\" is never written)",
+              "assignment" not in cj["teams"], "absent", str(cj["teams"].get("assignment")))
+        ck.eq("TOML with assignment \"v1\": hash_without_key", c["hash_without_key"],
+              sha256(campaign_bytes(cj)).hex())
     for bad in ('"v3"', '"V2"', '""', '2', 'true'):
         ck.ok(f"TOML with assignment = {bad} refused",
               refuses(campaign_from_toml, c["toml"].replace(line, f"assignment = {bad}\n")), "refused", "accepted")
@@ -1778,12 +1785,13 @@ def check_campaign_v2(ck: Checker, c, doc1):
     if tj is not None:
         ck.eq("v1_tight_hash recomputed from draw-v1's draw_tight TOML", c["v1_tight_hash"],
               sha256(campaign_bytes(tj)).hex())
-    ck.eq("draw-v1 draw_tight TOML has one [teams] table", 1, tight["campaign_toml"].count("[teams]\n"))
-    tj1 = ck.guard("draw-v1 draw_tight TOML with assignment = \"v1\"", campaign_from_toml,
-                   tight["campaign_toml"].replace("[teams]\n", '[teams]\nassignment = "v1"\n'))
-    if tj1 is not None:
-        ck.eq("v1_tight_hash from the TOML with an explicit assignment = \"v1\"", c["v1_tight_hash"],
-              sha256(campaign_bytes(tj1)).hex())
+    ck.eq("draw-v1 draw_tight TOML has one [teams] table with assignment = \"v1\"", 1,
+          tight["campaign_toml"].count('[teams]\nassignment = "v1"\n'))
+    tj2 = ck.guard("draw-v1 draw_tight TOML without the key", campaign_from_toml,
+                   tight["campaign_toml"].replace('assignment = "v1"\n', ""))
+    if tj2 is not None:
+        ck.ok("draw-v1 draw_tight TOML without the key is v2 (another hash)",
+              sha256(campaign_bytes(tj2)).hex() != c["v1_tight_hash"], "another hash", "v1_tight_hash")
     ck.prefix = ""
 
 

@@ -1685,6 +1685,12 @@ function beijingTime(sec) {
 }
 
 // src/draw.ts
+function assignmentVersion(c) {
+  const a = c.teams.assignment;
+  if (a === null || a === "v1") return "v1";
+  if (a === "v2") return "v2";
+  return null;
+}
 function encodeCampaign(c) {
   const wr = new Writer(1024).lp("dualdraw-campaign-v1").lp(c.id).lp(c.title).lp(c.lead_department).lp(c.draw_date).list(c.items);
   if (c.targets.categories === null) wr.byte(0);
@@ -1710,6 +1716,9 @@ function encodeCampaign(c) {
   else wr.byte(1).lp(c.period.start).lp(c.period.end);
   if (c.coordination === null) wr.byte(0);
   else wr.byte(1).lp(c.coordination.group).u64(c.coordination.start.p).u64(c.coordination.start.q);
+  const version = assignmentVersion(c);
+  if (version === null) throw new Error(`unknown teams.assignment ${JSON.stringify(c.teams.assignment)}`);
+  if (version === "v2") wr.lp("teams.assignment").lp("v2");
   return wr.out();
 }
 function campaignHash(c) {
@@ -1801,6 +1810,8 @@ function deriveSeed(announcementHash, reveals, beacon) {
 }
 var ZERO_NONCE = new Uint8Array(12);
 var CHUNK_BLOCKS = 16;
+var ZEROS = new Uint8Array(64 * CHUNK_BLOCKS);
+var SMALL_BELOW = 1 << 26;
 var Stream = class {
   key;
   counter = 0;
@@ -1813,8 +1824,7 @@ var Stream = class {
     this.key = new Writer(128).lp("dualdraw-stream-v1").raw(seed).lp(label).sha();
   }
   refill() {
-    const zeros = new Uint8Array(64 * CHUNK_BLOCKS);
-    chacha20(this.key, ZERO_NONCE, zeros, this.buf, this.counter);
+    chacha20(this.key, ZERO_NONCE, ZEROS, this.buf, this.counter);
     this.counter += CHUNK_BLOCKS;
     this.pos = 0;
   }
@@ -1836,8 +1846,26 @@ var Stream = class {
       if (x >= t2) return x % nn;
     }
   }
+  /**
+   * below(s, n) as a number, exactly the same values and reads as below(). For 2 ≤ n ≤ 2^26 it avoids BigInt but not
+   * exactness: it works on integers held in JS numbers, every one below 2^53 (no rounding can happen). With
+   * r = 2^32 mod n: t = (2^64 − n) mod n = 2^64 mod n = r² mod n (r² < 2^52); x = hi·2^32 + lo is ≥ t when hi > 0
+   * (t < n ≤ 2^26) or lo ≥ t; x mod n = ((hi mod n)·r + lo) mod n, where (hi mod n)·r + lo < 2^52 + 2^32.
+   */
   belowIndex(n) {
-    return Number(this.below(n));
+    if (n === 1) return 0;
+    if (!(n >= 2 && n <= SMALL_BELOW && Number.isInteger(n))) return Number(this.below(n));
+    const r = 4294967296 % n;
+    const t2 = r * r % n;
+    const view = this.view;
+    for (; ; ) {
+      if (this.pos + 8 > this.buf.length) this.refill();
+      const lo = view.getUint32(this.pos, true);
+      const hi = view.getUint32(this.pos + 4, true);
+      this.pos += 8;
+      this.reads++;
+      if (hi !== 0 || lo >= t2) return (hi % n * r + lo) % n;
+    }
   }
   shuffle(v) {
     for (let i = v.length - 1; i >= 1; i--) {
@@ -1905,9 +1933,7 @@ function demands(D, perDepartment, minSize) {
   return r;
 }
 var pairKey = (officer, uscc) => officer + "\0" + uscc;
-function assign(seed, inp) {
-  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
-  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+function teamSetup(inp) {
   const D = /* @__PURE__ */ new Map();
   const R = /* @__PURE__ */ new Map();
   const Q = /* @__PURE__ */ new Map();
@@ -1927,13 +1953,22 @@ function assign(seed, inp) {
       }
     });
   }
-  const team = /* @__PURE__ */ new Map();
-  for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, /* @__PURE__ */ new Set()])));
   const officersByDept = /* @__PURE__ */ new Map();
   for (const o of [...inp.officers].sort((a, b) => cmpUtf8(a.id, b.id))) {
     if (!officersByDept.has(o.department)) officersByDept.set(o.department, []);
     officersByDept.get(o.department).push(o);
   }
+  return { D, R, Q, byDept, officersByDept };
+}
+function assignTeams(version, seed, inp) {
+  return version === "v2" ? assignV2(seed, inp) : assign(seed, inp);
+}
+function assign(seed, inp) {
+  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
+  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+  const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  const team = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, /* @__PURE__ */ new Set()])));
   let infeasible = null;
   for (const d of sortUtf8([...byDept.keys()])) {
     const s = new Stream(seed, "assign/" + d);
@@ -2051,6 +2086,224 @@ function assign(seed, inp) {
   }
   return { teams, departments: D, demand: R, infeasible, stats };
 }
+function bitlen(P) {
+  return P < 1 ? 0 : 32 - Math.clz32(P);
+}
+function rotationSteps(P) {
+  return P >= 2 ? P * bitlen(P) : 0;
+}
+function insertSorted(v, x) {
+  let i = v.length;
+  v.push(x);
+  while (i > 0 && v[i - 1] > x) {
+    v[i] = v[i - 1];
+    i--;
+  }
+  v[i] = x;
+}
+function removeValue(v, x) {
+  const i = v.indexOf(x);
+  if (i >= 0) v.splice(i, 1);
+}
+function assignV2(seed, inp) {
+  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0, rotation_steps: 0, rotations_made: 0 };
+  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+  const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  const team = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, []])));
+  const regionRule = inp.officerRegion;
+  const depts = [];
+  let infeasible = null;
+  for (const d of sortUtf8([...byDept.keys()])) {
+    const s = new Stream(seed, "assign-v2/" + d);
+    const Td = byDept.get(d).slice().sort((a, b) => cmpUtf8(a.uscc, b.uscc));
+    s.shuffle(Td);
+    const Od = (officersByDept.get(d) ?? []).slice();
+    s.shuffle(Od);
+    const nO = Od.length;
+    const base = Od.map((o) => o.status === "active" && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0);
+    const rows = /* @__PURE__ */ new Map();
+    const row = [];
+    const demand = new Int32Array(Td.length);
+    Td.forEach((t2, rank) => {
+      demand[rank] = R.get(t2.uscc)[D.get(t2.uscc).indexOf(d)];
+      const req = Q.get(t2.uscc).get(d) ?? [];
+      const key = (regionRule === "same" || regionRule === "other" ? t2.region : "") + "\0" + req.join("\0");
+      let r = rows.get(key);
+      if (!r) {
+        r = new Uint8Array(nO);
+        for (let k = 0; k < nO; k++) {
+          const o = Od[k];
+          const regionOk = regionRule === "same" ? o.region === t2.region : regionRule === "other" ? o.region !== t2.region : true;
+          r[k] = base[k] && regionOk && req.every((q) => o.qualifications.includes(q)) ? 1 : 0;
+        }
+        rows.set(key, r);
+      }
+      let own = null;
+      for (let k = 0; k < nO; k++)
+        if (r[k] && inp.blocked.has(pairKey(Od[k].id, t2.uscc))) {
+          own ??= r.slice();
+          own[k] = 0;
+        }
+      row.push(own ?? r);
+    });
+    depts.push({ d, s, Td, Od, demand, row });
+    for (let rank = 0; rank < Td.length && !infeasible; rank++) {
+      let n = 0;
+      for (let k = 0; k < nO; k++) n += row[rank][k];
+      if (n < demand[rank]) infeasible = { department: d, targets: [Td[rank].uscc], demand: demand[rank], eligible: sortUtf8(Od.filter((_, k) => row[rank][k]).map((o) => o.id)) };
+    }
+    if (infeasible) break;
+  }
+  for (const dep of infeasible ? [] : depts) {
+    const { d, s, Td, Od, demand, row } = dep;
+    const nT = Td.length;
+    const nO = Od.length;
+    const load = new Int32Array(nO);
+    const serves = Od.map(() => []);
+    const members = Td.map(() => []);
+    const seen = new Int32Array(nO);
+    const parentT = new Int32Array(nO);
+    const parentO = new Int32Array(nO);
+    const queue = new Int32Array(nO);
+    let stamp = 0;
+    places: for (let t2 = 0; t2 < nT; t2++) {
+      const el = row[t2];
+      const mem = members[t2];
+      for (let p = 0; p < demand[t2]; p++) {
+        stats.places++;
+        let m = Infinity;
+        for (let o = 0; o < nO; o++) if (el[o] && load[o] < max && load[o] < m && !mem.includes(o)) m = load[o];
+        if (m !== Infinity) {
+          const L = [];
+          for (let o2 = 0; o2 < nO; o2++) if (el[o2] && load[o2] === m && !mem.includes(o2)) L.push(o2);
+          if (L.length === 1) stats.single_candidate_picks++;
+          const o = L[s.belowIndex(L.length)];
+          mem.push(o);
+          insertSorted(serves[o], t2);
+          load[o]++;
+          continue;
+        }
+        stats.augmenting_searches++;
+        stamp++;
+        let qn = 0;
+        for (let o = 0; o < nO; o++)
+          if (el[o] && !mem.includes(o)) {
+            seen[o] = stamp;
+            parentT[o] = t2;
+            parentO[o] = -1;
+            queue[qn++] = o;
+          }
+        const met = /* @__PURE__ */ new Set([t2]);
+        let found = -1;
+        outer: for (let qi = 0; qi < qn; qi++) {
+          const o = queue[qi];
+          for (const tp of serves[o]) {
+            met.add(tp);
+            const elp = row[tp];
+            const memp = members[tp];
+            for (let o2 = 0; o2 < nO; o2++) {
+              if (seen[o2] === stamp || !elp[o2] || memp.includes(o2)) continue;
+              seen[o2] = stamp;
+              parentT[o2] = tp;
+              parentO[o2] = o;
+              if (load[o2] < max) {
+                found = o2;
+                break outer;
+              }
+              queue[qn++] = o2;
+            }
+          }
+        }
+        if (found < 0) {
+          infeasible = { department: d, targets: sortUtf8([...met].map((x) => Td[x].uscc)), demand: demand[t2], eligible: sortUtf8(Od.filter((_, k) => el[k]).map((o) => o.id)) };
+          break places;
+        }
+        load[found]++;
+        for (let cur = found; ; ) {
+          const tt = parentT[cur];
+          const po = parentO[cur];
+          members[tt].push(cur);
+          insertSorted(serves[cur], tt);
+          if (po < 0) break;
+          removeValue(members[tt], po);
+          removeValue(serves[po], tt);
+          cur = po;
+        }
+      }
+    }
+    if (infeasible) break;
+    const start = new Int32Array(nT + 1);
+    for (let t2 = 0; t2 < nT; t2++) start[t2 + 1] = start[t2] + members[t2].length;
+    const P = start[nT];
+    const placeT = new Int32Array(P);
+    const placeO = new Int32Array(P);
+    for (let t2 = 0; t2 < nT; t2++) {
+      const mem = members[t2].slice().sort((a, b) => a - b);
+      for (let j = 0; j < mem.length; j++) {
+        placeT[start[t2] + j] = t2;
+        placeO[start[t2] + j] = mem[j];
+      }
+    }
+    let blockOf = null;
+    let blocks = [];
+    if (regionRule === "same") {
+      const ids = /* @__PURE__ */ new Map();
+      const lists = [];
+      blockOf = new Int32Array(P);
+      for (let i = 0; i < P; i++) {
+        const region = Td[placeT[i]].region;
+        let b = ids.get(region);
+        if (b === void 0) {
+          b = lists.length;
+          ids.set(region, b);
+          lists.push([]);
+        }
+        blockOf[i] = b;
+        lists[b].push(i);
+      }
+      blocks = lists.map((l) => Int32Array.from(l));
+    }
+    const K = rotationSteps(P);
+    stats.rotation_steps += K;
+    const idx = new Int32Array(3);
+    const old = new Int32Array(3);
+    for (let step = 0; step < K; step++) {
+      const i1 = s.belowIndex(P);
+      const B = blockOf ? blocks[blockOf[i1]] : null;
+      const k = 2 + s.belowIndex(2);
+      idx[0] = i1;
+      for (let j = 1; j < k; j++) idx[j] = B ? B[s.belowIndex(B.length)] : s.belowIndex(P);
+      if (idx[0] === idx[1] || k === 3 && (idx[0] === idx[2] || idx[1] === idx[2])) continue;
+      let ok = true;
+      for (let j = 0; j < k && ok; j++) {
+        const from = idx[j];
+        const to = idx[j + 1 === k ? 0 : j + 1];
+        if (placeT[from] !== placeT[to] && !row[placeT[to]][placeO[from]]) ok = false;
+      }
+      if (!ok) continue;
+      for (let j = 0; j < k; j++) old[j] = placeO[idx[j]];
+      for (let j = 0; j < k; j++) placeO[idx[j + 1 === k ? 0 : j + 1]] = old[j];
+      for (let j = 0; j < k && ok; j++) {
+        const t2 = placeT[idx[j]];
+        for (let a = start[t2]; a < start[t2 + 1] && ok; a++) for (let b = a + 1; b < start[t2 + 1]; b++) if (placeO[a] === placeO[b]) ok = false;
+      }
+      if (!ok) {
+        for (let j = 0; j < k; j++) placeO[idx[j]] = old[j];
+        continue;
+      }
+      stats.rotations_made++;
+    }
+    for (let i = 0; i < P; i++) team.get(Td[placeT[i]].uscc).get(d).push(Od[placeO[i]].id);
+  }
+  const teams = /* @__PURE__ */ new Map();
+  for (const t2 of inp.targets) {
+    const ids = [];
+    for (const d of D.get(t2.uscc)) ids.push(...sortUtf8(team.get(t2.uscc).get(d)));
+    teams.set(t2.uscc, ids);
+  }
+  return { teams, departments: D, demand: R, infeasible, stats };
+}
 
 // src/decode.ts
 var DecodeError = class extends Error {
@@ -2120,7 +2373,7 @@ function hashList(v, path) {
 function decodeCampaign(v, path) {
   const c = obj(v, path, ["id", "title", "lead_department", "draw_date", "items", "targets", "teams", "entropy", "period", "coordination"]);
   const tg = obj(c.targets, `${path}.targets`, ["categories", "regions", "exclude_flags", "exclude_credit_classes", "exclude_inspected_within_days", "strata", "low_risk_once_a_year"]);
-  const tm = obj(c.teams, `${path}.teams`, ["min_size", "per_department", "max_targets_per_officer", "officer_region", "avoid_same_officer_within_days"]);
+  const tm = obj(c.teams, `${path}.teams`, ["min_size", "per_department", "max_targets_per_officer", "officer_region", "avoid_same_officer_within_days", "assignment"], ["assignment"]);
   const en = obj(c.entropy, `${path}.entropy`, ["witnesses", "beacon", "reveal_deadline", "on_missing_reveal"]);
   const strata = arr(tg.strata, `${path}.targets.strata`).map((s, i) => {
     const p = `${path}.targets.strata[${i}]`;
@@ -2183,7 +2436,8 @@ function decodeCampaign(v, path) {
       per_department: u64(tm.per_department, `${path}.teams.per_department`),
       max_targets_per_officer: optU64(tm.max_targets_per_officer, `${path}.teams.max_targets_per_officer`),
       officer_region: str(tm.officer_region, `${path}.teams.officer_region`),
-      avoid_same_officer_within_days: u64(tm.avoid_same_officer_within_days, `${path}.teams.avoid_same_officer_within_days`)
+      avoid_same_officer_within_days: u64(tm.avoid_same_officer_within_days, `${path}.teams.avoid_same_officer_within_days`),
+      assignment: "assignment" in tm ? str(tm.assignment, `${path}.teams.assignment`) : null
     },
     entropy: {
       witnesses: arr(en.witnesses, `${path}.entropy.witnesses`).map((x, i) => {
@@ -6314,8 +6568,11 @@ function verifyLight(proof) {
       c.fail("campaign", t(`检查期间（${p.start} — ${p.end}）应在抽取日期（${camp.draw_date}）之后且结束不早于开始。`, `The inspection period (${p.start} — ${p.end}) must start on or after the draw date (${camp.draw_date}) and not end before it starts.`));
   }
   if (camp.coordination && camp.entropy.on_missing_reveal !== "void") c.fail("campaign", t("协调组中的活动必须规定“未全部揭示则作废”（void）。", 'A coordinated campaign must use on_missing_reveal = "void".'));
-  const ch = toHex(campaignHash(camp));
-  if (ch !== a.campaign_hash)
+  const version = assignmentVersion(camp);
+  if (version === null)
+    c.fail("campaign", t(`活动的执法人员分配程序（teams.assignment）为“${camp.teams.assignment}”，本页面只认识“v1”和“v2”（规范 §6、§6.1），无法核对活动哈希，也无法重新分配执法人员。文件可能来自更新版本的 dualdraw，或被改动过。`, `The campaign's officer assignment (teams.assignment) is "${camp.teams.assignment}": this page knows only "v1" and "v2" (SPEC §6, §6.1), so it can check neither the campaign hash nor the teams. The file may come from a newer dualdraw, or it was edited.`), '"v1" or "v2"', camp.teams.assignment);
+  const ch = version === null ? null : toHex(campaignHash(camp));
+  if (ch !== null && ch !== a.campaign_hash)
     c.fail("campaign", t(`抽查活动内容的哈希与公告中的不一致：按文件中的活动内容计算应为 ${ch}，公告中为 ${a.campaign_hash}。活动内容（事项、范围、比例、见证人等）在公告后被改动过。`, `The campaign's hash does not match the announcement: the campaign in the file gives ${ch}, the announcement says ${a.campaign_hash}. The campaign (items, scope, ratios, witnesses…) was changed after it was announced.`), ch, a.campaign_hash);
   c.line("campaign", t("抽查活动内容与公告的活动哈希一致", "The campaign matches its announced hash"));
   const digest = toHex(snapshotDigest(a.snapshot.roots));
@@ -6594,7 +6851,7 @@ function verifyLight(proof) {
   const teamUsccs = proof.teams.map((x) => x.target);
   if (teamUsccs.join("\0") !== usccs.join("\0")) c.fail("teams", t("检查组名单与检查对象名单不是一一对应（按统一社会信用代码排序）。", "The teams do not correspond one to one, in USCC order, to the targets."));
   for (const x of proof.teams) teamsByTarget.set(x.target, x.officers);
-  const res = assign(hashBytes(proof.seed), {
+  const res = version === null ? null : assignTeams(version, hashBytes(proof.seed), {
     drawDate: camp.draw_date,
     lead: camp.lead_department,
     officerRegion: camp.teams.officer_region,
@@ -6605,7 +6862,9 @@ function verifyLight(proof) {
     officers: proof.officers,
     blocked
   });
-  if (res.infeasible) {
+  const vText = version === "v2" ? t("（分配程序 v2，规范 §6.1）", " (assignment v2, SPEC §6.1)") : t("（分配程序 v1，规范 §6）", " (assignment v1, SPEC §6)");
+  if (res === null) {
+  } else if (res.infeasible) {
     const u = res.infeasible;
     c.fail("teams", t(`按公告重新分配执法人员时无法为 ${u.targets.join("、")} 在 ${u.department} 配齐人员（需要 ${u.demand} 人，符合条件的只有 ${u.eligible.length} 人）。这样的抽取结果不可能由规定的程序产生。`, `Re-running the assignment cannot staff ${u.targets.join(", ")} in ${u.department} (demand ${u.demand}, ${u.eligible.length} eligible). No genuine draw could produce this proof.`));
   } else {
@@ -6623,7 +6882,7 @@ function verifyLight(proof) {
       }
     });
   }
-  c.line("teams", t("按公告的规则重新分配执法人员，每个检查组都与文件一致", "Re-running the officer assignment gives every team in the file"), proof.teams.length);
+  if (res !== null) c.line("teams", t(`按公告的规则重新分配执法人员${vText.zh}，每个检查组都与文件一致`, `Re-running the officer assignment${vText.en} gives every team in the file`), proof.teams.length);
   c.finish();
   const view = {
     campaign: camp,
@@ -6656,7 +6915,7 @@ function verifyLight(proof) {
     })),
     blocked_pairs: proof.blocked_pairs.length
   };
-  const teams = res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
+  const teams = res === null || res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
   return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
 }
 
@@ -7170,8 +7429,11 @@ ${USAGE}`);
     if (!(e && typeof e === "object" && "area" in e)) throw e;
     verdict = buildVerdict({ level, proof: null, fatal: e });
   }
-  console.log(args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang));
+  await writeOut((args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang)) + "\n");
   return unreadable(verdict) ? 2 : verdict.ok ? 0 : 1;
+}
+function writeOut(text) {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => e ? reject(e) : resolve()));
 }
 main().then(
   (code) => process.exit(code),

@@ -115,8 +115,14 @@ async function main(): Promise<number> {
     if (!(e && typeof e === 'object' && 'area' in e)) throw e;
     verdict = buildVerdict({ level, proof: null, fatal: e as ReturnType<typeof unreadableFailure> });
   }
-  console.log(args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang));
+  await writeOut((args.json ? JSON.stringify(verdict, null, 2) : human(verdict, args.lang)) + '\n');
   return unreadable(verdict) ? 2 : verdict.ok ? 0 : 1;
+}
+
+/** Standard output written completely before the process exits: to a pipe node writes asynchronously, and
+ *  process.exit() right after console.log() cut a verdict longer than 64 KiB (a county's teams) short. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
 main().then(

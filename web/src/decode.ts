@@ -77,7 +77,8 @@ export function hashList(v: JsonValue | undefined, path: string): string[] {
 export function decodeCampaign(v: JsonValue, path: string): Campaign {
   const c = obj(v, path, ['id', 'title', 'lead_department', 'draw_date', 'items', 'targets', 'teams', 'entropy', 'period', 'coordination']);
   const tg = obj(c.targets, `${path}.targets`, ['categories', 'regions', 'exclude_flags', 'exclude_credit_classes', 'exclude_inspected_within_days', 'strata', 'low_risk_once_a_year']);
-  const tm = obj(c.teams, `${path}.teams`, ['min_size', 'per_department', 'max_targets_per_officer', 'officer_region', 'avoid_same_officer_within_days']);
+  // SPEC §6.1: `assignment` is optional (absent = assignment v1); its value is checked by the campaign check
+  const tm = obj(c.teams, `${path}.teams`, ['min_size', 'per_department', 'max_targets_per_officer', 'officer_region', 'avoid_same_officer_within_days', 'assignment'], ['assignment']);
   const en = obj(c.entropy, `${path}.entropy`, ['witnesses', 'beacon', 'reveal_deadline', 'on_missing_reveal']);
   const strata: Stratum[] = arr(tg.strata, `${path}.targets.strata`).map((s, i) => {
     const p = `${path}.targets.strata[${i}]`;
@@ -141,6 +142,7 @@ export function decodeCampaign(v: JsonValue, path: string): Campaign {
       max_targets_per_officer: optU64(tm.max_targets_per_officer, `${path}.teams.max_targets_per_officer`),
       officer_region: str(tm.officer_region, `${path}.teams.officer_region`),
       avoid_same_officer_within_days: u64(tm.avoid_same_officer_within_days, `${path}.teams.avoid_same_officer_within_days`),
+      assignment: 'assignment' in tm ? str(tm.assignment, `${path}.teams.assignment`) : null,
     },
     entropy: {
       witnesses: arr(en.witnesses, `${path}.entropy.witnesses`).map((x, i) => {

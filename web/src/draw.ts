@@ -1,5 +1,6 @@
 // docs/SPEC.md (dualdraw-draw-v1): campaign and announcement hashes, witnesses, beacons, seed, streams, sampling
-// arithmetic and the officer assignment. Written from the document, not from the Rust code.
+// arithmetic and the officer assignment (§6 assignment v1 and §6.1 assignment v2). Written from the document, not
+// from the Rust code.
 import { chacha20 } from '@noble/ciphers/chacha.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Writer, cmpUtf8, pad32, sortUtf8, utf8, type U64 } from './bytes.ts';
@@ -38,6 +39,9 @@ export interface Campaign {
     max_targets_per_officer: U64 | null;
     officer_region: string;
     avoid_same_officer_within_days: U64;
+    /** SPEC §6.1 `teams.assignment`: null when the campaign has no such key (assignment v1); "v1", "v2", or a value
+     *  this page does not know (refused by the campaign check, see assignmentVersion) */
+    assignment: string | null;
   };
   entropy: {
     witnesses: { name: string; commitment: string }[];
@@ -49,7 +53,20 @@ export interface Campaign {
   coordination: { group: string; start: { p: bigint; q: bigint; text: string } } | null;
 }
 
-/** SPEC §2: the canonical encoding of a campaign. Lists are encoded in the order given (the decoder checks order). */
+/** The assignment versions of SPEC §6 and §6.1. */
+export type AssignmentVersion = 'v1' | 'v2';
+
+/** SPEC §6.1: a campaign without `teams.assignment`, or with "v1", uses assignment v1; "v2" assignment v2; any
+ *  other value is not a campaign this page can read (null). */
+export function assignmentVersion(c: Campaign): AssignmentVersion | null {
+  const a = c.teams.assignment;
+  if (a === null || a === 'v1') return 'v1';
+  if (a === 'v2') return 'v2';
+  return null;
+}
+
+/** SPEC §2: the canonical encoding of a campaign. Lists are encoded in the order given (the decoder checks order).
+ *  Throws for a `teams.assignment` this page does not know (check assignmentVersion first). */
 export function encodeCampaign(c: Campaign): Uint8Array {
   const wr = new Writer(1024)
     .lp('dualdraw-campaign-v1')
@@ -81,6 +98,10 @@ export function encodeCampaign(c: Campaign): Uint8Array {
   else wr.byte(1).lp(c.period.start).lp(c.period.end);
   if (c.coordination === null) wr.byte(0);
   else wr.byte(1).lp(c.coordination.group).u64(c.coordination.start.p).u64(c.coordination.start.q);
+  // SPEC §2, §6.1: only assignment v2 appends its key; absent or "v1" adds nothing (so v1 hashes are unchanged)
+  const version = assignmentVersion(c);
+  if (version === null) throw new Error(`unknown teams.assignment ${JSON.stringify(c.teams.assignment)}`);
+  if (version === 'v2') wr.lp('teams.assignment').lp('v2');
   return wr.out();
 }
 
@@ -238,6 +259,9 @@ export function deriveSeed(announcementHash: Uint8Array | string, reveals: { nam
 
 const ZERO_NONCE = new Uint8Array(12);
 const CHUNK_BLOCKS = 16;
+const ZEROS = new Uint8Array(64 * CHUNK_BLOCKS);
+/** Largest n for which belowIndex works on JS numbers: every intermediate value below stays under 2^53 (exact). */
+const SMALL_BELOW = 1 << 26;
 
 /** stream(seed, label): the ChaCha20 keystream with key SHA-256(lp("dualdraw-stream-v1") ‖ raw(seed) ‖ lp(label)). */
 export class Stream {
@@ -252,8 +276,7 @@ export class Stream {
     this.key = new Writer(128).lp('dualdraw-stream-v1').raw(seed).lp(label).sha();
   }
   private refill() {
-    const zeros = new Uint8Array(64 * CHUNK_BLOCKS);
-    chacha20(this.key, ZERO_NONCE, zeros, this.buf, this.counter);
+    chacha20(this.key, ZERO_NONCE, ZEROS, this.buf, this.counter);
     this.counter += CHUNK_BLOCKS;
     this.pos = 0;
   }
@@ -275,8 +298,26 @@ export class Stream {
       if (x >= t) return x % nn;
     }
   }
+  /**
+   * below(s, n) as a number, exactly the same values and reads as below(). For 2 ≤ n ≤ 2^26 it avoids BigInt but not
+   * exactness: it works on integers held in JS numbers, every one below 2^53 (no rounding can happen). With
+   * r = 2^32 mod n: t = (2^64 − n) mod n = 2^64 mod n = r² mod n (r² < 2^52); x = hi·2^32 + lo is ≥ t when hi > 0
+   * (t < n ≤ 2^26) or lo ≥ t; x mod n = ((hi mod n)·r + lo) mod n, where (hi mod n)·r + lo < 2^52 + 2^32.
+   */
   belowIndex(n: number): number {
-    return Number(this.below(n));
+    if (n === 1) return 0;
+    if (!(n >= 2 && n <= SMALL_BELOW && Number.isInteger(n))) return Number(this.below(n));
+    const r = 4294967296 % n;
+    const t = (r * r) % n;
+    const view = this.view;
+    for (;;) {
+      if (this.pos + 8 > this.buf.length) this.refill();
+      const lo = view.getUint32(this.pos, true);
+      const hi = view.getUint32(this.pos + 4, true);
+      this.pos += 8;
+      this.reads++;
+      if (hi !== 0 || lo >= t) return ((hi % n) * r + lo) % n;
+    }
   }
   shuffle<T>(v: T[]): void {
     for (let i = v.length - 1; i >= 1; i--) {
@@ -399,14 +440,15 @@ export interface AssignResult {
   departments: Map<string, string[]>; // uscc → D(t)
   demand: Map<string, number[]>;
   infeasible: Unstaffable | null;
-  stats: { places: number; augmenting_searches: number; single_candidate_picks: number };
+  /** v1: places, augmenting_searches, single_candidate_picks; v2 also rotation_steps (Σ K) and rotations_made */
+  stats: { places: number; augmenting_searches: number; single_candidate_picks: number; rotation_steps?: number; rotations_made?: number };
 }
 
 export const pairKey = (officer: string, uscc: string) => officer + '\u0000' + uscc;
 
-export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
-  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
-  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+/** What both assignment versions derive from the targets and officers (SPEC §6): D(t), r(t, d), Q(t, d), the targets
+ *  with r(t, d) > 0 per department (in input order, i.e. by USCC), and the officers per department by id. */
+function teamSetup(inp: AssignInput) {
   const D = new Map<string, string[]>();
   const R = new Map<string, number[]>();
   const Q = new Map<string, Map<string, string[]>>();
@@ -426,14 +468,27 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
       }
     });
   }
-  // team members per target and department
-  const team = new Map<string, Map<string, Set<string>>>();
-  for (const t of inp.targets) team.set(t.uscc, new Map(D.get(t.uscc)!.map((d) => [d, new Set<string>()])));
   const officersByDept = new Map<string, OfficerRecord[]>();
   for (const o of [...inp.officers].sort((a, b) => cmpUtf8(a.id, b.id))) {
     if (!officersByDept.has(o.department)) officersByDept.set(o.department, []);
     officersByDept.get(o.department)!.push(o);
   }
+  return { D, R, Q, byDept, officersByDept };
+}
+
+/** The assignment of the campaign's version: §6 (v1) or §6.1 (v2). */
+export function assignTeams(version: AssignmentVersion, seed: Uint8Array, inp: AssignInput): AssignResult {
+  return version === 'v2' ? assignV2(seed, inp) : assign(seed, inp);
+}
+
+/** SPEC §6: assignment v1. */
+export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
+  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
+  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+  const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  // team members per target and department
+  const team = new Map<string, Map<string, Set<string>>>();
+  for (const t of inp.targets) team.set(t.uscc, new Map(D.get(t.uscc)!.map((d) => [d, new Set<string>()])));
   let infeasible: Unstaffable | null = null;
 
   for (const d of sortUtf8([...byDept.keys()])) {
@@ -559,6 +614,268 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
   for (const t of inp.targets) {
     const ids: string[] = [];
     for (const d of D.get(t.uscc)!) ids.push(...sortUtf8([...team.get(t.uscc)!.get(d)!]));
+    teams.set(t.uscc, ids);
+  }
+  return { teams, departments: D, demand: R, infeasible, stats };
+}
+
+// ---- SPEC §6.1 assignment v2 -----------------------------------------------------------------------------------------
+
+/** bitlen(P): the number of binary digits of P ≥ 1, ⌈log2(P + 1)⌉. */
+export function bitlen(P: number): number {
+  return P < 1 ? 0 : 32 - Math.clz32(P);
+}
+
+/** K of §6.1 step 5: P · bitlen(P) when P ≥ 2, else 0. */
+export function rotationSteps(P: number): number {
+  return P >= 2 ? P * bitlen(P) : 0;
+}
+
+/** Insert x into an ascending list of numbers (no repeats). */
+function insertSorted(v: number[], x: number) {
+  let i = v.length;
+  v.push(x);
+  while (i > 0 && v[i - 1] > x) {
+    v[i] = v[i - 1];
+    i--;
+  }
+  v[i] = x;
+}
+
+function removeValue(v: number[], x: number) {
+  const i = v.indexOf(x);
+  if (i >= 0) v.splice(i, 1);
+}
+
+/**
+ * SPEC §6.1: assignment v2. Per department d, with the stream "assign-v2/" ‖ d: T_d by USCC, shuffled (a target's rank
+ * is its place in it); O_d by id, shuffled; the places filled as in §6 step 3 in those orders; the augmenting search of
+ * §6 with officers in O_d order and an officer's targets by rank; then the rotation chain of step 5.
+ *
+ * Inside a department, targets are their ranks and officers their positions in the shuffled O_d (integers), so the hot
+ * loops read typed arrays: eligibility is one byte per (target, officer), shared by the targets with the same region
+ * (when the region rule reads it) and required qualifications, and copied only for a target with a blocked pair.
+ */
+export function assignV2(seed: Uint8Array, inp: AssignInput): AssignResult {
+  const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0, rotation_steps: 0, rotations_made: 0 };
+  const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
+  const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  // the officers of each target in each department, after the department's chain
+  const team = new Map<string, Map<string, string[]>>();
+  for (const t of inp.targets) team.set(t.uscc, new Map(D.get(t.uscc)!.map((d) => [d, [] as string[]])));
+  const regionRule = inp.officerRegion;
+
+  interface Dept {
+    d: string;
+    s: Stream;
+    Td: (TargetInfo & { items: ItemInfo[] })[];
+    Od: OfficerRecord[];
+    demand: Int32Array; // r(t, d) by rank
+    row: Uint8Array[]; // eligibility by rank, indexed by officer position
+  }
+
+  // Steps 1–2 for every department, and the check of every place on its own before anything is assigned (§6).
+  const depts: Dept[] = [];
+  let infeasible: Unstaffable | null = null;
+  for (const d of sortUtf8([...byDept.keys()])) {
+    const s = new Stream(seed, 'assign-v2/' + d);
+    const Td = byDept.get(d)!.slice().sort((a, b) => cmpUtf8(a.uscc, b.uscc));
+    s.shuffle(Td);
+    const Od = (officersByDept.get(d) ?? []).slice();
+    s.shuffle(Od);
+    const nO = Od.length;
+    const base = Od.map((o) => o.status === 'active' && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0);
+    const rows = new Map<string, Uint8Array>();
+    const row: Uint8Array[] = [];
+    const demand = new Int32Array(Td.length);
+    Td.forEach((t, rank) => {
+      demand[rank] = R.get(t.uscc)![D.get(t.uscc)!.indexOf(d)];
+      const req = Q.get(t.uscc)!.get(d) ?? [];
+      const key = (regionRule === 'same' || regionRule === 'other' ? t.region : '') + '\u0000' + req.join('\u0000');
+      let r = rows.get(key);
+      if (!r) {
+        r = new Uint8Array(nO);
+        for (let k = 0; k < nO; k++) {
+          const o = Od[k];
+          const regionOk = regionRule === 'same' ? o.region === t.region : regionRule === 'other' ? o.region !== t.region : true;
+          r[k] = base[k] && regionOk && req.every((q) => o.qualifications.includes(q)) ? 1 : 0;
+        }
+        rows.set(key, r);
+      }
+      let own: Uint8Array | null = null;
+      for (let k = 0; k < nO; k++)
+        if (r[k] && inp.blocked.has(pairKey(Od[k].id, t.uscc))) {
+          own ??= r.slice();
+          own[k] = 0;
+        }
+      row.push(own ?? r);
+    });
+    depts.push({ d, s, Td, Od, demand, row });
+    for (let rank = 0; rank < Td.length && !infeasible; rank++) {
+      let n = 0;
+      for (let k = 0; k < nO; k++) n += row[rank][k];
+      if (n < demand[rank]) infeasible = { department: d, targets: [Td[rank].uscc], demand: demand[rank], eligible: sortUtf8(Od.filter((_, k) => row[rank][k]).map((o) => o.id)) };
+    }
+    if (infeasible) break;
+  }
+
+  for (const dep of infeasible ? [] : depts) {
+    const { d, s, Td, Od, demand, row } = dep;
+    const nT = Td.length;
+    const nO = Od.length;
+    const load = new Int32Array(nO);
+    const serves: number[][] = Od.map(() => []); // ranks, ascending
+    const members: number[][] = Td.map(() => []); // officer positions
+    // the search's marks: seen[o] === stamp
+    const seen = new Int32Array(nO);
+    const parentT = new Int32Array(nO);
+    const parentO = new Int32Array(nO);
+    const queue = new Int32Array(nO);
+    let stamp = 0;
+
+    // Step 3 (and step 4 where no candidate is left).
+    places: for (let t = 0; t < nT; t++) {
+      const el = row[t];
+      const mem = members[t];
+      for (let p = 0; p < demand[t]; p++) {
+        stats.places++;
+        let m = Infinity;
+        for (let o = 0; o < nO; o++) if (el[o] && load[o] < max && load[o] < m && !mem.includes(o)) m = load[o];
+        if (m !== Infinity) {
+          const L: number[] = [];
+          for (let o = 0; o < nO; o++) if (el[o] && load[o] === m && !mem.includes(o)) L.push(o);
+          if (L.length === 1) stats.single_candidate_picks++;
+          const o = L[s.belowIndex(L.length)];
+          mem.push(o);
+          insertSorted(serves[o], t);
+          load[o]++;
+          continue;
+        }
+        // Step 4: the augmenting search of §6, officers in O_d order, an officer's targets by rank; no randomness.
+        stats.augmenting_searches++;
+        stamp++;
+        let qn = 0;
+        for (let o = 0; o < nO; o++)
+          if (el[o] && !mem.includes(o)) {
+            seen[o] = stamp;
+            parentT[o] = t;
+            parentO[o] = -1;
+            queue[qn++] = o;
+          }
+        const met = new Set<number>([t]);
+        let found = -1;
+        outer: for (let qi = 0; qi < qn; qi++) {
+          const o = queue[qi];
+          for (const tp of serves[o]) {
+            met.add(tp);
+            const elp = row[tp];
+            const memp = members[tp];
+            for (let o2 = 0; o2 < nO; o2++) {
+              if (seen[o2] === stamp || !elp[o2] || memp.includes(o2)) continue;
+              seen[o2] = stamp;
+              parentT[o2] = tp;
+              parentO[o2] = o;
+              if (load[o2] < max) {
+                found = o2;
+                break outer;
+              }
+              queue[qn++] = o2;
+            }
+          }
+        }
+        if (found < 0) {
+          infeasible = { department: d, targets: sortUtf8([...met].map((x) => Td[x].uscc)), demand: demand[t], eligible: sortUtf8(Od.filter((_, k) => el[k]).map((o) => o.id)) };
+          break places;
+        }
+        load[found]++;
+        for (let cur = found; ; ) {
+          const tt = parentT[cur];
+          const po = parentO[cur];
+          members[tt].push(cur);
+          insertSorted(serves[cur], tt);
+          if (po < 0) break;
+          removeValue(members[tt], po);
+          removeValue(serves[po], tt);
+          cur = po;
+        }
+      }
+    }
+    if (infeasible) break;
+
+    // Step 5: the places p_0 … p_{P−1}: for each target by rank, its officers in O_d order.
+    const start = new Int32Array(nT + 1);
+    for (let t = 0; t < nT; t++) start[t + 1] = start[t] + members[t].length;
+    const P = start[nT];
+    const placeT = new Int32Array(P);
+    const placeO = new Int32Array(P);
+    for (let t = 0; t < nT; t++) {
+      const mem = members[t].slice().sort((a, b) => a - b);
+      for (let j = 0; j < mem.length; j++) {
+        placeT[start[t] + j] = t;
+        placeO[start[t] + j] = mem[j];
+      }
+    }
+    // blocks: with officer_region = "same", the places whose target has the same region, in list order
+    let blockOf: Int32Array | null = null;
+    let blocks: Int32Array[] = [];
+    if (regionRule === 'same') {
+      const ids = new Map<string, number>();
+      const lists: number[][] = [];
+      blockOf = new Int32Array(P);
+      for (let i = 0; i < P; i++) {
+        const region = Td[placeT[i]].region;
+        let b = ids.get(region);
+        if (b === undefined) {
+          b = lists.length;
+          ids.set(region, b);
+          lists.push([]);
+        }
+        blockOf[i] = b;
+        lists[b].push(i);
+      }
+      blocks = lists.map((l) => Int32Array.from(l));
+    }
+    const K = rotationSteps(P);
+    stats.rotation_steps += K;
+    const idx = new Int32Array(3);
+    const old = new Int32Array(3);
+    for (let step = 0; step < K; step++) {
+      const i1 = s.belowIndex(P);
+      const B = blockOf ? blocks[blockOf[i1]] : null;
+      const k = 2 + s.belowIndex(2);
+      idx[0] = i1;
+      for (let j = 1; j < k; j++) idx[j] = B ? B[s.belowIndex(B.length)] : s.belowIndex(P);
+      if (idx[0] === idx[1] || (k === 3 && (idx[0] === idx[2] || idx[1] === idx[2]))) continue;
+      // the officer at p_{i_j} moves to p_{i_{j+1}}, the one at p_{i_k} to p_{i_1}: each that changes target must be
+      // eligible for its new target
+      let ok = true;
+      for (let j = 0; j < k && ok; j++) {
+        const from = idx[j];
+        const to = idx[j + 1 === k ? 0 : j + 1];
+        if (placeT[from] !== placeT[to] && !row[placeT[to]][placeO[from]]) ok = false;
+      }
+      if (!ok) continue;
+      for (let j = 0; j < k; j++) old[j] = placeO[idx[j]];
+      for (let j = 0; j < k; j++) placeO[idx[j + 1 === k ? 0 : j + 1]] = old[j];
+      // and no team may then hold an officer twice (a target's places are start[t] … start[t + 1] − 1)
+      for (let j = 0; j < k && ok; j++) {
+        const t = placeT[idx[j]];
+        for (let a = start[t]; a < start[t + 1] && ok; a++) for (let b = a + 1; b < start[t + 1]; b++) if (placeO[a] === placeO[b]) ok = false;
+      }
+      if (!ok) {
+        for (let j = 0; j < k; j++) placeO[idx[j]] = old[j];
+        continue;
+      }
+      stats.rotations_made++;
+    }
+    // Step 6: the teams are the places' officers
+    for (let i = 0; i < P; i++) team.get(Td[placeT[i]].uscc)!.get(d)!.push(Od[placeO[i]].id);
+  }
+
+  const teams = new Map<string, string[]>();
+  for (const t of inp.targets) {
+    const ids: string[] = [];
+    for (const d of D.get(t.uscc)!) ids.push(...sortUtf8(team.get(t.uscc)!.get(d)!));
     teams.set(t.uscc, ids);
   }
   return { teams, departments: D, demand: R, infeasible, stats };

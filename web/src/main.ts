@@ -178,7 +178,7 @@ const UI = {
   checkSecret: t('核对：输入一个秘密，计算它的承诺', 'Check: type a secret to compute its commitment'),
   compute: t('计算承诺', 'Compute'),
   tooShort: t('秘密至少需要 16 个字符。', 'A secret needs at least 16 characters.'),
-  footer: t('本页面独立实现 dualdraw 规范（docs/SPEC.md：dualdraw-draw-v1；docs/COMMITMENTS.md：dualdraw-leaf-v1），并非由 dualdraw 的 Rust 程序翻译而来。全部计算在本机浏览器中完成。', 'An independent implementation of the dualdraw specification (docs/SPEC.md: dualdraw-draw-v1; docs/COMMITMENTS.md: dualdraw-leaf-v1), not a translation of dualdraw’s Rust code. Everything is computed in this browser.'),
+  footer: t('本页面独立实现 dualdraw 规范（docs/SPEC.md：dualdraw-draw-v1，执法人员分配程序 v1 和 v2；docs/COMMITMENTS.md：dualdraw-leaf-v1），并非由 dualdraw 的 Rust 程序翻译而来。全部计算在本机浏览器中完成。', 'An independent implementation of the dualdraw specification (docs/SPEC.md: dualdraw-draw-v1, officer assignment v1 and v2; docs/COMMITMENTS.md: dualdraw-leaf-v1), not a translation of dualdraw’s Rust code. Everything is computed in this browser.'),
   progressProof: t('读取抽查证明……', 'Reading the proof…'),
   progressLight: t('核对抽查证明……', 'Checking the proof…'),
   progressPublic: t('读取公开名录', 'Reading the public snapshot'),
@@ -340,6 +340,24 @@ function renderDetails() {
     [L ? '每人最多检查户数' : 'Max targets per officer', c.teams.max_targets_per_officer === null ? (L ? '不限' : 'no limit') : String(c.teams.max_targets_per_officer)],
     [L ? '执法人员地区' : 'Officer region', { same: L ? '与对象同地区' : 'same region as the target', other: L ? '异地交叉检查' : 'another region', any: L ? '不限' : 'any' }[c.teams.officer_region] ?? c.teams.officer_region],
     [L ? '同一人员不重复检查同一对象' : 'Same officer not again within', `${c.teams.avoid_same_officer_within_days} ${L ? '天' : 'days'}`],
+    [
+      L ? '执法人员分配程序' : 'Officer assignment',
+      h(
+        'span',
+        { 'data-testid': 'assignment-version' },
+        c.teams.assignment === 'v2'
+          ? L
+            ? 'v2（规范 §6.1：目标和人员先随机排序，再随机轮换，同等条件的人员机会相同）'
+            : 'v2 (SPEC §6.1: targets and officers shuffled, then random rotations; officers with the same constraints have the same chances)'
+          : c.teams.assignment === null || c.teams.assignment === 'v1'
+            ? L
+              ? 'v1（规范 §6）'
+              : 'v1 (SPEC §6)'
+            : L
+              ? `“${c.teams.assignment}”（本页面不认识）`
+              : `"${c.teams.assignment}" (unknown to this page)`,
+      ),
+    ],
   ]);
   const a = v.announcement;
   const announcement = kv([

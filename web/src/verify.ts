@@ -27,7 +27,8 @@ import {
 import type { Proof } from './decode.ts';
 import {
   allocation,
-  assign,
+  assignTeams,
+  assignmentVersion,
   beijingTime,
   campaignHash,
   chinaDate,
@@ -244,8 +245,13 @@ export function verifyLight(proof: Proof): Report {
       c.fail('campaign', t(`检查期间（${p.start} — ${p.end}）应在抽取日期（${camp.draw_date}）之后且结束不早于开始。`, `The inspection period (${p.start} — ${p.end}) must start on or after the draw date (${camp.draw_date}) and not end before it starts.`));
   }
   if (camp.coordination && camp.entropy.on_missing_reveal !== 'void') c.fail('campaign', t('协调组中的活动必须规定“未全部揭示则作废”（void）。', 'A coordinated campaign must use on_missing_reveal = "void".'));
-  const ch = toHex(campaignHash(camp));
-  if (ch !== a.campaign_hash)
+  // SPEC §6.1: teams.assignment absent or "v1" is assignment v1, "v2" assignment v2; any other value is refused (its
+  // encoding, hence the campaign hash, and its teams are unknown to this page)
+  const version = assignmentVersion(camp);
+  if (version === null)
+    c.fail('campaign', t(`活动的执法人员分配程序（teams.assignment）为“${camp.teams.assignment}”，本页面只认识“v1”和“v2”（规范 §6、§6.1），无法核对活动哈希，也无法重新分配执法人员。文件可能来自更新版本的 dualdraw，或被改动过。`, `The campaign's officer assignment (teams.assignment) is "${camp.teams.assignment}": this page knows only "v1" and "v2" (SPEC §6, §6.1), so it can check neither the campaign hash nor the teams. The file may come from a newer dualdraw, or it was edited.`), '"v1" or "v2"', camp.teams.assignment);
+  const ch = version === null ? null : toHex(campaignHash(camp));
+  if (ch !== null && ch !== a.campaign_hash)
     c.fail('campaign', t(`抽查活动内容的哈希与公告中的不一致：按文件中的活动内容计算应为 ${ch}，公告中为 ${a.campaign_hash}。活动内容（事项、范围、比例、见证人等）在公告后被改动过。`, `The campaign's hash does not match the announcement: the campaign in the file gives ${ch}, the announcement says ${a.campaign_hash}. The campaign (items, scope, ratios, witnesses…) was changed after it was announced.`), ch, a.campaign_hash);
   c.line('campaign', t('抽查活动内容与公告的活动哈希一致', 'The campaign matches its announced hash'));
 
@@ -550,7 +556,8 @@ export function verifyLight(proof: Proof): Report {
   const teamUsccs = proof.teams.map((x) => x.target);
   if (teamUsccs.join('\u0000') !== usccs.join('\u0000')) c.fail('teams', t('检查组名单与检查对象名单不是一一对应（按统一社会信用代码排序）。', 'The teams do not correspond one to one, in USCC order, to the targets.'));
   for (const x of proof.teams) teamsByTarget.set(x.target, x.officers);
-  const res = assign(hashBytes(proof.seed), {
+  // SPEC §6.1 Verification: the assignment of the proof's campaign version (v1 when teams.assignment is absent)
+  const res = version === null ? null : assignTeams(version, hashBytes(proof.seed), {
     drawDate: camp.draw_date,
     lead: camp.lead_department,
     officerRegion: camp.teams.officer_region,
@@ -561,7 +568,10 @@ export function verifyLight(proof: Proof): Report {
     officers: proof.officers,
     blocked,
   });
-  if (res.infeasible) {
+  const vText = version === 'v2' ? t('（分配程序 v2，规范 §6.1）', ' (assignment v2, SPEC §6.1)') : t('（分配程序 v1，规范 §6）', ' (assignment v1, SPEC §6)');
+  if (res === null) {
+    // the version is unknown: the campaign check failed above; the teams cannot be re-run, so this check is not run
+  } else if (res.infeasible) {
     const u = res.infeasible;
     c.fail('teams', t(`按公告重新分配执法人员时无法为 ${u.targets.join('、')} 在 ${u.department} 配齐人员（需要 ${u.demand} 人，符合条件的只有 ${u.eligible.length} 人）。这样的抽取结果不可能由规定的程序产生。`, `Re-running the assignment cannot staff ${u.targets.join(', ')} in ${u.department} (demand ${u.demand}, ${u.eligible.length} eligible). No genuine draw could produce this proof.`));
   } else {
@@ -579,7 +589,7 @@ export function verifyLight(proof: Proof): Report {
       }
     });
   }
-  c.line('teams', t('按公告的规则重新分配执法人员，每个检查组都与文件一致', 'Re-running the officer assignment gives every team in the file'), proof.teams.length);
+  if (res !== null) c.line('teams', t(`按公告的规则重新分配执法人员${vText.zh}，每个检查组都与文件一致`, `Re-running the officer assignment${vText.en} gives every team in the file`), proof.teams.length);
 
   c.finish();
 
@@ -614,7 +624,7 @@ export function verifyLight(proof: Proof): Report {
     })),
     blocked_pairs: proof.blocked_pairs.length,
   };
-  const teams = res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
+  const teams = res === null || res.infeasible ? null : proof.targets.map((tg) => ({ target: tg.entity.uscc, officers: res.teams.get(tg.entity.uscc) ?? [] }));
   return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
 }
 

@@ -165,3 +165,77 @@ test('node CLI: invalid proofs exit 1 naming the check; unreadable and §10-brea
   assert.equal(cli().status, 2, 'no proof: usage');
   assert.equal(cli(RC1, '--frobnicate').status, 2);
 });
+
+// ---- assignment v2 (SPEC §6.1) ----------------------------------------------------------------------------------------
+
+const V2 = JSON.parse(readFileSync(join(WEB, '..', 'tests', 'vectors', 'draw-v2.json'), 'utf8')).draw_tight_v2;
+// A v2 draw made by the dualdraw CLI (not by this page): `dualdraw demo --registries-only --entities 4000 --seed 7`,
+// its entities and officers re-imported spread over three regions (520121/520122/520123, by row), then a campaign of
+// 12 items at 20% per class with `officer_region = "same"` (three rotation blocks), `max_targets_per_officer = 30`,
+// `assignment = "v2"`: 457 targets, 916 places. Its verdict (the teams) is over 64 KiB.
+const V2_SAME = file('v2-same-region.json', gunzipSync(readFileSync(join(FIX, 'v2-same-region.json.gz'))));
+
+/** Swap one officer between two teams of the same department (and region), keeping each team's order (§6). */
+function swapOneMember(p: any): { a: string; b: string } {
+  const officers = new Map<string, any>(p.officers.map((o: any) => [o.id, o]));
+  const region = new Map<string, string>(p.targets.map((t: any) => [t.entity.uscc, t.entity.region]));
+  for (const A of p.teams)
+    for (const B of p.teams) {
+      if (A === B || region.get(A.target) !== region.get(B.target)) continue;
+      for (const a of A.officers)
+        for (const b of B.officers) {
+          const oa = officers.get(a);
+          const ob = officers.get(b);
+          if (oa.department !== ob.department || A.officers.includes(b) || B.officers.includes(a) || oa.qualifications.join() !== ob.qualifications.join()) continue;
+          const order = (ids: string[]) => {
+            const deps = [...new Set(ids.map((x) => officers.get(x).department))];
+            return deps.flatMap((d) => ids.filter((x) => officers.get(x).department === d).sort());
+          };
+          A.officers = order(A.officers.map((x: string) => (x === a ? b : x)));
+          B.officers = order(B.officers.map((x: string) => (x === b ? a : x)));
+          return { a: A.target, b: B.target };
+        }
+    }
+  throw new Error('no two teams to swap a member between');
+}
+
+test('node CLI: the v2 proof of draw-v2.json (draw_tight_v2) is consistent at the light level, its teams re-run with assignment v2', () => {
+  const r = cli(file('v2-tight.json', JSON.stringify(V2.proof)), '--json');
+  assert.equal(r.status, 0, r.err + r.out);
+  assert.equal(r.json.verdict, 'consistent');
+  assert.equal(r.json.level, 'light');
+  assert.equal(r.json.campaign, 'VECTOR-TIGHT-V2');
+  assert.deepEqual(r.json.established, CHECKS.filter((c) => c.level === 'light' && c.id !== 'json').map((c) => c.id));
+  assert.deepEqual(r.json.teams, V2.teams, 'the teams the CLI re-ran are the known answers');
+  assert.deepEqual(r.json.targets, V2.targets);
+});
+
+test('node CLI: the v2 proof with one team member swapped fails at the teams check, naming both teams', () => {
+  const p = structuredClone(V2.proof);
+  const { a, b } = swapOneMember(p);
+  const r = cli(file('v2-tight-swapped.json', JSON.stringify(p)), '--json');
+  assert.equal(r.status, 1, r.out);
+  assert.equal(r.json.verdict, 'invalid');
+  assert.deepEqual(r.json.failed, ['teams']);
+  assert.deepEqual(r.json.errors.map((e: any) => e.message.match(/\((\w+)/)[1]).sort(), [a, b].sort());
+  assert.equal(r.json.teams, null);
+});
+
+test('node CLI: a v2 draw made by the dualdraw CLI with officer_region = "same" (three blocks) is consistent; its >64 KiB verdict is written whole; one swap fails at teams', () => {
+  const r = cli(V2_SAME, '--json');
+  assert.equal(r.status, 0, r.err);
+  assert.ok(r.out.length > 65536, `the verdict is ${r.out.length} bytes`);
+  assert.equal(r.json.verdict, 'consistent');
+  // through a shell pipe whose reader starts late the pipe fills up (64 KiB): the CLI must still write it all
+  const piped = spawnSync('sh', ['-c', '"$0" "$1" "$2" --json | (sleep 1; cat)', process.execPath, CLI, V2_SAME], { encoding: 'utf8' });
+  assert.equal(piped.stdout, r.out, 'the same verdict, whole, through a slow pipe');
+  const p = JSON.parse(readFileSync(V2_SAME, 'utf8'));
+  assert.equal(p.announcement.campaign.teams.assignment, 'v2');
+  assert.equal(p.announcement.campaign.teams.officer_region, 'same');
+  assert.equal(new Set(p.targets.map((t: any) => t.entity.region)).size, 3);
+  assert.deepEqual(r.json.teams, p.teams);
+  swapOneMember(p);
+  const s = cli(file('v2-same-swapped.json', JSON.stringify(p)), '--json');
+  assert.equal(s.status, 1);
+  assert.deepEqual(s.json.failed, ['teams']);
+});

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { toHex } from '../src/bytes.ts';
 import { witnessCommitment } from '../src/draw.ts';
@@ -75,6 +76,39 @@ function makeBeaconDraw(dir: string): string {
     assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
   }
   return join(dir, 'workspace', 'published', 'BEACON-01');
+}
+
+/** A draw with assignment v2 (SPEC §6.1), made with dualdraw in a demo county of its own. */
+function makeV2Draw(dir: string): string {
+  assert.equal(run(['demo', dir, '--registries-only', '--salt-key', SALT_KEY]).status, 0);
+  const w = JSON.parse(run(['witness', 'new', '--json']).stdout);
+  writeFileSync(
+    join(dir, 'V2-01.toml'),
+    [
+      'id = "V2-01"',
+      'title = "分配程序 v2 抽查"',
+      'lead_department = "县市场监管局"',
+      'draw_date = "2026-12-20"',
+      'items = ["SC-001", "JY-002", "WL-001", "JT-003", "GA-004"]',
+      ...['A', 'B', 'C', 'D'].flatMap((c) => ['[[targets.strata]]', `credit_class = "${c}"`, 'ratio = "5%"']),
+      '[teams]',
+      'assignment = "v2"',
+      'max_targets_per_officer = 15',
+      '[entropy]',
+      `witnesses = [{ name = "甲", commitment = "${w.commitment}" }]`,
+    ].join('\n'),
+  );
+  const W = ['-w', join(dir, 'workspace')];
+  for (const args of [
+    ['campaign', 'announce', join(dir, 'V2-01.toml'), '--now', '2026-12-10T08:00:00Z'],
+    ['campaign', 'reveal', 'V2-01', `甲=${w.secret}`, '--now', '2026-12-10T09:00:00Z'],
+    ['campaign', 'draw', 'V2-01', '--now', '2026-12-10T10:00:00Z'],
+    ['publish', 'V2-01', '--now', '2026-12-10T11:00:00Z'],
+  ]) {
+    const r = run([...W, ...args]);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+  }
+  return join(dir, 'workspace', 'published', 'V2-01');
 }
 
 async function verify(proofPath: string, snapshotPath: string | null): Promise<string> {
@@ -333,6 +367,44 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     const text = await failuresText();
     assert.match(text, /drand quicknet 第 1000 轮的签名验证失败/);
     assert.equal(run(['verify', file, '--light']).status, 1);
+  });
+
+  test('a draw with assignment v2 verifies (teams re-run with §6.1); a swapped team member is caught, as the Rust verifier says', async () => {
+    const dir = makeV2Draw(join(tmp, 'v2'));
+    const p = JSON.parse(readFileSync(join(dir, 'proof.json'), 'utf8'));
+    assert.equal(p.announcement.campaign.teams.assignment, 'v2');
+    assert.equal(await verify(join(dir, 'proof.json'), join(dir, 'public-snapshot.json')), 'consistent');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public');
+    assert.match((await page.textContent('[data-testid=assignment-version]')) ?? '', /^v2（规范 §6\.1/);
+    assert.match((await page.textContent('[data-testid=checks]')) ?? '', /分配程序 v2/);
+    // one officer moved between two teams of the same department (loads unchanged)
+    const byId = new Map<string, any>(p.officers.map((o: any) => [o.id, o]));
+    let swapped = '';
+    outer: for (const A of p.teams)
+      for (const B of p.teams)
+        for (const a of A.officers)
+          for (const b of B.officers)
+            if (A !== B && byId.get(a).department === byId.get(b).department && !A.officers.includes(b) && !B.officers.includes(a)) {
+              A.officers = A.officers.map((x: string) => (x === a ? b : x));
+              B.officers = B.officers.map((x: string) => (x === b ? a : x));
+              swapped = A.target;
+              break outer;
+            }
+    assert.ok(swapped);
+    const file = join(tmp, 'tampered-v2-team.json');
+    writeFileSync(file, JSON.stringify(p));
+    assert.equal(await verify(file, null), 'invalid');
+    assert.equal(await page.getAttribute('[data-testid=failures] [data-testid=failure]', 'data-area'), 'teams');
+    assert.match(await failuresText(), new RegExp(`（${swapped}`));
+    assert.equal(run(['verify', join(dir, 'proof.json'), '--light']).status, 0, 'the Rust verifier: the untouched v2 proof');
+    assert.equal(run(['verify', file, '--light']).status, 1, 'the Rust verifier: the tampered one');
+  });
+
+  test('a v2 draw with officer_region = "same" over three regions (fixture made by dualdraw) is consistent in the page', async () => {
+    const file = join(tmp, 'v2-same-region.json');
+    writeFileSync(file, gunzipSync(readFileSync(join(WEB, 'test', 'fixtures', 'v2-same-region.json.gz'))));
+    assert.equal(await verify(file, null), 'consistent');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'light');
   });
 
   test('the witness tool makes a 32-byte secret and its commitment on the device', async () => {

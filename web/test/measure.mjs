@@ -33,7 +33,7 @@ await page.evaluate(() => {
 });
 const t0 = Date.now();
 await page.click('[data-testid=verify-button]');
-await page.waitForSelector('[data-testid=verdict][data-status=verified], [data-testid=verdict][data-status=failed]', { timeout: 3_600_000 });
+await page.waitForSelector('[data-testid=verdict][data-status=consistent], [data-testid=verdict][data-status=invalid], [data-testid=verdict][data-status=error]', { timeout: 3_600_000 });
 const wall = Date.now() - t0;
 const status = await page.getAttribute('[data-testid=verdict]', 'data-status');
 const level = await page.getAttribute('[data-testid=level]', 'data-level');

@@ -22,7 +22,23 @@ import {
   type EntityRecord,
 } from '../src/commitments.ts';
 import { decodeProof } from '../src/decode.ts';
-import { Stream, assign, deriveSeed, encodeAnnouncement, lotteryBeaconValue, lotteryCanonical, prn, witnessCommitment } from '../src/draw.ts';
+import {
+  Stream,
+  assign,
+  assignTeams,
+  assignV2,
+  assignmentVersion,
+  campaignHash,
+  deriveSeed,
+  encodeAnnouncement,
+  encodeCampaign,
+  lotteryBeaconValue,
+  lotteryCanonical,
+  prn,
+  rotationSteps,
+  witnessCommitment,
+  type AssignInput,
+} from '../src/draw.ts';
 import { parseJson } from '../src/json.ts';
 import { announcementFields, drawCategories, verifyLight } from '../src/verify.ts';
 import { targetItems } from '../src/draw.ts';
@@ -30,9 +46,7 @@ import { targetItems } from '../src/draw.ts';
 const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
 // Visit-date vectors (docs/SCHEDULE.md) are outside this page: it verifies draws, not schedules.
 // They are recognised by their format and left out; any other unknown file still fails below.
-// The assignment v2 vectors (docs/SPEC.md §6.1, issue 14) are not implemented by this page yet: listed here so that
-// the gap is explicit; the page refuses a v2 proof with a clear message (unknown field teams.assignment).
-const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-draw-vectors-v2']);
+const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1']);
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .filter((f) => !OUT_OF_SCOPE.has(JSON.parse(readFileSync(join(DIR, f), 'utf8')).format))
@@ -195,12 +209,18 @@ function drawCase(file: string, name: string, d: any) {
     assert.ok(rep.ok);
     const a = proof.announcement;
     const canon = encodeAnnouncement(announcementFields(proof));
-    assert.equal(hx(canon), d.announcement_canonical);
+    // draw-v2.json's draw_tight_v2 gives the announcement hash but not its encoding
+    if ('announcement_canonical' in d) assert.equal(hx(canon), d.announcement_canonical);
+    assert.equal(hx(new Writer().bytes(canon).sha()), d.announcement_hash);
     assert.equal(a.hash, d.announcement_hash);
     assert.equal(a.campaign_hash, d.campaign_hash);
     assert.equal(proof.seed, d.seed);
     assert.deepEqual(proof.targets.map((x) => x.entity.uscc), d.targets);
     assert.deepEqual(proof.teams, d.teams);
+    // the teams the page re-ran (the §9 verdict's `teams`) are the known answers, and the proof's version was run
+    assert.deepEqual(rep.teams, d.teams);
+    const version = assignmentVersion(a.campaign);
+    assert.ok(rep.checks.some((c) => c.area === 'teams' && c.ok && c.label.en.includes(`assignment ${version}`)), `the teams check ran assignment ${version}`);
   });
   if (d.stats) {
     test(`${file} ${name}: assignment statistics`, () => {
@@ -209,7 +229,9 @@ function drawCase(file: string, name: string, d: any) {
       const { C } = drawCategories(proof.announcement.campaign, items);
       const ci = proof.announcement.campaign.items.map((c) => items.get(c)!);
       const camp = proof.announcement.campaign;
-      const res = assign(hashBytes(proof.seed), {
+      const version = assignmentVersion(camp);
+      assert.ok(version);
+      const res = assignTeams(version, hashBytes(proof.seed), {
         drawDate: camp.draw_date,
         lead: camp.lead_department,
         officerRegion: camp.teams.officer_region,
@@ -247,6 +269,87 @@ function groupCase(file: string, name: string, g: any) {
   });
 }
 
+// ---- draw-v2.json: assignment v2 (SPEC §6.1) ----------------------------------------------------------------------------
+
+/** The `campaign` section: the key teams.assignment in the canonical encoding (SPEC §2, §6.1). */
+function campaignV2Vectors(file: string, x: any, all: any) {
+  test(`${file} campaign: every key is understood`, () => {
+    for (const k of Object.keys(x)) assert.ok(['canonical', 'hash', 'hash_without_key', 'toml', 'v1_tight_hash'].includes(k), `unknown key ${k}`);
+  });
+  test(`${file} campaign: "v2" is appended to the canonical encoding; absent or "v1" encodes as before; other values are refused`, () => {
+    // The page has no TOML reader: the campaign is the proof's JSON campaign of the same TOML (after defaults).
+    const tight = all.draw_tight_v2;
+    assert.ok(tight, 'the campaign section is the campaign of draw_tight_v2');
+    assert.equal(x.toml, tight.campaign_toml, 'the same TOML as draw_tight_v2');
+    const camp = decodeProof(parseJson(JSON.stringify(tight.proof))).announcement.campaign;
+    assert.equal(camp.teams.assignment, 'v2');
+    assert.equal(assignmentVersion(camp), 'v2');
+    const enc = encodeCampaign(camp);
+    assert.equal(hx(enc), x.canonical);
+    assert.equal(hx(campaignHash(camp)), x.hash);
+    assert.equal(x.hash, tight.campaign_hash);
+    const suffix = hx(new Writer().lp('teams.assignment').lp('v2').out());
+    assert.ok(x.canonical.endsWith(suffix), 'the key comes last');
+    for (const v1 of [null, 'v1']) {
+      const c1 = { ...camp, teams: { ...camp.teams, assignment: v1 } };
+      assert.equal(assignmentVersion(c1), 'v1');
+      assert.equal(hx(encodeCampaign(c1)), x.canonical.slice(0, -suffix.length), `${v1}: nothing appended`);
+      assert.equal(hx(campaignHash(c1)), x.hash_without_key, `${v1}: the hash without the key`);
+    }
+    // draw-v1.json's draw_tight campaign is this one with id "VECTOR-TIGHT" and without the key
+    assert.equal(hx(campaignHash({ ...camp, id: 'VECTOR-TIGHT', teams: { ...camp.teams, assignment: null } })), x.v1_tight_hash);
+    for (const bad of ['v3', 'V2', '', 'v2 ']) {
+      const c3 = { ...camp, teams: { ...camp.teams, assignment: bad } };
+      assert.equal(assignmentVersion(c3), null, bad);
+      assert.throws(() => encodeCampaign(c3), /unknown teams.assignment/);
+    }
+  });
+}
+
+/** The issue-14 instance of the `assignment` section, as SPEC §6 inputs. */
+export function issue14Instance(): AssignInput {
+  const item = { code: 'X-001', department: 'D', target_category: 'c', qualification: null };
+  const officers = Array.from({ length: 8 }, (_, i) => ({ id: `O${i + 1}`, name: `O${i + 1}`, department: 'D', unit: 'u', region: 'r', qualifications: [], status: 'active', cert_expiry: '2030-01-01' }));
+  const blocked = new Set<string>();
+  for (const o of ['O5', 'O6', 'O7', 'O8']) blocked.add(`${o}\u0000T1`);
+  for (const o of ['O5', 'O6']) blocked.add(`${o}\u0000T2`);
+  return {
+    drawDate: '2026-03-02',
+    lead: 'D',
+    officerRegion: 'any',
+    maxPerOfficer: 2,
+    perDepartment: 2,
+    minSize: 2,
+    targets: Array.from({ length: 8 }, (_, i) => ({ uscc: `T${i + 1}`, region: 'r', categories: ['c'], items: [item] })),
+    officers,
+    blocked,
+  };
+}
+
+/** The `assignment` section: issue 14's tight instance at several seeds, v1 and v2 teams and v2 statistics. */
+function assignmentVectors(file: string, x: any) {
+  test(`${file} assignment: every key is understood`, () => {
+    for (const k of Object.keys(x)) assert.ok(['instance', 'cases'].includes(k), `unknown key ${k}`);
+    for (const c of x.cases) for (const k of Object.keys(c)) assert.ok(['seed', 'teams_v1', 'teams_v2', 'stats_v2'].includes(k), `unknown case key ${k}`);
+    assert.match(x.instance, /T1\.\.T8 need 2 officers of department D; officers O1\.\.O8, capacity 2, region rule any, draw date 2026-03-02; blocked T1×\{O5,O6,O7,O8\}, T2×\{O5,O6\}; seed i = SHA-256\(u64be\(i\)\)/, 'the instance this test builds');
+  });
+  test(`${file} assignment: issue 14's instance, v1 and v2 teams and the v2 statistics at every seed`, () => {
+    const inp = issue14Instance();
+    x.cases.forEach((c: any, i: number) => {
+      assert.equal(c.seed, hx(new Writer().u64(i).sha()), `seed ${i} = SHA-256(u64be(${i}))`);
+      const seed = hashBytes(c.seed);
+      const v1 = assign(seed, inp);
+      assert.equal(v1.infeasible, null);
+      assert.deepEqual(inp.targets.map((t) => v1.teams.get(t.uscc)), c.teams_v1, `v1 teams, seed ${i}`);
+      const v2 = assignV2(seed, inp);
+      assert.equal(v2.infeasible, null);
+      assert.deepEqual(inp.targets.map((t) => v2.teams.get(t.uscc)), c.teams_v2, `v2 teams, seed ${i}`);
+      assert.deepEqual(v2.stats, c.stats_v2, `v2 statistics, seed ${i}`);
+      assert.equal(v2.stats.rotation_steps, rotationSteps(16));
+    });
+  });
+}
+
 for (const f of files) {
   const v = JSON.parse(readFileSync(join(DIR, f), 'utf8'));
   if (v.expected && v.inputs) {
@@ -256,11 +359,21 @@ for (const f of files) {
   let any = false;
   for (const [k, x] of Object.entries<any>(v)) {
     if (k === 'description') continue;
+    if (k === 'format') {
+      test(`${f}: its format is one this test knows`, () => assert.ok(['dualdraw-draw-vectors-v2'].includes(x), `unknown format ${x}`));
+      continue;
+    }
     if (k === 'primitives') {
       primitiveVectors(f, x);
       any = true;
     } else if (x && typeof x === 'object' && 'proof' in x) {
       drawCase(f, k, x);
+      any = true;
+    } else if (x && typeof x === 'object' && typeof x.canonical === 'string' && 'hash_without_key' in x) {
+      campaignV2Vectors(f, x, v);
+      any = true;
+    } else if (x && typeof x === 'object' && Array.isArray(x.cases) && typeof x.instance === 'string') {
+      assignmentVectors(f, x);
       any = true;
     } else if (x && typeof x === 'object' && Array.isArray(x.proofs)) {
       groupCase(f, k, x);

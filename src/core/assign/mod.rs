@@ -16,7 +16,7 @@ use crate::core::campaign::{Campaign, OfficerRegion};
 use crate::core::entropy::Stream;
 use crate::core::merkle::Hash;
 use crate::core::registry::{Entity, Item, Officer};
-use crate::par::{IntoParallelRefIterator, ParallelIterator};
+use crate::par::*;
 use chrono::NaiveDate;
 use hot::Hot;
 use serde::Serialize;

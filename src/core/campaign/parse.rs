@@ -292,13 +292,16 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         }
     };
     let assignment = match teams.assignment.as_deref().map(str::trim) {
-        None | Some("v1") => AssignmentVersion::V1,
-        Some("v2") => AssignmentVersion::V2,
+        // A campaign file without the key is a new campaign: v2 (issue 14).
+        // "v1" reproduces the first assignment; stored JSON campaigns
+        // without the key are v1 (they were announced before v2).
+        Some("v1") => AssignmentVersion::V1,
+        None | Some("v2") => AssignmentVersion::V2,
         Some(x) => {
             return Err(invalid(
                 "teams.assignment",
                 x,
-                "use \"v1\" (the default) or \"v2\"",
+                "use \"v2\" (the default) or \"v1\"",
             ));
         }
     };

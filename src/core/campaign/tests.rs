@@ -171,20 +171,26 @@ fn any_change_of_a_field_changes_the_campaign_hash() {
 #[test]
 fn assignment_v2_enters_the_hash_and_v1_keeps_its_bytes() {
     let base = example();
-    let v1 = Campaign::from_toml(&base).unwrap();
-    assert_eq!(v1.teams.assignment, AssignmentVersion::V1);
-    let explicit = Campaign::from_toml(&base.replace(
+    // A file without the key is a new campaign: v2, the default.
+    let default = Campaign::from_toml(&base).unwrap();
+    assert_eq!(default.teams.assignment, AssignmentVersion::V2);
+    let v1 = Campaign::from_toml(&base.replace(
         "officer_region = \"same\"",
         "officer_region = \"same\"\nassignment = \"v1\"",
     ))
     .unwrap();
-    assert_eq!(explicit.canonical(), v1.canonical());
+    assert_eq!(v1.teams.assignment, AssignmentVersion::V1);
+    // v1 encodes nothing for the key: the bytes a file without it had before v2.
+    let mut unmarked = v1.clone();
+    unmarked.teams.assignment = AssignmentVersion::V1;
+    assert_eq!(unmarked.canonical(), v1.canonical());
     let v2 = Campaign::from_toml(&base.replace(
         "officer_region = \"same\"",
         "officer_region = \"same\"\nassignment = \"v2\"",
     ))
     .unwrap();
     assert_eq!(v2.teams.assignment, AssignmentVersion::V2);
+    assert_eq!(v2.canonical(), default.canonical());
     assert_ne!(v2.hash(), v1.hash());
     assert!(v2.canonical().starts_with(&v1.canonical()));
     // JSON: v1 writes nothing, v2 writes the key, both read back.
@@ -194,6 +200,10 @@ fn assignment_v2_enters_the_hash_and_v1_keeps_its_bytes() {
     assert_eq!(j2["teams"]["assignment"], "v2");
     let back: Campaign = serde_json::from_value(j2).unwrap();
     assert_eq!(back, v2);
+    // A stored JSON campaign without the key (announced before v2) reads as v1.
+    let old: Campaign = serde_json::from_value(j1).unwrap();
+    assert_eq!(old.teams.assignment, AssignmentVersion::V1);
+    assert_eq!(old.hash(), v1.hash());
     let e = refused(&base.replace(
         "officer_region = \"same\"",
         "officer_region = \"same\"\nassignment = \"v3\"",

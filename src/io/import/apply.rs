@@ -2,7 +2,7 @@
 //! (or one department's part of it), an update adds, replaces and removes rows
 //! by key. Either makes a new snapshot unless the content is unchanged.
 
-use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table};
+use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table_sheet};
 use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
 use crate::store::{CommitOutcome, Store, StoreError};
 use serde::Serialize;
@@ -35,6 +35,8 @@ pub struct ImportSummary {
     pub total: usize,
     /// Encoding detected or forced (`null` for xlsx).
     pub encoding: Option<super::TextEncoding>,
+    /// The workbook sheet read (`null` for CSV).
+    pub sheet: Option<String>,
     /// Warnings.
     pub warnings: Vec<Issue>,
     /// The snapshot made, or the unchanged current one.
@@ -75,14 +77,17 @@ pub fn import_into<S: Store + ?Sized>(
         .into());
     }
     progress("reading");
-    let table = read_table(path, opts.encoding)?;
+    let (table, sheet) = read_table_sheet(path, opts.encoding, &opts.sheet_choice())?;
     // A concurrent import or update that commits first makes this one's
     // base stale: its commit is refused (never lost) and it is merged again
     // onto the new registry, a few times before giving up with that refusal.
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match import_once(ws, kind, &table, &file, opts, progress) {
+        match import_once(ws, kind, &table, &file, opts, progress).map(|s| ImportSummary {
+            sheet: sheet.clone(),
+            ..s
+        }) {
             Err(ApplyError::Store(StoreError::Conflict(m)))
                 if attempt < 4 && m.contains("changed while this ran") =>
             {
@@ -160,6 +165,7 @@ fn import_once<S: Store + ?Sized>(
         removed,
         total,
         encoding,
+        sheet: None,
         warnings,
         outcome,
     })
@@ -255,7 +261,17 @@ fn merge(
                 });
                 current.$field.extend(new);
             } else if let Some(d) = dept {
+                let before = current.$field.len();
                 current.$field.retain(|r| !$in_dept(r, d));
+                if new.is_empty() {
+                    warnings.push(Issue::new(
+                        file,
+                        0,
+                        None,
+                        "",
+                        super::messages::department_emptied(d, current.$field.len() < before),
+                    ));
+                }
                 current.$field.extend(new);
             } else {
                 if new.is_empty() {

@@ -27,37 +27,119 @@ const fn col(name: &'static str, aliases: &'static [&'static str], required: boo
 /// The optional column of an update file that marks rows for removal.
 pub const ACTION: Column = col("action", &["操作", "动作", "变更类型", "变更", "op"], false);
 
+/// The region column's aliases, the same in entities and officers.
+const REGION: &[&str] = &[
+    "行政区划代码",
+    "区划代码",
+    "行政区划",
+    "所属区划",
+    "region_code",
+    "所属区域",
+    "所属区划代码",
+    "所属行政区划",
+    "所属行政区划代码",
+    "行政区划编码",
+    "区划编码",
+    "区域代码",
+    "所属地区",
+    "地区代码",
+];
+
 const ITEMS: &[Column] = &[
     col(
         "code",
-        &["事项编码", "编码", "抽查事项编码", "item_code"],
+        &[
+            "事项编码",
+            "编码",
+            "抽查事项编码",
+            "item_code",
+            "事项编号",
+            "抽查事项编号",
+            "检查事项编码",
+            "事项代码",
+        ],
         true,
     ),
     col(
         "name",
-        &["事项名称", "抽查事项名称", "抽查事项", "item_name", "名称"],
+        &[
+            "事项名称",
+            "抽查事项名称",
+            "抽查事项",
+            "item_name",
+            "名称",
+            "检查事项",
+            "检查事项名称",
+        ],
         true,
     ),
     col(
         "department",
-        &["检查主体", "实施主体", "部门", "主管部门", "抽查部门"],
+        &[
+            "检查主体",
+            "实施主体",
+            "部门",
+            "主管部门",
+            "抽查部门",
+            "检查部门",
+            "实施部门",
+            "抽查主体",
+            "实施机关",
+        ],
         true,
     ),
-    col("type", &["事项类型", "类型", "item_type", "事项类别"], true),
+    col(
+        "type",
+        &[
+            "事项类型",
+            "类型",
+            "item_type",
+            "事项类别",
+            "检查事项类型",
+            "抽查事项类型",
+        ],
+        true,
+    ),
     col(
         "target_category",
-        &["检查对象", "抽查对象", "检查对象类别", "category"],
+        &[
+            "检查对象",
+            "抽查对象",
+            "检查对象类别",
+            "category",
+            "抽查对象类别",
+            "检查对象类型",
+            "对象类别",
+        ],
         true,
     ),
-    col("method", &["检查方式", "抽查方式"], false),
+    col(
+        "method",
+        &["检查方式", "抽查方式", "检查方法", "抽查方法", "检查形式"],
+        false,
+    ),
     col(
         "basis",
-        &["检查依据", "抽查依据", "法律依据", "依据"],
+        &[
+            "检查依据",
+            "抽查依据",
+            "法律依据",
+            "依据",
+            "法律法规依据",
+            "设定依据",
+        ],
         false,
     ),
     col(
         "qualification",
-        &["资质要求", "执法资质要求", "资格要求", "资质"],
+        &[
+            "资质要求",
+            "执法资质要求",
+            "资格要求",
+            "资质",
+            "人员资质要求",
+            "资质条件",
+        ],
         false,
     ),
 ];
@@ -69,6 +151,11 @@ const ENTITIES: &[Column] = &[
             "社会信用代码",
             "信用代码",
             "credit_code",
+            "统一代码",
+            "统一信用代码",
+            "社会统一信用代码",
+            "企业统一社会信用代码",
+            "主体统一社会信用代码",
         ],
         true,
     ),
@@ -81,36 +168,70 @@ const ENTITIES: &[Column] = &[
             "市场主体名称",
             "单位名称",
             "entity_name",
+            "机构名称",
+            "经营者名称",
+            "字号名称",
+            "个体工商户名称",
+            "对象名称",
+            "检查对象名称",
         ],
         true,
     ),
     col(
         "kind",
-        &["主体类型", "市场主体类型", "类型", "entity_kind"],
+        &[
+            "主体类型",
+            "市场主体类型",
+            "类型",
+            "entity_kind",
+            "主体类别",
+            "市场主体类别",
+        ],
         true,
     ),
     col(
         "categories",
-        &["检查对象类别", "检查对象", "对象类别", "类别", "category"],
+        &[
+            "检查对象类别",
+            "检查对象",
+            "对象类别",
+            "类别",
+            "category",
+            "抽查对象类别",
+            "抽查对象",
+            "检查对象类型",
+        ],
         false,
     ),
     col(
         "industry",
-        &["行业", "所属行业", "行业类别", "行业门类"],
+        &[
+            "行业",
+            "所属行业",
+            "行业类别",
+            "行业门类",
+            "行业名称",
+            "国民经济行业",
+            "行业分类",
+        ],
         false,
     ),
+    col("region", REGION, true),
     col(
-        "region",
+        "township",
         &[
-            "行政区划代码",
-            "区划代码",
-            "行政区划",
-            "所属区划",
-            "region_code",
+            "乡镇街道",
+            "乡镇",
+            "街道",
+            "所属乡镇",
+            "所属街道",
+            "所属乡镇街道",
+            "所在乡镇",
+            "所在街道",
+            "镇街",
         ],
-        true,
+        false,
     ),
-    col("township", &["乡镇街道", "乡镇", "街道", "所属乡镇"], false),
     col(
         "credit_class",
         &[
@@ -119,12 +240,53 @@ const ENTITIES: &[Column] = &[
             "风险分类",
             "信用风险类别",
             "credit_risk",
+            "信用等级",
+            "信用风险分类结果",
+            "信用分类",
+            "信用类别",
+            "信用风险分级",
+            "风险等级",
+            "风险类别",
         ],
         true,
     ),
-    col("status", &["登记状态", "经营状态", "状态"], true),
-    col("established", &["成立日期", "成立时间", "注册日期"], false),
-    col("flags", &["标记", "标签", "异常标记", "特殊标记"], false),
+    col(
+        "status",
+        &[
+            "登记状态",
+            "经营状态",
+            "状态",
+            "企业状态",
+            "主体状态",
+            "企业登记状态",
+            "存续状态",
+        ],
+        true,
+    ),
+    col(
+        "established",
+        &[
+            "成立日期",
+            "成立时间",
+            "注册日期",
+            "设立日期",
+            "开业日期",
+            "注册时间",
+        ],
+        false,
+    ),
+    col(
+        "flags",
+        &[
+            "标记",
+            "标签",
+            "异常标记",
+            "特殊标记",
+            "监管标记",
+            "名录标记",
+        ],
+        false,
+    ),
 ];
 const OFFICERS: &[Column] = &[
     col(
@@ -137,17 +299,56 @@ const OFFICERS: &[Column] = &[
             "证号",
             "cert_no",
             "certificate",
+            "执法证号码",
+            "执法证件号码",
+            "执法证件编号",
+            "行政执法证号",
+            "行政执法证件号",
+            "执法证",
         ],
         true,
     ),
-    col("name", &["姓名", "名字", "人员姓名"], true),
-    col("department", &["部门", "所属部门", "执法部门"], true),
-    col("unit", &["单位", "所属单位", "工作单位", "科室"], false),
     col(
-        "region",
-        &["行政区划代码", "区划代码", "行政区划", "region_code"],
+        "name",
+        &[
+            "姓名",
+            "名字",
+            "人员姓名",
+            "执法人员姓名",
+            "检查人员姓名",
+            "执法人员",
+            "检查人员",
+        ],
         true,
     ),
+    col(
+        "department",
+        &[
+            "部门",
+            "所属部门",
+            "执法部门",
+            "执法主体",
+            "执法机关",
+            "所属执法部门",
+            "所属机关",
+        ],
+        true,
+    ),
+    col(
+        "unit",
+        &[
+            "单位",
+            "所属单位",
+            "工作单位",
+            "科室",
+            "所在单位",
+            "所属科室",
+            "所在科室",
+            "处室",
+        ],
+        false,
+    ),
+    col("region", REGION, true),
     col(
         "qualifications",
         &[
@@ -157,28 +358,88 @@ const OFFICERS: &[Column] = &[
             "专长",
             "业务专长",
             "qualification",
+            "执法领域",
+            "执法类别",
+            "专业领域",
+            "执法门类",
+            "执法资格",
         ],
         false,
     ),
-    col("status", &["状态", "人员状态", "在岗状态"], true),
+    col(
+        "status",
+        &[
+            "状态",
+            "人员状态",
+            "在岗状态",
+            "在岗情况",
+            "在职状态",
+            "工作状态",
+            "人员状况",
+        ],
+        true,
+    ),
     col(
         "cert_expiry",
-        &["执法证有效期", "有效期", "有效期至", "证件有效期", "expiry"],
+        &[
+            "执法证有效期",
+            "有效期",
+            "有效期至",
+            "证件有效期",
+            "expiry",
+            "执法证有效期至",
+            "执法证件有效期",
+            "执法证件有效期至",
+            "证件有效期至",
+            "有效期截止日期",
+            "有效截止日期",
+            "执法证到期日期",
+            "证件到期日期",
+            "到期日期",
+            "有效期限",
+        ],
         true,
     ),
 ];
 const RECUSALS: &[Column] = &[
     col(
         "officer_id",
-        &["执法证号", "执法人员证号", "执法证件号", "officer"],
+        &[
+            "执法证号",
+            "执法人员证号",
+            "执法证件号",
+            "officer",
+            "执法证编号",
+            "执法证号码",
+            "执法证件号码",
+            "执法证件编号",
+            "行政执法证号",
+            "执法人员执法证号",
+            "回避人员执法证号",
+            "执法证",
+        ],
         true,
     ),
     col(
         "uscc",
-        &["统一社会信用代码", "社会信用代码", "信用代码"],
+        &[
+            "统一社会信用代码",
+            "社会信用代码",
+            "信用代码",
+            "credit_code",
+            "统一代码",
+            "统一信用代码",
+            "社会统一信用代码",
+            "企业统一社会信用代码",
+            "检查对象统一社会信用代码",
+        ],
         true,
     ),
-    col("reason", &["回避原因", "原因", "回避事由"], false),
+    col(
+        "reason",
+        &["回避原因", "原因", "回避事由", "回避理由", "回避情形"],
+        false,
+    ),
 ];
 
 /// The columns of each registry.
@@ -323,6 +584,65 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_alias_is_listed_in_import_md_under_its_registry() {
+        let doc = include_str!("../../../docs/IMPORT.md");
+        for kind in RegistryKind::ALL {
+            let start = doc
+                .find(&format!("### {kind}\n"))
+                .unwrap_or_else(|| panic!("IMPORT.md has no section {kind}"));
+            let section = &doc[start..];
+            let section = &section[..section[4..].find("\n#").map_or(section.len(), |e| e + 4)];
+            for c in columns(kind) {
+                let row = format!(
+                    "| `{}` | {} | {} |",
+                    c.name,
+                    c.aliases.join(", "),
+                    if c.required { "yes" } else { "no" }
+                );
+                assert!(
+                    section.contains(&row),
+                    "IMPORT.md, {kind}: expected the row\n{row}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn headers_clerks_use_map_to_their_columns() {
+        let cases: &[(RegistryKind, &str, &str)] = &[
+            (RegistryKind::Officers, "执法证有效期至", "cert_expiry"),
+            (RegistryKind::Officers, "执法证号", "id"),
+            (RegistryKind::Officers, "证件有效期", "cert_expiry"),
+            (RegistryKind::Officers, "所属区域", "region"),
+            (RegistryKind::Entities, "统一社会信用代码（必填）", "uscc"),
+            (RegistryKind::Entities, "企业名称", "name"),
+            (RegistryKind::Entities, "所属区域", "region"),
+            (RegistryKind::Entities, "行政区划代码", "region"),
+            (RegistryKind::Entities, "信用等级", "credit_class"),
+            (RegistryKind::Entities, "信用风险分类", "credit_class"),
+            (RegistryKind::Entities, "经营状态", "status"),
+            (RegistryKind::Items, "检查事项", "name"),
+            (RegistryKind::Items, "事项编码", "code"),
+            (RegistryKind::Recusals, "执法证号", "officer_id"),
+            (RegistryKind::Recusals, "统一社会信用代码", "uscc"),
+        ];
+        for &(kind, header, column) in cases {
+            let (mut p, mut w) = (vec![], vec![]);
+            let m = ColumnMap::new(
+                kind,
+                &[header.to_string()],
+                1,
+                "f.csv",
+                true,
+                &mut p,
+                &mut w,
+            );
+            assert!(w.is_empty(), "{kind}: {header} is unknown");
+            assert_eq!(m.found(), &[(column, 0)], "{kind}: {header}");
         }
     }
 

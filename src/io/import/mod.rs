@@ -4,7 +4,9 @@
 
 pub mod apply;
 pub mod columns;
+mod hints;
 pub mod limits;
+pub(crate) mod messages;
 pub mod results;
 mod rows;
 pub mod table;
@@ -16,7 +18,10 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
-pub use table::{Table, TextEncoding, read_csv_bytes, read_table, read_xlsx_bytes};
+pub use table::{
+    SheetChoice, Table, TextEncoding, read_csv_bytes, read_table, read_table_sheet,
+    read_xlsx_bytes, read_xlsx_bytes_sheet,
+};
 
 /// One problem (or warning) found in a file (导入问题或警告).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,13 +93,43 @@ pub enum ImportError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// The text is in no supported encoding.
-    #[error("{file}: {reason}")]
+    /// The text is not in the encoding tried: every line holding bytes that
+    /// are not (the first of each line, up to a few hundred), then `reason`.
+    #[error("{}", encoding_text(file, reason, problems))]
     Encoding {
+        /// The file.
+        file: String,
+        /// What is wrong, in all.
+        reason: String,
+        /// Where: `FILE:LINE:COLUMN` (character column) of each bad byte sequence.
+        problems: Vec<Issue>,
+    },
+    /// A full import of a file without data rows that would empty a
+    /// registry (or a department's part) holding records, without
+    /// [`ImportOptions::allow_empty`]; or a file holding nothing at all.
+    /// Nothing is changed.
+    #[error("{file}:{line}:0: {reason}")]
+    Empty {
+        /// The file.
+        file: String,
+        /// The header's line, or 0 when there is none.
+        line: u64,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// Which sheet of a workbook to read cannot be decided: several hold data
+    /// and none was named, or the one named does not exist.
+    #[error("{file}: {reason}")]
+    Sheet {
         /// The file.
         file: String,
         /// What is wrong.
         reason: String,
+        /// Every sheet of the workbook (with data, when several hold data
+        /// and none was named).
+        sheets: Vec<String>,
+        /// Whether a sheet was named (`--sheet`) and not found.
+        not_found: bool,
     },
     /// The file is of a kind that cannot be read.
     #[error("{file}: {reason}")]
@@ -115,6 +150,67 @@ pub enum ImportError {
     },
 }
 
+fn encoding_text(file: &str, reason: &str, problems: &[Issue]) -> String {
+    let mut s = String::new();
+    for p in problems.iter().take(20) {
+        s.push_str(&p.to_string());
+        s.push('\n');
+    }
+    if problems.len() > 20 {
+        s.push_str(&format!("… and {} more\n", problems.len() - 20));
+    }
+    s.push_str(&format!("{file}: {reason}"));
+    s
+}
+
+impl ImportError {
+    /// The `--json` error kind (`docs/CLI.md`): `rejected` (problems in
+    /// rows), `unreadable` (the file cannot be read: missing, in no encoding
+    /// tried, of a kind not read), `empty_file`, `several_sheets`,
+    /// `sheet_not_found`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ImportError::Rejected { .. } => "rejected",
+            ImportError::Io { .. }
+            | ImportError::Encoding { .. }
+            | ImportError::Unsupported { .. } => "unreadable",
+            ImportError::Empty { .. } => "empty_file",
+            ImportError::Sheet {
+                not_found: true, ..
+            } => "sheet_not_found",
+            ImportError::Sheet { .. } => "several_sheets",
+        }
+    }
+
+    /// One line saying what is wrong (the message of a `--json` error).
+    pub fn headline(&self) -> String {
+        match self {
+            ImportError::Encoding { file, reason, .. } => format!("{file}: {reason}"),
+            ImportError::Rejected { problems, .. } => {
+                format!("{} problem(s); nothing was imported", problems.len())
+            }
+            e => e.to_string(),
+        }
+    }
+
+    /// What a `--json` error adds besides its kind and message: `problems`
+    /// of an encoding refusal (as those of a rejected file), `sheets` of a
+    /// workbook whose sheet cannot be decided.
+    pub fn json_details(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        match self {
+            ImportError::Encoding { problems, .. } => {
+                m.insert("problems".into(), serde_json::json!(problems));
+            }
+            ImportError::Sheet { sheets, .. } => {
+                m.insert("sheets".into(), serde_json::json!(sheets));
+            }
+            _ => {}
+        }
+        m
+    }
+}
+
 fn rejected_text(problems: &[Issue]) -> String {
     const SHOWN: usize = 20;
     let mut s = String::new();
@@ -132,6 +228,11 @@ fn rejected_text(problems: &[Issue]) -> String {
     s
 }
 
+/// The usage error of `--sheet` given with a CSV file.
+pub fn sheet_with_csv_message() -> String {
+    messages::sheet_with_csv()
+}
+
 /// Options of an import (导入选项).
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -146,6 +247,24 @@ pub struct ImportOptions {
     /// The file is an update: rows replace by key, rows with a removal
     /// `action` remove, and only the key column is required.
     pub delta: bool,
+    /// A full import of a file with a header and no data rows empties a
+    /// registry (or a department's part) holding records only when this is
+    /// set; otherwise it is refused ([`ImportError::Empty`]). Into an empty
+    /// registry such a file changes nothing and is accepted (a warning).
+    pub allow_empty: bool,
+    /// The sheet of a workbook to read; without it, the only sheet holding
+    /// data ([`SheetChoice::OnlyWithData`]).
+    pub sheet: Option<String>,
+}
+
+impl ImportOptions {
+    /// The sheet to read, as these options choose it.
+    pub fn sheet_choice(&self) -> SheetChoice {
+        match &self.sheet {
+            Some(name) => SheetChoice::Named(name.clone()),
+            None => SheetChoice::OnlyWithData,
+        }
+    }
 }
 
 /// The records of one registry (名录记录) read from a file.
@@ -191,6 +310,8 @@ pub struct Parsed {
     pub warnings: Vec<Issue>,
     /// Encoding the text was read in (`None` for xlsx).
     pub encoding: Option<TextEncoding>,
+    /// The workbook sheet read (`None` for CSV, and from [`parse_table`]).
+    pub sheet: Option<String>,
 }
 
 /// Reads and validates a registry file. `current` is what the workspace holds
@@ -205,8 +326,46 @@ pub fn parse_file(
     opts: &ImportOptions,
     current: &Registries,
 ) -> Result<Parsed, ImportError> {
-    let table = read_table(path, opts.encoding)?;
-    parse_table(kind, &table, &path.display().to_string(), opts, current)
+    let (table, sheet) = read_table_sheet(path, opts.encoding, &opts.sheet_choice())?;
+    let mut parsed = parse_table(kind, &table, &path.display().to_string(), opts, current)?;
+    parsed.sheet = sheet;
+    Ok(parsed)
+}
+
+/// Refuses a full import without data rows that would remove records (the
+/// registry, or the department's part, holds some now) unless
+/// [`ImportOptions::allow_empty`] is set (see [`ImportError::Empty`]).
+fn check_not_empty(
+    kind: RegistryKind,
+    table: &Table,
+    file: &str,
+    opts: &ImportOptions,
+    current: &Registries,
+) -> Result<(), ImportError> {
+    if opts.delta || opts.allow_empty || !table.rows.is_empty() {
+        return Ok(());
+    }
+    let dept = opts.department.as_deref();
+    let records_now = match (kind, dept) {
+        (RegistryKind::Items, Some(d)) => {
+            current.items.iter().filter(|i| i.department == d).count()
+        }
+        (RegistryKind::Officers, Some(d)) => current
+            .officers
+            .iter()
+            .filter(|o| o.department == d)
+            .count(),
+        _ => current.len(kind),
+    };
+    if records_now == 0 {
+        // Nothing would be removed: the registry stays empty (a warning).
+        return Ok(());
+    }
+    Err(ImportError::Empty {
+        file: file.to_string(),
+        line: table.header_line,
+        reason: messages::empty_file(kind, table.header_line, records_now, dept),
+    })
 }
 
 /// As [`parse_file`] for a table already read.
@@ -220,6 +379,14 @@ pub fn parse_table(
     opts: &ImportOptions,
     current: &Registries,
 ) -> Result<Parsed, ImportError> {
+    if table.headers.iter().all(|h| h.trim().is_empty()) && table.rows.is_empty() {
+        // Nothing at all: say so rather than list missing columns.
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+            line: 0,
+            reason: messages::nothing_in_file(),
+        });
+    }
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let map = columns::ColumnMap::new(
@@ -234,6 +401,7 @@ pub fn parse_table(
     if !problems.is_empty() {
         return Err(ImportError::Rejected { problems, warnings });
     }
+    check_not_empty(kind, table, file, opts, current)?;
     let mut ctx = rows::Ctx {
         file,
         map: &map,
@@ -255,5 +423,6 @@ pub fn parse_table(
         removals,
         warnings,
         encoding: table.encoding,
+        sheet: None,
     })
 }

@@ -255,17 +255,15 @@ impl<'r> Row<'r, '_, '_> {
                 );
                 Uscc::accept_legacy(v).ok()
             }
-            Err(e @ UsccError::CheckCharacter { .. }) => {
-                self.problem(
-                    name,
-                    Some(i),
-                    v,
-                    format!("{e} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"),
-                );
-                None
-            }
             Err(e) => {
-                self.problem(name, Some(i), v, e.to_string());
+                let reason = match (super::hints::uscc_reason(v, &e), &e) {
+                    (Some(hint), _) => hint,
+                    (None, UsccError::CheckCharacter { .. }) => format!(
+                        "{e} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
+                    ),
+                    (None, _) => e.to_string(),
+                };
+                self.problem(name, Some(i), v, reason);
                 None
             }
         }
@@ -505,7 +503,11 @@ pub(super) fn parse_rows(
             ok: true,
         };
         let blank_key = key.is_empty() || key.starts_with('/') || key.ends_with('/');
-        if !blank_key {
+        // Codes Excel turned into numbers can read the same: each row is
+        // refused for its code (with the hint), not as a duplicate.
+        let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
+            && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
+        if !blank_key && !excel_number {
             if let Some(&first) = seen.get(&key) {
                 let col = row.ctx.map.index(key_col);
                 row.problem(

@@ -4,7 +4,7 @@
 //!
 //! The ledger is a hash chain ([`crate::ledger::verify_chain`]); what the
 //! chain does not contain (announcement bodies, proofs, reveals, results,
-//! replacements, voids, publications, schedules and their secrets, history
+//! replacements, voids, publications, schedules and their secrets, calendars, history
 //! rows, the snapshots an announcement names) lives in tables. A tamper with
 //! a table is caught here when it no longer matches the entry, and every
 //! table row must have its entry (an inserted row is caught too).
@@ -36,7 +36,7 @@ pub struct RecordAudit {
     pub reveals: usize,
     /// Draw proofs matching their entries.
     pub proofs: usize,
-    /// Replacements, voids, publications and history imports matching their entries.
+    /// Replacements, voids, publications, history imports and calendar years matching their entries.
     pub other: usize,
     /// Results matching their latest entry.
     pub results: usize,
@@ -398,6 +398,7 @@ impl Workspace {
             }
         }
         a.other += hist.len();
+        a.other += self.audit_calendars(&entries)?;
 
         // Results: each stored result is its latest entry.
         let mut latest: BTreeMap<(String, String, String), (u64, String)> = BTreeMap::new();
@@ -498,5 +499,78 @@ impl Workspace {
             )));
         }
         Ok(a)
+    }
+
+    /// Calendars (`docs/CALENDAR.md`): each stored year is the one its latest
+    /// `calendar_import` / `calendar_assume` entry recorded (an official
+    /// schedule hashing to the entry's `sha256`, whose own days hash to it
+    /// too), and every such year is stored. Returns the years checked.
+    fn audit_calendars(&self, entries: &[Entry]) -> Result<usize, StoreError> {
+        let mut latest: BTreeMap<i64, (u64, Option<String>)> = BTreeMap::new();
+        for e in entries
+            .iter()
+            .filter(|e| e.kind == "calendar_import" || e.kind == "calendar_assume")
+        {
+            let b = body(e)?;
+            let year = b["year"]
+                .as_i64()
+                .ok_or_else(|| tampered(format!("ledger entry {}: no year", e.seq)))?;
+            let sha = if e.kind == "calendar_import" {
+                let y: crate::core::calendar::YearSchedule = serde_json::from_value(b.clone())
+                    .map_err(|_| {
+                        tampered(format!("ledger entry {}: not a year's schedule", e.seq))
+                    })?;
+                let want = text(&b, "sha256");
+                if y.sha256().to_hex() != want {
+                    return Err(tampered(format!(
+                        "the holiday schedule of {year} in ledger entry {} does not hash to its sha256",
+                        e.seq
+                    )));
+                }
+                Some(want)
+            } else {
+                None
+            };
+            latest.insert(year, (e.seq, sha));
+        }
+        let rows = self.calendar_rows()?;
+        for r in &rows {
+            let Some((seq, want)) = latest.get(&i64::from(r.year)) else {
+                return Err(tampered(format!(
+                    "the calendars table holds {}, which no ledger entry recorded",
+                    r.year
+                )));
+            };
+            let got = match r.kind.as_str() {
+                "official" => Some(
+                    serde_json::from_str::<crate::core::calendar::YearSchedule>(&r.body)
+                        .ok()
+                        .filter(|y| y.year == r.year)
+                        .map(|y| y.sha256().to_hex())
+                        .unwrap_or_default(),
+                ),
+                _ => None,
+            };
+            if &got != want {
+                return Err(tampered(format!(
+                    "the stored holiday schedule of {} differs from ledger entry {seq} ({}): it was edited",
+                    r.year,
+                    if want.is_some() {
+                        "an imported schedule"
+                    } else {
+                        "weekends assumed"
+                    }
+                )));
+            }
+        }
+        if let Some((y, (seq, _))) = latest
+            .iter()
+            .find(|(y, _)| !rows.iter().any(|r| i64::from(r.year) == **y))
+        {
+            return Err(tampered(format!(
+                "the holiday schedule of {y} recorded in ledger entry {seq} is missing from the calendars table"
+            )));
+        }
+        Ok(rows.len())
     }
 }

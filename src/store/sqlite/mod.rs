@@ -7,6 +7,7 @@
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
 mod audit;
+mod calendars;
 mod campaigns;
 pub mod codec;
 mod ledger;
@@ -34,7 +35,14 @@ use std::path::{Path, PathBuf};
 
 /// The database file inside a workspace folder.
 pub const DB_FILE: &str = "dualdraw.db";
-const SCHEMA_VERSION: i64 = 1;
+/// The schema this build writes. Version 2 added the `calendars` table
+/// (`docs/CALENDAR.md`); a version-1 workspace is migrated when first opened
+/// for writing ([`MIGRATIONS`]), and read as it is when read-only.
+const SCHEMA_VERSION: i64 = 2;
+
+/// The migrations (迁移): each brings the schema to its version from the one
+/// before, in one transaction that also records the new version.
+const MIGRATIONS: &[(i64, &str)] = &[(2, calendars::CALENDARS_SQL)];
 
 /// A dualdraw workspace (工作区): a folder with its database.
 pub struct Workspace {
@@ -99,6 +107,9 @@ impl Workspace {
             conn.pragma_update(None, "journal_mode", "DELETE")?;
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.execute_batch(include_str!("schema.sql"))?;
+            for (_, sql) in MIGRATIONS {
+                conn.execute_batch(sql)?;
+            }
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('salt_key', ?2)",
                 params![
@@ -171,7 +182,7 @@ impl Workspace {
         if !db.is_file() {
             return Err(StoreError::NotAWorkspace(dir.to_path_buf()));
         }
-        let (conn, read_only) = if read_only {
+        let (mut conn, read_only) = if read_only {
             (Self::connect_read_only(&db)?, true)
         } else {
             let conn = Connection::open(&db)?;
@@ -200,12 +211,62 @@ impl Workspace {
         let key_bytes: [u8; 32] = get("salt_key")?
             .and_then(|v| v.try_into().ok())
             .ok_or_else(|| StoreError::NotAWorkspace(dir.to_path_buf()))?;
+        if version < SCHEMA_VERSION && !read_only {
+            Self::migrate(&mut conn)?;
+        }
         Ok(Workspace {
             dir: dir.to_path_buf(),
             conn,
             key: SaltKey::from_bytes(key_bytes),
             read_only,
         })
+    }
+
+    /// Brings a workspace of an earlier schema to [`SCHEMA_VERSION`]: the
+    /// version is read again under the write lock (two processes opening it
+    /// at once migrate it once), each missing migration runs, and the new
+    /// version is recorded, all in one transaction.
+    fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get::<_, Vec<u8>>(0),
+            )
+            .ok()
+            .and_then(|v| String::from_utf8(v).ok())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(SCHEMA_VERSION);
+        if version >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        for (v, sql) in MIGRATIONS {
+            if *v > version {
+                tx.execute_batch(sql)?;
+            }
+        }
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+            [SCHEMA_VERSION.to_string().into_bytes()],
+        )?;
+        commit(tx)
+    }
+
+    /// The workspace's schema version (as recorded in it).
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        let v: Vec<u8> = self.conn.query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(String::from_utf8(v)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
     }
 
     /// The workspace folder.

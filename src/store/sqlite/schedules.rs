@@ -561,19 +561,27 @@ impl Workspace {
         let k = record.reschedules + 1;
         let mut stream =
             crate::core::entropy::Stream::new(&inputs.seed, &format!("reschedule/{k}"));
-        let r = crate::schedule::reschedule(&s, change, &mut stream)?;
+        // The period's working days as the calendar gives them now: they
+        // differ from the recorded ones only when a year assumed to have
+        // weekends only was imported since (docs/CALENDAR.md).
+        let (old_days, new_days): (BTreeSet<NaiveDate>, BTreeSet<NaiveDate>) = (
+            s.problem().days.iter().copied().collect(),
+            inputs.problem.days.iter().copied().collect(),
+        );
+        let days = (old_days != new_days).then_some(inputs.problem.days.as_slice());
+        let r = crate::schedule::reschedule_on_days(&s, change, days, &mut stream)?;
         record.problem = r.schedule.problem().clone();
         record.dates = r.schedule.dates();
         record.reschedules = k;
-        Self::put_schedule(
-            tx,
-            &record,
-            "reschedule",
-            serde_json::json!({"seq": k, "change": change, "reason": reason,
-                "moved": r.moved.iter().map(|m| serde_json::json!({"visit": m.visit, "from": m.from, "to": m.to})).collect::<Vec<_>>()}),
-            at,
-            actor,
-        )?;
+        let mut body = serde_json::json!({"seq": k, "change": change, "reason": reason,
+            "moved": r.moved.iter().map(|m| serde_json::json!({"visit": m.visit, "from": m.from, "to": m.to})).collect::<Vec<_>>()});
+        if days.is_some() {
+            body["days_changed"] = serde_json::json!({
+                "removed": old_days.difference(&new_days).collect::<Vec<_>>(),
+                "added": new_days.difference(&old_days).collect::<Vec<_>>(),
+            });
+        }
+        Self::put_schedule(tx, &record, "reschedule", body, at, actor)?;
         Ok(MovedSchedule {
             record,
             schedule: r.schedule,

@@ -19,6 +19,25 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeSet;
 
 impl Store for Workspace {
+    fn calendar_years(&self) -> Result<Vec<crate::store::StoredYear>, StoreError> {
+        Workspace::calendar_years(self)
+    }
+
+    fn store_calendar_years(
+        &mut self,
+        years: &[crate::core::calendar::YearSchedule],
+        replace: bool,
+        file: &str,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<Vec<(i32, crate::store::YearImport)>, StoreError> {
+        Workspace::store_calendar_years(self, years, replace, file, at, actor)
+    }
+
+    fn assume_weekends(&mut self, year: i32, at: &str, actor: &Actor) -> Result<bool, StoreError> {
+        Workspace::assume_weekends(self, year, at, actor)
+    }
+
     fn salt_key(&self) -> &SaltKey {
         Workspace::salt_key(self)
     }

@@ -1,0 +1,1 @@
+## The office's daily commands: registry and imports, results, status, schedule, calendar, reports (src/cli/registry.rs, src/io/import/messages.rs, src/cli/results.rs, src/cli/schedule.rs, src/cli/calendar.rs, src/io/report/text.rs).
