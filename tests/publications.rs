@@ -85,7 +85,10 @@ fn xlsx_rows(path: &Path) -> Vec<Vec<String>> {
     let sheet = wb.sheet_names()[0].clone();
     let formulas = wb.worksheet_formula(&sheet).unwrap();
     assert_eq!(
-        formulas.used_cells().filter(|(_, _, f)| !f.is_empty()).count(),
+        formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .count(),
         0,
         "{path:?} holds a formula"
     );
@@ -167,7 +170,10 @@ fn results_csv_names_officers_beside_certificates() {
     }
     let html = d.read(&format!("{dir}/results.html"));
     let first = &rows[1];
-    assert!(html.contains(&format!("<td>{}</td><td>{}</td>", first[names], first[certs])));
+    assert!(html.contains(&format!(
+        "<td>{}</td><td>{}</td>",
+        first[names], first[certs]
+    )));
 }
 
 #[test]
@@ -261,7 +267,8 @@ fn notices_have_an_a4_print_stylesheet() {
 /// Tables of label/value rows (the draw record's heading table and its
 /// signature block) have no header row to repeat.
 fn count_key_value_tables(html: &str) -> usize {
-    html.matches("<table><tr><th>任务</th>").count() + html.matches("<table><tr><th>操作人</th>").count()
+    html.matches("<table><tr><th>任务</th>").count()
+        + html.matches("<table><tr><th>操作人</th>").count()
 }
 
 #[test]
@@ -274,12 +281,22 @@ fn schedule_writes_xlsx_beside_each_csv() {
         let rows = xlsx_rows(&x);
         assert_eq!(
             rows[0],
-            ["检查日期", "统一社会信用代码", "名称", "乡镇（街道）", "执法人员", "执法证号"]
+            [
+                "检查日期",
+                "统一社会信用代码",
+                "名称",
+                "乡镇（街道）",
+                "执法人员",
+                "执法证号"
+            ]
         );
         // A USCC and a certificate number stay exactly as written.
         for r in &rows[1..] {
             assert_eq!(r[1].len(), 18, "{r:?}");
-            assert!(r[5].split('、').all(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric())));
+            assert!(
+                r[5].split('、')
+                    .all(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric()))
+            );
         }
     }
     // A run killed before its files were all written is completed from the
@@ -315,10 +332,27 @@ fn report_xlsx_cells_are_text_not_formulas() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string())
+        .map(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    for stem in ["campaigns", "credit_classes", "departments", "officers", "repeat_visits"] {
-        let i = listed.iter().position(|f| *f == format!("{stem}.csv")).unwrap();
+    for stem in [
+        "campaigns",
+        "credit_classes",
+        "departments",
+        "officers",
+        "repeat_visits",
+    ] {
+        let i = listed
+            .iter()
+            .position(|f| *f == format!("{stem}.csv"))
+            .unwrap();
         assert_eq!(listed[i + 1], format!("{stem}.xlsx"), "{listed:?}");
     }
     // Certificate numbers are text (no 5.2E+11, no lost digit).

@@ -372,7 +372,6 @@ pub(crate) const STYLE: &str = concat!(
     print_style!()
 );
 
-
 fn list_table(p: &DrawProof, rows: &[ListRow]) -> String {
     let mut t = String::from(
         "<table><thead><tr><th>序号</th><th>统一社会信用代码</th><th>名称</th><th>抽查事项</th><th>检查部门</th><th>执法人员（执法证号）</th></tr></thead><tbody>",
