@@ -77,3 +77,139 @@ demo-next =
     next: dualdraw -w { $workspace } status --today 2026-03-20
     {"      "}dualdraw verify { $proof } --snapshot { $snapshot }
     {"      "}dualdraw -w { $workspace } ledger verify
+
+## calendar (src/cli/calendar.rs): working days, statutory holidays, adjusted working days
+
+calendar-missing-year =
+    { $command }: { $context }no official holiday schedule for { $year } is loaded (known: { $known }), so working days in { $year } cannot be counted.
+    Store it in the workspace once the State Council publishes it (国务院办公厅关于{ $year }年部分节假日安排的通知, usually in November of the year before):
+    {"  "}dualdraw calendar import holidays-{ $year }.toml
+    a TOML file copied from the notice (docs/CALENDAR.md):
+    {"  "}[{ $year }]
+    {"  "}source = "国务院办公厅关于{ $year }年部分节假日安排的通知（国办发明电〔…〕…号）"
+    {"  "}days_off = ["MM-DD", "MM-DD..MM-DD", …]
+    {"  "}working_weekends = ["MM-DD", …]
+    (--holidays FILE uses such a file for this command only.)
+    Until it is published, --assume-weekends { $year } proceeds on weekends only: every deadline counted through { $year } is then provisional (暂定), and recomputed when { $year } is imported.
+calendar-other-error = { $command }: { $context }{ $why }
+calendar-assume-known-year = { $command }: the official holiday schedule of { $year } is known ({ $source }): --assume-weekends { $year } would count wrong days; leave it out
+calendar-assumed-now = { $year }: no official holiday schedule yet; proceeding on weekends only (recorded in the workspace): every deadline counted through { $year } is provisional (暂定) until `dualdraw calendar import FILE`
+calendar-provisional-short = {" "}(暂定)
+calendar-provisional-mark = {" "}(暂定 provisional: counted on weekends only)
+calendar-schedule-provisional = the working days of { $years } are assumed (weekends only, 暂定): once the official schedule is imported, `dualdraw status` lists every visit that fell on a day off, and `dualdraw schedule move` moves it
+calendar-status-missing-years = no official holiday schedule for { $years } is loaded, so some deadlines cannot be counted: `dualdraw calendar import FILE` (docs/CALENDAR.md), or --assume-weekends YEAR to count on weekends only (暂定)
+calendar-file-too-large = { $file }: { $bytes } bytes; a holiday file is at most { $max } bytes
+calendar-imported-year = { $year }: { $outcome ->
+        [replaced-assumption] imported, replacing the weekends-only assumption: its deadlines are recomputed and no longer provisional
+        [replaced] imported, replacing the official schedule known before (--replace)
+        [unchanged] already known with the same days: nothing recorded
+       *[imported] imported
+    } ({ $source }; { $days_off } day(s) off in { $periods } period(s), { $working_weekends } make-up working day(s))
+calendar-import-refused =
+    { $file }: { $why }
+    nothing was imported (a corrected notice replaces a known year with --replace)
+calendar-bad-file =
+    { $file }: { $why }
+    nothing was imported; the format is in docs/CALENDAR.md
+calendar-no-year = no year in the file
+calendar-deadlines-recomputed = { $count } deadline(s) recomputed:
+calendar-visits-on-days-off = { $count } scheduled visit(s) now fall on a day off; move each (visit dates change only through schedule move):
+calendar-import-provisional = ; { $count } publication deadline(s) provisional{ $mark }
+calendar-list-heading = working days: Monday–Friday except the days off, plus the make-up working days (调休上班)
+calendar-origin = { $origin ->
+        [shipped] shipped
+        [imported] imported
+       *[assumed] assumed
+    }
+calendar-list-official = { $year }  { $origin }  { $days_off } day(s) off, { $working_weekends } make-up working day(s), { $working_days } working day(s)  { $source }
+calendar-list-official-recorded = { $year }  { $origin }  { $days_off } day(s) off, { $working_weekends } make-up working day(s), { $working_days } working day(s)  { $source } (recorded { $at })
+calendar-list-assumed = { $year }  { $origin }  weekends only, no official schedule yet (recorded { $at }): working days are Monday–Friday, and every deadline counted through { $year } is provisional (暂定) until `dualdraw calendar import FILE`
+calendar-show =
+    { $year } ({ $origin }{ $recorded }): { $source }
+    days off (放假): { $ranges }
+    make-up working days (调休上班): { $worked }
+    working days in { $year }: { $working_days }
+calendar-show-recorded = , recorded { $at }
+calendar-show-none = none
+calendar-due-changed = {"  "}{ $campaign } { $target }: due { $from } → { $to }
+calendar-visit-on-day-off = {"  "}{ $visit } on { $date } ({ $key }): dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日
+
+## schedule (src/cli/schedule.rs)
+
+schedule-file-error = { $file }: { $why }
+schedule-completed = 【检查排期 / visit dates】{ $key } was already recorded, but its files were not all written (an earlier run was interrupted): { $files } file(s) written again in { $dir } from the recorded schedule; nothing new was recorded
+schedule-name-campaigns = name the campaign(s) to schedule: dualdraw schedule ID…
+schedule-bad-leave =
+    { $count } bad row(s); nothing was scheduled:
+    { $lines }
+schedule-made =
+    【检查排期 / visit dates】{ $key }
+    { $visits } visit(s) ({ $joint } joint visit(s) of several campaigns) on { $days_used } of { $days } working day(s) between { $start } and { $end }; busiest day { $busiest } visit(s); no officer on more than { $officer_max } a day (limit { $per_day })
+    the dates depend on the schedule secret fixed at the draw: keep them internal until the visits are done, then `dualdraw schedule reveal { $campaigns }`
+    files in { $dir } ({ $calendars } calendar file(s) and department lists)
+schedule-bad-officer-leave = --officer-leave { $spec }: write OFFICER=YYYY-MM-DD[,YYYY-MM-DD…]
+schedule-say-what-changed = say what changed: --visit USCC --not-on YYYY-MM-DD, or --officer-leave OFFICER=YYYY-MM-DD[,…]
+schedule-moved = reschedule { $seq } of { $key } ({ $reason }): { $count } visit(s) moved
+schedule-moved-visit = {"  "}{ $visit }: { $from } → { $to }
+schedule-files-rewritten = calendar files rewritten in { $dir }
+schedule-revealed = revealed the schedule secrets and the { $visits } dates of { $campaigns } in the ledger: `dualdraw ledger verify` checks each secret against its draw's commitment
+
+## results, history, publish, status (src/cli/results.rs)
+
+results-recorded = { $mode ->
+        [correction] corrected
+       *[new] recorded
+    } { $target } { $item }: { $result }; publish by { $due }{ $mark } (20th working day after { $date }){ $notes }
+results-lines-context = { $file } line(s) { $lines }:{" "}
+results-rejected = { $count } problem(s); nothing was imported
+results-imported = imported { $count } result(s) for { $campaign }{ $provisional }{ $notes }
+results-not-a-target = { $target } is not a target of { $campaign }
+results-objection-recorded = objection recorded for { $target } in { $campaign }
+results-notice-written = wrote the results notice of { $campaign } ({ $count } result(s)):
+history-needs-columns = { $file }: needs the columns 统一社会信用代码 (uscc) and 检查日期 (date)
+history-not-a-date = not a date (expected YYYY-MM-DD)
+history-nothing-imported = nothing was imported
+history-loaded = loaded { $count } earlier inspection(s) from { $file }
+publish-written = wrote the notice of { $campaign } ({ $count } target(s)) to { $dir }:
+publish-timing = Timing is your choice: the announcement was public before the draw; publish this list now, or after the visits so that targets are not warned (the proof shows nothing changed in between).
+status-heading = status on { $today }
+status-campaign = { $campaign }: { $state ->
+        [announced] announced
+        [drawn] drawn
+       *[voided] voided
+    }
+status-drawn = , { $targets } target(s), { $with_results } with results, list { $list ->
+        [yes] published
+       *[no] not published
+    }, results { $results ->
+        [yes] published
+       *[no] not published
+    }; { $overdue } overdue, { $due_soon } due within 5 working days
+status-not-scheduled = ; visits not scheduled
+status-scheduled = ; visits scheduled ({ $key }{ $moves ->
+        [0] {""}
+       *[other] , { $moves } move(s)
+    }{ $revealed ->
+        [yes] , revealed
+       *[no] {""}
+    })
+status-due-unknown = due date unknown for { $target } { $item }: { $why }
+status-overdue = OVERDUE { $target } { $item } (due { $due }{ $mark })
+status-due-soon = due soon { $target } { $item } (due { $due }{ $mark })
+status-target-overdue = OVERDUE { $target } { $why }
+status-target-due-soon = due soon { $target } { $why }
+status-no-campaigns = no campaigns yet
+status-targets = targets
+status-all-targets = all drawn targets
+status-by-department = by department:
+status-no-department = (no department)
+status-by-township = by township (乡镇/街道, else region):
+status-provisional = , 暂定 provisional
+status-tally = { $name }: { $targets } target(s): { $published } published, { $pending } pending (期限未到), { $overdue } overdue (逾期), { $unknown } unknown (期限未知); { $no_result } without any result
+status-tally-provisional = ; { $count } with a provisional deadline (暂定)
+status-basis-visit = 20 working days after the visit on { $visit }
+status-basis-period-end = 20 working days after the period's end
+status-no-result-due = no result (due { $due }{ $mark }, { $basis })
+status-no-result-why = no result: { $why }
+status-no-result = no result
+status-visit-on-day-off = visit { $visit } is on { $date }, a day off in the official schedule: dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日

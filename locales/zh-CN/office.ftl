@@ -77,3 +77,139 @@ demo-next =
     下一步：dualdraw -w { $workspace } status --today 2026-03-20
     {"      "}dualdraw verify { $proof } --snapshot { $snapshot }
     {"      "}dualdraw -w { $workspace } ledger verify
+
+## calendar（src/cli/calendar.rs）：工作日、法定节假日、调休
+
+calendar-missing-year =
+    { $command }：{ $context }尚未载入 { $year } 年的法定节假日安排（已知：{ $known }），无法计算 { $year } 年的工作日。
+    国务院公布后（国务院办公厅关于{ $year }年部分节假日安排的通知，通常在上一年 11 月），请将其存入工作区：
+    {"  "}dualdraw calendar import holidays-{ $year }.toml
+    文件为按通知抄录的 TOML（见 docs/CALENDAR.md）：
+    {"  "}[{ $year }]
+    {"  "}source = "国务院办公厅关于{ $year }年部分节假日安排的通知（国办发明电〔…〕…号）"
+    {"  "}days_off = ["MM-DD", "MM-DD..MM-DD", …]
+    {"  "}working_weekends = ["MM-DD", …]
+    （--holidays FILE 只让本次命令使用这样的文件。）
+    公布之前，可用 --assume-weekends { $year } 暂按只有周末休息计算：计算到 { $year } 年的每个期限都是暂定的，导入 { $year } 年的安排后会重新计算。
+calendar-other-error = { $command }：{ $context }{ $why }
+calendar-assume-known-year = { $command }：{ $year } 年的法定节假日安排已知（{ $source }）：--assume-weekends { $year } 会算错日子，请去掉该选项
+calendar-assumed-now = { $year }：尚无法定节假日安排，暂按只有周末休息计算（已记入工作区）：在 `dualdraw calendar import FILE` 之前，计算到 { $year } 年的每个期限都是暂定的
+calendar-provisional-short = （暂定）
+calendar-provisional-mark = （暂定：只按周末计算）
+calendar-schedule-provisional = { $years } 年的工作日是假定的（只按周末计算，暂定）：导入法定节假日安排后，`dualdraw status` 会列出落在休息日的每次检查，可用 `dualdraw schedule move` 改期
+calendar-status-missing-years = 尚未载入 { $years } 年的法定节假日安排，部分期限无法计算：请运行 `dualdraw calendar import FILE`（见 docs/CALENDAR.md），或用 --assume-weekends YEAR 暂按只有周末休息计算（暂定）
+calendar-file-too-large = { $file }: { $bytes } 字节；节假日文件最多 { $max } 字节
+calendar-imported-year = { $year }：{ $outcome ->
+        [replaced-assumption] 已导入，取代了只按周末计算的假定：其期限已重新计算，不再是暂定的
+        [replaced] 已导入，取代了之前已知的法定节假日安排（--replace）
+        [unchanged] 已知且日期相同：未作记录
+       *[imported] 已导入
+    }（{ $source }；{ $periods } 个假期共 { $days_off } 天休息，{ $working_weekends } 个调休工作日）
+calendar-import-refused =
+    { $file }: { $why }
+    未导入任何内容（更正后的通知可用 --replace 取代已知年份）
+calendar-bad-file =
+    { $file }: { $why }
+    未导入任何内容；文件格式见 docs/CALENDAR.md
+calendar-no-year = 文件中没有年份
+calendar-deadlines-recomputed = 重新计算了 { $count } 个期限：
+calendar-visits-on-days-off = { $count } 次已排期的检查现在落在休息日；请逐一改期（检查日期只能通过 schedule move 更改）：
+calendar-import-provisional = ；其中 { $count } 个公示期限是暂定的{ $mark }
+calendar-list-heading = 工作日：周一至周五，法定节假日除外，另加调休上班日
+calendar-origin = { $origin ->
+        [shipped] 内置
+        [imported] 已导入
+       *[assumed] 假定
+    }
+calendar-list-official = { $year }  { $origin }  休息 { $days_off } 天，调休上班 { $working_weekends } 天，工作日 { $working_days } 天  { $source }
+calendar-list-official-recorded = { $year }  { $origin }  休息 { $days_off } 天，调休上班 { $working_weekends } 天，工作日 { $working_days } 天  { $source }（记录于 { $at }）
+calendar-list-assumed = { $year }  { $origin }  只按周末计算，尚无法定节假日安排（记录于 { $at }）：工作日为周一至周五，在 `dualdraw calendar import FILE` 之前，计算到 { $year } 年的每个期限都是暂定的
+calendar-show =
+    { $year }（{ $origin }{ $recorded }）：{ $source }
+    放假：{ $ranges }
+    调休上班：{ $worked }
+    { $year } 年工作日：{ $working_days } 天
+calendar-show-recorded = ，记录于 { $at }
+calendar-show-none = 无
+calendar-due-changed = {"  "}{ $campaign } { $target }：期限 { $from } → { $to }
+calendar-visit-on-day-off = {"  "}{ $visit } 在 { $date }（{ $key }）：dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日
+
+## schedule（src/cli/schedule.rs）
+
+schedule-file-error = { $file }: { $why }
+schedule-completed = 【检查排期】{ $key } 已有记录，但其文件未全部写出（之前的一次运行被中断）：已按记录的排期在 { $dir } 重新写出 { $files } 个文件；没有新增记录
+schedule-name-campaigns = 请写出要排期的抽查批次：dualdraw schedule ID…
+schedule-bad-leave =
+    { $count } 行有误；未作排期：
+    { $lines }
+schedule-made =
+    【检查排期】{ $key }
+    { $visits } 次检查（其中 { $joint } 次为多个抽查批次的联合检查），安排在 { $start } 至 { $end } 之间 { $days } 个工作日中的 { $days_used } 天；最忙的一天 { $busiest } 次检查；每名执法检查人员每天不超过 { $officer_max } 次（上限 { $per_day }）
+    检查日期取决于抽取时固定的排期秘密：检查完成之前请勿外传，完成后运行 `dualdraw schedule reveal { $campaigns }`
+    文件位于 { $dir }（{ $calendars } 个日历文件及各部门名单）
+schedule-bad-officer-leave = --officer-leave { $spec }：应写作 OFFICER=YYYY-MM-DD[,YYYY-MM-DD…]
+schedule-say-what-changed = 请说明变化：--visit USCC --not-on YYYY-MM-DD，或 --officer-leave OFFICER=YYYY-MM-DD[,…]
+schedule-moved = { $key } 第 { $seq } 次改期（{ $reason }）：{ $count } 次检查改期
+schedule-moved-visit = {"  "}{ $visit }：{ $from } → { $to }
+schedule-files-rewritten = 日历文件已在 { $dir } 重新写出
+schedule-revealed = 已在台账中公开 { $campaigns } 的排期秘密和 { $visits } 个检查日期：`dualdraw ledger verify` 会将每个秘密与其抽取时的承诺值核对
+
+## results、history、publish、status（src/cli/results.rs）
+
+results-recorded = { $mode ->
+        [correction] 已更正
+       *[new] 已记录
+    } { $target } { $item }：{ $result }；应在 { $due }{ $mark } 前公示（{ $date } 后第 20 个工作日）{ $notes }
+results-lines-context = { $file } 第 { $lines } 行：
+results-rejected = { $count } 个问题；未导入任何内容
+results-imported = 已为 { $campaign } 导入 { $count } 条检查结果{ $provisional }{ $notes }
+results-not-a-target = { $target } 不是 { $campaign } 的检查对象
+results-objection-recorded = 已记录 { $target } 对 { $campaign } 的异议
+results-notice-written = 已写出 { $campaign } 的检查结果公示（{ $count } 条检查结果）：
+history-needs-columns = { $file }: 需要“统一社会信用代码”（uscc）和“检查日期”（date）两列
+history-not-a-date = 不是日期（应写作 YYYY-MM-DD）
+history-nothing-imported = 未导入任何内容
+history-loaded = 已从 { $file } 载入 { $count } 次以往的检查
+publish-written = 已将 { $campaign } 的抽查结果名单（{ $count } 个检查对象）写入 { $dir }：
+publish-timing = 公示时机由您决定：抽查公告在抽取之前已公示；可以现在公示本名单，也可以在检查完成后公示，以免提前惊动检查对象（抽取证明表明期间没有任何改动）。
+status-heading = { $today } 的状态
+status-campaign = { $campaign }：{ $state ->
+        [announced] 已公告
+        [drawn] 已抽取
+       *[voided] 已作废
+    }
+status-drawn = ，{ $targets } 个检查对象，{ $with_results } 个已有检查结果，名单{ $list ->
+        [yes] 已公示
+       *[no] 未公示
+    }，检查结果{ $results ->
+        [yes] 已公示
+       *[no] 未公示
+    }；{ $overdue } 个逾期，{ $due_soon } 个在 5 个工作日内到期
+status-not-scheduled = ；检查尚未排期
+status-scheduled = ；检查已排期（{ $key }{ $moves ->
+        [0] {""}
+       *[other] ，改期 { $moves } 次
+    }{ $revealed ->
+        [yes] ，已公开
+       *[no] {""}
+    }）
+status-due-unknown = { $target } { $item } 的期限未知：{ $why }
+status-overdue = 逾期 { $target } { $item }（期限 { $due }{ $mark }）
+status-due-soon = 即将到期 { $target } { $item }（期限 { $due }{ $mark }）
+status-target-overdue = 逾期 { $target } { $why }
+status-target-due-soon = 即将到期 { $target } { $why }
+status-no-campaigns = 还没有抽查批次
+status-targets = 检查对象
+status-all-targets = 全部已抽中的检查对象
+status-by-department = 按部门：
+status-no-department = （无部门）
+status-by-township = 按乡镇/街道（无则按行政区划）：
+status-provisional = ，暂定
+status-tally = { $name }：{ $targets } 个检查对象：{ $published } 个已公示，{ $pending } 个期限未到，{ $overdue } 个逾期，{ $unknown } 个期限未知；{ $no_result } 个没有任何检查结果
+status-tally-provisional = ；{ $count } 个的期限是暂定的
+status-basis-visit = { $visit } 检查后第 20 个工作日
+status-basis-period-end = 检查期间结束后第 20 个工作日
+status-no-result-due = 没有检查结果（期限 { $due }{ $mark }，{ $basis }）
+status-no-result-why = 没有检查结果：{ $why }
+status-no-result = 没有检查结果
+status-visit-on-day-off = 检查 { $visit } 在 { $date }，按法定节假日安排是休息日：dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日
