@@ -213,3 +213,41 @@ status-no-result-due = no result (due { $due }{ $mark }, { $basis })
 status-no-result-why = no result: { $why }
 status-no-result = no result
 status-visit-on-day-off = visit { $visit } is on { $date }, a day off in the official schedule: dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日
+
+## Import problems and hints (src/io/import/messages.rs, rendered by src/cli/import_texts.rs)
+
+-quote-fix = remove the stray quote; a quote that belongs in a cell is written doubled, with the whole cell in quotes ("甲""公司" for 甲"公司)
+-excel-fix = in Excel, format the column as 文本 (Text) before pasting the codes (or use 数据 → 从文本/CSV and set the column to 文本), or import the .xlsx workbook the codes came in instead of a CSV file saved by Excel
+import-empty-file = the file has no data rows, only the header on line { $line }: it would empty the { $kind } registry ({ $records } records now); nothing was changed. To empty it on purpose, run the import again with --allow-empty
+import-empty-file-department = the file has no data rows, only the header on line { $line }: it would empty the { $kind } of department { $department } ({ $records } records now); nothing was changed. To empty it on purpose, run the import again with --allow-empty
+import-nothing-in-file = the file is empty: no header line and no data rows; nothing was changed (to empty a registry on purpose, import a file holding just the header line, with --allow-empty)
+import-department-emptied = the file has no rows: department { $department }'s part { $emptied ->
+        [yes] is emptied
+       *[no] stays empty
+    }
+import-not-in-encoding = the byte(s) { $bytes } (byte offset { $offset } in the file) are not { $encoding } text
+import-encoding-forced-utf8 = {" "}(read as UTF-8 because --encoding says so); a CSV file Chinese Excel saves as "CSV (逗号分隔)" is GBK: try --encoding gbk, or leave --encoding out to detect the encoding
+import-encoding-forced = {" "}(read as { $encoding } because --encoding says so); leave --encoding out to detect the encoding
+import-encoding-after-utf8 = {" "}(the file is not UTF-8 either, from line { $line } on, so it was read as GB18030/GBK); is it a text file? In Excel, save it as "CSV UTF-8 (逗号分隔)"
+import-encoding-bom = {" "}(the file starts with a UTF-16 byte-order mark); in Excel, save it as "CSV UTF-8 (逗号分隔)"
+import-encoding-summary = { $lines } line(s) cannot be read as { $encoding }; nothing was imported
+import-encoding-summary-listed = { $lines } line(s) cannot be read as { $encoding } (the first { $listed } are listed); nothing was imported
+import-workbook-named-as-text = this is an Excel workbook (.xlsx), not CSV text: name the file .xlsx
+import-old-workbook-named-as-text = this is an old Excel .xls workbook, not CSV text: open it in Excel and save it as .xlsx or CSV
+import-quote-never-closed = a quote " opens this cell and is never closed: everything after it, to the end of the file, would be read as one cell; { -quote-fix }
+import-quote-closed-with-text-after = a quote " opens this cell and the next quote is on line { $line }, with more text after it: the lines in between would be read as one cell (an unbalanced quote); { -quote-fix }
+import-quote-swallows-rows = a quote " opens this cell and the next quote is on line { $line }: the lines in between, which look like whole rows, would be read as one cell (an unbalanced quote); { -quote-fix }
+import-stray-quote = an unbalanced quote " at character { $position } of the cell: { -quote-fix }
+import-row-limit-open-quote = : a quote " is never closed (it opens the cell at line { $line }, column { $column })
+import-uscc-scientific = Excel converted this column to numbers and wrote the code in scientific notation: the code is lost and cannot be recovered from this file; { -excel-fix }
+import-uscc-precision-lost = not a valid code: it looks like a number Excel rounded (Excel keeps only 15 significant digits, so the last 3 digits became 0) and cannot be recovered from this file; { -excel-fix }
+import-uscc-last-zero = { $why } (GB 32100-2015): the last character was probably lost or replaced by 0; with the check character of the first 17 the code would be { $fixed }: check it against the business licence; if it is a legacy code, list it with --accept-legacy-uscc
+import-uscc-seventeen-fixed = { $why }: the last character (the check character) was probably lost; with it the code would be { $fixed }: check it against the business licence
+import-uscc-seventeen = { $why }: a character was probably lost (often the last one, the check character)
+import-sheet-hidden = (hidden)
+import-several-sheets = the workbook has { $count } sheets with data: { $sheets }; choose one with --sheet NAME (for example --sheet { $example })
+import-sheet-not-found = the workbook has no sheet named { $name }; its sheets: { $sheets }
+import-sheet-with-csv = --sheet applies to .xlsx/.xlsm workbooks, not to CSV files
+import-more = … and { $count } more
+import-rejected-summary = { $count } problem(s) found; nothing was imported
+import-rejected-headline = { $count } problem(s); nothing was imported

@@ -213,3 +213,41 @@ status-no-result-due = 没有检查结果（期限 { $due }{ $mark }，{ $basis 
 status-no-result-why = 没有检查结果：{ $why }
 status-no-result = 没有检查结果
 status-visit-on-day-off = 检查 { $visit } 在 { $date }，按法定节假日安排是休息日：dualdraw schedule move { $command } --visit { $visit } --not-on { $date } --reason 法定节假日
+
+## 导入问题和提示（src/io/import/messages.rs，由 src/cli/import_texts.rs 显示）
+
+-quote-fix = 请删去多余的引号；单元格中本来就有的引号要写两遍，并用引号括起整个单元格（甲"公司 写作 "甲""公司"）
+-excel-fix = 请在 Excel 中先把该列设置为“文本”格式再粘贴代码（或用“数据 → 从文本/CSV”导入并把该列设为“文本”），或者直接导入代码原来所在的 .xlsx 工作簿，而不要导入 Excel 另存的 CSV 文件
+import-empty-file = 文件只有第 { $line } 行的表头，没有数据行：导入会清空{ $kind }（现有 { $records } 条记录）；未作任何更改。如确需清空，请加 --allow-empty 重新导入
+import-empty-file-department = 文件只有第 { $line } 行的表头，没有数据行：导入会清空部门 { $department } 的{ $kind }（现有 { $records } 条记录）；未作任何更改。如确需清空，请加 --allow-empty 重新导入
+import-nothing-in-file = 文件是空的：没有表头行，也没有数据行；未作任何更改（如确需清空名录库，请导入只有表头行的文件，并加 --allow-empty）
+import-department-emptied = 文件没有数据行：部门 { $department } 的部分{ $emptied ->
+        [yes] 已清空
+       *[no] 仍为空
+    }
+import-not-in-encoding = 字节 { $bytes }（文件中第 { $offset } 字节处）不是 { $encoding } 编码的文本
+import-encoding-forced-utf8 = （按 --encoding 的要求以 UTF-8 读取）；中文版 Excel 另存为“CSV (逗号分隔)”的文件是 GBK 编码：请试用 --encoding gbk，或去掉 --encoding 让程序自动识别编码
+import-encoding-forced = （按 --encoding 的要求以 { $encoding } 读取）；去掉 --encoding 可让程序自动识别编码
+import-encoding-after-utf8 = （文件从第 { $line } 行起也不是 UTF-8，因此按 GB18030/GBK 读取）；这是文本文件吗？请在 Excel 中另存为“CSV UTF-8 (逗号分隔)”
+import-encoding-bom = （文件以 UTF-16 字节顺序标记开头）；请在 Excel 中另存为“CSV UTF-8 (逗号分隔)”
+import-encoding-summary = 有 { $lines } 行无法按 { $encoding } 读取；未导入任何内容
+import-encoding-summary-listed = 有 { $lines } 行无法按 { $encoding } 读取（列出了前 { $listed } 行）；未导入任何内容
+import-workbook-named-as-text = 这是 Excel 工作簿（.xlsx），不是 CSV 文本：请把文件扩展名改为 .xlsx
+import-old-workbook-named-as-text = 这是旧版 Excel .xls 工作簿，不是 CSV 文本：请在 Excel 中打开并另存为 .xlsx 或 CSV
+import-quote-never-closed = 此单元格以引号 " 开始，但引号没有闭合：其后直到文件末尾的全部内容都会被读成一个单元格；{ -quote-fix }
+import-quote-closed-with-text-after = 此单元格以引号 " 开始，下一个引号在第 { $line } 行，且其后还有文字：中间的各行会被读成一个单元格（引号不成对）；{ -quote-fix }
+import-quote-swallows-rows = 此单元格以引号 " 开始，下一个引号在第 { $line } 行：中间看起来是完整数据行的各行会被读成一个单元格（引号不成对）；{ -quote-fix }
+import-stray-quote = 单元格第 { $position } 个字符处的引号 " 不成对：{ -quote-fix }
+import-row-limit-open-quote = ：引号 " 没有闭合（它在第 { $line } 行第 { $column } 列开始该单元格）
+import-uscc-scientific = Excel 把这一列转成了数字，并以科学计数法写出代码：代码已丢失，无法从此文件恢复；{ -excel-fix }
+import-uscc-precision-lost = 不是有效的统一社会信用代码：看起来是被 Excel 舍入的数字（Excel 只保留 15 位有效数字，最后 3 位变成了 0），无法从此文件恢复；{ -excel-fix }
+import-uscc-last-zero = { $why }（GB 32100-2015）：最后一位很可能丢失或被替换成了 0；按前 17 位计算校验码，代码应为 { $fixed }：请与营业执照核对；如果是旧代码，请用 --accept-legacy-uscc 列出
+import-uscc-seventeen-fixed = { $why }：最后一位（校验码）很可能丢失了；补上后代码应为 { $fixed }：请与营业执照核对
+import-uscc-seventeen = { $why }：很可能丢失了一个字符（通常是最后一位校验码）
+import-sheet-hidden = （隐藏）
+import-several-sheets = 工作簿有 { $count } 个工作表含有数据：{ $sheets }；请用 --sheet NAME 选择一个（例如 --sheet { $example }）
+import-sheet-not-found = 工作簿中没有名为 { $name } 的工作表；现有工作表：{ $sheets }
+import-sheet-with-csv = --sheet 只适用于 .xlsx/.xlsm 工作簿，不适用于 CSV 文件
+import-more = … 另有 { $count } 个
+import-rejected-summary = 发现 { $count } 个问题；未导入任何内容
+import-rejected-headline = { $count } 个问题；未导入任何内容
