@@ -251,3 +251,21 @@ import-sheet-with-csv = --sheet applies to .xlsx/.xlsm workbooks, not to CSV fil
 import-more = … and { $count } more
 import-rejected-summary = { $count } problem(s) found; nothing was imported
 import-rejected-headline = { $count } problem(s); nothing was imported
+
+## The console yearly report (src/io/report/text.rs, rendered by src/cli/report_texts.rs)
+
+report-text-heading = yearly report { $year } (年度报告) — INTERNAL (内部资料): it shows credit-risk classes; do not publish
+report-text-nothing-drawn = no drawn campaign in { $year } (with its draw date in the year and not voided): nothing to count
+report-text-campaigns = campaigns: { $counted } counted (drawn in { $year }, not voided); not counted: { $voided } voided, { $not_drawn } not drawn
+report-text-visits = visits: { $visits } to { $entities } entities, { $visits_with_results } with results ({ $entities_with_results } entities); { $joint_visits } joint visits (2+ departments), { $department_checks } department checks
+report-text-visited-more-than-once = visited more than once: { $entities } entities (max { $max_visits } visits)
+report-text-results = results inspected in { $year }: { $results } ({ $published } published); { $later } inspected later, not counted
+report-text-by-credit-class = by credit class: entities drawn / with results (visits / with results)
+report-text-credit-class = {"  "}{ $class }  { $entities } / { $entities_with_results }  ({ $visits } / { $visits_with_results })
+report-text-by-department = by department: entities drawn / with results; officers with visits / reported; load min / median / max
+report-text-department = {"  "}{ $department }  { $entities } / { $entities_with_results }; officers { $officers_with_visits } / { $officers }; load { $min } / { $median } / { $max }
+report-text-campaign-list = campaigns: targets, with results, results (published), list
+report-text-campaign = {"  "}{ $id } { $draw_date }  { $targets }, { $targets_with_results }, { $results } ({ $results_published }), list { $list ->
+        [yes] published
+       *[no] not published
+    }

@@ -251,3 +251,21 @@ import-sheet-with-csv = --sheet 只适用于 .xlsx/.xlsm 工作簿，不适用�
 import-more = … 另有 { $count } 个
 import-rejected-summary = 发现 { $count } 个问题；未导入任何内容
 import-rejected-headline = { $count } 个问题；未导入任何内容
+
+## 控制台年度报告（src/io/report/text.rs，由 src/cli/report_texts.rs 显示）
+
+report-text-heading = { $year } 年度报告 —— 内部资料：含信用风险分类，不得公示
+report-text-nothing-drawn = { $year } 年没有已抽取的抽查批次（抽取日期在该年度内且未作废）：无可统计
+report-text-campaigns = 抽查批次：统计 { $counted } 个（{ $year } 年抽取、未作废）；未统计：已作废 { $voided } 个，未抽取 { $not_drawn } 个
+report-text-visits = 检查：{ $visits } 次，涉及 { $entities } 个检查对象，其中 { $visits_with_results } 次有检查结果（{ $entities_with_results } 个检查对象）；联合检查 { $joint_visits } 次（2 个及以上部门），部门检查 { $department_checks } 次
+report-text-visited-more-than-once = 被检查不止一次的：{ $entities } 个检查对象（最多 { $max_visits } 次）
+report-text-results = { $year } 年内检查的检查结果：{ $results } 条（已公示 { $published } 条）；{ $later } 条在之后检查，不计入
+report-text-by-credit-class = 按信用风险分类：抽中的检查对象 / 有检查结果的（检查次数 / 有检查结果的）
+report-text-credit-class = {"  "}{ $class }  { $entities } / { $entities_with_results }  （{ $visits } / { $visits_with_results }）
+report-text-by-department = 按部门：抽中的检查对象 / 有检查结果的；有检查任务的执法检查人员 / 在册的；工作量 最少 / 中位数 / 最多
+report-text-department = {"  "}{ $department }  { $entities } / { $entities_with_results }；执法检查人员 { $officers_with_visits } / { $officers }；工作量 { $min } / { $median } / { $max }
+report-text-campaign-list = 抽查批次：检查对象、有检查结果的、检查结果（已公示）、名单
+report-text-campaign = {"  "}{ $id } { $draw_date }  { $targets }，{ $targets_with_results }，{ $results }（{ $results_published }），名单{ $list ->
+        [yes] 已公示
+       *[no] 未公示
+    }

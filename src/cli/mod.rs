@@ -14,6 +14,7 @@ mod messages;
 mod plan;
 mod registry;
 mod report;
+mod report_texts;
 mod results;
 mod schedule;
 
