@@ -445,7 +445,13 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
     let t = c.drawn(&DEC);
     let before = c.ledger().len();
     // Inspection ends Fri 2026-12-18: the 20 working days run into 2027.
-    let r = c.record(DEC.id, &t[0], &t[0].items[0], "2026-12-18", &[]);
+    let r = c.record(
+        DEC.id,
+        &t[0],
+        &t[0].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    );
     r.expect(1);
     for needle in [
         "results record: ",
@@ -521,7 +527,7 @@ fn status_in_december_counts_targets_whose_deadline_needs_next_year_as_pending_t
             .contains("no official holiday schedule for 2027"),
         "{row:#}"
     );
-    c.dd(&["status", "--today", "2026-12-04"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-12-04"])
         .expect(0)
         .has("no official holiday schedule for 2027 is loaded")
         .has("dualdraw calendar import FILE")
@@ -562,9 +568,15 @@ fn an_imported_year_is_kept_and_used_by_later_commands_without_a_holidays_file()
     c.ledger_ok();
     // Fri 2026-12-18 + 20: 12-21..25 (5), 12-28..31 (9), 01-01 off,
     // 01-04..08 (14), 01-11..15 (19), 01-18 (20).
-    c.record(DEC.id, &t[0], &t[0].items[0], "2026-12-18", &[])
-        .expect(0)
-        .has("publish by 2027-01-18 (20th working day after 2026-12-18)");
+    c.record(
+        DEC.id,
+        &t[0],
+        &t[0].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2027-01-18 (20th working day after 2026-12-18)");
     // list and show.
     let l = c.dd_json(&["calendar", "list"], 0);
     let years: Vec<(i64, String)> = l["years"]
@@ -613,7 +625,7 @@ fn a_holidays_file_overrides_the_workspace_for_one_command_only() {
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--holidays", &long],
+        &["--lang", "en", "--holidays", &long],
     )
     .expect(0)
     .has("publish by 2027-01-22");
@@ -635,7 +647,7 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--assume-weekends", "2027"],
+        &["--lang", "en", "--assume-weekends", "2027"],
     );
     r.expect(0)
         .has("publish by 2027-01-15 (暂定 provisional")
@@ -722,7 +734,7 @@ fn importing_an_assumed_year_recomputes_its_deadlines_and_ends_the_provisional_m
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--assume-weekends", "2027"],
+        &["--lang", "en", "--assume-weekends", "2027"],
     )
     .expect(0)
     .has("publish by 2027-01-15");
@@ -785,7 +797,7 @@ fn a_visit_dated_in_an_assumed_year_that_falls_on_a_day_off_moves_only_through_s
         sc["visits_on_days_off"].as_array().unwrap().len(),
         on_off.len()
     );
-    c.dd(&["status", "--today", "2026-12-21"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-12-21"])
         .expect(0)
         .has("a day off in the official schedule: dualdraw schedule move 2026-DEC --visit");
     // One move of one of them: every visit on a day off moves, none to one.
@@ -871,7 +883,7 @@ fn a_file_that_is_not_an_official_schedule_is_refused_and_nothing_is_recorded() 
     ];
     for (i, (text, needle)) in cases.iter().enumerate() {
         let f = c.write(&format!("bad{i}.toml"), text);
-        c.dd(&["calendar", "import", &f])
+        c.dd(&["--lang", "en", "calendar", "import", &f])
             .expect(1)
             .has(needle)
             .has("nothing was imported");
@@ -930,7 +942,7 @@ fn a_known_year_with_other_days_is_replaced_only_with_replace_and_the_same_days_
 #[test]
 fn assuming_weekends_in_a_year_whose_schedule_is_known_is_refused() {
     let c = County::new();
-    c.dd(&["status", "--assume-weekends", "2026"])
+    c.dd(&["--lang", "en", "status", "--assume-weekends", "2026"])
         .expect(2)
         .has("status: the official holiday schedule of 2026 is known");
     let f = c.write("holidays-2027.toml", FAKE_2027);
@@ -1173,7 +1185,7 @@ fn status_counts_every_target_without_a_result_as_pending_or_overdue_by_its_dead
     assert_eq!(tot["overdue"], t.len() as u64 - 2, "{tot}");
     assert_eq!(tot["no_result"], rest as u64);
     assert_eq!(s["totals"]["overdue"], tot["overdue"]);
-    let r = c.dd(&["status", "--today", "2026-06-15"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-06-15"]);
     r.expect(0)
         .has(&format!("{} overdue, 0 due within 5 working days", t.len() - 2))
         .has(&format!("OVERDUE {} no result (due 2026-06-12", t[5].uscc))

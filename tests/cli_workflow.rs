@@ -894,8 +894,8 @@ fn record_prints_the_publish_by_date_20_working_days_later() {
         &["--officers", &officers],
     );
     r.expect(0)
-        .has("publish by 2026-06-01")
-        .has("20th working day after 2026-04-30");
+        .has("应在 2026-06-01 前公示")
+        .has("2026-04-30 后第 20 个工作日");
     let e = c.last_entry();
     assert_eq!(e["kind"], "result", "{e:#}");
     let body: Value = serde_json::from_str(e["body"].as_str().unwrap()).unwrap();
@@ -1039,7 +1039,7 @@ fn record_refuses_what_is_not_a_result_of_the_draw() {
     // A year without an official holiday schedule.
     c.record(&t.uscc, item, "未发现问题", "2027-06-01", &[])
         .expect(1)
-        .has("no official holiday schedule for 2027");
+        .has("尚未载入 2027 年的法定节假日安排");
 
     // An officer who is not on the team.
     let o = other_officer(&all, t);
@@ -1195,7 +1195,7 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
     );
     let before = c.head();
     let r = c.dd(&["results", "import", ID, &f]);
-    r.expect(1).has("nothing was imported");
+    r.expect(1).has("未导入任何内容");
     // One FILE:LINE line per problem (in any order).
     let mut lines: Vec<(u64, String)> = r
         .issue_lines("bad.csv")
@@ -1470,7 +1470,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
     assert_eq!(s["campaigns"][0]["results_published"], false, "{s:#}");
     c.dd(&["status", "--today", "2026-05-06"])
         .expect(0)
-        .has("results not published");
+        .has("检查结果未公示");
 
     let v = c.dd_json(&["results", "publish", ID], 0);
     assert_eq!(v["schema"], "dualdraw.results-publish.v1", "{v:#}");
@@ -1521,7 +1521,7 @@ fn status_shows_due_soon_then_overdue() {
     let item = &t.items[0];
     c.record(&t.uscc, item, "未发现问题", "2026-04-30", &[])
         .expect(0)
-        .has("publish by 2026-06-01");
+        .has("应在 2026-06-01 前公示");
     let line = format!("{} {item} (due 2026-06-01)", t.uscc);
 
     // 2026-05-22 (Fri): 5 working days later is 05-29; 06-01 is the 6th.
@@ -1596,8 +1596,8 @@ fn status_shows_announced_and_voided_campaigns() {
     assert_eq!(states["2026-JOINT-03"], "announced", "{s:#}");
     c.dd(&["status", "--today", "2026-03-10"])
         .expect(0)
-        .has(&format!("{ID2}: voided"))
-        .has("2026-JOINT-03: announced");
+        .has(&format!("{ID2}：已作废"))
+        .has("2026-JOINT-03：已公告");
 }
 
 #[test]
@@ -1611,7 +1611,7 @@ fn status_flags_a_result_recorded_after_the_results_notice() {
     // 2026-05-06 + 20 working days = 2026-06-02; never published.
     c.record(&b.uscc, &b.items[0], "未发现问题", "2026-05-06", &[])
         .expect(0)
-        .has("publish by 2026-06-02");
+        .has("应在 2026-06-02 前公示");
     c.dd(&["status", "--today", "2026-06-30"])
         .expect(0)
         .has(&format!(
@@ -1683,7 +1683,7 @@ fn history_import_with_bad_rows_loads_nothing() {
     );
     let f = c.write("hb.csv", &text);
     let r = c.dd(&["history", "import", &f]);
-    r.expect(1).has("nothing was imported");
+    r.expect(1).has("未导入任何内容");
     let lines = r.issue_lines("hb.csv");
     assert_eq!(lines.len(), 3, "{}", r.all());
     assert!(

@@ -177,7 +177,10 @@ fn msg_list_heading() -> String {
 /// padded as a column.
 fn msg_origin(origin: &str) -> String {
     let o = t!("calendar-origin", origin = origin);
-    let width = o.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let width = o
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>();
     format!("{o}{}", " ".repeat(8usize.saturating_sub(width)))
 }
 
@@ -402,10 +405,7 @@ fn import(
     if years.is_empty() {
         return Err(Failure::rejected(
             "rejected",
-            msg_bad_file(
-                file,
-                &CalendarError::Malformed(t!("calendar-no-year")),
-            ),
+            msg_bad_file(file, &CalendarError::Malformed(t!("calendar-no-year"))),
         ));
     }
     let before = ws.calendar()?;

@@ -74,7 +74,11 @@ impl ImportTexts for Catalogue {
             ),
             Message::EncodingSummary {
                 lines, encoding, ..
-            } => t!("import-encoding-summary", lines = lines, encoding = encoding),
+            } => t!(
+                "import-encoding-summary",
+                lines = lines,
+                encoding = encoding
+            ),
             Message::WorkbookNamedAsText => t!("import-workbook-named-as-text"),
             Message::OldWorkbookNamedAsText => t!("import-old-workbook-named-as-text"),
             Message::QuoteNeverClosed => t!("import-quote-never-closed"),

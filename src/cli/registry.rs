@@ -76,8 +76,7 @@ pub struct ImportArgs {
 }
 
 fn parse_encoding(s: &str) -> Result<TextEncoding, String> {
-    TextEncoding::parse(s)
-        .ok_or_else(|| t!("registry-unknown-encoding", value = format!("{s:?}")))
+    TextEncoding::parse(s).ok_or_else(|| t!("registry-unknown-encoding", value = format!("{s:?}")))
 }
 
 fn parse_hash(s: &str) -> Result<Hash, String> {
@@ -333,8 +332,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
 }
 
 fn pick_snapshot(ws: &Workspace, id: Option<u64>) -> Result<SnapshotInfo, Failure> {
-    snapshot_or_current(ws, id)?
-        .ok_or_else(|| Failure::usage(t!("registry-no-snapshot")))
+    snapshot_or_current(ws, id)?.ok_or_else(|| Failure::usage(t!("registry-no-snapshot")))
 }
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), Failure> {
@@ -480,7 +478,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                         let _ = writeln!(
                             t,
                             "{}",
-                            t!("registry-proof-opened-class", class = c.token(), zh = c.zh())
+                            t!(
+                                "registry-proof-opened-class",
+                                class = c.token(),
+                                zh = c.zh()
+                            )
                         );
                     }
                     let last = match (&snapshot_digest, known) {
@@ -529,7 +531,9 @@ pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
         malformed: a.malformed,
     };
     crate::io::generate::write_county(&spec, &a.out).map_err(|e| match e {
-        crate::io::generate::GenerateError::Region(e) => Failure::usage(t!("registry-option-error", option = "--region", why = e)),
+        crate::io::generate::GenerateError::Region(e) => {
+            Failure::usage(t!("registry-option-error", option = "--region", why = e))
+        }
         e => Failure::rejected("io", e.to_string()),
     })?;
     let files: Vec<PathBuf> = crate::io::generate::FILES
@@ -570,7 +574,9 @@ pub(super) fn demo(
         .map(|k| {
             Hash::from_hex(k)
                 .map(|h| crate::core::commitment::SaltKey::from_bytes(h.0))
-                .map_err(|e| Failure::usage(t!("registry-option-error", option = "--salt-key", why = e)))
+                .map_err(|e| {
+                    Failure::usage(t!("registry-option-error", option = "--salt-key", why = e))
+                })
         })
         .transpose()?;
     let r =

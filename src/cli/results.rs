@@ -1,8 +1,8 @@
 //! `results record|correct|object|import|publish`, `history import`,
 //! `publish`, `status`.
 
-use super::i18n::{Num, t};
 use super::calendar::{CalendarArgs, missing_year_failure};
+use super::i18n::{Num, t};
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day, parse_instant};
 use crate::core::results::{InspectionResult, category};
 use crate::io::import::{Issue, read_table};
@@ -221,7 +221,11 @@ fn import(
         return Err(missing_year_failure(
             "rejected",
             "results import",
-            &t!("results-lines-context", file = name, lines = lines.join(", ")),
+            &t!(
+                "results-lines-context",
+                file = name,
+                lines = lines.join(", ")
+            ),
             &e,
         ));
     }
@@ -312,7 +316,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             let (results, files) =
                 crate::io::publish::publish_campaign_results(&mut ws, id, &dir, &at, &cli.actor())
                     .map_err(publish_failure)?;
-            let mut t = t!("results-notice-written", campaign = id, count = results.len());
+            let mut t = t!(
+                "results-notice-written",
+                campaign = id,
+                count = results.len()
+            );
             t.push('\n');
             for f in &files {
                 let _ = writeln!(t, "  {}", f.path.display());
@@ -550,10 +558,18 @@ pub(super) fn status(
                 // Unknown ones are counted; how to count them is said once, below.
                 let line = match x.state {
                     TargetState::Overdue => {
-                        t!("status-target-overdue", target = x.target, why = msg_no_result(x))
+                        t!(
+                            "status-target-overdue",
+                            target = x.target,
+                            why = msg_no_result(x)
+                        )
                     }
                     TargetState::Pending if x.due_soon => {
-                        t!("status-target-due-soon", target = x.target, why = msg_no_result(x))
+                        t!(
+                            "status-target-due-soon",
+                            target = x.target,
+                            why = msg_no_result(x)
+                        )
                     }
                     _ => continue,
                 };

@@ -1,8 +1,8 @@
 //! `schedule`: visit dates for drawn teams (`docs/SCHEDULE.md`), their
 //! calendar files, moving one visit, and revealing the secrets afterwards.
 
-use super::i18n::t;
 use super::calendar::{CalendarArgs, missing_year_failure, msg_schedule_provisional};
+use super::i18n::t;
 use super::{Cli, Failure, Out, parse_day, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::io::leave::parse_leave;
@@ -140,12 +140,8 @@ fn write(
     labels: &crate::schedule::Labels,
     at: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, Failure> {
-    write_files(dir, s, labels, at)
-        .map_err(|(p, e)| {
-        Failure::rejected(
-            "io",
-            t!("schedule-file-error", file = p.display(), why = e),
-        )
+    write_files(dir, s, labels, at).map_err(|(p, e)| {
+        Failure::rejected("io", t!("schedule-file-error", file = p.display(), why = e))
     })
 }
 
@@ -364,10 +360,7 @@ fn move_visit(
         },
         (_, None, Some(spec)) => {
             let (officer, days) = spec.split_once('=').ok_or_else(|| {
-                Failure::usage(t!(
-                    "schedule-bad-officer-leave",
-                    spec = format!("{spec:?}")
-                ))
+                Failure::usage(t!("schedule-bad-officer-leave", spec = format!("{spec:?}")))
             })?;
             let days = days
                 .split(',')

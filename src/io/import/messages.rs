@@ -429,7 +429,6 @@ pub(crate) fn old_workbook_named_as_text() -> String {
 // ---------------------------------------------------------------------------
 // Quotes in CSV
 
-
 /// A quote opening a cell that is never closed.
 pub(crate) fn quote_never_closed() -> String {
     render(Message::QuoteNeverClosed)
@@ -458,7 +457,6 @@ pub(crate) fn row_limit_open_quote(line: u64, column: usize) -> String {
 // ---------------------------------------------------------------------------
 // USCCs Excel turned into numbers
 
-
 /// A USCC written in scientific notation (`9.13201E+17`).
 pub(crate) fn uscc_scientific() -> String {
     render(Message::UsccScientific)
@@ -471,10 +469,7 @@ pub(crate) fn uscc_precision_lost() -> String {
 
 /// An 18-character USCC whose check character is `0` and wrong.
 pub(crate) fn uscc_last_zero(check_error: &str, fixed: &str) -> String {
-    render(Message::UsccLastZero {
-        check_error,
-        fixed,
-    })
+    render(Message::UsccLastZero { check_error, fixed })
 }
 
 /// A 17-character USCC.
@@ -487,7 +482,6 @@ pub(crate) fn uscc_seventeen(length_error: &str, fixed: Option<&str>) -> String 
 
 // ---------------------------------------------------------------------------
 // Workbook sheets
-
 
 /// Several sheets hold data and no `--sheet` was given.
 pub(crate) fn several_sheets(with_data: &[(String, bool)]) -> String {

@@ -315,10 +315,7 @@ pub fn lines(r: &Report) -> Vec<Line> {
 
 /// The summary in the words of `texts`, one line each.
 pub fn text_in(r: &Report, texts: &dyn ReportTexts) -> String {
-    lines(r)
-        .iter()
-        .map(|l| texts.line(l) + "\n")
-        .collect()
+    lines(r).iter().map(|l| texts.line(l) + "\n").collect()
 }
 
 /// The summary printed by `dualdraw report` (without the list of files), in
