@@ -492,7 +492,7 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
             t[0].uscc, t[0].items[0]
         ),
     );
-    c.dd(&["results", "import", DEC.id, &file])
+    c.dd(&["--lang", "en", "results", "import", DEC.id, &file])
         .expect(1)
         .has("results import: results.csv line(s) 2: no official holiday schedule for 2027")
         .has("dualdraw calendar import");
@@ -603,7 +603,7 @@ fn an_imported_year_is_kept_and_used_by_later_commands_without_a_holidays_file()
     assert_eq!(y["origin"], "imported");
     assert_eq!(y["provisional"], false);
     assert_eq!(y["working_weekends"], serde_json::json!([]));
-    c.dd(&["calendar", "show", "2027"])
+    c.dd(&["--lang", "en", "calendar", "show", "2027"])
         .expect(0)
         .has("days off (放假): 01-01; 05-01; 10-01..10-03");
     c.dd(&["calendar", "show", "2028"])
@@ -630,9 +630,15 @@ fn a_holidays_file_overrides_the_workspace_for_one_command_only() {
     .expect(0)
     .has("publish by 2027-01-22");
     // Not stored: the next command counts with the workspace's 2027 again.
-    c.record(DEC.id, &t[1], &t[1].items[0], "2026-12-18", &[])
-        .expect(0)
-        .has("publish by 2027-01-18");
+    c.record(
+        DEC.id,
+        &t[1],
+        &t[1].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2027-01-18");
     assert_eq!(c.entries_of("calendar_import").len(), 1);
 }
 
@@ -711,7 +717,7 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
             .any(|x| x["target"] == t[0].uscc.as_str() && x["provisional"] == true),
         "{soon:?}"
     );
-    c.dd(&["status", "--today", "2027-01-11"])
+    c.dd(&["--lang", "en", "status", "--today", "2027-01-11"])
         .expect(0)
         .has(&format!(
             "due soon {} {} (due 2027-01-15, 暂定 provisional)",
@@ -720,8 +726,8 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
         .has("with a provisional deadline (暂定)");
     c.dd(&["calendar", "list"])
         .expect(0)
-        .has("2027  assumed")
-        .has("provisional (暂定)");
+        .has("2027  假定")
+        .has("计算到 2027 年的每个期限都是暂定的");
     c.ledger_ok();
 }
 
@@ -757,7 +763,7 @@ fn importing_an_assumed_year_recomputes_its_deadlines_and_ends_the_provisional_m
     assert_eq!(row["due"], "2027-01-18");
     assert_eq!(row["provisional"], false);
     assert_eq!(camp["totals"]["provisional"], 0);
-    c.dd(&["calendar", "list"]).expect(0).has("2027  imported");
+    c.dd(&["calendar", "list"]).expect(0).has("2027  已导入");
     c.ledger_ok();
 }
 
@@ -891,7 +897,7 @@ fn a_file_that_is_not_an_official_schedule_is_refused_and_nothing_is_recorded() 
     // Too large to be a holiday file.
     let big = "#".repeat(2 << 20);
     let f = c.write("big.toml", &big);
-    c.dd(&["calendar", "import", &f])
+    c.dd(&["--lang", "en", "calendar", "import", &f])
         .expect(1)
         .has("a holiday file is at most");
     c.dd(&["calendar", "import", "no-such.toml"]).expect(1);
@@ -947,7 +953,7 @@ fn assuming_weekends_in_a_year_whose_schedule_is_known_is_refused() {
         .has("status: the official holiday schedule of 2026 is known");
     let f = c.write("holidays-2027.toml", FAKE_2027);
     c.dd(&["calendar", "import", &f]).expect(0);
-    c.dd(&["status", "--assume-weekends", "2027"])
+    c.dd(&["--lang", "en", "status", "--assume-weekends", "2027"])
         .expect(2)
         .has("2027 is known (测试数据（非官方安排）)");
     assert!(c.entries_of("calendar_assume").is_empty());

@@ -640,11 +640,11 @@ fn problems_are_explained_in_chinese_with_their_positions_verbatim() {
         .has("head.csv:1:0: 文件只有第 1 行的表头，没有数据行")
         .has("--allow-empty");
     let mut bytes = format!("{HEADER}\n").into_bytes();
-    bytes.extend_from_slice(b"\xFF\xFF,x\n");
+    bytes.extend_from_slice(b"\xFF,x\n");
     let f = t.write_bytes("bin.csv", &bytes);
     let r = t.import("entities", &f, &["--encoding", "utf-8"]);
     r.expect(1)
-        .has("bin.csv:2:1: 字节 FF FF（文件中第")
+        .has("bin.csv:2:1: 字节 FF（文件中第")
         .has("不是 UTF-8 编码的文本");
     let f = t.write("sheet.csv", &format!("{HEADER}\n"));
     t.import("entities", &f, &["--sheet", "表1"])

@@ -94,7 +94,7 @@ fn update_adds_replaces_and_removes_and_keeps_the_old_snapshot() {
     assert_eq!(
         lines[1],
         format!(
-            "root {}",
+            "Merkle 根 {}",
             new_root["roots"]["entities"]["hash"].as_str().unwrap()
         )
     );
@@ -271,7 +271,7 @@ fn update_of_items_and_recusals_by_key() {
             rec[1][0], rec[1][1]
         ),
     );
-    let r = t.update("recusals", &f, &[]);
+    let r = t.update("recusals", &f, &["--lang", "en"]);
     r.expect(0);
     assert!(
         r.stdout.starts_with(&format!(
@@ -505,11 +505,11 @@ fn stats_json_has_every_documented_field() {
         ["entities", "200"]
     );
     for title in [
-        "entities by kind:",
-        "entities by credit class:",
-        "officers by department:",
-        "active officers by department:",
-        "items by department:",
+        "检查对象（按主体类型）：",
+        "检查对象（按信用风险分类）：",
+        "执法检查人员（按部门）：",
+        "在岗执法检查人员（按部门）：",
+        "检查事项（按部门）：",
     ] {
         assert!(lines.contains(&title), "{title}");
     }
@@ -867,7 +867,7 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
         Some(t.read("p.json").as_bytes()),
     );
     r.expect(0);
-    assert!(r.stdout.starts_with("VERIFIED: "));
+    assert!(r.stdout.starts_with("核验通过（VERIFIED）："));
     // Outside any workspace: verified, but the snapshot is not known.
     let other = Ws::bare();
     other.write("p.json", &t.read("p.json"));
@@ -1137,7 +1137,7 @@ fn proving_an_unknown_key_exits_1() {
         r.expect(1);
         assert_eq!(
             r.stderr.trim_end(),
-            format!("no record \"{key}\" in snapshot 4")
+            format!("版本快照 4 中没有记录 \"{key}\"")
         );
     }
     // An entity that exists now but not in snapshot 1 (items only).

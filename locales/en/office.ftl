@@ -94,7 +94,6 @@ calendar-missing-year =
 calendar-other-error = { $command }: { $context }{ $why }
 calendar-assume-known-year = { $command }: the official holiday schedule of { $year } is known ({ $source }): --assume-weekends { $year } would count wrong days; leave it out
 calendar-assumed-now = { $year }: no official holiday schedule yet; proceeding on weekends only (recorded in the workspace): every deadline counted through { $year } is provisional (暂定) until `dualdraw calendar import FILE`
-calendar-provisional-short = {" "}(暂定)
 calendar-provisional-mark = {" "}(暂定 provisional: counted on weekends only)
 calendar-schedule-provisional = the working days of { $years } are assumed (weekends only, 暂定): once the official schedule is imported, `dualdraw status` lists every visit that fell on a day off, and `dualdraw schedule move` moves it
 calendar-status-missing-years = no official holiday schedule for { $years } is loaded, so some deadlines cannot be counted: `dualdraw calendar import FILE` (docs/CALENDAR.md), or --assume-weekends YEAR to count on weekends only (暂定)

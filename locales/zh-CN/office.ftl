@@ -94,7 +94,6 @@ calendar-missing-year =
 calendar-other-error = { $command }：{ $context }{ $why }
 calendar-assume-known-year = { $command }：{ $year } 年的法定节假日安排已知（{ $source }）：--assume-weekends { $year } 会算错日子，请去掉该选项
 calendar-assumed-now = { $year }：尚无法定节假日安排，暂按只有周末休息计算（已记入工作区）：在 `dualdraw calendar import FILE` 之前，计算到 { $year } 年的每个期限都是暂定的
-calendar-provisional-short = （暂定）
 calendar-provisional-mark = （暂定：只按周末计算）
 calendar-schedule-provisional = { $years } 年的工作日是假定的（只按周末计算，暂定）：导入法定节假日安排后，`dualdraw status` 会列出落在休息日的每次检查，可用 `dualdraw schedule move` 改期
 calendar-status-missing-years = 尚未载入 { $years } 年的法定节假日安排，部分期限无法计算：请运行 `dualdraw calendar import FILE`（见 docs/CALENDAR.md），或用 --assume-weekends YEAR 暂按只有周末休息计算（暂定）

@@ -89,10 +89,9 @@ pub(crate) fn msg_assumed_now(year: i32) -> String {
     t!("calendar-assumed-now", year = year)
 }
 
-/// The short mark of a provisional date in a list.
-fn msg_provisional_short() -> String {
-    t!("calendar-provisional-short")
-}
+/// The short mark of a provisional date in a list (also in `--json`
+/// output: the same in every language).
+const PROVISIONAL_SHORT: &str = " (暂定)";
 
 /// The mark of a provisional date.
 pub(crate) fn msg_provisional_mark() -> String {
@@ -494,11 +493,7 @@ fn due_by_target(
         let Some(d) = s.drawn else { continue };
         for t in d.targets_due.targets {
             if let Some(due) = t.due {
-                let mark = if t.provisional {
-                    msg_provisional_short()
-                } else {
-                    String::new()
-                };
+                let mark = if t.provisional { PROVISIONAL_SHORT } else { "" };
                 out.insert((s.id.clone(), t.target), format!("{due}{mark}"));
             }
         }
