@@ -496,7 +496,7 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
         .expect(1)
         .has("results import: results.csv line(s) 2: no official holiday schedule for 2027")
         .has("dualdraw calendar import");
-    c.dd(&["schedule", DEC.id])
+    c.dd(&["--lang", "en", "schedule", DEC.id])
         .expect(1)
         .has("schedule: no official holiday schedule for 2027")
         .has("--assume-weekends 2027");
@@ -606,7 +606,7 @@ fn an_imported_year_is_kept_and_used_by_later_commands_without_a_holidays_file()
     c.dd(&["--lang", "en", "calendar", "show", "2027"])
         .expect(0)
         .has("days off (放假): 01-01; 05-01; 10-01..10-03");
-    c.dd(&["calendar", "show", "2028"])
+    c.dd(&["--lang", "en", "calendar", "show", "2028"])
         .expect(1)
         .has("calendar show: no official holiday schedule for 2028");
 }
@@ -1057,7 +1057,7 @@ fn two_calendar_imports_or_an_import_and_an_assumption_at_once_leave_one_officia
             // The assumption loses to an import that committed first, and says why.
             assert!(matches!(y.status.code(), Some(1 | 2)), "{y:?}");
             assert!(
-                String::from_utf8_lossy(&y.stderr).contains("2027 is known"),
+                String::from_utf8_lossy(&y.stderr).contains("2027 年的法定节假日安排已知"),
                 "{y:?}"
             );
             assert!(c.entries_of("calendar_assume").is_empty());

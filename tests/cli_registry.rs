@@ -874,9 +874,8 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
     let r = other.raw(&["registry", "verify-proof", "p.json"]);
     r.expect(0);
     assert!(
-        r.stdout.ends_with(
-            "compare the snapshot digest with the published one (or pass --snapshot-digest)\n"
-        ),
+        r.stdout
+            .ends_with("请将版本快照摘要与公示的摘要比对（或用 --snapshot-digest 给出）\n"),
         "{}",
         r.stdout
     );
@@ -1130,7 +1129,7 @@ fn proving_an_unknown_key_exits_1() {
     assert_eq!(
         v,
         json!({"schema": "dualdraw.error.v1", "ok": false,
-               "error": {"kind": "not_found", "message": format!("no record \"{unknown}\" in snapshot 4")}})
+               "error": {"kind": "not_found", "message": format!("版本快照 4 中没有记录 \"{unknown}\"")}})
     );
     for key in ["NO-SUCH-ITEM", "000000000000"] {
         let r = t.run(&["registry", "prove", key]);

@@ -932,9 +932,15 @@ fn record_prints_the_publish_by_date_20_working_days_later() {
 
     // On the draw date itself (allowed): 03-03..06 (4), … 03-30 (20).
     let t = &all[2];
-    c.record(&t.uscc, &t.items[0], "未发现问题", "2026-03-02", &[])
-        .expect(0)
-        .has("publish by 2026-03-30");
+    c.record(
+        &t.uscc,
+        &t.items[0],
+        "未发现问题",
+        "2026-03-02",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2026-03-30");
 }
 
 #[test]
@@ -1238,7 +1244,7 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
     // later good import of that row works.
     assert_eq!(c.head(), before);
     let good = c.write("good.csv", &format!("{RESULTS_HEADER}\n{}\n", rows[0]));
-    c.dd(&["results", "import", ID, &good])
+    c.dd(&["--lang", "en", "results", "import", ID, &good])
         .expect(0)
         .has("imported 1 result");
 }
@@ -1500,7 +1506,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
 
     let s = c.dd_json(&["status", "--today", "2026-05-06"], 0);
     assert_eq!(s["campaigns"][0]["results_published"], true, "{s:#}");
-    c.dd(&["status", "--today", "2026-05-06"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-05-06"])
         .expect(0)
         .has("results published");
     // --out is honoured too.
@@ -1525,19 +1531,19 @@ fn status_shows_due_soon_then_overdue() {
     let line = format!("{} {item} (due 2026-06-01)", t.uscc);
 
     // 2026-05-22 (Fri): 5 working days later is 05-29; 06-01 is the 6th.
-    let r = c.dd(&["status", "--today", "2026-05-22"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-05-22"]);
     r.expect(0).has("0 overdue, 0 due within 5 working days");
     assert!(!r.all().contains(&line), "{}", r.all());
     // 2026-05-25 (Mon): 26, 27, 28, 29, 06-01 → due within 5 working days.
-    c.dd(&["status", "--today", "2026-05-25"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-05-25"])
         .expect(0)
         .has("1 due within 5 working days")
         .has(&format!("due soon {line}"));
     // On the day itself still due, the day after overdue.
-    c.dd(&["status", "--today", "2026-06-01"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-06-01"])
         .expect(0)
         .has(&format!("due soon {line}"));
-    let r = c.dd(&["status", "--today", "2026-06-02"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-06-02"]);
     r.expect(0).has("1 overdue").has(&format!("OVERDUE {line}"));
 
     let s = c.dd_json(&["status", "--today", "2026-05-25"], 0);
@@ -1612,7 +1618,7 @@ fn status_flags_a_result_recorded_after_the_results_notice() {
     c.record(&b.uscc, &b.items[0], "未发现问题", "2026-05-06", &[])
         .expect(0)
         .has("应在 2026-06-02 前公示");
-    c.dd(&["status", "--today", "2026-06-30"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-06-30"])
         .expect(0)
         .has(&format!(
             "OVERDUE {} {} (due 2026-06-02)",
@@ -1712,7 +1718,7 @@ fn history_import_with_bad_rows_loads_nothing() {
         "h.csv",
         &format!("统一社会信用代码,检查日期\n{x},2025-10-01\n"),
     );
-    c.dd(&["history", "import", &good])
+    c.dd(&["--lang", "en", "history", "import", &good])
         .expect(0)
         .has("loaded 1");
     let v = c.announce_with(ID2, "exclude_inspected_within_days = 365");
