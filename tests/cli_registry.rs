@@ -891,10 +891,7 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
         digest,
     ]);
     r.expect(0);
-    assert!(
-        r.stdout
-            .ends_with("the snapshot digest matches the one given\n")
-    );
+    assert!(r.stdout.ends_with("版本快照摘要与给定的一致\n"));
 }
 
 #[test]
@@ -1143,7 +1140,7 @@ fn proving_an_unknown_key_exits_1() {
     let ents = csv_rows(&t.read("gen/entities.csv"));
     let r = t.run(&["registry", "prove", &ents[1][0], "--snapshot", "1"]);
     r.expect(1);
-    assert!(r.stderr.contains("in snapshot 1"), "{}", r.stderr);
+    assert!(r.stderr.contains("版本快照 1 中没有记录"), "{}", r.stderr);
 }
 
 #[test]
