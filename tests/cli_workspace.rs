@@ -211,7 +211,7 @@ fn root_and_stats_of_a_workspace_without_snapshots_exit_2() {
     // Listing no snapshots is not an error.
     let r = t.run(&["registry", "snapshots"]);
     r.expect(0);
-    assert_eq!(r.stdout.trim(), "no snapshots yet");
+    assert_eq!(r.stdout.trim(), "还没有版本快照");
     assert_eq!(t.snapshot_count(), 0);
 }
 

@@ -237,7 +237,6 @@ import-quote-never-closed = a quote " opens this cell and is never closed: every
 import-quote-closed-with-text-after = a quote " opens this cell and the next quote is on line { $line }, with more text after it: the lines in between would be read as one cell (an unbalanced quote); { -quote-fix }
 import-quote-swallows-rows = a quote " opens this cell and the next quote is on line { $line }: the lines in between, which look like whole rows, would be read as one cell (an unbalanced quote); { -quote-fix }
 import-stray-quote = an unbalanced quote " at character { $position } of the cell: { -quote-fix }
-import-row-limit-open-quote = : a quote " is never closed (it opens the cell at line { $line }, column { $column })
 import-uscc-scientific = Excel converted this column to numbers and wrote the code in scientific notation: the code is lost and cannot be recovered from this file; { -excel-fix }
 import-uscc-precision-lost = not a valid code: it looks like a number Excel rounded (Excel keeps only 15 significant digits, so the last 3 digits became 0) and cannot be recovered from this file; { -excel-fix }
 import-uscc-last-zero = { $why } (GB 32100-2015): the last character was probably lost or replaced by 0; with the check character of the first 17 the code would be { $fixed }: check it against the business licence; if it is a legacy code, list it with --accept-legacy-uscc

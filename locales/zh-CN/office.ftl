@@ -237,7 +237,6 @@ import-quote-never-closed = 此单元格以引号 " 开始，但引号没有闭�
 import-quote-closed-with-text-after = 此单元格以引号 " 开始，下一个引号在第 { $line } 行，且其后还有文字：中间的各行会被读成一个单元格（引号不成对）；{ -quote-fix }
 import-quote-swallows-rows = 此单元格以引号 " 开始，下一个引号在第 { $line } 行：中间看起来是完整数据行的各行会被读成一个单元格（引号不成对）；{ -quote-fix }
 import-stray-quote = 单元格第 { $position } 个字符处的引号 " 不成对：{ -quote-fix }
-import-row-limit-open-quote = ：引号 " 没有闭合（它在第 { $line } 行第 { $column } 列开始该单元格）
 import-uscc-scientific = Excel 把这一列转成了数字，并以科学计数法写出代码：代码已丢失，无法从此文件恢复；{ -excel-fix }
 import-uscc-precision-lost = 不是有效的统一社会信用代码：看起来是被 Excel 舍入的数字（Excel 只保留 15 位有效数字，最后 3 位变成了 0），无法从此文件恢复；{ -excel-fix }
 import-uscc-last-zero = { $why }（GB 32100-2015）：最后一位很可能丢失或被替换成了 0；按前 17 位计算校验码，代码应为 { $fixed }：请与营业执照核对；如果是旧代码，请用 --accept-legacy-uscc 列出
