@@ -251,8 +251,8 @@ pub fn lines(r: &Report) -> Vec<Line> {
     out.push(Line::Campaigns {
         year: r.year,
         counted: s.campaigns,
-        voided: voided,
-        not_drawn: not_drawn,
+        voided,
+        not_drawn,
     });
     if r.campaigns.is_empty() {
         return out;
