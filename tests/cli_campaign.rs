@@ -1171,14 +1171,16 @@ fn reveal_without_name_equals_secret_is_a_usage_error() {
 }
 
 #[test]
-fn reveal_and_draw_of_an_unknown_campaign_are_usage_errors() {
+fn reveal_and_draw_of_an_unknown_campaign_are_rejected_as_not_found() {
     let c = County::new();
     let r = c.reveal("NO-SUCH", &c.jia_reveal(), REVEAL_AT);
     assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
-    r.expect(2);
+    r.expect(1);
     let r = c.draw("NO-SUCH", &[]);
     assert_has(&r, "工作区中没有抽查批次 \"NO-SUCH\"");
-    r.expect(2);
+    r.expect(1);
+    let v = c.dd_json(&["campaign", "draw", "NO-SUCH"], 1);
+    assert_eq!(v["error"]["kind"], "not_found");
 }
 
 #[test]
@@ -1698,18 +1700,17 @@ fn undirected_campaign_teams_join_departments_lead_first() {
 fn infeasible_per_department_names_the_department_and_records_nothing() {
     let c = County::new();
     let text = edit(&c.toml("BIG"), "per_department = 1", "per_department = 50");
-    c.announce_json("big.toml", &text, 0);
-    let r = c.draw(
-        "BIG",
-        &["--reveal", &c.jia_reveal(), "--reveal", &c.yi_reveal()],
-    );
+    // Known before anyone reveals: the announcement refuses it (every
+    // simulated draw fails), with the draw's own explanation.
+    let r = c.announce_text("big.toml", &text);
     r.expect(1);
-    assert_has(&r, "no assignment satisfies every rule");
+    assert_has(&r, "infeasible in 200 of 200 simulated draws");
     assert_has(&r, "need 50 place(s) of 县教育局 officers");
     assert_has(&r, "eligible");
-    let v = c.dd_json(&["campaign", "draw", "BIG", "--now", DRAW_AT], 1);
+    let v = c.announce_json("big.toml", &text, 1);
     assert_error_json(&v);
-    assert_eq!(v["error"]["kind"], "infeasible");
+    assert_eq!(v["error"]["kind"], "infeasible_risk");
+    assert_eq!(v["risk"]["infeasible"], 200);
     assert!(message(&v).contains("eligible"), "{v:#}");
     let un = v["unstaffable"].as_array().expect("unstaffable");
     assert!(!un.is_empty());
@@ -1720,10 +1721,10 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
         assert!(!u["targets"].as_array().unwrap().is_empty());
     }
     assert!(un.iter().any(|u| u["department"] == "县教育局"));
-    // Nothing recorded: the same draw is refused the same way, not "already drawn".
+    // Nothing recorded: the campaign is unknown to the draw.
     let r = c.draw("BIG", &[]);
     r.expect(1);
-    assert_has(&r, "no assignment satisfies every rule");
+    assert_has(&r, "工作区中没有抽查批次 \"BIG\"");
     assert!(!c.exists("d/workspace/proofs/BIG.json"));
     // A corrected campaign under a new id is announced and drawn.
     c.announce("BIG-2");
@@ -1742,7 +1743,20 @@ fn infeasible_officer_capacity_explains_hall_condition() {
         "max_targets_per_officer = 1",
     );
     let text = edit(&text, "ratio = \"3%\"", "ratio = \"20%\"");
-    c.announce_json("cap.toml", &text, 0);
+    // Too likely infeasible for the default limit: the bureau accepts the risk.
+    c.announce_json("cap.toml", &text, 1);
+    c.dd_json(
+        &[
+            "campaign",
+            "announce",
+            "cap.toml",
+            "--now",
+            ANNOUNCE_AT,
+            "--max-infeasible-risk",
+            "100%",
+        ],
+        0,
+    );
     let r = c.draw(
         "CAP",
         &["--reveal", &c.jia_reveal(), "--reveal", &c.yi_reveal()],
@@ -2623,16 +2637,9 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
         .map(|(o, _)| (o.clone(), school.clone()))
         .collect();
     c.add_recusals(&extra);
-    c.announce_json("s.toml", &schools_toml("SCHOOLS", &c.jia.commitment), 0);
-    let r = c.dd(&[
-        "campaign",
-        "draw",
-        "SCHOOLS",
-        "--reveal",
-        &c.jia_reveal(),
-        "--now",
-        DRAW_AT,
-    ]);
+    // Every school is drawn, so the failure is certain: the announcement
+    // refuses it with the draw's explanation, before anyone reveals.
+    let r = c.announce_text("s.toml", &schools_toml("SCHOOLS", &c.jia.commitment));
     r.expect(1);
     assert_has(
         &r,
@@ -2642,7 +2649,7 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
     );
     assert_has(&r, "recused from the target");
     assert_has(&r, &format!("is recused from {school}"));
-    let v = c.dd_json(&["campaign", "draw", "SCHOOLS", "--now", DRAW_AT], 1);
+    let v = c.announce_json("s.toml", &schools_toml("SCHOOLS", &c.jia.commitment), 1);
     assert_eq!(v["error"]["kind"], "infeasible");
     let u = &v["unstaffable"][0];
     assert_eq!(u["department"], "县教育局");
@@ -2650,6 +2657,9 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
     assert_eq!(u["eligible"], serde_json::json!([]));
     assert!(u["excluded"]["recused"].as_u64().unwrap() > 0, "{u:#}");
     assert!(!u["recused"].as_array().unwrap().is_empty());
+    c.dd(&["campaign", "draw", "SCHOOLS", "--now", DRAW_AT])
+        .expect(1)
+        .has("工作区中没有抽查批次 \"SCHOOLS\"");
     assert!(!c.exists("d/workspace/proofs/SCHOOLS.json"));
 }
 

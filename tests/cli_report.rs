@@ -674,10 +674,15 @@ fn the_files_are_written_with_a_chart_and_bom(c: &County) {
             "report.html",
             "report.json",
             "campaigns.csv",
+            "campaigns.xlsx",
             "credit_classes.csv",
+            "credit_classes.xlsx",
             "departments.csv",
+            "departments.xlsx",
             "officers.csv",
-            "repeat_visits.csv"
+            "officers.xlsx",
+            "repeat_visits.csv",
+            "repeat_visits.xlsx"
         ]
     );
     let dir = c.path().join("r2026-files");

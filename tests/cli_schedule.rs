@@ -1016,13 +1016,13 @@ fn an_announced_campaign_that_is_not_drawn_is_refused() {
 }
 
 #[test]
-fn an_unknown_campaign_is_a_usage_error() {
+fn an_unknown_campaign_is_not_found() {
     let c = County::new();
     c.drawn(Camp::new("KNOWN"));
-    let v = schedule(&c, &["NO-SUCH"], &[], 2);
-    assert_eq!(v["error"]["kind"], "usage", "{v:#}");
+    let v = schedule(&c, &["NO-SUCH"], &[], 1);
+    assert_eq!(v["error"]["kind"], "not_found", "{v:#}");
     // One unknown id among known ones spoils the command, too.
-    schedule(&c, &["KNOWN", "NO-SUCH"], &[], 2);
+    schedule(&c, &["KNOWN", "NO-SUCH"], &[], 1);
     assert!(!c.exists(&default_dir("KNOWN")));
 }
 
@@ -1908,10 +1908,10 @@ fn a_reveal_before_the_last_visit_is_refused_and_records_nothing() {
 }
 
 #[test]
-fn reveal_or_move_of_an_unknown_campaign_is_a_usage_error() {
+fn reveal_or_move_of_an_unknown_campaign_is_not_found() {
     let c = County::new();
     c.dd(&["schedule", "reveal", "NO-SUCH", "--now", AFTER_VISITS])
-        .expect(2);
+        .expect(1);
     c.dd(&[
         "schedule",
         "move",
@@ -1923,7 +1923,7 @@ fn reveal_or_move_of_an_unknown_campaign_is_a_usage_error() {
         "--reason",
         "r",
     ])
-    .expect(2);
+    .expect(1);
 }
 
 #[test]

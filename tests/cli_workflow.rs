@@ -839,9 +839,9 @@ fn void_is_recorded_and_stops_the_draw() {
         "2026-03-01T12:00:00+08:00",
     ]);
     r.expect(1).has("already voided");
-    // An unknown campaign is a usage error.
+    // An unknown campaign is a record not found (exit 1, docs/CLI.md).
     c.dd(&["campaign", "void", "NO-SUCH", "--reason", "x"])
-        .expect(2)
+        .expect(1)
         .has("NO-SUCH");
     assert_eq!(c.dd_json(&["ledger", "verify"], 0)["entries"], entries);
 }
@@ -1086,7 +1086,7 @@ fn record_on_a_campaign_not_drawn_is_refused() {
     ])
     .expect(1)
     .has("not drawn");
-    // An unknown campaign is a usage error.
+    // An unknown campaign is a record not found (exit 1, docs/CLI.md).
     c.dd(&[
         "results",
         "record",
@@ -1100,7 +1100,7 @@ fn record_on_a_campaign_not_drawn_is_refused() {
         "--date",
         "2026-04-30",
     ])
-    .expect(2);
+    .expect(1);
 }
 
 #[test]
@@ -1450,7 +1450,7 @@ fn publish_of_a_campaign_not_drawn_is_refused() {
         .expect(1)
         .has("not drawn");
     assert!(!c.exists("pub/list.csv"));
-    c.dd(&["publish", "NO-SUCH"]).expect(2);
+    c.dd(&["publish", "NO-SUCH"]).expect(1);
 }
 
 // ---------------------------------------------------------------------------
@@ -2180,9 +2180,9 @@ fn a_coordination_group_with_different_entropy_is_refused_and_nothing_is_announc
     c.dd(&["campaign", "announce", &a, &b, "--now", ANNOUNCE_AT])
         .expect(1)
         .has("must have the same [entropy]");
-    // Nothing was announced: the campaign is unknown (a usage error, exit 2).
+    // Nothing was announced: the campaign is unknown (not found, exit 1).
     c.dd(&["campaign", "reveal", "COORD-A", &c.jia_reveal()])
-        .expect(2);
+        .expect(1);
 }
 
 #[test]
@@ -2208,5 +2208,5 @@ fn open_threshold_explains_why_each_drawn_target_of_a_class_was_drawn() {
     }
     c.dd(&["campaign", "open-threshold", ID, "E"]).expect(2);
     c.dd(&["campaign", "open-threshold", "NO-SUCH", "A"])
-        .expect(2);
+        .expect(1);
 }

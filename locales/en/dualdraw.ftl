@@ -284,9 +284,13 @@ help-campaign-resolve-replacement = Complete a replacement requested with --roun
 help-campaign-resolve-replacement--id = Campaign id
 help-campaign-resolve-replacement--beacon = The drand round file (JSON with round and signature)
 help-campaign-resolve-replacement--now = Time of the resolution (default: now)
-help-campaign-announce = Check campaign files against the current snapshot and announce them (prints the announcement hashes)
+help-campaign-announce = Check campaign files against the current snapshot and what can be known before anyone reveals (draw date, pool, staffing, the risk of an infeasible draw), and announce them (prints the announcement hashes)
 help-campaign-announce--files = The campaign TOML file(s). The campaigns of one coordination group (`[coordination]`) are announced together, in one command
 help-campaign-announce--now = The announcement time (default: now), e.g. 2026-03-01T09:00:00+08:00
+help-campaign-announce--allow-past = Accept a draw date before the announcement's (China) date
+help-campaign-announce--max-infeasible-risk = Refuse when more than this share of the simulated draws is infeasible, e.g. 5% or 1/20
+help-campaign-announce--risk-draws = Simulated draws per campaign for the risk estimate (0: no estimate)
+help-campaign-announce--risk-seconds = Stop the simulated draws of a campaign after this many seconds (the estimate then says how many were made)
 help-campaign-reveal = Record one witness's reveal NAME=SECRET (refused if it does not match the commitment)
 help-campaign-reveal--id = Campaign id
 help-campaign-reveal--reveal = NAME=SECRET

@@ -291,9 +291,13 @@ help-campaign-resolve-replacement = 用该轮次的 drand 文件完成以 --roun
 help-campaign-resolve-replacement--id = 抽查批次 id
 help-campaign-resolve-replacement--beacon = drand 轮次文件（含 round 和 signature 的 JSON）
 help-campaign-resolve-replacement--now = 完成时间（默认：现在）
-help-campaign-announce = 按当前版本快照检查抽查批次文件并发布抽查公告（输出公告哈希）
+help-campaign-announce = 按当前版本快照检查抽查批次文件及揭示前即可知道的问题（抽取日期、抽取范围、人员配备、抽取无法完成的风险），并发布抽查公告（输出公告哈希）
 help-campaign-announce--files = 抽查批次 TOML 文件。同一联合抽查组（`[coordination]`）的批次须在同一条命令中一起公告
 help-campaign-announce--now = 公告时间（默认：现在），例如 2026-03-01T09:00:00+08:00
+help-campaign-announce--allow-past = 接受早于公告日期（北京时间）的抽取日期
+help-campaign-announce--max-infeasible-risk = 模拟抽取中无法完成人员选派的比例超过此值即拒绝公告，例如 5% 或 1/20
+help-campaign-announce--risk-draws = 每个抽查批次用于估计风险的模拟抽取次数（0：不估计）
+help-campaign-announce--risk-seconds = 每个抽查批次的模拟抽取最多用时（秒），到时即停（估计会说明完成了多少次）
 help-campaign-reveal = 记录一名见证人的揭示 NAME=SECRET（与承诺值不符则拒绝）
 help-campaign-reveal--id = 抽查批次 id
 help-campaign-reveal--reveal = NAME=SECRET（见证人名=秘密）

@@ -12,6 +12,7 @@ mod records;
 mod replace;
 mod verify;
 
+pub(crate) use announce::announce_checked;
 pub(super) use announce::witness_new;
 pub(super) use verify::verify;
 
@@ -94,7 +95,7 @@ pub enum CampaignCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
-    /// Check campaign files against the current snapshot and announce them (prints the announcement hashes).
+    /// Check campaign files against the current snapshot and what can be known before anyone reveals (draw date, pool, staffing, the risk of an infeasible draw), and announce them (prints the announcement hashes).
     Announce {
         /// The campaign TOML file(s). The campaigns of one coordination group
         /// (`[coordination]`) are announced together, in one command.
@@ -103,6 +104,9 @@ pub enum CampaignCommand {
         /// The announcement time (default: now), e.g. 2026-03-01T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
+        /// What is checked before anything is announced.
+        #[command(flatten)]
+        checks: AnnounceChecks,
     },
     /// Record one witness's reveal NAME=SECRET (refused if it does not match the commitment).
     Reveal {
@@ -135,6 +139,31 @@ pub enum CampaignCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
+}
+
+/// The options of the checks `campaign announce` makes before announcing
+/// (`docs/CAMPAIGN.md` "Checks before the announcement").
+#[derive(Debug, Clone, clap::Args)]
+pub struct AnnounceChecks {
+    /// Accept a draw date before the announcement's (China) date.
+    #[arg(long)]
+    pub allow_past: bool,
+    /// Refuse when more than this share of the simulated draws is infeasible,
+    /// e.g. 5% or 1/20.
+    #[arg(long, env = "DUALDRAW_MAX_INFEASIBLE_RISK", value_parser = parse_risk, default_value = "1%")]
+    pub max_infeasible_risk: crate::core::campaign::Ratio,
+    /// Simulated draws per campaign for the risk estimate (0: no estimate).
+    #[arg(long, default_value_t = crate::core::campaign_checks::DEFAULT_RISK_DRAWS)]
+    pub risk_draws: u64,
+    /// Stop the simulated draws of a campaign after this many seconds (the
+    /// estimate then says how many were made).
+    #[arg(long, default_value_t = 60)]
+    pub risk_seconds: u64,
+}
+
+fn parse_risk(s: &str) -> Result<crate::core::campaign::Ratio, String> {
+    crate::core::campaign::Ratio::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a share such as 5%, 0.05 or 1/20 (from 0 to 100%)"))
 }
 
 fn draw_failure(e: DrawError) -> Failure {
@@ -176,6 +205,63 @@ pub(crate) fn announce_failure(e: crate::store::AnnounceError, name: bool) -> Fa
     }
 }
 
+/// A campaign refused by the checks before the announcement; `name`
+/// prefixes the campaign's id to the message (several campaigns announced
+/// together). The JSON error carries `campaign`, and for infeasibility the
+/// draw's `unstaffable` explanations.
+pub(crate) fn check_failure(
+    e: crate::core::campaign_checks::CheckError,
+    id: &str,
+    name: bool,
+) -> Failure {
+    use crate::core::campaign_checks::CheckError as E;
+    let message = if name {
+        format!("campaign {id}: {e}")
+    } else {
+        e.to_string()
+    };
+    let (kind, extra) = match &e {
+        E::Draw(d) => {
+            let mut f = draw_failure(d.clone());
+            if name {
+                f.message = message.clone();
+                if let Some(m) = f.json.pointer_mut("/error/message") {
+                    *m = serde_json::Value::String(message);
+                }
+            }
+            if let Some(o) = f.json.pointer_mut("/error").and_then(|v| v.as_object_mut()) {
+                o.insert("campaign".into(), serde_json::Value::String(id.into()));
+            }
+            return f;
+        }
+        E::PastDrawDate { .. } => ("past_draw_date", serde_json::json!({})),
+        E::LeadWithoutItems { .. } => ("lead_department", serde_json::json!({})),
+        E::EmptyPool { .. } | E::NothingDrawn { .. } => ("empty_pool", serde_json::json!({})),
+        E::Infeasible(c) => (
+            "infeasible",
+            serde_json::json!({"unstaffable": c.unstaffable(), "certain": c}),
+        ),
+        E::Risk(r) => (
+            "infeasible_risk",
+            serde_json::json!({"risk": r,
+                "simulated_draw": r.example.as_ref().map(|x| x.0),
+                "unstaffable": r.example.as_ref().map(|x| &x.1.0)}),
+        ),
+    };
+    let mut json = serde_json::json!({"ok": false,
+        "error": {"kind": kind, "message": message, "campaign": id}});
+    if let (Some(o), Some(x)) = (json.as_object_mut(), extra.as_object()) {
+        for (k, v) in x {
+            o.insert(k.clone(), v.clone());
+        }
+    }
+    Failure {
+        code: EXIT_REJECTED,
+        json,
+        message,
+    }
+}
+
 /// A refused reveal, with the kind the CLI has always given it.
 fn reveal_failure(e: crate::store::RevealError) -> Failure {
     use crate::store::RevealError as E;
@@ -213,7 +299,9 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
             round,
             now,
         } => replace::replace(cli, out, id, target, officer, reason, round, now),
-        CampaignCommand::Announce { files, now } => announce::announce(cli, out, files, now),
+        CampaignCommand::Announce { files, now, checks } => {
+            announce::announce(cli, out, files, now, checks)
+        }
         CampaignCommand::Reveal { id, reveal, now } => announce::reveal(cli, out, id, reveal, now),
         CampaignCommand::Draw {
             id,

@@ -5,6 +5,7 @@
 //! shipped calendar years; nothing depends on the real date.
 
 use crate::core::campaign::Campaign;
+use crate::core::campaign_checks::{CheckOptions, Checked};
 use crate::core::entropy::Reveal;
 use crate::core::merkle::Hash;
 use crate::core::registry::RegistryKind;
@@ -84,6 +85,14 @@ pub struct DemoReport {
     pub results: usize,
     /// The ledger's head.
     pub ledger_head: Hash,
+    /// The campaign file (the same campaign, to edit).
+    pub campaign_file: PathBuf,
+    /// The year's plan holding it (`dualdraw plan check`).
+    pub plan_file: PathBuf,
+    /// The commands of the whole job, as a script to edit and run again.
+    pub commands: PathBuf,
+    /// What the announcement's checks found.
+    pub checks: Option<Checked>,
 }
 
 /// The demo's fixed "today" (inside the calendar years the project ships), so
@@ -146,6 +155,182 @@ witnesses = [{{ name = "义务监督员甲", commitment = "{}" }}, {{ name = "�
     )
 }
 
+/// The demo's year plan (`docs/PLAN.md`): its one campaign, the demo's.
+pub fn demo_plan(seed: u64) -> String {
+    let mut t = String::from(
+        "# The demo's year plan: `dualdraw plan check plan.toml` says, before anything is drawn,\n# what it would draw and whether every rule can be met.\nplan = \"演示县2026年度双随机抽查计划\"\nyear = 2026\n\n[[campaign]]\n",
+    );
+    for line in demo_campaign(seed).lines() {
+        if let Some(rest) = line.strip_prefix("[[") {
+            t.push_str("[[campaign.");
+            t.push_str(rest);
+        } else if let Some(rest) = line.strip_prefix('[') {
+            t.push_str("[campaign.");
+            t.push_str(rest);
+        } else {
+            t.push_str(line);
+        }
+        t.push('\n');
+    }
+    t
+}
+
+/// The instants of the demo's steps (China time), in the order they happen.
+const PLAN_AT: &str = "2026-03-01T08:30:00+08:00";
+const ANNOUNCE_AT: &str = "2026-03-01T09:00:00+08:00";
+const REVEALS: [(&str, &str); 2] = [
+    ("义务监督员甲", "2026-03-02T09:00:00+08:00"),
+    ("义务监督员乙", "2026-03-02T09:05:00+08:00"),
+];
+const DRAW_AT: &str = "2026-03-02T09:30:00+08:00";
+const PUBLISH_AT: &str = "2026-03-02T10:00:00+08:00";
+const SCHEDULE_AT: &str = "2026-03-02T11:00:00+08:00";
+
+/// `dualdraw results record` of one sample result (a line of the script).
+fn result_command(r: &crate::core::results::InspectionResult, recorded: &str) -> String {
+    format!(
+        "\"$DD\" -w \"$WS\" results record \"$ID\" --target {} --item {} --result {} --date {}{} --now {recorded}\n",
+        r.target,
+        r.item,
+        r.result,
+        r.inspected_on,
+        if r.officers.is_empty() {
+            String::new()
+        } else {
+            format!(" --officers {}", r.officers.join(","))
+        }
+    )
+}
+
+/// The commands of the demo's job (`DIR/commands.sh`): the same steps, files
+/// and instants as the demo, in a new workspace, so that a newcomer can edit
+/// `campaign.toml` or `plan.toml` and run it again. `results` are the
+/// sample results the demo recorded (as comments: another workspace draws
+/// other targets) and when.
+pub fn commands_script(
+    spec: &CountySpec,
+    id: &str,
+    results: &[crate::core::results::InspectionResult],
+    recorded: &str,
+) -> String {
+    let mut t = format!(
+        r#"#!/bin/sh
+# The year's main job as `dualdraw demo` did it, as commands: edit campaign.toml
+# (or plan.toml) beside this file and run it again:
+#     sh commands.sh                 # in a new workspace ./rerun
+#     WS=/tmp/try sh commands.sh     # elsewhere
+# It never touches the demo's own workspace (./workspace). The dates are the
+# demo's (--now): without --now the clock is read, and a draw date before
+# today is refused (give it a later draw_date, or --allow-past).
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+DD=${{DUALDRAW:-dualdraw}}
+WS=${{WS:-"$HERE/rerun"}}
+ID={id}
+if [ -e "$WS" ]; then
+    echo "$WS exists: remove it, or run with WS=another/folder" >&2
+    exit 1
+fi
+
+# 1. The county: the four registry files an outside system would export
+#    (written only when missing, so that edits to them are kept).
+[ -f "$HERE/county/entities.csv" ] || "$DD" generate --out "$HERE/county" --seed {seed} --entities {entities} --region {region}
+
+# 2. A workspace, with the registries imported (judged as of {today}).
+"$DD" -w "$WS" init
+"#,
+        seed = spec.seed,
+        entities = spec.entities,
+        region = spec.region,
+        today = demo_today(),
+    );
+    for (kind, f) in RegistryKind::ALL.into_iter().zip(FILES) {
+        t.push_str(&format!(
+            "\"$DD\" -w \"$WS\" import {} \"$HERE/county/{f}\" --today {}\n",
+            kind.token(),
+            demo_today()
+        ));
+    }
+    t.push_str(&format!(
+        r#"
+# 3. The year's plan, checked before anything is drawn (an internal report: it
+#    shows credit classes; exit 1 when a rule cannot be met).
+"$DD" -w "$WS" plan check "$HERE/plan.toml" --now {PLAN_AT}
+
+# 4. The campaign announced before any randomness exists. It is checked first:
+#    draw date, lead department, pool, staffing, and the risk of an infeasible
+#    draw from 200 simulated draws (refused above 1%: --max-infeasible-risk).
+#    Publish the notice it prints.
+"$DD" -w "$WS" campaign announce "$HERE/campaign.toml" --now {ANNOUNCE_AT}
+
+# 5. The witnesses (义务监督员) reveal their secrets. The demo's are fixed; real
+#    witnesses make theirs with `dualdraw witness new` and give the bureau only
+#    the commitment (in campaign.toml) until now.
+"#
+    ));
+    for (name, at) in REVEALS {
+        t.push_str(&format!(
+            "\"$DD\" -w \"$WS\" campaign reveal \"$ID\" \"{name}={}\" --now {at}\n",
+            demo_secret(name, spec.seed)
+        ));
+    }
+    t.push_str(&format!(
+        r#"
+# 6. The draw: targets per credit-risk stratum, then teams; writes the proof.
+"$DD" -w "$WS" campaign draw "$ID" --now {DRAW_AT}
+
+# 7. Anyone re-checks it (audit level in the workspace).
+"$DD" -w "$WS" verify "$WS/proofs/$ID.json"
+
+# 8. The notice files (list, web page, draw record, proof, public snapshot).
+"$DD" -w "$WS" publish "$ID" --now {PUBLISH_AT}
+
+# 9. Visit dates inside the campaign's period, from the draw's schedule secret.
+"$DD" -w "$WS" schedule "$ID" --now {SCHEDULE_AT}
+
+# 10. Each inspection's result, on its visit date (see the list and the
+#     calendars). The demo recorded these for its own draw; another workspace
+#     draws other targets, so put yours here:
+"#
+    ));
+    if results.is_empty() {
+        t.push_str("# \"$DD\" -w \"$WS\" results record \"$ID\" --target USCC --item CODE --result 未发现问题 --date 2026-03-10\n");
+    }
+    for r in results {
+        t.push_str("# ");
+        t.push_str(&result_command(r, recorded));
+    }
+    t.push_str(
+        r#"
+# 11. What is due, and the ledger checked end to end.
+"$DD" -w "$WS" status --today 2026-03-20
+"$DD" -w "$WS" ledger verify
+"#,
+    );
+    t
+}
+
+/// The lines `dualdraw demo DIR` adds after its report: the files a
+/// newcomer edits and the script that runs the job again (one message).
+pub fn files_note(dir: &Path) -> String {
+    format!(
+        "to try it yourself, edit and run again:\n   {}  (the campaign)\n   {}  (the year's plan)\n   sh {}  (every command of the job, in a new workspace)",
+        dir.join("campaign.toml").display(),
+        dir.join("plan.toml").display(),
+        dir.join("commands.sh").display()
+    )
+}
+
+/// Writes `text` to `dir/name` whole or not at all.
+fn write_file(dir: &Path, name: &str, text: &str) -> Result<PathBuf, DemoError> {
+    let p = dir.join(name);
+    crate::durable::write_atomic(&p, text.as_bytes()).map_err(|e| DemoError::Step {
+        step: "files",
+        message: format!("{}: {e}", p.display()),
+    })?;
+    Ok(p)
+}
+
 /// Runs the demo in `dir`: `dir/county/*.csv`, the workspace `dir/workspace`,
 /// a joint campaign announced, revealed by two witnesses, drawn, verified,
 /// published (`dir/workspace/published/ID/`), with sample results.
@@ -205,7 +390,14 @@ pub fn run_with_key(
         step: "snapshot",
         message: "none".into(),
     })?;
+    let campaign_file = write_file(dir, "campaign.toml", &demo_campaign(spec.seed))?;
+    let plan_file = write_file(dir, "plan.toml", &demo_plan(spec.seed))?;
+    let id = Campaign::from_toml(&demo_campaign(spec.seed))
+        .map_err(step("campaign"))?
+        .id;
+    let commands_path = dir.join("commands.sh");
     if !campaign {
+        write_file(dir, "commands.sh", &commands_script(spec, &id, &[], ""))?;
         return Ok(DemoReport {
             county_dir,
             workspace: ws_dir,
@@ -223,21 +415,40 @@ pub fn run_with_key(
             visit_days: 0,
             results: 0,
             ledger_head: Hash([0; 32]),
+            campaign_file,
+            plan_file,
+            commands: commands_path,
+            checks: None,
         });
     }
     let reg = ws.load(&snap)?;
+    // The plan, checked before anything is drawn.
+    let plan = crate::plan::Plan::from_toml(&demo_plan(spec.seed)).map_err(step("plan"))?;
+    let calendar = crate::core::calendar::Calendar::shipped();
+    let plan_check =
+        crate::plan::check(&ws, &plan, &calendar, instant(PLAN_AT)).map_err(step("plan"))?;
+    if !plan_check.ok() {
+        return Err(step("plan")(format!(
+            "{} rule(s) cannot be met",
+            plan_check.problems
+        )));
+    }
     let campaign = Campaign::from_toml(&demo_campaign(spec.seed)).map_err(step("campaign"))?;
-    let id = campaign.id.clone();
-    let (a, _) = ws
-        .announce_campaigns(vec![campaign], instant("2026-03-01T09:00:00+08:00"), &actor)
-        .map_err(step("announce"))?
+    // Announced as `campaign announce` does: checked first.
+    let (recorded, checked) = crate::cli::campaign::announce_checked(
+        &mut ws,
+        vec![campaign],
+        instant(ANNOUNCE_AT),
+        &actor,
+        &CheckOptions::default(),
+        std::time::Duration::from_secs(60),
+    )
+    .map_err(step("announce"))?;
+    let (a, _) = recorded
         .into_iter()
         .next()
         .ok_or_else(|| step("announce")("nothing announced"))?;
-    for (name, at) in [
-        ("义务监督员甲", "2026-03-02T09:00:00+08:00"),
-        ("义务监督员乙", "2026-03-02T09:05:00+08:00"),
-    ] {
+    for (name, at) in REVEALS {
         let r = Reveal {
             name: name.into(),
             secret: demo_secret(name, spec.seed),
@@ -251,7 +462,7 @@ pub fn run_with_key(
         &mut ws,
         &id,
         &crate::store::DrawInputs::default(),
-        instant("2026-03-02T01:30:00Z"),
+        instant(DRAW_AT),
         &actor,
         Some(&schedule_secret),
     )
@@ -275,19 +486,18 @@ pub fn run_with_key(
         &mut ws,
         &id,
         &published,
-        "2026-03-02T02:00:00Z",
+        &crate::core::campaign::instant_text(&instant(PUBLISH_AT)),
         &actor,
     )
     .map_err(step("publish"))?;
     // Visit dates inside the campaign's period, from the draw's schedule secret.
-    let calendar = crate::core::calendar::Calendar::shipped();
     let made = ws
         .make_schedule(
             std::slice::from_ref(&id),
             &calendar,
             crate::schedule::DEFAULT_MAX_VISITS_PER_OFFICER_PER_DAY,
             Default::default(),
-            "2026-03-02T03:00:00Z",
+            &crate::core::campaign::instant_text(&instant(SCHEDULE_AT)),
             &actor,
         )
         .map_err(step("schedule"))?;
@@ -296,7 +506,7 @@ pub fn run_with_key(
         &schedule_dir,
         &made.schedule,
         &made.inputs.labels,
-        instant("2026-03-02T11:00:00+08:00"),
+        instant(SCHEDULE_AT),
     )
     .map_err(|(p, e)| step("schedule")(format!("{}: {e}", p.display())))?;
     // Sample results: the first three targets, inspected on their visit dates.
@@ -326,11 +536,17 @@ pub fn run_with_key(
     let recorded = calendar
         .add_working_days(last, 1)
         .map_err(step("results"))?;
+    let recorded_at = format!("{recorded}T08:00:00Z");
     ws.store_results(
         &results,
         crate::store::ResultMode::New,
-        &format!("{recorded}T08:00:00Z"),
+        &recorded_at,
         &actor,
+    )?;
+    write_file(
+        dir,
+        "commands.sh",
+        &commands_script(spec, &id, &results, &recorded_at),
     )?;
     Ok(DemoReport {
         county_dir,
@@ -353,6 +569,10 @@ pub fn run_with_key(
         visit_days: made.schedule.by_day().len(),
         results: results.len(),
         ledger_head: ws.ledger_head()?,
+        campaign_file,
+        plan_file,
+        commands: commands_path,
+        checks: checked.into_iter().next(),
     })
 }
 

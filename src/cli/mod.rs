@@ -235,9 +235,9 @@ impl From<crate::store::StoreError> for Failure {
         use crate::store::StoreError as E;
         let message = messages::store(&e);
         match e {
-            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) | E::NoCampaign(_) => {
-                Failure::usage(message)
-            }
+            E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => Failure::usage(message),
+            // A record not found: rejected input (docs/CLI.md), not a usage error.
+            E::NoCampaign(_) => Failure::rejected("not_found", message),
             E::Conflict(_) => Failure::rejected("conflict", message),
             _ => Failure::rejected("store", message),
         }
@@ -511,13 +511,19 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             seed,
             registries_only,
             salt_key,
-        } => registry::demo(
-            out,
-            dir,
-            *entities,
-            *seed,
-            *registries_only,
-            salt_key.as_deref(),
-        ),
+        } => {
+            registry::demo(
+                out,
+                dir,
+                *entities,
+                *seed,
+                *registries_only,
+                salt_key.as_deref(),
+            )?;
+            if !cli.json {
+                emit(&demo::files_note(dir));
+            }
+            Ok(())
+        }
     }
 }

@@ -3,11 +3,11 @@
 //! ([`crate::core::assign`]).
 
 use crate::core::announcement::{Announcement, DrawError};
-use crate::core::assign::{Problem, TargetNeeds, needs_of};
+use crate::core::assign::{Infeasible, Problem, TargetNeeds, needs_of};
 use crate::core::campaign::MissingReveal;
 use crate::core::entropy::{self, BeaconValue, EntropyError, Reveal};
 use crate::core::merkle::Hash;
-use crate::core::registry::Registries;
+use crate::core::registry::{Item, Registries};
 use crate::core::sample::{self, HistorySets, PrnKey, StratumDraw};
 use std::collections::{HashMap, HashSet};
 
@@ -160,6 +160,56 @@ pub fn draw(
     let cats = sample::categories(c, &items)?;
     let sets = HistorySets::of(a);
     let (pool, strata) = sample::pool_and_select(reg, c, &cats, &sets, key)?;
+    let Staffed {
+        targets,
+        needs,
+        teams,
+        blocked,
+    } = staff(reg, a, &items, &cats, &strata, seed)?;
+    Ok(DrawOutcome {
+        seed: *seed,
+        prn_key: *key,
+        pool_size: pool.members.len() as u64,
+        excluded_by_class: pool.excluded_by_class,
+        strata,
+        targets,
+        needs,
+        teams,
+        blocked,
+    })
+}
+
+/// What [`staff`] gives: the drawn targets, their needs, their teams and the
+/// recusals between them and their departments' officers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staffed {
+    /// Drawn entities (indices), by USCC.
+    pub targets: Vec<usize>,
+    /// Their needs, in the same order.
+    pub needs: Vec<TargetNeeds>,
+    /// Their teams (officer indices), in the same order.
+    pub teams: Vec<Vec<usize>>,
+    /// Recusals between a drawn target and an officer of its departments:
+    /// (officer index, target position, recusal index).
+    pub blocked: Vec<(usize, usize, usize)>,
+}
+
+/// The second half of [`draw`] (§6): the targets of `strata` (drawn for `a`
+/// on `reg`), their needs, the recusal and officer-history blocks, and the
+/// teams assigned with `seed`. `items` and `cats` are the campaign's
+/// ([`sample::campaign_items`], [`sample::categories`]).
+///
+/// # Errors
+/// [`Infeasible`] when no assignment exists.
+pub fn staff(
+    reg: &Registries,
+    a: &Announcement,
+    items: &[&Item],
+    cats: &[String],
+    strata: &[StratumDraw],
+    seed: &Hash,
+) -> Result<Staffed, Infeasible> {
+    let c = &a.campaign;
     let mut targets: Vec<usize> = strata
         .iter()
         .flat_map(|s| s.selected.iter().copied())
@@ -167,8 +217,37 @@ pub fn draw(
     targets.sort_unstable();
     let needs: Vec<TargetNeeds> = targets
         .iter()
-        .map(|&i| needs_of(&reg.entities[i], c, &items, &cats))
+        .map(|&i| needs_of(&reg.entities[i], c, items, cats))
         .collect();
+    let (blocked, blocked_set) = blocks(reg, a, &needs);
+    let problem = Problem {
+        date: c.draw_date,
+        region: c.teams.officer_region,
+        capacity: c.teams.max_targets_per_officer,
+        officers: &reg.officers,
+        targets: &needs,
+        blocked: &blocked_set,
+    };
+    let teams = problem.solve_version(seed, c.teams.assignment)?;
+    Ok(Staffed {
+        targets,
+        needs,
+        teams,
+        blocked,
+    })
+}
+
+/// What [`blocks`] gives: the recusals (officer index, target position,
+/// recusal index) and every blocked (officer index, target position) pair.
+pub type Blocks = (Vec<(usize, usize, usize)>, HashSet<(usize, usize)>);
+
+/// The pairs the assignment may not make for targets `needs` of `a` (§6):
+/// the recusals between a target and an officer of one of its departments,
+/// as (officer index, target position, recusal index), and the set of
+/// blocked (officer index, target position) pairs, which adds the
+/// officer-history rule (an officer who inspected the target recently,
+/// whatever the department).
+pub fn blocks(reg: &Registries, a: &Announcement, needs: &[TargetNeeds]) -> Blocks {
     let position: HashMap<&str, usize> = needs
         .iter()
         .enumerate()
@@ -208,24 +287,5 @@ pub fn draw(
         };
         blocked_set.insert((o, p));
     }
-    let problem = Problem {
-        date: c.draw_date,
-        region: c.teams.officer_region,
-        capacity: c.teams.max_targets_per_officer,
-        officers: &reg.officers,
-        targets: &needs,
-        blocked: &blocked_set,
-    };
-    let teams = problem.solve_version(seed, c.teams.assignment)?;
-    Ok(DrawOutcome {
-        seed: *seed,
-        prn_key: *key,
-        pool_size: pool.members.len() as u64,
-        excluded_by_class: pool.excluded_by_class,
-        strata,
-        targets,
-        needs,
-        teams,
-        blocked,
-    })
+    (blocked, blocked_set)
 }

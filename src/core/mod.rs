@@ -13,7 +13,10 @@
 //! 5. [`entropy`] — witnesses' commit–reveal (义务监督员) and public beacons.
 //! 6. [`sample`] — the target draw per stratum (抽取检查对象).
 //! 7. [`assign`] — the officer assignment (选派执法检查人员) under recusal and team rules.
-//! 8. [`draw`] — the seed and the whole draw: sample, then assign.
+//! 8. [`draw`] — the seed and the whole draw: sample, then assign; before the
+//!    announcement, [`campaign_checks`] — what can be known before anyone
+//!    reveals (a past draw date, an empty pool, certain infeasibility, the
+//!    risk of an infeasible draw from simulated draws).
 //! 9. [`proof`] — the draw record (抽查记录) anyone can re-check.
 //! 10. [`verify`] — verification at the light, public and audit levels.
 //! 11. [`replace`] and [`results`] — after the draw: replacements (替换) and
@@ -23,6 +26,7 @@ pub mod announcement;
 pub mod assign;
 pub mod calendar;
 pub mod campaign;
+pub mod campaign_checks;
 pub mod canonical;
 pub mod commitment;
 pub mod draw;

@@ -11,7 +11,7 @@ mod tables;
 #[cfg(feature = "generate")]
 mod write;
 
-pub use registries::{entities, items, officers, recusals};
+pub use registries::{ENTITIES_PER_BASE_STAFF, entities, items, officers, officers_for, recusals};
 pub use tables::{DEPARTMENTS, Department};
 #[cfg(feature = "generate")]
 pub use write::{FILES, write_county};
@@ -102,7 +102,7 @@ pub enum GenerateError {
 /// [`GenerateError::Region`] for a bad region code.
 pub fn county(spec: &CountySpec) -> Result<Registries, GenerateError> {
     let region = RegionCode::parse(&spec.region)?;
-    let officers = officers(spec.seed, &region);
+    let officers = officers_for(spec.seed, &region, spec.entities);
     let recusals = recusals(spec.seed, &officers, spec.entities, spec, &region);
     let mut reg = Registries {
         items: items(spec.seed),
@@ -130,6 +130,27 @@ mod tests {
         assert_eq!(a, b);
         let c = county(&CountySpec { seed: 2, ..spec }).unwrap();
         assert_ne!(a.entities, c.entities);
+    }
+
+    #[test]
+    fn officers_scale_with_a_county_larger_than_the_base_and_keep_the_base_staff() {
+        let region = RegionCode::parse("520123").unwrap();
+        let base = officers(1, &region);
+        assert_eq!(officers_for(1, &region, 0), base);
+        assert_eq!(officers_for(1, &region, ENTITIES_PER_BASE_STAFF), base);
+        let big = officers_for(1, &region, 10 * ENTITIES_PER_BASE_STAFF);
+        for d in DEPARTMENTS {
+            let n = base.iter().filter(|o| o.department == d.name).count();
+            let mine: Vec<&crate::core::registry::Officer> =
+                big.iter().filter(|o| o.department == d.name).collect();
+            assert_eq!(mine.len(), 10 * n, "{}", d.name);
+            // The base staff first, unchanged.
+            let first: Vec<&crate::core::registry::Officer> =
+                base.iter().filter(|o| o.department == d.name).collect();
+            assert_eq!(&mine[..n], &first[..]);
+        }
+        let ids: std::collections::BTreeSet<&str> = big.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids.len(), big.len(), "certificate numbers are unique");
     }
 
     #[test]

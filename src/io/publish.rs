@@ -82,10 +82,27 @@ pub(crate) fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// An xlsx file of `rows`, byte for byte the same for the same rows and
-/// `created` day (the document's creation date is set to it, not the clock),
-/// so a published file can be written again identically.
-fn xlsx(
+/// The width in Excel's character units of a cell's text: a CJK or other
+/// wide character counts 2, any other 1.
+fn cell_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// An xlsx file of `rows` (the first row the header: bold, frozen, with an
+/// autofilter), byte for byte the same for the same rows and `created` day
+/// (the document's creation date is set to it, not the clock), so a
+/// published file can be written again identically and a rerun can compare
+/// its bytes.
+///
+/// Every cell is written as a string cell in the text number format (`@`),
+/// never as a number or a formula: a USCC or a certificate number stays as
+/// written (no `9.13502E+17`, no lost leading zero), and every cell is
+/// neutralized ([`neutralize_cell`]) exactly as in the CSV beside it, so the
+/// two files have the same rows and a sheet saved again as CSV stays safe.
+/// Columns are as wide as their widest cell (between 6 and 60 characters).
+pub(crate) fn xlsx_bytes(
     path: &Path,
     sheet: &str,
     rows: &[Vec<String>],
@@ -104,14 +121,63 @@ fn xlsx(
     )
     .map_err(err)?;
     wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&day));
+    let text = rust_xlsxwriter::Format::new().set_num_format("@");
+    let head = rust_xlsxwriter::Format::new()
+        .set_num_format("@")
+        .set_bold()
+        .set_background_color(rust_xlsxwriter::Color::RGB(0xEEEEEE))
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(err)?;
+    let mut widths: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
+        let r32 = u32::try_from(r).unwrap_or(u32::MAX);
         for (c, v) in row.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).map_err(err)?;
+            let c16 = u16::try_from(c).unwrap_or(u16::MAX);
+            let v = neutralize_cell(v);
+            let f = if r == 0 { &head } else { &text };
+            ws.write_string_with_format(r32, c16, v.as_ref(), f)
+                .map_err(err)?;
+            if widths.len() <= c {
+                widths.resize(c + 1, 0);
+            }
+            widths[c] = widths[c].max(cell_width(&v));
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        let c16 = u16::try_from(c).unwrap_or(u16::MAX);
+        #[allow(clippy::cast_precision_loss)]
+        let w = (*w).clamp(6, 60) as f64 + 2.0;
+        ws.set_column_width(c16, w).map_err(err)?;
+        ws.set_column_format(c16, &text).map_err(err)?;
+    }
+    if !rows.is_empty() {
+        ws.set_freeze_panes(1, 0).map_err(err)?;
+        if let Some(last) = rows[0].len().checked_sub(1) {
+            let last = u16::try_from(last).unwrap_or(u16::MAX);
+            let end = u32::try_from(rows.len() - 1).unwrap_or(u32::MAX);
+            ws.autofilter(0, 0, end, last).map_err(err)?;
         }
     }
     wb.save_to_buffer().map_err(err)
+}
+
+/// An item as the public reads it: its code and name (`SC-001
+/// 食品销售经营者经营行为检查`), or the code alone when the draw's item list
+/// does not have it.
+pub fn item_label(p: &DrawProof, code: &str) -> String {
+    match p.items.iter().find(|i| i.code == code) {
+        Some(i) if !i.name.is_empty() => format!("{} {}", i.code, i.name),
+        _ => code.to_string(),
+    }
+}
+
+/// An officer's name (执法人员姓名) from the draw's officer directory, or `""`.
+fn officer_name<'a>(p: &'a DrawProof, id: &str) -> &'a str {
+    p.officers
+        .iter()
+        .find(|o| o.id.as_str() == id)
+        .map_or("", |o| o.name.as_str())
 }
 
 /// One row of the published list (公示的抽查名单).
@@ -209,7 +275,11 @@ pub fn publish_draw(
             (i + 1).to_string(),
             r.uscc.clone(),
             r.name.clone(),
-            r.items.join("、"),
+            r.items
+                .iter()
+                .map(|i| item_label(p, i))
+                .collect::<Vec<_>>()
+                .join("、"),
             r.departments.join("、"),
             r.team
                 .iter()
@@ -224,7 +294,7 @@ pub fn publish_draw(
         ]);
     }
     write(dir, "list.csv", &csv_bytes(&table), &mut out)?;
-    let xl = xlsx(
+    let xl = xlsx_bytes(
         &dir.join("list.xlsx"),
         "抽查名单",
         &table,
@@ -271,11 +341,40 @@ pub fn publish_draw(
 /// any browser without a network: published beside the notice files.
 pub const VERIFY_PAGE: &str = include_str!("../../web/dist/verify.html");
 
-const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px;text-align:left;font-size:14px}th{background:#eee}code{word-break:break-all;font-size:12px}.note{background:#f6f6e8;padding:8px 12px;border-left:4px solid #cc9}";
+/// The font stack of notices and reports: Latin first, then Chinese fonts of
+/// Windows, macOS and Linux, so that a printed notice uses a real Chinese
+/// face wherever it is opened.
+macro_rules! font_stack {
+    () => {
+        "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','Hiragino Sans GB','SimSun','WenQuanYi Micro Hei',sans-serif"
+    };
+}
+pub(crate) use font_stack;
 
-fn list_table(rows: &[ListRow]) -> String {
+/// The A4 print stylesheet of every published HTML file (notices, draw
+/// record, results, report): A4 portrait with 15 mm/12 mm margins, black on
+/// white (no background colours or dark fills, except the thin borders),
+/// table headers repeated on every page, no table row split across pages,
+/// headings kept with what follows, and each link's address printed after
+/// its text.
+macro_rules! print_style {
+    () => {
+        "@page{size:A4;margin:15mm 12mm}@media print{html,body{background:#fff!important;color:#000!important}body{max-width:none;margin:0;padding:0;font-size:10.5pt}*{background:transparent!important;color:#000!important;box-shadow:none!important}table{page-break-inside:auto}thead{display:table-header-group}tfoot{display:table-footer-group}tr,td,th,svg,.note{page-break-inside:avoid;break-inside:avoid}th,td{font-size:9.5pt;border-color:#000}h1,h2,h3{page-break-after:avoid;break-after:avoid}a{text-decoration:none}a[href]::after{content:\" (\" attr(href) \")\";font-size:9pt}code{font-size:8.5pt}.note,.internal{border-left:2px solid #000}}"
+    };
+}
+pub(crate) use print_style;
+
+/// The notices' stylesheet: screen, then A4 print (`PRINT_STYLE`).
+pub(crate) const STYLE: &str = concat!(
+    "body{font-family:",
+    font_stack!(),
+    ";max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px;text-align:left;font-size:14px}th{background:#eee}code{word-break:break-all;font-size:12px}.note{background:#f6f6e8;padding:8px 12px;border-left:4px solid #cc9}",
+    print_style!()
+);
+
+fn list_table(p: &DrawProof, rows: &[ListRow]) -> String {
     let mut t = String::from(
-        "<table><tr><th>序号</th><th>统一社会信用代码</th><th>名称</th><th>抽查事项</th><th>检查部门</th><th>执法人员（执法证号）</th></tr>",
+        "<table><thead><tr><th>序号</th><th>统一社会信用代码</th><th>名称</th><th>抽查事项</th><th>检查部门</th><th>执法人员（执法证号）</th></tr></thead><tbody>",
     );
     for (i, r) in rows.iter().enumerate() {
         let team: Vec<String> = r
@@ -289,12 +388,18 @@ fn list_table(rows: &[ListRow]) -> String {
             i + 1,
             html_escape(&r.uscc),
             html_escape(&r.name),
-            html_escape(&r.items.join("、")),
+            html_escape(
+                &r.items
+                    .iter()
+                    .map(|i| item_label(p, i))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
             html_escape(&r.departments.join("、")),
             team.join("、")
         );
     }
-    t.push_str("</table>");
+    t.push_str("</tbody></table>");
     t
 }
 
@@ -342,7 +447,7 @@ fn index_html(p: &DrawProof, rows: &[ListRow], with_snapshot: bool) -> String {
     );
     let _ = write!(
         h,
-        "<h2>各层抽取情况（信用风险分类）</h2>{}<table><tr><th>分类</th><th>对象库数量</th><th>抽取数量</th></tr>",
+        "<h2>各层抽取情况（信用风险分类）</h2>{}<table><thead><tr><th>分类</th><th>对象库数量</th><th>抽取数量</th></tr></thead>",
         strata_chart(p)
     );
     for s in &p.strata {
@@ -358,7 +463,7 @@ fn index_html(p: &DrawProof, rows: &[ListRow], with_snapshot: bool) -> String {
         h,
         "</table><h2>抽查名单（{} 户）</h2>{}",
         rows.len(),
-        list_table(rows)
+        list_table(p, rows)
     );
     let _ = write!(
         h,
@@ -392,7 +497,7 @@ fn record_html(p: &DrawProof, rows: &[ListRow]) -> String {
     );
     let _ = write!(
         h,
-        "<table><tr><th>任务</th><td>{} {}</td></tr><tr><th>抽取日期</th><td>{}</td></tr><tr><th>公告哈希</th><td><code>{}</code></td></tr><tr><th>公告时间</th><td>{}</td></tr><tr><th>随机种子</th><td><code>{}</code></td></tr></table><h2>见证人</h2><table><tr><th>见证人</th><th>承诺值</th><th>揭示时间</th></tr>",
+        "<table><tr><th>任务</th><td>{} {}</td></tr><tr><th>抽取日期</th><td>{}</td></tr><tr><th>公告哈希</th><td><code>{}</code></td></tr><tr><th>公告时间</th><td>{}</td></tr><tr><th>随机种子</th><td><code>{}</code></td></tr></table><h2>见证人</h2><table><thead><tr><th>见证人</th><th>承诺值</th><th>揭示时间</th></tr></thead>",
         html_escape(&c.id),
         html_escape(&c.title),
         c.draw_date,
@@ -416,7 +521,7 @@ fn record_html(p: &DrawProof, rows: &[ListRow]) -> String {
             at
         );
     }
-    let _ = write!(h, "</table><h2>抽查名单</h2>{}", list_table(rows));
+    let _ = write!(h, "</table><h2>抽查名单</h2>{}", list_table(p, rows));
     h.push_str("<h2>签字</h2><table><tr><th>操作人</th><td style=\"height:40px\"></td><th>审核人</th><td></td></tr><tr><th>见证人</th><td style=\"height:40px\"></td><th>见证人</th><td></td></tr><tr><th>日期</th><td colspan=\"3\"></td></tr></table></body></html>");
     h
 }
@@ -445,19 +550,32 @@ pub fn publish_results(
         "检查结果".into(),
         "检查日期".into(),
         "执法人员".into(),
+        "执法证号".into(),
     ]];
+    // Each officer's name beside their certificate number, in the same
+    // order; an officer the draw's directory does not name shows `—`.
+    let officer_names = |r: &InspectionResult| -> Vec<String> {
+        r.officers
+            .iter()
+            .map(|o| match officer_name(p, o) {
+                "" => "—".to_string(),
+                n => n.to_string(),
+            })
+            .collect()
+    };
     for r in results {
         table.push(vec![
             r.target.clone(),
             names(&r.target),
-            r.item.clone(),
+            item_label(p, &r.item),
             r.result.clone(),
             r.inspected_on.to_string(),
+            officer_names(r).join("、"),
             r.officers.join("、"),
         ]);
     }
     write(dir, "results.csv", &csv_bytes(&table), &mut out)?;
-    let xl = xlsx(
+    let xl = xlsx_bytes(
         &dir.join("results.xlsx"),
         "抽查结果",
         &table,
@@ -466,7 +584,7 @@ pub fn publish_results(
     write(dir, "results.xlsx", &xl, &mut out)?;
     let public: Vec<serde_json::Value> = results
         .iter()
-        .map(|r| serde_json::json!({"target": r.target, "name": names(&r.target), "item": r.item, "result": r.result, "inspected_on": r.inspected_on, "officers": r.officers}))
+        .map(|r| serde_json::json!({"target": r.target, "name": names(&r.target), "item": r.item, "item_name": p.items.iter().find(|i| i.code == r.item).map(|i| i.name.clone()).unwrap_or_default(), "result": r.result, "inspected_on": r.inspected_on, "officers": r.officers, "officer_names": officer_names(r)}))
         .collect();
     let json = serde_json::json!({"format": "dualdraw-results-v1", "campaign": c.id, "title": c.title, "results": public});
     write(
@@ -483,13 +601,19 @@ pub fn publish_results(
     );
     for (i, row) in table.iter().enumerate() {
         let tag = if i == 0 { "th" } else { "td" };
+        if i == 0 {
+            h.push_str("<thead>");
+        }
         h.push_str("<tr>");
         for v in row {
             let _ = write!(h, "<{tag}>{}</{tag}>", html_escape(v));
         }
         h.push_str("</tr>");
+        if i == 0 {
+            h.push_str("</thead><tbody>");
+        }
     }
-    h.push_str("</table></body></html>");
+    h.push_str("</tbody></table></body></html>");
     write(dir, "results.html", h.as_bytes(), &mut out)?;
     Ok(out)
 }

@@ -182,6 +182,18 @@ pub fn ics_by_officer(
 /// 统一社会信用代码, 名称, 乡镇（街道）, 执法人员, 执法证号 (the whole team,
 /// joined by `、`), rows by date then visit id.
 pub fn csv_by_department(schedule: &Schedule, labels: &Labels) -> BTreeMap<String, Vec<u8>> {
+    tables_by_department(schedule, labels)
+        .into_iter()
+        .map(|(dept, table)| (dept, crate::io::publish::csv_bytes(&table)))
+        .collect()
+}
+
+/// The rows of each department's list ([`csv_by_department`]), the header
+/// row first: what both its CSV and its `.xlsx` hold.
+pub fn tables_by_department(
+    schedule: &Schedule,
+    labels: &Labels,
+) -> BTreeMap<String, Vec<Vec<String>>> {
     let mut by_dept: BTreeMap<&str, Vec<(NaiveDate, &Visit)>> = BTreeMap::new();
     for (v, d) in schedule.iter() {
         if v.departments.is_empty() {
@@ -225,13 +237,14 @@ pub fn csv_by_department(schedule: &Schedule, labels: &Labels) -> BTreeMap<Strin
                     v.officers.join("、"),
                 ]);
             }
-            (dept.to_string(), crate::io::publish::csv_bytes(&table))
+            (dept.to_string(), table)
         })
         .collect()
 }
 
-/// Writes one `.ics` per officer into `DIR/officers/` and one CSV per
-/// department into `DIR` (visits without a department in `未分部门.csv`);
+/// Writes one `.ics` per officer into `DIR/officers/` and one CSV and one
+/// `.xlsx` per department into `DIR` (visits without a department in
+/// `未分部门.csv` and `未分部门.xlsx`);
 /// returns the files written, calendars first.
 ///
 /// # Errors
@@ -254,9 +267,11 @@ pub fn write_files(
 }
 
 /// The files [`write_files`] writes, as (path relative to the folder, bytes):
-/// `officers/ID.ics` per officer and `DEPARTMENT.csv` per department. The
-/// same schedule, labels and stamp give the same bytes, so a recorded schedule
-/// can be checked against, or written again to, its folder.
+/// `officers/ID.ics` per officer and `DEPARTMENT.csv` and `DEPARTMENT.xlsx`
+/// (the same rows; every cell text) per department. The same schedule,
+/// labels and stamp give the same bytes (the workbook's creation date is the
+/// stamp's day, never the clock), so a recorded schedule can be checked
+/// against, or written again to, its folder.
 pub fn file_set(
     schedule: &Schedule,
     labels: &Labels,
@@ -279,15 +294,54 @@ pub fn file_set(
             text.into_bytes(),
         ));
     }
-    for (dept, bytes) in csv_by_department(schedule, labels) {
+    for (dept, table) in tables_by_department(schedule, labels) {
         let name = if dept.is_empty() {
             "未分部门".to_string()
         } else {
             dept.replace(['/', '\\'], "_")
         };
-        files.push((std::path::PathBuf::from(format!("{name}.csv")), bytes));
+        let xlsx_name = std::path::PathBuf::from(format!("{name}.xlsx"));
+        let xlsx = crate::io::publish::xlsx_bytes(
+            &xlsx_name,
+            &sheet_name(&name),
+            &table,
+            dtstamp.date_naive(),
+        );
+        files.push((
+            std::path::PathBuf::from(format!("{name}.csv")),
+            crate::io::publish::csv_bytes(&table),
+        ));
+        // The rows are all strings and the sheet name is made valid, so
+        // the writer has no reason to fail; if it ever does, the CSV is
+        // still written and the workbook is left out.
+        if let Ok(bytes) = xlsx {
+            files.push((xlsx_name, bytes));
+        }
     }
     files
+}
+
+/// A valid worksheet name for a department (at most 31 characters, none of
+/// `[]:*?/\\`, not starting or ending with `'`), `检查排期` when nothing is
+/// left.
+fn sheet_name(dept: &str) -> String {
+    let s: String = dept
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(31)
+        .collect();
+    let s = s.trim_matches('\'').to_string();
+    if s.is_empty() || s.eq_ignore_ascii_case("history") {
+        "检查排期".to_string()
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

@@ -186,54 +186,91 @@ pub fn entities(
         .collect()
 }
 
-/// Officers: 20 to 120 per department.
+/// Entities per "base" county: a county of at most this many entities has
+/// 20 to 120 officers per department; a larger one proportionally more
+/// ([`officers_for`]).
+pub const ENTITIES_PER_BASE_STAFF: u64 = 20_000;
+
+/// Officers: 20 to 120 per department (the staff of a county of up to
+/// [`ENTITIES_PER_BASE_STAFF`] entities).
 pub fn officers(seed: u64, region: &RegionCode) -> Vec<Officer> {
+    officers_for(seed, region, 0)
+}
+
+/// Officers of a county of `entities` entities: each department's 20 to 120
+/// officers of [`officers`] (the same, byte for byte), and for a county of
+/// more than [`ENTITIES_PER_BASE_STAFF`] entities as many more as keep the
+/// ratio of officers to entities, `ceil(n · entities / 20,000)` in all, from
+/// their own stream (so that a campaign feasible on a county of 20,000
+/// entities stays feasible on a larger one).
+pub fn officers_for(seed: u64, region: &RegionCode, entities: u64) -> Vec<Officer> {
     let mut rng = Rng::new(seed, "officers");
     let mut out = Vec::new();
     for (di, d) in DEPARTMENTS.iter().enumerate() {
         let n = 20 + rng.below(101);
         for k in 0..n {
-            let mut qualifications = vec![rng.pick(d.qualifications).to_string()];
-            if rng.chance(3000) {
-                qualifications.push(rng.pick(d.qualifications).to_string());
+            out.push(officer(&mut rng, region, di, d, k));
+        }
+        let total = u64::try_from(
+            (u128::from(n) * u128::from(entities)).div_ceil(u128::from(ENTITIES_PER_BASE_STAFF)),
+        )
+        .unwrap_or(u64::MAX);
+        if total > n {
+            let mut extra = Rng::new(seed, &format!("officers/{}", d.prefix));
+            for k in n..total {
+                out.push(officer(&mut extra, region, di, d, k));
             }
-            qualifications.sort();
-            qualifications.dedup();
-            let status = [
-                OfficerStatus::Active,
-                OfficerStatus::OnLeave,
-                OfficerStatus::Seconded,
-                OfficerStatus::Transferred,
-                OfficerStatus::Retired,
-            ][rng.weighted(&[9000, 400, 200, 200, 200])];
-            let expired = rng.chance(300);
-            let year = if expired {
-                2024 + rng.below(2)
-            } else {
-                2026 + rng.below(6)
-            } as i32;
-            out.push(Officer {
-                id: format!("{}{:02}{:04}", region.as_str(), di + 1, k + 1),
-                name: format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN)),
-                department: d.name.to_string(),
-                unit: format!(
-                    "{}{}",
-                    d.name.trim_start_matches('县'),
-                    ["执法大队", "稽查科", "综合执法队"][k as usize % 3]
-                ),
-                region: region.clone(),
-                qualifications,
-                status,
-                cert_expiry: NaiveDate::from_ymd_opt(
-                    year,
-                    1 + rng.below(12) as u32,
-                    1 + rng.below(28) as u32,
-                )
-                .unwrap_or(NaiveDate::MAX),
-            });
         }
     }
     out
+}
+
+/// Officer number `k` of department `d` (number `di`), drawn from `rng`.
+fn officer(
+    rng: &mut Rng,
+    region: &RegionCode,
+    di: usize,
+    d: &super::tables::Department,
+    k: u64,
+) -> Officer {
+    let mut qualifications = vec![rng.pick(d.qualifications).to_string()];
+    if rng.chance(3000) {
+        qualifications.push(rng.pick(d.qualifications).to_string());
+    }
+    qualifications.sort();
+    qualifications.dedup();
+    let status = [
+        OfficerStatus::Active,
+        OfficerStatus::OnLeave,
+        OfficerStatus::Seconded,
+        OfficerStatus::Transferred,
+        OfficerStatus::Retired,
+    ][rng.weighted(&[9000, 400, 200, 200, 200])];
+    let expired = rng.chance(300);
+    let year = if expired {
+        2024 + rng.below(2)
+    } else {
+        2026 + rng.below(6)
+    } as i32;
+    Officer {
+        id: format!("{}{:02}{:04}", region.as_str(), di + 1, k + 1),
+        name: format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN)),
+        department: d.name.to_string(),
+        unit: format!(
+            "{}{}",
+            d.name.trim_start_matches('县'),
+            ["执法大队", "稽查科", "综合执法队"][k as usize % 3]
+        ),
+        region: region.clone(),
+        qualifications,
+        status,
+        cert_expiry: NaiveDate::from_ymd_opt(
+            year,
+            1 + rng.below(12) as u32,
+            1 + rng.below(28) as u32,
+        )
+        .unwrap_or(NaiveDate::MAX),
+    }
 }
 
 /// Recusals: about 1% of officers declare one to three conflicts.

@@ -1,7 +1,7 @@
 //! The county as four UTF-8 CSV files with Chinese headers, entities
 //! streamed in blocks (`dualdraw generate`).
 
-use super::registries::{entities, items, officers, recusals};
+use super::registries::{entities, items, officers_for, recusals};
 use super::{CountySpec, GenerateError};
 use crate::core::registry::vocab::RegionCode;
 use std::io::Write;
@@ -142,7 +142,7 @@ pub fn write_county(spec: &CountySpec, dir: &Path) -> Result<(), GenerateError> 
     drop(w);
     std::fs::rename(crate::durable::partial_name(&p), &p).map_err(io(&p))?;
 
-    let offs = officers(spec.seed, &region);
+    let offs = officers_for(spec.seed, &region, spec.entities);
     let (mut w, p) = open("officers.csv")?;
     w.write_record([
         "执法证号",

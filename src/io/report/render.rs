@@ -1,7 +1,8 @@
 //! The report's files: a self-contained `report.html` (Chinese labels with
 //! English in parentheses, an inline SVG bar chart of officers' loads, no
-//! script, no external resource), `report.json` and CSV tables (UTF-8 with a
-//! BOM, as the notices of `crate::io::publish` are written).
+//! script, no external resource; an A4 print stylesheet), `report.json` and
+//! CSV tables (UTF-8 with a BOM, as the notices of `crate::io::publish` are
+//! written), each with an `.xlsx` of the same rows beside it.
 
 use super::{Report, median_text};
 use crate::core::merkle::Hash;
@@ -9,18 +10,24 @@ use crate::io::publish::{PublishError, Written};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The files [`write_files`] writes, in order.
-pub const REPORT_FILES: [&str; 7] = [
+/// The files [`write_files`] writes, in order: each CSV table is followed
+/// by its `.xlsx`.
+pub const REPORT_FILES: [&str; 12] = [
     "report.html",
     "report.json",
     "campaigns.csv",
+    "campaigns.xlsx",
     "credit_classes.csv",
+    "credit_classes.xlsx",
     "departments.csv",
+    "departments.xlsx",
     "officers.csv",
+    "officers.xlsx",
     "repeat_visits.csv",
+    "repeat_visits.xlsx",
 ];
 
-use crate::io::publish::{csv_bytes, html_escape as esc};
+use crate::io::publish::{csv_bytes, html_escape as esc, xlsx_bytes};
 
 fn yes_no(b: bool) -> String {
     if b { "是" } else { "否" }.to_string()
@@ -171,10 +178,14 @@ fn write(dir: &Path, name: &str, bytes: &[u8], out: &mut Vec<Written>) -> Result
 }
 
 /// Writes the report's files ([`REPORT_FILES`]) into `dir` (made if missing),
-/// replacing earlier ones, and returns them with their SHA-256.
+/// replacing earlier ones, and returns them with their SHA-256. Each CSV
+/// table gets an `.xlsx` of the same rows (every cell text; the workbook's
+/// creation date is 1 January of the report's year, so the same records give
+/// the same bytes).
 ///
 /// # Errors
-/// [`PublishError::Io`] when a file cannot be written.
+/// [`PublishError::Io`] when a file cannot be written,
+/// [`PublishError::Xlsx`] when a workbook cannot be made.
 pub fn write_files(dir: &Path, r: &Report) -> Result<Vec<Written>, PublishError> {
     std::fs::create_dir_all(dir).map_err(|source| PublishError::Io {
         path: dir.to_path_buf(),
@@ -183,8 +194,13 @@ pub fn write_files(dir: &Path, r: &Report) -> Result<Vec<Written>, PublishError>
     let mut out = Vec::new();
     write(dir, "report.html", html(r).as_bytes(), &mut out)?;
     write(dir, "report.json", json_text(r).as_bytes(), &mut out)?;
+    let created = chrono::NaiveDate::from_ymd_opt(r.year, 1, 1).unwrap_or_default();
     for (name, rows) in tables(r) {
         write(dir, name, &csv_bytes(&rows), &mut out)?;
+        let stem = name.trim_end_matches(".csv");
+        let xlsx_name = format!("{stem}.xlsx");
+        let bytes = xlsx_bytes(&dir.join(&xlsx_name), stem, &rows, created)?;
+        write(dir, &xlsx_name, &bytes, &mut out)?;
     }
     Ok(out)
 }
@@ -193,14 +209,19 @@ pub fn write_files(dir: &Path, r: &Report) -> Result<Vec<Written>, PublishError>
 // HTML
 // ---------------------------------------------------------------------------
 
-const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px;text-align:left;font-size:14px}td.n{text-align:right}th{background:#eee}code{word-break:break-all;font-size:12px}.note{background:#f6f6e8;padding:8px 12px;border-left:4px solid #cc9}.internal{background:#fbe9e7;padding:8px 12px;border-left:4px solid #c62828;font-weight:bold}svg text{font-family:inherit}";
+const STYLE: &str = concat!(
+    "body{font-family:",
+    crate::io::publish::font_stack!(),
+    ";max-width:1000px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px;text-align:left;font-size:14px}td.n{text-align:right}th{background:#eee}code{word-break:break-all;font-size:12px}.note{background:#f6f6e8;padding:8px 12px;border-left:4px solid #cc9}.internal{background:#fbe9e7;padding:8px 12px;border-left:4px solid #c62828;font-weight:bold}svg text{font-family:inherit}",
+    crate::io::publish::print_style!()
+);
 
 fn table(h: &mut String, head: &[&str], rows: &[Vec<String>], numeric_from: usize) {
-    h.push_str("<table><tr>");
+    h.push_str("<table><thead><tr>");
     for c in head {
         let _ = write!(h, "<th>{c}</th>");
     }
-    h.push_str("</tr>");
+    h.push_str("</tr></thead><tbody>");
     for r in rows {
         h.push_str("<tr>");
         for (i, v) in r.iter().enumerate() {
@@ -212,7 +233,7 @@ fn table(h: &mut String, head: &[&str], rows: &[Vec<String>], numeric_from: usiz
         }
         h.push_str("</tr>");
     }
-    h.push_str("</table>");
+    h.push_str("</tbody></table>");
 }
 
 /// An inline SVG bar chart of one department's officers' loads: one bar per

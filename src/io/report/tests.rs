@@ -427,3 +427,35 @@ fn campaigns_scheduled_together_count_a_shared_target_as_one_visit() {
     let apart = compute(2026, Hash([7; 32]), &inputs(), Vec::new());
     assert_eq!(apart.summary.visited_more_than_once, 2);
 }
+
+#[test]
+fn report_xlsx_cells_are_neutralized_text_like_the_csv() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = report();
+    r.campaigns[0].title = "=HYPERLINK(\"http://example.invalid\",\"x\")".into();
+    write_files(dir.path(), &r).unwrap();
+    let mut wb = calamine::open_workbook_auto(dir.path().join("campaigns.xlsx")).unwrap();
+    let formulas = wb.worksheet_formula("campaigns").unwrap();
+    assert_eq!(
+        formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .count(),
+        0
+    );
+    let range = wb.worksheet_range("campaigns").unwrap();
+    let cells: Vec<String> = range
+        .used_cells()
+        .map(|(_, _, v)| match v {
+            calamine::Data::String(s) => s.clone(),
+            other => panic!("{other:?} is not text"),
+        })
+        .collect();
+    assert!(
+        cells.contains(&"'=HYPERLINK(\"http://example.invalid\",\"x\")".to_string()),
+        "{cells:?}"
+    );
+    let csv = std::fs::read_to_string(dir.path().join("campaigns.csv")).unwrap();
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+}
