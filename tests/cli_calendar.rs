@@ -445,7 +445,13 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
     let t = c.drawn(&DEC);
     let before = c.ledger().len();
     // Inspection ends Fri 2026-12-18: the 20 working days run into 2027.
-    let r = c.record(DEC.id, &t[0], &t[0].items[0], "2026-12-18", &[]);
+    let r = c.record(
+        DEC.id,
+        &t[0],
+        &t[0].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    );
     r.expect(1);
     for needle in [
         "results record: ",
@@ -486,11 +492,11 @@ fn a_december_result_without_next_years_schedule_names_the_command_the_year_and_
             t[0].uscc, t[0].items[0]
         ),
     );
-    c.dd(&["results", "import", DEC.id, &file])
+    c.dd(&["--lang", "en", "results", "import", DEC.id, &file])
         .expect(1)
         .has("results import: results.csv line(s) 2: no official holiday schedule for 2027")
         .has("dualdraw calendar import");
-    c.dd(&["schedule", DEC.id])
+    c.dd(&["--lang", "en", "schedule", DEC.id])
         .expect(1)
         .has("schedule: no official holiday schedule for 2027")
         .has("--assume-weekends 2027");
@@ -521,7 +527,7 @@ fn status_in_december_counts_targets_whose_deadline_needs_next_year_as_pending_t
             .contains("no official holiday schedule for 2027"),
         "{row:#}"
     );
-    c.dd(&["status", "--today", "2026-12-04"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-12-04"])
         .expect(0)
         .has("no official holiday schedule for 2027 is loaded")
         .has("dualdraw calendar import FILE")
@@ -562,9 +568,15 @@ fn an_imported_year_is_kept_and_used_by_later_commands_without_a_holidays_file()
     c.ledger_ok();
     // Fri 2026-12-18 + 20: 12-21..25 (5), 12-28..31 (9), 01-01 off,
     // 01-04..08 (14), 01-11..15 (19), 01-18 (20).
-    c.record(DEC.id, &t[0], &t[0].items[0], "2026-12-18", &[])
-        .expect(0)
-        .has("publish by 2027-01-18 (20th working day after 2026-12-18)");
+    c.record(
+        DEC.id,
+        &t[0],
+        &t[0].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2027-01-18 (20th working day after 2026-12-18)");
     // list and show.
     let l = c.dd_json(&["calendar", "list"], 0);
     let years: Vec<(i64, String)> = l["years"]
@@ -591,10 +603,10 @@ fn an_imported_year_is_kept_and_used_by_later_commands_without_a_holidays_file()
     assert_eq!(y["origin"], "imported");
     assert_eq!(y["provisional"], false);
     assert_eq!(y["working_weekends"], serde_json::json!([]));
-    c.dd(&["calendar", "show", "2027"])
+    c.dd(&["--lang", "en", "calendar", "show", "2027"])
         .expect(0)
         .has("days off (放假): 01-01; 05-01; 10-01..10-03");
-    c.dd(&["calendar", "show", "2028"])
+    c.dd(&["--lang", "en", "calendar", "show", "2028"])
         .expect(1)
         .has("calendar show: no official holiday schedule for 2028");
 }
@@ -613,14 +625,20 @@ fn a_holidays_file_overrides_the_workspace_for_one_command_only() {
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--holidays", &long],
+        &["--lang", "en", "--holidays", &long],
     )
     .expect(0)
     .has("publish by 2027-01-22");
     // Not stored: the next command counts with the workspace's 2027 again.
-    c.record(DEC.id, &t[1], &t[1].items[0], "2026-12-18", &[])
-        .expect(0)
-        .has("publish by 2027-01-18");
+    c.record(
+        DEC.id,
+        &t[1],
+        &t[1].items[0],
+        "2026-12-18",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2027-01-18");
     assert_eq!(c.entries_of("calendar_import").len(), 1);
 }
 
@@ -635,7 +653,7 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--assume-weekends", "2027"],
+        &["--lang", "en", "--assume-weekends", "2027"],
     );
     r.expect(0)
         .has("publish by 2027-01-15 (暂定 provisional")
@@ -699,7 +717,7 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
             .any(|x| x["target"] == t[0].uscc.as_str() && x["provisional"] == true),
         "{soon:?}"
     );
-    c.dd(&["status", "--today", "2027-01-11"])
+    c.dd(&["--lang", "en", "status", "--today", "2027-01-11"])
         .expect(0)
         .has(&format!(
             "due soon {} {} (due 2027-01-15, 暂定 provisional)",
@@ -708,8 +726,8 @@ fn assumed_weekends_are_remembered_and_every_deadline_counted_so_is_provisional(
         .has("with a provisional deadline (暂定)");
     c.dd(&["calendar", "list"])
         .expect(0)
-        .has("2027  assumed")
-        .has("provisional (暂定)");
+        .has("2027  假定")
+        .has("计算到 2027 年的每个期限都是暂定的");
     c.ledger_ok();
 }
 
@@ -722,7 +740,7 @@ fn importing_an_assumed_year_recomputes_its_deadlines_and_ends_the_provisional_m
         &t[0],
         &t[0].items[0],
         "2026-12-18",
-        &["--assume-weekends", "2027"],
+        &["--lang", "en", "--assume-weekends", "2027"],
     )
     .expect(0)
     .has("publish by 2027-01-15");
@@ -745,7 +763,7 @@ fn importing_an_assumed_year_recomputes_its_deadlines_and_ends_the_provisional_m
     assert_eq!(row["due"], "2027-01-18");
     assert_eq!(row["provisional"], false);
     assert_eq!(camp["totals"]["provisional"], 0);
-    c.dd(&["calendar", "list"]).expect(0).has("2027  imported");
+    c.dd(&["calendar", "list"]).expect(0).has("2027  已导入");
     c.ledger_ok();
 }
 
@@ -785,7 +803,7 @@ fn a_visit_dated_in_an_assumed_year_that_falls_on_a_day_off_moves_only_through_s
         sc["visits_on_days_off"].as_array().unwrap().len(),
         on_off.len()
     );
-    c.dd(&["status", "--today", "2026-12-21"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-12-21"])
         .expect(0)
         .has("a day off in the official schedule: dualdraw schedule move 2026-DEC --visit");
     // One move of one of them: every visit on a day off moves, none to one.
@@ -871,7 +889,7 @@ fn a_file_that_is_not_an_official_schedule_is_refused_and_nothing_is_recorded() 
     ];
     for (i, (text, needle)) in cases.iter().enumerate() {
         let f = c.write(&format!("bad{i}.toml"), text);
-        c.dd(&["calendar", "import", &f])
+        c.dd(&["--lang", "en", "calendar", "import", &f])
             .expect(1)
             .has(needle)
             .has("nothing was imported");
@@ -879,7 +897,7 @@ fn a_file_that_is_not_an_official_schedule_is_refused_and_nothing_is_recorded() 
     // Too large to be a holiday file.
     let big = "#".repeat(2 << 20);
     let f = c.write("big.toml", &big);
-    c.dd(&["calendar", "import", &f])
+    c.dd(&["--lang", "en", "calendar", "import", &f])
         .expect(1)
         .has("a holiday file is at most");
     c.dd(&["calendar", "import", "no-such.toml"]).expect(1);
@@ -930,12 +948,12 @@ fn a_known_year_with_other_days_is_replaced_only_with_replace_and_the_same_days_
 #[test]
 fn assuming_weekends_in_a_year_whose_schedule_is_known_is_refused() {
     let c = County::new();
-    c.dd(&["status", "--assume-weekends", "2026"])
+    c.dd(&["--lang", "en", "status", "--assume-weekends", "2026"])
         .expect(2)
         .has("status: the official holiday schedule of 2026 is known");
     let f = c.write("holidays-2027.toml", FAKE_2027);
     c.dd(&["calendar", "import", &f]).expect(0);
-    c.dd(&["status", "--assume-weekends", "2027"])
+    c.dd(&["--lang", "en", "status", "--assume-weekends", "2027"])
         .expect(2)
         .has("2027 is known (测试数据（非官方安排）)");
     assert!(c.entries_of("calendar_assume").is_empty());
@@ -1039,7 +1057,8 @@ fn two_calendar_imports_or_an_import_and_an_assumption_at_once_leave_one_officia
             // The assumption loses to an import that committed first, and says why.
             assert!(matches!(y.status.code(), Some(1 | 2)), "{y:?}");
             assert!(
-                String::from_utf8_lossy(&y.stderr).contains("2027 is known"),
+                String::from_utf8_lossy(&y.stderr).contains("2027 年的法定节假日安排已知")
+                    || String::from_utf8_lossy(&y.stderr).contains("2027 is known"),
                 "{y:?}"
             );
             assert!(c.entries_of("calendar_assume").is_empty());
@@ -1173,7 +1192,7 @@ fn status_counts_every_target_without_a_result_as_pending_or_overdue_by_its_dead
     assert_eq!(tot["overdue"], t.len() as u64 - 2, "{tot}");
     assert_eq!(tot["no_result"], rest as u64);
     assert_eq!(s["totals"]["overdue"], tot["overdue"]);
-    let r = c.dd(&["status", "--today", "2026-06-15"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-06-15"]);
     r.expect(0)
         .has(&format!("{} overdue, 0 due within 5 working days", t.len() - 2))
         .has(&format!("OVERDUE {} no result (due 2026-06-12", t[5].uscc))

@@ -1,6 +1,9 @@
 //! Black-box tests of `dualdraw import` (`docs/IMPORT.md`, `docs/CLI.md`):
 //! formats, every check with its exact `FILE:LINE:COLUMN` line, warnings,
 //! legacy codes, department imports and the all-or-nothing rule.
+//!
+//! These tests read the English words of the problems (`--lang en`); the
+//! Chinese ones are tested in `cli_import_explain.rs` and `cli_registry.rs`.
 
 #[path = "cli_support.rs"]
 mod support;
@@ -107,7 +110,7 @@ fn good_entities() -> String {
 fn ws_with_entities() -> Ws {
     let t = Ws::new();
     let f = t.write("good.csv", &good_entities());
-    t.import("entities", &f, &[]).expect(0);
+    t.import("entities", &f, &["--lang", "en"]).expect(0);
     assert_eq!(t.snapshot_count(), 1);
     t
 }
@@ -142,7 +145,7 @@ fn generated_county_imports_all_four_registries_with_four_roots() {
     {
         let file = format!("gen/{kind}.csv");
         let rows = csv_rows(&t.read(&file)).len() - 1;
-        let r = t.import(kind, &file, &[]);
+        let r = t.import(kind, &file, &["--lang", "en"]);
         r.expect(0);
         let tail: Vec<&str> = r.stdout.lines().rev().take(2).collect();
         assert_eq!(
@@ -168,7 +171,7 @@ fn generated_county_imports_all_four_registries_with_four_roots() {
     }
     assert_eq!(roots["entities"]["size"], 200);
     // The text form shows the same four roots.
-    let r = t.run(&["registry", "root"]);
+    let r = t.run(&["--lang", "en", "registry", "root"]);
     r.expect(0);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(
@@ -223,13 +226,16 @@ fn reimporting_the_same_file_is_unchanged_and_makes_no_snapshot() {
     for kind in ["items", "entities", "officers", "recusals"] {
         let file = format!("gen/{kind}.csv");
         let rows = csv_rows(&t.read(&file)).len() - 1;
-        let r = t.import(kind, &file, &[]);
+        let r = t.import(kind, &file, &["--lang", "en"]);
         r.expect(0);
         assert_eq!(
             r.stdout.lines().last().unwrap(),
             format!("{rows} rows read: {kind} unchanged, no new snapshot (current: 4)")
         );
-        let v = t.json(&["import", kind, &file, "--today", TODAY], 0);
+        let v = t.json(
+            &["--lang", "en", "import", kind, &file, "--today", TODAY],
+            0,
+        );
         assert_eq!(v["schema"], "dualdraw.import.v1");
         assert_eq!(v["ok"], true);
         assert_eq!(v["kind"], kind);
@@ -250,7 +256,10 @@ fn reimporting_the_same_file_is_unchanged_and_makes_no_snapshot() {
 fn import_json_reports_a_new_snapshot() {
     let t = Ws::new();
     let f = t.write("good.csv", &good_entities());
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["schema"], "dualdraw.import.v1");
     assert_eq!(v["ok"], true);
     assert_eq!(v["kind"], "entities");
@@ -287,7 +296,10 @@ fn generated_entity_rows(t: &Ws) -> Vec<Vec<String>> {
 /// (outcome "unchanged", 200 rows, the given encoding).
 #[track_caller]
 fn assert_same_entities(t: &Ws, file: &str, encoding: Value, root: &str) {
-    let v = t.json(&["import", "entities", file, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", file, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["rows"], 200, "{file}");
     assert_eq!(v["encoding"], encoding, "{file}");
     assert_eq!(
@@ -302,7 +314,8 @@ fn assert_same_entities(t: &Ws, file: &str, encoding: Value, root: &str) {
 fn entities_root_does_not_depend_on_row_order() {
     let t = Ws::new();
     t.generate(200);
-    t.import("entities", "gen/entities.csv", &[]).expect(0);
+    t.import("entities", "gen/entities.csv", &["--lang", "en"])
+        .expect(0);
     let root = t.root_hash("entities");
     let rows = generated_entity_rows(&t);
     let mut reversed = vec![rows[0].clone()];
@@ -324,7 +337,8 @@ fn entities_root_does_not_depend_on_row_order() {
 fn entities_root_does_not_depend_on_gbk_utf16_or_bom_encodings() {
     let t = Ws::new();
     t.generate(200);
-    t.import("entities", "gen/entities.csv", &[]).expect(0);
+    t.import("entities", "gen/entities.csv", &["--lang", "en"])
+        .expect(0);
     let root = t.root_hash("entities");
     let text = t.read("gen/entities.csv");
 
@@ -339,6 +353,8 @@ fn entities_root_does_not_depend_on_gbk_utf16_or_bom_encodings() {
     // Forcing the encoding gives the same.
     let v = t.json(
         &[
+            "--lang",
+            "en",
             "import",
             "entities",
             &f,
@@ -380,7 +396,8 @@ fn entities_root_does_not_depend_on_gbk_utf16_or_bom_encodings() {
 fn entities_root_does_not_depend_on_header_language_or_spelling() {
     let t = Ws::new();
     t.generate(200);
-    t.import("entities", "gen/entities.csv", &[]).expect(0);
+    t.import("entities", "gen/entities.csv", &["--lang", "en"])
+        .expect(0);
     let root = t.root_hash("entities");
     let mut rows = generated_entity_rows(&t);
     // English names, in several spellings (case, `_`, `-`, spaces, `*`, notes).
@@ -456,7 +473,8 @@ fn entities_root_does_not_depend_on_header_language_or_spelling() {
 fn entities_root_is_the_same_from_an_xlsx_workbook() {
     let t = Ws::new();
     t.generate(200);
-    t.import("entities", "gen/entities.csv", &[]).expect(0);
+    t.import("entities", "gen/entities.csv", &["--lang", "en"])
+        .expect(0);
     let root = t.root_hash("entities");
     let rows = generated_entity_rows(&t);
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -514,7 +532,7 @@ fn xlsx_problems_point_at_the_sheet_row_and_column() {
         ws.write_string(3, j as u16, *c).unwrap();
     }
     wb.save(t.abs("bad.xlsx")).unwrap();
-    let r = t.import("entities", "bad.xlsx", &[]);
+    let r = t.import("entities", "bad.xlsx", &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
         &[
@@ -529,7 +547,7 @@ fn xlsx_problems_point_at_the_sheet_row_and_column() {
 fn old_xls_workbooks_are_refused_with_exit_1() {
     let t = ws_with_entities();
     let f = t.write_bytes("old.xls", b"\xD0\xCF\x11\xE0 not really");
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(1);
     assert!(
         r.stderr
@@ -543,10 +561,21 @@ fn old_xls_workbooks_are_refused_with_exit_1() {
 #[test]
 fn a_missing_file_is_unreadable_with_exit_1() {
     let t = ws_with_entities();
-    let r = t.import("entities", "nothere.csv", &[]);
+    let r = t.import("entities", "nothere.csv", &["--lang", "en"]);
     r.expect(1);
     assert!(r.stderr.starts_with("nothere.csv: "), "{}", r.stderr);
-    let v = t.json(&["import", "entities", "nothere.csv", "--today", TODAY], 1);
+    let v = t.json(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "entities",
+            "nothere.csv",
+            "--today",
+            TODAY,
+        ],
+        1,
+    );
     assert_eq!(v["schema"], "dualdraw.error.v1");
     assert_eq!(v["ok"], false);
     assert_eq!(v["error"]["kind"], "unreadable");
@@ -559,7 +588,7 @@ fn forcing_utf8_on_gbk_bytes_is_refused_with_exit_1() {
     let text = good_entities();
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let f = t.write_bytes("gbk.csv", &gbk);
-    let r = t.import("entities", &f, &["--encoding", "utf-8"]);
+    let r = t.import("entities", &f, &["--lang", "en", "--encoding", "utf-8"]);
     r.expect(1);
     // The header line is Chinese: the first bad byte is on line 1.
     assert!(
@@ -570,7 +599,10 @@ fn forcing_utf8_on_gbk_bytes_is_refused_with_exit_1() {
     assert!(r.stderr.contains("--encoding gbk"), "{}", r.stderr);
     assert_eq!(t.snapshot_count(), 1);
     // Detected, it reads fine (and is the same content: unchanged).
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["encoding"], "gb18030");
     assert_eq!(v["outcome"]["outcome"], "unchanged");
 }
@@ -603,7 +635,7 @@ fn uscc_with_bad_check_character_wrong_length_or_forbidden_letter_is_refused() {
         e1()
     );
     let f = t.write("uscc.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     let allowed = "(allowed: 0-9 and A-Y without I, O, S, V, Z)";
     assert_rejected(
         &r,
@@ -629,7 +661,10 @@ fn lower_case_uscc_is_upper_cased_and_accepted() {
     let t = ws_with_entities();
     let root = t.root_hash("entities");
     let f = t.write("lower.csv", &good_entities().to_lowercase());
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["outcome"]["outcome"], "unchanged");
     assert_eq!(t.root_hash("entities"), root);
 }
@@ -650,7 +685,7 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
         e2_lower = e2().to_lowercase()
     );
     let f = t.write("dup.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     assert_rejected(
         &r,
         &[
@@ -677,7 +712,7 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
         ),
     );
     assert_rejected(
-        &t.import("officers", &f, &[]),
+        &t.import("officers", &f, &["--lang", "en"]),
         &["dupo.csv:4:1: id \"A001\": duplicate key: already on line 2".into()],
     );
     let f = t.write(
@@ -687,7 +722,7 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
          SC-1,药品检查,县市场监管局,一般,药品零售企业\n",
     );
     assert_rejected(
-        &t.import("items", &f, &[]),
+        &t.import("items", &f, &["--lang", "en"]),
         &["dupi.csv:3:1: code \"SC-1\": duplicate key: already on line 2".into()],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -707,7 +742,7 @@ fn unknown_entity_kind_status_and_credit_class_are_refused() {
         e3()
     );
     let f = t.write("vocab.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
         &[
@@ -751,7 +786,7 @@ fn unknown_officer_status_and_item_type_are_refused() {
              A002,李四,县市场监管局,,520123,,上班,2028-01-01\n"
         ),
     );
-    let r = t.import("officers", &f, &[]);
+    let r = t.import("officers", &f, &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
         &["o.csv:3:7: status \"上班\": not a known officer status (accepted: ".into()],
@@ -766,7 +801,7 @@ fn unknown_officer_status_and_item_type_are_refused() {
          SC-1,食品检查,县市场监管局,重点,食品销售经营者\n\
          SC-2,药品检查,县市场监管局,特别,药品零售企业\n",
     );
-    let r = t.import("items", &f, &[]);
+    let r = t.import("items", &f, &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
         &["i.csv:3:4: type \"特别\": not a known item type (accepted: ".into()],
@@ -790,7 +825,7 @@ fn bad_region_codes_are_refused() {
         e3()
     );
     let f = t.write("region.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
         &[
@@ -809,7 +844,7 @@ fn bad_region_codes_are_refused() {
         ),
     );
     assert_rejected_prefixes(
-        &t.import("officers", &f, &[]),
+        &t.import("officers", &f, &["--lang", "en"]),
         &["o.csv:2:5: region \"100000\": does not start with a province code".into()],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -831,7 +866,7 @@ fn bad_dates_are_refused() {
     let f = t.write("date.csv", &text);
     let reason = "not a date (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)";
     assert_rejected(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &[
             format!("date.csv:2:7: established \"2001-02-30\": {reason}"),
             format!("date.csv:3:7: established \"03/02/2001\": {reason}"),
@@ -849,7 +884,7 @@ fn bad_dates_are_refused() {
         ),
     );
     assert_rejected(
-        &t.import("officers", &f, &[]),
+        &t.import("officers", &f, &["--lang", "en"]),
         &[
             format!("o.csv:2:8: cert_expiry \"2028-13-01\": {reason}"),
             "o.csv:3:8: cert_expiry \"\": is empty; expected a date such as 2026-03-02".into(),
@@ -870,7 +905,7 @@ fn empty_required_cells_are_refused() {
     );
     let f = t.write("empty.csv", &text);
     assert_rejected(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &[
             "empty.csv:2:2: name \"\": is empty".into(),
             "empty.csv:3:1: uscc \"\": is empty".into(),
@@ -889,14 +924,17 @@ fn missing_required_column_is_a_problem_on_line_1() {
     );
     let f = t.write("nocol.csv", &text);
     assert_rejected(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &[
             "nocol.csv:1:0: missing required column credit_class (信用风险分类 / 信用风险等级)"
                 .into(),
         ],
     );
     // JSON: column and column_name are null.
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 1);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        1,
+    );
     assert_eq!(
         v["problems"],
         serde_json::json!([{
@@ -906,7 +944,7 @@ fn missing_required_column_is_a_problem_on_line_1() {
     );
     // Every missing column is listed.
     let f = t.write("two.csv", "姓名,备注\n甲,x\n");
-    let r = t.import("officers", &f, &[]);
+    let r = t.import("officers", &f, &["--lang", "en"]);
     let (p, w) = sections(&r.stderr);
     r.expect(1);
     let missing: Vec<&str> = p
@@ -937,7 +975,7 @@ fn a_column_given_twice_is_a_problem() {
     );
     let f = t.write("twice.csv", &text);
     assert_rejected(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &["twice.csv:1:8: \"企业名称\": column \"name\" is given twice (also column 2)".into()],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -947,7 +985,7 @@ fn a_column_given_twice_is_a_problem() {
 fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
     let t = Ws::new();
     let f = t.write("good.csv", &good_entities());
-    t.import("entities", &f, &[]).expect(0);
+    t.import("entities", &f, &["--lang", "en"]).expect(0);
     let f = t.write(
         "o.csv",
         &format!(
@@ -956,7 +994,7 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
              A002,李四,县市场监管局,,520123,,在岗,2028-01-01\n"
         ),
     );
-    t.import("officers", &f, &[]).expect(0);
+    t.import("officers", &f, &["--lang", "en"]).expect(0);
     let stranger = uscc("91520123MA0000099");
     let text = format!(
         "执法证号,统一社会信用代码,回避原因\n\
@@ -971,7 +1009,7 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
     let officer = "no officer with this certificate number in the officer directory";
     let entity = "no entity with this USCC in the target directory";
     assert_rejected(
-        &t.import("recusals", &f, &[]),
+        &t.import("recusals", &f, &["--lang", "en"]),
         &[
             format!("r.csv:3:1: officer_id \"Z999\": {officer}"),
             format!("r.csv:4:2: uscc \"{stranger}\": {entity}"),
@@ -989,7 +1027,7 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
             e1 = e1()
         ),
     );
-    let r = t.import("recusals", &f, &[]);
+    let r = t.import("recusals", &f, &["--lang", "en"]);
     assert_rejected_prefixes(&r, &["r2.csv:3:1: officer_id \"".into()]);
     assert!(r.stderr.contains("duplicate key: already on line 2"));
     // A recusal import into a workspace without officers or entities.
@@ -999,7 +1037,7 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
         &format!("执法证号,统一社会信用代码\nA001,{}\n", e1()),
     );
     assert_rejected(
-        &t2.import("recusals", &f, &[]),
+        &t2.import("recusals", &f, &["--lang", "en"]),
         &[
             format!("r.csv:2:1: officer_id \"A001\": {officer}"),
             format!("r.csv:2:2: uscc \"{}\": {entity}", e1()),
@@ -1020,7 +1058,11 @@ fn department_import_refuses_rows_of_another_department() {
     );
     let reason = "a department import holds only that department's rows";
     assert_rejected(
-        &t.import("items", &f, &["--department", "县市场监管局"]),
+        &t.import(
+            "items",
+            &f,
+            &["--lang", "en", "--department", "县市场监管局"],
+        ),
         &[format!(
             "i.csv:3:3: department \"县卫健局\": differs from --department \"县市场监管局\"; {reason}"
         )],
@@ -1035,7 +1077,11 @@ fn department_import_refuses_rows_of_another_department() {
         ),
     );
     assert_rejected(
-        &t.import("officers", &f, &["--department", "县卫健局"]),
+        &t.import(
+            "officers",
+            &f,
+            &["--lang", "en", "--department", "县卫健局"],
+        ),
         &[
             format!(
                 "o.csv:3:3: department \"县市场监管局\": differs from --department \"县卫健局\"; {reason}"
@@ -1053,7 +1099,11 @@ fn department_option_is_a_usage_error_for_entities_and_recusals() {
     let t = ws_with_entities();
     let root = t.root_hash("entities");
     let f = t.write("e.csv", &good_entities());
-    let r = t.import("entities", &f, &["--department", "县市场监管局"]);
+    let r = t.import(
+        "entities",
+        &f,
+        &["--lang", "en", "--department", "县市场监管局"],
+    );
     r.expect(2);
     assert_eq!(
         r.stderr.trim_end(),
@@ -1063,7 +1113,11 @@ fn department_option_is_a_usage_error_for_entities_and_recusals() {
         "r.csv",
         &format!("执法证号,统一社会信用代码\nA001,{}\n", e1()),
     );
-    let r = t.import("recusals", &f, &["--department", "县市场监管局"]);
+    let r = t.import(
+        "recusals",
+        &f,
+        &["--lang", "en", "--department", "县市场监管局"],
+    );
     r.expect(2);
     assert_eq!(
         r.stderr.trim_end(),
@@ -1071,6 +1125,8 @@ fn department_option_is_a_usage_error_for_entities_and_recusals() {
     );
     let v = t.json(
         &[
+            "--lang",
+            "en",
             "import",
             "entities",
             "e.csv",
@@ -1110,7 +1166,7 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
         e3 = e3()
     );
     let f = t.write("many.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     let warnings = assert_rejected_prefixes(
         &r,
         &[
@@ -1134,7 +1190,10 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
     assert_nothing_stored(&t, 1, &root);
 
     // The same in JSON.
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 1);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        1,
+    );
     assert_eq!(v["schema"], "dualdraw.error.v1");
     assert_eq!(v["ok"], false);
     assert_eq!(v["error"]["kind"], "rejected");
@@ -1186,6 +1245,8 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
 fn generated_malformed_rows_are_each_reported() {
     let t = Ws::new();
     t.raw(&[
+        "--lang",
+        "en",
         "generate",
         "--out",
         "bad",
@@ -1195,7 +1256,7 @@ fn generated_malformed_rows_are_each_reported() {
         "4",
     ])
     .expect(0);
-    let r = t.import("entities", "bad/entities.csv", &[]);
+    let r = t.import("entities", "bad/entities.csv", &["--lang", "en"]);
     r.expect(1);
     let (p, _) = sections(&r.stderr);
     assert_eq!(p.len(), 4, "{}", r.stderr);
@@ -1231,7 +1292,7 @@ fn lines_count_line_breaks_inside_quoted_cells_and_blank_lines() {
     );
     let f = t.write("ml.csv", &text);
     assert_rejected_prefixes(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &["ml.csv:7:5: credit_class \"X\": not a known credit class".into()],
     );
 }
@@ -1244,7 +1305,7 @@ fn header_issues_point_at_the_header_line_after_leading_blank_lines() {
         e1()
     );
     let f = t.write("blank.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     let warnings = assert_rejected(
         &r,
         &[
@@ -1277,7 +1338,7 @@ fn legacy_uscc_is_refused_without_the_flag() {
     let t = Ws::new();
     let f = legacy_file(&t, "l.csv", "");
     assert_rejected(
-        &t.import("entities", &f, &[]),
+        &t.import("entities", &f, &["--lang", "en"]),
         &[format!(
             "l.csv:2:1: uscc \"{LEGACY_USCC}\": check character is B, expected 9 (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
         )],
@@ -1296,7 +1357,12 @@ fn legacy_uscc_is_accepted_with_the_flag_warned_and_remembered() {
     let r = t.import(
         "entities",
         &f,
-        &["--accept-legacy-uscc", &LEGACY_USCC.to_lowercase()],
+        &[
+            "--lang",
+            "en",
+            "--accept-legacy-uscc",
+            &LEGACY_USCC.to_lowercase(),
+        ],
     );
     r.expect(0);
     let (_, w) = sections(&r.stdout);
@@ -1314,7 +1380,10 @@ fn legacy_uscc_is_accepted_with_the_flag_warned_and_remembered() {
         "l2.csv",
         &format!("{},乙,个体工商户,520123,A,存续,2001-01-01\n", e2()),
     );
-    let v = t.json(&["import", "entities", &f2, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f2, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["outcome"]["outcome"], "new_snapshot");
     assert_eq!(v["total"], 3);
     assert_eq!(
@@ -1326,18 +1395,19 @@ fn legacy_uscc_is_accepted_with_the_flag_warned_and_remembered() {
         }])
     );
     // The first file again, without the flag: accepted (warned), a new snapshot.
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(w, [warning]);
     assert_eq!(t.snapshot_count(), 3);
 
     // Its proof can be made and verified.
-    let r = t.run(&["registry", "prove", LEGACY_USCC]);
+    let r = t.run(&["--lang", "en", "registry", "prove", LEGACY_USCC]);
     r.expect(0);
     assert_eq!(r.json()["record"]["uscc"], LEGACY_USCC);
     t.write("p.json", &r.stdout);
-    t.run(&["registry", "verify-proof", "p.json"]).expect(0);
+    t.run(&["--lang", "en", "registry", "verify-proof", "p.json"])
+        .expect(0);
 }
 
 #[test]
@@ -1345,7 +1415,11 @@ fn legacy_acceptance_covers_only_the_listed_code() {
     let t = Ws::new();
     let other = bad_uscc("91520123MA0000077");
     let f = legacy_file(&t, "l.csv", &format!("{other},丁,企业,520123,A,存续,\n"));
-    let r = t.import("entities", &f, &["--accept-legacy-uscc", LEGACY_USCC]);
+    let r = t.import(
+        "entities",
+        &f,
+        &["--lang", "en", "--accept-legacy-uscc", LEGACY_USCC],
+    );
     let warnings = assert_rejected_prefixes(
         &r,
         &[format!("l.csv:4:1: uscc \"{other}\": check character is ")],
@@ -1361,7 +1435,7 @@ fn legacy_acceptance_covers_only_the_listed_code() {
         &t.import(
             "entities",
             &f,
-            &["--accept-legacy-uscc", "9135020300000001"],
+            &["--lang", "en", "--accept-legacy-uscc", "9135020300000001"],
         ),
         &["short.csv:2:1: uscc \"9135020300000001\": has 16 characters, expected 18".into()],
     );
@@ -1373,7 +1447,11 @@ fn legacy_codes_can_be_listed_in_a_file() {
     let t = Ws::new();
     let f = legacy_file(&t, "l.csv", "");
     let list = t.write("legacy.txt", &format!("\n  {LEGACY_USCC}  \n\n"));
-    let r = t.import("entities", &f, &["--accept-legacy-list", &list]);
+    let r = t.import(
+        "entities",
+        &f,
+        &["--lang", "en", "--accept-legacy-list", &list],
+    );
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(w.len(), 1);
@@ -1403,7 +1481,7 @@ fn kind_disagreeing_with_the_uscc_prefix_is_a_warning() {
             e3()
         ),
     );
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(
@@ -1421,7 +1499,10 @@ fn kind_disagreeing_with_the_uscc_prefix_is_a_warning() {
         r.stdout
             .contains("imported 3 rows into entities (3 records now); new snapshot 1")
     );
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["warnings"].as_array().unwrap().len(), 2);
     assert_eq!(v["warnings"][0]["column_name"], "kind");
     assert_eq!(v["warnings"][0]["line"], 2);
@@ -1441,7 +1522,7 @@ fn certificate_expired_before_today_is_a_warning() {
              A004,赵六,县市场监管局,,520123,,退休,2020年1月2日\n"
         ),
     );
-    let r = t.import("officers", &f, &[]);
+    let r = t.import("officers", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(
@@ -1457,10 +1538,32 @@ fn certificate_expired_before_today_is_a_warning() {
     assert_eq!(stats["officers_by_department"]["县市场监管局"], 4);
     assert_eq!(stats["active_officers_by_department"]["县市场监管局"], 3);
     // Judged against --today, not the real date.
-    let v = t.json(&["import", "officers", &f, "--today", "2020-01-01"], 0);
+    let v = t.json(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "officers",
+            &f,
+            "--today",
+            "2020-01-01",
+        ],
+        0,
+    );
     assert_eq!(v["warnings"], serde_json::json!([]));
     assert_eq!(v["outcome"]["outcome"], "unchanged");
-    let v = t.json(&["import", "officers", &f, "--today", "2026-03-02"], 0);
+    let v = t.json(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "officers",
+            &f,
+            "--today",
+            "2026-03-02",
+        ],
+        0,
+    );
     let lines: Vec<u64> = v["warnings"]
         .as_array()
         .unwrap()
@@ -1483,7 +1586,7 @@ fn unknown_columns_are_warnings_and_ignored() {
         r.push("x".into());
     }
     let f = t.write("extra.csv", &csv_text(&with_extra));
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(
@@ -1504,7 +1607,7 @@ fn unknown_columns_are_warnings_and_ignored() {
 fn removing_an_officer_named_by_a_recusal_is_a_warning_and_the_recusal_is_kept() {
     let t = Ws::new();
     let f = t.write("good.csv", &good_entities());
-    t.import("entities", &f, &[]).expect(0);
+    t.import("entities", &f, &["--lang", "en"]).expect(0);
     let f = t.write(
         "o.csv",
         &format!(
@@ -1513,17 +1616,17 @@ fn removing_an_officer_named_by_a_recusal_is_a_warning_and_the_recusal_is_kept()
              A002,李四,县市场监管局,,520123,,在岗,2028-01-01\n"
         ),
     );
-    t.import("officers", &f, &[]).expect(0);
+    t.import("officers", &f, &["--lang", "en"]).expect(0);
     let f = t.write(
         "r.csv",
         &format!("执法证号,统一社会信用代码,回避原因\nA001,{},亲属\n", e1()),
     );
-    t.import("recusals", &f, &[]).expect(0);
+    t.import("recusals", &f, &["--lang", "en"]).expect(0);
     let f = t.write(
         "o2.csv",
         &format!("{OFFICER_HEADER}\nA002,李四,县市场监管局,,520123,,在岗,2028-01-01\n"),
     );
-    let r = t.import("officers", &f, &[]);
+    let r = t.import("officers", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(
@@ -1539,7 +1642,7 @@ fn removing_an_officer_named_by_a_recusal_is_a_warning_and_the_recusal_is_kept()
 fn header_only_file_into_an_empty_registry_is_a_warning() {
     let t = Ws::new();
     let f = t.write("h.csv", &format!("{ENTITY_HEADER}\n"));
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(0);
     let (_, w) = sections(&r.stdout);
     assert_eq!(
@@ -1554,7 +1657,16 @@ fn header_only_file_replacing_a_non_empty_registry_is_a_warning_with_allow_empty
     let t = ws_with_entities();
     let f = t.write("h.csv", &format!("{ENTITY_HEADER}\n"));
     let v = t.json(
-        &["import", "entities", &f, "--today", TODAY, "--allow-empty"],
+        &[
+            "--lang",
+            "en",
+            "import",
+            "entities",
+            &f,
+            "--today",
+            TODAY,
+            "--allow-empty",
+        ],
         0,
     );
     let warnings = v["warnings"].as_array().unwrap();
@@ -1584,7 +1696,7 @@ fn department_import_of_officers_keeps_the_other_departments() {
              C001,孙七,县公安局,,520123,,在岗,长期\n"
         ),
     );
-    t.import("officers", &f, &[]).expect(0);
+    t.import("officers", &f, &["--lang", "en"]).expect(0);
     let s = t.stats();
     assert_eq!(
         s["officers_by_department"],
@@ -1599,7 +1711,11 @@ fn department_import_of_officers_keeps_the_other_departments() {
              B004,郑十,县卫健局,,520123,,在岗,长期\n"
         ),
     );
-    let r = t.import("officers", &f, &["--department", "县卫健局"]);
+    let r = t.import(
+        "officers",
+        &f,
+        &["--lang", "en", "--department", "县卫健局"],
+    );
     r.expect(0);
     assert!(
         r.stdout
@@ -1619,17 +1735,25 @@ fn department_import_of_officers_keeps_the_other_departments() {
     assert_eq!(s["counts"]["officers"], 6);
     // B001 was replaced away; the other departments' officers are all there.
     for id in ["A001", "A002", "C001", "B002", "B003", "B004"] {
-        t.run(&["registry", "prove", id, "--kind", "officers"])
-            .expect(0);
+        t.run(&[
+            "--lang", "en", "registry", "prove", id, "--kind", "officers",
+        ])
+        .expect(0);
     }
-    t.run(&["registry", "prove", "B001", "--kind", "officers"])
-        .expect(1);
+    t.run(&[
+        "--lang", "en", "registry", "prove", "B001", "--kind", "officers",
+    ])
+    .expect(1);
     assert_eq!(
         t.snapshots()[1]["note"],
         "import officers wj.csv --department 县卫健局"
     );
     // Re-importing the same department file is unchanged.
-    let r = t.import("officers", &f, &["--department", "县卫健局"]);
+    let r = t.import(
+        "officers",
+        &f,
+        &["--lang", "en", "--department", "县卫健局"],
+    );
     r.expect(0);
     assert!(r.stdout.contains("unchanged, no new snapshot (current: 2)"));
     assert_eq!(t.snapshot_count(), 2);
@@ -1639,7 +1763,8 @@ fn department_import_of_officers_keeps_the_other_departments() {
 fn department_import_of_items_keeps_the_other_departments() {
     let t = Ws::new();
     t.generate(200);
-    t.import("items", "gen/items.csv", &[]).expect(0);
+    t.import("items", "gen/items.csv", &["--lang", "en"])
+        .expect(0);
     let before = t.stats()["items_by_department"].clone();
     let depts = before.as_object().unwrap();
     assert!(depts.len() >= 2, "{before}");
@@ -1649,8 +1774,12 @@ fn department_import_of_items_keeps_the_other_departments() {
          SC-T1,测试事项一,县市场监管局,key,食品销售经营者,实地检查,某条例,食品安全\n\
          SC-T2,测试事项二,县市场监管局,general,药品零售企业,,,\n",
     );
-    t.import("items", &f, &["--department", "县市场监管局"])
-        .expect(0);
+    t.import(
+        "items",
+        &f,
+        &["--lang", "en", "--department", "县市场监管局"],
+    )
+    .expect(0);
     let after = t.stats()["items_by_department"].clone();
     for (d, n) in depts {
         if d == "县市场监管局" {
@@ -1659,12 +1788,12 @@ fn department_import_of_items_keeps_the_other_departments() {
             assert_eq!(&after[d], n, "{d}");
         }
     }
-    let p = t.run(&["registry", "prove", "SC-T1"]);
+    let p = t.run(&["--lang", "en", "registry", "prove", "SC-T1"]);
     p.expect(0);
     let rec = &p.json()["record"];
     assert_eq!(rec["item_type"], "key");
     assert_eq!(rec["qualification"], "食品安全");
-    let p = t.run(&["registry", "prove", "SC-T2"]);
+    let p = t.run(&["--lang", "en", "registry", "prove", "SC-T2"]);
     assert_eq!(p.json()["record"]["qualification"], Value::Null);
 }
 
@@ -1680,7 +1809,7 @@ fn officers_from_xlsx_with_date_cells_and_numbers() {
              520123010003,王五,县卫健局,,520123,,休假,长期\n"
         ),
     );
-    t.import("officers", &csv, &[]).expect(0);
+    t.import("officers", &csv, &["--lang", "en"]).expect(0);
     let root = t.root_hash("officers");
     let rows = csv_rows(&t.read("o.csv"));
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -1705,7 +1834,12 @@ fn officers_from_xlsx_with_date_cells_and_numbers() {
         }
     }
     wb.save(t.abs("o.xlsx")).unwrap();
-    let v = t.json(&["import", "officers", "o.xlsx", "--today", TODAY], 0);
+    let v = t.json(
+        &[
+            "--lang", "en", "import", "officers", "o.xlsx", "--today", TODAY,
+        ],
+        0,
+    );
     assert_eq!(v["encoding"], Value::Null);
     assert_eq!(v["rows"], 3);
     assert_eq!(v["outcome"]["outcome"], "unchanged", "{v:#}");
@@ -1723,11 +1857,13 @@ fn officers_from_xlsx_with_date_cells_and_numbers() {
     );
     assert_eq!(w[0]["value"], "2026-02-01");
     // 长期 is stored as 9999-12-31.
-    let p = t.run(&["registry", "prove", "520123010003"]);
+    let p = t.run(&["--lang", "en", "registry", "prove", "520123010003"]);
     p.expect(0);
     assert_eq!(p.json()["record"]["cert_expiry"], "9999-12-31");
     assert_eq!(p.json()["record"]["status"], "on_leave");
-    let p = t.run(&["registry", "prove", "520123010001"]).json();
+    let p = t
+        .run(&["--lang", "en", "registry", "prove", "520123010001"])
+        .json();
     assert_eq!(
         p["record"]["qualifications"],
         serde_json::json!(["药品", "食品安全"])
@@ -1739,7 +1875,10 @@ fn tab_separated_text_is_read() {
     let t = ws_with_entities();
     let tsv = good_entities().replace(',', "\t");
     let f = t.write("e.tsv", &tsv);
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["rows"], 3);
     assert_eq!(v["outcome"]["outcome"], "unchanged");
 }
@@ -1749,7 +1888,10 @@ fn tab_separated_text_after_a_leading_blank_line_is_read() {
     let t = ws_with_entities();
     let tsv = format!("\n{}", good_entities().replace(',', "\t"));
     let f = t.write("e.tsv", &tsv);
-    let v = t.json(&["import", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &["--lang", "en", "import", "entities", &f, "--today", TODAY],
+        0,
+    );
     assert_eq!(v["rows"], 3);
     assert_eq!(v["outcome"]["outcome"], "unchanged");
 }

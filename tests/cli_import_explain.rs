@@ -3,6 +3,9 @@
 //! unbalanced quotes point at `FILE:LINE:COLUMN`, USCCs Excel damaged get a
 //! hint, the headers clerks use are recognised, and a workbook's sheet is
 //! chosen (`--sheet`, or the only one with data). Every refusal stores nothing.
+//!
+//! Most tests read the English words (`--lang en`); the last ones the
+//! Chinese of the default language, with the positions unchanged.
 #![cfg(feature = "cli")]
 
 #[path = "cli_support.rs"]
@@ -31,7 +34,7 @@ fn ws_with_two() -> Ws {
         "two.csv",
         &format!("{HEADER}\n{}\n{}\n", row(&a(), "甲"), row(&b(), "乙")),
     );
-    t.import("entities", &f, &[]).expect(0);
+    t.import("entities", &f, &["--lang", "en"]).expect(0);
     t
 }
 
@@ -61,14 +64,14 @@ fn a_header_only_csv_is_refused_without_allow_empty() {
     let t = ws_with_two();
     let root = t.root_hash("entities");
     let f = t.write("h.csv", &format!("{HEADER}\n\n,,,,,\n"));
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     r.expect(1);
     assert_eq!(
         r.stderr.trim_end(),
         "h.csv:1:0: the file has no data rows, only the header on line 1: it would empty the entities registry \
          (2 records now); nothing was changed. To empty it on purpose, run the import again with --allow-empty"
     );
-    let v = json_of(&t, &["import", "entities", &f], 1);
+    let v = json_of(&t, &["--lang", "en", "import", "entities", &f], 1);
     assert_eq!(v["error"]["kind"], "empty_file");
     assert_unchanged(&t, 1, &root);
 }
@@ -77,7 +80,11 @@ fn a_header_only_csv_is_refused_without_allow_empty() {
 fn a_header_only_csv_empties_the_registry_with_allow_empty() {
     let t = ws_with_two();
     let f = t.write("h.csv", &format!("{HEADER}\n"));
-    let v = json_of(&t, &["import", "entities", &f, "--allow-empty"], 0);
+    let v = json_of(
+        &t,
+        &["--lang", "en", "import", "entities", &f, "--allow-empty"],
+        0,
+    );
     assert_eq!(v["total"], 0);
     assert_eq!(
         v["warnings"][0]["reason"],
@@ -96,9 +103,13 @@ fn a_header_only_department_file_is_refused_without_allow_empty() {
             "{OFFICER_HEADER}\nA001,张三,县市场监管局,,520123,,在岗,长期\nB001,李四,县卫健局,,520123,,在岗,长期\n"
         ),
     );
-    t.import("officers", &f, &[]).expect(0);
+    t.import("officers", &f, &["--lang", "en"]).expect(0);
     let h = t.write("h.csv", &format!("{OFFICER_HEADER}\n"));
-    let r = t.import("officers", &h, &["--department", "县卫健局"]);
+    let r = t.import(
+        "officers",
+        &h,
+        &["--lang", "en", "--department", "县卫健局"],
+    );
     r.expect(1).has(
         "h.csv:1:0: the file has no data rows, only the header on line 1: it would empty the officers of \
          department \"县卫健局\" (1 records now)",
@@ -108,6 +119,8 @@ fn a_header_only_department_file_is_refused_without_allow_empty() {
     let v = json_of(
         &t,
         &[
+            "--lang",
+            "en",
             "import",
             "officers",
             &h,
@@ -130,13 +143,16 @@ fn a_file_with_nothing_in_it_is_refused_even_with_allow_empty() {
     let root = t.root_hash("entities");
     for (name, text) in [("zero.csv", ""), ("blank.csv", "\n\n  \n")] {
         let f = t.write(name, text);
-        for extra in [&[][..], &["--allow-empty"][..]] {
+        for extra in [
+            &["--lang", "en"][..],
+            &["--lang", "en", "--allow-empty"][..],
+        ] {
             let r = t.import("entities", &f, extra);
             r.expect(1).has(&format!(
                 "{name}:0:0: the file is empty: no header line and no data rows; nothing was changed"
             ));
         }
-        let v = json_of(&t, &["import", "entities", &f], 1);
+        let v = json_of(&t, &["--lang", "en", "import", "entities", &f], 1);
         assert_eq!(v["error"]["kind"], "empty_file");
     }
     assert_unchanged(&t, 1, &root);
@@ -146,7 +162,12 @@ fn a_file_with_nothing_in_it_is_refused_even_with_allow_empty() {
 fn a_header_only_update_changes_nothing_and_needs_no_flag() {
     let t = ws_with_two();
     let f = t.write("h.csv", &format!("{HEADER}\n"));
-    let v = t.json(&["registry", "update", "entities", &f, "--today", TODAY], 0);
+    let v = t.json(
+        &[
+            "--lang", "en", "registry", "update", "entities", &f, "--today", TODAY,
+        ],
+        0,
+    );
     assert_eq!(v["outcome"]["outcome"], "unchanged");
     assert_eq!(v["total"], 2);
 }
@@ -166,7 +187,7 @@ fn invalid_utf8_is_reported_at_file_line_and_character_column() {
     bytes.extend_from_slice(&gbk);
     let f = t.write_bytes("mixed.csv", &bytes);
     let offset = bytes.len() - gbk.len();
-    let r = t.import("entities", &f, &["--encoding", "utf-8"]);
+    let r = t.import("entities", &f, &["--lang", "en", "--encoding", "utf-8"]);
     assert_eq!(
         problem_lines(&r, "mixed.csv"),
         [
@@ -178,7 +199,19 @@ fn invalid_utf8_is_reported_at_file_line_and_character_column() {
             "mixed.csv: 1 line(s) cannot be read as UTF-8; nothing was imported".into(),
         ]
     );
-    let v = json_of(&t, &["import", "entities", &f, "--encoding", "utf-8"], 1);
+    let v = json_of(
+        &t,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "entities",
+            &f,
+            "--encoding",
+            "utf-8",
+        ],
+        1,
+    );
     assert_eq!(v["error"]["kind"], "unreadable");
     assert_eq!(
         v["error"]["message"],
@@ -200,7 +233,7 @@ fn bytes_that_are_neither_utf8_nor_gbk_are_reported_on_every_line() {
     bytes.extend_from_slice(b"\xFF\xFF,x\n");
     bytes.extend_from_slice(b"ok,\x80\xFF\n");
     let f = t.write_bytes("bin.csv", &bytes);
-    let lines = problem_lines(&t.import("entities", &f, &[]), "bin.csv");
+    let lines = problem_lines(&t.import("entities", &f, &["--lang", "en"]), "bin.csv");
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines[0].starts_with("bin.csv:3:1: the byte(s) FF (byte offset "));
     assert!(
@@ -228,7 +261,7 @@ fn a_workbook_saved_under_a_csv_name_is_recognised() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write_string(0, 0, "名称").unwrap();
     wb.save(t.abs("book.csv")).unwrap();
-    t.import("entities", "book.csv", &[])
+    t.import("entities", "book.csv", &["--lang", "en"])
         .expect(1)
         .has("book.csv: this is an Excel workbook (.xlsx), not CSV text: name the file .xlsx");
 }
@@ -251,7 +284,7 @@ fn excel_scientific_usccs_get_a_hint() {
             row("9.1320100MA1K2L3X4E+17", "丙")
         ),
     );
-    let lines = problem_lines(&t.import("entities", &f, &[]), "sci.csv");
+    let lines = problem_lines(&t.import("entities", &f, &["--lang", "en"]), "sci.csv");
     let hint = "Excel converted this column to numbers and wrote the code in scientific notation: the code is lost \
                 and cannot be recovered from this file; in Excel, format the column as 文本 (Text) before pasting the \
                 codes (or use 数据 → 从文本/CSV and set the column to 文本), or import the .xlsx workbook the codes \
@@ -273,7 +306,7 @@ fn usccs_excel_rounded_to_15_digits_get_a_hint_in_csv_and_xlsx() {
     let root = t.root_hash("entities");
     let rounded = "913201001234567000";
     let f = t.write("r.csv", &format!("{HEADER}\n{}\n", row(rounded, "甲")));
-    let lines = problem_lines(&t.import("entities", &f, &[]), "r.csv");
+    let lines = problem_lines(&t.import("entities", &f, &["--lang", "en"]), "r.csv");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(&format!(
@@ -295,7 +328,7 @@ fn usccs_excel_rounded_to_15_digits_get_a_hint_in_csv_and_xlsx() {
         ws.write_string(1, j as u16 + 1, *c).unwrap();
     }
     wb.save(t.abs("r.xlsx")).unwrap();
-    let lines = problem_lines(&t.import("entities", "r.xlsx", &[]), "r.xlsx");
+    let lines = problem_lines(&t.import("entities", "r.xlsx", &["--lang", "en"]), "r.xlsx");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(&format!(
@@ -318,7 +351,7 @@ fn a_check_character_replaced_by_zero_gets_the_expected_one() {
         &format!("{HEADER}\n{}\n", row(&format!("{first}0"), "甲")),
     );
     assert_eq!(
-        problem_lines(&t.import("entities", &f, &[]), "z.csv"),
+        problem_lines(&t.import("entities", &f, &["--lang", "en"]), "z.csv"),
         [format!(
             "z.csv:2:1: uscc \"{first}0\": check character is 0, expected {check} (GB 32100-2015): the last character \
              was probably lost or replaced by 0; with the check character of the first 17 the code would be \
@@ -334,7 +367,7 @@ fn a_seventeen_character_uscc_gets_the_missing_check_character() {
     let first = "91520123MA0000004";
     let f = t.write("s.csv", &format!("{HEADER}\n{}\n", row(first, "甲")));
     assert_eq!(
-        problem_lines(&t.import("entities", &f, &[]), "s.csv"),
+        problem_lines(&t.import("entities", &f, &["--lang", "en"]), "s.csv"),
         [format!(
             "s.csv:2:1: uscc \"{first}\": has 17 characters, expected 18: the last character (the check character) \
              was probably lost; with it the code would be {}: check it against the business licence",
@@ -350,9 +383,9 @@ fn recusal_usccs_damaged_by_excel_get_the_same_hint() {
         "o.csv",
         &format!("{OFFICER_HEADER}\nA001,张三,县市场监管局,,520123,,在岗,长期\n"),
     );
-    t.import("officers", &f, &[]).expect(0);
+    t.import("officers", &f, &["--lang", "en"]).expect(0);
     let f = t.write("r.csv", "执法证号,统一社会信用代码\nA001,9.15201E+17\n");
-    let lines = problem_lines(&t.import("recusals", &f, &[]), "r.csv");
+    let lines = problem_lines(&t.import("recusals", &f, &["--lang", "en"]), "r.csv");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0]
@@ -377,7 +410,7 @@ fn an_unbalanced_quote_is_reported_with_its_line_and_column() {
         row(&c, "丙公司")
     );
     let f = t.write("q.csv", &text);
-    let r = t.import("entities", &f, &[]);
+    let r = t.import("entities", &f, &["--lang", "en"]);
     let fix = "remove the stray quote; a quote that belongs in a cell is written doubled, with the whole cell in \
                quotes (\"甲\"\"公司\" for 甲\"公司)";
     assert_eq!(
@@ -394,7 +427,7 @@ fn an_unbalanced_quote_is_reported_with_its_line_and_column() {
     );
     r.has("2 problem(s); nothing was imported");
     assert_eq!(
-        json_of(&t, &["import", "entities", &f], 1)["error"]["kind"],
+        json_of(&t, &["--lang", "en", "import", "entities", &f], 1)["error"]["kind"],
         "rejected"
     );
     assert_unchanged(&t, 1, &root);
@@ -412,7 +445,7 @@ fn a_stray_quote_that_swallows_rows_is_reported_where_it_opens() {
         row(&b(), "乙公司"),
     );
     let f = t.write("s.csv", &text);
-    let lines = problem_lines(&t.import("entities", &f, &[]), "s.csv");
+    let lines = problem_lines(&t.import("entities", &f, &["--lang", "en"]), "s.csv");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(
@@ -433,7 +466,7 @@ fn quotes_excel_writes_are_not_problems() {
         b()
     );
     let f = t.write("ok.csv", &text);
-    let v = json_of(&t, &["import", "entities", &f], 0);
+    let v = json_of(&t, &["--lang", "en", "import", "entities", &f], 0);
     assert_eq!(v["total"], 2);
 }
 
@@ -450,21 +483,21 @@ fn chinese_headers_clerks_use_are_recognised() {
             row(&a(), "甲")
         ),
     );
-    let v = json_of(&t, &["import", "entities", &f], 0);
+    let v = json_of(&t, &["--lang", "en", "import", "entities", &f], 0);
     assert_eq!(v["warnings"], serde_json::json!([]));
     let f = t.write(
         "o.csv",
         "执法证号,执法人员姓名,执法主体,所在单位,所属区域,执法领域,在岗情况,执法证有效期至\n\
          A001,张三,县市场监管局,一所,520123,食品,在岗,2027-12-31\n",
     );
-    let v = json_of(&t, &["import", "officers", &f], 0);
+    let v = json_of(&t, &["--lang", "en", "import", "officers", &f], 0);
     assert_eq!(v["warnings"], serde_json::json!([]));
     assert_eq!(v["total"], 1);
     let f = t.write(
         "i.csv",
         "事项编码,检查事项,检查部门,事项类型,检查对象\nSC-1,食品经营检查,县市场监管局,重点,食品销售经营者\n",
     );
-    let v = json_of(&t, &["import", "items", &f], 0);
+    let v = json_of(&t, &["--lang", "en", "import", "items", &f], 0);
     assert_eq!(v["warnings"], serde_json::json!([]));
 }
 
@@ -514,7 +547,7 @@ fn the_only_sheet_with_data_is_read() {
             ),
         ],
     );
-    let v = json_of(&t, &["import", "entities", "w.xlsx"], 0);
+    let v = json_of(&t, &["--lang", "en", "import", "entities", "w.xlsx"], 0);
     assert_eq!(v["total"], 2);
     assert_eq!(v["sheet"], "企业名录");
 }
@@ -531,21 +564,23 @@ fn several_sheets_with_data_are_refused_and_listed_without_sheet() {
             ("2026年", false, entity_rows(&[(b(), "乙")])),
         ],
     );
-    let r = t.import("entities", "w.xlsx", &[]);
+    let r = t.import("entities", "w.xlsx", &["--lang", "en"]);
     r.expect(1);
     assert_eq!(
         r.stderr.trim_end(),
         "w.xlsx: the workbook has 2 sheets with data: \"2025年\", \"2026年\"; choose one with --sheet NAME \
          (for example --sheet \"2025年\")"
     );
-    let v = json_of(&t, &["import", "entities", "w.xlsx"], 1);
+    let v = json_of(&t, &["--lang", "en", "import", "entities", "w.xlsx"], 1);
     assert_eq!(v["error"]["kind"], "several_sheets");
     assert_eq!(v["sheets"], serde_json::json!(["2025年", "2026年"]));
     assert_unchanged(&t, 1, &root);
     // Named, it is read.
     let v = json_of(
         &t,
-        &["import", "entities", "w.xlsx", "--sheet", "2026年"],
+        &[
+            "--lang", "en", "import", "entities", "w.xlsx", "--sheet", "2026年",
+        ],
         0,
     );
     assert_eq!(v["total"], 1);
@@ -564,7 +599,7 @@ fn an_unknown_sheet_is_refused_with_the_sheet_names() {
             ("选项", true, vec![vec!["x".into()]]),
         ],
     );
-    let r = t.import("entities", "w.xlsx", &["--sheet", "Sheet1"]);
+    let r = t.import("entities", "w.xlsx", &["--lang", "en", "--sheet", "Sheet1"]);
     r.expect(1);
     assert_eq!(
         r.stderr.trim_end(),
@@ -572,7 +607,9 @@ fn an_unknown_sheet_is_refused_with_the_sheet_names() {
     );
     let v = json_of(
         &t,
-        &["import", "entities", "w.xlsx", "--sheet", "Sheet1"],
+        &[
+            "--lang", "en", "import", "entities", "w.xlsx", "--sheet", "Sheet1",
+        ],
         1,
     );
     assert_eq!(v["error"]["kind"], "sheet_not_found");
@@ -584,8 +621,34 @@ fn an_unknown_sheet_is_refused_with_the_sheet_names() {
 fn sheet_with_a_csv_file_is_a_usage_error() {
     let t = ws_with_two();
     let f = t.write("e.csv", &format!("{HEADER}\n{}\n", row(&a(), "甲")));
-    t.import("entities", &f, &["--sheet", "名录"])
+    t.import("entities", &f, &["--lang", "en", "--sheet", "名录"])
         .expect(2)
         .has("--sheet applies to .xlsx/.xlsm workbooks, not to CSV files");
     assert_eq!(t.snapshot_count(), 1);
+}
+
+// ---------------------------------------------------------------------------
+// In Chinese (the default language)
+
+#[test]
+fn problems_are_explained_in_chinese_with_their_positions_verbatim() {
+    let t = ws_with_two();
+    let root = t.root_hash("entities");
+    let f = t.write("head.csv", &format!("{HEADER}\n"));
+    let r = t.import("entities", &f, &[]);
+    r.expect(1)
+        .has("head.csv:1:0: 文件只有第 1 行的表头，没有数据行")
+        .has("--allow-empty");
+    let mut bytes = format!("{HEADER}\n").into_bytes();
+    bytes.extend_from_slice(b"\xFF,x\n");
+    let f = t.write_bytes("bin.csv", &bytes);
+    let r = t.import("entities", &f, &["--encoding", "utf-8"]);
+    r.expect(1)
+        .has("bin.csv:2:1: 字节 FF（文件中第")
+        .has("不是 UTF-8 编码的文本");
+    let f = t.write("sheet.csv", &format!("{HEADER}\n"));
+    t.import("entities", &f, &["--sheet", "表1"])
+        .expect(2)
+        .has("--sheet 只适用于 .xlsx/.xlsm 工作簿");
+    assert_unchanged(&t, 1, &root);
 }

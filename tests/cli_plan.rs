@@ -485,7 +485,7 @@ fn a_date_outside_the_known_calendar_is_a_clear_error_until_its_holidays_are_loa
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
     assert!(
-        r.stderr.contains("no official holiday schedule for 2027"),
+        r.stderr.contains("尚未载入 2027 年的法定节假日安排"),
         "{}",
         r.stderr
     );

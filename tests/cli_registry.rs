@@ -46,9 +46,9 @@ fn problem_lines(r: &Run) -> Vec<String> {
     let mut out = Vec::new();
     let mut on = false;
     for l in r.stderr.lines() {
-        if l.starts_with("problems (") {
+        if l.starts_with("问题（") {
             on = true;
-        } else if l.starts_with("warnings (") || l.ends_with("nothing was imported") {
+        } else if l.starts_with("警告（") || l.ends_with("未导入任何内容") {
             on = false;
         } else if on {
             out.push(l.to_string());
@@ -88,13 +88,13 @@ fn update_adds_replaces_and_removes_and_keeps_the_old_snapshot() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "updated 2 rows, removed 1 into entities (3 records now); new snapshot 2"
+        "已更新 2 行、删除 1 条到检查对象名录（entities）（现有 3 条记录）；新版本快照 2"
     );
     let new_root = t.root(None);
     assert_eq!(
         lines[1],
         format!(
-            "root {}",
+            "Merkle 根 {}",
             new_root["roots"]["entities"]["hash"].as_str().unwrap()
         )
     );
@@ -139,7 +139,7 @@ fn update_adds_replaces_and_removes_and_keeps_the_old_snapshot() {
     let r = t.run(&["registry", "verify-proof", "old.json"]);
     r.expect(0);
     assert!(
-        r.stdout.contains("this is snapshot 1 of the workspace"),
+        r.stdout.contains("这是本工作区的版本快照 1"),
         "{}",
         r.stdout
     );
@@ -190,7 +190,7 @@ fn update_that_changes_nothing_is_unchanged() {
     r.expect(0);
     assert_eq!(
         r.stdout.trim_end(),
-        "1 rows read: entities unchanged, no new snapshot (current: 1)"
+        "已读取 1 行：检查对象名录（entities）没有变化，未生成新版本快照（当前为 1）"
     );
     let v = t.json(&["registry", "update", "entities", &f, "--today", TODAY], 0);
     assert_eq!(v["outcome"]["outcome"], "unchanged");
@@ -212,7 +212,7 @@ fn update_needs_only_the_key_column_to_remove() {
     );
     t.import("officers", &f, &[]).expect(0);
     let f = t.write("rm.csv", "执法证号,变更类型\nA002,移除\nB001,退出\n");
-    let r = t.update("officers", &f, &[]);
+    let r = t.update("officers", &f, &["--lang", "en"]);
     r.expect(0);
     assert!(
         r.stdout
@@ -250,7 +250,7 @@ fn update_of_items_and_recusals_by_key() {
         ),
     );
     let n = items.len() - 1;
-    let r = t.update("items", &f, &[]);
+    let r = t.update("items", &f, &["--lang", "en"]);
     r.expect(0);
     assert!(
         r.stdout.starts_with(&format!(
@@ -271,7 +271,7 @@ fn update_of_items_and_recusals_by_key() {
             rec[1][0], rec[1][1]
         ),
     );
-    let r = t.update("recusals", &f, &[]);
+    let r = t.update("recusals", &f, &["--lang", "en"]);
     r.expect(0);
     assert!(
         r.stdout.starts_with(&format!(
@@ -301,10 +301,7 @@ fn update_removing_a_key_that_does_not_exist_is_refused() {
             "u.csv:3:1: uscc \"{missing}\": marked for removal, but no such record exists"
         )]
     );
-    assert_eq!(
-        r.stderr.lines().last().unwrap(),
-        "1 problem(s); nothing was imported"
-    );
+    assert_eq!(r.stderr.lines().last().unwrap(), "1 个问题；未导入任何内容");
     let v = t.json(&["registry", "update", "entities", &f, "--today", TODAY], 1);
     assert_eq!(v["schema"], "dualdraw.error.v1");
     assert_eq!(v["error"]["kind"], "rejected");
@@ -502,17 +499,17 @@ fn stats_json_has_every_documented_field() {
     let r = t.run(&["registry", "stats"]);
     r.expect(0);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines[0], "snapshot 4");
+    assert_eq!(lines[0], "版本快照 4");
     assert_eq!(
         lines[2].split_whitespace().collect::<Vec<_>>(),
         ["entities", "200"]
     );
     for title in [
-        "entities by kind:",
-        "entities by credit class:",
-        "officers by department:",
-        "active officers by department:",
-        "items by department:",
+        "检查对象（按主体类型）：",
+        "检查对象（按信用风险分类）：",
+        "执法检查人员（按部门）：",
+        "在岗执法检查人员（按部门）：",
+        "检查事项（按部门）：",
     ] {
         assert!(lines.contains(&title), "{title}");
     }
@@ -842,7 +839,7 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
     let p = r.json();
     let root = p["snapshot"]["roots"]["entities"]["hash"].as_str().unwrap();
     let digest = p["snapshot"]["digest"].as_str().unwrap();
-    let r = t.run(&["registry", "verify-proof", "p.json"]);
+    let r = t.run(&["registry", "verify-proof", "p.json", "--lang", "en"]);
     r.expect(0);
     assert_eq!(
         r.stdout,
@@ -870,16 +867,15 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
         Some(t.read("p.json").as_bytes()),
     );
     r.expect(0);
-    assert!(r.stdout.starts_with("VERIFIED: "));
+    assert!(r.stdout.starts_with("核验通过（VERIFIED）："));
     // Outside any workspace: verified, but the snapshot is not known.
     let other = Ws::bare();
     other.write("p.json", &t.read("p.json"));
     let r = other.raw(&["registry", "verify-proof", "p.json"]);
     r.expect(0);
     assert!(
-        r.stdout.ends_with(
-            "compare the snapshot digest with the published one (or pass --snapshot-digest)\n"
-        ),
+        r.stdout
+            .ends_with("请将版本快照摘要与公示的摘要比对（或用 --snapshot-digest 给出）\n"),
         "{}",
         r.stdout
     );
@@ -895,10 +891,7 @@ fn verify_proof_of_a_fresh_proof_succeeds() {
         digest,
     ]);
     r.expect(0);
-    assert!(
-        r.stdout
-            .ends_with("the snapshot digest matches the one given\n")
-    );
+    assert!(r.stdout.ends_with("版本快照摘要与给定的一致\n"));
 }
 
 #[test]
@@ -913,7 +906,7 @@ fn verify_proof_with_open_reports_the_credit_class() {
     assert_eq!(p["opening"]["salt"].as_str().unwrap().len(), 64);
     assert!(independently_verified(&p));
     t.write("po.json", &r.stdout);
-    let r = t.run(&["registry", "verify-proof", "po.json"]);
+    let r = t.run(&["registry", "verify-proof", "po.json", "--lang", "en"]);
     r.expect(0);
     assert!(
         r.stdout
@@ -942,7 +935,7 @@ fn assert_tamper_refused(t: &Ws, p: &Value, what: &str, needle: &str, f: impl Fn
     let r = t.run(&["registry", "verify-proof", &name]);
     r.expect(1);
     assert!(
-        r.stderr.starts_with("FAILED: ") && r.stderr.contains(needle),
+        r.stderr.starts_with("核验失败（FAILED）：") && r.stderr.contains(needle),
         "{what}: {}",
         r.stderr
     );
@@ -1068,6 +1061,8 @@ fn verify_proof_against_another_snapshots_digest_fails() {
         "p.json",
         "--snapshot-digest",
         other,
+        "--lang",
+        "en",
     ]);
     r.expect(1);
     assert_eq!(
@@ -1125,27 +1120,27 @@ fn proving_an_unknown_key_exits_1() {
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr.trim_end(),
-        format!("no record \"{unknown}\" in snapshot 4")
+        format!("版本快照 4 中没有记录 \"{unknown}\"")
     );
     let v = t.json(&["registry", "prove", &unknown], 1);
     assert_eq!(
         v,
         json!({"schema": "dualdraw.error.v1", "ok": false,
-               "error": {"kind": "not_found", "message": format!("no record \"{unknown}\" in snapshot 4")}})
+               "error": {"kind": "not_found", "message": format!("版本快照 4 中没有记录 \"{unknown}\"")}})
     );
     for key in ["NO-SUCH-ITEM", "000000000000"] {
         let r = t.run(&["registry", "prove", key]);
         r.expect(1);
         assert_eq!(
             r.stderr.trim_end(),
-            format!("no record \"{key}\" in snapshot 4")
+            format!("版本快照 4 中没有记录 \"{key}\"")
         );
     }
     // An entity that exists now but not in snapshot 1 (items only).
     let ents = csv_rows(&t.read("gen/entities.csv"));
     let r = t.run(&["registry", "prove", &ents[1][0], "--snapshot", "1"]);
     r.expect(1);
-    assert!(r.stderr.contains("in snapshot 1"), "{}", r.stderr);
+    assert!(r.stderr.contains("版本快照 1 中没有记录"), "{}", r.stderr);
 }
 
 #[test]
@@ -1155,7 +1150,7 @@ fn verify_proof_of_a_malformed_document_exits_1() {
     let r = t.raw(&["registry", "verify-proof", "bad.json"]);
     r.expect(1);
     assert!(
-        r.stderr.starts_with("bad.json: not a record proof: "),
+        r.stderr.starts_with("bad.json: 不是记录包含证明："),
         "{}",
         r.stderr
     );

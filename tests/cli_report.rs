@@ -713,12 +713,8 @@ fn the_files_are_written_with_a_chart_and_bom(c: &County) {
 fn the_text_summary_lists_the_files_in_the_default_folder(c: &County) {
     let out = c.dd(&["report", "2026"]);
     out.expect(0);
-    assert!(out.stdout.contains("INTERNAL"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains("visited more than once"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("内部资料"), "{}", out.stdout);
+    assert!(out.stdout.contains("被检查不止一次的"), "{}", out.stdout);
     assert!(out.stdout.contains("2026-A") && out.stdout.contains("2026-B"));
     for f in ["report.html", "report.json", "officers.csv"] {
         assert!(out.stdout.contains(f), "{}", out.stdout);
@@ -732,7 +728,7 @@ fn a_year_without_campaigns_is_fine_and_says_so() {
     let out = c.dd(&["report", "2024", "--out", "r2024"]);
     out.expect(0);
     assert!(
-        out.stdout.contains("no drawn campaign in 2024"),
+        out.stdout.contains("2024 年没有已抽取的抽查批次"),
         "{}",
         out.stdout
     );

@@ -1978,5 +1978,5 @@ fn status_shows_whether_visits_are_scheduled_moved_and_revealed() {
     assert_eq!(state(&c)["revealed"], true);
     c.dd(&["status", "--today", "2026-05-20"])
         .expect(0)
-        .has("visits scheduled (ST, revealed)");
+        .has("检查已排期（ST，已公开）");
 }

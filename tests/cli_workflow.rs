@@ -894,8 +894,8 @@ fn record_prints_the_publish_by_date_20_working_days_later() {
         &["--officers", &officers],
     );
     r.expect(0)
-        .has("publish by 2026-06-01")
-        .has("20th working day after 2026-04-30");
+        .has("应在 2026-06-01 前公示")
+        .has("2026-04-30 后第 20 个工作日");
     let e = c.last_entry();
     assert_eq!(e["kind"], "result", "{e:#}");
     let body: Value = serde_json::from_str(e["body"].as_str().unwrap()).unwrap();
@@ -932,9 +932,15 @@ fn record_prints_the_publish_by_date_20_working_days_later() {
 
     // On the draw date itself (allowed): 03-03..06 (4), … 03-30 (20).
     let t = &all[2];
-    c.record(&t.uscc, &t.items[0], "未发现问题", "2026-03-02", &[])
-        .expect(0)
-        .has("publish by 2026-03-30");
+    c.record(
+        &t.uscc,
+        &t.items[0],
+        "未发现问题",
+        "2026-03-02",
+        &["--lang", "en"],
+    )
+    .expect(0)
+    .has("publish by 2026-03-30");
 }
 
 #[test]
@@ -1039,7 +1045,7 @@ fn record_refuses_what_is_not_a_result_of_the_draw() {
     // A year without an official holiday schedule.
     c.record(&t.uscc, item, "未发现问题", "2027-06-01", &[])
         .expect(1)
-        .has("no official holiday schedule for 2027");
+        .has("尚未载入 2027 年的法定节假日安排");
 
     // An officer who is not on the team.
     let o = other_officer(&all, t);
@@ -1195,7 +1201,7 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
     );
     let before = c.head();
     let r = c.dd(&["results", "import", ID, &f]);
-    r.expect(1).has("nothing was imported");
+    r.expect(1).has("未导入任何内容");
     // One FILE:LINE line per problem (in any order).
     let mut lines: Vec<(u64, String)> = r
         .issue_lines("bad.csv")
@@ -1238,7 +1244,7 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
     // later good import of that row works.
     assert_eq!(c.head(), before);
     let good = c.write("good.csv", &format!("{RESULTS_HEADER}\n{}\n", rows[0]));
-    c.dd(&["results", "import", ID, &good])
+    c.dd(&["--lang", "en", "results", "import", ID, &good])
         .expect(0)
         .has("imported 1 result");
 }
@@ -1470,7 +1476,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
     assert_eq!(s["campaigns"][0]["results_published"], false, "{s:#}");
     c.dd(&["status", "--today", "2026-05-06"])
         .expect(0)
-        .has("results not published");
+        .has("检查结果未公示");
 
     let v = c.dd_json(&["results", "publish", ID], 0);
     assert_eq!(v["schema"], "dualdraw.results-publish.v1", "{v:#}");
@@ -1500,7 +1506,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
 
     let s = c.dd_json(&["status", "--today", "2026-05-06"], 0);
     assert_eq!(s["campaigns"][0]["results_published"], true, "{s:#}");
-    c.dd(&["status", "--today", "2026-05-06"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-05-06"])
         .expect(0)
         .has("results published");
     // --out is honoured too.
@@ -1521,23 +1527,23 @@ fn status_shows_due_soon_then_overdue() {
     let item = &t.items[0];
     c.record(&t.uscc, item, "未发现问题", "2026-04-30", &[])
         .expect(0)
-        .has("publish by 2026-06-01");
+        .has("应在 2026-06-01 前公示");
     let line = format!("{} {item} (due 2026-06-01)", t.uscc);
 
     // 2026-05-22 (Fri): 5 working days later is 05-29; 06-01 is the 6th.
-    let r = c.dd(&["status", "--today", "2026-05-22"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-05-22"]);
     r.expect(0).has("0 overdue, 0 due within 5 working days");
     assert!(!r.all().contains(&line), "{}", r.all());
     // 2026-05-25 (Mon): 26, 27, 28, 29, 06-01 → due within 5 working days.
-    c.dd(&["status", "--today", "2026-05-25"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-05-25"])
         .expect(0)
         .has("1 due within 5 working days")
         .has(&format!("due soon {line}"));
     // On the day itself still due, the day after overdue.
-    c.dd(&["status", "--today", "2026-06-01"])
+    c.dd(&["--lang", "en", "status", "--today", "2026-06-01"])
         .expect(0)
         .has(&format!("due soon {line}"));
-    let r = c.dd(&["status", "--today", "2026-06-02"]);
+    let r = c.dd(&["--lang", "en", "status", "--today", "2026-06-02"]);
     r.expect(0).has("1 overdue").has(&format!("OVERDUE {line}"));
 
     let s = c.dd_json(&["status", "--today", "2026-05-25"], 0);
@@ -1596,8 +1602,8 @@ fn status_shows_announced_and_voided_campaigns() {
     assert_eq!(states["2026-JOINT-03"], "announced", "{s:#}");
     c.dd(&["status", "--today", "2026-03-10"])
         .expect(0)
-        .has(&format!("{ID2}: voided"))
-        .has("2026-JOINT-03: announced");
+        .has(&format!("{ID2}：已作废"))
+        .has("2026-JOINT-03：已公告");
 }
 
 #[test]
@@ -1611,8 +1617,8 @@ fn status_flags_a_result_recorded_after_the_results_notice() {
     // 2026-05-06 + 20 working days = 2026-06-02; never published.
     c.record(&b.uscc, &b.items[0], "未发现问题", "2026-05-06", &[])
         .expect(0)
-        .has("publish by 2026-06-02");
-    c.dd(&["status", "--today", "2026-06-30"])
+        .has("应在 2026-06-02 前公示");
+    c.dd(&["--lang", "en", "status", "--today", "2026-06-30"])
         .expect(0)
         .has(&format!(
             "OVERDUE {} {} (due 2026-06-02)",
@@ -1683,7 +1689,7 @@ fn history_import_with_bad_rows_loads_nothing() {
     );
     let f = c.write("hb.csv", &text);
     let r = c.dd(&["history", "import", &f]);
-    r.expect(1).has("nothing was imported");
+    r.expect(1).has("未导入任何内容");
     let lines = r.issue_lines("hb.csv");
     assert_eq!(lines.len(), 3, "{}", r.all());
     assert!(
@@ -1712,7 +1718,7 @@ fn history_import_with_bad_rows_loads_nothing() {
         "h.csv",
         &format!("统一社会信用代码,检查日期\n{x},2025-10-01\n"),
     );
-    c.dd(&["history", "import", &good])
+    c.dd(&["--lang", "en", "history", "import", &good])
         .expect(0)
         .has("loaded 1");
     let v = c.announce_with(ID2, "exclude_inspected_within_days = 365");

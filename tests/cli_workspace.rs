@@ -90,7 +90,7 @@ fn workspace_option_is_accepted_before_and_after_the_subcommand() {
         })
         .collect();
     assert!(
-        outputs[0].starts_with("snapshot 1 digest "),
+        outputs[0].starts_with("版本快照 1，摘要 "),
         "{}",
         outputs[0]
     );
@@ -200,8 +200,7 @@ fn root_and_stats_of_a_workspace_without_snapshots_exit_2() {
         let r = t.run(&args);
         r.expect(2);
         assert!(
-            r.stderr
-                .contains("the workspace has no snapshot yet: import a registry first"),
+            r.stderr.contains("工作区还没有版本快照：请先导入名录库"),
             "{}",
             r.stderr
         );
@@ -211,7 +210,7 @@ fn root_and_stats_of_a_workspace_without_snapshots_exit_2() {
     // Listing no snapshots is not an error.
     let r = t.run(&["registry", "snapshots"]);
     r.expect(0);
-    assert_eq!(r.stdout.trim(), "no snapshots yet");
+    assert_eq!(r.stdout.trim(), "还没有版本快照");
     assert_eq!(t.snapshot_count(), 0);
 }
 

@@ -7,6 +7,7 @@
 //! The user-facing texts of calendars are the `msg_*` functions below, one
 //! per message.
 
+use super::i18n::t;
 use super::{Cli, Failure, Out, parse_instant};
 use crate::core::calendar::{Calendar, CalendarError, YearSchedule, parse_schedules};
 use crate::core::campaign::instant_text;
@@ -64,127 +65,123 @@ pub enum CalendarCommand {
 
 /// A command needs a year whose schedule is not known.
 pub(crate) fn msg_missing_year(command: &str, context: &str, year: i32, known: &str) -> String {
-    format!(
-        "{command}: {context}no official holiday schedule for {year} is loaded (known: {known}), so working days in {year} cannot be counted.
-Store it in the workspace once the State Council publishes it (国务院办公厅关于{year}年部分节假日安排的通知, usually in November of the year before):
-  dualdraw calendar import holidays-{year}.toml
-a TOML file copied from the notice (docs/CALENDAR.md):
-  [{year}]
-  source = \"国务院办公厅关于{year}年部分节假日安排的通知（国办发明电〔…〕…号）\"
-  days_off = [\"MM-DD\", \"MM-DD..MM-DD\", …]
-  working_weekends = [\"MM-DD\", …]
-(--holidays FILE uses such a file for this command only.)
-Until it is published, --assume-weekends {year} proceeds on weekends only: every deadline counted through {year} is then provisional (暂定), and recomputed when {year} is imported."
+    t!(
+        "calendar-missing-year",
+        command = command,
+        context = context,
+        year = year,
+        known = known
     )
 }
 
 /// `--assume-weekends` for a year whose schedule is known.
 pub(crate) fn msg_assume_known_year(command: &str, year: i32, source: &str) -> String {
-    format!(
-        "{command}: the official holiday schedule of {year} is known ({source}): --assume-weekends {year} would count wrong days; leave it out"
+    t!(
+        "calendar-assume-known-year",
+        command = command,
+        year = year,
+        source = source
     )
 }
 
 /// A year was assumed to have weekends only by this command.
 pub(crate) fn msg_assumed_now(year: i32) -> String {
-    format!(
-        "{year}: no official holiday schedule yet; proceeding on weekends only (recorded in the workspace): every deadline counted through {year} is provisional (暂定) until `dualdraw calendar import FILE`"
-    )
+    t!("calendar-assumed-now", year = year)
 }
 
-/// The short mark of a provisional date in a list.
-const MSG_PROVISIONAL_SHORT: &str = " (暂定)";
+/// The short mark of a provisional date in a list (also in `--json`
+/// output: the same in every language).
+const PROVISIONAL_SHORT: &str = " (暂定)";
 
 /// The mark of a provisional date.
-pub(crate) fn msg_provisional_mark() -> &'static str {
-    " (暂定 provisional: counted on weekends only)"
+pub(crate) fn msg_provisional_mark() -> String {
+    t!("calendar-provisional-mark")
 }
 
 /// Visits dated in assumed years.
 pub(crate) fn msg_schedule_provisional(years: &[i32]) -> String {
-    let y = join(years, ", ");
-    format!(
-        "the working days of {y} are assumed (weekends only, 暂定): once the official schedule is imported, `dualdraw status` lists every visit that fell on a day off, and `dualdraw schedule move` moves it"
-    )
+    t!("calendar-schedule-provisional", years = join(years, ", "))
 }
 
 /// `status` could not count some deadlines.
 pub(crate) fn msg_status_missing_years(years: &BTreeSet<i32>) -> String {
     let y = join(&years.iter().copied().collect::<Vec<_>>(), ", ");
-    format!(
-        "no official holiday schedule for {y} is loaded, so some deadlines cannot be counted: `dualdraw calendar import FILE` (docs/CALENDAR.md), or --assume-weekends YEAR to count on weekends only (暂定)"
-    )
+    t!("calendar-status-missing-years", years = y)
 }
 
 /// A holiday file too large to be one.
 pub(crate) fn msg_file_too_large(file: &Path, bytes: u64) -> String {
-    format!(
-        "{}: {bytes} bytes; a holiday file is at most {MAX_HOLIDAY_FILE_BYTES} bytes",
-        file.display()
+    t!(
+        "calendar-file-too-large",
+        file = file.display(),
+        bytes = bytes,
+        max = MAX_HOLIDAY_FILE_BYTES
     )
 }
 
 /// One imported year.
 fn msg_imported_year(y: &YearSchedule, outcome: YearImport) -> String {
-    let what = match outcome {
+    let outcome = match outcome {
         YearImport::Imported => "imported",
-        YearImport::ReplacedAssumption => {
-            "imported, replacing the weekends-only assumption: its deadlines are recomputed and no longer provisional"
-        }
-        YearImport::Replaced => {
-            "imported, replacing the official schedule known before (--replace)"
-        }
-        YearImport::Unchanged => "already known with the same days: nothing recorded",
+        YearImport::ReplacedAssumption => "replaced-assumption",
+        YearImport::Replaced => "replaced",
+        YearImport::Unchanged => "unchanged",
     };
-    format!(
-        "{}: {what} ({}; {} day(s) off in {} period(s), {} make-up working day(s))",
-        y.year,
-        y.source,
-        y.days_off.len(),
-        y.ranges().len(),
-        y.working_weekends.len()
+    t!(
+        "calendar-imported-year",
+        year = y.year,
+        outcome = outcome,
+        source = y.source,
+        days_off = y.days_off.len(),
+        periods = y.ranges().len(),
+        working_weekends = y.working_weekends.len()
     )
 }
 
 /// An import refused.
 fn msg_import_refused(file: &Path, why: &str) -> String {
-    format!(
-        "{}: {why}\nnothing was imported (a corrected notice replaces a known year with --replace)",
-        file.display()
-    )
+    t!("calendar-import-refused", file = file.display(), why = why)
 }
 
 /// A malformed holiday file.
 fn msg_bad_file(file: &Path, e: &CalendarError) -> String {
-    format!(
-        "{}: {e}\nnothing was imported; the format is in docs/CALENDAR.md",
-        file.display()
-    )
+    t!("calendar-bad-file", file = file.display(), why = e)
 }
 
 /// How many deadlines an import changed (a heading).
 fn msg_deadlines_recomputed(n: usize) -> String {
-    format!("{n} deadline(s) recomputed:")
+    t!("calendar-deadlines-recomputed", count = n)
 }
 
 /// How many scheduled visits an import put on a day off (a heading).
 fn msg_visits_on_days_off(n: usize) -> String {
-    format!(
-        "{n} scheduled visit(s) now fall on a day off; move each (visit dates change only through schedule move):"
-    )
+    t!("calendar-visits-on-days-off", count = n)
 }
 
 /// Results imported with provisional deadlines.
 pub(crate) fn msg_import_provisional(n: usize) -> String {
-    format!(
-        "; {n} publication deadline(s) provisional{}",
-        msg_provisional_mark()
+    t!(
+        "calendar-import-provisional",
+        count = n,
+        mark = msg_provisional_mark()
     )
 }
 
 /// The heading of `calendar list`.
-const MSG_LIST_HEADING: &str =
-    "working days: Monday–Friday except the days off, plus the make-up working days (调休上班)";
+fn msg_list_heading() -> String {
+    t!("calendar-list-heading")
+}
+
+/// Where a year comes from, in words (`shipped`, `imported`, `assumed`),
+/// padded as a column.
+fn msg_origin(origin: &str) -> String {
+    let o = t!("calendar-origin", origin = origin);
+    let width = o
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>();
+    format!("{o}{}", " ".repeat(8usize.saturating_sub(width)))
+}
 
 /// A year of `calendar list` with its official schedule.
 fn msg_list_official(
@@ -193,20 +190,36 @@ fn msg_list_official(
     working_days: usize,
     at: Option<&str>,
 ) -> String {
-    format!(
-        "{}  {origin:<8}  {} day(s) off, {} make-up working day(s), {working_days} working day(s)  {}{}",
-        y.year,
-        y.days_off.len(),
-        y.working_weekends.len(),
-        y.source,
-        at.map(|a| format!(" (recorded {a})")).unwrap_or_default()
-    )
+    match at {
+        Some(at) => t!(
+            "calendar-list-official-recorded",
+            year = y.year,
+            origin = msg_origin(origin),
+            days_off = y.days_off.len(),
+            working_weekends = y.working_weekends.len(),
+            working_days = working_days,
+            source = y.source,
+            at = at
+        ),
+        None => t!(
+            "calendar-list-official",
+            year = y.year,
+            origin = msg_origin(origin),
+            days_off = y.days_off.len(),
+            working_weekends = y.working_weekends.len(),
+            working_days = working_days,
+            source = y.source
+        ),
+    }
 }
 
 /// A year of `calendar list` (or `calendar show`) assumed to have weekends only.
 fn msg_list_assumed(year: i32, origin: &str, at: &str) -> String {
-    format!(
-        "{year}  {origin:<8}  weekends only, no official schedule yet (recorded {at}): working days are Monday–Friday, and every deadline counted through {year} is provisional (暂定) until `dualdraw calendar import FILE`"
+    t!(
+        "calendar-list-assumed",
+        year = year,
+        origin = msg_origin(origin),
+        at = at
     )
 }
 
@@ -219,31 +232,43 @@ fn msg_show(
     worked: &[String],
     working_days: usize,
 ) -> String {
-    format!(
-        "{} ({origin}{}): {}\ndays off (放假): {}\nmake-up working days (调休上班): {}\nworking days in {}: {working_days}",
-        y.year,
-        at.map(|a| format!(", recorded {a}")).unwrap_or_default(),
-        y.source,
-        ranges.join("; "),
-        if worked.is_empty() {
-            "none".to_string()
+    t!(
+        "calendar-show",
+        year = y.year,
+        origin = t!("calendar-origin", origin = origin),
+        recorded = at
+            .map(|a| t!("calendar-show-recorded", at = a))
+            .unwrap_or_default(),
+        source = y.source,
+        ranges = ranges.join("; "),
+        worked = if worked.is_empty() {
+            t!("calendar-show-none")
         } else {
             worked.join("; ")
         },
-        y.year
+        working_days = working_days
     )
 }
 
 /// A deadline that changed with the import.
 fn msg_due_changed(campaign: &str, target: &str, from: &str, to: &str) -> String {
-    format!("  {campaign} {target}: due {from} → {to}")
+    t!(
+        "calendar-due-changed",
+        campaign = campaign,
+        target = target,
+        from = from,
+        to = to
+    )
 }
 
 /// A visit now on a day off.
 fn msg_visit_on_day_off(key: &str, visit: &str, date: NaiveDate) -> String {
-    format!(
-        "  {visit} on {date} ({key}): dualdraw schedule move {} --visit {visit} --not-on {date} --reason 法定节假日",
-        key.replace('+', " ")
+    t!(
+        "calendar-visit-on-day-off",
+        visit = visit,
+        date = date,
+        key = key,
+        command = key.replace('+', " ")
     )
 }
 
@@ -258,7 +283,7 @@ fn join<T: ToString>(v: &[T], sep: &str) -> String {
 /// Reads a holiday file (at most [`MAX_HOLIDAY_FILE_BYTES`]).
 fn read_file(file: &Path) -> Result<String, Failure> {
     let unreadable =
-        |e: std::io::Error| Failure::rejected("unreadable", format!("{}: {e}", file.display()));
+        |e: std::io::Error| Failure::rejected("unreadable", super::messages::file_error(file, &e));
     let len = std::fs::metadata(file).map_err(unreadable)?.len();
     if len > MAX_HOLIDAY_FILE_BYTES {
         return Err(Failure::rejected("rejected", msg_file_too_large(file, len)));
@@ -336,7 +361,15 @@ pub(crate) fn missing_year_failure(
             }
             f
         }
-        e => Failure::rejected(kind, format!("{command}: {context}{e}")),
+        e => Failure::rejected(
+            kind,
+            t!(
+                "calendar-other-error",
+                command = command,
+                context = context,
+                why = e
+            ),
+        ),
     }
 }
 
@@ -371,10 +404,7 @@ fn import(
     if years.is_empty() {
         return Err(Failure::rejected(
             "rejected",
-            msg_bad_file(
-                file,
-                &CalendarError::Malformed("no year in the file".into()),
-            ),
+            msg_bad_file(file, &CalendarError::Malformed(t!("calendar-no-year"))),
         ));
     }
     let before = ws.calendar()?;
@@ -463,11 +493,7 @@ fn due_by_target(
         let Some(d) = s.drawn else { continue };
         for t in d.targets_due.targets {
             if let Some(due) = t.due {
-                let mark = if t.provisional {
-                    MSG_PROVISIONAL_SHORT
-                } else {
-                    ""
-                };
+                let mark = if t.provisional { PROVISIONAL_SHORT } else { "" };
                 out.insert((s.id.clone(), t.target), format!("{due}{mark}"));
             }
         }
@@ -504,7 +530,8 @@ fn list(cli: &Cli, out: &Out) -> Result<(), Failure> {
         .collect();
     let years: BTreeSet<i32> = cal.years().into_iter().chain(cal.assumed_years()).collect();
     let mut rows = Vec::new();
-    let mut t = format!("{MSG_LIST_HEADING}\n");
+    let mut t = msg_list_heading();
+    t.push('\n');
     for y in years {
         let s = stored.get(&y);
         let sched = cal.year(y);

@@ -8,11 +8,13 @@ mod calendar;
 mod campaign;
 pub mod demo;
 pub mod i18n;
+mod import_texts;
 mod ledger;
 mod messages;
 mod plan;
 mod registry;
 mod report;
+mod report_texts;
 mod results;
 mod schedule;
 
@@ -319,6 +321,7 @@ impl Out {
 fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     let lang = i18n::detect(args, |k| std::env::var(k).ok());
     i18n::set_lang(lang);
+    crate::io::import::messages::set_texts(Box::new(import_texts::Catalogue));
     let mut cmd = i18n::localize_help(Cli::command(), lang);
     let mut m = cmd.try_get_matches_from_mut(args)?;
     Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd))

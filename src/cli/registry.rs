@@ -1,5 +1,7 @@
 //! `import`, `registry …` and `generate`.
 
+use super::i18n::t;
+use super::messages;
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day};
 use crate::io::import::apply::{ApplyError, import_into};
 
@@ -74,8 +76,7 @@ pub struct ImportArgs {
 }
 
 fn parse_encoding(s: &str) -> Result<TextEncoding, String> {
-    TextEncoding::parse(s)
-        .ok_or_else(|| format!("unknown encoding {s:?} (use utf-8, gbk, gb18030 or utf-16)"))
+    TextEncoding::parse(s).ok_or_else(|| t!("registry-unknown-encoding", value = format!("{s:?}")))
 }
 
 fn parse_hash(s: &str) -> Result<Hash, String> {
@@ -159,7 +160,11 @@ pub struct GenerateArgs {
 fn issues_text(title: &str, issues: &[Issue]) -> String {
     let mut s = String::new();
     if !issues.is_empty() {
-        let _ = writeln!(s, "{title} ({}):", issues.len());
+        let _ = writeln!(
+            s,
+            "{}",
+            t!("registry-issues-title", title = title, count = issues.len())
+        );
         for i in issues {
             let _ = writeln!(s, "{i}");
         }
@@ -168,15 +173,19 @@ fn issues_text(title: &str, issues: &[Issue]) -> String {
 }
 
 fn snapshot_text(s: &SnapshotInfo) -> String {
-    let mut t = format!("snapshot {} digest {}\n", s.id, s.digest);
+    let mut t = t!("registry-snapshot-digest", id = s.id, digest = s.digest);
+    t.push('\n');
     for k in RegistryKind::ALL {
         let r = s.roots.get(k);
         let _ = writeln!(
             t,
-            "  {:<9} {:>9} records  root {}",
-            k.token(),
-            r.size,
-            r.hash
+            "{}",
+            t!(
+                "registry-snapshot-root",
+                kind = format!("{:<9}", k.token()),
+                size = format!("{:>9}", r.size),
+                root = r.hash
+            )
         );
     }
     t
@@ -185,8 +194,9 @@ fn snapshot_text(s: &SnapshotInfo) -> String {
 pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Result<(), Failure> {
     let kind: RegistryKind = a.kind.into();
     if a.department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
-        return Err(Failure::usage(format!(
-            "--department applies to items and officers, not {kind}"
+        return Err(Failure::usage(t!(
+            "registry-department-not-applicable",
+            kind = kind
         )));
     }
     let workbook = a
@@ -205,7 +215,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         .collect();
     if let Some(list) = &a.accept_legacy_list {
         let text = std::fs::read_to_string(list)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", list.display())))?;
+            .map_err(|e| Failure::rejected("unreadable", messages::file_error(list, &e)))?;
         legacy.extend(
             text.lines()
                 .map(|l| l.trim().to_ascii_uppercase())
@@ -254,35 +264,38 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
     match result {
         Ok(s) => {
             let mut text = issues_text("warnings", &s.warnings);
-            let verb = if delta { "updated" } else { "imported" };
             match &s.outcome {
                 CommitOutcome::NewSnapshot { snapshot } => {
                     let _ = writeln!(
                         text,
-                        "{verb} {} rows{} into {} ({} records now); new snapshot {}\nroot {}",
-                        s.rows,
-                        if delta {
-                            format!(", removed {}", s.removed)
-                        } else {
-                            String::new()
-                        },
-                        s.kind,
-                        s.total,
-                        snapshot.id,
-                        snapshot.roots.get(s.kind).hash
+                        "{}",
+                        t!(
+                            "registry-imported",
+                            delta = if delta { "yes" } else { "no" },
+                            rows = s.rows,
+                            removed = s.removed,
+                            kind = messages::registry(s.kind),
+                            total = s.total,
+                            snapshot = snapshot.id,
+                            root = snapshot.roots.get(s.kind).hash
+                        )
                     );
                 }
                 CommitOutcome::Unchanged { snapshot } => {
-                    let _ = writeln!(
-                        text,
-                        "{} rows read: {} unchanged, no new snapshot{}",
-                        s.rows,
-                        s.kind,
-                        snapshot
-                            .as_ref()
-                            .map(|s| format!(" (current: {})", s.id))
-                            .unwrap_or_default()
-                    );
+                    let line = match snapshot {
+                        Some(c) => t!(
+                            "registry-unchanged-current",
+                            rows = s.rows,
+                            kind = messages::registry(s.kind),
+                            snapshot = c.id
+                        ),
+                        None => t!(
+                            "registry-unchanged",
+                            rows = s.rows,
+                            kind = messages::registry(s.kind)
+                        ),
+                    };
+                    let _ = writeln!(text, "{line}");
                 }
             }
             out.done(
@@ -298,14 +311,11 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         Err(ApplyError::Import(ImportError::Rejected { problems, warnings })) => {
             let mut message = issues_text("problems", &problems);
             message.push_str(&issues_text("warnings", &warnings));
-            let _ = write!(
-                message,
-                "{} problem(s); nothing was imported",
-                problems.len()
-            );
+            let headline = t!("registry-rejected", count = problems.len());
+            message.push_str(&headline);
             Err(Failure {
                 code: EXIT_REJECTED,
-                json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": format!("{} problem(s); nothing was imported", problems.len())}, "problems": problems, "warnings": warnings}),
+                json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": headline}, "problems": problems, "warnings": warnings}),
                 message,
             })
         }
@@ -322,8 +332,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
 }
 
 fn pick_snapshot(ws: &Workspace, id: Option<u64>) -> Result<SnapshotInfo, Failure> {
-    snapshot_or_current(ws, id)?
-        .ok_or_else(|| Failure::usage("the workspace has no snapshot yet: import a registry first"))
+    snapshot_or_current(ws, id)?.ok_or_else(|| Failure::usage(t!("registry-no-snapshot")))
 }
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), Failure> {
@@ -333,7 +342,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
             let stats = ws.load(&snap)?.stats();
-            let mut t = format!("snapshot {}\n", snap.id);
+            let mut t = t!("registry-stats-snapshot", id = snap.id);
+            t.push('\n');
             for k in RegistryKind::ALL {
                 let _ = writeln!(
                     t,
@@ -343,18 +353,18 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                 );
             }
             for (title, m) in [
-                ("entities by kind", &stats.entities_by_kind),
-                ("entities by category", &stats.entities_by_category),
-                ("entities by credit class", &stats.entities_by_credit_class),
-                ("entities by status", &stats.entities_by_status),
-                ("officers by department", &stats.officers_by_department),
+                ("entities-by-kind", &stats.entities_by_kind),
+                ("entities-by-category", &stats.entities_by_category),
+                ("entities-by-credit-class", &stats.entities_by_credit_class),
+                ("entities-by-status", &stats.entities_by_status),
+                ("officers-by-department", &stats.officers_by_department),
                 (
-                    "active officers by department",
+                    "active-officers-by-department",
                     &stats.active_officers_by_department,
                 ),
-                ("items by department", &stats.items_by_department),
+                ("items-by-department", &stats.items_by_department),
             ] {
-                let _ = writeln!(t, "{title}:");
+                let _ = writeln!(t, "{}", t!("registry-stats-title", title = title));
                 for (k, v) in m {
                     let _ = writeln!(t, "  {k}: {v}");
                 }
@@ -376,9 +386,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             snapshot,
         } => {
             if !public {
-                return Err(Failure::usage(
-                    "only --public exports exist: dualdraw registry export --public FILE",
-                ));
+                return Err(Failure::usage(t!("registry-export-public-only")));
             }
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
@@ -386,15 +394,15 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             let body = serde_json::to_string(&ps)
                 .map_err(|e| Failure::rejected("internal", e.to_string()))?;
             crate::durable::write_atomic(file, body.as_bytes())
-                .map_err(|e| Failure::rejected("io", format!("{}: {e}", file.display())))?;
+                .map_err(|e| Failure::rejected("io", messages::file_error(file, &e)))?;
             out.done(
                 "dualdraw.export.v1",
                 &serde_json::json!({"file": file, "snapshot": snap.id, "digest": snap.digest}),
-                &format!(
-                    "wrote the public snapshot {} (digest {}) to {}",
-                    snap.id,
-                    snap.digest,
-                    file.display()
+                &t!(
+                    "registry-exported",
+                    snapshot = snap.id,
+                    digest = snap.digest,
+                    file = file.display()
                 ),
             )
         }
@@ -406,7 +414,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                 let _ = writeln!(t, "{:>4}  {}  {}  {}", s.id, s.created_at, s.digest, s.note);
             }
             if all.is_empty() {
-                t.push_str("no snapshots yet\n");
+                t.push_str(&t!("registry-no-snapshots"));
+                t.push('\n');
             }
             out.done(
                 "dualdraw.snapshots.v1",
@@ -426,7 +435,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                 prove_record(&ws, &snap, kind.map(Into::into), key, *open)?.ok_or_else(|| {
                     Failure::rejected(
                         "not_found",
-                        format!("no record {key:?} in snapshot {}", snap.id),
+                        t!(
+                            "registry-no-record",
+                            key = format!("{key:?}"),
+                            snapshot = snap.id
+                        ),
                     )
                 })?;
             // The proof itself is the output, in both modes.
@@ -442,32 +455,42 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             } else {
                 std::fs::read_to_string(file)
             }
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
+            .map_err(|e| Failure::rejected("unreadable", messages::file_error(file, &e)))?;
             let proof: RecordProof = serde_json::from_str(&text).map_err(|e| {
                 Failure::rejected(
                     "malformed",
-                    format!("{}: not a record proof: {e}", file.display()),
+                    t!("registry-not-a-proof", file = file.display(), why = e),
                 )
             })?;
             let known = known_snapshot(cli, &proof.snapshot);
             match proof.verify(snapshot_digest.as_ref()) {
                 Ok(v) => {
-                    let mut t = format!(
-                        "VERIFIED: {} record #{} is in the tree with root {} ({} records)\nof snapshot digest {}\n",
-                        v.record().kind(),
-                        v.index(),
-                        v.root().hash,
-                        v.root().size,
-                        v.snapshot_digest()
+                    let mut t = t!(
+                        "registry-proof-verified",
+                        kind = v.record().kind(),
+                        index = v.index(),
+                        root = v.root().hash,
+                        size = v.root().size,
+                        digest = v.snapshot_digest()
                     );
+                    t.push('\n');
                     if let Some(c) = v.opened_class() {
-                        let _ = writeln!(t, "opened credit class: {} ({})", c.token(), c.zh());
+                        let _ = writeln!(
+                            t,
+                            "{}",
+                            t!(
+                                "registry-proof-opened-class",
+                                class = c.token(),
+                                zh = c.zh()
+                            )
+                        );
                     }
-                    match (&snapshot_digest, known) {
-                        (Some(_), _) => t.push_str("the snapshot digest matches the one given\n"),
-                        (None, Some(id)) => { let _ = writeln!(t, "this is snapshot {id} of the workspace"); }
-                        (None, None) => t.push_str("compare the snapshot digest with the published one (or pass --snapshot-digest)\n"),
-                    }
+                    let last = match (&snapshot_digest, known) {
+                        (Some(_), _) => t!("registry-proof-digest-matches"),
+                        (None, Some(id)) => t!("registry-proof-workspace-snapshot", id = id),
+                        (None, None) => t!("registry-proof-compare-digest"),
+                    };
+                    let _ = writeln!(t, "{last}");
                     out.done(
                         "dualdraw.verify-proof.v1",
                         &serde_json::json!({
@@ -486,7 +509,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
                 Err(e) => Err(Failure {
                     code: EXIT_REJECTED,
                     json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": e.to_string()}}),
-                    message: format!("FAILED: {e}"),
+                    message: t!("registry-proof-failed", why = e),
                 }),
             }
         }
@@ -508,17 +531,22 @@ pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
         malformed: a.malformed,
     };
     crate::io::generate::write_county(&spec, &a.out).map_err(|e| match e {
-        crate::io::generate::GenerateError::Region(e) => Failure::usage(format!("--region: {e}")),
+        crate::io::generate::GenerateError::Region(e) => {
+            Failure::usage(t!("registry-option-error", option = "--region", why = e))
+        }
         e => Failure::rejected("io", e.to_string()),
     })?;
     let files: Vec<PathBuf> = crate::io::generate::FILES
         .iter()
         .map(|f| a.out.join(f))
         .collect();
-    let mut t = format!(
-        "wrote a synthetic county (seed {}, {} entities, region {}):\n",
-        a.seed, a.entities, a.region
+    let mut t = t!(
+        "registry-generated",
+        seed = a.seed,
+        entities = a.entities,
+        region = a.region
     );
+    t.push('\n');
     for f in &files {
         let _ = writeln!(t, "  {}", f.display());
     }
@@ -546,7 +574,9 @@ pub(super) fn demo(
         .map(|k| {
             Hash::from_hex(k)
                 .map(|h| crate::core::commitment::SaltKey::from_bytes(h.0))
-                .map_err(|e| Failure::usage(format!("--salt-key: {e}")))
+                .map_err(|e| {
+                    Failure::usage(t!("registry-option-error", option = "--salt-key", why = e))
+                })
         })
         .transpose()?;
     let r =
@@ -554,89 +584,106 @@ pub(super) fn demo(
             crate::cli::demo::DemoError::Store(e) => Failure::from(e),
             e => Failure::rejected("demo", e.to_string()),
         })?;
-    let mut t = format!(
-        "1. synthetic county (seed {seed}, {entities} entities) written to {}\n",
-        r.county_dir.display()
+    let mut t = t!(
+        "demo-county",
+        seed = seed,
+        entities = entities,
+        dir = r.county_dir.display()
     );
+    t.push('\n');
+    let line = |t: &mut String, l: String| {
+        t.push_str(&l);
+        t.push('\n');
+    };
     for s in &r.imports {
-        let _ = writeln!(
-            t,
-            "   imported {:>7} {:<9} ({} warning(s))",
-            s.total,
-            s.kind.token(),
-            s.warnings.len()
+        line(
+            &mut t,
+            t!(
+                "demo-imported",
+                total = format!("{:>7}", s.total),
+                kind = format!("{:<9}", s.kind.token()),
+                warnings = s.warnings.len()
+            ),
         );
     }
     if let Some(s) = &r.snapshot {
-        let _ = writeln!(
-            t,
-            "2. registries committed: snapshot {} digest {}",
-            s.id, s.digest
+        line(
+            &mut t,
+            t!("demo-committed", snapshot = s.id, digest = s.digest),
         );
     }
     if registries_only {
-        let _ = write!(
-            t,
-            "workspace: {}\nnext: dualdraw -w {} registry stats\n",
-            r.workspace.display(),
-            r.workspace.display()
+        line(
+            &mut t,
+            t!("demo-registries-next", workspace = r.workspace.display()),
         );
         return out.done("dualdraw.demo.v1", &r, &t);
     }
-    let _ = writeln!(
-        t,
-        "3. campaign {} announced before any randomness; announcement hash\n   {}",
-        r.campaign, r.announcement_hash
+    line(
+        &mut t,
+        t!(
+            "demo-announced",
+            campaign = r.campaign,
+            hash = r.announcement_hash
+        ),
     );
-    let _ = writeln!(
-        t,
-        "4. two witnesses (义务监督员甲, 乙) revealed their secrets; seed\n   {}",
-        r.seed
-    );
-    let _ = writeln!(t, "5. drawn — pool and drawn per credit-risk stratum:");
+    line(&mut t, t!("demo-witnesses", seed = r.seed));
+    line(&mut t, t!("demo-drawn"));
     for (c, pool, drawn) in &r.strata {
-        let _ = writeln!(t, "   {c}类  pool {pool:>6}  drawn {drawn:>4}");
+        line(
+            &mut t,
+            t!(
+                "demo-stratum",
+                class = c,
+                pool = format!("{pool:>6}"),
+                drawn = format!("{drawn:>4}")
+            ),
+        );
     }
-    let _ = writeln!(t, "   {} target(s), each with a team:", r.list.len());
+    line(&mut t, t!("demo-targets", count = r.list.len()));
     for row in r.list.iter().take(8) {
         let team: Vec<String> = row
             .team
             .iter()
             .map(|m| format!("{}({})", m.0, m.2))
             .collect();
-        let _ = writeln!(t, "   {} {}  {}", row.uscc, row.name, team.join(", "));
+        line(
+            &mut t,
+            format!("   {} {}  {}", row.uscc, row.name, team.join(", ")),
+        );
     }
     if r.list.len() > 8 {
-        let _ = writeln!(t, "   … and {} more (see the notice)", r.list.len() - 8);
+        line(&mut t, t!("demo-more", count = r.list.len() - 8));
     }
-    let _ = writeln!(
-        t,
-        "6. proof {}\n   verification: {:?} — VERIFIED",
-        r.proof.display(),
-        r.verified
+    line(
+        &mut t,
+        t!(
+            "demo-proof",
+            file = r.proof.display(),
+            level = format!("{:?}", r.verified)
+        ),
     );
-    let _ = writeln!(
-        t,
-        "7. notice files (list CSV/xlsx/JSON, web page, draw record, public snapshot, verify.html) in\n   {}",
-        r.published.display()
+    line(&mut t, t!("demo-notice", dir = r.published.display()));
+    line(
+        &mut t,
+        t!(
+            "demo-schedule",
+            days = r.visit_days,
+            dir = r.schedule.display()
+        ),
     );
-    let _ = writeln!(
-        t,
-        "8. visit dates on {} working day(s), from the schedule secret fixed at the draw: one calendar file per officer in\n   {}",
-        r.visit_days,
-        r.schedule.display()
+    line(
+        &mut t,
+        t!("demo-results", results = r.results, head = r.ledger_head),
     );
-    let _ = writeln!(
-        t,
-        "9. {} sample result(s) recorded on their visit dates; ledger head {}",
-        r.results, r.ledger_head
-    );
-    let ws = r.workspace.display();
-    let _ = write!(
-        t,
-        "next: dualdraw -w {ws} status --today 2026-03-20\n      dualdraw verify {} --snapshot {}\n      dualdraw -w {ws} ledger verify\n",
-        r.published.join("proof.json").display(),
-        r.published.join("public-snapshot.json").display()
+    line(
+        &mut t,
+        t!(
+            "demo-next",
+            workspace = r.workspace.display(),
+            proof = r.published.join("proof.json").display(),
+            snapshot = r.published.join("public-snapshot.json").display()
+        ),
     );
     out.done("dualdraw.demo.v1", &r, &t)
 }

@@ -41,7 +41,7 @@ pub(crate) fn run(cli: &Cli, out: &Out, a: &ReportArgs) -> Result<(), Failure> {
         .unwrap_or_else(|| crate::io::report::default_dir(ws.dir(), a.year));
     let files = crate::io::report::write_files(&dir, &report)
         .map_err(|e| failure(ReportError::Write(e)))?;
-    let mut text = crate::io::report::text(&report);
+    let mut text = crate::io::report::text_in(&report, &super::report_texts::Catalogue);
     let _ = writeln!(text, "{}", t!("report-wrote", dir = dir.display()));
     for f in &files {
         let _ = writeln!(

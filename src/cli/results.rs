@@ -2,6 +2,7 @@
 //! `publish`, `status`.
 
 use super::calendar::{CalendarArgs, missing_year_failure};
+use super::i18n::{Num, t};
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day, parse_instant};
 use crate::core::results::{InspectionResult, category};
 use crate::io::import::{Issue, read_table};
@@ -164,26 +165,27 @@ fn record(cli: &Cli, out: &Out, a: &RecordArgs, mode: ResultMode) -> Result<(), 
     let provisional = cal
         .results_due_marked(r.inspected_on)
         .is_ok_and(|d| d.provisional);
-    let verb = if mode == ResultMode::New {
-        "recorded"
-    } else {
-        "corrected"
-    };
     out.done(
         "dualdraw.result.v1",
         &serde_json::json!({"result": r, "publish_by": due, "publish_by_provisional": provisional}),
-        &format!(
-            "{verb} {} {}: {}; publish by {due}{} (20th working day after {}){}",
-            r.target,
-            r.item,
-            r.result,
-            if provisional {
+        &t!(
+            "results-recorded",
+            mode = if mode == ResultMode::New {
+                "new"
+            } else {
+                "correction"
+            },
+            target = r.target,
+            item = r.item,
+            result = r.result,
+            due = due,
+            mark = if provisional {
                 super::calendar::msg_provisional_mark()
             } else {
-                ""
+                String::new()
             },
-            r.inspected_on,
-            loaded.notes()
+            date = r.inspected_on,
+            notes = loaded.notes()
         ),
     )
 }
@@ -219,7 +221,11 @@ fn import(
         return Err(missing_year_failure(
             "rejected",
             "results import",
-            &format!("{name} line(s) {}: ", lines.join(", ")),
+            &t!(
+                "results-lines-context",
+                file = name,
+                lines = lines.join(", ")
+            ),
             &e,
         ));
     }
@@ -235,14 +241,11 @@ fn import(
         for p in &problems {
             let _ = writeln!(message, "{p}");
         }
-        let _ = write!(
-            message,
-            "{} problem(s); nothing was imported",
-            problems.len()
-        );
+        let headline = t!("results-rejected", count = problems.len());
+        message.push_str(&headline);
         return Err(Failure {
             code: EXIT_REJECTED,
-            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": format!("{} problem(s); nothing was imported", problems.len())}, "problems": problems}),
+            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": headline}, "problems": problems}),
             message,
         });
     }
@@ -258,15 +261,16 @@ fn import(
     out.done(
         "dualdraw.results-import.v1",
         &serde_json::json!({"campaign": id, "results": results.len(), "provisional": provisional}),
-        &format!(
-            "imported {} result(s) for {id}{}{}",
-            results.len(),
-            if provisional > 0 {
+        &t!(
+            "results-imported",
+            count = results.len(),
+            campaign = id,
+            provisional = if provisional > 0 {
                 super::calendar::msg_import_provisional(provisional)
             } else {
                 String::new()
             },
-            loaded.notes()
+            notes = loaded.notes()
         ),
     )
 }
@@ -286,7 +290,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             if !d.is_target(target) {
                 return Err(Failure::rejected(
                     "rejected",
-                    format!("{target} is not a target of {id}"),
+                    t!("results-not-a-target", target = target, campaign = id),
                 ));
             }
             let at = stamp(*now);
@@ -294,7 +298,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             out.done(
                 "dualdraw.objection.v1",
                 &serde_json::json!({"campaign": id, "target": target}),
-                &format!("objection recorded for {target} in {id}"),
+                &t!("results-objection-recorded", target = target, campaign = id),
             )
         }
         ResultsCommand::Import {
@@ -312,10 +316,12 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             let (results, files) =
                 crate::io::publish::publish_campaign_results(&mut ws, id, &dir, &at, &cli.actor())
                     .map_err(publish_failure)?;
-            let mut t = format!(
-                "wrote the results notice of {id} ({} result(s)):\n",
-                results.len()
+            let mut t = t!(
+                "results-notice-written",
+                campaign = id,
+                count = results.len()
             );
+            t.push('\n');
             for f in &files {
                 let _ = writeln!(t, "  {}", f.path.display());
             }
@@ -347,7 +353,7 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
     ) else {
         return Err(Failure::rejected(
             "rejected",
-            format!("{name}: needs the columns 统一社会信用代码 (uscc) and 检查日期 (date)"),
+            t!("history-needs-columns", file = name),
         ));
     };
     let mut rows = Vec::new();
@@ -366,20 +372,16 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
                 *line,
                 Some(dc + 1),
                 dt,
-                "not a date (expected YYYY-MM-DD)",
+                t!("history-not-a-date"),
             )),
         }
     }
     if !problems.is_empty() {
         let mut message: String = problems.iter().map(|p| format!("{p}\n")).collect();
-        let _ = write!(
-            message,
-            "{} problem(s); nothing was imported",
-            problems.len()
-        );
+        message.push_str(&t!("results-rejected", count = problems.len()));
         return Err(Failure {
             code: EXIT_REJECTED,
-            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": "nothing was imported"}, "problems": problems}),
+            json: serde_json::json!({"ok": false, "error": {"kind": "rejected", "message": t!("history-nothing-imported")}, "problems": problems}),
             message,
         });
     }
@@ -388,7 +390,7 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
     out.done(
         "dualdraw.history-import.v1",
         &serde_json::json!({"rows": rows.len()}),
-        &format!("loaded {} earlier inspection(s) from {name}", rows.len()),
+        &t!("history-loaded", count = rows.len(), file = name),
     )
 }
 
@@ -415,11 +417,13 @@ pub(super) fn publish(
     let at = stamp(now);
     let (rows, files) = crate::io::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
         .map_err(publish_failure)?;
-    let mut t = format!(
-        "wrote the notice of {id} ({} target(s)) to {}:\n",
-        rows.len(),
-        dir.display()
+    let mut t = t!(
+        "publish-written",
+        campaign = id,
+        count = rows.len(),
+        dir = dir.display()
     );
+    t.push('\n');
     for f in &files {
         let _ = writeln!(
             t,
@@ -430,7 +434,8 @@ pub(super) fn publish(
                 .unwrap_or_default()
         );
     }
-    t.push_str("Timing is your choice: the announcement was public before the draw; publish this list now, or after the visits so that targets are not warned (the proof shows nothing changed in between).\n");
+    t.push_str(&t!("publish-timing"));
+    t.push('\n');
     out.done(
         "dualdraw.publish.v1",
         &serde_json::json!({"campaign": id, "dir": dir, "files": files}),
@@ -449,7 +454,8 @@ pub(super) fn status(
     let cal = &loaded.cal;
     let statuses = campaign_statuses(&ws, cal, today, &|id| ws.unpublished_results(id))?;
     let mut rows = Vec::new();
-    let mut t = format!("status on {today}\n");
+    let mut t = t!("status-heading", today = today);
+    t.push('\n');
     let mut totals = Tally::default();
     let mut by_department: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_township: BTreeMap<String, Tally> = BTreeMap::new();
@@ -457,15 +463,12 @@ pub(super) fn status(
     for s in statuses {
         let id = &s.id;
         let mut entry = serde_json::json!({"id": id, "state": s.state});
-        let _ = write!(
-            t,
-            "{id}: {}",
-            match s.state {
-                CampaignState::Announced => "announced",
-                CampaignState::Drawn => "drawn",
-                CampaignState::Voided => "voided",
-            }
-        );
+        let state = match s.state {
+            CampaignState::Announced => "announced",
+            CampaignState::Drawn => "drawn",
+            CampaignState::Voided => "voided",
+        };
+        t.push_str(&t!("status-campaign", campaign = id, state = state));
         if let Some(d) = s.drawn {
             let due = |v: &[crate::store::ResultDue]| -> Vec<serde_json::Value> {
                 v.iter()
@@ -480,43 +483,30 @@ pub(super) fn status(
                 .map(|u| serde_json::json!({"target": u.target, "item": u.item, "why": u.why, "year": u.year}))
                 .collect();
             let tally = d.targets_due.totals;
-            let _ = write!(
-                t,
-                ", {} target(s), {} with results, list {}, results {}; {} overdue, {} due within 5 working days",
-                d.targets,
-                d.with_results,
-                if d.list_published {
-                    "published"
-                } else {
-                    "not published"
-                },
-                if d.results_published {
-                    "published"
-                } else {
-                    "not published"
-                },
-                tally.overdue,
-                tally.due_soon
-            );
+            let yes = |b: bool| if b { "yes" } else { "no" };
+            t.push_str(&t!(
+                "status-drawn",
+                targets = d.targets,
+                with_results = d.with_results,
+                list = yes(d.list_published),
+                results = yes(d.results_published),
+                overdue = tally.overdue,
+                due_soon = tally.due_soon
+            ));
             // Visit dates (docs/SCHEDULE.md §16).
             entry["schedule"] = match &d.schedule {
                 None => {
-                    t.push_str("; visits not scheduled");
+                    t.push_str(&t!("status-not-scheduled"));
                     serde_json::Value::Null
                 }
                 Some(sc) => {
                     let moves = sc.reschedules;
-                    let _ = write!(
-                        t,
-                        "; visits scheduled ({}{}{})",
-                        sc.key,
-                        if moves > 0 {
-                            format!(", {moves} move(s)")
-                        } else {
-                            String::new()
-                        },
-                        if sc.revealed { ", revealed" } else { "" }
-                    );
+                    t.push_str(&t!(
+                        "status-scheduled",
+                        key = sc.key,
+                        moves = Num(moves as u64),
+                        revealed = yes(sc.revealed)
+                    ));
                     serde_json::json!({"key": sc.key, "reschedules": moves, "revealed": sc.revealed,
                         "visits_on_days_off": sc.visits_on_days_off.iter()
                             .map(|(v, day)| serde_json::json!({"visit": v, "date": day}))
@@ -524,43 +514,66 @@ pub(super) fn status(
                         "provisional_visits": sc.provisional_visits})
                 }
             };
-            let _ = write!(t, "\n  {}", msg_tally("targets", &tally));
+            let _ = write!(t, "\n  {}", msg_tally(&t!("status-targets"), &tally));
             for u in &d.deadlines.unknown {
                 let _ = write!(
                     t,
-                    "\n  due date unknown for {} {}: {}",
-                    u.target, u.item, u.why
+                    "\n  {}",
+                    t!(
+                        "status-due-unknown",
+                        target = u.target,
+                        item = u.item,
+                        why = u.why
+                    )
                 );
             }
             for o in &d.deadlines.overdue {
                 let _ = write!(
                     t,
-                    "\n  OVERDUE {} {} (due {}{})",
-                    o.target,
-                    o.item,
-                    o.due,
-                    mark(o.provisional)
+                    "\n  {}",
+                    t!(
+                        "status-overdue",
+                        target = o.target,
+                        item = o.item,
+                        due = o.due,
+                        mark = mark(o.provisional)
+                    )
                 );
             }
             for o in &d.deadlines.due_soon {
                 let _ = write!(
                     t,
-                    "\n  due soon {} {} (due {}{})",
-                    o.target,
-                    o.item,
-                    o.due,
-                    mark(o.provisional)
+                    "\n  {}",
+                    t!(
+                        "status-due-soon",
+                        target = o.target,
+                        item = o.item,
+                        due = o.due,
+                        mark = mark(o.provisional)
+                    )
                 );
             }
             // Targets without any result: by their deadline too.
             for x in d.targets_due.targets.iter().filter(|x| x.results == 0) {
                 // Unknown ones are counted; how to count them is said once, below.
                 let line = match x.state {
-                    TargetState::Overdue => "OVERDUE",
-                    TargetState::Pending if x.due_soon => "due soon",
+                    TargetState::Overdue => {
+                        t!(
+                            "status-target-overdue",
+                            target = x.target,
+                            why = msg_no_result(x)
+                        )
+                    }
+                    TargetState::Pending if x.due_soon => {
+                        t!(
+                            "status-target-due-soon",
+                            target = x.target,
+                            why = msg_no_result(x)
+                        )
+                    }
                     _ => continue,
                 };
-                let _ = write!(t, "\n  {line} {} {}", x.target, msg_no_result(x));
+                let _ = write!(t, "\n  {line}");
             }
             if let Some(sc) = &d.schedule {
                 for (v, day) in &sc.visits_on_days_off {
@@ -597,16 +610,21 @@ pub(super) fn status(
         rows.push(entry);
     }
     if rows.is_empty() {
-        t.push_str("no campaigns yet\n");
+        t.push_str(&t!("status-no-campaigns"));
+        t.push('\n');
     }
     if totals.targets > 0 {
-        let _ = writeln!(t, "{}", msg_tally("all drawn targets", &totals));
-        let _ = writeln!(t, "by department:");
+        let _ = writeln!(t, "{}", msg_tally(&t!("status-all-targets"), &totals));
+        let _ = writeln!(t, "{}", t!("status-by-department"));
         for (k, v) in &by_department {
-            let name = if k.is_empty() { "(no department)" } else { k };
-            let _ = writeln!(t, "  {}", msg_tally(name, v));
+            let name = if k.is_empty() {
+                t!("status-no-department")
+            } else {
+                k.clone()
+            };
+            let _ = writeln!(t, "  {}", msg_tally(&name, v));
         }
-        let _ = writeln!(t, "by township (乡镇/街道, else region):");
+        let _ = writeln!(t, "{}", t!("status-by-township"));
         for (k, v) in &by_township {
             let _ = writeln!(t, "  {}", msg_tally(k, v));
         }
@@ -630,22 +648,28 @@ pub(super) fn status(
 }
 
 /// The provisional mark after a date, or nothing.
-fn mark(provisional: bool) -> &'static str {
+fn mark(provisional: bool) -> String {
     if provisional {
-        ", 暂定 provisional"
+        t!("status-provisional")
     } else {
-        ""
+        String::new()
     }
 }
 
 /// A line of totals: `NAME: N target(s): … published, … pending (期限未到), …`.
 fn msg_tally(name: &str, t: &Tally) -> String {
-    let mut s = format!(
-        "{name}: {} target(s): {} published, {} pending (期限未到), {} overdue (逾期), {} unknown (期限未知); {} without any result",
-        t.targets, t.published, t.pending, t.overdue, t.unknown, t.no_result
+    let mut s = t!(
+        "status-tally",
+        name = name,
+        targets = t.targets,
+        published = t.published,
+        pending = t.pending,
+        overdue = t.overdue,
+        unknown = t.unknown,
+        no_result = t.no_result
     );
     if t.provisional > 0 {
-        let _ = write!(s, "; {} with a provisional deadline (暂定)", t.provisional);
+        s.push_str(&t!("status-tally-provisional", count = t.provisional));
     }
     s
 }
@@ -653,21 +677,28 @@ fn msg_tally(name: &str, t: &Tally) -> String {
 /// A target without any result, by its deadline.
 fn msg_no_result(x: &TargetDeadline) -> String {
     let basis = match (x.due_basis, x.visit) {
-        (Some(DueBasis::Visit), Some(v)) => format!("20 working days after the visit on {v}"),
-        (Some(DueBasis::PeriodEnd), _) => "20 working days after the period's end".to_string(),
+        (Some(DueBasis::Visit), Some(v)) => t!("status-basis-visit", visit = v),
+        (Some(DueBasis::PeriodEnd), _) => t!("status-basis-period-end"),
         _ => String::new(),
     };
     match (x.due, &x.why) {
-        (Some(d), _) => format!("no result (due {d}{}, {basis})", mark(x.provisional)),
-        (None, Some(why)) => format!("no result: {why}"),
-        (None, None) => "no result".to_string(),
+        (Some(d), _) => t!(
+            "status-no-result-due",
+            due = d,
+            mark = mark(x.provisional),
+            basis = basis
+        ),
+        (None, Some(why)) => t!("status-no-result-why", why = why),
+        (None, None) => t!("status-no-result"),
     }
 }
 
 /// A visit on a day that turned out to be a day off.
 fn msg_visit_on_day_off(key: &str, visit: &str, day: NaiveDate) -> String {
-    format!(
-        "visit {visit} is on {day}, a day off in the official schedule: dualdraw schedule move {} --visit {visit} --not-on {day} --reason 法定节假日",
-        key.replace('+', " ")
+    t!(
+        "status-visit-on-day-off",
+        visit = visit,
+        date = day,
+        command = key.replace('+', " ")
     )
 }

@@ -2,6 +2,7 @@
 //! calendar files, moving one visit, and revealing the secrets afterwards.
 
 use super::calendar::{CalendarArgs, missing_year_failure, msg_schedule_provisional};
+use super::i18n::t;
 use super::{Cli, Failure, Out, parse_day, parse_instant};
 use crate::core::campaign::instant_text;
 use crate::io::leave::parse_leave;
@@ -139,8 +140,9 @@ fn write(
     labels: &crate::schedule::Labels,
     at: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, Failure> {
-    write_files(dir, s, labels, at)
-        .map_err(|(p, e)| Failure::rejected("io", format!("{}: {e}", p.display())))
+    write_files(dir, s, labels, at).map_err(|(p, e)| {
+        Failure::rejected("io", t!("schedule-file-error", file = p.display(), why = e))
+    })
 }
 
 fn summary(s: &Schedule) -> (usize, usize, usize) {
@@ -242,19 +244,18 @@ fn complete_interrupted(
         "dualdraw.schedule.v1",
         &serde_json::json!({"campaigns": rec.campaigns, "visits": rec.dates.len(),
             "dates_sha256": rec.dates_sha256(), "dir": dir, "files": files, "completed": true}),
-        &format!(
-            "【检查排期 / visit dates】{key} was already recorded, but its files were not all written (an earlier run was interrupted): {} file(s) written again in {} from the recorded schedule; nothing new was recorded",
-            files.len(),
-            dir.display()
+        &t!(
+            "schedule-completed",
+            key = key,
+            files = files.len(),
+            dir = dir.display()
         ),
     )))
 }
 
 fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
     if a.ids.is_empty() {
-        return Err(Failure::usage(
-            "name the campaign(s) to schedule: dualdraw schedule ID…",
-        ));
+        return Err(Failure::usage(t!("schedule-name-campaigns")));
     }
     let mut ws = Workspace::open(&cli.workspace)?;
     let loaded = super::calendar::load(cli, &mut ws, &a.calendar, "schedule", a.now)?;
@@ -269,10 +270,10 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
                 let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
                 Failure::rejected(
                     "rejected",
-                    format!(
-                        "{} bad row(s); nothing was scheduled:\n{}",
-                        issues.len(),
-                        lines.join("\n")
+                    t!(
+                        "schedule-bad-leave",
+                        count = issues.len(),
+                        lines = lines.join("\n")
                     ),
                 )
             })?
@@ -306,20 +307,21 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
         .filter(|y| cal.is_assumed(*y))
         .collect();
     provisional_years.dedup();
-    let mut t = format!(
-        "【检查排期 / visit dates】{key}\n{} visit(s) ({} joint visit(s) of several campaigns) on {days_used} of {days} working day(s) between {} and {}; busiest day {busiest} visit(s); no officer on more than {officer_max} a day (limit {})",
-        made.record.dates.len(),
-        made.inputs.joint_visits,
-        made.inputs.period.start,
-        made.inputs.period.end,
-        a.per_day
-    );
-    let _ = write!(
-        t,
-        "\nthe dates depend on the schedule secret fixed at the draw: keep them internal until the visits are done, then `dualdraw schedule reveal {}`\nfiles in {} ({} calendar file(s) and department lists)",
-        made.inputs.campaigns.join(" "),
-        dir.display(),
-        files
+    let mut t = t!(
+        "schedule-made",
+        key = key,
+        visits = made.record.dates.len(),
+        joint = made.inputs.joint_visits,
+        days_used = days_used,
+        days = days,
+        start = made.inputs.period.start,
+        end = made.inputs.period.end,
+        busiest = busiest,
+        officer_max = officer_max,
+        per_day = a.per_day,
+        campaigns = made.inputs.campaigns.join(" "),
+        dir = dir.display(),
+        calendars = files
             .iter()
             .filter(|f| f.extension().is_some_and(|e| e == "ics"))
             .count()
@@ -358,9 +360,7 @@ fn move_visit(
         },
         (_, None, Some(spec)) => {
             let (officer, days) = spec.split_once('=').ok_or_else(|| {
-                Failure::usage(format!(
-                    "--officer-leave {spec:?}: write OFFICER=YYYY-MM-DD[,YYYY-MM-DD…]"
-                ))
+                Failure::usage(t!("schedule-bad-officer-leave", spec = format!("{spec:?}")))
             })?;
             let days = days
                 .split(',')
@@ -372,9 +372,7 @@ fn move_visit(
             }
         }
         _ => {
-            return Err(Failure::usage(
-                "say what changed: --visit USCC --not-on YYYY-MM-DD, or --officer-leave OFFICER=YYYY-MM-DD[,…]",
-            ));
+            return Err(Failure::usage(t!("schedule-say-what-changed")));
         }
     };
     let mut ws = Workspace::open(&cli.workspace)?;
@@ -400,14 +398,30 @@ fn move_visit(
         )
         .map_err(|MoveFailure(f)| f)?;
     let k = m.record.reschedules;
-    let mut t = format!(
-        "reschedule {k} of {key} ({reason}): {} visit(s) moved",
-        m.moved.len()
+    let mut t = t!(
+        "schedule-moved",
+        seq = k,
+        key = key,
+        reason = reason,
+        count = m.moved.len()
     );
     for x in &m.moved {
-        let _ = write!(t, "\n  {}: {} → {}", x.visit, x.from, x.to);
+        let _ = write!(
+            t,
+            "\n{}",
+            t!(
+                "schedule-moved-visit",
+                visit = x.visit,
+                from = x.from,
+                to = x.to
+            )
+        );
     }
-    let _ = write!(t, "\ncalendar files rewritten in {}", dir.display());
+    let _ = write!(
+        t,
+        "\n{}",
+        t!("schedule-files-rewritten", dir = dir.display())
+    );
     t.push_str(&loaded.notes());
     out.done(
         "dualdraw.reschedule.v1",
@@ -427,10 +441,10 @@ fn reveal(cli: &Cli, out: &Out, ids: &[String], now: Option<DateTime<Utc>>) -> R
     out.done(
         "dualdraw.schedule-reveal.v1",
         &serde_json::json!({"campaigns": record.campaigns, "visits": record.dates.len(), "dates_sha256": record.dates_sha256()}),
-        &format!(
-            "revealed the schedule secrets and the {} dates of {} in the ledger: `dualdraw ledger verify` checks each secret against its draw's commitment",
-            record.dates.len(),
-            record.campaigns.join(" + ")
+        &t!(
+            "schedule-revealed",
+            visits = record.dates.len(),
+            campaigns = record.campaigns.join(" + ")
         ),
     )
 }

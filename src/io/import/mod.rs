@@ -157,7 +157,10 @@ fn encoding_text(file: &str, reason: &str, problems: &[Issue]) -> String {
         s.push('\n');
     }
     if problems.len() > 20 {
-        s.push_str(&format!("… and {} more\n", problems.len() - 20));
+        s.push_str(&messages::render(messages::Message::More {
+            count: problems.len() - 20,
+        }));
+        s.push('\n');
     }
     s.push_str(&format!("{file}: {reason}"));
     s
@@ -187,7 +190,9 @@ impl ImportError {
         match self {
             ImportError::Encoding { file, reason, .. } => format!("{file}: {reason}"),
             ImportError::Rejected { problems, .. } => {
-                format!("{} problem(s); nothing was imported", problems.len())
+                messages::render(messages::Message::RejectedHeadline {
+                    count: problems.len(),
+                })
             }
             e => e.to_string(),
         }
@@ -219,12 +224,14 @@ fn rejected_text(problems: &[Issue]) -> String {
         s.push('\n');
     }
     if problems.len() > SHOWN {
-        s.push_str(&format!("… and {} more\n", problems.len() - SHOWN));
+        s.push_str(&messages::render(messages::Message::More {
+            count: problems.len() - SHOWN,
+        }));
+        s.push('\n');
     }
-    s.push_str(&format!(
-        "{} problem(s) found; nothing was imported",
-        problems.len()
-    ));
+    s.push_str(&messages::render(messages::Message::RejectedSummary {
+        count: problems.len(),
+    }));
     s
 }
 

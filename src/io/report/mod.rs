@@ -32,7 +32,7 @@ pub use numbers::{
     Summary,
 };
 pub use render::{REPORT_FILES, html, json_text, tables, write_files};
-pub use text::{median_text, text};
+pub use text::{Line, ReportTexts, lines, median_text, text, text_in};
 
 use crate::core::registry::vocab::CreditClass;
 use crate::store::{CampaignState, StoreError, Workspace};
