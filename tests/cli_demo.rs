@@ -71,10 +71,7 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
     let text =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "commands.sh failed:\n{text}");
-    assert!(
-        text.contains("200 次模拟抽取中有 0 次不可行"),
-        "{text}"
-    );
+    assert!(text.contains("200 次模拟抽取中有 0 次不可行"), "{text}");
     assert!(text.contains("VERIFIED"), "{text}");
     assert!(d.join("d/rerun/proofs/2026-JOINT-01.json").is_file());
     // It never overwrites a workspace: again, it stops at once.
