@@ -156,7 +156,7 @@ fn announce_refuses_an_empty_pool() {
         &[("regions = [\"520123\"]", "regions = [\"110101\"]")],
     );
     let r = c.announce(&text, &[]);
-    r.expect(1).has("the pool is empty").has("110101");
+    r.expect(1).has("对象库为空").has("110101");
     refused(&c, &text, &[], "empty_pool");
 }
 
@@ -173,7 +173,7 @@ fn announce_refuses_a_past_draw_date_without_allow_past() {
     );
     let r = c.announce(&text, &[]);
     r.expect(1)
-        .has(&format!("the draw date {yesterday} is before"))
+        .has(&format!("抽取日期 {yesterday} 早于公告日期"))
         .has("--allow-past");
     refused(&c, &text, &[], "past_draw_date");
     // Knowingly: accepted.
@@ -206,7 +206,7 @@ fn announce_refuses_a_lead_department_without_items_in_the_campaign() {
     );
     c.announce(&text, &[])
         .expect(1)
-        .has("the lead department \"县应急管理局\" has no item in the campaign");
+        .has("牵头部门 \"县应急管理局\" 在本抽查批次中没有检查事项");
     refused(&c, &text, &[], "lead_department");
 }
 
@@ -227,7 +227,8 @@ fn announce_refuses_a_campaign_no_draw_can_staff_before_anyone_reveals() {
     );
     c.announce(&text, &[])
         .expect(1)
-        .has("no draw of this campaign can be staffed")
+        .has("本抽查批次的任何一次抽取都无法配齐检查组")
+        // The draw's own explanation (the library's words).
         .has("need 50 place(s) of 县教育局 officers, but only");
     let v = refused(&c, &text, &[], "infeasible");
     // The draw's own explanation (docs/CLI.md: `unstaffable`).
@@ -269,8 +270,8 @@ fn announce_refuses_a_department_every_draw_overloads() {
     let text = campaign("OVERLOAD", &edits);
     c.announce(&text, &[])
         .expect(1)
-        .has("needs at least")
-        .has("place(s) of 县教育局 officers");
+        .has("至少需要 县教育局 的执法检查人员")
+        .has("人次，但只有");
     let v = refused(&c, &text, &[], "infeasible");
     let k = &v["certain"]["capacity"][0];
     assert_eq!(k["department"], "县教育局", "{v:#}");
@@ -291,9 +292,9 @@ fn announce_refuses_a_campaign_too_likely_to_be_infeasible_and_prints_the_estima
     let text = campaign("RISKY", &edits);
     let r = c.announce(&text, &[]);
     r.expect(1)
-        .has("the draw is too likely to be infeasible: infeasible in ")
-        .has(" of 200 simulated draws")
-        .has("simulated draw ")
+        .has("抽取不可行的风险过高：200 次模拟抽取中有 ")
+        .has("次不可行")
+        .has("次模拟抽取：")
         .has("--max-infeasible-risk");
     let v = refused(&c, &text, &[], "infeasible_risk");
     let risk = &v["risk"];
@@ -304,8 +305,8 @@ fn announce_refuses_a_campaign_too_likely_to_be_infeasible_and_prints_the_estima
     // The bureau accepts the risk (a flag, or its environment): announced, with a warning.
     let r = c.announce(&text, &["--max-infeasible-risk", "100%"]);
     r.expect(0)
-        .has(&format!("infeasible in {bad} of 200 simulated draws"))
-        .has("warning: the draw may be infeasible");
+        .has(&format!("200 次模拟抽取中有 {bad} 次不可行"))
+        .has("注意：抽取可能不可行");
     let env = campaign("RISKY-2", &edits);
     std::fs::write(c.dir.path().join("c2.toml"), env).unwrap();
     run_full(
@@ -326,6 +327,13 @@ fn announce_prints_the_estimate_of_simulated_draws() {
     let text = campaign("FINE", &[]);
     let r = c.announce(&text, &[]);
     r.expect(0)
+        .has("公告前检查：每次抽取均抽取 ")
+        .has("200 次模拟抽取中有 0 次不可行（0%；上限 1%）");
+    // The same in English.
+    let c = County::new();
+    std::fs::write(c.dir.path().join("c.toml"), &text).unwrap();
+    c.dd(&["--lang", "en", "campaign", "announce", "c.toml"])
+        .expect(0)
         .has("checked before the announcement: every draw takes ")
         .has("infeasible in 0 of 200 simulated draws (0%; limit 1%)");
     let c = County::new();
@@ -364,7 +372,7 @@ fn announce_caps_the_simulation_in_time_and_says_how_many() {
     let text = campaign("QUICK", &[]);
     let r = c.announce(&text, &["--risk-seconds", "0"]);
     r.expect(0)
-        .has("8 of the 200 asked for were made in the time allowed");
+        .has("在规定时间内只完成了所要求 200 次中的 8 次");
     let c = County::new();
     let v = c.announce_json(&text, &["--risk-seconds", "0"], 0);
     assert_eq!(v["checks"]["risk"]["draws"], 8);

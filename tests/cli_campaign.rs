@@ -696,8 +696,27 @@ fn announce_text_shows_hashes_witnesses_and_pool() {
     let c = County::new();
     let r = c.announce_text("c.toml", &c.toml(ID));
     r.expect(0);
-    assert_has(&r, "【抽查公告 / announcement】2026-JOINT-01");
+    assert_has(&r, "【抽查公告】2026-JOINT-01");
     let ch = brief_campaign_hash(ID, &c.jia.commitment, &c.yi.commitment);
+    assert_has(&r, &format!("批次哈希：    {ch}"));
+    assert_has(&r, "公告哈希：    ");
+    assert_has(&r, "抽取日期 2026-03-02；抽查范围 ");
+    assert_has(&r, &format!("见证人 {JIA} 的承诺 {}", c.jia.commitment));
+    assert_has(&r, &format!("见证人 {YI} 的承诺 {}", c.yi.commitment));
+    // The same notice in English.
+    let c = County::new();
+    c.write("c.toml", &c.toml(ID));
+    let r = c.dd(&[
+        "--lang",
+        "en",
+        "campaign",
+        "announce",
+        "c.toml",
+        "--now",
+        ANNOUNCE_AT,
+    ]);
+    r.expect(0);
+    assert_has(&r, "【抽查公告 / announcement】2026-JOINT-01");
     assert_has(&r, &format!("campaign hash:     {ch}"));
     assert_has(&r, "announcement hash: ");
     assert_has(&r, "draw date 2026-03-02; pool ");
@@ -705,7 +724,6 @@ fn announce_text_shows_hashes_witnesses_and_pool() {
         &r,
         &format!("witness {JIA} commitment {}", c.jia.commitment),
     );
-    assert_has(&r, &format!("witness {YI} commitment {}", c.yi.commitment));
 }
 
 #[test]
@@ -1027,7 +1045,7 @@ fn announce_without_a_snapshot_is_a_usage_error() {
         ANNOUNCE_AT,
     ]);
     r.expect(2);
-    assert_has(&r, "no snapshot");
+    assert_has(&r, "工作区还没有版本快照");
     let r = c.raw(&[
         "--json",
         "-w",
@@ -1089,7 +1107,7 @@ fn reveal_json_names_campaign_and_witness() {
     assert_eq!(v["witness"], JIA);
     let r = c.reveal(ID, &c.yi_reveal(), REVEAL_AT);
     r.expect(0);
-    assert_has(&r, &format!("recorded the reveal of {YI} for {ID}"));
+    assert_has(&r, &format!("已记录见证人 {YI} 对抽查批次 {ID} 的揭示"));
 }
 
 #[test]
@@ -1131,7 +1149,7 @@ fn reveal_by_an_unknown_witness_is_rejected() {
     c.announce(ID);
     let r = c.reveal(ID, &format!("义务监督员丙={}", c.jia.secret), REVEAL_AT);
     r.expect(1);
-    assert_has(&r, &format!("\"义务监督员丙\" is not a witness of {ID}"));
+    assert_has(&r, &format!("\"义务监督员丙\" 不是抽查批次 {ID} 的见证人"));
     // Nothing recorded for anyone.
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);
 }
@@ -1167,7 +1185,7 @@ fn reveal_without_name_equals_secret_is_a_usage_error() {
     c.announce(ID);
     let r = c.reveal(ID, "nonsense", REVEAL_AT);
     r.expect(2);
-    assert_has(&r, "is not NAME=SECRET");
+    assert_has(&r, "不是 NAME=SECRET");
 }
 
 #[test]
@@ -1199,7 +1217,7 @@ fn reveal_after_the_reveal_deadline_is_rejected() {
     for at in ["2026-03-02T10:00:00+08:00", "2026-03-02T10:30:00+08:00"] {
         let r = c.reveal(ID, &c.yi_reveal(), at);
         r.expect(1);
-        assert_has(&r, "the reveal deadline 2026-03-02T02:00:00Z has passed");
+        assert_has(&r, "揭示截止时间 2026-03-02T02:00:00Z 已过");
     }
     let y = c.yi_reveal();
     let v = c.dd_json(
@@ -1214,7 +1232,7 @@ fn reveal_after_the_reveal_deadline_is_rejected() {
         1,
     );
     assert_error_json(&v);
-    assert!(message(&v).contains("deadline"), "{v:#}");
+    assert!(message(&v).contains("截止时间"), "{v:#}");
     // A reveal given to draw after the deadline is late too.
     let r = c.dd(&[
         "campaign",
@@ -1226,11 +1244,11 @@ fn reveal_after_the_reveal_deadline_is_rejected() {
         "2026-03-02T10:30:00+08:00",
     ]);
     r.expect(1);
-    assert_has(&r, "deadline");
+    assert_has(&r, "截止时间");
     // With "void", the draw waits for 乙 for ever.
     let r = c.draw(ID, &[]);
     r.expect(1);
-    assert_has(&r, &format!("waiting for the reveal of {YI}"));
+    assert_has(&r, &format!("正在等待 {YI} 的揭示"));
 }
 
 #[test]
@@ -1253,12 +1271,9 @@ fn draw_with_a_missing_reveal_is_refused_naming_the_witness_and_records_nothing(
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);
     let r = c.draw(ID, &[]);
     r.expect(1);
-    assert_has(&r, &format!("waiting for the reveal of {YI}:"));
+    assert_has(&r, &format!("正在等待 {YI} 的揭示："));
     assert_has(&r, "on_missing_reveal = \"void\"");
-    assert!(
-        !r.all()
-            .contains(&format!("waiting for the reveal of {JIA}"))
-    );
+    assert!(!r.all().contains(&format!("正在等待 {JIA}")));
     let v = c.dd_json(&["campaign", "draw", ID, "--now", DRAW_AT], 1);
     assert_error_json(&v);
     assert!(message(&v).contains(YI), "{v:#}");
@@ -1268,7 +1283,7 @@ fn draw_with_a_missing_reveal_is_refused_naming_the_witness_and_records_nothing(
     c.reveal(ID, &c.yi_reveal(), REVEAL_AT).expect(0);
     let r = c.draw(ID, &[]);
     r.expect(0);
-    assert_has(&r, "proof written to d/workspace/proofs/2026-JOINT-01.json");
+    assert_has(&r, "抽取证明已写入 d/workspace/proofs/2026-JOINT-01.json");
     assert!(c.exists("d/workspace/proofs/2026-JOINT-01.json"));
 }
 
@@ -1278,7 +1293,10 @@ fn draw_with_no_reveal_at_all_names_both_witnesses() {
     c.announce(ID);
     let r = c.draw(ID, &[]);
     r.expect(1);
-    assert_has(&r, &format!("waiting for the reveal of {JIA}, {YI}"));
+    assert_has(&r, &format!("正在等待 {JIA}, {YI} 的揭示"));
+    c.dd(&["--lang", "en", "campaign", "draw", ID, "--now", DRAW_AT])
+        .expect(1)
+        .has(&format!("waiting for the reveal of {JIA}, {YI}"));
 }
 
 #[test]
@@ -1310,10 +1328,7 @@ fn second_draw_of_a_campaign_is_rejected_and_keeps_the_proof() {
     let before = c.read("proof.json");
     let r = c.draw(ID, &["--out", "proof.json"]);
     r.expect(1);
-    assert_has(
-        &r,
-        "campaign 2026-JOINT-01 is already drawn: one draw per announcement",
-    );
+    assert_has(&r, "抽查批次 2026-JOINT-01 已经抽取：每次公告只能抽取一次");
     let v = c.dd_json(
         &[
             "campaign",
@@ -1327,7 +1342,7 @@ fn second_draw_of_a_campaign_is_rejected_and_keeps_the_proof() {
         1,
     );
     assert_error_json(&v);
-    assert!(message(&v).contains("already drawn"), "{v:#}");
+    assert!(message(&v).contains("已经抽取"), "{v:#}");
     assert_eq!(c.read("proof.json"), before, "the proof is untouched");
     assert!(!c.exists("other.json"));
 }
@@ -1363,15 +1378,33 @@ fn draw_text_summarises_strata_and_teams() {
         &["--reveal", &c.jia_reveal(), "--reveal", &c.yi_reveal()],
     );
     r.expect(0);
-    assert_has(&r, "proof written to d/workspace/proofs/2026-JOINT-01.json");
+    assert_has(&r, "抽取证明已写入 d/workspace/proofs/2026-JOINT-01.json");
+    assert_has(
+        &r,
+        "抽查批次 2026-JOINT-01（2026年部门联合双随机抽查（第一批））",
+    );
+    for class in ["A", "B", "C", "D"] {
+        assert_has(&r, &format!("分层 {class}：范围"));
+    }
+    let p = c.proof("d/workspace/proofs/2026-JOINT-01.json");
+    assert_has(&r, &format!("随机种子 {}", p["seed"].as_str().unwrap()));
+    assert_has(
+        &r,
+        &format!("检查对象 {} 个：", p["targets"].as_array().unwrap().len()),
+    );
+    // The summary in English.
+    let r = c.dd(&[
+        "--lang",
+        "en",
+        "verify",
+        "d/workspace/proofs/2026-JOINT-01.json",
+    ]);
+    r.expect(0);
     assert_has(
         &r,
         "campaign 2026-JOINT-01 (2026年部门联合双随机抽查（第一批）)",
     );
-    for class in ["A", "B", "C", "D"] {
-        assert_has(&r, &format!("stratum {class}: pool"));
-    }
-    let p = c.proof("d/workspace/proofs/2026-JOINT-01.json");
+    assert_has(&r, "stratum A: pool");
     assert_has(&r, &format!("seed {}", p["seed"].as_str().unwrap()));
     assert_has(
         &r,
@@ -1439,7 +1472,10 @@ fn draw_proof_verifies_at_audit_and_light_levels() {
     c.announced_and_drawn();
     let r = c.dd(&["verify", "proof.json"]);
     r.expect(0);
-    assert_has(&r, "VALID (audit");
+    assert_has(&r, "有效（VALID，审计级");
+    c.dd(&["--lang", "en", "verify", "proof.json"])
+        .expect(0)
+        .has("VALID (audit");
     let v = c.dd_json(&["verify", "proof.json"], 0);
     assert_eq!(v["schema"], "dualdraw.verify.v2");
     assert_eq!(v["verdict"], "valid");
@@ -1454,7 +1490,10 @@ fn draw_proof_verifies_at_audit_and_light_levels() {
     );
     let r = c.dd(&["verify", "--light", "proof.json"]);
     r.expect(0);
-    assert_has(&r, "CONSISTENT at the light level");
+    assert_has(&r, "轻量级一致（CONSISTENT）");
+    c.dd(&["--lang", "en", "verify", "--light", "proof.json"])
+        .expect(0)
+        .has("CONSISTENT at the light level");
     assert_eq!(
         c.dd_json(&["verify", "--light", "proof.json"], 0)["verdict"],
         "consistent"
@@ -1704,7 +1743,7 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
     // simulated draw fails), with the draw's own explanation.
     let r = c.announce_text("big.toml", &text);
     r.expect(1);
-    assert_has(&r, "infeasible in 200 of 200 simulated draws");
+    assert_has(&r, "200 次模拟抽取中有 200 次不可行");
     assert_has(&r, "need 50 place(s) of 县教育局 officers");
     assert_has(&r, "eligible");
     let v = c.announce_json("big.toml", &text, 1);
@@ -1794,7 +1833,7 @@ fn tampered(c: &County, f: impl FnOnce(&mut Value)) -> (Run, Value) {
     c.write("tampered.json", &serde_json::to_string_pretty(&p).unwrap());
     let light = c.dd(&["verify", "--light", "tampered.json"]);
     light.expect(1);
-    assert_has(&light, "FAILED: ");
+    assert_has(&light, "核验失败（FAILED）：");
     let v = c.dd_json(&["verify", "--light", "tampered.json"], 1);
     assert_error_json(&v);
     assert_eq!(v["verified"], false);
@@ -1814,7 +1853,10 @@ fn verify_detects_a_changed_officer_order_in_a_team() {
         team["officers"].as_array_mut().unwrap().reverse();
         order = strs(&team["officers"]);
     });
-    assert_has(&r, &format!("FAILED: team of {uscc}: expected "));
+    assert_has(
+        &r,
+        &format!("核验失败（FAILED）：team of {uscc}: expected "),
+    );
     assert_has(&r, &format!("got {}", order.join(",")));
     assert_eq!(v["error"]["what"], format!("team of {uscc}"));
 }
@@ -1841,14 +1883,18 @@ fn verify_detects_an_officer_swapped_into_a_team() {
             .to_string();
         p["teams"][0]["officers"][0] = Value::String(other);
     });
-    assert_has(&r, &format!("FAILED: team of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：team of {uscc}"));
 }
 
 #[test]
 fn verify_detects_a_changed_seed() {
     let c = County::new();
     let (r, v) = tampered(&c, |p| p["seed"] = Value::String("00".repeat(32)));
-    assert_has(&r, "FAILED: seed: expected ");
+    assert_has(&r, "核验失败（FAILED）：seed: expected ");
+    c.dd(&["--lang", "en", "verify", "--light", "tampered.json"])
+        .expect(1)
+        .has("FAILED: seed: expected ")
+        .has("INVALID at the light level");
     assert_has(&r, &format!("got {}", "00".repeat(32)));
     assert_eq!(v["error"]["what"], "seed");
     assert_eq!(v["error"]["got"], "00".repeat(32));
@@ -1863,7 +1909,7 @@ fn verify_detects_a_changed_target_name() {
         uscc = e["uscc"].as_str().unwrap().to_string();
         e["name"] = Value::String(format!("{}（改）", e["name"].as_str().unwrap()));
     });
-    assert_has(&r, &format!("FAILED: target {uscc} inclusion"));
+    assert_has(&r, &format!("核验失败（FAILED）：target {uscc} inclusion"));
     assert_eq!(v["error"]["what"], format!("target {uscc} inclusion"));
 }
 
@@ -1891,7 +1937,7 @@ fn verify_detects_a_changed_stratum_drawn_count() {
     assert_has(
         &r,
         &format!(
-            "FAILED: number drawn in stratum A: expected {n}, got {}",
+            "核验失败（FAILED）：number drawn in stratum A: expected {n}, got {}",
             n + 1
         ),
     );
@@ -1910,7 +1956,7 @@ fn verify_detects_a_removed_target() {
     assert_has(
         &r,
         &format!(
-            "FAILED: number of targets (sum drawn): expected {n}, got {}",
+            "核验失败（FAILED）：number of targets (sum drawn): expected {n}, got {}",
             n - 1
         ),
     );
@@ -1924,7 +1970,7 @@ fn verify_detects_a_removed_target_with_its_team() {
         p["targets"].as_array_mut().unwrap().remove(1);
         p["teams"].as_array_mut().unwrap().remove(1);
     });
-    assert_has(&r, "FAILED: number of targets (sum drawn)");
+    assert_has(&r, "核验失败（FAILED）：number of targets (sum drawn)");
 }
 
 #[test]
@@ -1933,7 +1979,7 @@ fn verify_detects_a_changed_announcement_hash() {
     let (r, v) = tampered(&c, |p| {
         p["announcement"]["hash"] = Value::String("ab".repeat(32));
     });
-    assert_has(&r, "FAILED: announcement hash: expected ");
+    assert_has(&r, "核验失败（FAILED）：announcement hash: expected ");
     assert_has(&r, &format!("got {}", "ab".repeat(32)));
     assert_eq!(v["error"]["what"], "announcement hash");
 }
@@ -1944,7 +1990,7 @@ fn verify_detects_a_changed_announcement_time() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["announced_at"] = Value::String("2026-03-01T02:00:00Z".into());
     });
-    assert_has(&r, "FAILED: announcement hash");
+    assert_has(&r, "核验失败（FAILED）：announcement hash");
 }
 
 #[test]
@@ -1953,7 +1999,7 @@ fn verify_detects_a_changed_campaign_rule() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["campaign"]["teams"]["max_targets_per_officer"] = Value::from(11);
     });
-    assert_has(&r, "FAILED: campaign hash");
+    assert_has(&r, "核验失败（FAILED）：campaign hash");
 }
 
 #[test]
@@ -1967,7 +2013,7 @@ fn verify_detects_a_changed_prn() {
             .to_string();
         p["targets"][0]["prn"] = Value::String("00".repeat(32));
     });
-    assert_has(&r, &format!("FAILED: prn of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：prn of {uscc}"));
 }
 
 #[test]
@@ -1986,7 +2032,7 @@ fn verify_audit_detects_a_stratum_pool_change_light_cannot() {
     c.dd(&["verify", "--light", "tampered.json"]).expect(0);
     let r = c.dd(&["verify", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "FAILED: pool size");
+    assert_has(&r, "核验失败（FAILED）：pool size");
 }
 
 #[test]
@@ -1995,7 +2041,7 @@ fn verify_rejects_a_malformed_file() {
     c.write("broken.json", "{\"format\": \"dualdraw-draw-proof-v1\", ");
     let r = c.dd(&["verify", "broken.json"]);
     r.expect(1);
-    assert_has(&r, "broken.json: not a draw proof");
+    assert_has(&r, "broken.json: 不是抽取证明");
     let v = c.dd_json(&["verify", "--light", "broken.json"], 1);
     assert_error_json(&v);
     assert_eq!(v["error"]["kind"], "malformed");
@@ -2003,7 +2049,7 @@ fn verify_rejects_a_malformed_file() {
     c.write("other.json", "{\"format\": \"dualdraw-draw-proof-v1\"}");
     let r = c.dd(&["verify", "--light", "other.json"]);
     r.expect(1);
-    assert_has(&r, "other.json: not a draw proof");
+    assert_has(&r, "other.json: 不是抽取证明");
     // A part of a proof is not a proof.
     c.announced_and_drawn();
     let p = c.proof("proof.json");
@@ -2258,7 +2304,7 @@ fn announce_text_shows_when_the_beacon_round_is_due() {
     r.expect(0);
     assert_has(
         &r,
-        &format!("beacon drand-quicknet round {QN_ROUND} (due {QN_TIME})"),
+        &format!("公共随机信标 drand-quicknet，轮次 {QN_ROUND}（预计 {QN_TIME} 产生）"),
     );
 }
 
@@ -2274,10 +2320,7 @@ fn announce_refuses_a_beacon_round_not_after_the_announcement() {
         "2023-09-15T11:00:03Z",
     ]);
     r.expect(1);
-    assert_has(
-        &r,
-        &format!("beacon round time {QN_TIME} is not after the announcement time"),
-    );
+    assert_has(&r, &format!("信标轮次时间 {QN_TIME} 不晚于公告时间"));
 }
 
 #[test]
@@ -2297,10 +2340,7 @@ fn announce_refuses_a_beacon_round_after_the_draw_date() {
         "2023-09-14T09:00:00+08:00",
     ]);
     r.expect(1);
-    assert_has(
-        &r,
-        "falls on China date 2023-09-15, after the draw date 2023-09-14",
-    );
+    assert_has(&r, "在北京时间 2023-09-15，晚于抽取日期 2023-09-14");
 }
 
 #[test]
@@ -2329,7 +2369,7 @@ fn draw_refuses_a_missing_wrong_forged_or_malformed_beacon_and_records_nothing()
     r.expect(1);
     assert_has(
         &r,
-        &format!("the campaign commits to drand-quicknet round {QN_ROUND}: give it"),
+        &format!("本抽查批次承诺使用 drand-quicknet 第 {QN_ROUND} 轮：请给出"),
     );
     let other = c.round_file("other.json", "657414", QN_SIG);
     let r = c.dd(&["campaign", "draw", ID, "--beacon", &other]);
@@ -2347,7 +2387,7 @@ fn draw_refuses_a_missing_wrong_forged_or_malformed_beacon_and_records_nothing()
     c.write("broken.json", "{\"round\": 657413}");
     let r = c.dd(&["campaign", "draw", ID, "--beacon", "broken.json"]);
     r.expect(1);
-    assert_has(&r, "broken.json: not a drand round");
+    assert_has(&r, "broken.json: 不是 drand 轮次文件");
     let r = c.dd(&["campaign", "draw", ID, "--beacon", "absent.json"]);
     r.expect(1);
     assert_has(&r, "absent.json");
@@ -2365,7 +2405,7 @@ fn reveal_at_or_after_the_beacon_round_time_is_late() {
         .expect(0);
     let r = c.reveal(ID, &c.yi_reveal(), QN_TIME);
     r.expect(1);
-    assert_has(&r, &format!("the reveal deadline {QN_TIME} has passed"));
+    assert_has(&r, &format!("揭示截止时间 {QN_TIME} 已过"));
 }
 
 #[test]
@@ -2424,7 +2464,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "FAILED: entropy");
+    assert_has(&r, "核验失败（FAILED）：entropy");
     assert_has(
         &r,
         &format!("{YI} revealed at 2023-09-15T11:30:00Z, after the deadline {QN_TIME}"),
@@ -2437,7 +2477,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "FAILED: beacon");
+    assert_has(&r, "核验失败（FAILED）：beacon");
 }
 
 #[test]
@@ -2456,10 +2496,7 @@ fn lottery_result_is_canonicalised_and_enters_the_seed() {
     c.reveal(ID, &c.yi_reveal(), REVEAL_AT).expect(0);
     let r = c.draw(ID, &[]);
     r.expect(1);
-    assert_has(
-        &r,
-        &format!("the campaign commits to lottery round {round}"),
-    );
+    assert_has(&r, &format!("本抽查批次承诺使用 lottery 第 {round} 轮"));
     let r = c.draw(ID, &["--lottery", "3,7,x/9"]);
     r.expect(1);
     assert_has(&r, "\"x\" is not a number");
@@ -2709,7 +2746,7 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     r.expect(1);
     assert_has(
         &r,
-        "FAILED: blocked pairs (every recusal among drawn targets)",
+        "核验失败（FAILED）：blocked pairs (every recusal among drawn targets)",
     );
     // A forged pair salt fails the light check of the recusal's inclusion.
     let mut p = c.proof("proof.json");
@@ -2722,7 +2759,10 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, &format!("FAILED: recusal {active} / {}", schools[1]));
+    assert_has(
+        &r,
+        &format!("核验失败（FAILED）：recusal {active} / {}", schools[1]),
+    );
 }
 
 // ---------------------------------------------------------------------------

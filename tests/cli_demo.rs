@@ -18,7 +18,7 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
         &["demo", "d", "--entities", "3000", "--salt-key", SALT_KEY],
     );
     r.expect(0)
-        .has("to try it yourself, edit and run again:")
+        .has("想自己试一试，可编辑以下文件后重新运行：")
         .has("d/campaign.toml")
         .has("d/plan.toml")
         .has("sh d/commands.sh");
@@ -60,7 +60,8 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
         c.current_dir(d)
             .arg("d/commands.sh")
             .env("DUALDRAW", bin())
-            .env_remove("DUALDRAW_WORKSPACE");
+            .env_remove("DUALDRAW_WORKSPACE")
+            .env("DUALDRAW_LANG", "zh-CN");
         for (k, v) in env {
             c.env(k, v);
         }
@@ -70,10 +71,7 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
     let text =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "commands.sh failed:\n{text}");
-    assert!(
-        text.contains("infeasible in 0 of 200 simulated draws"),
-        "{text}"
-    );
+    assert!(text.contains("200 次模拟抽取中有 0 次不可行"), "{text}");
     assert!(text.contains("VERIFIED"), "{text}");
     assert!(d.join("d/rerun/proofs/2026-JOINT-01.json").is_file());
     // It never overwrites a workspace: again, it stops at once.

@@ -2015,7 +2015,7 @@ fn officer_history_keeps_an_officer_off_a_target_they_inspected_within_the_windo
     }
     c.dd(&["verify", "proof2.json"])
         .expect(0)
-        .has("VALID (audit");
+        .has("有效（VALID，审计级");
     // A verifier re-runs the assignment with the pairs: dropping one is caught.
     let mut bad = p.clone();
     bad["announcement"]["officer_history"]
@@ -2074,7 +2074,7 @@ fn low_risk_entities_drawn_earlier_this_year_are_left_out_and_counted_by_class()
     }
     c.dd(&["verify", "proof2.json"])
         .expect(0)
-        .has("VALID (audit");
+        .has("有效（VALID，审计级");
     // Without the rule nothing is left out by class.
     let file = c.write("plain.toml", &wide(&c, "2026-JOINT-03", "", ""));
     c.dd(&["campaign", "announce", &file, "--now", ANNOUNCE_AT])
@@ -2120,7 +2120,7 @@ fn a_coordination_group_is_announced_together_and_shares_its_prns() {
         c.reveal_and_draw(id, &format!("{id}.json"));
         c.dd(&["verify", &format!("{id}.json")])
             .expect(0)
-            .has("VALID (audit");
+            .has("有效（VALID，审计级");
     }
     let pa = c.proof("COORD-A.json");
     let pb = c.proof("COORD-B.json");

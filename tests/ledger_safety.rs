@@ -138,7 +138,8 @@ fn two_draws_started_at_once_cannot_both_succeed() {
             );
             let loser = if ra.status.success() { &rb } else { &ra };
             assert_eq!(loser.status.code(), Some(1));
-            assert!(String::from_utf8_lossy(&loser.stderr).contains("already drawn"));
+            let e = String::from_utf8_lossy(&loser.stderr);
+            assert!(e.contains("已经抽取") || e.contains("already drawn"), "{e}");
         } else {
             assert_eq!(ok, 0, "a drawn campaign cannot be drawn again");
         }

@@ -437,7 +437,7 @@ fn a_read_only_folder_works_for_every_reading_command() {
     let (code, out) = run(&["verify", proof.to_str().unwrap()]);
     assert_eq!(code, 0, "verify: {out}");
     assert!(
-        out.to_lowercase().contains("audit"),
+        out.contains("审计级") || out.to_lowercase().contains("audit"),
         "verify did not reach the audit level: {out}"
     );
     let (code, out) = run(&["campaign", "void", "2026-JOINT-01", "--reason", "x"]);
@@ -479,7 +479,7 @@ fn verify_never_drops_below_the_audit_level_silently() {
     let proof = the_proof(&ws);
     let (code, out) = dd(&ws, &["verify", proof.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("VALID (audit"), "{out}");
+    assert!(out.contains("有效（VALID，审计级"), "{out}");
     // The draw's snapshot deleted: the audit level cannot be reached, and
     // the command says so and fails, instead of passing at the light level.
     sql(
@@ -489,13 +489,14 @@ fn verify_never_drops_below_the_audit_level_silently() {
     let (code, out) = dd(&ws, &["verify", proof.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("NOT VERIFIED AT THE AUDIT LEVEL") && out.contains("light level only"),
+        out.contains("未达到审计级（audit）核验（NOT VERIFIED）")
+            && out.contains("证明只通过了轻量级（light）"),
         "{out}"
     );
     // Asking for the light level is an honest light verdict.
     let (code, out) = dd(&ws, &["verify", "--light", proof.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("CONSISTENT at the light level"), "{out}");
+    assert!(out.contains("轻量级一致（CONSISTENT）"), "{out}");
     let (code, out) = dd(
         &ws,
         &["verify", "--level", "public", proof.to_str().unwrap()],

@@ -10,12 +10,14 @@ mod announce;
 mod draw;
 mod records;
 mod replace;
+mod texts;
 mod verify;
 
 pub(crate) use announce::announce_checked;
 pub(super) use announce::witness_new;
 pub(super) use verify::verify;
 
+use super::i18n::t;
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};
 use crate::core::announcement::DrawError;
 use crate::core::proof::DrawProof;
@@ -28,7 +30,7 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .filter(|(n, v)| !n.is_empty() && !v.is_empty())
-        .ok_or_else(|| format!("{s:?} is not NAME=SECRET"))
+        .ok_or_else(|| t!("campaign-not-name-secret", value = format!("{s:?}")))
 }
 
 /// `campaign` subcommands.
@@ -163,7 +165,7 @@ pub struct AnnounceChecks {
 
 fn parse_risk(s: &str) -> Result<crate::core::campaign::Ratio, String> {
     crate::core::campaign::Ratio::parse(s)
-        .ok_or_else(|| format!("{s:?} is not a share such as 5%, 0.05 or 1/20 (from 0 to 100%)"))
+        .ok_or_else(|| t!("campaign-not-a-share", value = format!("{s:?}")))
 }
 
 fn draw_failure(e: DrawError) -> Failure {
@@ -172,11 +174,12 @@ fn draw_failure(e: DrawError) -> Failure {
         DrawError::Campaign(_) | DrawError::Sample(_) => "rejected",
         _ => "entropy",
     };
+    let message = texts::draw_error(&e);
     Failure {
         code: EXIT_REJECTED,
-        json: serde_json::json!({"ok": false, "error": {"kind": kind, "message": e.to_string()},
+        json: serde_json::json!({"ok": false, "error": {"kind": kind, "message": message},
             "unstaffable": match &e { DrawError::Infeasible(i) => serde_json::to_value(&i.0).unwrap_or_default(), _ => serde_json::Value::Null }}),
-        message: e.to_string(),
+        message,
     }
 }
 
@@ -186,12 +189,12 @@ fn draw_failure(e: DrawError) -> Failure {
 pub(crate) fn announce_failure(e: crate::store::AnnounceError, name: bool) -> Failure {
     use crate::store::AnnounceError as E;
     match e {
-        E::NoSnapshot => Failure::usage(e.to_string()),
+        E::NoSnapshot => Failure::usage(texts::announce_error(&e)),
         E::Store(s) => store_fail(s),
         E::Campaign { id, source } => {
             let mut f = draw_failure(source);
             if name {
-                f.message = format!("campaign {id}: {}", f.message);
+                f.message = t!("campaign-named", id = id, message = f.message);
                 if let Some(m) = f.json.pointer_mut("/error/message") {
                     *m = serde_json::Value::String(f.message.clone());
                 }
@@ -216,9 +219,9 @@ pub(crate) fn check_failure(
 ) -> Failure {
     use crate::core::campaign_checks::CheckError as E;
     let message = if name {
-        format!("campaign {id}: {e}")
+        t!("campaign-named", id = id, message = texts::check_error(&e))
     } else {
-        e.to_string()
+        texts::check_error(&e)
     };
     let (kind, extra) = match &e {
         E::Draw(d) => {
@@ -266,10 +269,10 @@ pub(crate) fn check_failure(
 fn reveal_failure(e: crate::store::RevealError) -> Failure {
     use crate::store::RevealError as E;
     match e {
-        E::NotAWitness { .. } => Failure::rejected("rejected", e.to_string()),
+        E::NotAWitness { .. } => Failure::rejected("rejected", texts::reveal_error(&e)),
         E::Secret(s) => draw_failure(s.into()),
         E::BeforeAnnouncement { .. } | E::PastDeadline { .. } => {
-            Failure::rejected("late", e.to_string())
+            Failure::rejected("late", texts::reveal_error(&e))
         }
         E::Store(s) => store_fail(s),
     }
@@ -317,24 +320,36 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), 
 /// The clerk-readable summary of a proof.
 pub fn summary(p: &DrawProof, first: &str) -> String {
     let mut t = format!(
-        "{first}\ncampaign {} ({})\nseed {}\n",
-        p.announcement.campaign.id, p.announcement.campaign.title, p.seed
+        "{first}\n{}\n{}\n",
+        t!(
+            "summary-campaign",
+            id = p.announcement.campaign.id,
+            title = p.announcement.campaign.title
+        ),
+        t!("summary-seed", seed = p.seed)
     );
     let _ = writeln!(
         t,
-        "pool {} entities ({} left out by class)",
-        p.pool_size, p.excluded_by_class
+        "{}",
+        t!(
+            "summary-pool",
+            pool = p.pool_size,
+            excluded = p.excluded_by_class
+        )
     );
     for s in &p.strata {
         let _ = writeln!(
             t,
-            "  stratum {}: pool {:>7}  drawn {:>5}",
-            s.credit_class.token(),
-            s.pool,
-            s.drawn
+            "{}",
+            t!(
+                "summary-stratum",
+                class = s.credit_class.token(),
+                pool = format!("{:>7}", s.pool),
+                drawn = format!("{:>5}", s.drawn)
+            )
         );
     }
-    let _ = writeln!(t, "{} target(s):", p.targets.len());
+    let _ = writeln!(t, "{}", t!("summary-targets", count = p.targets.len()));
     for (tr, team) in p.targets.iter().zip(&p.teams) {
         let names: Vec<String> = team
             .officers
@@ -343,9 +358,11 @@ pub fn summary(p: &DrawProof, first: &str) -> String {
                 p.officers
                     .binary_search_by(|o| o.id.as_str().cmp(id))
                     .map(|i| {
-                        format!(
-                            "{}({}, {})",
-                            p.officers[i].name, id, p.officers[i].department
+                        t!(
+                            "summary-officer",
+                            name = p.officers[i].name,
+                            id = id,
+                            department = p.officers[i].department
                         )
                     })
                     .unwrap_or_else(|_| id.clone())
@@ -353,11 +370,14 @@ pub fn summary(p: &DrawProof, first: &str) -> String {
             .collect();
         let _ = writeln!(
             t,
-            "  {} {}  [{}]  team: {}",
-            tr.entity.uscc,
-            tr.entity.name,
-            tr.items.join(","),
-            names.join(", ")
+            "{}",
+            t!(
+                "summary-target",
+                uscc = tr.entity.uscc,
+                name = tr.entity.name,
+                items = tr.items.join(","),
+                team = names.join(", ")
+            )
         );
     }
     t

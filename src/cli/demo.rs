@@ -313,11 +313,11 @@ fi
 /// The lines `dualdraw demo DIR` adds after its report: the files a
 /// newcomer edits and the script that runs the job again (one message).
 pub fn files_note(dir: &Path) -> String {
-    format!(
-        "to try it yourself, edit and run again:\n   {}  (the campaign)\n   {}  (the year's plan)\n   sh {}  (every command of the job, in a new workspace)",
-        dir.join("campaign.toml").display(),
-        dir.join("plan.toml").display(),
-        dir.join("commands.sh").display()
+    crate::cli::i18n::t!(
+        "demo-files-note",
+        campaign = dir.join("campaign.toml").display(),
+        plan = dir.join("plan.toml").display(),
+        commands = dir.join("commands.sh").display()
     )
 }
 

@@ -234,6 +234,27 @@ pub struct Checked {
     pub risk: Option<RiskEstimate>,
     /// What passed but deserves a look.
     pub warnings: Vec<String>,
+    /// The same warnings with their fields, in the same order (for a
+    /// caller that words them itself).
+    #[serde(skip)]
+    pub warning_kinds: Vec<CheckWarning>,
+}
+
+/// A warning of the checks, with its fields (its English text is in
+/// [`Checked::warnings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckWarning {
+    /// The lead department's items check none of the categories drawn from
+    /// ([`lead_on_no_team`]).
+    LeadOnNoTeam {
+        /// The lead department.
+        lead: String,
+        /// The categories drawn from.
+        categories: Vec<String>,
+    },
+    /// Some simulated draws were infeasible, below the limit
+    /// ([`some_draws_infeasible`]; the estimate is [`Checked::risk`]).
+    SomeDrawsInfeasible,
 }
 
 /// Refuses a draw date before the China date of the announcement, unless
@@ -455,8 +476,13 @@ pub fn check_announcement(
     check_lead_department(c, &sample::campaign_items(reg, c)?)?;
     let p = Prepared::new(reg, a)?;
     let mut warnings = Vec::new();
+    let mut warning_kinds = Vec::new();
     if !p.lead_checks_a_category() {
         warnings.push(lead_on_no_team(&c.lead_department, p.categories()));
+        warning_kinds.push(CheckWarning::LeadOnNoTeam {
+            lead: c.lead_department.clone(),
+            categories: p.categories().to_vec(),
+        });
     }
     p.check_certain()?;
     let risk = if opts.risk_draws == 0 {
@@ -468,6 +494,7 @@ pub fn check_announcement(
         }
         if r.infeasible > 0 {
             warnings.push(some_draws_infeasible(&r));
+            warning_kinds.push(CheckWarning::SomeDrawsInfeasible);
         }
         Some(r)
     };
@@ -476,6 +503,7 @@ pub fn check_announcement(
         targets: p.targets(),
         risk,
         warnings,
+        warning_kinds,
     })
 }
 

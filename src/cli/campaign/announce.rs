@@ -1,7 +1,9 @@
 //! `campaign announce`, `campaign reveal` and `witness new`: announcing
 //! campaigns, and the witnesses' secrets, commitments and reveals.
 
-use super::{AnnounceChecks, announce_failure, check_failure, reveal_failure};
+use super::{AnnounceChecks, announce_failure, check_failure, reveal_failure, texts};
+use crate::cli::i18n::t;
+use crate::cli::messages::file_error;
 use crate::cli::{Cli, Failure, Out};
 use crate::core::announcement::{AnnounceSummary, Announcement};
 use crate::core::campaign::{Campaign, instant_text};
@@ -25,7 +27,7 @@ pub(super) fn announce(
     let mut campaigns = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file)
-            .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", file.display())))?;
+            .map_err(|e| Failure::rejected("unreadable", file_error(file, &e)))?;
         campaigns.push(
             Campaign::from_toml(&text)
                 .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))?,
@@ -48,48 +50,66 @@ pub(super) fn announce(
     let mut texts = Vec::new();
     let mut docs = Vec::new();
     for ((a, summary), checks) in recorded.iter().zip(&checked) {
-        let mut t = format!(
-            "【抽查公告 / announcement】{}\n{}\nannouncement hash: {}\ncampaign hash:     {}\nsnapshot {} digest {}\ndraw date {}; pool {} entities",
-            a.campaign.id,
-            a.campaign.title,
-            a.hash,
-            a.campaign_hash,
-            a.snapshot.id,
-            a.snapshot.digest,
-            a.campaign.draw_date,
-            summary.pool
+        let mut t = t!(
+            "announce-notice",
+            id = a.campaign.id,
+            title = a.campaign.title,
+            hash = a.hash,
+            campaign_hash = a.campaign_hash,
+            snapshot = a.snapshot.id,
+            digest = a.snapshot.digest,
+            draw_date = a.campaign.draw_date,
+            pool = summary.pool
         );
         if !a.exclusion.is_empty() || !a.officer_history.is_empty() || !a.drawn_this_year.is_empty()
         {
             let _ = write!(
                 t,
-                "\nhistory: {} recently inspected left out; {} officer–entity pair(s) kept apart; {} entities drawn earlier this year",
-                a.exclusion.len(),
-                a.officer_history.len(),
-                a.drawn_this_year.len()
+                "\n{}",
+                t!(
+                    "announce-history",
+                    excluded = a.exclusion.len(),
+                    pairs = a.officer_history.len(),
+                    drawn = a.drawn_this_year.len()
+                )
             );
         }
         if let Some(g) = &a.coordination {
             let _ = write!(
                 t,
-                "\ncoordination group {} ({} campaigns) hash {}",
-                g.group,
-                g.members.len(),
-                g.hash
+                "\n{}",
+                t!(
+                    "announce-group",
+                    group = g.group,
+                    members = g.members.len(),
+                    hash = g.hash
+                )
             );
         }
         for w in &a.campaign.entropy.witnesses {
-            let _ = write!(t, "\nwitness {} commitment {}", w.name, w.commitment);
+            let _ = write!(
+                t,
+                "\n{}",
+                t!("announce-witness", name = w.name, commitment = w.commitment)
+            );
         }
         if let Some(b) = &a.campaign.entropy.beacon {
-            let _ = write!(t, "\nbeacon {} round {}", b.scheme.token(), b.round);
+            let _ = write!(
+                t,
+                "\n{}",
+                t!(
+                    "announce-beacon",
+                    scheme = b.scheme.token(),
+                    round = b.round
+                )
+            );
             if let Some(bt) = a.beacon_time() {
-                let _ = write!(t, " (due {})", instant_text(&bt));
+                t.push_str(&t!("announce-beacon-due", due = instant_text(&bt)));
             }
         }
-        let _ = write!(t, "\n{}", checks_line(checks));
-        for w in &checks.warnings {
-            let _ = write!(t, "\n{}", warning_line(w));
+        let _ = write!(t, "\n{}", texts::checks_line(checks));
+        for w in texts::warnings(checks) {
+            let _ = write!(t, "\n{w}");
         }
         texts.push(t);
         docs.push(serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
@@ -100,7 +120,8 @@ pub(super) fn announce(
             "checks": checks}));
     }
     let mut t = texts.join("\n\n");
-    t.push_str("\nPublish this notice before the draw: it fixes the registries, the rules and the entropy.");
+    t.push('\n');
+    t.push_str(&t!("announce-publish"));
     if docs.len() == 1 {
         out.done("dualdraw.announce.v1", &docs[0], &t)
     } else {
@@ -177,16 +198,6 @@ pub(crate) fn announce_checked<S: Store + ?Sized>(
     }
 }
 
-/// The line of the notice that says what the checks found (one message).
-fn checks_line(c: &Checked) -> String {
-    format!("checked before the announcement: {c}")
-}
-
-/// A warning of the checks (one message).
-fn warning_line(w: &str) -> String {
-    format!("warning: {w}")
-}
-
 /// `campaign reveal`: records one witness's reveal.
 pub(super) fn reveal(
     cli: &Cli,
@@ -207,7 +218,7 @@ pub(super) fn reveal(
     out.done(
         "dualdraw.reveal.v1",
         &serde_json::json!({"campaign": id, "witness": reveal.0}),
-        &format!("recorded the reveal of {} for {id}", reveal.0),
+        &t!("reveal-recorded", witness = reveal.0, id = id),
     )
 }
 
@@ -217,6 +228,6 @@ pub(in crate::cli) fn witness_new(out: &Out) -> Result<(), Failure> {
     out.done(
         "dualdraw.witness.v1",
         &serde_json::json!({"secret": secret, "commitment": commitment}),
-        &format!("secret:     {secret}\ncommitment: {commitment}\nGive the bureau only the commitment. Keep the secret until the reveal."),
+        &t!("witness-new", secret = secret, commitment = commitment),
     )
 }

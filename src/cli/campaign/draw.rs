@@ -2,7 +2,9 @@
 //! ([`crate::store::prepare_draw`]), writes the proof and records the draw
 //! with the schedule secret.
 
-use super::{draw_failure, reveal_failure, store_fail, summary};
+use super::{draw_failure, reveal_failure, store_fail, summary, texts};
+use crate::cli::i18n::t;
+use crate::cli::messages::{file_error, io_error};
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::instant_text;
 use crate::core::entropy::{self, DrandRound};
@@ -13,18 +15,20 @@ use std::path::PathBuf;
 /// Reads a drand round file.
 pub(super) fn read_round(f: &std::path::Path) -> Result<DrandRound, Failure> {
     let text = std::fs::read_to_string(f)
-        .map_err(|e| Failure::rejected("unreadable", format!("{}: {e}", f.display())))?;
+        .map_err(|e| Failure::rejected("unreadable", file_error(f, &e)))?;
     serde_json::from_str(&text).map_err(|e| {
         Failure::rejected(
             "malformed",
-            format!("{}: not a drand round: {e}", f.display()),
+            t!("draw-not-a-round", file = f.display(), why = e),
         )
     })
 }
 
 fn draw_campaign_failure(e: DrawCampaignError) -> Failure {
     match e {
-        DrawCampaignError::AlreadyDrawn(_) => Failure::rejected("already_drawn", e.to_string()),
+        DrawCampaignError::AlreadyDrawn(_) => {
+            Failure::rejected("already_drawn", texts::draw_campaign_error(&e))
+        }
         DrawCampaignError::Reveal(r) => reveal_failure(r),
         DrawCampaignError::Draw(d) => draw_failure(d),
         DrawCampaignError::Store(s) => store_fail(s),
@@ -62,17 +66,14 @@ pub(super) fn run(
             // file was in place: say how to finish it.
             return Err(Failure::rejected(
                 "already_drawn",
-                format!(
-                    "campaign {id} is already drawn (one draw per announcement), but {} is missing: write it with `dualdraw campaign proof {id}`",
-                    path.display()
-                ),
+                t!("draw-proof-missing", id = id, file = path.display()),
             ));
         }
         Err(e) => return Err(draw_campaign_failure(e)),
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            .map_err(|e| Failure::rejected("io", file_error(parent, &e)))?;
     }
     let body = serde_json::to_string_pretty(&proof)
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
@@ -81,23 +82,19 @@ pub(super) fn run(
     if path.is_dir() {
         return Err(Failure::rejected(
             "io",
-            format!("{} is a folder; nothing was recorded", path.display()),
+            t!("draw-out-is-a-folder", file = path.display()),
         ));
     }
     let mut staged = crate::durable::Staged::new();
     staged.write(&path, body.as_bytes()).map_err(|e| {
         Failure::rejected(
             "io",
-            format!("{}: {e}; nothing was recorded", path.display()),
+            t!("draw-not-staged", file = path.display(), why = io_error(&e)),
         )
     })?;
     // The schedule secret of the visit dates: fixed now, revealed after the visits.
-    let (schedule_secret, _) = entropy::new_witness_secret().map_err(|e| {
-        Failure::rejected(
-            "entropy",
-            format!("no system randomness for the schedule secret: {e}"),
-        )
-    })?;
+    let (schedule_secret, _) = entropy::new_witness_secret()
+        .map_err(|e| Failure::rejected("entropy", t!("draw-no-randomness", why = e)))?;
     ws.store_draw_with(
         &proof,
         &instant_text(&at),
@@ -108,10 +105,15 @@ pub(super) fn run(
     staged.finish().map_err(|e| {
         Failure::rejected(
             "io",
-            format!("{}: {e} (the draw is recorded: write it again with `dualdraw campaign proof {id}`)", path.display()),
+            t!(
+                "draw-not-moved",
+                file = path.display(),
+                why = io_error(&e),
+                id = id
+            ),
         )
     })?;
-    let text = summary(&proof, &format!("proof written to {}", path.display()));
+    let text = summary(&proof, &t!("draw-proof-written", file = path.display()));
     out.done(
         "dualdraw.draw.v1",
         &serde_json::json!({"proof": path, "seed": proof.seed, "teams": proof.teams.iter().map(|t| serde_json::json!({"target": t.target, "officers": t.officers})).collect::<Vec<_>>()}),

@@ -2,6 +2,8 @@
 //! done with a campaign's records after its announcement or draw.
 
 use super::store_fail;
+use crate::cli::i18n::t;
+use crate::cli::messages::file_error;
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::instant_text;
 use crate::store::{VerifyDrawError, Workspace, open_stratum_threshold};
@@ -19,7 +21,7 @@ pub(super) fn proof(cli: &Cli, out: &Out, id: &str, path: &Option<PathBuf>) -> R
         _ => {
             return Err(Failure::rejected(
                 "not_drawn",
-                format!("campaign {id} is not drawn"),
+                t!("proof-not-drawn", id = id),
             ));
         }
     };
@@ -28,15 +30,15 @@ pub(super) fn proof(cli: &Cli, out: &Out, id: &str, path: &Option<PathBuf>) -> R
         .unwrap_or_else(|| ws.dir().join("proofs").join(format!("{id}.json")));
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            .map_err(|e| Failure::rejected("io", file_error(parent, &e)))?;
     }
     crate::durable::remove_stale_partials(&path);
     crate::durable::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::rejected("io", file_error(&path, &e)))?;
     out.done(
         "dualdraw.proof.v1",
         &serde_json::json!({"campaign": id, "proof": path}),
-        &format!("wrote the recorded proof of {id} to {}", path.display()),
+        &t!("proof-written", id = id, file = path.display()),
     )
 }
 
@@ -60,14 +62,14 @@ pub(super) fn open_threshold(
     match path {
         Some(p) => {
             crate::durable::write_atomic(p, body.as_bytes())
-                .map_err(|e| Failure::rejected("io", format!("{}: {e}", p.display())))?;
+                .map_err(|e| Failure::rejected("io", file_error(p, &e)))?;
             out.done(
                 "dualdraw.threshold-opening.v1",
                 &serde_json::json!({"campaign": id, "credit_class": class, "file": p}),
-                &format!(
-                    "threshold opening of stratum {} written to {} (give it only to enterprises of that class)",
-                    class.token(),
-                    p.display()
+                &t!(
+                    "threshold-written",
+                    class = class.token(),
+                    file = p.display()
                 ),
             )
         }
@@ -90,6 +92,6 @@ pub(super) fn void(
     out.done(
         "dualdraw.void.v1",
         &serde_json::json!({"campaign": id, "reason": reason, "at": at}),
-        &format!("campaign {id} voided ({reason}); the voiding is in the ledger"),
+        &t!("void-done", id = id, reason = reason),
     )
 }

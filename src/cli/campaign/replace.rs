@@ -3,7 +3,9 @@
 //! round, and the replacement list written beside the proof.
 
 use super::draw::read_round;
-use super::{draw_failure, store_fail};
+use super::{draw_failure, store_fail, texts};
+use crate::cli::i18n::t;
+use crate::cli::messages::file_error;
 use crate::cli::{Cli, Failure, Out};
 use crate::core::campaign::instant_text;
 use crate::core::replace::Request;
@@ -16,12 +18,12 @@ use std::path::{Path, PathBuf};
 
 fn replace_failure(e: ReplaceFlowError) -> Failure {
     match e {
-        ReplaceFlowError::Voided(_) => Failure::rejected("voided", e.to_string()),
-        ReplaceFlowError::NotDrawn(_) => Failure::rejected("not_drawn", e.to_string()),
+        ReplaceFlowError::Voided(_) => Failure::rejected("voided", texts::replace_error(&e)),
+        ReplaceFlowError::NotDrawn(_) => Failure::rejected("not_drawn", texts::replace_error(&e)),
         ReplaceFlowError::RoundNotFuture(_) | ReplaceFlowError::BeaconNotAfterRequest => {
-            Failure::rejected("entropy", e.to_string())
+            Failure::rejected("entropy", texts::replace_error(&e))
         }
-        ReplaceFlowError::NoPending(_) => Failure::rejected("not_found", e.to_string()),
+        ReplaceFlowError::NoPending(_) => Failure::rejected("not_found", texts::replace_error(&e)),
         ReplaceFlowError::Beacon(b) => draw_failure(b.into()),
         ReplaceFlowError::Rejected(_) => Failure::rejected("rejected", e.to_string()),
         ReplaceFlowError::Store(s) => store_fail(s),
@@ -58,31 +60,39 @@ pub(super) fn replace(
         return out.done(
             "dualdraw.replace-request.v1",
             &serde_json::json!({"campaign": id, "round": round, "due": instant_text(&due)}),
-            &format!("replacement requested; it will be decided by drand round {round} (due {}): then run\n  dualdraw campaign resolve-replacement {id} --beacon ROUND.json", instant_text(&due)),
+            &t!(
+                "replace-requested",
+                round = round,
+                due = instant_text(&due),
+                id = id
+            ),
         );
     }
     let r = replace_now(&mut ws, id, request, reason, at, &cli.actor()).map_err(replace_failure)?;
     let path = write_replacements(&ws, id)?;
     let what = match &r.request {
-        Request::Target { target } => {
-            format!("target {target} replaced by {}", r.replacement)
-        }
-        Request::Officer { target, officer } => {
-            format!(
-                "officer {officer} on {target} replaced by {}",
-                r.replacement
-            )
-        }
+        Request::Target { target } => t!(
+            "replace-what-target",
+            target = target,
+            replacement = r.replacement
+        ),
+        Request::Officer { target, officer } => t!(
+            "replace-what-officer",
+            officer = officer,
+            target = target,
+            replacement = r.replacement
+        ),
     };
     out.done(
         "dualdraw.replace.v1",
         &serde_json::json!({"replacement": r, "file": path}),
-        &format!(
-            "replacement {}: {what} ({}); team: {}\nrecorded in {}",
-            r.seq,
-            r.reason,
-            r.team.join(", "),
-            path.display()
+        &t!(
+            "replace-done",
+            seq = r.seq,
+            what = what,
+            reason = r.reason,
+            team = r.team.join(", "),
+            file = path.display()
         ),
     )
 }
@@ -110,13 +120,13 @@ pub(super) fn resolve_replacement(
     out.done(
         "dualdraw.replace.v1",
         &serde_json::json!({"replacement": r, "file": path}),
-        &format!(
-            "replacement {} decided by drand round {}: {}; team: {}\nrecorded in {}",
-            r.seq,
-            pending.round,
-            r.replacement,
-            r.team.join(", "),
-            path.display()
+        &t!(
+            "replace-resolved",
+            seq = r.seq,
+            round = pending.round,
+            replacement = r.replacement,
+            team = r.team.join(", "),
+            file = path.display()
         ),
     )
 }
@@ -130,11 +140,11 @@ fn write_replacements(ws: &Workspace, id: &str) -> Result<PathBuf, Failure> {
         .join(format!("{id}.replacements.json"));
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|e| Failure::rejected("io", format!("{}: {e}", parent.display())))?;
+            .map_err(|e| Failure::rejected("io", file_error(parent, &e)))?;
     }
     let body = serde_json::to_string_pretty(&all)
         .map_err(|e| Failure::rejected("internal", e.to_string()))?;
     crate::durable::write_atomic(&path, body.as_bytes())
-        .map_err(|e| Failure::rejected("io", format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::rejected("io", file_error(&path, &e)))?;
     Ok(path)
 }

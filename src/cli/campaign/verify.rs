@@ -3,6 +3,8 @@
 //! the light, public or audit level (with the workspace).
 
 use super::summary;
+use crate::cli::i18n::t;
+use crate::cli::messages::file_error;
 use crate::cli::{Cli, EXIT_REJECTED, Failure, Out};
 use crate::core::proof::DrawProof;
 use crate::core::verify::{Check, Level, VERDICT_SCHEMA, Verdict};
@@ -19,20 +21,22 @@ fn read_checked<T: serde::de::DeserializeOwned>(
 ) -> Result<T, (Check, String, bool)> {
     use crate::core::json_limits::checked_text;
     let size = std::fs::metadata(f)
-        .map_err(|e| (Check::Json, format!("{}: {e}", f.display()), true))?
+        .map_err(|e| (Check::Json, file_error(f, &e), true))?
         .len();
     if size > limit {
         return Err((
             Check::Json,
-            format!(
-                "{}: {size} bytes, larger than the {limit} bytes allowed for {what} (SPEC §10)",
-                f.display()
+            t!(
+                "verify-too-large",
+                file = f.display(),
+                size = size,
+                limit = limit,
+                what = what
             ),
             false,
         ));
     }
-    let bytes =
-        std::fs::read(f).map_err(|e| (Check::Json, format!("{}: {e}", f.display()), true))?;
+    let bytes = std::fs::read(f).map_err(|e| (Check::Json, file_error(f, &e), true))?;
     let text = checked_text(&bytes, limit)
         .map_err(|e| (Check::Json, format!("{}: {e}", f.display()), false))?;
     serde_json::from_str(text).map_err(|e| {
@@ -40,7 +44,11 @@ fn read_checked<T: serde::de::DeserializeOwned>(
             serde_json::error::Category::Data => Check::Format,
             _ => Check::Json,
         };
-        (check, format!("{}: not {what}: {e}", f.display()), false)
+        (
+            check,
+            t!("verify-not-a", file = f.display(), what = what, why = e),
+            false,
+        )
     })
 }
 
@@ -57,7 +65,7 @@ fn failed(message: String) -> Failure {
     Failure {
         code: EXIT_REJECTED,
         json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": "verification_failed", "message": message}}),
-        message: format!("FAILED: {message}"),
+        message: t!("verify-failed", message = message),
     }
 }
 
@@ -108,9 +116,11 @@ fn verdict_failure(v: &Verdict, requested: Level) -> Failure {
     Failure {
         code: EXIT_REJECTED,
         json,
-        message: format!(
-            "FAILED: {message}\nINVALID at the {} level (the check that failed: {check}; docs/SPEC.md §9)",
-            level_name(v.level)
+        message: t!(
+            "verify-invalid",
+            message = message,
+            level = t!("verify-level", level = level_name(v.level)),
+            check = check
         ),
     }
 }
@@ -128,34 +138,40 @@ fn level_name(l: Level) -> &'static str {
 fn verdict_text(v: &Verdict) -> String {
     use std::fmt::Write as _;
     let mut t = match v.level {
-        Level::Audit => "VALID (audit: the whole draw re-run on the workspace's snapshot with its salts)".to_string(),
-        Level::Public => "CONSISTENT at the public level: nothing wrong in the proof, the pool recomputed from the public snapshot and the targets fit the stratum sizes; not a proof that each stratum drew its smallest keys".to_string(),
-        Level::Light => "CONSISTENT at the light level: nothing wrong in what the proof shows on its own (reveals, seed, PRNs, inclusion, strata arithmetic, the whole team assignment re-run)".to_string(),
+        Level::Audit => t!("verify-valid-audit"),
+        Level::Public => t!("verify-consistent-public"),
+        Level::Light => t!("verify-consistent-light"),
     };
     let ids: Vec<&str> = v.established.iter().map(|c| c.id()).collect();
-    let _ = write!(t, "\nestablished: {}", ids.join(", "));
+    let _ = write!(t, "\n{}", t!("verify-established", checks = ids.join(", ")));
     for n in &v.not_checked {
-        let who: Vec<&str> = n
+        let who: Vec<String> = n
             .who
             .iter()
             .map(|w| match w {
-                crate::core::verify::Who::Public => "anyone with the public snapshot",
-                crate::core::verify::Who::Auditor => "an auditor with the workspace",
-                crate::core::verify::Who::Enterprise => "an enterprise, for itself",
+                crate::core::verify::Who::Public => t!("verify-who-public"),
+                crate::core::verify::Who::Auditor => t!("verify-who-auditor"),
+                crate::core::verify::Who::Enterprise => t!("verify-who-enterprise"),
             })
             .collect();
         let _ = write!(
             t,
-            "\nnot checked: {} ({}; who can: {})",
-            n.check.id(),
-            n.why,
-            who.join(", ")
+            "\n{}",
+            t!(
+                "verify-not-checked",
+                check = n.check.id(),
+                why = n.why,
+                who = who.join(", ")
+            )
         );
     }
     let _ = write!(
         t,
-        "\ncompare the announcement hash {} with the one the bureau published before the draw",
-        v.announcement_hash.as_deref().unwrap_or("?")
+        "\n{}",
+        t!(
+            "verify-compare-hash",
+            hash = v.announcement_hash.as_deref().unwrap_or("?")
+        )
     );
     t
 }
@@ -181,7 +197,7 @@ pub(in crate::cli) fn verify(
     } else {
         Level::Light
     });
-    let proof: DrawProof = match read_checked(file, "a draw proof", MAX_PROOF_BYTES) {
+    let proof: DrawProof = match read_checked(file, &t!("verify-what-proof"), MAX_PROOF_BYTES) {
         Ok(p) => p,
         Err((check, message, io)) => {
             let mut f = verdict_failure(&Verdict::unreadable(requested, check, message), requested);
@@ -196,7 +212,7 @@ pub(in crate::cli) fn verify(
     let public = match (snapshot, light) {
         (Some(f), false) => Some(read_json::<crate::core::snapshot::PublicSnapshot>(
             f,
-            "a public snapshot",
+            &t!("verify-what-snapshot"),
             MAX_SNAPSHOT_BYTES,
         )?),
         _ => None,
@@ -210,19 +226,23 @@ pub(in crate::cli) fn verify(
         Workspace::open(&cli.workspace).ok()
     };
     let list: Option<Vec<crate::core::replace::Replacement>> = replacements
-        .map(|f| read_json(f, "a replacement list", MAX_PROOF_BYTES))
+        .map(|f| read_json(f, &t!("verify-what-replacements"), MAX_PROOF_BYTES))
         .transpose()?;
     let attempted = level_available(ws.as_ref(), &proof, public.as_ref());
     let verified = verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()).map_err(
         |e| match e {
-            VerifyDrawError::ReplacementsNeedAudit => Failure::usage(
-                "--replacements needs the workspace that holds the draw's snapshot (audit level)",
-            ),
+            VerifyDrawError::ReplacementsNeedAudit => {
+                Failure::usage(t!("verify-replacements-need-audit"))
+            }
             VerifyDrawError::Mismatch(m) => {
                 verdict_failure(&Verdict::failed(attempted, Some(&proof), &m), requested)
             }
             VerifyDrawError::Replacement(m) => failed(m),
-            VerifyDrawError::ReplacementsDiffer { .. } => failed(e.to_string()),
+            VerifyDrawError::ReplacementsDiffer { given, recorded } => failed(t!(
+                "verify-replacements-differ",
+                given = given,
+                recorded = recorded
+            )),
             VerifyDrawError::Store(s) => Failure::from(s),
         },
     )?;
@@ -230,14 +250,14 @@ pub(in crate::cli) fn verify(
     let level = verified.level();
     if level < requested {
         let why = match (requested, ws.is_some()) {
-            (Level::Audit, true) => format!(
-                "the workspace {} holds no snapshot with digest {} (the draw's) or no announcement of {}: it was deleted, or this is another workspace",
-                cli.workspace.display(),
-                proof.announcement.snapshot.digest,
-                proof.announcement.campaign.id
+            (Level::Audit, true) => t!(
+                "verify-why-not-in-workspace",
+                dir = cli.workspace.display(),
+                digest = proof.announcement.snapshot.digest,
+                id = proof.announcement.campaign.id
             ),
-            (Level::Audit, false) => "no workspace was opened".to_string(),
-            _ => "give the published public snapshot with --snapshot".to_string(),
+            (Level::Audit, false) => t!("verify-why-no-workspace"),
+            _ => t!("verify-why-no-snapshot"),
         };
         let name = level_name;
         let json = verdict_json(
@@ -249,10 +269,11 @@ pub(in crate::cli) fn verify(
         return Err(Failure {
             code: EXIT_REJECTED,
             json,
-            message: format!(
-                "NOT VERIFIED AT THE {} LEVEL: the proof passed the {} level only, because {why}",
-                name(requested).to_uppercase(),
-                name(level)
+            message: t!(
+                "verify-not-reached",
+                requested = t!("verify-level-caps", level = name(requested)),
+                level = t!("verify-level", level = name(level)),
+                why = why
             ),
         });
     }
