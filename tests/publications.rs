@@ -308,7 +308,9 @@ fn schedule_writes_xlsx_beside_each_csv() {
         .collect();
     let gone = before.keys().next().unwrap().clone();
     std::fs::remove_file(&gone).unwrap();
-    d.dd(&["schedule", ID]).expect(0).has("written again");
+    d.dd(&["--lang", "en", "schedule", ID])
+        .expect(0)
+        .has("written again");
     for (p, bytes) in &before {
         assert_eq!(&std::fs::read(p).unwrap(), bytes, "{p:?} differs");
     }
