@@ -10,10 +10,10 @@ mod announce;
 mod draw;
 mod records;
 mod replace;
-mod texts;
+pub(super) mod texts;
 mod verify;
 
-pub(crate) use announce::announce_checked;
+pub(crate) use crate::store::announce_checked;
 pub(super) use announce::witness_new;
 pub(super) use verify::verify;
 
@@ -161,6 +161,22 @@ pub struct AnnounceChecks {
     /// estimate then says how many were made).
     #[arg(long, default_value_t = 60)]
     pub risk_seconds: u64,
+}
+
+impl AnnounceChecks {
+    /// The checks' options.
+    pub(crate) fn options(&self) -> crate::core::campaign_checks::CheckOptions {
+        crate::core::campaign_checks::CheckOptions {
+            allow_past: self.allow_past,
+            risk_draws: self.risk_draws,
+            max_risk: self.max_infeasible_risk,
+        }
+    }
+
+    /// How long each campaign's simulated draws may run.
+    pub(crate) fn budget(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.risk_seconds)
+    }
 }
 
 fn parse_risk(s: &str) -> Result<crate::core::campaign::Ratio, String> {

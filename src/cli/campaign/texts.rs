@@ -34,7 +34,7 @@ pub(super) fn risk_line(r: &RiskEstimate) -> String {
 }
 
 /// The notice's line of what the checks found.
-pub(super) fn checks_line(c: &Checked) -> String {
+pub(crate) fn checks_line(c: &Checked) -> String {
     match &c.risk {
         Some(r) => t!(
             "announce-checked-risk",
@@ -46,7 +46,7 @@ pub(super) fn checks_line(c: &Checked) -> String {
 }
 
 /// The warnings of the checks, each one line.
-pub(super) fn warnings(c: &Checked) -> Vec<String> {
+pub(crate) fn warnings(c: &Checked) -> Vec<String> {
     if c.warning_kinds.len() != c.warnings.len() {
         // Made by another version of the checks: their own words.
         return c
