@@ -1744,13 +1744,13 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
     let r = c.announce_text("big.toml", &text);
     r.expect(1);
     assert_has(&r, "200 次模拟抽取中有 200 次不可行");
-    assert_has(&r, "need 50 place(s) of 县教育局 officers");
-    assert_has(&r, "eligible");
+    assert_has(&r, "需要县教育局执法检查人员 50 人次");
+    assert_has(&r, "符合条件");
     let v = c.announce_json("big.toml", &text, 1);
     assert_error_json(&v);
     assert_eq!(v["error"]["kind"], "infeasible_risk");
     assert_eq!(v["risk"]["infeasible"], 200);
-    assert!(message(&v).contains("eligible"), "{v:#}");
+    assert!(message(&v).contains("符合条件"), "{v:#}");
     let un = v["unstaffable"].as_array().expect("unstaffable");
     assert!(!un.is_empty());
     for u in un {
@@ -1803,8 +1803,13 @@ fn infeasible_officer_capacity_explains_hall_condition() {
     r.expect(1);
     // Which departments run short depends on the witnesses' random secrets;
     // the explanation always names one and its eligible officers.
-    assert_has(&r, " officers, but only ");
-    assert_has(&r, "eligible (each serves at most 1 target(s)");
+    assert_has(&r, "执法检查人员");
+    assert_has(&r, "名人员符合条件（每人最多负责 1 个检查对象");
+    // The same explanation in English, as the library words it.
+    let en = c.dd(&["--lang", "en", "campaign", "draw", "CAP", "--now", DRAW_AT]);
+    en.expect(1);
+    assert_has(&en, " officers, but only ");
+    assert_has(&en, "eligible (each serves at most 1 target(s)");
     let v = c.dd_json(&["campaign", "draw", "CAP", "--now", DRAW_AT], 1);
     assert_eq!(v["error"]["kind"], "infeasible");
     for u in v["unstaffable"].as_array().unwrap() {
@@ -2681,11 +2686,11 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
     assert_has(
         &r,
         &format!(
-            "1 target(s) ({school}) need 2 place(s) of 县教育局 officers, but only 0 officer(s) are eligible"
+            "1 个检查对象（{school}）需要县教育局执法检查人员 2 人次，但只有 0 名人员符合条件"
         ),
     );
-    assert_has(&r, "recused from the target");
-    assert_has(&r, &format!("is recused from {school}"));
+    assert_has(&r, "须回避该检查对象");
+    assert_has(&r, &format!("须回避 {school}"));
     let v = c.announce_json("s.toml", &schools_toml("SCHOOLS", &c.jia.commitment), 1);
     assert_eq!(v["error"]["kind"], "infeasible");
     let u = &v["unstaffable"][0];

@@ -11,6 +11,7 @@ mod draw;
 mod records;
 mod replace;
 pub(super) mod texts;
+pub(crate) mod unstaffable;
 mod verify;
 
 pub(crate) use crate::store::announce_checked;

@@ -124,7 +124,10 @@ pub(super) fn check_error(e: &CheckError) -> String {
                     staffable = s.staffable
                 ));
                 for u in &s.examples {
-                    lines.push(t!("check-certain-example", why = u));
+                    lines.push(t!(
+                        "check-certain-example",
+                        why = super::unstaffable::unstaffable(u)
+                    ));
                 }
             }
             for k in &c.capacity {
@@ -161,7 +164,11 @@ pub(super) fn check_error(e: &CheckError) -> String {
                 )
             }];
             if let Some((i, e)) = &r.example {
-                lines.push(t!("check-risk-example", index = i, why = e));
+                lines.push(t!(
+                    "check-risk-example",
+                    index = i,
+                    why = super::unstaffable::infeasible(e)
+                ));
             }
             lines.push(t!("check-risk-advice"));
             lines.join("\n")
@@ -205,6 +212,7 @@ pub(super) fn draw_error(e: &DrawError) -> String {
             date = date,
             draw_date = draw_date
         ),
+        E::Infeasible(i) => super::unstaffable::infeasible(i),
         _ => e.to_string(),
     }
 }
