@@ -75,6 +75,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/office.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/assign.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/office-errors.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -85,6 +87,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/office.ftl"),
     "\n",
     include_str!("../../locales/en/assign.ftl"),
+    "\n",
+    include_str!("../../locales/en/office-errors.ftl"),
 );
 
 /// A language of the CLI.

@@ -41,7 +41,8 @@ pub use draw::{
 };
 pub use history::{history_for, visit_log};
 pub use outcomes::{
-    DrawnCampaign, ResultsFlowError, RowProblem, drawn_campaign, import_results, record_result,
+    DrawnCampaign, ResultsFlowError, RowProblem, RowWhy, drawn_campaign, import_results,
+    record_result,
 };
 pub use replace::{ReplaceFlowError, replace_now, request_replacement, resolve_replacement};
 pub use snapshots::{known_snapshot, prove_record, public_snapshot, snapshot_or_current};
