@@ -1159,7 +1159,9 @@ fn an_infeasible_schedule_names_an_officer_as_the_bottleneck_and_records_nothing
         }
     }
     let r = c.dd(&["schedule", "ONEDAY", "--per-day", "1", "--now", SCHEDULE_AT]);
-    r.expect(1).has("不存在满足全部规则的排期").has("执法检查人员 ");
+    r.expect(1)
+        .has("不存在满足全部规则的排期")
+        .has("执法检查人员 ");
     // The same in English, as the library words it.
     let en = c.dd(&[
         "--lang",

@@ -1514,9 +1514,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
     assert!(c.exists("res/results.csv"));
     // A campaign not drawn has no results notice.
     c.announce(ID2);
-    c.dd(&["results", "publish", ID2])
-        .expect(1)
-        .has("尚未抽取");
+    c.dd(&["results", "publish", ID2]).expect(1).has("尚未抽取");
 }
 
 #[test]

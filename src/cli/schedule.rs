@@ -116,7 +116,7 @@ fn flow_fail_of(command: &str, e: ScheduleFlowError) -> Failure {
             Failure::rejected("not_scheduled", t!("schedule-not-scheduled", id = id))
         }
         ScheduleFlowError::Revealed(id) => {
-            Failure::rejected("revealed", t!("schedule-revealed", id = id))
+            Failure::rejected("revealed", t!("schedule-already-revealed", id = id))
         }
         ScheduleFlowError::TooEarly { key, last } => Failure::rejected(
             "too_early",
