@@ -1,0 +1,118 @@
+// c2sp.org/signed-note as docs/LOG.md §3 uses it, and c2sp.org/tlog-checkpoint (origin, size, root; no extensions).
+import { fromUtf8, toHex, utf8 } from '../bytes.ts';
+import { b64, validKeyName, verifySig, type Vkey } from './keys.ts';
+
+export const MAX_NOTE_BYTES = 64 * 1024;
+/** signed-note: accept at least 16 signatures; more than this many lines is refused as a resource limit. */
+export const MAX_SIGNATURES = 100;
+
+export interface SigLine {
+  name: string;
+  id: Uint8Array;
+  sig: Uint8Array; // what follows the key ID
+  line: string;
+}
+
+export interface Note {
+  text: string; // the note text, ending in "\n"
+  sigs: SigLine[];
+}
+
+/** Parse a signed note (the whole input must be one note); a string says what is wrong. */
+export function parseNote(input: string | Uint8Array): Note | string {
+  let s: string;
+  if (typeof input === 'string') s = input;
+  else {
+    if (input.length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes (this one has ${input.length})`;
+    try {
+      s = fromUtf8(input);
+    } catch {
+      return 'a signed note is UTF-8';
+    }
+  }
+  if (utf8(s).length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes`;
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(s)) return 'a signed note has no control characters other than newline';
+  const sep = s.lastIndexOf('\n\n');
+  if (sep < 0) return 'no blank line between the note text and its signatures';
+  const text = s.slice(0, sep + 1);
+  const rest = s.slice(sep + 2);
+  if (!rest.endsWith('\n')) return 'the last signature line does not end in a newline';
+  const lines = rest.slice(0, -1).split('\n');
+  if (lines.length > MAX_SIGNATURES) return `more than ${MAX_SIGNATURES} signature lines`;
+  const sigs: SigLine[] = [];
+  for (const line of lines) {
+    const m = /^\u2014 (\S+) (\S+)$/u.exec(line);
+    if (!m || !validKeyName(m[1])) return `not a signature line ("— NAME BASE64"): ${line.slice(0, 120)}`;
+    const raw = b64(m[2]);
+    if (!raw || raw.length < 5) return `the signature of ${m[1]} is not base64 of a key ID and a signature`;
+    sigs.push({ name: m[1], id: raw.slice(0, 4), sig: raw.slice(4), line });
+  }
+  return { text, sigs };
+}
+
+const sameId = (a: Uint8Array, b: Uint8Array) => a.length === 4 && b.length === 4 && a.every((x, i) => x === b[i]);
+
+export interface NoteCheck {
+  /** keys whose signature line verified */
+  verified: Vkey[];
+  /** known keys whose line failed to verify (the note is then rejected) */
+  failed: Vkey[];
+  /** known keys with no line in the note */
+  missing: Vkey[];
+  /** lines from keys not given (ignored) */
+  unknown: SigLine[];
+}
+
+/**
+ * Check a note's signature lines against known keys (Ed25519 or SM2 ones): a line is a known key's when both its name
+ * and ID match. `msg` is the signed message (the note text for a bureau's or an auditor's signature).
+ */
+export function checkNote(note: Note, keys: Vkey[], msg: Uint8Array = utf8(note.text)): NoteCheck {
+  const out: NoteCheck = { verified: [], failed: [], missing: [], unknown: [] };
+  const seen = new Set<Vkey>();
+  for (const l of note.sigs) {
+    const k = keys.find((k) => k.type !== 'cosignature' && k.name === l.name && sameId(k.id, l.id));
+    if (!k) {
+      out.unknown.push(l);
+      continue;
+    }
+    seen.add(k);
+    if (verifySig(k, msg, l.sig)) {
+      if (!out.verified.includes(k)) out.verified.push(k);
+    } else if (!out.failed.includes(k)) out.failed.push(k);
+  }
+  for (const k of keys) if (k.type !== 'cosignature' && !seen.has(k)) out.missing.push(k);
+  return out;
+}
+
+/** The rule of docs/LOG.md §3 for a dualdraw signer's note: every given key of that signer verified, none failed. */
+export function signedByAll(c: NoteCheck, keys: Vkey[]): boolean {
+  const given = keys.filter((k) => k.type !== 'cosignature');
+  return given.length > 0 && c.failed.length === 0 && given.every((k) => c.verified.includes(k));
+}
+
+export interface Checkpoint {
+  origin: string;
+  size: number;
+  root: Uint8Array;
+  note: Note;
+}
+
+/** A checkpoint's text: exactly origin, size (decimal, no leading zeros), base64 root hash; no extension lines. */
+export function parseCheckpoint(input: string | Uint8Array): Checkpoint | string {
+  const note = parseNote(input);
+  if (typeof note === 'string') return note;
+  const lines = note.text.slice(0, -1).split('\n');
+  if (lines.length < 3) return 'a checkpoint has three lines: origin, tree size, root hash';
+  if (lines.length > 3) return 'a log v1 checkpoint has no extension lines';
+  const [origin, sizeText, rootText] = lines;
+  if (!validKeyName(origin)) return `the origin ${JSON.stringify(origin)} is not a log name`;
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return `the tree size ${JSON.stringify(sizeText)} is not a decimal without leading zeros`;
+  const size = Number(sizeText);
+  if (!Number.isSafeInteger(size)) return `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`;
+  const root = b64(rootText);
+  if (!root || root.length !== 32) return 'the root hash is not base64 of 32 bytes';
+  return { origin, size, root, note };
+}
+
+export const rootHex = (c: Checkpoint) => toHex(c.root);
