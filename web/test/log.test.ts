@@ -1,6 +1,10 @@
 // docs/LOG.md through web/src/log.ts, on fixtures signed here (test/logFixtures.ts): valid inputs verify and say what
 // they established; each tampering is refused and named.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { sha, toHex, utf8 } from '../src/bytes.ts';
 import {
@@ -254,6 +258,33 @@ test('verifyLog runs what it is given and a vkey that cannot be read is a failur
   const bad = verifyLog({ logKeys: ['nonsense'], checkpoint: cp(13) });
   assert.equal(bad[0].ok, false);
   assert.equal(bad[1].ok, false);
+});
+
+test('dist/verify-cli.mjs: the log options, --json fields, exit codes 0, 1 and 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dualdraw-log-cli-'));
+  const f = (name: string, text: string | Uint8Array) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const keyFile = f('keys.txt', `# 机关密钥\n${ed.vkey}\n${sm.vkey}\n`);
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'verify-cli.mjs'), ...args], { encoding: 'utf8' });
+  const proof = f('proof.json', proofBytes);
+  const args = ['--log-key', keyFile, '--policy', f('log-policy.toml', policyText), '--checkpoint', f('cp.txt', cosigned(13)), '--inclusion', f('incl.tlog-proof', tlogProof(2, 13, cosigned(13)))];
+  const ok = cli(proof, ...args, '--consistency', f('old.txt', cp(4)), f('add.txt', `old 4\n${consistencyProof(ls, 4, 13).map((h) => toB64(h) + '\n').join('')}\n${cosigned(13)}`), '--json');
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const j = JSON.parse(ok.stdout);
+  assert.equal(j.schema, 'dualdraw.verify-log.v1');
+  assert.equal(j.ok, true);
+  assert.deepEqual(j.reports.map((r: { kind: string }) => r.kind), ['keys', 'checkpoint', 'inclusion', 'consistency']);
+  for (const r of j.reports) for (const k of ['kind', 'ok', 'facts', 'checks', 'established', 'not_established']) assert.ok(k in r, k);
+  assert.equal(j.reports[2].facts.proof_sha256, toHex(sha(proofBytes)));
+  // inline vkeys, Chinese text; a tampered proof file: exit 1 naming inclusion.draw
+  const bad = cli(f('proof2.json', utf8('{}')), '--log-key', ed.vkey, '--log-key', sm.vkey, '--inclusion', join(dir, 'incl.tlog-proof'), '--lang', 'zh');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /✘ 收录证明：未通过/);
+  assert.match(bad.stdout, /inclusion\.draw/);
+  assert.equal(cli('--checkpoint', join(dir, 'missing.txt'), '--log-key', ed.vkey).status, 2);
+  assert.equal(cli('--log-key').status, 2);
 });
 
 export { tlogProof, addCheckpoint, cp, cosigned, keys, policyText, proofBytes, ORIGIN, ed, sm, entries, ls };
