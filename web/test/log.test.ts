@@ -2,7 +2,7 @@
 // they established; each tampering is refused and named.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -285,6 +285,23 @@ test('dist/verify-cli.mjs: the log options, --json fields, exit codes 0, 1 and 2
   assert.match(bad.stdout, /inclusion\.draw/);
   assert.equal(cli('--checkpoint', join(dir, 'missing.txt'), '--log-key', ed.vkey).status, 2);
   assert.equal(cli('--log-key').status, 2);
+});
+
+test('the Python reference (tests/vectors/verify_log.py, gmalg SM2) verifies what sm-crypto-v2 and noble signed here', (t) => {
+  const py = join(import.meta.dirname, '..', '..', '.venv-log', 'bin', 'python');
+  if (!existsSync(py)) return t.skip('no .venv-log (made by .ci/run): the cross-check with Python was not run');
+  const dir = mkdtempSync(join(tmpdir(), 'dualdraw-log-py-'));
+  const f = (name: string, text: string | Uint8Array) => (writeFileSync(join(dir, name), text), join(dir, name));
+  const script = join(import.meta.dirname, '..', '..', 'tests', 'vectors', 'verify_log.py');
+  const run = (...a: string[]) => spawnSync(py, [script, ...a], { encoding: 'utf8' });
+  const base = [f('proof.json', proofBytes), '--log-key', ed.vkey, '--log-key', sm.vkey, '--policy', f('policy.toml', policyText), '--json'];
+  const cons = `old 4\n${consistencyProof(ls, 4, 13).map((h) => toB64(h) + '\n').join('')}\n${cosigned(13)}`;
+  const ok = run(...base, '--checkpoint', f('cp', cosigned(13)), '--inclusion', f('incl', tlogProof(2, 13, cosigned(13))), '--consistency', f('old', cp(4)), f('add', cons));
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const j = JSON.parse(ok.stdout);
+  assert.deepEqual(j.reports.map((r: { kind: string; ok: boolean }) => [r.kind, r.ok]), [['keys', true], ['checkpoint', true], ['inclusion', true], ['consistency', true]]);
+  const bad = run(...base, '--checkpoint', f('cp2', cosigned(13).replace('\n13\n', '\n12\n')));
+  assert.equal(bad.status, 1);
 });
 
 export { tlogProof, addCheckpoint, cp, cosigned, keys, policyText, proofBytes, ORIGIN, ed, sm, entries, ls };
