@@ -1989,13 +1989,13 @@ function sqrt5mod8(Fp3, n) {
   assertIsSquare(F, root, n);
   return root;
 }
-function sqrt9mod16(P) {
-  const Fp_ = Field(P);
-  const tn = tonelliShanks(P);
+function sqrt9mod16(P2) {
+  const Fp_ = Field(P2);
+  const tn = tonelliShanks(P2);
   const c1 = tn(Fp_, Fp_.neg(Fp_.ONE));
   const c2 = tn(Fp_, c1);
   const c3 = tn(Fp_, Fp_.neg(c1));
-  const c4 = (P + _7n) / _16n;
+  const c4 = (P2 + _7n) / _16n;
   return ((Fp3, n) => {
     const F = Fp3;
     let tv1 = F.pow(n, c4);
@@ -2012,18 +2012,18 @@ function sqrt9mod16(P) {
     return root;
   });
 }
-function tonelliShanks(P) {
-  if (P < _3n)
+function tonelliShanks(P2) {
+  if (P2 < _3n)
     throw new Error("sqrt is not defined for small field");
-  aoddModulus(P, "tonelliShanks");
-  let Q = P - _1n2;
+  aoddModulus(P2, "tonelliShanks");
+  let Q = P2 - _1n2;
   let S = 0;
   while (Q % _2n === _0n2) {
     Q /= _2n;
     S++;
   }
   let Z = _2n;
-  const _Fp = Field(P);
+  const _Fp = Field(P2);
   while (FpLegendre(_Fp, Z) === 1) {
     if (Z++ > 1e3)
       throw new Error("Cannot find square root: probably non-prime P");
@@ -2063,15 +2063,15 @@ function tonelliShanks(P) {
     return R;
   };
 }
-function FpSqrt(P) {
-  aoddModulus(P, "Fp.sqrt");
-  if (P % _4n === _3n)
+function FpSqrt(P2) {
+  aoddModulus(P2, "Fp.sqrt");
+  if (P2 % _4n === _3n)
     return sqrt3mod4;
-  if (P % _8n === _5n)
+  if (P2 % _8n === _5n)
     return sqrt5mod8;
-  if (P % _16n === _9n)
-    return sqrt9mod16(P);
-  return tonelliShanks(P);
+  if (P2 % _16n === _9n)
+    return sqrt9mod16(P2);
+  return tonelliShanks(P2);
 }
 var isNegativeLE = (num, modulo) => (mod(num, modulo) & _1n2) === _1n2;
 var FIELD_FIELDS = [
@@ -2428,8 +2428,8 @@ function validateMSMScalars(scalars, field2, maxScalar) {
   });
 }
 var pointWindowSizes = /* @__PURE__ */ new WeakMap();
-function getWindowSize(P) {
-  return pointWindowSizes.get(P) || 1;
+function getWindowSize(P2) {
+  return pointWindowSizes.get(P2) || 1;
 }
 function oddMultiples(p, size) {
   const dbl = p.double();
@@ -3365,11 +3365,11 @@ function createHasher2(Point, mapToCurve, defaults) {
     return Point.fromAffine(mapToCurve(num));
   }
   function clear(initial) {
-    const P = initial.clearCofactor();
-    if (P.equals(Point.ZERO))
+    const P2 = initial.clearCofactor();
+    if (P2.equals(Point.ZERO))
       return Point.ZERO;
-    P.assertValidity();
-    return P;
+    P2.assertValidity();
+    return P2;
   }
   return Object.freeze({
     get defaults() {
@@ -3546,19 +3546,19 @@ var ed25519_CURVE = /* @__PURE__ */ (() => ({
 }))();
 function ed25519_pow_2_252_3(x2) {
   const _10n = BigInt(10), _20n = BigInt(20), _40n = BigInt(40), _80n = BigInt(80);
-  const P = ed25519_CURVE_p;
-  const x22 = x2 * x2 % P;
-  const b2 = x22 * x2 % P;
-  const b4 = pow2(b2, _2n4, P) * b2 % P;
-  const b5 = pow2(b4, _1n6, P) * x2 % P;
-  const b10 = pow2(b5, _5n2, P) * b5 % P;
-  const b20 = pow2(b10, _10n, P) * b10 % P;
-  const b40 = pow2(b20, _20n, P) * b20 % P;
-  const b80 = pow2(b40, _40n, P) * b40 % P;
-  const b160 = pow2(b80, _80n, P) * b80 % P;
-  const b240 = pow2(b160, _80n, P) * b80 % P;
-  const b250 = pow2(b240, _10n, P) * b10 % P;
-  const pow_p_5_8 = pow2(b250, _2n4, P) * x2 % P;
+  const P2 = ed25519_CURVE_p;
+  const x22 = x2 * x2 % P2;
+  const b2 = x22 * x2 % P2;
+  const b4 = pow2(b2, _2n4, P2) * b2 % P2;
+  const b5 = pow2(b4, _1n6, P2) * x2 % P2;
+  const b10 = pow2(b5, _5n2, P2) * b5 % P2;
+  const b20 = pow2(b10, _10n, P2) * b10 % P2;
+  const b40 = pow2(b20, _20n, P2) * b20 % P2;
+  const b80 = pow2(b40, _40n, P2) * b40 % P2;
+  const b160 = pow2(b80, _80n, P2) * b80 % P2;
+  const b240 = pow2(b160, _80n, P2) * b80 % P2;
+  const b250 = pow2(b240, _10n, P2) * b10 % P2;
+  const pow_p_5_8 = pow2(b250, _2n4, P2) * x2 % P2;
   return { pow_p_5_8, b2 };
 }
 function adjustScalarBytes(bytes) {
@@ -3569,23 +3569,23 @@ function adjustScalarBytes(bytes) {
 }
 var ED25519_SQRT_M1 = /* @__PURE__ */ BigInt("19681161376707505956807079304988542015446066515923890162744021073123829784752");
 function uvRatio(u, v) {
-  const P = ed25519_CURVE_p;
-  const v3 = mod(v * v * v, P);
-  const v7 = mod(v3 * v3 * v, P);
+  const P2 = ed25519_CURVE_p;
+  const v3 = mod(v * v * v, P2);
+  const v7 = mod(v3 * v3 * v, P2);
   const pow3 = ed25519_pow_2_252_3(u * v7).pow_p_5_8;
-  let x2 = mod(u * v3 * pow3, P);
-  const vx2 = mod(v * x2 * x2, P);
+  let x2 = mod(u * v3 * pow3, P2);
+  const vx2 = mod(v * x2 * x2, P2);
   const root1 = x2;
-  const root2 = mod(x2 * ED25519_SQRT_M1, P);
+  const root2 = mod(x2 * ED25519_SQRT_M1, P2);
   const useRoot1 = vx2 === u;
-  const useRoot2 = vx2 === mod(-u, P);
-  const noRoot = vx2 === mod(-u * ED25519_SQRT_M1, P);
+  const useRoot2 = vx2 === mod(-u, P2);
+  const noRoot = vx2 === mod(-u * ED25519_SQRT_M1, P2);
   if (useRoot1)
     x2 = root1;
   if (useRoot2 || noRoot)
     x2 = root2;
-  if (isNegativeLE(x2, P))
-    x2 = mod(-x2, P);
+  if (isNegativeLE(x2, P2))
+    x2 = mod(-x2, P2);
   return { isValid: useRoot1 || useRoot2, value: x2 };
 }
 var ed25519_Point = /* @__PURE__ */ edwards(ed25519_CURVE, { uvRatio });
@@ -4006,13 +4006,13 @@ function sqrt5mod82(Fp3, n) {
   assertIsSquare2(Fp3, root, n);
   return root;
 }
-function sqrt9mod162(P) {
-  const Fp_ = Field2(P);
-  const tn = tonelliShanks2(P);
+function sqrt9mod162(P2) {
+  const Fp_ = Field2(P2);
+  const tn = tonelliShanks2(P2);
   const c1 = tn(Fp_, Fp_.neg(Fp_.ONE));
   const c2 = tn(Fp_, c1);
   const c3 = tn(Fp_, Fp_.neg(c1));
-  const c4 = (P + _7n2) / _16n2;
+  const c4 = (P2 + _7n2) / _16n2;
   return (Fp3, n) => {
     let tv1 = Fp3.pow(n, c4);
     let tv2 = Fp3.mul(tv1, c1);
@@ -4028,17 +4028,17 @@ function sqrt9mod162(P) {
     return root;
   };
 }
-function tonelliShanks2(P) {
-  if (P < _3n3)
+function tonelliShanks2(P2) {
+  if (P2 < _3n3)
     throw new Error("sqrt is not defined for small field");
-  let Q = P - _1n8;
+  let Q = P2 - _1n8;
   let S = 0;
   while (Q % _2n5 === _0n7) {
     Q /= _2n5;
     S++;
   }
   let Z = _2n5;
-  const _Fp = Field2(P);
+  const _Fp = Field2(P2);
   while (FpLegendre2(_Fp, Z) === 1) {
     if (Z++ > 1e3)
       throw new Error("Cannot find square root: probably non-prime P");
@@ -4077,14 +4077,14 @@ function tonelliShanks2(P) {
     return R;
   };
 }
-function FpSqrt2(P) {
-  if (P % _4n5 === _3n3)
+function FpSqrt2(P2) {
+  if (P2 % _4n5 === _3n3)
     return sqrt3mod42;
-  if (P % _8n4 === _5n3)
+  if (P2 % _8n4 === _5n3)
     return sqrt5mod82;
-  if (P % _16n2 === _9n2)
-    return sqrt9mod162(P);
-  return tonelliShanks2(P);
+  if (P2 % _16n2 === _9n2)
+    return sqrt9mod162(P2);
+  return tonelliShanks2(P2);
 }
 var FIELD_FIELDS2 = [
   "create",
@@ -4346,8 +4346,8 @@ function validateMSMScalars2(scalars, field2) {
 }
 var pointPrecomputes = /* @__PURE__ */ new WeakMap();
 var pointWindowSizes2 = /* @__PURE__ */ new WeakMap();
-function getW(P) {
-  return pointWindowSizes2.get(P) || 1;
+function getW(P2) {
+  return pointWindowSizes2.get(P2) || 1;
 }
 function assert0(n) {
   if (n !== _0n8)
@@ -4471,10 +4471,10 @@ var wNAF = class {
   // We calculate precomputes for elliptic curve point multiplication
   // using windowed method. This specifies window size and
   // stores precomputed values. Usually only base point would be precomputed.
-  createCache(P, W) {
+  createCache(P2, W) {
     validateW2(W, this.bits);
-    pointWindowSizes2.set(P, W);
-    pointPrecomputes.delete(P);
+    pointWindowSizes2.set(P2, W);
+    pointPrecomputes.delete(P2);
   }
   hasCache(elm) {
     return getW(elm) !== 1;
@@ -4893,9 +4893,9 @@ function weierstrassN(params, extraOpts = {}) {
       return new Point(x2, y, Fp3.ONE);
     }
     static fromBytes(bytes) {
-      const P = Point.fromAffine(decodePoint(_abytes2(bytes, void 0, "point")));
-      P.assertValidity();
-      return P;
+      const P2 = Point.fromAffine(decodePoint(_abytes2(bytes, void 0, "point")));
+      P2.assertValidity();
+      return P2;
     }
     static fromHex(hex) {
       return Point.fromBytes(ensureBytes("pointHex", hex));
@@ -5490,7 +5490,7 @@ function ecdsa(Point, hash2, ecdsaOpts = {}) {
     if (sig === false)
       return false;
     try {
-      const P = Point.fromBytes(publicKey);
+      const P2 = Point.fromBytes(publicKey);
       if (lowS && sig.hasHighS())
         return false;
       const { r, s } = sig;
@@ -5498,7 +5498,7 @@ function ecdsa(Point, hash2, ecdsaOpts = {}) {
       const is = Fn.inv(s);
       const u1 = Fn.create(h * is);
       const u2 = Fn.create(r * is);
-      const R = Point.BASE.multiplyUnsafe(u1).add(P.multiplyUnsafe(u2));
+      const R = Point.BASE.multiplyUnsafe(u1).add(P2.multiplyUnsafe(u2));
       if (R.is0())
         return false;
       const v = Fn.create(R.x);
@@ -7389,177 +7389,6 @@ function decrypt(inArray, key, options = {}) {
   return sm4(inArray, key, 0, options);
 }
 
-// src/log/keys.ts
-var SM2_ID = "dualdraw/sm2-sm3/v1";
-function typeBytes(type) {
-  if (type === "ed25519") return Uint8Array.of(1);
-  if (type === "cosignature") return Uint8Array.of(4);
-  return Uint8Array.of(255, ...utf8(SM2_ID));
-}
-var PUB_LEN = { ed25519: 32, sm2: 65, cosignature: 32 };
-function b64(s) {
-  if (typeof s !== "string" || s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return null;
-  let bin;
-  try {
-    bin = atob(s);
-  } catch {
-    return null;
-  }
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return toB64(out) === s ? out : null;
-}
-function toB64(b) {
-  let bin = "";
-  for (let i = 0; i < b.length; i++) bin += String.fromCharCode(b[i]);
-  return btoa(bin);
-}
-function validKeyName(name) {
-  return name.length > 0 && !/[\s+\u0085\u180e\u200b]/u.test(name) && !new RegExp("\\p{Z}", "u").test(name) && !/[\u0000-\u001f\u007f]/.test(name);
-}
-function keyId(name, type, pub) {
-  const n = utf8(name);
-  const t2 = typeBytes(type);
-  const m = new Uint8Array(n.length + 1 + t2.length + pub.length);
-  m.set(n, 0);
-  m[n.length] = 10;
-  m.set(t2, n.length + 1);
-  m.set(pub, n.length + 1 + t2.length);
-  return sha(m).slice(0, 4);
-}
-function fingerprint(vkeyText) {
-  const h = toHex(sha(utf8(vkeyText)).slice(0, 16));
-  return h.match(/.{4}/g).join(" ");
-}
-function parseVkey(text2) {
-  const v = text2.trim();
-  const i = v.indexOf("+");
-  const j = i < 0 ? -1 : v.indexOf("+", i + 1);
-  if (i < 0 || j < 0) return `a vkey is NAME+KEYID+BASE64 (three parts separated by "+"): ${v.slice(0, 120)}`;
-  const [name, idHex, data] = [v.slice(0, i), v.slice(i + 1, j), v.slice(j + 1)];
-  if (!validKeyName(name)) return `invalid key name ${JSON.stringify(name)}`;
-  if (!/^[0-9a-f]{8}$/.test(idHex)) return `the key ID is 8 lowercase hex digits, not ${JSON.stringify(idHex)}`;
-  const raw = b64(data);
-  if (!raw || raw.length === 0) return "the key data is not base64";
-  let type;
-  let pub;
-  const sm = typeBytes("sm2");
-  if (raw[0] === 1) type = "ed25519";
-  else if (raw[0] === 4) type = "cosignature";
-  else if (raw[0] === 255 && raw.length >= sm.length && sm.every((x2, i2) => raw[i2] === x2)) type = "sm2";
-  else return `unsupported signature type 0x${raw[0].toString(16).padStart(2, "0")}`;
-  pub = raw.slice(typeBytes(type).length);
-  if (pub.length !== PUB_LEN[type]) return `a ${type} public key has ${PUB_LEN[type]} bytes, not ${pub.length}`;
-  if (type === "sm2" && pub[0] !== 4) return "an SM2 public key is SEC1 uncompressed (0x04 ‖ x ‖ y)";
-  if (!pubOk(type, pub)) return `the ${type} public key is not a point of its curve`;
-  const id = keyId(name, type, pub);
-  if (toHex(id) !== idHex) return `the key ID ${idHex} is not SHA-256(name ‖ 0x0A ‖ type ‖ key)[:4] = ${toHex(id)}`;
-  return { text: v, name, id, type, pub, fingerprint: fingerprint(v) };
-}
-function pubOk(type, pub) {
-  try {
-    if (type === "sm2") return sm2_exports.verifyPublicKey(toHex(pub));
-    ed25519.Point.fromBytes(pub);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
-function verifySig(key, msg, sig) {
-  if (sig.length !== 64) return false;
-  try {
-    if (key.type === "sm2") {
-      const r = BigInt("0x" + toHex(sig.subarray(0, 32)));
-      const s = BigInt("0x" + toHex(sig.subarray(32)));
-      if (r < 1n || r >= SM2_N || s < 1n || s >= SM2_N) return false;
-      return sm2_exports.doVerifySignature(msg, toHex(sig), toHex(key.pub), { hash: true, der: false, userId: "1234567812345678" });
-    }
-    return ed25519.verify(sig, msg, key.pub, { zip215: false });
-  } catch {
-    return false;
-  }
-}
-function parseKeyList(text2) {
-  const keys = [];
-  const errors = [];
-  text2.split(/\r?\n/).forEach((line, i) => {
-    const l = line.trim();
-    if (!l || l.startsWith("#")) return;
-    const k = parseVkey(l);
-    if (typeof k === "string") errors.push(`line ${i + 1}: ${k}`);
-    else keys.push(k);
-  });
-  return { keys, errors };
-}
-
-// src/log/note.ts
-var MAX_NOTE_BYTES = 64 * 1024;
-var MAX_SIGNATURES = 100;
-function parseNote(input) {
-  let s;
-  if (typeof input === "string") s = input;
-  else {
-    if (input.length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes (this one has ${input.length})`;
-    try {
-      s = fromUtf8(input);
-    } catch {
-      return "a signed note is UTF-8";
-    }
-  }
-  if (utf8(s).length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes`;
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(s)) return "a signed note has no control characters other than newline";
-  const sep = s.lastIndexOf("\n\n");
-  if (sep < 0) return "no blank line between the note text and its signatures";
-  const text2 = s.slice(0, sep + 1);
-  const rest = s.slice(sep + 2);
-  if (!rest.endsWith("\n")) return "the last signature line does not end in a newline";
-  const lines = rest.slice(0, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES) return `more than ${MAX_SIGNATURES} signature lines`;
-  const sigs = [];
-  for (const line of lines) {
-    const m = /^\u2014 (\S+) (\S+)$/u.exec(line);
-    if (!m || !validKeyName(m[1])) return `not a signature line ("— NAME BASE64"): ${line.slice(0, 120)}`;
-    const raw = b64(m[2]);
-    if (!raw || raw.length < 5) return `the signature of ${m[1]} is not base64 of a key ID and a signature`;
-    sigs.push({ name: m[1], id: raw.slice(0, 4), sig: raw.slice(4), line });
-  }
-  return { text: text2, sigs };
-}
-var sameId = (a, b) => a.length === 4 && b.length === 4 && a.every((x2, i) => x2 === b[i]);
-function checkNote(note, keys, msg = utf8(note.text)) {
-  const out = { verified: [], failed: [], missing: [], unknown: [] };
-  const seen = /* @__PURE__ */ new Set();
-  for (const l of note.sigs) {
-    const k = keys.find((k2) => k2.type !== "cosignature" && k2.name === l.name && sameId(k2.id, l.id));
-    if (!k) {
-      out.unknown.push(l);
-      continue;
-    }
-    seen.add(k);
-    if (verifySig(k, msg, l.sig)) {
-      if (!out.verified.includes(k)) out.verified.push(k);
-    } else if (!out.failed.includes(k)) out.failed.push(k);
-  }
-  for (const k of keys) if (k.type !== "cosignature" && !seen.has(k)) out.missing.push(k);
-  return out;
-}
-function parseCheckpoint(input) {
-  const note = parseNote(input);
-  if (typeof note === "string") return note;
-  const lines = note.text.slice(0, -1).split("\n");
-  if (lines.length < 3) return "a checkpoint has three lines: origin, tree size, root hash";
-  if (lines.length > 3) return "a log v1 checkpoint has no extension lines";
-  const [origin, sizeText, rootText] = lines;
-  if (!validKeyName(origin)) return `the origin ${JSON.stringify(origin)} is not a log name`;
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return `the tree size ${JSON.stringify(sizeText)} is not a decimal without leading zeros`;
-  const size = Number(sizeText);
-  if (!Number.isSafeInteger(size)) return `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`;
-  const root = b64(rootText);
-  if (!root || root.length !== 32) return "the root hash is not base64 of 32 bytes";
-  return { origin, size, root, note };
-}
-
 // src/text.ts
 var t = (zh, en) => ({ zh, en });
 function short(v, max = 200) {
@@ -7657,6 +7486,190 @@ function reportText(reports, lang) {
   }
   return out.join("\n");
 }
+var Problem = class {
+  constructor(zh, en) {
+    this.zh = zh;
+    this.en = en;
+  }
+  zh;
+  en;
+  toString() {
+    return this.en;
+  }
+};
+var P = (zh, en) => new Problem(zh, en);
+var isProblem = (x2) => x2 instanceof Problem;
+
+// src/log/keys.ts
+var SM2_ID = "dualdraw/sm2-sm3/v1";
+function typeBytes(type) {
+  if (type === "ed25519") return Uint8Array.of(1);
+  if (type === "cosignature") return Uint8Array.of(4);
+  return Uint8Array.of(255, ...utf8(SM2_ID));
+}
+var PUB_LEN = { ed25519: 32, sm2: 65, cosignature: 32 };
+function b64(s) {
+  if (typeof s !== "string" || s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return null;
+  let bin;
+  try {
+    bin = atob(s);
+  } catch {
+    return null;
+  }
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return toB64(out) === s ? out : null;
+}
+function toB64(b) {
+  let bin = "";
+  for (let i = 0; i < b.length; i++) bin += String.fromCharCode(b[i]);
+  return btoa(bin);
+}
+function validKeyName(name) {
+  return name.length > 0 && !/[\s+\u0085\u180e\u200b]/u.test(name) && !new RegExp("\\p{Z}", "u").test(name) && !/[\u0000-\u001f\u007f]/.test(name);
+}
+function keyId(name, type, pub) {
+  const n = utf8(name);
+  const t2 = typeBytes(type);
+  const m = new Uint8Array(n.length + 1 + t2.length + pub.length);
+  m.set(n, 0);
+  m[n.length] = 10;
+  m.set(t2, n.length + 1);
+  m.set(pub, n.length + 1 + t2.length);
+  return sha(m).slice(0, 4);
+}
+function fingerprint(vkeyText) {
+  const h = toHex(sha(utf8(vkeyText)).slice(0, 16));
+  return h.match(/.{4}/g).join(" ");
+}
+function parseVkey(text2) {
+  const v = text2.trim();
+  const i = v.indexOf("+");
+  const j = i < 0 ? -1 : v.indexOf("+", i + 1);
+  if (i < 0 || j < 0) return P(`公钥（vkey）应为 名称+密钥ID+BASE64（以“+”分隔的三部分）：${v.slice(0, 120)}`, `a vkey is NAME+KEYID+BASE64 (three parts separated by "+"): ${v.slice(0, 120)}`);
+  const [name, idHex, data] = [v.slice(0, i), v.slice(i + 1, j), v.slice(j + 1)];
+  if (!validKeyName(name)) return P(`密钥名称无效：${JSON.stringify(name)}`, `invalid key name ${JSON.stringify(name)}`);
+  if (!/^[0-9a-f]{8}$/.test(idHex)) return P(`密钥ID应为 8 位小写十六进制数字，而非 ${JSON.stringify(idHex)}`, `the key ID is 8 lowercase hex digits, not ${JSON.stringify(idHex)}`);
+  const raw = b64(data);
+  if (!raw || raw.length === 0) return P("密钥数据不是 base64", "the key data is not base64");
+  let type;
+  let pub;
+  const sm = typeBytes("sm2");
+  if (raw[0] === 1) type = "ed25519";
+  else if (raw[0] === 4) type = "cosignature";
+  else if (raw[0] === 255 && raw.length >= sm.length && sm.every((x2, i2) => raw[i2] === x2)) type = "sm2";
+  else return P(`不支持的签名类型 0x${raw[0].toString(16).padStart(2, "0")}`, `unsupported signature type 0x${raw[0].toString(16).padStart(2, "0")}`);
+  pub = raw.slice(typeBytes(type).length);
+  if (pub.length !== PUB_LEN[type]) return P(`${type} 公钥应为 ${PUB_LEN[type]} 字节，而非 ${pub.length}`, `a ${type} public key has ${PUB_LEN[type]} bytes, not ${pub.length}`);
+  if (type === "sm2" && pub[0] !== 4) return P("SM2 公钥应为 SEC1 非压缩格式（0x04 ‖ x ‖ y）", "an SM2 public key is SEC1 uncompressed (0x04 ‖ x ‖ y)");
+  if (!pubOk(type, pub)) return P(`${type} 公钥不是曲线上的点`, `the ${type} public key is not a point of its curve`);
+  const id = keyId(name, type, pub);
+  if (toHex(id) !== idHex) return P(`密钥ID ${idHex} 不是 SHA-256(名称 ‖ 0x0A ‖ 类型 ‖ 公钥)[:4] = ${toHex(id)}`, `the key ID ${idHex} is not SHA-256(name ‖ 0x0A ‖ type ‖ key)[:4] = ${toHex(id)}`);
+  return { text: v, name, id, type, pub, fingerprint: fingerprint(v) };
+}
+function pubOk(type, pub) {
+  try {
+    if (type === "sm2") return sm2_exports.verifyPublicKey(toHex(pub));
+    ed25519.Point.fromBytes(pub);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
+function verifySig(key, msg, sig) {
+  if (sig.length !== 64) return false;
+  try {
+    if (key.type === "sm2") {
+      const r = BigInt("0x" + toHex(sig.subarray(0, 32)));
+      const s = BigInt("0x" + toHex(sig.subarray(32)));
+      if (r < 1n || r >= SM2_N || s < 1n || s >= SM2_N) return false;
+      return sm2_exports.doVerifySignature(msg, toHex(sig), toHex(key.pub), { hash: true, der: false, userId: "1234567812345678" });
+    }
+    return ed25519.verify(sig, msg, key.pub, { zip215: false });
+  } catch {
+    return false;
+  }
+}
+function parseKeyList(text2) {
+  const keys = [];
+  const errors = [];
+  text2.split(/\r?\n/).forEach((line, i) => {
+    const l = line.trim();
+    if (!l || l.startsWith("#")) return;
+    const k = parseVkey(l);
+    if (isProblem(k)) errors.push(P(`第 ${i + 1} 行：${k.zh}`, `line ${i + 1}: ${k.en}`));
+    else keys.push(k);
+  });
+  return { keys, errors };
+}
+
+// src/log/note.ts
+var MAX_NOTE_BYTES = 64 * 1024;
+var MAX_SIGNATURES = 100;
+function parseNote(input) {
+  let s;
+  if (typeof input === "string") s = input;
+  else {
+    if (input.length > MAX_NOTE_BYTES) return P(`签名文本最多 ${MAX_NOTE_BYTES} 字节（此文件 ${input.length} 字节）`, `a signed note is at most ${MAX_NOTE_BYTES} bytes (this one has ${input.length})`);
+    try {
+      s = fromUtf8(input);
+    } catch {
+      return P("签名文本应为 UTF-8 编码", "a signed note is UTF-8");
+    }
+  }
+  if (utf8(s).length > MAX_NOTE_BYTES) return P(`签名文本最多 ${MAX_NOTE_BYTES} 字节`, `a signed note is at most ${MAX_NOTE_BYTES} bytes`);
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(s)) return P("签名文本中除换行外不得有控制字符", "a signed note has no control characters other than newline");
+  const sep = s.lastIndexOf("\n\n");
+  if (sep < 0) return P("正文与签名之间没有空行", "no blank line between the note text and its signatures");
+  const text2 = s.slice(0, sep + 1);
+  const rest = s.slice(sep + 2);
+  if (!rest.endsWith("\n")) return P("最后一行签名没有以换行结束", "the last signature line does not end in a newline");
+  const lines = rest.slice(0, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) return P(`签名行超过 ${MAX_SIGNATURES} 行`, `more than ${MAX_SIGNATURES} signature lines`);
+  const sigs = [];
+  for (const line of lines) {
+    const m = /^\u2014 (\S+) (\S+)$/u.exec(line);
+    if (!m || !validKeyName(m[1])) return P(`不是签名行（“— 名称 BASE64”）：${line.slice(0, 120)}`, `not a signature line ("— NAME BASE64"): ${line.slice(0, 120)}`);
+    const raw = b64(m[2]);
+    if (!raw || raw.length < 5) return P(`${m[1]} 的签名不是“密钥ID + 签名”的 base64`, `the signature of ${m[1]} is not base64 of a key ID and a signature`);
+    sigs.push({ name: m[1], id: raw.slice(0, 4), sig: raw.slice(4), line });
+  }
+  return { text: text2, sigs };
+}
+var sameId = (a, b) => a.length === 4 && b.length === 4 && a.every((x2, i) => x2 === b[i]);
+function checkNote(note, keys, msg = utf8(note.text)) {
+  const out = { verified: [], failed: [], missing: [], unknown: [] };
+  const seen = /* @__PURE__ */ new Set();
+  for (const l of note.sigs) {
+    const k = keys.find((k2) => k2.type !== "cosignature" && k2.name === l.name && sameId(k2.id, l.id));
+    if (!k) {
+      out.unknown.push(l);
+      continue;
+    }
+    seen.add(k);
+    if (verifySig(k, msg, l.sig)) {
+      if (!out.verified.includes(k)) out.verified.push(k);
+    } else if (!out.failed.includes(k)) out.failed.push(k);
+  }
+  for (const k of keys) if (k.type !== "cosignature" && !seen.has(k)) out.missing.push(k);
+  return out;
+}
+function parseCheckpoint(input) {
+  const note = parseNote(input);
+  if (isProblem(note)) return note;
+  const lines = note.text.slice(0, -1).split("\n");
+  if (lines.length < 3) return P("检查点正文应有三行：日志名称、条目数、根哈希", "a checkpoint has three lines: origin, tree size, root hash");
+  if (lines.length > 3) return P("日志 v1 的检查点没有扩展行", "a log v1 checkpoint has no extension lines");
+  const [origin, sizeText, rootText] = lines;
+  if (!validKeyName(origin)) return P(`${JSON.stringify(origin)} 不是有效的日志名称`, `the origin ${JSON.stringify(origin)} is not a log name`);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return P(`条目数 ${JSON.stringify(sizeText)} 不是无前导零的十进制数`, `the tree size ${JSON.stringify(sizeText)} is not a decimal without leading zeros`);
+  const size = Number(sizeText);
+  if (!Number.isSafeInteger(size)) return P(`条目数 ${sizeText} 超出本核验程序的范围（2^53 − 1）`, `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`);
+  const root = b64(rootText);
+  if (!root || root.length !== 32) return P("根哈希不是 32 字节的 base64", "the root hash is not base64 of 32 bytes");
+  return { origin, size, root, note };
+}
 
 // src/log/checkpoint.ts
 function parsePolicy(text2) {
@@ -7664,20 +7677,20 @@ function parsePolicy(text2) {
   try {
     v = parse(text2);
   } catch (e) {
-    return `the policy is not TOML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+    return P(`策略不是 TOML：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, `the policy is not TOML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
   const q = v.quorum;
   const quorum = typeof q === "bigint" ? Number(q) : q;
-  if (typeof quorum !== "number" || !Number.isSafeInteger(quorum) || quorum < 0) return "the policy's quorum is not an integer ≥ 0";
-  if (!Array.isArray(v.cosigners) || !v.cosigners.every((c) => typeof c === "string")) return "the policy's cosigners is not a list of vkeys";
+  if (typeof quorum !== "number" || !Number.isSafeInteger(quorum) || quorum < 0) return P("策略的 quorum 不是 ≥ 0 的整数", "the policy's quorum is not an integer ≥ 0");
+  if (!Array.isArray(v.cosigners) || !v.cosigners.every((c) => typeof c === "string")) return P("策略的 cosigners 不是公钥列表", "the policy's cosigners is not a list of vkeys");
   const cosigners = [];
   for (const c of v.cosigners) {
     const k = parseVkey(c);
-    if (typeof k === "string") return `a cosigner's vkey: ${k}`;
-    if (k.type !== "cosignature") return `the cosigner ${k.name} has a ${k.type} vkey; cosigners' vkeys have type 0x04`;
+    if (isProblem(k)) return P(`共同签署人公钥：${k.zh}`, `a cosigner's vkey: ${k.en}`);
+    if (k.type !== "cosignature") return P(`共同签署人 ${k.name} 的公钥类型为 ${k.type}，应为 0x04`, `the cosigner ${k.name} has a ${k.type} vkey; cosigners' vkeys have type 0x04`);
     cosigners.push(k);
   }
-  if (quorum > cosigners.length) return `the quorum ${quorum} is more than the ${cosigners.length} cosigners named`;
+  if (quorum > cosigners.length) return P(`法定数 ${quorum} 多于所列的 ${cosigners.length} 个共同签署人`, `the quorum ${quorum} is more than the ${cosigners.length} cosigners named`);
   return { cosigners, quorum };
 }
 var keyLabel = (k) => `${k.name} (${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "cosigner"}, ${k.fingerprint})`;
@@ -7703,8 +7716,8 @@ function signerCheck(rep, check, note, name, keys, who) {
 function verifyCheckpoint(input, logKeys, policy = null, prefix = "checkpoint") {
   const rep = new Report("checkpoint");
   const cp = parseCheckpoint(input);
-  if (typeof cp === "string") {
-    rep.fail(`${prefix}.format`, `检查点格式错误：${cp}`, `not a checkpoint: ${cp}`);
+  if (isProblem(cp)) {
+    rep.fail(`${prefix}.format`, `检查点格式错误：${cp.zh}`, `not a checkpoint: ${cp.en}`);
     return { report: rep.done(), cp: null };
   }
   rep.fact("origin", cp.origin).fact("size", cp.size).fact("root", toHex(cp.root));
@@ -8230,17 +8243,17 @@ function parseEntry(bytes) {
   try {
     v = parseJson(bytes);
   } catch (e) {
-    return `the entry is not JSON: ${e instanceof Error ? e.message : String(e)}`;
+    return P(`条目不是 JSON：${e instanceof Error ? e.message : String(e)}`, `the entry is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!v || typeof v !== "object" || Array.isArray(v)) return "the entry is not a JSON object";
+  if (!v || typeof v !== "object" || Array.isArray(v)) return P("条目不是 JSON 对象", "the entry is not a JSON object");
   const o = v;
-  for (const k of Object.keys(o)) if (!FIELDS.includes(k)) return `the entry has an unknown field ${JSON.stringify(k)}`;
-  for (const k of FIELDS) if (!(k in o)) return `the entry has no field ${JSON.stringify(k)}`;
+  for (const k of Object.keys(o)) if (!FIELDS.includes(k)) return P(`条目有未知字段 ${JSON.stringify(k)}`, `the entry has an unknown field ${JSON.stringify(k)}`);
+  for (const k of FIELDS) if (!(k in o)) return P(`条目缺少字段 ${JSON.stringify(k)}`, `the entry has no field ${JSON.stringify(k)}`);
   const seq = typeof o.seq === "bigint" ? Number(o.seq) : o.seq;
-  if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1) return "the entry's seq is not an integer ≥ 1";
-  if (!isHash(o.prev) || !isHash(o.hash)) return "the entry's prev and hash are 64 lowercase hex digits";
+  if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1) return P("条目的 seq 不是 ≥ 1 的整数", "the entry's seq is not an integer ≥ 1");
+  if (!isHash(o.prev) || !isHash(o.hash)) return P("条目的 prev 和 hash 应为 64 位小写十六进制", "the entry's prev and hash are 64 lowercase hex digits");
   for (const k of ["kind", "campaign", "at", "operator", "approver", "body"])
-    if (typeof o[k] !== "string") return `the entry's ${k} is not a text`;
+    if (typeof o[k] !== "string") return P(`条目的 ${k} 不是文本`, `the entry's ${k} is not a text`);
   return {
     seq,
     prev: o.prev,
@@ -8534,44 +8547,44 @@ function hashesThenNote(lines, from) {
   let i = from;
   for (; i < lines.length && lines[i] !== ""; i++) {
     const h = b64(lines[i]);
-    if (!h || h.length !== 32) return `line ${i + 1} is not base64 of a 32-byte hash`;
+    if (!h || h.length !== 32) return P(`第 ${i + 1} 行不是 32 字节哈希的 base64`, `line ${i + 1} is not base64 of a 32-byte hash`);
     hashes.push(h);
-    if (hashes.length > 63) return "more than 63 proof hashes";
+    if (hashes.length > 63) return P("证明哈希超过 63 个", "more than 63 proof hashes");
   }
-  if (i >= lines.length) return "no empty line before the checkpoint";
+  if (i >= lines.length) return P("检查点之前没有空行", "no empty line before the checkpoint");
   return { hashes, rest: lines.slice(i + 1).join("\n") };
 }
 function parseTlogProof(input) {
   const s = text(input);
-  if (s === null) return "the proof is not UTF-8";
-  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return "the proof is too large";
+  if (s === null) return P("证明不是 UTF-8 编码", "the proof is not UTF-8");
+  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return P(`证明超过 ${2 * MAX_NOTE_BYTES} 字节`, `the proof is over ${2 * MAX_NOTE_BYTES} bytes`);
   const lines = s.split("\n");
-  if (lines[0] !== "c2sp.org/tlog-proof@v1") return "the first line is not c2sp.org/tlog-proof@v1";
+  if (lines[0] !== "c2sp.org/tlog-proof@v1") return P("第一行不是 c2sp.org/tlog-proof@v1", "the first line is not c2sp.org/tlog-proof@v1");
   let i = 1;
   let extra = null;
   if (lines[i]?.startsWith("extra ")) {
     extra = b64(lines[i].slice(6));
-    if (!extra) return "the extra line is not base64";
+    if (!extra) return P("extra 行不是 base64", "the extra line is not base64");
     i++;
   }
   const m = /^index (.*)$/.exec(lines[i] ?? "");
   const index = m ? decimal(m[1]) : null;
-  if (index === null) return `line ${i + 1} is not "index N" (decimal, no leading zeros)`;
+  if (index === null) return P(`第 ${i + 1} 行不是“index N”（无前导零的十进制数）`, `line ${i + 1} is not "index N" (decimal, no leading zeros)`);
   const r = hashesThenNote(lines, i + 1);
-  if (typeof r === "string") return r;
+  if (isProblem(r)) return r;
   return { extra, index, path: r.hashes, checkpoint: r.rest };
 }
 function verifyInclusion2(input, logKeys, policy = null, draw = null) {
   const rep = new Report("inclusion");
   const p = parseTlogProof(input);
-  if (typeof p === "string") return rep.fail("inclusion.format", `收录证明格式错误：${p}`, `not an inclusion proof: ${p}`).done();
+  if (isProblem(p)) return rep.fail("inclusion.format", `收录证明格式错误：${p.zh}`, `not an inclusion proof: ${p.en}`).done();
   const { report: cpr, cp } = verifyCheckpoint(p.checkpoint, logKeys, policy);
   rep.take(cpr);
   Object.assign(rep.r.facts, cpr.facts);
   rep.fact("index", p.index);
   if (!p.extra) return rep.fail("inclusion.entry", "收录证明没有 extra 行（台账条目）", "the proof has no extra line (the ledger entry)").done();
   const e = parseEntry(p.extra);
-  if (typeof e === "string") return rep.fail("inclusion.entry", `extra 不是台账条目：${e}`, `extra is not a ledger entry: ${e}`).done();
+  if (isProblem(e)) return rep.fail("inclusion.entry", `extra 不是台账条目：${e.zh}`, `extra is not a ledger entry: ${e.en}`).done();
   rep.fact("seq", e.seq).fact("entry_kind", e.kind).fact("campaign", e.campaign).fact("entry_hash", e.hash);
   const h = chainHash(e);
   if (h !== e.hash) rep.fail("inclusion.entry", `条目 ${e.seq} 的链哈希应为 ${h}，条目中为 ${e.hash}`, `entry ${e.seq}'s chain hash is ${h}, the entry says ${e.hash}`);
@@ -8635,14 +8648,14 @@ function drawCheck(rep, e, draw) {
 }
 function parseAddCheckpoint(input) {
   const s = text(input);
-  if (s === null) return "the request is not UTF-8";
-  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return "the request is too large";
+  if (s === null) return P("请求不是 UTF-8 编码", "the request is not UTF-8");
+  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return P(`请求超过 ${2 * MAX_NOTE_BYTES} 字节`, `the request is over ${2 * MAX_NOTE_BYTES} bytes`);
   const lines = s.split("\n");
   const m = /^old (.*)$/.exec(lines[0]);
   const old = m ? decimal(m[1]) : null;
-  if (old === null) return 'the first line is not "old N" (decimal, no leading zeros)';
+  if (old === null) return P("第一行不是“old N”（无前导零的十进制数）", 'the first line is not "old N" (decimal, no leading zeros)');
   const r = hashesThenNote(lines, 1);
-  if (typeof r === "string") return r;
+  if (isProblem(r)) return r;
   return { old, proof: r.hashes, checkpoint: r.rest };
 }
 function verifyConsistency(older, body, logKeys, policy = null) {
@@ -8650,7 +8663,7 @@ function verifyConsistency(older, body, logKeys, policy = null) {
   const a = verifyCheckpoint(older, logKeys, null, "older");
   rep.take(a.report, true);
   const req = parseAddCheckpoint(body);
-  if (typeof req === "string") return rep.fail("consistency.format", `一致性证明格式错误：${req}`, `not a consistency proof: ${req}`).done();
+  if (isProblem(req)) return rep.fail("consistency.format", `一致性证明格式错误：${req.zh}`, `not a consistency proof: ${req.en}`).done();
   const b = verifyCheckpoint(req.checkpoint, logKeys, policy, "newer");
   rep.take(b.report, true);
   if (!a.cp || !b.cp) return rep.done();
@@ -8678,12 +8691,12 @@ function verifyConsistency(older, body, logKeys, policy = null) {
 
 // src/log/fork.ts
 function takeCheckpoint(lines, i) {
-  if (i + 4 > lines.length) return "a checkpoint is cut short";
+  if (i + 4 > lines.length) return P("检查点不完整", "a checkpoint is cut short");
   const text2 = lines.slice(i, i + 3);
-  if (text2.some((l) => l === "") || lines[i + 3] !== "") return `line ${i + 1}: a checkpoint is three lines, an empty line and its signatures`;
+  if (text2.some((l) => l === "") || lines[i + 3] !== "") return P(`第 ${i + 1} 行：检查点应为三行正文、一个空行和签名行`, `line ${i + 1}: a checkpoint is three lines, an empty line and its signatures`);
   let j = i + 4;
   while (j < lines.length && lines[j].startsWith("— ")) j++;
-  if (j === i + 4) return `line ${j + 1}: the checkpoint has no signature line`;
+  if (j === i + 4) return P(`第 ${j + 1} 行：检查点没有签名行`, `line ${j + 1}: the checkpoint has no signature line`);
   return { note: [...text2, "", ...lines.slice(i + 4, j)].join("\n") + "\n", next: j };
 }
 function parseForkProof(input) {
@@ -8691,34 +8704,34 @@ function parseForkProof(input) {
   try {
     s = typeof input === "string" ? input : fromUtf8(input);
   } catch {
-    return "the fork proof is not UTF-8";
+    return P("分叉证据不是 UTF-8 编码", "the fork proof is not UTF-8");
   }
-  if (s.length > 4 * MAX_NOTE_BYTES) return "the fork proof is too large";
+  if (s.length > 4 * MAX_NOTE_BYTES) return P(`分叉证据超过 ${4 * MAX_NOTE_BYTES} 字符`, `the fork proof is over ${4 * MAX_NOTE_BYTES} characters`);
   const lines = s.split("\n");
-  if (lines[0] !== "dualdraw-fork-proof/v1") return "the first line is not dualdraw-fork-proof/v1";
+  if (lines[0] !== "dualdraw-fork-proof/v1") return P("第一行不是 dualdraw-fork-proof/v1", "the first line is not dualdraw-fork-proof/v1");
   const kind = lines[1];
-  if (kind !== "same-size" && kind !== "rollback" && kind !== "inconsistent") return `unknown kind ${JSON.stringify(kind ?? "")}`;
-  if (lines[2] !== "") return "line 3 is not empty";
+  if (kind !== "same-size" && kind !== "rollback" && kind !== "inconsistent") return P(`未知的类型 ${JSON.stringify(kind ?? "")}`, `unknown kind ${JSON.stringify(kind ?? "")}`);
+  if (lines[2] !== "") return P("第 3 行不是空行", "line 3 is not empty");
   const a = takeCheckpoint(lines, 3);
-  if (typeof a === "string") return a;
-  if (lines[a.next] !== "") return `line ${a.next + 1}: an empty line must separate the two checkpoints`;
+  if (isProblem(a)) return a;
+  if (lines[a.next] !== "") return P(`第 ${a.next + 1} 行：两个检查点之间须有空行`, `line ${a.next + 1}: an empty line must separate the two checkpoints`);
   const b = takeCheckpoint(lines, a.next + 1);
-  if (typeof b === "string") return b;
+  if (isProblem(b)) return b;
   const after = lines.slice(b.next);
   let body = null;
   if (after.length === 1 && after[0] === "") body = null;
   else if (after[0] === "") {
     const rest = after.slice(1).join("\n");
     body = rest === "" ? null : rest;
-  } else return `line ${b.next + 1}: unexpected text after the second checkpoint`;
-  if (kind === "inconsistent" && body === null) return "an inconsistent fork proof carries the add-checkpoint body that failed";
-  if (kind !== "inconsistent" && body !== null) return `a ${kind} fork proof carries nothing after the second checkpoint`;
+  } else return P(`第 ${b.next + 1} 行：第二个检查点之后有多余内容`, `line ${b.next + 1}: unexpected text after the second checkpoint`);
+  if (kind === "inconsistent" && body === null) return P("inconsistent 分叉证据须附上未通过的 add-checkpoint 请求", "an inconsistent fork proof carries the add-checkpoint body that failed");
+  if (kind !== "inconsistent" && body !== null) return P(`${kind} 分叉证据在第二个检查点之后不应有内容`, `a ${kind} fork proof carries nothing after the second checkpoint`);
   return { kind, a: a.note, b: b.note, body };
 }
 function verifyFork(input, logKeys, policy = null) {
   const rep = new Report("fork");
   const f = parseForkProof(input);
-  if (typeof f === "string") return rep.fail("fork.format", `分叉证据格式错误：${f}`, `not a fork proof: ${f}`).done();
+  if (isProblem(f)) return rep.fail("fork.format", `分叉证据格式错误：${f.zh}`, `not a fork proof: ${f.en}`).done();
   rep.fact("fork_kind", f.kind);
   const a = verifyCheckpoint(f.a, logKeys, policy, "fork.a");
   const b = verifyCheckpoint(f.b, logKeys, policy, "fork.b");
@@ -8750,7 +8763,7 @@ function verifyFork(input, logKeys, policy = null) {
   } else {
     if (!(A.size < B.size)) return rep.fail("fork.kind", `inconsistent 要求第二个检查点更大，此处为 ${A.size} 与 ${B.size}`, `inconsistent needs the second checkpoint to be larger, here ${A.size} and ${B.size}`).done();
     const req = parseAddCheckpoint(f.body);
-    if (typeof req === "string") return rep.fail("fork.request", `所附请求格式错误：${req}`, `the enclosed request is malformed: ${req}`).done();
+    if (isProblem(req)) return rep.fail("fork.request", `所附请求格式错误：${req.zh}`, `the enclosed request is malformed: ${req.en}`).done();
     if (req.checkpoint !== f.b) return rep.fail("fork.request", "所附请求中的检查点不是第二个检查点", "the enclosed request is not about the second checkpoint").done();
     if (req.old !== A.size) return rep.fail("fork.request", `所附请求的 old ${req.old} 不是第一个检查点的大小 ${A.size}`, `the enclosed request's old ${req.old} is not the first checkpoint's size ${A.size}`).done();
     if (consistencyOk(A.size, B.size, A.root, B.root, req.proof))
@@ -8773,7 +8786,7 @@ function verifyFork(input, logKeys, policy = null) {
 function verifyFileSignature(sig, fileName, file, logKeys) {
   const rep = new Report("file-signature");
   const note = parseNote(sig);
-  if (typeof note === "string") return rep.fail("file.format", `签名文件格式错误：${note}`, `not a signed note: ${note}`).done();
+  if (isProblem(note)) return rep.fail("file.format", `签名文件格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
   const lines = note.text.slice(0, -1).split("\n");
   if (lines.length !== 5 || lines[0] !== "dualdraw-file-signature/v1") return rep.fail("file.format", "不是 dualdraw-file-signature/v1 文件签名（五行）", "not a dualdraw-file-signature/v1 note (five lines)").done();
   const [, origin, name, hex, sizeText] = lines;
@@ -8799,7 +8812,7 @@ var ATTEST_KEYS = ["campaign", "announcement", "proof", "level", "verdict", "tim
 function verifyAttestation(input, auditorKeys, proofBytes) {
   const rep = new Report("attestation");
   const note = parseNote(input);
-  if (typeof note === "string") return rep.fail("attestation.format", `审计声明格式错误：${note}`, `not a signed note: ${note}`).done();
+  if (isProblem(note)) return rep.fail("attestation.format", `审计声明格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
   const lines = note.text.slice(0, -1).split("\n");
   if (lines.length !== 7 || lines[0] !== "dualdraw-attestation/v1") return rep.fail("attestation.format", "不是 dualdraw-attestation/v1 审计声明（七行）", "not a dualdraw-attestation/v1 note (seven lines)").done();
   const f = {};
@@ -8850,7 +8863,7 @@ function verifyLog(inp) {
     const got = [];
     for (const t2 of texts) {
       const { keys: ks, errors } = parseKeyList(t2);
-      for (const e of errors) keys.fail("keys.vkey", `${what[0]}公钥无法读取：${e}`, `a ${what[1]} vkey cannot be read: ${e}`);
+      for (const e of errors) keys.fail("keys.vkey", `${what[0]}公钥无法读取：${e.zh}`, `a ${what[1]} vkey cannot be read: ${e.en}`);
       got.push(...ks);
     }
     for (const k of got) keys.pass("keys.vkey", `${what[0]}公钥 ${k.name}（${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "联署"}）指纹 ${k.fingerprint}`, `${what[1]} key ${k.name} (${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "cosignature"}) fingerprint ${k.fingerprint}`);
@@ -8861,7 +8874,7 @@ function verifyLog(inp) {
   let policy = null;
   if (inp.policy) {
     const p = parsePolicy(inp.policy);
-    if (typeof p === "string") keys.fail("keys.policy", `共同签署策略无法读取：${p}`, `the cosigner policy cannot be read: ${p}`);
+    if (isProblem(p)) keys.fail("keys.policy", `共同签署策略无法读取：${p.zh}`, `the cosigner policy cannot be read: ${p.en}`);
     else {
       policy = p;
       keys.pass("keys.policy", `共同签署策略：${p.cosigners.length} 个共同签署人，法定数 ${p.quorum}`, `cosigner policy: ${p.cosigners.length} cosigner(s), quorum ${p.quorum}`);
@@ -9727,11 +9740,11 @@ function assign(seed, inp) {
   }
   return { teams, departments: D, demand: R, infeasible, stats };
 }
-function bitlen(P) {
-  return P < 1 ? 0 : 32 - Math.clz32(P);
+function bitlen(P2) {
+  return P2 < 1 ? 0 : 32 - Math.clz32(P2);
 }
-function rotationSteps(P) {
-  return P >= 2 ? P * bitlen(P) : 0;
+function rotationSteps(P2) {
+  return P2 >= 2 ? P2 * bitlen(P2) : 0;
 }
 function insertSorted(v, x2) {
   let i = v.length;
@@ -9876,9 +9889,9 @@ function assignV2(seed, inp) {
     if (infeasible) break;
     const start = new Int32Array(nT + 1);
     for (let t2 = 0; t2 < nT; t2++) start[t2 + 1] = start[t2] + members[t2].length;
-    const P = start[nT];
-    const placeT = new Int32Array(P);
-    const placeO = new Int32Array(P);
+    const P2 = start[nT];
+    const placeT = new Int32Array(P2);
+    const placeO = new Int32Array(P2);
     for (let t2 = 0; t2 < nT; t2++) {
       const mem = members[t2].slice().sort((a, b) => a - b);
       for (let j = 0; j < mem.length; j++) {
@@ -9891,8 +9904,8 @@ function assignV2(seed, inp) {
     if (regionRule === "same") {
       const ids = /* @__PURE__ */ new Map();
       const lists = [];
-      blockOf = new Int32Array(P);
-      for (let i = 0; i < P; i++) {
+      blockOf = new Int32Array(P2);
+      for (let i = 0; i < P2; i++) {
         const region = Td[placeT[i]].region;
         let b = ids.get(region);
         if (b === void 0) {
@@ -9905,16 +9918,16 @@ function assignV2(seed, inp) {
       }
       blocks = lists.map((l) => Int32Array.from(l));
     }
-    const K = rotationSteps(P);
+    const K = rotationSteps(P2);
     stats.rotation_steps += K;
     const idx = new Int32Array(3);
     const old = new Int32Array(3);
     for (let step = 0; step < K; step++) {
-      const i1 = s.belowIndex(P);
+      const i1 = s.belowIndex(P2);
       const B = blockOf ? blocks[blockOf[i1]] : null;
       const k = 2 + s.belowIndex(2);
       idx[0] = i1;
-      for (let j = 1; j < k; j++) idx[j] = B ? B[s.belowIndex(B.length)] : s.belowIndex(P);
+      for (let j = 1; j < k; j++) idx[j] = B ? B[s.belowIndex(B.length)] : s.belowIndex(P2);
       if (idx[0] === idx[1] || k === 3 && (idx[0] === idx[2] || idx[1] === idx[2])) continue;
       let ok = true;
       for (let j = 0; j < k && ok; j++) {
@@ -9935,7 +9948,7 @@ function assignV2(seed, inp) {
       }
       stats.rotations_made++;
     }
-    for (let i = 0; i < P; i++) team.get(Td[placeT[i]].uscc).get(d).push(Od[placeO[i]].id);
+    for (let i = 0; i < P2; i++) team.get(Td[placeT[i]].uscc).get(d).push(Od[placeO[i]].id);
   }
   const teams = /* @__PURE__ */ new Map();
   for (const t2 of inp.targets) {
@@ -10296,11 +10309,11 @@ function* permutations(n) {
 function crossStratumCheck(c, p) {
   const m = c.targetCount;
   const k = p.strata.length;
-  const P = m + c.nonTargets;
-  const base = { pool: P, targets: m };
+  const P2 = m + c.nonTargets;
+  const base = { pool: P2, targets: m };
   const sumN = p.strata.reduce((s, x2) => s + x2.pool, 0);
   const sumn = p.strata.reduce((s, x2) => s + x2.drawn, 0);
-  if (k > 8 || sumN + p.excluded !== P || sumn !== m || p.strata.some((s) => s.drawn > s.pool || s.drawn < 0) || p.excluded < 0)
+  if (k > 8 || sumN + p.excluded !== P2 || sumn !== m || p.strata.some((s) => s.drawn > s.pool || s.drawn < 0) || p.excluded < 0)
     return { ok: false, reason: "counts", order: null, violation: null, ...base };
   const aIdx = p.strata.findIndex((s) => s.credit_class === "A");
   if (p.lowRisk && aIdx >= 0 && c.dtyTargets > sumn - p.strata[aIdx].drawn) return { ok: false, reason: "low_risk_targets", order: null, violation: null, ...base };
@@ -10560,9 +10573,9 @@ function weierstrass2(params, extraOpts = {}) {
       return new Point(x2, y, Fp3.ONE);
     }
     static fromBytes(bytes) {
-      const P = Point.fromAffine(decodePoint(abytes2(bytes, void 0, "point")));
-      P.assertValidity();
-      return P;
+      const P2 = Point.fromAffine(decodePoint(abytes2(bytes, void 0, "point")));
+      P2.assertValidity();
+      return P2;
     }
     static fromHex(hex) {
       return Point.fromBytes(hexToBytes2(hex));
@@ -11068,12 +11081,12 @@ function createBlsPairing(fields2, G1, G2, params) {
     }
     return millerLoopBatch(res, withFinalExponent);
   }
-  function pairing(Q, P, withFinalExponent = true) {
+  function pairing(Q, P2, withFinalExponent = true) {
     if (!(Q instanceof G1))
       throw new TypeError('"Q" expected G1 point, got type=' + typeof Q);
-    if (!(P instanceof G2))
-      throw new TypeError('"P" expected G2 point, got type=' + typeof P);
-    return pairingBatch([{ g1: Q, g2: P }], withFinalExponent);
+    if (!(P2 instanceof G2))
+      throw new TypeError('"P" expected G2 point, got type=' + typeof P2);
+    return pairingBatch([{ g1: Q, g2: P2 }], withFinalExponent);
   }
   const lengths = {
     seed: getMinHashLength(Fr.ORDER)
@@ -11153,12 +11166,12 @@ function createBlsSig(blsPairing, PubPoint, SigPoint, isSigG1, hashToSigCurve, S
         throw new Error("verify() expects 3 arguments");
       signature = normSig(signature);
       publicKey = normPub(publicKey);
-      const P = publicKey.negate();
+      const P2 = publicKey.negate();
       const G = PubPoint.BASE;
       const Hm = amsg(message);
       const S = signature;
       try {
-        const exp = pairingBatch([pair(P, Hm), pair(G, S)]);
+        const exp = pairingBatch([pair(P2, Hm), pair(G, S)]);
         return Fp122.eql(exp, Fp122.ONE);
       } catch {
         return false;
@@ -11349,13 +11362,13 @@ function psiFrobenius(Fp3, Fp23, base) {
   function psi2(x2, y) {
     return [Fp23.mul(x2, PSI2_X), Fp23.neg(y)];
   }
-  const mapAffine = (fn) => (c, P) => {
+  const mapAffine = (fn) => (c, P2) => {
     if (typeof c !== "function")
       throw new TypeError('"c" expected point constructor, got type=' + typeof c);
     validatePointCons(c);
-    if (!(P instanceof c))
-      throw new TypeError('"P" expected Point instance, got type=' + typeof P);
-    const affine = P.toAffine();
+    if (!(P2 instanceof c))
+      throw new TypeError('"P" expected Point instance, got type=' + typeof P2);
+    const affine = P2.toAffine();
     const p = fn(affine.x, affine.y);
     return c.fromAffine({ x: p[0], y: p[1] });
   };
@@ -12236,15 +12249,15 @@ var { Fp: Fp2, Fp2: Fp22, Fp6, Fp12 } = tower12({
 });
 var frob;
 var getFrob = () => frob || (frob = psiFrobenius(Fp2, Fp22, Fp22.div(Fp22.ONE, Fp22.NONRESIDUE)));
-var G2psi = (c, P) => {
+var G2psi = (c, P2) => {
   const fn = getFrob().G2psi;
   G2psi = fn;
-  return fn(c, P);
+  return fn(c, P2);
 };
-var G2psi2 = (c, P) => {
+var G2psi2 = (c, P2) => {
   const fn = getFrob().G2psi2;
   G2psi2 = fn;
-  return fn(c, P);
+  return fn(c, P2);
 };
 var hasher_opts = Object.freeze({
   DST: "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_",
@@ -12479,24 +12492,24 @@ var G2_Point = weierstrass2(bls12_381_CURVE_G2, {
   toBytes: (_c, point, isComp) => g2.point.encode(point, isComp),
   // https://eprint.iacr.org/2021/1130.pdf
   // Older version: https://eprint.iacr.org/2019/814.pdf
-  isTorsionFree: (c, P) => {
-    return P.multiplyUnsafe(BLS_X).negate().equals(G2psi(c, P));
+  isTorsionFree: (c, P2) => {
+    return P2.multiplyUnsafe(BLS_X).negate().equals(G2psi(c, P2));
   },
   // clear_cofactor_bls12381_g2 from RFC 9380.
   // https://eprint.iacr.org/2017/419.pdf
   // prettier-ignore
-  clearCofactor: (c, P) => {
+  clearCofactor: (c, P2) => {
     const x2 = BLS_X;
-    let t1 = P.multiplyUnsafe(x2).negate();
-    let t2 = G2psi(c, P);
-    let t3 = P.double();
+    let t1 = P2.multiplyUnsafe(x2).negate();
+    let t2 = G2psi(c, P2);
+    let t3 = P2.double();
     t3 = G2psi2(c, t3);
     t3 = t3.subtract(t2);
     t2 = t1.add(t2);
     t2 = t2.multiplyUnsafe(x2).negate();
     t3 = t3.add(t2);
     t3 = t3.subtract(t1);
-    const Q = t3.subtract(P);
+    const Q = t3.subtract(P2);
     return Q;
   }
 });

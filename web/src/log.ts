@@ -7,7 +7,7 @@ import { type Policy, parsePolicy, verifyCheckpoint } from './log/checkpoint.ts'
 import { verifyFork } from './log/fork.ts';
 import { parseKeyList, type Vkey } from './log/keys.ts';
 import { verifyConsistency, verifyInclusion } from './log/proofs.ts';
-import { Report, type LogReport } from './log/report.ts';
+import { Report, isProblem, type LogReport } from './log/report.ts';
 import { verifyAttestation, verifyFileSignature } from './log/statements.ts';
 
 export { parsePolicy, verifyCheckpoint, type Policy } from './log/checkpoint.ts';
@@ -16,7 +16,7 @@ export { parseForkProof, verifyFork } from './log/fork.ts';
 export { b64, fingerprint, keyId, parseKeyList, parseVkey, toB64, typeBytes, verifySig, type Vkey } from './log/keys.ts';
 export { parseCheckpoint, parseNote } from './log/note.ts';
 export { parseAddCheckpoint, parseTlogProof, verifyConsistency, verifyInclusion } from './log/proofs.ts';
-export { reportJson, reportText, type LogReport } from './log/report.ts';
+export { Problem, isProblem, reportJson, reportText, type LogReport } from './log/report.ts';
 export { verifyAttestation, verifyFileSignature } from './log/statements.ts';
 export { consistencyOk, inclusionOk, ledgerLeaf, ledgerLeafHash } from './log/tree.ts';
 
@@ -45,7 +45,7 @@ export function verifyLog(inp: LogInputs): LogReport[] {
     const got: Vkey[] = [];
     for (const t of texts) {
       const { keys: ks, errors } = parseKeyList(t);
-      for (const e of errors) keys.fail('keys.vkey', `${what[0]}公钥无法读取：${e}`, `a ${what[1]} vkey cannot be read: ${e}`);
+      for (const e of errors) keys.fail('keys.vkey', `${what[0]}公钥无法读取：${e.zh}`, `a ${what[1]} vkey cannot be read: ${e.en}`);
       got.push(...ks);
     }
     for (const k of got) keys.pass('keys.vkey', `${what[0]}公钥 ${k.name}（${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : '联署'}）指纹 ${k.fingerprint}`, `${what[1]} key ${k.name} (${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : 'cosignature'}) fingerprint ${k.fingerprint}`);
@@ -56,7 +56,7 @@ export function verifyLog(inp: LogInputs): LogReport[] {
   let policy: Policy | null = null;
   if (inp.policy) {
     const p = parsePolicy(inp.policy);
-    if (typeof p === 'string') keys.fail('keys.policy', `共同签署策略无法读取：${p}`, `the cosigner policy cannot be read: ${p}`);
+    if (isProblem(p)) keys.fail('keys.policy', `共同签署策略无法读取：${p.zh}`, `the cosigner policy cannot be read: ${p.en}`);
     else {
       policy = p;
       keys.pass('keys.policy', `共同签署策略：${p.cosigners.length} 个共同签署人，法定数 ${p.quorum}`, `cosigner policy: ${p.cosigners.length} cosigner(s), quorum ${p.quorum}`);

@@ -23,7 +23,9 @@ import {
   verifyLog,
   parsePolicy,
   fingerprint,
+  isProblem,
   type LogReport,
+  type Vkey,
 } from '../src/log.ts';
 import { checkNote } from '../src/log/note.ts';
 import {
@@ -46,13 +48,13 @@ const ed = edSigner(ORIGIN, 1);
 const sm = smSigner(ORIGIN, 1);
 const w1 = edSigner('witness1.example', 11, 'cosignature');
 const w2 = edSigner('witness2.example', 12, 'cosignature');
-const keys = [ed.vkey, sm.vkey].map((v) => parseVkey(v)).filter((k) => typeof k !== 'string');
+const keys = [ed.vkey, sm.vkey].map((v) => parseVkey(v)).filter((k): k is Vkey => !isProblem(k));
 const proofBytes = utf8(JSON.stringify({ format: 'dualdraw-draw-proof-v1', announcement: { campaign: { id: '2026-TEST-01' }, hash: 'ab'.repeat(32) } }));
 const entries = ledger(13, { bytes: proofBytes, campaign: '2026-TEST-01', announcement: 'ab'.repeat(32) });
 const ls = leaves(entries);
 const policyText = `quorum = 2\ncosigners = [\n  "${w1.vkey}",\n  "${w2.vkey}",\n]\n`;
 const policy = parsePolicy(policyText);
-assert.ok(typeof policy !== 'string', String(policy));
+assert.ok(!isProblem(policy), String(policy));
 
 const cp = (n: number, signers = [ed, sm]) => note(checkpointText(ORIGIN, ls, n), signers);
 const cosigned = (n: number, ws = [w1, w2]) => {
@@ -93,15 +95,15 @@ test('RFC 6962 inclusion and consistency verify for every index and size pair up
 
 test('vkeys: key IDs, fingerprints, and what a malformed vkey is refused for', () => {
   const k = parseVkey(ed.vkey);
-  assert.ok(typeof k !== 'string');
+  assert.ok(!isProblem(k));
   assert.equal(k.type, 'ed25519');
   assert.match(k.fingerprint, /^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
   assert.equal(k.fingerprint, fingerprint(ed.vkey));
   const s = parseVkey(sm.vkey);
-  assert.ok(typeof s !== 'string' && s.type === 'sm2' && s.pub.length === 65);
+  assert.ok(!isProblem(s) && s.type === 'sm2' && s.pub.length === 65);
   // the C2SP signed-note example vkey
   const c2 = parseVkey('example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k');
-  assert.ok(typeof c2 !== 'string', String(c2));
+  assert.ok(!isProblem(c2), String(c2));
   const [name, id] = ed.vkey.split('+');
   const data = ed.vkey.slice(name.length + id.length + 2);
   assert.match(String(parseVkey(`${name}+00000000+${data}`)), /key ID/);
@@ -144,7 +146,7 @@ test('signed notes: 16 signatures are accepted, and no known key means rejected'
   const text = checkpointText(ORIGIN, ls, 5);
   const many = Array.from({ length: 15 }, (_, i) => edSigner(`w${i}.example`, 100 + i));
   const n = parseNote(note(text, [ed, ...many]));
-  assert.ok(typeof n !== 'string' && n.sigs.length === 16);
+  assert.ok(!isProblem(n) && n.sigs.length === 16);
   const c = checkNote(n, keys);
   assert.equal(c.verified.length, 1);
   assert.equal(c.unknown.length, 15);
@@ -241,7 +243,7 @@ test('file signatures and attestations', () => {
   assert.deepEqual(failed(verifyFileSignature(sigText, 'other.csv', file, keys)), ['file.name']);
   const aud = edSigner('auditor.example', 21);
   const audSm = smSigner('auditor.example', 21);
-  const audKeys = [aud.vkey, audSm.vkey].map((v) => parseVkey(v)).filter((k) => typeof k !== 'string');
+  const audKeys = [aud.vkey, audSm.vkey].map((v) => parseVkey(v)).filter((k): k is Vkey => !isProblem(k));
   const att = note(
     `dualdraw-attestation/v1\ncampaign 2026-TEST-01\nannouncement ${'ab'.repeat(32)}\nproof ${toHex(sha(proofBytes))}\nlevel audit\nverdict valid\ntime 2026-03-03T08:00:00Z\n`,
     [aud, audSm],

@@ -3,7 +3,7 @@ import { parse as parseToml } from 'smol-toml';
 import { toHex, utf8 } from '../bytes.ts';
 import { parseVkey, verifySig, type Vkey } from './keys.ts';
 import { checkNote, parseCheckpoint, type Checkpoint } from './note.ts';
-import { Report, type LogReport } from './report.ts';
+import { P, Report, isProblem, type LogReport, type Problem } from './report.ts';
 
 export interface Policy {
   cosigners: Vkey[];
@@ -11,25 +11,25 @@ export interface Policy {
 }
 
 /** `log-policy.toml`: `quorum = N` and `cosigners = ["vkey", …]` (cosignature vkeys, type 0x04). */
-export function parsePolicy(text: string): Policy | string {
+export function parsePolicy(text: string): Policy | Problem {
   let v: Record<string, unknown>;
   try {
     v = parseToml(text) as Record<string, unknown>;
   } catch (e) {
-    return `the policy is not TOML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    return P(`策略不是 TOML：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, `the policy is not TOML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   const q = v.quorum;
   const quorum = typeof q === 'bigint' ? Number(q) : q;
-  if (typeof quorum !== 'number' || !Number.isSafeInteger(quorum) || quorum < 0) return 'the policy\'s quorum is not an integer ≥ 0';
-  if (!Array.isArray(v.cosigners) || !v.cosigners.every((c) => typeof c === 'string')) return 'the policy\'s cosigners is not a list of vkeys';
+  if (typeof quorum !== 'number' || !Number.isSafeInteger(quorum) || quorum < 0) return P('策略的 quorum 不是 ≥ 0 的整数', "the policy's quorum is not an integer ≥ 0");
+  if (!Array.isArray(v.cosigners) || !v.cosigners.every((c) => typeof c === 'string')) return P('策略的 cosigners 不是公钥列表', "the policy's cosigners is not a list of vkeys");
   const cosigners: Vkey[] = [];
   for (const c of v.cosigners as string[]) {
     const k = parseVkey(c);
-    if (typeof k === 'string') return `a cosigner's vkey: ${k}`;
-    if (k.type !== 'cosignature') return `the cosigner ${k.name} has a ${k.type} vkey; cosigners' vkeys have type 0x04`;
+    if (isProblem(k)) return P(`共同签署人公钥：${k.zh}`, `a cosigner's vkey: ${k.en}`);
+    if (k.type !== 'cosignature') return P(`共同签署人 ${k.name} 的公钥类型为 ${k.type}，应为 0x04`, `the cosigner ${k.name} has a ${k.type} vkey; cosigners' vkeys have type 0x04`);
     cosigners.push(k);
   }
-  if (quorum > cosigners.length) return `the quorum ${quorum} is more than the ${cosigners.length} cosigners named`;
+  if (quorum > cosigners.length) return P(`法定数 ${quorum} 多于所列的 ${cosigners.length} 个共同签署人`, `the quorum ${quorum} is more than the ${cosigners.length} cosigners named`);
   return { cosigners, quorum };
 }
 
@@ -63,8 +63,8 @@ export function signerCheck(rep: Report, check: string, note: Checkpoint['note']
 export function verifyCheckpoint(input: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null, prefix = 'checkpoint'): { report: LogReport; cp: Checkpoint | null } {
   const rep = new Report('checkpoint');
   const cp = parseCheckpoint(input);
-  if (typeof cp === 'string') {
-    rep.fail(`${prefix}.format`, `检查点格式错误：${cp}`, `not a checkpoint: ${cp}`);
+  if (isProblem(cp)) {
+    rep.fail(`${prefix}.format`, `检查点格式错误：${cp.zh}`, `not a checkpoint: ${cp.en}`);
     return { report: rep.done(), cp: null };
   }
   rep.fact('origin', cp.origin).fact('size', cp.size).fact('root', toHex(cp.root));

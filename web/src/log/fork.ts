@@ -4,7 +4,7 @@ import { type Policy, verifyCheckpoint } from './checkpoint.ts';
 import type { Vkey } from './keys.ts';
 import { MAX_NOTE_BYTES } from './note.ts';
 import { parseAddCheckpoint } from './proofs.ts';
-import { Report, type LogReport } from './report.ts';
+import { P, Report, isProblem, type LogReport, type Problem } from './report.ts';
 import { consistencyOk } from './tree.ts';
 
 export type ForkKind = 'same-size' | 'rollback' | 'inconsistent';
@@ -17,34 +17,34 @@ export interface ForkProof {
 }
 
 /** One checkpoint as it sits in the file: three text lines, an empty line, signature lines ("— …"). */
-function takeCheckpoint(lines: string[], i: number): { note: string; next: number } | string {
-  if (i + 4 > lines.length) return 'a checkpoint is cut short';
+function takeCheckpoint(lines: string[], i: number): { note: string; next: number } | Problem {
+  if (i + 4 > lines.length) return P('检查点不完整', 'a checkpoint is cut short');
   const text = lines.slice(i, i + 3);
-  if (text.some((l) => l === '') || lines[i + 3] !== '') return `line ${i + 1}: a checkpoint is three lines, an empty line and its signatures`;
+  if (text.some((l) => l === '') || lines[i + 3] !== '') return P(`第 ${i + 1} 行：检查点应为三行正文、一个空行和签名行`, `line ${i + 1}: a checkpoint is three lines, an empty line and its signatures`);
   let j = i + 4;
   while (j < lines.length && lines[j].startsWith('\u2014 ')) j++;
-  if (j === i + 4) return `line ${j + 1}: the checkpoint has no signature line`;
+  if (j === i + 4) return P(`第 ${j + 1} 行：检查点没有签名行`, `line ${j + 1}: the checkpoint has no signature line`);
   return { note: [...text, '', ...lines.slice(i + 4, j)].join('\n') + '\n', next: j };
 }
 
-export function parseForkProof(input: string | Uint8Array): ForkProof | string {
+export function parseForkProof(input: string | Uint8Array): ForkProof | Problem {
   let s: string;
   try {
     s = typeof input === 'string' ? input : fromUtf8(input);
   } catch {
-    return 'the fork proof is not UTF-8';
+    return P('分叉证据不是 UTF-8 编码', 'the fork proof is not UTF-8');
   }
-  if (s.length > 4 * MAX_NOTE_BYTES) return 'the fork proof is too large';
+  if (s.length > 4 * MAX_NOTE_BYTES) return P(`分叉证据超过 ${4 * MAX_NOTE_BYTES} 字符`, `the fork proof is over ${4 * MAX_NOTE_BYTES} characters`);
   const lines = s.split('\n');
-  if (lines[0] !== 'dualdraw-fork-proof/v1') return 'the first line is not dualdraw-fork-proof/v1';
+  if (lines[0] !== 'dualdraw-fork-proof/v1') return P('第一行不是 dualdraw-fork-proof/v1', 'the first line is not dualdraw-fork-proof/v1');
   const kind = lines[1];
-  if (kind !== 'same-size' && kind !== 'rollback' && kind !== 'inconsistent') return `unknown kind ${JSON.stringify(kind ?? '')}`;
-  if (lines[2] !== '') return 'line 3 is not empty';
+  if (kind !== 'same-size' && kind !== 'rollback' && kind !== 'inconsistent') return P(`未知的类型 ${JSON.stringify(kind ?? '')}`, `unknown kind ${JSON.stringify(kind ?? '')}`);
+  if (lines[2] !== '') return P('第 3 行不是空行', 'line 3 is not empty');
   const a = takeCheckpoint(lines, 3);
-  if (typeof a === 'string') return a;
-  if (lines[a.next] !== '') return `line ${a.next + 1}: an empty line must separate the two checkpoints`;
+  if (isProblem(a)) return a;
+  if (lines[a.next] !== '') return P(`第 ${a.next + 1} 行：两个检查点之间须有空行`, `line ${a.next + 1}: an empty line must separate the two checkpoints`);
   const b = takeCheckpoint(lines, a.next + 1);
-  if (typeof b === 'string') return b;
+  if (isProblem(b)) return b;
   // what follows B: nothing, or an empty line then (for `inconsistent`) the add-checkpoint body
   const after = lines.slice(b.next);
   let body: string | null = null;
@@ -52,9 +52,9 @@ export function parseForkProof(input: string | Uint8Array): ForkProof | string {
   else if (after[0] === '') {
     const rest = after.slice(1).join('\n');
     body = rest === '' ? null : rest;
-  } else return `line ${b.next + 1}: unexpected text after the second checkpoint`;
-  if (kind === 'inconsistent' && body === null) return 'an inconsistent fork proof carries the add-checkpoint body that failed';
-  if (kind !== 'inconsistent' && body !== null) return `a ${kind} fork proof carries nothing after the second checkpoint`;
+  } else return P(`第 ${b.next + 1} 行：第二个检查点之后有多余内容`, `line ${b.next + 1}: unexpected text after the second checkpoint`);
+  if (kind === 'inconsistent' && body === null) return P('inconsistent 分叉证据须附上未通过的 add-checkpoint 请求', 'an inconsistent fork proof carries the add-checkpoint body that failed');
+  if (kind !== 'inconsistent' && body !== null) return P(`${kind} 分叉证据在第二个检查点之后不应有内容`, `a ${kind} fork proof carries nothing after the second checkpoint`);
   return { kind, a: a.note, b: b.note, body };
 }
 
@@ -62,7 +62,7 @@ export function parseForkProof(input: string | Uint8Array): ForkProof | string {
 export function verifyFork(input: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null): LogReport {
   const rep = new Report('fork');
   const f = parseForkProof(input);
-  if (typeof f === 'string') return rep.fail('fork.format', `分叉证据格式错误：${f}`, `not a fork proof: ${f}`).done();
+  if (isProblem(f)) return rep.fail('fork.format', `分叉证据格式错误：${f.zh}`, `not a fork proof: ${f.en}`).done();
   rep.fact('fork_kind', f.kind);
   const a = verifyCheckpoint(f.a, logKeys, policy, 'fork.a');
   const b = verifyCheckpoint(f.b, logKeys, policy, 'fork.b');
@@ -94,7 +94,7 @@ export function verifyFork(input: string | Uint8Array, logKeys: Vkey[], policy: 
   } else {
     if (!(A.size < B.size)) return rep.fail('fork.kind', `inconsistent 要求第二个检查点更大，此处为 ${A.size} 与 ${B.size}`, `inconsistent needs the second checkpoint to be larger, here ${A.size} and ${B.size}`).done();
     const req = parseAddCheckpoint(f.body!);
-    if (typeof req === 'string') return rep.fail('fork.request', `所附请求格式错误：${req}`, `the enclosed request is malformed: ${req}`).done();
+    if (isProblem(req)) return rep.fail('fork.request', `所附请求格式错误：${req.zh}`, `the enclosed request is malformed: ${req.en}`).done();
     if (req.checkpoint !== f.b) return rep.fail('fork.request', '所附请求中的检查点不是第二个检查点', 'the enclosed request is not about the second checkpoint').done();
     if (req.old !== A.size) return rep.fail('fork.request', `所附请求的 old ${req.old} 不是第一个检查点的大小 ${A.size}`, `the enclosed request's old ${req.old} is not the first checkpoint's size ${A.size}`).done();
     if (consistencyOk(A.size, B.size, A.root, B.root, req.proof))

@@ -3,6 +3,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sm2 } from 'sm-crypto-v2';
 import { sha, toHex, utf8 } from '../bytes.ts';
+import { P, isProblem, type Problem } from './report.ts';
 
 export type KeyType = 'ed25519' | 'sm2' | 'cosignature';
 export const SM2_ID = 'dualdraw/sm2-sm3/v1';
@@ -67,30 +68,30 @@ export function fingerprint(vkeyText: string): string {
 }
 
 /** Parse `<name>+<hex key ID>+<base64(type ‖ pub)>`; a string says what is wrong. */
-export function parseVkey(text: string): Vkey | string {
+export function parseVkey(text: string): Vkey | Problem {
   const v = text.trim();
   // the name has no '+', the key ID is hex: the first two '+' separate the parts (base64 may contain '+')
   const i = v.indexOf('+');
   const j = i < 0 ? -1 : v.indexOf('+', i + 1);
-  if (i < 0 || j < 0) return `a vkey is NAME+KEYID+BASE64 (three parts separated by "+"): ${v.slice(0, 120)}`;
+  if (i < 0 || j < 0) return P(`公钥（vkey）应为 名称+密钥ID+BASE64（以“+”分隔的三部分）：${v.slice(0, 120)}`, `a vkey is NAME+KEYID+BASE64 (three parts separated by "+"): ${v.slice(0, 120)}`);
   const [name, idHex, data] = [v.slice(0, i), v.slice(i + 1, j), v.slice(j + 1)];
-  if (!validKeyName(name)) return `invalid key name ${JSON.stringify(name)}`;
-  if (!/^[0-9a-f]{8}$/.test(idHex)) return `the key ID is 8 lowercase hex digits, not ${JSON.stringify(idHex)}`;
+  if (!validKeyName(name)) return P(`密钥名称无效：${JSON.stringify(name)}`, `invalid key name ${JSON.stringify(name)}`);
+  if (!/^[0-9a-f]{8}$/.test(idHex)) return P(`密钥ID应为 8 位小写十六进制数字，而非 ${JSON.stringify(idHex)}`, `the key ID is 8 lowercase hex digits, not ${JSON.stringify(idHex)}`);
   const raw = b64(data);
-  if (!raw || raw.length === 0) return 'the key data is not base64';
+  if (!raw || raw.length === 0) return P('密钥数据不是 base64', 'the key data is not base64');
   let type: KeyType;
   let pub: Uint8Array;
   const sm = typeBytes('sm2');
   if (raw[0] === 0x01) type = 'ed25519';
   else if (raw[0] === 0x04) type = 'cosignature';
   else if (raw[0] === 0xff && raw.length >= sm.length && sm.every((x, i) => raw[i] === x)) type = 'sm2';
-  else return `unsupported signature type 0x${raw[0].toString(16).padStart(2, '0')}`;
+  else return P(`不支持的签名类型 0x${raw[0].toString(16).padStart(2, '0')}`, `unsupported signature type 0x${raw[0].toString(16).padStart(2, '0')}`);
   pub = raw.slice(typeBytes(type).length);
-  if (pub.length !== PUB_LEN[type]) return `a ${type} public key has ${PUB_LEN[type]} bytes, not ${pub.length}`;
-  if (type === 'sm2' && pub[0] !== 0x04) return 'an SM2 public key is SEC1 uncompressed (0x04 ‖ x ‖ y)';
-  if (!pubOk(type, pub)) return `the ${type} public key is not a point of its curve`;
+  if (pub.length !== PUB_LEN[type]) return P(`${type} 公钥应为 ${PUB_LEN[type]} 字节，而非 ${pub.length}`, `a ${type} public key has ${PUB_LEN[type]} bytes, not ${pub.length}`);
+  if (type === 'sm2' && pub[0] !== 0x04) return P('SM2 公钥应为 SEC1 非压缩格式（0x04 ‖ x ‖ y）', 'an SM2 public key is SEC1 uncompressed (0x04 ‖ x ‖ y)');
+  if (!pubOk(type, pub)) return P(`${type} 公钥不是曲线上的点`, `the ${type} public key is not a point of its curve`);
   const id = keyId(name, type, pub);
-  if (toHex(id) !== idHex) return `the key ID ${idHex} is not SHA-256(name ‖ 0x0A ‖ type ‖ key)[:4] = ${toHex(id)}`;
+  if (toHex(id) !== idHex) return P(`密钥ID ${idHex} 不是 SHA-256(名称 ‖ 0x0A ‖ 类型 ‖ 公钥)[:4] = ${toHex(id)}`, `the key ID ${idHex} is not SHA-256(name ‖ 0x0A ‖ type ‖ key)[:4] = ${toHex(id)}`);
   return { text: v, name, id, type, pub, fingerprint: fingerprint(v) };
 }
 
@@ -124,14 +125,14 @@ export function verifySig(key: Vkey, msg: Uint8Array, sig: Uint8Array): boolean 
 }
 
 /** A list of vkeys: one per line, blank lines and `#` comments allowed (a province's key list). */
-export function parseKeyList(text: string): { keys: Vkey[]; errors: string[] } {
+export function parseKeyList(text: string): { keys: Vkey[]; errors: Problem[] } {
   const keys: Vkey[] = [];
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const l = line.trim();
     if (!l || l.startsWith('#')) return;
     const k = parseVkey(l);
-    if (typeof k === 'string') errors.push(`line ${i + 1}: ${k}`);
+    if (isProblem(k)) errors.push(P(`第 ${i + 1} 行：${k.zh}`, `line ${i + 1}: ${k.en}`));
     else keys.push(k);
   });
   return { keys, errors };

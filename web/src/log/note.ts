@@ -1,6 +1,7 @@
 // c2sp.org/signed-note as docs/LOG.md §3 uses it, and c2sp.org/tlog-checkpoint (origin, size, root; no extensions).
 import { fromUtf8, toHex, utf8 } from '../bytes.ts';
 import { b64, validKeyName, verifySig, type Vkey } from './keys.ts';
+import { P, isProblem, type Problem } from './report.ts';
 
 export const MAX_NOTE_BYTES = 64 * 1024;
 /** signed-note: accept at least 16 signatures; more than this many lines is refused as a resource limit. */
@@ -19,32 +20,32 @@ export interface Note {
 }
 
 /** Parse a signed note (the whole input must be one note); a string says what is wrong. */
-export function parseNote(input: string | Uint8Array): Note | string {
+export function parseNote(input: string | Uint8Array): Note | Problem {
   let s: string;
   if (typeof input === 'string') s = input;
   else {
-    if (input.length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes (this one has ${input.length})`;
+    if (input.length > MAX_NOTE_BYTES) return P(`签名文本最多 ${MAX_NOTE_BYTES} 字节（此文件 ${input.length} 字节）`, `a signed note is at most ${MAX_NOTE_BYTES} bytes (this one has ${input.length})`);
     try {
       s = fromUtf8(input);
     } catch {
-      return 'a signed note is UTF-8';
+      return P('签名文本应为 UTF-8 编码', 'a signed note is UTF-8');
     }
   }
-  if (utf8(s).length > MAX_NOTE_BYTES) return `a signed note is at most ${MAX_NOTE_BYTES} bytes`;
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(s)) return 'a signed note has no control characters other than newline';
+  if (utf8(s).length > MAX_NOTE_BYTES) return P(`签名文本最多 ${MAX_NOTE_BYTES} 字节`, `a signed note is at most ${MAX_NOTE_BYTES} bytes`);
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(s)) return P('签名文本中除换行外不得有控制字符', 'a signed note has no control characters other than newline');
   const sep = s.lastIndexOf('\n\n');
-  if (sep < 0) return 'no blank line between the note text and its signatures';
+  if (sep < 0) return P('正文与签名之间没有空行', 'no blank line between the note text and its signatures');
   const text = s.slice(0, sep + 1);
   const rest = s.slice(sep + 2);
-  if (!rest.endsWith('\n')) return 'the last signature line does not end in a newline';
+  if (!rest.endsWith('\n')) return P('最后一行签名没有以换行结束', 'the last signature line does not end in a newline');
   const lines = rest.slice(0, -1).split('\n');
-  if (lines.length > MAX_SIGNATURES) return `more than ${MAX_SIGNATURES} signature lines`;
+  if (lines.length > MAX_SIGNATURES) return P(`签名行超过 ${MAX_SIGNATURES} 行`, `more than ${MAX_SIGNATURES} signature lines`);
   const sigs: SigLine[] = [];
   for (const line of lines) {
     const m = /^\u2014 (\S+) (\S+)$/u.exec(line);
-    if (!m || !validKeyName(m[1])) return `not a signature line ("— NAME BASE64"): ${line.slice(0, 120)}`;
+    if (!m || !validKeyName(m[1])) return P(`不是签名行（“— 名称 BASE64”）：${line.slice(0, 120)}`, `not a signature line ("— NAME BASE64"): ${line.slice(0, 120)}`);
     const raw = b64(m[2]);
-    if (!raw || raw.length < 5) return `the signature of ${m[1]} is not base64 of a key ID and a signature`;
+    if (!raw || raw.length < 5) return P(`${m[1]} 的签名不是“密钥ID + 签名”的 base64`, `the signature of ${m[1]} is not base64 of a key ID and a signature`);
     sigs.push({ name: m[1], id: raw.slice(0, 4), sig: raw.slice(4), line });
   }
   return { text, sigs };
@@ -99,19 +100,19 @@ export interface Checkpoint {
 }
 
 /** A checkpoint's text: exactly origin, size (decimal, no leading zeros), base64 root hash; no extension lines. */
-export function parseCheckpoint(input: string | Uint8Array): Checkpoint | string {
+export function parseCheckpoint(input: string | Uint8Array): Checkpoint | Problem {
   const note = parseNote(input);
-  if (typeof note === 'string') return note;
+  if (isProblem(note)) return note;
   const lines = note.text.slice(0, -1).split('\n');
-  if (lines.length < 3) return 'a checkpoint has three lines: origin, tree size, root hash';
-  if (lines.length > 3) return 'a log v1 checkpoint has no extension lines';
+  if (lines.length < 3) return P('检查点正文应有三行：日志名称、条目数、根哈希', 'a checkpoint has three lines: origin, tree size, root hash');
+  if (lines.length > 3) return P('日志 v1 的检查点没有扩展行', 'a log v1 checkpoint has no extension lines');
   const [origin, sizeText, rootText] = lines;
-  if (!validKeyName(origin)) return `the origin ${JSON.stringify(origin)} is not a log name`;
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return `the tree size ${JSON.stringify(sizeText)} is not a decimal without leading zeros`;
+  if (!validKeyName(origin)) return P(`${JSON.stringify(origin)} 不是有效的日志名称`, `the origin ${JSON.stringify(origin)} is not a log name`);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return P(`条目数 ${JSON.stringify(sizeText)} 不是无前导零的十进制数`, `the tree size ${JSON.stringify(sizeText)} is not a decimal without leading zeros`);
   const size = Number(sizeText);
-  if (!Number.isSafeInteger(size)) return `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`;
+  if (!Number.isSafeInteger(size)) return P(`条目数 ${sizeText} 超出本核验程序的范围（2^53 − 1）`, `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`);
   const root = b64(rootText);
-  if (!root || root.length !== 32) return 'the root hash is not base64 of 32 bytes';
+  if (!root || root.length !== 32) return P('根哈希不是 32 字节的 base64', 'the root hash is not base64 of 32 bytes');
   return { origin, size, root, note };
 }
 

@@ -6,7 +6,7 @@ import { type Policy, verifyCheckpoint } from './checkpoint.ts';
 import { chainHash, entryBody, parseEntry, type Entry } from './entry.ts';
 import { b64, type Vkey } from './keys.ts';
 import { MAX_NOTE_BYTES } from './note.ts';
-import { Report, type LogReport } from './report.ts';
+import { P, Report, isProblem, type LogReport, type Problem } from './report.ts';
 import { consistencyOk, inclusionOk, ledgerLeafHash } from './tree.ts';
 
 const decimal = (s: string) => (/^(0|[1-9][0-9]*)$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : null);
@@ -21,16 +21,16 @@ function text(input: string | Uint8Array): string | null {
 }
 
 /** Hash lines up to the first empty line; then the rest (the checkpoint). */
-function hashesThenNote(lines: string[], from: number): { hashes: Uint8Array[]; rest: string } | string {
+function hashesThenNote(lines: string[], from: number): { hashes: Uint8Array[]; rest: string } | Problem {
   const hashes: Uint8Array[] = [];
   let i = from;
   for (; i < lines.length && lines[i] !== ''; i++) {
     const h = b64(lines[i]);
-    if (!h || h.length !== 32) return `line ${i + 1} is not base64 of a 32-byte hash`;
+    if (!h || h.length !== 32) return P(`第 ${i + 1} 行不是 32 字节哈希的 base64`, `line ${i + 1} is not base64 of a 32-byte hash`);
     hashes.push(h);
-    if (hashes.length > 63) return 'more than 63 proof hashes';
+    if (hashes.length > 63) return P('证明哈希超过 63 个', 'more than 63 proof hashes');
   }
-  if (i >= lines.length) return 'no empty line before the checkpoint';
+  if (i >= lines.length) return P('检查点之前没有空行', 'no empty line before the checkpoint');
   return { hashes, rest: lines.slice(i + 1).join('\n') };
 }
 
@@ -41,24 +41,24 @@ export interface TlogProof {
   checkpoint: string;
 }
 
-export function parseTlogProof(input: string | Uint8Array): TlogProof | string {
+export function parseTlogProof(input: string | Uint8Array): TlogProof | Problem {
   const s = text(input);
-  if (s === null) return 'the proof is not UTF-8';
-  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return 'the proof is too large';
+  if (s === null) return P('证明不是 UTF-8 编码', 'the proof is not UTF-8');
+  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return P(`证明超过 ${2 * MAX_NOTE_BYTES} 字节`, `the proof is over ${2 * MAX_NOTE_BYTES} bytes`);
   const lines = s.split('\n');
-  if (lines[0] !== 'c2sp.org/tlog-proof@v1') return 'the first line is not c2sp.org/tlog-proof@v1';
+  if (lines[0] !== 'c2sp.org/tlog-proof@v1') return P('第一行不是 c2sp.org/tlog-proof@v1', 'the first line is not c2sp.org/tlog-proof@v1');
   let i = 1;
   let extra: Uint8Array | null = null;
   if (lines[i]?.startsWith('extra ')) {
     extra = b64(lines[i].slice(6));
-    if (!extra) return 'the extra line is not base64';
+    if (!extra) return P('extra 行不是 base64', 'the extra line is not base64');
     i++;
   }
   const m = /^index (.*)$/.exec(lines[i] ?? '');
   const index = m ? decimal(m[1]) : null;
-  if (index === null) return `line ${i + 1} is not "index N" (decimal, no leading zeros)`;
+  if (index === null) return P(`第 ${i + 1} 行不是“index N”（无前导零的十进制数）`, `line ${i + 1} is not "index N" (decimal, no leading zeros)`);
   const r = hashesThenNote(lines, i + 1);
-  if (typeof r === 'string') return r;
+  if (isProblem(r)) return r;
   return { extra, index, path: r.hashes, checkpoint: r.rest };
 }
 
@@ -72,14 +72,14 @@ export interface DrawProofFile {
 export function verifyInclusion(input: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null, draw: DrawProofFile | null = null): LogReport {
   const rep = new Report('inclusion');
   const p = parseTlogProof(input);
-  if (typeof p === 'string') return rep.fail('inclusion.format', `收录证明格式错误：${p}`, `not an inclusion proof: ${p}`).done();
+  if (isProblem(p)) return rep.fail('inclusion.format', `收录证明格式错误：${p.zh}`, `not an inclusion proof: ${p.en}`).done();
   const { report: cpr, cp } = verifyCheckpoint(p.checkpoint, logKeys, policy);
   rep.take(cpr);
   Object.assign(rep.r.facts, cpr.facts);
   rep.fact('index', p.index);
   if (!p.extra) return rep.fail('inclusion.entry', '收录证明没有 extra 行（台账条目）', 'the proof has no extra line (the ledger entry)').done();
   const e = parseEntry(p.extra);
-  if (typeof e === 'string') return rep.fail('inclusion.entry', `extra 不是台账条目：${e}`, `extra is not a ledger entry: ${e}`).done();
+  if (isProblem(e)) return rep.fail('inclusion.entry', `extra 不是台账条目：${e.zh}`, `extra is not a ledger entry: ${e.en}`).done();
   rep.fact('seq', e.seq).fact('entry_kind', e.kind).fact('campaign', e.campaign).fact('entry_hash', e.hash);
   const h = chainHash(e);
   if (h !== e.hash) rep.fail('inclusion.entry', `条目 ${e.seq} 的链哈希应为 ${h}，条目中为 ${e.hash}`, `entry ${e.seq}'s chain hash is ${h}, the entry says ${e.hash}`);
@@ -149,16 +149,16 @@ export interface AddCheckpoint {
   checkpoint: string;
 }
 
-export function parseAddCheckpoint(input: string | Uint8Array): AddCheckpoint | string {
+export function parseAddCheckpoint(input: string | Uint8Array): AddCheckpoint | Problem {
   const s = text(input);
-  if (s === null) return 'the request is not UTF-8';
-  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return 'the request is too large';
+  if (s === null) return P('请求不是 UTF-8 编码', 'the request is not UTF-8');
+  if (utf8(s).length > 2 * MAX_NOTE_BYTES) return P(`请求超过 ${2 * MAX_NOTE_BYTES} 字节`, `the request is over ${2 * MAX_NOTE_BYTES} bytes`);
   const lines = s.split('\n');
   const m = /^old (.*)$/.exec(lines[0]);
   const old = m ? decimal(m[1]) : null;
-  if (old === null) return 'the first line is not "old N" (decimal, no leading zeros)';
+  if (old === null) return P('第一行不是“old N”（无前导零的十进制数）', 'the first line is not "old N" (decimal, no leading zeros)');
   const r = hashesThenNote(lines, 1);
-  if (typeof r === 'string') return r;
+  if (isProblem(r)) return r;
   return { old, proof: r.hashes, checkpoint: r.rest };
 }
 
@@ -168,7 +168,7 @@ export function verifyConsistency(older: string | Uint8Array, body: string | Uin
   const a = verifyCheckpoint(older, logKeys, null, 'older');
   rep.take(a.report, true);
   const req = parseAddCheckpoint(body);
-  if (typeof req === 'string') return rep.fail('consistency.format', `一致性证明格式错误：${req}`, `not a consistency proof: ${req}`).done();
+  if (isProblem(req)) return rep.fail('consistency.format', `一致性证明格式错误：${req.zh}`, `not a consistency proof: ${req.en}`).done();
   const b = verifyCheckpoint(req.checkpoint, logKeys, policy, 'newer');
   rep.take(b.report, true);
   if (!a.cp || !b.cp) return rep.done();

@@ -112,3 +112,16 @@ export function reportText(reports: LogReport[], lang: Lang): string {
   }
   return out.join('\n');
 }
+
+/** What a parser found wrong with an input, in both languages (`String(p)` is the English). */
+export class Problem {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+  toString(): string {
+    return this.en;
+  }
+}
+export const P = (zh: string, en: string) => new Problem(zh, en);
+export const isProblem = (x: unknown): x is Problem => x instanceof Problem;

@@ -4,13 +4,13 @@ import { parseJson, type JsonObject } from '../json.ts';
 import { keyLabel, signerCheck } from './checkpoint.ts';
 import { validKeyName, type Vkey } from './keys.ts';
 import { parseNote } from './note.ts';
-import { Report, type LogReport } from './report.ts';
+import { Report, isProblem, type LogReport } from './report.ts';
 
 /** Verify `F.sig` against the file's name and bytes and the bureau's keys. */
 export function verifyFileSignature(sig: string | Uint8Array, fileName: string, file: Uint8Array | null, logKeys: Vkey[]): LogReport {
   const rep = new Report('file-signature');
   const note = parseNote(sig);
-  if (typeof note === 'string') return rep.fail('file.format', `签名文件格式错误：${note}`, `not a signed note: ${note}`).done();
+  if (isProblem(note)) return rep.fail('file.format', `签名文件格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
   const lines = note.text.slice(0, -1).split('\n');
   if (lines.length !== 5 || lines[0] !== 'dualdraw-file-signature/v1') return rep.fail('file.format', '不是 dualdraw-file-signature/v1 文件签名（五行）', 'not a dualdraw-file-signature/v1 note (five lines)').done();
   const [, origin, name, hex, sizeText] = lines;
@@ -39,7 +39,7 @@ const ATTEST_KEYS = ['campaign', 'announcement', 'proof', 'level', 'verdict', 't
 export function verifyAttestation(input: string | Uint8Array, auditorKeys: Vkey[], proofBytes: Uint8Array | null): LogReport {
   const rep = new Report('attestation');
   const note = parseNote(input);
-  if (typeof note === 'string') return rep.fail('attestation.format', `审计声明格式错误：${note}`, `not a signed note: ${note}`).done();
+  if (isProblem(note)) return rep.fail('attestation.format', `审计声明格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
   const lines = note.text.slice(0, -1).split('\n');
   if (lines.length !== 7 || lines[0] !== 'dualdraw-attestation/v1') return rep.fail('attestation.format', '不是 dualdraw-attestation/v1 审计声明（七行）', 'not a dualdraw-attestation/v1 note (seven lines)').done();
   const f: Record<string, string> = {};
