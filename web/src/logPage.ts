@@ -1,8 +1,10 @@
 // The page's section for the signed log (docs/LOG.md): the reader pastes or drops the bureau's vkeys, a checkpoint,
 // an inclusion proof (and, optionally, the cosigner policy, an older checkpoint with a consistency proof, a fork
-// proof) and sees what was established and what was not. Runs on the page's thread (a few signatures and hashes).
+// proof) and sees what was established and what was not. The verification runs in the worker, which holds the noble
+// libraries already (sharing them there keeps the page smaller).
 // Every text from a file is put in the page as text, never as HTML.
-import { verifyLog, type LogInputs, type LogReport } from './log.ts';
+import type { LogInputs, LogReport } from './log.ts';
+import type { Response } from './worker.ts';
 import { t, type Lang, type T } from './text.ts';
 
 type Child = Node | string | null | undefined | false;
@@ -37,6 +39,10 @@ const KIND: Record<LogReport['kind'], T> = {
 
 let last: LogReport[] | null = null;
 let message: T | null = null;
+let running = false;
+/** log requests use negative ids, apart from the draw verification's */
+let logId = 0;
+let rerender: () => void = () => undefined;
 
 async function bytesOf(id: string): Promise<Uint8Array | null> {
   const f = (document.getElementById(id) as HTMLInputElement | null)?.files;
@@ -44,8 +50,10 @@ async function bytesOf(id: string): Promise<Uint8Array | null> {
 }
 const textOf = (id: string) => (document.getElementById(id) as HTMLTextAreaElement | null)?.value ?? '';
 
-/** Read the section's fields and verify; `proofFileId` is the draw proof's input above. */
-export async function runLogCheck(proofFileId: string, rerender: () => void): Promise<void> {
+export type SendLog = (inputs: LogInputs, id: number) => void;
+
+/** Read the section's fields and send them to the worker; `proofFileId` is the draw proof's input above. */
+export async function runLogCheck(proofFileId: string, send: SendLog): Promise<void> {
   const pasted = textOf('log-checkpoint-text').replace(/\r\n/g, '\n');
   const inp: LogInputs = {
     logKeys: [textOf('log-keys')],
@@ -59,17 +67,29 @@ export async function runLogCheck(proofFileId: string, rerender: () => void): Pr
   const older = await bytesOf('log-old-file');
   const body = await bytesOf('log-consistency-file');
   if (older && body) inp.consistency = { older, body };
+  last = null;
   if (!inp.checkpoint && !inp.inclusion && !inp.consistency && !inp.fork) {
-    last = null;
     message = LOG_UI.logNothing;
+    running = false;
   } else {
     message = null;
-    last = verifyLog(inp);
+    running = true;
+    send(inp, --logId);
   }
   rerender();
 }
 
-export function logSection(h: H, label: (k: string) => HTMLElement, proofFileId: string, rerender: () => void): HTMLElement {
+/** The worker's answer (or its error) to the latest log request. */
+export function onLogResponse(r: Response): void {
+  if (r.id !== logId) return;
+  running = false;
+  if (r.type === 'log') last = r.reports;
+  else if (r.type === 'error') message = t(`出错：${r.message}`, `Error: ${r.message}`);
+  rerender();
+}
+
+export function logSection(h: H, label: (k: string) => HTMLElement, proofFileId: string, send: SendLog, render: () => void): HTMLElement {
+  rerender = render;
   const file = (id: string, k: string, testid: string) => h('label', { class: 'file' }, label(k), h('input', { type: 'file', id, 'data-testid': testid }));
   return h(
     'section',
@@ -84,7 +104,7 @@ export function logSection(h: H, label: (k: string) => HTMLElement, proofFileId:
     file('log-old-file', 'logOld', 'log-old-input'),
     file('log-consistency-file', 'logConsistency', 'log-consistency-input'),
     file('log-fork-file', 'logFork', 'log-fork-input'),
-    h('button', { class: 'primary', 'data-testid': 'log-verify-button', 'data-t': 'logVerify', onclick: () => void runLogCheck(proofFileId, rerender) }),
+    h('button', { class: 'primary', 'data-testid': 'log-verify-button', 'data-t': 'logVerify', onclick: () => void runLogCheck(proofFileId, send) }),
     h('div', { id: 'log-result', 'data-testid': 'log-result', 'data-status': 'idle' }),
   );
 }
@@ -100,7 +120,7 @@ export function renderLog(h: H, lang: Lang): void {
     return;
   }
   if (!last) {
-    el.dataset.status = 'idle';
+    el.dataset.status = running ? 'running' : 'idle';
     return;
   }
   const ok = last.every((r) => r.ok);

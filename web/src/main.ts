@@ -8,7 +8,7 @@ import { t, type Lang, type T } from './text.ts';
 import type { Failure, ProofView, Report } from './verify.ts';
 import type { Request, Response } from './worker.ts';
 import { CHECK_LABEL, WHO_LABEL } from './verdict.ts';
-import { LOG_UI, logSection, renderLog } from './logPage.ts';
+import { LOG_UI, logSection, onLogResponse, renderLog } from './logPage.ts';
 
 declare const __WORKER_SRC__: string;
 declare const __VERSION__: string;
@@ -82,6 +82,7 @@ function send(m: Request) {
 }
 
 function onResponse(r: Response) {
+  if (r.type === 'log' || (r.type === 'error' && r.id < 0)) return onLogResponse(r);
   if (r.id !== reqId) return;
   if (r.type === 'progress') {
     state.progress = r;
@@ -585,7 +586,7 @@ function build() {
         h('label', { class: 'file' }, label('thresholdFile'), h('input', { type: 'file', id: 'threshold-file', accept: '.json,application/json', 'data-testid': 'threshold-input' })),
         h('div', { id: 'lookup-result', 'data-testid': 'lookup-result', 'data-status': 'idle' }),
       ),
-      logSection(h, (k) => label(k as keyof typeof UI), 'proof-file', render),
+      logSection(h, (k) => label(k as keyof typeof UI), 'proof-file', (inputs, id) => send({ type: 'log', id, inputs }), render),
       h(
         'section',
         { class: 'card', id: 'witness' },

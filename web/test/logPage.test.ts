@@ -55,7 +55,7 @@ async function check(inputs: Record<string, string | null>, keys = `${ed.vkey}\n
   if (pasted) await page.getByTestId('log-checkpoint-text').fill(pasted);
   for (const [testid, path] of Object.entries(inputs)) if (path) await page.getByTestId(testid).setInputFiles(path);
   await page.getByTestId('log-verify-button').click();
-  await page.waitForSelector('[data-testid="log-result"]:not([data-status="idle"])', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="log-result"][data-status="valid"], [data-testid="log-result"][data-status="invalid"]', { timeout: 20000 });
   return { status: (await page.getByTestId('log-result').getAttribute('data-status'))!, text: await page.getByTestId('log-result').innerText() };
 }
 
