@@ -77,8 +77,10 @@ test('RFC 6962 inclusion and consistency verify for every index and size pair up
     for (let i = 0; i < n; i++) {
       const p = inclusionPath(ls, i, n);
       assert.ok(inclusionOk(i, n, ls[i], p, r), `inclusion ${i} of ${n}`);
-      if (p.length) assert.ok(!inclusionOk(i, n, ls[i], [...p.slice(1), p[0]].reverse().length === p.length && p.length > 1 ? p.slice().reverse() : [ls[0]], r) || p.length === 1);
-      assert.ok(!inclusionOk(i, n, ls[(i + 1) % 13], p, r) || n === 1);
+      if (p.length > 1) assert.ok(!inclusionOk(i, n, ls[i], [...p].reverse(), r), `reversed path ${i} of ${n}`);
+      assert.ok(!inclusionOk(i, n, ls[i], [...p, ls[0]], r), `a hash too many ${i} of ${n}`);
+      assert.ok(!inclusionOk(i, n, ls[(i + 1) % 13], p, r), `another leaf ${i} of ${n}`);
+      if (n > 1) assert.ok(!inclusionOk((i + 1) % n, n, ls[i], p, r) || inclusionPath(ls, (i + 1) % n, n).length === 0, `another index ${i} of ${n}`);
     }
     for (let m = 0; m <= n; m++) {
       const p = consistencyProof(ls, m, n);
