@@ -23,8 +23,10 @@ export const LOG_UI = {
   logOld: t('此前保存的检查点（可选，用于一致性证明）', 'A checkpoint you kept earlier (optional, for a consistency proof)'),
   logConsistency: t('一致性证明（ledger prove-consistency，可选）', 'Consistency proof (ledger prove-consistency, optional)'),
   logFork: t('分叉证据（可选）', 'Fork proof (optional)'),
+  logAuditorKeys: t('审计人公钥（可选，用于审计声明）', 'Auditors’ keys (optional, for attestations)'),
+  logAttestation: t('审计声明（F.attest-审计人.txt，可选；与上方载入的证明核对）', 'Attestation (F.attest-AUDITOR.txt, optional; checked against the proof loaded above)'),
   logVerify: t('核验签名日志', 'Verify the signed log'),
-  logNothing: t('请至少粘贴机关公钥并载入一个检查点、收录证明、一致性证明或分叉证据。', 'Paste the bureau’s keys and load at least a checkpoint, an inclusion proof, a consistency proof or a fork proof.'),
+  logNothing: t('请粘贴公钥，并至少载入一个检查点、收录证明、一致性证明、分叉证据或审计声明。', 'Paste the keys and load at least a checkpoint, an inclusion proof, a consistency proof, a fork proof or an attestation.'),
 };
 
 const KIND: Record<LogReport['kind'], T> = {
@@ -61,14 +63,17 @@ export async function runLogCheck(proofFileId: string, send: SendLog): Promise<v
     inclusion: await bytesOf('log-inclusion-file'),
     drawProof: await bytesOf(proofFileId),
     fork: await bytesOf('log-fork-file'),
+    auditorKeys: [textOf('log-auditor-keys')],
   };
+  const att = await bytesOf('log-attestation-file');
+  if (att) inp.attestations = [att];
   const policy = await bytesOf('log-policy-file');
   if (policy) inp.policy = new TextDecoder().decode(policy);
   const older = await bytesOf('log-old-file');
   const body = await bytesOf('log-consistency-file');
   if (older && body) inp.consistency = { older, body };
   last = null;
-  if (!inp.checkpoint && !inp.inclusion && !inp.consistency && !inp.fork) {
+  if (!inp.checkpoint && !inp.inclusion && !inp.consistency && !inp.fork && !att) {
     message = LOG_UI.logNothing;
     running = false;
   } else {
@@ -104,6 +109,8 @@ export function logSection(h: H, label: (k: string) => HTMLElement, proofFileId:
     file('log-old-file', 'logOld', 'log-old-input'),
     file('log-consistency-file', 'logConsistency', 'log-consistency-input'),
     file('log-fork-file', 'logFork', 'log-fork-input'),
+    h('label', { class: 'file' }, label('logAuditorKeys'), h('textarea', { id: 'log-auditor-keys', rows: '2', class: 'mono wide', spellcheck: 'false', 'data-testid': 'log-auditor-keys' })),
+    file('log-attestation-file', 'logAttestation', 'log-attestation-input'),
     h('button', { class: 'primary', 'data-testid': 'log-verify-button', 'data-t': 'logVerify', onclick: () => void runLogCheck(proofFileId, send) }),
     h('div', { id: 'log-result', 'data-testid': 'log-result', 'data-status': 'idle' }),
   );

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { utf8 } from '../src/bytes.ts';
+import { sha, toHex, utf8 } from '../src/bytes.ts';
 import { toB64 } from '../src/log.ts';
 import { checkpointText, consistencyProof, edSigner, entryLine, inclusionPath, leaves, ledger, note, smSigner } from './logFixtures.ts';
 
@@ -74,7 +74,7 @@ test('a pasted checkpoint and an inclusion proof of the loaded draw verify, in C
   assert.match(await page.getByTestId('log-result').innerText(), /these exact proof bytes are the draw the bureau logged/);
 });
 
-test('another draw proof, an edited checkpoint, a missing SM2 signature and a consistency proof from a kept checkpoint', async () => {
+test('another draw proof, an edited checkpoint, a missing SM2 signature, a consistency proof from a kept checkpoint, attestations', async () => {
   const other = await check({ 'proof-input': file('other.json', utf8('{"announcement":{}}')), 'log-inclusion-input': file('p2.tlog-proof', tlog(2)) });
   assert.equal(other.status, 'invalid');
   assert.equal(await page.locator('[data-check="inclusion.draw"].bad').count() > 0, true);
@@ -88,5 +88,21 @@ test('another draw proof, an edited checkpoint, a missing SM2 signature and a co
   const cons = await check({ 'log-old-input': file('old.txt', cp(4)), 'log-consistency-input': file('add.txt', body) });
   assert.equal(cons.status, 'valid', cons.text);
   assert.match(cons.text, /保留了此前签署的 4 条日志的全部条目/);
+  // an auditor's attestation of the loaded proof, shown with the auditor's fingerprint; and of another proof
+  const aud = [edSigner('auditor.example', 21), smSigner('auditor.example', 21)];
+  const attText = (proofHex: string) =>
+    note(`dualdraw-attestation/v1\ncampaign 2026-TEST-01\nannouncement ${'ab'.repeat(32)}\nproof ${proofHex}\nlevel audit\nverdict valid\ntime 2026-03-03T08:00:00Z\n`, aud);
+  const proofFile = file('proof-a.json', proofBytes);
+  await page.goto(PAGE);
+  await page.getByTestId('proof-input').setInputFiles(proofFile);
+  await page.getByTestId('log-auditor-keys').fill(aud.map((a) => a.vkey).join('\n'));
+  await page.getByTestId('log-attestation-input').setInputFiles(file('att.txt', attText(toHex(sha(proofBytes)))));
+  await page.getByTestId('log-verify-button').click();
+  await page.waitForSelector('[data-testid="log-result"][data-status="valid"], [data-testid="log-result"][data-status="invalid"]', { timeout: 20000 });
+  assert.equal(await page.getByTestId('log-result').getAttribute('data-status'), 'valid', await page.getByTestId('log-result').innerText());
+  assert.match(await page.getByTestId('log-result').innerText(), /审计人（auditor\.example（|审计人（auditor\.example \(/);
+  await page.getByTestId('log-attestation-input').setInputFiles(file('att2.txt', attText('cd'.repeat(32))));
+  await page.getByTestId('log-verify-button').click();
+  await page.waitForSelector('[data-testid="log-result"][data-status="invalid"]', { timeout: 20000 });
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
 });
