@@ -306,6 +306,36 @@ test('the Python reference (tests/vectors/verify_log.py, gmalg SM2) verifies wha
   assert.deepEqual(j.reports.map((r: { kind: string; ok: boolean }) => [r.kind, r.ok]), [['keys', true], ['checkpoint', true], ['inclusion', true], ['consistency', true]]);
   const bad = run(...base, '--checkpoint', f('cp2', cosigned(13).replace('\n13\n', '\n12\n')));
   assert.equal(bad.status, 1);
+  // the same verdicts, report by report and check by check, from both verifiers on valid and tampered inputs
+  const node = (...a: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'verify-cli.mjs'), ...a], { encoding: 'utf8' });
+  const shape = (out: string) =>
+    JSON.parse(out).reports.map((r: { kind: string; ok: boolean; checks: { check: string; ok: boolean }[] }) => [r.kind, r.ok, [...new Set(r.checks.filter((c) => !c.ok).map((c) => c.check))].sort()]);
+  const other = edSigner('other.example/log', 5);
+  const otherRoot = `${ORIGIN}\n13\n${toB64(sha(utf8('x')))}\n`;
+  const cp13 = cp(13);
+  const cases: string[][] = [
+    ['--checkpoint', f('c1', cosigned(13))],
+    ['--checkpoint', f('c2', cp(13).split('\n').slice(0, -2).join('\n') + '\n')],
+    ['--checkpoint', f('c3', cp(13) + sigLine(other, checkpointText(ORIGIN, ls, 13)))],
+    ['--checkpoint', f('c4', cosigned(13, [w1]))],
+    ['--checkpoint', f('c5', note(`${ORIGIN}\n13\n${toB64(root(ls, 13))}\next\n`, [ed, sm]))],
+    ['--inclusion', f('i1', tlogProof(2, 13, cosigned(13)))],
+    ['--inclusion', f('i2', tlogProof(3, 13, cosigned(13)))],
+    ['--inclusion', f('i3', tlogProof(7, 13, cosigned(12)))],
+    ['--inclusion', f('i4', tlogProof(7, 13, cosigned(13)).replace('index 6', 'index 5'))],
+    ['--consistency', f('o1', cp(7)), f('a1', `old 7\n${consistencyProof(ls, 7, 13).slice(1).map((h) => toB64(h) + '\n').join('')}\n${cosigned(13)}`)],
+    ['--consistency', f('o2', cp(7)), f('a2', `old 6\n\n${cosigned(13)}`)],
+    ['--fork', f('f1', `dualdraw-fork-proof/v1\nsame-size\n\n${cp13}\n${note(otherRoot, [ed, sm])}`)],
+    ['--fork', f('f2', `dualdraw-fork-proof/v1\nsame-size\n\n${cp13}\n${cp13}`)],
+    ['--fork', f('f3', `dualdraw-fork-proof/v1\nrollback\n\n${cp13}\n${cp(9)}\n`)],
+    ['--fork', f('f4', `dualdraw-fork-proof/v1\ninconsistent\n\n${cp(9)}\n${cp13}\nold 9\n\n${cp13}`)],
+    ['--fork', f('f5', `dualdraw-fork-proof/v1\ninconsistent\n\n${cp(9)}\n${cp13}\nold 9\n${consistencyProof(ls, 9, 13).map((h) => toB64(h) + '\n').join('')}\n${cp13}`)],
+  ];
+  for (const c of cases) {
+    const [a, b] = [node(...base, ...c), run(...base, ...c)];
+    assert.deepEqual(shape(b.stdout), shape(a.stdout), `${c.join(' ')}: python ${b.stdout.slice(0, 2000)} node ${a.stdout.slice(0, 2000)}`);
+    assert.equal(b.status, a.status, c.join(' '));
+  }
 });
 
 export { tlogProof, addCheckpoint, cp, cosigned, keys, policyText, proofBytes, ORIGIN, ed, sm, entries, ls };
