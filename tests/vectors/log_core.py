@@ -196,6 +196,8 @@ def parse_checkpoint(data):
     r = b64(root)
     if not r or len(r) != 32:
         return "the root hash is not base64 of 32 bytes"
+    if size == "0" and r != sha256(b""):
+        return "the root of an empty log is SHA-256(\"\")"
     return {"origin": origin, "size": int(size), "root": r, "text": text, "sigs": sigs}
 
 

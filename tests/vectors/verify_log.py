@@ -83,6 +83,25 @@ def parse_tlog_proof(data):
     return {"extra": extra, "index": int(m.group(1)), "path": r[0], "checkpoint": r[1]}
 
 
+def draw_ids(draw):
+    """A draw given as the proof file's bytes, or as {"bytes", "campaign", "announcement_hash"} by a caller that
+    verified the proof: its bytes, campaign and announcement hash (read from the file when not given)."""
+    if isinstance(draw, (bytes, bytearray)):
+        draw = {"bytes": bytes(draw)}
+    camp, ann_hash = draw.get("campaign"), draw.get("announcement_hash")
+    if camp is None or ann_hash is None:
+        try:
+            ann = json.loads(draw["bytes"].decode("utf-8")).get("announcement")
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            ann = None
+        ann = ann if isinstance(ann, dict) else {}
+        if camp is None and isinstance(ann.get("campaign"), dict):
+            camp = ann["campaign"].get("id")
+        if ann_hash is None:
+            ann_hash = ann.get("hash")
+    return draw["bytes"], camp, ann_hash
+
+
 def verify_inclusion(data, log_keys, policy=None, draw=None):
     rep = Report("inclusion")
     p = parse_tlog_proof(data)
@@ -112,7 +131,8 @@ def verify_inclusion(data, log_keys, policy=None, draw=None):
         else:
             rep.fail("inclusion.path", "the path does not lead from entry %d's leaf to the checkpoint's root (size %d)" % (e["seq"], cp["size"]))
     if draw is not None:
-        digest = hashlib.sha256(draw).hexdigest()
+        draw_bytes, camp, ann_hash = draw_ids(draw)
+        digest = hashlib.sha256(draw_bytes).hexdigest()
         rep.facts["proof_sha256"] = digest
         if e["kind"] != "draw":
             rep.fail("inclusion.draw", "entry %d is of kind %s, not draw" % (e["seq"], e["kind"]))
@@ -121,11 +141,6 @@ def verify_inclusion(data, log_keys, policy=None, draw=None):
                 body = json.loads(e["body"])
             except ValueError:
                 body = None
-            try:
-                ann = json.loads(draw.decode("utf-8")).get("announcement") or {}
-            except (ValueError, UnicodeDecodeError, AttributeError):
-                ann = {}
-            camp = ann.get("campaign", {}).get("id") if isinstance(ann.get("campaign"), dict) else None
             if not isinstance(body, dict):
                 rep.fail("inclusion.draw", "the entry body is not a JSON object")
             else:
@@ -134,7 +149,7 @@ def verify_inclusion(data, log_keys, policy=None, draw=None):
                     bad = rep.fail("inclusion.draw", "the proof file's SHA-256 is %s, the ledger recorded %s" % (digest, body.get("proof_sha256")))
                 if camp != e["campaign"]:
                     bad = rep.fail("inclusion.draw", "the proof's campaign %s is not the entry's %s" % (camp, e["campaign"]))
-                if ann.get("hash") != body.get("announcement_hash"):
+                if ann_hash != body.get("announcement_hash"):
                     bad = rep.fail("inclusion.draw", "the proof's announcement hash is not the entry's")
                 if not bad:
                     rep.passed("inclusion.draw", "this proof file (SHA-256 %s) is the draw recorded by entry %d" % (digest, e["seq"]))
@@ -320,7 +335,7 @@ def verify_file_signature(sig, file_name, file_bytes, log_keys):
 ATTEST = ["campaign", "announcement", "proof", "level", "verdict", "time"]
 
 
-def verify_attestation(data, auditor_keys, proof_bytes):
+def verify_attestation(data, auditor_keys, draw):
     rep = Report("attestation")
     n = parse_note(data)
     if isinstance(n, str):
@@ -346,17 +361,13 @@ def verify_attestation(data, auditor_keys, proof_bytes):
     for nm in names:
         signed += signer_check(rep, "attestation.signature", text, sigs, nm, auditor_keys, "auditor")
     rep.facts["auditor"] = " ".join(names)
-    if proof_bytes is not None:
-        try:
-            ann = json.loads(proof_bytes.decode("utf-8")).get("announcement") or {}
-        except (ValueError, UnicodeDecodeError, AttributeError):
-            ann = {}
-        camp = ann.get("campaign", {}).get("id") if isinstance(ann.get("campaign"), dict) else None
+    if draw is not None:
+        proof_bytes, camp, ann_hash = draw_ids(draw)
         if hashlib.sha256(proof_bytes).hexdigest() != f["proof"]:
             rep.fail("attestation.proof", "the attestation is about another proof file")
         else:
             rep.passed("attestation.proof", "the attestation names the proof file given")
-        if camp != f["campaign"] or ann.get("hash") != f["announcement"]:
+        if camp != f["campaign"] or ann_hash != f["announcement"]:
             rep.fail("attestation.proof", "the attestation's campaign and announcement are not the proof's")
     else:
         rep.notest.append("that it is about the proof you verified: no proof file given")

@@ -7604,6 +7604,202 @@ function parseKeyList(text2) {
   return { keys, errors };
 }
 
+// src/commitments.ts
+var ENTITY_KINDS = ["enterprise", "individual_business", "farmer_cooperative", "public_institution", "social_organization", "private_non_enterprise", "other"];
+var ENTITY_STATUSES = ["in_business", "revoked", "deregistered", "withdrawn", "moved_out", "suspended"];
+var OFFICER_STATUSES = ["active", "on_leave", "seconded", "transferred", "retired", "suspended"];
+var CREDIT_CLASSES = ["A", "B", "C", "D"];
+var ITEM_TYPES = ["key", "general"];
+var REGISTRIES = ["items", "entities", "officers", "recusals"];
+var USCC_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
+function isUscc(s) {
+  return typeof s === "string" && USCC_RE.test(s);
+}
+function isDate(s) {
+  if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
+  const y = +s.slice(0, 4);
+  const m = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+function isStr(x2) {
+  return typeof x2 === "string";
+}
+function isStrList(x2) {
+  return Array.isArray(x2) && x2.every(isStr);
+}
+function isOptStr(x2) {
+  return x2 === null || typeof x2 === "string";
+}
+function entityProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isUscc(r.uscc)) p.push(`uscc "${String(r.uscc)}" is not 18 characters of the GB 32100-2015 alphabet`);
+  if (!isStr(r.name)) p.push("name");
+  if (!ENTITY_KINDS.includes(r.kind)) p.push(`kind "${String(r.kind)}"`);
+  if (!isStrList(r.categories)) p.push("categories");
+  else if (!strictlyIncreasing(r.categories)) p.push("categories not sorted without duplicates");
+  if (!isStr(r.industry)) p.push("industry");
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isOptStr(r.township)) p.push("township");
+  if (!ENTITY_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!(r.established === null || isDate(r.established))) p.push(`established "${String(r.established)}" is not a date`);
+  if (!isStrList(r.flags)) p.push("flags");
+  else if (!strictlyIncreasing(r.flags)) p.push("flags not sorted without duplicates");
+  if (!isHash(r.credit_class_commitment)) p.push("credit_class_commitment is not a 64-digit hash");
+  return p;
+}
+function officerProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.id) || r.id === "") p.push("id");
+  for (const f of ["name", "department", "unit"]) if (!isStr(r[f])) p.push(f);
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isStrList(r.qualifications)) p.push("qualifications");
+  else if (!strictlyIncreasing(r.qualifications)) p.push("qualifications not sorted without duplicates");
+  if (!OFFICER_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!isDate(r.cert_expiry)) p.push(`cert_expiry "${String(r.cert_expiry)}" is not a date`);
+  return p;
+}
+function itemProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.code) || r.code === "") p.push("code");
+  for (const f of ["name", "department", "target_category", "method", "basis"]) if (!isStr(r[f])) p.push(f);
+  if (!ITEM_TYPES.includes(r.item_type)) p.push(`item_type "${String(r.item_type)}"`);
+  if (!isOptStr(r.qualification)) p.push("qualification");
+  return p;
+}
+function recusalProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isHash(r.pair_commitment)) p.push("pair_commitment");
+  if (!isHash(r.reason_commitment)) p.push("reason_commitment");
+  return p;
+}
+function commitment(salt, values) {
+  return new Writer(128).pad32("dualdraw-confidential-v1").raw(salt).list(values).sha();
+}
+function itemLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/item").lp(r.code).lp(r.name).lp(r.department).lp(r.item_type).lp(r.target_category).lp(r.method).lp(r.basis).opt(r.qualification);
+}
+function entityLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/entity").lp(r.uscc).lp(r.name).lp(r.kind).list(r.categories).lp(r.industry).lp(r.region).opt(r.township).lp(r.status).opt(r.established).list(r.flags).raw(r.credit_class_commitment);
+}
+function officerLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/officer").lp(r.id).lp(r.name).lp(r.department).lp(r.unit).lp(r.region).list(r.qualifications).lp(r.status).lp(r.cert_expiry);
+}
+function recusalLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/recusal").raw(r.pair_commitment).raw(r.reason_commitment);
+}
+var EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+var leafScratch = new Writer(512);
+function leafHash(leaf) {
+  leafScratch.reset().byte(0).bytes(leaf);
+  return sha256Into(leafScratch.view(), new Uint8Array(32));
+}
+var nodeBuf = new Uint8Array(65);
+function nodeHash(l, r) {
+  nodeBuf[0] = 1;
+  nodeBuf.set(l, 1);
+  nodeBuf.set(r, 33);
+  return sha256Into(nodeBuf, new Uint8Array(32));
+}
+function prefixedLeafHash(build, scratch = new Writer(512)) {
+  scratch.reset().byte(0);
+  build(scratch);
+  return sha256Into(scratch.view(), new Uint8Array(32));
+}
+var MerkleStream = class {
+  constructor(blockSize = 0) {
+    this.blockSize = blockSize;
+    this.blocks = blockSize > 0 ? [] : null;
+  }
+  blockSize;
+  hashes = [];
+  sizes = [];
+  count = 0;
+  blocks;
+  push(h) {
+    let cur = h;
+    let size = 1;
+    if (this.blockSize === 1) this.blocks.push(cur);
+    while (this.sizes.length && this.sizes[this.sizes.length - 1] === size) {
+      this.sizes.pop();
+      cur = nodeHash(this.hashes.pop(), cur);
+      size *= 2;
+      if (size === this.blockSize) this.blocks.push(cur);
+    }
+    this.hashes.push(cur);
+    this.sizes.push(size);
+    this.count++;
+  }
+  root() {
+    if (this.hashes.length === 0) return hashBytes(EMPTY_ROOT);
+    let r = this.hashes[this.hashes.length - 1];
+    for (let i = this.hashes.length - 2; i >= 0; i--) r = nodeHash(this.hashes[i], r);
+    return r;
+  }
+};
+function auditPath(m, n, mth) {
+  const out = [];
+  const rec = (m2, a, b) => {
+    const size = b - a;
+    if (size <= 1) return;
+    let k = 1;
+    while (k * 2 < size) k *= 2;
+    if (m2 < k) {
+      rec(m2, a, a + k);
+      out.push(mth(a + k, b));
+    } else {
+      rec(m2 - k, a + k, b);
+      out.push(mth(a, a + k));
+    }
+  };
+  rec(m, 0, n);
+  return out;
+}
+function rootFromPath(index, size, leafH, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
+  let fn = index;
+  let sn = size - 1;
+  let r = leafH;
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else r = nodeHash(r, p);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  if (sn !== 0) return null;
+  return r;
+}
+function verifyInclusion(index, size, leafH, path, root) {
+  if (!Array.isArray(path) || !path.every(isHash)) return false;
+  const r = rootFromPath(index, size, leafH, path.map(hashBytes));
+  return r !== null && toHex(r) === root;
+}
+function snapshotDigest(roots) {
+  const wr = new Writer(256).lp("dualdraw-snapshot-v1");
+  for (const r of REGISTRIES) wr.lp(r).u64(roots[r].size).raw(roots[r].hash);
+  return wr.sha();
+}
+function textTreeRoot(texts) {
+  const t2 = new MerkleStream();
+  for (const s of texts) t2.push(leafHash(utf8(s)));
+  return t2.root();
+}
+
 // src/log/note.ts
 var MAX_NOTE_BYTES = 64 * 1024;
 var MAX_SIGNATURES = 100;
@@ -7668,6 +7864,8 @@ function parseCheckpoint(input) {
   if (!Number.isSafeInteger(size)) return P(`条目数 ${sizeText} 超出本核验程序的范围（2^53 − 1）`, `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`);
   const root = b64(rootText);
   if (!root || root.length !== 32) return P("根哈希不是 32 字节的 base64", "the root hash is not base64 of 32 bytes");
+  if (size === 0 && toHex(root) !== EMPTY_ROOT)
+    return P(`0 条的日志的根哈希应为 SHA-256("") = ${EMPTY_ROOT}`, `the root of an empty log is SHA-256("") = ${EMPTY_ROOT}`);
   return { origin, size, root, note };
 }
 
@@ -8279,202 +8477,6 @@ function entryBody(e) {
   }
 }
 
-// src/commitments.ts
-var ENTITY_KINDS = ["enterprise", "individual_business", "farmer_cooperative", "public_institution", "social_organization", "private_non_enterprise", "other"];
-var ENTITY_STATUSES = ["in_business", "revoked", "deregistered", "withdrawn", "moved_out", "suspended"];
-var OFFICER_STATUSES = ["active", "on_leave", "seconded", "transferred", "retired", "suspended"];
-var CREDIT_CLASSES = ["A", "B", "C", "D"];
-var ITEM_TYPES = ["key", "general"];
-var REGISTRIES = ["items", "entities", "officers", "recusals"];
-var USCC_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
-function isUscc(s) {
-  return typeof s === "string" && USCC_RE.test(s);
-}
-function isDate(s) {
-  if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
-  const y = +s.slice(0, 4);
-  const m = +s.slice(5, 7);
-  const d = +s.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return d <= days;
-}
-function isStr(x2) {
-  return typeof x2 === "string";
-}
-function isStrList(x2) {
-  return Array.isArray(x2) && x2.every(isStr);
-}
-function isOptStr(x2) {
-  return x2 === null || typeof x2 === "string";
-}
-function entityProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isUscc(r.uscc)) p.push(`uscc "${String(r.uscc)}" is not 18 characters of the GB 32100-2015 alphabet`);
-  if (!isStr(r.name)) p.push("name");
-  if (!ENTITY_KINDS.includes(r.kind)) p.push(`kind "${String(r.kind)}"`);
-  if (!isStrList(r.categories)) p.push("categories");
-  else if (!strictlyIncreasing(r.categories)) p.push("categories not sorted without duplicates");
-  if (!isStr(r.industry)) p.push("industry");
-  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
-  if (!isOptStr(r.township)) p.push("township");
-  if (!ENTITY_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
-  if (!(r.established === null || isDate(r.established))) p.push(`established "${String(r.established)}" is not a date`);
-  if (!isStrList(r.flags)) p.push("flags");
-  else if (!strictlyIncreasing(r.flags)) p.push("flags not sorted without duplicates");
-  if (!isHash(r.credit_class_commitment)) p.push("credit_class_commitment is not a 64-digit hash");
-  return p;
-}
-function officerProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isStr(r.id) || r.id === "") p.push("id");
-  for (const f of ["name", "department", "unit"]) if (!isStr(r[f])) p.push(f);
-  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
-  if (!isStrList(r.qualifications)) p.push("qualifications");
-  else if (!strictlyIncreasing(r.qualifications)) p.push("qualifications not sorted without duplicates");
-  if (!OFFICER_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
-  if (!isDate(r.cert_expiry)) p.push(`cert_expiry "${String(r.cert_expiry)}" is not a date`);
-  return p;
-}
-function itemProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isStr(r.code) || r.code === "") p.push("code");
-  for (const f of ["name", "department", "target_category", "method", "basis"]) if (!isStr(r[f])) p.push(f);
-  if (!ITEM_TYPES.includes(r.item_type)) p.push(`item_type "${String(r.item_type)}"`);
-  if (!isOptStr(r.qualification)) p.push("qualification");
-  return p;
-}
-function recusalProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isHash(r.pair_commitment)) p.push("pair_commitment");
-  if (!isHash(r.reason_commitment)) p.push("reason_commitment");
-  return p;
-}
-function commitment(salt, values) {
-  return new Writer(128).pad32("dualdraw-confidential-v1").raw(salt).list(values).sha();
-}
-function itemLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/item").lp(r.code).lp(r.name).lp(r.department).lp(r.item_type).lp(r.target_category).lp(r.method).lp(r.basis).opt(r.qualification);
-}
-function entityLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/entity").lp(r.uscc).lp(r.name).lp(r.kind).list(r.categories).lp(r.industry).lp(r.region).opt(r.township).lp(r.status).opt(r.established).list(r.flags).raw(r.credit_class_commitment);
-}
-function officerLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/officer").lp(r.id).lp(r.name).lp(r.department).lp(r.unit).lp(r.region).list(r.qualifications).lp(r.status).lp(r.cert_expiry);
-}
-function recusalLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/recusal").raw(r.pair_commitment).raw(r.reason_commitment);
-}
-var EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-var leafScratch = new Writer(512);
-function leafHash(leaf) {
-  leafScratch.reset().byte(0).bytes(leaf);
-  return sha256Into(leafScratch.view(), new Uint8Array(32));
-}
-var nodeBuf = new Uint8Array(65);
-function nodeHash(l, r) {
-  nodeBuf[0] = 1;
-  nodeBuf.set(l, 1);
-  nodeBuf.set(r, 33);
-  return sha256Into(nodeBuf, new Uint8Array(32));
-}
-function prefixedLeafHash(build, scratch = new Writer(512)) {
-  scratch.reset().byte(0);
-  build(scratch);
-  return sha256Into(scratch.view(), new Uint8Array(32));
-}
-var MerkleStream = class {
-  constructor(blockSize = 0) {
-    this.blockSize = blockSize;
-    this.blocks = blockSize > 0 ? [] : null;
-  }
-  blockSize;
-  hashes = [];
-  sizes = [];
-  count = 0;
-  blocks;
-  push(h) {
-    let cur = h;
-    let size = 1;
-    if (this.blockSize === 1) this.blocks.push(cur);
-    while (this.sizes.length && this.sizes[this.sizes.length - 1] === size) {
-      this.sizes.pop();
-      cur = nodeHash(this.hashes.pop(), cur);
-      size *= 2;
-      if (size === this.blockSize) this.blocks.push(cur);
-    }
-    this.hashes.push(cur);
-    this.sizes.push(size);
-    this.count++;
-  }
-  root() {
-    if (this.hashes.length === 0) return hashBytes(EMPTY_ROOT);
-    let r = this.hashes[this.hashes.length - 1];
-    for (let i = this.hashes.length - 2; i >= 0; i--) r = nodeHash(this.hashes[i], r);
-    return r;
-  }
-};
-function auditPath(m, n, mth) {
-  const out = [];
-  const rec = (m2, a, b) => {
-    const size = b - a;
-    if (size <= 1) return;
-    let k = 1;
-    while (k * 2 < size) k *= 2;
-    if (m2 < k) {
-      rec(m2, a, a + k);
-      out.push(mth(a + k, b));
-    } else {
-      rec(m2 - k, a + k, b);
-      out.push(mth(a, a + k));
-    }
-  };
-  rec(m, 0, n);
-  return out;
-}
-function rootFromPath(index, size, leafH, path) {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
-  let fn = index;
-  let sn = size - 1;
-  let r = leafH;
-  for (const p of path) {
-    if (sn === 0) return null;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else r = nodeHash(r, p);
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  if (sn !== 0) return null;
-  return r;
-}
-function verifyInclusion(index, size, leafH, path, root) {
-  if (!Array.isArray(path) || !path.every(isHash)) return false;
-  const r = rootFromPath(index, size, leafH, path.map(hashBytes));
-  return r !== null && toHex(r) === root;
-}
-function snapshotDigest(roots) {
-  const wr = new Writer(256).lp("dualdraw-snapshot-v1");
-  for (const r of REGISTRIES) wr.lp(r).u64(roots[r].size).raw(roots[r].hash);
-  return wr.sha();
-}
-function textTreeRoot(texts) {
-  const t2 = new MerkleStream();
-  for (const s of texts) t2.push(leafHash(utf8(s)));
-  return t2.root();
-}
-
 // src/log/tree.ts
 var LEAF_TAG = "dualdraw-ledger-leaf/v1\n";
 function ledgerLeaf(seq, entryHash) {
@@ -8574,6 +8576,22 @@ function parseTlogProof(input) {
   if (isProblem(r)) return r;
   return { extra, index, path: r.hashes, checkpoint: r.rest };
 }
+function drawIds(draw) {
+  let ann;
+  if (draw.campaign === void 0 || draw.announcementHash === void 0) {
+    try {
+      const v = parseJson(draw.bytes);
+      if (v && typeof v === "object" && !Array.isArray(v)) ann = v.announcement;
+    } catch {
+      ann = void 0;
+    }
+  }
+  const a = ann && typeof ann === "object" && !Array.isArray(ann) ? ann : void 0;
+  return {
+    campaign: draw.campaign ?? a?.campaign?.id,
+    announcementHash: draw.announcementHash ?? a?.hash
+  };
+}
 function verifyInclusion2(input, logKeys, policy = null, draw = null) {
   const rep = new Report("inclusion");
   const p = parseTlogProof(input);
@@ -8617,16 +8635,7 @@ function drawCheck(rep, e, draw) {
     return;
   }
   const body = entryBody(e);
-  let proof = null;
-  try {
-    const v = parseJson(draw.bytes);
-    if (v && typeof v === "object" && !Array.isArray(v)) proof = v;
-  } catch {
-    proof = null;
-  }
-  const ann = proof?.announcement;
-  const camp = ann?.campaign?.id;
-  const annHash = ann?.hash;
+  const { campaign: camp, announcementHash: annHash } = drawIds(draw);
   if (!body) return void rep.fail("inclusion.draw", "条目正文不是 JSON 对象", "the entry body is not a JSON object");
   let bad = false;
   if (body.proof_sha256 !== digest) {
@@ -8809,7 +8818,7 @@ function verifyFileSignature(sig, fileName, file, logKeys) {
   return rep.done();
 }
 var ATTEST_KEYS = ["campaign", "announcement", "proof", "level", "verdict", "time"];
-function verifyAttestation(input, auditorKeys, proofBytes) {
+function verifyAttestation(input, auditorKeys, draw) {
   const rep = new Report("attestation");
   const note = parseNote(input);
   if (isProblem(note)) return rep.fail("attestation.format", `审计声明格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
@@ -8830,18 +8839,12 @@ function verifyAttestation(input, auditorKeys, proofBytes) {
   if (signerNames.length === 0) rep.fail("attestation.signature", "没有给出签署此声明的审计人公钥", "no key of an auditor who signed this attestation was given");
   for (const n of signerNames) signed = signed.concat(signerCheck(rep, "attestation.signature", note, n, auditorKeys, ["审计人", "auditor"]));
   rep.fact("auditor", signerNames.join(" "));
-  if (proofBytes) {
-    const d = toHex(sha(proofBytes));
-    let ann;
-    try {
-      ann = parseJson(proofBytes).announcement;
-    } catch {
-      ann = void 0;
-    }
-    const camp = ann?.campaign?.id;
+  if (draw) {
+    const d = toHex(sha(draw.bytes));
+    const { campaign: camp, announcementHash } = drawIds(draw);
     if (d !== f.proof) rep.fail("attestation.proof", `声明针对的证明 SHA-256 为 ${f.proof}，所给证明文件为 ${d}`, `the attestation is about the proof with SHA-256 ${f.proof}; the proof given has ${d}`);
     else rep.pass("attestation.proof", "声明针对的正是所给的证明文件", "the attestation names the proof file given");
-    if (camp !== f.campaign || ann?.hash !== f.announcement)
+    if (camp !== f.campaign || announcementHash !== f.announcement)
       rep.fail("attestation.proof", `声明的活动与公告（${f.campaign}，${f.announcement}）与证明文件中的不同`, `the attestation's campaign and announcement (${f.campaign}, ${f.announcement}) are not the proof's`);
   } else rep.not("声明是否针对你所核验的证明文件：未给出证明文件", "that it is about the proof you verified: no proof file given");
   if (rep.ok) {
@@ -8885,10 +8888,11 @@ function verifyLog(inp) {
     keys.fail("keys.vkey", "没有给出机关公钥：签名无从核验", "no bureau key given: nothing signed can be checked");
   out.push(keys.done());
   if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, logKeys, policy).report);
-  if (inp.inclusion) out.push(verifyInclusion2(inp.inclusion, logKeys, policy, inp.drawProof ? { bytes: inp.drawProof } : null));
+  const draw = inp.drawProof ? { bytes: inp.drawProof, campaign: inp.drawCampaign, announcementHash: inp.drawAnnouncementHash } : null;
+  if (inp.inclusion) out.push(verifyInclusion2(inp.inclusion, logKeys, policy, draw));
   if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, logKeys, policy));
   if (inp.fork) out.push(verifyFork(inp.fork, logKeys));
-  for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, inp.drawProof ?? null));
+  for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, draw));
   for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, logKeys));
   return out;
 }

@@ -15,7 +15,7 @@ export { chainHash, parseEntry } from './log/entry.ts';
 export { parseForkProof, verifyFork } from './log/fork.ts';
 export { b64, fingerprint, keyId, parseKeyList, parseVkey, toB64, typeBytes, verifySig, type Vkey } from './log/keys.ts';
 export { parseCheckpoint, parseNote } from './log/note.ts';
-export { parseAddCheckpoint, parseTlogProof, verifyConsistency, verifyInclusion } from './log/proofs.ts';
+export { drawIds, parseAddCheckpoint, parseTlogProof, verifyConsistency, verifyInclusion, type DrawProofFile } from './log/proofs.ts';
 export { Problem, isProblem, reportJson, reportText, type LogReport } from './log/report.ts';
 export { verifyAttestation, verifyFileSignature } from './log/statements.ts';
 export { consistencyOk, inclusionOk, ledgerLeaf, ledgerLeafHash } from './log/tree.ts';
@@ -31,6 +31,9 @@ export interface LogInputs {
   inclusion?: string | Uint8Array | null;
   /** the draw's proof file, for the inclusion proof's draw check and attestations */
   drawProof?: Uint8Array | null;
+  /** the draw's campaign and announcement hash when the caller verified the proof (else read from the file) */
+  drawCampaign?: string;
+  drawAnnouncementHash?: string;
   consistency?: { older: string | Uint8Array; body: string | Uint8Array } | null;
   fork?: string | Uint8Array | null;
   attestations?: (string | Uint8Array)[];
@@ -67,10 +70,11 @@ export function verifyLog(inp: LogInputs): LogReport[] {
     keys.fail('keys.vkey', '没有给出机关公钥：签名无从核验', "no bureau key given: nothing signed can be checked");
   out.push(keys.done());
   if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, logKeys, policy).report);
-  if (inp.inclusion) out.push(verifyInclusion(inp.inclusion, logKeys, policy, inp.drawProof ? { bytes: inp.drawProof } : null));
+  const draw = inp.drawProof ? { bytes: inp.drawProof, campaign: inp.drawCampaign, announcementHash: inp.drawAnnouncementHash } : null;
+  if (inp.inclusion) out.push(verifyInclusion(inp.inclusion, logKeys, policy, draw));
   if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, logKeys, policy));
   if (inp.fork) out.push(verifyFork(inp.fork, logKeys));
-  for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, inp.drawProof ?? null));
+  for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, draw));
   for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, logKeys));
   return out;
 }

@@ -250,10 +250,10 @@ test('file signatures and attestations', () => {
     `dualdraw-attestation/v1\ncampaign 2026-TEST-01\nannouncement ${'ab'.repeat(32)}\nproof ${toHex(sha(proofBytes))}\nlevel audit\nverdict valid\ntime 2026-03-03T08:00:00Z\n`,
     [aud, audSm],
   );
-  const a = verifyAttestation(att, audKeys, proofBytes);
+  const a = verifyAttestation(att, audKeys, { bytes: proofBytes });
   assert.ok(a.ok, says(a));
-  assert.deepEqual([...new Set(failed(verifyAttestation(att, audKeys, utf8('{}'))))], ['attestation.proof']);
-  assert.ok(!verifyAttestation(att.replace('verdict valid', 'verdict invalid'), audKeys, proofBytes).ok);
+  assert.deepEqual([...new Set(failed(verifyAttestation(att, audKeys, { bytes: utf8('{}') })))], ['attestation.proof']);
+  assert.ok(!verifyAttestation(att.replace('verdict valid', 'verdict invalid'), audKeys, { bytes: proofBytes }).ok);
 });
 
 test('verifyLog runs what it is given and a vkey that cannot be read is a failure', () => {

@@ -1,5 +1,6 @@
 // c2sp.org/signed-note as docs/LOG.md §3 uses it, and c2sp.org/tlog-checkpoint (origin, size, root; no extensions).
 import { fromUtf8, toHex, utf8 } from '../bytes.ts';
+import { EMPTY_ROOT } from '../commitments.ts';
 import { b64, validKeyName, verifySig, type Vkey } from './keys.ts';
 import { P, isProblem, type Problem } from './report.ts';
 
@@ -113,6 +114,8 @@ export function parseCheckpoint(input: string | Uint8Array): Checkpoint | Proble
   if (!Number.isSafeInteger(size)) return P(`条目数 ${sizeText} 超出本核验程序的范围（2^53 − 1）`, `the tree size ${sizeText} is beyond what this verifier handles (2^53 − 1)`);
   const root = b64(rootText);
   if (!root || root.length !== 32) return P('根哈希不是 32 字节的 base64', 'the root hash is not base64 of 32 bytes');
+  if (size === 0 && toHex(root) !== EMPTY_ROOT)
+    return P(`0 条的日志的根哈希应为 SHA-256("") = ${EMPTY_ROOT}`, `the root of an empty log is SHA-256("") = ${EMPTY_ROOT}`);
   return { origin, size, root, note };
 }
 

@@ -62,10 +62,33 @@ export function parseTlogProof(input: string | Uint8Array): TlogProof | Problem 
   return { extra, index, path: r.hashes, checkpoint: r.rest };
 }
 
-/** The draw this inclusion is about: the proof file's bytes (docs/SPEC.md's proof.json). */
+/**
+ * The draw an inclusion proof or an attestation is about: the proof file's bytes (docs/SPEC.md's proof.json), and its
+ * campaign and announcement hash — read from the file (`announcement.campaign.id`, `announcement.hash`) unless a caller
+ * that verified the proof already passes them.
+ */
 export interface DrawProofFile {
   bytes: Uint8Array;
-  name?: string;
+  campaign?: string;
+  announcementHash?: string;
+}
+
+/** The campaign and announcement hash of a draw proof: as given, else as the proof file states them. */
+export function drawIds(draw: DrawProofFile): { campaign: unknown; announcementHash: unknown } {
+  let ann: JsonObject | undefined;
+  if (draw.campaign === undefined || draw.announcementHash === undefined) {
+    try {
+      const v = parseJson(draw.bytes);
+      if (v && typeof v === 'object' && !Array.isArray(v)) ann = (v as JsonObject).announcement as JsonObject | undefined;
+    } catch {
+      ann = undefined;
+    }
+  }
+  const a = ann && typeof ann === 'object' && !Array.isArray(ann) ? ann : undefined;
+  return {
+    campaign: draw.campaign ?? (a?.campaign as JsonObject | undefined)?.id,
+    announcementHash: draw.announcementHash ?? a?.hash,
+  };
 }
 
 /** Verify an inclusion proof; with the draw's proof file, that this exact proof is the draw the bureau logged. */
@@ -113,16 +136,7 @@ function drawCheck(rep: Report, e: Entry, draw: DrawProofFile) {
     return;
   }
   const body = entryBody(e);
-  let proof: JsonObject | null = null;
-  try {
-    const v = parseJson(draw.bytes);
-    if (v && typeof v === 'object' && !Array.isArray(v)) proof = v as JsonObject;
-  } catch {
-    proof = null;
-  }
-  const ann = proof?.announcement as JsonObject | undefined;
-  const camp = (ann?.campaign as JsonObject | undefined)?.id;
-  const annHash = ann?.hash;
+  const { campaign: camp, announcementHash: annHash } = drawIds(draw);
   if (!body) return void rep.fail('inclusion.draw', '条目正文不是 JSON 对象', 'the entry body is not a JSON object');
   let bad = false;
   if (body.proof_sha256 !== digest) {

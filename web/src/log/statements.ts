@@ -1,9 +1,9 @@
 // docs/LOG.md §6 (detached signatures of published files) and §7 (auditors' attestations).
 import { sha, toHex } from '../bytes.ts';
-import { parseJson, type JsonObject } from '../json.ts';
 import { keyLabel, signerCheck } from './checkpoint.ts';
 import { validKeyName, type Vkey } from './keys.ts';
 import { parseNote } from './note.ts';
+import { drawIds, type DrawProofFile } from './proofs.ts';
 import { Report, isProblem, type LogReport } from './report.ts';
 
 /** Verify `F.sig` against the file's name and bytes and the bureau's keys. */
@@ -36,7 +36,7 @@ export function verifyFileSignature(sig: string | Uint8Array, fileName: string, 
 const ATTEST_KEYS = ['campaign', 'announcement', 'proof', 'level', 'verdict', 'time'];
 
 /** Verify an attestation with the auditor's keys; with the proof file, that it names those bytes and that draw. */
-export function verifyAttestation(input: string | Uint8Array, auditorKeys: Vkey[], proofBytes: Uint8Array | null): LogReport {
+export function verifyAttestation(input: string | Uint8Array, auditorKeys: Vkey[], draw: DrawProofFile | null): LogReport {
   const rep = new Report('attestation');
   const note = parseNote(input);
   if (isProblem(note)) return rep.fail('attestation.format', `审计声明格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
@@ -64,18 +64,12 @@ export function verifyAttestation(input: string | Uint8Array, auditorKeys: Vkey[
   if (signerNames.length === 0) rep.fail('attestation.signature', '没有给出签署此声明的审计人公钥', 'no key of an auditor who signed this attestation was given');
   for (const n of signerNames) signed = signed.concat(signerCheck(rep, 'attestation.signature', note, n, auditorKeys, ['审计人', 'auditor']));
   rep.fact('auditor', signerNames.join(' '));
-  if (proofBytes) {
-    const d = toHex(sha(proofBytes));
-    let ann: JsonObject | undefined;
-    try {
-      ann = (parseJson(proofBytes) as JsonObject).announcement as JsonObject;
-    } catch {
-      ann = undefined;
-    }
-    const camp = (ann?.campaign as JsonObject | undefined)?.id;
+  if (draw) {
+    const d = toHex(sha(draw.bytes));
+    const { campaign: camp, announcementHash } = drawIds(draw);
     if (d !== f.proof) rep.fail('attestation.proof', `声明针对的证明 SHA-256 为 ${f.proof}，所给证明文件为 ${d}`, `the attestation is about the proof with SHA-256 ${f.proof}; the proof given has ${d}`);
     else rep.pass('attestation.proof', '声明针对的正是所给的证明文件', 'the attestation names the proof file given');
-    if (camp !== f.campaign || ann?.hash !== f.announcement)
+    if (camp !== f.campaign || announcementHash !== f.announcement)
       rep.fail('attestation.proof', `声明的活动与公告（${f.campaign}，${f.announcement}）与证明文件中的不同`, `the attestation's campaign and announcement (${f.campaign}, ${f.announcement}) are not the proof's`);
   } else rep.not('声明是否针对你所核验的证明文件：未给出证明文件', 'that it is about the proof you verified: no proof file given');
   if (rep.ok) {
