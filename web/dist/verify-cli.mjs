@@ -8617,7 +8617,7 @@ function verifyInclusion2(input, logKeys, policy = null, draw = null) {
   if (draw) drawCheck(rep, e, draw);
   if (rep.ok && cp) {
     rep.est(
-      `第 ${e.seq} 条台账条目（${e.kind}，${e.campaign}，${e.at}，链哈希 ${e.hash}）在机关签署的 ${cp.size} 条日志中，位置 ${p.index}`,
+      `第 ${e.seq} 条台账条目（${e.kind}，${e.campaign}，${e.at}，链哈希 ${e.hash}）在机关签署的 ${cp.size} 条日志中，为第 ${p.index} 号叶子（从 0 起算）`,
       `ledger entry ${e.seq} (${e.kind}, ${e.campaign}, ${e.at}, chain hash ${e.hash}) is leaf ${p.index} of the ${cp.size}-entry log the bureau signed`
     );
     rep.not(
