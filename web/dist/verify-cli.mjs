@@ -7892,6 +7892,7 @@ function parsePolicy(text2) {
   return { cosigners, quorum };
 }
 var keyLabel = (k) => `${k.name} (${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "cosigner"}, ${k.fingerprint})`;
+var keyLabelZh = (k) => `${k.name}（${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "联署密钥"}，指纹 ${k.fingerprint}）`;
 var algo = (k) => k.type === "sm2" ? "SM2" : "Ed25519";
 function cosignedMessage(time, text2) {
   return utf8(`cosignature/v1
@@ -7905,9 +7906,9 @@ function signerCheck(rep, check, note, name, keys, who) {
     return [];
   }
   const c = checkNote(note, mine);
-  for (const k of c.failed) rep.fail(check, `${who[0]}密钥 ${keyLabel(k)} 的签名验证失败`, `the signature of the ${who[1]} key ${keyLabel(k)} does not verify`);
-  for (const k of c.missing) rep.fail(check, `缺少${who[0]}密钥 ${keyLabel(k)} 的签名（给出的每个密钥都须签名）`, `no signature by the ${who[1]} key ${keyLabel(k)} (every key given must have signed)`);
-  for (const k of c.verified) rep.pass(check, `${who[0]}密钥 ${keyLabel(k)} 的 ${algo(k)} 签名有效`, `the ${algo(k)} signature of the ${who[1]} key ${keyLabel(k)} verifies`);
+  for (const k of c.failed) rep.fail(check, `${who[0]}密钥 ${keyLabelZh(k)} 的签名验证失败`, `the signature of the ${who[1]} key ${keyLabel(k)} does not verify`);
+  for (const k of c.missing) rep.fail(check, `缺少${who[0]}密钥 ${keyLabelZh(k)} 的签名（给出的每个密钥都须签名）`, `no signature by the ${who[1]} key ${keyLabel(k)} (every key given must have signed)`);
+  for (const k of c.verified) rep.pass(check, `${who[0]}密钥 ${keyLabelZh(k)} 的 ${algo(k)} 签名有效`, `the ${algo(k)} signature of the ${who[1]} key ${keyLabel(k)} verifies`);
   rep.fact(`${check}.unknown_lines`, c.unknown.length);
   return c.failed.length || c.missing.length ? [] : c.verified;
 }
@@ -7923,7 +7924,7 @@ function verifyCheckpoint(input, logKeys, policy = null, prefix = "checkpoint") 
   if (rep.ok) {
     const both = signed.length >= 2;
     rep.est(
-      `机关密钥（${signed.map(keyLabel).join("；")}）签署了：日志 ${cp.origin} 共 ${cp.size} 条，根哈希 ${toHex(cp.root)}`,
+      `机关密钥（${signed.map(keyLabelZh).join("；")}）签署了：日志 ${cp.origin} 共 ${cp.size} 条，根哈希 ${toHex(cp.root)}`,
       `the bureau's key(s) ${signed.map(keyLabel).join("; ")} signed: log ${cp.origin} has ${cp.size} entries, root ${toHex(cp.root)}`
     );
     if (!both) {
@@ -7953,7 +7954,7 @@ function cosignatures(rep, cp, policy, prefix) {
     const lines = cp.note.sigs.filter((l) => l.name === k.name && l.id.every((x2, i) => x2 === k.id[i]));
     for (const l of lines) {
       if (l.sig.length !== 72) {
-        rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的签名长度不对（应为时间戳 8 字节 + 签名 64 字节）`, `the cosignature of ${keyLabel(k)} is not an 8-byte timestamp and a 64-byte signature`);
+        rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的签名长度不对（应为时间戳 8 字节 + 签名 64 字节）`, `the cosignature of ${keyLabel(k)} is not an 8-byte timestamp and a 64-byte signature`);
         continue;
       }
       let time = 0n;
@@ -7962,8 +7963,8 @@ function cosignatures(rep, cp, policy, prefix) {
         if (!ok.includes(k)) ok.push(k);
         const iso = time < 8640000000000n ? new Date(Number(time) * 1e3).toISOString().replace(".000Z", "Z") : String(time);
         times.push(`${k.name} ${iso}`);
-        rep.pass(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的联署有效（时间 ${iso}）`, `the cosignature of ${keyLabel(k)} verifies (time ${iso})`);
-      } else rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的联署验证失败`, `the cosignature of ${keyLabel(k)} does not verify`);
+        rep.pass(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的联署有效（时间 ${iso}）`, `the cosignature of ${keyLabel(k)} verifies (time ${iso})`);
+      } else rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的联署验证失败`, `the cosignature of ${keyLabel(k)} does not verify`);
     }
   }
   rep.fact("cosignatures", ok.length).fact("quorum", policy.quorum).fact("cosigned_by", times);
@@ -8812,7 +8813,7 @@ function verifyFileSignature(sig, fileName, file, logKeys) {
     else rep.pass("file.digest", `文件的 SHA-256 与大小与签名一致`, "the file's SHA-256 and size match the signature");
   } else rep.not("文件内容：未给出文件", "the file's contents: no file given");
   if (rep.ok) {
-    rep.est(`机关密钥（${signed.map(keyLabel).join("；")}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join("; ")} signed the file ${name} (SHA-256 ${hex})`);
+    rep.est(`机关密钥（${signed.map(keyLabelZh).join("；")}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join("; ")} signed the file ${name} (SHA-256 ${hex})`);
     rep.not("这些公钥是否确为该机关的真实密钥：请核对指纹", "that the keys are the bureau's genuine ones: compare the fingerprints");
   }
   return rep.done();
@@ -8849,7 +8850,7 @@ function verifyAttestation(input, auditorKeys, draw) {
   } else rep.not("声明是否针对你所核验的证明文件：未给出证明文件", "that it is about the proof you verified: no proof file given");
   if (rep.ok) {
     rep.est(
-      `审计人（${signed.map(keyLabel).join("；")}）声明：在审计级别核验了 ${f.campaign} 的证明（SHA-256 ${f.proof}），结论 ${f.verdict}，时间 ${f.time}`,
+      `审计人（${signed.map(keyLabelZh).join("；")}）声明：在审计级别核验了 ${f.campaign} 的证明（SHA-256 ${f.proof}），结论 ${f.verdict}，时间 ${f.time}`,
       `the auditor ${signed.map(keyLabel).join("; ")} states: it verified ${f.campaign}'s proof (SHA-256 ${f.proof}) at the audit level, verdict ${f.verdict}, at ${f.time}`
     );
     rep.not("审计结论本身：这是审计人的声明，本页无法重做审计级别核验", "the audit's conclusion itself: it is the auditor's statement; this verifier cannot run the audit level");

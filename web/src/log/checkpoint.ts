@@ -34,6 +34,7 @@ export function parsePolicy(text: string): Policy | Problem {
 }
 
 export const keyLabel = (k: Vkey) => `${k.name} (${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : 'cosigner'}, ${k.fingerprint})`;
+export const keyLabelZh = (k: Vkey) => `${k.name}（${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : '联署密钥'}，指纹 ${k.fingerprint}）`;
 const algo = (k: Vkey) => (k.type === 'sm2' ? 'SM2' : 'Ed25519');
 
 /** cosignature/v1 message: "cosignature/v1\ntime <t>\n" ‖ checkpoint text */
@@ -52,9 +53,9 @@ export function signerCheck(rep: Report, check: string, note: Checkpoint['note']
     return [];
   }
   const c = checkNote(note, mine);
-  for (const k of c.failed) rep.fail(check, `${who[0]}密钥 ${keyLabel(k)} 的签名验证失败`, `the signature of the ${who[1]} key ${keyLabel(k)} does not verify`);
-  for (const k of c.missing) rep.fail(check, `缺少${who[0]}密钥 ${keyLabel(k)} 的签名（给出的每个密钥都须签名）`, `no signature by the ${who[1]} key ${keyLabel(k)} (every key given must have signed)`);
-  for (const k of c.verified) rep.pass(check, `${who[0]}密钥 ${keyLabel(k)} 的 ${algo(k)} 签名有效`, `the ${algo(k)} signature of the ${who[1]} key ${keyLabel(k)} verifies`);
+  for (const k of c.failed) rep.fail(check, `${who[0]}密钥 ${keyLabelZh(k)} 的签名验证失败`, `the signature of the ${who[1]} key ${keyLabel(k)} does not verify`);
+  for (const k of c.missing) rep.fail(check, `缺少${who[0]}密钥 ${keyLabelZh(k)} 的签名（给出的每个密钥都须签名）`, `no signature by the ${who[1]} key ${keyLabel(k)} (every key given must have signed)`);
+  for (const k of c.verified) rep.pass(check, `${who[0]}密钥 ${keyLabelZh(k)} 的 ${algo(k)} 签名有效`, `the ${algo(k)} signature of the ${who[1]} key ${keyLabel(k)} verifies`);
   rep.fact(`${check}.unknown_lines`, c.unknown.length);
   return c.failed.length || c.missing.length ? [] : c.verified;
 }
@@ -72,7 +73,7 @@ export function verifyCheckpoint(input: string | Uint8Array, logKeys: Vkey[], po
   if (rep.ok) {
     const both = signed.length >= 2;
     rep.est(
-      `机关密钥（${signed.map(keyLabel).join('；')}）签署了：日志 ${cp.origin} 共 ${cp.size} 条，根哈希 ${toHex(cp.root)}`,
+      `机关密钥（${signed.map(keyLabelZh).join('；')}）签署了：日志 ${cp.origin} 共 ${cp.size} 条，根哈希 ${toHex(cp.root)}`,
       `the bureau's key(s) ${signed.map(keyLabel).join('; ')} signed: log ${cp.origin} has ${cp.size} entries, root ${toHex(cp.root)}`,
     );
     if (!both) {
@@ -103,7 +104,7 @@ function cosignatures(rep: Report, cp: Checkpoint, policy: Policy | null, prefix
     const lines = cp.note.sigs.filter((l) => l.name === k.name && l.id.every((x, i) => x === k.id[i]));
     for (const l of lines) {
       if (l.sig.length !== 72) {
-        rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的签名长度不对（应为时间戳 8 字节 + 签名 64 字节）`, `the cosignature of ${keyLabel(k)} is not an 8-byte timestamp and a 64-byte signature`);
+        rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的签名长度不对（应为时间戳 8 字节 + 签名 64 字节）`, `the cosignature of ${keyLabel(k)} is not an 8-byte timestamp and a 64-byte signature`);
         continue;
       }
       let time = 0n;
@@ -112,8 +113,8 @@ function cosignatures(rep: Report, cp: Checkpoint, policy: Policy | null, prefix
         if (!ok.includes(k)) ok.push(k);
         const iso = time < 8640000000000n ? new Date(Number(time) * 1000).toISOString().replace('.000Z', 'Z') : String(time);
         times.push(`${k.name} ${iso}`);
-        rep.pass(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的联署有效（时间 ${iso}）`, `the cosignature of ${keyLabel(k)} verifies (time ${iso})`);
-      } else rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabel(k)} 的联署验证失败`, `the cosignature of ${keyLabel(k)} does not verify`);
+        rep.pass(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的联署有效（时间 ${iso}）`, `the cosignature of ${keyLabel(k)} verifies (time ${iso})`);
+      } else rep.fail(`${prefix}.cosignature`, `共同签署人 ${keyLabelZh(k)} 的联署验证失败`, `the cosignature of ${keyLabel(k)} does not verify`);
     }
   }
   rep.fact('cosignatures', ok.length).fact('quorum', policy.quorum).fact('cosigned_by', times);

@@ -1,6 +1,6 @@
 // docs/LOG.md §6 (detached signatures of published files) and §7 (auditors' attestations).
 import { sha, toHex } from '../bytes.ts';
-import { keyLabel, signerCheck } from './checkpoint.ts';
+import { keyLabel, keyLabelZh, signerCheck } from './checkpoint.ts';
 import { validKeyName, type Vkey } from './keys.ts';
 import { parseNote } from './note.ts';
 import { drawIds, type DrawProofFile } from './proofs.ts';
@@ -27,7 +27,7 @@ export function verifyFileSignature(sig: string | Uint8Array, fileName: string, 
     else rep.pass('file.digest', `文件的 SHA-256 与大小与签名一致`, "the file's SHA-256 and size match the signature");
   } else rep.not('文件内容：未给出文件', 'the file\'s contents: no file given');
   if (rep.ok) {
-    rep.est(`机关密钥（${signed.map(keyLabel).join('；')}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join('; ')} signed the file ${name} (SHA-256 ${hex})`);
+    rep.est(`机关密钥（${signed.map(keyLabelZh).join('；')}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join('; ')} signed the file ${name} (SHA-256 ${hex})`);
     rep.not('这些公钥是否确为该机关的真实密钥：请核对指纹', "that the keys are the bureau's genuine ones: compare the fingerprints");
   }
   return rep.done();
@@ -74,7 +74,7 @@ export function verifyAttestation(input: string | Uint8Array, auditorKeys: Vkey[
   } else rep.not('声明是否针对你所核验的证明文件：未给出证明文件', 'that it is about the proof you verified: no proof file given');
   if (rep.ok) {
     rep.est(
-      `审计人（${signed.map(keyLabel).join('；')}）声明：在审计级别核验了 ${f.campaign} 的证明（SHA-256 ${f.proof}），结论 ${f.verdict}，时间 ${f.time}`,
+      `审计人（${signed.map(keyLabelZh).join('；')}）声明：在审计级别核验了 ${f.campaign} 的证明（SHA-256 ${f.proof}），结论 ${f.verdict}，时间 ${f.time}`,
       `the auditor ${signed.map(keyLabel).join('; ')} states: it verified ${f.campaign}'s proof (SHA-256 ${f.proof}) at the audit level, verdict ${f.verdict}, at ${f.time}`,
     );
     rep.not('审计结论本身：这是审计人的声明，本页无法重做审计级别核验', "the audit's conclusion itself: it is the auditor's statement; this verifier cannot run the audit level");
