@@ -1860,9 +1860,9 @@ fn verify_detects_a_changed_officer_order_in_a_team() {
     });
     assert_has(
         &r,
-        &format!("核验失败（FAILED）：team of {uscc}: expected "),
+        &format!("核验失败（FAILED）：{uscc} 的检查组：按记录自身的输入应为 "),
     );
-    assert_has(&r, &format!("got {}", order.join(",")));
+    assert_has(&r, &format!("记录中为 {}", order.join(",")));
     assert_eq!(v["error"]["what"], format!("team of {uscc}"));
 }
 
@@ -1888,19 +1888,19 @@ fn verify_detects_an_officer_swapped_into_a_team() {
             .to_string();
         p["teams"][0]["officers"][0] = Value::String(other);
     });
-    assert_has(&r, &format!("核验失败（FAILED）：team of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：{uscc} 的检查组"));
 }
 
 #[test]
 fn verify_detects_a_changed_seed() {
     let c = County::new();
     let (r, v) = tampered(&c, |p| p["seed"] = Value::String("00".repeat(32)));
-    assert_has(&r, "核验失败（FAILED）：seed: expected ");
+    assert_has(&r, "核验失败（FAILED）：随机种子：按记录自身的输入应为 ");
     c.dd(&["--lang", "en", "verify", "--light", "tampered.json"])
         .expect(1)
         .has("FAILED: seed: expected ")
         .has("INVALID at the light level");
-    assert_has(&r, &format!("got {}", "00".repeat(32)));
+    assert_has(&r, &format!("记录中为 {}", "00".repeat(32)));
     assert_eq!(v["error"]["what"], "seed");
     assert_eq!(v["error"]["got"], "00".repeat(32));
 }
@@ -1914,7 +1914,7 @@ fn verify_detects_a_changed_target_name() {
         uscc = e["uscc"].as_str().unwrap().to_string();
         e["name"] = Value::String(format!("{}（改）", e["name"].as_str().unwrap()));
     });
-    assert_has(&r, &format!("核验失败（FAILED）：target {uscc} inclusion"));
+    assert_has(&r, &format!("核验失败（FAILED）：检查对象 {uscc} 的默克尔包含证明"));
     assert_eq!(v["error"]["what"], format!("target {uscc} inclusion"));
 }
 
@@ -1942,7 +1942,7 @@ fn verify_detects_a_changed_stratum_drawn_count() {
     assert_has(
         &r,
         &format!(
-            "核验失败（FAILED）：number drawn in stratum A: expected {n}, got {}",
+            "核验失败（FAILED）：信用等级 A 分层的抽取数：按记录自身的输入应为 {n}，记录中为 {}",
             n + 1
         ),
     );
@@ -1961,7 +1961,7 @@ fn verify_detects_a_removed_target() {
     assert_has(
         &r,
         &format!(
-            "核验失败（FAILED）：number of targets (sum drawn): expected {n}, got {}",
+            "核验失败（FAILED）：检查对象数量（各分层抽取数之和）：按记录自身的输入应为 {n}，记录中为 {}",
             n - 1
         ),
     );
@@ -1975,7 +1975,7 @@ fn verify_detects_a_removed_target_with_its_team() {
         p["targets"].as_array_mut().unwrap().remove(1);
         p["teams"].as_array_mut().unwrap().remove(1);
     });
-    assert_has(&r, "核验失败（FAILED）：number of targets (sum drawn)");
+    assert_has(&r, "核验失败（FAILED）：检查对象数量（各分层抽取数之和）");
 }
 
 #[test]
@@ -1984,8 +1984,8 @@ fn verify_detects_a_changed_announcement_hash() {
     let (r, v) = tampered(&c, |p| {
         p["announcement"]["hash"] = Value::String("ab".repeat(32));
     });
-    assert_has(&r, "核验失败（FAILED）：announcement hash: expected ");
-    assert_has(&r, &format!("got {}", "ab".repeat(32)));
+    assert_has(&r, "核验失败（FAILED）：公告哈希：按记录自身的输入应为 ");
+    assert_has(&r, &format!("记录中为 {}", "ab".repeat(32)));
     assert_eq!(v["error"]["what"], "announcement hash");
 }
 
@@ -1995,7 +1995,7 @@ fn verify_detects_a_changed_announcement_time() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["announced_at"] = Value::String("2026-03-01T02:00:00Z".into());
     });
-    assert_has(&r, "核验失败（FAILED）：announcement hash");
+    assert_has(&r, "核验失败（FAILED）：公告哈希");
 }
 
 #[test]
@@ -2004,7 +2004,7 @@ fn verify_detects_a_changed_campaign_rule() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["campaign"]["teams"]["max_targets_per_officer"] = Value::from(11);
     });
-    assert_has(&r, "核验失败（FAILED）：campaign hash");
+    assert_has(&r, "核验失败（FAILED）：抽查批次哈希");
 }
 
 #[test]
@@ -2018,7 +2018,7 @@ fn verify_detects_a_changed_prn() {
             .to_string();
         p["targets"][0]["prn"] = Value::String("00".repeat(32));
     });
-    assert_has(&r, &format!("核验失败（FAILED）：prn of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：{uscc} 的伪随机数（PRN）"));
 }
 
 #[test]
@@ -2037,7 +2037,7 @@ fn verify_audit_detects_a_stratum_pool_change_light_cannot() {
     c.dd(&["verify", "--light", "tampered.json"]).expect(0);
     let r = c.dd(&["verify", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：pool size");
+    assert_has(&r, "核验失败（FAILED）：抽查范围大小");
 }
 
 #[test]
@@ -2469,7 +2469,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：entropy");
+    assert_has(&r, "核验失败（FAILED）：随机源");
     assert_has(
         &r,
         &format!("{YI} revealed at 2023-09-15T11:30:00Z, after the deadline {QN_TIME}"),
@@ -2482,7 +2482,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：beacon");
+    assert_has(&r, "核验失败（FAILED）：随机信标");
 }
 
 #[test]
@@ -2751,7 +2751,7 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     r.expect(1);
     assert_has(
         &r,
-        "核验失败（FAILED）：blocked pairs (every recusal among drawn targets)",
+        "核验失败（FAILED）：不得选派的人员与对象列表（被抽中对象的全部回避）",
     );
     // A forged pair salt fails the light check of the recusal's inclusion.
     let mut p = c.proof("proof.json");
@@ -2766,7 +2766,7 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     r.expect(1);
     assert_has(
         &r,
-        &format!("核验失败（FAILED）：recusal {active} / {}", schools[1]),
+        &format!("核验失败（FAILED）：回避 {active} / {}", schools[1]),
     );
 }
 

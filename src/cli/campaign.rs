@@ -8,6 +8,7 @@
 
 mod announce;
 mod draw;
+mod mismatch;
 mod records;
 mod replace;
 pub(super) mod texts;
