@@ -63,3 +63,8 @@ results-form-written = Wrote the results form of campaign { $id } to { $file } (
 help-results-form = Write the results form (.xlsx) of a drawn campaign to fill in: one row per target and item, with the visit date and team; give it back to `results import`.
 help-results-form--id = Campaign id.
 help-results-form--out = Output file (default: ID-检查结果.xlsx); an existing file is never replaced.
+
+## Witnesses' reveals (campaign reveal, campaign draw --reveal)
+
+draw-reveal-mismatch = the secret given for { $name } does not match the commitment { $expected } (it gives { $got })
+draw-short-secret = the secret for { $name } has { $len } characters; at least 16 are needed

@@ -63,3 +63,8 @@ results-form-written = 已写出抽查批次 { $id } 的检查结果登记表 { 
 help-results-form = 写出已抽取批次的检查结果登记表（.xlsx）：每个检查对象的每个事项一行，附检查日期和检查组；填好后用 `results import` 导入
 help-results-form--id = 抽查批次编号
 help-results-form--out = 输出文件（默认：编号-检查结果.xlsx）；已有的文件不会被覆盖
+
+## 见证人的揭示（campaign reveal、campaign draw --reveal）
+
+draw-reveal-mismatch = 为见证人 { $name } 给出的秘密值与其承诺值 { $expected } 不符（它对应的承诺值是 { $got }）：请核对秘密值是否抄错、是否对应本抽查批次
+draw-short-secret = 见证人 { $name } 的秘密值只有 { $len } 个字符，至少需要 16 个（请用 `dualdraw witness new` 生成）

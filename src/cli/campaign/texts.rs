@@ -205,6 +205,19 @@ pub(super) fn draw_error(e: &DrawError) -> String {
             date = date,
             draw_date = draw_date
         ),
+        E::Entropy(crate::core::entropy::EntropyError::RevealMismatch {
+            name,
+            expected,
+            got,
+        }) => t!(
+            "draw-reveal-mismatch",
+            name = name,
+            expected = expected,
+            got = got
+        ),
+        E::Entropy(crate::core::entropy::EntropyError::ShortSecret { name, len }) => {
+            t!("draw-short-secret", name = name, len = len)
+        }
         _ => e.to_string(),
     }
 }
