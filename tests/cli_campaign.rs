@@ -1142,7 +1142,7 @@ fn reveal_with_a_short_secret_is_rejected() {
     c.announce(ID);
     let r = c.reveal(ID, &format!("{JIA}=short"), REVEAL_AT);
     r.expect(1);
-    assert_has(&r, "has 5 characters; at least 16 are needed");
+    assert_has(&r, "的秘密值只有 5 个字符，至少需要 16 个");
 }
 
 #[test]
@@ -1308,7 +1308,7 @@ fn draw_with_a_wrong_reveal_is_refused_and_records_no_draw() {
     let wrong = format!("{YI}={}", c.jia.secret);
     let r = c.draw(ID, &["--reveal", &c.jia_reveal(), "--reveal", &wrong]);
     r.expect(1);
-    assert_has(&r, &format!("the secret given for {YI} does not match"));
+    assert_has(&r, &format!("为见证人 {YI} 给出的秘密值与其承诺值"));
     assert!(!c.exists("d/workspace/proofs/2026-JOINT-01.json"));
     // 甲's reveal was recorded first (as documented: "reveals to record
     // first"); 乙 can still reveal and the draw goes ahead.

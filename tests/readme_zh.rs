@@ -293,6 +293,7 @@ fn readme_zh_walkthrough_runs_verbatim_in_chinese() {
     check_results(dir.path(), &outputs);
     assert!(output_of(&outputs, "campaign announce").contains("公告哈希"));
     assert!(output_of(&outputs, " verify ").contains("有效（VALID，审计级"));
+    assert!(output_of(&outputs, "--snapshot").contains("公开级一致（CONSISTENT"));
     assert!(
         output_of(&outputs, "campaign template").contains("已写出抽查批次 联合抽查-01 的设置文件")
     );
@@ -309,6 +310,7 @@ fn readme_zh_walkthrough_runs_verbatim_in_english() {
     assert!(output_of(&outputs, "campaign announce").contains("announcement hash:"));
     assert!(!output_of(&outputs, "campaign announce").contains("公告哈希"));
     assert!(output_of(&outputs, " verify ").contains("VALID"));
+    assert!(output_of(&outputs, "--snapshot").contains("CONSISTENT"));
     assert!(
         output_of(&outputs, "campaign template")
             .contains("Wrote the settings of campaign 联合抽查-01")
