@@ -104,3 +104,82 @@ pub fn write_county_xlsx(spec: &CountySpec, dir: &Path) -> Result<Vec<PathBuf>, 
     }
     Ok(written)
 }
+
+#[cfg(all(test, feature = "import"))]
+mod tests {
+    use super::*;
+    use crate::io::import::read_table;
+
+    fn rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+        let t = read_table(path, None).unwrap();
+        let rows = t
+            .rows
+            .iter()
+            .map(|(_, r)| {
+                // A workbook has no cell after the last one written.
+                let mut v: Vec<String> = r.iter().map(str::to_string).collect();
+                while v.last().is_some_and(String::is_empty) {
+                    v.pop();
+                }
+                v
+            })
+            .collect();
+        (t.headers, rows)
+    }
+
+    /// The workbooks hold exactly the CSV files' rows (malformed rows
+    /// included), and the departments' workbooks together the officers'.
+    #[test]
+    fn generated_workbooks_hold_the_csv_rows() {
+        let d = tempfile::tempdir().unwrap();
+        let spec = CountySpec {
+            entities: 700,
+            malformed: 4,
+            ..CountySpec::default()
+        };
+        super::super::write_county(&spec, d.path()).unwrap();
+        let written = write_county_xlsx(&spec, d.path()).unwrap();
+        assert_eq!(written.len(), 4 + DEPARTMENTS.len());
+        for stem in ["items", "entities", "officers", "recusals"] {
+            let csv = rows(&d.path().join(format!("{stem}.csv")));
+            let xlsx = rows(&d.path().join(format!("{stem}.xlsx")));
+            assert_eq!(csv, xlsx, "{stem}");
+        }
+        let (_, all) = rows(&d.path().join("officers.xlsx"));
+        let mut per_department = Vec::new();
+        for dep in DEPARTMENTS {
+            let (_, mine) = rows(&d.path().join(department_officers_file(dep.name)));
+            assert!(!mine.is_empty() && mine.iter().all(|r| r[2] == dep.name));
+            per_department.extend(mine);
+        }
+        let key = |v: &mut Vec<Vec<String>>| v.sort();
+        let (mut a, mut b) = (all, per_department);
+        key(&mut a);
+        key(&mut b);
+        assert_eq!(a, b);
+        // One seed, the same bytes on any day.
+        let again = tempfile::tempdir().unwrap();
+        write_county_xlsx(&spec, again.path()).unwrap();
+        for p in &written {
+            let name = p.file_name().unwrap();
+            assert_eq!(
+                std::fs::read(p).unwrap(),
+                std::fs::read(again.path().join(name)).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn more_entities_than_a_worksheet_holds_are_refused_before_writing() {
+        let d = tempfile::tempdir().unwrap();
+        let spec = CountySpec {
+            entities: XLSX_MAX_ROWS + 1,
+            ..CountySpec::default()
+        };
+        assert!(matches!(
+            write_county_xlsx(&spec, &d.path().join("out")),
+            Err(GenerateError::TooManyRows { .. })
+        ));
+        assert!(!d.path().join("out").exists());
+    }
+}
