@@ -1120,12 +1120,14 @@ fn reveal_with_a_wrong_secret_is_rejected_and_records_nothing() {
     r.expect(1);
     assert_has(
         &r,
-        &format!("the secret given for {JIA} does not match the commitment"),
+        &format!(
+            "为见证人 {JIA} 给出的秘密值与其承诺值 {} 不符",
+            c.jia.commitment
+        ),
     );
-    assert_has(&r, &c.jia.commitment);
     let v = c.dd_json(&["campaign", "reveal", ID, &wrong, "--now", REVEAL_AT], 1);
     assert_error_json(&v);
-    assert!(message(&v).contains("does not match"), "{v:#}");
+    assert!(message(&v).contains("不符"), "{v:#}");
     // Nothing recorded: the right secret is still accepted, and the draw uses it.
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);
     c.reveal(ID, &c.yi_reveal(), REVEAL_AT).expect(0);
@@ -1140,7 +1142,7 @@ fn reveal_with_a_short_secret_is_rejected() {
     c.announce(ID);
     let r = c.reveal(ID, &format!("{JIA}=short"), REVEAL_AT);
     r.expect(1);
-    assert_has(&r, "has 5 characters; at least 16 are needed");
+    assert_has(&r, "的秘密值只有 5 个字符，至少需要 16 个");
 }
 
 #[test]
@@ -1306,7 +1308,7 @@ fn draw_with_a_wrong_reveal_is_refused_and_records_no_draw() {
     let wrong = format!("{YI}={}", c.jia.secret);
     let r = c.draw(ID, &["--reveal", &c.jia_reveal(), "--reveal", &wrong]);
     r.expect(1);
-    assert_has(&r, &format!("the secret given for {YI} does not match"));
+    assert_has(&r, &format!("为见证人 {YI} 给出的秘密值与其承诺值"));
     assert!(!c.exists("d/workspace/proofs/2026-JOINT-01.json"));
     // 甲's reveal was recorded first (as documented: "reveals to record
     // first"); 乙 can still reveal and the draw goes ahead.
@@ -1914,7 +1916,10 @@ fn verify_detects_a_changed_target_name() {
         uscc = e["uscc"].as_str().unwrap().to_string();
         e["name"] = Value::String(format!("{}（改）", e["name"].as_str().unwrap()));
     });
-    assert_has(&r, &format!("核验失败（FAILED）：检查对象 {uscc} 的默克尔包含证明"));
+    assert_has(
+        &r,
+        &format!("核验失败（FAILED）：检查对象 {uscc} 的默克尔包含证明"),
+    );
     assert_eq!(v["error"]["what"], format!("target {uscc} inclusion"));
 }
 

@@ -11,12 +11,14 @@ mod draw;
 mod mismatch;
 mod records;
 mod replace;
+mod template;
 pub(super) mod texts;
 pub(crate) mod unstaffable;
 mod verify;
 
 pub(crate) use crate::store::announce_checked;
 pub(super) use announce::witness_new;
+pub(crate) use template::write_new;
 pub(super) use verify::verify;
 
 use super::i18n::t;
@@ -38,6 +40,20 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
 /// `campaign` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Write a campaign file to edit, with a comment on every key: drawn today (China date), inspected in the six weeks from a week later.
+    Template {
+        /// Campaign id.
+        id: String,
+        /// Output file (default: ID.toml); an existing file is never replaced.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A witness and the commitment they gave, NAME=COMMITMENT (repeatable).
+        #[arg(long = "witness", value_parser = template::parse_witness)]
+        witnesses: Vec<(String, String)>,
+        /// The draw date (default: today's China date).
+        #[arg(long, value_parser = super::parse_day)]
+        draw_date: Option<chrono::NaiveDate>,
+    },
     /// Write the recorded proof of a drawn campaign again (exactly the bytes the ledger hashed).
     Proof {
         /// Campaign id.
@@ -302,6 +318,12 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::Template {
+            id,
+            out: path,
+            witnesses,
+            draw_date,
+        } => template::template(out, id, path, witnesses, draw_date),
         CampaignCommand::OpenThreshold {
             id,
             class,

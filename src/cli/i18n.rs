@@ -79,6 +79,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/office-errors.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/verify-details.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/template.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -93,6 +95,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/office-errors.ftl"),
     "\n",
     include_str!("../../locales/en/verify-details.ftl"),
+    "\n",
+    include_str!("../../locales/en/template.ftl"),
 );
 
 /// A language of the CLI.

@@ -1,4 +1,6 @@
-//! `results record|correct|object|import|publish`, `history import`.
+//! `results record|correct|object|import|form|publish`, `history import`.
+
+mod form;
 
 use super::calendar::{CalendarArgs, missing_year_failure};
 use super::i18n::t;
@@ -49,6 +51,14 @@ pub enum ResultsCommand {
         /// The time recorded in the ledger (default: now), e.g. 2026-03-20T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<Utc>>,
+    },
+    /// Write the results form (.xlsx) of a drawn campaign to fill in: one row per target and item, with the visit date and team; give it back to `results import`.
+    Form {
+        /// Campaign id.
+        id: String,
+        /// Output file (default: ID-检查结果.xlsx); an existing file is never replaced.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write the results notice (CSV, .xlsx, JSON, HTML).
     Publish {
@@ -283,6 +293,7 @@ fn import(
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), Failure> {
     match c {
         ResultsCommand::Record(a) => record(cli, out, a, ResultMode::New),
+        ResultsCommand::Form { id, out: path } => form::form(cli, out, id, path),
         ResultsCommand::Correct(a) => record(cli, out, a, ResultMode::Correction),
         ResultsCommand::Object {
             id,

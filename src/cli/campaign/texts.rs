@@ -213,6 +213,19 @@ pub(super) fn draw_error(e: &DrawError) -> String {
             draw_date = draw_date
         ),
         E::Infeasible(i) => super::unstaffable::infeasible(i),
+        E::Entropy(crate::core::entropy::EntropyError::RevealMismatch {
+            name,
+            expected,
+            got,
+        }) => t!(
+            "draw-reveal-mismatch",
+            name = name,
+            expected = expected,
+            got = got
+        ),
+        E::Entropy(crate::core::entropy::EntropyError::ShortSecret { name, len }) => {
+            t!("draw-short-secret", name = name, len = len)
+        }
         _ => e.to_string(),
     }
 }
