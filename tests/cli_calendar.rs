@@ -1247,13 +1247,15 @@ fn status_on_the_real_clock_puts_every_drawn_target_in_exactly_one_state() {
     let t = c.drawn(&SPRING);
     c.record(SPRING.id, &t[0], &t[0].items[0], "2026-05-06", &[])
         .expect(0);
+    // Today is China's date (UTC+8), whatever the machine's time zone: the
+    // date before or after the command (a day may turn meanwhile).
+    let china = || (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let before = china();
     let v = c.dd_json(&["status"], 0);
-    let today = chrono::Local::now().date_naive();
+    let after = china();
     assert!(
-        v["today"] == today.to_string()
-            || v["today"] == today.pred_opt().unwrap().to_string()
-            || v["today"] == today.succ_opt().unwrap().to_string(),
-        "{}",
+        v["today"] == before.to_string() || v["today"] == after.to_string(),
+        "status_today_is_the_china_date: {} (China: {before})",
         v["today"]
     );
     let camp = campaign(&v, SPRING.id);

@@ -438,7 +438,7 @@ fn import(
         let _ = writeln!(t, "{}", msg_imported_year(y, *o));
     }
     // Deadlines counted before and after (they change only with the days).
-    let today = chrono::Local::now().date_naive();
+    let today = crate::cli::china_today();
     let mut changed = Vec::new();
     let mut on_days_off = Vec::new();
     if outcomes.iter().any(|(_, o)| *o != YearImport::Unchanged) {

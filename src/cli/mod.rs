@@ -197,6 +197,12 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     crate::core::instant::whole_seconds(chrono::Utc::now())
 }
 
+/// Today in China (UTC+8, `docs/SPEC.md` §1), whatever the machine's time
+/// zone: the default of every `--today`.
+pub(crate) fn china_today() -> chrono::NaiveDate {
+    crate::core::announcement::china_date(&now())
+}
+
 /// Parses a date `YYYY-MM-DD` (`--today`, `--not-on`, …).
 pub(crate) fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -504,7 +510,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Status { today, calendar } => status::status(
             cli,
             out,
-            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today.unwrap_or_else(china_today),
             calendar,
         ),
         Command::Calendar(c) => calendar::dispatch(cli, out, c),

@@ -229,7 +229,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         encoding: a.encoding,
         accept_legacy: legacy,
         department: a.department.clone(),
-        today: Some(a.today.unwrap_or_else(|| chrono::Local::now().date_naive())),
+        today: Some(a.today.unwrap_or_else(crate::cli::china_today)),
         delta,
         allow_empty: a.allow_empty,
         sheet: a.sheet.clone(),
