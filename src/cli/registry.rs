@@ -248,7 +248,8 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
     });
     let timing = std::env::var_os("DUALDRAW_TIMING").is_some();
     let started = std::time::Instant::now();
-    let progress = |stage: &str| {
+    let progress = |stage: crate::io::import::apply::Stage| {
+        let stage = super::import_reasons::stage(stage);
         if timing {
             eprintln!("[{:>8.3}s] {stage}", started.elapsed().as_secs_f64());
         }

@@ -4,6 +4,7 @@ use super::encoding::decode;
 use super::quotes::check_records;
 use super::{Table, TextEncoding, check_file_size, refuse, too_many_cells, too_many_rows};
 use crate::io::import::limits::{MAX_CELLS, MAX_ROWS, cell_too_long};
+use crate::io::import::reasons::Reason;
 use crate::io::import::{ImportError, Issue};
 use csv::StringRecord;
 
@@ -84,12 +85,14 @@ pub fn read_csv_bytes(
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 return Err(ImportError::Rejected {
-                    problems: vec![Issue::new(
+                    problems: vec![Issue::of(
                         file,
                         line,
                         None,
                         "",
-                        format!("unreadable CSV: {e}"),
+                        Reason::UnreadableCsv {
+                            error: &e.to_string(),
+                        },
                     )],
                     warnings: vec![],
                 });

@@ -2,7 +2,8 @@
 //! text in the encoding tried.
 
 use super::TextEncoding;
-use crate::io::import::messages::{self, Tried};
+use crate::io::import::messages::{self, Message, Tried};
+use crate::io::import::reasons::Reason;
 use crate::io::import::{ImportError, Issue};
 
 /// Most lines with bytes not in the encoding tried that one refusal lists.
@@ -86,12 +87,18 @@ fn encoding_error(
     let problems = found
         .into_iter()
         .map(|b| {
-            Issue::new(
+            let bytes = messages::hex(&b.bytes);
+            Issue::of(
                 file,
                 b.line,
                 Some(b.column),
                 "",
-                messages::not_in_encoding(&b.bytes, b.offset, name, how),
+                Reason::Explained(Message::NotInEncoding {
+                    bytes: &bytes,
+                    offset: b.offset,
+                    encoding: name,
+                    how,
+                }),
             )
         })
         .collect();

@@ -18,6 +18,7 @@ mod xlsx;
 
 use super::limits::{MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS, preview};
 use super::messages;
+use super::reasons::{Reason, render_reason};
 use super::{ImportError, Issue};
 use ::csv::StringRecord;
 pub use csv::read_csv_bytes;
@@ -112,7 +113,7 @@ pub fn read_table_sheet(
     if ext == "xls" {
         return Err(ImportError::Unsupported {
             file: display,
-            reason: "old .xls workbooks are not read; save as .xlsx or CSV".into(),
+            reason: render_reason(Reason::OldXls),
         });
     }
     let io = |source| ImportError::Io {
@@ -142,9 +143,10 @@ fn check_file_size(size: u64, file: &str) -> Result<(), ImportError> {
     if size > MAX_FILE_BYTES {
         return Err(ImportError::Unsupported {
             file: file.to_string(),
-            reason: format!(
-                "the file is {size} bytes; the limit is {MAX_FILE_BYTES} (256 MiB): split it"
-            ),
+            reason: render_reason(Reason::FileTooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            }),
         });
     }
     Ok(())
@@ -156,10 +158,10 @@ fn refuse(
     line: u64,
     column: Option<usize>,
     value: &str,
-    reason: String,
+    reason: Reason<'_>,
 ) -> ImportError {
     ImportError::Rejected {
-        problems: vec![Issue::new(file, line, column, &preview(value), reason)],
+        problems: vec![Issue::of(file, line, column, &preview(value), reason)],
         warnings: vec![],
     }
 }
@@ -170,7 +172,7 @@ fn too_many_rows(file: &str, line: u64) -> ImportError {
         line,
         None,
         "",
-        format!("more than {MAX_ROWS} data rows (Excel's own limit): split the file"),
+        Reason::TooManyRows { limit: MAX_ROWS },
     )
 }
 
@@ -180,6 +182,6 @@ fn too_many_cells(file: &str, line: u64) -> ImportError {
         line,
         None,
         "",
-        format!("more than {MAX_CELLS} cells in all: split the file"),
+        Reason::TooManyCells { limit: MAX_CELLS },
     )
 }

@@ -3,7 +3,8 @@
 
 use super::refuse;
 use crate::io::import::limits::{MAX_COLUMNS, MAX_ROW_BYTES, preview};
-use crate::io::import::messages;
+use crate::io::import::messages::Message;
+use crate::io::import::reasons::Reason;
 use crate::io::import::{ImportError, Issue};
 
 /// A quoted cell being walked by [`check_records`].
@@ -127,13 +128,13 @@ pub(super) fn check_records(
                 record_line,
                 None,
                 "",
-                format!(
-                    "a row of more than {MAX_ROW_BYTES} bytes (1 MiB){}",
-                    match &quotes.open {
-                        Some(o) if never_closed => messages::row_limit_open_quote(o.line, o.column),
-                        _ => String::new(),
-                    }
-                ),
+                Reason::RowTooLong {
+                    limit: MAX_ROW_BYTES,
+                    open_quote: match &quotes.open {
+                        Some(o) if never_closed => Some((o.line, o.column)),
+                        _ => None,
+                    },
+                },
             ));
         }
         if fields > MAX_COLUMNS {
@@ -142,7 +143,7 @@ pub(super) fn check_records(
                 record_line,
                 Some(fields),
                 "",
-                format!("a row of more than {MAX_COLUMNS} columns"),
+                Reason::TooManyColumns { limit: MAX_COLUMNS },
             ));
         }
     }
@@ -203,30 +204,30 @@ impl QuoteCheck<'_> {
         let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
         let reason = if text_after {
             self.out_of_step = true;
-            messages::quote_closed_with_text_after(line)
+            Message::QuoteClosedWithTextAfter { close_line: line }
         } else if o.delimiters >= self.swallowed {
-            messages::quote_swallows_rows(line)
+            Message::QuoteSwallowsRows { close_line: line }
         } else {
             return;
         };
-        self.problems.push(Issue::new(
+        self.problems.push(Issue::of(
             self.file,
             o.line,
             Some(o.column),
             &line_from(self.text, o.at),
-            reason,
+            Reason::Explained(reason),
         ));
     }
 
     /// The text ends inside a quoted cell.
     fn never_closed(&mut self) {
         if let Some(o) = self.open.take() {
-            self.problems.push(Issue::new(
+            self.problems.push(Issue::of(
                 self.file,
                 o.line,
                 Some(o.column),
                 &line_from(self.text, o.at),
-                messages::quote_never_closed(),
+                Reason::Explained(Message::QuoteNeverClosed),
             ));
         }
     }
@@ -241,12 +242,12 @@ impl QuoteCheck<'_> {
                 .filter(|&&b| b & 0xC0 != 0x80)
                 .count()
                 + 1;
-            self.problems.push(Issue::new(
+            self.problems.push(Issue::of(
                 self.file,
                 line,
                 Some(column),
                 &preview(cell),
-                messages::stray_quote_in_cell(position),
+                Reason::Explained(Message::StrayQuoteInCell { position }),
             ));
         }
         (self.field_at, self.loose) = (end + 1, 0);

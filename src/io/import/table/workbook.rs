@@ -6,6 +6,7 @@ use super::xlsx::cell_text;
 use crate::io::import::ImportError;
 use crate::io::import::limits::MAX_PART_BYTES;
 use crate::io::import::messages;
+use crate::io::import::reasons::{Reason, render_reason};
 use calamine::{Data, Reader, Xlsx, XlsxError};
 use std::io::{Read, Seek};
 
@@ -64,14 +65,11 @@ pub(super) fn check_zip_directory<R: Read + Seek>(
         if unpacked > MAX_PART_BYTES || unpacked == u32::MAX as u64 {
             return Err(ImportError::Unsupported {
                 file: file.to_string(),
-                reason: format!(
-                    "the workbook part {name} unpacks to {} bytes; the limit is {MAX_PART_BYTES} (1 GiB)",
-                    if unpacked == u32::MAX as u64 {
-                        "more than 4 GiB".to_string()
-                    } else {
-                        unpacked.to_string()
-                    }
-                ),
+                reason: render_reason(Reason::PartTooLarge {
+                    part: &name,
+                    size: (unpacked != u32::MAX as u64).then_some(unpacked),
+                    limit: MAX_PART_BYTES,
+                }),
             });
         }
         at += 46 + name_len + extra_len + comment_len;
@@ -111,9 +109,7 @@ pub(super) fn guarded<T>(
             .unwrap_or_default();
         Err(ImportError::Unsupported {
             file: file.to_string(),
-            reason: format!(
-                "damaged workbook: the spreadsheet reader failed on it ({what}); open and save it again in Excel, or export CSV"
-            ),
+            reason: render_reason(Reason::DamagedWorkbook { what: &what }),
         })
     })
 }
@@ -127,7 +123,10 @@ fn has_data<RS: Read + Seek>(
 ) -> Result<bool, ImportError> {
     let unsupported = |e: XlsxError| ImportError::Unsupported {
         file: file.to_string(),
-        reason: format!("cannot read sheet {sheet:?}: {e}"),
+        reason: render_reason(Reason::CannotReadSheet {
+            sheet,
+            error: &e.to_string(),
+        }),
     };
     let mut reader = match wb.worksheet_cells_reader(sheet) {
         Err(XlsxError::NotAWorksheet(_)) => return Ok(false),
@@ -162,7 +161,7 @@ pub(super) fn choose_sheet<RS: Read + Seek>(
     let Some(first) = sheets.first().map(|(n, _)| n.clone()) else {
         return Err(ImportError::Unsupported {
             file: file.to_string(),
-            reason: "workbook has no sheet".into(),
+            reason: render_reason(Reason::NoSheet),
         });
     };
     match choice {

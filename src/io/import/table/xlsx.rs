@@ -7,6 +7,7 @@ use crate::io::import::limits::{
     MAX_CELLS, MAX_COLUMNS, MAX_ROW_BYTES, MAX_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS,
     MAX_TEXT_BYTES, cell_too_long,
 };
+use crate::io::import::reasons::{Reason, render_reason};
 use calamine::{Data, Reader, Xlsx, XlsxError};
 use csv::StringRecord;
 use std::io::{Read, Seek};
@@ -74,34 +75,46 @@ pub(super) fn read_xlsx_from<RS: Read + Seek>(
     file: &str,
     choice: &SheetChoice,
 ) -> Result<(Table, Option<String>), ImportError> {
-    let unsupported = |reason: String| ImportError::Unsupported {
+    let unsupported = |reason: Reason<'_>| ImportError::Unsupported {
         file: file.to_string(),
-        reason,
+        reason: render_reason(reason),
+    };
+    let cannot_read = |sheet: &str, e: XlsxError| {
+        unsupported(Reason::CannotReadSheet {
+            sheet,
+            error: &e.to_string(),
+        })
     };
     guarded(file, || {
-        let mut wb: Xlsx<RS> =
-            Xlsx::new(rs).map_err(|e| unsupported(format!("cannot open workbook: {e}")))?;
+        let mut wb: Xlsx<RS> = Xlsx::new(rs).map_err(|e| {
+            unsupported(Reason::CannotOpenWorkbook {
+                error: &e.to_string(),
+            })
+        })?;
         let sheet = choose_sheet(&mut wb, choice, file)?;
         let mut cells: Vec<(u32, u32, String)> = Vec::new();
         let mut text_bytes = 0usize;
         match wb.worksheet_cells_reader(&sheet) {
             Err(XlsxError::NotAWorksheet(_)) => {} // a chart sheet: no rows
-            Err(e) => return Err(unsupported(format!("cannot read sheet {sheet:?}: {e}"))),
+            Err(e) => return Err(cannot_read(&sheet, e)),
             Ok(mut reader) => {
                 let d = reader.dimensions();
                 let (rows, cols) = (u64::from(d.end.0) + 1, u64::from(d.end.1) + 1);
                 if rows > MAX_SHEET_ROWS || cols > MAX_SHEET_COLUMNS {
-                    return Err(unsupported(format!(
-                        "sheet {sheet:?} declares the range {}{}:{}{rows}, beyond Excel's {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns",
+                    let range = format!(
+                        "{}{}:{}{rows}",
                         column_name(d.start.1.into()),
                         u64::from(d.start.0) + 1,
                         column_name(d.end.1.into()),
-                    )));
+                    );
+                    return Err(unsupported(Reason::SheetRangeBeyond {
+                        sheet: &sheet,
+                        range: &range,
+                        rows: MAX_SHEET_ROWS,
+                        columns: MAX_SHEET_COLUMNS,
+                    }));
                 }
-                while let Some(cell) = reader
-                    .next_cell()
-                    .map_err(|e| unsupported(format!("cannot read sheet {sheet:?}: {e}")))?
-                {
+                while let Some(cell) = reader.next_cell().map_err(|e| cannot_read(&sheet, e))? {
                     let (r, c) = cell.get_position();
                     if matches!(cell.get_value(), calamine::DataRef::Empty) {
                         continue;
@@ -113,7 +126,10 @@ pub(super) fn read_xlsx_from<RS: Read + Seek>(
                             line,
                             None,
                             "",
-                            format!("a cell in row {line}, beyond Excel's {MAX_SHEET_ROWS} rows"),
+                            Reason::CellBeyondRows {
+                                row: line,
+                                limit: MAX_SHEET_ROWS,
+                            },
                         ));
                     }
                     if c as usize >= MAX_COLUMNS {
@@ -122,11 +138,11 @@ pub(super) fn read_xlsx_from<RS: Read + Seek>(
                             line,
                             Some(c as usize + 1),
                             "",
-                            format!(
-                                "a cell in column {} ({}), beyond the {MAX_COLUMNS} columns read",
-                                column_name(c.into()),
-                                u64::from(c) + 1
-                            ),
+                            Reason::CellBeyondColumns {
+                                name: &column_name(c.into()),
+                                number: u64::from(c) + 1,
+                                limit: MAX_COLUMNS,
+                            },
                         ));
                     }
                     let text = cell_text(&Data::from(cell.get_value().clone()));
@@ -146,9 +162,9 @@ pub(super) fn read_xlsx_from<RS: Read + Seek>(
                             line,
                             None,
                             "",
-                            format!(
-                                "more than {MAX_TEXT_BYTES} bytes of text in all (512 MiB): split the file"
-                            ),
+                            Reason::TooMuchText {
+                                limit: MAX_TEXT_BYTES,
+                            },
                         ));
                     }
                     cells.push((r, c, text));
@@ -186,7 +202,10 @@ fn lay_out(mut cells: Vec<(u32, u32, String)>, file: &str) -> Result<Table, Impo
                 line,
                 None,
                 "",
-                format!("a row of more than {MAX_ROW_BYTES} bytes (1 MiB)"),
+                Reason::RowTooLong {
+                    limit: MAX_ROW_BYTES,
+                    open_quote: None,
+                },
             ));
         }
         let width = row.last().map(|&(c, _)| c as usize + 1).unwrap_or(0);
