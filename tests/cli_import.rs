@@ -1292,7 +1292,10 @@ fn generated_malformed_rows_are_each_reported() {
         .map(|l| l.split(": ").nth(1).unwrap().split(' ').next().unwrap())
         .collect();
     // The columns as the generated file's header names them.
-    assert_eq!(cols, ["统一社会信用代码", "登记状态", "行政区划代码", "成立日期"]);
+    assert_eq!(
+        cols,
+        ["统一社会信用代码", "登记状态", "行政区划代码", "成立日期"]
+    );
     // Each line points at the row that holds the bad value.
     let rows = csv_rows(&t.read("bad/entities.csv"));
     for l in &p {
@@ -1450,7 +1453,9 @@ fn legacy_acceptance_covers_only_the_listed_code() {
     );
     let warnings = assert_rejected_prefixes(
         &r,
-        &[format!("l.csv:4:1: 统一社会信用代码 \"{other}\": check character is ")],
+        &[format!(
+            "l.csv:4:1: 统一社会信用代码 \"{other}\": check character is "
+        )],
     );
     assert_eq!(warnings.len(), 1, "the listed code is still a warning");
     assert!(warnings[0].starts_with("l.csv:2:1: 统一社会信用代码 \"91350203M0001QAY9B\""));
@@ -1465,7 +1470,10 @@ fn legacy_acceptance_covers_only_the_listed_code() {
             &f,
             &["--lang", "en", "--accept-legacy-uscc", "9135020300000001"],
         ),
-        &["short.csv:2:1: 统一社会信用代码 \"9135020300000001\": has 16 characters, expected 18".into()],
+        &[
+            "short.csv:2:1: 统一社会信用代码 \"9135020300000001\": has 16 characters, expected 18"
+                .into(),
+        ],
     );
     assert_eq!(t.snapshot_count(), 0);
 }

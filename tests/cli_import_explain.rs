@@ -388,8 +388,9 @@ fn recusal_usccs_damaged_by_excel_get_the_same_hint() {
     let lines = problem_lines(&t.import("recusals", &f, &["--lang", "en"]), "r.csv");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
-        lines[0]
-            .starts_with("r.csv:2:2: 统一社会信用代码 \"9.15201E+17\": Excel converted this column to numbers"),
+        lines[0].starts_with(
+            "r.csv:2:2: 统一社会信用代码 \"9.15201E+17\": Excel converted this column to numbers"
+        ),
         "{}",
         lines[0]
     );

@@ -369,10 +369,7 @@ fn update_rows_are_checked_like_an_import() {
     assert_eq!(p[1], "u.csv:3:2: name \"\": 为空");
     assert_eq!(
         p[2],
-        format!(
-            "u.csv:4:1: uscc \"{}\": 重复：第 2 行已有同一条记录",
-            e4()
-        )
+        format!("u.csv:4:1: uscc \"{}\": 重复：第 2 行已有同一条记录", e4())
     );
     assert_eq!(t.snapshot_count(), 1);
 }
