@@ -83,3 +83,6 @@ import-stage-checking-recusals = checking recusals
 import-stage-committing = committing
 import-stage-committed = committed
 import-stage-merging-again = the registry changed meanwhile: merging again
+
+demo-error-import = importing { $file }: { $why }
+demo-error-step = { $step }: { $why }

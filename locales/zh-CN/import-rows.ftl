@@ -83,3 +83,6 @@ import-stage-checking-recusals = 检查回避关系
 import-stage-committing = 提交
 import-stage-committed = 已提交
 import-stage-merging-again = 名录在此期间有变更：重新合并
+
+demo-error-import = 导入 { $file } 失败：{ $why }
+demo-error-step = 演示步骤 { $step } 失败：{ $why }

@@ -244,3 +244,19 @@ pub(crate) fn stage(s: Stage) -> String {
         Stage::MergingAgain => t!("import-stage-merging-again"),
     }
 }
+
+/// How the CLI reports a failed demo.
+pub(crate) fn demo_failure(e: crate::cli::demo::DemoError) -> super::Failure {
+    use crate::cli::demo::DemoError;
+    match e {
+        DemoError::Store(e) => super::Failure::from(e),
+        DemoError::Import { file, source } => super::Failure::rejected(
+            "demo",
+            t!("demo-error-import", file = file.display(), why = source),
+        ),
+        DemoError::Step { step, message } => {
+            super::Failure::rejected("demo", t!("demo-error-step", step = step, why = message))
+        }
+        e => super::Failure::rejected("demo", e.to_string()),
+    }
+}

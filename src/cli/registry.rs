@@ -580,11 +580,8 @@ pub(super) fn demo(
                 })
         })
         .transpose()?;
-    let r =
-        crate::cli::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
-            crate::cli::demo::DemoError::Store(e) => Failure::from(e),
-            e => Failure::rejected("demo", e.to_string()),
-        })?;
+    let r = crate::cli::demo::run_with_key(dir, &spec, !registries_only, key)
+        .map_err(super::import_reasons::demo_failure)?;
     let mut t = t!(
         "demo-county",
         seed = seed,
