@@ -285,6 +285,11 @@ fn file_level_reasons_and_import_stages_are_in_chinese_by_default() {
         &format!("{ENTITY_HEADER}\n{},甲,企业,520123,A,存续,\n", good(1)),
     );
 
+    // A file that is not there.
+    t.import("entities", "nope.csv", &[])
+        .expect(1)
+        .has("nope.csv: 文件或文件夹不存在");
+
     // The stages an import reports (DUALDRAW_TIMING), in each language.
     let args = ["-w", "ws", "import", "entities", &f, "--today", TODAY];
     let zh = run_full(t.path(), &args, &[("DUALDRAW_TIMING", "1")], None);

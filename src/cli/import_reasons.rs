@@ -260,3 +260,25 @@ pub(crate) fn demo_failure(e: crate::cli::demo::DemoError) -> super::Failure {
         e => super::Failure::rejected("demo", e.to_string()),
     }
 }
+
+/// How the CLI reports a refused import (other than rows with problems):
+/// its kind, its headline, its text, and its `--json` details; a file that
+/// cannot be read is worded by the catalogues.
+pub(crate) fn import_failure(e: &crate::io::import::ImportError) -> super::Failure {
+    use crate::io::import::ImportError;
+    let io = match e {
+        ImportError::Io { file, source } => Some(t!(
+            "error-file",
+            file = file,
+            why = super::messages::io_error(source)
+        )),
+        _ => None,
+    };
+    let mut failure =
+        super::Failure::rejected(e.kind(), io.clone().unwrap_or_else(|| e.headline()));
+    failure.message = io.unwrap_or_else(|| e.to_string());
+    if let Some(o) = failure.json.as_object_mut() {
+        o.extend(e.json_details());
+    }
+    failure
+}

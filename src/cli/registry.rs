@@ -320,14 +320,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
                 message,
             })
         }
-        Err(ApplyError::Import(e)) => {
-            let mut failure = Failure::rejected(e.kind(), e.headline());
-            failure.message = e.to_string();
-            if let Some(o) = failure.json.as_object_mut() {
-                o.extend(e.json_details());
-            }
-            Err(failure)
-        }
+        Err(ApplyError::Import(e)) => Err(super::import_reasons::import_failure(&e)),
         Err(ApplyError::Store(e)) => Err(e.into()),
     }
 }
