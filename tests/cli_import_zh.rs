@@ -310,3 +310,23 @@ fn file_level_reasons_and_import_stages_are_in_chinese_by_default() {
     en.expect(0);
     assert!(en.stderr.contains("] validating\n"), "{}", en.stderr);
 }
+
+#[test]
+fn demo_import_lines_name_the_registries_in_the_language_of_the_run() {
+    let w = Ws::bare();
+    let zh = w.raw(&["demo", "zh", "--entities", "100", "--registries-only"]);
+    zh.expect(0);
+    zh.has("条 检查对象名录（entities）")
+        .has("条 执法检查人员名录（officers）");
+    let en = w.raw(&[
+        "--lang",
+        "en",
+        "demo",
+        "en",
+        "--entities",
+        "100",
+        "--registries-only",
+    ]);
+    en.expect(0);
+    en.has(" entities  (0 warning(s))");
+}

@@ -592,7 +592,7 @@ pub(super) fn demo(
             t!(
                 "demo-imported",
                 total = format!("{:>7}", s.total),
-                kind = format!("{:<9}", s.kind.token()),
+                kind = format!("{:<9}", messages::registry(s.kind)),
                 warnings = s.warnings.len()
             ),
         );
@@ -651,7 +651,10 @@ pub(super) fn demo(
         t!(
             "demo-proof",
             file = r.proof.display(),
-            level = format!("{:?}", r.verified)
+            level = t!(
+                "verify-level",
+                level = format!("{:?}", r.verified).to_lowercase()
+            )
         ),
     );
     line(&mut t, t!("demo-notice", dir = r.published.display()));
