@@ -86,3 +86,9 @@ import-stage-merging-again = the registry changed meanwhile: merging again
 
 demo-error-import = importing { $file }: { $why }
 demo-error-step = { $step }: { $why }
+
+import-reason-leave-columns = a leave file needs the columns 执法证号 and 开始日期 (or 日期), and may have 结束日期
+import-reason-leave-no-officer = missing officer id
+import-reason-leave-unknown-officer = not an officer of these campaigns' directory
+import-reason-leave-date = not a date YYYY-MM-DD
+import-reason-leave-end = the end must be on or after { $start } and within a year of it

@@ -86,3 +86,9 @@ import-stage-merging-again = 名录在此期间有变更：重新合并
 
 demo-error-import = 导入 { $file } 失败：{ $why }
 demo-error-step = 演示步骤 { $step } 失败：{ $why }
+
+import-reason-leave-columns = 请假文件需要 执法证号 和 开始日期（或 日期）两列，可以有 结束日期 列
+import-reason-leave-no-officer = 缺少执法证号
+import-reason-leave-unknown-officer = 不是这些抽查批次的执法检查人员名录中的人员
+import-reason-leave-date = 不是日期（日期格式应为 YYYY-MM-DD）
+import-reason-leave-end = 结束日期应不早于 { $start }，且在其后一年以内

@@ -226,6 +226,11 @@ pub(crate) fn text(r: &Reason<'_>) -> Option<String> {
             rows = rows,
             columns = columns
         ),
+        Reason::LeaveColumns => t!("import-reason-leave-columns"),
+        Reason::LeaveNoOfficer => t!("import-reason-leave-no-officer"),
+        Reason::LeaveUnknownOfficer => t!("import-reason-leave-unknown-officer"),
+        Reason::LeaveDate => t!("import-reason-leave-date"),
+        Reason::LeaveEnd { start } => t!("import-reason-leave-end", start = start),
         Reason::Explained(_) => return None,
     })
 }

@@ -182,6 +182,18 @@ impl fmt::Display for Reason<'_> {
                 f,
                 "sheet {sheet:?} declares the range {range}, beyond Excel's {rows} rows and {columns} columns"
             ),
+            Reason::LeaveColumns => f.write_str(
+                "a leave file needs the columns 执法证号 and 开始日期 (or 日期), and may have 结束日期",
+            ),
+            Reason::LeaveNoOfficer => f.write_str("missing officer id"),
+            Reason::LeaveUnknownOfficer => {
+                f.write_str("not an officer of these campaigns' directory")
+            }
+            Reason::LeaveDate => f.write_str("not a date YYYY-MM-DD"),
+            Reason::LeaveEnd { start } => write!(
+                f,
+                "the end must be on or after {start} and within a year of it"
+            ),
             Reason::Explained(m) => write!(f, "{m}"),
         }
     }

@@ -250,6 +250,19 @@ pub enum Reason<'a> {
         /// Excel's columns.
         columns: u64,
     },
+    /// A leave file without its officer and start-date columns.
+    LeaveColumns,
+    /// A leave row without an officer id.
+    LeaveNoOfficer,
+    /// A leave row naming an officer not in the campaigns' directory.
+    LeaveUnknownOfficer,
+    /// A leave date that is not `YYYY-MM-DD`.
+    LeaveDate,
+    /// A leave end before its start or more than a year after it.
+    LeaveEnd {
+        /// The start.
+        start: chrono::NaiveDate,
+    },
     /// A text of [`Message`] (encodings, quotes, USCCs Excel damaged, …).
     Explained(Message<'a>),
 }
@@ -299,6 +312,11 @@ impl Reason<'_> {
             | Reason::CannotReadSheet { .. }
             | Reason::NoSheet
             | Reason::SheetRangeBeyond { .. } => "unreadable_workbook",
+            Reason::LeaveColumns => "missing_column",
+            Reason::LeaveNoOfficer => "empty_value",
+            Reason::LeaveUnknownOfficer => "unknown_officer",
+            Reason::LeaveDate => "bad_date",
+            Reason::LeaveEnd { .. } => "bad_leave_end",
             Reason::Explained(m) => message_code(m),
         }
     }
