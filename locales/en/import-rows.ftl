@@ -92,3 +92,7 @@ import-reason-leave-no-officer = missing officer id
 import-reason-leave-unknown-officer = not an officer of these campaigns' directory
 import-reason-leave-date = not a date YYYY-MM-DD
 import-reason-leave-end = the end must be on or after { $start } and within a year of it
+
+import-vocabulary-accepted = { $vocabulary ->
+       *[other] { $accepted }
+    }

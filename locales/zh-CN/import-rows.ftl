@@ -92,3 +92,12 @@ import-reason-leave-no-officer = 缺少执法证号
 import-reason-leave-unknown-officer = 不是这些抽查批次的执法检查人员名录中的人员
 import-reason-leave-date = 不是日期（日期格式应为 YYYY-MM-DD）
 import-reason-leave-end = 结束日期应不早于 { $start }，且在其后一年以内
+
+import-vocabulary-accepted = { $vocabulary ->
+        [entity-kind] 企业、个体工商户、农民专业合作社、事业单位、社会团体、民办非企业单位（社会服务机构）、其他
+        [entity-status] 存续（在业、开业）、吊销、注销、撤销、迁出、停业
+        [officer-status] 在岗、休假、借调、调离、退休、停职
+        [credit-class] A、B、C、D（或 低风险、一般风险、较高风险、高风险）
+        [item-type] 重点、一般
+       *[other] { $accepted }
+    }

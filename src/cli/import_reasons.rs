@@ -18,6 +18,15 @@ fn token(label: &str) -> String {
     label.replace(' ', "-")
 }
 
+/// The values a vocabulary accepts, in the catalogue's words.
+fn accepted_words(vocabulary: &str, accepted: &str) -> String {
+    t!(
+        "import-vocabulary-accepted",
+        vocabulary = token(vocabulary),
+        accepted = accepted
+    )
+}
+
 /// The catalogue's words for a USCC that is not one.
 pub(crate) fn uscc_error(e: &UsccError) -> String {
     match e {
@@ -40,9 +49,13 @@ pub(crate) fn uscc_error(e: &UsccError) -> String {
 pub(crate) fn text(r: &Reason<'_>) -> Option<String> {
     Some(match *r {
         Reason::Empty => t!("import-reason-empty"),
-        Reason::EmptyExpected { accepted } => {
-            t!("import-reason-empty-expected", accepted = accepted)
-        }
+        Reason::EmptyExpected {
+            vocabulary,
+            accepted,
+        } => t!(
+            "import-reason-empty-expected",
+            accepted = accepted_words(vocabulary, accepted)
+        ),
         Reason::ColumnNeeded => t!("import-reason-column-needed"),
         Reason::NotInVocabulary {
             vocabulary,
@@ -50,7 +63,7 @@ pub(crate) fn text(r: &Reason<'_>) -> Option<String> {
         } => t!(
             "import-reason-not-in-vocabulary",
             vocabulary = token(vocabulary),
-            accepted = accepted
+            accepted = accepted_words(vocabulary, accepted)
         ),
         Reason::Region(RegionError::Shape(_)) => t!("import-reason-region-shape"),
         Reason::Region(RegionError::Province(_)) => t!("import-reason-region-province"),

@@ -155,6 +155,7 @@ impl<'r> Row<'r, '_, '_> {
             Err(e) => {
                 let reason = if v.is_empty() {
                     Reason::EmptyExpected {
+                        vocabulary: e.vocabulary,
                         accepted: e.accepted,
                     }
                 } else {

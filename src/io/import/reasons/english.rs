@@ -15,7 +15,7 @@ impl fmt::Display for Reason<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Reason::Empty => f.write_str("is empty"),
-            Reason::EmptyExpected { accepted } => write!(f, "is empty; expected {accepted}"),
+            Reason::EmptyExpected { accepted, .. } => write!(f, "is empty; expected {accepted}"),
             Reason::ColumnNeeded => f.write_str("column missing: needed to add or replace a row"),
             Reason::NotInVocabulary {
                 vocabulary,

@@ -22,6 +22,8 @@ pub enum Reason<'a> {
     Empty,
     /// A cell of a vocabulary is empty.
     EmptyExpected {
+        /// The vocabulary (`entity kind`, `credit class`, …).
+        vocabulary: &'a str,
         /// The accepted spellings.
         accepted: &'a str,
     },
