@@ -229,7 +229,7 @@ fn announce_refuses_a_campaign_no_draw_can_staff_before_anyone_reveals() {
         .expect(1)
         .has("本抽查批次的任何一次抽取都无法配齐检查组")
         // The draw's own explanation (the library's words).
-        .has("need 50 place(s) of 县教育局 officers, but only");
+        .has("需要县教育局执法检查人员 50 人次，但只有");
     let v = refused(&c, &text, &[], "infeasible");
     // The draw's own explanation (docs/CLI.md: `unstaffable`).
     let un = v["unstaffable"].as_array().expect("unstaffable");

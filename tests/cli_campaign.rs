@@ -1120,12 +1120,14 @@ fn reveal_with_a_wrong_secret_is_rejected_and_records_nothing() {
     r.expect(1);
     assert_has(
         &r,
-        &format!("the secret given for {JIA} does not match the commitment"),
+        &format!(
+            "为见证人 {JIA} 给出的秘密值与其承诺值 {} 不符",
+            c.jia.commitment
+        ),
     );
-    assert_has(&r, &c.jia.commitment);
     let v = c.dd_json(&["campaign", "reveal", ID, &wrong, "--now", REVEAL_AT], 1);
     assert_error_json(&v);
-    assert!(message(&v).contains("does not match"), "{v:#}");
+    assert!(message(&v).contains("不符"), "{v:#}");
     // Nothing recorded: the right secret is still accepted, and the draw uses it.
     c.reveal(ID, &c.jia_reveal(), REVEAL_AT).expect(0);
     c.reveal(ID, &c.yi_reveal(), REVEAL_AT).expect(0);
@@ -1140,7 +1142,7 @@ fn reveal_with_a_short_secret_is_rejected() {
     c.announce(ID);
     let r = c.reveal(ID, &format!("{JIA}=short"), REVEAL_AT);
     r.expect(1);
-    assert_has(&r, "has 5 characters; at least 16 are needed");
+    assert_has(&r, "的秘密值只有 5 个字符，至少需要 16 个");
 }
 
 #[test]
@@ -1306,7 +1308,7 @@ fn draw_with_a_wrong_reveal_is_refused_and_records_no_draw() {
     let wrong = format!("{YI}={}", c.jia.secret);
     let r = c.draw(ID, &["--reveal", &c.jia_reveal(), "--reveal", &wrong]);
     r.expect(1);
-    assert_has(&r, &format!("the secret given for {YI} does not match"));
+    assert_has(&r, &format!("为见证人 {YI} 给出的秘密值与其承诺值"));
     assert!(!c.exists("d/workspace/proofs/2026-JOINT-01.json"));
     // 甲's reveal was recorded first (as documented: "reveals to record
     // first"); 乙 can still reveal and the draw goes ahead.
@@ -1744,13 +1746,13 @@ fn infeasible_per_department_names_the_department_and_records_nothing() {
     let r = c.announce_text("big.toml", &text);
     r.expect(1);
     assert_has(&r, "200 次模拟抽取中有 200 次不可行");
-    assert_has(&r, "need 50 place(s) of 县教育局 officers");
-    assert_has(&r, "eligible");
+    assert_has(&r, "需要县教育局执法检查人员 50 人次");
+    assert_has(&r, "符合条件");
     let v = c.announce_json("big.toml", &text, 1);
     assert_error_json(&v);
     assert_eq!(v["error"]["kind"], "infeasible_risk");
     assert_eq!(v["risk"]["infeasible"], 200);
-    assert!(message(&v).contains("eligible"), "{v:#}");
+    assert!(message(&v).contains("符合条件"), "{v:#}");
     let un = v["unstaffable"].as_array().expect("unstaffable");
     assert!(!un.is_empty());
     for u in un {
@@ -1803,8 +1805,13 @@ fn infeasible_officer_capacity_explains_hall_condition() {
     r.expect(1);
     // Which departments run short depends on the witnesses' random secrets;
     // the explanation always names one and its eligible officers.
-    assert_has(&r, " officers, but only ");
-    assert_has(&r, "eligible (each serves at most 1 target(s)");
+    assert_has(&r, "执法检查人员");
+    assert_has(&r, "名人员符合条件（每人最多负责 1 个检查对象");
+    // The same explanation in English, as the library words it.
+    let en = c.dd(&["--lang", "en", "campaign", "draw", "CAP", "--now", DRAW_AT]);
+    en.expect(1);
+    assert_has(&en, " officers, but only ");
+    assert_has(&en, "eligible (each serves at most 1 target(s)");
     let v = c.dd_json(&["campaign", "draw", "CAP", "--now", DRAW_AT], 1);
     assert_eq!(v["error"]["kind"], "infeasible");
     for u in v["unstaffable"].as_array().unwrap() {
@@ -1855,9 +1862,9 @@ fn verify_detects_a_changed_officer_order_in_a_team() {
     });
     assert_has(
         &r,
-        &format!("核验失败（FAILED）：team of {uscc}: expected "),
+        &format!("核验失败（FAILED）：{uscc} 的检查组：按记录自身的输入应为 "),
     );
-    assert_has(&r, &format!("got {}", order.join(",")));
+    assert_has(&r, &format!("记录中为 {}", order.join(",")));
     assert_eq!(v["error"]["what"], format!("team of {uscc}"));
 }
 
@@ -1883,19 +1890,19 @@ fn verify_detects_an_officer_swapped_into_a_team() {
             .to_string();
         p["teams"][0]["officers"][0] = Value::String(other);
     });
-    assert_has(&r, &format!("核验失败（FAILED）：team of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：{uscc} 的检查组"));
 }
 
 #[test]
 fn verify_detects_a_changed_seed() {
     let c = County::new();
     let (r, v) = tampered(&c, |p| p["seed"] = Value::String("00".repeat(32)));
-    assert_has(&r, "核验失败（FAILED）：seed: expected ");
+    assert_has(&r, "核验失败（FAILED）：随机种子：按记录自身的输入应为 ");
     c.dd(&["--lang", "en", "verify", "--light", "tampered.json"])
         .expect(1)
         .has("FAILED: seed: expected ")
         .has("INVALID at the light level");
-    assert_has(&r, &format!("got {}", "00".repeat(32)));
+    assert_has(&r, &format!("记录中为 {}", "00".repeat(32)));
     assert_eq!(v["error"]["what"], "seed");
     assert_eq!(v["error"]["got"], "00".repeat(32));
 }
@@ -1909,7 +1916,10 @@ fn verify_detects_a_changed_target_name() {
         uscc = e["uscc"].as_str().unwrap().to_string();
         e["name"] = Value::String(format!("{}（改）", e["name"].as_str().unwrap()));
     });
-    assert_has(&r, &format!("核验失败（FAILED）：target {uscc} inclusion"));
+    assert_has(
+        &r,
+        &format!("核验失败（FAILED）：检查对象 {uscc} 的默克尔包含证明"),
+    );
     assert_eq!(v["error"]["what"], format!("target {uscc} inclusion"));
 }
 
@@ -1937,7 +1947,7 @@ fn verify_detects_a_changed_stratum_drawn_count() {
     assert_has(
         &r,
         &format!(
-            "核验失败（FAILED）：number drawn in stratum A: expected {n}, got {}",
+            "核验失败（FAILED）：信用等级 A 分层的抽取数：按记录自身的输入应为 {n}，记录中为 {}",
             n + 1
         ),
     );
@@ -1956,7 +1966,7 @@ fn verify_detects_a_removed_target() {
     assert_has(
         &r,
         &format!(
-            "核验失败（FAILED）：number of targets (sum drawn): expected {n}, got {}",
+            "核验失败（FAILED）：检查对象数量（各分层抽取数之和）：按记录自身的输入应为 {n}，记录中为 {}",
             n - 1
         ),
     );
@@ -1970,7 +1980,7 @@ fn verify_detects_a_removed_target_with_its_team() {
         p["targets"].as_array_mut().unwrap().remove(1);
         p["teams"].as_array_mut().unwrap().remove(1);
     });
-    assert_has(&r, "核验失败（FAILED）：number of targets (sum drawn)");
+    assert_has(&r, "核验失败（FAILED）：检查对象数量（各分层抽取数之和）");
 }
 
 #[test]
@@ -1979,8 +1989,8 @@ fn verify_detects_a_changed_announcement_hash() {
     let (r, v) = tampered(&c, |p| {
         p["announcement"]["hash"] = Value::String("ab".repeat(32));
     });
-    assert_has(&r, "核验失败（FAILED）：announcement hash: expected ");
-    assert_has(&r, &format!("got {}", "ab".repeat(32)));
+    assert_has(&r, "核验失败（FAILED）：公告哈希：按记录自身的输入应为 ");
+    assert_has(&r, &format!("记录中为 {}", "ab".repeat(32)));
     assert_eq!(v["error"]["what"], "announcement hash");
 }
 
@@ -1990,7 +2000,7 @@ fn verify_detects_a_changed_announcement_time() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["announced_at"] = Value::String("2026-03-01T02:00:00Z".into());
     });
-    assert_has(&r, "核验失败（FAILED）：announcement hash");
+    assert_has(&r, "核验失败（FAILED）：公告哈希");
 }
 
 #[test]
@@ -1999,7 +2009,7 @@ fn verify_detects_a_changed_campaign_rule() {
     let (r, _) = tampered(&c, |p| {
         p["announcement"]["campaign"]["teams"]["max_targets_per_officer"] = Value::from(11);
     });
-    assert_has(&r, "核验失败（FAILED）：campaign hash");
+    assert_has(&r, "核验失败（FAILED）：抽查批次哈希");
 }
 
 #[test]
@@ -2013,7 +2023,7 @@ fn verify_detects_a_changed_prn() {
             .to_string();
         p["targets"][0]["prn"] = Value::String("00".repeat(32));
     });
-    assert_has(&r, &format!("核验失败（FAILED）：prn of {uscc}"));
+    assert_has(&r, &format!("核验失败（FAILED）：{uscc} 的伪随机数（PRN）"));
 }
 
 #[test]
@@ -2032,7 +2042,7 @@ fn verify_audit_detects_a_stratum_pool_change_light_cannot() {
     c.dd(&["verify", "--light", "tampered.json"]).expect(0);
     let r = c.dd(&["verify", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：pool size");
+    assert_has(&r, "核验失败（FAILED）：抽查范围大小");
 }
 
 #[test]
@@ -2464,7 +2474,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：entropy");
+    assert_has(&r, "核验失败（FAILED）：随机源");
     assert_has(
         &r,
         &format!("{YI} revealed at 2023-09-15T11:30:00Z, after the deadline {QN_TIME}"),
@@ -2477,7 +2487,7 @@ fn verify_detects_a_reveal_moved_after_the_beacon_round() {
     c.write("tampered.json", &serde_json::to_string(&p).unwrap());
     let r = c.dd(&["verify", "--light", "tampered.json"]);
     r.expect(1);
-    assert_has(&r, "核验失败（FAILED）：beacon");
+    assert_has(&r, "核验失败（FAILED）：随机信标");
 }
 
 #[test]
@@ -2681,11 +2691,11 @@ fn infeasible_when_every_officer_is_recused_names_the_recusals() {
     assert_has(
         &r,
         &format!(
-            "1 target(s) ({school}) need 2 place(s) of 县教育局 officers, but only 0 officer(s) are eligible"
+            "1 个检查对象（{school}）需要县教育局执法检查人员 2 人次，但只有 0 名人员符合条件"
         ),
     );
-    assert_has(&r, "recused from the target");
-    assert_has(&r, &format!("is recused from {school}"));
+    assert_has(&r, "须回避该检查对象");
+    assert_has(&r, &format!("须回避 {school}"));
     let v = c.announce_json("s.toml", &schools_toml("SCHOOLS", &c.jia.commitment), 1);
     assert_eq!(v["error"]["kind"], "infeasible");
     let u = &v["unstaffable"][0];
@@ -2746,7 +2756,7 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     r.expect(1);
     assert_has(
         &r,
-        "核验失败（FAILED）：blocked pairs (every recusal among drawn targets)",
+        "核验失败（FAILED）：不得选派的人员与对象列表（被抽中对象的全部回避）",
     );
     // A forged pair salt fails the light check of the recusal's inclusion.
     let mut p = c.proof("proof.json");
@@ -2761,7 +2771,7 @@ fn verify_audit_detects_a_hidden_blocked_pair() {
     r.expect(1);
     assert_has(
         &r,
-        &format!("核验失败（FAILED）：recusal {active} / {}", schools[1]),
+        &format!("核验失败（FAILED）：回避 {active} / {}", schools[1]),
     );
 }
 

@@ -433,22 +433,19 @@ witnesses = [{ name = "甲", commitment = "COMMIT" }]
     let first = u["examples"][0]["uscc"].as_str().expect("uscc");
     assert!(un[0]["message"].as_str().expect("message").contains(first));
 
-    // And the draw indeed cannot staff it.
-    c.dd(&["plan", "announce", &file, "--now", ANNOUNCE_AT])
-        .expect(0);
-    let j = format!("甲={}", secret("jia"));
-    let r = c.dd(&[
-        "--json",
-        "campaign",
-        "draw",
-        "2026-JT-01",
-        "--reveal",
-        &j,
-        "--now",
-        DRAW_AT,
-    ]);
-    r.expect(1);
-    assert_eq!(r.json()["error"]["kind"], "infeasible");
+    // And `plan announce` refuses it before anyone reveals, as `campaign
+    // announce` does, with the same explanation: nothing is announced.
+    let v = c.dd_json(&["plan", "announce", &file, "--now", ANNOUNCE_AT], 1);
+    assert_eq!(v["error"]["kind"], "infeasible", "{v:#}");
+    assert_eq!(v["error"]["campaign"], "2026-JT-01", "{v:#}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains(first),
+        "{v:#}"
+    );
+    assert!(c.status_campaigns().is_empty());
 }
 
 #[test]
@@ -633,4 +630,39 @@ fn usage_errors_exit_2() {
         .expect(2);
     // A missing file.
     c.dd(&["plan", "check", "missing.toml"]).expect(1);
+}
+
+#[test]
+fn plan_announce_makes_the_checks_campaign_announce_makes() {
+    let c = County::new();
+    let file = c.write("plan.toml", &plan(""));
+    // A week after the draw dates: refused as `campaign announce` refuses it,
+    // naming the campaign, and nothing is announced.
+    let late = "2026-03-09T09:00:00+08:00";
+    let v = c.dd_json(&["plan", "announce", &file, "--now", late], 1);
+    assert_eq!(v["error"]["kind"], "past_draw_date", "{v:#}");
+    assert!(v["error"]["campaign"].is_string(), "{v:#}");
+    assert!(c.status_campaigns().is_empty());
+    let r = c.dd(&["plan", "announce", &file, "--now", late]);
+    r.expect(1);
+    assert!(r.stderr.contains("--allow-past"), "{}", r.stderr);
+    // Meant: every announcement carries what its checks found.
+    let v = c.dd_json(
+        &[
+            "plan",
+            "announce",
+            &file,
+            "--now",
+            late,
+            "--allow-past",
+            "--risk-draws",
+            "20",
+        ],
+        0,
+    );
+    let list = v["announcements"].as_array().expect("announcements");
+    assert!(!list.is_empty());
+    for a in list {
+        assert!(a["checks"].is_object(), "{a:#}");
+    }
 }

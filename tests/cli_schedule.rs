@@ -1158,7 +1158,7 @@ fn an_infeasible_schedule_names_an_officer_as_the_bottleneck_and_records_nothing
         assert_eq!(v["error"]["kind"], "infeasible", "{v:#}");
         let msg = v["error"]["message"].as_str().unwrap();
         let named: BTreeSet<String> = msg
-            .split("officer ")
+            .split("执法检查人员 ")
             .skip(1)
             .map(|x| x.chars().take_while(|c| c.is_ascii_digit()).collect())
             .filter(|x: &String| !x.is_empty())
@@ -1172,7 +1172,21 @@ fn an_infeasible_schedule_names_an_officer_as_the_bottleneck_and_records_nothing
         }
     }
     let r = c.dd(&["schedule", "ONEDAY", "--per-day", "1", "--now", SCHEDULE_AT]);
-    r.expect(1).has("officer");
+    r.expect(1)
+        .has("不存在满足全部规则的排期")
+        .has("执法检查人员 ");
+    // The same in English, as the library words it.
+    let en = c.dd(&[
+        "--lang",
+        "en",
+        "schedule",
+        "ONEDAY",
+        "--per-day",
+        "1",
+        "--now",
+        SCHEDULE_AT,
+    ]);
+    en.expect(1).has("no schedule exists").has("officer ");
     assert_eq!(c.ledger_len(), before, "nothing is recorded");
     assert!(!c.exists(&default_dir("ONEDAY")), "no file is written");
 }
@@ -1914,7 +1928,7 @@ fn a_reveal_before_the_last_visit_is_refused_and_records_nothing() {
         "2026-05-01T09:00:00+08:00",
     ])
     .expect(1)
-    .has("after the visits");
+    .has("请在检查全部完成后再公开排期");
     assert_eq!(c.ledger_len(), n, "nothing is recorded");
     c.dd(&["schedule", "reveal", "EARLY", "--now", AFTER_VISITS])
         .expect(0);

@@ -1021,11 +1021,11 @@ fn record_refuses_what_is_not_a_result_of_the_draw() {
     c.record(&stranger, item, "未发现问题", "2026-04-30", &[])
         .expect(1)
         .has(&stranger)
-        .has("not a target");
+        .has("不是本批次抽取（含替换后）的检查对象");
 
     // A result category that does not exist lists the accepted ones.
     let r = c.record(&t.uscc, item, "还行", "2026-04-30", &[]);
-    r.expect(1).has("还行").has("accepted");
+    r.expect(1).has("还行").has("不是检查结果类别（可用：");
     for cat in ["未发现问题", "发现问题经责令已改正", "已注销", "其他"] {
         r.has(cat);
     }
@@ -1035,12 +1035,12 @@ fn record_refuses_what_is_not_a_result_of_the_draw() {
     c.record(&t.uscc, other, "未发现问题", "2026-04-30", &[])
         .expect(1)
         .has(other)
-        .has("does not apply");
+        .has("不适用于");
 
     // Before the draw date.
     c.record(&t.uscc, item, "未发现问题", "2026-03-01", &[])
         .expect(1)
-        .has("before the draw date 2026-03-02");
+        .has("早于抽取日期 2026-03-02");
 
     // A year without an official holiday schedule.
     c.record(&t.uscc, item, "未发现问题", "2027-06-01", &[])
@@ -1058,7 +1058,7 @@ fn record_refuses_what_is_not_a_result_of_the_draw() {
     )
     .expect(1)
     .has(&o)
-    .has("not on the team");
+    .has("的检查组中");
 
     // Nothing was recorded: the right record still goes through.
     c.record(&t.uscc, item, "未发现问题", "2026-04-30", &[])
@@ -1085,7 +1085,7 @@ fn record_on_a_campaign_not_drawn_is_refused() {
         "2026-04-30",
     ])
     .expect(1)
-    .has("not drawn");
+    .has("尚未抽取");
     // An unknown campaign is a record not found (exit 1, docs/CLI.md).
     c.dd(&[
         "results",
@@ -1212,12 +1212,12 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
     let numbers: Vec<u64> = lines.iter().map(|(n, _)| *n).collect();
     assert_eq!(numbers, [3, 4, 5, 6, 7, 8], "{}", r.all());
     let wants = [
-        vec![stranger.as_str(), "not a target"],
-        vec!["还行", "accepted", "未发现问题"],
-        vec!["does not apply"],
-        vec!["before the draw date"],
+        vec![stranger.as_str(), "不是本批次抽取"],
+        vec!["还行", "可用", "未发现问题"],
+        vec!["不适用于"],
+        vec!["早于抽取日期"],
         vec!["2026-13-40"],
-        vec![o.as_str(), "not on the team"],
+        vec![o.as_str(), "的检查组中"],
     ];
     for ((n, line), want) in lines.iter().zip(wants) {
         for w in want {
@@ -1448,7 +1448,7 @@ fn publish_of_a_campaign_not_drawn_is_refused() {
     c.announce(ID);
     c.dd(&["publish", ID, "--out", "pub"])
         .expect(1)
-        .has("not drawn");
+        .has("尚未抽取");
     assert!(!c.exists("pub/list.csv"));
     c.dd(&["publish", "NO-SUCH"]).expect(1);
 }
@@ -1514,9 +1514,7 @@ fn results_publish_writes_the_results_notice_and_status_shows_it() {
     assert!(c.exists("res/results.csv"));
     // A campaign not drawn has no results notice.
     c.announce(ID2);
-    c.dd(&["results", "publish", ID2])
-        .expect(1)
-        .has("not drawn");
+    c.dd(&["results", "publish", ID2]).expect(1).has("尚未抽取");
 }
 
 #[test]
@@ -1822,11 +1820,11 @@ fn replace_a_target_and_an_officer_then_verify_them() {
         &[],
     )
     .expect(1)
-    .has("not a target");
+    .has("不是本批次抽取（含替换后）的检查对象");
     let recorded = ITEMS.iter().any(|item| {
         let r = c.record(&new, item, "未发现问题", "2026-04-30", &[]);
         if r.code != 0 {
-            r.expect(1).has("does not apply");
+            r.expect(1).has("不适用于");
         }
         r.code == 0
     });

@@ -71,6 +71,9 @@ export async function buildCli() {
     minify: false,
     format: 'esm',
     platform: 'node',
+    // ES modules first: sm-crypto-v2's CommonJS build requires node:crypto through @noble/hashes 1.x, which an ES
+    // module bundle cannot do
+    mainFields: ['module', 'main'],
     target: ['node20'],
     charset: 'utf8',
     legalComments: 'eof',

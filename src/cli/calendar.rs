@@ -7,6 +7,8 @@
 //! The user-facing texts of calendars are the `msg_*` functions below, one
 //! per message.
 
+mod assume;
+
 use super::i18n::t;
 use super::{Cli, Failure, Out, parse_instant};
 use crate::core::calendar::{Calendar, CalendarError, YearSchedule, parse_schedules};
@@ -45,6 +47,15 @@ pub enum CalendarCommand {
         /// Replace a year whose official schedule is known with other days (a corrected notice).
         #[arg(long)]
         replace: bool,
+        /// The time recorded in the ledger (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// Count on weekends only every year a campaign's dates need (draw date to 60 days after its period) whose official schedule is not known; years with one are left as they are.
+    AssumeWeekends {
+        /// The campaign file.
+        #[arg(long = "for", value_name = "CAMPAIGN.toml")]
+        campaign: PathBuf,
         /// The time recorded in the ledger (default: now).
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
@@ -381,6 +392,9 @@ pub(crate) fn missing_year_failure(
 pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &CalendarCommand) -> Result<(), Failure> {
     match c {
         CalendarCommand::Import { file, replace, now } => import(cli, out, file, *replace, *now),
+        CalendarCommand::AssumeWeekends { campaign, now } => {
+            assume::assume_for(cli, out, campaign, *now)
+        }
         CalendarCommand::List => list(cli, out),
         CalendarCommand::Show { year } => show(cli, out, *year),
     }

@@ -8,13 +8,17 @@
 
 mod announce;
 mod draw;
+mod mismatch;
 mod records;
 mod replace;
-mod texts;
+mod template;
+pub(super) mod texts;
+pub(crate) mod unstaffable;
 mod verify;
 
-pub(crate) use announce::announce_checked;
+pub(crate) use crate::store::announce_checked;
 pub(super) use announce::witness_new;
+pub(crate) use template::write_new;
 pub(super) use verify::verify;
 
 use super::i18n::t;
@@ -36,6 +40,20 @@ fn parse_reveal(s: &str) -> Result<(String, String), String> {
 /// `campaign` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Write a campaign file to edit, with a comment on every key: drawn today (China date), inspected in the six weeks from a week later.
+    Template {
+        /// Campaign id.
+        id: String,
+        /// Output file (default: ID.toml); an existing file is never replaced.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A witness and the commitment they gave, NAME=COMMITMENT (repeatable).
+        #[arg(long = "witness", value_parser = template::parse_witness)]
+        witnesses: Vec<(String, String)>,
+        /// The draw date (default: today's China date).
+        #[arg(long, value_parser = super::parse_day)]
+        draw_date: Option<chrono::NaiveDate>,
+    },
     /// Write the recorded proof of a drawn campaign again (exactly the bytes the ledger hashed).
     Proof {
         /// Campaign id.
@@ -163,6 +181,22 @@ pub struct AnnounceChecks {
     pub risk_seconds: u64,
 }
 
+impl AnnounceChecks {
+    /// The checks' options.
+    pub(crate) fn options(&self) -> crate::core::campaign_checks::CheckOptions {
+        crate::core::campaign_checks::CheckOptions {
+            allow_past: self.allow_past,
+            risk_draws: self.risk_draws,
+            max_risk: self.max_infeasible_risk,
+        }
+    }
+
+    /// How long each campaign's simulated draws may run.
+    pub(crate) fn budget(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.risk_seconds)
+    }
+}
+
 fn parse_risk(s: &str) -> Result<crate::core::campaign::Ratio, String> {
     crate::core::campaign::Ratio::parse(s)
         .ok_or_else(|| t!("campaign-not-a-share", value = format!("{s:?}")))
@@ -284,6 +318,12 @@ fn store_fail(e: crate::store::StoreError) -> Failure {
 
 pub(super) fn dispatch(cli: &Cli, out: &Out, c: &CampaignCommand) -> Result<(), Failure> {
     match c {
+        CampaignCommand::Template {
+            id,
+            out: path,
+            witnesses,
+            draw_date,
+        } => template::template(out, id, path, witnesses, draw_date),
         CampaignCommand::OpenThreshold {
             id,
             class,

@@ -12,12 +12,15 @@ mod import_reasons;
 mod import_texts;
 mod ledger;
 mod messages;
+mod office_texts;
 mod plan;
+mod publish;
 mod registry;
 mod report;
 mod report_texts;
 mod results;
 mod schedule;
+mod status;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use i18n::t;
@@ -497,9 +500,9 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Results(c) => results::dispatch(cli, out, c),
         Command::History(c) => results::history(cli, out, c),
         Command::Publish { id, out: dir, now } => {
-            results::publish(cli, out, id, dir.as_deref(), *now)
+            publish::publish(cli, out, id, dir.as_deref(), *now)
         }
-        Command::Status { today, calendar } => results::status(
+        Command::Status { today, calendar } => status::status(
             cli,
             out,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),

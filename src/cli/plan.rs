@@ -28,13 +28,16 @@ pub enum PlanCommand {
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
     },
-    /// Announce every campaign of a plan file in one transaction (all or none).
+    /// Announce every campaign of a plan file in one transaction (all or none), after the checks `campaign announce` makes.
     Announce {
         /// The plan TOML file.
         file: PathBuf,
         /// The announcement time (default: now), e.g. 2026-01-05T09:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<DateTime<Utc>>,
+        /// What is checked before anything is announced (as `campaign announce`).
+        #[command(flatten)]
+        checks: super::campaign::AnnounceChecks,
     },
 }
 
@@ -154,9 +157,16 @@ fn check_failure(e: PlanCheckError) -> Failure {
 }
 
 /// As `campaign announce` reports a refusal, naming the refused campaign.
-fn announce_failure(e: crate::store::AnnounceError) -> Failure {
-    let named = matches!(e, crate::store::AnnounceError::Campaign { .. });
-    let mut f = super::campaign::announce_failure(e, true);
+fn announce_failure(e: crate::store::CheckedAnnounceError) -> Failure {
+    use crate::store::{AnnounceError, CheckedAnnounceError as E};
+    let named = matches!(
+        e,
+        E::Announce(AnnounceError::Campaign { .. }) | E::Check { .. }
+    );
+    let mut f = match e {
+        E::Announce(e) => super::campaign::announce_failure(e, true),
+        E::Check { id, source } => super::campaign::check_failure(source, &id, true),
+    };
     if named {
         f.message.push_str(&t!("plan-nothing-announced"));
         if let Some(m) = f.json.pointer_mut("/error/message") {
@@ -205,16 +215,18 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                 json,
             })
         }
-        PlanCommand::Announce { file, now } => {
+        PlanCommand::Announce { file, now, checks } => {
             let plan = read_plan(file)?;
             let mut ws = Workspace::open(&cli.workspace)?;
-            let recorded = ws
-                .announce_campaigns(
-                    plan.campaigns.clone(),
-                    now.unwrap_or_else(crate::cli::now),
-                    &cli.actor(),
-                )
-                .map_err(announce_failure)?;
+            let (recorded, checked) = crate::store::announce_checked(
+                &mut ws,
+                plan.campaigns.clone(),
+                now.unwrap_or_else(crate::cli::now),
+                &cli.actor(),
+                &checks.options(),
+                checks.budget(),
+            )
+            .map_err(announce_failure)?;
             let mut t = t!(
                 "plan-announced",
                 plan = plan.name,
@@ -222,7 +234,7 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                 count = recorded.len()
             );
             let mut docs = Vec::new();
-            for (a, summary) in &recorded {
+            for ((a, summary), checks) in recorded.iter().zip(&checked) {
                 t.push_str("\n\n");
                 t.push_str(&t!(
                     "plan-announcement",
@@ -282,11 +294,18 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                         t.push_str(&t!("plan-announcement-beacon-due", due = instant_text(&bt)));
                     }
                 }
+                t.push('\n');
+                t.push_str(&super::campaign::texts::checks_line(checks));
+                for w in super::campaign::texts::warnings(checks) {
+                    t.push('\n');
+                    t.push_str(&w);
+                }
                 docs.push(serde_json::json!({"campaign": a.campaign.id, "announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
                     "snapshot": a.snapshot.id, "snapshot_digest": a.snapshot.digest, "pool": summary.pool,
                     "announced_at": instant_text(&a.announced_at),
                     "history": {"exclusion": a.exclusion.len(), "officer_history": a.officer_history.len(), "drawn_this_year": a.drawn_this_year.len()},
-                    "group": a.coordination.as_ref().map(|g| serde_json::json!({"name": g.group, "hash": g.hash, "members": g.members.len()}))}));
+                    "group": a.coordination.as_ref().map(|g| serde_json::json!({"name": g.group, "hash": g.hash, "members": g.members.len()})),
+                    "checks": checks}));
             }
             t.push_str("\n\n");
             t.push_str(&t!("plan-announce-publish"));

@@ -155,6 +155,9 @@ pub struct GenerateArgs {
     /// Output folder.
     #[arg(long)]
     pub out: PathBuf,
+    /// Write Excel workbooks (.xlsx) instead of CSV files, with one officers' workbook per department.
+    #[arg(long)]
+    pub xlsx: bool,
 }
 
 fn issues_text(title: &str, issues: &[Issue]) -> String {
@@ -524,16 +527,24 @@ pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
         region: a.region.clone(),
         malformed: a.malformed,
     };
-    crate::io::generate::write_county(&spec, &a.out).map_err(|e| match e {
+    let failed = |e| match e {
         crate::io::generate::GenerateError::Region(e) => {
             Failure::usage(t!("registry-option-error", option = "--region", why = e))
         }
+        crate::io::generate::GenerateError::TooManyRows { rows, max } => {
+            Failure::usage(t!("generate-xlsx-too-many-rows", rows = rows, max = max))
+        }
         e => Failure::rejected("io", e.to_string()),
-    })?;
-    let files: Vec<PathBuf> = crate::io::generate::FILES
-        .iter()
-        .map(|f| a.out.join(f))
-        .collect();
+    };
+    let files: Vec<PathBuf> = if a.xlsx {
+        crate::io::generate::write_county_xlsx(&spec, &a.out).map_err(failed)?
+    } else {
+        crate::io::generate::write_county(&spec, &a.out).map_err(failed)?;
+        crate::io::generate::FILES
+            .iter()
+            .map(|f| a.out.join(f))
+            .collect()
+    };
     let mut t = t!(
         "registry-generated",
         seed = a.seed,

@@ -110,11 +110,18 @@ fn flow_fail_of(command: &str, e: ScheduleFlowError) -> Failure {
                 ScheduleError::NotFound(_) => "not_found",
                 _ => "rejected",
             };
-            Failure::rejected(kind, e.to_string())
+            Failure::rejected(kind, super::office_texts::schedule_error(&e))
         }
-        ScheduleFlowError::NotScheduled(_) => Failure::rejected("not_scheduled", e.to_string()),
-        ScheduleFlowError::Revealed(_) => Failure::rejected("revealed", e.to_string()),
-        ScheduleFlowError::TooEarly { .. } => Failure::rejected("too_early", e.to_string()),
+        ScheduleFlowError::NotScheduled(id) => {
+            Failure::rejected("not_scheduled", t!("schedule-not-scheduled", id = id))
+        }
+        ScheduleFlowError::Revealed(id) => {
+            Failure::rejected("revealed", t!("schedule-already-revealed", id = id))
+        }
+        ScheduleFlowError::TooEarly { key, last } => Failure::rejected(
+            "too_early",
+            t!("schedule-too-early", key = key, last = last.to_string()),
+        ),
         other => Failure::rejected("rejected", other.to_string()),
     }
 }

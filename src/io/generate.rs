@@ -7,14 +7,20 @@
 //! integer sampling, so it does not depend on `rand`'s algorithms either.
 
 mod registries;
+#[cfg(feature = "generate")]
+mod rows;
 mod tables;
 #[cfg(feature = "generate")]
 mod write;
+#[cfg(all(feature = "generate", feature = "publish"))]
+mod xlsx;
 
 pub use registries::{ENTITIES_PER_BASE_STAFF, entities, items, officers, officers_for, recusals};
 pub use tables::{DEPARTMENTS, Department};
 #[cfg(feature = "generate")]
 pub use write::{FILES, write_county};
+#[cfg(all(feature = "generate", feature = "publish"))]
+pub use xlsx::{XLSX_MAX_ROWS, department_officers_file, write_county_xlsx};
 
 use crate::core::registry::Registries;
 use crate::core::registry::vocab::RegionCode;
@@ -93,6 +99,22 @@ pub enum GenerateError {
         path: String,
         /// Error.
         source: std::io::Error,
+    },
+    /// More entities than a worksheet holds.
+    #[error("{rows} entities do not fit in one worksheet (at most {max} rows): write CSV files")]
+    TooManyRows {
+        /// Entities asked for.
+        rows: u64,
+        /// The most a worksheet holds.
+        max: u64,
+    },
+    /// A workbook could not be made.
+    #[error("{path}: {message}")]
+    Xlsx {
+        /// File.
+        path: String,
+        /// Why.
+        message: String,
     },
 }
 

@@ -1,6 +1,7 @@
 //! Storage (存储): everything a workspace persists, behind the [`Store`]
 //! trait; the workflows that only need a store, generic over any backend —
-//! announcing ([`announce_campaigns`], [`check_campaigns`]), the history
+//! announcing ([`announce_campaigns`], [`check_campaigns`], with the checks
+//! before anyone reveals: [`announce_checked`]), the history
 //! rules' inputs ([`history_for`]), reveals and draws ([`record_reveal`],
 //! [`draw_campaign`]), replacements ([`replace_now`],
 //! [`request_replacement`], [`resolve_replacement`]), verification
@@ -19,6 +20,7 @@
 
 mod announce;
 pub mod calendars;
+mod checked;
 mod draw;
 mod history;
 mod outcomes;
@@ -33,12 +35,14 @@ mod verify;
 
 pub use announce::{AnnounceError, LEDGER_MOVED, announce_campaigns, check_campaigns};
 pub use calendars::{StoredYear, YearImport, store_calendar};
+pub use checked::{Announced, CheckedAnnounceError, announce_checked};
 pub use draw::{
     DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
 };
 pub use history::{history_for, visit_log};
 pub use outcomes::{
-    DrawnCampaign, ResultsFlowError, RowProblem, drawn_campaign, import_results, record_result,
+    DrawnCampaign, ResultsFlowError, RowProblem, RowWhy, drawn_campaign, import_results,
+    record_result,
 };
 pub use replace::{ReplaceFlowError, replace_now, request_replacement, resolve_replacement};
 pub use snapshots::{known_snapshot, prove_record, public_snapshot, snapshot_or_current};

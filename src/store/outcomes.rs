@@ -36,8 +36,44 @@ pub struct RowProblem {
     pub line: u64,
     /// The row's target (USCC).
     pub target: String,
+    /// The row's item (检查事项编码).
+    pub item: String,
     /// What is wrong.
-    pub message: String,
+    pub why: RowWhy,
+}
+
+impl RowProblem {
+    /// What is wrong, in English (the CLI words [`RowProblem::why`] from its
+    /// catalogue).
+    pub fn message(&self) -> String {
+        match &self.why {
+            RowWhy::Rejected(e) => e.to_string(),
+            RowWhy::Duplicate { first_line } => format!(
+                "{} item {} is already on line {first_line}",
+                self.target, self.item
+            ),
+            RowWhy::AlreadyRecorded => format!(
+                "a result for {} item {} is already recorded: use results correct",
+                self.target, self.item
+            ),
+        }
+    }
+}
+
+/// Why a result row is refused (检查结果行被拒绝的原因).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RowWhy {
+    /// The result breaks a rule of the campaign ([`ResultError`]).
+    Rejected(ResultError),
+    /// The same target and item are on an earlier line of the file.
+    Duplicate {
+        /// That line.
+        first_line: u64,
+    },
+    /// A result for the target and item is already recorded (更正 is
+    /// `results correct`).
+    AlreadyRecorded,
 }
 
 /// A drawn campaign (已抽取的任务) as the results are checked against it: its
@@ -151,29 +187,26 @@ impl DrawnCampaign {
         let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();
         let mut accepted = Vec::new();
         let mut problems = Vec::new();
-        let problem = |line, r: &InspectionResult, message| RowProblem {
+        let problem = |line, r: &InspectionResult, why| RowProblem {
             line,
             target: r.target.clone(),
-            message,
+            item: r.item.clone(),
+            why,
         };
         for (line, r) in rows {
             if let Err(e) = self.check(&r, cal) {
-                problems.push(problem(line, &r, e.to_string()));
+                problems.push(problem(line, &r, RowWhy::Rejected(e)));
                 continue;
             }
             let key = (r.target.clone(), r.item.clone());
             if let Some(first) = seen.get(&key) {
-                let m = format!("{} item {} is already on line {first}", r.target, r.item);
-                problems.push(problem(line, &r, m));
+                let why = RowWhy::Duplicate { first_line: *first };
+                problems.push(problem(line, &r, why));
                 continue;
             }
             seen.insert(key.clone(), line);
             if recorded.contains(&key) {
-                let m = format!(
-                    "a result for {} item {} is already recorded: use results correct",
-                    r.target, r.item
-                );
-                problems.push(problem(line, &r, m));
+                problems.push(problem(line, &r, RowWhy::AlreadyRecorded));
                 continue;
             }
             accepted.push(r);

@@ -3,19 +3,25 @@
 // Light level from the proof alone, public level with the public snapshot (read as a stream). With --json it prints
 // the verdict object of SPEC §9 (dualdraw.verify.v2). Exit 0: consistent; 1: invalid; 2: a usage error, or a file
 // that could not be read or broke the rules of SPEC §10 (with --json the verdict object is still printed).
+// With any of the signed log's options (--log-key, --checkpoint, --inclusion, --consistency, --fork, --attestation,
+// --signature) it verifies those instead (docs/LOG.md; src/logCli.ts), PROOF then being the draw they must name.
 import { openAsBlob, statSync } from 'node:fs';
+import { LOG_USAGE, isLogArg, runLogCli } from './logCli.ts';
 import { runVerification, unreadableFailure } from './run.ts';
 import { type Lang } from './text.ts';
 import { ANNOUNCEMENT_NOTE_T, CHECK_LABEL, WHO_LABEL, buildVerdict, unreadable, type VerdictV2 } from './verdict.ts';
 
 const USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--lang zh|en]
+       node verify-cli.mjs [PROOF] --log-key VKEY… (--checkpoint F | --inclusion F | --consistency OLD NEW | --fork F | --attestation F | --signature F.sig)… [--json]
 
 Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
 the light level from the proof alone, the public level with the published public snapshot.
   --snapshot FILE  the public snapshot (dualdraw registry export --public), for the public level
   --json           print the verdict object of docs/SPEC.md §9 (schema dualdraw.verify.v2)
   --lang zh|en     language of the human report (default en)
-Exit status: 0 consistent, 1 invalid, 2 usage error or unreadable file.`;
+Exit status: 0 consistent, 1 invalid, 2 usage error or unreadable file.
+
+${LOG_USAGE}`;
 
 interface Args {
   proof: string;
@@ -77,6 +83,7 @@ function human(v: VerdictV2, lang: Lang): string {
 }
 
 async function main(): Promise<number> {
+  if (process.argv.slice(2).some(isLogArg)) return runLogCli(process.argv.slice(2), writeOut);
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     if (args === '') {

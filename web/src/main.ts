@@ -8,6 +8,7 @@ import { t, type Lang, type T } from './text.ts';
 import type { Failure, ProofView, Report } from './verify.ts';
 import type { Request, Response } from './worker.ts';
 import { CHECK_LABEL, WHO_LABEL } from './verdict.ts';
+import { LOG_UI, logSection, onLogResponse, renderLog } from './logPage.ts';
 
 declare const __WORKER_SRC__: string;
 declare const __VERSION__: string;
@@ -81,6 +82,7 @@ function send(m: Request) {
 }
 
 function onResponse(r: Response) {
+  if (r.type === 'log' || (r.type === 'error' && r.id < 0)) return onLogResponse(r);
   if (r.id !== reqId) return;
   if (r.type === 'progress') {
     state.progress = r;
@@ -184,6 +186,7 @@ const UI = {
   progressPublic: t('读取公开名录', 'Reading the public snapshot'),
   entities: t('个市场主体', 'entities'),
   error: t('出错：', 'Error: '),
+  ...LOG_UI,
 };
 
 // ---- rendering --------------------------------------------------------------------------------------------------------
@@ -475,6 +478,7 @@ function render() {
   renderDetails();
   renderLookup();
   renderWitness();
+  renderLog(h, state.lang);
   ($('verify-button') as HTMLButtonElement).disabled = state.running;
 }
 
@@ -582,6 +586,7 @@ function build() {
         h('label', { class: 'file' }, label('thresholdFile'), h('input', { type: 'file', id: 'threshold-file', accept: '.json,application/json', 'data-testid': 'threshold-input' })),
         h('div', { id: 'lookup-result', 'data-testid': 'lookup-result', 'data-status': 'idle' }),
       ),
+      logSection(h, (k) => label(k as keyof typeof UI), 'proof-file', (inputs, id) => send({ type: 'log', id, inputs }), render),
       h(
         'section',
         { class: 'card', id: 'witness' },

@@ -7,15 +7,18 @@ import type { EntityIndex, PublicResult } from './snapshot.ts';
 import type { VerdictV2 } from './verdict.ts';
 import type { Report } from './verify.ts';
 import type { Proof } from './decode.ts';
+import { verifyLog, type LogInputs, type LogReport } from './log.ts';
 
 export type Request =
   | { type: 'verify'; id: number; proof: Blob; snapshot: Blob | null }
-  | { type: 'lookup'; id: number; uscc: string; inclusion: Blob | null; threshold: Blob | null };
+  | { type: 'lookup'; id: number; uscc: string; inclusion: Blob | null; threshold: Blob | null }
+  | { type: 'log'; id: number; inputs: LogInputs };
 
 export type Response =
   | { type: 'progress'; id: number; phase: Phase; bytes: number; total: number; entities: number }
   | { type: 'result'; id: number; light: Report; public: PublicResult | null; verdict: VerdictV2; ms: { light: number; public: number } }
   | { type: 'lookup'; id: number; result: LookupResult }
+  | { type: 'log'; id: number; reports: LogReport[] }
   | { type: 'error'; id: number; message: string };
 
 // In a worker, `self`; on the page's own thread (no workers), the stand-in main.ts puts in __dualdrawWorkerSelf.
@@ -42,6 +45,11 @@ async function doLookup(req: Extract<Request, { type: 'lookup' }>) {
 }
 ctx.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data;
-  const run = req.type === 'verify' ? verify(req) : doLookup(req);
+  const run =
+    req.type === 'verify'
+      ? verify(req)
+      : req.type === 'lookup'
+        ? doLookup(req)
+        : Promise.resolve().then(() => ctx.postMessage({ type: 'log', id: req.id, reports: verifyLog(req.inputs) }));
   run.catch((err) => ctx.postMessage({ type: 'error', id: req.id, message: err instanceof Error ? `${err.message}` : String(err) }));
 };

@@ -5,13 +5,9 @@ use super::{AnnounceChecks, announce_failure, check_failure, reveal_failure, tex
 use crate::cli::i18n::t;
 use crate::cli::messages::file_error;
 use crate::cli::{Cli, Failure, Out};
-use crate::core::announcement::{AnnounceSummary, Announcement};
 use crate::core::campaign::{Campaign, instant_text};
-use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
 use crate::core::entropy;
-use crate::store::{
-    AnnounceError, LEDGER_MOVED, Store, StoreError, Workspace, check_campaigns, record_reveal,
-};
+use crate::store::{CheckedAnnounceError, Workspace, announce_checked, record_reveal};
 use chrono::{DateTime, Utc};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -34,12 +30,8 @@ pub(super) fn announce(
         );
     }
     let mut ws = Workspace::open(&cli.workspace)?;
-    let opts = CheckOptions {
-        allow_past: checks.allow_past,
-        risk_draws: checks.risk_draws,
-        max_risk: checks.max_infeasible_risk,
-    };
-    let budget = std::time::Duration::from_secs(checks.risk_seconds);
+    let opts = checks.options();
+    let budget = checks.budget();
     let name = files.len() > 1;
     let at = now.unwrap_or_else(crate::cli::now);
     let (recorded, checked) = announce_checked(&mut ws, campaigns, at, &cli.actor(), &opts, budget)
@@ -130,71 +122,6 @@ pub(super) fn announce(
             &serde_json::json!({"announcements": docs}),
             &t,
         )
-    }
-}
-
-/// What [`announce_checked`] recorded: the announcements with their
-/// summaries, and what their checks found, in the same order.
-pub(crate) type Announced = (Vec<(Announcement, AnnounceSummary)>, Vec<Checked>);
-
-/// Why [`announce_checked`] announced nothing.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum CheckedAnnounceError {
-    /// The store's own checks or the record refused.
-    #[error(transparent)]
-    Announce(#[from] AnnounceError),
-    /// A campaign failed a check before the announcement.
-    #[error("campaign {id}: {source}")]
-    Check {
-        /// Campaign id.
-        id: String,
-        /// Why.
-        source: CheckError,
-    },
-}
-
-/// As [`crate::store::announce_campaigns`], with the checks of
-/// [`crate::core::campaign_checks`] between the store's checks and the
-/// record, so that what is recorded is exactly what was checked: each
-/// campaign's simulated draws stop after `budget`. Retried (checked again)
-/// when another ledger entry was committed meanwhile. (It belongs in
-/// `store/announce.rs`; it is here until that file takes it.)
-///
-/// # Errors
-/// [`CheckedAnnounceError`]; nothing is recorded.
-pub(crate) fn announce_checked<S: Store + ?Sized>(
-    store: &mut S,
-    campaigns: Vec<Campaign>,
-    at: DateTime<Utc>,
-    actor: &crate::store::Actor,
-    opts: &CheckOptions,
-    budget: std::time::Duration,
-) -> Result<Announced, CheckedAnnounceError> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let (list, summaries) = check_campaigns(store, campaigns.clone(), at)?;
-        let mut checked = Vec::new();
-        if let Some(first) = list.first() {
-            let snap = store
-                .snapshot(first.snapshot.id)
-                .map_err(AnnounceError::from)?;
-            let reg = store.load(&snap).map_err(AnnounceError::from)?;
-            for a in &list {
-                let started = std::time::Instant::now();
-                let c = check_announcement(&reg, a, opts, &mut |_| started.elapsed() < budget)
-                    .map_err(|source| CheckedAnnounceError::Check {
-                        id: a.campaign.id.clone(),
-                        source,
-                    })?;
-                checked.push(c);
-            }
-        }
-        match store.store_announcements(list, actor) {
-            Ok(r) => return Ok((r.into_iter().zip(summaries).collect(), checked)),
-            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
-            Err(e) => return Err(AnnounceError::from(e).into()),
-        }
     }
 }
 

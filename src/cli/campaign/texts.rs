@@ -34,7 +34,7 @@ pub(super) fn risk_line(r: &RiskEstimate) -> String {
 }
 
 /// The notice's line of what the checks found.
-pub(super) fn checks_line(c: &Checked) -> String {
+pub(crate) fn checks_line(c: &Checked) -> String {
     match &c.risk {
         Some(r) => t!(
             "announce-checked-risk",
@@ -46,7 +46,7 @@ pub(super) fn checks_line(c: &Checked) -> String {
 }
 
 /// The warnings of the checks, each one line.
-pub(super) fn warnings(c: &Checked) -> Vec<String> {
+pub(crate) fn warnings(c: &Checked) -> Vec<String> {
     if c.warning_kinds.len() != c.warnings.len() {
         // Made by another version of the checks: their own words.
         return c
@@ -124,7 +124,10 @@ pub(super) fn check_error(e: &CheckError) -> String {
                     staffable = s.staffable
                 ));
                 for u in &s.examples {
-                    lines.push(t!("check-certain-example", why = u));
+                    lines.push(t!(
+                        "check-certain-example",
+                        why = super::unstaffable::unstaffable(u)
+                    ));
                 }
             }
             for k in &c.capacity {
@@ -161,7 +164,11 @@ pub(super) fn check_error(e: &CheckError) -> String {
                 )
             }];
             if let Some((i, e)) = &r.example {
-                lines.push(t!("check-risk-example", index = i, why = e));
+                lines.push(t!(
+                    "check-risk-example",
+                    index = i,
+                    why = super::unstaffable::infeasible(e)
+                ));
             }
             lines.push(t!("check-risk-advice"));
             lines.join("\n")
@@ -205,6 +212,20 @@ pub(super) fn draw_error(e: &DrawError) -> String {
             date = date,
             draw_date = draw_date
         ),
+        E::Infeasible(i) => super::unstaffable::infeasible(i),
+        E::Entropy(crate::core::entropy::EntropyError::RevealMismatch {
+            name,
+            expected,
+            got,
+        }) => t!(
+            "draw-reveal-mismatch",
+            name = name,
+            expected = expected,
+            got = got
+        ),
+        E::Entropy(crate::core::entropy::EntropyError::ShortSecret { name, len }) => {
+            t!("draw-short-secret", name = name, len = len)
+        }
         _ => e.to_string(),
     }
 }

@@ -100,7 +100,7 @@ fn verdict_failure(v: &Verdict, requested: Level) -> Failure {
     let message = v
         .errors
         .first()
-        .map(|e| e.message.clone())
+        .map(super::mismatch::mismatch)
         .unwrap_or_default();
     let check = v.failed.first().map_or("?", |c| c.id());
     let error = match v.errors.first() {

@@ -44,7 +44,6 @@ struct Cell {
     block: u32,
     need: u32,
     size: u32,
-    quals: bool,
 }
 impl Problem<'_> {
     /// §6.1 for department `dept` (`officers`: its officers by id).
@@ -216,7 +215,6 @@ impl Problem<'_> {
                 block: b as u32,
                 need: p.need as u32,
                 size: (p.hi - p.lo) as u32,
-                quals: !self.targets[p.t].needs[p.need].qualifications.is_empty(),
             };
         }
         // A target's places are contiguous in the list and in one block.
@@ -226,20 +224,12 @@ impl Problem<'_> {
                 c.lo = lo as u32;
             }
         }
+        // The same eligibility as the search's (`Hot::eligible`): an officer
+        // in the chain is serving, so only region, recusal and qualification
+        // can refuse the move.
         let movable = |o: usize, to: &Cell| -> bool {
             let t = to.t as usize;
-            let region_ok = match self.region {
-                OfficerRegion::Any => true,
-                OfficerRegion::Same => hot.officer_region[o] == hot.target_region[t],
-                OfficerRegion::Other => hot.officer_region[o] != hot.target_region[t],
-            };
-            region_ok
-                && hot.blocked[t].binary_search(&o).is_err()
-                && (!to.quals
-                    || self.targets[t].needs[to.need as usize]
-                        .qualifications
-                        .iter()
-                        .all(|q| self.officers[o].qualifications.binary_search(q).is_ok()))
+            hot.eligible(self, o, t, &self.targets[t].needs[to.need as usize])
         };
         let all = Bound::new(n as u64);
         let two = Bound::new(2);

@@ -1,0 +1,33 @@
+# Results' and schedules' errors (src/cli/office_texts.rs)
+result-not-a-target = { $target } is not a target of this campaign's draw (after replacements)
+result-item-not-applicable = item { $item } does not apply to { $target } (its items: { $items })
+result-category = { $value } is not a result category (accepted: { $accepted })
+result-before-draw = inspection date { $date } is before the draw date { $draw_date }
+result-not-on-team = officer { $officer } is not on the team of { $target } ({ $team })
+result-duplicate-row = { $target } item { $item } is already on line { $first }
+result-already-recorded = a result for { $target } item { $item } is already recorded: use results correct
+results-not-drawn = campaign { $id } is not drawn
+schedule-not-scheduled = { $id } has no schedule yet
+schedule-already-revealed = the schedule of { $id } was revealed (its visits are done)
+schedule-too-early = the last visit of { $key } is on { $last }: reveal the schedule after the visits
+schedule-zero-limit = the daily limit of visits per officer is 0
+schedule-no-days = the period has no working days
+schedule-invalid = the dates break the rules:
+schedule-infeasible = no schedule exists:
+schedule-not-found = no schedule found (one may exist); fewer visits, more days, a higher limit or less leave will help:
+violation-missing = visit { $visit } has no date
+violation-unknown = { $visit } is not a visit of the problem
+violation-not-working-day = visit { $visit } is on { $date }, not a working day of the period
+violation-on-leave = visit { $visit } is on { $date } when officer { $officer } is on leave
+violation-excluded = visit { $visit } is on { $date }, a date it must not be on
+violation-over-limit = officer { $officer } has { $count } visits on { $date }: { $visits }
+unplaced = visit { $visit } found no place: { $why }
+unplaced-full = { $officers } full on { $dates }
+bottleneck-no-day = visit { $visit }: no working day of the period has its whole team free ({ $why })
+bottleneck-on-leave = { $officer } on leave { $days } days
+bottleneck-excluded-days = ; { $days } days excluded for the visit
+bottleneck-officer = officer { $officer } has { $count } visits that can only be on { $days } days ({ $dates }) × { $limit } a day = { $places } places: { $visits }
+bottleneck-group = { $count } visits of officers { $officers } cannot all be placed (exhaustive search); { $unplaced }
+list-and = {" "}and{" "}
+list-comma = ,{" "}
+list-semicolon = ;{" "}

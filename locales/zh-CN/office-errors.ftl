@@ -1,0 +1,33 @@
+# 检查结果与排期的错误说明（src/cli/office_texts.rs）
+result-not-a-target = { $target } 不是本批次抽取（含替换后）的检查对象
+result-item-not-applicable = 检查事项 { $item } 不适用于 { $target }（其适用事项：{ $items }）
+result-category = { $value } 不是检查结果类别（可用：{ $accepted }）
+result-before-draw = 检查日期 { $date } 早于抽取日期 { $draw_date }
+result-not-on-team = 执法检查人员 { $officer } 不在 { $target } 的检查组中（检查组：{ $team }）
+result-duplicate-row = { $target } 的检查事项 { $item } 已在第 { $first } 行出现
+result-already-recorded = { $target } 的检查事项 { $item } 已有结果记录：如需更正请用 results correct
+results-not-drawn = 抽查批次 { $id } 尚未抽取
+schedule-not-scheduled = { $id } 尚未排期
+schedule-already-revealed = { $id } 的排期已公开（检查已完成）
+schedule-too-early = { $key } 的最后一次检查在 { $last }：请在检查全部完成后再公开排期
+schedule-zero-limit = 每名执法检查人员每天的检查次数上限为 0
+schedule-no-days = 检查期间内没有工作日
+schedule-invalid = 日期违反排期规则：
+schedule-infeasible = 不存在满足全部规则的排期：
+schedule-not-found = 未找到排期（可能存在）：减少检查、延长检查期间、提高每日上限或减少请假会有帮助：
+violation-missing = 检查 { $visit } 没有日期
+violation-unknown = { $visit } 不是本排期问题中的检查
+violation-not-working-day = 检查 { $visit } 安排在 { $date }，不是检查期间的工作日
+violation-on-leave = 检查 { $visit } 安排在 { $date }，当天执法检查人员 { $officer } 请假
+violation-excluded = 检查 { $visit } 安排在 { $date }，该日期不允许安排
+violation-over-limit = 执法检查人员 { $officer } 在 { $date } 有 { $count } 次检查：{ $visits }
+unplaced = 检查 { $visit } 找不到可安排的日期：{ $why }
+unplaced-full = { $officers } 在 { $dates } 已排满
+bottleneck-no-day = 检查 { $visit }：检查期间内没有一个工作日整个检查组都有空（{ $why }）
+bottleneck-on-leave = { $officer } 请假 { $days } 天
+bottleneck-excluded-days = ；该检查有 { $days } 天被排除
+bottleneck-officer = 执法检查人员 { $officer } 有 { $count } 次检查只能安排在 { $days } 天（{ $dates }）× 每天 { $limit } 次 = { $places } 个名额：{ $visits }
+bottleneck-group = 执法检查人员 { $officers } 的 { $count } 次检查无法全部安排（已穷尽搜索）；{ $unplaced }
+list-and = 和
+list-comma = 、
+list-semicolon = ；

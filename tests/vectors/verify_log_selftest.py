@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""verify_log.py --self-test: fixtures signed here with cryptography's Ed25519 and gmalg's SM2 (valid and tampered),
+a cross-check with web/dist/verify-cli.mjs, and every case of tests/vectors/log-v1.json when it is there.
+
+Run as `python3 verify_log.py --self-test [--vectors FILE]`.
+"""
+
+import hashlib
+import json
+import os
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+import gmalg  # noqa: E402
+from verify_log import *  # noqa: E402,F401,F403
+from verify_log import (SM2_UID, TYPE_BYTES, Vkey, chain_hash, consistency_ok, enc64, key_id, ledger_leaf_hash,  # noqa: E402
+                        node, parse_checkpoint, parse_policy, parse_vkey, root_from_path, sha256, verify_attestation,
+                        verify_checkpoint, verify_consistency, verify_file_signature, verify_fork, verify_inclusion)
+
+
+def _mth(ls, a, b):
+    if b - a == 1:
+        return ls[a]
+    k = 1
+    while k * 2 < b - a:
+        k *= 2
+    return node(_mth(ls, a, a + k), _mth(ls, a + k, b))
+
+
+def _path(ls, m, a, b):
+    if b - a <= 1:
+        return []
+    k = 1
+    while k * 2 < b - a:
+        k *= 2
+    if m < k:
+        return _path(ls, m, a, a + k) + [_mth(ls, a + k, b)]
+    return _path(ls, m - k, a + k, b) + [_mth(ls, a, a + k)]
+
+
+def _cproof(ls, m, n):
+    def sub(m, a, b, complete):
+        if m == b - a:
+            return [] if complete else [_mth(ls, a, b)]
+        k = 1
+        while k * 2 < b - a:
+            k *= 2
+        if m <= k:
+            return sub(m, a, a + k, complete) + [_mth(ls, a + k, b)]
+        return sub(m - k, a + k, b, False) + [_mth(ls, a, a + k)]
+    return [] if m in (0, n) else sub(m, 0, n, True)
+
+
+class _Signer:
+    def __init__(self, name, typ, seed):
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        self.name, self.type = name, typ
+        if typ == "sm2":
+            sk = sha256(b"sm2 seed %d" % seed)
+            pub = gmalg.SM2().generate_pk(sk)
+            self._sm = gmalg.SM2(sk=sk, uid=SM2_UID, pk=pub)
+        else:
+            self._ed = Ed25519PrivateKey.from_private_bytes(sha256(b"seed %d" % seed))
+            from cryptography.hazmat.primitives import serialization as ser
+            pub = self._ed.public_key().public_bytes(ser.Encoding.Raw, ser.PublicFormat.Raw)
+        self.id = key_id(name, typ, pub)
+        self.vkey = "%s+%s+%s" % (name, self.id.hex(), enc64(TYPE_BYTES[typ] + pub))
+
+    def sign(self, msg):
+        if self.type == "sm2":
+            r, s = self._sm.sign(msg)
+            return r.rjust(32, b"\0") + s.rjust(32, b"\0")
+        return self._ed.sign(msg)
+
+    def line(self, text):
+        return "\u2014 %s %s\n" % (self.name, enc64(self.id + self.sign(text.encode())))
+
+    def cosig(self, text, t):
+        sig = self.sign(b"cosignature/v1\ntime %d\n" % t + text.encode())
+        return "\u2014 %s %s\n" % (self.name, enc64(self.id + struct.pack(">Q", t) + sig))
+
+
+def _fixtures_test():
+    origin = "scjg.520123.gov.cn/dualdraw"
+    ed, sm = _Signer(origin, "ed25519", 1), _Signer(origin, "sm2", 1)
+    w1, w2 = _Signer("w1.example", "cosignature", 11), _Signer("w2.example", "cosignature", 12)
+    keys = [parse_vkey(ed.vkey), parse_vkey(sm.vkey)]
+    assert all(isinstance(k, Vkey) for k in keys), keys
+    proof = json.dumps({"announcement": {"campaign": {"id": "C"}, "hash": "ab" * 32}}).encode()
+    entries, prev = [], "00" * 32
+    for seq in range(1, 14):
+        body = json.dumps({"announcement_hash": "ab" * 32, "proof_sha256": hashlib.sha256(proof).hexdigest()}) if seq == 2 else "{}"
+        e = {"seq": seq, "prev": prev, "hash": "", "kind": "draw" if seq == 2 else "result", "campaign": "C",
+             "at": "2026-03-01T01:00:00Z", "operator": "操作员", "approver": "审核人", "body": body}
+        e["hash"] = chain_hash(e)
+        prev = e["hash"]
+        entries.append(e)
+    ls = [ledger_leaf_hash(e["seq"], bytes.fromhex(e["hash"])) for e in entries]
+    root = lambda n: sha256(b"") if n == 0 else _mth(ls, 0, n)
+    cpt = lambda n: "%s\n%d\n%s\n" % (origin, n, enc64(root(n)))
+    cp = lambda n, ss=(ed, sm): cpt(n) + "\n" + "".join(s.line(cpt(n)) for s in ss)
+    for n in range(1, 14):
+        for i in range(n):
+            assert root_from_path(i, n, ls[i], _path(ls, i, 0, n)) == root(n)
+        for m in range(n + 1):
+            p = _cproof(ls, m, n)
+            assert consistency_ok(m, n, root(m), root(n), p), (m, n)
+            if 0 < m < n:
+                assert not consistency_ok(m, n, root(m), root(n), p[:-1])
+    failed = lambda r: r.failed()
+    r, _ = verify_checkpoint(cp(13), keys)
+    assert r.ok, r.checks
+    assert failed(verify_checkpoint(cp(13, (ed,)), keys)[0]) == ["checkpoint.signature"]
+    bad = cpt(13) + "\n" + ed.line(cpt(13)) + sm.line(cpt(12))
+    assert failed(verify_checkpoint(bad, keys)[0]) == ["checkpoint.signature"]
+    assert verify_checkpoint(cp(13) + _Signer("o.example", "ed25519", 3).line(cpt(13)), keys)[0].ok
+    assert "extension" in parse_checkpoint(cpt(13) + "ext\n\n" + ed.line(cpt(13) + "ext\n"))
+    pol = 'quorum = 2\ncosigners = ["%s", "%s"]\n' % (w1.vkey, w2.vkey)
+    policy = parse_policy(pol)
+    cos = lambda n, ws=(w1, w2): cp(n) + "".join(w.cosig(cpt(n), 1767225600) for w in ws)
+    assert verify_checkpoint(cos(13), keys, policy)[0].ok
+    assert failed(verify_checkpoint(cos(13, (w1,)), keys, policy)[0]) == ["checkpoint.quorum"]
+
+    def tlog(seq, n, c=None):
+        e = entries[seq - 1]
+        return ("c2sp.org/tlog-proof@v1\nextra %s\nindex %d\n" % (enc64(json.dumps(e, ensure_ascii=False).encode()), seq - 1)
+                + "".join(enc64(h) + "\n" for h in _path(ls, seq - 1, 0, n)) + "\n" + (c or cp(n)))
+    assert verify_inclusion(tlog(7, 13), keys).ok
+    assert verify_inclusion(tlog(2, 13), keys, None, proof).ok
+    assert failed(verify_inclusion(tlog(2, 13), keys, None, proof + b" ")) == ["inclusion.draw"]
+    assert failed(verify_inclusion(tlog(3, 13), keys, None, proof)) == ["inclusion.draw"]
+    assert failed(verify_inclusion(tlog(7, 13, cp(12)), keys)) == ["inclusion.path"]
+    assert "inclusion.index" in failed(verify_inclusion(tlog(7, 13).replace("index 6", "index 5"), keys))
+    add = lambda m, n, c=None, p=None: "old %d\n%s\n%s" % (m, "".join(enc64(h) + "\n" for h in (p if p is not None else _cproof(ls, m, n))), c or cp(n))
+    for m, n in ((0, 13), (4, 13), (7, 13), (13, 13)):
+        assert verify_consistency(cp(m), add(m, n), keys).ok, (m, n)
+    assert failed(verify_consistency(cp(7), add(7, 13, p=_cproof(ls, 7, 13)[1:]), keys)) == ["consistency.proof"]
+    assert failed(verify_consistency(cp(7), add(6, 13), keys)) == ["consistency.old"]
+    other = "%s\n13\n%s\n" % (origin, enc64(sha256(b"x")))
+    assert verify_fork("dualdraw-fork-proof/v1\nsame-size\n\n%s\n%s" % (cp(13), other + "\n" + ed.line(other) + sm.line(other)), keys).ok
+    assert verify_fork("dualdraw-fork-proof/v1\nrollback\n\n%s\n%s\n" % (cp(13), cp(9)), keys).ok
+    c13 = cp(13)
+    assert verify_fork("dualdraw-fork-proof/v1\ninconsistent\n\n%s\n%s\n%s" % (cp(9), c13, add(9, 13, c13, _cproof(ls, 8, 13))), keys).ok
+    assert failed(verify_fork("dualdraw-fork-proof/v1\ninconsistent\n\n%s\n%s\n%s" % (cp(9), c13, add(9, 13, c13)), keys)) == ["fork.request"]
+    assert failed(verify_fork("dualdraw-fork-proof/v1\nsame-size\n\n%s\n%s" % (cp(13), cp(13)), keys)) == ["fork.kind"]
+    f = "名单\n".encode()
+    st = "dualdraw-file-signature/v1\n%s\nlist.csv\n%s\n%d\n" % (origin, hashlib.sha256(f).hexdigest(), len(f))
+    sig = st + "\n" + ed.line(st) + sm.line(st)
+    assert verify_file_signature(sig, "list.csv", f, keys).ok
+    assert failed(verify_file_signature(sig, "list.csv", f + b"!", keys)) == ["file.digest"]
+    aud = [_Signer("auditor.example", "ed25519", 21), _Signer("auditor.example", "sm2", 21)]
+    at = ("dualdraw-attestation/v1\ncampaign C\nannouncement %s\nproof %s\nlevel audit\nverdict valid\ntime 2026-03-03T08:00:00Z\n"
+          % ("ab" * 32, hashlib.sha256(proof).hexdigest()))
+    att = at + "\n" + "".join(a.line(at) for a in aud)
+    akeys = [parse_vkey(a.vkey) for a in aud]
+    assert verify_attestation(att, akeys, proof).ok
+    assert failed(verify_attestation(att, akeys, b"{}")) == ["attestation.proof"]
+    assert not verify_attestation(att.replace("verdict valid", "verdict invalid"), akeys, proof).ok
+    _interop(ed, sm, cos(13), tlog(2, 13, cos(13)), pol, proof)
+
+
+def _interop(ed, sm, checkpoint, inclusion, policy, proof):
+    """What Python signed (gmalg's SM2, cryptography's Ed25519) must verify with web/dist/verify-cli.mjs too."""
+    import shutil
+    import subprocess
+    import tempfile
+    cli = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web", "dist", "verify-cli.mjs")
+    node = shutil.which("node")
+    if not node or not os.path.exists(cli):
+        print("verify_log.py self-test: node or web/dist/verify-cli.mjs missing: the cross-check with the page was not run")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        files = {}
+        for name, data in (("cp", checkpoint), ("incl", inclusion), ("policy", policy), ("proof", proof)):
+            files[name] = os.path.join(d, name)
+            with open(files[name], "wb") as f:
+                f.write(data if isinstance(data, bytes) else data.encode())
+        args = [node, cli, files["proof"], "--log-key", ed.vkey, "--log-key", sm.vkey, "--policy", files["policy"],
+                "--checkpoint", files["cp"], "--inclusion", files["incl"], "--json"]
+        r = subprocess.run(args, capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert json.loads(r.stdout)["ok"] is True
+        bad = subprocess.run(args[:-1] + ["--checkpoint", files["incl"]], capture_output=True, text=True)
+        assert bad.returncode == 1, bad.stdout
+    print("verify_log.py self-test: web/dist/verify-cli.mjs verifies the checkpoint and inclusion proof signed here")
+
+
+def self_test(vectors=None):
+    _fixtures_test()
+    print("verify_log.py self-test: the fixtures signed here verify and each tampered one is refused")
+    if vectors is None:
+        default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "log-v1.json")
+        vectors = default if os.path.exists(default) else None
+    if vectors is None:
+        print("verify_log.py self-test: no log-v1.json beside this file; the Rust vectors were not run")
+        return 0
+    import verify_log
+    import log_vectors
+    passed, failed = log_vectors.run(vectors, verify_log)
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
