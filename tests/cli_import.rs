@@ -536,8 +536,8 @@ fn xlsx_problems_point_at_the_sheet_row_and_column() {
     assert_rejected_prefixes(
         &r,
         &[
-            "bad.xlsx:4:1: uscc \"9\": has 1 characters, expected 18".into(),
-            "bad.xlsx:4:5: credit_class \"Z\": not a known credit class".into(),
+            "bad.xlsx:4:1: 统一社会信用代码 \"9\": has 1 characters, expected 18".into(),
+            "bad.xlsx:4:5: 信用风险分类 \"Z\": not a known credit class".into(),
         ],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -641,15 +641,15 @@ fn uscc_with_bad_check_character_wrong_length_or_forbidden_letter_is_refused() {
         &r,
         &[
             format!(
-                "uscc.csv:3:1: uscc \"{bad_check}\": check character is {got_check}, expected {expected_check} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
+                "uscc.csv:3:1: 统一社会信用代码 \"{bad_check}\": check character is {got_check}, expected {expected_check} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
             ),
-            format!("uscc.csv:4:1: uscc \"{short}\": has 16 characters, expected 18"),
-            format!("uscc.csv:5:1: uscc \"{long}\": has 19 characters, expected 18"),
+            format!("uscc.csv:4:1: 统一社会信用代码 \"{short}\": has 16 characters, expected 18"),
+            format!("uscc.csv:5:1: 统一社会信用代码 \"{long}\": has 19 characters, expected 18"),
             format!(
-                "uscc.csv:6:1: uscc \"{letter_i}\": character 'I' at position 5 is not allowed {allowed}"
+                "uscc.csv:6:1: 统一社会信用代码 \"{letter_i}\": character 'I' at position 5 is not allowed {allowed}"
             ),
             format!(
-                "uscc.csv:7:1: uscc \"{letter_o}\": character 'O' at position 17 is not allowed {allowed}"
+                "uscc.csv:7:1: 统一社会信用代码 \"{letter_o}\": character 'O' at position 17 is not allowed {allowed}"
             ),
         ],
     );
@@ -690,11 +690,11 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
         &r,
         &[
             format!(
-                "dup.csv:5:1: uscc \"{}\": duplicate key: already on line 2",
+                "dup.csv:5:1: 统一社会信用代码 \"{}\": duplicate key: already on line 2",
                 e1()
             ),
             format!(
-                "dup.csv:6:1: uscc \"{}\": duplicate key: already on line 3",
+                "dup.csv:6:1: 统一社会信用代码 \"{}\": duplicate key: already on line 3",
                 e2()
             ),
         ],
@@ -713,7 +713,7 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
     );
     assert_rejected(
         &t.import("officers", &f, &["--lang", "en"]),
-        &["dupo.csv:4:1: id \"A001\": duplicate key: already on line 2".into()],
+        &["dupo.csv:4:1: 执法证号 \"A001\": duplicate key: already on line 2".into()],
     );
     let f = t.write(
         "dupi.csv",
@@ -723,7 +723,7 @@ fn duplicate_key_names_the_line_of_the_first_occurrence() {
     );
     assert_rejected(
         &t.import("items", &f, &["--lang", "en"]),
-        &["dupi.csv:3:1: code \"SC-1\": duplicate key: already on line 2".into()],
+        &["dupi.csv:3:1: 事项编码 \"SC-1\": duplicate key: already on line 2".into()],
     );
     assert_nothing_stored(&t, 1, &root);
 }
@@ -746,10 +746,10 @@ fn unknown_entity_kind_status_and_credit_class_are_refused() {
     assert_rejected_prefixes(
         &r,
         &[
-            "vocab.csv:2:3: kind \"公司企业\": not a known entity kind (accepted: ".into(),
-            "vocab.csv:3:5: credit_class \"E\": not a known credit class (accepted: ".into(),
-            "vocab.csv:3:6: status \"营业中\": not a known entity status (accepted: ".into(),
-            "vocab.csv:4:5: credit_class \"\": is empty; expected ".into(),
+            "vocab.csv:2:3: 主体类型 \"公司企业\": not a known entity kind (accepted: ".into(),
+            "vocab.csv:3:5: 信用风险分类 \"E\": not a known credit class (accepted: ".into(),
+            "vocab.csv:3:6: 登记状态 \"营业中\": not a known entity status (accepted: ".into(),
+            "vocab.csv:4:5: 信用风险分类 \"\": is empty; expected ".into(),
         ],
     );
     // The reasons list the accepted spellings.
@@ -789,7 +789,7 @@ fn unknown_officer_status_and_item_type_are_refused() {
     let r = t.import("officers", &f, &["--lang", "en"]);
     assert_rejected_prefixes(
         &r,
-        &["o.csv:3:7: status \"上班\": not a known officer status (accepted: ".into()],
+        &["o.csv:3:7: 状态 \"上班\": not a known officer status (accepted: ".into()],
     );
     let (p, _) = sections(&r.stderr);
     for s in ["在岗", "休假", "借调", "调离", "退休", "停职"] {
@@ -829,10 +829,10 @@ fn bad_region_codes_are_refused() {
     assert_rejected_prefixes(
         &r,
         &[
-            "region.csv:2:4: region \"999999\": does not start with a province code of GB/T 2260"
+            "region.csv:2:4: 行政区划代码 \"999999\": does not start with a province code of GB/T 2260"
                 .into(),
-            "region.csv:3:4: region \"5201\": is not a 6-digit region code".into(),
-            "region.csv:4:4: region \"52012a\": ".into(),
+            "region.csv:3:4: 行政区划代码 \"5201\": is not a 6-digit region code".into(),
+            "region.csv:4:4: 行政区划代码 \"52012a\": ".into(),
         ],
     );
     // Officers' regions are checked too.
@@ -845,7 +845,7 @@ fn bad_region_codes_are_refused() {
     );
     assert_rejected_prefixes(
         &t.import("officers", &f, &["--lang", "en"]),
-        &["o.csv:2:5: region \"100000\": does not start with a province code".into()],
+        &["o.csv:2:5: 行政区划代码 \"100000\": does not start with a province code".into()],
     );
     assert_nothing_stored(&t, 1, &root);
 }
@@ -868,8 +868,8 @@ fn bad_dates_are_refused() {
     assert_rejected(
         &t.import("entities", &f, &["--lang", "en"]),
         &[
-            format!("date.csv:2:7: established \"2001-02-30\": {reason}"),
-            format!("date.csv:3:7: established \"03/02/2001\": {reason}"),
+            format!("date.csv:2:7: 成立日期 \"2001-02-30\": {reason}"),
+            format!("date.csv:3:7: 成立日期 \"03/02/2001\": {reason}"),
         ],
     );
     // cert_expiry is required: empty is a problem too.
@@ -886,8 +886,8 @@ fn bad_dates_are_refused() {
     assert_rejected(
         &t.import("officers", &f, &["--lang", "en"]),
         &[
-            format!("o.csv:2:8: cert_expiry \"2028-13-01\": {reason}"),
-            "o.csv:3:8: cert_expiry \"\": is empty; expected a date such as 2026-03-02".into(),
+            format!("o.csv:2:8: 执法证有效期 \"2028-13-01\": {reason}"),
+            "o.csv:3:8: 执法证有效期 \"\": is empty; expected a date such as 2026-03-02".into(),
         ],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -907,8 +907,8 @@ fn empty_required_cells_are_refused() {
     assert_rejected(
         &t.import("entities", &f, &["--lang", "en"]),
         &[
-            "empty.csv:2:2: name \"\": is empty".into(),
-            "empty.csv:3:1: uscc \"\": is empty".into(),
+            "empty.csv:2:2: 名称 \"\": is empty".into(),
+            "empty.csv:3:1: 统一社会信用代码 \"\": is empty".into(),
         ],
     );
     assert_nothing_stored(&t, 1, &root);
@@ -938,7 +938,8 @@ fn missing_required_column_is_a_problem_on_line_1() {
     assert_eq!(
         v["problems"],
         serde_json::json!([{
-            "file": "nocol.csv", "line": 1, "column": null, "column_name": null, "value": "",
+            "file": "nocol.csv", "line": 1, "column": null, "column_name": null, "header": null,
+            "value": "", "code": "missing_column",
             "reason": "missing required column credit_class (信用风险分类 / 信用风险等级)"
         }])
     );
@@ -1011,10 +1012,10 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
     assert_rejected(
         &t.import("recusals", &f, &["--lang", "en"]),
         &[
-            format!("r.csv:3:1: officer_id \"Z999\": {officer}"),
-            format!("r.csv:4:2: uscc \"{stranger}\": {entity}"),
-            format!("r.csv:5:1: officer_id \"Z998\": {officer}"),
-            format!("r.csv:5:2: uscc \"{stranger}\": {entity}"),
+            format!("r.csv:3:1: 执法证号 \"Z999\": {officer}"),
+            format!("r.csv:4:2: 统一社会信用代码 \"{stranger}\": {entity}"),
+            format!("r.csv:5:1: 执法证号 \"Z998\": {officer}"),
+            format!("r.csv:5:2: 统一社会信用代码 \"{stranger}\": {entity}"),
         ],
     );
     assert_eq!(t.snapshot_count(), 2);
@@ -1028,7 +1029,7 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
         ),
     );
     let r = t.import("recusals", &f, &["--lang", "en"]);
-    assert_rejected_prefixes(&r, &["r2.csv:3:1: officer_id \"".into()]);
+    assert_rejected_prefixes(&r, &["r2.csv:3:1: 执法证号 \"".into()]);
     assert!(r.stderr.contains("duplicate key: already on line 2"));
     // A recusal import into a workspace without officers or entities.
     let t2 = Ws::new();
@@ -1039,8 +1040,8 @@ fn recusal_naming_an_unknown_officer_or_entity_is_refused() {
     assert_rejected(
         &t2.import("recusals", &f, &["--lang", "en"]),
         &[
-            format!("r.csv:2:1: officer_id \"A001\": {officer}"),
-            format!("r.csv:2:2: uscc \"{}\": {entity}", e1()),
+            format!("r.csv:2:1: 执法证号 \"A001\": {officer}"),
+            format!("r.csv:2:2: 统一社会信用代码 \"{}\": {entity}", e1()),
         ],
     );
     assert_eq!(t2.snapshot_count(), 0);
@@ -1064,7 +1065,7 @@ fn department_import_refuses_rows_of_another_department() {
             &["--lang", "en", "--department", "县市场监管局"],
         ),
         &[format!(
-            "i.csv:3:3: department \"县卫健局\": differs from --department \"县市场监管局\"; {reason}"
+            "i.csv:3:3: 检查主体 \"县卫健局\": differs from --department \"县市场监管局\"; {reason}"
         )],
     );
     let f = t.write(
@@ -1084,10 +1085,10 @@ fn department_import_refuses_rows_of_another_department() {
         ),
         &[
             format!(
-                "o.csv:3:3: department \"县市场监管局\": differs from --department \"县卫健局\"; {reason}"
+                "o.csv:3:3: 部门 \"县市场监管局\": differs from --department \"县卫健局\"; {reason}"
             ),
             format!(
-                "o.csv:4:3: department \"县公安局\": differs from --department \"县卫健局\"; {reason}"
+                "o.csv:4:3: 部门 \"县公安局\": differs from --department \"县卫健局\"; {reason}"
             ),
         ],
     );
@@ -1170,13 +1171,13 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
     let warnings = assert_rejected_prefixes(
         &r,
         &[
-            format!("many.csv:3:1: uscc \"{bad}\": check character is "),
-            "many.csv:4:3: kind \"公司企业\": not a known entity kind".into(),
-            "many.csv:4:6: status \"营业中\": not a known entity status".into(),
-            "many.csv:5:4: region \"999999\": does not start with a province code".into(),
-            "many.csv:5:5: credit_class \"E\": not a known credit class".into(),
-            "many.csv:5:7: established \"2001-02-30\": not a date".into(),
-            format!("many.csv:6:1: uscc \"{good}\": duplicate key: already on line 2"),
+            format!("many.csv:3:1: 统一社会信用代码 \"{bad}\": check character is "),
+            "many.csv:4:3: 主体类型 \"公司企业\": not a known entity kind".into(),
+            "many.csv:4:6: 登记状态 \"营业中\": not a known entity status".into(),
+            "many.csv:5:4: 行政区划代码 \"999999\": does not start with a province code".into(),
+            "many.csv:5:5: 信用风险分类 \"E\": not a known credit class".into(),
+            "many.csv:5:7: 成立日期 \"2001-02-30\": not a date".into(),
+            format!("many.csv:6:1: 统一社会信用代码 \"{good}\": duplicate key: already on line 2"),
         ],
     );
     assert_eq!(
@@ -1200,7 +1201,16 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
     assert_eq!(v["error"]["message"], "7 problem(s); nothing was imported");
     let problems = v["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 7);
-    let keys = ["column", "column_name", "file", "line", "reason", "value"];
+    let keys = [
+        "code",
+        "column",
+        "column_name",
+        "file",
+        "header",
+        "line",
+        "reason",
+        "value",
+    ];
     for p in problems {
         let mut k: Vec<&str> = p.as_object().unwrap().keys().map(|s| s.as_str()).collect();
         k.sort();
@@ -1231,11 +1241,28 @@ fn all_problems_of_a_file_are_listed_and_nothing_is_stored() {
         ]
     );
     assert_eq!(problems[6]["reason"], "duplicate key: already on line 2");
+    // Each problem's stable code, and its column as the file's header writes it.
+    let codes: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p["code"].as_str().unwrap(), p["header"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("uscc_check_character_zero", "统一社会信用代码"),
+            ("unknown_value", "主体类型"),
+            ("unknown_value", "登记状态"),
+            ("bad_region", "行政区划代码"),
+            ("unknown_value", "信用风险分类"),
+            ("bad_date", "成立日期"),
+            ("duplicate_key", "统一社会信用代码"),
+        ]
+    );
     assert_eq!(
         v["warnings"],
         serde_json::json!([{
-            "file": "many.csv", "line": 1, "column": 8, "column_name": null,
-            "value": "备注", "reason": "unknown column, ignored"
+            "file": "many.csv", "line": 1, "column": 8, "column_name": null, "header": null,
+            "value": "备注", "code": "unknown_column", "reason": "unknown column, ignored"
         }])
     );
     assert_nothing_stored(&t, 1, &root);
@@ -1264,7 +1291,11 @@ fn generated_malformed_rows_are_each_reported() {
         .iter()
         .map(|l| l.split(": ").nth(1).unwrap().split(' ').next().unwrap())
         .collect();
-    assert_eq!(cols, ["uscc", "status", "region", "established"]);
+    // The columns as the generated file's header names them.
+    assert_eq!(
+        cols,
+        ["统一社会信用代码", "登记状态", "行政区划代码", "成立日期"]
+    );
     // Each line points at the row that holds the bad value.
     let rows = csv_rows(&t.read("bad/entities.csv"));
     for l in &p {
@@ -1293,7 +1324,7 @@ fn lines_count_line_breaks_inside_quoted_cells_and_blank_lines() {
     let f = t.write("ml.csv", &text);
     assert_rejected_prefixes(
         &t.import("entities", &f, &["--lang", "en"]),
-        &["ml.csv:7:5: credit_class \"X\": not a known credit class".into()],
+        &["ml.csv:7:5: 信用风险分类 \"X\": not a known credit class".into()],
     );
 }
 
@@ -1309,7 +1340,7 @@ fn header_issues_point_at_the_header_line_after_leading_blank_lines() {
     let warnings = assert_rejected(
         &r,
         &[
-            "blank.csv:3:5: credit_class \"X\": not a known credit class (accepted: A, B, C, D (or 低风险, 一般风险, 较高风险, 高风险))".into(),
+            "blank.csv:3:5: 信用风险分类 \"X\": not a known credit class (accepted: A, B, C, D (or 低风险, 一般风险, 较高风险, 高风险))".into(),
         ],
     );
     assert_eq!(
@@ -1340,7 +1371,7 @@ fn legacy_uscc_is_refused_without_the_flag() {
     assert_rejected(
         &t.import("entities", &f, &["--lang", "en"]),
         &[format!(
-            "l.csv:2:1: uscc \"{LEGACY_USCC}\": check character is B, expected 9 (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
+            "l.csv:2:1: 统一社会信用代码 \"{LEGACY_USCC}\": check character is B, expected 9 (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
         )],
     );
     assert_eq!(t.snapshot_count(), 0);
@@ -1351,7 +1382,7 @@ fn legacy_uscc_is_accepted_with_the_flag_warned_and_remembered() {
     let t = Ws::new();
     let f = legacy_file(&t, "l.csv", "");
     let warning = format!(
-        "l.csv:2:1: uscc \"{LEGACY_USCC}\": check character is B, expected 9; accepted as a listed legacy code"
+        "l.csv:2:1: 统一社会信用代码 \"{LEGACY_USCC}\": check character is B, expected 9; accepted as a listed legacy code"
     );
     // Listed in lower case: still the same code.
     let r = t.import(
@@ -1390,7 +1421,7 @@ fn legacy_uscc_is_accepted_with_the_flag_warned_and_remembered() {
         v["warnings"],
         serde_json::json!([{
             "file": "l2.csv", "line": 2, "column": 1, "column_name": "uscc",
-            "value": LEGACY_USCC,
+            "header": "统一社会信用代码", "value": LEGACY_USCC, "code": "uscc_legacy_accepted",
             "reason": "check character is B, expected 9; accepted as a listed legacy code"
         }])
     );
@@ -1422,10 +1453,12 @@ fn legacy_acceptance_covers_only_the_listed_code() {
     );
     let warnings = assert_rejected_prefixes(
         &r,
-        &[format!("l.csv:4:1: uscc \"{other}\": check character is ")],
+        &[format!(
+            "l.csv:4:1: 统一社会信用代码 \"{other}\": check character is "
+        )],
     );
     assert_eq!(warnings.len(), 1, "the listed code is still a warning");
-    assert!(warnings[0].starts_with("l.csv:2:1: uscc \"91350203M0001QAY9B\""));
+    assert!(warnings[0].starts_with("l.csv:2:1: 统一社会信用代码 \"91350203M0001QAY9B\""));
     // Listing a code of the wrong length does not make it acceptable.
     let f = t.write(
         "short.csv",
@@ -1437,7 +1470,10 @@ fn legacy_acceptance_covers_only_the_listed_code() {
             &f,
             &["--lang", "en", "--accept-legacy-uscc", "9135020300000001"],
         ),
-        &["short.csv:2:1: uscc \"9135020300000001\": has 16 characters, expected 18".into()],
+        &[
+            "short.csv:2:1: 统一社会信用代码 \"9135020300000001\": has 16 characters, expected 18"
+                .into(),
+        ],
     );
     assert_eq!(t.snapshot_count(), 0);
 }
@@ -1488,10 +1524,10 @@ fn kind_disagreeing_with_the_uscc_prefix_is_a_warning() {
         w,
         [
             format!(
-                "k.csv:2:3: kind \"企业\": USCC {individual} starts with 92, which GB 32100-2015 gives to another kind (expected 91)"
+                "k.csv:2:3: 主体类型 \"企业\": USCC {individual} starts with 92, which GB 32100-2015 gives to another kind (expected 91)"
             ),
             format!(
-                "k.csv:3:3: kind \"个体工商户\": USCC {coop} starts with 93, which GB 32100-2015 gives to another kind (expected 92)"
+                "k.csv:3:3: 主体类型 \"个体工商户\": USCC {coop} starts with 93, which GB 32100-2015 gives to another kind (expected 92)"
             ),
         ]
     );
@@ -1528,8 +1564,8 @@ fn certificate_expired_before_today_is_a_warning() {
     assert_eq!(
         w,
         [
-            "o.csv:2:8: cert_expiry \"2026-02-28\": certificate of A001 expired before 2026-03-01: kept, but not eligible for draws dated after 2026-02-28",
-            "o.csv:5:8: cert_expiry \"2020-01-02\": certificate of A004 expired before 2026-03-01: kept, but not eligible for draws dated after 2020-01-02",
+            "o.csv:2:8: 执法证有效期 \"2026-02-28\": certificate of A001 expired before 2026-03-01: kept, but not eligible for draws dated after 2026-02-28",
+            "o.csv:5:8: 执法证有效期 \"2020-01-02\": certificate of A004 expired before 2026-03-01: kept, but not eligible for draws dated after 2020-01-02",
         ]
     );
     // The officers are kept.

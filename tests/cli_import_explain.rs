@@ -292,9 +292,9 @@ fn excel_scientific_usccs_get_a_hint() {
     assert_eq!(
         lines,
         [
-            format!("sci.csv:2:1: uscc \"9.13201E+17\": {hint}"),
-            format!("sci.csv:3:1: uscc \"9.13201E+17\": {hint}"),
-            format!("sci.csv:4:1: uscc \"9.1320100MA1K2L3X4E+17\": {hint}"),
+            format!("sci.csv:2:1: 统一社会信用代码 \"9.13201E+17\": {hint}"),
+            format!("sci.csv:3:1: 统一社会信用代码 \"9.13201E+17\": {hint}"),
+            format!("sci.csv:4:1: 统一社会信用代码 \"9.1320100MA1K2L3X4E+17\": {hint}"),
         ]
     );
     assert_unchanged(&t, 1, &root);
@@ -310,7 +310,7 @@ fn usccs_excel_rounded_to_15_digits_get_a_hint_in_csv_and_xlsx() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(&format!(
-            "r.csv:2:1: uscc \"{rounded}\": not a valid code: it looks like a number Excel rounded (Excel keeps only \
+            "r.csv:2:1: 统一社会信用代码 \"{rounded}\": not a valid code: it looks like a number Excel rounded (Excel keeps only \
              15 significant digits, so the last 3 digits became 0)"
         )),
         "{}",
@@ -332,7 +332,7 @@ fn usccs_excel_rounded_to_15_digits_get_a_hint_in_csv_and_xlsx() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(&format!(
-            "r.xlsx:2:1: uscc \"{rounded}\": not a valid code: it looks like a number Excel rounded"
+            "r.xlsx:2:1: 统一社会信用代码 \"{rounded}\": not a valid code: it looks like a number Excel rounded"
         )),
         "{}",
         lines[0]
@@ -353,7 +353,7 @@ fn a_check_character_replaced_by_zero_gets_the_expected_one() {
     assert_eq!(
         problem_lines(&t.import("entities", &f, &["--lang", "en"]), "z.csv"),
         [format!(
-            "z.csv:2:1: uscc \"{first}0\": check character is 0, expected {check} (GB 32100-2015): the last character \
+            "z.csv:2:1: 统一社会信用代码 \"{first}0\": check character is 0, expected {check} (GB 32100-2015): the last character \
              was probably lost or replaced by 0; with the check character of the first 17 the code would be \
              {first}{check}: check it against the business licence; if it is a legacy code, list it with \
              --accept-legacy-uscc"
@@ -369,7 +369,7 @@ fn a_seventeen_character_uscc_gets_the_missing_check_character() {
     assert_eq!(
         problem_lines(&t.import("entities", &f, &["--lang", "en"]), "s.csv"),
         [format!(
-            "s.csv:2:1: uscc \"{first}\": has 17 characters, expected 18: the last character (the check character) \
+            "s.csv:2:1: 统一社会信用代码 \"{first}\": has 17 characters, expected 18: the last character (the check character) \
              was probably lost; with it the code would be {}: check it against the business licence",
             uscc(first)
         )]
@@ -388,8 +388,9 @@ fn recusal_usccs_damaged_by_excel_get_the_same_hint() {
     let lines = problem_lines(&t.import("recusals", &f, &["--lang", "en"]), "r.csv");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
-        lines[0]
-            .starts_with("r.csv:2:2: uscc \"9.15201E+17\": Excel converted this column to numbers"),
+        lines[0].starts_with(
+            "r.csv:2:2: 统一社会信用代码 \"9.15201E+17\": Excel converted this column to numbers"
+        ),
         "{}",
         lines[0]
     );

@@ -230,7 +230,7 @@ fn update_needs_only_the_key_column_to_remove() {
     r.expect(1);
     assert_eq!(
         problem_lines(&r),
-        ["nokey.csv:1:0: missing required column id (执法证号 / 执法证件号)"]
+        ["nokey.csv:1:0: 缺少必需的列 id（执法证号 / 执法证件号）"]
     );
     assert_eq!(t.snapshot_count(), 2);
 }
@@ -298,7 +298,7 @@ fn update_removing_a_key_that_does_not_exist_is_refused() {
     assert_eq!(
         problem_lines(&r),
         [format!(
-            "u.csv:3:1: uscc \"{missing}\": marked for removal, but no such record exists"
+            "u.csv:3:1: uscc \"{missing}\": 标记为删除，但名录中没有这条记录"
         )]
     );
     assert_eq!(r.stderr.lines().last().unwrap(), "1 个问题；未导入任何内容");
@@ -308,7 +308,7 @@ fn update_removing_a_key_that_does_not_exist_is_refused() {
     assert_eq!(
         v["problems"],
         json!([{"file": "u.csv", "line": 3, "column": 1, "column_name": "uscc",
-                "value": missing, "reason": "marked for removal, but no such record exists"}])
+                "header": "uscc", "code": "remove_missing", "value": missing, "reason": "标记为删除，但名录中没有这条记录"}])
     );
     // Nothing stored: E1 is still there.
     assert_eq!(t.snapshot_count(), 1);
@@ -334,7 +334,7 @@ fn update_with_an_unknown_action_is_refused() {
     );
     let r = t.update("entities", &f, &[]);
     r.expect(1);
-    let reason = "not an action (use 新增/修改 to add or replace, 删除 to remove)";
+    let reason = "不是有效的操作（新增或替换请填“新增”或“修改”，删除请填“删除”）";
     assert_eq!(
         problem_lines(&r),
         [
@@ -365,14 +365,11 @@ fn update_rows_are_checked_like_an_import() {
     r.expect(1);
     let p = problem_lines(&r);
     assert_eq!(p.len(), 3, "{}", r.stderr);
-    assert!(p[0].starts_with("u.csv:2:5: credit_class \"Q\": not a known credit class"));
-    assert_eq!(p[1], "u.csv:3:2: name \"\": is empty");
+    assert!(p[0].starts_with("u.csv:2:5: credit_class \"Q\": 不是有效的信用风险分类"));
+    assert_eq!(p[1], "u.csv:3:2: name \"\": 为空");
     assert_eq!(
         p[2],
-        format!(
-            "u.csv:4:1: uscc \"{}\": duplicate key: already on line 2",
-            e4()
-        )
+        format!("u.csv:4:1: uscc \"{}\": 重复：第 2 行已有同一条记录", e4())
     );
     assert_eq!(t.snapshot_count(), 1);
 }
@@ -408,8 +405,8 @@ fn update_lists_every_problem_including_missing_removals() {
     assert_eq!(
         problem_lines(&r),
         [
-            format!("u.csv:2:1: uscc \"{missing}\": marked for removal, but no such record exists"),
-            "u.csv:3:2: action \"跳过\": not an action (use 新增/修改 to add or replace, 删除 to remove)"
+            format!("u.csv:2:1: uscc \"{missing}\": 标记为删除，但名录中没有这条记录"),
+            "u.csv:3:2: action \"跳过\": 不是有效的操作（新增或替换请填“新增”或“修改”，删除请填“删除”）"
                 .to_string(),
         ]
     );
@@ -1227,7 +1224,7 @@ fn department_update_refuses_rows_of_another_department() {
     assert_eq!(
         problem_lines(&r),
         [
-            "u.csv:3:3: department \"县市场监管局\": differs from --department \"县卫健局\"; a department import holds only that department's rows"
+            "u.csv:3:3: 部门 \"县市场监管局\": 与 --department \"县卫健局\" 不一致；按部门导入时只能包含该部门的行"
         ]
     );
     assert_eq!(t.snapshot_count(), 1);

@@ -1062,6 +1062,19 @@ fn a_bad_leave_file_reports_every_bad_row_and_records_nothing() {
     );
     assert!(lines[0].contains("2026-13-01"), "{lines:?}");
     assert!(lines[1].contains("520123999999"), "{lines:?}");
+    // The reasons in the default language (Chinese).
+    assert!(
+        lines[0].ends_with("不是日期（日期格式应为 YYYY-MM-DD）"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].ends_with("不是这些抽查批次的执法检查人员名录中的人员"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].ends_with("结束日期应不早于 2026-05-12，且在其后一年以内"),
+        "{lines:?}"
+    );
     assert_eq!(c.ledger_len(), before, "nothing is recorded");
     assert!(!c.exists(&default_dir("BADLEAVE")), "no file is written");
     // All or nothing, and nothing was kept: a good file then works.

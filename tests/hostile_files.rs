@@ -25,9 +25,10 @@ fn demo() -> Ws {
     w
 }
 
-/// `dualdraw -w d/workspace ARGS` under the memory limit.
+/// `dualdraw --lang en -w d/workspace ARGS` under the memory limit (the
+/// reasons asserted are the English ones).
 fn limited(w: &Ws, args: &[&str]) -> Run {
-    let mut all = vec!["-w", "d/workspace"];
+    let mut all = vec!["--lang", "en", "-w", "d/workspace"];
     all.extend_from_slice(args);
     let have_prlimit = Command::new("prlimit")
         .arg("--version")
@@ -305,7 +306,7 @@ fn a_nul_or_control_character_in_a_name_is_a_positioned_problem() {
     let r = limited(&w, &["import", "entities", &file, "--today", TODAY]);
     refused(
         &r,
-        "nul.csv:2:2: name ",
+        "nul.csv:2:2: 名称 ",
         "contains the control character U+0000 (NUL)",
     );
     let lines = r.issue_lines("nul.csv");
@@ -320,7 +321,7 @@ fn a_nul_or_control_character_in_a_name_is_a_positioned_problem() {
     );
     refused(
         &limited(&w, &["import", "entities", &file, "--today", TODAY]),
-        "esc.csv:2:2: name ",
+        "esc.csv:2:2: 名称 ",
         "U+001B (escape)",
     );
     // Excel writes a control character as _x0000_ in its shared strings.

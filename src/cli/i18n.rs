@@ -81,6 +81,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/verify-details.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/template.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/import-rows.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -97,6 +99,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/verify-details.ftl"),
     "\n",
     include_str!("../../locales/en/template.ftl"),
+    "\n",
+    include_str!("../../locales/en/import-rows.ftl"),
 );
 
 /// A language of the CLI.

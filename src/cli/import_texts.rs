@@ -3,11 +3,16 @@
 
 use super::i18n::t;
 use crate::io::import::messages::{ImportTexts, Message, Tried, sheet_list};
+use crate::io::import::reasons::Reason;
 
 /// The catalogue's words for [`Message`]s.
 pub(crate) struct Catalogue;
 
 impl ImportTexts for Catalogue {
+    fn reason(&self, r: &Reason<'_>) -> Option<String> {
+        super::import_reasons::text(r)
+    }
+
     fn text(&self, m: &Message<'_>) -> String {
         match *m {
             Message::EmptyFile {
@@ -91,9 +96,6 @@ impl ImportTexts for Catalogue {
             Message::StrayQuoteInCell { position } => {
                 t!("import-stray-quote", position = position)
             }
-            // The end of the row-size problem, whose start (src/io/import/
-            // table.rs) is not in the catalogues yet: in the same English.
-            Message::RowLimitOpenQuote { .. } => m.to_string(),
             Message::UsccScientific => t!("import-uscc-scientific"),
             Message::UsccPrecisionLost => t!("import-uscc-precision-lost"),
             Message::UsccLastZero { check_error, fixed } => {

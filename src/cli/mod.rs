@@ -8,6 +8,7 @@ mod calendar;
 mod campaign;
 pub mod demo;
 pub mod i18n;
+mod import_reasons;
 mod import_texts;
 mod ledger;
 mod messages;

@@ -251,7 +251,8 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
     });
     let timing = std::env::var_os("DUALDRAW_TIMING").is_some();
     let started = std::time::Instant::now();
-    let progress = |stage: &str| {
+    let progress = |stage: crate::io::import::apply::Stage| {
+        let stage = super::import_reasons::stage(stage);
         if timing {
             eprintln!("[{:>8.3}s] {stage}", started.elapsed().as_secs_f64());
         }
@@ -322,14 +323,7 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
                 message,
             })
         }
-        Err(ApplyError::Import(e)) => {
-            let mut failure = Failure::rejected(e.kind(), e.headline());
-            failure.message = e.to_string();
-            if let Some(o) = failure.json.as_object_mut() {
-                o.extend(e.json_details());
-            }
-            Err(failure)
-        }
+        Err(ApplyError::Import(e)) => Err(super::import_reasons::import_failure(&e)),
         Err(ApplyError::Store(e)) => Err(e.into()),
     }
 }
@@ -590,11 +584,8 @@ pub(super) fn demo(
                 })
         })
         .transpose()?;
-    let r =
-        crate::cli::demo::run_with_key(dir, &spec, !registries_only, key).map_err(|e| match e {
-            crate::cli::demo::DemoError::Store(e) => Failure::from(e),
-            e => Failure::rejected("demo", e.to_string()),
-        })?;
+    let r = crate::cli::demo::run_with_key(dir, &spec, !registries_only, key)
+        .map_err(super::import_reasons::demo_failure)?;
     let mut t = t!(
         "demo-county",
         seed = seed,
@@ -612,7 +603,7 @@ pub(super) fn demo(
             t!(
                 "demo-imported",
                 total = format!("{:>7}", s.total),
-                kind = format!("{:<9}", s.kind.token()),
+                kind = format!("{:<9}", messages::registry(s.kind)),
                 warnings = s.warnings.len()
             ),
         );
@@ -671,7 +662,10 @@ pub(super) fn demo(
         t!(
             "demo-proof",
             file = r.proof.display(),
-            level = format!("{:?}", r.verified)
+            level = t!(
+                "verify-level",
+                level = format!("{:?}", r.verified).to_lowercase()
+            )
         ),
     );
     line(&mut t, t!("demo-notice", dir = r.published.display()));

@@ -2,6 +2,7 @@
 //! `执法证号` (officer id), `开始日期` (or `日期`) and an optional `结束日期`
 //! (inclusive). All or nothing: every bad row is reported.
 
+use crate::io::import::reasons::{Reason, control_character};
 use crate::io::import::{Issue, Table};
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,12 +39,12 @@ pub fn parse_leave(
     known: &BTreeSet<String>,
 ) -> Result<BTreeMap<String, BTreeSet<NaiveDate>>, Vec<Issue>> {
     let (Some(oc), Some(sc)) = (column(t, OFFICER), column(t, START)) else {
-        return Err(vec![Issue::new(
+        return Err(vec![Issue::of(
             file,
             t.header_line,
             None,
             &t.headers.join(","),
-            "a leave file needs the columns 执法证号 and 开始日期 (or 日期), and may have 结束日期",
+            Reason::LeaveColumns,
         )]);
     };
     let ec = column(t, END);
@@ -53,36 +54,36 @@ pub fn parse_leave(
         let cell = |c: usize| row.get(c).unwrap_or("").trim().to_string();
         let officer = cell(oc);
         if officer.is_empty() {
-            issues.push(Issue::new(
+            issues.push(Issue::of(
                 file,
                 *line,
                 Some(oc + 1),
                 "",
-                "missing officer id",
+                Reason::LeaveNoOfficer,
             ));
             continue;
         }
-        if let Some(reason) = crate::core::registry::control_character(&officer, false) {
-            issues.push(Issue::new(file, *line, Some(oc + 1), &officer, reason));
+        if let Some(reason) = control_character(&officer, false) {
+            issues.push(Issue::of(file, *line, Some(oc + 1), &officer, reason));
             continue;
         }
         if !known.contains(&officer) {
-            issues.push(Issue::new(
+            issues.push(Issue::of(
                 file,
                 *line,
                 Some(oc + 1),
                 &officer,
-                "not an officer of these campaigns' directory",
+                Reason::LeaveUnknownOfficer,
             ));
             continue;
         }
         let Some(start) = date(&cell(sc)) else {
-            issues.push(Issue::new(
+            issues.push(Issue::of(
                 file,
                 *line,
                 Some(sc + 1),
                 &cell(sc),
-                "not a date YYYY-MM-DD",
+                Reason::LeaveDate,
             ));
             continue;
         };
@@ -91,24 +92,24 @@ pub fn parse_leave(
             Some(s) => match date(&s) {
                 Some(d) => d,
                 None => {
-                    issues.push(Issue::new(
+                    issues.push(Issue::of(
                         file,
                         *line,
                         ec.map(|c| c + 1),
                         &s,
-                        "not a date YYYY-MM-DD",
+                        Reason::LeaveDate,
                     ));
                     continue;
                 }
             },
         };
         if end < start || end - start > Duration::days(MAX_DAYS) {
-            issues.push(Issue::new(
+            issues.push(Issue::of(
                 file,
                 *line,
                 ec.map(|c| c + 1),
                 &end.to_string(),
-                format!("the end must be on or after {start} and within a year of it"),
+                Reason::LeaveEnd { start },
             ));
             continue;
         }

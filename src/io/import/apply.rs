@@ -2,6 +2,7 @@
 //! (or one department's part of it), an update adds, replaces and removes rows
 //! by key. Either makes a new snapshot unless the content is unchanged.
 
+use super::reasons::{Reason, render_reason};
 use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table_sheet};
 use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
 use crate::store::{CommitOutcome, Store, StoreError};
@@ -43,8 +44,46 @@ pub struct ImportSummary {
     pub outcome: CommitOutcome,
 }
 
+/// A stage of an import, reported to a progress display (English with
+/// `Display`; the CLI words it from its catalogues).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Reading the file.
+    Reading,
+    /// Loading the registries the workspace holds now.
+    Loading,
+    /// Validating the rows.
+    Validating,
+    /// Merging them into the registry.
+    Merging,
+    /// Checking recusals.
+    CheckingRecusals,
+    /// Committing the snapshot.
+    Committing,
+    /// Committed.
+    Committed,
+    /// Another import committed meanwhile: merging again onto it.
+    MergingAgain,
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Stage::Reading => "reading",
+            Stage::Loading => "loading current registries",
+            Stage::Validating => "validating",
+            Stage::Merging => "merging",
+            Stage::CheckingRecusals => "checking recusals",
+            Stage::Committing => "committing",
+            Stage::Committed => "committed",
+            Stage::MergingAgain => "the registry changed meanwhile: merging again",
+        })
+    }
+}
+
 /// Stages reported to a progress display.
-pub type Progress<'a> = &'a dyn Fn(&str);
+pub type Progress<'a> = &'a dyn Fn(Stage);
 
 fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {
     match kind {
@@ -72,11 +111,11 @@ pub fn import_into<S: Store + ?Sized>(
     if opts.department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
         return Err(ImportError::Unsupported {
             file,
-            reason: format!("--department applies to items and officers, not {kind}"),
+            reason: render_reason(Reason::DepartmentNotApplicable { kind }),
         }
         .into());
     }
-    progress("reading");
+    progress(Stage::Reading);
     let (table, sheet) = read_table_sheet(path, opts.encoding, &opts.sheet_choice())?;
     // A concurrent import or update that commits first makes this one's
     // base stale: its commit is refused (never lost) and it is merged again
@@ -91,7 +130,7 @@ pub fn import_into<S: Store + ?Sized>(
             Err(ApplyError::Store(StoreError::Conflict(m)))
                 if attempt < 4 && m.contains("changed while this ran") =>
             {
-                progress("the registry changed meanwhile: merging again");
+                progress(Stage::MergingAgain);
             }
             other => return other,
         }
@@ -108,7 +147,7 @@ fn import_once<S: Store + ?Sized>(
 ) -> Result<ImportSummary, ApplyError> {
     let file = file.to_string();
 
-    progress("loading current registries");
+    progress(Stage::Loading);
     // The snapshot this import is based on: the commit is refused if the
     // registry changed meanwhile (another import or update), never lost.
     let base = ws.current_snapshot()?;
@@ -118,7 +157,7 @@ fn import_once<S: Store + ?Sized>(
     };
     let mut opts = opts.clone();
     opts.accept_legacy.extend(ws.accepted_legacy()?);
-    progress("validating");
+    progress(Stage::Validating);
     let parsed = parse_table(kind, table, &file, &opts, &current)?;
     let Parsed {
         records,
@@ -131,7 +170,7 @@ fn import_once<S: Store + ?Sized>(
     if let Some(dept) = opts.department.as_deref() {
         foreign_keys(&records, &current, dept, table, &file, warnings.clone())?;
     }
-    progress("merging");
+    progress(Stage::Merging);
     let removed = merge(
         &mut current,
         records,
@@ -141,7 +180,7 @@ fn import_once<S: Store + ?Sized>(
         &mut warnings,
     );
     dangling_warnings(ws, kind, &current, &file, &mut warnings)?;
-    progress("checking recusals");
+    progress(Stage::CheckingRecusals);
     let note = format!(
         "{} {kind} {file}{}",
         if opts.delta { "update" } else { "import" },
@@ -151,9 +190,9 @@ fn import_once<S: Store + ?Sized>(
             .unwrap_or_default()
     );
     let total = current.len(kind);
-    progress("committing");
+    progress(Stage::Committing);
     let outcome = ws.commit_based(kind, &current, &note, base.as_ref().map(|s| s.id))?;
-    progress("committed");
+    progress(Stage::Committed);
     if !opts.accept_legacy.is_empty() {
         let used: std::collections::BTreeSet<String> = opts.accept_legacy.clone();
         ws.accept_legacy(&used)?;
@@ -200,11 +239,7 @@ fn foreign_keys(
         Records::Items(v) => v.iter().map(|i| i.code.clone()).collect(),
         _ => Vec::new(),
     };
-    let what = if matches!(records, Records::Officers(_)) {
-        "officer"
-    } else {
-        "item"
-    };
+    let officer = matches!(records, Records::Officers(_));
     let mut problems = Vec::new();
     for k in keys {
         let Some(other) = owner.get(k.as_str()).filter(|o| **o != dept) else {
@@ -216,14 +251,17 @@ fn foreign_keys(
             .find(|(_, r)| r.iter().any(|c| c.trim() == k))
             .map(|(l, _)| *l)
             .unwrap_or(0);
-        problems.push(Issue::new(
+        problems.push(Issue::of(
             file,
             line,
             None,
             &k,
-            format!(
-                "{what} {k} belongs to {other}, not {dept}: a department's file lists only its own (ask {other} to change it)"
-            ),
+            Reason::ForeignKey {
+                officer,
+                key: &k,
+                owner: other,
+                department: dept,
+            },
         ));
     }
     if problems.is_empty() {
@@ -264,28 +302,28 @@ fn merge(
                 let before = current.$field.len();
                 current.$field.retain(|r| !$in_dept(r, d));
                 if new.is_empty() {
-                    warnings.push(Issue::new(
+                    warnings.push(Issue::of(
                         file,
                         0,
                         None,
                         "",
-                        super::messages::department_emptied(d, current.$field.len() < before),
+                        Reason::Explained(super::messages::Message::DepartmentEmptied {
+                            department: d,
+                            emptied: current.$field.len() < before,
+                        }),
                     ));
                 }
                 current.$field.extend(new);
             } else {
                 if new.is_empty() {
-                    let what = if current.$field.is_empty() {
-                        "stays empty"
-                    } else {
-                        "is emptied"
-                    };
-                    warnings.push(Issue::new(
+                    warnings.push(Issue::of(
                         file,
                         0,
                         None,
                         "",
-                        format!("the file has no rows: the registry {what}"),
+                        Reason::RegistryEmptied {
+                            emptied: !current.$field.is_empty(),
+                        },
                     ));
                 }
                 current.$field = new;
@@ -344,19 +382,15 @@ fn dangling_warnings<S: Store + ?Sized>(
         }
     }
     if n > 0 {
-        warnings.push(Issue::new(
+        warnings.push(Issue::of(
             file,
             0,
             None,
             "",
-            format!(
-                "{n} recusal(s) name a {} no longer in the registry; they are kept",
-                if kind == RegistryKind::Officers {
-                    "officer"
-                } else {
-                    "entity"
-                }
-            ),
+            Reason::DanglingRecusals {
+                count: n,
+                officers: kind == RegistryKind::Officers,
+            },
         ));
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! them.
 
 use super::Issue;
+use super::reasons::Reason;
 use crate::core::registry::RegistryKind;
 
 /// One column (名录文件的列) a registry file may have.
@@ -474,6 +475,8 @@ pub fn normalize_header(h: &str) -> String {
 pub struct ColumnMap {
     /// (canonical name, 0-based index) for the columns found.
     found: Vec<(&'static str, usize)>,
+    /// Every header cell, as the file writes it (trimmed).
+    headers: Vec<String>,
 }
 
 impl ColumnMap {
@@ -502,27 +505,26 @@ impl ColumnMap {
             match hit {
                 Some(c) => {
                     if let Some(&(_, first)) = found.iter().find(|(name, _)| *name == c.name) {
-                        problems.push(Issue::new(
+                        problems.push(Issue::of(
                             file,
                             header_line,
                             Some(i + 1),
                             h,
-                            format!(
-                                "column {:?} is given twice (also column {})",
-                                c.name,
-                                first + 1
-                            ),
+                            Reason::ColumnTwice {
+                                column: c.name,
+                                first: first + 1,
+                            },
                         ));
                     } else {
                         found.push((c.name, i));
                     }
                 }
-                None => warnings.push(Issue::new(
+                None => warnings.push(Issue::of(
                     file,
                     header_line,
                     Some(i + 1),
                     h,
-                    "unknown column, ignored".to_string(),
+                    Reason::UnknownColumn,
                 )),
             }
         }
@@ -531,20 +533,35 @@ impl ColumnMap {
             if needed && !found.iter().any(|(n, _)| *n == c.name) {
                 let mut names = vec![c.name];
                 names.extend(c.aliases.iter().take(2));
-                problems.push(Issue::new(
+                let aliases = names[1..].join(" / ");
+                problems.push(Issue::of(
                     file,
                     header_line,
                     None,
                     "",
-                    format!(
-                        "missing required column {} ({})",
-                        c.name,
-                        names[1..].join(" / ")
-                    ),
+                    Reason::MissingColumn {
+                        column: c.name,
+                        aliases: &aliases,
+                    },
                 ));
             }
         }
-        ColumnMap { found }
+        let headers = headers
+            .iter()
+            .map(|h| {
+                h.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
+                    .to_string()
+            })
+            .collect();
+        ColumnMap { found, headers }
+    }
+
+    /// The header of a column found, as the file writes it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.index(name)
+            .and_then(|i| self.headers.get(i))
+            .map(String::as_str)
+            .filter(|h| !h.is_empty())
     }
 
     /// Every column found: (canonical name, 0-based index).

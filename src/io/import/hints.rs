@@ -2,7 +2,8 @@
 //! code it takes for a number (scientific notation, 15 significant digits),
 //! and a check character lost or replaced.
 
-use super::messages;
+use super::messages::Message;
+use super::reasons::{Reason, render_reason};
 use crate::core::uscc::{ALPHABET, UsccError, check_character};
 
 /// Whether `v` is a number in scientific notation as Excel writes it
@@ -43,20 +44,62 @@ pub(crate) fn excel_number(v: &str) -> bool {
     scientific(v) || rounded(v)
 }
 
-/// The reason for refusing the USCC `v` whose parse failed with `e`, with a
-/// hint when the value looks damaged by a spreadsheet; `None` when there is
-/// no hint (the plain error is used).
-pub(crate) fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
+/// A hint about a USCC a spreadsheet damaged (see [`uscc_hint`]).
+pub(crate) enum UsccHint {
+    /// Written in scientific notation.
+    Scientific,
+    /// Rounded to 15 significant digits.
+    PrecisionLost,
+    /// The check character is `0` and wrong: `why` the check fails, and
+    /// the code with the right one.
+    LastZero {
+        /// Why the check fails, in the words installed.
+        why: String,
+        /// The code with the check character of the first 17.
+        fixed: String,
+    },
+    /// 17 characters: why, and the code with the check character of the 17.
+    Seventeen {
+        /// Why the length is wrong, in the words installed.
+        why: String,
+        /// The code with its check character, when it can be computed.
+        fixed: Option<String>,
+    },
+}
+
+impl UsccHint {
+    /// The reason this hint gives.
+    pub(crate) fn reason(&self) -> Reason<'_> {
+        Reason::Explained(match self {
+            UsccHint::Scientific => Message::UsccScientific,
+            UsccHint::PrecisionLost => Message::UsccPrecisionLost,
+            UsccHint::LastZero { why, fixed } => Message::UsccLastZero {
+                check_error: why,
+                fixed,
+            },
+            UsccHint::Seventeen { why, fixed } => Message::UsccSeventeen {
+                length_error: why,
+                fixed: fixed.as_deref(),
+            },
+        })
+    }
+}
+
+/// The hint for refusing the USCC `v` whose parse failed with `e`, when the
+/// value looks damaged by a spreadsheet; `None` when there is none (the
+/// plain error is used).
+pub(crate) fn uscc_hint(v: &str, e: &UsccError) -> Option<UsccHint> {
     let code = v.trim().to_ascii_uppercase();
     if scientific(&code) {
-        return Some(messages::uscc_scientific());
+        return Some(UsccHint::Scientific);
     }
+    let why = || render_reason(Reason::Uscc(e));
     match e {
-        UsccError::CheckCharacter { .. } if rounded(&code) => Some(messages::uscc_precision_lost()),
-        UsccError::CheckCharacter { got: '0', expected } => {
-            let fixed = format!("{}{expected}", &code[..17]);
-            Some(messages::uscc_last_zero(&e.to_string(), &fixed))
-        }
+        UsccError::CheckCharacter { .. } if rounded(&code) => Some(UsccHint::PrecisionLost),
+        UsccError::CheckCharacter { got: '0', expected } => Some(UsccHint::LastZero {
+            why: why(),
+            fixed: format!("{}{expected}", &code[..17]),
+        }),
         UsccError::Length { got: 17 } => {
             let fixed = code
                 .bytes()
@@ -64,7 +107,7 @@ pub(crate) fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
                 .then(|| check_character(&code).ok())
                 .flatten()
                 .map(|c| format!("{code}{c}"));
-            Some(messages::uscc_seventeen(&e.to_string(), fixed.as_deref()))
+            Some(UsccHint::Seventeen { why: why(), fixed })
         }
         _ => None,
     }
@@ -74,6 +117,10 @@ pub(crate) fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
 mod tests {
     use super::*;
     use crate::core::uscc::Uscc;
+
+    fn uscc_reason(v: &str, e: &UsccError) -> Option<String> {
+        uscc_hint(v, e).map(|h| render_reason(h.reason()))
+    }
 
     #[test]
     fn scientific_notation_is_recognised_and_codes_are_not() {

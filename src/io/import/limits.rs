@@ -51,13 +51,15 @@ pub(crate) fn preview(s: &str) -> String {
 }
 
 /// Why a cell is too long, if it is.
-pub(crate) fn cell_too_long(s: &str) -> Option<String> {
+pub(crate) fn cell_too_long(s: &str) -> Option<super::reasons::Reason<'static>> {
     if s.len() <= MAX_CELL_CHARS {
         return None;
     }
     let n = s.chars().count();
-    (n > MAX_CELL_CHARS)
-        .then(|| format!("a cell of {n} characters; the limit is {MAX_CELL_CHARS} (Excel's own)"))
+    (n > MAX_CELL_CHARS).then_some(super::reasons::Reason::CellTooLong {
+        chars: n,
+        limit: MAX_CELL_CHARS,
+    })
 }
 
 #[cfg(test)]
@@ -66,7 +68,7 @@ mod tests {
 
     #[test]
     fn long_cells_are_measured_in_characters() {
-        assert_eq!(cell_too_long(&"测".repeat(MAX_CELL_CHARS)), None);
+        assert!(cell_too_long(&"测".repeat(MAX_CELL_CHARS)).is_none());
         assert!(cell_too_long(&"a".repeat(MAX_CELL_CHARS + 1)).is_some());
         assert_eq!(preview(&"x".repeat(100)).chars().count(), 41);
     }

@@ -7,6 +7,7 @@
 //! catalogues). Positions (`FILE:LINE:COL:`) and the other fields of a
 //! problem are not part of these texts: they stay as they are.
 
+use super::reasons::Reason;
 use crate::core::registry::RegistryKind;
 use std::fmt;
 use std::sync::OnceLock;
@@ -77,14 +78,6 @@ pub enum Message<'a> {
         /// Character position in the cell.
         position: usize,
     },
-    /// The row-size limit reached inside a quoted cell never closed (a
-    /// suffix of the row-size problem).
-    RowLimitOpenQuote {
-        /// Line of the opening quote.
-        line: u64,
-        /// Column of the opening quote.
-        column: usize,
-    },
     /// A USCC in scientific notation.
     UsccScientific,
     /// An all-digit USCC Excel rounded to 15 digits.
@@ -138,6 +131,13 @@ pub enum Message<'a> {
 pub trait ImportTexts: Send + Sync {
     /// The text of `m`.
     fn text(&self, m: &Message<'_>) -> String;
+
+    /// The text of the reason `r` of a problem ([`Reason`]); `None`: its
+    /// English.
+    fn reason(&self, r: &Reason<'_>) -> Option<String> {
+        let _ = r;
+        None
+    }
 }
 
 static TEXTS: OnceLock<Box<dyn ImportTexts>> = OnceLock::new();
@@ -146,6 +146,11 @@ static TEXTS: OnceLock<Box<dyn ImportTexts>> = OnceLock::new();
 /// call is ignored). Without it they are the English of [`Message`].
 pub fn set_texts(texts: Box<dyn ImportTexts>) {
     let _ = TEXTS.set(texts);
+}
+
+/// The words installed, if any.
+pub(crate) fn installed() -> Option<&'static dyn ImportTexts> {
+    TEXTS.get().map(|t| t.as_ref())
 }
 
 /// The text of `m`: the installed words, else English.
@@ -157,7 +162,7 @@ pub(crate) fn render(m: Message<'_>) -> String {
 }
 
 /// Bytes as hex pairs: `D6 D0`.
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes
         .iter()
         .map(|b| format!("{b:02X}"))
@@ -283,10 +288,6 @@ impl fmt::Display for Message<'_> {
                 f,
                 "an unbalanced quote \" at character {position} of the cell: {QUOTE_FIX}"
             ),
-            Message::RowLimitOpenQuote { line, column } => write!(
-                f,
-                ": a quote \" is never closed (it opens the cell at line {line}, column {column})"
-            ),
             Message::UsccScientific => write!(
                 f,
                 "Excel converted this column to numbers and wrote the code in scientific notation: \
@@ -371,14 +372,6 @@ pub(crate) fn nothing_in_file() -> String {
     render(Message::NothingInFile)
 }
 
-/// The warning when an allowed empty file empties one department's part.
-pub(crate) fn department_emptied(department: &str, emptied: bool) -> String {
-    render(Message::DepartmentEmptied {
-        department,
-        emptied,
-    })
-}
-
 // ---------------------------------------------------------------------------
 // Encodings
 
@@ -394,17 +387,6 @@ pub enum Tried {
     },
     /// Detected from a UTF-16 byte-order mark.
     Bom,
-}
-
-/// One place where the bytes are not text in the encoding tried.
-pub(crate) fn not_in_encoding(bytes: &[u8], offset: usize, encoding: &str, how: Tried) -> String {
-    let bytes = hex(bytes);
-    render(Message::NotInEncoding {
-        bytes: &bytes,
-        offset,
-        encoding,
-        how,
-    })
 }
 
 /// The closing line of an encoding refusal.
@@ -428,57 +410,6 @@ pub(crate) fn old_workbook_named_as_text() -> String {
 
 // ---------------------------------------------------------------------------
 // Quotes in CSV
-
-/// A quote opening a cell that is never closed.
-pub(crate) fn quote_never_closed() -> String {
-    render(Message::QuoteNeverClosed)
-}
-
-/// A quoted cell that spans lines and goes on after its closing quote.
-pub(crate) fn quote_closed_with_text_after(close_line: u64) -> String {
-    render(Message::QuoteClosedWithTextAfter { close_line })
-}
-
-/// A quoted cell that spans lines and holds what look like whole rows.
-pub(crate) fn quote_swallows_rows(close_line: u64) -> String {
-    render(Message::QuoteSwallowsRows { close_line })
-}
-
-/// An odd number of quotes in a cell that does not start with one.
-pub(crate) fn stray_quote_in_cell(position: usize) -> String {
-    render(Message::StrayQuoteInCell { position })
-}
-
-/// The row-size limit reached inside a quoted cell that never closes.
-pub(crate) fn row_limit_open_quote(line: u64, column: usize) -> String {
-    render(Message::RowLimitOpenQuote { line, column })
-}
-
-// ---------------------------------------------------------------------------
-// USCCs Excel turned into numbers
-
-/// A USCC written in scientific notation (`9.13201E+17`).
-pub(crate) fn uscc_scientific() -> String {
-    render(Message::UsccScientific)
-}
-
-/// An all-digit USCC ending in `000` whose check character fails.
-pub(crate) fn uscc_precision_lost() -> String {
-    render(Message::UsccPrecisionLost)
-}
-
-/// An 18-character USCC whose check character is `0` and wrong.
-pub(crate) fn uscc_last_zero(check_error: &str, fixed: &str) -> String {
-    render(Message::UsccLastZero { check_error, fixed })
-}
-
-/// A 17-character USCC.
-pub(crate) fn uscc_seventeen(length_error: &str, fixed: Option<&str>) -> String {
-    render(Message::UsccSeventeen {
-        length_error,
-        fixed,
-    })
-}
 
 // ---------------------------------------------------------------------------
 // Workbook sheets

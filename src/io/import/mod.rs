@@ -7,6 +7,7 @@ pub mod columns;
 mod hints;
 pub mod limits;
 pub(crate) mod messages;
+pub(crate) mod reasons;
 pub mod results;
 mod rows;
 pub mod table;
@@ -34,9 +35,14 @@ pub struct Issue {
     pub column: Option<usize>,
     /// The canonical name of that column.
     pub column_name: Option<String>,
+    /// That column's header as the file writes it (shown in the text).
+    pub header: Option<String>,
     /// The offending value, as written.
     pub value: String,
-    /// Why it is a problem.
+    /// What is wrong, as a stable machine code (`docs/IMPORT.md`);
+    /// `other` for an issue made with [`Issue::new`].
+    pub code: &'static str,
+    /// Why it is a problem, in the language of the run.
     pub reason: String,
 }
 
@@ -54,15 +60,39 @@ impl Issue {
             line,
             column,
             column_name: None,
+            header: None,
             value: value.to_string(),
+            code: "other",
             reason: reason.into(),
         }
+    }
+
+    /// A new issue for a typed reason: its code, and its text in the words
+    /// installed ([`messages::set_texts`]).
+    pub(crate) fn of(
+        file: &str,
+        line: u64,
+        column: Option<usize>,
+        value: &str,
+        reason: reasons::Reason<'_>,
+    ) -> Self {
+        Issue {
+            code: reason.code(),
+            ..Issue::new(file, line, column, value, reasons::render_reason(reason))
+        }
+    }
+
+    /// This issue about the column `name` (canonical), headed `header` in the file.
+    pub(crate) fn in_column(mut self, name: &str, header: Option<&str>) -> Self {
+        self.column_name = Some(name.to_string());
+        self.header = header.map(str::to_string);
+        self
     }
 }
 
 impl fmt::Display for Issue {
     /// `FILE:LINE:COLUMN: column "value": reason` (column 0 when the issue is
-    /// about a whole row or the file).
+    /// about a whole row or the file; the column as the file's header writes it).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -71,7 +101,7 @@ impl fmt::Display for Issue {
             self.line,
             self.column.unwrap_or(0)
         )?;
-        if let Some(c) = &self.column_name {
+        if let Some(c) = self.header.as_ref().or(self.column_name.as_ref()) {
             write!(f, "{c} ")?;
         }
         if !self.value.is_empty() || self.column_name.is_some() {

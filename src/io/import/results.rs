@@ -1,6 +1,7 @@
 //! Reading inspection results (检查结果) from a bureau's table: CSV or xlsx
 //! rows into [`InspectionResult`]s, every bad row a positioned [`Issue`].
 
+use super::reasons::{Reason, control_character};
 use super::{Issue, Table};
 use crate::core::results::{InspectionResult, category};
 
@@ -36,12 +37,12 @@ pub fn parse_table(
                 "检查结果 (result)",
                 "检查日期 (date)",
             ][k];
-            problems.push(Issue::new(
+            problems.push(Issue::of(
                 file,
                 table.header_line,
                 None,
                 "",
-                format!("missing required column {n}"),
+                Reason::ResultsMissingColumn { column: n },
             ));
         }
     }
@@ -59,10 +60,11 @@ pub fn parse_table(
             ("officers", officers_col, true),
         ] {
             let v = get(c);
-            if let Some(reason) = crate::core::registry::control_character(&v, list) {
-                let mut i = Issue::new(file, *line, c.map(|c| c + 1), &v, reason);
-                i.column_name = Some(name.into());
-                problems.push(i);
+            if let Some(reason) = control_character(&v, list) {
+                let header = c.and_then(|c| table.headers.get(c)).map(|h| h.trim());
+                problems.push(
+                    Issue::of(file, *line, c.map(|c| c + 1), &v, reason).in_column(name, header),
+                );
                 bad = true;
             }
         }
@@ -71,15 +73,17 @@ pub fn parse_table(
         }
         let date_text = get(cols[3]);
         let Some(date) = crate::io::import::parse_date(&date_text) else {
-            let mut i = Issue::new(
-                file,
-                *line,
-                cols[3].map(|c| c + 1),
-                &date_text,
-                "not a date (expected YYYY-MM-DD)",
+            let header = cols[3].and_then(|c| table.headers.get(c)).map(|h| h.trim());
+            problems.push(
+                Issue::of(
+                    file,
+                    *line,
+                    cols[3].map(|c| c + 1),
+                    &date_text,
+                    Reason::NotAnIsoDate,
+                )
+                .in_column("date", header),
             );
-            i.column_name = Some("date".into());
-            problems.push(i);
             continue;
         };
         let raw = get(cols[2]);

@@ -2,13 +2,12 @@
 //! with a problem is dropped, and the caller refuses the file if any was found.
 
 use super::columns::columns;
+use super::reasons::{Reason, control_character};
 use super::{ImportOptions, Issue, Records, Table};
 use crate::core::registry::vocab::{
     CreditClass, EntityKind, EntityStatus, ItemType, OfficerStatus, RegionCode, VocabError,
 };
-use crate::core::registry::{
-    Entity, Item, Officer, Recusal, Registries, RegistryKind, control_character,
-};
+use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
 use crate::core::uscc::{Uscc, UsccError};
 use chrono::NaiveDate;
 use csv::StringRecord;
@@ -99,16 +98,19 @@ impl<'r> Row<'r, '_, '_> {
         Some((i, clean(self.rec.get(i).unwrap_or(""))))
     }
 
-    fn problem(&mut self, name: &str, col: Option<usize>, value: &str, reason: impl Into<String>) {
-        let mut i = Issue::new(self.ctx.file, self.line, col.map(|c| c + 1), value, reason);
-        i.column_name = Some(name.to_string());
+    fn issue(&self, name: &str, col: Option<usize>, value: &str, reason: Reason<'_>) -> Issue {
+        Issue::of(self.ctx.file, self.line, col.map(|c| c + 1), value, reason)
+            .in_column(name, self.ctx.map.header(name))
+    }
+
+    fn problem(&mut self, name: &str, col: Option<usize>, value: &str, reason: Reason<'_>) {
+        let i = self.issue(name, col, value, reason);
         self.ctx.problems.push(i);
         self.ok = false;
     }
 
-    fn warn(&mut self, name: &str, col: Option<usize>, value: &str, reason: impl Into<String>) {
-        let mut i = Issue::new(self.ctx.file, self.line, col.map(|c| c + 1), value, reason);
-        i.column_name = Some(name.to_string());
+    fn warn(&mut self, name: &str, col: Option<usize>, value: &str, reason: Reason<'_>) {
+        let i = self.issue(name, col, value, reason);
         self.ctx.warnings.push(i);
     }
 
@@ -117,16 +119,11 @@ impl<'r> Row<'r, '_, '_> {
         match self.cell(name) {
             Some((_, v)) if !v.is_empty() => v.to_string(),
             Some((i, v)) => {
-                self.problem(name, Some(i), v, "is empty");
+                self.problem(name, Some(i), v, Reason::Empty);
                 String::new()
             }
             None => {
-                self.problem(
-                    name,
-                    None,
-                    "",
-                    "column missing: needed to add or replace a row",
-                );
+                self.problem(name, None, "", Reason::ColumnNeeded);
                 String::new()
             }
         }
@@ -149,12 +146,7 @@ impl<'r> Row<'r, '_, '_> {
         let (i, v) = match self.cell(name) {
             Some(c) => c,
             None => {
-                self.problem(
-                    name,
-                    None,
-                    "",
-                    "column missing: needed to add or replace a row",
-                );
+                self.problem(name, None, "", Reason::ColumnNeeded);
                 return None;
             }
         };
@@ -162,9 +154,15 @@ impl<'r> Row<'r, '_, '_> {
             Ok(x) => Some(x),
             Err(e) => {
                 let reason = if v.is_empty() {
-                    format!("is empty; expected {}", e.accepted)
+                    Reason::EmptyExpected {
+                        vocabulary: e.vocabulary,
+                        accepted: e.accepted,
+                    }
                 } else {
-                    format!("not a known {} (accepted: {})", e.vocabulary, e.accepted)
+                    Reason::NotInVocabulary {
+                        vocabulary: e.vocabulary,
+                        accepted: e.accepted,
+                    }
                 };
                 self.problem(name, Some(i), v, reason);
                 None
@@ -177,12 +175,7 @@ impl<'r> Row<'r, '_, '_> {
     fn required_cell(&mut self, name: &str) -> Option<(usize, &'r str)> {
         let c = self.cell(name);
         if c.is_none() {
-            self.problem(
-                name,
-                None,
-                "",
-                "column missing: needed to add or replace a row",
-            );
+            self.problem(name, None, "", Reason::ColumnNeeded);
         }
         c
     }
@@ -192,12 +185,7 @@ impl<'r> Row<'r, '_, '_> {
         match RegionCode::parse(v) {
             Ok(r) => Some(r),
             Err(e) => {
-                self.problem(
-                    name,
-                    Some(i),
-                    v,
-                    e.to_string().replace(&format!("{v:?} "), ""),
-                );
+                self.problem(name, Some(i), v, Reason::Region(&e));
                 None
             }
         }
@@ -211,23 +199,13 @@ impl<'r> Row<'r, '_, '_> {
         };
         if v.is_empty() {
             if required {
-                self.problem(
-                    name,
-                    Some(i),
-                    v,
-                    "is empty; expected a date such as 2026-03-02",
-                );
+                self.problem(name, Some(i), v, Reason::EmptyDate);
             }
             return None;
         }
         let d = parse_date(v);
         if d.is_none() {
-            self.problem(
-                name,
-                Some(i),
-                v,
-                "not a date (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
-            );
+            self.problem(name, Some(i), v, Reason::NotADate);
         }
         d
     }
@@ -235,7 +213,7 @@ impl<'r> Row<'r, '_, '_> {
     fn uscc(&mut self, name: &str) -> Option<Uscc> {
         let (i, v) = self.required_cell(name)?;
         if v.is_empty() {
-            self.problem(name, Some(i), v, "is empty");
+            self.problem(name, Some(i), v, Reason::Empty);
             return None;
         }
         match Uscc::parse(v) {
@@ -247,21 +225,15 @@ impl<'r> Row<'r, '_, '_> {
                     .accept_legacy
                     .contains(&v.to_ascii_uppercase()) =>
             {
-                self.warn(
-                    name,
-                    Some(i),
-                    v,
-                    format!("{e}; accepted as a listed legacy code"),
-                );
+                self.warn(name, Some(i), v, Reason::UsccLegacyAccepted(&e));
                 Uscc::accept_legacy(v).ok()
             }
             Err(e) => {
-                let reason = match (super::hints::uscc_reason(v, &e), &e) {
-                    (Some(hint), _) => hint,
-                    (None, UsccError::CheckCharacter { .. }) => format!(
-                        "{e} (GB 32100-2015); to accept a legacy code knowingly, list it with --accept-legacy-uscc"
-                    ),
-                    (None, _) => e.to_string(),
+                let hint = super::hints::uscc_hint(v, &e);
+                let reason = match (&hint, &e) {
+                    (Some(h), _) => h.reason(),
+                    (None, UsccError::CheckCharacter { .. }) => Reason::UsccCheck(&e),
+                    (None, _) => Reason::Uscc(&e),
                 };
                 self.problem(name, Some(i), v, reason);
                 None
@@ -275,12 +247,7 @@ fn check_department(row: &mut Row<'_, '_, '_>, dept: &str) {
         && dept != want
     {
         let col = row.ctx.map.index("department");
-        row.problem(
-            "department",
-            col,
-            dept,
-            format!("differs from --department {want:?}; a department import holds only that department's rows"),
-        );
+        row.problem("department", col, dept, Reason::OtherDepartment { want });
     }
 }
 
@@ -312,11 +279,16 @@ fn parse_entity(row: &mut Row<'_, '_, '_>) -> Option<Entity> {
         let p = &u.as_str()[..2];
         if !prefixes.contains(&p) {
             let col = row.ctx.map.index("kind");
+            let expected = prefixes.join("/");
             row.warn(
                 "kind",
                 col,
                 k.zh(),
-                format!("USCC {u} starts with {p}, which GB 32100-2015 gives to another kind (expected {})", prefixes.join("/")),
+                Reason::UsccKindMismatch {
+                    uscc: u.as_str(),
+                    prefix: p,
+                    expected: &expected,
+                },
             );
         }
     }
@@ -361,7 +333,11 @@ fn parse_officer(row: &mut Row<'_, '_, '_>) -> Option<Officer> {
             "cert_expiry",
             col,
             &exp.to_string(),
-            format!("certificate of {id} expired before {today}: kept, but not eligible for draws dated after {exp}"),
+            Reason::CertExpired {
+                id: &id,
+                today,
+                expiry: exp,
+            },
         );
     }
     Some(Officer {
@@ -381,23 +357,13 @@ fn parse_recusal(row: &mut Row<'_, '_, '_>, current: &Registries) -> Option<Recu
     let uscc = row.uscc("uscc");
     if !officer_id.is_empty() && current.officer(&officer_id).is_none() {
         let col = row.ctx.map.index("officer_id");
-        row.problem(
-            "officer_id",
-            col,
-            &officer_id,
-            "no officer with this certificate number in the officer directory",
-        );
+        row.problem("officer_id", col, &officer_id, Reason::UnknownOfficer);
     }
     if let Some(u) = &uscc
         && current.entity(u.as_str()).is_none()
     {
         let col = row.ctx.map.index("uscc");
-        row.problem(
-            "uscc",
-            col,
-            u.as_str(),
-            "no entity with this USCC in the target directory",
-        );
+        row.problem("uscc", col, u.as_str(), Reason::UnknownEntity);
     }
     Some(Recusal {
         officer_id,
@@ -470,8 +436,8 @@ fn control_characters(ctx: &mut Ctx<'_>, rec: &StringRecord, line: u64) -> bool 
     for &(name, i) in ctx.map.found() {
         let v = clean(rec.get(i).unwrap_or(""));
         if let Some(reason) = control_character(v, true) {
-            let mut issue = Issue::new(ctx.file, line, Some(i + 1), v, reason);
-            issue.column_name = Some(name.to_string());
+            let issue = Issue::of(ctx.file, line, Some(i + 1), v, reason)
+                .in_column(name, ctx.map.header(name));
             ctx.problems.push(issue);
             found = true;
         }
@@ -514,7 +480,7 @@ pub(super) fn parse_rows(
                     key_col,
                     col,
                     &key,
-                    format!("duplicate key: already on line {first}"),
+                    Reason::DuplicateKey { first_line: first },
                 );
                 plans.push(Plan::Skip);
                 continue;
@@ -535,12 +501,7 @@ pub(super) fn parse_rows(
                 let key_idx = row.ctx.map.index(key_col);
                 match current.department_of(kind, &key) {
                     None => {
-                        row.problem(
-                            key_col,
-                            key_idx,
-                            &key,
-                            "marked for removal, but no such record exists",
-                        );
+                        row.problem(key_col, key_idx, &key, Reason::RemoveMissing);
                         Plan::Skip
                     }
                     Some(d) => match &row.ctx.opts.department {
@@ -549,10 +510,10 @@ pub(super) fn parse_rows(
                                 key_col,
                                 key_idx,
                                 &key,
-                                format!(
-                                    "marked for removal, but it belongs to {:?}, not --department {want:?}",
-                                    d.unwrap_or_default()
-                                ),
+                                Reason::RemoveOtherDepartment {
+                                    owner: d.as_deref().unwrap_or_default(),
+                                    want,
+                                },
                             );
                             Plan::Skip
                         }
@@ -561,12 +522,7 @@ pub(super) fn parse_rows(
                 }
             }
             Some((i, a, None)) => {
-                row.problem(
-                    "action",
-                    Some(i),
-                    a,
-                    "not an action (use 新增/修改 to add or replace, 删除 to remove)",
-                );
+                row.problem("action", Some(i), a, Reason::BadAction);
                 Plan::Skip
             }
         };

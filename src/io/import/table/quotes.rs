@@ -1,0 +1,255 @@
+//! The sizes of CSV records and unbalanced quotes, found on the text before
+//! the csv reader reads it.
+
+use super::refuse;
+use crate::io::import::limits::{MAX_COLUMNS, MAX_ROW_BYTES, preview};
+use crate::io::import::messages::Message;
+use crate::io::import::reasons::Reason;
+use crate::io::import::{ImportError, Issue};
+
+/// A quoted cell being walked by [`check_records`].
+struct OpenQuote {
+    /// Line and 1-based column (cell number) of the cell the quote opens.
+    line: u64,
+    column: usize,
+    /// Byte offset of the quote.
+    at: usize,
+    /// Whether a line break is inside the quotes so far.
+    spans_lines: bool,
+    /// Delimiters inside the quotes so far.
+    delimiters: usize,
+}
+
+/// The text from byte `at` to the end of its line, shortened for a message.
+fn line_from(text: &[u8], at: usize) -> String {
+    let rest = &text[at.min(text.len())..];
+    let end = rest
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(rest.len());
+    preview(std::str::from_utf8(&rest[..end]).unwrap_or(""))
+}
+
+/// Walks CSV text as the csv reader will (fields quoted with `"` at their
+/// start, `""` inside quotes, records ended by LF, CR or CRLF outside quotes)
+/// and refuses a record longer than [`MAX_ROW_BYTES`] or with more than
+/// [`MAX_COLUMNS`] fields, naming the line it starts on.
+///
+/// It also finds unbalanced quotes, each a problem at the line and column
+/// (cell) where it is: a quote opening a cell that is never closed; one whose
+/// cell spans lines and goes on after the closing quote, or spans lines and
+/// holds at least as many delimiters as the header line (at least 2): whole
+/// rows swallowed by a stray quote; and an odd number of quotes inside a cell
+/// that does not start with one.
+pub(super) fn check_records(
+    text: &[u8],
+    delimiter: u8,
+    header_delimiters: usize,
+    file: &str,
+) -> Result<(), ImportError> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum S {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = S::FieldStart;
+    let (mut start, mut fields, mut line, mut record_line) = (0usize, 1usize, 1u64, 1u64);
+    let mut quotes = QuoteCheck {
+        text,
+        file,
+        delimiter,
+        swallowed: header_delimiters.max(2),
+        open: None,
+        field_at: 0,
+        loose: 0,
+        first_loose: 0,
+        out_of_step: false,
+        problems: Vec::new(),
+    };
+    for (i, &b) in text.iter().enumerate() {
+        let mut end_of_record = false;
+        match state {
+            S::Quoted => {
+                if b == b'"' {
+                    state = S::QuoteInQuoted;
+                } else if let Some(o) = quotes.open.as_mut() {
+                    if b == b'\n' {
+                        o.spans_lines = true;
+                    } else if b == delimiter {
+                        o.delimiters += 1;
+                    }
+                }
+            }
+            S::QuoteInQuoted if b == b'"' => state = S::Quoted,
+            S::FieldStart if b == b'"' => {
+                state = S::Quoted;
+                quotes.open = Some(OpenQuote {
+                    line,
+                    column: fields,
+                    at: i,
+                    spans_lines: false,
+                    delimiters: 0,
+                });
+            }
+            _ => {
+                if state == S::QuoteInQuoted {
+                    quotes.close(Some(b), line);
+                }
+                if b == delimiter || b == b'\n' || b == b'\r' {
+                    quotes.end_field(i, line, fields);
+                }
+                if b == delimiter {
+                    fields += 1;
+                    state = S::FieldStart;
+                } else if b == b'\n' || b == b'\r' {
+                    end_of_record = true;
+                } else {
+                    if b == b'"' {
+                        quotes.loose_quote(i);
+                    }
+                    state = S::Unquoted;
+                }
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        if end_of_record {
+            (start, fields, record_line, state) = (i + 1, 1, line, S::FieldStart);
+            quotes.out_of_step = false;
+            continue;
+        }
+        if i + 1 - start > MAX_ROW_BYTES {
+            let never_closed = state == S::Quoted && !text[i..].contains(&b'"');
+            return Err(refuse(
+                file,
+                record_line,
+                None,
+                "",
+                Reason::RowTooLong {
+                    limit: MAX_ROW_BYTES,
+                    open_quote: match &quotes.open {
+                        Some(o) if never_closed => Some((o.line, o.column)),
+                        _ => None,
+                    },
+                },
+            ));
+        }
+        if fields > MAX_COLUMNS {
+            return Err(refuse(
+                file,
+                record_line,
+                Some(fields),
+                "",
+                Reason::TooManyColumns { limit: MAX_COLUMNS },
+            ));
+        }
+    }
+    match state {
+        S::Quoted => quotes.never_closed(),
+        S::QuoteInQuoted => quotes.close(None, line),
+        _ => quotes.end_field(text.len(), line, fields),
+    }
+    let mut problems = quotes.problems;
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    Err(ImportError::Rejected {
+        problems,
+        warnings: vec![],
+    })
+}
+
+/// The unbalanced quotes [`check_records`] finds.
+struct QuoteCheck<'a> {
+    text: &'a [u8],
+    file: &'a str,
+    delimiter: u8,
+    /// Delimiters inside a quoted cell spanning lines that make it look like
+    /// whole rows.
+    swallowed: usize,
+    /// The quoted cell being read.
+    open: Option<OpenQuote>,
+    /// Where the current cell starts.
+    field_at: usize,
+    /// Quotes inside the current cell not part of its quoting, and where the
+    /// first is.
+    loose: usize,
+    first_loose: usize,
+    /// After a quote closed with text after it, the rest of that record is
+    /// read out of step: its quotes are not reported again.
+    out_of_step: bool,
+    problems: Vec<Issue>,
+}
+
+impl QuoteCheck<'_> {
+    /// A quote inside a cell, not part of its quoting.
+    fn loose_quote(&mut self, at: usize) {
+        if self.loose == 0 {
+            self.first_loose = at;
+        }
+        self.loose += 1;
+    }
+
+    /// The quoted cell closes before byte `next` (None: the end of the text),
+    /// on line `line`.
+    fn close(&mut self, next: Option<u8>, line: u64) {
+        let Some(o) = self.open.take().filter(|o| o.spans_lines) else {
+            return;
+        };
+        let delimiter = self.delimiter;
+        let text_after = next.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r');
+        let reason = if text_after {
+            self.out_of_step = true;
+            Message::QuoteClosedWithTextAfter { close_line: line }
+        } else if o.delimiters >= self.swallowed {
+            Message::QuoteSwallowsRows { close_line: line }
+        } else {
+            return;
+        };
+        self.problems.push(Issue::of(
+            self.file,
+            o.line,
+            Some(o.column),
+            &line_from(self.text, o.at),
+            Reason::Explained(reason),
+        ));
+    }
+
+    /// The text ends inside a quoted cell.
+    fn never_closed(&mut self) {
+        if let Some(o) = self.open.take() {
+            self.problems.push(Issue::of(
+                self.file,
+                o.line,
+                Some(o.column),
+                &line_from(self.text, o.at),
+                Reason::Explained(Message::QuoteNeverClosed),
+            ));
+        }
+    }
+
+    /// The cell `column` of line `line` ends at byte `end`: an odd number of
+    /// loose quotes in it is a problem.
+    fn end_field(&mut self, end: usize, line: u64, column: usize) {
+        if self.loose % 2 == 1 && !self.out_of_step {
+            let cell = std::str::from_utf8(&self.text[self.field_at..end]).unwrap_or("");
+            let position = self.text[self.field_at..self.first_loose]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                + 1;
+            self.problems.push(Issue::of(
+                self.file,
+                line,
+                Some(column),
+                &preview(cell),
+                Reason::Explained(Message::StrayQuoteInCell { position }),
+            ));
+        }
+        (self.field_at, self.loose) = (end + 1, 0);
+    }
+}
