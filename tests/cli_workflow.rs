@@ -1239,6 +1239,29 @@ fn results_import_with_bad_rows_lists_every_problem_and_stores_nothing() {
         .collect();
     json_lines.sort();
     assert_eq!(json_lines, [3, 4, 5, 6, 7, 8], "{v:#}");
+    // Each problem has its stable code (docs/IMPORT.md "Problem codes").
+    let mut codes: Vec<(u64, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    codes.sort();
+    let codes: Vec<&str> = codes.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(
+        codes[..4],
+        [
+            "not_a_target",
+            "not_a_result_category",
+            "item_not_applicable",
+            "before_draw_date"
+        ],
+        "{v:#}"
+    );
+    assert_eq!(codes[5], "officer_not_on_team", "{v:#}");
 
     // Nothing stored, not even the good row: the ledger is unchanged and a
     // later good import of that row works.

@@ -508,12 +508,9 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Publish { id, out: dir, now } => {
             publish::publish(cli, out, id, dir.as_deref(), *now)
         }
-        Command::Status { today, calendar } => status::status(
-            cli,
-            out,
-            today.unwrap_or_else(china_today),
-            calendar,
-        ),
+        Command::Status { today, calendar } => {
+            status::status(cli, out, today.unwrap_or_else(china_today), calendar)
+        }
         Command::Calendar(c) => calendar::dispatch(cli, out, c),
         Command::Demo {
             dir,

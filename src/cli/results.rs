@@ -213,8 +213,7 @@ fn import(
     let d = drawn(&ws, id)?;
     let loaded = super::calendar::load(cli, &mut ws, calendar, "results import", now)?;
     let cal = &loaded.cal;
-    let table =
-        read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+    let table = read_table(file, None).map_err(|e| super::import_reasons::import_failure(&e))?;
     let name = file.display().to_string();
     let (rows, mut problems) = crate::io::import::results::parse_table(&table, &name, id);
     // A year the calendar does not know stops the import once, with the way
@@ -241,8 +240,9 @@ fn import(
         ));
     }
     let (results, refused) = d.check_rows(&ws, rows, cal)?;
-    problems.extend(refused.into_iter().map(|p| {
-        Issue::new(
+    problems.extend(refused.into_iter().map(|p| Issue {
+        code: p.why.code(),
+        ..Issue::new(
             &name,
             p.line,
             None,
@@ -353,8 +353,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
 pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Failure> {
     let HistoryCommand::Import { file, now } = c;
     let mut ws = Workspace::open(&cli.workspace)?;
-    let table =
-        read_table(file, None).map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+    let table = read_table(file, None).map_err(|e| super::import_reasons::import_failure(&e))?;
     let name = file.display().to_string();
     let norm = |h: &str| crate::io::import::columns::normalize_header(h);
     let col = |names: &[&str]| {
@@ -382,7 +381,13 @@ pub(super) fn history(cli: &Cli, out: &Out, c: &HistoryCommand) -> Result<(), Fa
             crate::io::import::parse_date(dt),
         ) {
             (Ok(u), Some(d)) => rows.push((u.to_string(), d)),
-            (Err(e), _) => problems.push(Issue::new(&name, *line, Some(uc + 1), u, e.to_string())),
+            (Err(e), _) => problems.push(Issue::of(
+                &name,
+                *line,
+                Some(uc + 1),
+                u,
+                crate::io::import::reasons::Reason::Uscc(&e),
+            )),
             (_, None) => problems.push(Issue::new(
                 &name,
                 *line,

@@ -271,7 +271,7 @@ fn make(cli: &Cli, out: &Out, a: &MakeArgs) -> Result<(), Failure> {
         None => Default::default(),
         Some(f) => {
             let table = crate::io::import::read_table(f, None)
-                .map_err(|e| Failure::rejected("unreadable", e.to_string()))?;
+                .map_err(|e| super::import_reasons::import_failure(&e))?;
             let known = ws.officers_of(&a.ids)?;
             parse_leave(&table, &f.display().to_string(), &known).map_err(|issues| {
                 let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();

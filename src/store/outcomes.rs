@@ -42,6 +42,24 @@ pub struct RowProblem {
     pub why: RowWhy,
 }
 
+impl RowWhy {
+    /// A stable machine code (`docs/IMPORT.md` "Problem codes").
+    pub fn code(&self) -> &'static str {
+        match self {
+            RowWhy::Rejected(e) => match e {
+                ResultError::NotATarget(_) => "not_a_target",
+                ResultError::ItemNotApplicable { .. } => "item_not_applicable",
+                ResultError::Category(_) => "not_a_result_category",
+                ResultError::BeforeDraw { .. } => "before_draw_date",
+                ResultError::NotOnTeam { .. } => "officer_not_on_team",
+                ResultError::Calendar(_) => "calendar",
+            },
+            RowWhy::Duplicate { .. } => "duplicate_row",
+            RowWhy::AlreadyRecorded => "already_recorded",
+        }
+    }
+}
+
 impl RowProblem {
     /// What is wrong, in English (the CLI words [`RowProblem::why`] from its
     /// catalogue).
