@@ -989,10 +989,11 @@ fn announce_same_id_twice_is_rejected_and_keeps_the_first() {
     let changed = edit(&c.toml(ID), "ratio = \"3%\"", "ratio = \"4%\"");
     let r = c.announce_text("again.toml", &changed);
     r.expect(1);
-    assert_has(&r, "campaign 2026-JOINT-01 is already announced");
+    assert_has(&r, "抽查批次 2026-JOINT-01 已经公告过");
     let v = c.announce_json("again.toml", &c.toml(ID), 1);
     assert_error_json(&v);
-    assert!(message(&v).contains("already announced"), "{v:#}");
+    assert!(message(&v).contains("已经公告过"), "{v:#}");
+    assert_eq!(v["error"]["conflict"], "already_announced", "{v:#}");
     // The first announcement is the one drawn.
     c.draw_both(ID, "proof.json");
     let p = c.proof("proof.json");
@@ -1167,9 +1168,9 @@ fn second_reveal_by_the_same_witness_is_rejected() {
     // was the same (issue 12: a revealer who loses a race learns what happened).
     assert_has(
         &r,
-        &format!("the reveal of {JIA} for {ID} was already recorded at 2026-03-02T01:00:00Z"),
+        &format!("{JIA} 对 {ID} 的揭示值已于 2026-03-02T01:00:00Z 记录"),
     );
-    assert_has(&r, "with the same secret; nothing was changed");
+    assert_has(&r, "与本次给出的相同；没有做任何更改");
     // The first reveal (and its time) is the one in the proof.
     c.draw(ID, &["--reveal", &c.yi_reveal(), "--out", "proof.json"])
         .expect(0);
@@ -1259,7 +1260,7 @@ fn reveal_after_the_draw_is_rejected() {
     c.announced_and_drawn();
     let r = c.reveal(ID, &c.jia_reveal(), "2026-03-02T12:00:00+08:00");
     r.expect(1);
-    assert_has(&r, "already drawn");
+    assert_has(&r, "已经抽取：每次公告只能抽取一次");
 }
 
 // ---------------------------------------------------------------------------

@@ -838,7 +838,7 @@ fn void_is_recorded_and_stops_the_draw() {
         "--now",
         "2026-03-01T12:00:00+08:00",
     ]);
-    r.expect(1).has("already voided");
+    r.expect(1).has("已经作废");
     // An unknown campaign is a record not found (exit 1, docs/CLI.md).
     c.dd(&["campaign", "void", "NO-SUCH", "--reason", "x"])
         .expect(1)
@@ -956,7 +956,7 @@ fn second_record_is_refused_and_a_correction_is_recorded() {
         .unwrap();
     c.record(&t.uscc, item, "发现问题待后续处理", "2026-04-30", &[])
         .expect(1)
-        .has("already recorded");
+        .has("已有结果记录");
     assert_eq!(
         c.dd_json(&["ledger", "verify"], 0)["entries"],
         entries,
@@ -1175,7 +1175,7 @@ fn results_import_of_good_rows_records_them_all() {
     for t in [a, b, d] {
         c.record(&t.uscc, &t.items[0], "未发现问题", "2026-04-30", &[])
             .expect(1)
-            .has("already recorded");
+            .has("已有结果记录");
     }
 }
 
@@ -2180,7 +2180,7 @@ fn a_coordination_group_is_announced_together_and_shares_its_prns() {
         &coordinated(&c, "COORD-C", "春季", "1/2", "\"SC-001\""),
     );
     let r = c.dd(&["campaign", "announce", &late, "--now", ANNOUNCE_AT]);
-    r.expect(1).has("already announced");
+    r.expect(1).has("已经公告过");
 }
 
 #[test]

@@ -38,7 +38,6 @@ store-no-snapshot = no snapshot { $id }
 store-damaged = stored { $registry } version { $version } is damaged: { $why }
 store-root-mismatch = stored { $registry } of snapshot { $snapshot } has root { $got }, but { $expected } was recorded
 store-backend = database: { $why }
-store-conflict = { $why }
 store-no-campaign = no campaign { $id } in the workspace (announce it first)
 store-read-only = the workspace is read-only here (a read-only copy, folder or medium): nothing was changed; work on a writable copy
 store-random = no random source: { $why }

@@ -43,7 +43,6 @@ store-no-snapshot = 没有编号为 { $id } 的版本快照
 store-damaged = 已存储的{ $registry }第 { $version } 版已损坏：{ $why }
 store-root-mismatch = 快照 { $snapshot } 中已存储的{ $registry }的 Merkle 根为 { $got }，与记录的 { $expected } 不符
 store-backend = 数据库错误：{ $why }
-store-conflict = { $why }
 store-no-campaign = 工作区中没有抽查批次 { $id }（请先发布抽查公告）
 store-read-only = 此处的工作区是只读的（只读副本、文件夹或介质）：未作任何更改；请在可写的副本上操作
 store-random = 系统没有可用的随机源：{ $why }

@@ -428,7 +428,7 @@ fn import(
         .store_calendar_years(&years, replace, &name, &at, &cli.actor())
         .map_err(|e| match e {
             crate::store::StoreError::Conflict(why) => {
-                Failure::rejected("conflict", msg_import_refused(file, &why))
+                Failure::rejected("conflict", msg_import_refused(file, &why.to_string()))
             }
             e => Failure::from(e),
         })?;

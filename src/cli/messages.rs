@@ -69,7 +69,7 @@ pub(crate) fn store(e: &StoreError) -> String {
         E::Io { path, source } => file_error(path, source),
         E::Backend(b) => t!("store-backend", why = b),
         // What conflicts is said by the flow that refused it.
-        E::Conflict(m) => t!("store-conflict", why = m),
+        E::Conflict(c) => super::conflict_texts::conflict(c),
         E::NoCampaign(id) => t!("store-no-campaign", id = format!("{id:?}")),
         E::ReadOnly => t!("store-read-only"),
         E::Random(m) => t!("store-random", why = m),

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod campaign;
+mod conflict_texts;
 pub mod demo;
 pub mod i18n;
 mod import_reasons;
@@ -248,7 +249,13 @@ impl From<crate::store::StoreError> for Failure {
             E::NotAWorkspace(_) | E::AlreadyExists(_) | E::NoSnapshot(_) => Failure::usage(message),
             // A record not found: rejected input (docs/CLI.md), not a usage error.
             E::NoCampaign(_) => Failure::rejected("not_found", message),
-            E::Conflict(_) => Failure::rejected("conflict", message),
+            E::Conflict(c) => {
+                let mut f = Failure::rejected("conflict", message);
+                if let Some(o) = f.json.get_mut("error").and_then(|e| e.as_object_mut()) {
+                    o.insert("conflict".into(), c.code().into());
+                }
+                f
+            }
             _ => Failure::rejected("store", message),
         }
     }

@@ -1,17 +1,12 @@
 //! Announcing campaigns from a workspace: the current snapshot, the history
 //! rules' inputs from the workspace, coordination groups, and one transaction.
 
-use super::{Actor, Store, StoreError};
+use super::{Actor, Conflict, Store, StoreError};
 use crate::core::announcement::{AnnounceSummary, Announcement, DrawError, announce, groups_of};
 use crate::core::campaign::Campaign;
 use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::RegistryKind;
 use chrono::{DateTime, Utc};
-
-/// A store's refusal of announcements made on a ledger head that is no
-/// longer the head (another entry was committed while they were made):
-/// [`announce_campaigns`] checks them again on the new head.
-pub const LEDGER_MOVED: &str = "the ledger changed while this ran (another entry was committed in between); nothing was announced: run it again";
 
 /// Why campaigns cannot be announced (抽查公告错误). Nothing is recorded.
 #[derive(Debug, thiserror::Error)]
@@ -59,7 +54,7 @@ pub fn announce_campaigns<S: Store + ?Sized>(
         let (list, summaries) = check_campaigns(store, campaigns.clone(), now)?;
         match store.store_announcements(list, actor) {
             Ok(recorded) => return Ok(recorded.into_iter().zip(summaries).collect()),
-            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
+            Err(StoreError::Conflict(Conflict::LedgerMoved)) if attempt < 5 => {}
             Err(e) => return Err(e.into()),
         }
     }

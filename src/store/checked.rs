@@ -4,7 +4,7 @@
 //! on the same snapshot, then the record, so that what is recorded is exactly
 //! what was checked. `campaign announce` and `plan announce` both call this.
 
-use super::{AnnounceError, LEDGER_MOVED, Store, StoreError, check_campaigns};
+use super::{AnnounceError, Conflict, Store, StoreError, check_campaigns};
 use crate::core::announcement::{AnnounceSummary, Announcement};
 use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
@@ -35,7 +35,7 @@ pub enum CheckedAnnounceError {
 /// [`crate::core::campaign_checks`] between the store's checks and the
 /// record: each campaign's simulated draws stop after `budget`. All the
 /// campaigns are announced, or none. Checked again when another ledger entry
-/// was committed meanwhile (a few times, then [`LEDGER_MOVED`]).
+/// was committed meanwhile (a few times, then [`Conflict::LedgerMoved`]).
 ///
 /// # Errors
 /// [`CheckedAnnounceError`] naming the campaign; nothing is recorded.
@@ -69,7 +69,7 @@ pub fn announce_checked<S: Store + ?Sized>(
         }
         match store.store_announcements(list, actor) {
             Ok(r) => return Ok((r.into_iter().zip(summaries).collect(), checked)),
-            Err(StoreError::Conflict(m)) if attempt < 5 && m == LEDGER_MOVED => {}
+            Err(StoreError::Conflict(Conflict::LedgerMoved)) if attempt < 5 => {}
             Err(e) => return Err(AnnounceError::from(e).into()),
         }
     }

@@ -21,6 +21,7 @@
 mod announce;
 pub mod calendars;
 mod checked;
+mod conflict;
 mod draw;
 mod history;
 mod outcomes;
@@ -33,9 +34,10 @@ mod traits;
 mod types;
 mod verify;
 
-pub use announce::{AnnounceError, LEDGER_MOVED, announce_campaigns, check_campaigns};
+pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
 pub use calendars::{StoredYear, YearImport, store_calendar};
 pub use checked::{Announced, CheckedAnnounceError, announce_checked};
+pub use conflict::{Conflict, RecordedReveal};
 pub use draw::{
     DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
 };
@@ -124,7 +126,7 @@ pub enum StoreError {
     /// The operation conflicts with what is recorded (a second announcement or
     /// draw of one campaign, a second reveal).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Conflict),
     /// No such campaign.
     #[error("no campaign {0:?} in the workspace (announce it first)")]
     NoCampaign(String),

@@ -427,7 +427,7 @@ fn deadlines_of<S: Store + ?Sized>(
                 if drawn.is_none() {
                     drawn = Some(super::drawn_campaign(store, id).map_err(|e| match e {
                         super::ResultsFlowError::Store(s) => s,
-                        e => StoreError::Conflict(e.to_string()),
+                        e => StoreError::Conflict(e.to_string().into()),
                     })?);
                 }
                 let d = drawn.as_ref().map(|d| {

@@ -157,7 +157,7 @@ pub trait Store {
     ///
     /// # Errors
     /// [`StoreError::Conflict`] for an id already announced, and
-    /// `StoreError::Conflict(`[`crate::store::LEDGER_MOVED`]`)` when the first
+    /// `StoreError::Conflict(`[`crate::store::Conflict::LedgerMoved`]`)` when the first
     /// names a ledger head that is no longer the head (checked under the
     /// store's write lock).
     fn store_announcements(

@@ -97,6 +97,6 @@ impl ScheduleRecord {
     /// [`StoreError::Conflict`] when the stored dates break the rules.
     pub fn schedule(&self) -> Result<Schedule, StoreError> {
         Schedule::from_dates(&self.problem, &self.dates)
-            .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))
+            .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))
     }
 }

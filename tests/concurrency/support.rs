@@ -135,7 +135,9 @@ pub fn judge(what: &str, x: &Output, y: &Output, applied: [bool; 2]) -> &'static
             assert!(!applied[i], "{what}: update {i} refused but stored");
             let t = text(o);
             assert!(
-                t.contains("changed while this ran") || t.contains("run it again"),
+                t.contains("changed while this ran")
+                    || t.contains("run it again")
+                    || t.contains("请重新运行"),
                 "{what}: the refusal does not say why: {t}"
             );
         }

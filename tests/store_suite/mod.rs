@@ -444,7 +444,12 @@ pub fn a_change_to_a_replaced_schedule_is_refused<S: Store>(mut s: S) {
     let entries = s.ledger().unwrap().len();
     let refused = s.store_schedule(&record, "reschedule", json.clone(), at, &actor());
     assert!(
-        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("changed while this ran")),
+        matches!(
+            &refused,
+            Err(StoreError::Conflict(
+                dualdraw::store::Conflict::ScheduleMoved { .. }
+            ))
+        ),
         "{refused:?}"
     );
     let ids = vec!["C-5".to_string()];
@@ -479,7 +484,7 @@ pub fn a_change_to_a_replaced_schedule_is_refused<S: Store>(mut s: S) {
 }
 
 /// Announcements made on a ledger head that another write moved meanwhile
-/// are refused ([`dualdraw::store::LEDGER_MOVED`], nothing recorded), and
+/// are refused ([`dualdraw::store::Conflict::LedgerMoved`], nothing recorded), and
 /// announcing again makes them on the new head.
 pub fn an_announcement_on_a_moved_ledger_is_refused<S: Store>(mut s: S) {
     commit_all(&mut s, &small_county());
@@ -496,7 +501,10 @@ pub fn an_announcement_on_a_moved_ledger_is_refused<S: Store>(mut s: S) {
     let entries = s.ledger().unwrap().len();
     let refused = s.store_announcements(list, &actor());
     assert!(
-        matches!(&refused, Err(StoreError::Conflict(m)) if m == dualdraw::store::LEDGER_MOVED),
+        matches!(
+            &refused,
+            Err(StoreError::Conflict(dualdraw::store::Conflict::LedgerMoved))
+        ),
         "{refused:?}"
     );
     assert_eq!(s.ledger().unwrap().len(), entries);

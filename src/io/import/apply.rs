@@ -127,9 +127,9 @@ pub fn import_into<S: Store + ?Sized>(
             sheet: sheet.clone(),
             ..s
         }) {
-            Err(ApplyError::Store(StoreError::Conflict(m)))
-                if attempt < 4 && m.contains("changed while this ran") =>
-            {
+            Err(ApplyError::Store(StoreError::Conflict(
+                crate::store::Conflict::RegistryMoved { .. },
+            ))) if attempt < 4 => {
                 progress(Stage::MergingAgain);
             }
             other => return other,

@@ -16,6 +16,7 @@ use crate::core::merkle::Hash;
 use crate::core::proof::DrawProof;
 use crate::core::results::InspectionResult;
 use crate::ledger::{Entry, verify_chain};
+use crate::store::Conflict;
 use crate::store::ScheduleRecord;
 use rusqlite::OptionalExtension;
 use serde_json::Value;
@@ -58,7 +59,7 @@ impl RecordAudit {
 }
 
 fn tampered(what: impl Into<String>) -> StoreError {
-    StoreError::Conflict(what.into())
+    StoreError::Conflict(Conflict::Other(what.into()))
 }
 
 fn body(e: &Entry) -> Result<Value, StoreError> {

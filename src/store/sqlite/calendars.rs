@@ -43,8 +43,9 @@ fn read_rows(conn: &rusqlite::Connection) -> Result<Vec<Row>, StoreError> {
 fn stored(row: Row) -> Result<StoredYear, StoreError> {
     let schedule = match row.kind.as_str() {
         "official" => Some(
-            serde_json::from_str::<YearSchedule>(&row.body)
-                .map_err(|e| StoreError::Conflict(format!("stored calendar {}: {e}", row.year)))?,
+            serde_json::from_str::<YearSchedule>(&row.body).map_err(|e| {
+                StoreError::Conflict(format!("stored calendar {}: {e}", row.year).into())
+            })?,
         ),
         _ => None,
     };
@@ -71,10 +72,9 @@ fn known_in(
     match row {
         Some((kind, _)) if kind == "assumed" => Ok((None, true)),
         Some((_, body)) => Ok((
-            Some(
-                serde_json::from_str(&body)
-                    .map_err(|e| StoreError::Conflict(format!("stored calendar {year}: {e}")))?,
-            ),
+            Some(serde_json::from_str(&body).map_err(|e| {
+                StoreError::Conflict(format!("stored calendar {year}: {e}").into())
+            })?),
             false,
         )),
         None => Ok((Calendar::shipped().year(year), false)),
@@ -168,13 +168,14 @@ impl Workspace {
             olds.push(known);
         }
         if !refused.is_empty() {
-            return Err(StoreError::Conflict(refused.join("\n")));
+            return Err(StoreError::Conflict(refused.join("\n").into()));
         }
         for ((y, (_, outcome)), old) in years.iter().zip(&outcomes).zip(&olds) {
             if *outcome == YearImport::Unchanged {
                 continue;
             }
-            let body = serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let body =
+                serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
             tx.execute(
                 "INSERT OR REPLACE INTO calendars(year, kind, body, at) VALUES (?1, 'official', ?2, ?3)",
                 params![y.year, body, at],
@@ -211,14 +212,17 @@ impl Workspace {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (known, assumed) = known_in(&tx, year)?;
         if let Some(k) = known {
-            return Err(StoreError::Conflict(format!(
-                "the official holiday schedule of {year} is known ({}): nothing is assumed",
-                if k.source.is_empty() {
-                    "no notice named".to_string()
-                } else {
-                    k.source
-                }
-            )));
+            return Err(StoreError::Conflict(
+                format!(
+                    "the official holiday schedule of {year} is known ({}): nothing is assumed",
+                    if k.source.is_empty() {
+                        "no notice named".to_string()
+                    } else {
+                        k.source
+                    }
+                )
+                .into(),
+            ));
         }
         if assumed {
             return Ok(false);

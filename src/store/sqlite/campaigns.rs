@@ -8,6 +8,7 @@ use crate::core::merkle::Hash;
 use crate::core::proof::DrawProof;
 use crate::store::Actor;
 use crate::store::CampaignState;
+use crate::store::Conflict;
 use rusqlite::{OptionalExtension, params};
 
 /// Whether a campaign was voided (within a transaction or not).
@@ -108,9 +109,7 @@ impl Workspace {
             let head = head.unwrap_or_else(|| vec![0; 32]);
             let a = if i == 0 {
                 if head != a.ledger_head.0.to_vec() {
-                    return Err(StoreError::Conflict(
-                        crate::store::announce::LEDGER_MOVED.into(),
-                    ));
+                    return Err(StoreError::Conflict(Conflict::LedgerMoved));
                 }
                 a
             } else {
@@ -120,17 +119,16 @@ impl Workspace {
                 }
                 a.with_ledger_head(Hash(h))
             };
-            let body =
-                serde_json::to_string(&a).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let body = serde_json::to_string(&a)
+                .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
             let n = tx.execute(
                 "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
                 params![a.campaign.id, a.hash.0.to_vec(), body, crate::core::campaign::instant_text(&a.announced_at)],
             )?;
             if n == 0 {
-                return Err(StoreError::Conflict(format!(
-                    "campaign {} is already announced: a new campaign needs a new id",
-                    a.campaign.id
-                )));
+                return Err(StoreError::Conflict(Conflict::AlreadyAnnounced {
+                    id: a.campaign.id.clone(),
+                }));
             }
             append(
                 &tx,
@@ -168,8 +166,9 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             out.push(
-                serde_json::from_str(&row?)
-                    .map_err(|e| StoreError::Conflict(format!("stored announcement: {e}")))?,
+                serde_json::from_str(&row?).map_err(|e| {
+                    StoreError::Conflict(format!("stored announcement: {e}").into())
+                })?,
             );
         }
         Ok(out)
@@ -186,10 +185,13 @@ impl Workspace {
         };
         let all = self.all_announcements()?;
         g.announcement_hashes(&all).ok_or_else(|| {
-            StoreError::Conflict(format!(
-                "coordination group {:?}: a member is not announced here",
-                g.group
-            ))
+            StoreError::Conflict(
+                format!(
+                    "coordination group {:?}: a member is not announced here",
+                    g.group
+                )
+                .into(),
+            )
         })
     }
 
@@ -222,7 +224,7 @@ impl Workspace {
             .optional()?;
         let body = body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))?;
         serde_json::from_str(&body)
-            .map_err(|e| StoreError::Conflict(format!("stored announcement of {id}: {e}")))
+            .map_err(|e| StoreError::Conflict(format!("stored announcement of {id}: {e}").into()))
     }
 
     /// Records a witness's reveal (checked by the caller) and its ledger entry
@@ -245,9 +247,9 @@ impl Workspace {
             })
             .optional()?;
         if drawn.is_some() || is_voided(&tx, id)? {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} is already drawn or voided"
-            )));
+            return Err(StoreError::Conflict(Conflict::DrawnOrVoided {
+                id: id.to_string(),
+            }));
         }
         let earlier: Option<(String, String)> = tx
             .query_row(
@@ -264,16 +266,15 @@ impl Workspace {
                     |row| row.get(0),
                 )
                 .optional()?;
-            return Err(StoreError::Conflict(format!(
-                "the reveal of {} for {id} was already recorded at {when}{} with {} secret; nothing was changed",
-                r.name,
-                by.map(|o| format!(" by {o}")).unwrap_or_default(),
-                if secret == r.secret {
-                    "the same"
-                } else {
-                    "a different"
-                }
-            )));
+            return Err(StoreError::Conflict(Conflict::RevealRecorded(Box::new(
+                crate::store::RecordedReveal {
+                    id: id.to_string(),
+                    name: r.name.clone(),
+                    when,
+                    by,
+                    same_secret: secret == r.secret,
+                },
+            ))));
         }
         tx.execute(
             "INSERT INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
@@ -312,7 +313,9 @@ impl Workspace {
             let (name, secret, at) = row?;
             let revealed_at = chrono::DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.with_timezone(&chrono::Utc))
-                .map_err(|e| StoreError::Conflict(format!("stored reveal time {at:?}: {e}")))?;
+                .map_err(|e| {
+                    StoreError::Conflict(format!("stored reveal time {at:?}: {e}").into())
+                })?;
             out.push(Reveal {
                 name,
                 secret,
@@ -372,24 +375,24 @@ impl Workspace {
         self.ensure_campaign_tables()?;
         let id = &p.announcement.campaign.id;
         // The published proof file is exactly this text, so its SHA-256 is the ledger's.
-        let body =
-            serde_json::to_string_pretty(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let body = serde_json::to_string_pretty(p)
+            .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if is_voided(&tx, id)? {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} was voided: announce a new campaign"
-            )));
+            return Err(StoreError::Conflict(Conflict::Voided {
+                id: id.to_string(),
+            }));
         }
         let n = tx.execute(
             "INSERT OR IGNORE INTO draws(campaign_id, seed, proof) VALUES (?1, ?2, ?3)",
             params![id, p.seed.0.to_vec(), body],
         )?;
         if n == 0 {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} is already drawn: one draw per announcement"
-            )));
+            return Err(StoreError::Conflict(Conflict::AlreadyDrawn {
+                id: id.to_string(),
+            }));
         }
         append(
             &tx,
@@ -433,9 +436,9 @@ impl Workspace {
             params![id, reason, at],
         )?;
         if n == 0 {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} is already voided"
-            )));
+            return Err(StoreError::Conflict(Conflict::AlreadyVoided {
+                id: id.to_string(),
+            }));
         }
         append(
             &tx,
@@ -472,7 +475,7 @@ impl Workspace {
     /// [`StoreError::NoCampaign`] when not drawn.
     pub fn draw_proof(&self, id: &str) -> Result<DrawProof, StoreError> {
         serde_json::from_str(&self.draw_proof_text(id)?)
-            .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}")))
+            .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}").into()))
     }
 
     /// The replacements made after a campaign's draw, in order.
@@ -491,11 +494,9 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             let body = row?;
-            out.push(
-                serde_json::from_str(&body).map_err(|e| {
-                    StoreError::Conflict(format!("stored replacement of {id}: {e}"))
-                })?,
-            );
+            out.push(serde_json::from_str(&body).map_err(|e| {
+                StoreError::Conflict(format!("stored replacement of {id}: {e}").into())
+            })?);
         }
         Ok(out)
     }
@@ -511,14 +512,15 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let body =
+            serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if is_voided(&tx, id)? {
-            return Err(StoreError::Conflict(format!(
-                "campaign {id} was voided: nothing can be replaced"
-            )));
+            return Err(StoreError::Conflict(Conflict::VoidedNoReplacement {
+                id: id.to_string(),
+            }));
         }
         if r.beacon.is_some() {
             tx.execute(
@@ -531,10 +533,10 @@ impl Workspace {
             params![id, r.seq, body],
         )?;
         if n == 0 {
-            return Err(StoreError::Conflict(format!(
-                "replacement {} of {id} already exists",
-                r.seq
-            )));
+            return Err(StoreError::Conflict(Conflict::ReplacementExists {
+                id: id.to_string(),
+                seq: u64::from(r.seq),
+            }));
         }
         let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         append(
@@ -561,7 +563,8 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        let body = serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let body =
+            serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -570,9 +573,9 @@ impl Workspace {
             params![id, body],
         )?;
         if n == 0 {
-            return Err(StoreError::Conflict(format!(
-                "a replacement of {id} is already waiting for its beacon round: resolve it first"
-            )));
+            return Err(StoreError::Conflict(Conflict::ReplacementWaiting {
+                id: id.to_string(),
+            }));
         }
         let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         append(
@@ -606,7 +609,7 @@ impl Workspace {
             .optional()?;
         body.map(|b| {
             serde_json::from_str(&b)
-                .map_err(|e| StoreError::Conflict(format!("stored request: {e}")))
+                .map_err(|e| StoreError::Conflict(format!("stored request: {e}").into()))
         })
         .transpose()
     }

@@ -230,9 +230,9 @@ impl Workspace {
         )?;
         let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if integrity != "ok" {
-            return Err(StoreError::Conflict(format!(
-                "the backup failed SQLite's integrity check: {integrity}"
-            )));
+            return Err(StoreError::Conflict(
+                format!("the backup failed SQLite's integrity check: {integrity}").into(),
+            ));
         }
         let copy = Workspace {
             dir: tmp.parent().map(Path::to_path_buf).unwrap_or_default(),
@@ -242,7 +242,7 @@ impl Workspace {
         };
         let audit = copy
             .audit_records()
-            .map_err(|e| StoreError::Conflict(format!("the backup does not check: {e}")))?;
+            .map_err(|e| StoreError::Conflict(format!("the backup does not check: {e}").into()))?;
         let mine = self.ledger()?;
         let theirs = copy.ledger()?;
         if theirs.len() > mine.len() || mine[..theirs.len()] != theirs[..] {

@@ -5,6 +5,7 @@ use super::ledger::append;
 use super::{StoreError, Workspace, commit};
 use crate::core::results::InspectionResult;
 use crate::store::Actor;
+use crate::store::Conflict;
 use crate::store::ResultMode;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -57,7 +58,8 @@ impl Workspace {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for r in results {
-            let body = serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string()))?;
+            let body =
+                serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
             let exists: Option<i64> = tx
                 .query_row(
                     "SELECT 1 FROM results WHERE campaign_id = ?1 AND target = ?2 AND item = ?3",
@@ -67,16 +69,16 @@ impl Workspace {
                 .optional()?;
             match (mode, exists.is_some()) {
                 (ResultMode::New, true) => {
-                    return Err(StoreError::Conflict(format!(
-                        "a result for {} item {} is already recorded: record a correction (更正) instead",
-                        r.target, r.item
-                    )));
+                    return Err(StoreError::Conflict(Conflict::ResultRecorded {
+                        target: r.target.clone(),
+                        item: r.item.clone(),
+                    }));
                 }
                 (ResultMode::Correction, false) => {
-                    return Err(StoreError::Conflict(format!(
-                        "no result for {} item {} to correct",
-                        r.target, r.item
-                    )));
+                    return Err(StoreError::Conflict(Conflict::NoResultToCorrect {
+                        target: r.target.clone(),
+                        item: r.item.clone(),
+                    }));
                 }
                 _ => {}
             }
@@ -156,7 +158,7 @@ impl Workspace {
         for row in rows {
             out.push(
                 serde_json::from_str(&row?)
-                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?,
+                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}").into()))?,
             );
         }
         Ok(out)
@@ -243,8 +245,9 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             let (uscc, day) = row?;
-            let date = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-                .map_err(|e| StoreError::Conflict(format!("stored history date {day:?}: {e}")))?;
+            let date = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|e| {
+                StoreError::Conflict(format!("stored history date {day:?}: {e}").into())
+            })?;
             out.push((uscc, date));
         }
         Ok(out)
@@ -263,7 +266,7 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             let r: InspectionResult = serde_json::from_str(&row?)
-                .map_err(|e| StoreError::Conflict(format!("stored result: {e}")))?;
+                .map_err(|e| StoreError::Conflict(format!("stored result: {e}").into()))?;
             out.push(r);
         }
         Ok(out)

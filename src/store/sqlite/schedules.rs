@@ -11,6 +11,7 @@ use crate::core::merkle::Hash;
 use crate::core::registry::RegistryKind;
 use crate::schedule::{Labels, Problem, Schedule, TargetLabel, Visit};
 use crate::store::Actor;
+use crate::store::Conflict;
 use crate::store::{SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -231,7 +232,7 @@ impl Workspace {
             .optional()?;
         body.map(|b| {
             serde_json::from_str(&b)
-                .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))
+                .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))
         })
         .transpose()
     }
@@ -274,8 +275,8 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         let key = ScheduleRecord::key_of(&record.campaigns);
-        let text =
-            serde_json::to_string(record).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let text = serde_json::to_string(record)
+            .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
         let stored: Option<String> = tx
             .query_row("SELECT body FROM schedules WHERE key = ?1", [&key], |r| {
                 r.get(0)
@@ -283,29 +284,29 @@ impl Workspace {
             .optional()?;
         match (kind, stored) {
             ("schedule", Some(_)) => {
-                return Err(StoreError::Conflict(format!(
-                    "{key} already has a schedule: move single visits with `dualdraw schedule move`"
-                )));
+                return Err(StoreError::Conflict(Conflict::AlreadyScheduled {
+                    key: key.clone(),
+                }));
             }
             ("schedule", None) => {}
-            (_, None) => return Err(StoreError::Conflict(format!("{key} has no schedule yet"))),
+            (_, None) => {
+                return Err(StoreError::Conflict(Conflict::NotScheduled {
+                    key: key.clone(),
+                }));
+            }
             (_, Some(b)) => {
                 let now: ScheduleRecord = serde_json::from_str(&b)
-                    .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}")))?;
+                    .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))?;
                 let base = if kind == "reschedule" {
                     record.reschedules.checked_sub(1)
                 } else {
                     Some(record.reschedules)
                 };
                 if now.revealed || Some(now.reschedules) != base {
-                    return Err(StoreError::Conflict(format!(
-                        "the schedule of {key} changed while this ran ({} was recorded in between); nothing was stored: run it again",
-                        if now.revealed {
-                            "its reveal".to_string()
-                        } else {
-                            format!("reschedule {}", now.reschedules)
-                        }
-                    )));
+                    return Err(StoreError::Conflict(Conflict::ScheduleMoved {
+                        key: key.clone(),
+                        by: (!now.revealed).then_some(u64::from(now.reschedules)),
+                    }));
                 }
             }
         }
@@ -435,14 +436,9 @@ impl Workspace {
         if let Some(other) = self.scheduled_with(ids)? {
             return Err(ScheduleFlowError::Store(StoreError::Conflict(
                 if other == key {
-                    format!(
-                        "{key} already has a schedule: move single visits with `dualdraw schedule move`"
-                    )
+                    Conflict::AlreadyScheduled { key }
                 } else {
-                    format!(
-                        "a campaign of {key} is already scheduled in {other}: every visit has one date (move visits with `dualdraw schedule move {}`)",
-                        other.replace('+', " ")
-                    )
+                    Conflict::ScheduledElsewhere { key, other }
                 },
             )));
         }

@@ -4,6 +4,7 @@
 use super::{DB_FILE, StoreError, Workspace};
 use crate::core::merkle::{MerkleRoot, empty_root};
 use crate::core::registry::RegistryKind;
+use crate::store::Conflict;
 use crate::store::SnapshotInfo;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
@@ -89,9 +90,10 @@ impl Workspace {
         let by = current
             .map(|c| format!("snapshot {} ({})", c.id, c.note))
             .unwrap_or_default();
-        Err(StoreError::Conflict(format!(
-            "the {kind} registry changed while this ran ({by} was committed in between); nothing was stored: run it again"
-        )))
+        Err(StoreError::Conflict(Conflict::RegistryMoved {
+            kind: kind.to_string(),
+            by,
+        }))
     }
 
     /// Makes the tables of `sql` (`CREATE TABLE IF NOT EXISTS …;` statements)

@@ -1,0 +1,21 @@
+# Conflicts with what is recorded (src/cli/conflict_texts.rs)
+conflict-ledger-moved = the ledger changed while this ran (another entry was committed in between); nothing was announced: run it again
+conflict-registry-moved = the { $kind } registry changed while this ran ({ $by } was committed in between); nothing was stored: run it again
+conflict-already-announced = campaign { $id } is already announced: a new campaign needs a new id
+conflict-drawn-or-voided = campaign { $id } is already drawn or voided
+conflict-reveal-recorded-same = the reveal of { $name } for { $id } was already recorded at { $when }{ $by } with the same secret; nothing was changed
+conflict-reveal-recorded-different = the reveal of { $name } for { $id } was already recorded at { $when }{ $by } with a different secret; nothing was changed
+conflict-voided = campaign { $id } was voided: announce a new campaign
+conflict-already-drawn = campaign { $id } is already drawn: one draw per announcement
+conflict-already-voided = campaign { $id } is already voided
+conflict-voided-no-replacement = campaign { $id } was voided: nothing can be replaced
+conflict-replacement-exists = replacement { $seq } of { $id } already exists
+conflict-replacement-waiting = a replacement of { $id } is already waiting for its beacon round: resolve it first
+conflict-result-recorded = a result for { $target } item { $item } is already recorded: record a correction (更正) instead
+conflict-no-result-to-correct = no result for { $target } item { $item } to correct
+conflict-already-scheduled = { $key } already has a schedule: move single visits with `dualdraw schedule move`
+conflict-scheduled-elsewhere = a campaign of { $key } is already scheduled in { $other }: every visit has one date (move visits with `dualdraw schedule move { $ids }`)
+conflict-not-scheduled = { $key } has no schedule yet
+conflict-schedule-moved-reveal = the schedule of { $key } changed while this ran (its reveal was recorded in between); nothing was stored: run it again
+conflict-schedule-moved = the schedule of { $key } changed while this ran (reschedule { $seq } was recorded in between); nothing was stored: run it again
+conflict-by = {" "}by { $by }

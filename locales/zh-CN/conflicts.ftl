@@ -1,0 +1,21 @@
+# 与已记录内容冲突（src/cli/conflict_texts.rs）
+conflict-ledger-moved = 本命令运行期间台账有新的记录（另一条记录先提交）；没有发布任何公告：请重新运行
+conflict-registry-moved = 本次导入期间 { $kind } 名录有变化（先提交了 { $by }）；没有保存任何内容：请重新运行
+conflict-already-announced = 抽查批次 { $id } 已经公告过：新的抽查批次需要新的编号
+conflict-drawn-or-voided = 抽查批次 { $id } 已经抽取或已作废
+conflict-reveal-recorded-same = { $name } 对 { $id } 的揭示值已于 { $when } 记录{ $by }，与本次给出的相同；没有做任何更改
+conflict-reveal-recorded-different = { $name } 对 { $id } 的揭示值已于 { $when } 记录{ $by }，与本次给出的不同；没有做任何更改
+conflict-voided = 抽查批次 { $id } 已作废：请公告新的抽查批次
+conflict-already-drawn = 抽查批次 { $id } 已经抽取：每次公告只能抽取一次
+conflict-already-voided = 抽查批次 { $id } 已经作废
+conflict-voided-no-replacement = 抽查批次 { $id } 已作废：不能替换
+conflict-replacement-exists = { $id } 的第 { $seq } 次替换已经存在
+conflict-replacement-waiting = { $id } 已有一次替换在等待其随机信标轮次：请先完成它
+conflict-result-recorded = { $target } 的检查事项 { $item } 已有结果记录：如需更改请记录更正（results correct）
+conflict-no-result-to-correct = { $target } 的检查事项 { $item } 没有结果记录，无法更正
+conflict-already-scheduled = { $key } 已经排期：单个检查请用 `dualdraw schedule move` 调整
+conflict-scheduled-elsewhere = { $key } 中有抽查批次已在 { $other } 中排期：每次检查只有一个日期（用 `dualdraw schedule move { $ids }` 调整检查）
+conflict-not-scheduled = { $key } 尚未排期
+conflict-schedule-moved-reveal = 本命令运行期间 { $key } 的排期有变化（先记录了排期公开）；没有保存任何内容：请重新运行
+conflict-schedule-moved = 本命令运行期间 { $key } 的排期有变化（先记录了第 { $seq } 次调整）；没有保存任何内容：请重新运行
+conflict-by = （操作人 { $by }）
