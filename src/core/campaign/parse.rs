@@ -1,6 +1,7 @@
 //! Reading campaign TOML: the file's shape, defaults, and the checks that need
 //! no registry.
 
+use super::Reason;
 use super::{
     AssignmentVersion, BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan,
     MissingReveal, OfficerRegion, Period, Ratio, Stratum, StratumRule, Targets, Teams,
@@ -30,19 +31,19 @@ pub enum CampaignError {
         /// The value.
         value: String,
         /// Why.
-        reason: String,
+        reason: Reason,
     },
 }
 
 fn invalid(
     key: impl Into<String>,
     value: impl ToString,
-    reason: impl Into<String>,
+    reason: Reason,
 ) -> CampaignError {
     CampaignError::Invalid {
         key: key.into(),
         value: value.to_string(),
-        reason: reason.into(),
+        reason,
     }
 }
 
@@ -179,11 +180,11 @@ fn sorted_unique(key: &str, mut v: Vec<String>) -> Result<Vec<String>, CampaignE
     out.sort();
     for w in out.windows(2) {
         if w[0] == w[1] {
-            return Err(invalid(key, &w[0], "listed twice"));
+            return Err(invalid(key, &w[0], Reason::ListedTwice));
         }
     }
     if let Some(e) = out.iter().find(|s| s.is_empty()) {
-        return Err(invalid(key, e, "empty entry"));
+        return Err(invalid(key, e, Reason::EmptyEntry));
     }
     Ok(out)
 }
@@ -193,7 +194,7 @@ fn parse_instant(key: &str, s: &str) -> Result<DateTime<Utc>, CampaignError> {
         invalid(
             key,
             s,
-            "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00",
+            Reason::NotAnInstant,
         )
     })
 }
@@ -210,7 +211,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     })?;
     let draw_date_text = file.draw_date.text();
     let draw_date = NaiveDate::parse_from_str(draw_date_text.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("draw_date", &draw_date_text, "not a date YYYY-MM-DD"))?;
+        .map_err(|_| invalid("draw_date", &draw_date_text, Reason::NotADate))?;
     let t = file.targets.unwrap_or_default();
     let mut strata = Vec::new();
     for (i, s) in t.strata.into_iter().enumerate() {
@@ -219,7 +220,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             invalid(
                 format!("{key}.credit_class"),
                 &s.credit_class,
-                e.to_string(),
+                Reason::UnknownCreditClass(e),
             )
         })?;
         let rule = match (s.ratio, s.count) {
@@ -227,14 +228,14 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                 return Err(invalid(
                     &key,
                     credit_class.token(),
-                    "give ratio or count, not both",
+                    Reason::RatioAndCount,
                 ));
             }
             (None, None) => {
                 return Err(invalid(
                     &key,
                     credit_class.token(),
-                    "needs a ratio (\"3%\", \"1/30\") or a count",
+                    Reason::NoRatioOrCount,
                 ));
             }
             (None, Some(c)) => StratumRule::Count(c),
@@ -243,7 +244,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                     invalid(
                         format!("{key}.ratio"),
                         &r,
-                        "not an exact ratio between 0 and 1 such as \"3%\", \"2.5%\" or \"1/30\"",
+                        Reason::NotARatio,
                     )
                 })?)
             }
@@ -251,7 +252,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                 return Err(invalid(
                     format!("{key}.ratio"),
                     x,
-                    "write the ratio as text (\"3%\", \"1/30\"): a bare number is floating point and not exact",
+                    Reason::RatioAsNumber,
                 ));
             }
         };
@@ -267,7 +268,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     for c in &t.exclude_credit_classes {
         exclude_credit_classes.push(
             CreditClass::parse(c)
-                .map_err(|e| invalid("targets.exclude_credit_classes", c, e.to_string()))?,
+                .map_err(|e| invalid("targets.exclude_credit_classes", c, Reason::UnknownCreditClass(e)))?,
         );
     }
     exclude_credit_classes.sort();
@@ -275,7 +276,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         return Err(invalid(
             "targets.exclude_credit_classes",
             w[0].token(),
-            "listed twice",
+            Reason::ListedTwice,
         ));
     }
     let teams = file.teams.unwrap_or_default();
@@ -287,7 +288,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 "teams.officer_region",
                 x,
-                "use \"same\", \"other\" or \"any\"",
+                Reason::OfficerRegion,
             ));
         }
     };
@@ -301,7 +302,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 "teams.assignment",
                 x,
-                "use \"v2\" (the default) or \"v1\"",
+                Reason::Assignment,
             ));
         }
     };
@@ -311,7 +312,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             invalid(
                 format!("entropy.witnesses[{}].commitment", i + 1),
                 &w.commitment,
-                "not a 64-digit hex SHA-256 (make one with `dualdraw witness new`)",
+                Reason::NotACommitment,
             )
         })?;
         // A reveal is written `NAME=SECRET`: a name must not hold `=`, and no
@@ -324,7 +325,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 format!("entropy.witnesses[{}].name", i + 1),
                 &w.name,
-                format!("a witness name must not contain {bad:?}: reveals are written NAME=SECRET"),
+                Reason::WitnessNameCharacter { ch: bad },
             ));
         }
         witnesses.push(WitnessCommitment {
@@ -342,7 +343,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                     return Err(invalid(
                         "entropy.beacon.scheme",
                         x,
-                        "use \"drand-quicknet\" or \"lottery\"",
+                        Reason::BeaconScheme,
                     ));
                 }
             };
@@ -365,14 +366,14 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 "entropy.on_missing_reveal",
                 x,
-                "use \"void\" or \"proceed\"",
+                Reason::OnMissingReveal,
             ));
         }
     };
     let date = |key: &str, v: &DateValue| {
         let text = v.text();
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| invalid(key, &text, "not a date YYYY-MM-DD"))
+            .map_err(|_| invalid(key, &text, Reason::NotADate))
     };
     let period = match &file.period {
         None => None,
@@ -391,7 +392,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                     invalid(
                         "coordination.start",
                         &text,
-                        "an exact fraction in [0, 1), such as \"0\", \"1/5\" or \"50%\"",
+                        Reason::CoordinationStart,
                     )
                 })?;
             Some(Coordination {
@@ -448,7 +449,7 @@ fn strictly_sorted<T: PartialOrd + std::fmt::Debug>(
         Some(w) => Err(invalid(
             key,
             format!("{:?}", w[1]),
-            "must be sorted without duplicates",
+            Reason::NotSorted,
         )),
         None => Ok(()),
     }
@@ -470,7 +471,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "targets.strata",
                 w[0].credit_class.token(),
-                "two strata for one credit class",
+                Reason::TwoStrata,
             ));
         }
     }
@@ -481,29 +482,29 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             .chars()
             .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
     {
-        return Err(invalid("id", &c.id, "must be non-empty, without / or \\"));
+        return Err(invalid("id", &c.id, Reason::BadId));
     }
     if c.lead_department.is_empty() {
-        return Err(invalid("lead_department", "", "must be given"));
+        return Err(invalid("lead_department", "", Reason::MustBeGiven));
     }
     if c.items.is_empty() {
-        return Err(invalid("items", "[]", "a campaign needs at least one item"));
+        return Err(invalid("items", "[]", Reason::NoItems));
     }
     if c.teams.min_size < 2 {
         return Err(invalid(
             "teams.min_size",
             c.teams.min_size,
-            "at least 2: the law requires two officers per inspection (行政处罚法 第四十二条)",
+            Reason::TeamTooSmall,
         ));
     }
     if c.teams.per_department == 0 {
-        return Err(invalid("teams.per_department", 0, "at least 1"));
+        return Err(invalid("teams.per_department", 0, Reason::PerDepartmentZero));
     }
     if c.teams.max_targets_per_officer == Some(0) {
         return Err(invalid(
             "teams.max_targets_per_officer",
             0,
-            "at least 1 (omit it for no limit)",
+            Reason::MaxTargetsZero,
         ));
     }
     for s in &c.targets.strata {
@@ -513,14 +514,14 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "targets.strata",
                 s.credit_class.token(),
-                format!("min {min} is above max {max}"),
+                Reason::MinAboveMax { min, max },
             ));
         }
         if c.targets.exclude_credit_classes.contains(&s.credit_class) {
             return Err(invalid(
                 "targets.exclude_credit_classes",
                 s.credit_class.token(),
-                "has a stratum and is excluded at once",
+                Reason::StratumExcluded,
             ));
         }
     }
@@ -529,7 +530,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "targets.regions",
                 r,
-                "a region-code prefix is 1 to 6 digits",
+                Reason::RegionPrefix,
             ));
         }
     }
@@ -544,17 +545,17 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         return Err(invalid(
             "entropy.witnesses",
             w[0],
-            "two witnesses with one name",
+            Reason::DuplicateWitness,
         ));
     }
     if names.iter().any(|n| n.is_empty()) {
-        return Err(invalid("entropy.witnesses", "", "a witness needs a name"));
+        return Err(invalid("entropy.witnesses", "", Reason::WitnessNameless));
     }
     if c.entropy.witnesses.is_empty() && c.entropy.beacon.is_none() {
         return Err(invalid(
             "entropy",
             "",
-            "needs at least one witness or a beacon: a draw without outside entropy cannot be checked",
+            Reason::NoEntropy,
         ));
     }
     if let Some(b) = &c.entropy.beacon {
@@ -564,7 +565,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
                     return Err(invalid(
                         "entropy.beacon.round",
                         &b.round,
-                        "a drand round is a positive integer",
+                        Reason::DrandRound,
                     ));
                 }
             }
@@ -573,14 +574,14 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
                     return Err(invalid(
                         "entropy.beacon.round",
                         "",
-                        "name the lottery draw (e.g. 福彩双色球2026025期)",
+                        Reason::LotteryRound,
                     ));
                 }
                 if c.entropy.reveal_deadline.is_none() {
                     return Err(invalid(
                         "entropy.reveal_deadline",
                         "",
-                        "a lottery beacon has no round time: set the reveal deadline before the lottery is drawn",
+                        Reason::LotteryDeadline,
                     ));
                 }
             }
@@ -590,7 +591,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         return Err(invalid(
             "entropy.on_missing_reveal",
             "proceed",
-            "only with a beacon: otherwise the last witness could choose between outcomes by not revealing",
+            Reason::ProceedWithoutBeacon,
         ));
     }
     if let Some(p) = &c.period {
@@ -598,29 +599,26 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "period.end",
                 p.end,
-                format!("before period.start {}", p.start),
+                Reason::EndBeforeStart { start: p.start },
             ));
         }
         if p.start < c.draw_date {
             return Err(invalid(
                 "period.start",
                 p.start,
-                format!(
-                    "before the draw date {}: visits come after the draw",
-                    c.draw_date
-                ),
+                Reason::StartBeforeDraw { draw_date: c.draw_date },
             ));
         }
     }
     if let Some(k) = &c.coordination {
         if k.group.is_empty() || k.group.chars().any(char::is_control) {
-            return Err(invalid("coordination.group", &k.group, "name the group"));
+            return Err(invalid("coordination.group", &k.group, Reason::GroupName));
         }
         if k.start.p() >= k.start.q() {
             return Err(invalid(
                 "coordination.start",
                 k.start,
-                "an exact fraction in [0, 1)",
+                Reason::CoordinationStartRange,
             ));
         }
     }
