@@ -77,6 +77,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/assign.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/office-errors.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/campaign-file.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -89,6 +91,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/assign.ftl"),
     "\n",
     include_str!("../../locales/en/office-errors.ftl"),
+    "\n",
+    include_str!("../../locales/en/campaign-file.ftl"),
 );
 
 /// A language of the CLI.

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod campaign;
+mod campaign_file;
 pub mod demo;
 pub mod i18n;
 mod import_texts;
