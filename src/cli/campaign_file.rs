@@ -177,6 +177,42 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
     }
 }
 
+/// The 1-based line of a plan file where `key` of its `index`-th
+/// `[[campaign]]` table is written (of `[defaults]` for a key `defaults.…`):
+/// the table's lines read as a campaign file of their own.
+fn plan_campaign_line(text: &str, index: usize, key: &str) -> Option<usize> {
+    let (table, key) = match key.strip_prefix("defaults.") {
+        Some(k) => ("defaults", k),
+        None => ("campaign", key),
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut seen = 0;
+    let start = lines.iter().position(|l| match (table, l.trim()) {
+        ("defaults", t) => t == "[defaults]",
+        (_, "[[campaign]]") => {
+            seen += 1;
+            seen == index
+        }
+        _ => false,
+    })?;
+    let mut own = vec![String::new()];
+    for l in &lines[start + 1..] {
+        let t = l.trim();
+        if t.starts_with('[') && t.ends_with(']') {
+            let double = t.starts_with("[[");
+            let name = t.trim_start_matches('[').trim_end_matches(']').trim();
+            match name.strip_prefix(table).and_then(|r| r.strip_prefix('.')) {
+                Some(rest) if double => own.push(format!("[[{rest}]]")),
+                Some(rest) => own.push(format!("[{rest}]")),
+                None => break,
+            }
+        } else {
+            own.push((*l).to_string());
+        }
+    }
+    line_of_key(&own.join("\n"), key).map(|l| start + l)
+}
+
 /// The key the reader's message at `line` is about.
 fn toml_key(text: &str, line: Option<usize>, message: &str) -> Option<String> {
     match TomlProblem::recognise(message) {
@@ -266,13 +302,33 @@ pub(crate) fn plan_file_failure(file: &Path, text: &str, e: &PlanError) -> Failu
     let (key, line) = match e {
         PlanError::Toml { line, message } => (toml_key(text, *line, message), *line),
         PlanError::Invalid { key, .. } => (Some(key.clone()), line_of_key(text, key)),
-        PlanError::Campaign { source, .. } => match source {
-            CampaignError::Invalid { key, .. } => (Some(key.clone()), None),
+        PlanError::Campaign {
+            index,
+            from_defaults,
+            source,
+            ..
+        } => match source {
+            CampaignError::Invalid { key, .. } => {
+                let at = if *from_defaults {
+                    format!("defaults.{key}")
+                } else {
+                    key.clone()
+                };
+                (Some(key.clone()), plan_campaign_line(text, *index, &at))
+            }
             CampaignError::Toml { .. } => (None, None),
         },
-        PlanError::CampaignKey { key, .. } => (key.clone(), None),
-        PlanError::OutsideYear { key, .. } => (Some(key.clone()), None),
-        PlanError::DuplicateId { .. } => (Some("id".to_string()), None),
+        PlanError::CampaignKey { index, key, .. } => (
+            key.clone(),
+            key.as_deref()
+                .and_then(|k| plan_campaign_line(text, *index, k)),
+        ),
+        PlanError::OutsideYear { index, key, .. } => {
+            (Some(key.clone()), plan_campaign_line(text, *index, key))
+        }
+        PlanError::DuplicateId { second, .. } => {
+            (Some("id".to_string()), plan_campaign_line(text, *second, "id"))
+        }
     };
     let m = match (e, line) {
         (PlanError::Toml { message, .. }, Some(l)) => t!(
