@@ -290,6 +290,9 @@ fn plan_file_errors_are_chinese_with_the_file_and_the_line_in_the_plan() {
     );
     // Not TOML at all.
     let (zh, en, _) = c.plan("plan = \"x\n", "check");
-    assert!(zh.starts_with("p.toml:1: 计划文件：不是有效的 TOML（"), "{zh}");
+    assert!(
+        zh.starts_with("p.toml:1: 计划文件：不是有效的 TOML（"),
+        "{zh}"
+    );
     assert!(en.starts_with("p.toml:1: plan file: "), "{en}");
 }

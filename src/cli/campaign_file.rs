@@ -136,12 +136,18 @@ pub(crate) fn toml_message(message: &str, text: Option<&str>) -> String {
             )
         }
         TomlProblem::MissingField { field } => t!("cf-toml-missing-field", field = field),
-        TomlProblem::InvalidType { found: f, expected: x } => t!(
+        TomlProblem::InvalidType {
+            found: f,
+            expected: x,
+        } => t!(
             "cf-toml-invalid-type",
             found = found(&f),
             expected = expected(&x)
         ),
-        TomlProblem::InvalidValue { found: f, expected: x } => t!(
+        TomlProblem::InvalidValue {
+            found: f,
+            expected: x,
+        } => t!(
             "cf-toml-invalid-value",
             found = found(&f),
             expected = expected(&x)
@@ -164,9 +170,7 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
     if lines > 3000 {
         return None;
     }
-    let paths: Vec<Option<String>> = (1..=lines)
-        .map(|l| key_at_line(text, l, false))
-        .collect();
+    let paths: Vec<Option<String>> = (1..=lines).map(|l| key_at_line(text, l, false)).collect();
     let mut k = key;
     loop {
         if let Some(i) = paths.iter().position(|p| p.as_deref() == Some(k)) {
@@ -278,7 +282,11 @@ pub(crate) fn campaign_error(e: &CampaignError) -> String {
             line: None,
             message,
         } => toml_message(message, None),
-        CampaignError::Invalid { key, value, reason: r } => t!(
+        CampaignError::Invalid {
+            key,
+            value,
+            reason: r,
+        } => t!(
             "cf-campaign-invalid",
             key = key,
             value = format!("{value:?}"),
@@ -326,9 +334,10 @@ pub(crate) fn plan_file_failure(file: &Path, text: &str, e: &PlanError) -> Failu
         PlanError::OutsideYear { index, key, .. } => {
             (Some(key.clone()), plan_campaign_line(text, *index, key))
         }
-        PlanError::DuplicateId { second, .. } => {
-            (Some("id".to_string()), plan_campaign_line(text, *second, "id"))
-        }
+        PlanError::DuplicateId { second, .. } => (
+            Some("id".to_string()),
+            plan_campaign_line(text, *second, "id"),
+        ),
     };
     let m = match (e, line) {
         (PlanError::Toml { message, .. }, Some(l)) => t!(
@@ -342,7 +351,12 @@ pub(crate) fn plan_file_failure(file: &Path, text: &str, e: &PlanError) -> Failu
             file = file_name,
             why = toml_message(message, Some(text))
         ),
-        (_, Some(l)) => t!("cf-file-line", file = file_name, line = l, why = plan_error(e)),
+        (_, Some(l)) => t!(
+            "cf-file-line",
+            file = file_name,
+            line = l,
+            why = plan_error(e)
+        ),
         (_, None) => t!("error-file", file = file_name, why = plan_error(e)),
     };
     failure(m, key.as_deref(), line, e.to_string())
@@ -359,11 +373,7 @@ pub(crate) fn plan_error(e: &PlanError) -> String {
             line: None,
             message,
         } => toml_message(message, None),
-        PlanError::Invalid {
-            key,
-            value,
-            reason,
-        } => t!(
+        PlanError::Invalid { key, value, reason } => t!(
             "cf-campaign-invalid",
             key = key,
             value = format!("{value:?}"),

@@ -148,35 +148,19 @@ impl Plan {
         let name = match table.get("plan") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
             Some(v) => {
-                return Err(invalid(
-                    "plan",
-                    short(v),
-                    PlanReason::Name,
-                ));
+                return Err(invalid("plan", short(v), PlanReason::Name));
             }
             None => {
-                return Err(invalid(
-                    "plan",
-                    "",
-                    PlanReason::NameMissing,
-                ));
+                return Err(invalid("plan", "", PlanReason::NameMissing));
             }
         };
         let year = match table.get("year") {
             Some(Value::Integer(y)) if (1..=9999).contains(y) => *y as i32,
             Some(v) => {
-                return Err(invalid(
-                    "year",
-                    short(v),
-                    PlanReason::Year,
-                ));
+                return Err(invalid("year", short(v), PlanReason::Year));
             }
             None => {
-                return Err(invalid(
-                    "year",
-                    "",
-                    PlanReason::YearMissing,
-                ));
+                return Err(invalid("year", "", PlanReason::YearMissing));
             }
         };
         let max_visits_per_officer_per_day = match table.get("max_visits_per_officer_per_day") {
@@ -207,18 +191,10 @@ impl Plan {
         let list = match table.get("campaign") {
             Some(Value::Array(a)) if !a.is_empty() => a,
             Some(v) => {
-                return Err(invalid(
-                    "campaign",
-                    short(v),
-                    PlanReason::Campaigns,
-                ));
+                return Err(invalid("campaign", short(v), PlanReason::Campaigns));
             }
             None => {
-                return Err(invalid(
-                    "campaign",
-                    "",
-                    PlanReason::CampaignsMissing,
-                ));
+                return Err(invalid("campaign", "", PlanReason::CampaignsMissing));
             }
         };
         let mut campaigns: Vec<Campaign> = Vec::with_capacity(list.len());

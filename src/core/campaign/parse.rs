@@ -35,11 +35,7 @@ pub enum CampaignError {
     },
 }
 
-fn invalid(
-    key: impl Into<String>,
-    value: impl ToString,
-    reason: Reason,
-) -> CampaignError {
+fn invalid(key: impl Into<String>, value: impl ToString, reason: Reason) -> CampaignError {
     CampaignError::Invalid {
         key: key.into(),
         value: value.to_string(),
@@ -190,13 +186,7 @@ fn sorted_unique(key: &str, mut v: Vec<String>) -> Result<Vec<String>, CampaignE
 }
 
 fn parse_instant(key: &str, s: &str) -> Result<DateTime<Utc>, CampaignError> {
-    crate::core::instant::parse_instant(s.trim()).map_err(|_| {
-        invalid(
-            key,
-            s,
-            Reason::NotAnInstant,
-        )
-    })
+    crate::core::instant::parse_instant(s.trim()).map_err(|_| invalid(key, s, Reason::NotAnInstant))
 }
 
 pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
@@ -220,40 +210,23 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             invalid(
                 format!("{key}.credit_class"),
                 &s.credit_class,
-                Reason::UnknownCreditClass(e),
+                Reason::UnknownCreditClass(Box::new(e)),
             )
         })?;
         let rule = match (s.ratio, s.count) {
             (Some(_), Some(_)) => {
-                return Err(invalid(
-                    &key,
-                    credit_class.token(),
-                    Reason::RatioAndCount,
-                ));
+                return Err(invalid(&key, credit_class.token(), Reason::RatioAndCount));
             }
             (None, None) => {
-                return Err(invalid(
-                    &key,
-                    credit_class.token(),
-                    Reason::NoRatioOrCount,
-                ));
+                return Err(invalid(&key, credit_class.token(), Reason::NoRatioOrCount));
             }
             (None, Some(c)) => StratumRule::Count(c),
-            (Some(RatioValue::Text(r)), None) => {
-                StratumRule::Ratio(Ratio::parse(&r).ok_or_else(|| {
-                    invalid(
-                        format!("{key}.ratio"),
-                        &r,
-                        Reason::NotARatio,
-                    )
-                })?)
-            }
+            (Some(RatioValue::Text(r)), None) => StratumRule::Ratio(
+                Ratio::parse(&r)
+                    .ok_or_else(|| invalid(format!("{key}.ratio"), &r, Reason::NotARatio))?,
+            ),
             (Some(RatioValue::Number(x)), None) => {
-                return Err(invalid(
-                    format!("{key}.ratio"),
-                    x,
-                    Reason::RatioAsNumber,
-                ));
+                return Err(invalid(format!("{key}.ratio"), x, Reason::RatioAsNumber));
             }
         };
         strata.push(Stratum {
@@ -266,10 +239,13 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     strata.sort_by_key(|s| s.credit_class);
     let mut exclude_credit_classes = Vec::new();
     for c in &t.exclude_credit_classes {
-        exclude_credit_classes.push(
-            CreditClass::parse(c)
-                .map_err(|e| invalid("targets.exclude_credit_classes", c, Reason::UnknownCreditClass(e)))?,
-        );
+        exclude_credit_classes.push(CreditClass::parse(c).map_err(|e| {
+            invalid(
+                "targets.exclude_credit_classes",
+                c,
+                Reason::UnknownCreditClass(Box::new(e)),
+            )
+        })?);
     }
     exclude_credit_classes.sort();
     if let Some(w) = exclude_credit_classes.windows(2).find(|w| w[0] == w[1]) {
@@ -285,11 +261,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         Some("same") => OfficerRegion::Same,
         Some("other") => OfficerRegion::Other,
         Some(x) => {
-            return Err(invalid(
-                "teams.officer_region",
-                x,
-                Reason::OfficerRegion,
-            ));
+            return Err(invalid("teams.officer_region", x, Reason::OfficerRegion));
         }
     };
     let assignment = match teams.assignment.as_deref().map(str::trim) {
@@ -299,11 +271,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         Some("v1") => AssignmentVersion::V1,
         None | Some("v2") => AssignmentVersion::V2,
         Some(x) => {
-            return Err(invalid(
-                "teams.assignment",
-                x,
-                Reason::Assignment,
-            ));
+            return Err(invalid("teams.assignment", x, Reason::Assignment));
         }
     };
     let mut witnesses = Vec::new();
@@ -340,11 +308,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                 "drand-quicknet" => BeaconScheme::DrandQuicknet,
                 "lottery" => BeaconScheme::Lottery,
                 x => {
-                    return Err(invalid(
-                        "entropy.beacon.scheme",
-                        x,
-                        Reason::BeaconScheme,
-                    ));
+                    return Err(invalid("entropy.beacon.scheme", x, Reason::BeaconScheme));
                 }
             };
             let round = match b.round {
@@ -388,13 +352,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             let text = k.start.unwrap_or_else(|| "0".into());
             let start = Ratio::parse(&text)
                 .filter(|r| r.p() < r.q())
-                .ok_or_else(|| {
-                    invalid(
-                        "coordination.start",
-                        &text,
-                        Reason::CoordinationStart,
-                    )
-                })?;
+                .ok_or_else(|| invalid("coordination.start", &text, Reason::CoordinationStart))?;
             Some(Coordination {
                 group: k.group.trim().to_string(),
                 start,
@@ -446,11 +404,7 @@ fn strictly_sorted<T: PartialOrd + std::fmt::Debug>(
     v: &[T],
 ) -> Result<(), CampaignError> {
     match v.windows(2).find(|w| w[0] >= w[1]) {
-        Some(w) => Err(invalid(
-            key,
-            format!("{:?}", w[1]),
-            Reason::NotSorted,
-        )),
+        Some(w) => Err(invalid(key, format!("{:?}", w[1]), Reason::NotSorted)),
         None => Ok(()),
     }
 }
@@ -498,7 +452,11 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         ));
     }
     if c.teams.per_department == 0 {
-        return Err(invalid("teams.per_department", 0, Reason::PerDepartmentZero));
+        return Err(invalid(
+            "teams.per_department",
+            0,
+            Reason::PerDepartmentZero,
+        ));
     }
     if c.teams.max_targets_per_officer == Some(0) {
         return Err(invalid(
@@ -527,11 +485,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
     }
     for r in &c.targets.regions {
         if r.is_empty() || r.len() > 6 || !r.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid(
-                "targets.regions",
-                r,
-                Reason::RegionPrefix,
-            ));
+            return Err(invalid("targets.regions", r, Reason::RegionPrefix));
         }
     }
     let mut names: Vec<&str> = c
@@ -542,21 +496,13 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         .collect();
     names.sort();
     if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
-        return Err(invalid(
-            "entropy.witnesses",
-            w[0],
-            Reason::DuplicateWitness,
-        ));
+        return Err(invalid("entropy.witnesses", w[0], Reason::DuplicateWitness));
     }
     if names.iter().any(|n| n.is_empty()) {
         return Err(invalid("entropy.witnesses", "", Reason::WitnessNameless));
     }
     if c.entropy.witnesses.is_empty() && c.entropy.beacon.is_none() {
-        return Err(invalid(
-            "entropy",
-            "",
-            Reason::NoEntropy,
-        ));
+        return Err(invalid("entropy", "", Reason::NoEntropy));
     }
     if let Some(b) = &c.entropy.beacon {
         match b.scheme {
@@ -571,11 +517,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             }
             BeaconScheme::Lottery => {
                 if b.round.is_empty() {
-                    return Err(invalid(
-                        "entropy.beacon.round",
-                        "",
-                        Reason::LotteryRound,
-                    ));
+                    return Err(invalid("entropy.beacon.round", "", Reason::LotteryRound));
                 }
                 if c.entropy.reveal_deadline.is_none() {
                     return Err(invalid(
@@ -606,7 +548,9 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "period.start",
                 p.start,
-                Reason::StartBeforeDraw { draw_date: c.draw_date },
+                Reason::StartBeforeDraw {
+                    draw_date: c.draw_date,
+                },
             ));
         }
     }

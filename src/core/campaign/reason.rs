@@ -25,7 +25,7 @@ pub enum Reason {
     NotADate,
     /// Not a credit class (A/B/C/D …).
     #[error("{0}")]
-    UnknownCreditClass(VocabError),
+    UnknownCreditClass(Box<VocabError>),
     /// A stratum with both a ratio and a count.
     #[error("give ratio or count, not both")]
     RatioAndCount,

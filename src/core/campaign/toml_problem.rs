@@ -153,7 +153,6 @@ pub fn key_at_line(text: &str, line: usize, missing: bool) -> Option<String> {
     None
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::TomlProblem;
