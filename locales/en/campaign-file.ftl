@@ -1,4 +1,4 @@
-## Errors of campaign files and annual plan files (src/cli/campaign_file.rs; src/core/campaign/reason.rs, toml_problem.rs, src/plan/reason.rs).
+## Errors of campaign files and annual plan files (src/cli/campaign_file.rs, plan_file.rs; src/core/campaign/reason.rs, toml_problem.rs, src/plan/reason.rs).
 ## The file and line come first and verbatim (FILE:LINE:); keys and values as written in the file.
 
 cf-toml-line = { $file }:{ $line }: campaign file: { $why }

@@ -1,4 +1,4 @@
-## 抽查任务文件与年度计划文件的错误（src/cli/campaign_file.rs；src/core/campaign/reason.rs、toml_problem.rs、src/plan/reason.rs）
+## 抽查任务文件与年度计划文件的错误（src/cli/campaign_file.rs、plan_file.rs；src/core/campaign/reason.rs、toml_problem.rs、src/plan/reason.rs）
 ## 文件名与行号在前、原样保留（FILE:LINE:）；键和值照文件原样写出。
 
 cf-toml-line = { $file }:{ $line }: 抽查任务文件：{ $why }

@@ -1,5 +1,5 @@
-//! The words of campaign-file and plan-file errors (issue 15): the typed
-//! reasons of the library ([`Reason`], [`PlanReason`]) and the TOML reader's
+//! The words of campaign-file errors (issue 15; plan files: `plan_file.rs`):
+//! the typed reasons of the library ([`Reason`]) and the TOML reader's
 //! messages ([`TomlProblem`]) from the catalogues (`campaign-file.ftl`), with
 //! the file and line first (`FILE:LINE:`) and keys and values as written.
 //! The `--json` error adds `key`, `line` (when known) and `detail`, the
@@ -8,7 +8,6 @@
 use super::Failure;
 use super::i18n::t;
 use crate::core::campaign::{CampaignError, Reason, TomlProblem, key_at_line};
-use crate::plan::{PlanError, PlanReason};
 use std::path::Path;
 
 /// A [`Reason`] in the language of the run.
@@ -60,24 +59,6 @@ pub(crate) fn reason(r: &Reason) -> String {
         }
         Reason::GroupName => t!("cf-group-name"),
         Reason::CoordinationStartRange => t!("cf-coordination-start-range"),
-    }
-}
-
-/// A [`PlanReason`] in the language of the run.
-pub(crate) fn plan_reason(r: &PlanReason) -> String {
-    match r {
-        PlanReason::UnknownKey { campaigns: false } => t!("cf-plan-unknown-key"),
-        PlanReason::UnknownKey { campaigns: true } => t!("cf-plan-unknown-key-campaigns"),
-        PlanReason::Name => t!("cf-plan-name"),
-        PlanReason::NameMissing => t!("cf-plan-name-missing"),
-        PlanReason::Year => t!("cf-plan-year"),
-        PlanReason::YearMissing => t!("cf-plan-year-missing"),
-        PlanReason::MaxVisits => t!("cf-plan-max-visits"),
-        PlanReason::DefaultsTable => t!("cf-plan-defaults-table"),
-        PlanReason::OwnKeyInDefaults { key } => t!("cf-plan-own-key-in-defaults", key = key),
-        PlanReason::Campaigns => t!("cf-plan-campaigns"),
-        PlanReason::CampaignsMissing => t!("cf-plan-campaigns-missing"),
-        PlanReason::CampaignTable => t!("cf-plan-campaign-table"),
     }
 }
 
@@ -165,7 +146,7 @@ pub(crate) fn toml_message(message: &str, text: Option<&str>) -> String {
 /// The 1-based line where `key` (`targets.strata[1].ratio`) is written: the
 /// line of the key itself, else of the nearest table or key holding it (an
 /// inline table, an array of tables' header). None for long files.
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
+pub(super) fn line_of_key(text: &str, key: &str) -> Option<usize> {
     let lines = text.lines().count();
     if lines > 3000 {
         return None;
@@ -181,44 +162,8 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
     }
 }
 
-/// The 1-based line of a plan file where `key` of its `index`-th
-/// `[[campaign]]` table is written (of `[defaults]` for a key `defaults.…`):
-/// the table's lines read as a campaign file of their own.
-fn plan_campaign_line(text: &str, index: usize, key: &str) -> Option<usize> {
-    let (table, key) = match key.strip_prefix("defaults.") {
-        Some(k) => ("defaults", k),
-        None => ("campaign", key),
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let mut seen = 0;
-    let start = lines.iter().position(|l| match (table, l.trim()) {
-        ("defaults", t) => t == "[defaults]",
-        (_, "[[campaign]]") => {
-            seen += 1;
-            seen == index
-        }
-        _ => false,
-    })?;
-    let mut own = vec![String::new()];
-    for l in &lines[start + 1..] {
-        let t = l.trim();
-        if t.starts_with('[') && t.ends_with(']') {
-            let double = t.starts_with("[[");
-            let name = t.trim_start_matches('[').trim_end_matches(']').trim();
-            match name.strip_prefix(table).and_then(|r| r.strip_prefix('.')) {
-                Some(rest) if double => own.push(format!("[[{rest}]]")),
-                Some(rest) => own.push(format!("[{rest}]")),
-                None => break,
-            }
-        } else {
-            own.push((*l).to_string());
-        }
-    }
-    line_of_key(&own.join("\n"), key).map(|l| start + l)
-}
-
 /// The key the reader's message at `line` is about.
-fn toml_key(text: &str, line: Option<usize>, message: &str) -> Option<String> {
+pub(super) fn toml_key(text: &str, line: Option<usize>, message: &str) -> Option<String> {
     match TomlProblem::recognise(message) {
         TomlProblem::MissingField { field } => {
             let table = line.and_then(|l| key_at_line(text, l, true));
@@ -232,7 +177,12 @@ fn toml_key(text: &str, line: Option<usize>, message: &str) -> Option<String> {
 }
 
 /// A refused file: the message, and `key`, `line` and `detail` in the JSON.
-fn failure(message: String, key: Option<&str>, line: Option<usize>, detail: String) -> Failure {
+pub(super) fn failure(
+    message: String,
+    key: Option<&str>,
+    line: Option<usize>,
+    detail: String,
+) -> Failure {
     let mut f = Failure::rejected("rejected", message);
     if let Some(e) = f.json.get_mut("error").and_then(|e| e.as_object_mut()) {
         if let Some(k) = key {
@@ -291,149 +241,6 @@ pub(crate) fn campaign_error(e: &CampaignError) -> String {
             key = key,
             value = format!("{value:?}"),
             why = reason(r)
-        ),
-    }
-}
-
-/// `campaign[INDEX]` or `campaign[INDEX] (ID)`: a campaign of a plan file.
-pub(crate) fn label(index: usize, id: Option<&str>) -> String {
-    match id {
-        Some(id) => t!("plan-campaign-label-id", index = index, id = id),
-        None => t!("plan-campaign-label", index = index),
-    }
-}
-
-/// A plan file refused: `FILE:LINE: …` (the line when known) in the
-/// language of the run.
-pub(crate) fn plan_file_failure(file: &Path, text: &str, e: &PlanError) -> Failure {
-    let file_name = file.display();
-    let (key, line) = match e {
-        PlanError::Toml { line, message } => (toml_key(text, *line, message), *line),
-        PlanError::Invalid { key, .. } => (Some(key.clone()), line_of_key(text, key)),
-        PlanError::Campaign {
-            index,
-            from_defaults,
-            source,
-            ..
-        } => match source {
-            CampaignError::Invalid { key, .. } => {
-                let at = if *from_defaults {
-                    format!("defaults.{key}")
-                } else {
-                    key.clone()
-                };
-                (Some(key.clone()), plan_campaign_line(text, *index, &at))
-            }
-            CampaignError::Toml { .. } => (None, None),
-        },
-        PlanError::CampaignKey { index, key, .. } => (
-            key.clone(),
-            key.as_deref()
-                .and_then(|k| plan_campaign_line(text, *index, k)),
-        ),
-        PlanError::OutsideYear { index, key, .. } => {
-            (Some(key.clone()), plan_campaign_line(text, *index, key))
-        }
-        PlanError::DuplicateId { second, .. } => (
-            Some("id".to_string()),
-            plan_campaign_line(text, *second, "id"),
-        ),
-    };
-    let m = match (e, line) {
-        (PlanError::Toml { message, .. }, Some(l)) => t!(
-            "cf-plan-toml-line",
-            file = file_name,
-            line = l,
-            why = toml_message(message, Some(text))
-        ),
-        (PlanError::Toml { message, .. }, None) => t!(
-            "cf-plan-toml",
-            file = file_name,
-            why = toml_message(message, Some(text))
-        ),
-        (_, Some(l)) => t!(
-            "cf-file-line",
-            file = file_name,
-            line = l,
-            why = plan_error(e)
-        ),
-        (_, None) => t!("error-file", file = file_name, why = plan_error(e)),
-    };
-    failure(m, key.as_deref(), line, e.to_string())
-}
-
-/// Why a plan file is refused, without the file.
-pub(crate) fn plan_error(e: &PlanError) -> String {
-    match e {
-        PlanError::Toml {
-            line: Some(l),
-            message,
-        } => t!("cf-line", line = l, why = toml_message(message, None)),
-        PlanError::Toml {
-            line: None,
-            message,
-        } => toml_message(message, None),
-        PlanError::Invalid { key, value, reason } => t!(
-            "cf-campaign-invalid",
-            key = key,
-            value = format!("{value:?}"),
-            why = plan_reason(reason)
-        ),
-        PlanError::Campaign {
-            index,
-            id,
-            from_defaults,
-            source,
-        } => {
-            let mut m = t!(
-                "plan-campaign",
-                campaign = label(*index, id.as_deref()),
-                why = campaign_error(source)
-            );
-            if *from_defaults {
-                m.push_str(&t!("plan-from-defaults"));
-            }
-            m
-        }
-        PlanError::CampaignKey {
-            index,
-            id,
-            key: Some(key),
-            message,
-        } => t!(
-            "plan-campaign-key",
-            campaign = label(*index, id.as_deref()),
-            key = key,
-            why = toml_message(message, None)
-        ),
-        PlanError::CampaignKey {
-            index,
-            id,
-            key: None,
-            message,
-        } => t!(
-            "plan-campaign",
-            campaign = label(*index, id.as_deref()),
-            why = toml_message(message, None)
-        ),
-        PlanError::DuplicateId { id, first, second } => t!(
-            "plan-duplicate-id",
-            id = format!("{id:?}"),
-            first = first,
-            second = second
-        ),
-        PlanError::OutsideYear {
-            index,
-            id,
-            key,
-            value,
-            year,
-        } => t!(
-            "plan-outside-year",
-            campaign = label(*index, Some(id)),
-            key = key,
-            value = value,
-            year = year
         ),
     }
 }

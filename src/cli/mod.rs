@@ -14,6 +14,7 @@ mod ledger;
 mod messages;
 mod office_texts;
 mod plan;
+mod plan_file;
 mod publish;
 mod registry;
 mod report;

@@ -43,7 +43,7 @@ pub enum PlanCommand {
 fn read_plan(file: &Path) -> Result<Plan, Failure> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::rejected("unreadable", messages::file_error(file, &e)))?;
-    Plan::from_toml(&text).map_err(|e| super::campaign_file::plan_file_failure(file, &text, &e))
+    Plan::from_toml(&text).map_err(|e| super::plan_file::plan_file_failure(file, &text, &e))
 }
 
 fn check_failure(e: PlanCheckError) -> Failure {
