@@ -759,11 +759,13 @@ fn announce_rejects_an_unknown_top_level_key_naming_its_line() {
     assert_eq!(line, 4);
     assert_has(
         &r,
-        &format!("c.toml: campaign file, line {line}: unknown field `bogus`"),
+        &format!("c.toml:{line}: 抽查任务文件：未知的键 `bogus`"),
     );
     let v = c.announce_json("c.toml", &text, 1);
     assert_error_json(&v);
-    assert!(message(&v).contains("line 4"), "{v:#}");
+    assert!(message(&v).starts_with("c.toml:4: "), "{v:#}");
+    assert_eq!(v["error"]["line"], 4, "{v:#}");
+    assert_eq!(v["error"]["key"], "bogus", "{v:#}");
 }
 
 #[test]
@@ -777,7 +779,7 @@ fn announce_rejects_an_unknown_key_in_a_stratum_naming_its_line() {
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
     let line = line_of(&text, "weight");
-    assert_has(&r, &format!("line {line}: unknown field `weight`"));
+    assert_has(&r, &format!(":{line}: 抽查任务文件：未知的键 `weight`"));
 }
 
 #[test]
@@ -791,7 +793,7 @@ fn announce_rejects_an_unknown_key_in_a_witness_naming_its_line() {
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
     let line = line_of(&text, "witnesses");
-    assert_has(&r, &format!("line {line}: unknown field `phone`"));
+    assert_has(&r, &format!(":{line}: 抽查任务文件：未知的键 `phone`"));
 }
 
 #[test]
@@ -801,7 +803,7 @@ fn announce_rejects_malformed_toml_naming_its_line() {
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
     let line = line_of(&text, "ratio = \"5%");
-    assert_has(&r, &format!("c.toml: campaign file, line {line}:"));
+    assert_has(&r, &format!("c.toml:{line}: 抽查任务文件："));
     // Nothing announced: the corrected file is accepted under the same id.
     c.announce(ID);
 }
@@ -813,7 +815,7 @@ fn announce_rejects_a_mistyped_value_naming_its_line() {
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
     let line = line_of(&text, "min_size");
-    assert_has(&r, &format!("line {line}: invalid type"));
+    assert_has(&r, &format!(":{line}: 抽查任务文件：类型不对"));
 }
 
 #[test]
@@ -822,7 +824,7 @@ fn announce_rejects_min_size_below_two() {
     let text = edit(&c.toml(ID), "min_size = 2", "min_size = 1");
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
-    assert_has(&r, "teams.min_size = \"1\": at least 2");
+    assert_has(&r, "teams.min_size = \"1\"：至少为 2");
     let v = c.announce_json("c.toml", &text, 1);
     assert_error_json(&v);
     assert_eq!(v["error"]["kind"], "rejected");
@@ -836,7 +838,7 @@ fn announce_rejects_a_ratio_written_as_a_float() {
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
     assert_has(&r, "targets.strata[1].ratio");
-    assert_has(&r, "write the ratio as text");
+    assert_has(&r, "比例请写成文本");
 }
 
 #[test]
@@ -939,7 +941,7 @@ fn announce_rejects_a_class_both_excluded_and_stratified() {
     );
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
-    assert_has(&r, "has a stratum and is excluded at once");
+    assert_has(&r, "既设了分层又被排除");
 }
 
 #[test]
@@ -970,7 +972,7 @@ fn announce_refuses_two_witnesses_with_one_name() {
     );
     let r = c.announce_text("c.toml", &text);
     r.expect(1);
-    assert_has(&r, "two witnesses with one name");
+    assert_has(&r, "两名见证人同名");
 }
 
 #[test]
@@ -2366,7 +2368,7 @@ fn announce_refuses_proceed_without_a_beacon() {
     r.expect(1);
     assert_has(
         &r,
-        "entropy.on_missing_reveal = \"proceed\": only with a beacon",
+        "entropy.on_missing_reveal = \"proceed\"：只能与公共随机信标一起使用",
     );
 }
 

@@ -536,17 +536,28 @@ fn duplicate_ids_are_refused() {
     let c = County::new();
     let text = plan("").replace("id = \"2026-WL-02\"", "id = \"2026-SC-01\"");
     let file = c.write("dup.toml", &text);
+    // The line of the second campaign's id.
+    let lines: Vec<&str> = text.lines().collect();
+    let line = lines
+        .iter()
+        .rposition(|l| l.trim() == "id = \"2026-SC-01\"")
+        .expect("the id")
+        + 1;
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
     assert_eq!(
         r.stderr.trim(),
-        "dup.toml: campaign[4] 的 id \"2026-SC-01\" 与 campaign[1] 重复：抽查批次的 id 必须唯一"
+        format!(
+            "dup.toml:{line}: campaign[4] 的 id \"2026-SC-01\" 与 campaign[1] 重复：抽查批次的 id 必须唯一"
+        )
     );
     let r = c.dd(&["--lang", "en", "plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
     assert_eq!(
         r.stderr.trim(),
-        "dup.toml: campaign[4] has id \"2026-SC-01\" like campaign[1]: campaign ids are unique"
+        format!(
+            "dup.toml:{line}: campaign[4] has id \"2026-SC-01\" like campaign[1]: campaign ids are unique"
+        )
     );
     let v = c.check(&file, &[], 1);
     assert_eq!(v["error"]["kind"], "rejected");
@@ -558,32 +569,42 @@ fn unknown_keys_are_refused_by_name() {
     let cases = [
         (
             format!("campaigns = []\n{}", plan("")),
-            "dup.toml: campaigns = \"[]\": unknown key (each campaign is a [[campaign]] table)",
+            "campaigns = ",
+            "campaigns = \"[]\": unknown key (each campaign is a [[campaign]] table)",
         ),
         (
             plan("").replace(
                 "[campaign.period]\n",
                 "[campaign.period]\nstrat = \"2026-03-16\"\n",
             ),
-            "dup.toml: campaign[2] (2026-JOINT-01): period.strat: unknown field `strat`",
+            "strat = ",
+            "campaign[2] (2026-JOINT-01): period.strat: unknown field `strat`",
         ),
         (
             plan("").replace(
                 "[defaults.teams]\n",
                 "[defaults.teams]\nmax_target_per_officer = 3\n",
             ),
-            "dup.toml: campaign[1] (2026-SC-01): defaults.teams.max_target_per_officer: unknown field",
+            "max_target_per_officer = ",
+            "campaign[1] (2026-SC-01): defaults.teams.max_target_per_officer: unknown field",
         ),
         (
             plan("").replace("ratio = \"10%\"", "ratio = 0.1"),
-            "dup.toml: campaign[1] (2026-SC-01): targets.strata[3].ratio = \"0.1\": write the ratio as text",
+            "ratio = 0.1",
+            "campaign[1] (2026-SC-01): targets.strata[3].ratio = \"0.1\": write the ratio as text",
         ),
     ];
-    for (text, want) in cases {
+    for (text, at, want) in cases {
         let file = c.write("dup.toml", &text);
+        // The file and the line of the key in the plan file first.
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with(at))
+            .expect("the key's line")
+            + 1;
+        let want = format!("dup.toml:{line}: {want}");
+        let want = want.as_str();
         for cmd in ["check", "announce"] {
-            // The reasons are the campaign checks' own (English); the frame
-            // around them follows the language.
             let r = c.dd(&["--lang", "en", "plan", cmd, &file, "--now", CHECK_AT]);
             r.expect(1);
             assert!(
@@ -593,12 +614,13 @@ fn unknown_keys_are_refused_by_name() {
             );
         }
     }
-    // In Chinese: the file first, as in English, then the key.
+    // In Chinese: the file and line first, as in English, then the key.
     let file = c.write("dup.toml", &format!("campaigns = []\n{}", plan("")));
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
     assert!(
-        r.stderr.starts_with("dup.toml: campaigns = \"[]\"："),
+        r.stderr
+            .starts_with("dup.toml:1: campaigns = \"[]\"：未知的键"),
         "{}",
         r.stderr
     );

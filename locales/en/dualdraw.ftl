@@ -107,9 +107,6 @@ ledger-exported = wrote { $entries } ledger entries to { $file } and { $proofs }
 
 plan-campaign-label = campaign[{ $index }]
 plan-campaign-label-id = campaign[{ $index }] ({ $id })
-plan-toml-line = plan file, line { $line }: { $why }
-plan-toml = plan file: { $why }
-plan-invalid = { $key } = { $value }: { $why }
 plan-campaign = { $campaign }: { $why }
 plan-from-defaults = {" "}(the value comes from [defaults])
 plan-campaign-key = { $campaign }: { $key }: { $why }

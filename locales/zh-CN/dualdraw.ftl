@@ -116,9 +116,6 @@ ledger-exported = 已将 { $entries } 条台账记录写入 { $file }，{ $proof
 
 plan-campaign-label = campaign[{ $index }]
 plan-campaign-label-id = campaign[{ $index }]（{ $id }）
-plan-toml-line = 计划文件第 { $line } 行：{ $why }
-plan-toml = 计划文件：{ $why }
-plan-invalid = { $key } = { $value }：{ $why }
 plan-campaign = { $campaign }：{ $why }
 plan-from-defaults = （该值来自 [defaults]）
 plan-campaign-key = { $campaign }：{ $key }：{ $why }

@@ -85,6 +85,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/template.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/import-rows.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/campaign-file.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -105,6 +107,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/template.ftl"),
     "\n",
     include_str!("../../locales/en/import-rows.ftl"),
+    "\n",
+    include_str!("../../locales/en/campaign-file.ftl"),
 );
 
 /// A language of the CLI.

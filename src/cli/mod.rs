@@ -6,6 +6,7 @@
 
 mod calendar;
 mod campaign;
+mod campaign_file;
 mod conflict_texts;
 pub mod demo;
 pub mod i18n;
@@ -15,6 +16,7 @@ mod ledger;
 mod messages;
 mod office_texts;
 mod plan;
+mod plan_file;
 mod publish;
 mod registry;
 mod report;

@@ -10,7 +10,6 @@ use std::fmt::Write as _;
 
 use super::i18n::t;
 use super::messages;
-use crate::plan::PlanError;
 use std::path::{Path, PathBuf};
 
 /// `plan` subcommands.
@@ -44,97 +43,7 @@ pub enum PlanCommand {
 fn read_plan(file: &Path) -> Result<Plan, Failure> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::rejected("unreadable", messages::file_error(file, &e)))?;
-    Plan::from_toml(&text).map_err(|e| {
-        Failure::rejected(
-            "rejected",
-            t!("error-file", file = file.display(), why = plan_error(&e)),
-        )
-    })
-}
-
-/// `campaign[INDEX]` or `campaign[INDEX] (ID)`: a campaign of a plan file.
-fn label(index: usize, id: Option<&str>) -> String {
-    match id {
-        Some(id) => t!("plan-campaign-label-id", index = index, id = id),
-        None => t!("plan-campaign-label", index = index),
-    }
-}
-
-/// Why a plan file is refused. The campaign checks' own reasons and the TOML
-/// reader's are passed on as they are.
-fn plan_error(e: &PlanError) -> String {
-    match e {
-        PlanError::Toml {
-            line: Some(line),
-            message,
-        } => t!("plan-toml-line", line = line, why = message),
-        PlanError::Toml {
-            line: None,
-            message,
-        } => t!("plan-toml", why = message),
-        PlanError::Invalid { key, value, reason } => t!(
-            "plan-invalid",
-            key = key,
-            value = format!("{value:?}"),
-            why = reason
-        ),
-        PlanError::Campaign {
-            index,
-            id,
-            from_defaults,
-            source,
-        } => {
-            let mut m = t!(
-                "plan-campaign",
-                campaign = label(*index, id.as_deref()),
-                why = source
-            );
-            if *from_defaults {
-                m.push_str(&t!("plan-from-defaults"));
-            }
-            m
-        }
-        PlanError::CampaignKey {
-            index,
-            id,
-            key: Some(key),
-            message,
-        } => t!(
-            "plan-campaign-key",
-            campaign = label(*index, id.as_deref()),
-            key = key,
-            why = message
-        ),
-        PlanError::CampaignKey {
-            index,
-            id,
-            key: None,
-            message,
-        } => t!(
-            "plan-campaign",
-            campaign = label(*index, id.as_deref()),
-            why = message
-        ),
-        PlanError::DuplicateId { id, first, second } => t!(
-            "plan-duplicate-id",
-            id = format!("{id:?}"),
-            first = first,
-            second = second
-        ),
-        PlanError::OutsideYear {
-            index,
-            id,
-            key,
-            value,
-            year,
-        } => t!(
-            "plan-outside-year",
-            campaign = label(*index, Some(id)),
-            key = key,
-            value = value,
-            year = year
-        ),
-    }
+    Plan::from_toml(&text).map_err(|e| super::plan_file::plan_file_failure(file, &text, &e))
 }
 
 fn check_failure(e: PlanCheckError) -> Failure {

@@ -21,6 +21,7 @@ mod departments;
 mod findings;
 mod frac;
 mod parse;
+mod reason;
 mod tally;
 
 pub use check::check;
@@ -31,6 +32,7 @@ pub use findings::{
 };
 pub use frac::{Expected, Fraction, YearExpected};
 pub use parse::{Plan, PlanError};
+pub use reason::PlanReason;
 
 /// The daily limit of visits per officer assumed by the period checks when
 /// the plan does not set `max_visits_per_officer_per_day`: 2, the default of

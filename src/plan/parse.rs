@@ -2,6 +2,7 @@
 //! `[[campaign]]`, each campaign read as a campaign file, and the checks that
 //! need no registry (unique ids, dates in the plan's year).
 
+use super::PlanReason;
 use crate::core::campaign::{Campaign, CampaignError};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -43,7 +44,7 @@ pub enum PlanError {
         /// The value as written (empty when missing).
         value: String,
         /// Why.
-        reason: String,
+        reason: PlanReason,
     },
     /// A campaign is refused by the campaign checks (`docs/CAMPAIGN.md`).
     #[error("{}: {source}{}", label(*.index, .id.as_deref()), if *.from_defaults { " (the value comes from [defaults])" } else { "" })]
@@ -104,11 +105,11 @@ fn label(index: usize, id: Option<&str>) -> String {
     }
 }
 
-fn invalid(key: impl Into<String>, value: impl ToString, reason: impl Into<String>) -> PlanError {
+fn invalid(key: impl Into<String>, value: impl ToString, reason: PlanReason) -> PlanError {
     PlanError::Invalid {
         key: key.into(),
         value: value.to_string(),
-        reason: reason.into(),
+        reason,
     }
 }
 
@@ -136,49 +137,30 @@ impl Plan {
             message: e.message().to_string(),
         })?;
         if let Some(k) = table.keys().find(|k| !PLAN_KEYS.contains(&k.as_str())) {
-            let hint = if k == "campaigns" {
-                " (each campaign is a [[campaign]] table)"
-            } else {
-                ""
-            };
             return Err(invalid(
                 k.as_str(),
                 table.get(k).map(short).unwrap_or_default(),
-                format!("unknown key{hint}; a plan has {}", PLAN_KEYS.join(", ")),
+                PlanReason::UnknownKey {
+                    campaigns: k == "campaigns",
+                },
             ));
         }
         let name = match table.get("plan") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
             Some(v) => {
-                return Err(invalid(
-                    "plan",
-                    short(v),
-                    "the plan's name, a non-empty text",
-                ));
+                return Err(invalid("plan", short(v), PlanReason::Name));
             }
             None => {
-                return Err(invalid(
-                    "plan",
-                    "",
-                    "missing: name the plan, e.g. plan = \"XX县2026年度双随机抽查计划\"",
-                ));
+                return Err(invalid("plan", "", PlanReason::NameMissing));
             }
         };
         let year = match table.get("year") {
             Some(Value::Integer(y)) if (1..=9999).contains(y) => *y as i32,
             Some(v) => {
-                return Err(invalid(
-                    "year",
-                    short(v),
-                    "a year such as 2026 (an integer)",
-                ));
+                return Err(invalid("year", short(v), PlanReason::Year));
             }
             None => {
-                return Err(invalid(
-                    "year",
-                    "",
-                    "missing: the plan's year, e.g. year = 2026",
-                ));
+                return Err(invalid("year", "", PlanReason::YearMissing));
             }
         };
         let max_visits_per_officer_per_day = match table.get("max_visits_per_officer_per_day") {
@@ -188,39 +170,31 @@ impl Plan {
                 return Err(invalid(
                     "max_visits_per_officer_per_day",
                     short(v),
-                    "a whole number of visits, at least 1",
+                    PlanReason::MaxVisits,
                 ));
             }
         };
         let defaults = match table.get("defaults") {
             None => Table::new(),
             Some(Value::Table(t)) => t.clone(),
-            Some(v) => return Err(invalid("defaults", short(v), "a table: [defaults]")),
+            Some(v) => return Err(invalid("defaults", short(v), PlanReason::DefaultsTable)),
         };
         for k in ["id", "title"] {
             if let Some(v) = defaults.get(k) {
                 return Err(invalid(
                     format!("defaults.{k}"),
                     short(v),
-                    format!("each campaign gives its own {k}"),
+                    PlanReason::OwnKeyInDefaults { key: k.to_string() },
                 ));
             }
         }
         let list = match table.get("campaign") {
             Some(Value::Array(a)) if !a.is_empty() => a,
             Some(v) => {
-                return Err(invalid(
-                    "campaign",
-                    short(v),
-                    "one [[campaign]] table per campaign, at least one",
-                ));
+                return Err(invalid("campaign", short(v), PlanReason::Campaigns));
             }
             None => {
-                return Err(invalid(
-                    "campaign",
-                    "",
-                    "missing: a plan lists its campaigns as [[campaign]] tables",
-                ));
+                return Err(invalid("campaign", "", PlanReason::CampaignsMissing));
             }
         };
         let mut campaigns: Vec<Campaign> = Vec::with_capacity(list.len());
@@ -231,7 +205,7 @@ impl Plan {
                 return Err(invalid(
                     format!("campaign[{index}]"),
                     short(v),
-                    "a campaign is a [[campaign]] table",
+                    PlanReason::CampaignTable,
                 ));
             };
             let c = read_campaign(index, own, &defaults)?;
@@ -339,46 +313,7 @@ fn read_campaign(index: usize, own: &Table, defaults: &Table) -> Result<Campaign
     })
 }
 
-/// The key path at 1-based `line` of a table written by [`toml::to_string`]:
-/// the key of a `key = value` line under its `[table]` / `[[array]]` header
-/// (array elements numbered from 1), or the header itself. A missing key is
-/// reported at its table's header, or at the first line for the top level
-/// (then `None`).
-pub(super) fn path_at_line(text: &str, line: usize, missing: bool) -> Option<String> {
-    let mut header = String::new();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, l) in text.lines().enumerate() {
-        let here = i + 1 == line;
-        let t = l.trim();
-        if let Some(name) = t.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
-            let name = name.trim().to_string();
-            let c = counts.entry(name.clone()).or_insert(0);
-            *c += 1;
-            header = format!("{name}[{c}]");
-        } else if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            header = name.trim().to_string();
-        } else if here {
-            if missing {
-                return (!header.is_empty()).then_some(header);
-            }
-            return match t.split_once('=') {
-                Some((k, _)) => {
-                    let k = k.trim().trim_matches('"');
-                    Some(if header.is_empty() {
-                        k.to_string()
-                    } else {
-                        format!("{header}.{k}")
-                    })
-                }
-                None => (!header.is_empty()).then_some(header),
-            };
-        }
-        if here {
-            return (!header.is_empty()).then_some(header);
-        }
-    }
-    None
-}
+pub(super) use crate::core::campaign::key_at_line as path_at_line;
 
 /// The value at a key path (`targets.strata[2].ratio`, 1-based indices).
 pub(super) fn lookup<'a>(t: &'a Table, path: &str) -> Option<&'a Value> {

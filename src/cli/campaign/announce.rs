@@ -26,7 +26,7 @@ pub(super) fn announce(
             .map_err(|e| Failure::rejected("unreadable", file_error(file, &e)))?;
         campaigns.push(
             Campaign::from_toml(&text)
-                .map_err(|e| Failure::rejected("rejected", format!("{}: {e}", file.display())))?,
+                .map_err(|e| crate::cli::campaign_file::campaign_file_failure(file, &text, &e))?,
         );
     }
     let mut ws = Workspace::open(&cli.workspace)?;

@@ -3,6 +3,8 @@
 //! checked, and hashed through its canonical encoding (`docs/SPEC.md` §2).
 
 mod parse;
+mod reason;
+mod toml_problem;
 
 use crate::core::canonical::Encoder;
 use crate::core::merkle::Hash;
@@ -12,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use parse::CampaignError;
+pub use reason::Reason;
+pub use toml_problem::{TomlProblem, key_at_line};
 
 /// An exact ratio `p/q` in lowest terms (抽查比例).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

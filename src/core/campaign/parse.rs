@@ -1,6 +1,7 @@
 //! Reading campaign TOML: the file's shape, defaults, and the checks that need
 //! no registry.
 
+use super::Reason;
 use super::{
     AssignmentVersion, BeaconScheme, BeaconSpec, Campaign, Coordination, EntropyPlan,
     MissingReveal, OfficerRegion, Period, Ratio, Stratum, StratumRule, Targets, Teams,
@@ -30,19 +31,15 @@ pub enum CampaignError {
         /// The value.
         value: String,
         /// Why.
-        reason: String,
+        reason: Reason,
     },
 }
 
-fn invalid(
-    key: impl Into<String>,
-    value: impl ToString,
-    reason: impl Into<String>,
-) -> CampaignError {
+fn invalid(key: impl Into<String>, value: impl ToString, reason: Reason) -> CampaignError {
     CampaignError::Invalid {
         key: key.into(),
         value: value.to_string(),
-        reason: reason.into(),
+        reason,
     }
 }
 
@@ -179,23 +176,17 @@ fn sorted_unique(key: &str, mut v: Vec<String>) -> Result<Vec<String>, CampaignE
     out.sort();
     for w in out.windows(2) {
         if w[0] == w[1] {
-            return Err(invalid(key, &w[0], "listed twice"));
+            return Err(invalid(key, &w[0], Reason::ListedTwice));
         }
     }
     if let Some(e) = out.iter().find(|s| s.is_empty()) {
-        return Err(invalid(key, e, "empty entry"));
+        return Err(invalid(key, e, Reason::EmptyEntry));
     }
     Ok(out)
 }
 
 fn parse_instant(key: &str, s: &str) -> Result<DateTime<Utc>, CampaignError> {
-    crate::core::instant::parse_instant(s.trim()).map_err(|_| {
-        invalid(
-            key,
-            s,
-            "not an instant with a time zone, e.g. 2026-03-02T10:00:00+08:00",
-        )
-    })
+    crate::core::instant::parse_instant(s.trim()).map_err(|_| invalid(key, s, Reason::NotAnInstant))
 }
 
 pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
@@ -210,7 +201,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     })?;
     let draw_date_text = file.draw_date.text();
     let draw_date = NaiveDate::parse_from_str(draw_date_text.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("draw_date", &draw_date_text, "not a date YYYY-MM-DD"))?;
+        .map_err(|_| invalid("draw_date", &draw_date_text, Reason::NotADate))?;
     let t = file.targets.unwrap_or_default();
     let mut strata = Vec::new();
     for (i, s) in t.strata.into_iter().enumerate() {
@@ -219,40 +210,23 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             invalid(
                 format!("{key}.credit_class"),
                 &s.credit_class,
-                e.to_string(),
+                Reason::UnknownCreditClass(Box::new(e)),
             )
         })?;
         let rule = match (s.ratio, s.count) {
             (Some(_), Some(_)) => {
-                return Err(invalid(
-                    &key,
-                    credit_class.token(),
-                    "give ratio or count, not both",
-                ));
+                return Err(invalid(&key, credit_class.token(), Reason::RatioAndCount));
             }
             (None, None) => {
-                return Err(invalid(
-                    &key,
-                    credit_class.token(),
-                    "needs a ratio (\"3%\", \"1/30\") or a count",
-                ));
+                return Err(invalid(&key, credit_class.token(), Reason::NoRatioOrCount));
             }
             (None, Some(c)) => StratumRule::Count(c),
-            (Some(RatioValue::Text(r)), None) => {
-                StratumRule::Ratio(Ratio::parse(&r).ok_or_else(|| {
-                    invalid(
-                        format!("{key}.ratio"),
-                        &r,
-                        "not an exact ratio between 0 and 1 such as \"3%\", \"2.5%\" or \"1/30\"",
-                    )
-                })?)
-            }
+            (Some(RatioValue::Text(r)), None) => StratumRule::Ratio(
+                Ratio::parse(&r)
+                    .ok_or_else(|| invalid(format!("{key}.ratio"), &r, Reason::NotARatio))?,
+            ),
             (Some(RatioValue::Number(x)), None) => {
-                return Err(invalid(
-                    format!("{key}.ratio"),
-                    x,
-                    "write the ratio as text (\"3%\", \"1/30\"): a bare number is floating point and not exact",
-                ));
+                return Err(invalid(format!("{key}.ratio"), x, Reason::RatioAsNumber));
             }
         };
         strata.push(Stratum {
@@ -265,17 +239,20 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
     strata.sort_by_key(|s| s.credit_class);
     let mut exclude_credit_classes = Vec::new();
     for c in &t.exclude_credit_classes {
-        exclude_credit_classes.push(
-            CreditClass::parse(c)
-                .map_err(|e| invalid("targets.exclude_credit_classes", c, e.to_string()))?,
-        );
+        exclude_credit_classes.push(CreditClass::parse(c).map_err(|e| {
+            invalid(
+                "targets.exclude_credit_classes",
+                c,
+                Reason::UnknownCreditClass(Box::new(e)),
+            )
+        })?);
     }
     exclude_credit_classes.sort();
     if let Some(w) = exclude_credit_classes.windows(2).find(|w| w[0] == w[1]) {
         return Err(invalid(
             "targets.exclude_credit_classes",
             w[0].token(),
-            "listed twice",
+            Reason::ListedTwice,
         ));
     }
     let teams = file.teams.unwrap_or_default();
@@ -284,11 +261,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         Some("same") => OfficerRegion::Same,
         Some("other") => OfficerRegion::Other,
         Some(x) => {
-            return Err(invalid(
-                "teams.officer_region",
-                x,
-                "use \"same\", \"other\" or \"any\"",
-            ));
+            return Err(invalid("teams.officer_region", x, Reason::OfficerRegion));
         }
     };
     let assignment = match teams.assignment.as_deref().map(str::trim) {
@@ -298,11 +271,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
         Some("v1") => AssignmentVersion::V1,
         None | Some("v2") => AssignmentVersion::V2,
         Some(x) => {
-            return Err(invalid(
-                "teams.assignment",
-                x,
-                "use \"v2\" (the default) or \"v1\"",
-            ));
+            return Err(invalid("teams.assignment", x, Reason::Assignment));
         }
     };
     let mut witnesses = Vec::new();
@@ -311,7 +280,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             invalid(
                 format!("entropy.witnesses[{}].commitment", i + 1),
                 &w.commitment,
-                "not a 64-digit hex SHA-256 (make one with `dualdraw witness new`)",
+                Reason::NotACommitment,
             )
         })?;
         // A reveal is written `NAME=SECRET`: a name must not hold `=`, and no
@@ -324,7 +293,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 format!("entropy.witnesses[{}].name", i + 1),
                 &w.name,
-                format!("a witness name must not contain {bad:?}: reveals are written NAME=SECRET"),
+                Reason::WitnessNameCharacter { ch: bad },
             ));
         }
         witnesses.push(WitnessCommitment {
@@ -339,11 +308,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
                 "drand-quicknet" => BeaconScheme::DrandQuicknet,
                 "lottery" => BeaconScheme::Lottery,
                 x => {
-                    return Err(invalid(
-                        "entropy.beacon.scheme",
-                        x,
-                        "use \"drand-quicknet\" or \"lottery\"",
-                    ));
+                    return Err(invalid("entropy.beacon.scheme", x, Reason::BeaconScheme));
                 }
             };
             let round = match b.round {
@@ -365,14 +330,14 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             return Err(invalid(
                 "entropy.on_missing_reveal",
                 x,
-                "use \"void\" or \"proceed\"",
+                Reason::OnMissingReveal,
             ));
         }
     };
     let date = |key: &str, v: &DateValue| {
         let text = v.text();
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| invalid(key, &text, "not a date YYYY-MM-DD"))
+            .map_err(|_| invalid(key, &text, Reason::NotADate))
     };
     let period = match &file.period {
         None => None,
@@ -387,13 +352,7 @@ pub(super) fn from_toml(text: &str) -> Result<Campaign, CampaignError> {
             let text = k.start.unwrap_or_else(|| "0".into());
             let start = Ratio::parse(&text)
                 .filter(|r| r.p() < r.q())
-                .ok_or_else(|| {
-                    invalid(
-                        "coordination.start",
-                        &text,
-                        "an exact fraction in [0, 1), such as \"0\", \"1/5\" or \"50%\"",
-                    )
-                })?;
+                .ok_or_else(|| invalid("coordination.start", &text, Reason::CoordinationStart))?;
             Some(Coordination {
                 group: k.group.trim().to_string(),
                 start,
@@ -445,11 +404,7 @@ fn strictly_sorted<T: PartialOrd + std::fmt::Debug>(
     v: &[T],
 ) -> Result<(), CampaignError> {
     match v.windows(2).find(|w| w[0] >= w[1]) {
-        Some(w) => Err(invalid(
-            key,
-            format!("{:?}", w[1]),
-            "must be sorted without duplicates",
-        )),
+        Some(w) => Err(invalid(key, format!("{:?}", w[1]), Reason::NotSorted)),
         None => Ok(()),
     }
 }
@@ -470,7 +425,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "targets.strata",
                 w[0].credit_class.token(),
-                "two strata for one credit class",
+                Reason::TwoStrata,
             ));
         }
     }
@@ -481,29 +436,33 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             .chars()
             .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
     {
-        return Err(invalid("id", &c.id, "must be non-empty, without / or \\"));
+        return Err(invalid("id", &c.id, Reason::BadId));
     }
     if c.lead_department.is_empty() {
-        return Err(invalid("lead_department", "", "must be given"));
+        return Err(invalid("lead_department", "", Reason::MustBeGiven));
     }
     if c.items.is_empty() {
-        return Err(invalid("items", "[]", "a campaign needs at least one item"));
+        return Err(invalid("items", "[]", Reason::NoItems));
     }
     if c.teams.min_size < 2 {
         return Err(invalid(
             "teams.min_size",
             c.teams.min_size,
-            "at least 2: the law requires two officers per inspection (行政处罚法 第四十二条)",
+            Reason::TeamTooSmall,
         ));
     }
     if c.teams.per_department == 0 {
-        return Err(invalid("teams.per_department", 0, "at least 1"));
+        return Err(invalid(
+            "teams.per_department",
+            0,
+            Reason::PerDepartmentZero,
+        ));
     }
     if c.teams.max_targets_per_officer == Some(0) {
         return Err(invalid(
             "teams.max_targets_per_officer",
             0,
-            "at least 1 (omit it for no limit)",
+            Reason::MaxTargetsZero,
         ));
     }
     for s in &c.targets.strata {
@@ -513,24 +472,20 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "targets.strata",
                 s.credit_class.token(),
-                format!("min {min} is above max {max}"),
+                Reason::MinAboveMax { min, max },
             ));
         }
         if c.targets.exclude_credit_classes.contains(&s.credit_class) {
             return Err(invalid(
                 "targets.exclude_credit_classes",
                 s.credit_class.token(),
-                "has a stratum and is excluded at once",
+                Reason::StratumExcluded,
             ));
         }
     }
     for r in &c.targets.regions {
         if r.is_empty() || r.len() > 6 || !r.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid(
-                "targets.regions",
-                r,
-                "a region-code prefix is 1 to 6 digits",
-            ));
+            return Err(invalid("targets.regions", r, Reason::RegionPrefix));
         }
     }
     let mut names: Vec<&str> = c
@@ -541,21 +496,13 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         .collect();
     names.sort();
     if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
-        return Err(invalid(
-            "entropy.witnesses",
-            w[0],
-            "two witnesses with one name",
-        ));
+        return Err(invalid("entropy.witnesses", w[0], Reason::DuplicateWitness));
     }
     if names.iter().any(|n| n.is_empty()) {
-        return Err(invalid("entropy.witnesses", "", "a witness needs a name"));
+        return Err(invalid("entropy.witnesses", "", Reason::WitnessNameless));
     }
     if c.entropy.witnesses.is_empty() && c.entropy.beacon.is_none() {
-        return Err(invalid(
-            "entropy",
-            "",
-            "needs at least one witness or a beacon: a draw without outside entropy cannot be checked",
-        ));
+        return Err(invalid("entropy", "", Reason::NoEntropy));
     }
     if let Some(b) = &c.entropy.beacon {
         match b.scheme {
@@ -564,23 +511,19 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
                     return Err(invalid(
                         "entropy.beacon.round",
                         &b.round,
-                        "a drand round is a positive integer",
+                        Reason::DrandRound,
                     ));
                 }
             }
             BeaconScheme::Lottery => {
                 if b.round.is_empty() {
-                    return Err(invalid(
-                        "entropy.beacon.round",
-                        "",
-                        "name the lottery draw (e.g. 福彩双色球2026025期)",
-                    ));
+                    return Err(invalid("entropy.beacon.round", "", Reason::LotteryRound));
                 }
                 if c.entropy.reveal_deadline.is_none() {
                     return Err(invalid(
                         "entropy.reveal_deadline",
                         "",
-                        "a lottery beacon has no round time: set the reveal deadline before the lottery is drawn",
+                        Reason::LotteryDeadline,
                     ));
                 }
             }
@@ -590,7 +533,7 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
         return Err(invalid(
             "entropy.on_missing_reveal",
             "proceed",
-            "only with a beacon: otherwise the last witness could choose between outcomes by not revealing",
+            Reason::ProceedWithoutBeacon,
         ));
     }
     if let Some(p) = &c.period {
@@ -598,29 +541,28 @@ pub(super) fn check(c: &Campaign) -> Result<(), CampaignError> {
             return Err(invalid(
                 "period.end",
                 p.end,
-                format!("before period.start {}", p.start),
+                Reason::EndBeforeStart { start: p.start },
             ));
         }
         if p.start < c.draw_date {
             return Err(invalid(
                 "period.start",
                 p.start,
-                format!(
-                    "before the draw date {}: visits come after the draw",
-                    c.draw_date
-                ),
+                Reason::StartBeforeDraw {
+                    draw_date: c.draw_date,
+                },
             ));
         }
     }
     if let Some(k) = &c.coordination {
         if k.group.is_empty() || k.group.chars().any(char::is_control) {
-            return Err(invalid("coordination.group", &k.group, "name the group"));
+            return Err(invalid("coordination.group", &k.group, Reason::GroupName));
         }
         if k.start.p() >= k.start.q() {
             return Err(invalid(
                 "coordination.start",
                 k.start,
-                "an exact fraction in [0, 1)",
+                Reason::CoordinationStartRange,
             ));
         }
     }

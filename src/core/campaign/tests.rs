@@ -210,3 +210,43 @@ fn assignment_v2_enters_the_hash_and_v1_keeps_its_bytes() {
     ));
     assert!(e.to_string().contains("teams.assignment"), "{e}");
 }
+
+#[test]
+fn typed_reasons_keep_the_english_texts_and_carry_their_fields() {
+    let base = example();
+    let e = refused(&base.replace("min_size = 2", "min_size = 1"));
+    assert_eq!(
+        e.to_string(),
+        "teams.min_size = \"1\": at least 2: the law requires two officers per inspection (行政处罚法 第四十二条)"
+    );
+    assert!(
+        matches!(
+            &e,
+            CampaignError::Invalid {
+                reason: super::Reason::TeamTooSmall,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = refused(&base.replace("draw_date = \"2026-03-02\"", "draw_date = \"2026-13-01\""));
+    assert_eq!(
+        e.to_string(),
+        "draw_date = \"2026-13-01\": not a date YYYY-MM-DD"
+    );
+    let e = refused(&base.replace("ratio = \"3%\"", "ratio = \"3%\"\ncount = 4"));
+    assert!(
+        matches!(
+            &e,
+            CampaignError::Invalid {
+                reason: super::Reason::RatioAndCount,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string().ends_with(": give ratio or count, not both"),
+        "{e}"
+    );
+}
