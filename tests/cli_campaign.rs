@@ -1262,7 +1262,7 @@ fn reveal_after_the_draw_is_rejected() {
     c.announced_and_drawn();
     let r = c.reveal(ID, &c.jia_reveal(), "2026-03-02T12:00:00+08:00");
     r.expect(1);
-    assert_has(&r, "已经抽取：每次公告只能抽取一次");
+    assert_has(&r, "已经抽取或已作废");
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //! draw, verify, publish, and record sample results. Fixed dates inside the
 //! shipped calendar years; nothing depends on the real date.
 
+use super::i18n::t;
 use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::{CheckOptions, Checked};
 use crate::core::entropy::Reveal;
@@ -157,9 +158,8 @@ witnesses = [{{ name = "义务监督员甲", commitment = "{}" }}, {{ name = "�
 
 /// The demo's year plan (`docs/PLAN.md`): its one campaign, the demo's.
 pub fn demo_plan(seed: u64) -> String {
-    let mut t = String::from(
-        "# The demo's year plan: `dualdraw plan check plan.toml` says, before anything is drawn,\n# what it would draw and whether every rule can be met.\nplan = \"演示县2026年度双随机抽查计划\"\nyear = 2026\n\n[[campaign]]\n",
-    );
+    let mut t = comment(&t!("demo-plan-head"));
+    t.push_str("\nplan = \"演示县2026年度双随机抽查计划\"\nyear = 2026\n\n[[campaign]]\n");
     for line in demo_campaign(seed).lines() {
         if let Some(rest) = line.strip_prefix("[[") {
             t.push_str("[[campaign.");
@@ -215,34 +215,30 @@ pub fn commands_script(
 ) -> String {
     let mut t = format!(
         r#"#!/bin/sh
-# The year's main job as `dualdraw demo` did it, as commands: edit campaign.toml
-# (or plan.toml) beside this file and run it again:
-#     sh commands.sh                 # in a new workspace ./rerun
-#     WS=/tmp/try sh commands.sh     # elsewhere
-# It never touches the demo's own workspace (./workspace). The dates are the
-# demo's (--now): without --now the clock is read, and a draw date before
-# today is refused (give it a later draw_date, or --allow-past).
+{head}
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 DD=${{DUALDRAW:-dualdraw}}
 WS=${{WS:-"$HERE/rerun"}}
 ID={id}
 if [ -e "$WS" ]; then
-    echo "$WS exists: remove it, or run with WS=another/folder" >&2
+    echo "$WS {exists}" >&2
     exit 1
 fi
 
-# 1. The county: the four registry files an outside system would export
-#    (written only when missing, so that edits to them are kept).
+{step1}
 [ -f "$HERE/county/entities.csv" ] || "$DD" generate --out "$HERE/county" --seed {seed} --entities {entities} --region {region}
 
-# 2. A workspace, with the registries imported (judged as of {today}).
+{step2}
 "$DD" -w "$WS" init
 "#,
+        head = comment(&t!("demo-script-head")),
+        exists = t!("demo-script-exists"),
+        step1 = comment(&t!("demo-script-county")),
+        step2 = comment(&t!("demo-script-workspace", today = demo_today())),
         seed = spec.seed,
         entities = spec.entities,
         region = spec.region,
-        today = demo_today(),
     );
     for (kind, f) in RegistryKind::ALL.into_iter().zip(FILES) {
         t.push_str(&format!(
@@ -253,20 +249,17 @@ fi
     }
     t.push_str(&format!(
         r#"
-# 3. The year's plan, checked before anything is drawn (an internal report: it
-#    shows credit classes; exit 1 when a rule cannot be met).
+{step3}
 "$DD" -w "$WS" plan check "$HERE/plan.toml" --now {PLAN_AT}
 
-# 4. The campaign announced before any randomness exists. It is checked first:
-#    draw date, lead department, pool, staffing, and the risk of an infeasible
-#    draw from 200 simulated draws (refused above 1%: --max-infeasible-risk).
-#    Publish the notice it prints.
+{step4}
 "$DD" -w "$WS" campaign announce "$HERE/campaign.toml" --now {ANNOUNCE_AT}
 
-# 5. The witnesses (义务监督员) reveal their secrets. The demo's are fixed; real
-#    witnesses make theirs with `dualdraw witness new` and give the bureau only
-#    the commitment (in campaign.toml) until now.
-"#
+{step5}
+"#,
+        step3 = comment(&t!("demo-script-plan")),
+        step4 = comment(&t!("demo-script-announce")),
+        step5 = comment(&t!("demo-script-reveal")),
     ));
     for (name, at) in REVEALS {
         t.push_str(&format!(
@@ -276,22 +269,25 @@ fi
     }
     t.push_str(&format!(
         r#"
-# 6. The draw: targets per credit-risk stratum, then teams; writes the proof.
+{step6}
 "$DD" -w "$WS" campaign draw "$ID" --now {DRAW_AT}
 
-# 7. Anyone re-checks it (audit level in the workspace).
+{step7}
 "$DD" -w "$WS" verify "$WS/proofs/$ID.json"
 
-# 8. The notice files (list, web page, draw record, proof, public snapshot).
+{step8}
 "$DD" -w "$WS" publish "$ID" --now {PUBLISH_AT}
 
-# 9. Visit dates inside the campaign's period, from the draw's schedule secret.
+{step9}
 "$DD" -w "$WS" schedule "$ID" --now {SCHEDULE_AT}
 
-# 10. Each inspection's result, on its visit date (see the list and the
-#     calendars). The demo recorded these for its own draw; another workspace
-#     draws other targets, so put yours here:
-"#
+{step10}
+"#,
+        step6 = comment(&t!("demo-script-draw")),
+        step7 = comment(&t!("demo-script-verify")),
+        step8 = comment(&t!("demo-script-publish")),
+        step9 = comment(&t!("demo-script-schedule")),
+        step10 = comment(&t!("demo-script-results")),
     ));
     if results.is_empty() {
         t.push_str("# \"$DD\" -w \"$WS\" results record \"$ID\" --target USCC --item CODE --result 未发现问题 --date 2026-03-10\n");
@@ -300,14 +296,23 @@ fi
         t.push_str("# ");
         t.push_str(&result_command(r, recorded));
     }
+    t.push('\n');
+    t.push_str(&comment(&t!("demo-script-status")));
     t.push_str(
         r#"
-# 11. What is due, and the ledger checked end to end.
 "$DD" -w "$WS" status --today 2026-03-20
 "$DD" -w "$WS" ledger verify
 "#,
     );
     t
+}
+
+/// `text` as shell comment lines (`# …`), without a final newline.
+fn comment(text: &str) -> String {
+    text.lines()
+        .map(|l| if l.is_empty() { "#".to_string() } else { format!("# {l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The lines `dualdraw demo DIR` adds after its report: the files a
