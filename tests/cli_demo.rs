@@ -77,7 +77,7 @@ fn demo_writes_the_campaign_the_plan_and_the_commands_it_ran() {
     // It never overwrites a workspace: again, it stops at once.
     let again = sh(&[]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已存在"));
     // An edited campaign runs in another workspace.
     let edited = std::fs::read_to_string(d.join("d/campaign.toml"))
         .unwrap()
