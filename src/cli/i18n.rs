@@ -73,6 +73,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/campaign.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/office.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/log.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -81,6 +83,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/campaign.ftl"),
     "\n",
     include_str!("../../locales/en/office.ftl"),
+    "\n",
+    include_str!("../../locales/en/log.ftl"),
 );
 
 /// A language of the CLI.

@@ -6,10 +6,13 @@
 
 mod calendar;
 mod campaign;
+mod cosigner;
 pub mod demo;
 pub mod i18n;
 mod import_texts;
+mod key;
 mod ledger;
+mod ledger_log;
 mod messages;
 mod plan;
 mod registry;
@@ -141,9 +144,23 @@ pub enum Command {
     },
     /// Check the workspace and its files: say what is wrong and the exact command that repairs it (exit 1 when anything is).
     Doctor,
-    /// The hash-chained ledger: verify it, export it.
+    /// The hash-chained ledger: verify it, export it, sign checkpoints, prove inclusion and consistency.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// The signed log's keys (Ed25519 and SM2): make them, show the public keys to publish.
+    #[command(subcommand)]
+    Key(key::KeyCommand),
+    /// Cosigners: make one, follow a log, cosign its checkpoints (refusing forks and rollbacks).
+    #[command(subcommand)]
+    Cosigner(cosigner::CosignerCommand),
+    /// Check a fork proof written by a cosigner against the bureau's public keys and say what it establishes.
+    VerifyFork {
+        /// The fork proof file.
+        file: PathBuf,
+        /// A bureau vkey (repeat for the Ed25519 and the SM2 key).
+        #[arg(long = "log-key", required = true)]
+        log_keys: Vec<String>,
+    },
     /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
     Demo {
         /// Folder to create the county and the workspace in.
@@ -442,6 +459,9 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         ),
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
+        Command::Key(c) => key::dispatch(cli, out, c),
+        Command::Cosigner(c) => cosigner::dispatch(cli, out, c),
+        Command::VerifyFork { file, log_keys } => cosigner::verify_fork(out, file, log_keys),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
             let b = ws.backup_to(file).map_err(|e| match e {

@@ -21,6 +21,8 @@ mod announce;
 pub mod calendars;
 mod draw;
 mod history;
+#[cfg(feature = "sqlite")]
+pub mod log_files;
 mod outcomes;
 mod replace;
 mod snapshots;

@@ -28,6 +28,6 @@ pub use fork::{ForkError, ForkKind, ForkProof, ForkVerdict};
 pub use keys::{KeyError, KeyType, VerifierKey, fingerprint, key_id};
 pub use leaf::{entry_leaf_hash, leaf_data};
 pub use note::{Note, NoteError, SignatureLine, VerifiedNote};
-pub use proofs::{AddCheckpoint, InclusionProofText, LogProofError};
+pub use proofs::{AddCheckpoint, InclusionProofText, LogProofError, TLOG_PROOF_HEADER};
 pub use signer::Signer;
 pub use statements::{Attestation, FileSignature, StatementError};

@@ -1,0 +1,70 @@
+## The signed log (docs/LOG.md): keys, checkpoints, proofs, cosigners, fork proofs
+
+log-files-error = Signing key or checkpoint file error: { $why }
+key-line = { $kind }  { $vkey }
+    fingerprint { $fingerprint }
+key-created = Made the signing keys (Ed25519 and SM2) of log { $name }; the private keys are in { $file } (owner-only; never share it):
+key-created-auditor = Made the signing keys (Ed25519 and SM2) of auditor { $name }; the private keys are in { $file } (owner-only; never share it):
+key-publish = Publish these public keys (vkeys) and fingerprints: from now on a checkpoint is signed after every announcement and every draw.
+log-no-keys = This workspace has no signing keys: run dualdraw key new --name LOG-NAME first
+log-checkpoint-failed = Warning: no checkpoint signed ({ $why }); the next checkpoint signed covers this entry
+log-checkpoint-signed = Checkpoint signed: the ledger's first { $size } entries, root { $root }
+log-bad-key = Invalid public key: { $why }
+log-status-no-keys = Not signed: this workspace has no signing keys and its ledger has no signed checkpoint (dualdraw key new --name LOG-NAME)
+log-status-no-checkpoint = This workspace has signing keys but no signed checkpoint yet (dualdraw ledger checkpoint)
+log-status-checkpoint-broken = The checkpoint of { $size } entries does not match the ledger: { $why }
+log-status-beyond = the checkpoint is longer than the ledger ({ $entries } entries)
+log-status-root-differs = the ledger's first entries give root { $root }, not the one signed
+log-status-ok = The latest checkpoint ({ $size } entries) has valid signatures and matches the ledger; { $unsigned } entries after it are not signed yet
+log-proof-written = Proof written to { $file }
+log-no-such-entry = No such entry in the ledger (--seq takes a sequence number, --campaign a campaign's draw)
+log-from-too-large = Size { $from } is larger than the ledger's { $size } entries
+log-inclusion-verified = VERIFIED: ledger entry { $seq } ({ $kind }, campaign { $campaign }) is included in the signed checkpoint of { $size } entries; { $keys } bureau key signatures valid, { $cosignatures } cosignatures valid
+log-older-needed = A consistency proof needs the older checkpoint (--older)
+log-consistency-verified = VERIFIED: the checkpoint of { $size } entries extends (append-only) the checkpoint of { $old } entries; { $keys } bureau key signatures valid, { $cosignatures } cosignatures valid
+cosigner-bad-state = The cosigner state file { $file } is invalid: { $why }
+cosigner-exists = { $file } exists: a cosigner's state file is never overwritten
+cosigner-created = Made a cosigner; state file { $file } (holds the private key; owner-only). Give the bureau this public key and fingerprint to publish:
+    { $vkey }
+    fingerprint { $fingerprint }
+cosigner-following = Following log { $origin } ({ $keys } keys)
+cosigner-cosigned = Cosigned the checkpoint of { $origin } ({ $size } entries); cosignature line:
+cosigner-fork = Refused: the bureau signed a checkpoint that contradicts the one cosigned ({ $kind }); fork proof written to { $file }
+cosigner-refused = Refused: { $why } (tlog-witness status { $status })
+fork-established = Fork established ({ $kind }): the bureau signed two different logs (checkpoints of { $a } and { $b } entries), both signatures valid
+fork-established-unless = The fork proof's signatures are valid ({ $kind }: checkpoints of { $a } and { $b } entries); it is a fork unless the bureau produces a valid consistency proof between them
+
+help-key = The signed log's keys (Ed25519 and SM2): make them, show the public keys to publish
+help-key-new = Make the workspace's signing keys (Ed25519 and SM2) under WS/keys/, readable by the owner only
+help-key-new--name = The log name (origin), e.g. scjg.520123.gov.cn/dualdraw; for an auditor, the auditor's name
+help-key-new--auditor = Make an auditor's keys (for attestations) instead of the bureau's
+help-key-show = Print the public keys (vkeys) and fingerprints to publish
+help-key-show--auditor = Show the auditor's keys instead of the bureau's
+help-ledger-checkpoint = Sign a checkpoint (tree size and root) of the whole ledger with the workspace's keys
+help-ledger-prove-inclusion = Print the inclusion proof (c2sp.org/tlog-proof) of one entry under a checkpoint of the whole ledger
+help-ledger-prove-inclusion--seq = The entry's sequence number
+help-ledger-prove-inclusion--campaign = The campaign whose draw entry to prove
+help-ledger-prove-inclusion--out = Write the proof to this file instead of printing it
+help-ledger-prove-consistency = Print the consistency proof from an older tree size to a checkpoint of the whole ledger (tlog-witness add-checkpoint body)
+help-ledger-prove-consistency--from = The older tree size (the size of the checkpoint the reader kept)
+help-ledger-prove-consistency--out = Write the proof to this file instead of printing it
+help-ledger-verify-proof = Verify an inclusion proof, or a consistency proof against an older checkpoint, with the bureau's public keys
+help-ledger-verify-proof--file = The proof file
+help-ledger-verify-proof--log-key = A bureau vkey (repeat for the Ed25519 and the SM2 key; every key given must have signed)
+help-ledger-verify-proof--cosigner-key = A cosigner vkey whose cosignatures to check and count (repeatable)
+help-ledger-verify-proof--older = The older checkpoint a consistency proof starts from
+help-cosigner = Cosigners: make one, follow a log, cosign its checkpoints (refusing forks and rollbacks)
+help-cosigner-new = Make a cosigner: a new Ed25519 cosigning key in a state file readable by the owner only
+help-cosigner-new--name = The cosigner's name, e.g. jiandu.example.cn/witness-1
+help-cosigner-new--out = The state file to create (refused if it exists)
+help-cosigner-follow = Follow a log: record its public keys (its Ed25519 and SM2 vkeys)
+help-cosigner-follow--state = The state file
+help-cosigner-follow--log-key = A vkey of the log (repeat for each key)
+help-cosigner-cosign = Cosign a checkpoint given as a tlog-witness add-checkpoint body (`ledger prove-consistency`), if it extends the last one cosigned
+help-cosigner-cosign--state = The state file
+help-cosigner-cosign--request = The request (add-checkpoint body)
+help-cosigner-cosign--out = Also write the checkpoint with the cosignature added to this file
+help-cosigner-cosign--fork-proof = Where to write a fork proof when the log forked (default: STATE.fork-proof.txt)
+help-verify-fork = Check a fork proof written by a cosigner against the bureau's public keys and say what it establishes
+help-verify-fork--file = The fork proof file
+help-verify-fork--log-key = A bureau vkey (repeat for the Ed25519 and the SM2 key)

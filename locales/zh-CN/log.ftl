@@ -1,0 +1,70 @@
+## 签名日志（docs/LOG.md）：密钥、检查点、证明、共同签署人、分叉证据
+
+log-files-error = 签名密钥或检查点文件出错：{ $why }
+key-line = { $kind }  { $vkey }
+    指纹 { $fingerprint }
+key-created = 已为日志 { $name } 生成签名密钥（Ed25519 与 SM2），私钥保存在 { $file }（仅所有者可读，切勿外传）：
+key-created-auditor = 已为审计人员 { $name } 生成签名密钥（Ed25519 与 SM2），私钥保存在 { $file }（仅所有者可读，切勿外传）：
+key-publish = 请公布以上公钥（vkey）及指纹：此后每次公告和抽取之后都会自动签署检查点。
+log-no-keys = 此工作区没有签名密钥：请先运行 dualdraw key new --name 日志名称
+log-checkpoint-failed = 警告：未能签署检查点（{ $why }）；下一次签署的检查点会包含这条记录
+log-checkpoint-signed = 已签署检查点：台账前 { $size } 条记录，根 { $root }
+log-bad-key = 公钥无效：{ $why }
+log-status-no-keys = 未签名：此工作区没有签名密钥，台账没有签署检查点（dualdraw key new --name 日志名称）
+log-status-no-checkpoint = 此工作区有签名密钥，但尚未签署检查点（dualdraw ledger checkpoint）
+log-status-checkpoint-broken = 检查点（{ $size } 条记录）与台账不一致：{ $why }
+log-status-beyond = 检查点比台账长（台账只有 { $entries } 条记录）
+log-status-root-differs = 台账前若干条记录的默克尔树根为 { $root }，与签署的不同
+log-status-ok = 最近签署的检查点（{ $size } 条记录）签名有效，且与台账一致；其后有 { $unsigned } 条记录尚未签署
+log-proof-written = 证明已写入 { $file }
+log-no-such-entry = 台账中没有这条记录（按 --seq 查序号，或按 --campaign 查该批次的抽取记录）
+log-from-too-large = 起始大小 { $from } 超过台账的 { $size } 条记录
+log-inclusion-verified = 核验通过（VERIFIED）：台账第 { $seq } 条记录（{ $kind }，批次 { $campaign }）包含在签署的 { $size } 条记录的检查点中；{ $keys } 个机关公钥的签名有效，{ $cosignatures } 个共同签署有效
+log-older-needed = 一致性证明需要用 --older 给出较早的检查点
+log-consistency-verified = 核验通过（VERIFIED）：{ $size } 条记录的检查点是 { $old } 条记录的检查点的延续（只追加）；{ $keys } 个机关公钥的签名有效，{ $cosignatures } 个共同签署有效
+cosigner-bad-state = 共同签署人状态文件 { $file } 无效：{ $why }
+cosigner-exists = { $file } 已存在：不会覆盖共同签署人的状态文件
+cosigner-created = 已生成共同签署人，状态文件 { $file }（含私钥，仅所有者可读）。请把公钥及指纹交给机关公布：
+    { $vkey }
+    指纹 { $fingerprint }
+cosigner-following = 已关注日志 { $origin }（{ $keys } 个公钥）
+cosigner-cosigned = 已共同签署 { $origin } 的检查点（{ $size } 条记录），签署行：
+cosigner-fork = 拒绝共同签署：机关签署了与已签署检查点相矛盾的检查点（{ $kind }）；分叉证据已写入 { $file }
+cosigner-refused = 拒绝共同签署：{ $why }（tlog-witness 状态 { $status }）
+fork-established = 分叉成立（{ $kind }）：机关签署了两个不同的日志（{ $a } 条与 { $b } 条记录的检查点），两个签名均有效
+fork-established-unless = 分叉证据的签名均有效（{ $kind }：{ $a } 条与 { $b } 条记录的检查点）；除非机关能给出两者之间有效的一致性证明，否则分叉成立
+
+help-key = 签名日志的密钥（Ed25519 与 SM2）：生成，显示要公布的公钥
+help-key-new = 在 WS/keys/ 下生成工作区的签名密钥（Ed25519 与 SM2），仅所有者可读
+help-key-new--name = 日志名称（origin），例如 scjg.520123.gov.cn/dualdraw；审计人员则为其名称
+help-key-new--auditor = 生成审计人员的密钥（用于审计声明），而不是机关的
+help-key-show = 显示要公布的公钥（vkey）及指纹
+help-key-show--auditor = 显示审计人员的密钥，而不是机关的
+help-ledger-checkpoint = 用工作区的密钥为整个台账签署检查点（树的大小与根）
+help-ledger-prove-inclusion = 输出一条记录在整个台账的检查点下的包含证明（c2sp.org/tlog-proof）
+help-ledger-prove-inclusion--seq = 记录的序号
+help-ledger-prove-inclusion--campaign = 证明该批次的抽取记录
+help-ledger-prove-inclusion--out = 把证明写入此文件，而不是输出
+help-ledger-prove-consistency = 输出从较早的树大小到整个台账的检查点的一致性证明（tlog-witness add-checkpoint 请求体）
+help-ledger-prove-consistency--from = 较早的树大小（读者保存的检查点的大小）
+help-ledger-prove-consistency--out = 把证明写入此文件，而不是输出
+help-ledger-verify-proof = 用机关的公钥核验包含证明，或相对较早检查点的一致性证明
+help-ledger-verify-proof--file = 证明文件
+help-ledger-verify-proof--log-key = 机关的公钥 vkey（Ed25519 与 SM2 各给一次；给出的每个公钥都必须签过名）
+help-ledger-verify-proof--cosigner-key = 要核验并计数其共同签署的共同签署人公钥（可重复）
+help-ledger-verify-proof--older = 一致性证明的起点：较早的检查点
+help-cosigner = 共同签署人：生成，关注日志，共同签署其检查点（拒绝分叉与回滚）
+help-cosigner-new = 生成共同签署人：新的 Ed25519 共同签署密钥，保存在仅所有者可读的状态文件中
+help-cosigner-new--name = 共同签署人的名称，例如 jiandu.example.cn/witness-1
+help-cosigner-new--out = 要创建的状态文件（已存在则拒绝）
+help-cosigner-follow = 关注一个日志：记录其公钥（Ed25519 与 SM2 的 vkey）
+help-cosigner-follow--state = 状态文件
+help-cosigner-follow--log-key = 日志的公钥 vkey（每个公钥给一次）
+help-cosigner-cosign = 共同签署以 tlog-witness add-checkpoint 请求体给出的检查点（ledger prove-consistency），前提是它延续了上次共同签署的检查点
+help-cosigner-cosign--state = 状态文件
+help-cosigner-cosign--request = 请求（add-checkpoint 请求体）
+help-cosigner-cosign--out = 同时把加上共同签署的检查点写入此文件
+help-cosigner-cosign--fork-proof = 日志分叉时分叉证据写入的文件（默认 STATE.fork-proof.txt）
+help-verify-fork = 用机关的公钥核验共同签署人写出的分叉证据，并说明它证明了什么
+help-verify-fork--file = 分叉证据文件
+help-verify-fork--log-key = 机关的公钥 vkey（Ed25519 与 SM2 各给一次）
