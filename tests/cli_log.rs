@@ -527,3 +527,70 @@ fn a_tampered_checkpoint_is_refused() {
     let r = c.json(&["ledger", "verify"], 1);
     assert_eq!(r["error"]["kind"], "checkpoint_mismatch");
 }
+
+#[test]
+fn published_files_are_signed_and_verify_checks_signature_and_inclusion() {
+    let c = County::new(true);
+    c.announce("2026-A1", "2026-03-01T09:00:00+08:00").expect(0);
+    c.draw("2026-A1", "2026-03-02T09:30:00+08:00").expect(0);
+    let v = c.json(
+        &[
+            "publish",
+            "2026-A1",
+            "--out",
+            "pub",
+            "--now",
+            "2026-03-02T10:00:00+08:00",
+        ],
+        0,
+    );
+    let files = v["files"].as_array().expect("files");
+    let sigs = v["signatures"].as_array().expect("signatures");
+    assert_eq!(files.len(), sigs.len());
+    let proof = files
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .find(|p| p.ends_with(".proof.json") || p.ends_with("proof.json"))
+        .expect("a proof file")
+        .to_string();
+    let sig = c.read(&format!("{proof}.sig"));
+    assert!(
+        sig.starts_with("dualdraw-file-signature/v1\nscjg.520123.gov.cn/dualdraw\n"),
+        "{sig}"
+    );
+    c.dd(&[
+        "ledger",
+        "prove-inclusion",
+        "--campaign",
+        "2026-A1",
+        "--out",
+        "incl.txt",
+    ])
+    .expect(0);
+    let keys = c.log_key_args();
+    let r = c.raw(&args(&["verify", &proof, "--inclusion", "incl.txt"], &keys));
+    r.expect(0);
+    r.has("签名文件").has("正是这份抽取证明");
+    // Another campaign's inclusion proof is not this draw's.
+    c.dd(&[
+        "ledger",
+        "prove-inclusion",
+        "--seq",
+        "1",
+        "--out",
+        "first.txt",
+    ])
+    .expect(0);
+    let r = c.raw(&args(
+        &["--json", "verify", &proof, "--inclusion", "first.txt"],
+        &keys,
+    ));
+    r.expect(1);
+    assert_eq!(r.json()["error"]["kind"], "entry-not-this-draw");
+    // A changed proof file no longer matches its signature.
+    let text = c.read(&proof);
+    c.write(&proof, &format!("{text} "));
+    let r = c.raw(&args(&["--json", "verify", &proof], &keys));
+    r.expect(1);
+    assert_eq!(r.json()["error"]["kind"], "file-mismatch");
+}

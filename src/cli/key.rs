@@ -201,3 +201,100 @@ pub(super) fn ledger_log_status(
         serde_json::json!({"keys": true, "checkpoint": {"size": size, "root": root.hash}, "unsigned_entries": unsigned}),
     ))
 }
+
+/// Writes `F.sig` (`docs/LOG.md` §6) beside each published file when the
+/// workspace has bureau keys; the signature files written (none without keys).
+pub(super) fn sign_published(
+    dir: &Path,
+    files: &[crate::io::publish::Written],
+) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let Some(keys) = load_keys(dir, Role::Bureau).map_err(|e| files_failure(&e))? else {
+        return Ok(Vec::new());
+    };
+    let mut sigs = Vec::new();
+    for f in files {
+        let io =
+            |e: std::io::Error| Failure::rejected("io", super::messages::file_error(&f.path, &e));
+        let bytes = std::fs::read(&f.path).map_err(io)?;
+        let name = f
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let text = crate::core::log::FileSignature::of(keys.name(), &name, &bytes)
+            .sign(&keys.signers())
+            .map_err(|e| Failure::rejected(e.kind(), e.to_string()))?;
+        let mut p = f.path.as_os_str().to_owned();
+        p.push(".sig");
+        let sig = std::path::PathBuf::from(p);
+        crate::durable::write_atomic(&sig, text.as_bytes()).map_err(io)?;
+        sigs.push(sig);
+    }
+    Ok(sigs)
+}
+
+/// `verify PROOF --log-key …`: checks `PROOF.sig` when it is there and, with
+/// `--inclusion`, that the draw entry proved is this proof's (`docs/LOG.md`
+/// §4, §6). The lines to print before the verdict.
+pub(super) fn verify_logged_proof(
+    proof: &Path,
+    log_keys: &[String],
+    inclusion: Option<&Path>,
+) -> Result<Vec<String>, Failure> {
+    use crate::core::log::FileSignature;
+    let log = parse_log_keys(log_keys)?;
+    let read = |f: &Path| {
+        std::fs::read(f)
+            .map_err(|e| Failure::rejected("unreadable", super::messages::file_error(f, &e)))
+    };
+    let fail = |kind: &str, why: String| Failure {
+        code: super::EXIT_REJECTED,
+        json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": kind, "message": why}}),
+        message: t!("verify-failed", message = why),
+    };
+    let bytes = read(proof)?;
+    let name = proof
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut lines = Vec::new();
+    let mut sig_path = proof.as_os_str().to_owned();
+    sig_path.push(".sig");
+    let sig_path = std::path::PathBuf::from(sig_path);
+    if sig_path.exists() {
+        let s = FileSignature::verify(&read(&sig_path)?, &log)
+            .map_err(|e| fail(e.kind(), e.to_string()))?;
+        if !s.matches(&name, &bytes) {
+            return Err(fail(
+                "file-mismatch",
+                t!("log-sig-mismatch", file = proof.display()),
+            ));
+        }
+        lines.push(t!(
+            "log-sig-verified",
+            file = sig_path.display(),
+            keys = log.keys().len()
+        ));
+    } else {
+        lines.push(t!("log-sig-missing", file = sig_path.display()));
+    }
+    if let Some(inc) = inclusion {
+        let draw: crate::core::proof::DrawProof =
+            serde_json::from_slice(&bytes).map_err(|e| fail("malformed", e.to_string()))?;
+        let (entry, cp) = crate::ledger::log::verify_entry_proof(&read(inc)?, &log, &[])
+            .map_err(|e| fail(e.kind(), e.to_string()))?;
+        crate::ledger::log::check_draw_entry(
+            &entry,
+            &draw.announcement.campaign.id,
+            &bytes,
+            &draw.announcement.hash,
+        )
+        .map_err(|e| fail(e.kind(), e.to_string()))?;
+        lines.push(t!(
+            "log-draw-included",
+            seq = entry.seq,
+            size = cp.checkpoint().size
+        ));
+    }
+    Ok(lines)
+}

@@ -96,6 +96,12 @@ pub enum Command {
         /// workspace, public with --snapshot, light otherwise. Exit 1 when it is not.
         #[arg(long, value_parser = parse_level)]
         level: Option<crate::core::verify::Level>,
+        /// A bureau vkey (repeat for Ed25519 and SM2): also check PROOF.sig, and with --inclusion that the ledger logged this proof.
+        #[arg(long = "log-key")]
+        log_keys: Vec<String>,
+        /// The inclusion proof of the draw's ledger entry (`ledger prove-inclusion --campaign ID`); needs --log-key.
+        #[arg(long, requires = "log_keys")]
+        inclusion: Option<PathBuf>,
     },
     /// Witness tools.
     #[command(subcommand)]
@@ -448,15 +454,26 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             replacements,
             light,
             level,
-        } => campaign::verify(
-            cli,
-            out,
-            proof,
-            snapshot.as_deref(),
-            replacements.as_deref(),
-            *light,
-            *level,
-        ),
+            log_keys,
+            inclusion,
+        } => {
+            if !log_keys.is_empty() {
+                let lines = key::verify_logged_proof(proof, log_keys, inclusion.as_deref())?;
+                if !cli.json {
+                    out.clear_progress();
+                    emit(&lines.join("\n"));
+                }
+            }
+            campaign::verify(
+                cli,
+                out,
+                proof,
+                snapshot.as_deref(),
+                replacements.as_deref(),
+                *light,
+                *level,
+            )
+        }
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Key(c) => key::dispatch(cli, out, c),
