@@ -594,3 +594,47 @@ fn published_files_are_signed_and_verify_checks_signature_and_inclusion() {
     r.expect(1);
     assert_eq!(r.json()["error"]["kind"], "file-mismatch");
 }
+
+#[test]
+fn an_auditor_attests_an_audit_level_verification() {
+    use dualdraw::core::log::{Attestation, LogKeys, VerifierKey};
+    let c = County::new(true);
+    c.announce("2026-A1", "2026-03-01T09:00:00+08:00").expect(0);
+    c.draw("2026-A1", "2026-03-02T09:30:00+08:00").expect(0);
+    c.dd(&["attest", &format!("{WS}/proofs/2026-A1.json")])
+        .expect(1)
+        .has("key new --auditor");
+    c.dd(&[
+        "key",
+        "new",
+        "--auditor",
+        "--name",
+        "audit.example.cn/zhang",
+    ])
+    .expect(0);
+    let v = c.json(
+        &[
+            "attest",
+            &format!("{WS}/proofs/2026-A1.json"),
+            "--out",
+            "att.txt",
+        ],
+        0,
+    );
+    assert_eq!(v["verdict"], "valid");
+    let keys: Vec<VerifierKey> = c.json(&["key", "show", "--auditor"], 0)["keys"]
+        .as_array()
+        .expect("keys")
+        .iter()
+        .map(|k| VerifierKey::parse(k["vkey"].as_str().expect("vkey")).expect("vkey"))
+        .collect();
+    let att = Attestation::verify(
+        c.read("att.txt").as_bytes(),
+        &LogKeys::new(keys).expect("keys"),
+    )
+    .expect("the attestation verifies");
+    assert!(att.valid);
+    assert_eq!(att.campaign, "2026-A1");
+    let proof = std::fs::read(c.path().join(WS).join("proofs/2026-A1.json")).expect("proof");
+    assert_eq!(att.proof, dualdraw::core::merkle::Hash::digest(&proof));
+}

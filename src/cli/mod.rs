@@ -4,6 +4,7 @@
 //! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
 //! verification, 2 usage error (bad arguments, no workspace).
 
+mod attest;
 mod calendar;
 mod campaign;
 mod cosigner;
@@ -159,6 +160,14 @@ pub enum Command {
     /// Cosigners: make one, follow a log, cosign its checkpoints (refusing forks and rollbacks).
     #[command(subcommand)]
     Cosigner(cosigner::CosignerCommand),
+    /// As an auditor: verify a draw proof at the audit level in this workspace and sign an attestation of the verdict.
+    Attest {
+        /// The proof file.
+        proof: PathBuf,
+        /// The attestation file (default: PROOF.attest-AUDITOR.txt).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check a fork proof written by a cosigner against the bureau's public keys and say what it establishes.
     VerifyFork {
         /// The fork proof file.
@@ -478,6 +487,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
         Command::Key(c) => key::dispatch(cli, out, c),
         Command::Cosigner(c) => cosigner::dispatch(cli, out, c),
+        Command::Attest { proof, out: file } => attest::attest(cli, out, proof, file.as_deref()),
         Command::VerifyFork { file, log_keys } => cosigner::verify_fork(out, file, log_keys),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
