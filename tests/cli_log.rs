@@ -259,7 +259,9 @@ fn a_draw_then_its_inclusion_proof_verifies_and_a_tampered_one_does_not() {
     let c = County::new(true);
     c.announce("2026-A1", "2026-03-01T09:00:00+08:00")
         .expect(0)
-        .has("已签署检查点");
+        .has("已签署检查点")
+        .has("机关现行公钥")
+        .has(&format!("{ORIGIN}+"));
     c.draw("2026-A1", "2026-03-02T09:30:00+08:00")
         .expect(0)
         .has("已签署检查点");

@@ -81,3 +81,4 @@ attest-written = Attestation written to { $file }: campaign { $campaign }, audit
 help-attest = As an auditor: verify a draw proof at the audit level in this workspace and sign an attestation of the verdict
 help-attest--proof = The proof file
 help-attest--out = The attestation file (default: PROOF.attest-AUDITOR.txt)
+log-keys-in-force = The bureau keys in force (publish them with the announcement):

@@ -81,3 +81,4 @@ attest-written = 审计声明已写入 { $file }：批次 { $campaign }，审计
 help-attest = 作为审计人员：在本工作区以审计级核验抽取证明，并签署核验结论的审计声明
 help-attest--proof = 证明文件
 help-attest--out = 审计声明文件（默认 PROOF.attest-审计人员.txt）
+log-keys-in-force = 机关现行公钥（请与公告一并公布）：

@@ -116,6 +116,16 @@ pub(super) fn bureau_keys(dir: &Path) -> Result<KeyPair, Failure> {
 /// without keys); a failure to sign is a warning, the command having
 /// succeeded (the next checkpoint covers the entry).
 pub(super) fn checkpoint_after(dir: &Path, ws: &Workspace) -> String {
+    checkpoint_with(dir, ws, false)
+}
+
+/// As [`checkpoint_after`], after an announcement: also the keys in force
+/// (vkeys and fingerprints), which every announcement prints (`docs/LOG.md` §2).
+pub(super) fn checkpoint_after_announcement(dir: &Path, ws: &Workspace) -> String {
+    checkpoint_with(dir, ws, true)
+}
+
+fn checkpoint_with(dir: &Path, ws: &Workspace, with_keys: bool) -> String {
     let keys = match load_keys(dir, Role::Bureau) {
         Ok(Some(k)) => k,
         Ok(None) => return String::new(),
@@ -125,13 +135,18 @@ pub(super) fn checkpoint_after(dir: &Path, ws: &Workspace) -> String {
         Ok(e) => e,
         Err(e) => return t!("log-checkpoint-failed", why = e.to_string()),
     };
-    match make_checkpoint(dir, &entries, &keys) {
+    let line = match make_checkpoint(dir, &entries, &keys) {
         Ok(c) => t!(
             "log-checkpoint-signed",
             size = c.checkpoint().size,
             root = c.checkpoint().root
         ),
         Err(e) => t!("log-checkpoint-failed", why = e.to_string()),
+    };
+    if with_keys {
+        format!("{line}\n{}\n{}", t!("log-keys-in-force"), keys_text(&keys))
+    } else {
+        line
     }
 }
 

@@ -122,7 +122,7 @@ pub(super) fn announce(
     let mut t = texts.join("\n\n");
     t.push('\n');
     t.push_str(&t!("announce-publish"));
-    let signed = crate::cli::key::checkpoint_after(&cli.workspace, &ws);
+    let signed = crate::cli::key::checkpoint_after_announcement(&cli.workspace, &ws);
     if !signed.is_empty() {
         t.push('\n');
         t.push_str(&signed);
