@@ -416,6 +416,58 @@ fn a_cosigner_follows_the_log_for_several_rounds() {
             .expect("held")
             .contains("witness-1")
     );
+    // A policy of one cosigner, quorum 1: met by the cosigned checkpoint,
+    // not by the bureau's alone.
+    let cosigner_vkey = dualdraw::core::log::CosignerState {
+        format: state["format"].as_str().expect("format").into(),
+        name: state["name"].as_str().expect("name").into(),
+        secret: state["secret"].as_str().expect("secret").into(),
+        logs: Default::default(),
+    }
+    .signer()
+    .expect("key")
+    .verifier()
+    .vkey();
+    c.write(
+        "policy.toml",
+        &format!("cosigners = [\"{cosigner_vkey}\"]\nquorum = 1\n"),
+    );
+    let keys = c.log_key_args();
+    let older = format!("{WS}/checkpoints/{held}.txt");
+    c.write(
+        "cosigned-body.txt",
+        &format!("old {held}\n\n{}", c.read("cosigned.txt")),
+    );
+    let r = c.raw(&args(
+        &[
+            "--json",
+            "ledger",
+            "verify-proof",
+            "cosigned-body.txt",
+            "--older",
+            &older,
+            "--policy",
+            "policy.toml",
+        ],
+        &keys,
+    ));
+    r.expect(0);
+    assert_eq!(r.json()["policy"]["met"], true);
+    let r = c.raw(&args(
+        &[
+            "--json",
+            "ledger",
+            "verify-proof",
+            "last.txt",
+            "--older",
+            &older,
+            "--policy",
+            "policy.toml",
+        ],
+        &keys,
+    ));
+    r.expect(1);
+    assert_eq!(r.json()["error"]["kind"], "quorum-not-met");
 }
 
 #[test]

@@ -82,3 +82,6 @@ help-attest = As an auditor: verify a draw proof at the audit level in this work
 help-attest--proof = The proof file
 help-attest--out = The attestation file (default: PROOF.attest-AUDITOR.txt)
 log-keys-in-force = The bureau keys in force (publish them with the announcement):
+log-bad-policy = The cosigning policy { $file } is invalid: { $why }
+log-quorum = { $count } of the policy's cosigners cosigned, { $quorum } required
+help-ledger-verify-proof--policy = The bureau's cosigning policy (log-policy.toml: cosigners' vkeys and quorum); exit 1 when the quorum is not met

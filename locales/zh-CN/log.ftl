@@ -82,3 +82,6 @@ help-attest = 作为审计人员：在本工作区以审计级核验抽取证明
 help-attest--proof = 证明文件
 help-attest--out = 审计声明文件（默认 PROOF.attest-审计人员.txt）
 log-keys-in-force = 机关现行公钥（请与公告一并公布）：
+log-bad-policy = 共同签署策略 { $file } 无效：{ $why }
+log-quorum = 策略中的共同签署人有 { $count } 个签署有效，要求 { $quorum } 个
+help-ledger-verify-proof--policy = 机关的共同签署策略（log-policy.toml：共同签署人公钥与法定数）；未达到法定数时退出码为 1

@@ -74,6 +74,9 @@ pub enum LedgerCommand {
         /// The older checkpoint a consistency proof starts from.
         #[arg(long)]
         older: Option<PathBuf>,
+        /// The bureau's cosigning policy (log-policy.toml: cosigners' vkeys and quorum); exit 1 when the quorum is not met.
+        #[arg(long)]
+        policy: Option<PathBuf>,
     },
 }
 
@@ -205,7 +208,15 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
             log_keys,
             cosigner_keys,
             older,
-        } => super::ledger_log::verify_proof(out, file, log_keys, cosigner_keys, older.as_deref()),
+            policy,
+        } => super::ledger_log::verify_proof(
+            out,
+            file,
+            log_keys,
+            cosigner_keys,
+            older.as_deref(),
+            policy.as_deref(),
+        ),
         LedgerCommand::Export { file } => {
             let ws = Workspace::open(&cli.workspace)?;
             let entries = ws.ledger()?;

@@ -4,7 +4,7 @@
 use super::i18n::t;
 use super::key::{bureau_keys, files_failure, parse_keys, parse_log_keys};
 use super::{Cli, Failure, Out, messages};
-use crate::core::log::{AddCheckpoint, SignedCheckpoint, TLOG_PROOF_HEADER};
+use crate::core::log::{AddCheckpoint, Policy, SignedCheckpoint, TLOG_PROOF_HEADER};
 use crate::ledger::log::{ledger_tree, prove_entry, verify_entry_proof};
 use crate::store::Workspace;
 use crate::store::log_files::{checkpoint_sizes, make_checkpoint, read_checkpoint};
@@ -146,9 +146,40 @@ pub(super) fn verify_proof(
     log_keys: &[String],
     cosigner_keys: &[String],
     older: Option<&Path>,
+    policy: Option<&Path>,
 ) -> Result<(), Failure> {
     let log = parse_log_keys(log_keys)?;
-    let cosigners = parse_keys(cosigner_keys)?;
+    let mut cosigners = parse_keys(cosigner_keys)?;
+    let policy = match policy {
+        None => None,
+        Some(p) => {
+            let text = String::from_utf8_lossy(&read(p)?).into_owned();
+            let pol = Policy::parse(&text).map_err(|e| {
+                Failure::rejected(
+                    e.kind(),
+                    t!("log-bad-policy", file = p.display(), why = e.to_string()),
+                )
+            })?;
+            cosigners.extend(pol.cosigners.iter().cloned());
+            Some(pol)
+        }
+    };
+    // With a policy: how many of its cosigners cosigned, and the quorum.
+    let quorum =
+        |v: &crate::core::log::VerifiedCheckpoint| -> Result<(serde_json::Value, String), Failure> {
+            let Some(pol) = &policy else {
+                return Ok((serde_json::Value::Null, String::new()));
+            };
+            let (n, met) = pol.count(v);
+            let line = t!("log-quorum", count = n, quorum = pol.quorum);
+            if !met {
+                return Err(refused("quorum-not-met", line));
+            }
+            Ok((
+                serde_json::json!({"cosigned": n, "quorum": pol.quorum, "met": met}),
+                format!("\n{line}"),
+            ))
+        };
     let bytes = read(file)?;
     let cosigned = |v: &crate::core::log::VerifiedCheckpoint| {
         v.cosignatures()
@@ -160,12 +191,13 @@ pub(super) fn verify_proof(
         let (entry, cp) = verify_entry_proof(&bytes, &log, &cosigners)
             .map_err(|e| refused(e.kind(), e.to_string()))?;
         let cos = cosigned(&cp);
+        let (q, qline) = quorum(&cp)?;
         return out.done(
             "dualdraw.verify-proof.v1",
             &serde_json::json!({"verified": true, "proof": "inclusion", "seq": entry.seq, "kind": entry.kind,
                 "campaign": entry.campaign, "entry_hash": entry.hash, "size": cp.checkpoint().size,
-                "root": cp.checkpoint().root, "signatures": log.keys().len(), "cosignatures": cos}),
-            &t!(
+                "root": cp.checkpoint().root, "signatures": log.keys().len(), "cosignatures": cos, "policy": q}),
+            &(t!(
                 "log-inclusion-verified",
                 seq = entry.seq,
                 kind = entry.kind,
@@ -173,7 +205,7 @@ pub(super) fn verify_proof(
                 size = cp.checkpoint().size,
                 keys = log.keys().len(),
                 cosignatures = cos.len()
-            ),
+            ) + &qline),
         );
     }
     let older = older.ok_or_else(|| Failure::usage(t!("log-older-needed")))?;
@@ -184,16 +216,17 @@ pub(super) fn verify_proof(
         .and_then(|b| b.verify_extends(&old, &log, &cosigners))
         .map_err(|e| refused(e.kind(), e.to_string()))?;
     let cos = cosigned(&newer);
+    let (q, qline) = quorum(&newer)?;
     out.done(
         "dualdraw.verify-proof.v1",
         &serde_json::json!({"verified": true, "proof": "consistency", "old": old.checkpoint().size,
-            "size": newer.checkpoint().size, "root": newer.checkpoint().root, "cosignatures": cos}),
-        &t!(
+            "size": newer.checkpoint().size, "root": newer.checkpoint().root, "cosignatures": cos, "policy": q}),
+        &(t!(
             "log-consistency-verified",
             old = old.checkpoint().size,
             size = newer.checkpoint().size,
             keys = log.keys().len(),
             cosignatures = cos.len()
-        ),
+        ) + &qline),
     )
 }
