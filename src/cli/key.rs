@@ -248,6 +248,20 @@ pub(super) fn sign_published(
     Ok(sigs)
 }
 
+/// [`sign_published`], adding the line that says so to `text`.
+pub(super) fn sign_published_noting(
+    dir: &Path,
+    files: &[crate::io::publish::Written],
+    text: &mut String,
+) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let sigs = sign_published(dir, files)?;
+    if !sigs.is_empty() {
+        text.push_str(&t!("log-files-signed", count = sigs.len()));
+        text.push('\n');
+    }
+    Ok(sigs)
+}
+
 /// `verify PROOF --log-key …`: checks `PROOF.sig` when it is there and, with
 /// `--inclusion`, that the draw entry proved is this proof's (`docs/LOG.md`
 /// §4, §6). The lines to print before the verdict.

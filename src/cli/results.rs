@@ -325,11 +325,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             for f in &files {
                 let _ = writeln!(t, "  {}", f.path.display());
             }
-            let sigs = super::key::sign_published(&cli.workspace, &files)?;
-            if !sigs.is_empty() {
-                t.push_str(&t!("log-files-signed", count = sigs.len()));
-                t.push('\n');
-            }
+            let sigs = super::key::sign_published_noting(&cli.workspace, &files, &mut t)?;
             out.done(
                 "dualdraw.results-publish.v1",
                 &serde_json::json!({"campaign": id, "files": files, "signatures": sigs}),
@@ -441,11 +437,7 @@ pub(super) fn publish(
     }
     t.push_str(&t!("publish-timing"));
     t.push('\n');
-    let sigs = super::key::sign_published(&cli.workspace, &files)?;
-    if !sigs.is_empty() {
-        t.push_str(&t!("log-files-signed", count = sigs.len()));
-        t.push('\n');
-    }
+    let sigs = super::key::sign_published_noting(&cli.workspace, &files, &mut t)?;
     out.done(
         "dualdraw.publish.v1",
         &serde_json::json!({"campaign": id, "dir": dir, "files": files, "signatures": sigs}),
