@@ -97,6 +97,7 @@ fn checkpoint(tree: &MerkleTree, signers: &[&Signer]) -> SignedCheckpoint {
         root: tree.root().hash,
     }
     .sign(signers)
+    .expect("sign")
 }
 
 fn b64(h: &Hash) -> String {
@@ -299,11 +300,12 @@ fn negatives(
         root: tree6.root().hash,
     }
     .sign(bureau)
+    .expect("sign")
     .to_text();
     let ext = format!("{}\n{}\n{}\nextension\n", lines[0], lines[1], lines[2]);
     let mut with_ext = dualdraw::core::log::Note::new(&ext).expect("text");
     for s in bureau {
-        with_ext.push(s.sign_note_text(&ext));
+        with_ext.push(s.sign_note_text(&ext).expect("sign"));
     }
     let empty_nonroot = Checkpoint {
         origin: ORIGIN.into(),
@@ -313,7 +315,7 @@ fn negatives(
     .text();
     let mut empty_bad = dualdraw::core::log::Note::new(&empty_nonroot).expect("text");
     for s in bureau {
-        empty_bad.push(s.sign_note_text(&empty_nonroot));
+        empty_bad.push(s.sign_note_text(&empty_nonroot).expect("sign"));
     }
     let incl = prove_entry(&entries[3], &tree6, cp6.clone())
         .expect("in tree")

@@ -237,7 +237,7 @@ pub fn make_checkpoint(
         size: root.size,
         root: root.hash,
     }
-    .sign(&keys.signers());
+    .sign(&keys.signers())?;
     let cdir = checkpoints_dir(dir);
     std::fs::create_dir_all(&cdir).map_err(io(&cdir))?;
     let path = cdir.join(format!("{}.txt", root.size));

@@ -124,13 +124,19 @@ impl Checkpoint {
     }
 
     /// Signs this checkpoint with each of `signers` (in order).
-    pub fn sign(&self, signers: &[&Signer]) -> SignedCheckpoint {
+    ///
+    /// # Errors
+    /// As [`Signer::sign_raw`].
+    pub fn sign(&self, signers: &[&Signer]) -> Result<SignedCheckpoint, KeyError> {
         let text = self.text();
-        let signatures = signers.iter().map(|s| s.sign_note_text(&text)).collect();
-        SignedCheckpoint {
+        let signatures = signers
+            .iter()
+            .map(|s| s.sign_note_text(&text))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SignedCheckpoint {
             checkpoint: self.clone(),
             note: Note::from_parts(text, signatures),
-        }
+        })
     }
 }
 

@@ -242,7 +242,9 @@ impl CosignerState {
         if req.old == 0 && !req.proof.path.is_empty() {
             return Err(Refusal::ProofNotEmpty);
         }
-        let line = signer.cosign(&new.text(), now);
+        let line = signer
+            .cosign(&new.text(), now)
+            .map_err(|e| Refusal::BadState(e.to_string()))?;
         let mut checkpoint = req.checkpoint.clone();
         checkpoint.push(line.clone());
         let mut state = self.clone();

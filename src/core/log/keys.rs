@@ -77,6 +77,9 @@ pub enum KeyError {
     /// A secret key that is not valid for its curve.
     #[error("the secret key is not valid for {0}")]
     BadSecret(&'static str),
+    /// The signer could not sign (a nonce the standard rejects).
+    #[error("the {0} signer could not sign")]
+    SignFailed(&'static str),
     /// The system random source failed.
     #[error("the system random source failed: {0}")]
     Random(String),
@@ -92,6 +95,7 @@ impl KeyError {
             KeyError::BadPublicKey(_) => "key-bad-public-key",
             KeyError::KeyIdMismatch { .. } => "key-id-mismatch",
             KeyError::BadSecret(_) => "key-bad-secret",
+            KeyError::SignFailed(_) => "key-sign-failed",
             KeyError::Random(_) => "key-random-failed",
         }
     }

@@ -122,13 +122,13 @@ mod tests {
             size: 0,
             root: empty_root(),
         };
-        let mut signed = cp.sign(&[&ed]);
-        signed.push(w1.cosign(&cp.text(), 10));
-        signed.push(w1.cosign(&cp.text(), 11));
+        let mut signed = cp.sign(&[&ed]).expect("sign");
+        signed.push(w1.cosign(&cp.text(), 10).expect("sign"));
+        signed.push(w1.cosign(&cp.text(), 11).expect("sign"));
         let log = LogKeys::new(vec![ed.verifier().clone()]).expect("log");
         let v = signed.verify(&log, &policy.cosigners).expect("verifies");
         assert_eq!(policy.count(&v), (1, false));
-        signed.push(w2.cosign(&cp.text(), 12));
+        signed.push(w2.cosign(&cp.text(), 12).expect("sign"));
         let v = signed.verify(&log, &policy.cosigners).expect("verifies");
         assert_eq!(policy.count(&v), (2, true));
         assert_eq!(

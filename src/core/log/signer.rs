@@ -101,40 +101,52 @@ impl Signer {
     /// The raw signature of `message` (64 bytes): Ed25519 (RFC 8032), or SM2
     /// with SM3 and the default identifier, `r ‖ s`. For a cosigner key this
     /// is a plain Ed25519 signature; cosign with [`Signer::cosign`].
-    pub fn sign_raw(&self, message: &[u8]) -> Vec<u8> {
+    ///
+    /// # Errors
+    /// [`KeyError::SignFailed`] when the SM2 signer cannot sign (its nonce
+    /// gives `r = 0`, `r + k = n` or `s = 0`: probability about 2^-256).
+    pub fn sign_raw(&self, message: &[u8]) -> Result<Vec<u8>, KeyError> {
         match &self.secret {
             Secret::Ed25519(sk) => {
                 use ed25519_dalek::Signer as _;
-                sk.sign(message).to_bytes().to_vec()
+                Ok(sk.sign(message).to_bytes().to_vec())
             }
             Secret::Sm2(sk) => {
                 use sm2::dsa::signature::Signer as _;
-                let sig: sm2::dsa::Signature = sk.sign(message);
-                sig.to_bytes().to_vec()
+                let sig: sm2::dsa::Signature = sk
+                    .try_sign(message)
+                    .map_err(|_| KeyError::SignFailed("SM2"))?;
+                Ok(sig.to_bytes().to_vec())
             }
         }
     }
 
     /// The note signature line of this key over `text` (a bureau's or an
     /// auditor's Ed25519 or SM2 key).
-    pub fn sign_note_text(&self, text: &str) -> SignatureLine {
-        SignatureLine {
+    ///
+    /// # Errors
+    /// As [`Signer::sign_raw`].
+    pub fn sign_note_text(&self, text: &str) -> Result<SignatureLine, KeyError> {
+        Ok(SignatureLine {
             name: self.verifier.name().to_string(),
             key_id: self.verifier.key_id(),
-            signature: self.sign_raw(text.as_bytes()),
-        }
+            signature: self.sign_raw(text.as_bytes())?,
+        })
     }
 
     /// The cosignature line over a checkpoint `text` at POSIX time
     /// `timestamp` (`c2sp.org/tlog-cosignature`): `u64be(timestamp) ‖
     /// Ed25519("cosignature/v1\ntime <t>\n" ‖ text)`.
-    pub fn cosign(&self, text: &str, timestamp: u64) -> SignatureLine {
+    ///
+    /// # Errors
+    /// As [`Signer::sign_raw`].
+    pub fn cosign(&self, text: &str, timestamp: u64) -> Result<SignatureLine, KeyError> {
         let mut signature = timestamp.to_be_bytes().to_vec();
-        signature.extend(self.sign_raw(&cosignature_message(timestamp, text.as_bytes())));
-        SignatureLine {
+        signature.extend(self.sign_raw(&cosignature_message(timestamp, text.as_bytes()))?);
+        Ok(SignatureLine {
             name: self.verifier.name().to_string(),
             key_id: self.verifier.key_id(),
             signature,
-        }
+        })
     }
 }

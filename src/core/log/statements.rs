@@ -20,6 +20,9 @@ pub enum StatementError {
     /// The text is not the statement's format.
     #[error("malformed {0}")]
     BadText(&'static str),
+    /// A signer could not sign.
+    #[error(transparent)]
+    Sign(#[from] super::keys::KeyError),
     /// The statement names another signer than the keys given.
     #[error("the statement is from {0:?}, not from the keys given")]
     WrongSigner(String),
@@ -31,6 +34,7 @@ impl StatementError {
         match self {
             StatementError::Note(e) => e.kind(),
             StatementError::Keys(e) => e.kind(),
+            StatementError::Sign(e) => e.kind(),
             StatementError::BadText(_) => "statement-bad-text",
             StatementError::WrongSigner(_) => "statement-wrong-signer",
         }
@@ -43,10 +47,10 @@ pub const FILE_SIGNATURE_HEADER: &str = "dualdraw-file-signature/v1";
 /// The first line of an attestation.
 pub const ATTESTATION_HEADER: &str = "dualdraw-attestation/v1";
 
-fn sign_text(text: String, signers: &[&Signer]) -> Result<Note, NoteError> {
+fn sign_text(text: String, signers: &[&Signer]) -> Result<Note, StatementError> {
     let mut note = Note::new(&text)?;
     for s in signers {
-        note.push(s.sign_note_text(&text));
+        note.push(s.sign_note_text(&text)?);
     }
     Ok(note)
 }

@@ -275,13 +275,13 @@ fn checkpoint_signed_by_both_verifies_and_one_missing_is_refused() {
         size: 1,
         root: tree.root().hash,
     };
-    let signed = cp.sign(&[&ed, &sm2]);
+    let signed = cp.sign(&[&ed, &sm2]).expect("sign");
     let text = signed.to_text();
     let back = SignedCheckpoint::parse(text.as_bytes()).expect("parses");
     let v = back.verify(&keys, &[]).expect("verifies");
     assert_eq!(v.checkpoint(), &cp);
     assert_eq!(v.log_signatures().len(), 2);
-    let only_ed = cp.sign(&[&ed]);
+    let only_ed = cp.sign(&[&ed]).expect("sign");
     assert_eq!(
         only_ed.verify(&keys, &[]).map_err(|e| e.kind()),
         Err("checkpoint-missing-signature")
@@ -297,6 +297,7 @@ fn checkpoint_signed_by_both_verifies_and_one_missing_is_refused() {
     assert_eq!(
         other
             .sign(&[&ed, &sm2])
+            .expect("sign")
             .verify(&keys, &[])
             .map_err(|e| e.kind()),
         Err("checkpoint-unknown-origin")
@@ -308,7 +309,7 @@ fn note_limits_are_enforced() {
     let (ed, _) = bureau();
     let mut note = Note::new("hello\n").expect("text");
     for _ in 0..16 {
-        note.push(ed.sign_note_text("hello\n"));
+        note.push(ed.sign_note_text("hello\n").expect("sign"));
     }
     let text = note.to_text();
     assert!(

@@ -21,6 +21,7 @@ fn signed(tree: &MerkleTree) -> SignedCheckpoint {
         root: tree.root().hash,
     }
     .sign(&[&ed, &sm2])
+    .expect("sign")
 }
 
 fn request(old: u64, tree: &MerkleTree) -> Vec<u8> {
@@ -113,7 +114,8 @@ fn cosigner_follows_rounds_and_refuses_rollback_and_forks() {
             size: 30,
             root: t.root().hash,
         }
-        .sign(&[&ed]),
+        .sign(&[&ed])
+        .expect("sign"),
     };
     let r = state.cosign(only_ed.to_text().as_bytes(), 1);
     assert_eq!(
