@@ -310,7 +310,13 @@ fi
 /// `text` as shell comment lines (`# …`), without a final newline.
 fn comment(text: &str) -> String {
     text.lines()
-        .map(|l| if l.is_empty() { "#".to_string() } else { format!("# {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                "#".to_string()
+            } else {
+                format!("# {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

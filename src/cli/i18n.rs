@@ -89,6 +89,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/import-rows.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/campaign-file.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/log.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -113,6 +115,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/import-rows.ftl"),
     "\n",
     include_str!("../../locales/en/campaign-file.ftl"),
+    "\n",
+    include_str!("../../locales/en/log.ftl"),
 );
 
 /// A language of the CLI.

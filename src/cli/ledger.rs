@@ -1,4 +1,5 @@
-//! `ledger verify` and `ledger export`.
+//! `ledger verify` and `ledger export`; the signed log's ledger commands are
+//! in `ledger_log`.
 
 use super::i18n::t;
 use super::messages;
@@ -32,6 +33,50 @@ pub enum LedgerCommand {
     Export {
         /// Output file.
         file: PathBuf,
+    },
+    /// Sign a checkpoint (tree size and root) of the whole ledger with the workspace's keys.
+    Checkpoint,
+    /// Print the inclusion proof (c2sp.org/tlog-proof) of one entry under a checkpoint of the whole ledger.
+    ProveInclusion {
+        /// The entry's sequence number.
+        #[arg(
+            long,
+            conflicts_with = "campaign",
+            required_unless_present = "campaign"
+        )]
+        seq: Option<u64>,
+        /// The campaign whose draw entry to prove.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Write the proof to this file instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the consistency proof from an older tree size to a checkpoint of the whole ledger (tlog-witness add-checkpoint body).
+    ProveConsistency {
+        /// The older tree size (the size of the checkpoint the reader kept).
+        #[arg(long)]
+        from: u64,
+        /// Write the proof to this file instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Verify an inclusion proof, or a consistency proof against an older checkpoint, with the bureau's public keys.
+    VerifyProof {
+        /// The proof file.
+        file: PathBuf,
+        /// A bureau vkey (repeat for the Ed25519 and the SM2 key; every key given must have signed).
+        #[arg(long = "log-key", required = true)]
+        log_keys: Vec<String>,
+        /// A cosigner vkey whose cosignatures to check and count (repeatable).
+        #[arg(long = "cosigner-key")]
+        cosigner_keys: Vec<String>,
+        /// The older checkpoint a consistency proof starts from.
+        #[arg(long)]
+        older: Option<PathBuf>,
+        /// The bureau's cosigning policy (log-policy.toml: cosigners' vkeys and quorum); exit 1 when the quorum is not met.
+        #[arg(long)]
+        policy: Option<PathBuf>,
     },
 }
 
@@ -131,13 +176,47 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
                 text.push('\n');
                 text.push_str(&t!("ledger-head-not-checked"));
             }
+            let log = match file {
+                None => {
+                    let (line, v) = super::key::ledger_log_status(&cli.workspace, &entries)?;
+                    text.push('\n');
+                    text.push_str(&line);
+                    Some(v)
+                }
+                Some(_) => None,
+            };
             out.done(
                 "dualdraw.ledger-verify.v1",
                 &serde_json::json!({"verified": true, "entries": entries.len(), "head": got, "proofs_checked": proofs,
-                    "tables": tables, "published": files, "head_checked": head.is_some()}),
+                    "tables": tables, "published": files, "head_checked": head.is_some(), "log": log}),
                 &text,
             )
         }
+        LedgerCommand::Checkpoint => super::ledger_log::checkpoint(cli, out),
+        LedgerCommand::ProveInclusion {
+            seq,
+            campaign,
+            out: file,
+        } => {
+            super::ledger_log::prove_inclusion(cli, out, *seq, campaign.as_deref(), file.as_deref())
+        }
+        LedgerCommand::ProveConsistency { from, out: file } => {
+            super::ledger_log::prove_consistency(cli, out, *from, file.as_deref())
+        }
+        LedgerCommand::VerifyProof {
+            file,
+            log_keys,
+            cosigner_keys,
+            older,
+            policy,
+        } => super::ledger_log::verify_proof(
+            out,
+            file,
+            log_keys,
+            cosigner_keys,
+            older.as_deref(),
+            policy.as_deref(),
+        ),
         LedgerCommand::Export { file } => {
             let ws = Workspace::open(&cli.workspace)?;
             let entries = ws.ledger()?;

@@ -4,15 +4,19 @@
 //! Exit codes (`docs/CLI.md`): 0 ok, 1 rejected input or failed
 //! verification, 2 usage error (bad arguments, no workspace).
 
+mod attest;
 mod calendar;
 mod campaign;
 mod campaign_file;
 mod conflict_texts;
+mod cosigner;
 pub mod demo;
 pub mod i18n;
 mod import_reasons;
 mod import_texts;
+mod key;
 mod ledger;
+mod ledger_log;
 mod messages;
 mod office_texts;
 mod plan;
@@ -100,6 +104,12 @@ pub enum Command {
         /// workspace, public with --snapshot, light otherwise. Exit 1 when it is not.
         #[arg(long, value_parser = parse_level)]
         level: Option<crate::core::verify::Level>,
+        /// A bureau vkey (repeat for Ed25519 and SM2): also check PROOF.sig, and with --inclusion that the ledger logged this proof.
+        #[arg(long = "log-key")]
+        log_keys: Vec<String>,
+        /// The inclusion proof of the draw's ledger entry (`ledger prove-inclusion --campaign ID`); needs --log-key.
+        #[arg(long, requires = "log_keys")]
+        inclusion: Option<PathBuf>,
     },
     /// Witness tools.
     #[command(subcommand)]
@@ -148,9 +158,31 @@ pub enum Command {
     },
     /// Check the workspace and its files: say what is wrong and the exact command that repairs it (exit 1 when anything is).
     Doctor,
-    /// The hash-chained ledger: verify it, export it.
+    /// The hash-chained ledger: verify it, export it, sign checkpoints, prove inclusion and consistency.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// The signed log's keys (Ed25519 and SM2): make them, show the public keys to publish.
+    #[command(subcommand)]
+    Key(key::KeyCommand),
+    /// Cosigners: make one, follow a log, cosign its checkpoints (refusing forks and rollbacks).
+    #[command(subcommand)]
+    Cosigner(cosigner::CosignerCommand),
+    /// As an auditor: verify a draw proof at the audit level in this workspace and sign an attestation of the verdict.
+    Attest {
+        /// The proof file.
+        proof: PathBuf,
+        /// The attestation file (default: PROOF.attest-AUDITOR.txt).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check a fork proof written by a cosigner against the bureau's public keys and say what it establishes.
+    VerifyFork {
+        /// The fork proof file.
+        file: PathBuf,
+        /// A bureau vkey (repeat for the Ed25519 and the SM2 key).
+        #[arg(long = "log-key", required = true)]
+        log_keys: Vec<String>,
+    },
     /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
     Demo {
         /// Folder to create the county and the workspace in.
@@ -450,17 +482,32 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             replacements,
             light,
             level,
-        } => campaign::verify(
-            cli,
-            out,
-            proof,
-            snapshot.as_deref(),
-            replacements.as_deref(),
-            *light,
-            *level,
-        ),
+            log_keys,
+            inclusion,
+        } => {
+            if !log_keys.is_empty() {
+                let lines = key::verify_logged_proof(proof, log_keys, inclusion.as_deref())?;
+                if !cli.json {
+                    out.clear_progress();
+                    emit(&lines.join("\n"));
+                }
+            }
+            campaign::verify(
+                cli,
+                out,
+                proof,
+                snapshot.as_deref(),
+                replacements.as_deref(),
+                *light,
+                *level,
+            )
+        }
         Command::Witness(WitnessCommand::New) => campaign::witness_new(out),
         Command::Ledger(c) => ledger::dispatch(cli, out, c),
+        Command::Key(c) => key::dispatch(cli, out, c),
+        Command::Cosigner(c) => cosigner::dispatch(cli, out, c),
+        Command::Attest { proof, out: file } => attest::attest(cli, out, proof, file.as_deref()),
+        Command::VerifyFork { file, log_keys } => cosigner::verify_fork(out, file, log_keys),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
             let b = ws.backup_to(file).map_err(|e| match e {

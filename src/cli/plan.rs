@@ -218,6 +218,11 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
             }
             t.push_str("\n\n");
             t.push_str(&t!("plan-announce-publish"));
+            let signed = super::key::checkpoint_after_announcement(&cli.workspace, &ws);
+            if !signed.is_empty() {
+                t.push('\n');
+                t.push_str(&signed);
+            }
             out.done(
                 "dualdraw.plan-announce.v1",
                 &serde_json::json!({"plan": plan.name, "year": plan.year, "announcements": docs}),

@@ -50,9 +50,10 @@ pub(super) fn publish(
     }
     t.push_str(&t!("publish-timing"));
     t.push('\n');
+    let sigs = super::key::sign_published_noting(&cli.workspace, &files, &mut t)?;
     out.done(
         "dualdraw.publish.v1",
-        &serde_json::json!({"campaign": id, "dir": dir, "files": files}),
+        &serde_json::json!({"campaign": id, "dir": dir, "files": files, "signatures": sigs}),
         &t,
     )
 }

@@ -341,9 +341,10 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &ResultsCommand) -> Result<(), F
             for f in &files {
                 let _ = writeln!(t, "  {}", f.path.display());
             }
+            let sigs = super::key::sign_published_noting(&cli.workspace, &files, &mut t)?;
             out.done(
                 "dualdraw.results-publish.v1",
-                &serde_json::json!({"campaign": id, "files": files}),
+                &serde_json::json!({"campaign": id, "files": files, "signatures": sigs}),
                 &t,
             )
         }

@@ -329,6 +329,26 @@ impl MerkleTree {
         }
     }
 
+    /// The hash of the subtree over leaves `start..end` when it is a node of
+    /// this tree (`start` a multiple of the smallest power of two `2^l ≥
+    /// end − start`, and `end` either `start + 2^l` or the tree size), which
+    /// every subtree RFC 6962 §2.1.2 asks for is; `None` otherwise.
+    pub(crate) fn node(&self, start: u64, end: u64) -> Option<Hash> {
+        if start >= end || end > self.size() {
+            return None;
+        }
+        let width = end - start;
+        let level = u64::BITS - (width - 1).leading_zeros();
+        let span = 1u64 << level;
+        if !start.is_multiple_of(span) || (end != start + span && end != self.size()) {
+            return None;
+        }
+        self.levels
+            .get(level as usize)
+            .and_then(|l| l.get((start >> level) as usize))
+            .copied()
+    }
+
     /// The inclusion proof of leaf `index`, or `None` when out of range.
     pub fn prove(&self, index: u64) -> Option<InclusionProof> {
         if index >= self.size() {

@@ -34,6 +34,7 @@ pub mod entropy;
 pub mod history;
 pub mod instant;
 pub mod json_limits;
+pub mod log;
 pub mod merkle;
 pub mod proof;
 pub mod record_proof;

@@ -24,6 +24,8 @@ mod checked;
 mod conflict;
 mod draw;
 mod history;
+#[cfg(feature = "sqlite")]
+pub mod log_files;
 mod outcomes;
 mod replace;
 mod snapshots;

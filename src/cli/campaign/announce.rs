@@ -114,6 +114,11 @@ pub(super) fn announce(
     let mut t = texts.join("\n\n");
     t.push('\n');
     t.push_str(&t!("announce-publish"));
+    let signed = crate::cli::key::checkpoint_after_announcement(&cli.workspace, &ws);
+    if !signed.is_empty() {
+        t.push('\n');
+        t.push_str(&signed);
+    }
     if docs.len() == 1 {
         out.done("dualdraw.announce.v1", &docs[0], &t)
     } else {

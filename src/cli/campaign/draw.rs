@@ -113,7 +113,12 @@ pub(super) fn run(
             ),
         )
     })?;
-    let text = summary(&proof, &t!("draw-proof-written", file = path.display()));
+    let mut text = summary(&proof, &t!("draw-proof-written", file = path.display()));
+    let signed = crate::cli::key::checkpoint_after(&cli.workspace, &ws);
+    if !signed.is_empty() {
+        text.push('\n');
+        text.push_str(&signed);
+    }
     out.done(
         "dualdraw.draw.v1",
         &serde_json::json!({"proof": path, "seed": proof.seed, "teams": proof.teams.iter().map(|t| serde_json::json!({"target": t.target, "officers": t.officers})).collect::<Vec<_>>()}),

@@ -1,0 +1,232 @@
+//! `ledger checkpoint`, `ledger prove-inclusion`, `ledger prove-consistency`
+//! and `ledger verify-proof` (`docs/LOG.md` §3–§4).
+
+use super::i18n::t;
+use super::key::{bureau_keys, files_failure, parse_keys, parse_log_keys};
+use super::{Cli, Failure, Out, messages};
+use crate::core::log::{AddCheckpoint, Policy, SignedCheckpoint, TLOG_PROOF_HEADER};
+use crate::ledger::log::{ledger_tree, prove_entry, verify_entry_proof};
+use crate::store::Workspace;
+use crate::store::log_files::{checkpoint_sizes, make_checkpoint, read_checkpoint};
+use std::path::Path;
+
+/// The latest checkpoint if it covers the whole ledger, else a new one.
+fn current(ws: &Workspace) -> Result<(Vec<crate::ledger::Entry>, SignedCheckpoint), Failure> {
+    let keys = bureau_keys(ws.dir())?;
+    let entries = ws.ledger()?;
+    let sizes = checkpoint_sizes(ws.dir()).map_err(|e| files_failure(&e))?;
+    if sizes.last() == Some(&(entries.len() as u64)) {
+        let c = read_checkpoint(ws.dir(), entries.len() as u64).map_err(|e| files_failure(&e))?;
+        let root = ledger_tree(&entries).root();
+        if c.checkpoint().root == root.hash {
+            return Ok((entries, c));
+        }
+    }
+    let c = make_checkpoint(ws.dir(), &entries, &keys).map_err(|e| files_failure(&e))?;
+    Ok((entries, c))
+}
+
+fn write_or_print(
+    out: &Out,
+    schema: &str,
+    text: &str,
+    file: Option<&Path>,
+    json: serde_json::Value,
+) -> Result<(), Failure> {
+    match file {
+        Some(f) => {
+            crate::durable::write_atomic(f, text.as_bytes())
+                .map_err(|e| Failure::rejected("io", messages::file_error(f, &e)))?;
+            let mut j = json;
+            j["file"] = serde_json::json!(f);
+            out.done(schema, &j, &t!("log-proof-written", file = f.display()))
+        }
+        None => {
+            let mut j = json;
+            j["text"] = serde_json::json!(text);
+            out.done(schema, &j, text.trim_end())
+        }
+    }
+}
+
+pub(super) fn checkpoint(cli: &Cli, out: &Out) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let keys = bureau_keys(ws.dir())?;
+    let entries = ws.ledger()?;
+    let c = make_checkpoint(ws.dir(), &entries, &keys).map_err(|e| files_failure(&e))?;
+    let text = c.to_text();
+    out.done(
+        "dualdraw.checkpoint.v1",
+        &serde_json::json!({"size": c.checkpoint().size, "root": c.checkpoint().root, "checkpoint": text}),
+        &format!(
+            "{}\n\n{}",
+            t!(
+                "log-checkpoint-signed",
+                size = c.checkpoint().size,
+                root = c.checkpoint().root
+            ),
+            text.trim_end()
+        ),
+    )
+}
+
+pub(super) fn prove_inclusion(
+    cli: &Cli,
+    out: &Out,
+    seq: Option<u64>,
+    campaign: Option<&str>,
+    file: Option<&Path>,
+) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let (entries, c) = current(&ws)?;
+    let entry = match (seq, campaign) {
+        (Some(s), _) => entries.iter().find(|e| e.seq == s),
+        (None, Some(id)) => entries
+            .iter()
+            .find(|e| e.kind == "draw" && e.campaign == id),
+        (None, None) => None,
+    }
+    .ok_or_else(|| Failure::rejected("not_found", t!("log-no-such-entry")))?;
+    let proof = prove_entry(entry, &ledger_tree(&entries), c)
+        .ok_or_else(|| Failure::rejected("not_found", t!("log-no-such-entry")))?;
+    write_or_print(
+        out,
+        "dualdraw.inclusion-proof.v1",
+        &proof.to_text(),
+        file,
+        serde_json::json!({"seq": entry.seq, "index": proof.index, "size": proof.checkpoint.checkpoint().size}),
+    )
+}
+
+pub(super) fn prove_consistency(
+    cli: &Cli,
+    out: &Out,
+    from: u64,
+    file: Option<&Path>,
+) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let (entries, c) = current(&ws)?;
+    let proof = ledger_tree(&entries)
+        .prove_consistency(from)
+        .ok_or_else(|| {
+            Failure::rejected(
+                "not_found",
+                t!("log-from-too-large", from = from, size = entries.len()),
+            )
+        })?;
+    let body = AddCheckpoint {
+        old: from,
+        proof,
+        checkpoint: c,
+    };
+    write_or_print(
+        out,
+        "dualdraw.consistency-proof.v1",
+        &body.to_text(),
+        file,
+        serde_json::json!({"old": from, "size": entries.len()}),
+    )
+}
+
+fn read(f: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(f).map_err(|e| Failure::rejected("unreadable", messages::file_error(f, &e)))
+}
+
+fn refused(kind: &str, why: String) -> Failure {
+    Failure {
+        code: super::EXIT_REJECTED,
+        json: serde_json::json!({"ok": false, "verified": false, "error": {"kind": kind, "message": why}}),
+        message: t!("verify-failed", message = why),
+    }
+}
+
+pub(super) fn verify_proof(
+    out: &Out,
+    file: &Path,
+    log_keys: &[String],
+    cosigner_keys: &[String],
+    older: Option<&Path>,
+    policy: Option<&Path>,
+) -> Result<(), Failure> {
+    let log = parse_log_keys(log_keys)?;
+    let mut cosigners = parse_keys(cosigner_keys)?;
+    let policy = match policy {
+        None => None,
+        Some(p) => {
+            let text = String::from_utf8_lossy(&read(p)?).into_owned();
+            let pol = Policy::parse(&text).map_err(|e| {
+                Failure::rejected(
+                    e.kind(),
+                    t!("log-bad-policy", file = p.display(), why = e.to_string()),
+                )
+            })?;
+            cosigners.extend(pol.cosigners.iter().cloned());
+            Some(pol)
+        }
+    };
+    // With a policy: how many of its cosigners cosigned, and the quorum.
+    let quorum =
+        |v: &crate::core::log::VerifiedCheckpoint| -> Result<(serde_json::Value, String), Failure> {
+            let Some(pol) = &policy else {
+                return Ok((serde_json::Value::Null, String::new()));
+            };
+            let (n, met) = pol.count(v);
+            let line = t!("log-quorum", count = n, quorum = pol.quorum);
+            if !met {
+                return Err(refused("quorum-not-met", line));
+            }
+            Ok((
+                serde_json::json!({"cosigned": n, "quorum": pol.quorum, "met": met}),
+                format!("\n{line}"),
+            ))
+        };
+    let bytes = read(file)?;
+    let cosigned = |v: &crate::core::log::VerifiedCheckpoint| {
+        v.cosignatures()
+            .iter()
+            .map(|(k, ts)| serde_json::json!({"cosigner": k.name(), "timestamp": ts}))
+            .collect::<Vec<_>>()
+    };
+    if bytes.starts_with(TLOG_PROOF_HEADER.as_bytes()) {
+        let (entry, cp) = verify_entry_proof(&bytes, &log, &cosigners)
+            .map_err(|e| refused(e.kind(), e.to_string()))?;
+        let cos = cosigned(&cp);
+        let (q, qline) = quorum(&cp)?;
+        return out.done(
+            "dualdraw.verify-proof.v1",
+            &serde_json::json!({"verified": true, "proof": "inclusion", "seq": entry.seq, "kind": entry.kind,
+                "campaign": entry.campaign, "entry_hash": entry.hash, "size": cp.checkpoint().size,
+                "root": cp.checkpoint().root, "signatures": log.keys().len(), "cosignatures": cos, "policy": q}),
+            &(t!(
+                "log-inclusion-verified",
+                seq = entry.seq,
+                kind = entry.kind,
+                campaign = entry.campaign,
+                size = cp.checkpoint().size,
+                keys = log.keys().len(),
+                cosignatures = cos.len()
+            ) + &qline),
+        );
+    }
+    let older = older.ok_or_else(|| Failure::usage(t!("log-older-needed")))?;
+    let old = SignedCheckpoint::parse(&read(older)?)
+        .and_then(|c| c.verify(&log, &cosigners))
+        .map_err(|e| refused(e.kind(), e.to_string()))?;
+    let newer = AddCheckpoint::parse(&bytes)
+        .and_then(|b| b.verify_extends(&old, &log, &cosigners))
+        .map_err(|e| refused(e.kind(), e.to_string()))?;
+    let cos = cosigned(&newer);
+    let (q, qline) = quorum(&newer)?;
+    out.done(
+        "dualdraw.verify-proof.v1",
+        &serde_json::json!({"verified": true, "proof": "consistency", "old": old.checkpoint().size,
+            "size": newer.checkpoint().size, "root": newer.checkpoint().root, "cosignatures": cos, "policy": q}),
+        &(t!(
+            "log-consistency-verified",
+            old = old.checkpoint().size,
+            size = newer.checkpoint().size,
+            keys = log.keys().len(),
+            cosignatures = cos.len()
+        ) + &qline),
+    )
+}
