@@ -826,7 +826,7 @@ fn void_is_recorded_and_stops_the_draw() {
         "campaign", "draw", ID, "--reveal", &j, "--reveal", &y, "--now", DRAW_AT,
     ])
     .expect(1)
-    .has("voided");
+    .has("已作废");
     assert!(!c.exists(&format!("{WS}/proofs/{ID}.json")));
     // Voiding twice is refused.
     let r = c.dd(&[
@@ -1006,7 +1006,7 @@ fn second_record_is_refused_and_a_correction_is_recorded() {
         "2026-04-30",
     ])
     .expect(1)
-    .has("no result");
+    .has("没有结果记录，无法更正");
 }
 
 #[test]
@@ -2180,7 +2180,7 @@ fn a_coordination_group_is_announced_together_and_shares_its_prns() {
         &coordinated(&c, "COORD-C", "春季", "1/2", "\"SC-001\""),
     );
     let r = c.dd(&["campaign", "announce", &late, "--now", ANNOUNCE_AT]);
-    r.expect(1).has("已经公告过");
+    r.expect(1).has("联合抽查组 \"春季\" 已经公告过");
 }
 
 #[test]

@@ -19,3 +19,4 @@ conflict-not-scheduled = { $key } has no schedule yet
 conflict-schedule-moved-reveal = the schedule of { $key } changed while this ran (its reveal was recorded in between); nothing was stored: run it again
 conflict-schedule-moved = the schedule of { $key } changed while this ran (reschedule { $seq } was recorded in between); nothing was stored: run it again
 conflict-by = {" "}by { $by }
+announce-group-taken = coordination group { $group } is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group

@@ -239,6 +239,16 @@ pub(crate) fn announce_failure(e: crate::store::AnnounceError, name: bool) -> Fa
             f
         }
         E::Group(m) => Failure::rejected("rejected", m),
+        E::GroupTaken { group } => {
+            let mut f = Failure::rejected(
+                "conflict",
+                t!("announce-group-taken", group = format!("{group:?}")),
+            );
+            if let Some(o) = f.json.pointer_mut("/error").and_then(|v| v.as_object_mut()) {
+                o.insert("conflict".into(), "group_taken".into());
+            }
+            f
+        }
     }
 }
 

@@ -22,9 +22,17 @@ pub enum AnnounceError {
         /// Why.
         source: DrawError,
     },
-    /// A coordination group is malformed or already announced.
+    /// A coordination group is malformed.
     #[error("{0}")]
     Group(String),
+    /// A coordination group of that name was announced before.
+    #[error(
+        "coordination group {group:?} is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group"
+    )]
+    GroupTaken {
+        /// The group's name.
+        group: String,
+    },
     /// The store failed or refused.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -73,10 +81,9 @@ pub fn check_campaigns<S: Store + ?Sized>(
     let groups = groups_of(&campaigns).map_err(|e| AnnounceError::Group(e.to_string()))?;
     let taken = store.group_names()?;
     if let Some(g) = groups.iter().flatten().find(|g| taken.contains(&g.group)) {
-        return Err(AnnounceError::Group(format!(
-            "coordination group {:?} is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group",
-            g.group
-        )));
+        return Err(AnnounceError::GroupTaken {
+            group: g.group.clone(),
+        });
     }
     let snap = store.current_snapshot()?.ok_or(AnnounceError::NoSnapshot)?;
     let reg = store.load_kinds(&snap, &[RegistryKind::Items, RegistryKind::Entities])?;
