@@ -262,9 +262,13 @@ fn finish(
             bounds: short,
         };
         let mut full = number_members(reg, members, &again);
-        for ci in 0..4 {
-            if short[ci].is_some() {
-                numbered.candidates[ci] = std::mem::take(&mut full.candidates[ci]);
+        for ((bound, cands), again) in short
+            .iter()
+            .zip(&mut numbered.candidates)
+            .zip(&mut full.candidates)
+        {
+            if bound.is_some() {
+                *cands = std::mem::take(again);
             }
         }
     }
