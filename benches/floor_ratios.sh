@@ -42,7 +42,7 @@ def peak(step):
     except OSError:
         return "n/a"
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t)
-    return f"{int(m.group(1)) / 1024:.0f} MB" if m else "n/a"
+    return f"{int(m.group(1)) / 1024:.0f} MiB" if m else "n/a"
 names = ["compression_floor_one_core", "compression_floor_all_cores",
          "sha256_per_entity_key_one_core", "select_4_strata_all_cores",
          "pool_and_select_all_cores"]
