@@ -1,10 +1,16 @@
 //! Draw benchmarks (issue 3): the target draw over 10 million entities in 4
-//! credit-class strata against one SHA-256 per entity key on one core; the
+//! credit-class strata against one SHA-256 per entity key on one core and
+//! against the compression floor (issue 17: the one SHA-256 compression per
+//! entity that the spec's PRN needs, on blocks prepared in advance); the
 //! officer assignment of a province (100 counties, 100,000 targets, 3
 //! departments per team, 50,000 officers, `officer_region = "same"`, 1 million
 //! recusal pairs); and full (audit) verification against roots + draw.
 //!
 //! Smaller sizes: `DUALDRAW_BENCH_SAMPLE_ENTITIES`, `DUALDRAW_BENCH_VERIFY_ENTITIES`.
+//! The `target_draw` group takes criterion's measurement and warm-up times
+//! from the command line (`--measurement-time 5 --warm-up-time 1`); the
+//! script `benches/floor_ratios.sh` runs it beside a pandas script and prints
+//! the ratios.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dualdraw::core::announcement::{History, announce};
@@ -22,6 +28,9 @@ use dualdraw::core::sample::{HistorySets, PrnKey};
 use dualdraw::core::verify::verify_audit;
 use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::{SaltKey, SnapshotRoots};
+use rayon::prelude::*;
+use sha2::digest::consts::U64;
+use sha2::digest::generic_array::GenericArray;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -56,6 +65,69 @@ fn campaign() -> Campaign {
     c
 }
 
+/// The initial hash value of SHA-256 (FIPS 180-4 §5.3.3), to compute the
+/// PRN's saved state here the way `PrnHasher` does.
+const SHA256_IV: [u32; 8] = [
+    0x6a09_e667,
+    0xbb67_ae85,
+    0x3c6e_f372,
+    0xa54f_f53a,
+    0x510e_527f,
+    0x9b05_688c,
+    0x1f83_d9ab,
+    0x5be0_cd19,
+];
+
+type Block = GenericArray<u8, U64>;
+
+/// The state after the PRN's first block `P` (`docs/SPEC.md` §5), and every
+/// entity's final block (`lp(uscc)`, `0x80`, the length in bits) prepared in
+/// advance: what remains is exactly one compression per entity.
+fn prepared_blocks(reg: &dualdraw::Registries, seed: &Hash) -> ([u32; 8], Vec<Block>) {
+    let mut p = [0u8; 64];
+    p[..15].copy_from_slice(b"dualdraw-prn-v1");
+    p[32..].copy_from_slice(&seed.0);
+    let mut mid = SHA256_IV;
+    sha2::compress256(&mut mid, &[Block::from(p)]);
+    let blocks: Vec<Block> = reg
+        .entities
+        .iter()
+        .map(|e| {
+            let u = e.uscc.as_str().as_bytes();
+            let mut b = Block::default();
+            b[..4].copy_from_slice(&(u.len() as u32).to_be_bytes());
+            b[4..4 + u.len()].copy_from_slice(u);
+            b[4 + u.len()] = 0x80;
+            b[56..].copy_from_slice(&(((64 + 4 + u.len()) as u64) * 8).to_be_bytes());
+            b
+        })
+        .collect();
+    // The floor does the spec's work: its first number is the first PRN.
+    let mut st = mid;
+    sha2::compress256(&mut st, &blocks[..1]);
+    let mut first = [0u8; 32];
+    for (o, w) in first.chunks_exact_mut(4).zip(st) {
+        o.copy_from_slice(&w.to_be_bytes());
+    }
+    assert_eq!(
+        Hash(first),
+        sample::prn(seed, reg.entities[0].uscc.as_str()),
+        "floor blocks"
+    );
+    (mid, blocks)
+}
+
+/// One compression per prepared block, from the saved state.
+fn compress_all(mid: &[u32; 8], blocks: &[Block]) -> u32 {
+    let mut acc = 0u32;
+    for b in blocks {
+        let mut st = *mid;
+        sha2::compress256(&mut st, std::slice::from_ref(b));
+        acc ^= st[0];
+    }
+    acc
+}
+
 fn sampling(c: &mut Criterion) {
     let n = env_size("DUALDRAW_BENCH_SAMPLE_ENTITIES", 10_000_000);
     let reg = county(&CountySpec {
@@ -69,10 +141,22 @@ fn sampling(c: &mut Criterion) {
     let cats = sample::categories(&camp, &items).expect("categories");
     let seed = Hash([7; 32]);
     let pool = sample::pool(&reg, &camp, &cats, &HistorySets::default());
+    let (mid, blocks) = prepared_blocks(&reg, &seed);
     let mut g = c.benchmark_group("target_draw");
-    g.sample_size(10)
-        .measurement_time(Duration::from_secs(30))
-        .throughput(Throughput::Elements(n));
+    g.sample_size(10).throughput(Throughput::Elements(n));
+    g.bench_function(format!("compression_floor_one_core/{n}"), |b| {
+        b.iter(|| black_box(compress_all(&mid, &blocks)))
+    });
+    g.bench_function(format!("compression_floor_all_cores/{n}"), |b| {
+        b.iter(|| {
+            black_box(
+                blocks
+                    .par_chunks(1 << 14)
+                    .map(|ch| compress_all(&mid, ch))
+                    .reduce(|| 0, |a, b| a ^ b),
+            )
+        })
+    });
     g.bench_function(format!("sha256_per_entity_key_one_core/{n}"), |b| {
         b.iter(|| {
             let mut acc = 0u8;

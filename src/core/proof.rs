@@ -163,6 +163,7 @@ pub fn make_proof(
     let rtree = registry_tree(reg, RegistryKind::Recusals, key);
     let recusal_leaves: Vec<Vec<u8>> =
         crate::core::commitment::leaves(reg, RegistryKind::Recusals, key);
+    let prns = sample::PrnHasher::new(&out.prn_key.seed);
     let targets = out
         .targets
         .iter()
@@ -171,7 +172,7 @@ pub fn make_proof(
             let e = &reg.entities[i];
             TargetRecord {
                 entity: PublicEntity::of(e, key),
-                prn: sample::prn(&out.prn_key.seed, e.uscc.as_str()),
+                prn: prns.prn18(e.uscc.as_bytes()),
                 items: n.items.clone(),
                 departments: n.needs.iter().map(|x| x.department.clone()).collect(),
                 index: i as u64,

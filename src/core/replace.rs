@@ -189,6 +189,7 @@ pub fn replace_with(
             let sets = sample::HistorySets::of(a);
             let pool = sample::pool(reg, c, &cats, &sets);
             let key = proof.prn_key();
+            let prns = sample::PrnHasher::new(&key.seed);
             // Same stratum, and at least one category in common with the target
             // it replaces (so the same items and departments apply).
             let own: Vec<&String> = reg.entities[ti]
@@ -203,7 +204,7 @@ pub fn replace_with(
                 .filter(|&&i| reg.entities[i].categories.iter().any(|x| own.contains(&x)))
                 .map(|&i| {
                     let u = reg.entities[i].uscc.as_str();
-                    (key.order(&sample::prn(&key.seed, u)), u)
+                    (key.order(&prns.prn(u.as_bytes())), u)
                 })
                 .collect();
             members.sort();

@@ -10,6 +10,9 @@ use std::fmt;
 /// The 31 symbols a USCC is written in, in value order (no I, O, Z, S, V).
 pub const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+/// The length of every USCC, in characters and in bytes.
+pub const LEN: usize = 18;
+
 /// Why a string is not a valid USCC (统一社会信用代码).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UsccError {
@@ -40,10 +43,23 @@ pub enum UsccError {
 }
 
 /// A validated unified social credit code (统一社会信用代码).
+///
+/// The 18 characters are kept inline as bytes (no allocation per code), so a
+/// registry's codes lie in its entity array: the draw reads them without
+/// following a pointer per entity (issue 17). The order is that of the text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Uscc {
-    code: String,
+    /// ASCII characters of [`ALPHABET`] only (checked by every constructor).
+    code: [u8; LEN],
     legacy: bool,
+}
+
+/// The bytes of a code that passed [`check_shape`] (18 characters of the
+/// alphabet, so 18 bytes).
+fn inline(code: &str) -> Result<[u8; LEN], UsccError> {
+    <[u8; LEN]>::try_from(code.as_bytes()).map_err(|_| UsccError::Length {
+        got: code.chars().count(),
+    })
 }
 
 fn value_of(ch: u8) -> Option<u32> {
@@ -116,7 +132,7 @@ impl Uscc {
             return Err(UsccError::CheckCharacter { expected, got });
         }
         Ok(Uscc {
-            code,
+            code: inline(&code)?,
             legacy: false,
         })
     }
@@ -131,7 +147,7 @@ impl Uscc {
         match Self::parse(s) {
             Ok(u) => Ok(u),
             Err(UsccError::CheckCharacter { .. }) => Ok(Uscc {
-                code: s.trim().to_ascii_uppercase(),
+                code: inline(&s.trim().to_ascii_uppercase())?,
                 legacy: true,
             }),
             Err(e) => Err(e),
@@ -141,6 +157,13 @@ impl Uscc {
     /// The 18-character code.
     #[inline]
     pub fn as_str(&self) -> &str {
+        // Every constructor stores ASCII only, so this never falls back.
+        std::str::from_utf8(&self.code).unwrap_or_default()
+    }
+
+    /// The code's 18 bytes (ASCII), in place.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8; LEN] {
         &self.code
     }
 
@@ -152,23 +175,23 @@ impl Uscc {
     /// The registering authority (1st character): `1` 机构编制, `5` 民政,
     /// `9` 市场监管 (market regulation), `Y` other.
     pub fn authority(&self) -> char {
-        self.code.as_bytes()[0] as char
+        self.code[0] as char
     }
 
     /// The category (2nd character) within the registering authority.
     pub fn category(&self) -> char {
-        self.code.as_bytes()[1] as char
+        self.code[1] as char
     }
 
     /// The GB/T 2260 region code (characters 3 to 8).
     pub fn region(&self) -> &str {
-        &self.code[2..8]
+        std::str::from_utf8(&self.code[2..8]).unwrap_or_default()
     }
 }
 
 impl serde::Serialize for Uscc {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.code)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -183,7 +206,7 @@ impl<'de> serde::Deserialize<'de> for Uscc {
 
 impl fmt::Display for Uscc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.code)
+        f.write_str(self.as_str())
     }
 }
 

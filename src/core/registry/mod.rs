@@ -221,10 +221,10 @@ impl Registries {
         self.items.sort_unstable_by(|a, b| a.code.cmp(&b.code));
         if !self
             .entities
-            .is_sorted_by(|a, b| a.uscc.as_str() <= b.uscc.as_str())
+            .is_sorted_by(|a, b| a.uscc.as_bytes() <= b.uscc.as_bytes())
         {
             self.entities
-                .par_sort_unstable_by(|a, b| a.uscc.as_str().cmp(b.uscc.as_str()));
+                .par_sort_unstable_by(|a, b| a.uscc.as_bytes().cmp(b.uscc.as_bytes()));
         }
         self.officers.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.recusals.sort_unstable_by(|a, b| {
@@ -273,7 +273,7 @@ impl Registries {
     /// The entity with this USCC.
     pub fn entity(&self, uscc: &str) -> Option<&Entity> {
         self.entities
-            .binary_search_by(|e| e.uscc.as_str().cmp(uscc))
+            .binary_search_by(|e| e.uscc.as_bytes().as_slice().cmp(uscc.as_bytes()))
             .ok()
             .map(|i| &self.entities[i])
     }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::campaign::{Ratio, Stratum, StratumRule};
+use crate::core::merkle::Hash;
 use crate::io::generate::{CountySpec, county};
 use proptest::prelude::*;
 
@@ -193,4 +194,112 @@ fn the_one_pass_draw_equals_pool_then_select() {
         select(&reg, &c, &p, &PrnKey::plain(Hash([3; 32]))).unwrap(),
         s2
     );
+}
+
+/// The PRN exactly as it was computed before the saved-state hot loop: the
+/// whole SHA-256 of `P ‖ lp(uscc)`.
+fn full_sha256_prn(seed: &Hash, uscc: &[u8]) -> Hash {
+    use sha2::{Digest, Sha256};
+    let mut p = [0u8; 64];
+    p[..15].copy_from_slice(b"dualdraw-prn-v1");
+    p[32..].copy_from_slice(&seed.0);
+    let mut h = Sha256::new();
+    h.update(p);
+    h.update((uscc.len() as u32).to_be_bytes());
+    h.update(uscc);
+    Hash(h.finalize().into())
+}
+
+fn arb_uscc() -> impl Strategy<Value = String> {
+    proptest::collection::vec(0usize..31, 17).prop_map(|v| {
+        let first17: String = v
+            .iter()
+            .map(|&i| crate::core::uscc::ALPHABET[i] as char)
+            .collect();
+        crate::core::uscc::complete(&first17).unwrap().to_string()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn prn_from_the_saved_state_equals_the_full_sha256(seed in any::<[u8; 32]>(), uscc in arb_uscc()) {
+        let seed = Hash(seed);
+        let want = full_sha256_prn(&seed, uscc.as_bytes());
+        let h = PrnHasher::new(&seed);
+        let fixed: &[u8; crate::core::uscc::LEN] = uscc.as_bytes().try_into().unwrap();
+        prop_assert_eq!(h.prn18(fixed), want);
+        prop_assert_eq!(h.prn(uscc.as_bytes()), want);
+        prop_assert_eq!(prn(&seed, &uscc), want);
+    }
+
+    #[test]
+    fn prn_of_any_length_from_the_saved_state_equals_the_full_sha256(
+        seed in any::<[u8; 32]>(),
+        text in proptest::collection::vec(any::<u8>(), 0..130),
+    ) {
+        let seed = Hash(seed);
+        prop_assert_eq!(PrnHasher::new(&seed).prn(&text), full_sha256_prn(&seed, &text));
+    }
+}
+
+/// Every stratum's draw by the spec's definition: all keys sorted, ties by
+/// USCC, the first `n`.
+fn naive_select(reg: &Registries, c: &Campaign, pool: &Pool, key: &PrnKey) -> Vec<StratumDraw> {
+    let mut out = Vec::new();
+    for class in CreditClass::ALL {
+        let Some(s) = c.stratum(*class) else { continue };
+        let mut all: Vec<(Hash, &str, usize)> = pool
+            .members
+            .iter()
+            .filter(|&&i| reg.entities[i].credit_class == *class)
+            .map(|&i| {
+                let u = reg.entities[i].uscc.as_str();
+                (key.order(&full_sha256_prn(&key.seed, u.as_bytes())), u, i)
+            })
+            .collect();
+        all.sort();
+        let n = all.len() as u64;
+        let k = s.allocate(n) as usize;
+        all.truncate(k);
+        out.push(StratumDraw {
+            credit_class: *class,
+            pool: n,
+            drawn: k as u64,
+            threshold: all.last().map(|m| key.unorder(&m.0)),
+            selected: all.iter().map(|m| m.2).collect(),
+        });
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Guards the candidate bound: ratios, counts, minimums above the ratio
+    /// and coordinated starting points all give the spec's full-sort result.
+    #[test]
+    fn bounded_selection_equals_the_full_sort_of_every_key(
+        seed in any::<[u8; 32]>(),
+        start in proptest::option::of(0u64..1000),
+        rules in proptest::collection::vec((0u64..3, 1u64..60, proptest::option::of(0u64..200)), 4),
+    ) {
+        let reg = county(&CountySpec { entities: 1500, seed: 5, ..Default::default() }).unwrap();
+        let mut c = campaign(&reg);
+        for (s, (kind, x, min)) in c.targets.strata.iter_mut().zip(rules) {
+            s.rule = match kind {
+                0 => StratumRule::Count(x * 3),
+                _ => StratumRule::Ratio(Ratio::new(x, 100).unwrap()),
+            };
+            s.min = min;
+        }
+        let items = campaign_items(&reg, &c).unwrap();
+        let cats = categories(&c, &items).unwrap();
+        let key = PrnKey::new(Hash(seed), start.map(|p| Ratio::new(p, 1000).unwrap()));
+        let p = pool(&reg, &c, &cats, &HistorySets::default());
+        let want = naive_select(&reg, &c, &p, &key);
+        prop_assert_eq!(&select(&reg, &c, &p, &key).unwrap(), &want);
+        let (p2, s2) = pool_and_select(&reg, &c, &cats, &HistorySets::default(), &key).unwrap();
+        prop_assert_eq!(p2, p);
+        prop_assert_eq!(s2, want);
+    }
 }

@@ -122,6 +122,7 @@ pub fn public_pool(p: &DrawProof, snap: &PublicSnapshot) -> Result<Vec<PoolEntit
     let cats = sample::categories(c, &citems).map_err(|e| fail(Check::Pool, "categories", e))?;
     let sets = sample::HistorySets::of(a);
     let key = p.prn_key();
+    let prns = sample::PrnHasher::new(&key.seed);
     let targets: HashSet<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
     let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> = {
         use crate::par::*;
@@ -134,7 +135,7 @@ pub fn public_pool(p: &DrawProof, snap: &PublicSnapshot) -> Result<Vec<PoolEntit
                     return Ok(None);
                 }
                 Ok(Some(PoolEntity {
-                    key: key.order(&sample::prn(&key.seed, &e.uscc)),
+                    key: key.order(&prns.prn(e.uscc.as_bytes())),
                     uscc: e.uscc.clone(),
                     target: targets.contains(e.uscc.as_str()),
                     drawn_this_year: sets.drawn_this_year.contains(e.uscc.as_str()),

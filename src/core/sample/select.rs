@@ -1,0 +1,319 @@
+//! Selection (§5): in each stratum, the `n` entities of smallest key.
+//!
+//! One pass over the pool numbers every entity (one compression each, from
+//! [`PrnHasher`]'s saved state) and counts the strata; of the numbers it keeps
+//! only *candidates*, those whose first 64 bits are at most a bound a little
+//! above the stratum's ratio, in bounded per-chunk lists. An entity left out
+//! has a key above every candidate's, so when a stratum has at least `n`
+//! candidates its `n` smallest keys are among them; a stratum with fewer (a
+//! `count` rule, a `min` above the ratio, or chance on a small stratum) is
+//! numbered again in full. Either way the result is exactly the spec's order:
+//! keys, then USCC bytes.
+
+use super::prn::{PrnHasher, PrnKey};
+use super::{HistorySets, Pool, SampleError, in_public_pool, kept_by_class};
+use crate::core::campaign::{Campaign, Ratio, StratumRule};
+use crate::core::merkle::Hash;
+use crate::core::registry::vocab::CreditClass;
+use crate::core::registry::{Entity, Registries};
+use crate::par::*;
+use serde::Serialize;
+
+/// Entities per parallel work item.
+const CHUNK: usize = 1 << 14;
+
+/// How far above a stratum's ratio the candidate bound lies: relative, then
+/// absolute (in fractions of the key space).
+const MARGIN: f64 = 0.01;
+const SLACK: f64 = 1.0 / 1024.0;
+
+/// One stratum's draw (分层抽样结果).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StratumDraw {
+    /// Class.
+    pub credit_class: CreditClass,
+    /// Pool entities of this class.
+    pub pool: u64,
+    /// Number drawn.
+    pub drawn: u64,
+    /// Drawn entity indices, by PRN.
+    #[serde(skip)]
+    pub selected: Vec<usize>,
+    /// PRN of the last drawn (none when nothing is drawn). An entity of the
+    /// stratum is drawn exactly when `order(prn) ≤ order(threshold)`.
+    pub threshold: Option<Hash>,
+}
+
+/// A candidate: its key (the PRN's ordering value) and its entity index.
+type Candidate = (Hash, usize);
+
+/// Per class: keep the keys whose first 64 bits are at most this (`None`:
+/// keep none, only count).
+type Bounds = [Option<u64>; 4];
+
+/// What a pass over entities found: pool counts and candidates per class.
+#[derive(Default)]
+struct Numbered {
+    counts: [u64; 4],
+    candidates: [Vec<Candidate>; 4],
+}
+
+impl Numbered {
+    #[inline]
+    fn offer(&mut self, e: &Entity, i: usize, prns: &Numbering<'_>) {
+        let c = class_index(e.credit_class);
+        self.counts[c] += 1;
+        if let Some(bound) = prns.bounds[c] {
+            let k = prns.key.order(&prns.hasher.prn18(e.uscc.as_bytes()));
+            if top64(&k) <= bound {
+                self.candidates[c].push((k, i));
+            }
+        }
+    }
+
+    fn merge(parts: Vec<Numbered>) -> Numbered {
+        let mut out = Numbered::default();
+        for c in 0..4 {
+            out.candidates[c].reserve_exact(parts.iter().map(|p| p.candidates[c].len()).sum());
+        }
+        for p in parts {
+            for c in 0..4 {
+                out.counts[c] += p.counts[c];
+                out.candidates[c].extend_from_slice(&p.candidates[c]);
+            }
+        }
+        out
+    }
+}
+
+/// The fixed inputs of a pass.
+struct Numbering<'a> {
+    hasher: &'a PrnHasher,
+    key: &'a PrnKey,
+    bounds: Bounds,
+}
+
+#[inline]
+fn top64(k: &Hash) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&k.0[..8]);
+    u64::from_be_bytes(b)
+}
+
+/// A bound on the first 64 bits of a key that about `ratio` of a stratum's
+/// keys, and a margin more, stay under.
+fn ratio_bound(r: Ratio) -> u64 {
+    let f = r.p() as f64 / r.q() as f64;
+    let b = f * (1.0 + MARGIN) + SLACK;
+    if b >= 1.0 {
+        u64::MAX
+    } else {
+        // 2^64 · b < 2^64: the cast cannot saturate.
+        (b * 18_446_744_073_709_551_616.0) as u64
+    }
+}
+
+fn first_bounds(c: &Campaign) -> Bounds {
+    let mut out = [None; 4];
+    for class in CreditClass::ALL {
+        out[class_index(*class)] = c.stratum(*class).map(|s| match s.rule {
+            StratumRule::Ratio(r) => ratio_bound(r),
+            StratumRule::Count(_) => u64::MAX,
+        });
+    }
+    out
+}
+
+fn number_members(reg: &Registries, members: &[usize], prns: &Numbering<'_>) -> Numbered {
+    let parts: Vec<Numbered> = members
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut out = Numbered::default();
+            for &i in chunk {
+                out.offer(&reg.entities[i], i, prns);
+            }
+            out
+        })
+        .collect();
+    Numbered::merge(parts)
+}
+
+/// Draws every stratum (分层抽样). The result lists strata by class.
+///
+/// # Errors
+/// [`SampleError::MissingStratum`] for a class in the pool without a stratum.
+pub fn select(
+    reg: &Registries,
+    c: &Campaign,
+    pool: &Pool,
+    key: &PrnKey,
+) -> Result<Vec<StratumDraw>, SampleError> {
+    let hasher = PrnHasher::new(&key.seed);
+    let prns = Numbering {
+        hasher: &hasher,
+        key,
+        bounds: first_bounds(c),
+    };
+    let numbered = number_members(reg, &pool.members, &prns);
+    finish(reg, c, &pool.members, &prns, numbered)
+}
+
+/// One chunk of the one-pass draw: pool members, class exclusions, numbers.
+#[derive(Default)]
+struct OnePass {
+    members: Vec<usize>,
+    excluded_by_class: u64,
+    numbered: Numbered,
+}
+
+/// The pool and every stratum's draw (抽取范围与分层抽样) in one pass over the
+/// entities (the same result as [`super::pool`] then [`select`], faster on
+/// large registries).
+///
+/// # Errors
+/// [`SampleError::MissingStratum`].
+pub fn pool_and_select(
+    reg: &Registries,
+    c: &Campaign,
+    cats: &[String],
+    h: &HistorySets,
+    key: &PrnKey,
+) -> Result<(Pool, Vec<StratumDraw>), SampleError> {
+    let hasher = PrnHasher::new(&key.seed);
+    let prns = Numbering {
+        hasher: &hasher,
+        key,
+        bounds: first_bounds(c),
+    };
+    let parts: Vec<OnePass> = reg
+        .entities
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(ci, chunk)| {
+            let mut out = OnePass::default();
+            for (j, e) in chunk.iter().enumerate() {
+                if !in_public_pool(e, c, cats, h) {
+                    continue;
+                }
+                if !kept_by_class(e, c, h) {
+                    out.excluded_by_class += 1;
+                    continue;
+                }
+                let i = ci * CHUNK + j;
+                out.members.push(i);
+                out.numbered.offer(e, i, &prns);
+            }
+            out
+        })
+        .collect();
+    let mut members = Vec::with_capacity(parts.iter().map(|p| p.members.len()).sum());
+    let mut excluded_by_class = 0u64;
+    let mut numbered = Vec::with_capacity(parts.len());
+    for p in parts {
+        members.extend_from_slice(&p.members);
+        excluded_by_class += p.excluded_by_class;
+        numbered.push(p.numbered);
+    }
+    let strata = finish(reg, c, &members, &prns, Numbered::merge(numbered))?;
+    Ok((
+        Pool {
+            members,
+            excluded_by_class,
+        },
+        strata,
+    ))
+}
+
+/// Allocates every stratum, numbers again in full the strata whose
+/// candidates fall short, and keeps the smallest keys.
+fn finish(
+    reg: &Registries,
+    c: &Campaign,
+    members: &[usize],
+    prns: &Numbering<'_>,
+    mut numbered: Numbered,
+) -> Result<Vec<StratumDraw>, SampleError> {
+    let mut wanted = [None; 4];
+    let mut short: Bounds = [None; 4];
+    for class in CreditClass::ALL {
+        let ci = class_index(*class);
+        let n = numbered.counts[ci];
+        match c.stratum(*class) {
+            None if n > 0 => {
+                return Err(SampleError::MissingStratum {
+                    class: *class,
+                    count: n,
+                });
+            }
+            None => {}
+            Some(s) => {
+                let k = s.allocate(n) as usize;
+                if numbered.candidates[ci].len() < k {
+                    short[ci] = Some(u64::MAX);
+                }
+                wanted[ci] = Some(k);
+            }
+        }
+    }
+    if short.iter().any(Option::is_some) {
+        let again = Numbering {
+            hasher: prns.hasher,
+            key: prns.key,
+            bounds: short,
+        };
+        let mut full = number_members(reg, members, &again);
+        for ((bound, cands), again) in short
+            .iter()
+            .zip(&mut numbered.candidates)
+            .zip(&mut full.candidates)
+        {
+            if bound.is_some() {
+                *cands = std::mem::take(again);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for class in CreditClass::ALL {
+        let ci = class_index(*class);
+        let Some(k) = wanted[ci] else { continue };
+        let drawn = smallest(reg, std::mem::take(&mut numbered.candidates[ci]), k);
+        out.push(StratumDraw {
+            credit_class: *class,
+            pool: numbered.counts[ci],
+            drawn: k as u64,
+            threshold: drawn.last().map(|m| prns.key.unorder(&m.0)),
+            selected: drawn.into_iter().map(|m| m.1).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The `k` smallest candidates by key, then USCC bytes, in that order.
+fn smallest(reg: &Registries, mut cands: Vec<Candidate>, k: usize) -> Vec<Candidate> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let cmp = |a: &Candidate, b: &Candidate| {
+        a.0.cmp(&b.0).then_with(|| {
+            reg.entities[a.1]
+                .uscc
+                .as_bytes()
+                .cmp(reg.entities[b.1].uscc.as_bytes())
+        })
+    };
+    if k < cands.len() {
+        cands.select_nth_unstable_by(k - 1, cmp);
+        cands.truncate(k);
+    }
+    cands.par_sort_unstable_by(cmp);
+    cands
+}
+
+fn class_index(c: CreditClass) -> usize {
+    match c {
+        CreditClass::A => 0,
+        CreditClass::B => 1,
+        CreditClass::C => 2,
+        CreditClass::D => 3,
+    }
+}
