@@ -469,7 +469,23 @@ fn a_period_without_working_days_fails_the_check() {
     assert_eq!(v["campaigns"][0]["period"]["working_days"], 0);
     let r = c.dd(&["plan", "check", &file, "--now", CHECK_AT]);
     r.expect(1);
-    assert!(r.stdout.contains("has no working day"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("检查期间 2026-02-15..2026-02-23 没有工作日"),
+        "{}",
+        r.stdout
+    );
+    // The same finding in English, and in --json as the library words it.
+    let en = c.dd(&["--lang", "en", "plan", "check", &file, "--now", CHECK_AT]);
+    en.expect(1);
+    assert!(en.stdout.contains("has no working day"), "{}", en.stdout);
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("has no working day"),
+        "{v:#}"
+    );
 }
 
 #[test]

@@ -411,9 +411,10 @@ fn render(r: &PlanCheck) -> String {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         t.push_str("\n  ");
+        let message = finding_text(f);
         t.push_str(&match f.severity {
-            Severity::Problem => t!("plan-check-problem", kind = kind, message = f.message),
-            Severity::Warning => t!("plan-check-warning", kind = kind, message = f.message),
+            Severity::Problem => t!("plan-check-problem", kind = kind, message = message),
+            Severity::Warning => t!("plan-check-warning", kind = kind, message = message),
         });
     }
     if r.ok() {
@@ -422,4 +423,78 @@ fn render(r: &PlanCheck) -> String {
     }
     // Otherwise the verdict is the failure's message (standard error).
     t
+}
+
+/// A finding in the CLI's language, from its catalogue message
+/// (`locales/*/plan-findings.ftl`); the library's English when it has none.
+fn finding_text(f: &crate::plan::Finding) -> String {
+    if f.text.key.is_empty() || !super::i18n::has(super::i18n::lang(), f.text.key) {
+        return f.message.clone();
+    }
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (k, v) in &f.text.args {
+        args.set(*k, v.clone());
+    }
+    super::i18n::message(f.text.key, Some(&args))
+}
+
+#[cfg(test)]
+mod findings_tests {
+    use crate::cli::i18n::{Lang, has, message_in};
+
+    /// Every `FindingText::new("key", &[("arg", …), …])` of the plan check,
+    /// scanned from its sources: (key, argument names).
+    fn texts() -> Vec<(String, Vec<String>)> {
+        let sources = [
+            include_str!("../plan/check.rs"),
+            include_str!("../plan/departments.rs"),
+        ];
+        let mut out = Vec::new();
+        for src in sources {
+            for piece in src.split("FindingText::new(").skip(1) {
+                let Some((key, rest)) = piece
+                    .trim_start()
+                    .strip_prefix('"')
+                    .and_then(|p| p.split_once('"'))
+                else {
+                    continue;
+                };
+                // The arguments: `("name", …)` up to the call's end `],`.
+                let body = rest.split("\n            ),").next().unwrap_or(rest);
+                let body = body.split(")],").next().unwrap_or(body);
+                let flat = body
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace("( \"", "(\"");
+                let args = flat
+                    .split("(\"")
+                    .skip(1)
+                    .filter_map(|a| a.split_once('"').map(|(n, _)| n.to_string()))
+                    .collect();
+                out.push((key.to_string(), args));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_plan_finding_has_a_text_in_both_catalogues_with_its_arguments() {
+        let found = texts();
+        assert!(found.len() >= 9, "the scan found {found:?}");
+        for (key, args) in found {
+            for l in [Lang::ZhCn, Lang::En] {
+                assert!(has(l, &key), "{key} is not in the {l:?} catalogue");
+                let mut a = fluent_bundle::FluentArgs::new();
+                for n in &args {
+                    a.set(n.clone(), "X");
+                }
+                let text = message_in(l, &key, Some(&a));
+                assert!(
+                    !text.contains("{$") && !text.contains("{ $"),
+                    "{key} ({l:?}) uses an argument the code does not pass: {text}"
+                );
+            }
+        }
+    }
 }

@@ -11,9 +11,9 @@
 
 use super::departments::{department_findings, overlaps, year_totals};
 use super::findings::{
-    CampaignCheck, CampaignNumbers, DepartmentCheck, Finding, FindingKind, PeriodCheck, PlanCheck,
-    PlanCheckError, QualificationCheck, RegionCheck, Severity, StratumCheck, UnstaffableCheck,
-    UnstaffableExample,
+    CampaignCheck, CampaignNumbers, DepartmentCheck, Finding, FindingKind, FindingText,
+    PeriodCheck, PlanCheck, PlanCheckError, QualificationCheck, RegionCheck, Severity,
+    StratumCheck, UnstaffableCheck, UnstaffableExample,
 };
 use super::parse::Plan;
 use super::tally::{DeptTally, EXAMPLES, cap, class_index, region_ok, working_days};
@@ -80,6 +80,10 @@ pub fn check<S: Store + ?Sized>(
                     "campaign {}: the period {}..{} has no working day (工作日): no visit can be dated in it",
                     c.id, p.start, p.end
                 ),
+                text: FindingText::new(
+                    "plan-finding-no-working-days",
+                    &[("campaign", &c.id), ("start", &p.start), ("end", &p.end)],
+                ),
             });
         }
         campaigns.push(CampaignCheck {
@@ -138,6 +142,7 @@ fn announce_findings<S: Store + ?Sized>(
                     "campaign {} is already announced in this workspace: a campaign id is announced once",
                     c.id
                 ),
+                text: FindingText::new("plan-finding-announced", &[("campaign", &c.id)]),
             });
         }
     }
@@ -184,6 +189,7 @@ fn announce_findings<S: Store + ?Sized>(
                 kind: FindingKind::Announce,
                 campaigns: unit.iter().map(|&i| plan.campaigns[i].id.clone()).collect(),
                 department: None,
+                text: FindingText::new("plan-finding-refused", &[("why", &message)]),
                 message: format!("would be refused at announcement: {message}"),
             });
         }

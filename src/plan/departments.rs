@@ -3,7 +3,7 @@
 //! periods and the year's totals per department.
 
 use super::findings::{
-    CampaignCheck, DepartmentCheck, DepartmentYear, Finding, FindingKind, PeriodCheck,
+    CampaignCheck, DepartmentCheck, DepartmentYear, Finding, FindingKind, FindingText, PeriodCheck,
     PlanCheckError, Severity,
 };
 use super::frac::{Expected, YearExpected};
@@ -31,14 +31,22 @@ pub(super) fn department_findings(
     limit: u64,
     findings: &mut Vec<Finding>,
 ) {
-    let mut push = |severity: Severity, kind: FindingKind, message: String| {
+    let mut push = |severity: Severity, kind: FindingKind, message: String, text: FindingText| {
         findings.push(Finding {
             severity,
             kind,
             campaigns: vec![c.id.clone()],
             department: Some(d.department.clone()),
             message,
+            text,
         });
+    };
+    let problem = |sev: Severity| {
+        if sev == Severity::Problem {
+            "expected"
+        } else {
+            "worst"
+        }
     };
     let per = c
         .teams
@@ -86,6 +94,28 @@ pub(super) fn department_findings(
                 },
                 d.unstaffable.expected_drawn.rounded
             ),
+            FindingText::new(
+                "plan-finding-unstaffable",
+                &[
+                    ("campaign", &c.id),
+                    ("entities", &d.unstaffable.entities),
+                    ("department", &d.department),
+                    ("eligible", &d.eligible),
+                    ("officers", &d.officers),
+                    ("date", &c.draw_date),
+                    ("rule", &c.teams.officer_region.token()),
+                    ("examples", &shown.join(", ")),
+                    (
+                        "more",
+                        &if d.unstaffable.entities > shown.len() as u64 {
+                            ", …"
+                        } else {
+                            ""
+                        },
+                    ),
+                    ("expected", &d.unstaffable.expected_drawn.rounded),
+                ],
+            ),
         );
     }
     if let Some(capacity) = d.capacity
@@ -103,6 +133,19 @@ pub(super) fn department_findings(
                 worst(sev),
                 capacity,
                 d.eligible
+            ),
+            FindingText::new(
+                "plan-finding-capacity",
+                &[
+                    ("campaign", &c.id),
+                    ("department", &d.department),
+                    ("places", &d.places.rounded),
+                    ("at_most", &d.places.at_most),
+                    ("case", &problem(sev)),
+                    ("capacity", &capacity),
+                    ("eligible", &d.eligible),
+                    ("per", &per),
+                ],
             ),
         );
     }
@@ -131,6 +174,20 @@ pub(super) fn department_findings(
                     q.holders,
                     capacity
                 ),
+                FindingText::new(
+                    "plan-finding-qualification",
+                    &[
+                        ("campaign", &c.id),
+                        ("department", &d.department),
+                        ("places", &q.places.rounded),
+                        ("at_most", &q.places.at_most),
+                        ("qualification", &q.qualification),
+                        ("case", &problem(sev)),
+                        ("holders", &q.holders),
+                        ("per", &per),
+                        ("capacity", &capacity),
+                    ],
+                ),
             );
         }
     }
@@ -155,6 +212,21 @@ pub(super) fn department_findings(
                     r.officers,
                     c.teams.officer_region.token(),
                     capacity
+                ),
+                FindingText::new(
+                    "plan-finding-region",
+                    &[
+                        ("campaign", &c.id),
+                        ("department", &d.department),
+                        ("places", &r.places.rounded),
+                        ("at_most", &r.places.at_most),
+                        ("region", &r.region),
+                        ("case", &problem(sev)),
+                        ("officers", &r.officers),
+                        ("rule", &c.teams.officer_region.token()),
+                        ("per", &per),
+                        ("capacity", &capacity),
+                    ],
                 ),
             );
         }
@@ -182,6 +254,27 @@ pub(super) fn department_findings(
                 d.working_days_needed
                     .map(|n| format!("; the expected visits need at least {n} working day(s)"))
                     .unwrap_or_default()
+            ),
+            FindingText::new(
+                "plan-finding-period",
+                &[
+                    ("campaign", &c.id),
+                    ("department", &d.department),
+                    ("places", &d.places.rounded),
+                    ("at_most", &d.places.at_most),
+                    ("days", &p.working_days),
+                    ("start", &p.start),
+                    ("end", &p.end),
+                    ("case", &problem(sev)),
+                    ("eligible", &d.eligible),
+                    ("limit", &limit),
+                    ("capacity", &vc),
+                    (
+                        "needed",
+                        &d.working_days_needed
+                            .map_or_else(|| "none".to_string(), |n| n.to_string()),
+                    ),
+                ],
             ),
         );
     }
@@ -254,6 +347,26 @@ pub(super) fn overlaps(
                         pb.start,
                         pb.end,
                         if exceeds { "more than" } else { "within" }
+                    ),
+                    text: FindingText::new(
+                        "plan-finding-overlap",
+                        &[
+                            ("a", &a.id),
+                            ("a_start", &pa.start),
+                            ("a_end", &pa.end),
+                            ("b", &b.id),
+                            ("b_start", &pb.start),
+                            ("b_end", &pb.end),
+                            ("department", &dept),
+                            ("visits", &rounded),
+                            ("days", &days),
+                            ("start", &start),
+                            ("end", &end),
+                            ("case", &if exceeds { "more" } else { "within" }),
+                            ("officers", &officers),
+                            ("limit", &limit),
+                            ("capacity", &capacity),
+                        ],
                     ),
                 });
             }

@@ -80,8 +80,31 @@ pub struct Finding {
     pub campaigns: Vec<String>,
     /// The department concerned, if one.
     pub department: Option<String>,
-    /// For people.
+    /// For people, in English.
     pub message: String,
+    /// The same as a catalogue message: its key and arguments, so that a
+    /// program words it in its own language (the CLI: `locales/*/plan-findings.ftl`).
+    #[serde(skip)]
+    pub text: FindingText,
+}
+
+/// A finding as a message key and its named arguments (计划检查结果的消息).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FindingText {
+    /// The message key, e.g. `plan-finding-capacity`.
+    pub key: &'static str,
+    /// The arguments, by name, as text.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FindingText {
+    /// A key with its arguments.
+    pub fn new(key: &'static str, args: &[(&'static str, &dyn std::fmt::Display)]) -> Self {
+        FindingText {
+            key,
+            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
 }
 
 /// One stratum (分层) as the draw would compute it now.

@@ -27,7 +27,7 @@ mod tally;
 pub use check::check;
 pub use findings::{
     CampaignCheck, CampaignNumbers, DepartmentCheck, DepartmentYear, Finding, FindingKind,
-    PeriodCheck, PlanCheck, PlanCheckError, QualificationCheck, RegionCheck, Severity,
+    FindingText, PeriodCheck, PlanCheck, PlanCheckError, QualificationCheck, RegionCheck, Severity,
     StratumCheck, UnstaffableCheck, UnstaffableExample,
 };
 pub use frac::{Expected, Fraction, YearExpected};
