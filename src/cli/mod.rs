@@ -233,6 +233,11 @@ pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     crate::core::instant::whole_seconds(chrono::Utc::now())
 }
 
+/// `now` (or the clock) as the canonical instant text a ledger entry records.
+pub(crate) fn stamp(now: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    crate::core::campaign::instant_text(&now.unwrap_or_else(self::now))
+}
+
 /// Today in China (UTC+8, `docs/SPEC.md` §1), whatever the machine's time
 /// zone: the default of every `--today`.
 pub(crate) fn china_today() -> chrono::NaiveDate {

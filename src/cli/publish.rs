@@ -1,7 +1,7 @@
 //! `publish`: a drawn campaign's notice files (`docs/PUBLISH.md`).
 
 use super::i18n::t;
-use super::results::stamp;
+use super::stamp;
 use super::{Cli, Failure, Out};
 use crate::store::Workspace;
 use chrono::Utc;

@@ -5,6 +5,7 @@ mod form;
 use super::calendar::{CalendarArgs, missing_year_failure};
 use super::i18n::t;
 use super::publish::publish_failure;
+use super::stamp;
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_day, parse_instant};
 use crate::core::results::{InspectionResult, category};
 use crate::io::import::{Issue, read_table};
@@ -13,10 +14,6 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-pub(super) fn stamp(now: Option<chrono::DateTime<Utc>>) -> String {
-    crate::core::campaign::instant_text(&now.unwrap_or_else(crate::cli::now))
-}
 
 /// `results` subcommands.
 #[derive(Debug, Subcommand)]

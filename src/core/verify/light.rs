@@ -2,19 +2,18 @@
 //! show on its own (announcement, entropy, registries carried whole, targets,
 //! strata, blocked pairs), including re-running the officer assignment.
 
+use super::recompute::public_entity_record;
 use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
 use crate::core::assign::{TargetNeeds, needs_of};
 use crate::core::campaign::{BeaconScheme, Campaign, StratumRule, instant_text};
 use crate::core::commitment::{
-    PublicEntity, PublicRecusal, confidential_commitment, item_leaf, officer_leaf,
-    recusal_pair_values,
+    PublicRecusal, confidential_commitment, item_leaf, officer_leaf, recusal_pair_values,
 };
 use crate::core::draw::derive_seed;
 use crate::core::entropy::{self, DrandRound};
 use crate::core::merkle::{InclusionProof, root_parallel};
 use crate::core::proof::{DRAW_PROOF_FORMAT, DrawProof};
 use crate::core::registry::Registries;
-use crate::core::registry::vocab::CreditClass;
 use crate::core::sample;
 use std::collections::HashSet;
 
@@ -539,25 +538,4 @@ pub(super) fn verify_light_inner(p: &DrawProof, rerun_assignment: bool) -> Resul
         )?;
     }
     Ok(())
-}
-
-pub(super) fn public_entity_record(
-    p: &PublicEntity,
-) -> Result<crate::core::registry::Entity, String> {
-    // The assignment and pool rules read public fields only; the class is
-    // filled with a placeholder that no rule of §5/§6 reads here.
-    use crate::core::registry::vocab::{EntityKind, EntityStatus, RegionCode};
-    Ok(crate::core::registry::Entity {
-        uscc: crate::core::uscc::Uscc::accept_legacy(&p.uscc).map_err(|e| e.to_string())?,
-        name: p.name.clone(),
-        kind: EntityKind::from_token(&p.kind).ok_or("bad kind")?,
-        categories: p.categories.clone(),
-        industry: p.industry.clone(),
-        region: RegionCode::parse(&p.region).map_err(|e| e.to_string())?,
-        township: p.township.clone(),
-        credit_class: CreditClass::A,
-        status: EntityStatus::from_token(&p.status).ok_or("bad status")?,
-        established: None,
-        flags: p.flags.clone(),
-    })
 }

@@ -5,7 +5,6 @@
 //! or test verifiers (the conformance harness's tamper corpus) use them to
 //! build a record that breaks one rule only.
 
-use super::light::public_entity_record;
 use super::{Check, Mismatch, PoolEntity, fail};
 use crate::core::assign::{Problem, TargetNeeds, needs_of};
 use crate::core::commitment::PublicEntity;
@@ -150,4 +149,26 @@ pub fn public_pool(p: &DrawProof, snap: &PublicSnapshot) -> Result<Vec<PoolEntit
         }
     }
     Ok(out)
+}
+
+/// A public snapshot's entity as the pool and assignment rules read it.
+pub(super) fn public_entity_record(
+    p: &PublicEntity,
+) -> Result<crate::core::registry::Entity, String> {
+    // The assignment and pool rules read public fields only; the class is
+    // filled with a placeholder that no rule of §5/§6 reads here.
+    use crate::core::registry::vocab::{EntityKind, EntityStatus, RegionCode};
+    Ok(crate::core::registry::Entity {
+        uscc: crate::core::uscc::Uscc::accept_legacy(&p.uscc).map_err(|e| e.to_string())?,
+        name: p.name.clone(),
+        kind: EntityKind::from_token(&p.kind).ok_or("bad kind")?,
+        categories: p.categories.clone(),
+        industry: p.industry.clone(),
+        region: RegionCode::parse(&p.region).map_err(|e| e.to_string())?,
+        township: p.township.clone(),
+        credit_class: crate::core::registry::vocab::CreditClass::A,
+        status: EntityStatus::from_token(&p.status).ok_or("bad status")?,
+        established: None,
+        flags: p.flags.clone(),
+    })
 }

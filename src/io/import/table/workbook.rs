@@ -2,7 +2,6 @@
 //! inside calamine caught, and the sheet to read chosen.
 
 use super::SheetChoice;
-use super::xlsx::cell_text;
 use crate::io::import::ImportError;
 use crate::io::import::limits::MAX_PART_BYTES;
 use crate::io::import::messages;
@@ -210,5 +209,27 @@ pub(super) fn choose_sheet<RS: Read + Seek>(
                 }),
             }
         }
+    }
+}
+
+pub(super) fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => t.date().format("%Y-%m-%d").to_string(),
+            None => dt.to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
+        Data::Error(e) => format!("#{e:?}"),
     }
 }

@@ -1,6 +1,6 @@
 //! `.xlsx` workbooks: a sheet streamed cell by cell and laid out as rows.
 
-use super::workbook::{check_zip_directory, choose_sheet, guarded};
+use super::workbook::{cell_text, check_zip_directory, choose_sheet, guarded};
 use super::{SheetChoice, Table, check_file_size, refuse, too_many_cells, too_many_rows};
 use crate::io::import::ImportError;
 use crate::io::import::limits::{
@@ -11,28 +11,6 @@ use crate::io::import::reasons::{Reason, render_reason};
 use calamine::{Data, Reader, Xlsx, XlsxError};
 use csv::StringRecord;
 use std::io::{Read, Seek};
-
-pub(super) fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                f.to_string()
-            }
-        }
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) => t.date().format("%Y-%m-%d").to_string(),
-            None => dt.to_string(),
-        },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
 
 /// Reads a workbook held in memory, as [`read_table`] reads an `.xlsx` file.
 ///
