@@ -2,7 +2,8 @@
 //! and random tampers of them, each with the check that must refuse it.
 
 use crate::county::{Drawn, Rng, dd};
-use crate::log::{Case, Keyed, Made, RustSays, key_args, read, rust_cli};
+use crate::log::{Keyed, Made, key_args, read};
+use crate::log_judge::{Case, RustSays, rust_cli};
 use dualdraw::core::log::{Attestation, FileSignature, LogKeys, VerifierKey};
 use dualdraw::core::merkle::Hash;
 use std::ffi::OsString;
@@ -111,6 +112,14 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
         Case {
             name: "the draw's inclusion proof, its proof.json and .sig".into(),
             refuse: None,
+            must_pass: &[
+                "checkpoint.signature",
+                "inclusion.entry",
+                "inclusion.path",
+                "inclusion.draw",
+                "file.digest",
+                "file.signature",
+            ],
             rust: both(
                 rust(
                     cwd,
@@ -138,6 +147,7 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
         Case {
             name: "consistency from the announcement's checkpoint".into(),
             refuse: None,
+            must_pass: &["older.signature", "newer.signature", "consistency.proof"],
             rust: rust(
                 cwd,
                 &[
@@ -157,6 +167,7 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
         Case {
             name: "the cosigned checkpoint under the policy (quorum 1)".into(),
             refuse: None,
+            must_pass: &["newer.cosignature", "newer.quorum", "consistency.proof"],
             rust: rust(
                 cwd,
                 &[
@@ -169,7 +180,17 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
                     s(&m.policy),
                 ],
                 &k.keys,
-            ),
+            )
+            .and_then(|r| {
+                if r.ok && r.json["policy"]["met"] != true {
+                    Err(format!(
+                        "verify-proof --policy: policy {}",
+                        r.json["policy"]
+                    ))
+                } else {
+                    Ok(r)
+                }
+            }),
             args: with_keys(
                 os(&[
                     Path::new("--consistency"),
@@ -184,18 +205,21 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
         Case {
             name: format!("the {} published files' .sig", m.sigs.len()),
             refuse: None,
+            must_pass: &["file.signature", "file.digest"],
             rust: rust_file_sigs(&sig_pairs(m), &k.keys),
             args: with_keys(sig_args, &k.keys),
         },
         Case {
             name: "the auditor's attestation".into(),
             refuse: None,
+            must_pass: &["attestation.signature", "attestation.proof"],
             rust: rust_attestation(&m.attestation, &d.proof, &k.auditor),
             args: att_args,
         },
         Case {
             name: "the cosigner's rollback fork proof".into(),
             refuse: None,
+            must_pass: &["fork.a.signature", "fork.b.signature", "fork.kind"],
             rust: rust(cwd, &["verify-fork", s(&m.fork)], &k.keys).and_then(|r| {
                 if r.ok && r.json["kind"] != "rollback" {
                     Err(format!("verify-fork says kind {}", r.json["kind"]))
@@ -284,6 +308,7 @@ pub fn some(
             )?;
             Ok(Some(Case {
                 name: format!("a changed hash on line {} of the inclusion proof", i + 1),
+                must_pass: &[],
                 refuse: Some(("inclusion.path", &["inclusion-failed"])),
                 rust: rust(&cwd, &["ledger", "verify-proof", s(&f)], keys),
                 args: with_keys(os(&[Path::new("--inclusion"), &f]), keys),
@@ -302,6 +327,7 @@ pub fn some(
             )?;
             Ok(Some(Case {
                 name: format!("a changed hash on line {} of the consistency proof", i + 1),
+                must_pass: &[],
                 refuse: Some((
                     "consistency.proof",
                     &["consistency-root-mismatch", "consistency-path-length"],
@@ -335,6 +361,7 @@ pub fn some(
             let f = put(&dir, "inclusion-checkpoint.txt", &replace_line(&t, i, &new))?;
             Ok(Some(Case {
                 name: format!("the inclusion proof's checkpoint with another {what}"),
+                must_pass: &[],
                 refuse: Some(("checkpoint.signature", &["note-bad-signature"])),
                 rust: rust(&cwd, &["ledger", "verify-proof", s(&f)], keys),
                 args: with_keys(os(&[Path::new("--inclusion"), &f]), keys),
@@ -353,6 +380,7 @@ pub fn some(
             };
             Ok(Some(Case {
                 name: format!("the inclusion proof checked with {what}"),
+                must_pass: &[],
                 refuse: Some((
                     "checkpoint.signature",
                     &["note-no-known-signature", "checkpoint-missing-signature"],
@@ -378,6 +406,7 @@ pub fn some(
             )?;
             Ok(Some(Case {
                 name: "a rolled-back checkpoint (the announcement's after the newest)".into(),
+                must_pass: &[],
                 refuse: Some((
                     "consistency.size",
                     &["consistency-old-larger", "consistency-old-size"],
@@ -405,6 +434,7 @@ pub fn some(
                     "proof.json with the inclusion proof of {}",
                     earlier.map_or("ledger entry 1".to_string(), |e| format!("{}'s draw", e.id))
                 ),
+                must_pass: &[],
                 refuse: Some(("inclusion.draw", &["entry-not-this-draw"])),
                 rust: rust(
                     &cwd,
@@ -429,6 +459,7 @@ pub fn some(
                 .map_err(|e| e.to_string())?;
             Ok(Some(Case {
                 name: "proof.json with a byte added, its .sig unchanged".into(),
+                must_pass: &[],
                 refuse: Some(("file.digest", &["file-mismatch"])),
                 rust: rust(&cwd, &["verify", s(&p)], keys),
                 args: with_keys(os(&[Path::new("--signature"), &sig]), keys),
@@ -444,6 +475,7 @@ pub fn some(
             ]);
             Ok(Some(Case {
                 name: format!("the attestation shown with {}'s proof", e.id),
+                must_pass: &[],
                 refuse: Some(("attestation.proof", &["attestation-other-proof"])),
                 rust: rust_attestation(&m.attestation, &e.proof, &k.auditor),
                 args: a,
@@ -475,6 +507,7 @@ pub fn some(
             Ok(Some(Case {
                 name: "the cosigned checkpoint with its cosignature changed, under the policy"
                     .into(),
+                must_pass: &[],
                 refuse: Some((
                     "newer.cosignature",
                     &["note-bad-signature", "quorum-not-met"],
@@ -520,6 +553,7 @@ pub fn some(
             Err(e) => out.push(Case {
                 name: format!("tamper {i}"),
                 refuse: None,
+                must_pass: &[],
                 rust: Err(format!("could not be made: {e}")),
                 args: Vec::new(),
             }),

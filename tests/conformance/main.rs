@@ -10,12 +10,13 @@
 //! cargo test --release --test conformance -- --soak 500 --seed 7
 //! ```
 //! `--soak N` runs N campaigns; `--seed S` repeats a run; `--keep` keeps the
-//! folder. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
+//! folder; `DUALDRAW_CONFORMANCE_VERBOSE=1` prints every signed-log case. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
 //! `DUALDRAW_CONFORMANCE_ALLOW_MISSING=1` an absent one is skipped (said).
 
 mod bases;
 mod county;
 mod log;
+mod log_judge;
 mod log_tampers;
 mod smart;
 mod tampers;
@@ -340,7 +341,7 @@ fn main() {
     let mut stats = Stats::default();
     // The signed log: a second bureau with the same log name (its keys are
     // "another key"), the verifiers, and their statistics.
-    let log_tools = log::tools(imps.contains(&Impl::Node)).unwrap_or_else(|e| {
+    let log_tools = log_judge::tools(imps.contains(&Impl::Node)).unwrap_or_else(|e| {
         eprintln!("conformance: {e}");
         std::process::exit(1);
     });
@@ -353,7 +354,7 @@ fn main() {
                 .push(format!("another bureau's keys: {}", short(&e)))
         })
         .ok();
-    let mut log_stats = log::LogStats::default();
+    let mut log_stats = log_judge::LogStats::default();
     let mut drawn: Vec<Drawn> = Vec::new();
     let mut county_idx = 0;
     let mut attempts = 0;
