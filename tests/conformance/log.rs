@@ -294,7 +294,7 @@ pub fn check_campaign(
             return;
         }
     };
-    for case in log_tampers::honest(k, d, &m) {
+    for case in log_tampers::honest(k, d, &m, rng.below(2)) {
         judge(tools, &d.id, case, stats);
     }
     for case in log_tampers::some(k, other, &m, earlier, rng, tampers) {

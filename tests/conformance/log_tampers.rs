@@ -94,7 +94,7 @@ fn sig_pairs(m: &Made) -> Vec<(PathBuf, PathBuf)> {
 }
 
 /// Every honest input: accepted by all three.
-pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
+pub fn honest(k: &Keyed, d: &Drawn, m: &Made, one: usize) -> Vec<Case> {
     let cwd = &m.dir;
     let sig = PathBuf::from(format!("{}.sig", m.published_proof.display()));
     let mut sig_args = Vec::new();
@@ -142,6 +142,24 @@ pub fn honest(k: &Keyed, d: &Drawn, m: &Made) -> Vec<Case> {
                     &sig,
                 ]),
                 &k.keys,
+            ),
+        },
+        Case {
+            // "a reader given one key checks that one and says which" (§3)
+            name: format!(
+                "the inclusion proof checked with the bureau's key {} alone",
+                one + 1
+            ),
+            refuse: None,
+            must_pass: &["checkpoint.signature", "inclusion.path"],
+            rust: rust(
+                cwd,
+                &["ledger", "verify-proof", s(&m.inclusion)],
+                &k.keys[one..=one],
+            ),
+            args: with_keys(
+                os(&[Path::new("--inclusion"), &m.inclusion]),
+                &k.keys[one..=one],
             ),
         },
         Case {

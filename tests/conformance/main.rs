@@ -3,7 +3,10 @@
 //! of `docs/SPEC.md`; every draw verified by Rust (light, public, audit),
 //! TypeScript (light, public) and Python (light, public), which must give
 //! identical verdicts and identical targets and teams; then the tamper corpus
-//! (`tampers.rs`), each entry checked in every implementation at every level.
+//! (`tampers.rs`), each entry checked in every implementation at every level;
+//! and in workspaces with keys the signed log (`log.rs`): every drawn
+//! campaign's log files made by the CLI, checked by the Rust CLI, the node
+//! entry and `verify_log.py` (from `.venv-log`), honest and tampered.
 //!
 //! ```sh
 //! cargo test --test conformance                       # CI: 12 campaigns and the corpus
