@@ -88,6 +88,7 @@ fn drawn(c: &County, id: &str, proof: &Path) -> Result<Drawn, String> {
         ws: c.ws.clone(),
         options: vec!["corpus"],
         replacements: None,
+        announced: None,
     })
 }
 

@@ -169,6 +169,9 @@ pub struct Drawn {
     pub ws: PathBuf,
     pub options: Vec<&'static str>,
     pub replacements: Option<PathBuf>,
+    /// In a workspace with keys: the size of the checkpoint signed after the
+    /// announcement (`docs/LOG.md` §3).
+    pub announced: Option<u64>,
 }
 
 pub struct Witness {

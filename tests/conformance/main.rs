@@ -3,18 +3,24 @@
 //! of `docs/SPEC.md`; every draw verified by Rust (light, public, audit),
 //! TypeScript (light, public) and Python (light, public), which must give
 //! identical verdicts and identical targets and teams; then the tamper corpus
-//! (`tampers.rs`), each entry checked in every implementation at every level.
+//! (`tampers.rs`), each entry checked in every implementation at every level;
+//! and in workspaces with keys the signed log (`log.rs`): every drawn
+//! campaign's log files made by the CLI, checked by the Rust CLI, the node
+//! entry and `verify_log.py` (from `.venv-log`), honest and tampered.
 //!
 //! ```sh
 //! cargo test --test conformance                       # CI: 12 campaigns and the corpus
 //! cargo test --release --test conformance -- --soak 500 --seed 7
 //! ```
 //! `--soak N` runs N campaigns; `--seed S` repeats a run; `--keep` keeps the
-//! folder. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
+//! folder; `DUALDRAW_CONFORMANCE_VERBOSE=1` prints every signed-log case. Needs `node` with `web/dist/verify-cli.mjs` and `python3`; with
 //! `DUALDRAW_CONFORMANCE_ALLOW_MISSING=1` an absent one is skipped (said).
 
 mod bases;
 mod county;
+mod log;
+mod log_judge;
+mod log_tampers;
 mod smart;
 mod tampers;
 mod verifiers;
@@ -26,6 +32,9 @@ use verifiers::{Impl, Level, available, first_error, ids, run};
 
 struct Args {
     campaigns: usize,
+    /// Signed-log tampers per campaign (`log_tampers.rs`): a few in CI, all
+    /// under `--soak`.
+    log_tampers: usize,
     seed: u64,
     keep: bool,
 }
@@ -46,6 +55,11 @@ fn args() -> Args {
     });
     Args {
         campaigns: get("--soak").map_or(12, |n| n as usize),
+        log_tampers: if get("--soak").is_some() {
+            usize::MAX
+        } else {
+            3
+        },
         seed,
         keep: a.iter().any(|x| x == "--keep"),
     }
@@ -87,6 +101,7 @@ fn draw_some(c: &County, rng: &mut Rng, j: usize, stats: &mut Stats) -> Vec<Draw
             .push(format!("announce {}: {}", ids.join("+"), short(&e)));
         return Vec::new();
     }
+    let announced = log::latest_checkpoint(&c.ws);
     let mut out = Vec::new();
     for (id, witnesses, options) in all {
         for w in &witnesses {
@@ -119,7 +134,7 @@ fn draw_some(c: &County, rng: &mut Rng, j: usize, stats: &mut Stats) -> Vec<Draw
                 .push(format!("draw {id} ({}): {}", options.join(","), short(&e)));
             continue;
         }
-        match finish(c, &id, &proof, options, rng) {
+        match finish(c, &id, &proof, options, rng, announced) {
             Ok(d) => out.push(d),
             Err(e) => stats.failures.push(format!("{id}: {e}")),
         }
@@ -134,6 +149,7 @@ fn finish(
     proof: &std::path::Path,
     mut options: Vec<&'static str>,
     rng: &mut Rng,
+    announced: Option<u64>,
 ) -> Result<Drawn, String> {
     let p: Value =
         serde_json::from_str(&std::fs::read_to_string(proof).map_err(|e| e.to_string())?)
@@ -186,6 +202,7 @@ fn finish(
         ws: c.ws.clone(),
         options,
         replacements,
+        announced,
     })
 }
 
@@ -325,6 +342,22 @@ fn main() {
     );
     let mut rng = Rng(a.seed);
     let mut stats = Stats::default();
+    // The signed log: a second bureau with the same log name (its keys are
+    // "another key"), the verifiers, and their statistics.
+    let log_tools = log_judge::tools(imps.contains(&Impl::Node)).unwrap_or_else(|e| {
+        eprintln!("conformance: {e}");
+        std::process::exit(1);
+    });
+    let other_bureau = root.path().join("other-bureau");
+    let other = dd(&other_bureau, &["init"])
+        .and_then(|_| log::make_keys(&other_bureau))
+        .map_err(|e| {
+            stats
+                .failures
+                .push(format!("another bureau's keys: {}", short(&e)))
+        })
+        .ok();
+    let mut log_stats = log_judge::LogStats::default();
     let mut drawn: Vec<Drawn> = Vec::new();
     let mut county_idx = 0;
     let mut attempts = 0;
@@ -339,6 +372,18 @@ fn main() {
             }
         };
         county_idx += 1;
+        // Most workspaces sign their log (keys before the announcements).
+        let keyed = if rng.chance(75) {
+            log::make_keys(&c.ws)
+                .map_err(|e| {
+                    stats
+                        .failures
+                        .push(format!("county {}: keys: {}", county_idx - 1, short(&e)))
+                })
+                .ok()
+        } else {
+            None
+        };
         let per = 2 + rng.below(4);
         for j in 0..per {
             if stats.drawn >= a.campaigns {
@@ -351,6 +396,19 @@ fn main() {
                     *stats.options.entry(o).or_default() += 1;
                 }
                 check_honest(&d, &imps, &mut stats);
+                if let (Some(k), Some(o), Some(n)) = (&keyed, &other, d.announced) {
+                    let earlier = drawn.iter().rev().find(|x| x.ws == c.ws);
+                    let run = log::Run {
+                        tools: &log_tools,
+                        other: o,
+                        tampers: a.log_tampers,
+                    };
+                    log::check_campaign(&run, k, &d, n, earlier, &mut rng, &mut log_stats);
+                } else if keyed.is_some() && d.announced.is_none() {
+                    stats
+                        .failures
+                        .push(format!("{}: no checkpoint after its announcement", d.id));
+                }
                 drawn.push(d);
             }
         }
@@ -385,6 +443,17 @@ fn main() {
     for s in stats.skipped.iter().take(5) {
         println!("  skipped: {s}");
     }
+    println!(
+        "signed log ({}): {} campaigns, {} cases ({} tampers), {} verdicts compared, {} disagreements, {:.1} s",
+        log_tools.names().join(", "),
+        log_stats.campaigns,
+        log_stats.cases,
+        log_stats.tampers,
+        log_stats.verdicts,
+        log_stats.failures.len(),
+        log_stats.seconds
+    );
+    stats.failures.append(&mut log_stats.failures);
     let corpus = tampers::run_corpus(root.path(), &drawn, &imps, &mut rng);
     println!(
         "tamper corpus: {} entries ({} smart, {} benign), {} checks, {} failures",
