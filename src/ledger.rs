@@ -9,6 +9,7 @@
 //! `seq` counts from 1; the first entry's `prev` is 32 zero bytes; `body` is
 //! the entry's JSON text exactly as stored; the head is the last entry's hash.
 
+pub mod keys;
 pub mod log;
 
 use crate::core::canonical::Encoder;

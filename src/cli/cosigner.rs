@@ -29,8 +29,11 @@ pub enum CosignerCommand {
         #[arg(long)]
         state: PathBuf,
         /// A vkey of the log (repeat for each key).
-        #[arg(long = "log-key", required = true)]
+        #[arg(long = "log-key", required_unless_present = "key_statement")]
         log_keys: Vec<String>,
+        /// A key statement of a log followed (`key rotate`/`key revoke`), for the checkpoint last cosigned: its new keys replace the recorded ones.
+        #[arg(long, conflicts_with = "log_keys")]
+        key_statement: Option<PathBuf>,
     },
     /// Cosign a checkpoint given as a tlog-witness add-checkpoint body (`ledger prove-consistency`), if it extends the last one cosigned.
     Cosign {
@@ -100,7 +103,30 @@ pub(super) fn dispatch(_cli: &Cli, out: &Out, c: &CosignerCommand) -> Result<(),
                 ),
             )
         }
-        CosignerCommand::Follow { state, log_keys } => {
+        CosignerCommand::Follow {
+            state,
+            key_statement: Some(file),
+            ..
+        } => {
+            let mut s = load(state)?;
+            let st = crate::ledger::keys::cosigner_takes_statement(&mut s, &read(file)?)
+                .map_err(|e| Failure::rejected(e.kind(), e.to_string()))?;
+            save(state, &s)?;
+            let keys: Vec<String> = st.new_keys().keys().iter().map(|k| k.vkey()).collect();
+            out.done(
+                "dualdraw.cosigner-follow.v1",
+                &serde_json::json!({"origin": st.new_keys().name(), "keys": keys, "action": st.action().as_str(), "size": st.size()}),
+                &t!(
+                    "cosigner-rekeyed",
+                    origin = st.new_keys().name(),
+                    action = st.action().as_str(),
+                    size = st.size()
+                ),
+            )
+        }
+        CosignerCommand::Follow {
+            state, log_keys, ..
+        } => {
             let log = parse_log_keys(log_keys)?;
             let mut s = load(state)?;
             s.follow(log.keys())
@@ -177,12 +203,18 @@ pub(super) fn dispatch(_cli: &Cli, out: &Out, c: &CosignerCommand) -> Result<(),
     }
 }
 
-pub(super) fn verify_fork(out: &Out, file: &Path, log_keys: &[String]) -> Result<(), Failure> {
-    let log = parse_log_keys(log_keys)?;
+pub(super) fn verify_fork(
+    out: &Out,
+    file: &Path,
+    trust: &super::trust::TrustArgs,
+) -> Result<(), Failure> {
     let proof = ForkProof::parse(&read(file)?)
         .map_err(|e| Failure::rejected(e.kind(), t!("verify-failed", message = e.to_string())))?;
+    let held = proof.held.checkpoint();
+    let chain = trust.chain(Some(&held.origin))?;
+    let log = chain.keys_for(held.size);
     let verdict = proof
-        .verify(&log)
+        .verify(log)
         .map_err(|e| Failure::rejected(e.kind(), t!("verify-failed", message = e.to_string())))?;
     let held = proof.held.checkpoint();
     let refused = proof.refused.checkpoint();

@@ -93,6 +93,8 @@ pub(crate) const ZH_CN_FTL: &str = concat!(
     include_str!("../../locales/zh-CN/campaign-file.ftl"),
     "\n",
     include_str!("../../locales/zh-CN/log.ftl"),
+    "\n",
+    include_str!("../../locales/zh-CN/key-rotation.ftl"),
 );
 /// The English catalogue: the files of `locales/en/`, as for Chinese.
 pub(crate) const EN_FTL: &str = concat!(
@@ -121,6 +123,8 @@ pub(crate) const EN_FTL: &str = concat!(
     include_str!("../../locales/en/campaign-file.ftl"),
     "\n",
     include_str!("../../locales/en/log.ftl"),
+    "\n",
+    include_str!("../../locales/en/key-rotation.ftl"),
 );
 
 /// A language of the CLI.

@@ -6,6 +6,7 @@ use super::i18n::t;
 use super::{Cli, Failure, Out};
 use crate::core::log::{LogKeys, VerifierKey};
 use crate::ledger::Entry;
+use crate::ledger::keys::KeyAction;
 use crate::ledger::log::ledger_tree;
 use crate::store::Workspace;
 use crate::store::log_files::{
@@ -32,6 +33,18 @@ pub enum KeyCommand {
         /// Show the auditor's keys instead of the bureau's.
         #[arg(long)]
         auditor: bool,
+    },
+    /// Replace the bureau's keys (轮换): new keys, a `key` ledger entry, a checkpoint signed by the old and the new keys, and the key statement to publish. Run again to finish one a crash interrupted.
+    Rotate {
+        /// Why (recorded in the ledger).
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Withdraw the bureau's keys (吊销, e.g. leaked): as rotate, and readers given the statement refuse what only the old keys signed after it.
+    Revoke {
+        /// Why (recorded in the ledger and shown to readers).
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -90,6 +103,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &KeyCommand) -> Result<(), Failu
                 &format!("{head}\n{}\n{}", keys_text(&k), t!("key-publish")),
             )
         }
+        KeyCommand::Rotate { reason } => rotate(cli, out, KeyAction::Rotate, reason),
+        KeyCommand::Revoke { reason } => rotate(cli, out, KeyAction::Revoke, reason),
         KeyCommand::Show { auditor } => {
             let k = load_keys(ws.dir(), role(*auditor))
                 .map_err(|e| files_failure(&e))?
@@ -97,6 +112,49 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &KeyCommand) -> Result<(), Failu
             out.done("dualdraw.key.v1", &keys_json(&k), &keys_text(&k))
         }
     }
+}
+
+/// `key rotate` and `key revoke` (`docs/LOG.md` §8), resumable: the steps of
+/// [`crate::store::key_rotation`], each skipped when a crash left it done.
+fn rotate(cli: &Cli, out: &Out, action: KeyAction, reason: &str) -> Result<(), Failure> {
+    use crate::store::key_rotation::{begin_rotation, entry_body, finish_rotation, recorded_entry};
+    let mut ws = Workspace::open(&cli.workspace)?;
+    let (old, new) = begin_rotation(ws.dir())
+        .map_err(|e| files_failure(&e))?
+        .ok_or_else(no_keys)?;
+    let entries = ws.ledger()?;
+    let entry = match recorded_entry(&entries, &new) {
+        Some(e) => e.clone(),
+        None => ws.record_key_change(
+            &entry_body(action, &old, &new, reason),
+            &crate::core::campaign::instant_text(&super::now()),
+            &cli.actor(),
+        )?,
+    };
+    let entries = ws.ledger()?;
+    let done =
+        finish_rotation(ws.dir(), &entries, &entry, &old, &new).map_err(|e| files_failure(&e))?;
+    let recorded_action = serde_json::from_str::<serde_json::Value>(&entry.body)
+        .ok()
+        .and_then(|b| b["action"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    let head = t!(
+        "key-rotated",
+        action = recorded_action.as_str(),
+        seq = entry.seq,
+        file = done.statement.display()
+    );
+    out.done(
+        "dualdraw.key-rotate.v1",
+        &serde_json::json!({"action": recorded_action, "seq": entry.seq, "size": entry.seq,
+            "statement": done.statement, "retired": done.retired,
+            "old": keys_json(&old), "new": keys_json(&new)}),
+        &format!(
+            "{head}\n{}\n{}",
+            keys_text(&new),
+            t!("key-rotated-publish", file = done.statement.display())
+        ),
+    )
 }
 
 /// The failure when the workspace has no bureau keys.
@@ -267,11 +325,10 @@ pub(super) fn sign_published_noting(
 /// §4, §6). The lines to print before the verdict.
 pub(super) fn verify_logged_proof(
     proof: &Path,
-    log_keys: &[String],
+    trust: &super::trust::TrustArgs,
     inclusion: Option<&Path>,
 ) -> Result<Vec<String>, Failure> {
-    use crate::core::log::FileSignature;
-    let log = parse_log_keys(log_keys)?;
+    use super::trust::statement_failure;
     let read = |f: &Path| {
         std::fs::read(f)
             .map_err(|e| Failure::rejected("unreadable", super::messages::file_error(f, &e)))
@@ -290,9 +347,22 @@ pub(super) fn verify_logged_proof(
     let mut sig_path = proof.as_os_str().to_owned();
     sig_path.push(".sig");
     let sig_path = std::path::PathBuf::from(sig_path);
-    if sig_path.exists() {
-        let s = FileSignature::verify(&read(&sig_path)?, &log)
-            .map_err(|e| fail(e.kind(), e.to_string()))?;
+    let sig = if sig_path.exists() {
+        Some(read(&sig_path)?)
+    } else {
+        None
+    };
+    let inc = inclusion.map(read).transpose()?;
+    let hint = inc.as_deref().or(sig.as_deref()).unwrap_or_default();
+    let chain = trust.chain_for(hint)?;
+    let log = chain.latest();
+    if let Some(sig) = &sig {
+        let (s, retired_at) = chain
+            .verify_file_signature(sig)
+            .map_err(|e| statement_failure(&e))?;
+        if let Some(at) = retired_at {
+            lines.push(t!("log-sig-by-retired", size = at));
+        }
         if !s.matches(&name, &bytes) {
             return Err(fail(
                 "file-mismatch",
@@ -307,10 +377,16 @@ pub(super) fn verify_logged_proof(
     } else {
         lines.push(t!("log-sig-missing", file = sig_path.display()));
     }
-    if let Some(inc) = inclusion {
+    if let Some(inc) = &inc {
         let draw: crate::core::proof::DrawProof =
             serde_json::from_slice(&bytes).map_err(|e| fail("malformed", e.to_string()))?;
-        let (entry, cp) = crate::ledger::log::verify_entry_proof(&read(inc)?, &log, &[])
+        let keys = match crate::core::log::InclusionProofText::parse(inc) {
+            Ok(p) => chain
+                .keys_checked_for(&p.checkpoint)
+                .map_err(|e| statement_failure(&e))?,
+            Err(_) => log,
+        };
+        let (entry, cp) = crate::ledger::log::verify_entry_proof(inc, keys, &[])
             .map_err(|e| fail(e.kind(), e.to_string()))?;
         crate::ledger::log::check_draw_entry(
             &entry,

@@ -61,13 +61,22 @@ pub enum LedgerCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Add cosigners' cosignatures (`cosigner cosign --out FILE`) to the stored checkpoint they cosigned, so the proofs made from it carry them.
+    AddCosignatures {
+        /// The cosigned checkpoints.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// A cosigner vkey whose cosignatures to accept (repeatable; the cosigners of WS/log-policy.toml are accepted too).
+        #[arg(long = "cosigner-key")]
+        cosigner_keys: Vec<String>,
+    },
     /// Verify an inclusion proof, or a consistency proof against an older checkpoint, with the bureau's public keys.
     VerifyProof {
         /// The proof file.
         file: PathBuf,
-        /// A bureau vkey (repeat for the Ed25519 and the SM2 key; every key given must have signed).
-        #[arg(long = "log-key", required = true)]
-        log_keys: Vec<String>,
+        /// The bureau's keys: --log-key, --key-list, --key-statement.
+        #[command(flatten)]
+        trust: super::trust::TrustArgs,
         /// A cosigner vkey whose cosignatures to check and count (repeatable).
         #[arg(long = "cosigner-key")]
         cosigner_keys: Vec<String>,
@@ -203,16 +212,20 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &LedgerCommand) -> Result<(), Fa
         LedgerCommand::ProveConsistency { from, out: file } => {
             super::ledger_log::prove_consistency(cli, out, *from, file.as_deref())
         }
+        LedgerCommand::AddCosignatures {
+            files,
+            cosigner_keys,
+        } => super::ledger_log::add_cosignatures(cli, out, files, cosigner_keys),
         LedgerCommand::VerifyProof {
             file,
-            log_keys,
+            trust,
             cosigner_keys,
             older,
             policy,
         } => super::ledger_log::verify_proof(
             out,
             file,
-            log_keys,
+            trust,
             cosigner_keys,
             older.as_deref(),
             policy.as_deref(),

@@ -2,9 +2,12 @@
 //! and `ledger verify-proof` (`docs/LOG.md` §3–§4).
 
 use super::i18n::t;
-use super::key::{bureau_keys, files_failure, parse_keys, parse_log_keys};
+use super::key::{bureau_keys, files_failure, parse_keys};
+use super::trust::{TrustArgs, statement_failure};
 use super::{Cli, Failure, Out, messages};
-use crate::core::log::{AddCheckpoint, Policy, SignedCheckpoint, TLOG_PROOF_HEADER};
+use crate::core::log::{
+    AddCheckpoint, InclusionProofText, Policy, SignedCheckpoint, TLOG_PROOF_HEADER,
+};
 use crate::ledger::log::{ledger_tree, prove_entry, verify_entry_proof};
 use crate::store::Workspace;
 use crate::store::log_files::{checkpoint_sizes, make_checkpoint, read_checkpoint};
@@ -128,6 +131,62 @@ pub(super) fn prove_consistency(
     )
 }
 
+/// `ledger add-cosignatures`: merges verified cosignatures into the stored
+/// checkpoints they are of.
+pub(super) fn add_cosignatures(
+    cli: &Cli,
+    out: &Out,
+    files: &[std::path::PathBuf],
+    cosigner_keys: &[String],
+) -> Result<(), Failure> {
+    let ws = Workspace::open(&cli.workspace)?;
+    let mut cosigners = parse_keys(cosigner_keys)?;
+    let policy_file = ws.dir().join("log-policy.toml");
+    if policy_file.exists() {
+        let text = String::from_utf8_lossy(&read(&policy_file)?).into_owned();
+        let pol = Policy::parse(&text).map_err(|e| {
+            Failure::rejected(
+                e.kind(),
+                t!(
+                    "log-bad-policy",
+                    file = policy_file.display(),
+                    why = e.to_string()
+                ),
+            )
+        })?;
+        cosigners.extend(pol.cosigners);
+    }
+    if cosigners.is_empty() {
+        return Err(Failure::usage(t!("log-cosigners-needed")));
+    }
+    let mut lines = Vec::new();
+    let mut done = Vec::new();
+    for f in files {
+        let theirs =
+            SignedCheckpoint::parse(&read(f)?).map_err(|e| refused(e.kind(), e.to_string()))?;
+        let size = theirs.checkpoint().size;
+        let mut ours = read_checkpoint(ws.dir(), size).map_err(|e| files_failure(&e))?;
+        let added = ours
+            .add_cosignatures(&theirs, &cosigners)
+            .map_err(|e| refused(e.kind(), format!("{}: {e}", f.display())))?;
+        let path = crate::store::log_files::checkpoints_dir(ws.dir()).join(format!("{size}.txt"));
+        crate::durable::write_atomic(&path, ours.to_text().as_bytes())
+            .map_err(|e| Failure::rejected("io", messages::file_error(&path, &e)))?;
+        lines.push(t!(
+            "log-cosignatures-added",
+            file = f.display(),
+            added = added,
+            size = size
+        ));
+        done.push(serde_json::json!({"file": f, "size": size, "added": added}));
+    }
+    out.done(
+        "dualdraw.add-cosignatures.v1",
+        &serde_json::json!({"checkpoints": done}),
+        &lines.join("\n"),
+    )
+}
+
 fn read(f: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(f).map_err(|e| Failure::rejected("unreadable", messages::file_error(f, &e)))
 }
@@ -143,12 +202,13 @@ fn refused(kind: &str, why: String) -> Failure {
 pub(super) fn verify_proof(
     out: &Out,
     file: &Path,
-    log_keys: &[String],
+    trust: &TrustArgs,
     cosigner_keys: &[String],
     older: Option<&Path>,
     policy: Option<&Path>,
 ) -> Result<(), Failure> {
-    let log = parse_log_keys(log_keys)?;
+    let bytes = read(file)?;
+    let chain = trust.chain_for(&bytes)?;
     let mut cosigners = parse_keys(cosigner_keys)?;
     let policy = match policy {
         None => None,
@@ -180,7 +240,6 @@ pub(super) fn verify_proof(
                 format!("\n{line}"),
             ))
         };
-    let bytes = read(file)?;
     let cosigned = |v: &crate::core::log::VerifiedCheckpoint| {
         v.cosignatures()
             .iter()
@@ -188,7 +247,13 @@ pub(super) fn verify_proof(
             .collect::<Vec<_>>()
     };
     if bytes.starts_with(TLOG_PROOF_HEADER.as_bytes()) {
-        let (entry, cp) = verify_entry_proof(&bytes, &log, &cosigners)
+        let log = match InclusionProofText::parse(&bytes) {
+            Ok(p) => chain
+                .keys_checked_for(&p.checkpoint)
+                .map_err(|e| statement_failure(&e))?,
+            Err(_) => chain.latest(),
+        };
+        let (entry, cp) = verify_entry_proof(&bytes, log, &cosigners)
             .map_err(|e| refused(e.kind(), e.to_string()))?;
         let cos = cosigned(&cp);
         let (q, qline) = quorum(&cp)?;
@@ -209,11 +274,20 @@ pub(super) fn verify_proof(
         );
     }
     let older = older.ok_or_else(|| Failure::usage(t!("log-older-needed")))?;
-    let old = SignedCheckpoint::parse(&read(older)?)
-        .and_then(|c| c.verify(&log, &cosigners))
+    let old_signed =
+        SignedCheckpoint::parse(&read(older)?).map_err(|e| refused(e.kind(), e.to_string()))?;
+    let old_keys = chain
+        .keys_checked_for(&old_signed)
+        .map_err(|e| statement_failure(&e))?;
+    let old = old_signed
+        .verify(old_keys, &cosigners)
         .map_err(|e| refused(e.kind(), e.to_string()))?;
-    let newer = AddCheckpoint::parse(&bytes)
-        .and_then(|b| b.verify_extends(&old, &log, &cosigners))
+    let body = AddCheckpoint::parse(&bytes).map_err(|e| refused(e.kind(), e.to_string()))?;
+    let log = chain
+        .keys_checked_for(&body.checkpoint)
+        .map_err(|e| statement_failure(&e))?;
+    let newer = body
+        .verify_extends(&old, log, &cosigners)
         .map_err(|e| refused(e.kind(), e.to_string()))?;
     let cos = cosigned(&newer);
     let (q, qline) = quorum(&newer)?;

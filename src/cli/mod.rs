@@ -28,6 +28,7 @@ mod report_texts;
 mod results;
 mod schedule;
 mod status;
+mod trust;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use i18n::t;
@@ -104,11 +105,11 @@ pub enum Command {
         /// workspace, public with --snapshot, light otherwise. Exit 1 when it is not.
         #[arg(long, value_parser = parse_level)]
         level: Option<crate::core::verify::Level>,
-        /// A bureau vkey (repeat for Ed25519 and SM2): also check PROOF.sig, and with --inclusion that the ledger logged this proof.
-        #[arg(long = "log-key")]
-        log_keys: Vec<String>,
-        /// The inclusion proof of the draw's ledger entry (`ledger prove-inclusion --campaign ID`); needs --log-key.
-        #[arg(long, requires = "log_keys")]
+        /// The bureau's keys (--log-key, --key-list, --key-statement): also check PROOF.sig, and with --inclusion that the ledger logged this proof.
+        #[command(flatten)]
+        trust: trust::TrustArgs,
+        /// The inclusion proof of the draw's ledger entry (`ledger prove-inclusion --campaign ID`); needs --log-key or --key-list.
+        #[arg(long)]
         inclusion: Option<PathBuf>,
     },
     /// Witness tools.
@@ -179,9 +180,20 @@ pub enum Command {
     VerifyFork {
         /// The fork proof file.
         file: PathBuf,
-        /// A bureau vkey (repeat for the Ed25519 and the SM2 key).
-        #[arg(long = "log-key", required = true)]
-        log_keys: Vec<String>,
+        /// The bureau's keys: --log-key, --key-list, --key-statement.
+        #[command(flatten)]
+        trust: trust::TrustArgs,
+    },
+    /// Check a published file's detached signature (FILE.sig) against the bureau's public keys.
+    VerifySignature {
+        /// The published file (a notice, list, proof or results file).
+        file: PathBuf,
+        /// The signature file (default: FILE.sig).
+        #[arg(long)]
+        signature: Option<PathBuf>,
+        /// The bureau's keys: --log-key, --key-list, --key-statement.
+        #[command(flatten)]
+        trust: trust::TrustArgs,
     },
     /// The main job end to end on a synthetic county in DIR (DIR/county, DIR/workspace).
     Demo {
@@ -487,11 +499,14 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             replacements,
             light,
             level,
-            log_keys,
+            trust,
             inclusion,
         } => {
-            if !log_keys.is_empty() {
-                let lines = key::verify_logged_proof(proof, log_keys, inclusion.as_deref())?;
+            if inclusion.is_some() && !trust.given() {
+                return Err(Failure::usage(t!("log-keys-needed")));
+            }
+            if trust.given() {
+                let lines = key::verify_logged_proof(proof, trust, inclusion.as_deref())?;
                 if !cli.json {
                     out.clear_progress();
                     emit(&lines.join("\n"));
@@ -512,7 +527,12 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Key(c) => key::dispatch(cli, out, c),
         Command::Cosigner(c) => cosigner::dispatch(cli, out, c),
         Command::Attest { proof, out: file } => attest::attest(cli, out, proof, file.as_deref()),
-        Command::VerifyFork { file, log_keys } => cosigner::verify_fork(out, file, log_keys),
+        Command::VerifySignature {
+            file,
+            signature,
+            trust,
+        } => trust::verify_signature(out, file, signature.as_deref(), trust),
+        Command::VerifyFork { file, trust } => cosigner::verify_fork(out, file, trust),
         Command::Backup { file } => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
             let b = ws.backup_to(file).map_err(|e| match e {

@@ -84,6 +84,12 @@ pub enum LogFilesError {
     /// A bad name or secret.
     #[error(transparent)]
     Key(#[from] KeyError),
+    /// A key rotation was started and not finished (`WS/keys/log.next.key`
+    /// exists): `dualdraw key rotate` (or `key revoke`) finishes it.
+    #[error(
+        "a key rotation was interrupted ({0} exists): run `dualdraw key rotate` (or `key revoke`) again to finish it"
+    )]
+    RotationPending(PathBuf),
 }
 
 impl LogFilesError {
@@ -94,11 +100,12 @@ impl LogFilesError {
             LogFilesError::Exists(_) => "keys-exist",
             LogFilesError::Invalid { .. } => "invalid-file",
             LogFilesError::Key(e) => e.kind(),
+            LogFilesError::RotationPending(_) => "rotation-pending",
         }
     }
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> LogFilesError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> LogFilesError + '_ {
     move |source| LogFilesError::Io {
         path: path.to_path_buf(),
         source,
@@ -165,8 +172,22 @@ pub fn create_keys(dir: &Path, name: &str, role: Role) -> Result<KeyPair, LogFil
     if path.exists() {
         return Err(LogFilesError::Exists(path));
     }
-    let ed25519 = Signer::generate(name, KeyType::Ed25519)?;
-    let sm2 = Signer::generate(name, KeyType::Sm2)?;
+    let k = KeyPair {
+        role,
+        ed25519: Signer::generate(name, KeyType::Ed25519)?,
+        sm2: Signer::generate(name, KeyType::Sm2)?,
+    };
+    write_key_file(dir, &path, &k)?;
+    Ok(k)
+}
+
+/// Writes `k` to the key file `path` in workspace `dir` (owner-only).
+///
+/// # Errors
+/// [`LogFilesError`].
+pub fn write_key_file(dir: &Path, path: &Path, k: &KeyPair) -> Result<(), LogFilesError> {
+    let (name, role, ed25519, sm2) = (k.name(), k.role, &k.ed25519, &k.sm2);
+    let path = path.to_path_buf();
     let file = KeyFile {
         format: KEY_FORMAT.into(),
         name: name.into(),
@@ -181,7 +202,7 @@ pub fn create_keys(dir: &Path, name: &str, role: Role) -> Result<KeyPair, LogFil
     let keys_dir = dir.join("keys");
     create_private_dir(&keys_dir).map_err(io(&keys_dir))?;
     write_private(&path, &bytes).map_err(io(&path))?;
-    Ok(KeyPair { role, ed25519, sm2 })
+    Ok(())
 }
 
 /// The key pair of `role` in workspace `dir`, or `None` when it has none.
@@ -189,7 +210,21 @@ pub fn create_keys(dir: &Path, name: &str, role: Role) -> Result<KeyPair, LogFil
 /// # Errors
 /// [`LogFilesError`] for an unreadable or invalid key file.
 pub fn load_keys(dir: &Path, role: Role) -> Result<Option<KeyPair>, LogFilesError> {
-    let path = key_path(dir, role);
+    if role == Role::Bureau {
+        let next = super::key_rotation::next_key_path(dir);
+        if next.exists() {
+            return Err(LogFilesError::RotationPending(next));
+        }
+    }
+    load_key_file(&key_path(dir, role), role)
+}
+
+/// The key pair in the key file `path`, or `None` when there is none.
+///
+/// # Errors
+/// [`LogFilesError`] for an unreadable or invalid key file.
+pub fn load_key_file(path: &Path, role: Role) -> Result<Option<KeyPair>, LogFilesError> {
+    let path = path.to_path_buf();
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -216,7 +251,7 @@ pub fn load_keys(dir: &Path, role: Role) -> Result<Option<KeyPair>, LogFilesErro
     }))
 }
 
-fn checkpoints_dir(dir: &Path) -> PathBuf {
+pub(crate) fn checkpoints_dir(dir: &Path) -> PathBuf {
     dir.join("checkpoints")
 }
 
@@ -230,14 +265,28 @@ pub fn make_checkpoint(
     entries: &[Entry],
     keys: &KeyPair,
 ) -> Result<SignedCheckpoint, LogFilesError> {
+    sign_and_store_checkpoint(dir, entries, keys.name(), &keys.signers())
+}
+
+/// Signs a checkpoint of `entries` (a whole ledger or its first entries) as
+/// log `origin` with `signers` and stores it as `WS/checkpoints/SIZE.txt`.
+///
+/// # Errors
+/// [`LogFilesError`].
+pub fn sign_and_store_checkpoint(
+    dir: &Path,
+    entries: &[Entry],
+    origin: &str,
+    signers: &[&Signer],
+) -> Result<SignedCheckpoint, LogFilesError> {
     let tree = ledger_tree(entries);
     let root = tree.root();
     let signed = Checkpoint {
-        origin: keys.name().to_string(),
+        origin: origin.to_string(),
         size: root.size,
         root: root.hash,
     }
-    .sign(&keys.signers())?;
+    .sign(signers)?;
     let cdir = checkpoints_dir(dir);
     std::fs::create_dir_all(&cdir).map_err(io(&cdir))?;
     let path = cdir.join(format!("{}.txt", root.size));

@@ -25,6 +25,8 @@ mod conflict;
 mod draw;
 mod history;
 #[cfg(feature = "sqlite")]
+pub mod key_rotation;
+#[cfg(feature = "sqlite")]
 pub mod log_files;
 mod outcomes;
 mod replace;

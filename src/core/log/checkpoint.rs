@@ -241,6 +241,51 @@ impl SignedCheckpoint {
         self.note.push(line);
     }
 
+    /// Adds to this checkpoint the cosignatures of `other` (the same
+    /// checkpoint, as a cosigner returned it) made by `cosigners` that verify
+    /// and are not here yet; returns how many were added.
+    ///
+    /// # Errors
+    /// [`CheckpointError::BadText`] when `other` is another checkpoint; the
+    /// note's error when a line of one of `cosigners` fails.
+    pub fn add_cosignatures(
+        &mut self,
+        other: &SignedCheckpoint,
+        cosigners: &[VerifierKey],
+    ) -> Result<usize, CheckpointError> {
+        if other.note.text() != self.note.text() {
+            return Err(CheckpointError::BadText(format!(
+                "the cosigned checkpoint is of size {}, not this one of size {}",
+                other.checkpoint.size, self.checkpoint.size
+            )));
+        }
+        let verified = other.note.verify(cosigners)?;
+        let mut added = 0;
+        for v in verified.verified() {
+            if v.timestamp.is_none() {
+                continue;
+            }
+            let have = self
+                .note
+                .signatures()
+                .iter()
+                .any(|l| l.name == v.key.name() && l.key_id == v.key.key_id());
+            if have {
+                continue;
+            }
+            if let Some(line) = other
+                .note
+                .signatures()
+                .iter()
+                .find(|l| l.name == v.key.name() && l.key_id == v.key.key_id())
+            {
+                self.note.push(line.clone());
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
     /// Verifies: the origin is `log`'s name, each of `log`'s keys signed, no
     /// known key's line fails; cosignatures of `cosigners` are checked and
     /// counted.

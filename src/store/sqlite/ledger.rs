@@ -92,6 +92,25 @@ impl Workspace {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Appends a `key` entry (a bureau key rotation or revocation,
+    /// `docs/LOG.md` §8) with `body`; returns it.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    pub fn record_key_change(
+        &mut self,
+        body: &serde_json::Value,
+        at: &str,
+        actor: &Actor,
+    ) -> Result<Entry, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let e = append(&tx, "key", "", at, actor, body)?;
+        super::commit(tx)?;
+        Ok(e)
+    }
+
     /// The ledger head: the last entry's hash (zeros when empty).
     ///
     /// # Errors
