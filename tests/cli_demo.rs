@@ -144,3 +144,149 @@ fn demo_county_of_100k_entities_is_feasible() {
     assert_eq!(v["checks"]["risk"]["draws"], 200);
     assert!(v["list"].as_array().unwrap().len() > 500);
 }
+
+/// The demo's signed log (issue 16): checkpoints after the announcement and
+/// the draw, two cosignatures meeting the policy, signed notices and an
+/// auditor's attestation; the Rust CLI, the page's node entry and (when its
+/// virtual environment is there) the Python reference verify them offline
+/// from the published folder alone.
+#[test]
+fn demo_shows_a_signed_cosigned_log_and_an_attestation_that_verify_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let v = run_in(d, &["--json", "demo", "d", "--entities", "3000"])
+        .expect(0)
+        .json();
+    let log = &v["log"];
+    assert_eq!(log["checkpoints"].as_array().unwrap().len(), 3);
+    assert_eq!(log["cosignatures"], 2);
+    assert!(log["signed_files"].as_u64().unwrap() >= 6);
+    let p = d.join("d/workspace/published/2026-JOINT-01");
+    let l = p.join("log");
+    let s = |x: &std::path::Path| x.to_string_lossy().to_string();
+    let (proof, keys, policy) = (
+        s(&p.join("proof.json")),
+        s(&l.join("bureau-keys.txt")),
+        s(&l.join("log-policy.toml")),
+    );
+    let (inclusion, kept, consistency) = (
+        s(&l.join("inclusion.txt")),
+        s(&l.join("checkpoint-draw-day.txt")),
+        s(&l.join("consistency.txt")),
+    );
+    let attestation = s(log["attestation"]
+        .as_str()
+        .map(std::path::Path::new)
+        .unwrap());
+    // The Rust CLI.
+    let r = run_in(
+        d,
+        &[
+            "--json",
+            "ledger",
+            "verify-proof",
+            &inclusion,
+            "--log-key",
+            &keys,
+            "--policy",
+            &policy,
+        ],
+    );
+    r.expect(0);
+    assert_eq!(r.json()["policy"]["met"], true);
+    run_in(
+        d,
+        &[
+            "ledger",
+            "verify-proof",
+            &consistency,
+            "--older",
+            &kept,
+            "--log-key",
+            &keys,
+            "--policy",
+            &policy,
+        ],
+    )
+    .expect(0);
+    run_in(
+        d,
+        &[
+            "verify",
+            &proof,
+            "--log-key",
+            &keys,
+            "--inclusion",
+            &inclusion,
+        ],
+    )
+    .expect(0);
+    run_in(
+        d,
+        &[
+            "verify-signature",
+            &s(&p.join("index.html")),
+            "--log-key",
+            &keys,
+        ],
+    )
+    .expect(0);
+    // The page's node entry and the Python reference, with the same files.
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        proof.as_str(),
+        "--log-key",
+        &keys,
+        "--policy",
+        &policy,
+        "--inclusion",
+        &inclusion,
+        "--consistency",
+        &kept,
+        &consistency,
+        "--auditor-key",
+        &s(&l.join("auditor-keys.txt")),
+        "--attestation",
+        &attestation,
+        "--signature",
+        &s(&p.join("index.html.sig")),
+        "--json",
+    ];
+    let mut ran = 0;
+    let node_ok = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if node_ok {
+        let o = std::process::Command::new("node")
+            .arg(repo.join("web/dist/verify-cli.mjs"))
+            .args(args)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "node: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        ran += 1;
+    }
+    let py = repo.join(".venv-log/bin/python");
+    if py.is_file() {
+        let o = std::process::Command::new(&py)
+            .arg(repo.join("tests/vectors/verify_log.py"))
+            .args(args)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "python: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        ran += 1;
+    }
+    if std::env::var_os("CI").is_some() {
+        assert_eq!(ran, 2, "CI has node and .venv-log");
+    }
+}

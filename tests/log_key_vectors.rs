@@ -221,15 +221,23 @@ fn check(v: &Value) {
         match a["check"].as_str().expect("check") {
             "checkpoint" => {
                 let c = SignedCheckpoint::parse(input).expect("parse");
-                let keys = chain.keys_checked_for(&c).expect(a["name"].as_str().expect("n"));
+                let keys = chain
+                    .keys_checked_for(&c)
+                    .unwrap_or_else(|e| panic!("{}: {e}", a["name"]));
                 c.verify(keys, &[]).expect("verifies");
-                assert_eq!(generation_of(keys), a["keys_generation"].as_u64().expect("g") as usize);
+                assert_eq!(
+                    generation_of(keys),
+                    a["keys_generation"].as_u64().expect("g") as usize
+                );
             }
             "inclusion" => {
                 let p = dualdraw::core::log::InclusionProofText::parse(input).expect("parse");
                 let keys = chain.keys_checked_for(&p.checkpoint).expect("keys");
                 verify_entry_proof(input, keys, &[]).expect("inclusion verifies");
-                assert_eq!(generation_of(keys), a["keys_generation"].as_u64().expect("g") as usize);
+                assert_eq!(
+                    generation_of(keys),
+                    a["keys_generation"].as_u64().expect("g") as usize
+                );
             }
             "file_signature" => {
                 let (s, retired) = chain.verify_file_signature(input).expect("file sig");
@@ -254,7 +262,10 @@ fn check(v: &Value) {
             "checkpoint" => {
                 let chain = KeyChain::new(initial(v), &statements(v, &which)).expect("chain");
                 let c = SignedCheckpoint::parse(input).expect("parse");
-                chain.keys_checked_for(&c).err().map(|e| e.kind().to_string())
+                chain
+                    .keys_checked_for(&c)
+                    .err()
+                    .map(|e| e.kind().to_string())
             }
             "file_signature" => {
                 let chain = KeyChain::new(initial(v), &statements(v, &which)).expect("chain");
@@ -266,7 +277,12 @@ fn check(v: &Value) {
             other => panic!("unknown check {other}"),
         }
         .unwrap_or_else(|| "accepted".into());
-        assert_eq!(got, r["error_kind"].as_str().expect("kind"), "{}", r["name"]);
+        assert_eq!(
+            got,
+            r["error_kind"].as_str().expect("kind"),
+            "{}",
+            r["name"]
+        );
     }
 }
 

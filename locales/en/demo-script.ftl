@@ -36,3 +36,6 @@ demo-script-status = 11. What is due, and the ledger checked end to end.
 demo-plan-head =
     The demo's year plan: `dualdraw plan check plan.toml` says, before anything is drawn,
     what it would draw and whether every rule can be met.
+demo-script-log =
+    12. The signed log: the bureau publishes its keys; two cosigners (a volunteer supervisor, the neighbouring county's bureau) follow the log and cosign its checkpoint, and the bureau adds their cosignatures to it;
+    anyone can check offline that the draw's entry is in that checkpoint; the auditor signs an attestation after an audit-level verification.

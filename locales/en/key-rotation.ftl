@@ -31,3 +31,6 @@ help-verify-signature--signature = The signature file (default: FILE.sig)
 help-verify-signature--log-key = A bureau vkey (repeat for the Ed25519 and the SM2 key)
 help-verify-signature--key-list = A province's key list (one vkey per line, # comments): the keys named as the log's origin are used
 help-verify-signature--key-statement = A key statement the bureau published (WS/key-statements/SIZE.txt): its new keys are in force from its checkpoint on; repeatable
+help-key-show--vkeys = Print only the vkeys, one per line (a key list, or a file for --log-key)
+help-cosigner-show = Print the cosigner's public key (vkey), for the bureau's policy
+help-cosigner-show--state = The state file

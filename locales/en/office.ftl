@@ -267,3 +267,7 @@ report-text-campaign = {"  "}{ $id } { $draw_date }  { $targets }, { $targets_wi
         [yes] published
        *[no] not published
     }
+demo-log =
+    10. Signed log ({ $origin }): a checkpoint after the announcement, after the draw and at the end (sizes { $sizes }), cosigned by { $cosigners } (the last checkpoint carries { $cosignatures } cosignatures); { $files } published files signed; the auditor's attestation { $attestation }.
+    {"   "}Check offline: node web/dist/verify-cli.mjs --log-key { $dir }/bureau-keys.txt --policy { $dir }/log-policy.toml --inclusion { $dir }/inclusion.txt --consistency { $dir }/checkpoint-draw-day.txt { $dir }/consistency.txt --auditor-key { $dir }/auditor-keys.txt --attestation { $attestation }
+    {"   "}or pick these files from { $dir } in verify.html's "Signed log" section.

@@ -34,3 +34,6 @@ help-verify-signature--signature = 签名文件（默认：文件.sig）
 help-verify-signature--log-key = 机关的公钥 vkey（Ed25519 与 SM2 各给一次）
 help-verify-signature--key-list = 省级公钥清单（每行一个 vkey，# 开头为注释）：取与日志名称相同的公钥
 help-verify-signature--key-statement = 机关公布的密钥声明（WS/key-statements/大小.txt）：自其检查点起使用新公钥；可重复
+help-key-show--vkeys = 只打印公钥 vkey，每行一个（可作公钥清单，或作 --log-key 的文件）
+help-cosigner-show = 打印共同签署人的公钥 vkey（供机关写入共同签署策略）
+help-cosigner-show--state = 状态文件

@@ -267,3 +267,7 @@ report-text-campaign = {"  "}{ $id } { $draw_date }  { $targets }，{ $targets_w
         [yes] 已公示
        *[no] 未公示
     }
+demo-log =
+    10. 签名日志（{ $origin }）：公告、抽取之后及最后各签署一个检查点（大小 { $sizes }），由 { $cosigners } 共同签署（最后一个检查点有 { $cosignatures } 个共同签署）；{ $files } 个公示文件已签名；审计人员的审计声明 { $attestation }。
+    {"   "}离线核验：node web/dist/verify-cli.mjs --log-key { $dir }/bureau-keys.txt --policy { $dir }/log-policy.toml --inclusion { $dir }/inclusion.txt --consistency { $dir }/checkpoint-draw-day.txt { $dir }/consistency.txt --auditor-key { $dir }/auditor-keys.txt --attestation { $attestation }
+    {"   "}或在 verify.html 的「签名日志核验」中选择 { $dir } 里的这些文件。

@@ -23,6 +23,12 @@ pub enum CosignerCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print the cosigner's public key (vkey), for the bureau's policy.
+    Show {
+        /// The state file.
+        #[arg(long)]
+        state: PathBuf,
+    },
     /// Follow a log: record its public keys (its Ed25519 and SM2 vkeys).
     Follow {
         /// The state file.
@@ -101,6 +107,18 @@ pub(super) fn dispatch(_cli: &Cli, out: &Out, c: &CosignerCommand) -> Result<(),
                     vkey = v.vkey(),
                     fingerprint = v.fingerprint()
                 ),
+            )
+        }
+        CosignerCommand::Show { state } => {
+            let s = load(state)?;
+            let key = s
+                .signer()
+                .map_err(|e| Failure::rejected(e.kind(), e.to_string()))?;
+            let v = key.verifier();
+            out.done(
+                "dualdraw.cosigner.v1",
+                &serde_json::json!({"name": v.name(), "vkey": v.vkey(), "fingerprint": v.fingerprint()}),
+                &v.vkey(),
             )
         }
         CosignerCommand::Follow {

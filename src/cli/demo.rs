@@ -94,6 +94,8 @@ pub struct DemoReport {
     pub commands: PathBuf,
     /// What the announcement's checks found.
     pub checks: Option<Checked>,
+    /// The signed log: checkpoints, cosignatures, attestation (`docs/LOG.md`).
+    pub log: Option<super::demo_log::LogDemo>,
 }
 
 /// The demo's fixed "today" (inside the calendar years the project ships), so
@@ -231,7 +233,11 @@ fi
 
 {step2}
 "$DD" -w "$WS" init
+"$DD" -w "$WS" key new --name {origin}
+"$DD" -w "$WS" key new --auditor --name {auditor}
 "#,
+        origin = super::demo_log::DEMO_ORIGIN,
+        auditor = super::demo_log::DEMO_AUDITOR,
         head = comment(&t!("demo-script-head")),
         exists = t!("demo-script-exists"),
         step1 = comment(&t!("demo-script-county")),
@@ -304,6 +310,30 @@ fi
 "$DD" -w "$WS" ledger verify
 "#,
     );
+    t.push('\n');
+    t.push_str(&comment(&t!("demo-script-log")));
+    t.push_str(&format!(
+        r#"
+C="$WS-log"
+mkdir -p "$C"
+"$DD" -w "$WS" key show --vkeys > "$C/bureau-keys.txt"
+"$DD" -w "$WS" ledger prove-consistency --from 0 --out "$C/request.txt"
+: > "$C/cosigners.txt"
+for N in {c1} {c2}; do
+    F="$C/$(echo "$N" | tr / _).state"
+    "$DD" cosigner new --name "$N" --out "$F"
+    "$DD" cosigner show --state "$F" >> "$C/cosigners.txt"
+    "$DD" cosigner follow --state "$F" --log-key "$C/bureau-keys.txt"
+    "$DD" cosigner cosign --state "$F" "$C/request.txt" --out "$F.cosigned.txt"
+    "$DD" -w "$WS" ledger add-cosignatures "$F.cosigned.txt" --cosigner-key "$C/cosigners.txt"
+done
+"$DD" -w "$WS" ledger prove-inclusion --campaign "$ID" --out "$C/inclusion.txt"
+"$DD" ledger verify-proof "$C/inclusion.txt" --log-key "$C/bureau-keys.txt" --cosigner-key "$C/cosigners.txt"
+"$DD" -w "$WS" attest "$WS/published/$ID/proof.json"
+"#,
+        c1 = super::demo_log::DEMO_COSIGNERS[0],
+        c2 = super::demo_log::DEMO_COSIGNERS[1],
+    ));
     t
 }
 
@@ -430,8 +460,12 @@ pub fn run_with_key(
             plan_file,
             commands: commands_path,
             checks: None,
+            log: None,
         });
     }
+    // The bureau's signing keys, made with the workspace: every announcement
+    // and draw is followed by a signed checkpoint (`docs/LOG.md`).
+    let log_keys = super::demo_log::make_keys(&ws_dir)?;
     let reg = ws.load(&snap)?;
     // The plan, checked before anything is drawn.
     let plan = crate::plan::Plan::from_toml(&demo_plan(spec.seed)).map_err(step("plan"))?;
@@ -459,6 +493,7 @@ pub fn run_with_key(
         .into_iter()
         .next()
         .ok_or_else(|| step("announce")("nothing announced"))?;
+    let mut checkpoints = vec![super::demo_log::checkpoint(&ws, &log_keys)?];
     for (name, at) in REVEALS {
         let r = Reveal {
             name: name.into(),
@@ -482,6 +517,7 @@ pub fn run_with_key(
         e => step("draw")(e),
     })?;
     let seed = proof.seed;
+    checkpoints.push(super::demo_log::checkpoint(&ws, &log_keys)?);
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
     crate::durable::write_atomic(&proof_path, ws.draw_proof_text(&id)?.as_bytes())
@@ -559,6 +595,15 @@ pub fn run_with_key(
         "commands.sh",
         &commands_script(spec, &id, &results, &recorded_at),
     )?;
+    let log = super::demo_log::finish(
+        dir,
+        &ws,
+        &log_keys,
+        &checkpoints,
+        &published,
+        &id,
+        instant(PUBLISH_AT),
+    )?;
     Ok(DemoReport {
         county_dir,
         workspace: ws_dir,
@@ -584,6 +629,7 @@ pub fn run_with_key(
         plan_file,
         commands: commands_path,
         checks: checked.into_iter().next(),
+        log: Some(log),
     })
 }
 

@@ -33,6 +33,9 @@ pub enum KeyCommand {
         /// Show the auditor's keys instead of the bureau's.
         #[arg(long)]
         auditor: bool,
+        /// Print only the vkeys, one per line (a key list, or a file for --log-key).
+        #[arg(long)]
+        vkeys: bool,
     },
     /// Replace the bureau's keys (轮换): new keys, a `key` ledger entry, a checkpoint signed by the old and the new keys, and the key statement to publish. Run again to finish one a crash interrupted.
     Rotate {
@@ -105,11 +108,20 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &KeyCommand) -> Result<(), Failu
         }
         KeyCommand::Rotate { reason } => rotate(cli, out, KeyAction::Rotate, reason),
         KeyCommand::Revoke { reason } => rotate(cli, out, KeyAction::Revoke, reason),
-        KeyCommand::Show { auditor } => {
+        KeyCommand::Show { auditor, vkeys } => {
             let k = load_keys(ws.dir(), role(*auditor))
                 .map_err(|e| files_failure(&e))?
                 .ok_or_else(no_keys)?;
-            out.done("dualdraw.key.v1", &keys_json(&k), &keys_text(&k))
+            let text = if *vkeys {
+                k.signers()
+                    .iter()
+                    .map(|s| s.verifier().vkey())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                keys_text(&k)
+            };
+            out.done("dualdraw.key.v1", &keys_json(&k), &text)
         }
     }
 }
@@ -214,24 +226,34 @@ pub(super) fn own_log_keys(k: &KeyPair) -> Result<LogKeys, Failure> {
         .map_err(|e| Failure::rejected(e.kind(), e.to_string()))
 }
 
-/// Parses `--log-key` values into one log's keys.
+/// Parses `--log-key` values into one log's keys: each a vkey, or a file of
+/// vkeys (one per line, `#` comments), as `key show --vkeys` prints them.
 pub(super) fn parse_log_keys(vkeys: &[String]) -> Result<LogKeys, Failure> {
-    let keys = vkeys
-        .iter()
-        .map(|v| VerifierKey::parse(v))
-        .collect::<Result<Vec<_>, _>>()
-        .and_then(LogKeys::new)
-        .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?;
-    Ok(keys)
+    LogKeys::new(parse_keys(vkeys)?)
+        .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))
 }
 
-/// Parses `--cosigner-key` values.
+/// Parses `--cosigner-key` values: each a vkey or a file of vkeys.
 pub(super) fn parse_keys(vkeys: &[String]) -> Result<Vec<VerifierKey>, Failure> {
-    vkeys
-        .iter()
-        .map(|v| VerifierKey::parse(v))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))
+    let mut keys = Vec::new();
+    for v in vkeys {
+        let file = Path::new(v);
+        if VerifierKey::parse(v).is_err() && file.is_file() {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                Failure::rejected("unreadable", super::messages::file_error(file, &e))
+            })?;
+            keys.extend(
+                VerifierKey::parse_list(&text)
+                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
+            );
+        } else {
+            keys.push(
+                VerifierKey::parse(v)
+                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
+            );
+        }
+    }
+    Ok(keys)
 }
 
 /// What `ledger verify` adds about the signed log: keys missing, or the

@@ -11,6 +11,8 @@ mod campaign_file;
 mod conflict_texts;
 mod cosigner;
 pub mod demo;
+pub mod demo_log;
+mod demo_text;
 pub mod i18n;
 mod import_reasons;
 mod import_texts;
@@ -600,7 +602,7 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
             registries_only,
             salt_key,
         } => {
-            registry::demo(
+            demo_text::demo(
                 out,
                 dir,
                 *entities,
