@@ -2,10 +2,21 @@
 """Independent verifier of dualdraw's signed log (docs/LOG.md), in Python.
 
 Usage:
-    python3 verify_log.py [PROOF] --log-key VKEY|FILE ... [--policy FILE] [--checkpoint FILE]
+    python3 verify_log.py [PROOF] --log-key VKEY|FILE ... [--key-list FILE ...] [--key-statement FILE ...]
+                          [--policy FILE] [--checkpoint FILE]
                           [--inclusion FILE] [--consistency OLD_CHECKPOINT ADD_CHECKPOINT] [--fork FILE]
                           [--auditor-key VKEY|FILE ...] [--attestation FILE ...] [--signature FILE.sig ...] [--json]
-    python3 verify_log.py --self-test [--vectors tests/vectors/log-v1.json]
+    python3 verify_log.py --self-test [--vectors tests/vectors/log-v1.json] [--key-vectors tests/vectors/log-keys-v1.json]
+
+Key rotation and revocation (LOG.md §8): --key-list FILE reads a province's key list (one vkey a line, blank lines and
+`#` comments; the keys named as the log's origin, taken from the checkpoint, proof or signature being checked, are
+used; a line that is not a vkey fails keys.vkey naming FILE:LINE:1). --key-statement FILE (repeatable, any order) adds
+a key statement: they are taken in the order of their sizes, each verified against the keys in force after the one
+before (check keys.statement, naming the action, size and new fingerprints, or the §8 kind code it was refused with).
+Given either, a checkpoint (also in --inclusion, --consistency, --fork and cosigned) is checked under the keys in force
+for its size, a --signature under the latest keys; a checkpoint or signature by keys a statement retired or revoked
+fails keys.in-force with key-retired or key-revoked (a file signed by keys a rotation retired is accepted, with a note
+of the rotation's size). The starting keys are --log-key and the key lists' keys together.
 
 Written from docs/LOG.md, docs/LEDGER.md and the C2SP specifications (signed-note, tlog-checkpoint,
 tlog-cosignature, tlog-proof, tlog-witness), not from the Rust or TypeScript code. Every report says what it
@@ -28,6 +39,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from log_core import *  # noqa: E402,F401,F403
+import log_keys as log_keys_mod  # noqa: E402
 from log_core import (DEC, MAX_NOTE, Report, b64, chain_hash, consistency_ok, ledger_leaf_hash,  # noqa: E402
                       parse_entry, parse_key_list, parse_note, parse_policy, root_from_path,
                       signer_check, valid_name, verify_checkpoint)
@@ -102,12 +114,12 @@ def draw_ids(draw):
     return draw["bytes"], camp, ann_hash
 
 
-def verify_inclusion(data, log_keys, policy=None, draw=None):
+def verify_inclusion(data, log_keys, policy=None, draw=None, chains=None):
     rep = Report("inclusion")
     p = parse_tlog_proof(data)
     if isinstance(p, str):
         return rep.fail("inclusion.format", "not an inclusion proof: " + p)
-    crep, cp = verify_checkpoint(p["checkpoint"], log_keys, policy)
+    crep, cp = verify_checkpoint(p["checkpoint"], log_keys, policy, chains=chains)
     rep.take(crep)
     rep.facts.update(crep.facts)
     rep.facts["index"] = p["index"]
@@ -178,14 +190,16 @@ def parse_add_checkpoint(data):
     return {"old": int(m.group(1)), "proof": r[0], "checkpoint": r[1]}
 
 
-def verify_consistency(older, body, log_keys, policy=None):
+def verify_consistency(older, body, log_keys, policy=None, chains=None):
+    """With chains (§8) the older checkpoint is checked under the keys in force for its size, the newer under those
+    for its size."""
     rep = Report("consistency")
-    arep, a = verify_checkpoint(older, log_keys, None, "older")
+    arep, a = verify_checkpoint(older, log_keys, None, "older", chains)
     rep.take(arep)
     req = parse_add_checkpoint(body)
     if isinstance(req, str):
         return rep.fail("consistency.format", "not a consistency proof: " + req)
-    brep, b = verify_checkpoint(req["checkpoint"], log_keys, policy, "newer")
+    brep, b = verify_checkpoint(req["checkpoint"], log_keys, policy, "newer", chains)
     rep.take(brep)
     if not a or not b:
         return rep
@@ -251,14 +265,14 @@ def parse_fork(data):
     return {"kind": kind, "a": a[0], "b": b[0], "body": body}
 
 
-def verify_fork(data, log_keys):
+def verify_fork(data, log_keys, chains=None):
     rep = Report("fork")
     f = parse_fork(data)
     if isinstance(f, str):
         return rep.fail("fork.format", "not a fork proof: " + f)
     rep.facts["fork_kind"] = f["kind"]
-    arep, A = verify_checkpoint(f["a"], log_keys, None, "fork.a")
-    brep, B = verify_checkpoint(f["b"], log_keys, None, "fork.b")
+    arep, A = verify_checkpoint(f["a"], log_keys, None, "fork.a", chains)
+    brep, B = verify_checkpoint(f["b"], log_keys, None, "fork.b", chains)
     rep.take(arep)
     rep.take(brep)
     if not A or not B or not rep.ok:
@@ -304,7 +318,9 @@ def verify_fork(data, log_keys):
 
 # ---- file signatures (§6) and attestations (§7) ------------------------------------------------------------------
 
-def verify_file_signature(sig, file_name, file_bytes, log_keys):
+def verify_file_signature(sig, file_name, file_bytes, log_keys, chains=None):
+    """With chains (§8): accepted under the latest keys; under keys a rotate retired, accepted with a note of the
+    rotation's size; under keys a revoke withdrew, refused (keys.in-force, key-revoked)."""
     rep = Report("file-signature")
     n = parse_note(sig)
     if isinstance(n, str):
@@ -317,7 +333,10 @@ def verify_file_signature(sig, file_name, file_bytes, log_keys):
     if not valid_name(origin) or not re.fullmatch(r"[0-9a-f]{64}", hexd) or not DEC.match(size) or not name or "/" in name or "\\" in name:
         return rep.fail("file.format", "a field of the file signature is malformed")
     rep.facts.update(origin=origin, file=name, sha256=hexd, size=int(size))
-    signed = signer_check(rep, "file.signature", text, sigs, origin, log_keys, "bureau")
+    if chains is not None:
+        signed = chains.get(origin).check_file(rep, "file.signature", text, sigs, origin)
+    else:
+        signed = signer_check(rep, "file.signature", text, sigs, origin, log_keys, "bureau")
     if os.path.basename(file_name) != name:
         rep.fail("file.name", "the signature names %s, the file is %s" % (name, os.path.basename(file_name)))
     if file_bytes is not None:
@@ -381,7 +400,9 @@ def verify_attestation(data, auditor_keys, draw):
 # ---- the whole run ------------------------------------------------------------------------------------------------
 
 def verify_all(log_key_texts, auditor_key_texts=(), policy_text=None, checkpoint=None, inclusion=None, draw=None,
-               consistency=None, fork=None, attestations=(), signatures=()):
+               consistency=None, fork=None, attestations=(), signatures=(), key_statements=(), key_lists=()):
+    """key_statements: [(name, bytes)] (§8, --key-statement); key_lists: [(path, text)] (a province's key list,
+    --key-list). Given either, the bureau's signatures are checked through the reader's key chain (log_keys)."""
     keys_rep = Report("keys")
 
     def read(texts, who):
@@ -397,6 +418,12 @@ def verify_all(log_key_texts, auditor_key_texts=(), policy_text=None, checkpoint
 
     log_keys = read(log_key_texts, "bureau")
     auditor_keys = read(auditor_key_texts, "auditor")
+    listed = []
+    for path, text in key_lists:
+        ks, errs = log_keys_mod.read_key_list(text, path)
+        for e in errs:
+            keys_rep.fail("keys.vkey", "the key list cannot be read: " + e)
+        listed.append((path, ks))
     policy = None
     if policy_text is not None:
         p = parse_policy(policy_text)
@@ -405,22 +432,46 @@ def verify_all(log_key_texts, auditor_key_texts=(), policy_text=None, checkpoint
         else:
             policy = p
             keys_rep.passed("keys.policy", "cosigner policy: %d cosigner(s), quorum %d" % (len(p["cosigners"]), p["quorum"]))
-    keys_rep.facts.update(log_keys=[k.text for k in log_keys], fingerprints=[k.fingerprint for k in log_keys])
-    if not log_keys and (checkpoint or inclusion or consistency or fork or signatures):
+    all_listed = [k for _, ks in listed for k in ks]
+    chains = None
+    if key_statements or key_lists:
+        chains = log_keys_mod.KeyChains(log_keys + all_listed, [(n, t) for n, t in key_statements],
+                                        verify_inclusion, parse_tlog_proof)
+        for (_i, name, st, kind, msg) in chains.results:
+            if st is None:
+                keys_rep.fail("keys.statement", "key statement %s refused, %s: %s" % (name, kind, msg))
+            else:
+                keys_rep.passed("keys.statement", "key statement %s: %s" % (name, msg))
+    if not (log_keys or all_listed) and (checkpoint or inclusion or consistency or fork or signatures):
         keys_rep.fail("keys.vkey", "no bureau key given: nothing signed can be checked")
     out = [keys_rep]
     if checkpoint is not None:
-        out.append(verify_checkpoint(checkpoint, log_keys, policy)[0])
+        out.append(verify_checkpoint(checkpoint, log_keys, policy, chains=chains)[0])
     if inclusion is not None:
-        out.append(verify_inclusion(inclusion, log_keys, policy, draw))
+        out.append(verify_inclusion(inclusion, log_keys, policy, draw, chains))
     if consistency is not None:
-        out.append(verify_consistency(consistency[0], consistency[1], log_keys, policy))
+        out.append(verify_consistency(consistency[0], consistency[1], log_keys, policy, chains))
     if fork is not None:
-        out.append(verify_fork(fork, log_keys))
+        out.append(verify_fork(fork, log_keys, chains))
     for a in attestations:
         out.append(verify_attestation(a, auditor_keys, draw))
     for sig, name, fb in signatures:
-        out.append(verify_file_signature(sig, name, fb, log_keys))
+        out.append(verify_file_signature(sig, name, fb, log_keys, chains))
+    # the key lists' keys named as a log this run read (the origins of its inputs and statements)
+    used = chains.used + [o for o in chains.chains if o not in chains.used] if chains else []
+    for path, ks in listed:
+        mine = [k for k in ks if k.name in used]
+        for k in mine:
+            keys_rep.passed("keys.vkey", "bureau key %s fingerprint %s (key list %s)" % (k.label(), k.fingerprint, path))
+        keys_rep.passed("keys.vkey", "key list %s: %d vkey(s), %d named as the log(s) read (%s)"
+                        % (path, len(ks), len(mine), ", ".join(used) or "none"))
+    given = log_keys + [k for k in all_listed if k.name in used]
+    keys_rep.facts.update(log_keys=[k.text for k in given], fingerprints=[k.fingerprint for k in given])
+    if chains:
+        keys_rep.facts["keys_in_force"] = {o: [k.text for k in c.latest()] for o, c in chains.chains.items()}
+        keys_rep.facts["key_statements"] = [
+            {"name": n, "ok": st is not None, "kind": kind, "action": st.action if st else None,
+             "size": st.size if st else None} for (_i, n, st, kind, _m) in chains.results]
     return out
 
 
@@ -446,9 +497,10 @@ def human(reports):
     return "\n".join(out)
 
 
-USAGE = ("usage: verify_log.py [PROOF] --log-key VKEY|FILE ... [--policy FILE] [--checkpoint FILE] [--inclusion FILE] "
+USAGE = ("usage: verify_log.py [PROOF] --log-key VKEY|FILE ... [--key-list FILE ...] [--key-statement FILE ...] "
+         "[--policy FILE] [--checkpoint FILE] [--inclusion FILE] "
          "[--consistency OLD NEW] [--fork FILE] [--auditor-key VKEY|FILE ...] [--attestation FILE ...] "
-         "[--signature FILE.sig ...] [--json] | --self-test [--vectors FILE]")
+         "[--signature FILE.sig ...] [--json] | --self-test [--vectors FILE] [--key-vectors FILE]")
 
 
 class Usage(Exception):
@@ -465,15 +517,15 @@ def _read(path):
 
 def main(argv):
     if argv and argv[0] == "--self-test":
-        vec = None
-        if len(argv) == 3 and argv[1] == "--vectors":
-            vec = argv[2]
-        elif len(argv) != 1:
+        opts, rest = {}, argv[1:]
+        while len(rest) >= 2 and rest[0] in ("--vectors", "--key-vectors") and rest[0] not in opts:
+            opts[rest[0]], rest = rest[1], rest[2:]
+        if rest:
             print(USAGE, file=sys.stderr)
             return 2
         import verify_log_selftest
-        return verify_log_selftest.self_test(vec)
-    kw = dict(log_key_texts=[], auditor_key_texts=[], attestations=[], signatures=[])
+        return verify_log_selftest.self_test(opts.get("--vectors"), opts.get("--key-vectors"))
+    kw = dict(log_key_texts=[], auditor_key_texts=[], attestations=[], signatures=[], key_statements=[], key_lists=[])
     as_js, proof = False, None
     try:
         i = 0
@@ -492,6 +544,12 @@ def main(argv):
                 v = val()
                 t = _read(v).decode("utf-8", "replace") if os.path.exists(v) else v
                 kw["log_key_texts" if a == "--log-key" else "auditor_key_texts"].append(t)
+            elif a == "--key-statement":
+                v = val()
+                kw["key_statements"].append((v, _read(v)))
+            elif a == "--key-list":
+                v = val()
+                kw["key_lists"].append((v, _read(v).decode("utf-8", "replace")))
             elif a == "--policy":
                 kw["policy_text"] = _read(val()).decode("utf-8", "replace")
             elif a in ("--checkpoint", "--inclusion", "--fork"):

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """verify_log.py --self-test: fixtures signed here with cryptography's Ed25519 and gmalg's SM2 (valid and tampered),
-a cross-check with web/dist/verify-cli.mjs, and every case of tests/vectors/log-v1.json when it is there.
+a cross-check with web/dist/verify-cli.mjs, every case of tests/vectors/log-v1.json when it is there, and every
+accept and refuse case of tests/vectors/log-keys-v1.json (key rotation and revocation, LOG.md §8) with the CLI's
+--key-list and --key-statement on them.
 
-Run as `python3 verify_log.py --self-test [--vectors FILE]`.
+Run as `python3 verify_log.py --self-test [--vectors FILE] [--key-vectors FILE]`.
 """
 
 import hashlib
@@ -189,17 +191,227 @@ def _interop(ed, sm, checkpoint, inclusion, policy, proof):
     print("verify_log.py self-test: web/dist/verify-cli.mjs verifies the checkpoint and inclusion proof signed here")
 
 
-def self_test(vectors=None):
+# ---- tests/vectors/log-keys-v1.json (LOG.md §8) ---------------------------------------------------------------------
+
+def _key_vectors(path):
+    """(passed, failed): every accept and refuse case of log-keys-v1.json, the statements and chain themselves, a
+    consistency proof and a cosigned checkpoint across the rotations, and the CLI flags on those vectors."""
+    import verify_log as vl
+    import log_keys as lk
+    with open(path, encoding="utf-8") as f:
+        v = json.load(f)
+    results = []
+
+    def case(name, fn):
+        try:
+            fn()
+            results.append(True)
+        except AssertionError as e:
+            print("FAIL keys %s: %s" % (name, e))
+            results.append(False)
+
+    origin = v["origin"]
+    gens = [[parse_vkey(k["vkey"]) for k in g] for g in v["generations"]]
+    texts = [s["text"] for s in v["statements"]]
+    chains = lambda idx, extra=(): lk.KeyChains(gens[0], [("s%d" % i, texts[i]) for i in idx] + list(extra),
+                                                vl.verify_inclusion, vl.parse_tlog_proof)
+    same = lambda a, b: [k.text for k in a] == [k.text for k in b]
+
+    def sections():
+        assert v["format"] == "dualdraw-log-key-vectors/v1", v["format"]
+        assert set(v) <= {"format", "spec", "note", "origin", "generations", "ledger", "statements", "file", "accept",
+                          "refuse"}, set(v)
+    case("format and sections", sections)
+
+    def generations():
+        for g, raw in zip(gens, v["generations"]):
+            for k, r in zip(g, raw):
+                assert isinstance(k, Vkey), k
+                assert (k.name, k.type, k.fingerprint) == (origin, r["type"], r["fingerprint"]), r
+    case("generations' vkeys and fingerprints", generations)
+
+    def ledger():
+        prev = "00" * 32
+        for e in v["ledger"]:
+            assert e["prev"] == prev and chain_hash(e) == e["hash"], e["seq"]
+            prev = e["hash"]
+    case("ledger chain hashes", ledger)
+
+    for i, st in enumerate(v["statements"]):
+        def sc(i=i, st=st):
+            got = lk.verify_statement(st["text"], gens[i], vl.verify_inclusion, vl.parse_tlog_proof)
+            assert (got.action, got.size, got.seq, got.reason) == (st["action"], st["size"], st["seq"], st["reason"])
+            assert same(got.new, gens[i + 1]) and same(got.old, gens[i])
+        case("statement %d verifies against generation %d" % (i, i), sc)
+
+    for order in ([0, 1], [1, 0]):
+        def cc(order=order):
+            ch = chains(order)
+            assert all(r[2] is not None for r in ch.results), ch.results
+            c = ch.get(origin)
+            for n in range(0, 9):
+                want = 0 if n < v["statements"][0]["size"] else 1 if n < v["statements"][1]["size"] else 2
+                assert same(c.keys_for(n), gens[want]) and c.generation(n) == want, n
+            assert same(c.latest(), gens[2])
+        case("chain from statements given as %s" % order, cc)
+
+    def dup():
+        ch = chains([0, 0])
+        kinds = [r[3] for r in ch.results]
+        assert kinds == [None, "key-statement-duplicate"], kinds
+    case("the same size twice: key-statement-duplicate", dup)
+
+    def other_origin():
+        ch = lk.KeyChains([], [("s0", texts[0])], vl.verify_inclusion, vl.parse_tlog_proof)
+        assert ch.results[0][3] == "checkpoint-unknown-origin", ch.results
+    case("a statement with no keys of its log", other_origin)
+
+    content = v["file"]["content"].encode()
+    for c in v["accept"]:
+        def ac(c=c):
+            ch = chains([0, 1])
+            if c["check"] == "checkpoint":
+                rep, cp = vl.verify_checkpoint(c["input"], [], chains=ch)
+                assert rep.ok, rep.checks
+                assert ch.get(origin).generation(cp["size"]) == c["keys_generation"]
+                assert sorted(rep.facts["signed_by"]) == sorted(k.text for k in gens[c["keys_generation"]])
+                assert vl.verify_checkpoint(c["input"], gens[c["keys_generation"]])[0].ok
+                assert "keys.in-force" not in rep.failed()
+            elif c["check"] == "inclusion":
+                rep = vl.verify_inclusion(c["input"], [], chains=ch)
+                assert rep.ok, rep.checks
+                assert ch.get(origin).generation(rep.facts["size"]) == c["keys_generation"]
+            elif c["check"] == "file_signature":
+                rep = vl.verify_file_signature(c["input"], v["file"]["name"], content, [], ch)
+                assert rep.ok, rep.checks
+                assert rep.facts.get("retired_at") == c["retired_at"], rep.facts
+            else:
+                raise AssertionError("unknown check " + c["check"])
+        case("accept " + c["name"], ac)
+
+    for c in v["refuse"]:
+        def rc(c=c):
+            if c["check"] == "chain":
+                ch = chains(c["statements"], [("input", c["input"])])
+                got = [r for r in ch.results if r[1] == "input"][0]
+                assert got[2] is None and got[3] == c["error_kind"], "%s: got %s (%s)" % (c["why"], got[3], got[4])
+                return
+            ch = chains(c["statements"])
+            if c["check"] == "checkpoint":
+                rep = vl.verify_checkpoint(c["input"], [], chains=ch)[0]
+            elif c["check"] == "file_signature":
+                rep = vl.verify_file_signature(c["input"], v["file"]["name"], content, [], ch)
+            else:
+                raise AssertionError("unknown check " + c["check"])
+            assert not rep.ok and rep.failed() == ["keys.in-force"], rep.checks
+            assert rep.facts.get("key_error") == c["error_kind"], rep.facts
+            assert any(c["error_kind"] in x["message"] for x in rep.checks if not x["ok"])
+        case("refuse " + c["name"], rc)
+
+    ls = [ledger_leaf_hash(e["seq"], bytes.fromhex(e["hash"])) for e in v["ledger"]]
+    cps = {vl.parse_checkpoint(c["input"])["size"]: c["input"] for c in v["accept"] if c["check"] == "checkpoint"}
+
+    def body(m, n):
+        return "old %d\n%s\n%s" % (m, "".join(enc64(h) + "\n" for h in _cproof(ls, m, n)), cps[n])
+
+    def consistency():
+        for m, n in ((3, 5), (5, 7), (3, 7)):
+            assert vl.parse_checkpoint(cps[n])["root"] == _mth(ls, 0, n)
+            rep = vl.verify_consistency(cps[m], body(m, n), [], None, chains([0, 1]))
+            assert rep.ok, (m, n, rep.checks)
+        rep = vl.verify_consistency(cps[5], body(5, 7), [], None, chains([0]))
+        assert not rep.ok and "newer.signature" in rep.failed(), rep.checks
+    case("consistency across the rotation and the revocation", consistency)
+
+    w = _Signer("w1.example", "cosignature", 11)
+    pol = 'quorum = 1\ncosigners = ["%s"]\n' % w.vkey
+    cosigned = cps[7] + w.cosig(vl.parse_checkpoint(cps[7])["text"], 1775527200)
+
+    def cos():
+        rep = vl.verify_checkpoint(cosigned, [], parse_policy(pol), chains=chains([0, 1]))[0]
+        assert rep.ok and rep.facts["cosignatures"] == 1, rep.checks
+    case("a cosigned checkpoint after the revocation", cos)
+
+    def cli():
+        import subprocess
+        import tempfile
+        refuse = {c["name"]: c["input"] for c in v["refuse"]}
+        accept = {c["name"]: c["input"] for c in v["accept"]}
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "verify_log.py")
+        other = _Signer("scjg.520124.gov.cn/dualdraw", "ed25519", 5).vkey
+        with tempfile.TemporaryDirectory() as d:
+            def put(name, data):
+                p = os.path.join(d, name)
+                with open(p, "wb") as f:
+                    f.write(data if isinstance(data, bytes) else data.encode())
+                return p
+            klist = put("keys.txt", "# province key list\n\n%s\n# another bureau\n%s\n%s\n"
+                        % (gens[0][0].text, other, gens[0][1].text))
+            st = [put("statement-%d.txt" % v["statements"][i]["size"], texts[i]) for i in (1, 0)]
+            put(v["file"]["name"], content)
+            sig = put(v["file"]["name"] + ".sig", accept["file-by-rotated-keys"])
+            base = [sys.executable, script, "--key-list", klist, "--key-statement", st[0], "--key-statement", st[1]]
+
+            def run(*args):
+                r = subprocess.run(base + list(args) + ["--json"], capture_output=True, text=True)
+                assert r.returncode in (0, 1), r.stdout + r.stderr
+                return r.returncode, json.loads(r.stdout)
+
+            def checks(js, name):
+                return [c for rep in js["reports"] for c in rep["checks"] if c["check"] == name]
+            code, js = run("--checkpoint", put("cp7", cps[7]), "--inclusion", put("incl", accept["inclusion-between"]),
+                           "--consistency", put("cp5", cps[5]), put("body", body(5, 7)), "--signature", sig)
+            assert code == 0 and js["ok"] and js["schema"] == "dualdraw.verify-log.v1", js
+            sts = checks(js, "keys.statement")
+            assert len(sts) == 2 and all(c["ok"] for c in sts), sts
+            assert "rotate at size 4" in sts[0]["message"] and gens[1][0].fingerprint in sts[0]["message"], sts
+            assert "revoke at size 6" in sts[1]["message"] and gens[2][1].fingerprint in sts[1]["message"], sts
+            inf = checks(js, "keys.in-force")
+            assert len(inf) == 5 and all(c["ok"] for c in inf), inf
+            assert any("rotation at size 4" in c["message"] for c in inf), inf
+            assert len(js["reports"][0]["facts"]["log_keys"]) == 2, js["reports"][0]["facts"]
+            for name, kind in (("checkpoint-by-revoked-keys", "key-revoked"), ("checkpoint-by-retired-keys", "key-retired")):
+                code, js = run("--checkpoint", put(name, refuse[name]))
+                bad = [c for c in checks(js, "keys.in-force") if not c["ok"]]
+                assert code == 1 and len(bad) == 1 and kind in bad[0]["message"], js
+            code, js = run("--signature", put(v["file"]["name"] + ".sig", refuse["file-by-revoked-keys"]))
+            bad = [c for c in checks(js, "keys.in-force") if not c["ok"]]
+            assert code == 1 and len(bad) == 1 and "key-revoked" in bad[0]["message"] and "私钥泄露" in bad[0]["message"], js
+            code, js = run("--key-statement", put("not-last", refuse["statement-not-last"]), "--checkpoint", put("c7", cps[7]))
+            bad = [c for c in checks(js, "keys.statement") if not c["ok"]]
+            assert code == 1 and len(bad) == 1 and "key-statement-not-last" in bad[0]["message"], js
+            broken = put("broken.txt", "# list\n%s\n\nnot a vkey\n" % gens[0][0].text)
+            r = subprocess.run([sys.executable, script, "--key-list", broken, "--checkpoint", put("c3", cps[3]), "--json"],
+                               capture_output=True, text=True)
+            assert r.returncode == 1 and "%s:4:1" % broken in r.stdout, r.stdout
+            r = subprocess.run([sys.executable, script, "--key-list", os.path.join(d, "missing"), "--checkpoint", put("c3", cps[3])],
+                               capture_output=True, text=True)
+            assert r.returncode == 2, r.stdout + r.stderr
+    case("the CLI: --key-list and --key-statement on these vectors", cli)
+    return sum(results), len(results) - sum(results)
+
+
+def self_test(vectors=None, key_vectors=None):
     _fixtures_test()
     print("verify_log.py self-test: the fixtures signed here verify and each tampered one is refused")
     if vectors is None:
         default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "log-v1.json")
         vectors = default if os.path.exists(default) else None
+    failed = 0
     if vectors is None:
         print("verify_log.py self-test: no log-v1.json beside this file; the Rust vectors were not run")
-        return 0
-    import verify_log
-    import log_vectors
-    passed, failed = log_vectors.run(vectors, verify_log)
-    print("%d passed, %d failed" % (passed, failed))
+    else:
+        import verify_log
+        import log_vectors
+        passed, failed = log_vectors.run(vectors, verify_log)
+        print("%d passed, %d failed" % (passed, failed))
+    if key_vectors is None:
+        default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "log-keys-v1.json")
+        key_vectors = default if os.path.exists(default) else None
+    if key_vectors is None:
+        print("verify_log.py self-test: no log-keys-v1.json beside this file; the key rotation vectors were not run")
+    else:
+        kp, kf = _key_vectors(key_vectors)
+        print("log-keys-v1.json: %d passed, %d failed" % (kp, kf))
+        failed += kf
     return 0 if failed == 0 else 1
