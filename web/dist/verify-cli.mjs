@@ -7851,6 +7851,10 @@ function checkNote(note, keys, msg = utf8(note.text)) {
   for (const k of keys) if (k.type !== "cosignature" && !seen.has(k)) out.missing.push(k);
   return out;
 }
+function signedByAll(c, keys) {
+  const given = keys.filter((k) => k.type !== "cosignature");
+  return given.length > 0 && c.failed.length === 0 && given.every((k) => c.verified.includes(k));
+}
 function parseCheckpoint(input) {
   const note = parseNote(input);
   if (isProblem(note)) return note;
@@ -7891,6 +7895,22 @@ function parsePolicy(text2) {
   if (quorum > cosigners.length) return P(`法定数 ${quorum} 多于所列的 ${cosigners.length} 个共同签署人`, `the quorum ${quorum} is more than the ${cosigners.length} cosigners named`);
   return { cosigners, quorum };
 }
+var isView = (k) => !Array.isArray(k);
+var keysAt = (k, size) => isView(k) ? k.keysFor(size) : k;
+function quietlySigned(note, name, keys) {
+  const mine = keys.filter((k) => k.name === name && k.type !== "cosignature");
+  return signedByAll(checkNote(note, mine), mine);
+}
+function inForceCheck(rep, view, note, origin, size, what) {
+  const r = view.retiredBy(note, origin, size);
+  if (!r) return null;
+  const kind = r.action === "rotate" ? "key-retired" : "key-revoked";
+  if (r.action === "rotate")
+    rep.fail("keys.in-force", `key-retired：${what[0]}由第 ${r.size} 条的密钥轮换所停用的密钥签署（原因：${r.reason}）`, `key-retired: ${what[1]} is signed by keys the rotation at size ${r.size} retired (reason: ${r.reason})`);
+  else rep.fail("keys.in-force", `key-revoked：${what[0]}由第 ${r.size} 条吊销的密钥签署（原因：${r.reason}）`, `key-revoked: ${what[1]} is signed by keys revoked at size ${r.size} (reason: ${r.reason})`);
+  rep.fact("error_kind", kind).fact("retired_at", r.size);
+  return r;
+}
 var keyLabel = (k) => `${k.name} (${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "cosigner"}, ${k.fingerprint})`;
 var keyLabelZh = (k) => `${k.name}（${k.type === "sm2" ? "SM2" : k.type === "ed25519" ? "Ed25519" : "联署密钥"}，指纹 ${k.fingerprint}）`;
 var algo = (k) => k.type === "sm2" ? "SM2" : "Ed25519";
@@ -7912,7 +7932,7 @@ function signerCheck(rep, check, note, name, keys, who) {
   rep.fact(`${check}.unknown_lines`, c.unknown.length);
   return c.failed.length || c.missing.length ? [] : c.verified;
 }
-function verifyCheckpoint(input, logKeys, policy = null, prefix = "checkpoint") {
+function verifyCheckpoint(input, given, policy = null, prefix = "checkpoint") {
   const rep = new Report("checkpoint");
   const cp = parseCheckpoint(input);
   if (isProblem(cp)) {
@@ -7920,7 +7940,13 @@ function verifyCheckpoint(input, logKeys, policy = null, prefix = "checkpoint") 
     return { report: rep.done(), cp: null };
   }
   rep.fact("origin", cp.origin).fact("size", cp.size).fact("root", toHex(cp.root));
+  const logKeys = keysAt(given, cp.size);
   const signed = signerCheck(rep, `${prefix}.signature`, cp.note, cp.origin, logKeys, ["机关", "bureau"]);
+  if (isView(given) && given.accepted > 0) {
+    const g = given.generation(cp.size);
+    if (signed.length) rep.pass("keys.in-force", `${cp.size} 条的检查点由当时有效的密钥（${g[0]}）签署`, `the size-${cp.size} checkpoint is signed by the keys in force at that size (${g[1]})`);
+    else inForceCheck(rep, given, cp.note, cp.origin, cp.size, [`${cp.size} 条的检查点`, `the size-${cp.size} checkpoint`]);
+  }
   if (rep.ok) {
     const both = signed.length >= 2;
     rep.est(
@@ -8792,8 +8818,158 @@ function verifyFork(input, logKeys, policy = null) {
   return rep.done();
 }
 
+// src/log/keyChain.ts
+var KindProblem = class {
+  constructor(kind, problem) {
+    this.kind = kind;
+    this.problem = problem;
+  }
+  kind;
+  problem;
+  get zh() {
+    return `${this.kind}：${this.problem.zh}`;
+  }
+  get en() {
+    return `${this.kind}: ${this.problem.en}`;
+  }
+  toString() {
+    return this.en;
+  }
+};
+var K = (kind, zh, en) => new KindProblem(kind, P(zh, en));
+var isKindProblem = (x2) => x2 instanceof KindProblem;
+function statementSize(input) {
+  const p = parseTlogProof(input);
+  if (isProblem(p)) return null;
+  const cp = parseCheckpoint(p.checkpoint);
+  return isProblem(cp) ? null : cp.size;
+}
+function statementOrigin(input) {
+  const p = parseTlogProof(input);
+  if (isProblem(p)) return null;
+  const cp = parseCheckpoint(p.checkpoint);
+  return isProblem(cp) ? null : cp.origin;
+}
+function signedUnder(note, keys, origin) {
+  const mine = keys.filter((k) => k.name === origin && k.type !== "cosignature");
+  if (mine.length === 0) return K("note-no-known-signature", `没有名为 ${origin} 的有效密钥`, `no key in force is named ${origin}`);
+  const c = checkNote(note, mine);
+  if (c.failed.length) return K("note-bad-signature", `密钥 ${keyLabelZh(c.failed[0])} 的签名验证失败`, `the signature of ${keyLabel(c.failed[0])} does not verify`);
+  if (c.verified.length === 0) return K("note-no-known-signature", "检查点上没有有效密钥的签名", "no key in force signed the checkpoint");
+  if (!signedByAll(c, mine)) return K("checkpoint-missing-signature", `缺少有效密钥 ${keyLabelZh(c.missing[0])} 的签名`, `no signature by the key in force ${keyLabel(c.missing[0])}`);
+  return null;
+}
+function verifyKeyStatement(input, inForce) {
+  const p = parseTlogProof(input);
+  if (isProblem(p)) return K("proof-malformed", `不是收录证明：${p.zh}`, `not an inclusion proof: ${p.en}`);
+  const cp = parseCheckpoint(p.checkpoint);
+  if (isProblem(cp)) return K("checkpoint-bad-text", `检查点格式错误：${cp.zh}`, `not a checkpoint: ${cp.en}`);
+  const unsigned = signedUnder(cp.note, inForce, cp.origin);
+  if (unsigned) return unsigned;
+  if (!p.extra) return K("proof-malformed", "收录证明没有 extra 行（台账条目）", "the proof has no extra line (the ledger entry)");
+  const e = parseEntry(p.extra);
+  if (isProblem(e)) return K("proof-malformed", `extra 不是台账条目：${e.zh}`, `extra is not a ledger entry: ${e.en}`);
+  const h = chainHash(e);
+  if (h !== e.hash) return K("entry-hash-mismatch", `条目 ${e.seq} 的链哈希应为 ${h}`, `entry ${e.seq}'s chain hash is ${h}, the entry says ${e.hash}`);
+  if (p.index !== e.seq - 1) return K("entry-index-mismatch", `index 应为 seq − 1 = ${e.seq - 1}`, `index must be seq − 1 = ${e.seq - 1}, the proof says ${p.index}`);
+  if (!inclusionOk(p.index, cp.size, ledgerLeafHash(e.seq, parseHex(e.hash)), p.path, cp.root))
+    return K("inclusion-failed", `收录路径不能从第 ${e.seq} 条通向检查点的根`, `the path does not lead from entry ${e.seq}'s leaf to the checkpoint's root (size ${cp.size})`);
+  if (e.kind !== "key") return K("key-statement-not-key-entry", `第 ${e.seq} 条的类型是 ${e.kind}，不是 key`, `entry ${e.seq} is of kind ${e.kind}, not key`);
+  if (e.seq !== cp.size) return K("key-statement-not-last", `第 ${e.seq} 条不是 ${cp.size} 条检查点的最后一条`, `entry ${e.seq} is not the last leaf of the size-${cp.size} checkpoint`);
+  const body = entryBody(e);
+  const bad = (zh, en) => K("key-statement-bad-body", zh, en);
+  if (!body) return bad("条目正文不是 JSON 对象", "the entry body is not a JSON object");
+  const action = body.action;
+  if (action !== "rotate" && action !== "revoke") return bad(`action 应为 rotate 或 revoke，而非 ${JSON.stringify(action)}`, `action must be rotate or revoke, not ${JSON.stringify(action)}`);
+  if (typeof body.reason !== "string") return bad("reason 不是文本", "reason is not a string");
+  const lists = { new: [], old: [] };
+  for (const f of ["new", "old"]) {
+    const v = body[f];
+    if (!Array.isArray(v) || !v.every((x2) => typeof x2 === "string")) return bad(`${f} 不是公钥列表`, `${f} is not a list of vkeys`);
+    for (const t2 of v) {
+      const k = parseVkey(t2);
+      if (isProblem(k)) return bad(`${f} 中的公钥无法读取：${k.zh}`, `a vkey of ${f} cannot be read: ${k.en}`);
+      lists[f].push(k);
+    }
+  }
+  if (lists.new.length === 0) return bad("new 为空", "new is empty");
+  for (const k of lists.new) {
+    if (k.name !== cp.origin) return bad(`新密钥 ${k.name} 不是以日志名 ${cp.origin} 命名的`, `the new key ${k.name} is not named as the log ${cp.origin}`);
+    if (k.type === "cosignature") return bad("新密钥不能是联署密钥", "a new key cannot be a cosignature key");
+    if (lists.old.some((o) => o.text === k.text)) return bad(`新密钥 ${keyLabelZh(k)} 也在 old 中`, `the new key ${keyLabel(k)} is also in old`);
+  }
+  const mine = inForce.filter((k) => k.name === cp.origin && k.type !== "cosignature");
+  const missing = mine.filter((k) => !lists.old.some((o) => o.text === k.text));
+  if (missing.length)
+    return K("key-statement-other-keys", `有效密钥 ${keyLabelZh(missing[0])} 不在声明的 old 中：此声明换的是别的密钥`, `the key in force ${keyLabel(missing[0])} is not in the statement's old: it replaces other keys`);
+  const c = checkNote(cp.note, lists.new);
+  if (!signedByAll(c, lists.new)) {
+    const k = c.failed[0] ?? c.missing[0];
+    return K("key-statement-unsigned-by-new", `新密钥 ${keyLabelZh(k)} 没有有效签署此检查点`, `the new key ${keyLabel(k)} has no valid signature on the statement's checkpoint`);
+  }
+  return { origin: cp.origin, size: cp.size, action, reason: body.reason, old: lists.old.filter((k) => k.name === cp.origin && k.type !== "cosignature"), new: lists.new, note: cp.note };
+}
+var KeyChain = class _KeyChain {
+  constructor(initial) {
+    this.initial = initial;
+  }
+  initial;
+  chain = true;
+  statements = [];
+  results = [];
+  get accepted() {
+    return this.statements.length;
+  }
+  /** Take statements (any order): sorted by size, each verified against the keys in force after the previous one. */
+  static build(initial, inputs) {
+    const ch = new _KeyChain(initial);
+    const order = inputs.map((input, index) => ({ input, index, size: statementSize(input) }));
+    order.sort((a, b) => (a.size ?? -1) - (b.size ?? -1));
+    const sizes = /* @__PURE__ */ new Set();
+    for (const o of order) {
+      if (o.size !== null && sizes.has(o.size)) {
+        ch.results.push({ index: o.index, size: o.size, ok: null, error: K("key-statement-duplicate", `已有一份 ${o.size} 条的密钥声明`, `there is already a key statement of size ${o.size}`) });
+        continue;
+      }
+      const r = verifyKeyStatement(o.input, ch.keysFor(o.size ?? Number.MAX_SAFE_INTEGER));
+      if (isKindProblem(r)) ch.results.push({ index: o.index, size: o.size, ok: null, error: r });
+      else {
+        sizes.add(r.size);
+        ch.statements.push(r);
+        ch.results.push({ index: o.index, size: r.size, ok: r, error: null });
+      }
+    }
+    return ch;
+  }
+  /** the last accepted statement of size ≤ n (the latest for null) */
+  at(size) {
+    let s = null;
+    for (const x2 of this.statements) if (size === null || x2.size <= size) s = x2;
+    return s;
+  }
+  /** The keys in force at size n: the last statement's (size ≤ n) new keys, else the initial keys. */
+  keysFor(size) {
+    const s = this.at(size);
+    if (!s) return this.initial;
+    return [...this.initial.filter((k) => k.name !== s.origin), ...s.new];
+  }
+  retiredBy(note, origin, size) {
+    for (let i = this.statements.length - 1; i >= 0; i--) {
+      const s = this.statements[i];
+      if (s.origin !== origin || size !== null && s.size > size) continue;
+      if (quietlySigned(note, origin, s.old)) return { action: s.action, size: s.size, reason: s.reason, old: s.old };
+    }
+    return null;
+  }
+  generation(size) {
+    const s = this.at(size);
+    if (!s) return ["起始密钥", "the initial keys"];
+    return s.action === "rotate" ? [`第 ${s.size} 条轮换后的密钥`, `the keys of the rotation at size ${s.size}`] : [`第 ${s.size} 条吊销后启用的密钥`, `the keys of the revocation at size ${s.size}`];
+  }
+};
+
 // src/log/statements.ts
-function verifyFileSignature(sig, fileName, file, logKeys) {
+function verifyFileSignature(sig, fileName, file, given) {
   const rep = new Report("file-signature");
   const note = parseNote(sig);
   if (isProblem(note)) return rep.fail("file.format", `签名文件格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
@@ -8803,6 +8979,21 @@ function verifyFileSignature(sig, fileName, file, logKeys) {
   if (!validKeyName(origin) || !/^[0-9a-f]{64}$/.test(hex) || !/^(0|[1-9][0-9]*)$/.test(sizeText) || name === "" || /[\/\\]/.test(name))
     return rep.fail("file.format", "文件签名的字段格式错误", "a field of the file signature is malformed").done();
   rep.fact("origin", origin).fact("file", name).fact("sha256", hex).fact("size", Number(sizeText));
+  let logKeys = keysAt(given, null);
+  let retiredNote = null;
+  if (isView(given) && given.accepted > 0) {
+    rep.fact("retired_at", null);
+    if (quietlySigned(note, origin, logKeys)) rep.pass("keys.in-force", `文件签名由最新的有效密钥（${given.generation(null)[0]}）签署`, `the file signature is by the latest keys in force (${given.generation(null)[1]})`);
+    else {
+      const r = given.retiredBy(note, origin, null);
+      if (r?.action === "rotate") {
+        logKeys = r.old;
+        rep.fact("retired_at", r.size);
+        rep.pass("keys.in-force", `文件签名由第 ${r.size} 条的密钥轮换所停用的旧密钥签署（轮换不是吊销，签名仍然有效；原因：${r.reason}）`, `the file signature is by keys the rotation at size ${r.size} retired (a rotation, not a revocation: it still counts; reason: ${r.reason})`);
+        retiredNote = [`签名所用的密钥已于第 ${r.size} 条轮换停用`, `the signing keys were retired by the rotation at size ${r.size}`];
+      } else if (r) inForceCheck(rep, given, note, origin, null, ["文件签名", "the file signature"]);
+    }
+  }
   const signed = signerCheck(rep, "file.signature", note, origin, logKeys, ["机关", "bureau"]);
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   if (base !== name) rep.fail("file.name", `签名的文件名是 ${name}，而文件名是 ${base}`, `the signature names ${name}, the file is ${base}`);
@@ -8814,6 +9005,7 @@ function verifyFileSignature(sig, fileName, file, logKeys) {
   } else rep.not("文件内容：未给出文件", "the file's contents: no file given");
   if (rep.ok) {
     rep.est(`机关密钥（${signed.map(keyLabelZh).join("；")}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join("; ")} signed the file ${name} (SHA-256 ${hex})`);
+    if (retiredNote) rep.not(`${retiredNote[0]}：签名早于轮换还是晚于轮换，文件签名本身无法说明`, `${retiredNote[1]}: whether it was signed before or after the rotation, a file signature cannot show`);
     rep.not("这些公钥是否确为该机关的真实密钥：请核对指纹", "that the keys are the bureau's genuine ones: compare the fingerprints");
   }
   return rep.done();
@@ -8860,6 +9052,36 @@ function verifyAttestation(input, auditorKeys, draw) {
 }
 
 // src/log.ts
+function inputOrigins(inp) {
+  const out = /* @__PURE__ */ new Set();
+  const cp = (x2) => {
+    if (!x2) return;
+    const c = parseCheckpoint(x2);
+    if (!(c instanceof Problem)) out.add(c.origin);
+  };
+  cp(inp.checkpoint);
+  if (inp.inclusion) {
+    const p = parseTlogProof(inp.inclusion);
+    if (!(p instanceof Problem)) cp(p.checkpoint);
+  }
+  if (inp.consistency) {
+    cp(inp.consistency.older);
+    const b = parseAddCheckpoint(inp.consistency.body);
+    if (!(b instanceof Problem)) cp(b.checkpoint);
+  }
+  for (const f of inp.fileSignatures ?? []) {
+    const n = parseNote(f.sig);
+    if (n instanceof Problem) continue;
+    const lines = n.text.split("\n");
+    if (lines[0] === "dualdraw-file-signature/v1" && lines[1]) out.add(lines[1]);
+  }
+  if (out.size === 0)
+    for (const st of inp.keyStatements ?? []) {
+      const o = statementOrigin(st);
+      if (o) out.add(o);
+    }
+  return [...out];
+}
 function verifyLog(inp) {
   const out = [];
   const keys = new Report("keys");
@@ -8874,6 +9096,25 @@ function verifyLog(inp) {
     return got;
   };
   const logKeys = read2(inp.logKeys, ["机关", "bureau"]);
+  if (inp.keyLists?.length) {
+    const origins = inputOrigins(inp);
+    for (const list of inp.keyLists) {
+      let used = 0;
+      list.text.split(/\r?\n/).forEach((line, i) => {
+        const l = line.trim();
+        if (!l || l.startsWith("#")) return;
+        const k = parseVkey(l);
+        if (k instanceof Problem) keys.fail("keys.vkey", `${list.name}:${i + 1}:1：不是公钥：${k.zh}`, `${list.name}:${i + 1}:1: not a vkey: ${k.en}`);
+        else if (origins.includes(k.name) && !logKeys.some((x2) => x2.text === k.text)) {
+          logKeys.push(k);
+          used++;
+          keys.pass("keys.vkey", `省级公钥清单 ${list.name} 第 ${i + 1} 行：机关公钥 ${k.name}（${k.type === "sm2" ? "SM2" : "Ed25519"}）指纹 ${k.fingerprint}`, `key list ${list.name} line ${i + 1}: bureau key ${k.name} (${k.type === "sm2" ? "SM2" : "Ed25519"}) fingerprint ${k.fingerprint}`);
+        }
+      });
+      if (origins.length === 0) keys.fail("keys.vkey", `省级公钥清单 ${list.name}：所给文本中没有日志名称，无法选出机关的公钥`, `key list ${list.name}: no input names a log origin, so no key of it can be chosen`);
+      else if (used === 0) keys.fail("keys.vkey", `省级公钥清单 ${list.name} 中没有名为 ${origins.join("、")} 的公钥`, `key list ${list.name} has no key named ${origins.join(", ")}`);
+    }
+  }
   const auditorKeys = read2(inp.auditorKeys ?? [], ["审计人", "auditor"]);
   let policy = null;
   if (inp.policy) {
@@ -8885,16 +9126,35 @@ function verifyLog(inp) {
     }
   }
   keys.fact("log_keys", logKeys.map((k) => k.text)).fact("fingerprints", logKeys.map((k) => k.fingerprint));
+  const chain = KeyChain.build(logKeys, inp.keyStatements ?? []);
+  for (const r of chain.results) {
+    const which = `#${r.index + 1}${r.size === null ? "" : ` (size ${r.size})`}`;
+    if (r.ok) {
+      const s = r.ok;
+      const fps = s.new.map((k) => k.fingerprint).join(", ");
+      keys.pass(
+        "keys.statement",
+        `密钥声明 ${which}：${s.action === "rotate" ? "轮换" : "吊销"}（${s.action}），第 ${s.size} 条，新密钥指纹 ${fps}，原因：${s.reason}`,
+        `key statement ${which}: ${s.action} at size ${s.size}, new keys ${fps}, reason: ${s.reason}`
+      );
+    } else keys.fail("keys.statement", `密钥声明 ${which} 不成立：${r.error.zh}`, `key statement ${which} is refused: ${r.error.en}`);
+  }
+  if (chain.results.length) {
+    keys.fact("statements", chain.statements.map((s) => `${s.action} ${s.size}`));
+    keys.fact("keys_in_force", chain.keysFor(null).map((k) => k.text));
+    const bad = chain.results.find((r) => r.error);
+    if (bad) keys.fact("error_kind", bad.error.kind);
+  }
   if (logKeys.length === 0 && (inp.checkpoint || inp.inclusion || inp.consistency || inp.fork || inp.fileSignatures?.length))
     keys.fail("keys.vkey", "没有给出机关公钥：签名无从核验", "no bureau key given: nothing signed can be checked");
   out.push(keys.done());
-  if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, logKeys, policy).report);
+  if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, chain, policy).report);
   const draw = inp.drawProof ? { bytes: inp.drawProof, campaign: inp.drawCampaign, announcementHash: inp.drawAnnouncementHash } : null;
-  if (inp.inclusion) out.push(verifyInclusion2(inp.inclusion, logKeys, policy, draw));
-  if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, logKeys, policy));
+  if (inp.inclusion) out.push(verifyInclusion2(inp.inclusion, chain, policy, draw));
+  if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, chain, policy));
   if (inp.fork) out.push(verifyFork(inp.fork, logKeys));
   for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, draw));
-  for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, logKeys));
+  for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, chain));
   return out;
 }
 
@@ -8911,10 +9171,17 @@ var LOG_USAGE = `The signed log (docs/LOG.md):
   --auditor-key VKEY|FILE   an auditor's vkey(s), for --attestation; repeatable
   --attestation FILE        an auditor's attestation (with PROOF: that it names these proof bytes); repeatable
   --signature FILE.sig      a published file's detached signature, checked against FILE beside it; repeatable
+  --key-statement FILE      a key statement (key rotate|revoke: WS/key-statements/SIZE.txt); repeatable, any
+                            order. They are taken by size, each verified against the keys in force before it;
+                            a checkpoint is then checked with the keys in force at its size (key-retired,
+                            key-revoked when keys a statement withdrew signed it), a file signature with the latest
+  --key-list FILE           a province key list (vkeys, one per line, blank lines and # comments): the keys named
+                            as the inputs' log origin are used as trusted keys, like --log-key; repeatable
   --json                    print {schema: "dualdraw.verify-log.v1", ok, reports: [{kind, ok, facts, checks:
-                            [{check, ok, message}], established, not_established}]} (web/README.md)
+                            [{check, ok, message}], established, not_established}]} (web/README.md); key checks:
+                            keys.statement, keys.in-force (a failure's message starts with its kind code)
 Exit status: 0 every check passed, 1 a check failed, 2 usage error or unreadable file.`;
-var LOG_FLAGS = ["--log-key", "--policy", "--checkpoint", "--inclusion", "--consistency", "--fork", "--auditor-key", "--attestation", "--signature"];
+var LOG_FLAGS = ["--log-key", "--policy", "--checkpoint", "--inclusion", "--consistency", "--fork", "--auditor-key", "--attestation", "--signature", "--key-statement", "--key-list"];
 var isLogArg = (a) => LOG_FLAGS.includes(a.split("=")[0]);
 var Usage = class extends Error {
 };
@@ -8929,7 +9196,7 @@ function read(path) {
 var readText = (path) => new TextDecoder().decode(read(path));
 var keyArg = (v) => existsSync(v) ? readText(v) : v;
 async function runLogCli(argv, writeOut2) {
-  const inp = { logKeys: [], auditorKeys: [], attestations: [], fileSignatures: [] };
+  const inp = { logKeys: [], auditorKeys: [], attestations: [], fileSignatures: [], keyStatements: [], keyLists: [] };
   let json = false;
   let lang = "en";
   let proof = null;
@@ -8955,7 +9222,11 @@ async function runLogCli(argv, writeOut2) {
       } else if (a === "--log-key") inp.logKeys.push(keyArg(val()));
       else if (a === "--auditor-key") inp.auditorKeys.push(keyArg(val()));
       else if (a === "--policy") inp.policy = readText(val());
-      else if (a === "--checkpoint") inp.checkpoint = read(val());
+      else if (a === "--key-statement") inp.keyStatements.push(read(val()));
+      else if (a === "--key-list") {
+        const f = val();
+        inp.keyLists.push({ name: f, text: readText(f) });
+      } else if (a === "--checkpoint") inp.checkpoint = read(val());
       else if (a === "--inclusion") inp.inclusion = read(val());
       else if (a === "--consistency") {
         const older = read(val());
@@ -9923,11 +10194,11 @@ function assignV2(seed, inp) {
       }
       blocks = lists.map((l) => Int32Array.from(l));
     }
-    const K = rotationSteps(P2);
-    stats.rotation_steps += K;
+    const K2 = rotationSteps(P2);
+    stats.rotation_steps += K2;
     const idx = new Int32Array(3);
     const old = new Int32Array(3);
-    for (let step = 0; step < K; step++) {
+    for (let step = 0; step < K2; step++) {
       const i1 = s.belowIndex(P2);
       const B = blockOf ? blocks[blockOf[i1]] : null;
       const k = 2 + s.belowIndex(2);
@@ -13651,7 +13922,7 @@ async function runVerification(proofFile, snapshot, progress) {
 
 // src/cli.ts
 var USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--lang zh|en]
-       node verify-cli.mjs [PROOF] --log-key VKEY… (--checkpoint F | --inclusion F | --consistency OLD NEW | --fork F | --attestation F | --signature F.sig)… [--json]
+       node verify-cli.mjs [PROOF] --log-key VKEY… (--checkpoint F | --inclusion F | --consistency OLD NEW | --fork F | --attestation F | --signature F.sig)… [--key-statement F …] [--key-list F] [--json]
 
 Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
 the light level from the proof alone, the public level with the published public snapshot.

@@ -12,7 +12,7 @@ import { type Lang } from './text.ts';
 import { ANNOUNCEMENT_NOTE_T, CHECK_LABEL, WHO_LABEL, buildVerdict, unreadable, type VerdictV2 } from './verdict.ts';
 
 const USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--lang zh|en]
-       node verify-cli.mjs [PROOF] --log-key VKEY… (--checkpoint F | --inclusion F | --consistency OLD NEW | --fork F | --attestation F | --signature F.sig)… [--json]
+       node verify-cli.mjs [PROOF] --log-key VKEY… (--checkpoint F | --inclusion F | --consistency OLD NEW | --fork F | --attestation F | --signature F.sig)… [--key-statement F …] [--key-list F] [--json]
 
 Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
 the light level from the proof alone, the public level with the published public snapshot.

@@ -5,14 +5,18 @@
 // result says what it established and what it could not (log/report.ts).
 import { type Policy, parsePolicy, verifyCheckpoint } from './log/checkpoint.ts';
 import { verifyFork } from './log/fork.ts';
-import { parseKeyList, type Vkey } from './log/keys.ts';
-import { verifyConsistency, verifyInclusion } from './log/proofs.ts';
-import { Report, isProblem, type LogReport } from './log/report.ts';
+import { KeyChain, statementOrigin } from './log/keyChain.ts';
+import { parseKeyList, parseVkey, type Vkey } from './log/keys.ts';
+import { parseCheckpoint, parseNote } from './log/note.ts';
+import { parseAddCheckpoint, parseTlogProof, verifyConsistency, verifyInclusion } from './log/proofs.ts';
+import { Problem, Report, isProblem, type LogReport } from './log/report.ts';
 import { verifyAttestation, verifyFileSignature } from './log/statements.ts';
 
 export { parsePolicy, verifyCheckpoint, type Policy } from './log/checkpoint.ts';
 export { chainHash, parseEntry } from './log/entry.ts';
 export { parseForkProof, verifyFork } from './log/fork.ts';
+export { KeyChain, KindProblem, isKindProblem, statementSize, verifyKeyStatement, type KeyStatement, type StatementResult } from './log/keyChain.ts';
+export { type KeyView, type Keys, type Retirement } from './log/checkpoint.ts';
 export { b64, fingerprint, keyId, parseKeyList, parseVkey, toB64, typeBytes, verifySig, type Vkey } from './log/keys.ts';
 export { parseCheckpoint, parseNote } from './log/note.ts';
 export { drawIds, parseAddCheckpoint, parseTlogProof, verifyConsistency, verifyInclusion, type DrawProofFile } from './log/proofs.ts';
@@ -38,6 +42,42 @@ export interface LogInputs {
   fork?: string | Uint8Array | null;
   attestations?: (string | Uint8Array)[];
   fileSignatures?: { sig: string | Uint8Array; name: string; file: Uint8Array | null }[];
+  /** key statements (docs/LOG.md §8: a rotation's or revocation's inclusion proof), any order */
+  keyStatements?: (string | Uint8Array)[];
+  /** province key lists (vkeys, one per line, blank lines and # comments): the keys named as the inputs' origin are used */
+  keyLists?: { name: string; text: string }[];
+}
+
+/** The log origins the inputs name (checkpoint, inclusion, consistency, file signatures; else the key statements). */
+export function inputOrigins(inp: LogInputs): string[] {
+  const out = new Set<string>();
+  const cp = (x: string | Uint8Array | null | undefined) => {
+    if (!x) return;
+    const c = parseCheckpoint(x);
+    if (!(c instanceof Problem)) out.add(c.origin);
+  };
+  cp(inp.checkpoint);
+  if (inp.inclusion) {
+    const p = parseTlogProof(inp.inclusion);
+    if (!(p instanceof Problem)) cp(p.checkpoint);
+  }
+  if (inp.consistency) {
+    cp(inp.consistency.older);
+    const b = parseAddCheckpoint(inp.consistency.body);
+    if (!(b instanceof Problem)) cp(b.checkpoint);
+  }
+  for (const f of inp.fileSignatures ?? []) {
+    const n = parseNote(f.sig);
+    if (n instanceof Problem) continue;
+    const lines = n.text.split('\n');
+    if (lines[0] === 'dualdraw-file-signature/v1' && lines[1]) out.add(lines[1]);
+  }
+  if (out.size === 0)
+    for (const st of inp.keyStatements ?? []) {
+      const o = statementOrigin(st);
+      if (o) out.add(o);
+    }
+  return [...out];
 }
 
 /** Run every check the inputs allow; the keys report comes first (vkeys that could not be read are failures). */
@@ -55,6 +95,26 @@ export function verifyLog(inp: LogInputs): LogReport[] {
     return got;
   };
   const logKeys = read(inp.logKeys, ['机关', 'bureau']);
+  // province key lists: every line a vkey (FILE:LINE:1 when not), the keys named as the inputs' origin used
+  if (inp.keyLists?.length) {
+    const origins = inputOrigins(inp);
+    for (const list of inp.keyLists) {
+      let used = 0;
+      list.text.split(/\r?\n/).forEach((line, i) => {
+        const l = line.trim();
+        if (!l || l.startsWith('#')) return;
+        const k = parseVkey(l);
+        if (k instanceof Problem) keys.fail('keys.vkey', `${list.name}:${i + 1}:1：不是公钥：${k.zh}`, `${list.name}:${i + 1}:1: not a vkey: ${k.en}`);
+        else if (origins.includes(k.name) && !logKeys.some((x) => x.text === k.text)) {
+          logKeys.push(k);
+          used++;
+          keys.pass('keys.vkey', `省级公钥清单 ${list.name} 第 ${i + 1} 行：机关公钥 ${k.name}（${k.type === 'sm2' ? 'SM2' : 'Ed25519'}）指纹 ${k.fingerprint}`, `key list ${list.name} line ${i + 1}: bureau key ${k.name} (${k.type === 'sm2' ? 'SM2' : 'Ed25519'}) fingerprint ${k.fingerprint}`);
+        }
+      });
+      if (origins.length === 0) keys.fail('keys.vkey', `省级公钥清单 ${list.name}：所给文本中没有日志名称，无法选出机关的公钥`, `key list ${list.name}: no input names a log origin, so no key of it can be chosen`);
+      else if (used === 0) keys.fail('keys.vkey', `省级公钥清单 ${list.name} 中没有名为 ${origins.join('、')} 的公钥`, `key list ${list.name} has no key named ${origins.join(', ')}`);
+    }
+  }
   const auditorKeys = read(inp.auditorKeys ?? [], ['审计人', 'auditor']);
   let policy: Policy | null = null;
   if (inp.policy) {
@@ -66,15 +126,35 @@ export function verifyLog(inp: LogInputs): LogReport[] {
     }
   }
   keys.fact('log_keys', logKeys.map((k) => k.text)).fact('fingerprints', logKeys.map((k) => k.fingerprint));
+  // the key chain (docs/LOG.md §8): statements by size, each against the keys in force after the previous one
+  const chain = KeyChain.build(logKeys, inp.keyStatements ?? []);
+  for (const r of chain.results) {
+    const which = `#${r.index + 1}${r.size === null ? '' : ` (size ${r.size})`}`;
+    if (r.ok) {
+      const s = r.ok;
+      const fps = s.new.map((k) => k.fingerprint).join(', ');
+      keys.pass(
+        'keys.statement',
+        `密钥声明 ${which}：${s.action === 'rotate' ? '轮换' : '吊销'}（${s.action}），第 ${s.size} 条，新密钥指纹 ${fps}，原因：${s.reason}`,
+        `key statement ${which}: ${s.action} at size ${s.size}, new keys ${fps}, reason: ${s.reason}`,
+      );
+    } else keys.fail('keys.statement', `密钥声明 ${which} 不成立：${r.error!.zh}`, `key statement ${which} is refused: ${r.error!.en}`);
+  }
+  if (chain.results.length) {
+    keys.fact('statements', chain.statements.map((s) => `${s.action} ${s.size}`));
+    keys.fact('keys_in_force', chain.keysFor(null).map((k) => k.text));
+    const bad = chain.results.find((r) => r.error);
+    if (bad) keys.fact('error_kind', bad.error!.kind);
+  }
   if (logKeys.length === 0 && (inp.checkpoint || inp.inclusion || inp.consistency || inp.fork || inp.fileSignatures?.length))
     keys.fail('keys.vkey', '没有给出机关公钥：签名无从核验', "no bureau key given: nothing signed can be checked");
   out.push(keys.done());
-  if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, logKeys, policy).report);
+  if (inp.checkpoint) out.push(verifyCheckpoint(inp.checkpoint, chain, policy).report);
   const draw = inp.drawProof ? { bytes: inp.drawProof, campaign: inp.drawCampaign, announcementHash: inp.drawAnnouncementHash } : null;
-  if (inp.inclusion) out.push(verifyInclusion(inp.inclusion, logKeys, policy, draw));
-  if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, logKeys, policy));
+  if (inp.inclusion) out.push(verifyInclusion(inp.inclusion, chain, policy, draw));
+  if (inp.consistency) out.push(verifyConsistency(inp.consistency.older, inp.consistency.body, chain, policy));
   if (inp.fork) out.push(verifyFork(inp.fork, logKeys));
   for (const a of inp.attestations ?? []) out.push(verifyAttestation(a, auditorKeys, draw));
-  for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, logKeys));
+  for (const f of inp.fileSignatures ?? []) out.push(verifyFileSignature(f.sig, f.name, f.file, chain));
   return out;
 }

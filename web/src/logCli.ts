@@ -1,7 +1,7 @@
 // The signed log on the command line (docs/LOG.md), part of dist/verify-cli.mjs:
 //   node verify-cli.mjs [PROOF] --log-key VKEY|FILE … [--policy FILE] [--checkpoint FILE] [--inclusion FILE]
 //        [--consistency OLD_CHECKPOINT ADD_CHECKPOINT] [--fork FILE] [--auditor-key VKEY|FILE …] [--attestation FILE …]
-//        [--signature FILE.sig …] [--json] [--lang zh|en]
+//        [--signature FILE.sig …] [--key-statement FILE …] [--key-list FILE] [--json] [--lang zh|en]
 // Exit 0: every check passed; 1: one failed; 2: a usage error or an unreadable file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { reportJson, reportText, verifyLog, type LogInputs } from './log.ts';
@@ -19,11 +19,18 @@ export const LOG_USAGE = `The signed log (docs/LOG.md):
   --auditor-key VKEY|FILE   an auditor's vkey(s), for --attestation; repeatable
   --attestation FILE        an auditor's attestation (with PROOF: that it names these proof bytes); repeatable
   --signature FILE.sig      a published file's detached signature, checked against FILE beside it; repeatable
+  --key-statement FILE      a key statement (key rotate|revoke: WS/key-statements/SIZE.txt); repeatable, any
+                            order. They are taken by size, each verified against the keys in force before it;
+                            a checkpoint is then checked with the keys in force at its size (key-retired,
+                            key-revoked when keys a statement withdrew signed it), a file signature with the latest
+  --key-list FILE           a province key list (vkeys, one per line, blank lines and # comments): the keys named
+                            as the inputs' log origin are used as trusted keys, like --log-key; repeatable
   --json                    print {schema: "dualdraw.verify-log.v1", ok, reports: [{kind, ok, facts, checks:
-                            [{check, ok, message}], established, not_established}]} (web/README.md)
+                            [{check, ok, message}], established, not_established}]} (web/README.md); key checks:
+                            keys.statement, keys.in-force (a failure's message starts with its kind code)
 Exit status: 0 every check passed, 1 a check failed, 2 usage error or unreadable file.`;
 
-const LOG_FLAGS = ['--log-key', '--policy', '--checkpoint', '--inclusion', '--consistency', '--fork', '--auditor-key', '--attestation', '--signature'];
+const LOG_FLAGS = ['--log-key', '--policy', '--checkpoint', '--inclusion', '--consistency', '--fork', '--auditor-key', '--attestation', '--signature', '--key-statement', '--key-list'];
 export const isLogArg = (a: string) => LOG_FLAGS.includes(a.split('=')[0]);
 
 class Usage extends Error {}
@@ -41,7 +48,7 @@ const readText = (path: string) => new TextDecoder().decode(read(path));
 const keyArg = (v: string) => (existsSync(v) ? readText(v) : v);
 
 export async function runLogCli(argv: string[], writeOut: (s: string) => Promise<void>): Promise<number> {
-  const inp: LogInputs = { logKeys: [], auditorKeys: [], attestations: [], fileSignatures: [] };
+  const inp: LogInputs = { logKeys: [], auditorKeys: [], attestations: [], fileSignatures: [], keyStatements: [], keyLists: [] };
   let json = false;
   let lang: Lang = 'en';
   let proof: string | null = null;
@@ -67,6 +74,11 @@ export async function runLogCli(argv: string[], writeOut: (s: string) => Promise
       } else if (a === '--log-key') inp.logKeys.push(keyArg(val()));
       else if (a === '--auditor-key') inp.auditorKeys!.push(keyArg(val()));
       else if (a === '--policy') inp.policy = readText(val());
+      else if (a === '--key-statement') inp.keyStatements!.push(read(val()));
+      else if (a === '--key-list') {
+        const f = val();
+        inp.keyLists!.push({ name: f, text: readText(f) });
+      }
       else if (a === '--checkpoint') inp.checkpoint = read(val());
       else if (a === '--inclusion') inp.inclusion = read(val());
       else if (a === '--consistency') {

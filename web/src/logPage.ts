@@ -25,6 +25,8 @@ export const LOG_UI = {
   logFork: t('分叉证据（可选）', 'Fork proof (optional)'),
   logAuditorKeys: t('审计人公钥（可选，用于审计声明）', 'Auditors’ keys (optional, for attestations)'),
   logAttestation: t('审计声明（F.attest-审计人.txt，可选；与上方载入的证明核对）', 'Attestation (F.attest-AUDITOR.txt, optional; checked against the proof loaded above)'),
+  logKeyStatements: t('密钥声明（可选，可多个）', 'Key statements (optional, several allowed)'),
+  logKeyList: t('省级公钥清单（可选）', 'The province’s key list (optional)'),
   logVerify: t('核验签名日志', 'Verify the signed log'),
   logNothing: t('请粘贴公钥，并至少载入一个检查点、收录证明、一致性证明、分叉证据或审计声明。', 'Paste the keys and load at least a checkpoint, an inclusion proof, a consistency proof, a fork proof or an attestation.'),
 };
@@ -46,6 +48,12 @@ let running = false;
 let logId = 0;
 let rerender: () => void = () => undefined;
 
+async function allBytesOf(id: string): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const f = (document.getElementById(id) as HTMLInputElement | null)?.files;
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  if (f) for (const x of Array.from(f)) out.push({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) });
+  return out;
+}
 async function bytesOf(id: string): Promise<Uint8Array | null> {
   const f = (document.getElementById(id) as HTMLInputElement | null)?.files;
   return f && f.length ? new Uint8Array(await f[0].arrayBuffer()) : null;
@@ -65,6 +73,10 @@ export async function runLogCheck(proofFileId: string, send: SendLog): Promise<v
     fork: await bytesOf('log-fork-file'),
     auditorKeys: [textOf('log-auditor-keys')],
   };
+  const statements = await allBytesOf('log-key-statement-file');
+  if (statements.length) inp.keyStatements = statements.map((s) => s.bytes);
+  const list = (await allBytesOf('log-key-list-file'))[0];
+  if (list) inp.keyLists = [{ name: list.name, text: new TextDecoder().decode(list.bytes) }];
   const att = await bytesOf('log-attestation-file');
   if (att) inp.attestations = [att];
   const policy = await bytesOf('log-policy-file');
@@ -73,7 +85,7 @@ export async function runLogCheck(proofFileId: string, send: SendLog): Promise<v
   const body = await bytesOf('log-consistency-file');
   if (older && body) inp.consistency = { older, body };
   last = null;
-  if (!inp.checkpoint && !inp.inclusion && !inp.consistency && !inp.fork && !att) {
+  if (!inp.checkpoint && !inp.inclusion && !inp.consistency && !inp.fork && !att && !inp.keyStatements) {
     message = LOG_UI.logNothing;
     running = false;
   } else {
@@ -106,6 +118,8 @@ export function logSection(h: H, label: (k: string) => HTMLElement, proofFileId:
     h('input', { type: 'file', id: 'log-checkpoint-file', 'data-testid': 'log-checkpoint-input' }),
     file('log-inclusion-file', 'logInclusion', 'log-inclusion-input'),
     file('log-policy-file', 'logPolicy', 'log-policy-input'),
+    h('label', { class: 'file' }, label('logKeyStatements'), h('input', { type: 'file', id: 'log-key-statement-file', multiple: true, 'data-testid': 'log-key-statement-input' })),
+    file('log-key-list-file', 'logKeyList', 'log-key-list-input'),
     file('log-old-file', 'logOld', 'log-old-input'),
     file('log-consistency-file', 'logConsistency', 'log-consistency-input'),
     file('log-fork-file', 'logFork', 'log-fork-input'),

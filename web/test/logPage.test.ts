@@ -2,7 +2,7 @@
 // vkeys, loads a checkpoint and an inclusion proof (and the draw proof above) and sees the verdict; tampered inputs
 // are refused and named, in Chinese first, and the page makes no request.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -104,5 +104,29 @@ test('another draw proof, an edited checkpoint, a missing SM2 signature, a consi
   await page.getByTestId('log-attestation-input').setInputFiles(file('att2.txt', attText('cd'.repeat(32))));
   await page.getByTestId('log-verify-button').click();
   await page.waitForSelector('[data-testid="log-result"][data-status="invalid"]', { timeout: 20000 });
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
+});
+
+test('key statements (several files) and a province key list: the keys in force by size, key-revoked named (docs/LOG.md §8)', async () => {
+  const V = JSON.parse(readFileSync(join(WEB, '..', 'tests', 'vectors', 'log-keys-v1.json'), 'utf8'));
+  const list = file('province-keys.txt', `# 省级公钥清单\n\n${V.generations[0].map((k: { vkey: string }) => k.vkey).join('\n')}\n`);
+  const statements = V.statements.map((s: { size: number; text: string }) => file(`key-statement-${s.size}.txt`, s.text));
+  const run = async (cpText: string) => {
+    await page.goto(PAGE);
+    await page.getByTestId('log-key-statement-input').setInputFiles(statements);
+    await page.getByTestId('log-key-list-input').setInputFiles(list);
+    await page.getByTestId('log-checkpoint-text').fill(cpText);
+    await page.getByTestId('log-verify-button').click();
+    await page.waitForSelector('[data-testid="log-result"][data-status="valid"], [data-testid="log-result"][data-status="invalid"]', { timeout: 20000 });
+    return { status: (await page.getByTestId('log-result').getAttribute('data-status'))!, text: await page.getByTestId('log-result').innerText() };
+  };
+  const between = await run(V.accept.find((c: { name: string }) => c.name === 'between').input);
+  assert.equal(between.status, 'valid', between.text);
+  assert.equal(await page.locator('[data-check="keys.statement"].ok').count(), 2);
+  assert.equal(await page.locator('[data-check="keys.in-force"].ok').count(), 1);
+  assert.match(between.text, /轮换/);
+  const revoked = await run(V.refuse.find((c: { name: string }) => c.name === 'checkpoint-by-revoked-keys').input);
+  assert.equal(revoked.status, 'invalid');
+  assert.match(await page.locator('[data-check="keys.in-force"].bad').innerText(), /key-revoked/);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
 });

@@ -46,8 +46,9 @@ import { targetItems } from '../src/draw.ts';
 const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
 // Visit-date vectors (docs/SCHEDULE.md) are outside this page: it verifies draws, not schedules.
 // They are recognised by their format and left out; any other unknown file still fails below.
-// The signed log's vectors (docs/LOG.md) have their own test, test/logVectors.test.ts, which runs every case of them.
-const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-log-vectors/v1']);
+// The signed log's vectors (docs/LOG.md) have their own tests, test/logVectors.test.ts and (key rotation and
+// revocation, §8) test/logKeyVectors.test.ts, which run every case of them.
+const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-log-vectors/v1', 'dualdraw-log-key-vectors/v1']);
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .filter((f) => !OUT_OF_SCOPE.has(JSON.parse(readFileSync(join(DIR, f), 'utf8')).format))

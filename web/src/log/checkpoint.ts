@@ -2,7 +2,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { toHex, utf8 } from '../bytes.ts';
 import { parseVkey, verifySig, type Vkey } from './keys.ts';
-import { checkNote, parseCheckpoint, type Checkpoint } from './note.ts';
+import { checkNote, parseCheckpoint, signedByAll, type Checkpoint, type Note } from './note.ts';
 import { P, Report, isProblem, type LogReport, type Problem } from './report.ts';
 
 export interface Policy {
@@ -33,6 +33,52 @@ export function parsePolicy(text: string): Policy | Problem {
   return { cosigners, quorum };
 }
 
+/** What a statement retired or revoked (docs/LOG.md §8): the statement's action, size and reason. */
+export interface Retirement {
+  action: 'rotate' | 'revoke';
+  size: number;
+  reason: string;
+  /** the keys it retired (named as the log) */
+  old: Vkey[];
+}
+
+/**
+ * The reader's keys over time (docs/LOG.md §8), as log/keyChain.ts builds them: the keys in force for a checkpoint's
+ * size (`null`: the latest, for what has no size) and, when those fail, the statement whose old keys signed.
+ */
+export interface KeyView {
+  readonly chain: true;
+  /** how many statements were accepted */
+  readonly accepted: number;
+  keysFor(size: number | null): Vkey[];
+  /** the last statement of size ≤ `size` (any when null) whose old keys all signed the note, latest first */
+  retiredBy(note: Note, origin: string, size: number | null): Retirement | null;
+  /** a label of the keys in force at `size` (e.g. "the initial keys", "the keys of the rotation at size 4") */
+  generation(size: number | null): [string, string];
+}
+export type Keys = Vkey[] | KeyView;
+export const isView = (k: Keys): k is KeyView => !Array.isArray(k);
+/** the keys in force at a size (all given keys when there is no chain) */
+export const keysAt = (k: Keys, size: number | null): Vkey[] => (isView(k) ? k.keysFor(size) : k);
+
+/** Do the keys of `name` among `keys` all sign the note (no failures)? Quietly, without findings. */
+export function quietlySigned(note: Note, name: string, keys: Vkey[]): boolean {
+  const mine = keys.filter((k) => k.name === name && k.type !== 'cosignature');
+  return signedByAll(checkNote(note, mine), mine);
+}
+
+/** Add the `keys.in-force` finding for a note (of a size, or none) whose keys in force failed; true when added. */
+export function inForceCheck(rep: Report, view: KeyView, note: Note, origin: string, size: number | null, what: [string, string]): Retirement | null {
+  const r = view.retiredBy(note, origin, size);
+  if (!r) return null;
+  const kind = r.action === 'rotate' ? 'key-retired' : 'key-revoked';
+  if (r.action === 'rotate')
+    rep.fail('keys.in-force', `key-retired：${what[0]}由第 ${r.size} 条的密钥轮换所停用的密钥签署（原因：${r.reason}）`, `key-retired: ${what[1]} is signed by keys the rotation at size ${r.size} retired (reason: ${r.reason})`);
+  else rep.fail('keys.in-force', `key-revoked：${what[0]}由第 ${r.size} 条吊销的密钥签署（原因：${r.reason}）`, `key-revoked: ${what[1]} is signed by keys revoked at size ${r.size} (reason: ${r.reason})`);
+  rep.fact('error_kind', kind).fact('retired_at', r.size);
+  return r;
+}
+
 export const keyLabel = (k: Vkey) => `${k.name} (${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : 'cosigner'}, ${k.fingerprint})`;
 export const keyLabelZh = (k: Vkey) => `${k.name}（${k.type === 'sm2' ? 'SM2' : k.type === 'ed25519' ? 'Ed25519' : '联署密钥'}，指纹 ${k.fingerprint}）`;
 const algo = (k: Vkey) => (k.type === 'sm2' ? 'SM2' : 'Ed25519');
@@ -61,7 +107,7 @@ export function signerCheck(rep: Report, check: string, note: Checkpoint['note']
 }
 
 /** Verify a checkpoint: format, the bureau's signatures (every given key of its origin), and cosignatures by a policy. */
-export function verifyCheckpoint(input: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null, prefix = 'checkpoint'): { report: LogReport; cp: Checkpoint | null } {
+export function verifyCheckpoint(input: string | Uint8Array, given: Keys, policy: Policy | null = null, prefix = 'checkpoint'): { report: LogReport; cp: Checkpoint | null } {
   const rep = new Report('checkpoint');
   const cp = parseCheckpoint(input);
   if (isProblem(cp)) {
@@ -69,7 +115,13 @@ export function verifyCheckpoint(input: string | Uint8Array, logKeys: Vkey[], po
     return { report: rep.done(), cp: null };
   }
   rep.fact('origin', cp.origin).fact('size', cp.size).fact('root', toHex(cp.root));
+  const logKeys = keysAt(given, cp.size);
   const signed = signerCheck(rep, `${prefix}.signature`, cp.note, cp.origin, logKeys, ['机关', 'bureau']);
+  if (isView(given) && given.accepted > 0) {
+    const g = given.generation(cp.size);
+    if (signed.length) rep.pass('keys.in-force', `${cp.size} 条的检查点由当时有效的密钥（${g[0]}）签署`, `the size-${cp.size} checkpoint is signed by the keys in force at that size (${g[1]})`);
+    else inForceCheck(rep, given, cp.note, cp.origin, cp.size, [`${cp.size} 条的检查点`, `the size-${cp.size} checkpoint`]);
+  }
   if (rep.ok) {
     const both = signed.length >= 2;
     rep.est(

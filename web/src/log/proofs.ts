@@ -2,9 +2,9 @@
 // proof (the c2sp.org/tlog-witness add-checkpoint body).
 import { fromUtf8, parseHex, sha, toHex, utf8 } from '../bytes.ts';
 import { parseJson, type JsonObject } from '../json.ts';
-import { type Policy, verifyCheckpoint } from './checkpoint.ts';
+import { type Keys, type Policy, verifyCheckpoint } from './checkpoint.ts';
 import { chainHash, entryBody, parseEntry, type Entry } from './entry.ts';
-import { b64, type Vkey } from './keys.ts';
+import { b64 } from './keys.ts';
 import { MAX_NOTE_BYTES } from './note.ts';
 import { P, Report, isProblem, type LogReport, type Problem } from './report.ts';
 import { consistencyOk, inclusionOk, ledgerLeafHash } from './tree.ts';
@@ -92,7 +92,7 @@ export function drawIds(draw: DrawProofFile): { campaign: unknown; announcementH
 }
 
 /** Verify an inclusion proof; with the draw's proof file, that this exact proof is the draw the bureau logged. */
-export function verifyInclusion(input: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null, draw: DrawProofFile | null = null): LogReport {
+export function verifyInclusion(input: string | Uint8Array, logKeys: Keys, policy: Policy | null = null, draw: DrawProofFile | null = null): LogReport {
   const rep = new Report('inclusion');
   const p = parseTlogProof(input);
   if (isProblem(p)) return rep.fail('inclusion.format', `收录证明格式错误：${p.zh}`, `not an inclusion proof: ${p.en}`).done();
@@ -177,7 +177,7 @@ export function parseAddCheckpoint(input: string | Uint8Array): AddCheckpoint | 
 }
 
 /** Verify that a newer checkpoint (in an add-checkpoint body) extends an older one the reader kept. */
-export function verifyConsistency(older: string | Uint8Array, body: string | Uint8Array, logKeys: Vkey[], policy: Policy | null = null): LogReport {
+export function verifyConsistency(older: string | Uint8Array, body: string | Uint8Array, logKeys: Keys, policy: Policy | null = null): LogReport {
   const rep = new Report('consistency');
   const a = verifyCheckpoint(older, logKeys, null, 'older');
   rep.take(a.report, true);

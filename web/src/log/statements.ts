@@ -1,13 +1,18 @@
 // docs/LOG.md §6 (detached signatures of published files) and §7 (auditors' attestations).
 import { sha, toHex } from '../bytes.ts';
-import { keyLabel, keyLabelZh, signerCheck } from './checkpoint.ts';
+import { inForceCheck, isView, keyLabel, keyLabelZh, keysAt, quietlySigned, signerCheck, type Keys } from './checkpoint.ts';
 import { validKeyName, type Vkey } from './keys.ts';
 import { parseNote } from './note.ts';
 import { drawIds, type DrawProofFile } from './proofs.ts';
 import { Report, isProblem, type LogReport } from './report.ts';
 
 /** Verify `F.sig` against the file's name and bytes and the bureau's keys. */
-export function verifyFileSignature(sig: string | Uint8Array, fileName: string, file: Uint8Array | null, logKeys: Vkey[]): LogReport {
+/**
+ * Verify `F.sig` against the file's name and bytes and the bureau's keys. A file signature has no size (docs/LOG.md
+ * §8): with a key chain it is accepted under the latest keys; under keys a rotation retired it is accepted with a note
+ * of the rotation's size (fact `retired_at`); under keys a revocation withdrew it is refused (`key-revoked`).
+ */
+export function verifyFileSignature(sig: string | Uint8Array, fileName: string, file: Uint8Array | null, given: Keys): LogReport {
   const rep = new Report('file-signature');
   const note = parseNote(sig);
   if (isProblem(note)) return rep.fail('file.format', `签名文件格式错误：${note.zh}`, `not a signed note: ${note.en}`).done();
@@ -17,6 +22,21 @@ export function verifyFileSignature(sig: string | Uint8Array, fileName: string, 
   if (!validKeyName(origin) || !/^[0-9a-f]{64}$/.test(hex) || !/^(0|[1-9][0-9]*)$/.test(sizeText) || name === '' || /[\/\\]/.test(name))
     return rep.fail('file.format', '文件签名的字段格式错误', 'a field of the file signature is malformed').done();
   rep.fact('origin', origin).fact('file', name).fact('sha256', hex).fact('size', Number(sizeText));
+  let logKeys = keysAt(given, null);
+  let retiredNote: [string, string] | null = null;
+  if (isView(given) && given.accepted > 0) {
+    rep.fact('retired_at', null);
+    if (quietlySigned(note, origin, logKeys)) rep.pass('keys.in-force', `文件签名由最新的有效密钥（${given.generation(null)[0]}）签署`, `the file signature is by the latest keys in force (${given.generation(null)[1]})`);
+    else {
+      const r = given.retiredBy(note, origin, null);
+      if (r?.action === 'rotate') {
+        logKeys = r.old;
+        rep.fact('retired_at', r.size);
+        rep.pass('keys.in-force', `文件签名由第 ${r.size} 条的密钥轮换所停用的旧密钥签署（轮换不是吊销，签名仍然有效；原因：${r.reason}）`, `the file signature is by keys the rotation at size ${r.size} retired (a rotation, not a revocation: it still counts; reason: ${r.reason})`);
+        retiredNote = [`签名所用的密钥已于第 ${r.size} 条轮换停用`, `the signing keys were retired by the rotation at size ${r.size}`];
+      } else if (r) inForceCheck(rep, given, note, origin, null, ['文件签名', 'the file signature']);
+    }
+  }
   const signed = signerCheck(rep, 'file.signature', note, origin, logKeys, ['机关', 'bureau']);
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   if (base !== name) rep.fail('file.name', `签名的文件名是 ${name}，而文件名是 ${base}`, `the signature names ${name}, the file is ${base}`);
@@ -28,6 +48,7 @@ export function verifyFileSignature(sig: string | Uint8Array, fileName: string, 
   } else rep.not('文件内容：未给出文件', 'the file\'s contents: no file given');
   if (rep.ok) {
     rep.est(`机关密钥（${signed.map(keyLabelZh).join('；')}）签署了文件 ${name}（SHA-256 ${hex}）`, `the bureau's key(s) ${signed.map(keyLabel).join('; ')} signed the file ${name} (SHA-256 ${hex})`);
+    if (retiredNote) rep.not(`${retiredNote[0]}：签名早于轮换还是晚于轮换，文件签名本身无法说明`, `${retiredNote[1]}: whether it was signed before or after the rotation, a file signature cannot show`);
     rep.not('这些公钥是否确为该机关的真实密钥：请核对指纹', "that the keys are the bureau's genuine ones: compare the fingerprints");
   }
   return rep.done();
