@@ -49,8 +49,11 @@ const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
 // The signed log's vectors (docs/LOG.md) have their own tests, test/logVectors.test.ts and (key rotation and
 // revocation, §8) test/logKeyVectors.test.ts, which run every case of them.
 const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-log-vectors/v1', 'dualdraw-log-key-vectors/v1']);
+// The RFC 6962 proofs of transparency-dev/merkle (rfc6962-transparency-dev.json, no format field) have their own
+// test, test/rfc6962Vectors.test.ts.
+const OUT_OF_SCOPE_FILES = new Set(['rfc6962-transparency-dev.json']);
 const files = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && !OUT_OF_SCOPE_FILES.has(f))
   .filter((f) => !OUT_OF_SCOPE.has(JSON.parse(readFileSync(join(DIR, f), 'utf8')).format))
   .sort();
 
