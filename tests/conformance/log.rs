@@ -283,7 +283,7 @@ pub fn check_campaign(
     earlier: Option<&Drawn>,
     rng: &mut Rng,
     stats: &mut LogStats,
-) {
+) -> Option<Made> {
     let (tools, other, tampers) = (run.tools, run.other, run.tampers);
     let t0 = std::time::Instant::now();
     stats.campaigns += 1;
@@ -291,7 +291,7 @@ pub fn check_campaign(
         Ok(m) => m,
         Err(e) => {
             stats.failures.push(format!("{} (log): {e}", d.id));
-            return;
+            return None;
         }
     };
     for case in log_tampers::honest(k, d, &m, rng.below(2)) {
@@ -301,4 +301,5 @@ pub fn check_campaign(
         judge(tools, &d.id, case, stats);
     }
     stats.seconds += t0.elapsed().as_secs_f64();
+    Some(m)
 }

@@ -20,6 +20,7 @@ mod bases;
 mod county;
 mod log;
 mod log_judge;
+mod log_rotation;
 mod log_tampers;
 mod smart;
 mod tampers;
@@ -384,6 +385,7 @@ fn main() {
         } else {
             None
         };
+        let mut last_logged: Option<(usize, log::Made)> = None;
         let per = 2 + rng.below(4);
         for j in 0..per {
             if stats.drawn >= a.campaigns {
@@ -403,7 +405,11 @@ fn main() {
                         other: o,
                         tampers: a.log_tampers,
                     };
-                    log::check_campaign(&run, k, &d, n, earlier, &mut rng, &mut log_stats);
+                    if let Some(m) =
+                        log::check_campaign(&run, k, &d, n, earlier, &mut rng, &mut log_stats)
+                    {
+                        last_logged = Some((drawn.len(), m));
+                    }
                 } else if keyed.is_some() && d.announced.is_none() {
                     stats
                         .failures
@@ -411,6 +417,17 @@ fn main() {
                 }
                 drawn.push(d);
             }
+        }
+        // Half the signed workspaces end with a key rotation or revocation
+        // (docs/LOG.md §8), judged on their last campaign.
+        if let (Some(k), Some((i, m))) = (&keyed, &last_logged)
+            && let Some(d) = drawn.get(*i)
+            && rng.chance(50)
+        {
+            let t0 = std::time::Instant::now();
+            let revoke = rng.chance(50);
+            log_rotation::check_rotation(&log_tools, k, d, m, revoke, &mut log_stats);
+            log_stats.seconds += t0.elapsed().as_secs_f64();
         }
         if let Err(e) = dd(&c.ws, &["ledger", "verify"]) {
             stats.failures.push(format!(

@@ -241,6 +241,9 @@ class KeyChain:
             rep.facts.update(scratch.facts)
             return []
         kind = "key-revoked" if st.action == "revoke" else "key-retired"
+        # The signature check under the keys in force failed: report it, then why (as the page does).
+        rep.take(scratch)
+        rep.facts.update(scratch.facts)
         rep.fail("keys.in-force", "%s: the size-%d checkpoint is signed by keys (%s) that the %s at size %d withdrew%s; "
                  "the keys in force for size %d are %s"
                  % (kind, cp["size"], fingerprints(st.old), st.action, st.size,
@@ -267,6 +270,8 @@ class KeyChain:
             return []
         old = [k for k in st.old if k.name == origin]
         if st.action == "revoke":
+            rep.take(scratch)
+            rep.facts.update(scratch.facts)
             rep.fail("keys.in-force", "key-revoked: the file is signed by keys (%s) revoked at size %d (reason: %s); "
                      "the bureau republishes its files signed with the new keys" % (fingerprints(old), st.size, st.reason))
             rep.facts["key_error"] = "key-revoked"
