@@ -46,9 +46,10 @@ import { targetItems } from '../src/draw.ts';
 const DIR = join(import.meta.dirname, '..', '..', 'tests', 'vectors');
 // Visit-date vectors (docs/SCHEDULE.md) are outside this page: it verifies draws, not schedules.
 // They are recognised by their format and left out; any other unknown file still fails below.
-// The signed log's vectors (docs/LOG.md) have their own tests, test/logVectors.test.ts and (key rotation and
-// revocation, §8) test/logKeyVectors.test.ts, which run every case of them.
-const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-log-vectors/v1', 'dualdraw-log-key-vectors/v1']);
+// The signed log's vectors (docs/LOG.md) have their own tests, test/logVectors.test.ts, (key rotation and
+// revocation, §8) test/logKeyVectors.test.ts and (SM3, SM2, Ed25519 known answers) test/cryptoKat.test.ts, which
+// run every case of them.
+const OUT_OF_SCOPE = new Set(['dualdraw-schedule-vectors-v1', 'dualdraw-log-vectors/v1', 'dualdraw-log-key-vectors/v1', 'dualdraw-crypto-kat/v1']);
 // The RFC 6962 proofs of transparency-dev/merkle (rfc6962-transparency-dev.json, no format field) have their own
 // test, test/rfc6962Vectors.test.ts.
 const OUT_OF_SCOPE_FILES = new Set(['rfc6962-transparency-dev.json']);
