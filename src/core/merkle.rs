@@ -129,6 +129,57 @@ pub fn root_from_leaf_hashes(mut level: Vec<Hash>) -> Hash {
     level[0]
 }
 
+/// The root (默克尔树根) of leaves given one at a time, in order, keeping only
+/// the frontier (one hash per level: O(log n) memory), for registries read as
+/// a stream. It gives the same root as [`root_from_leaf_hashes`] (RFC 6962
+/// §2.1: perfect subtrees merged as they complete, the rest folded right to
+/// left at the end).
+#[derive(Debug, Clone, Default)]
+pub struct RootBuilder {
+    /// (height, hash) of the perfect subtrees so far, highest first.
+    frontier: Vec<(u32, Hash)>,
+    size: u64,
+}
+
+impl RootBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the next leaf's hash.
+    pub fn push(&mut self, leaf: Hash) {
+        let mut node = (0u32, leaf);
+        while let Some(&(h, left)) = self.frontier.last() {
+            if h != node.0 {
+                break;
+            }
+            self.frontier.pop();
+            node = (h + 1, node_hash(&left, &node.1));
+        }
+        self.frontier.push(node);
+        self.size += 1;
+    }
+
+    /// Leaves so far.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The root over the leaves pushed.
+    pub fn finish(&self) -> MerkleRoot {
+        let mut it = self.frontier.iter().rev();
+        let hash = match it.next() {
+            None => empty_root(),
+            Some(&(_, last)) => it.fold(last, |acc, &(_, left)| node_hash(&left, &acc)),
+        };
+        MerkleRoot {
+            hash,
+            size: self.size,
+        }
+    }
+}
+
 /// The root (默克尔树根, 并行计算) over `leaves` (each the canonical bytes of
 /// one record), hashing on every core.
 pub fn root_parallel<L: AsRef<[u8]> + Sync>(leaves: &[L]) -> Hash {
@@ -495,6 +546,20 @@ mod tests {
                 short.path.pop();
                 prop_assert!(root.verify_inclusion(&leaves[i], i as u64, &short).is_err());
             }
+        }
+    }
+
+    #[test]
+    fn root_builder_gives_the_same_root_as_the_whole_tree() {
+        for n in 0..=130u64 {
+            let hashes: Vec<Hash> = (0..n).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+            let mut b = RootBuilder::new();
+            for h in &hashes {
+                b.push(*h);
+            }
+            let r = b.finish();
+            assert_eq!(r.size, n);
+            assert_eq!(r.hash, root_from_leaf_hashes(hashes), "{n} leaves");
         }
     }
 }

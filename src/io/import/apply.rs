@@ -85,6 +85,27 @@ impl std::fmt::Display for Stage {
 /// Stages reported to a progress display.
 pub type Progress<'a> = &'a dyn Fn(Stage);
 
+/// Every cell of `table` that reads as a USCC (strictly, or as a legacy code
+/// an import may accept), as the import will read it: the entities a
+/// recusals file can name.
+fn uscc_cells(table: &crate::io::import::table::Table) -> std::collections::HashSet<String> {
+    use crate::core::uscc::Uscc;
+    let mut out = std::collections::HashSet::new();
+    for (_, rec) in &table.rows {
+        for cell in rec.iter() {
+            let v = cell
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+            if let Ok(u) = Uscc::parse(v) {
+                out.insert(u.as_str().to_string());
+            }
+            if let Ok(u) = Uscc::accept_legacy(v) {
+                out.insert(u.as_str().to_string());
+            }
+        }
+    }
+    out
+}
+
 fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {
     match kind {
         RegistryKind::Recusals => vec![
@@ -152,6 +173,19 @@ fn import_once<S: Store + ?Sized>(
     // registry changed meanwhile (another import or update), never lost.
     let base = ws.current_snapshot()?;
     let mut current = match &base {
+        // Recusals need the officers, and of the entities only those the file
+        // names: streamed, not loaded (a province's registry stays on disk).
+        Some(s) if kind == RegistryKind::Recusals => {
+            let mut reg = ws.load_kinds(s, &[RegistryKind::Recusals, RegistryKind::Officers])?;
+            let named = uscc_cells(table);
+            ws.for_each_entity(s, &mut |e| {
+                if named.contains(e.uscc.as_str()) {
+                    reg.entities.push(e.clone());
+                }
+                Ok(())
+            })?;
+            reg
+        }
         Some(s) => ws.load_kinds(s, &kinds_needed(kind))?,
         None => Registries::default(),
     };

@@ -15,6 +15,7 @@ mod maintenance;
 mod results;
 mod schedules;
 mod store_impl;
+mod stream;
 mod support;
 
 use super::{CommitOutcome, SnapshotInfo, StoreError};

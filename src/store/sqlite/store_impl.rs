@@ -66,6 +66,14 @@ impl Store for Workspace {
         Workspace::load_kinds(self, snap, kinds)
     }
 
+    fn for_each_entity(
+        &self,
+        snap: &SnapshotInfo,
+        f: &mut dyn FnMut(&crate::core::registry::Entity) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.stream_entities(snap, f)
+    }
+
     fn commit(
         &mut self,
         kind: RegistryKind,
