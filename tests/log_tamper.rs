@@ -66,6 +66,10 @@ fn tamper_suite_each_rewrite_is_caught_with_its_own_kind_and_message() {
         c.cosign("req.txt").expect(0);
         let keys = c.log_key_args();
         let kept = keep_checkpoint(&c, "kept.txt");
+        // A kept checkpoint verifies on its own.
+        c.raw(&args(&["ledger", "verify-proof", "kept.txt"], &keys))
+            .expect(0)
+            .has("VERIFIED");
         rebuild(&c, true);
         let size = c.ledger_size();
         assert!(size > kept);
@@ -218,6 +222,8 @@ fn tamper_suite_each_rewrite_is_caught_with_its_own_kind_and_message() {
         .expect(0);
         c.dd(&["ledger", "add-cosignatures", "cosigned.txt"])
             .expect(0);
+        // Signing the same checkpoint again keeps the cosignature.
+        c.dd(&["ledger", "checkpoint"]).expect(0);
         c.dd(&[
             "ledger",
             "prove-inclusion",

@@ -34,3 +34,4 @@ help-verify-signature--key-statement = A key statement the bureau published (WS/
 help-key-show--vkeys = Print only the vkeys, one per line (a key list, or a file for --log-key)
 help-cosigner-show = Print the cosigner's public key (vkey), for the bureau's policy
 help-cosigner-show--state = The state file
+log-checkpoint-verified = VERIFIED: the checkpoint of { $size } entries; { $keys } bureau key signatures valid, { $cosignatures } cosignatures valid

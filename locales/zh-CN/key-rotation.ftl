@@ -37,3 +37,4 @@ help-verify-signature--key-statement = 机关公布的密钥声明（WS/key-stat
 help-key-show--vkeys = 只打印公钥 vkey，每行一个（可作公钥清单，或作 --log-key 的文件）
 help-cosigner-show = 打印共同签署人的公钥 vkey（供机关写入共同签署策略）
 help-cosigner-show--state = 状态文件
+log-checkpoint-verified = 核验通过（VERIFIED）：{ $size } 条记录的检查点；{ $keys } 个机关公钥的签名有效，{ $cosignatures } 个共同签署有效

@@ -70,7 +70,7 @@ pub enum LedgerCommand {
         #[arg(long = "cosigner-key")]
         cosigner_keys: Vec<String>,
     },
-    /// Verify an inclusion proof, or a consistency proof against an older checkpoint, with the bureau's public keys.
+    /// Verify an inclusion proof, a consistency proof against an older checkpoint (--older), or a checkpoint, with the bureau's public keys.
     VerifyProof {
         /// The proof file.
         file: PathBuf,

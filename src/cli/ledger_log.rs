@@ -273,6 +273,32 @@ pub(super) fn verify_proof(
             ) + &qline),
         );
     }
+    // A checkpoint on its own (not an add-checkpoint body): its signatures
+    // under the keys in force at its size, and the policy's cosignatures.
+    if older.is_none()
+        && AddCheckpoint::parse(&bytes).is_err()
+        && let Ok(signed) = SignedCheckpoint::parse(&bytes)
+    {
+        let log = chain
+            .keys_checked_for(&signed)
+            .map_err(|e| statement_failure(&e))?;
+        let cp = signed
+            .verify(log, &cosigners)
+            .map_err(|e| refused(e.kind(), e.to_string()))?;
+        let cos = cosigned(&cp);
+        let (q, qline) = quorum(&cp)?;
+        return out.done(
+            "dualdraw.verify-proof.v1",
+            &serde_json::json!({"verified": true, "proof": "checkpoint", "size": cp.checkpoint().size,
+                "root": cp.checkpoint().root, "signatures": log.keys().len(), "cosignatures": cos, "policy": q}),
+            &(t!(
+                "log-checkpoint-verified",
+                size = cp.checkpoint().size,
+                keys = log.keys().len(),
+                cosignatures = cos.len()
+            ) + &qline),
+        );
+    }
     let older = older.ok_or_else(|| Failure::usage(t!("log-older-needed")))?;
     let old_signed =
         SignedCheckpoint::parse(&read(older)?).map_err(|e| refused(e.kind(), e.to_string()))?;

@@ -287,9 +287,28 @@ pub fn sign_and_store_checkpoint(
         root: root.hash,
     }
     .sign(signers)?;
+    let mut signed = signed;
     let cdir = checkpoints_dir(dir);
     std::fs::create_dir_all(&cdir).map_err(io(&cdir))?;
     let path = cdir.join(format!("{}.txt", root.size));
+    // The same checkpoint signed again keeps the cosignatures already added
+    // to it (`ledger add-cosignatures`): lines of the cosignature form
+    // (key ID, then 8-byte timestamp and 64-byte signature).
+    if let Ok(old) = std::fs::read(&path).map(|b| SignedCheckpoint::parse(&b))
+        && let Ok(old) = old
+        && old.note().text() == signed.note().text()
+    {
+        for line in old.note().signatures() {
+            let have = signed
+                .note()
+                .signatures()
+                .iter()
+                .any(|l| l.name == line.name && l.key_id == line.key_id);
+            if line.signature.len() == 72 && !have {
+                signed.push(line.clone());
+            }
+        }
+    }
     crate::durable::write_atomic(&path, signed.to_text().as_bytes()).map_err(io(&path))?;
     Ok(signed)
 }
