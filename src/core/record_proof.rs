@@ -192,7 +192,38 @@ impl VerifiedRecord {
     }
 }
 
+/// The opening of an entity's committed credit class: its value and salt.
+fn entity_opening(e: &crate::core::registry::Entity, salt_key: &SaltKey) -> Opening {
+    let values = credit_class_values(e.uscc.as_str(), e.credit_class.token());
+    Opening {
+        field: "credit_class".into(),
+        value: e.credit_class.token().into(),
+        salt: Hash(salt_key.salt(&values)),
+    }
+}
+
 impl RecordProof {
+    /// An entity's proof from its leaf index and inclusion path in the
+    /// entities' tree of `snapshot` (a store that streams its entities
+    /// computes them without loading the registry).
+    pub fn of_entity(
+        e: &crate::core::registry::Entity,
+        index: u64,
+        path: Vec<Hash>,
+        snapshot: SnapshotRef,
+        salt_key: &SaltKey,
+        open: bool,
+    ) -> Self {
+        RecordProof {
+            format: RECORD_PROOF_FORMAT.into(),
+            snapshot,
+            record: PublicRecord::Entities(PublicEntity::of(e, salt_key)),
+            index,
+            path,
+            opening: open.then(|| entity_opening(e, salt_key)),
+        }
+    }
+
     /// Proves the record with `key` (USCC, certificate number or item code) in
     /// registry `kind` of `reg`, which must be the registries of `snapshot`.
     /// With `open`, an entity's proof includes its credit class and salt.
@@ -226,14 +257,7 @@ impl RecordProof {
                     .binary_search_by(|x| x.uscc.as_str().cmp(&k))
                     .ok()?;
                 let e = &reg.entities[i];
-                let opening = open.then(|| {
-                    let values = credit_class_values(e.uscc.as_str(), e.credit_class.token());
-                    Opening {
-                        field: "credit_class".into(),
-                        value: e.credit_class.token().into(),
-                        salt: Hash(salt_key.salt(&values)),
-                    }
-                });
+                let opening = open.then(|| entity_opening(e, salt_key));
                 (
                     i,
                     PublicRecord::Entities(PublicEntity::of(e, salt_key)),

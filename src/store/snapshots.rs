@@ -82,9 +82,47 @@ pub fn prove_record<S: Store + ?Sized>(
         }
         None => vec![RegistryKind::Officers, RegistryKind::Items],
     };
-    let reg = store.load_kinds(snap, &kinds)?;
     let sref = reference(snap);
+    if kinds == [RegistryKind::Entities] {
+        return prove_entity(store, snap, key, sref, open);
+    }
+    let reg = store.load_kinds(snap, &kinds)?;
     Ok(kinds
         .iter()
         .find_map(|k| RecordProof::make(&reg, *k, key, sref.clone(), store.salt_key(), open)))
+}
+
+/// [`prove_record`] for an entity, streaming the registry: its leaf hashes
+/// (32 bytes per entity) rather than the entities themselves are kept.
+fn prove_entity<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    key: &str,
+    sref: crate::core::record_proof::SnapshotRef,
+    open: bool,
+) -> Result<Option<RecordProof>, StoreError> {
+    use crate::core::canonical::Encoder;
+    use crate::core::commitment::encode_entity_leaf;
+    use crate::core::merkle::{MerkleTree, leaf_hash};
+    let wanted = key.trim().to_ascii_uppercase();
+    let salt = store.salt_key();
+    let mut hashes = Vec::new();
+    let mut found = None;
+    let mut enc = Encoder::with_capacity(512);
+    store.for_each_entity(snap, &mut |e| {
+        if e.uscc.as_str() == wanted {
+            found = Some((hashes.len() as u64, e.clone()));
+        }
+        enc.clear();
+        encode_entity_leaf(e, salt, &mut enc);
+        hashes.push(leaf_hash(enc.as_bytes()));
+        Ok(())
+    })?;
+    let Some((index, e)) = found else {
+        return Ok(None);
+    };
+    let path = MerkleTree::from_leaf_hashes(hashes)
+        .prove(index)
+        .map(|p| p.path);
+    Ok(path.map(|p| RecordProof::of_entity(&e, index, p, sref, salt, open)))
 }

@@ -193,7 +193,32 @@ fn streamed_entities_equal_the_loaded_ones_and_a_changed_chunk_is_caught() {
         Ok(())
     })
     .unwrap();
-    assert_eq!(seen, w.load(&snap).unwrap().entities);
+    let loaded = w.load(&snap).unwrap();
+    assert_eq!(seen, loaded.entities);
+    // Proofs of entities made by streaming equal those made from the loaded
+    // registry (first, middle and last leaf; opened or not).
+    for (i, open) in [(0, false), (seen.len() / 2, true), (seen.len() - 1, false)] {
+        let u = seen[i].uscc.as_str().to_string();
+        let streamed = crate::store::prove_record(&w, &snap, None, &u, open)
+            .unwrap()
+            .unwrap();
+        let made = crate::core::record_proof::RecordProof::make(
+            &loaded,
+            RegistryKind::Entities,
+            &u,
+            streamed.snapshot.clone(),
+            &w.key,
+            open,
+        )
+        .unwrap();
+        assert_eq!(streamed, made, "entity {i}");
+        streamed.verify(Some(&snap.digest)).unwrap();
+    }
+    assert!(
+        crate::store::prove_record(&w, &snap, None, "91520123MA00000000", false)
+            .unwrap()
+            .is_none()
+    );
     // One byte of the last chunk changed.
     let (seq, mut data): (i64, Vec<u8>) = w
         .conn
