@@ -4,7 +4,7 @@
 //! state file (owner-only, replaced atomically) and prints.
 
 use super::i18n::t;
-use super::key::parse_log_keys;
+use super::trust::parse_log_keys;
 use super::{Cli, EXIT_REJECTED, Failure, Out, messages};
 use crate::core::log::{CosignerState, ForkProof, KeyType, Refusal, Signer};
 use crate::store::log_files::write_private;

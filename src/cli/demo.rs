@@ -465,7 +465,7 @@ pub fn run_with_key(
     }
     // The bureau's signing keys, made with the workspace: every announcement
     // and draw is followed by a signed checkpoint (`docs/LOG.md`).
-    let log_keys = super::demo_log::make_keys(&ws_dir)?;
+    let log_keys = super::demo_log::make_keys(&ws_dir).map_err(step("log"))?;
     let reg = ws.load(&snap)?;
     // The plan, checked before anything is drawn.
     let plan = crate::plan::Plan::from_toml(&demo_plan(spec.seed)).map_err(step("plan"))?;
@@ -493,7 +493,7 @@ pub fn run_with_key(
         .into_iter()
         .next()
         .ok_or_else(|| step("announce")("nothing announced"))?;
-    let mut checkpoints = vec![super::demo_log::checkpoint(&ws, &log_keys)?];
+    let mut checkpoints = vec![super::demo_log::checkpoint(&ws, &log_keys).map_err(step("log"))?];
     for (name, at) in REVEALS {
         let r = Reveal {
             name: name.into(),
@@ -517,7 +517,7 @@ pub fn run_with_key(
         e => step("draw")(e),
     })?;
     let seed = proof.seed;
-    checkpoints.push(super::demo_log::checkpoint(&ws, &log_keys)?);
+    checkpoints.push(super::demo_log::checkpoint(&ws, &log_keys).map_err(step("log"))?);
     let proof_path = ws_dir.join("proofs").join(format!("{id}.json"));
     std::fs::create_dir_all(ws_dir.join("proofs")).map_err(step("proof"))?;
     crate::durable::write_atomic(&proof_path, ws.draw_proof_text(&id)?.as_bytes())
@@ -603,7 +603,8 @@ pub fn run_with_key(
         &published,
         &id,
         instant(PUBLISH_AT),
-    )?;
+    )
+    .map_err(step("log"))?;
     Ok(DemoReport {
         county_dir,
         workspace: ws_dir,

@@ -5,7 +5,6 @@
 //! the published files signed, an auditor's attestation of the proof, and
 //! everything a reader needs to check it offline in `published/ID/log/`.
 
-use super::demo::DemoError;
 use crate::core::log::{AddCheckpoint, Attestation, CosignerState, KeyType, Signer, VerifierKey};
 use crate::core::merkle::Hash;
 use crate::ledger::log::{ledger_tree, prove_entry};
@@ -25,11 +24,20 @@ pub const DEMO_COSIGNERS: [&str; 2] = [
 /// The demo's auditor.
 pub const DEMO_AUDITOR: &str = "audit.demo.example.cn/li";
 
-fn err<E: std::fmt::Display>(e: E) -> DemoError {
-    DemoError::Step {
-        step: "log",
-        message: e.to_string(),
+/// Why a step of the demo's signed log failed (the demo reports it as its
+/// `log` step).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct LogDemoError(String);
+
+impl From<crate::store::StoreError> for LogDemoError {
+    fn from(e: crate::store::StoreError) -> Self {
+        LogDemoError(e.to_string())
     }
+}
+
+fn err<E: std::fmt::Display>(e: E) -> LogDemoError {
+    LogDemoError(e.to_string())
 }
 
 /// What the demo's signed log wrote.
@@ -54,8 +62,8 @@ pub struct LogDemo {
 /// Makes the bureau's and the auditor's keys in the new workspace.
 ///
 /// # Errors
-/// [`DemoError`].
-pub fn make_keys(ws_dir: &Path) -> Result<KeyPair, DemoError> {
+/// [`LogDemoError`].
+pub fn make_keys(ws_dir: &Path) -> Result<KeyPair, LogDemoError> {
     create_keys(ws_dir, DEMO_AUDITOR, Role::Auditor).map_err(err)?;
     create_keys(ws_dir, DEMO_ORIGIN, Role::Bureau).map_err(err)
 }
@@ -64,8 +72,8 @@ pub fn make_keys(ws_dir: &Path) -> Result<KeyPair, DemoError> {
 /// its size.
 ///
 /// # Errors
-/// [`DemoError`].
-pub fn checkpoint(ws: &Workspace, keys: &KeyPair) -> Result<u64, DemoError> {
+/// [`LogDemoError`].
+pub fn checkpoint(ws: &Workspace, keys: &KeyPair) -> Result<u64, LogDemoError> {
     let entries = ws.ledger()?;
     Ok(make_checkpoint(ws.dir(), &entries, keys)
         .map_err(err)?
@@ -79,7 +87,7 @@ fn vkeys(keys: &[&Signer]) -> String {
         .collect::<String>()
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, DemoError> {
+fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, LogDemoError> {
     let p = dir.join(name);
     crate::durable::write_atomic(&p, text.as_bytes()).map_err(err)?;
     Ok(p)
@@ -93,7 +101,7 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, DemoError> {
 /// needs.
 ///
 /// # Errors
-/// [`DemoError`].
+/// [`LogDemoError`].
 pub fn finish(
     dir: &Path,
     ws: &Workspace,
@@ -102,7 +110,7 @@ pub fn finish(
     published: &Path,
     campaign: &str,
     at: chrono::DateTime<chrono::Utc>,
-) -> Result<LogDemo, DemoError> {
+) -> Result<LogDemo, LogDemoError> {
     let mut sizes = sizes.to_vec();
     sizes.push(checkpoint(ws, keys)?);
     sizes.dedup();

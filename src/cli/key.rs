@@ -4,7 +4,7 @@
 
 use super::i18n::t;
 use super::{Cli, Failure, Out};
-use crate::core::log::{LogKeys, VerifierKey};
+use crate::core::log::LogKeys;
 use crate::ledger::Entry;
 use crate::ledger::keys::KeyAction;
 use crate::ledger::log::ledger_tree;
@@ -224,36 +224,6 @@ fn checkpoint_with(dir: &Path, ws: &Workspace, with_keys: bool) -> String {
 pub(super) fn own_log_keys(k: &KeyPair) -> Result<LogKeys, Failure> {
     LogKeys::new(vec![k.ed25519.verifier().clone(), k.sm2.verifier().clone()])
         .map_err(|e| Failure::rejected(e.kind(), e.to_string()))
-}
-
-/// Parses `--log-key` values into one log's keys: each a vkey, or a file of
-/// vkeys (one per line, `#` comments), as `key show --vkeys` prints them.
-pub(super) fn parse_log_keys(vkeys: &[String]) -> Result<LogKeys, Failure> {
-    LogKeys::new(parse_keys(vkeys)?)
-        .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))
-}
-
-/// Parses `--cosigner-key` values: each a vkey or a file of vkeys.
-pub(super) fn parse_keys(vkeys: &[String]) -> Result<Vec<VerifierKey>, Failure> {
-    let mut keys = Vec::new();
-    for v in vkeys {
-        let file = Path::new(v);
-        if VerifierKey::parse(v).is_err() && file.is_file() {
-            let text = std::fs::read_to_string(file).map_err(|e| {
-                Failure::rejected("unreadable", super::messages::file_error(file, &e))
-            })?;
-            keys.extend(
-                VerifierKey::parse_list(&text)
-                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
-            );
-        } else {
-            keys.push(
-                VerifierKey::parse(v)
-                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
-            );
-        }
-    }
-    Ok(keys)
 }
 
 /// What `ledger verify` adds about the signed log: keys missing, or the

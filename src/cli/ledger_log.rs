@@ -2,7 +2,8 @@
 //! and `ledger verify-proof` (`docs/LOG.md` §3–§4).
 
 use super::i18n::t;
-use super::key::{bureau_keys, files_failure, parse_keys};
+use super::key::{bureau_keys, files_failure};
+use super::trust::parse_keys;
 use super::trust::{TrustArgs, statement_failure};
 use super::{Cli, Failure, Out, messages};
 use crate::core::log::{

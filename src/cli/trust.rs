@@ -22,6 +22,36 @@ pub struct TrustArgs {
     pub key_statements: Vec<PathBuf>,
 }
 
+/// Parses `--log-key` values into one log's keys: each a vkey, or a file of
+/// vkeys (one per line, `#` comments), as `key show --vkeys` prints them.
+pub(super) fn parse_log_keys(vkeys: &[String]) -> Result<LogKeys, Failure> {
+    LogKeys::new(parse_keys(vkeys)?)
+        .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))
+}
+
+/// Parses `--cosigner-key` values: each a vkey or a file of vkeys.
+pub(super) fn parse_keys(vkeys: &[String]) -> Result<Vec<VerifierKey>, Failure> {
+    let mut keys = Vec::new();
+    for v in vkeys {
+        let file = Path::new(v);
+        if VerifierKey::parse(v).is_err() && file.is_file() {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                Failure::rejected("unreadable", super::messages::file_error(file, &e))
+            })?;
+            keys.extend(
+                VerifierKey::parse_list(&text)
+                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
+            );
+        } else {
+            keys.push(
+                VerifierKey::parse(v)
+                    .map_err(|e| Failure::usage(t!("log-bad-key", why = e.to_string())))?,
+            );
+        }
+    }
+    Ok(keys)
+}
+
 fn read(f: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(f).map_err(|e| Failure::rejected("unreadable", messages::file_error(f, &e)))
 }
@@ -67,7 +97,7 @@ impl TrustArgs {
     /// named `origin`.
     fn initial(&self, origin: Option<&str>) -> Result<LogKeys, Failure> {
         if !self.log_keys.is_empty() {
-            return super::key::parse_log_keys(&self.log_keys);
+            return parse_log_keys(&self.log_keys);
         }
         let Some(list) = &self.key_list else {
             return Err(Failure::usage(t!("log-keys-needed")));

@@ -11,6 +11,7 @@
 //! 4. the old keys are copied to `WS/keys/retired/log-SIZE.key`, then
 //!    `log.next.key` replaces `log.key` (one rename).
 
+pub use super::log_files::next_key_path;
 use super::log_files::{
     KeyPair, LogFilesError, Role, create_private_dir, io, key_path, load_key_file,
     sign_and_store_checkpoint, write_key_file,
@@ -20,11 +21,6 @@ use crate::ledger::Entry;
 use crate::ledger::keys::{KeyAction, key_entry_body};
 use crate::ledger::log::{ledger_tree, prove_entry};
 use std::path::{Path, PathBuf};
-
-/// `WS/keys/log.next.key`: the new keys of a rotation under way.
-pub fn next_key_path(dir: &Path) -> PathBuf {
-    dir.join("keys").join("log.next.key")
-}
 
 /// `WS/key-statements/`.
 pub fn statements_dir(dir: &Path) -> PathBuf {

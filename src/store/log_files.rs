@@ -120,6 +120,12 @@ pub fn key_path(dir: &Path, role: Role) -> PathBuf {
     })
 }
 
+/// `WS/keys/log.next.key`: the new keys of a rotation under way
+/// (`store::key_rotation`).
+pub fn next_key_path(dir: &Path) -> PathBuf {
+    dir.join("keys").join("log.next.key")
+}
+
 /// Writes `bytes` to `path` readable by its owner only (0600 on Unix),
 /// atomically: a temporary file made 0600 from the start, synced, renamed.
 ///
@@ -211,7 +217,7 @@ pub fn write_key_file(dir: &Path, path: &Path, k: &KeyPair) -> Result<(), LogFil
 /// [`LogFilesError`] for an unreadable or invalid key file.
 pub fn load_keys(dir: &Path, role: Role) -> Result<Option<KeyPair>, LogFilesError> {
     if role == Role::Bureau {
-        let next = super::key_rotation::next_key_path(dir);
+        let next = next_key_path(dir);
         if next.exists() {
             return Err(LogFilesError::RotationPending(next));
         }
