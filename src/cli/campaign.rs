@@ -6,7 +6,7 @@
 //! resolve-replacement; `records`: proof, open-threshold and void;
 //! `verify`).
 
-pub(in crate::cli) mod announce;
+mod announce;
 mod draw;
 mod mismatch;
 mod records;

@@ -223,21 +223,6 @@ pub(crate) fn dispatch(cli: &Cli, out: &Out, c: &PlanCommand) -> Result<(), Fail
                 t.push('\n');
                 t.push_str(&signed);
             }
-            // Each campaign's notice: the plan's announcement and the plan file.
-            let notice = format!("{t}\n");
-            for (i, (a, _)) in recorded.iter().enumerate() {
-                let (line, path) = super::campaign::announce::notice_line(
-                    &cli.workspace,
-                    &a.campaign.id,
-                    notice.trim_end(),
-                    file,
-                );
-                t.push('\n');
-                t.push_str(&line);
-                if let Some(d) = docs.get_mut(i) {
-                    d["notice"] = serde_json::json!(path);
-                }
-            }
             out.done(
                 "dualdraw.plan-announce.v1",
                 &serde_json::json!({"plan": plan.name, "year": plan.year, "announcements": docs}),

@@ -124,10 +124,22 @@ pub(super) fn announce(
     // workspace has keys.
     for ((i, (a, _)), file) in recorded.iter().enumerate().zip(files) {
         let notice = format!("{}\n{}\n{}\n", texts[i], t!("announce-publish"), signed);
-        let (line, path) = notice_line(&cli.workspace, &a.campaign.id, notice.trim_end(), file);
-        t.push('\n');
-        t.push_str(&line);
-        docs[i]["notice"] = serde_json::json!(path);
+        match write_notice(&cli.workspace, &a.campaign.id, notice.trim_end(), file) {
+            Ok((path, sigs)) => {
+                t.push('\n');
+                t.push_str(&t!(
+                    "announce-notice-written",
+                    file = path.display(),
+                    sigs = sigs,
+                    signed = if sigs > 0 { "yes" } else { "no" }
+                ));
+                docs[i]["notice"] = serde_json::json!(path);
+            }
+            Err(why) => {
+                t.push('\n');
+                t.push_str(&t!("announce-notice-failed", why = why));
+            }
+        }
     }
     if docs.len() == 1 {
         out.done("dualdraw.announce.v1", &docs[0], &t)
@@ -143,7 +155,7 @@ pub(super) fn announce(
 /// Writes `announcement.txt` and a copy of the campaign file into
 /// `WS/published/ID/`, each signed (`.sig`) when the workspace has keys: the
 /// notice's path and how many signatures were written.
-pub(in crate::cli) fn write_notice(
+fn write_notice(
     ws: &std::path::Path,
     id: &str,
     notice: &str,
@@ -173,28 +185,6 @@ pub(in crate::cli) fn write_notice(
     }
     let sigs = crate::cli::key::sign_published(ws, &written).map_err(|f| f.message)?;
     Ok((dir.join("announcement.txt"), sigs.len()))
-}
-
-/// [`write_notice`], and the line saying what it wrote (or why it could not:
-/// the announcement stands either way).
-pub(in crate::cli) fn notice_line(
-    ws: &std::path::Path,
-    id: &str,
-    notice: &str,
-    rules: &std::path::Path,
-) -> (String, Option<PathBuf>) {
-    match write_notice(ws, id, notice, rules) {
-        Ok((path, sigs)) => (
-            t!(
-                "announce-notice-written",
-                file = path.display(),
-                sigs = sigs,
-                signed = if sigs > 0 { "yes" } else { "no" }
-            ),
-            Some(path),
-        ),
-        Err(why) => (t!("announce-notice-failed", why = why), None),
-    }
 }
 
 /// `campaign reveal`: records one witness's reveal.
