@@ -496,36 +496,3 @@ fn an_auditor_attests_an_audit_level_verification() {
     let proof = std::fs::read(c.path().join(WS).join("proofs/2026-A1.json")).expect("proof");
     assert_eq!(att.proof, dualdraw::core::merkle::Hash::digest(&proof));
 }
-
-#[test]
-fn an_announcement_writes_a_signed_notice_naming_the_keys_in_force() {
-    let c = County::new(true);
-    let r = c.announce("2026-A1", "2026-03-01T09:00:00+08:00");
-    r.expect(0).has("announcement.txt");
-    let notice = c.read(&format!("{WS}/published/2026-A1/announcement.txt"));
-    let keys = c.json(&["key", "show"], 0);
-    for k in keys["keys"].as_array().expect("keys") {
-        let fp = k["fingerprint"].as_str().expect("fingerprint");
-        assert!(notice.contains(fp), "the notice prints {fp}:\n{notice}");
-    }
-    assert!(notice.contains("2026-A1"), "{notice}");
-    let key_args = c.log_key_args();
-    for f in ["announcement.txt", "campaign.toml"] {
-        let path = format!("{WS}/published/2026-A1/{f}");
-        c.raw(&args(&["verify-signature", &path], &key_args))
-            .expect(0);
-    }
-    // Without keys the notice is written, unsigned.
-    let plain = County::new(false);
-    plain
-        .announce("2026-A1", "2026-03-01T09:00:00+08:00")
-        .expect(0)
-        .has("未签名");
-    assert!(
-        !plain
-            .path()
-            .join(WS)
-            .join("published/2026-A1/announcement.txt.sig")
-            .exists()
-    );
-}

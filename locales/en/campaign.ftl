@@ -133,8 +133,3 @@ replace-round-not-future = drand round { $round } is not in the future: name a r
 replace-no-pending = no replacement of { $id } is waiting for a beacon round
 replace-beacon-not-after-request = the beacon round is not after the request
 verify-replacements-differ = the replacement file has { $given } replacement(s) that differ from the { $recorded } recorded in the workspace (ledger)
-announce-notice-written = The notice is in { $file } (with the campaign file{ $signed ->
-    [yes] , { $sigs } files signed
-   *[no] ; the workspace has no signing keys: not signed
-}): publish it before the draw.
-announce-notice-failed = Note: the notice file could not be written (the announcement itself is recorded): { $why }

@@ -133,8 +133,3 @@ replace-round-not-future = drand 第 { $round } 轮不是未来的轮次：请�
 replace-no-pending = 抽查批次 { $id } 没有等待信标轮次的替换申请
 replace-beacon-not-after-request = 信标轮次不晚于替换申请
 verify-replacements-differ = 替换文件中有 { $given } 次替换，与工作区（台账）记录的 { $recorded } 次不同
-announce-notice-written = 公告文件已写入 { $file }（连同抽查批次设置文件{ $signed ->
-    [yes] ，已签名 { $sigs } 个文件
-   *[no] ；工作区没有签名密钥，未签名
-}），请在抽取前公示。
-announce-notice-failed = 注意：未能写出公告文件（公告本身已记录）：{ $why }

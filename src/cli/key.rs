@@ -269,7 +269,7 @@ pub(super) fn ledger_log_status(
 
 /// Writes `F.sig` (`docs/LOG.md` §6) beside each published file when the
 /// workspace has bureau keys; the signature files written (none without keys).
-pub(in crate::cli) fn sign_published(
+pub(super) fn sign_published(
     dir: &Path,
     files: &[crate::io::publish::Written],
 ) -> Result<Vec<std::path::PathBuf>, Failure> {

@@ -119,28 +119,6 @@ pub(super) fn announce(
         t.push('\n');
         t.push_str(&signed);
     }
-    // The notice to publish before the draw: WS/published/ID/announcement.txt
-    // (this text, the keys in force) and the campaign file, signed when the
-    // workspace has keys.
-    for ((i, (a, _)), file) in recorded.iter().enumerate().zip(files) {
-        let notice = format!("{}\n{}\n{}\n", texts[i], t!("announce-publish"), signed);
-        match write_notice(&cli.workspace, &a.campaign.id, notice.trim_end(), file) {
-            Ok((path, sigs)) => {
-                t.push('\n');
-                t.push_str(&t!(
-                    "announce-notice-written",
-                    file = path.display(),
-                    sigs = sigs,
-                    signed = if sigs > 0 { "yes" } else { "no" }
-                ));
-                docs[i]["notice"] = serde_json::json!(path);
-            }
-            Err(why) => {
-                t.push('\n');
-                t.push_str(&t!("announce-notice-failed", why = why));
-            }
-        }
-    }
     if docs.len() == 1 {
         out.done("dualdraw.announce.v1", &docs[0], &t)
     } else {
@@ -150,41 +128,6 @@ pub(super) fn announce(
             &t,
         )
     }
-}
-
-/// Writes `announcement.txt` and a copy of the campaign file into
-/// `WS/published/ID/`, each signed (`.sig`) when the workspace has keys: the
-/// notice's path and how many signatures were written.
-fn write_notice(
-    ws: &std::path::Path,
-    id: &str,
-    notice: &str,
-    campaign_file: &std::path::Path,
-) -> Result<(PathBuf, usize), String> {
-    let dir = ws.join("published").join(id);
-    std::fs::create_dir_all(&dir).map_err(|e| file_error(&dir, &e))?;
-    let mut written = Vec::new();
-    let ext = campaign_file
-        .extension()
-        .map(|e| e.to_string_lossy().to_string())
-        .unwrap_or_else(|| "toml".into());
-    let rules = std::fs::read(campaign_file).map_err(|e| file_error(campaign_file, &e))?;
-    for (name, bytes) in [
-        (
-            "announcement.txt".to_string(),
-            format!("{notice}\n").into_bytes(),
-        ),
-        (format!("campaign.{ext}"), rules),
-    ] {
-        let path = dir.join(name);
-        crate::durable::write_atomic(&path, &bytes).map_err(|e| file_error(&path, &e))?;
-        written.push(crate::io::publish::Written {
-            sha256: crate::core::merkle::Hash::digest(&bytes),
-            path,
-        });
-    }
-    let sigs = crate::cli::key::sign_published(ws, &written).map_err(|f| f.message)?;
-    Ok((dir.join("announcement.txt"), sigs.len()))
 }
 
 /// `campaign reveal`: records one witness's reveal.
