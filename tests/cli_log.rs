@@ -285,13 +285,7 @@ fn a_rebuilt_ledger_is_caught_as_a_fork_and_verify_fork_confirms_it() {
     let keys = c.log_key_args();
     // The bureau deletes the workspace, keeps its keys, redoes the campaign
     // (another announcement time) and signs the new ledger.
-    let key_file = c.read(&format!("{WS}/keys/log.key"));
-    std::fs::remove_dir_all(c.path().join("d")).expect("remove");
-    c.make_workspace();
-    std::fs::create_dir_all(c.path().join(WS).join("keys")).expect("keys dir");
-    c.write(&format!("{WS}/keys/log.key"), &key_file);
-    c.announce("2026-A1", "2026-03-01T10:00:00+08:00").expect(0);
-    c.draw("2026-A1", "2026-03-02T09:30:00+08:00").expect(0);
+    c.rebuild(false);
     let size = c.ledger_size();
     c.consistency(size, "rebuilt.txt");
     let r = c.raw(&[

@@ -34,21 +34,6 @@ fn keep_checkpoint(c: &County, file: &str) -> u64 {
     v["size"].as_u64().expect("size")
 }
 
-/// Deletes the workspace and redoes campaign 2026-A1 with the same keys (at
-/// another announcement time, so another draw): the bureau's "rebuild".
-fn rebuild(c: &County, extra: bool) {
-    let key_file = c.read(&format!("{WS}/keys/log.key"));
-    std::fs::remove_dir_all(c.path().join("d")).expect("remove");
-    c.make_workspace();
-    std::fs::create_dir_all(c.path().join(WS).join("keys")).expect("keys dir");
-    c.write(&format!("{WS}/keys/log.key"), &key_file);
-    c.announce("2026-A1", "2026-03-01T10:00:00+08:00").expect(0);
-    c.draw("2026-A1", "2026-03-02T09:30:00+08:00").expect(0);
-    if extra {
-        c.announce("2026-A2", "2026-03-03T10:00:00+08:00").expect(0);
-    }
-}
-
 #[test]
 fn tamper_suite_each_rewrite_is_caught_with_its_own_kind_and_message() {
     let mut seen: Vec<(String, String, String)> = Vec::new();
@@ -70,7 +55,7 @@ fn tamper_suite_each_rewrite_is_caught_with_its_own_kind_and_message() {
         c.raw(&args(&["ledger", "verify-proof", "kept.txt"], &keys))
             .expect(0)
             .has("VERIFIED");
-        rebuild(&c, true);
+        c.rebuild(true);
         let size = c.ledger_size();
         assert!(size > kept);
         c.consistency(kept, "rebuilt.txt");

@@ -172,29 +172,24 @@ pub fn finish(
         cosigner_keys.len()
     );
     write(ws.dir(), "log-policy.toml", &policy)?;
-    // The published files' signatures.
-    let mut signed_files = 0;
-    let mut files: Vec<PathBuf> = std::fs::read_dir(published)
+    // The published files' signatures, as `publish` writes them.
+    let mut files: Vec<crate::io::publish::Written> = std::fs::read_dir(published)
         .map_err(err)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && p.extension().is_none_or(|x| x != "sig"))
-        .collect();
-    files.sort();
-    for f in files {
-        let bytes = std::fs::read(&f).map_err(err)?;
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let text = crate::core::log::FileSignature::of(keys.name(), &name, &bytes)
-            .sign(&keys.signers())
-            .map_err(err)?;
-        let mut p = f.as_os_str().to_owned();
-        p.push(".sig");
-        crate::durable::write_atomic(Path::new(&p), text.as_bytes()).map_err(err)?;
-        signed_files += 1;
-    }
+        .map(|path| {
+            std::fs::read(&path).map(|b| crate::io::publish::Written {
+                sha256: Hash::digest(&b),
+                path,
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let signed_files = super::key::sign_published(ws.dir(), &files)
+        .map_err(|f| err(f.message))?
+        .len();
     // The auditor's attestation of the published proof.
     let auditor = crate::store::log_files::load_keys(ws.dir(), Role::Auditor)
         .map_err(err)?

@@ -180,6 +180,24 @@ witnesses = [{{ name = "甲", commitment = "{}" }}, {{ name = "乙", commitment 
         ])
     }
 
+    /// The bureau's "rebuild": deletes the workspace, keeps its keys and
+    /// redoes campaign 2026-A1 at another announcement time (so another
+    /// draw), with a second announcement when `extra`.
+    pub fn rebuild(&self, extra: bool) {
+        let key_file = self.read(&format!("{WS}/keys/log.key"));
+        std::fs::remove_dir_all(self.path().join("d")).expect("remove");
+        self.make_workspace();
+        std::fs::create_dir_all(self.path().join(WS).join("keys")).expect("keys dir");
+        self.write(&format!("{WS}/keys/log.key"), &key_file);
+        self.announce("2026-A1", "2026-03-01T10:00:00+08:00")
+            .expect(0);
+        self.draw("2026-A1", "2026-03-02T09:30:00+08:00").expect(0);
+        if extra {
+            self.announce("2026-A2", "2026-03-03T10:00:00+08:00")
+                .expect(0);
+        }
+    }
+
     pub fn new_cosigner(&self) {
         self.raw(&[
             "cosigner",
