@@ -127,6 +127,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// As [`write_atomic`], with the bytes written by `fill` as they come (a
+/// file too large to hold in memory first), buffered.
+///
+/// # Errors
+/// The I/O error (`fill`'s too), with nothing partial left under `path`.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    remove_stale_partials(path);
+    let tmp = partial_name(path);
+    let written = (|| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    crash_point("file");
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    sync_dir(path);
+    crash_point("rename");
+    Ok(())
+}
+
 /// Files written under temporary names, renamed into place together by
 /// [`Staged::finish`] (after the database commit that records them), or
 /// removed when dropped unfinished.

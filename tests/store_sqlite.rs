@@ -41,4 +41,5 @@ suite!(
     results_are_checked_against_the_draw,
     snapshots_are_chosen_found_and_proved,
     calendars_are_kept_with_their_ledger_entries,
+    a_streamed_draw_equals_the_loaded_draw,
 );

@@ -7,8 +7,10 @@ use crate::core::assign::{Infeasible, Problem, TargetNeeds, needs_of};
 use crate::core::campaign::MissingReveal;
 use crate::core::entropy::{self, BeaconValue, EntropyError, Reveal};
 use crate::core::merkle::Hash;
-use crate::core::registry::{Item, Registries};
-use crate::core::sample::{self, HistorySets, PrnKey, StratumDraw};
+use crate::core::registry::{Entity, Item, Registries};
+use crate::core::sample::{
+    self, EntityRuns, FetchEntities, HistorySets, PrnKey, SampleError, StratumDraw,
+};
 use std::collections::{HashMap, HashSet};
 
 /// Checks the reveals and the beacon and derives the seed (随机种子). Returns
@@ -179,6 +181,62 @@ pub fn draw(
     })
 }
 
+/// [`draw`] on entities streamed from storage (流式抽取) rather than held in
+/// `reg` (whose entities are not read; its items, officers and recusals
+/// are): `runs` hands every entity over run by run (once, twice when a
+/// stratum must be numbered again, see [`sample::pool_and_select_runs`]),
+/// then `fetch` returns the drawn entities of the given indices (sorted, in
+/// that order). Memory is the candidates and the targets, not the registry.
+/// The outcome equals [`draw`]'s on the same registries.
+///
+/// # Errors
+/// What `runs` or `fetch` return, [`DrawError::Sample`] or
+/// [`DrawError::Infeasible`] converted.
+pub fn draw_runs<E: From<DrawError> + From<SampleError>>(
+    reg: &Registries,
+    a: &Announcement,
+    seed: &Hash,
+    key: &PrnKey,
+    runs: &mut EntityRuns<'_, E>,
+    fetch: &mut FetchEntities<'_, E>,
+) -> Result<DrawOutcome, E> {
+    let c = &a.campaign;
+    let items = sample::campaign_items(reg, c)?;
+    let cats = sample::categories(c, &items)?;
+    let sets = HistorySets::of(a);
+    let (pool, strata) = sample::pool_and_select_runs(c, &cats, &sets, key, false, runs)?;
+    let targets = drawn_indices(&strata);
+    let entities = fetch(&targets)?;
+    let refs: Vec<&Entity> = entities.iter().collect();
+    let Staffed {
+        targets,
+        needs,
+        teams,
+        blocked,
+    } = staff_targets(reg, a, &items, &cats, targets, &refs, seed).map_err(DrawError::from)?;
+    Ok(DrawOutcome {
+        seed: *seed,
+        prn_key: *key,
+        pool_size: strata.iter().map(|s| s.pool).sum(),
+        excluded_by_class: pool.excluded_by_class,
+        strata,
+        targets,
+        needs,
+        teams,
+        blocked,
+    })
+}
+
+/// The drawn entities' indices of every stratum, sorted (USCC order).
+fn drawn_indices(strata: &[StratumDraw]) -> Vec<usize> {
+    let mut targets: Vec<usize> = strata
+        .iter()
+        .flat_map(|s| s.selected.iter().copied())
+        .collect();
+    targets.sort_unstable();
+    targets
+}
+
 /// What [`staff`] gives: the drawn targets, their needs, their teams and the
 /// recusals between them and their departments' officers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,15 +267,26 @@ pub fn staff(
     strata: &[StratumDraw],
     seed: &Hash,
 ) -> Result<Staffed, Infeasible> {
+    let targets = drawn_indices(strata);
+    let entities: Vec<&Entity> = targets.iter().map(|&i| &reg.entities[i]).collect();
+    staff_targets(reg, a, items, cats, targets, &entities, seed)
+}
+
+/// [`staff`] for drawn `targets` (sorted indices) whose entities are
+/// `entities`, in the same order.
+fn staff_targets(
+    reg: &Registries,
+    a: &Announcement,
+    items: &[&Item],
+    cats: &[String],
+    targets: Vec<usize>,
+    entities: &[&Entity],
+    seed: &Hash,
+) -> Result<Staffed, Infeasible> {
     let c = &a.campaign;
-    let mut targets: Vec<usize> = strata
+    let needs: Vec<TargetNeeds> = entities
         .iter()
-        .flat_map(|s| s.selected.iter().copied())
-        .collect();
-    targets.sort_unstable();
-    let needs: Vec<TargetNeeds> = targets
-        .iter()
-        .map(|&i| needs_of(&reg.entities[i], c, items, cats))
+        .map(|e| needs_of(e, c, items, cats))
         .collect();
     let (blocked, blocked_set) = blocks(reg, a, &needs);
     let problem = Problem {

@@ -8,9 +8,9 @@ use crate::core::commitment::{
 };
 use crate::core::draw::DrawOutcome;
 use crate::core::entropy::{BeaconValue, Reveal};
-use crate::core::merkle::Hash;
+use crate::core::merkle::{Hash, InclusionProof};
 use crate::core::registry::vocab::CreditClass;
-use crate::core::registry::{Item, Officer, Registries, RegistryKind};
+use crate::core::registry::{Entity, Item, Officer, Registries, RegistryKind};
 use crate::core::sample;
 use serde::{Deserialize, Serialize};
 
@@ -160,6 +160,32 @@ pub fn make_proof(
     group_announcements: &[Hash],
 ) -> DrawProof {
     let tree = registry_tree(reg, RegistryKind::Entities, key);
+    let targets: Vec<(Entity, InclusionProof)> = out
+        .targets
+        .iter()
+        .map(|&i| {
+            let path = tree
+                .prove(i as u64)
+                .unwrap_or(InclusionProof { path: Vec::new() });
+            (reg.entities[i].clone(), path)
+        })
+        .collect();
+    make_proof_with(reg, &targets, key, a, entropy, out, group_announcements)
+}
+
+/// [`make_proof`] for a draw whose entities were streamed
+/// ([`crate::core::draw::draw_runs`]): `targets` holds the drawn entities
+/// and their inclusion proofs, in the order of `out.targets`; of `reg`
+/// only the items, officers and recusals are read.
+pub fn make_proof_with(
+    reg: &Registries,
+    targets: &[(Entity, InclusionProof)],
+    key: &SaltKey,
+    a: &Announcement,
+    entropy: EntropyRecord,
+    out: &DrawOutcome,
+    group_announcements: &[Hash],
+) -> DrawProof {
     let rtree = registry_tree(reg, RegistryKind::Recusals, key);
     let recusal_leaves: Vec<Vec<u8>> =
         crate::core::commitment::leaves(reg, RegistryKind::Recusals, key);
@@ -168,16 +194,14 @@ pub fn make_proof(
         .targets
         .iter()
         .zip(&out.needs)
-        .map(|(&i, n)| {
-            let e = &reg.entities[i];
-            TargetRecord {
-                entity: PublicEntity::of(e, key),
-                prn: prns.prn18(e.uscc.as_bytes()),
-                items: n.items.clone(),
-                departments: n.needs.iter().map(|x| x.department.clone()).collect(),
-                index: i as u64,
-                path: tree.prove(i as u64).map(|p| p.path).unwrap_or_default(),
-            }
+        .zip(targets)
+        .map(|((&i, n), (e, path))| TargetRecord {
+            entity: PublicEntity::of(e, key),
+            prn: prns.prn18(e.uscc.as_bytes()),
+            items: n.items.clone(),
+            departments: n.needs.iter().map(|x| x.department.clone()).collect(),
+            index: i as u64,
+            path: path.path.clone(),
         })
         .collect();
     let mut blocked_pairs: Vec<BlockedPair> = out

@@ -11,7 +11,9 @@ mod prn;
 mod select;
 
 pub use prn::{PrnHasher, PrnKey, prn, start_offset};
-pub use select::{StratumDraw, pool_and_select, select};
+pub use select::{
+    EntityRuns, FetchEntities, StratumDraw, pool_and_select, pool_and_select_runs, select,
+};
 
 /// Why targets cannot be drawn (抽取检查对象错误).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -102,3 +102,140 @@ impl PublicSnapshot {
         Ok(roots)
     }
 }
+
+/// Writes a public snapshot (公开快照) as JSON while its entities stream by,
+/// byte for byte what `serde_json::to_string` of [`PublicSnapshot::of`]
+/// gives, holding one run of entities at a time: memory is the items,
+/// officers and recusals, not the registry (issue 17).
+#[derive(Debug)]
+pub struct PublicSnapshotWriter<W: std::io::Write> {
+    w: W,
+    key: SaltKey,
+    first: bool,
+    tail: Vec<u8>,
+}
+
+impl<W: std::io::Write> PublicSnapshotWriter<W> {
+    /// Writes the snapshot's head (format, reference, items) from `reg`,
+    /// whose entities are not read; the officers and recusals follow the
+    /// entities at [`PublicSnapshotWriter::finish`].
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn start(
+        mut w: W,
+        reg: &Registries,
+        key: &SaltKey,
+        snapshot: SnapshotRef,
+    ) -> std::io::Result<Self> {
+        let head = PublicSnapshot {
+            format: PUBLIC_SNAPSHOT_FORMAT.into(),
+            snapshot,
+            items: reg.items.clone(),
+            entities: Vec::new(),
+            officers: reg.officers.clone(),
+            recusals: Vec::new(),
+        };
+        let mut recusals: Vec<PublicRecusal> = reg
+            .recusals
+            .par_iter()
+            .map(|r| PublicRecusal::of(r, key))
+            .collect();
+        recusals.par_sort_unstable_by_key(|r| r.leaf());
+        w.write_all(br#"{"format":"#)?;
+        serde_json::to_writer(&mut w, &head.format)?;
+        w.write_all(br#","snapshot":"#)?;
+        serde_json::to_writer(&mut w, &head.snapshot)?;
+        w.write_all(br#","items":"#)?;
+        serde_json::to_writer(&mut w, &head.items)?;
+        w.write_all(br#","entities":["#)?;
+        let mut tail = br#"],"officers":"#.to_vec();
+        serde_json::to_writer(&mut tail, &head.officers)?;
+        tail.extend_from_slice(br#","recusals":"#);
+        serde_json::to_writer(&mut tail, &recusals)?;
+        tail.push(b'}');
+        Ok(PublicSnapshotWriter {
+            w,
+            key: key.clone(),
+            first: true,
+            tail,
+        })
+    }
+
+    /// Writes the public views of the next run of entities (in USCC order).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn entities(&mut self, run: &[crate::core::registry::Entity]) -> std::io::Result<()> {
+        let key = &self.key;
+        let parts: Vec<Vec<u8>> = run
+            .par_chunks(1024)
+            .map(|part| {
+                let mut out = Vec::with_capacity(part.len() * 320);
+                for e in part {
+                    out.push(b',');
+                    // Serialising plain strings and lists cannot fail.
+                    let _ = serde_json::to_writer(&mut out, &PublicEntity::of(e, key));
+                }
+                out
+            })
+            .collect();
+        for p in parts {
+            let bytes = if self.first && !p.is_empty() {
+                self.first = false;
+                &p[1..]
+            } else {
+                &p[..]
+            };
+            self.w.write_all(bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the officers and recusals and the end; returns the writer.
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.w.write_all(&self.tail)?;
+        Ok(self.w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::generate::{CountySpec, county};
+
+    /// Guards the streamed publication: the writer's bytes are exactly
+    /// `serde_json::to_string` of the whole snapshot, whatever the runs.
+    #[test]
+    fn the_streamed_public_snapshot_is_byte_identical_to_the_whole_one() {
+        let reg = county(&CountySpec {
+            entities: 3000,
+            seed: 3,
+            ..Default::default()
+        })
+        .unwrap();
+        let key = SaltKey::from_bytes([4; 32]);
+        let sref = SnapshotRef {
+            id: 7,
+            digest: crate::core::merkle::Hash([1; 32]),
+            roots: SnapshotRoots::compute(&reg, &key),
+        };
+        let whole = serde_json::to_string(&PublicSnapshot::of(&reg, &key, sref.clone())).unwrap();
+        for cuts in [vec![0, 3000], vec![0, 0, 1, 1500, 2999, 3000]] {
+            let mut w = PublicSnapshotWriter::start(Vec::new(), &reg, &key, sref.clone()).unwrap();
+            for c in cuts.windows(2) {
+                w.entities(&reg.entities[c[0]..c[1]]).unwrap();
+            }
+            let bytes = w.finish().unwrap();
+            assert_eq!(String::from_utf8(bytes).unwrap(), whole);
+        }
+        let empty = Registries::default();
+        let w = PublicSnapshotWriter::start(Vec::new(), &empty, &key, sref.clone()).unwrap();
+        let bytes = w.finish().unwrap();
+        let whole = serde_json::to_string(&PublicSnapshot::of(&empty, &key, sref)).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), whole);
+    }
+}

@@ -15,7 +15,7 @@ mod recompute;
 mod threshold;
 mod verdict;
 
-pub use audit::verify_audit;
+pub use audit::{verify_audit, verify_audit_runs};
 pub use checks::{Check, Who};
 pub use cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_stratum_consistent};
 pub use light::verify_light;

@@ -58,6 +58,52 @@ fn write(dir: &Path, name: &str, bytes: &[u8], out: &mut Vec<Written>) -> Result
     Ok(())
 }
 
+/// Writes `name` into `dir` from `fill` as it writes (streamed, hashed on
+/// the way), atomically.
+fn write_streamed(
+    dir: &Path,
+    name: &str,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<Written, PublishError> {
+    use sha2::Digest;
+    let path = dir.join(name);
+    let mut hasher = sha2::Sha256::new();
+    crate::durable::write_atomic_with(&path, &mut |w| {
+        let mut tee = Tee {
+            inner: w,
+            hasher: &mut hasher,
+        };
+        fill(&mut tee)
+    })
+    .map_err(|source| PublishError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Written {
+        path,
+        sha256: Hash(hasher.finalize().into()),
+    })
+}
+
+/// A writer that hashes what passes through it.
+struct Tee<'a> {
+    inner: &'a mut dyn std::io::Write,
+    hasher: &'a mut sha2::Sha256,
+}
+
+impl std::io::Write for Tee<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// An item as the public reads it: its code and name (`SC-001
 /// 食品销售经营者经营行为检查`), or the code alone when the draw's item list
 /// does not have it.
@@ -151,10 +197,40 @@ pub fn publish_draw(
     rows: &[ListRow],
     public_snapshot: Option<&str>,
 ) -> Result<Vec<Written>, PublishError> {
+    create_dir(dir)?;
+    let snapshot = match public_snapshot {
+        Some(s) => {
+            let mut out = Vec::new();
+            write(dir, "public-snapshot.json", s.as_bytes(), &mut out)?;
+            out.pop()
+        }
+        None => None,
+    };
+    publish_draw_with(dir, p, proof_text, rows, snapshot)
+}
+
+fn create_dir(dir: &Path) -> Result<(), PublishError> {
     std::fs::create_dir_all(dir).map_err(|source| PublishError::Io {
         path: dir.to_path_buf(),
         source,
-    })?;
+    })
+}
+
+/// [`publish_draw`] with `public-snapshot.json` already written into `dir`
+/// (streamed, see [`publish_campaign`]): `snapshot` is that file, listed
+/// where [`publish_draw`] lists it.
+///
+/// # Errors
+/// [`PublishError`].
+pub fn publish_draw_with(
+    dir: &Path,
+    p: &DrawProof,
+    proof_text: &str,
+    rows: &[ListRow],
+    snapshot: Option<Written>,
+) -> Result<Vec<Written>, PublishError> {
+    create_dir(dir)?;
+    let has_snapshot = snapshot.is_some();
     let c = &p.announcement.campaign;
     let mut out = Vec::new();
     let mut table = vec![vec![
@@ -213,13 +289,11 @@ pub fn publish_draw(
         &mut out,
     )?;
     write(dir, "proof.json", proof_text.as_bytes(), &mut out)?;
-    if let Some(s) = public_snapshot {
-        write(dir, "public-snapshot.json", s.as_bytes(), &mut out)?;
-    }
+    out.extend(snapshot);
     write(
         dir,
         "index.html",
-        index_html(p, rows, public_snapshot.is_some()).as_bytes(),
+        index_html(p, rows, has_snapshot).as_bytes(),
         &mut out,
     )?;
     write(
@@ -391,17 +465,50 @@ pub fn publish_campaign(
         let text = ws.draw_proof_text(id)?;
         let reps = ws.replacements(id)?;
         let snap = ws.snapshot(proof.announcement.snapshot.id)?;
-        let reg = ws.load(&snap)?;
         let teams = crate::core::replace::current_teams(&proof, &reps);
-        let names = |u: &str| reg.entity(u).map(|e| (e.name.clone(), Vec::new()));
-        let rows = list_rows(&proof, &teams, &names);
-        let public = crate::core::snapshot::PublicSnapshot::of(
-            &reg,
-            ws.salt_key(),
-            proof.announcement.snapshot.clone(),
-        );
-        let public_text = serde_json::to_string(&public).unwrap_or_default();
-        let files = publish_draw(dir, &proof, &text, &rows, Some(&public_text))?;
+        // The public snapshot streamed into its file, and on the way the
+        // names of the targets the proof does not hold (replacements).
+        let kinds = [
+            crate::core::registry::RegistryKind::Items,
+            crate::core::registry::RegistryKind::Officers,
+            crate::core::registry::RegistryKind::Recusals,
+        ];
+        let reg = ws.load_kinds(&snap, &kinds)?;
+        let wanted: std::collections::BTreeSet<&str> = teams
+            .iter()
+            .map(|t| t.0.as_str())
+            .filter(|u| !proof.targets.iter().any(|t| t.entity.uscc == *u))
+            .collect();
+        let mut names: std::collections::BTreeMap<String, String> = Default::default();
+        create_dir(dir)?;
+        let mut failed: Option<crate::store::StoreError> = None;
+        let snapshot = write_streamed(dir, "public-snapshot.json", &mut |w| {
+            let mut sw = crate::core::snapshot::PublicSnapshotWriter::start(
+                w,
+                &reg,
+                ws.salt_key(),
+                proof.announcement.snapshot.clone(),
+            )?;
+            let streamed = ws.stream_entity_runs(&snap, &[], &mut |_, run| {
+                for e in run.iter().filter(|e| wanted.contains(e.uscc.as_str())) {
+                    names.insert(e.uscc.as_str().to_string(), e.name.clone());
+                }
+                sw.entities(run)
+                    .map_err(|e| crate::store::StoreError::Backend(Box::new(e)))
+            });
+            if let Err(e) = streamed {
+                failed = Some(e);
+                return Err(std::io::Error::other("the registry could not be read"));
+            }
+            sw.finish().map(|_| ())
+        });
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        let snapshot = snapshot?;
+        let lookup = |u: &str| names.get(u).map(|n| (n.clone(), Vec::new()));
+        let rows = list_rows(&proof, &teams, &lookup);
+        let files = publish_draw_with(dir, &proof, &text, &rows, Some(snapshot))?;
         let listed = ledger_files(&files);
         Ok::<_, CampaignPublishError>(((rows, files), listed))
     })?;

@@ -21,7 +21,7 @@ use crate::core::assign::needs_of;
 use crate::core::calendar::Calendar;
 use crate::core::campaign::{Campaign, OfficerRegion, instant_text};
 use crate::core::registry::vocab::CreditClass;
-use crate::core::registry::{Officer, Registries};
+use crate::core::registry::{Officer, Registries, RegistryKind};
 use crate::core::sample::{self, HistorySets};
 use crate::store::{AnnounceError, Store, check_campaigns, history_for};
 use chrono::{DateTime, Utc};
@@ -63,7 +63,9 @@ pub fn check<S: Store + ?Sized>(
     let mut findings = Vec::new();
     let mut announceable = vec![true; plan.campaigns.len()];
     announce_findings(ws, plan, now, &mut announceable, &mut findings)?;
-    let reg = ws.load(&snap)?;
+    // Only the entities that can be in a campaign's pool (streamed).
+    let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
+    let reg = crate::store::pool_registries(ws, &snap, &kinds, &plan.campaigns)?;
     let limit = u64::from(plan.max_visits_per_officer_per_day);
     let mut campaigns = Vec::with_capacity(plan.campaigns.len());
     for ((c, period), ok) in plan.campaigns.iter().zip(periods).zip(announceable) {

@@ -5,7 +5,10 @@ use super::{Actor, Conflict, Store, StoreError};
 use crate::core::announcement::{AnnounceSummary, Announcement, DrawError, announce, groups_of};
 use crate::core::campaign::Campaign;
 use crate::core::record_proof::SnapshotRef;
-use crate::core::registry::RegistryKind;
+use crate::core::registry::{Registries, RegistryKind};
+use crate::core::sample::{self, HistorySets};
+use crate::par::*;
+use crate::store::SnapshotInfo;
 use chrono::{DateTime, Utc};
 
 /// Why campaigns cannot be announced (抽查公告错误). Nothing is recorded.
@@ -68,6 +71,60 @@ pub fn announce_campaigns<S: Store + ?Sized>(
     }
 }
 
+/// The registries an announcement and its checks read (公告所需名录): `kinds`
+/// whole (items always), and of the entities, streamed, only those that can
+/// be in the pool of one of `campaigns` — those passing its public filters
+/// (status, regions, categories, flags; the history is not applied, so
+/// this is a superset of every pool). A pool is then computed on these
+/// exactly as on the whole registry (same entities, same USCC order), and
+/// memory follows the pools, not the registry (issue 17).
+///
+/// # Errors
+/// The store's errors.
+pub fn pool_registries<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    kinds: &[RegistryKind],
+    campaigns: &[Campaign],
+) -> Result<Registries, StoreError> {
+    let mut kinds: Vec<RegistryKind> = kinds.to_vec();
+    if !kinds.contains(&RegistryKind::Items) {
+        kinds.push(RegistryKind::Items);
+    }
+    kinds.retain(|k| *k != RegistryKind::Entities);
+    let mut reg = store.load_kinds(snap, &kinds)?;
+    // A campaign whose items do not resolve is refused by `announce`
+    // later; it keeps nothing here.
+    let filters: Vec<(&Campaign, Vec<String>)> = campaigns
+        .iter()
+        .filter_map(|c| {
+            let items = sample::campaign_items(&reg, c).ok()?;
+            Some((c, sample::categories(c, &items).ok()?))
+        })
+        .collect();
+    let none = HistorySets::default();
+    let mut kept = Vec::new();
+    store.for_each_entity_run(snap, &mut |_, run| {
+        let keep: Vec<bool> = run
+            .par_iter()
+            .map(|e| {
+                filters
+                    .iter()
+                    .any(|(c, cats)| sample::in_public_pool(e, c, cats, &none))
+            })
+            .collect();
+        kept.extend(
+            run.iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(e, _)| e.clone()),
+        );
+        Ok(())
+    })?;
+    reg.entities = kept;
+    Ok(reg)
+}
+
 /// Everything [`announce_campaigns`] checks, without recording:
 /// the announcements as they would be made now, with their summaries.
 ///
@@ -86,7 +143,7 @@ pub fn check_campaigns<S: Store + ?Sized>(
         });
     }
     let snap = store.current_snapshot()?.ok_or(AnnounceError::NoSnapshot)?;
-    let reg = store.load_kinds(&snap, &[RegistryKind::Items, RegistryKind::Entities])?;
+    let reg = pool_registries(store, &snap, &[RegistryKind::Items], &campaigns)?;
     let sref = SnapshotRef {
         id: snap.id,
         digest: snap.digest,

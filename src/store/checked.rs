@@ -8,6 +8,7 @@ use super::{AnnounceError, Conflict, Store, StoreError, check_campaigns};
 use crate::core::announcement::{AnnounceSummary, Announcement};
 use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
+use crate::core::registry::RegistryKind;
 use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
 
@@ -56,7 +57,9 @@ pub fn announce_checked<S: Store + ?Sized>(
             let snap = store
                 .snapshot(first.snapshot.id)
                 .map_err(AnnounceError::from)?;
-            let reg = store.load(&snap).map_err(AnnounceError::from)?;
+            let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
+            let reg = super::announce::pool_registries(&*store, &snap, &kinds, &campaigns)
+                .map_err(AnnounceError::from)?;
             for a in &list {
                 let started = Instant::now();
                 let c = check_announcement(&reg, a, opts, &mut |_| started.elapsed() < budget)

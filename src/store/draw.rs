@@ -4,11 +4,16 @@
 //! one transaction with the commitment to the schedule secret.
 
 use super::{Actor, CampaignState, Store, StoreError};
+use crate::core::announcement::Announcement;
 use crate::core::announcement::DrawError;
 use crate::core::campaign::{BeaconScheme, instant_text};
-use crate::core::draw::{derive_seed, draw, prn_key};
+use crate::core::draw::{DrawOutcome, derive_seed, draw_runs, prn_key};
 use crate::core::entropy::{self, DrandRound, EntropyError, Reveal};
-use crate::core::proof::{DrawProof, EntropyRecord, make_proof};
+use crate::core::merkle::{Hash, InclusionProof};
+use crate::core::proof::{DrawProof, EntropyRecord, make_proof_with};
+use crate::core::registry::{Entity, Registries, RegistryKind};
+use crate::core::sample::{PrnKey, SampleError};
+use crate::store::SnapshotInfo;
 use chrono::{DateTime, Utc};
 
 /// Why a witness's reveal (揭示) is refused. Nothing is recorded.
@@ -189,12 +194,16 @@ pub fn prepare_draw<S: Store + ?Sized>(
     let recorded = store.reveals(id)?;
     let (seed, used, missing) = derive_seed(&a, &recorded, beacon.as_ref())?;
     let snap = store.snapshot(a.snapshot.id)?;
-    let reg = store.load(&snap)?;
     let group = store.group_announcements(&a)?;
     let key = prn_key(&a, &seed, &used, beacon.as_ref().map(|b| &b.value), &group)?;
-    let outcome = draw(&reg, &a, &seed, &key)?;
-    Ok(make_proof(
+    let StreamedDraw {
+        reg,
+        outcome,
+        targets,
+    } = streamed_draw(&*store, &snap, &a, &seed, &key)?;
+    Ok(make_proof_with(
         &reg,
+        &targets,
         store.salt_key(),
         &a,
         EntropyRecord {
@@ -205,6 +214,70 @@ pub fn prepare_draw<S: Store + ?Sized>(
         &outcome,
         &group,
     ))
+}
+
+/// What [`streamed_draw`] gives.
+#[derive(Debug, Clone)]
+pub struct StreamedDraw {
+    /// The snapshot's items, officers and recusals (no entities).
+    pub reg: Registries,
+    /// The draw.
+    pub outcome: DrawOutcome,
+    /// The targets and their inclusion proofs, in target order.
+    pub targets: Vec<(Entity, InclusionProof)>,
+}
+
+/// The draw of `a` on snapshot `snap` with the entities streamed (流式抽取):
+/// the registries other than entities loaded, the entities read run by run
+/// (twice or three times: the selection, a stratum numbered again, the
+/// targets with their inclusion proofs). Returns the registries read, the
+/// outcome and the targets with their proofs.
+///
+/// # Errors
+/// The store's errors, [`DrawError`].
+pub fn streamed_draw<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    a: &Announcement,
+    seed: &Hash,
+    key: &PrnKey,
+) -> Result<StreamedDraw, DrawCampaignError> {
+    let kinds = [
+        RegistryKind::Items,
+        RegistryKind::Officers,
+        RegistryKind::Recusals,
+    ];
+    let reg = store.load_kinds(snap, &kinds)?;
+    let mut targets = Vec::new();
+    let outcome = draw_runs::<DrawCampaignError>(
+        &reg,
+        a,
+        seed,
+        key,
+        &mut |f| {
+            store.for_each_entity_run(snap, &mut |first, run| {
+                f(first, run);
+                Ok(())
+            })?;
+            Ok(())
+        },
+        &mut |indices| {
+            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
+            targets = store.entity_proofs(snap, &wanted)?;
+            Ok(targets.iter().map(|t| t.0.clone()).collect())
+        },
+    )?;
+    Ok(StreamedDraw {
+        reg,
+        outcome,
+        targets,
+    })
+}
+
+impl From<SampleError> for DrawCampaignError {
+    fn from(e: SampleError) -> Self {
+        DrawCampaignError::Draw(DrawError::Sample(e))
+    }
 }
 
 /// Draws campaign `id` (抽取) and records the draw at `at` with its ledger

@@ -38,12 +38,13 @@ mod traits;
 mod types;
 mod verify;
 
-pub use announce::{AnnounceError, announce_campaigns, check_campaigns};
+pub use announce::{AnnounceError, announce_campaigns, check_campaigns, pool_registries};
 pub use calendars::{StoredYear, YearImport, store_calendar};
 pub use checked::{Announced, CheckedAnnounceError, announce_checked};
 pub use conflict::{Conflict, RecordedReveal};
 pub use draw::{
-    DrawCampaignError, DrawInputs, RevealError, draw_campaign, prepare_draw, record_reveal,
+    DrawCampaignError, DrawInputs, RevealError, StreamedDraw, draw_campaign, prepare_draw,
+    record_reveal, streamed_draw,
 };
 pub use history::{history_for, visit_log};
 pub use outcomes::{
@@ -57,7 +58,7 @@ pub use status::{
     ScheduleState, Tally, TargetDeadline, TargetDeadlines, TargetState, campaign_statuses,
     deadlines, target_deadlines,
 };
-pub use traits::Store;
+pub use traits::{EntityRunVisitor, Store};
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 pub use verify::{VerifyDrawError, level_available, open_stratum_threshold, verify_draw};
 

@@ -5,7 +5,7 @@ use super::{Actor, CampaignState, CommitOutcome, ResultMode, ScheduleRecord, Sna
 use crate::core::announcement::Announcement;
 use crate::core::commitment::SaltKey;
 use crate::core::entropy::Reveal;
-use crate::core::merkle::Hash;
+use crate::core::merkle::{Hash, InclusionProof, PathError};
 use crate::core::proof::DrawProof;
 use crate::core::registry::{Entity, Registries, RegistryKind};
 use crate::core::replace::{PendingReplacement, Replacement};
@@ -13,6 +13,10 @@ use crate::core::results::InspectionResult;
 use crate::ledger::Entry;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
+
+/// Receives a run of streamed entities: the index of its first entity and
+/// the run ([`Store::for_each_entity_run`]).
+pub type EntityRunVisitor<'a> = dyn FnMut(usize, &[Entity]) -> Result<(), StoreError> + 'a;
 
 /// A workspace's storage (工作区存储): registries and their versions,
 /// announcements, reveals, draws, replacements, results, publications,
@@ -107,8 +111,55 @@ pub trait Store {
         snap: &SnapshotInfo,
         f: &mut dyn FnMut(&Entity) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        self.for_each_entity_run(snap, &mut |_, run| run.iter().try_for_each(&mut *f))
+    }
+
+    /// Hands the entities of `snap` to `f` run by run, in USCC order:
+    /// `(index of the run's first entity, the run)`. Runs are a backend's
+    /// unit of storage (a few thousand entities); a draw numbers each on
+    /// every core. The entities' root is re-checked against the snapshot's
+    /// after the last run, so a caller keeps nothing from a call that failed.
+    ///
+    /// # Errors
+    /// What the store or `f` returns; [`StoreError::RootMismatch`].
+    fn for_each_entity_run(
+        &self,
+        snap: &SnapshotInfo,
+        f: &mut EntityRunVisitor<'_>,
+    ) -> Result<(), StoreError> {
         let reg = self.load_kinds(snap, &[RegistryKind::Entities])?;
-        reg.entities.iter().try_for_each(f)
+        f(0, &reg.entities)
+    }
+
+    /// The entities of `snap` at `indices` (USCC order positions) with
+    /// their inclusion proofs in its entity tree, in the order asked. A
+    /// streaming backend keeps the tree's frontier and the paths' nodes,
+    /// not the registry.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`] for an index past the registry's end;
+    /// [`StoreError::RootMismatch`] for a damaged store.
+    fn entity_proofs(
+        &self,
+        snap: &SnapshotInfo,
+        indices: &[u64],
+    ) -> Result<Vec<(Entity, InclusionProof)>, StoreError> {
+        let reg = self.load_kinds(snap, &[RegistryKind::Entities])?;
+        let tree =
+            crate::core::commitment::registry_tree(&reg, RegistryKind::Entities, self.salt_key());
+        indices
+            .iter()
+            .map(|&i| {
+                let size = reg.entities.len() as u64;
+                match (reg.entities.get(i as usize), tree.prove(i)) {
+                    (Some(e), Some(p)) => Ok((e.clone(), p)),
+                    _ => Err(StoreError::Backend(Box::new(PathError::IndexOutOfRange {
+                        index: i,
+                        size,
+                    }))),
+                }
+            })
+            .collect()
     }
 
     /// Stores `kind` of `reg` as a new version and a new snapshot (or nothing

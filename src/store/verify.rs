@@ -5,12 +5,13 @@
 
 use super::{Store, StoreError};
 use crate::core::proof::DrawProof;
+use crate::core::registry::RegistryKind;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
 use crate::core::verify::{
     Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold, verify_audit,
-    verify_light, verify_public,
+    verify_audit_runs, verify_light, verify_public,
 };
 
 /// Why a draw proof does not verify, or cannot be verified as asked.
@@ -92,20 +93,57 @@ pub fn verify_draw<S: Store + ?Sized>(
         Err(StoreError::NoCampaign(_)) => return light_only(),
         Err(e) => return Err(e.into()),
     }
+    let Some(list) = replacements else {
+        return Ok(audit_streamed(store, &snap, proof)??);
+    };
     let reg = store.load(&snap)?;
     let v = verify_audit(proof, &reg, store.salt_key())?;
-    if let Some(list) = replacements {
-        verify_replacements(&reg, &proof.announcement, proof, list)
-            .map_err(VerifyDrawError::Replacement)?;
-        let recorded = store.replacements(&proof.announcement.campaign.id)?;
-        if recorded != list {
-            return Err(VerifyDrawError::ReplacementsDiffer {
-                given: list.len(),
-                recorded: recorded.len(),
-            });
-        }
+    verify_replacements(&reg, &proof.announcement, proof, list)
+        .map_err(VerifyDrawError::Replacement)?;
+    let recorded = store.replacements(&proof.announcement.campaign.id)?;
+    if recorded != list {
+        return Err(VerifyDrawError::ReplacementsDiffer {
+            given: list.len(),
+            recorded: recorded.len(),
+        });
     }
     Ok(v)
+}
+
+/// Audit verification with the entities streamed from `store`
+/// ([`verify_audit_runs`]): memory is the candidates and the targets, not
+/// the registry.
+fn audit_streamed<S: Store + ?Sized>(
+    store: &S,
+    snap: &crate::store::SnapshotInfo,
+    proof: &DrawProof,
+) -> Result<Result<VerifiedDraw, Mismatch>, StoreError> {
+    let kinds = [
+        RegistryKind::Items,
+        RegistryKind::Officers,
+        RegistryKind::Recusals,
+    ];
+    let reg = store.load_kinds(snap, &kinds)?;
+    verify_audit_runs::<StoreError>(
+        proof,
+        &reg,
+        store.salt_key(),
+        &snap.roots,
+        &mut |f| {
+            store.for_each_entity_run(snap, &mut |first, run| {
+                f(first, run);
+                Ok(())
+            })
+        },
+        &mut |indices| {
+            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
+            Ok(store
+                .entity_proofs(snap, &wanted)?
+                .into_iter()
+                .map(|t| t.0)
+                .collect())
+        },
+    )
 }
 
 /// The level [`verify_draw`] runs with these inputs (核验级别): public with a

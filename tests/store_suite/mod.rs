@@ -9,8 +9,10 @@
 #![allow(dead_code)]
 
 mod calendars;
+mod streaming;
 mod workflows;
 pub use calendars::*;
+pub use streaming::*;
 pub use workflows::*;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -16,6 +16,7 @@ use crate::core::campaign::{Campaign, Ratio, StratumRule};
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Entity, Registries};
+use crate::core::uscc::LEN as USCC_LEN;
 use crate::par::*;
 use serde::Serialize;
 
@@ -44,8 +45,10 @@ pub struct StratumDraw {
     pub threshold: Option<Hash>,
 }
 
-/// A candidate: its key (the PRN's ordering value) and its entity index.
-type Candidate = (Hash, usize);
+/// A candidate: its key (the PRN's ordering value), its entity index and its
+/// USCC's bytes (the tie-break of §5, kept so that a streamed draw needs no
+/// entity after the pass).
+type Candidate = (Hash, usize, [u8; USCC_LEN]);
 
 /// Per class: keep the keys whose first 64 bits are at most this (`None`:
 /// keep none, only count).
@@ -66,8 +69,16 @@ impl Numbered {
         if let Some(bound) = prns.bounds[c] {
             let k = prns.key.order(&prns.hasher.prn18(e.uscc.as_bytes()));
             if top64(&k) <= bound {
-                self.candidates[c].push((k, i));
+                self.candidates[c].push((k, i, *e.uscc.as_bytes()));
             }
+        }
+    }
+
+    /// Adds another pass's counts and candidates to these.
+    fn absorb(&mut self, other: Numbered) {
+        for (c, cands) in other.candidates.into_iter().enumerate() {
+            self.counts[c] += other.counts[c];
+            self.candidates[c].extend_from_slice(&cands);
         }
     }
 
@@ -155,7 +166,9 @@ pub fn select(
         bounds: first_bounds(c),
     };
     let numbered = number_members(reg, &pool.members, &prns);
-    finish(reg, c, &pool.members, &prns, numbered)
+    finish(c, &prns, numbered, &mut |again| {
+        Ok::<_, SampleError>(number_members(reg, &pool.members, again))
+    })
 }
 
 /// One chunk of the one-pass draw: pool members, class exclusions, numbers.
@@ -165,6 +178,67 @@ struct OnePass {
     excluded_by_class: u64,
     numbered: Numbered,
 }
+
+/// The pool's rules and how PRNs are read: what a pass over entities needs.
+struct PoolRules<'a> {
+    c: &'a Campaign,
+    cats: &'a [String],
+    h: &'a HistorySets,
+}
+
+/// One pass over a run of entities whose first has index `first`: pool
+/// members (kept only when `keep`), class exclusions and numbers, on every
+/// core.
+fn one_pass(
+    rules: &PoolRules<'_>,
+    prns: &Numbering<'_>,
+    first: usize,
+    entities: &[Entity],
+    keep: bool,
+) -> OnePass {
+    let parts: Vec<OnePass> = entities
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(ci, chunk)| {
+            let mut out = OnePass::default();
+            for (j, e) in chunk.iter().enumerate() {
+                if !in_public_pool(e, rules.c, rules.cats, rules.h) {
+                    continue;
+                }
+                if !kept_by_class(e, rules.c, rules.h) {
+                    out.excluded_by_class += 1;
+                    continue;
+                }
+                let i = first + ci * CHUNK + j;
+                if keep {
+                    out.members.push(i);
+                }
+                out.numbered.offer(e, i, prns);
+            }
+            out
+        })
+        .collect();
+    let mut out = OnePass {
+        members: Vec::with_capacity(parts.iter().map(|p| p.members.len()).sum()),
+        ..OnePass::default()
+    };
+    let mut numbered = Vec::with_capacity(parts.len() + 1);
+    for p in parts {
+        out.members.extend_from_slice(&p.members);
+        out.excluded_by_class += p.excluded_by_class;
+        numbered.push(p.numbered);
+    }
+    out.numbered = Numbered::merge(numbered);
+    out
+}
+
+/// Hands runs of entities to a pass: `(index of the run's first entity,
+/// the run)`, every entity of the registry once and in index order.
+pub type EntityRuns<'s, E> = dyn FnMut(&mut dyn FnMut(usize, &[Entity])) -> Result<(), E> + 's;
+
+/// Returns the entities at the given indices (sorted), in that order: how a
+/// streamed draw gets its targets after the pass.
+pub type FetchEntities<'s, E> = dyn FnMut(&[usize]) -> Result<Vec<Entity>, E> + 's;
 
 /// The pool and every stratum's draw (抽取范围与分层抽样) in one pass over the
 /// entities (the same result as [`super::pool`] then [`select`], faster on
@@ -179,42 +253,54 @@ pub fn pool_and_select(
     h: &HistorySets,
     key: &PrnKey,
 ) -> Result<(Pool, Vec<StratumDraw>), SampleError> {
+    pool_and_select_runs(c, cats, h, key, true, &mut |f| {
+        f(0, &reg.entities);
+        Ok(())
+    })
+}
+
+/// [`pool_and_select`] on entities handed over run by run (a registry
+/// streamed from storage, 流式抽取): `runs` is called once, and once more
+/// when a stratum must be numbered again in full. Memory is the candidates
+/// (about the strata's ratios of the pool, 64 bytes each) and, with
+/// `keep_members`, the pool's indices; without it [`Pool::members`] is
+/// empty and the pool's size is the strata's sum. The result equals
+/// [`pool_and_select`]'s on the same entities.
+///
+/// # Errors
+/// What `runs` returns, or [`SampleError::MissingStratum`] converted.
+pub fn pool_and_select_runs<E: From<SampleError>>(
+    c: &Campaign,
+    cats: &[String],
+    h: &HistorySets,
+    key: &PrnKey,
+    keep_members: bool,
+    runs: &mut EntityRuns<'_, E>,
+) -> Result<(Pool, Vec<StratumDraw>), E> {
     let hasher = PrnHasher::new(&key.seed);
     let prns = Numbering {
         hasher: &hasher,
         key,
         bounds: first_bounds(c),
     };
-    let parts: Vec<OnePass> = reg
-        .entities
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(ci, chunk)| {
-            let mut out = OnePass::default();
-            for (j, e) in chunk.iter().enumerate() {
-                if !in_public_pool(e, c, cats, h) {
-                    continue;
-                }
-                if !kept_by_class(e, c, h) {
-                    out.excluded_by_class += 1;
-                    continue;
-                }
-                let i = ci * CHUNK + j;
-                out.members.push(i);
-                out.numbered.offer(e, i, &prns);
-            }
-            out
-        })
-        .collect();
-    let mut members = Vec::with_capacity(parts.iter().map(|p| p.members.len()).sum());
+    let rules = PoolRules { c, cats, h };
+    let mut members = Vec::new();
     let mut excluded_by_class = 0u64;
-    let mut numbered = Vec::with_capacity(parts.len());
-    for p in parts {
+    let mut numbered = Numbered::default();
+    runs(&mut |first, entities| {
+        let p = one_pass(&rules, &prns, first, entities, keep_members);
         members.extend_from_slice(&p.members);
         excluded_by_class += p.excluded_by_class;
-        numbered.push(p.numbered);
-    }
-    let strata = finish(reg, c, &members, &prns, Numbered::merge(numbered))?;
+        numbered.absorb(p.numbered);
+    })?;
+    let strata = finish::<E>(c, &prns, numbered, &mut |again| {
+        let mut full = Numbered::default();
+        runs(&mut |first, entities| {
+            let p = one_pass(&rules, again, first, entities, false);
+            full.absorb(p.numbered);
+        })?;
+        Ok(full)
+    })?;
     Ok((
         Pool {
             members,
@@ -226,13 +312,12 @@ pub fn pool_and_select(
 
 /// Allocates every stratum, numbers again in full the strata whose
 /// candidates fall short, and keeps the smallest keys.
-fn finish(
-    reg: &Registries,
+fn finish<E: From<SampleError>>(
     c: &Campaign,
-    members: &[usize],
     prns: &Numbering<'_>,
     mut numbered: Numbered,
-) -> Result<Vec<StratumDraw>, SampleError> {
+    again: &mut dyn FnMut(&Numbering<'_>) -> Result<Numbered, E>,
+) -> Result<Vec<StratumDraw>, E> {
     let mut wanted = [None; 4];
     let mut short: Bounds = [None; 4];
     for class in CreditClass::ALL {
@@ -243,7 +328,8 @@ fn finish(
                 return Err(SampleError::MissingStratum {
                     class: *class,
                     count: n,
-                });
+                }
+                .into());
             }
             None => {}
             Some(s) => {
@@ -256,12 +342,11 @@ fn finish(
         }
     }
     if short.iter().any(Option::is_some) {
-        let again = Numbering {
+        let mut full = again(&Numbering {
             hasher: prns.hasher,
             key: prns.key,
             bounds: short,
-        };
-        let mut full = number_members(reg, members, &again);
+        })?;
         for ((bound, cands), again) in short
             .iter()
             .zip(&mut numbered.candidates)
@@ -276,7 +361,7 @@ fn finish(
     for class in CreditClass::ALL {
         let ci = class_index(*class);
         let Some(k) = wanted[ci] else { continue };
-        let drawn = smallest(reg, std::mem::take(&mut numbered.candidates[ci]), k);
+        let drawn = smallest(std::mem::take(&mut numbered.candidates[ci]), k);
         out.push(StratumDraw {
             credit_class: *class,
             pool: numbered.counts[ci],
@@ -289,18 +374,11 @@ fn finish(
 }
 
 /// The `k` smallest candidates by key, then USCC bytes, in that order.
-fn smallest(reg: &Registries, mut cands: Vec<Candidate>, k: usize) -> Vec<Candidate> {
+fn smallest(mut cands: Vec<Candidate>, k: usize) -> Vec<Candidate> {
     if k == 0 {
         return Vec::new();
     }
-    let cmp = |a: &Candidate, b: &Candidate| {
-        a.0.cmp(&b.0).then_with(|| {
-            reg.entities[a.1]
-                .uscc
-                .as_bytes()
-                .cmp(reg.entities[b.1].uscc.as_bytes())
-        })
-    };
+    let cmp = |a: &Candidate, b: &Candidate| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2));
     if k < cands.len() {
         cands.select_nth_unstable_by(k - 1, cmp);
         cands.truncate(k);

@@ -282,6 +282,7 @@ proptest! {
         seed in any::<[u8; 32]>(),
         start in proptest::option::of(0u64..1000),
         rules in proptest::collection::vec((0u64..3, 1u64..60, proptest::option::of(0u64..200)), 4),
+        cuts in proptest::collection::vec(0usize..1500, 0..6),
     ) {
         let reg = county(&CountySpec { entities: 1500, seed: 5, ..Default::default() }).unwrap();
         let mut c = campaign(&reg);
@@ -299,7 +300,70 @@ proptest! {
         let want = naive_select(&reg, &c, &p, &key);
         prop_assert_eq!(&select(&reg, &c, &p, &key).unwrap(), &want);
         let (p2, s2) = pool_and_select(&reg, &c, &cats, &HistorySets::default(), &key).unwrap();
-        prop_assert_eq!(p2, p);
-        prop_assert_eq!(s2, want);
+        prop_assert_eq!(p2, p.clone());
+        prop_assert_eq!(&s2, &want);
+        // Streamed in runs cut anywhere (as a store hands its chunks over),
+        // with and without the pool's members: the same draw.
+        let mut cuts = cuts;
+        cuts.push(0);
+        cuts.push(reg.entities.len());
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut passes = 0;
+        for keep in [true, false] {
+            let (p3, s3) = pool_and_select_runs::<SampleError>(&c, &cats, &HistorySets::default(), &key, keep, &mut |f| {
+                passes += 1;
+                for w in cuts.windows(2) {
+                    f(w[0], &reg.entities[w[0]..w[1]]);
+                }
+                Ok(())
+            }).unwrap();
+            prop_assert_eq!(&s3, &want);
+            prop_assert_eq!(p3.excluded_by_class, p.excluded_by_class);
+            if keep {
+                prop_assert_eq!(&p3.members, &p.members);
+            } else {
+                prop_assert!(p3.members.is_empty());
+            }
+        }
+        prop_assert!((2..=4).contains(&passes));
     }
+}
+
+/// A stratum whose candidates fall short (a `min` far above its ratio) is
+/// numbered again by a second pass over the runs: guards the streamed
+/// draw's second pass.
+#[test]
+fn a_short_stratum_makes_the_streamed_draw_pass_twice() {
+    let reg = county(&CountySpec {
+        entities: 2000,
+        seed: 5,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut c = campaign(&reg);
+    c.targets.strata[0].min = Some(150);
+    let items = campaign_items(&reg, &c).unwrap();
+    let cats = categories(&c, &items).unwrap();
+    let key = PrnKey::plain(Hash([7; 32]));
+    let p = pool(&reg, &c, &cats, &HistorySets::default());
+    let want = naive_select(&reg, &c, &p, &key);
+    let mut passes = 0;
+    let (_, got) = pool_and_select_runs::<SampleError>(
+        &c,
+        &cats,
+        &HistorySets::default(),
+        &key,
+        false,
+        &mut |f| {
+            passes += 1;
+            for (i, run) in reg.entities.chunks(333).enumerate() {
+                f(i * 333, run);
+            }
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(got, want);
+    assert_eq!(passes, 2);
 }

@@ -4,10 +4,13 @@
 
 use super::light::verify_light_inner;
 use super::{Check, Level, Mismatch, VerifiedDraw, check, fail};
-use crate::core::commitment::SaltKey;
+use crate::core::announcement::DrawError;
+use crate::core::commitment::{SaltKey, SnapshotRoots};
 use crate::core::draw::DrawOutcome;
+use crate::core::merkle::Hash;
 use crate::core::proof::{DrawProof, threshold_commitment, threshold_salt};
 use crate::core::registry::Registries;
+use crate::core::sample::{EntityRuns, FetchEntities, SampleError};
 
 /// Audit verification (审计核验): light verification, then the whole draw
 /// re-run on the snapshot's registries with the workspace's salts, compared
@@ -47,10 +50,84 @@ pub(super) fn audit(
         || crate::core::draw::draw(reg, a, &p.seed, &p.prn_key()),
     );
     light?;
+    compare(p, reg, key, roots.digest(), out)
+}
+
+/// Why [`verify_audit_runs`] gives no verdict.
+#[derive(Debug)]
+enum Rerun<E> {
+    Draw(DrawError),
+    Source(E),
+}
+
+impl<E> From<DrawError> for Rerun<E> {
+    fn from(e: DrawError) -> Self {
+        Rerun::Draw(e)
+    }
+}
+
+impl<E> From<SampleError> for Rerun<E> {
+    fn from(e: SampleError) -> Self {
+        Rerun::Draw(DrawError::Sample(e))
+    }
+}
+
+/// [`verify_audit`] with the snapshot's entities streamed (流式审计核验):
+/// `reg` holds the items, officers and recusals; `runs` and `fetch` hand
+/// over the entities as [`crate::core::draw::draw_runs`] asks, and must
+/// check that they are those of `roots` (a streaming store re-checks the
+/// entity root after the last run); `roots` are the snapshot's roots so
+/// checked. The outer error is the source's; the inner result is the
+/// verdict.
+///
+/// # Errors
+/// What `runs` or `fetch` return; inside, [`Mismatch`] as [`verify_audit`].
+pub fn verify_audit_runs<E>(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+    roots: &SnapshotRoots,
+    runs: &mut EntityRuns<'_, E>,
+    fetch: &mut FetchEntities<'_, E>,
+) -> Result<Result<VerifiedDraw, Mismatch>, E> {
+    if let Err(m) = verify_light_inner(p, false) {
+        return Ok(Err(m));
+    }
+    let out = crate::core::draw::draw_runs::<Rerun<E>>(
+        reg,
+        &p.announcement,
+        &p.seed,
+        &p.prn_key(),
+        &mut |f| runs(f).map_err(Rerun::Source),
+        &mut |indices| fetch(indices).map_err(Rerun::Source),
+    );
+    let out = match out {
+        Ok(out) => Ok(out),
+        Err(Rerun::Source(e)) => return Err(e),
+        Err(Rerun::Draw(e)) => Err(e),
+    };
+    Ok(
+        compare(p, reg, key, roots.digest(), out).map(|_| VerifiedDraw {
+            level: Level::Audit,
+            proof: p.clone(),
+        }),
+    )
+}
+
+/// The re-run draw `out` and the snapshot's recomputed digest against the
+/// proof, field by field.
+fn compare(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+    digest: Hash,
+    out: Result<DrawOutcome, DrawError>,
+) -> Result<DrawOutcome, Mismatch> {
+    let a = &p.announcement;
     check(
         Check::StratumMembership,
         "snapshot digest (recomputed from the workspace)",
-        roots.digest(),
+        digest,
         a.snapshot.digest,
     )?;
     let out = out.map_err(|e| fail(Check::Rerun, "draw", e))?;

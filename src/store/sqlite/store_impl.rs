@@ -66,12 +66,26 @@ impl Store for Workspace {
         Workspace::load_kinds(self, snap, kinds)
     }
 
-    fn for_each_entity(
+    fn for_each_entity_run(
         &self,
         snap: &SnapshotInfo,
-        f: &mut dyn FnMut(&crate::core::registry::Entity) -> Result<(), StoreError>,
+        f: &mut crate::store::EntityRunVisitor<'_>,
     ) -> Result<(), StoreError> {
-        self.stream_entities(snap, f)
+        self.stream_entity_runs(snap, &[], f).map(|_| ())
+    }
+
+    fn entity_proofs(
+        &self,
+        snap: &SnapshotInfo,
+        indices: &[u64],
+    ) -> Result<
+        Vec<(
+            crate::core::registry::Entity,
+            crate::core::merkle::InclusionProof,
+        )>,
+        StoreError,
+    > {
+        self.stream_entity_proofs(snap, indices)
     }
 
     fn commit(
