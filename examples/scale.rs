@@ -166,6 +166,38 @@ fn run_size(
             ]),
         )?;
     }
+    // A county's update onto the province's registry: 10,000 rows of
+    // another generated county (new entities, a few replacing ones).
+    let update = root.join("update-10000");
+    if !update.join("entities.csv").exists() {
+        Command::new(bin)
+            .args([
+                "generate",
+                "--seed",
+                "2",
+                "--region",
+                "520123",
+                "--entities",
+                "10000",
+                "--out",
+            ])
+            .arg(&update)
+            .status()?;
+    }
+    let u = update.join("entities.csv").to_string_lossy().to_string();
+    run(
+        "registry update entities (10,000 rows)",
+        v(&[
+            "-w",
+            &w,
+            "registry",
+            "update",
+            "entities",
+            &u,
+            "--today",
+            "2026-03-02",
+        ]),
+    )?;
     run(
         "campaign announce",
         v(&[

@@ -42,4 +42,5 @@ suite!(
     snapshots_are_chosen_found_and_proved,
     calendars_are_kept_with_their_ledger_entries,
     a_streamed_draw_equals_the_loaded_draw,
+    an_entity_update_equals_a_whole_commit_of_the_merged_registry,
 );

@@ -189,6 +189,42 @@ pub trait Store {
         base: Option<u64>,
     ) -> Result<CommitOutcome, StoreError>;
 
+    /// An update of the entities (`registry update entities`) from snapshot
+    /// `base`, as [`Store::commit_based`] of the merged registry:
+    /// `upserts` (sorted by USCC, distinct) added or replacing the entity of
+    /// the same USCC, `removals` (USCCs) left out; `visit` sees every
+    /// entity of the result in order. A streaming backend merges as the
+    /// stored version streams by; the default loads it.
+    ///
+    /// # Errors
+    /// As [`Store::commit_based`].
+    fn commit_entity_delta(
+        &mut self,
+        base: Option<u64>,
+        upserts: Vec<Entity>,
+        removals: &BTreeSet<String>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        let mut reg = match base {
+            Some(id) => {
+                let snap = self.snapshot(id)?;
+                self.load_kinds(&snap, &[RegistryKind::Entities])?
+            }
+            None => Registries::default(),
+        };
+        let keys: BTreeSet<&str> = upserts.iter().map(|e| e.uscc.as_str()).collect();
+        let mut merged: Vec<Entity> = std::mem::take(&mut reg.entities)
+            .into_iter()
+            .filter(|e| !keys.contains(e.uscc.as_str()) && !removals.contains(e.uscc.as_str()))
+            .collect();
+        merged.extend(upserts.iter().cloned());
+        merged.sort_by(|a, b| a.uscc.as_bytes().cmp(b.uscc.as_bytes()));
+        merged.iter().for_each(&mut *visit);
+        reg.entities = merged;
+        self.commit_based(RegistryKind::Entities, &reg, note, base)
+    }
+
     /// USCCs accepted as legacy codes in this workspace.
     ///
     /// # Errors

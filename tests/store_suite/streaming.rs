@@ -4,14 +4,15 @@
 
 use super::{actor, campaign, commit_all, instant, secret};
 use dualdraw::core::campaign::{Ratio, StratumRule};
-use dualdraw::core::commitment::registry_tree;
+use dualdraw::core::commitment::{registry_root, registry_tree};
 use dualdraw::core::proof::{EntropyRecord, make_proof};
 use dualdraw::core::registry::vocab::CreditClass;
 use dualdraw::core::sample::PrnKey;
 use dualdraw::core::verify::Level;
 use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::store::{
-    DrawInputs, Store, StoreError, VerifyDrawError, announce_campaigns, prepare_draw, verify_draw,
+    CommitOutcome, DrawInputs, Store, StoreError, VerifyDrawError, announce_campaigns,
+    prepare_draw, verify_draw,
 };
 use dualdraw::{RegistryKind, derive_seed, draw};
 
@@ -123,4 +124,114 @@ pub fn a_streamed_draw_equals_the_loaded_draw<S: Store>(mut s: S) {
             Err(VerifyDrawError::Mismatch(_))
         ));
     }
+}
+
+/// An update of the entities (`Store::commit_entity_delta`) gives the
+/// snapshot a whole commit of the merged registry gives: replaced, added
+/// and removed entities, every entity visited in order; an unchanged
+/// update makes nothing new; a stale base is refused.
+pub fn an_entity_update_equals_a_whole_commit_of_the_merged_registry<S: Store>(mut s: S) {
+    let reg = county(&CountySpec {
+        seed: 12,
+        entities: ENTITIES,
+        ..Default::default()
+    })
+    .unwrap();
+    commit_all(&mut s, &reg);
+    let base = s.current_snapshot().unwrap().unwrap();
+    let more = county(&CountySpec {
+        seed: 13,
+        entities: 600,
+        ..Default::default()
+    })
+    .unwrap();
+    // Replace every 97th entity's name, add 600 new ones, remove every 101st.
+    let mut upserts: Vec<_> = reg
+        .entities
+        .iter()
+        .step_by(97)
+        .map(|e| {
+            let mut e = e.clone();
+            e.name.push_str("（更名）");
+            e
+        })
+        .collect();
+    upserts.extend(
+        more.entities
+            .iter()
+            .filter(|e| reg.entity(e.uscc.as_str()).is_none())
+            .cloned(),
+    );
+    upserts.sort_by(|a, b| a.uscc.as_bytes().cmp(b.uscc.as_bytes()));
+    upserts.dedup_by(|a, b| a.uscc == b.uscc);
+    let removals: std::collections::BTreeSet<String> = reg
+        .entities
+        .iter()
+        .skip(1)
+        .step_by(101)
+        .map(|e| e.uscc.to_string())
+        .collect();
+    let mut want = reg.clone();
+    want.entities.retain(|e| {
+        !removals.contains(e.uscc.as_str())
+            && upserts.binary_search_by(|u| u.uscc.cmp(&e.uscc)).is_err()
+    });
+    want.entities.extend(upserts.iter().cloned());
+    want.sort_by_key_of();
+
+    let mut seen = Vec::new();
+    let out = s
+        .commit_entity_delta(
+            Some(base.id),
+            upserts.clone(),
+            &removals,
+            "update",
+            &mut |e| seen.push(e.uscc.to_string()),
+        )
+        .unwrap();
+    let CommitOutcome::NewSnapshot { snapshot } = out else {
+        panic!("an update makes a snapshot")
+    };
+    let wanted: Vec<String> = want.entities.iter().map(|e| e.uscc.to_string()).collect();
+    assert_eq!(seen, wanted);
+    assert_eq!(
+        snapshot.roots.get(RegistryKind::Entities),
+        registry_root(&want, RegistryKind::Entities, s.salt_key())
+    );
+    assert_eq!(
+        snapshot.roots.get(RegistryKind::Officers),
+        base.roots.get(RegistryKind::Officers)
+    );
+    assert_eq!(s.load(&snapshot).unwrap(), want);
+
+    // The same update again: unchanged, nothing new.
+    let again = s
+        .commit_entity_delta(
+            Some(snapshot.id),
+            upserts.clone(),
+            &removals,
+            "again",
+            &mut |_| {},
+        )
+        .unwrap();
+    assert!(matches!(again, CommitOutcome::Unchanged { .. }));
+    assert_eq!(s.current_snapshot().unwrap().unwrap().id, snapshot.id);
+    // Based on the snapshot before the update: refused, never lost.
+    assert!(matches!(
+        s.commit_entity_delta(Some(base.id), Vec::new(), &removals, "stale", &mut |_| {}),
+        Err(StoreError::Conflict(_))
+    ));
+    // Unsorted rows are refused.
+    let mut unsorted = upserts;
+    unsorted.reverse();
+    assert!(
+        s.commit_entity_delta(
+            Some(snapshot.id),
+            unsorted,
+            &Default::default(),
+            "x",
+            &mut |_| {}
+        )
+        .is_err()
+    );
 }

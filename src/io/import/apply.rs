@@ -175,6 +175,19 @@ fn import_once<S: Store + ?Sized>(
     let mut current = match &base {
         // Recusals need the officers, and of the entities only those the file
         // names: streamed, not loaded (a province's registry stays on disk).
+        // An update of the entities reads only the entities it names
+        // (removals must exist); the merge streams the rest (below).
+        Some(s) if kind == RegistryKind::Entities && opts.delta => {
+            let named = uscc_cells(table);
+            let mut reg = Registries::default();
+            ws.for_each_entity(s, &mut |e| {
+                if named.contains(e.uscc.as_str()) {
+                    reg.entities.push(e.clone());
+                }
+                Ok(())
+            })?;
+            reg
+        }
         Some(s) if kind == RegistryKind::Recusals => {
             let mut reg = ws.load_kinds(s, &[RegistryKind::Recusals, RegistryKind::Officers])?;
             let named = uscc_cells(table);
@@ -203,6 +216,19 @@ fn import_once<S: Store + ?Sized>(
     let rows = records.len();
     if let Some(dept) = opts.department.as_deref() {
         foreign_keys(&records, &current, dept, table, &file, warnings.clone())?;
+    }
+    if kind == RegistryKind::Entities && opts.delta {
+        return update_entities(
+            ws,
+            base.as_ref(),
+            records,
+            &removals,
+            &file,
+            &opts,
+            warnings,
+            encoding,
+            progress,
+        );
     }
     progress(Stage::Merging);
     let removed = merge(
@@ -236,6 +262,79 @@ fn import_once<S: Store + ?Sized>(
         file,
         rows,
         removed,
+        total,
+        encoding,
+        sheet: None,
+        warnings,
+        outcome,
+    })
+}
+
+/// An update of the entities (`registry update entities`): merged into the
+/// stored registry as it streams by ([`Store::commit_entity_delta`]), so
+/// that a small update of a province's registry touches what it changes and
+/// holds only itself in memory; the recusals left naming a removed entity
+/// counted on the way.
+#[allow(clippy::too_many_arguments)]
+fn update_entities<S: Store + ?Sized>(
+    ws: &mut S,
+    base: Option<&crate::store::SnapshotInfo>,
+    records: Records,
+    removals: &[(u64, String)],
+    file: &str,
+    opts: &ImportOptions,
+    mut warnings: Vec<Issue>,
+    encoding: Option<super::TextEncoding>,
+    progress: Progress<'_>,
+) -> Result<ImportSummary, ApplyError> {
+    let Records::Entities(mut upserts) = records else {
+        return Err(
+            StoreError::Backend("an update of the entities parsed other records".into()).into(),
+        );
+    };
+    let rows = upserts.len();
+    upserts.sort_by(|a, b| a.uscc.as_bytes().cmp(b.uscc.as_bytes()));
+    let gone: std::collections::BTreeSet<String> =
+        removals.iter().map(|(_, k)| k.clone()).collect();
+    let recusals = ws.load_current(&[RegistryKind::Recusals])?.recusals;
+    let named: std::collections::BTreeSet<&str> =
+        recusals.iter().map(|r| r.uscc.as_str()).collect();
+    let mut present: HashSet<String> = HashSet::new();
+    let mut total = 0usize;
+    progress(Stage::Merging);
+    let note = format!("update {} {file}", RegistryKind::Entities);
+    progress(Stage::Committing);
+    let outcome = ws.commit_entity_delta(base.map(|s| s.id), upserts, &gone, &note, &mut |e| {
+        total += 1;
+        if named.contains(e.uscc.as_str()) {
+            present.insert(e.uscc.as_str().to_string());
+        }
+    })?;
+    progress(Stage::Committed);
+    let dangling = recusals
+        .iter()
+        .filter(|r| !present.contains(r.uscc.as_str()))
+        .count();
+    if dangling > 0 {
+        warnings.push(Issue::of(
+            file,
+            0,
+            None,
+            "",
+            Reason::DanglingRecusals {
+                count: dangling,
+                officers: false,
+            },
+        ));
+    }
+    if !opts.accept_legacy.is_empty() {
+        ws.accept_legacy(&opts.accept_legacy)?;
+    }
+    Ok(ImportSummary {
+        kind: RegistryKind::Entities,
+        file: file.to_string(),
+        rows,
+        removed: removals.len(),
         total,
         encoding,
         sheet: None,

@@ -10,6 +10,7 @@ mod audit;
 mod calendars;
 mod campaigns;
 pub mod codec;
+mod delta;
 mod ledger;
 mod maintenance;
 mod results;
@@ -608,7 +609,7 @@ impl Workspace {
         })
     }
 
-    fn empty_version(
+    pub(super) fn empty_version(
         tx: &rusqlite::Transaction<'_>,
         kind: RegistryKind,
         now: &str,

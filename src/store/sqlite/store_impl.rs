@@ -107,6 +107,17 @@ impl Store for Workspace {
         Workspace::commit_based(self, kind, reg, note, base)
     }
 
+    fn commit_entity_delta(
+        &mut self,
+        base: Option<u64>,
+        upserts: Vec<crate::core::registry::Entity>,
+        removals: &BTreeSet<String>,
+        note: &str,
+        visit: &mut dyn FnMut(&crate::core::registry::Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        Workspace::commit_entity_delta(self, base, upserts, removals, note, visit)
+    }
+
     fn accepted_legacy(&self) -> Result<BTreeSet<String>, StoreError> {
         Workspace::accepted_legacy(self)
     }

@@ -1,0 +1,268 @@
+//! An update of the entities (`registry update entities`) merged into a new
+//! version as the stored one streams by (issue 17): the old version's
+//! chunks are read one at a time, merged with the update's rows (sorted by
+//! USCC) and removals, encoded into the new version's chunks and hashed
+//! into its root, all in one write transaction. Memory is the update and a
+//! chunk, not the registry. The stored chunks and the root are exactly what
+//! a commit of the merged registry writes (`Workspace::commit_based`).
+
+use super::{StoreError, Workspace, codec, commit, kind_index, now_rfc3339};
+use crate::core::canonical::Encoder;
+use crate::core::commitment::encode_entity_leaf;
+use crate::core::merkle::{Hash, MerkleRoot, RootBuilder, empty_root, leaf_hash};
+use crate::core::registry::{Entity, RegistryKind};
+use crate::par::*;
+use crate::store::{CommitOutcome, SnapshotInfo};
+use rusqlite::{OptionalExtension, params};
+use std::collections::BTreeSet;
+
+/// Entities hashed and encoded together, on every core.
+const BATCH: usize = 8192;
+
+/// The new version's chunks and root, written as merged entities arrive.
+struct VersionWriter<'a> {
+    tx: &'a rusqlite::Connection,
+    key: &'a crate::core::commitment::SaltKey,
+    version: i64,
+    seq: i64,
+    chunk: Encoder,
+    root: RootBuilder,
+    /// Merged entities not yet written, with their leaf hash when known.
+    batch: Vec<(Entity, Option<Hash>)>,
+}
+
+impl VersionWriter<'_> {
+    fn push(&mut self, e: Entity, leaf: Option<Hash>) -> Result<(), StoreError> {
+        self.batch.push((e, leaf));
+        if self.batch.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hashes and encodes the batch on every core, then appends it in order.
+    fn flush(&mut self) -> Result<(), StoreError> {
+        let key = self.key;
+        let done: Vec<(Hash, Vec<u8>)> = self
+            .batch
+            .par_iter()
+            .map(|(e, leaf)| {
+                let mut enc = Encoder::with_capacity(512);
+                let h = match leaf {
+                    Some(h) => *h,
+                    None => {
+                        encode_entity_leaf(e, key, &mut enc);
+                        let h = leaf_hash(enc.as_bytes());
+                        enc.clear();
+                        h
+                    }
+                };
+                codec::encode_entity(e, &mut enc);
+                (h, enc.as_bytes().to_vec())
+            })
+            .collect();
+        self.batch.clear();
+        for (h, bytes) in done {
+            self.root.push(h);
+            // As `codec::chunks`: a chunk ends once it reaches the size.
+            self.chunk.bytes(&bytes);
+            if self.chunk.as_bytes().len() >= codec::CHUNK_BYTES {
+                self.write_chunk()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_chunk(&mut self) -> Result<(), StoreError> {
+        let chunk = std::mem::replace(
+            &mut self.chunk,
+            Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
+        )
+        .finish();
+        self.tx.execute(
+            "INSERT INTO registry_chunks(version, seq, data) VALUES (?1, ?2, ?3)",
+            params![self.version, self.seq, chunk],
+        )?;
+        self.seq += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<MerkleRoot, StoreError> {
+        self.flush()?;
+        if !self.chunk.as_bytes().is_empty() {
+            self.write_chunk()?;
+        }
+        Ok(self.root.finish())
+    }
+}
+
+impl Workspace {
+    /// Merges an update of the entities into a new version and snapshot,
+    /// streaming the stored version: `upserts` (sorted by USCC, distinct)
+    /// added or replacing the stored entity of the same USCC, `removals`
+    /// (USCCs) left out; `visit` sees every entity of the new version in
+    /// order. Based on snapshot `base` as [`Workspace::commit_based`]
+    /// (refused if the entities changed since), and, like it, nothing new
+    /// when the content is unchanged.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a moved base, [`StoreError::Damaged`] or
+    /// [`StoreError::RootMismatch`] for a damaged stored version,
+    /// [`StoreError::Backend`]; nothing is written then.
+    pub fn commit_entity_delta(
+        &mut self,
+        base: Option<u64>,
+        upserts: Vec<Entity>,
+        removals: &BTreeSet<String>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        if upserts
+            .windows(2)
+            .any(|w| w[0].uscc.as_bytes() >= w[1].uscc.as_bytes())
+        {
+            return Err(StoreError::Backend(
+                "an update's entities must be sorted by USCC and distinct".into(),
+            ));
+        }
+        let kind = RegistryKind::Entities;
+        let now = now_rfc3339();
+        let key = self.key.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let has_latest = tx
+            .query_row(
+                "SELECT id FROM snapshots ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .is_some();
+        let current: Option<SnapshotInfo> = if has_latest {
+            Some(Self::read_latest(&tx)?)
+        } else {
+            None
+        };
+        Self::check_base(&tx, kind, base, current.as_ref())?;
+        let empty = MerkleRoot {
+            hash: empty_root(),
+            size: 0,
+        };
+        let base_root = current.as_ref().map_or(empty, |s| s.roots.get(kind));
+        let old_version = current.as_ref().map(|s| s.versions[kind_index(kind)]);
+        tx.execute(
+            "INSERT INTO registry_versions(kind, root, size, created_at) VALUES (?1, ?2, 0, ?3)",
+            params![kind.token(), empty_root().0.to_vec(), now],
+        )?;
+        let version = tx.last_insert_rowid();
+        let mut out = VersionWriter {
+            tx: &*tx,
+            key: &key,
+            version,
+            seq: 0,
+            chunk: Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
+            root: RootBuilder::new(),
+            batch: Vec::with_capacity(BATCH),
+        };
+        let mut old_root = RootBuilder::new();
+        let mut up = upserts.into_iter().peekable();
+        let mut emit = |out: &mut VersionWriter<'_>, e: Entity, leaf: Option<Hash>| {
+            visit(&e);
+            out.push(e, leaf)
+        };
+        let chunks: i64 = match old_version {
+            Some(v) => tx.query_row(
+                "SELECT COUNT(*) FROM registry_chunks WHERE version = ?1",
+                [v],
+                |r| r.get(0),
+            )?,
+            None => 0,
+        };
+        let mut old: Vec<Entity> = Vec::new();
+        for seq in 0..chunks {
+            let data: Vec<u8> = tx.query_row(
+                "SELECT data FROM registry_chunks WHERE version = ?1 AND seq = ?2",
+                params![old_version, seq],
+                |r| r.get(0),
+            )?;
+            old.clear();
+            codec::unchunk(&data, codec::decode_entity, &mut old).map_err(|source| {
+                StoreError::Damaged {
+                    kind,
+                    version: old_version.unwrap_or_default(),
+                    source,
+                }
+            })?;
+            let leaves: Vec<Hash> = old
+                .par_iter()
+                .map(|e| {
+                    let mut enc = Encoder::with_capacity(512);
+                    encode_entity_leaf(e, &key, &mut enc);
+                    leaf_hash(enc.as_bytes())
+                })
+                .collect();
+            for (e, h) in old.drain(..).zip(leaves) {
+                old_root.push(h);
+                while let Some(u) = up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
+                    emit(&mut out, u, None)?;
+                }
+                if let Some(u) = up.next_if(|u| u.uscc.as_bytes() == e.uscc.as_bytes()) {
+                    emit(&mut out, u, None)?;
+                } else if !removals.contains(e.uscc.as_str()) {
+                    emit(&mut out, e, Some(h))?;
+                }
+            }
+        }
+        for u in up {
+            emit(&mut out, u, None)?;
+        }
+        let root = out.finish()?;
+        let was = old_root.finish();
+        if was != base_root {
+            return Err(StoreError::RootMismatch {
+                kind,
+                snapshot: current.as_ref().map_or(0, |s| s.id),
+                expected: base_root.hash,
+                got: was.hash,
+            });
+        }
+        if root == base_root {
+            // Dropping the transaction rolls the new version back.
+            return Ok(CommitOutcome::Unchanged { snapshot: current });
+        }
+        tx.execute(
+            "UPDATE registry_versions SET root = ?1, size = ?2 WHERE id = ?3",
+            params![root.hash.0.to_vec(), root.size as i64, version],
+        )?;
+        let mut versions = [0i64; 4];
+        let mut roots = current.as_ref().map_or(
+            crate::core::commitment::SnapshotRoots {
+                items: empty,
+                entities: empty,
+                officers: empty,
+                recusals: empty,
+            },
+            |s| s.roots,
+        );
+        for k in RegistryKind::ALL {
+            versions[kind_index(k)] = match &current {
+                Some(s) => s.versions[kind_index(k)],
+                None => Self::empty_version(&tx, k, &now)?,
+            };
+        }
+        versions[kind_index(kind)] = version;
+        roots.set(kind, root);
+        let digest = roots.digest();
+        tx.execute(
+            "INSERT INTO snapshots(digest, created_at, note, items_v, entities_v, officers_v, recusals_v)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![digest.0.to_vec(), now, note, versions[0], versions[1], versions[2], versions[3]],
+        )?;
+        let sid = tx.last_insert_rowid() as u64;
+        commit(tx)?;
+        Ok(CommitOutcome::NewSnapshot {
+            snapshot: self.snapshot(sid)?,
+        })
+    }
+}
