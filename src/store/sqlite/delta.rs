@@ -157,7 +157,7 @@ impl Workspace {
         )?;
         let version = tx.last_insert_rowid();
         let mut out = VersionWriter {
-            tx: &*tx,
+            tx: &tx,
             key: &key,
             version,
             seq: 0,
