@@ -152,19 +152,36 @@ fn run_size(
     };
     let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     run("init", v(&["-w", &w, "init"]))?;
+    // A file holds at most about a million rows (docs/IMPORT.md, "Limits"):
+    // a province is imported county file by county file, the first
+    // replacing the registry and the others updating it.
+    let parts = split_entities(&county, PART_ROWS)?;
     for kind in ["items", "entities", "officers", "recusals"] {
-        run(
-            &format!("import {kind}"),
-            v(&[
-                "-w",
-                &w,
-                "import",
-                kind,
-                &c(&format!("{kind}.csv")),
-                "--today",
-                "2026-03-02",
-            ]),
-        )?;
+        if kind != "entities" {
+            let file = c(&format!("{kind}.csv"));
+            run(
+                &format!("import {kind}"),
+                v(&["-w", &w, "import", kind, &file, "--today", "2026-03-02"]),
+            )?;
+            continue;
+        }
+        for (i, part) in parts.iter().enumerate() {
+            let p = part.to_string_lossy().to_string();
+            let mut args = v(&["-w", &w]);
+            let name = if i == 0 {
+                args.push("import".into());
+                format!("import entities (file 1 of {})", parts.len())
+            } else {
+                args.extend(v(&["registry", "update"]));
+                format!(
+                    "registry update entities (file {} of {})",
+                    i + 1,
+                    parts.len()
+                )
+            };
+            args.extend(v(&["entities", &p, "--today", "2026-03-02"]));
+            run(&name, args)?;
+        }
     }
     // A county's update onto the province's registry: 10,000 rows of
     // another generated county (new entities, a few replacing ones).
@@ -252,6 +269,54 @@ fn run_size(
         du(&published) / (1 << 20)
     );
     Ok(steps)
+}
+
+/// Rows per imported file.
+const PART_ROWS: usize = 1_000_000;
+
+/// `entities.csv` of `county` cut into files of at most `rows` data rows
+/// (the header repeated), kept beside it; the file itself when it is small.
+fn split_entities(county: &Path, rows: usize) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
+    use std::io::{BufRead, Write};
+    let whole = county.join("entities.csv");
+    let mut input = std::io::BufReader::new(std::fs::File::open(&whole)?);
+    let mut header = String::new();
+    input.read_line(&mut header)?;
+    let mut parts = Vec::new();
+    let mut out: Option<std::io::BufWriter<std::fs::File>> = None;
+    let mut in_part = 0;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            break;
+        }
+        if out.is_none() || in_part == rows {
+            if let Some(mut w) = out.take() {
+                w.flush()?;
+            }
+            let p = county.join(format!("entities-part-{:03}.csv", parts.len() + 1));
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&p)?);
+            w.write_all(header.as_bytes())?;
+            out = Some(w);
+            parts.push(p);
+            in_part = 0;
+        }
+        if let Some(w) = out.as_mut() {
+            w.write_all(line.as_bytes())?;
+        }
+        in_part += 1;
+    }
+    if let Some(mut w) = out {
+        w.flush()?;
+    }
+    if parts.len() <= 1 {
+        for p in &parts {
+            std::fs::remove_file(p)?;
+        }
+        return Ok(vec![whole]);
+    }
+    Ok(parts)
 }
 
 fn campaign_toml() -> String {

@@ -188,6 +188,11 @@ fn import_once<S: Store + ?Sized>(
             })?;
             reg
         }
+        // A whole file of entities replaces the registry: the stored one
+        // is not read (an empty file is checked against its size).
+        Some(_) if kind == RegistryKind::Entities && !table.rows.is_empty() => {
+            Registries::default()
+        }
         Some(s) if kind == RegistryKind::Recusals => {
             let mut reg = ws.load_kinds(s, &[RegistryKind::Recusals, RegistryKind::Officers])?;
             let named = uscc_cells(table);

@@ -19,6 +19,9 @@ use std::collections::BTreeSet;
 /// Entities hashed and encoded together, on every core.
 const BATCH: usize = 8192;
 
+/// Stored chunks read and decoded side by side.
+const GROUP: usize = 4;
+
 /// The new version's chunks and root, written as merged entities arrive.
 struct VersionWriter<'a> {
     tx: &'a rusqlite::Connection,
@@ -179,38 +182,52 @@ impl Workspace {
             )?,
             None => 0,
         };
-        let mut old: Vec<Entity> = Vec::new();
-        for seq in 0..chunks {
-            let data: Vec<u8> = tx.query_row(
-                "SELECT data FROM registry_chunks WHERE version = ?1 AND seq = ?2",
-                params![old_version, seq],
-                |r| r.get(0),
-            )?;
-            old.clear();
-            codec::unchunk(&data, codec::decode_entity, &mut old).map_err(|source| {
-                StoreError::Damaged {
-                    kind,
-                    version: old_version.unwrap_or_default(),
-                    source,
-                }
-            })?;
-            let leaves: Vec<Hash> = old
+        // A few stored chunks at a time, decoded and hashed side by side,
+        // then merged in order.
+        for group in (0..chunks).collect::<Vec<_>>().chunks(GROUP) {
+            let mut blobs = Vec::with_capacity(group.len());
+            for &seq in group {
+                let data: Vec<u8> = tx.query_row(
+                    "SELECT data FROM registry_chunks WHERE version = ?1 AND seq = ?2",
+                    params![old_version, seq],
+                    |r| r.get(0),
+                )?;
+                blobs.push(data);
+            }
+            let decoded: Vec<Result<(Vec<Entity>, Vec<Hash>), StoreError>> = blobs
                 .par_iter()
-                .map(|e| {
-                    let mut enc = Encoder::with_capacity(512);
-                    encode_entity_leaf(e, &key, &mut enc);
-                    leaf_hash(enc.as_bytes())
+                .map(|data| {
+                    let mut old = Vec::new();
+                    codec::unchunk(data, codec::decode_entity, &mut old).map_err(|source| {
+                        StoreError::Damaged {
+                            kind,
+                            version: old_version.unwrap_or_default(),
+                            source,
+                        }
+                    })?;
+                    let leaves: Vec<Hash> = old
+                        .iter()
+                        .map(|e| {
+                            let mut enc = Encoder::with_capacity(512);
+                            encode_entity_leaf(e, &key, &mut enc);
+                            leaf_hash(enc.as_bytes())
+                        })
+                        .collect();
+                    Ok((old, leaves))
                 })
                 .collect();
-            for (e, h) in old.drain(..).zip(leaves) {
-                old_root.push(h);
-                while let Some(u) = up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
-                    emit(&mut out, u, None)?;
-                }
-                if let Some(u) = up.next_if(|u| u.uscc.as_bytes() == e.uscc.as_bytes()) {
-                    emit(&mut out, u, None)?;
-                } else if !removals.contains(e.uscc.as_str()) {
-                    emit(&mut out, e, Some(h))?;
+            for d in decoded {
+                let (old, leaves) = d?;
+                for (e, h) in old.into_iter().zip(leaves) {
+                    old_root.push(h);
+                    while let Some(u) = up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
+                        emit(&mut out, u, None)?;
+                    }
+                    if let Some(u) = up.next_if(|u| u.uscc.as_bytes() == e.uscc.as_bytes()) {
+                        emit(&mut out, u, None)?;
+                    } else if !removals.contains(e.uscc.as_str()) {
+                        emit(&mut out, e, Some(h))?;
+                    }
                 }
             }
         }

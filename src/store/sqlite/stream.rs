@@ -12,6 +12,9 @@ use crate::core::registry::{Entity, RegistryKind};
 use crate::par::*;
 use crate::store::SnapshotInfo;
 
+/// Stored chunks decoded side by side (each about 4 MiB of records).
+const GROUP: usize = 4;
+
 impl Workspace {
     /// Hands every entity of `snap` to `f` run by run (one stored chunk,
     /// with the index of its first entity) in stored (USCC) order, and
@@ -38,43 +41,63 @@ impl Workspace {
             .conn
             .prepare_cached("SELECT data FROM registry_chunks WHERE version = ?1 ORDER BY seq")?;
         let mut rows = st.query([version])?;
-        let mut batch: Vec<Entity> = Vec::new();
         let mut first = 0usize;
         let mut got_size = 0u64;
-        while let Some(row) = rows.next()? {
-            let chunk: Vec<u8> = row.get(0)?;
-            batch.clear();
-            codec::unchunk(&chunk, codec::decode_entity, &mut batch).map_err(|source| {
-                StoreError::Damaged {
-                    kind,
-                    version,
-                    source,
-                }
-            })?;
-            // The chunk's leaves hashed on every core, then taken in order.
-            let key = &self.key;
-            let hashes: Vec<Vec<Hash>> = batch
-                .par_chunks(1024)
-                .map(|part| {
-                    let mut enc = Encoder::with_capacity(512);
-                    part.iter()
-                        .map(|e| {
-                            enc.clear();
-                            encode_entity_leaf(e, key, &mut enc);
-                            leaf_hash(enc.as_bytes())
-                        })
-                        .collect()
-                })
-                .collect();
-            for h in hashes.into_iter().flatten() {
-                got_size += 1;
-                // Past the recorded size the root cannot match: counted only.
-                if got_size <= expected.size {
-                    paths.push(h);
+        let key = &self.key;
+        // A few stored chunks at a time, each decoded and its leaves hashed
+        // on its own core, then handed over in order.
+        let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(GROUP);
+        let mut more = true;
+        while more {
+            blobs.clear();
+            while blobs.len() < GROUP {
+                match rows.next()? {
+                    Some(row) => blobs.push(row.get(0)?),
+                    None => {
+                        more = false;
+                        break;
+                    }
                 }
             }
-            f(first, &batch)?;
-            first += batch.len();
+            let decoded: Vec<Result<(Vec<Entity>, Vec<Hash>), StoreError>> = blobs
+                .par_iter()
+                .map(|chunk| {
+                    let mut batch = Vec::new();
+                    codec::unchunk(chunk, codec::decode_entity, &mut batch).map_err(|source| {
+                        StoreError::Damaged {
+                            kind,
+                            version,
+                            source,
+                        }
+                    })?;
+                    let hashes: Vec<Vec<Hash>> = batch
+                        .par_chunks(1024)
+                        .map(|part| {
+                            let mut enc = Encoder::with_capacity(512);
+                            part.iter()
+                                .map(|e| {
+                                    enc.clear();
+                                    encode_entity_leaf(e, key, &mut enc);
+                                    leaf_hash(enc.as_bytes())
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    Ok((batch, hashes.concat()))
+                })
+                .collect();
+            for d in decoded {
+                let (batch, hashes) = d?;
+                for h in hashes {
+                    got_size += 1;
+                    // Past the recorded size the root cannot match: counted only.
+                    if got_size <= expected.size {
+                        paths.push(h);
+                    }
+                }
+                f(first, &batch)?;
+                first += batch.len();
+            }
         }
         let mismatch = |got: Hash| StoreError::RootMismatch {
             kind,
