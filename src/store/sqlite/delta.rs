@@ -194,27 +194,10 @@ impl Workspace {
                 )?;
                 blobs.push(data);
             }
-            let decoded: Vec<Result<(Vec<Entity>, Vec<Hash>), StoreError>> = blobs
+            let version = old_version.unwrap_or_default();
+            let decoded: Vec<super::stream::DecodedChunk> = blobs
                 .par_iter()
-                .map(|data| {
-                    let mut old = Vec::new();
-                    codec::unchunk(data, codec::decode_entity, &mut old).map_err(|source| {
-                        StoreError::Damaged {
-                            kind,
-                            version: old_version.unwrap_or_default(),
-                            source,
-                        }
-                    })?;
-                    let leaves: Vec<Hash> = old
-                        .iter()
-                        .map(|e| {
-                            let mut enc = Encoder::with_capacity(512);
-                            encode_entity_leaf(e, &key, &mut enc);
-                            leaf_hash(enc.as_bytes())
-                        })
-                        .collect();
-                    Ok((old, leaves))
-                })
+                .map(|data| super::stream::decode_with_leaves(data, version, &key))
                 .collect();
             for d in decoded {
                 let (old, leaves) = d?;

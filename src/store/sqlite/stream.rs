@@ -15,6 +15,39 @@ use crate::store::SnapshotInfo;
 /// Stored chunks decoded side by side (each about 4 MiB of records).
 const GROUP: usize = 4;
 
+/// A stored chunk's entities and their leaf hashes, or why it is damaged.
+pub(super) type DecodedChunk = Result<(Vec<Entity>, Vec<Hash>), StoreError>;
+
+/// Decodes a stored chunk of entities of `version` and hashes their leaves.
+pub(super) fn decode_with_leaves(
+    chunk: &[u8],
+    version: i64,
+    key: &crate::core::commitment::SaltKey,
+) -> DecodedChunk {
+    let mut batch = Vec::new();
+    codec::unchunk(chunk, codec::decode_entity, &mut batch).map_err(|source| {
+        StoreError::Damaged {
+            kind: RegistryKind::Entities,
+            version,
+            source,
+        }
+    })?;
+    let hashes: Vec<Vec<Hash>> = batch
+        .par_chunks(1024)
+        .map(|part| {
+            let mut enc = Encoder::with_capacity(512);
+            part.iter()
+                .map(|e| {
+                    enc.clear();
+                    encode_entity_leaf(e, key, &mut enc);
+                    leaf_hash(enc.as_bytes())
+                })
+                .collect()
+        })
+        .collect();
+    Ok((batch, hashes.concat()))
+}
+
 impl Workspace {
     /// Hands every entity of `snap` to `f` run by run (one stored chunk,
     /// with the index of its first entity) in stored (USCC) order, and
@@ -59,32 +92,9 @@ impl Workspace {
                     }
                 }
             }
-            let decoded: Vec<Result<(Vec<Entity>, Vec<Hash>), StoreError>> = blobs
+            let decoded: Vec<DecodedChunk> = blobs
                 .par_iter()
-                .map(|chunk| {
-                    let mut batch = Vec::new();
-                    codec::unchunk(chunk, codec::decode_entity, &mut batch).map_err(|source| {
-                        StoreError::Damaged {
-                            kind,
-                            version,
-                            source,
-                        }
-                    })?;
-                    let hashes: Vec<Vec<Hash>> = batch
-                        .par_chunks(1024)
-                        .map(|part| {
-                            let mut enc = Encoder::with_capacity(512);
-                            part.iter()
-                                .map(|e| {
-                                    enc.clear();
-                                    encode_entity_leaf(e, key, &mut enc);
-                                    leaf_hash(enc.as_bytes())
-                                })
-                                .collect()
-                        })
-                        .collect();
-                    Ok((batch, hashes.concat()))
-                })
+                .map(|chunk| decode_with_leaves(chunk, version, key))
                 .collect();
             for d in decoded {
                 let (batch, hashes) = d?;
