@@ -338,7 +338,21 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
         RegistryCommand::Stats { snapshot } => {
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
-            let stats = ws.load(&snap)?.stats();
+            // The entities counted as they stream by.
+            let mut stats = ws
+                .load_kinds(
+                    &snap,
+                    &[
+                        RegistryKind::Items,
+                        RegistryKind::Officers,
+                        RegistryKind::Recusals,
+                    ],
+                )?
+                .stats();
+            crate::store::Store::for_each_entity(&ws, &snap, &mut |e| {
+                stats.add_entity(e);
+                Ok(())
+            })?;
             let mut t = t!("registry-stats-snapshot", id = snap.id);
             t.push('\n');
             for k in RegistryKind::ALL {

@@ -102,7 +102,8 @@ pub struct DrawnCampaign {
     pub proof: DrawProof,
     /// The replacements recorded after the draw, in order.
     pub replacements: Vec<Replacement>,
-    /// The announced snapshot's items and entities (the other registries empty).
+    /// The announced snapshot's items, and of its entities those of the
+    /// targets, drawn and replacements (the other registries empty).
     pub registries: Registries,
 }
 
@@ -120,7 +121,20 @@ pub fn drawn_campaign<S: Store + ?Sized>(
     let proof = store.draw_proof(id)?;
     let replacements = store.replacements(id)?;
     let snap = store.snapshot(proof.announcement.snapshot.id)?;
-    let registries = store.load_kinds(&snap, &[RegistryKind::Items, RegistryKind::Entities])?;
+    // Of the entities, only the targets (drawn and replacements): streamed.
+    let wanted: std::collections::BTreeSet<&str> = proof
+        .targets
+        .iter()
+        .map(|t| t.entity.uscc.as_str())
+        .chain(replacements.iter().map(|r| r.replacement.as_str()))
+        .collect();
+    let mut registries = store.load_kinds(&snap, &[RegistryKind::Items])?;
+    store.for_each_entity(&snap, &mut |e| {
+        if wanted.contains(e.uscc.as_str()) {
+            registries.entities.push(e.clone());
+        }
+        Ok(())
+    })?;
     Ok(DrawnCampaign {
         proof,
         replacements,

@@ -92,8 +92,9 @@ pub fn prove_record<S: Store + ?Sized>(
         .find_map(|k| RecordProof::make(&reg, *k, key, sref.clone(), store.salt_key(), open)))
 }
 
-/// [`prove_record`] for an entity, streaming the registry: its leaf hashes
-/// (32 bytes per entity) rather than the entities themselves are kept.
+/// [`prove_record`] for an entity, streaming the registry twice: its
+/// position, then its inclusion proof from the leaves as they pass
+/// ([`Store::entity_proofs`]); memory is one stored chunk and the path.
 fn prove_entity<S: Store + ?Sized>(
     store: &S,
     snap: &SnapshotInfo,
@@ -101,28 +102,26 @@ fn prove_entity<S: Store + ?Sized>(
     sref: crate::core::record_proof::SnapshotRef,
     open: bool,
 ) -> Result<Option<RecordProof>, StoreError> {
-    use crate::core::canonical::Encoder;
-    use crate::core::commitment::encode_entity_leaf;
-    use crate::core::merkle::{MerkleTree, leaf_hash};
     let wanted = key.trim().to_ascii_uppercase();
-    let salt = store.salt_key();
-    let mut hashes = Vec::new();
-    let mut found = None;
-    let mut enc = Encoder::with_capacity(512);
-    store.for_each_entity(snap, &mut |e| {
-        if e.uscc.as_str() == wanted {
-            found = Some((hashes.len() as u64, e.clone()));
+    let mut index = None;
+    store.for_each_entity_run(snap, &mut |first, run| {
+        if let Ok(pos) = run.binary_search_by(|e| e.uscc.as_str().cmp(wanted.as_str())) {
+            index = Some((first + pos) as u64);
         }
-        enc.clear();
-        encode_entity_leaf(e, salt, &mut enc);
-        hashes.push(leaf_hash(enc.as_bytes()));
         Ok(())
     })?;
-    let Some((index, e)) = found else {
+    let Some(index) = index else {
         return Ok(None);
     };
-    let path = MerkleTree::from_leaf_hashes(hashes)
-        .prove(index)
-        .map(|p| p.path);
-    Ok(path.map(|p| RecordProof::of_entity(&e, index, p, sref, salt, open)))
+    let Some((e, proof)) = store.entity_proofs(snap, &[index])?.pop() else {
+        return Ok(None);
+    };
+    Ok(Some(RecordProof::of_entity(
+        &e,
+        index,
+        proof.path,
+        sref,
+        store.salt_key(),
+        open,
+    )))
 }

@@ -292,19 +292,9 @@ impl Registries {
         for k in RegistryKind::ALL {
             s.counts.insert(k, self.len(k));
         }
+        s.counts.insert(RegistryKind::Entities, 0);
         for e in &self.entities {
-            *s.entities_by_kind
-                .entry(e.kind.zh().to_string())
-                .or_default() += 1;
-            *s.entities_by_credit_class
-                .entry(e.credit_class.token().to_string())
-                .or_default() += 1;
-            *s.entities_by_status
-                .entry(e.status.zh().to_string())
-                .or_default() += 1;
-            for c in &e.categories {
-                *s.entities_by_category.entry(c.clone()).or_default() += 1;
-            }
+            s.add_entity(e);
         }
         for o in &self.officers {
             *s.officers_by_department
@@ -344,6 +334,29 @@ pub struct Stats {
     pub active_officers_by_department: BTreeMap<String, usize>,
     /// Items per department.
     pub items_by_department: BTreeMap<String, usize>,
+}
+
+impl Stats {
+    /// Counts one more entity (a registry streamed entity by entity adds
+    /// each to the counts of the other registries).
+    pub fn add_entity(&mut self, e: &Entity) {
+        *self.counts.entry(RegistryKind::Entities).or_default() += 1;
+        *self
+            .entities_by_kind
+            .entry(e.kind.zh().to_string())
+            .or_default() += 1;
+        *self
+            .entities_by_credit_class
+            .entry(e.credit_class.token().to_string())
+            .or_default() += 1;
+        *self
+            .entities_by_status
+            .entry(e.status.zh().to_string())
+            .or_default() += 1;
+        for c in &e.categories {
+            *self.entities_by_category.entry(c.clone()).or_default() += 1;
+        }
+    }
 }
 
 /// Why `s` cannot be a text value: it holds a control character (NUL,
