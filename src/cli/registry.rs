@@ -11,9 +11,7 @@ use crate::core::merkle::Hash;
 use crate::core::record_proof::{RecordProof, SnapshotRef};
 use crate::core::registry::RegistryKind;
 use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
-use crate::store::{
-    CommitOutcome, SnapshotInfo, Workspace, prove_record, public_snapshot, snapshot_or_current,
-};
+use crate::store::{CommitOutcome, SnapshotInfo, Workspace, prove_record, snapshot_or_current};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use std::collections::BTreeSet;
@@ -401,11 +399,18 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             }
             let ws = Workspace::open(&cli.workspace)?;
             let snap = pick_snapshot(&ws, *snapshot)?;
-            let ps = public_snapshot(&ws, &snap)?;
-            let body = serde_json::to_string(&ps)
-                .map_err(|e| Failure::rejected("internal", e.to_string()))?;
-            crate::durable::write_atomic(file, body.as_bytes())
-                .map_err(|e| Failure::rejected("io", messages::file_error(file, &e)))?;
+            // Streamed from the store into the file (issue 17).
+            let mut failed = None;
+            let written = crate::durable::write_atomic_with(file, &mut |w| {
+                crate::store::write_public_snapshot(&ws, &snap, None, w, &mut |_| {}).map_err(|e| {
+                    failed = Some(e);
+                    std::io::Error::other("the registry could not be read")
+                })
+            });
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+            written.map_err(|e| Failure::rejected("io", messages::file_error(file, &e)))?;
             out.done(
                 "dualdraw.export.v1",
                 &serde_json::json!({"file": file, "snapshot": snap.id, "digest": snap.digest}),

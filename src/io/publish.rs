@@ -468,12 +468,6 @@ pub fn publish_campaign(
         let teams = crate::core::replace::current_teams(&proof, &reps);
         // The public snapshot streamed into its file, and on the way the
         // names of the targets the proof does not hold (replacements).
-        let kinds = [
-            crate::core::registry::RegistryKind::Items,
-            crate::core::registry::RegistryKind::Officers,
-            crate::core::registry::RegistryKind::Recusals,
-        ];
-        let reg = ws.load_kinds(&snap, &kinds)?;
         let wanted: std::collections::BTreeSet<&str> = teams
             .iter()
             .map(|t| t.0.as_str())
@@ -483,24 +477,16 @@ pub fn publish_campaign(
         create_dir(dir)?;
         let mut failed: Option<crate::store::StoreError> = None;
         let snapshot = write_streamed(dir, "public-snapshot.json", &mut |w| {
-            let mut sw = crate::core::snapshot::PublicSnapshotWriter::start(
-                w,
-                &reg,
-                ws.salt_key(),
-                proof.announcement.snapshot.clone(),
-            )?;
-            let streamed = ws.stream_entity_runs(&snap, &[], &mut |_, run| {
-                for e in run.iter().filter(|e| wanted.contains(e.uscc.as_str())) {
+            let sref = Some(proof.announcement.snapshot.clone());
+            crate::store::write_public_snapshot(&*ws, &snap, sref, w, &mut |e| {
+                if wanted.contains(e.uscc.as_str()) {
                     names.insert(e.uscc.as_str().to_string(), e.name.clone());
                 }
-                sw.entities(run)
-                    .map_err(|e| crate::store::StoreError::Backend(Box::new(e)))
-            });
-            if let Err(e) = streamed {
+            })
+            .map_err(|e| {
                 failed = Some(e);
-                return Err(std::io::Error::other("the registry could not be read"));
-            }
-            sw.finish().map(|_| ())
+                std::io::Error::other("the registry could not be read")
+            })
         });
         if let Some(e) = failed {
             return Err(e.into());

@@ -52,7 +52,9 @@ pub use outcomes::{
     record_result,
 };
 pub use replace::{ReplaceFlowError, replace_now, request_replacement, resolve_replacement};
-pub use snapshots::{known_snapshot, prove_record, public_snapshot, snapshot_or_current};
+pub use snapshots::{
+    known_snapshot, prove_record, public_snapshot, snapshot_or_current, write_public_snapshot,
+};
 pub use status::{
     CampaignStatus, DUE_SOON_WORKING_DAYS, Deadlines, DrawnState, DueBasis, DueUnknown, ResultDue,
     ScheduleState, Tally, TargetDeadline, TargetDeadlines, TargetState, campaign_statuses,

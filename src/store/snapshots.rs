@@ -61,6 +61,44 @@ pub fn public_snapshot<S: Store + ?Sized>(
     Ok(PublicSnapshot::of(&reg, store.salt_key(), reference(snap)))
 }
 
+/// Writes the public snapshot (公开快照) of `snap` to `w` as JSON while its
+/// entities stream from the store (the bytes of `serde_json::to_string` of
+/// [`public_snapshot`]'s value), handing each entity to `visit` on the
+/// way; the snapshot is named `sref` (a draw's announcement names it), or
+/// from the store. Memory is the other registries and a few stored chunks.
+///
+/// # Errors
+/// The store's errors; the writer's as [`StoreError::Backend`]. What was
+/// written before an error is not a snapshot: write to a temporary file.
+pub fn write_public_snapshot<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    sref: Option<SnapshotRef>,
+    w: &mut dyn std::io::Write,
+    visit: &mut dyn FnMut(&crate::core::registry::Entity),
+) -> Result<(), StoreError> {
+    let io = |e: std::io::Error| StoreError::Backend(Box::new(e));
+    let kinds = [
+        RegistryKind::Items,
+        RegistryKind::Officers,
+        RegistryKind::Recusals,
+    ];
+    let reg = store.load_kinds(snap, &kinds)?;
+    let mut sw = crate::core::snapshot::PublicSnapshotWriter::start(
+        w,
+        &reg,
+        store.salt_key(),
+        sref.unwrap_or_else(|| reference(snap)),
+    )
+    .map_err(io)?;
+    store.for_each_entity_run(snap, &mut |_, run| {
+        run.iter().for_each(&mut *visit);
+        sw.entities(run).map_err(io)
+    })?;
+    sw.finish().map_err(io)?;
+    Ok(())
+}
+
 /// The inclusion proof (记录证明) of record `key` in `snap`: in registry
 /// `kind`, or, without one, among entities for a USCC and else among
 /// officers, then items. `open` reveals the committed credit class.
