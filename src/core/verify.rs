@@ -21,7 +21,9 @@ pub use cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_strat
 pub use light::verify_light;
 pub use public::verify_public;
 pub use recompute::{public_pool, rerun_teams, target_needs};
-pub use threshold::{THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold};
+pub use threshold::{
+    THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold, open_threshold_runs,
+};
 pub use verdict::{NotChecked, VERDICT_SCHEMA, Verdict, VerdictError, VerdictWord};
 
 use crate::core::proof::DrawProof;

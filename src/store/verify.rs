@@ -10,7 +10,7 @@ use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
 use crate::core::verify::{
-    Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold, verify_audit,
+    Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold_runs, verify_audit,
     verify_audit_runs, verify_light, verify_public,
 };
 
@@ -183,6 +183,32 @@ pub fn open_stratum_threshold<S: Store + ?Sized>(
 ) -> Result<ThresholdOpening, VerifyDrawError> {
     let proof = store.draw_proof(id)?;
     let snap = store.snapshot(proof.announcement.snapshot.id)?;
-    let reg = store.load(&snap)?;
-    Ok(open_threshold(&proof, &reg, store.salt_key(), class)?)
+    let kinds = [
+        RegistryKind::Items,
+        RegistryKind::Officers,
+        RegistryKind::Recusals,
+    ];
+    let reg = store.load_kinds(&snap, &kinds)?;
+    let opened = open_threshold_runs::<StoreError>(
+        &proof,
+        &reg,
+        store.salt_key(),
+        &snap.roots,
+        class,
+        &mut |f| {
+            store.for_each_entity_run(&snap, &mut |first, run| {
+                f(first, run);
+                Ok(())
+            })
+        },
+        &mut |indices| {
+            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
+            Ok(store
+                .entity_proofs(&snap, &wanted)?
+                .into_iter()
+                .map(|t| t.0)
+                .collect())
+        },
+    )?;
+    Ok(opened?)
 }

@@ -8,11 +8,11 @@ use dualdraw::core::commitment::{registry_root, registry_tree};
 use dualdraw::core::proof::{EntropyRecord, make_proof};
 use dualdraw::core::registry::vocab::CreditClass;
 use dualdraw::core::sample::PrnKey;
-use dualdraw::core::verify::Level;
+use dualdraw::core::verify::{Level, open_threshold};
 use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::store::{
     CommitOutcome, DrawInputs, Store, StoreError, VerifyDrawError, announce_campaigns,
-    prepare_draw, verify_draw,
+    open_stratum_threshold, prepare_draw, verify_draw,
 };
 use dualdraw::{RegistryKind, derive_seed, draw};
 
@@ -117,6 +117,15 @@ pub fn a_streamed_draw_equals_the_loaded_draw<S: Store>(mut s: S) {
                 .level(),
             Level::Audit
         );
+        // The threshold opened from the streamed registry is the loaded one's.
+        for st in &streamed.strata {
+            assert_eq!(
+                open_stratum_threshold(&s, id, st.credit_class).unwrap(),
+                open_threshold(&streamed, &reg, s.salt_key(), st.credit_class).unwrap(),
+                "{id} {}",
+                st.credit_class.token()
+            );
+        }
         let mut forged = streamed.clone();
         forged.strata[0].threshold_commitment = dualdraw::Hash([1; 32]);
         assert!(matches!(

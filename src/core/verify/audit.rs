@@ -90,6 +90,23 @@ pub fn verify_audit_runs<E>(
     runs: &mut EntityRuns<'_, E>,
     fetch: &mut FetchEntities<'_, E>,
 ) -> Result<Result<VerifiedDraw, Mismatch>, E> {
+    Ok(
+        audit_runs(p, reg, key, roots, runs, fetch)?.map(|_| VerifiedDraw {
+            level: Level::Audit,
+            proof: p.clone(),
+        }),
+    )
+}
+
+/// [`verify_audit_runs`]'s checks; returns the re-run draw.
+pub(super) fn audit_runs<E>(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+    roots: &SnapshotRoots,
+    runs: &mut EntityRuns<'_, E>,
+    fetch: &mut FetchEntities<'_, E>,
+) -> Result<Result<DrawOutcome, Mismatch>, E> {
     if let Err(m) = verify_light_inner(p, false) {
         return Ok(Err(m));
     }
@@ -106,12 +123,7 @@ pub fn verify_audit_runs<E>(
         Err(Rerun::Source(e)) => return Err(e),
         Err(Rerun::Draw(e)) => Err(e),
     };
-    Ok(
-        compare(p, reg, key, roots.digest(), out).map(|_| VerifiedDraw {
-            level: Level::Audit,
-            proof: p.clone(),
-        }),
-    )
+    Ok(compare(p, reg, key, roots.digest(), out))
 }
 
 /// The re-run draw `out` and the snapshot's recomputed digest against the

@@ -47,6 +47,37 @@ pub fn open_threshold(
     class: CreditClass,
 ) -> Result<ThresholdOpening, Mismatch> {
     let out = audit(p, reg, key)?;
+    opening_of(p, key, class, &out)
+}
+
+/// [`open_threshold`] with the entities streamed (see
+/// [`super::verify_audit_runs`]): `reg` holds the items, officers and
+/// recusals, `roots` are the snapshot's roots the runs are checked against.
+/// The outer error is the source's.
+///
+/// # Errors
+/// What `runs` or `fetch` return; inside, as [`open_threshold`].
+pub fn open_threshold_runs<E>(
+    p: &DrawProof,
+    reg: &Registries,
+    key: &SaltKey,
+    roots: &crate::core::commitment::SnapshotRoots,
+    class: CreditClass,
+    runs: &mut crate::core::sample::EntityRuns<'_, E>,
+    fetch: &mut crate::core::sample::FetchEntities<'_, E>,
+) -> Result<Result<ThresholdOpening, Mismatch>, E> {
+    Ok(super::audit::audit_runs(p, reg, key, roots, runs, fetch)?
+        .and_then(|out| opening_of(p, key, class, &out)))
+}
+
+/// The opening of stratum `class` of the re-run draw `out`, checked against
+/// the proof's commitment.
+fn opening_of(
+    p: &DrawProof,
+    key: &SaltKey,
+    class: CreditClass,
+    out: &crate::core::draw::DrawOutcome,
+) -> Result<ThresholdOpening, Mismatch> {
     let a = &p.announcement;
     let s = out
         .strata
