@@ -7,7 +7,7 @@ use crate::core::announcement::Announcement;
 use crate::core::campaign::{BeaconScheme, BeaconSpec};
 use crate::core::entropy::{self, DrandRound, EntropyError};
 use crate::core::proof::DrawProof;
-use crate::core::registry::Registries;
+use crate::core::registry::{Registries, RegistryKind};
 use crate::core::replace::{PendingReplacement, ReplaceError, Replacement, Request};
 use chrono::{DateTime, Utc};
 
@@ -58,7 +58,10 @@ fn load_drawn<S: Store + ?Sized>(
     let proof = store.draw_proof(id)?;
     let previous = store.replacements(id)?;
     let snap = store.snapshot(a.snapshot.id)?;
-    let reg = store.load(&snap)?;
+    // A replacement is drawn from the campaign's pool: of the entities,
+    // only those that can be in it are read (streamed).
+    let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
+    let reg = super::pool_registries(store, &snap, &kinds, std::slice::from_ref(&a.campaign))?;
     Ok(Drawn {
         a,
         proof,
