@@ -11,7 +11,7 @@ use crate::core::draw::{DrawOutcome, derive_seed, draw_runs, prn_key};
 use crate::core::entropy::{self, DrandRound, EntropyError, Reveal};
 use crate::core::merkle::{Hash, InclusionProof};
 use crate::core::proof::{DrawProof, EntropyRecord, make_proof_with};
-use crate::core::registry::{Entity, Registries, RegistryKind};
+use crate::core::registry::{Entity, Registries};
 use crate::core::sample::{PrnKey, SampleError};
 use crate::store::SnapshotInfo;
 use chrono::{DateTime, Utc};
@@ -242,28 +242,16 @@ pub fn streamed_draw<S: Store + ?Sized>(
     seed: &Hash,
     key: &PrnKey,
 ) -> Result<StreamedDraw, DrawCampaignError> {
-    let kinds = [
-        RegistryKind::Items,
-        RegistryKind::Officers,
-        RegistryKind::Recusals,
-    ];
-    let reg = store.load_kinds(snap, &kinds)?;
+    let reg = store.load_kinds(snap, &super::snapshots::NOT_ENTITIES)?;
     let mut targets = Vec::new();
     let outcome = draw_runs::<DrawCampaignError>(
         &reg,
         a,
         seed,
         key,
-        &mut |f| {
-            store.for_each_entity_run(snap, &mut |first, run| {
-                f(first, run);
-                Ok(())
-            })?;
-            Ok(())
-        },
+        &mut |f| Ok(super::snapshots::entity_runs(store, snap, f)?),
         &mut |indices| {
-            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
-            targets = store.entity_proofs(snap, &wanted)?;
+            targets = super::snapshots::entities_at(store, snap, indices)?;
             Ok(targets.iter().map(|t| t.0.clone()).collect())
         },
     )?;

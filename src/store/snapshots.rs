@@ -61,6 +61,49 @@ pub fn public_snapshot<S: Store + ?Sized>(
     Ok(PublicSnapshot::of(&reg, store.salt_key(), reference(snap)))
 }
 
+/// The registries a streamed pass loads whole: all but the entities.
+pub(super) const NOT_ENTITIES: [RegistryKind; 3] = [
+    RegistryKind::Items,
+    RegistryKind::Officers,
+    RegistryKind::Recusals,
+];
+
+/// Hands the entities of `snap` to a pass of the core
+/// ([`crate::core::sample::EntityRuns`]) run by run.
+///
+/// # Errors
+/// The store's.
+pub(super) fn entity_runs<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    f: &mut dyn FnMut(usize, &[crate::core::registry::Entity]),
+) -> Result<(), StoreError> {
+    store.for_each_entity_run(snap, &mut |first, run| {
+        f(first, run);
+        Ok(())
+    })
+}
+
+/// The entities of `snap` at `indices` with their inclusion proofs
+/// ([`Store::entity_proofs`] for a core pass's `usize` indices).
+///
+/// # Errors
+/// The store's.
+pub(super) fn entities_at<S: Store + ?Sized>(
+    store: &S,
+    snap: &SnapshotInfo,
+    indices: &[usize],
+) -> Result<
+    Vec<(
+        crate::core::registry::Entity,
+        crate::core::merkle::InclusionProof,
+    )>,
+    StoreError,
+> {
+    let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
+    store.entity_proofs(snap, &wanted)
+}
+
 /// Writes the public snapshot (公开快照) of `snap` to `w` as JSON while its
 /// entities stream from the store (the bytes of `serde_json::to_string` of
 /// [`public_snapshot`]'s value), handing each entity to `visit` on the
@@ -78,12 +121,7 @@ pub fn write_public_snapshot<S: Store + ?Sized>(
     visit: &mut dyn FnMut(&crate::core::registry::Entity),
 ) -> Result<(), StoreError> {
     let io = |e: std::io::Error| StoreError::Backend(Box::new(e));
-    let kinds = [
-        RegistryKind::Items,
-        RegistryKind::Officers,
-        RegistryKind::Recusals,
-    ];
-    let reg = store.load_kinds(snap, &kinds)?;
+    let reg = store.load_kinds(snap, &NOT_ENTITIES)?;
     let mut sw = crate::core::snapshot::PublicSnapshotWriter::start(
         w,
         &reg,

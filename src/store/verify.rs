@@ -3,9 +3,9 @@
 //! snapshot (audit, and the recorded replacements), or the proof alone;
 //! and opening one stratum's threshold from a store.
 
+use super::snapshots::{NOT_ENTITIES, entities_at, entity_runs};
 use super::{Store, StoreError};
 use crate::core::proof::DrawProof;
-use crate::core::registry::RegistryKind;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
@@ -118,27 +118,15 @@ fn audit_streamed<S: Store + ?Sized>(
     snap: &crate::store::SnapshotInfo,
     proof: &DrawProof,
 ) -> Result<Result<VerifiedDraw, Mismatch>, StoreError> {
-    let kinds = [
-        RegistryKind::Items,
-        RegistryKind::Officers,
-        RegistryKind::Recusals,
-    ];
-    let reg = store.load_kinds(snap, &kinds)?;
+    let reg = store.load_kinds(snap, &NOT_ENTITIES)?;
     verify_audit_runs::<StoreError>(
         proof,
         &reg,
         store.salt_key(),
         &snap.roots,
-        &mut |f| {
-            store.for_each_entity_run(snap, &mut |first, run| {
-                f(first, run);
-                Ok(())
-            })
-        },
+        &mut |f| entity_runs(store, snap, f),
         &mut |indices| {
-            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
-            Ok(store
-                .entity_proofs(snap, &wanted)?
+            Ok(entities_at(store, snap, indices)?
                 .into_iter()
                 .map(|t| t.0)
                 .collect())
@@ -183,28 +171,16 @@ pub fn open_stratum_threshold<S: Store + ?Sized>(
 ) -> Result<ThresholdOpening, VerifyDrawError> {
     let proof = store.draw_proof(id)?;
     let snap = store.snapshot(proof.announcement.snapshot.id)?;
-    let kinds = [
-        RegistryKind::Items,
-        RegistryKind::Officers,
-        RegistryKind::Recusals,
-    ];
-    let reg = store.load_kinds(&snap, &kinds)?;
+    let reg = store.load_kinds(&snap, &NOT_ENTITIES)?;
     let opened = open_threshold_runs::<StoreError>(
         &proof,
         &reg,
         store.salt_key(),
         &snap.roots,
         class,
-        &mut |f| {
-            store.for_each_entity_run(&snap, &mut |first, run| {
-                f(first, run);
-                Ok(())
-            })
-        },
+        &mut |f| entity_runs(store, &snap, f),
         &mut |indices| {
-            let wanted: Vec<u64> = indices.iter().map(|&i| i as u64).collect();
-            Ok(store
-                .entity_proofs(&snap, &wanted)?
+            Ok(entities_at(store, &snap, indices)?
                 .into_iter()
                 .map(|t| t.0)
                 .collect())
