@@ -286,7 +286,12 @@ impl PublicEntity {
         Ok(p)
     }
 
-    fn check(&self) -> Result<(), DecodeError> {
+    /// Checks the record's values as a leaf read back must be (§4): USCC,
+    /// tokens, region, date, sorted lists.
+    ///
+    /// # Errors
+    /// [`DecodeError::Invalid`] naming the field.
+    pub fn check(&self) -> Result<(), DecodeError> {
         let inv = |field: &'static str, value: &str| DecodeError::Invalid {
             field,
             value: value.to_string(),

@@ -150,6 +150,8 @@ fn entity(seed: u64, region: &RegionCode, i: u64, cats: &[&'static str]) -> Enti
     if rng.chance(30) {
         flags.push("严重违法失信名单".to_string());
     }
+    // Leaves hold lists sorted by UTF-8 bytes (COMMITMENTS §1), as imports make them.
+    flags.sort();
     Entity {
         uscc,
         name,

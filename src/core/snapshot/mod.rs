@@ -3,6 +3,8 @@
 //! ones. It reproduces the four roots, so anyone holding it can re-check a
 //! draw's pool without learning a credit class or a recusal.
 
+pub mod compact;
+
 use crate::core::commitment::{
     PublicEntity, PublicRecusal, SaltKey, SnapshotRoots, item_leaf, officer_leaf,
 };
