@@ -535,6 +535,7 @@ pub fn run_with_key(
         &published,
         &crate::core::campaign::instant_text(&instant(PUBLISH_AT)),
         &actor,
+        crate::core::snapshot::SnapshotFormat::Json,
     )
     .map_err(step("publish"))?;
     // Visit dates inside the campaign's period, from the draw's schedule secret.

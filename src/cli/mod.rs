@@ -133,6 +133,9 @@ pub enum Command {
         /// The time recorded in the ledger (default: now), e.g. 2026-03-02T10:00:00+08:00.
         #[arg(long, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
+        /// Write the public snapshot compact (public-snapshot.ddps, COMMITMENTS §9) instead of JSON.
+        #[arg(long)]
+        compact: bool,
     },
     /// Campaigns: what is drawn, recorded, published; every target with or without a result as published, pending
     /// (期限未到), overdue (逾期) or unknown by its deadline, per department and township.
@@ -588,9 +591,12 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         Command::Schedule(a) => schedule::run(cli, out, a),
         Command::Results(c) => results::dispatch(cli, out, c),
         Command::History(c) => results::history(cli, out, c),
-        Command::Publish { id, out: dir, now } => {
-            publish::publish(cli, out, id, dir.as_deref(), *now)
-        }
+        Command::Publish {
+            id,
+            out: dir,
+            now,
+            compact,
+        } => publish::publish(cli, out, id, dir.as_deref(), *now, *compact),
         Command::Status { today, calendar } => {
             status::status(cli, out, today.unwrap_or_else(china_today), calendar)
         }

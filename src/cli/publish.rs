@@ -23,14 +23,22 @@ pub(super) fn publish(
     id: &str,
     dir: Option<&Path>,
     now: Option<chrono::DateTime<Utc>>,
+    compact: bool,
 ) -> Result<(), Failure> {
+    use crate::core::snapshot::SnapshotFormat;
+    let format = if compact {
+        SnapshotFormat::Compact
+    } else {
+        SnapshotFormat::Json
+    };
     let mut ws = Workspace::open(&cli.workspace)?;
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| ws.dir().join("published").join(id));
     let at = stamp(now);
-    let (rows, files) = crate::io::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor())
-        .map_err(publish_failure)?;
+    let (rows, files) =
+        crate::io::publish::publish_campaign(&mut ws, id, &dir, &at, &cli.actor(), format)
+            .map_err(publish_failure)?;
     let mut t = t!(
         "publish-written",
         campaign = id,

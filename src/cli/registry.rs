@@ -121,6 +121,9 @@ pub enum RegistryCommand {
         public: bool,
         /// Output file.
         file: PathBuf,
+        /// Compact (COMMITMENTS §9: blocks of columns, about 60 bytes an entity) instead of JSON.
+        #[arg(long)]
+        compact: bool,
         /// Snapshot id (default: the current one).
         #[arg(long)]
         snapshot: Option<u64>,
@@ -392,6 +395,7 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
         RegistryCommand::Export {
             public,
             file,
+            compact,
             snapshot,
         } => {
             if !public {
@@ -402,10 +406,16 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             // Streamed from the store into the file (issue 17).
             let mut failed = None;
             let written = crate::durable::write_atomic_with(file, &mut |w| {
-                crate::store::write_public_snapshot(&ws, &snap, None, w, &mut |_| {}).map_err(|e| {
-                    failed = Some(e);
-                    std::io::Error::other("the registry could not be read")
-                })
+                let format = if *compact {
+                    crate::core::snapshot::SnapshotFormat::Compact
+                } else {
+                    crate::core::snapshot::SnapshotFormat::Json
+                };
+                crate::store::write_public_snapshot(&ws, &snap, None, format, w, &mut |_| {})
+                    .map_err(|e| {
+                        failed = Some(e);
+                        std::io::Error::other("the registry could not be read")
+                    })
             });
             if let Some(e) = failed {
                 return Err(e.into());

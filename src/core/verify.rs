@@ -19,8 +19,8 @@ pub use audit::{verify_audit, verify_audit_runs};
 pub use checks::{Check, Who};
 pub use cross_stratum::{CrossStratumInput, PoolEntity, StratumCount, cross_stratum_consistent};
 pub use light::verify_light;
-pub use public::verify_public;
-pub use recompute::{public_pool, rerun_teams, target_needs};
+pub use public::{verify_public, verify_public_compact};
+pub use recompute::{PublicPool, public_pool, rerun_teams, target_needs};
 pub use threshold::{
     THRESHOLD_OPENING_FORMAT, ThresholdOpening, open_threshold, open_threshold_runs,
 };

@@ -230,7 +230,9 @@ pub fn publish_draw_with(
     snapshot: Option<Written>,
 ) -> Result<Vec<Written>, PublishError> {
     create_dir(dir)?;
-    let has_snapshot = snapshot.is_some();
+    let snapshot_name: Option<String> = snapshot
+        .as_ref()
+        .and_then(|w| w.path.file_name().map(|n| n.to_string_lossy().into_owned()));
     let c = &p.announcement.campaign;
     let mut out = Vec::new();
     let mut table = vec![vec![
@@ -293,7 +295,7 @@ pub fn publish_draw_with(
     write(
         dir,
         "index.html",
-        index_html(p, rows, has_snapshot).as_bytes(),
+        index_html(p, rows, snapshot_name.as_deref()).as_bytes(),
         &mut out,
     )?;
     write(
@@ -448,6 +450,7 @@ pub fn publish_campaign(
     dir: &Path,
     at: &str,
     actor: &crate::store::Actor,
+    format: crate::core::snapshot::SnapshotFormat,
 ) -> Result<(Vec<ListRow>, Vec<Written>), CampaignPublishError> {
     // Read, written and recorded under the workspace's write lock.
     let (out, _) = ws.publish_with(id, "draw", at, actor, |ws| {
@@ -476,9 +479,9 @@ pub fn publish_campaign(
         let mut names: std::collections::BTreeMap<String, String> = Default::default();
         create_dir(dir)?;
         let mut failed: Option<crate::store::StoreError> = None;
-        let snapshot = write_streamed(dir, "public-snapshot.json", &mut |w| {
+        let snapshot = write_streamed(dir, format.file_name(), &mut |w| {
             let sref = Some(proof.announcement.snapshot.clone());
-            crate::store::write_public_snapshot(&*ws, &snap, sref, w, &mut |e| {
+            crate::store::write_public_snapshot(&*ws, &snap, sref, format, w, &mut |e| {
                 if wanted.contains(e.uscc.as_str()) {
                     names.insert(e.uscc.as_str().to_string(), e.name.clone());
                 }

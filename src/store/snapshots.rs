@@ -104,8 +104,8 @@ pub(super) fn entities_at<S: Store + ?Sized>(
     store.entity_proofs(snap, &wanted)
 }
 
-/// Writes the public snapshot (公开快照) of `snap` to `w` as JSON while its
-/// entities stream from the store (the bytes of `serde_json::to_string` of
+/// Writes the public snapshot (公开快照) of `snap` to `w` in `format` while its
+/// entities stream from the store (JSON: the bytes of `serde_json::to_string` of
 /// [`public_snapshot`]'s value), handing each entity to `visit` on the
 /// way; the snapshot is named `sref` (a draw's announcement names it), or
 /// from the store. Memory is the other registries and a few stored chunks.
@@ -117,23 +117,34 @@ pub fn write_public_snapshot<S: Store + ?Sized>(
     store: &S,
     snap: &SnapshotInfo,
     sref: Option<SnapshotRef>,
+    format: crate::core::snapshot::SnapshotFormat,
     w: &mut dyn std::io::Write,
     visit: &mut dyn FnMut(&crate::core::registry::Entity),
 ) -> Result<(), StoreError> {
+    use crate::core::snapshot::{SnapshotFormat, compact::CompactWriter};
     let io = |e: std::io::Error| StoreError::Backend(Box::new(e));
     let reg = store.load_kinds(snap, &NOT_ENTITIES)?;
-    let mut sw = crate::core::snapshot::PublicSnapshotWriter::start(
-        w,
-        &reg,
-        store.salt_key(),
-        sref.unwrap_or_else(|| reference(snap)),
-    )
-    .map_err(io)?;
-    store.for_each_entity_run(snap, &mut |_, run| {
-        run.iter().for_each(&mut *visit);
-        sw.entities(run).map_err(io)
-    })?;
-    sw.finish().map_err(io)?;
+    let sref = sref.unwrap_or_else(|| reference(snap));
+    match format {
+        SnapshotFormat::Json => {
+            let mut sw =
+                crate::core::snapshot::PublicSnapshotWriter::start(w, &reg, store.salt_key(), sref)
+                    .map_err(io)?;
+            store.for_each_entity_run(snap, &mut |_, run| {
+                run.iter().for_each(&mut *visit);
+                sw.entities(run).map_err(io)
+            })?;
+            sw.finish().map_err(io)?;
+        }
+        SnapshotFormat::Compact => {
+            let mut sw = CompactWriter::start(w, &reg, store.salt_key(), sref).map_err(io)?;
+            store.for_each_entity_run(snap, &mut |_, run| {
+                run.iter().for_each(&mut *visit);
+                sw.entities(run).map_err(io)
+            })?;
+            sw.finish().map_err(io)?;
+        }
+    }
     Ok(())
 }
 

@@ -209,7 +209,13 @@ pub(in crate::cli) fn verify(
             return Err(f);
         }
     };
+    // A compact public snapshot (COMMITMENTS §9) is read block by block.
+    let compact = match (snapshot, light) {
+        (Some(f), false) if starts_compact(f) => Some(f),
+        _ => None,
+    };
     let public = match (snapshot, light) {
+        _ if compact.is_some() => None,
         (Some(f), false) => Some(read_json::<crate::core::snapshot::PublicSnapshot>(
             f,
             &t!("verify-what-snapshot"),
@@ -217,7 +223,7 @@ pub(in crate::cli) fn verify(
         )?),
         _ => None,
     };
-    let ws = if light || public.is_some() {
+    let ws = if light || public.is_some() || compact.is_some() {
         None
     } else if requested == Level::Audit {
         // An unreadable workspace is an error here, not a quiet light check.
@@ -228,24 +234,30 @@ pub(in crate::cli) fn verify(
     let list: Option<Vec<crate::core::replace::Replacement>> = replacements
         .map(|f| read_json(f, &t!("verify-what-replacements"), MAX_PROOF_BYTES))
         .transpose()?;
-    let attempted = level_available(ws.as_ref(), &proof, public.as_ref());
-    let verified = verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()).map_err(
-        |e| match e {
-            VerifyDrawError::ReplacementsNeedAudit => {
-                Failure::usage(t!("verify-replacements-need-audit"))
-            }
-            VerifyDrawError::Mismatch(m) => {
-                verdict_failure(&Verdict::failed(attempted, Some(&proof), &m), requested)
-            }
-            VerifyDrawError::Replacement(m) => failed(m),
-            VerifyDrawError::ReplacementsDiffer { given, recorded } => failed(t!(
-                "verify-replacements-differ",
-                given = given,
-                recorded = recorded
-            )),
-            VerifyDrawError::Store(s) => Failure::from(s),
-        },
-    )?;
+    let attempted = if compact.is_some() {
+        Level::Public
+    } else {
+        level_available(ws.as_ref(), &proof, public.as_ref())
+    };
+    let verified = match compact {
+        Some(f) => verify_compact(f, &proof),
+        None => verify_draw(ws.as_ref(), &proof, public.as_ref(), list.as_deref()),
+    }
+    .map_err(|e| match e {
+        VerifyDrawError::ReplacementsNeedAudit => {
+            Failure::usage(t!("verify-replacements-need-audit"))
+        }
+        VerifyDrawError::Mismatch(m) => {
+            verdict_failure(&Verdict::failed(attempted, Some(&proof), &m), requested)
+        }
+        VerifyDrawError::Replacement(m) => failed(m),
+        VerifyDrawError::ReplacementsDiffer { given, recorded } => failed(t!(
+            "verify-replacements-differ",
+            given = given,
+            recorded = recorded
+        )),
+        VerifyDrawError::Store(s) => Failure::from(s),
+    })?;
     let verdict = Verdict::passed(&verified);
     let level = verified.level();
     if level < requested {
@@ -283,4 +295,36 @@ pub(in crate::cli) fn verify(
         &json,
         &summary(&proof, &verdict_text(&verdict)),
     )
+}
+
+/// Whether the file starts with the compact snapshot's magic (§9).
+fn starts_compact(f: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    std::fs::File::open(f)
+        .and_then(|mut r| r.read_exact(&mut head))
+        .is_ok()
+        && crate::core::snapshot::compact::is_compact(&head)
+}
+
+/// Public verification with a compact public snapshot, streamed from the
+/// file (memory: one block and the pool).
+fn verify_compact(
+    f: &std::path::Path,
+    proof: &DrawProof,
+) -> Result<crate::core::verify::VerifiedDraw, VerifyDrawError> {
+    use crate::core::snapshot::compact::CompactReader;
+    let file = std::fs::File::open(f).map_err(|e| mismatch_of(f, e.to_string()))?;
+    let reader = CompactReader::open(std::io::BufReader::with_capacity(1 << 20, file))
+        .map_err(|e| mismatch_of(f, e.to_string()))?;
+    Ok(crate::core::verify::verify_public_compact(proof, reader)?)
+}
+
+fn mismatch_of(f: &std::path::Path, why: String) -> VerifyDrawError {
+    VerifyDrawError::Mismatch(crate::core::verify::Mismatch {
+        check: crate::core::verify::Check::PublicSnapshot,
+        what: format!("public snapshot {}", f.display()),
+        expected: "a compact public snapshot (COMMITMENTS §9)".into(),
+        got: why,
+    })
 }

@@ -17,6 +17,26 @@ use serde::{Deserialize, Serialize};
 /// Format tag of a public snapshot.
 pub const PUBLIC_SNAPSHOT_FORMAT: &str = "dualdraw-public-snapshot-v1";
 
+/// How a public snapshot is written (公开快照格式).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SnapshotFormat {
+    /// JSON (`dualdraw-public-snapshot-v1`, `docs/COMMITMENTS.md` §8).
+    #[default]
+    Json,
+    /// Compact (`dualdraw-public-snapshot-v2`, §9): blocks of columns.
+    Compact,
+}
+
+impl SnapshotFormat {
+    /// The file name `publish` gives it.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SnapshotFormat::Json => "public-snapshot.json",
+            SnapshotFormat::Compact => "public-snapshot.ddps",
+        }
+    }
+}
+
 /// A public snapshot (公开快照).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicSnapshot {

@@ -25,8 +25,43 @@ pub fn verify_public(
         a.snapshot.digest,
         snap.snapshot.digest,
     )?;
-    let c = &a.campaign;
     let entities = super::recompute::public_pool(p, snap)?;
+    conclude(p, entities)
+}
+
+/// Public verification (公开核验) with a compact public snapshot
+/// (`docs/COMMITMENTS.md` §9) read block by block: the same checks and
+/// verdict as [`verify_public`], holding one block and the pool.
+///
+/// # Errors
+/// [`Mismatch`] naming what differs (a block that breaks §9 is
+/// `public_snapshot`).
+pub fn verify_public_compact<R: std::io::Read>(
+    p: &DrawProof,
+    mut snap: crate::core::snapshot::compact::CompactReader<R>,
+) -> Result<VerifiedDraw, Mismatch> {
+    verify_light(p)?;
+    let bad = |e: crate::core::snapshot::compact::CompactError| {
+        fail(Check::PublicSnapshot, "public snapshot", e)
+    };
+    check(
+        Check::PublicSnapshot,
+        "public snapshot digest",
+        p.announcement.snapshot.digest,
+        snap.head().snapshot.digest,
+    )?;
+    let items = snap.head().items.clone();
+    let mut pool = super::recompute::PublicPool::new(p, &items)?;
+    while let Some(block) = snap.next_block().map_err(bad)? {
+        pool.add(&block)?;
+    }
+    snap.finish().map_err(bad)?;
+    conclude(p, pool.finish())
+}
+
+/// The pool's size, its targets and the cross-stratum check (§9.1).
+fn conclude(p: &DrawProof, entities: Vec<super::PoolEntity>) -> Result<VerifiedDraw, Mismatch> {
+    let c = &p.announcement.campaign;
     check(
         Check::Pool,
         "pool size from the public snapshot (pool + left out by class)",

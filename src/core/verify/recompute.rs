@@ -110,45 +110,90 @@ pub fn rerun_teams(p: &DrawProof) -> Result<Vec<TeamRecord>, Mismatch> {
 /// A snapshot entity that is not a valid record (`public_snapshot`), or the
 /// campaign's items do not resolve (`pool`).
 pub fn public_pool(p: &DrawProof, snap: &PublicSnapshot) -> Result<Vec<PoolEntity>, Mismatch> {
-    let a = &p.announcement;
-    let c = &a.campaign;
-    let reg_items = Registries {
-        items: snap.items.clone(),
-        ..Registries::default()
-    };
-    let citems =
-        sample::campaign_items(&reg_items, c).map_err(|e| fail(Check::Pool, "items", e))?;
-    let cats = sample::categories(c, &citems).map_err(|e| fail(Check::Pool, "categories", e))?;
-    let sets = sample::HistorySets::of(a);
-    let key = p.prn_key();
-    let prns = sample::PrnHasher::new(&key.seed);
-    let targets: HashSet<&str> = p.targets.iter().map(|t| t.entity.uscc.as_str()).collect();
-    let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> = {
+    let mut pool = PublicPool::new(p, &snap.items)?;
+    pool.add(&snap.entities)?;
+    Ok(pool.finish())
+}
+
+/// The public pool (公开抽取范围) recounted as a public snapshot's entities
+/// stream by: [`public_pool`] one run at a time, for a snapshot read block by
+/// block (`docs/COMMITMENTS.md` §9). Memory is the pool, not the snapshot.
+#[derive(Debug)]
+pub struct PublicPool<'p> {
+    p: &'p DrawProof,
+    cats: Vec<String>,
+    sets: sample::HistorySets,
+    key: sample::PrnKey,
+    prns: sample::PrnHasher,
+    targets: HashSet<&'p str>,
+    out: Vec<PoolEntity>,
+}
+
+impl<'p> PublicPool<'p> {
+    /// An empty recount for the campaign of `p` over the snapshot's `items`.
+    ///
+    /// # Errors
+    /// The campaign's items or categories do not resolve (`pool`).
+    pub fn new(p: &'p DrawProof, items: &[crate::core::registry::Item]) -> Result<Self, Mismatch> {
+        let a = &p.announcement;
+        let c = &a.campaign;
+        let reg_items = Registries {
+            items: items.to_vec(),
+            ..Registries::default()
+        };
+        let citems =
+            sample::campaign_items(&reg_items, c).map_err(|e| fail(Check::Pool, "items", e))?;
+        let cats =
+            sample::categories(c, &citems).map_err(|e| fail(Check::Pool, "categories", e))?;
+        let key = p.prn_key();
+        let prns = sample::PrnHasher::new(&key.seed);
+        Ok(PublicPool {
+            p,
+            cats,
+            sets: sample::HistorySets::of(a),
+            key,
+            prns,
+            targets: p.targets.iter().map(|t| t.entity.uscc.as_str()).collect(),
+            out: Vec::new(),
+        })
+    }
+
+    /// Adds the next run of the snapshot's entities (in leaf order).
+    ///
+    /// # Errors
+    /// An entity that is not a valid record (`public_snapshot`).
+    pub fn add(&mut self, run: &[PublicEntity]) -> Result<(), Mismatch> {
         use crate::par::*;
-        snap.entities
+        let c = &self.p.announcement.campaign;
+        let this = &*self;
+        let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> = run
             .par_iter()
             .map(|e| {
                 let rec = public_entity_record(e)
                     .map_err(|x| fail(Check::PublicSnapshot, format!("entity {}", e.uscc), x))?;
-                if !sample::in_public_pool(&rec, c, &cats, &sets) {
+                if !sample::in_public_pool(&rec, c, &this.cats, &this.sets) {
                     return Ok(None);
                 }
                 Ok(Some(PoolEntity {
-                    key: key.order(&prns.prn(e.uscc.as_bytes())),
+                    key: this.key.order(&this.prns.prn(e.uscc.as_bytes())),
                     uscc: e.uscc.clone(),
-                    target: targets.contains(e.uscc.as_str()),
-                    drawn_this_year: sets.drawn_this_year.contains(e.uscc.as_str()),
+                    target: this.targets.contains(e.uscc.as_str()),
+                    drawn_this_year: this.sets.drawn_this_year.contains(e.uscc.as_str()),
                 }))
             })
-            .collect()
-    };
-    let mut out = Vec::new();
-    for r in in_pool {
-        if let Some(e) = r? {
-            out.push(e);
+            .collect();
+        for r in in_pool {
+            if let Some(e) = r? {
+                self.out.push(e);
+            }
         }
+        Ok(())
     }
-    Ok(out)
+
+    /// The pool entities, in leaf order.
+    pub fn finish(self) -> Vec<PoolEntity> {
+        self.out
+    }
 }
 
 /// A public snapshot's entity as the pool and assignment rules read it.

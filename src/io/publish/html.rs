@@ -95,7 +95,7 @@ fn strata_chart(p: &DrawProof) -> String {
     svg
 }
 
-pub(super) fn index_html(p: &DrawProof, rows: &[ListRow], with_snapshot: bool) -> String {
+pub(super) fn index_html(p: &DrawProof, rows: &[ListRow], snapshot: Option<&str>) -> String {
     let c = &p.announcement.campaign;
     let mut h = format!(
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{STYLE}</style></head><body><h1>{t}</h1>",
@@ -132,17 +132,13 @@ pub(super) fn index_html(p: &DrawProof, rows: &[ListRow], with_snapshot: bool) -
     );
     let _ = write!(
         h,
-        "<h2>如何核验 / How to verify</h2><div class=\"note\"><p><b>在浏览器中核验：</b>打开 <a href=\"verify.html\">verify.html</a>（无需安装，不联网），选择 proof.json 与 public-snapshot.json，即可看到核验结论；输入统一社会信用代码可查询企业是否在抽取范围内、是否被抽中。<br><b>Verify in your browser:</b> open <a href=\"verify.html\">verify.html</a> (nothing to install, no network), choose proof.json and public-snapshot.json and read the verdict; type a USCC to see whether an enterprise was in the pool and whether it was drawn.</p><p>任何人都可以重新计算本次抽取：下载 <a href=\"proof.json\">proof.json</a>{}，运行<br><code>dualdraw verify proof.json{}</code></p><p>核验内容：见证人承诺与揭示、随机种子、每个抽中对象的默克尔包含证明、各层抽取数量、全部执法人员分配的重新计算。信用风险分类等内部数据只以加盐承诺出现，不会公开。</p><p>Anyone can re-run this draw: the proof checks the witnesses' commitments and reveals, the seed, every target's inclusion proof, the strata counts, and re-runs the whole officer assignment. Credit classes and recusals appear only as salted commitments.</p><p>公布时间由机关决定：公告在抽取前公开（使重复抽取可被发现）；名单可立即公布，也可在检查结束后公布（此时至少一名见证人在公布前不公开其揭示值，证明表明期间没有任何改动）。</p></div></body></html>",
-        if with_snapshot {
-            " 与 <a href=\"public-snapshot.json\">public-snapshot.json</a>"
-        } else {
-            ""
-        },
-        if with_snapshot {
-            " --snapshot public-snapshot.json"
-        } else {
-            ""
-        }
+        "<h2>如何核验 / How to verify</h2><div class=\"note\"><p><b>在浏览器中核验：</b>打开 <a href=\"verify.html\">verify.html</a>（无需安装，不联网），选择 proof.json 与公开快照文件（public-snapshot.json 或 .ddps），即可看到核验结论；输入统一社会信用代码可查询企业是否在抽取范围内、是否被抽中。<br><b>Verify in your browser:</b> open <a href=\"verify.html\">verify.html</a> (nothing to install, no network), choose proof.json and the public snapshot (public-snapshot.json or .ddps) and read the verdict; type a USCC to see whether an enterprise was in the pool and whether it was drawn.</p><p>任何人都可以重新计算本次抽取：下载 <a href=\"proof.json\">proof.json</a>{}，运行<br><code>dualdraw verify proof.json{}</code></p><p>核验内容：见证人承诺与揭示、随机种子、每个抽中对象的默克尔包含证明、各层抽取数量、全部执法人员分配的重新计算。信用风险分类等内部数据只以加盐承诺出现，不会公开。</p><p>Anyone can re-run this draw: the proof checks the witnesses' commitments and reveals, the seed, every target's inclusion proof, the strata counts, and re-runs the whole officer assignment. Credit classes and recusals appear only as salted commitments.</p><p>公布时间由机关决定：公告在抽取前公开（使重复抽取可被发现）；名单可立即公布，也可在检查结束后公布（此时至少一名见证人在公布前不公开其揭示值，证明表明期间没有任何改动）。</p></div></body></html>",
+        snapshot
+            .map(|f| format!(" 与 <a href=\"{f}\">{f}</a>"))
+            .unwrap_or_default(),
+        snapshot
+            .map(|f| format!(" --snapshot {f}"))
+            .unwrap_or_default()
     );
     h
 }

@@ -100,6 +100,16 @@ impl<R: Read> CompactReader<R> {
                 ),
             ));
         }
+        // The small registries' roots now, before any entity is read, as
+        // the JSON snapshot's check does.
+        let small = small_roots(&head);
+        for k in [
+            RegistryKind::Items,
+            RegistryKind::Officers,
+            RegistryKind::Recusals,
+        ] {
+            root_differs(k, &small, &head)?;
+        }
         Ok(CompactReader {
             r,
             head,
@@ -243,10 +253,6 @@ impl<R: Read> CompactReader<R> {
             return Err(CompactError::at("trailer", "bytes follow the trailer"));
         }
         let head = &self.head;
-        let root = |leaves: Vec<Vec<u8>>| MerkleRoot {
-            size: leaves.len() as u64,
-            hash: root_parallel(&leaves),
-        };
         let entities = MerkleRoot {
             size: self.read,
             hash: if self.index.is_empty() {
@@ -256,24 +262,11 @@ impl<R: Read> CompactReader<R> {
             },
         };
         let roots = SnapshotRoots {
-            items: root(head.items.iter().map(item_leaf).collect()),
             entities,
-            officers: root(head.officers.iter().map(officer_leaf).collect()),
-            recusals: root(head.recusals.iter().map(PublicRecusal::leaf).collect()),
+            ..small_roots(head)
         };
         for k in RegistryKind::ALL {
-            if roots.get(k) != head.snapshot.roots.get(k) {
-                return Err(CompactError::at(
-                    "roots",
-                    format!(
-                        "{k} give root {} ({} records), but the snapshot says {} ({} records)",
-                        roots.get(k).hash,
-                        roots.get(k).size,
-                        head.snapshot.roots.get(k).hash,
-                        head.snapshot.roots.get(k).size
-                    ),
-                ));
-            }
+            root_differs(k, &roots, head)?;
         }
         if roots.digest() != head.snapshot.digest {
             return Err(CompactError::at(
@@ -287,4 +280,39 @@ impl<R: Read> CompactReader<R> {
         }
         Ok(roots)
     }
+}
+
+/// The item, officer and recusal roots of the head's lists (the entities
+/// root left empty).
+fn small_roots(head: &CompactHead) -> SnapshotRoots {
+    let root = |leaves: Vec<Vec<u8>>| MerkleRoot {
+        size: leaves.len() as u64,
+        hash: root_parallel(&leaves),
+    };
+    SnapshotRoots {
+        items: root(head.items.iter().map(item_leaf).collect()),
+        entities: root(Vec::new()),
+        officers: root(head.officers.iter().map(officer_leaf).collect()),
+        recusals: root(head.recusals.iter().map(PublicRecusal::leaf).collect()),
+    }
+}
+
+fn root_differs(
+    k: RegistryKind,
+    roots: &SnapshotRoots,
+    head: &CompactHead,
+) -> Result<(), CompactError> {
+    if roots.get(k) == head.snapshot.roots.get(k) {
+        return Ok(());
+    }
+    Err(CompactError::at(
+        "roots",
+        format!(
+            "{k} give root {} ({} records), but the snapshot says {} ({} records)",
+            roots.get(k).hash,
+            roots.get(k).size,
+            head.snapshot.roots.get(k).hash,
+            head.snapshot.roots.get(k).size
+        ),
+    ))
 }
