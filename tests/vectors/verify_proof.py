@@ -5,6 +5,9 @@ Usage:
     python3 verify_proof.py PROOF [--snapshot PUBLIC_SNAPSHOT] [--json]
     python3 verify_proof.py --self-test
 
+PUBLIC_SNAPSHOT is either format of COMMITMENTS.md: JSON v1 (§8, read whole) or the compact v2 file (§9,
+told apart by its first bytes "DDPSNAP2", streamed one block at a time by compact_snapshot.py).
+
 Written from docs/SPEC.md and docs/COMMITMENTS.md; it reuses the reference implementations of this
 folder (reference_draw.py: campaign and announcement encodings, seeds, PRNs, the §6 assignment,
 v1 or v2 (§6.1) as the campaign's teams.assignment says;
@@ -686,18 +689,31 @@ def verify(proof_path, snapshot_path=None):
             if cid == "teams":
                 v.teams = cx.get("teams")
         if snapshot_path:
+            import compact_snapshot as cs
             try:
                 t0 = time.perf_counter()
-                snap = vj.load_path(snapshot_path, vj.MAX_SNAPSHOT, "public snapshot")
+                # COMMITMENTS.md §9: "DDPSNAP2" starts a compact snapshot; anything else is read as JSON v1.
+                if cs.is_compact(snapshot_path):
+                    snap = cs.Reader(snapshot_path)          # magic and head; the blocks are streamed below
+                else:
+                    snap = vj.load_path(snapshot_path, vj.MAX_SNAPSHOT, "public snapshot")
                 v.timings["read snapshot"] = time.perf_counter() - t0
             except OSError as e:
                 code = 2
                 v.fail("json", f"cannot read {snapshot_path}: {e.strerror or e}")
             except vj.JsonRefused as e:
                 v.fail("json", f"public snapshot {snapshot_path}: {e}")
-            v.run("public_snapshot", vp.c_public_snapshot, v.proof, snap, cx)
-            v.run("pool", vp.c_pool, v.proof, cx)
-            v.run("cross_stratum", vp.c_cross_stratum, v.proof, cx)
+            except Fail as e:
+                v.fail("json", f"public snapshot {snapshot_path}: {e.message}")
+            if isinstance(snap, cs.Reader):
+                with snap:
+                    v.run("public_snapshot", vp.c_public_snapshot_compact, v.proof, snap, cx)
+                v.run("pool", vp.c_pool_streamed, v.proof, cx)
+                v.run("cross_stratum", vp.c_cross_stratum_streamed, v.proof, cx)
+            else:
+                v.run("public_snapshot", vp.c_public_snapshot, v.proof, snap, cx)
+                v.run("pool", vp.c_pool, v.proof, cx)
+                v.run("cross_stratum", vp.c_cross_stratum, v.proof, cx)
         code = 0
     except Stop:
         pass

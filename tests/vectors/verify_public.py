@@ -1,7 +1,9 @@
-"""The public level of verify_proof.py (docs/SPEC.md §7, §9, §9.1; COMMITMENTS.md §8).
+"""The public level of verify_proof.py (docs/SPEC.md §7, §9, §9.1; COMMITMENTS.md §8, §9).
 
 public_snapshot: the published public snapshot is well formed (every leaf valid, every registry in
-its canonical order), rebuilds its four roots, and its digest is the announced one.
+its canonical order), rebuilds its four roots, and its digest is the announced one. A JSON v1 snapshot
+(§8) is read whole; a compact one (§9) is streamed block by block (c_public_snapshot_compact), the pool
+and cross_stratum inputs tallied per entity as it goes (PoolTally), so the entities are never all held.
 pool: the pool recomputed from public fields (§5 rules 1-5) has pool_size + excluded_by_class
 entities, and every target is in it with the record the snapshot holds at its leaf index.
 cross_stratum (§9.1): some assignment of the hidden credit classes, consistent with the published
@@ -11,9 +13,11 @@ Hall's condition over the sets of bins (strata and the excluded bin X).
 Standard library only.
 """
 
+import bisect
 import hashlib
 from itertools import permutations
 
+import compact_snapshot as cs
 import reference_draw as rd
 import verify_proof as vpf
 from verify_proof import Fail, need, same, ub
@@ -34,10 +38,8 @@ def recusal_leaf_public(r, what):
             + vpf.hexhash(f"{what}.reason_commitment", rec["reason_commitment"]))
 
 
-def c_public_snapshot(p, snap, cx):
-    need(isinstance(snap, dict), "public snapshot: not a JSON object")
-    same("public snapshot format", SNAPSHOT_FORMAT, snap.get("format"))
-    s = snap["snapshot"]
+def snapshot_roots(s, announced=None):
+    """The four roots of a public snapshot's `snapshot`, its digest recomputed (and = the announced one)."""
     rt = {}
     for name in ("items", "entities", "officers", "recusals"):
         r = s["roots"][name]
@@ -45,26 +47,70 @@ def c_public_snapshot(p, snap, cx):
         rt[name] = (vpf.hexhash(f"public snapshot roots.{name}.hash", r["hash"]), r["size"])
     digest = rc.snapshot_digest(rt)
     same("public snapshot digest (from its roots)", digest.hex(), s["digest"])
-    same("public snapshot digest = the announced digest", cx["digest"].hex(), s["digest"])
-    regs = {}
-    for name, leaf_of, key in (
-            ("items", vpf.item_leaf, lambda r: ub(r["code"])),
-            ("entities", vpf.entity_leaf, lambda r: ub(r["uscc"])),
-            ("officers", vpf.officer_leaf, lambda r: ub(r["id"]))):
-        recs = snap[name]
-        need(isinstance(recs, list), f"public snapshot {name}: not a list")
-        leaves = [leaf_of(r, f"public snapshot {name}[{i}]") for i, r in enumerate(recs)]
-        need(vpf.increasing(recs, key=key), f"public snapshot {name}: not in canonical (key) order")
-        same(f"public snapshot {name} size", rt[name][1], len(recs))
-        same(f"public snapshot {name} root", rt[name][0].hex(), vpf.mth(leaves).hex())
-        regs[name] = recs
+    if announced is not None:
+        same("public snapshot digest = the announced digest", announced.hex(), s["digest"])
+    return rt
+
+
+REGISTRIES = {"items": (vpf.item_leaf, lambda r: ub(r["code"])),
+              "entities": (vpf.entity_leaf, lambda r: ub(r["uscc"])),
+              "officers": (vpf.officer_leaf, lambda r: ub(r["id"]))}
+
+
+def check_registry(snap, name, rt):
+    """A listed registry (items, entities or officers): valid leaves, canonical order, size and root."""
+    leaf_of, key = REGISTRIES[name]
+    recs = snap[name]
+    need(isinstance(recs, list), f"public snapshot {name}: not a list")
+    leaves = [leaf_of(r, f"public snapshot {name}[{i}]") for i, r in enumerate(recs)]
+    need(vpf.increasing(recs, key=key), f"public snapshot {name}: not in canonical (key) order")
+    same(f"public snapshot {name} size", rt[name][1], len(recs))
+    same(f"public snapshot {name} root", rt[name][0].hex(), vpf.mth(leaves).hex())
+    return recs
+
+
+def check_recusals(snap, rt):
     recs = snap["recusals"]
     need(isinstance(recs, list), "public snapshot recusals: not a list")
     leaves = [recusal_leaf_public(r, f"public snapshot recusals[{i}]") for i, r in enumerate(recs)]
     need(vpf.increasing(leaves, key=lambda x: x), "public snapshot recusals: not ordered by leaf bytes")
     same("public snapshot recusals size", rt["recusals"][1], len(recs))
     same("public snapshot recusals root", rt["recusals"][0].hex(), vpf.mth(leaves).hex())
+
+
+def c_public_snapshot(p, snap, cx):
+    """A JSON v1 public snapshot (COMMITMENTS.md §8), read whole."""
+    need(isinstance(snap, dict), "public snapshot: not a JSON object")
+    same("public snapshot format", SNAPSHOT_FORMAT, snap.get("format"))
+    rt = snapshot_roots(snap["snapshot"], cx["digest"])
+    regs = {name: check_registry(snap, name, rt) for name in ("items", "entities", "officers")}
+    check_recusals(snap, rt)
     cx["snap"] = regs
+
+
+def check_compact(reader, announced=None, each=None):
+    """A compact public snapshot (COMMITMENTS.md §9), streamed: the head's lists as in §8, then the entities
+    block by block (the reader checks §9.4: columns, leaves, order, count, index, trailer), each record
+    handed to each(leaf index, record) and dropped; the entities root from the block roots (a frontier)."""
+    head = reader.head
+    need(isinstance(head, dict), "public snapshot: not a JSON object")
+    same("public snapshot format", cs.FORMAT, head.get("format"))
+    rt = snapshot_roots(head["snapshot"], announced)
+    regs = {"items": check_registry(head, "items", rt)}
+    for i, e in reader.entities():
+        if each is not None:
+            each(i, e)
+    same("public snapshot entities size", rt["entities"][1], reader.count)
+    same("public snapshot entities root", rt["entities"][0].hex(), reader.root.hex())
+    regs["officers"] = check_registry(head, "officers", rt)
+    check_recusals(head, rt)
+    return regs
+
+
+def c_public_snapshot_compact(p, reader, cx):
+    tally = PoolTally(p, cx)
+    cx["snap"] = check_compact(reader, cx["digest"], tally.add)
+    cx["tally"] = tally
 
 
 # ---------------------------------------------------------------------------
@@ -90,6 +136,59 @@ def c_pool(p, cx):
     cx["pool"] = pool
 
 
+class PoolTally:
+    """What the pool and cross_stratum checks need, gathered as a compact snapshot's entities stream by
+    (nothing kept per entity but the targets'): the pool's size, the targets found in it, the records at
+    the targets' leaf indices, and the non-targets per gap between consecutive target keys (§9.1)."""
+
+    def __init__(self, p, cx):
+        camp = cx["camp"]
+        self.camp, self.C, self.excl = camp, cx["C"], set(cx["excl"])
+        self.low_risk = camp["targets"]["low_risk_once_a_year"] is True
+        self.dty = set(cx["dty"])
+        self.targets = {t["entity"]["uscc"] for t in p["targets"]}
+        self.at = {t["index"] for t in p["targets"]}
+        self.base = hashlib.sha256(rd.PRN_PREFIX + cx["prn_seed"])
+        self.off = int.from_bytes(rd.start_offset(*rd.start_of(camp)), "big")
+        self.tkeys = sorted(self.key(u) for u in self.targets)
+        self.size, self.in_pool, self.records = 0, set(), {}
+        self.gaps = [[0, 0] for _ in range(len(self.tkeys) + 1)]
+
+    def key(self, u):
+        """The §5 sort key of pool_entries: (PRN - offset) mod 2^256, then the USCC."""
+        h = self.base.copy()
+        h.update(rd.lp(u))
+        k = (int.from_bytes(h.digest(), "big") - self.off) % U256
+        return k.to_bytes(32, "big") + b"\x00" + ub(u)
+
+    def add(self, i, e):
+        if i in self.at:
+            self.records[i] = e
+        if not vpf.in_public_pool(e, self.camp, self.C, self.excl):
+            return
+        self.size += 1
+        u = e["uscc"]
+        if u in self.targets:
+            self.in_pool.add(u)
+        else:
+            g = bisect.bisect_left(self.tkeys, self.key(u))
+            self.gaps[g][1 if self.low_risk and u in self.dty else 0] += 1
+
+
+def c_pool_streamed(p, cx):
+    """c_pool's checks, in its order, on the tally of a streamed snapshot."""
+    tally = cx["tally"]
+    same("pool size from the public snapshot (pool_size + excluded_by_class)",
+         p["pool_size"] + p["excluded_by_class"], tally.size)
+    keys = sorted(vpf.ENTITY_KEYS)
+    for t in p["targets"]:
+        u = t["entity"]["uscc"]
+        need(u in tally.in_pool, f"target {u} is not in the pool recomputed from the public snapshot")
+        e = tally.records[t["index"]]
+        same(f"target {u}: its record in the public snapshot (leaf {t['index']})",
+             {k: e[k] for k in keys}, {k: t["entity"][k] for k in keys})
+
+
 # ---------------------------------------------------------------------------
 # cross_stratum (§9.1)
 # ---------------------------------------------------------------------------
@@ -101,25 +200,7 @@ def cross_stratum(entries, strata, E, x_any, low_risk):
     class (exclude_credit_classes not empty); low_risk: targets.low_risk_once_a_year.
 
     Returns (True, order of the strata that fits) or (False, reason)."""
-    m = len(strata)
-    X = m
     ntarg = sum(1 for e in entries if e[1])
-    if sum(s[2] for s in strata) != ntarg:
-        return False, f"{ntarg} targets, the strata draw {sum(s[2] for s in strata)}"
-    caps = [s[1] - s[2] for s in strata] + [E]
-    if any(c < 0 for c in caps):
-        return False, "a stratum draws more than its size"
-    nontarg = len(entries) - ntarg
-    if sum(caps) != nontarg:
-        return False, (f"{nontarg} non-targets in the pool, the strata and X hold {sum(caps)} "
-                       f"(sum of N - n, plus excluded_by_class)")
-    a_idx = next((i for i, s in enumerate(strata) if s[0] == "A"), None) if low_risk else None
-    if a_idx is not None:
-        dty_targets = sum(1 for e in entries if e[1] and e[2])
-        room = sum(s[2] for i, s in enumerate(strata) if i != a_idx)
-        if dty_targets > room:
-            return False, (f"{dty_targets} targets are in drawn_this_year (never class A), but the strata "
-                           f"other than A draw {room}")
     # Non-targets counted per gap between consecutive targets (gap g: after exactly g targets), by
     # whether they are in drawn_this_year (the only thing besides the key that bins depend on).
     gaps = [[0, 0] for _ in range(ntarg + 1)]
@@ -129,6 +210,30 @@ def cross_stratum(entries, strata, E, x_any, low_risk):
             g += 1
         else:
             gaps[g][1 if (low_risk and e[2]) else 0] += 1
+    return cross_stratum_gaps(gaps, sum(1 for e in entries if e[1] and e[2]), strata, E, x_any, low_risk)
+
+
+def cross_stratum_gaps(gaps, dty_targets, strata, E, x_any, low_risk):
+    """cross_stratum from counts: gaps[g] = [non-targets, of them in drawn_this_year when low_risk] after
+    exactly g targets in key order; dty_targets = targets in drawn_this_year."""
+    m = len(strata)
+    X = m
+    ntarg = len(gaps) - 1
+    if sum(s[2] for s in strata) != ntarg:
+        return False, f"{ntarg} targets, the strata draw {sum(s[2] for s in strata)}"
+    caps = [s[1] - s[2] for s in strata] + [E]
+    if any(c < 0 for c in caps):
+        return False, "a stratum draws more than its size"
+    nontarg = sum(a + b for a, b in gaps)
+    if sum(caps) != nontarg:
+        return False, (f"{nontarg} non-targets in the pool, the strata and X hold {sum(caps)} "
+                       f"(sum of N - n, plus excluded_by_class)")
+    a_idx = next((i for i, s in enumerate(strata) if s[0] == "A"), None) if low_risk else None
+    if a_idx is not None:
+        room = sum(s[2] for i, s in enumerate(strata) if i != a_idx)
+        if dty_targets > room:
+            return False, (f"{dty_targets} targets are in drawn_this_year (never class A), but the strata "
+                           f"other than A draw {room}")
     x_bit = 1 << X
     x_ok = (x_any, x_any or low_risk)      # per category: may the entity be in X?
     zero = 0
@@ -202,6 +307,20 @@ def c_cross_stratum(p, cx):
     strata = [(s["credit_class"], s["pool"], s["drawn"]) for s in p["strata"]]
     ok, why = cross_stratum(entries, strata, p["excluded_by_class"], bool(tg["exclude_credit_classes"]),
                             tg["low_risk_once_a_year"] is True)
+    if not ok:
+        raise Fail(f"no assignment of the hidden credit classes yields these targets: {why}")
+    cx["cross_stratum_order"] = why
+
+
+def c_cross_stratum_streamed(p, cx):
+    """c_cross_stratum on the tally of a streamed snapshot (the same counts, without the pool's list)."""
+    camp, tally = cx["camp"], cx["tally"]
+    tg = camp["targets"]
+    dty = set(cx["dty"])
+    strata = [(s["credit_class"], s["pool"], s["drawn"]) for s in p["strata"]]
+    ok, why = cross_stratum_gaps(tally.gaps, sum(1 for u in tally.in_pool if u in dty), strata,
+                                 p["excluded_by_class"], bool(tg["exclude_credit_classes"]),
+                                 tg["low_risk_once_a_year"] is True)
     if not ok:
         raise Fail(f"no assignment of the hidden credit classes yields these targets: {why}")
     cx["cross_stratum_order"] = why

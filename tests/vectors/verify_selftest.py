@@ -14,7 +14,9 @@
 - the assignment v2 proof of draw-v2.json (draw_tight_v2, §6.1) verifies at the light level; two teams
   swapped, the teams of a v1 re-run, the key removed or unknown, or the campaign downgraded to v1
   and resealed, fail at the check that should catch them; "assignment": "v1" written into a v1
-  proof changes nothing.
+  proof changes nothing;
+- the compact public snapshot (COMMITMENTS.md §9): compact_selftest.py (round trips, the same verdicts
+  as for JSON v1, the look-up, tampered files refused).
 """
 
 import copy
@@ -24,6 +26,7 @@ import random
 import tempfile
 
 import bls12_381 as bls
+import compact_selftest
 import reference_draw as rd
 import verify_json as vj
 import verify_proof as vpf
@@ -415,7 +418,7 @@ def v2_tests(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for fn in (cross_stratum_tests, lambda: json_limit_tests(tmp), instant_tests, merkle_tests,
-                   lambda: vector_tests(tmp), lambda: v2_tests(tmp)):
+                   lambda: vector_tests(tmp), lambda: v2_tests(tmp), lambda: compact_selftest.run(ok, tmp)):
             fn()
     bad = [r for r in RESULTS if not r[1]]
     for what, good, detail in RESULTS:
@@ -436,11 +439,25 @@ def forge_public(proof_path, snapshot_path):
     and reseals everything the light level recomputes (record, leaf index and path, PRN, items,
     departments, teams re-run). The light level must call it consistent; the public level must
     reject it at cross_stratum (the new target's key exceeds every stratum's cut)."""
+    path, old_u, new_u = forge(proof_path, snapshot_path, tempfile.mkdtemp())
+    light, _ = vpf.verify(path)
+    public, code = vpf.verify(path, snapshot_path)
+    print(f"forged: target {old_u} replaced by {new_u} (the pool's largest key), resealed")
+    print(f"  light:  {light.to_json()['verdict']}")
+    print(f"  public: {public.to_json()['verdict']} failed {public.failed}: "
+          f"{public.errors[0]['message'] if public.errors else ''}")
+    good = not light.failed and public.failed == ["cross_stratum"] and code == 1
+    print("forge test: " + ("OK" if good else "NOT AS EXPECTED"))
+    return 0 if good else 1
+
+
+def forge(proof_path, snapshot_path, tmp):
+    """The forgery of forge_public written to tmp/forged.json (snapshot_path: a JSON v1 snapshot).
+    Returns (its path, the target replaced, the entity put in its place)."""
     with open(proof_path, encoding="utf-8") as f:
         proof = json.load(f)
     with open(snapshot_path, encoding="utf-8") as f:
         snap = json.load(f)
-    tmp = tempfile.mkdtemp()
     cx = {}
     for cid, fn in vpf.LIGHT[:10]:          # up to prn: the context the forgery needs
         fn(proof, cx, []) if cid == "beacon" else fn(proof, cx)
@@ -469,15 +486,7 @@ def forge_public(proof_path, snapshot_path):
     path = os.path.join(tmp, "forged.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(proof, f, ensure_ascii=False)
-    light, _ = vpf.verify(path)
-    public, code = vpf.verify(path, snapshot_path)
-    print(f"forged: target {old_u} replaced by {new_u} (the pool's largest key), resealed")
-    print(f"  light:  {light.to_json()['verdict']}")
-    print(f"  public: {public.to_json()['verdict']} failed {public.failed}: "
-          f"{public.errors[0]['message'] if public.errors else ''}")
-    good = not light.failed and public.failed == ["cross_stratum"] and code == 1
-    print("forge test: " + ("OK" if good else "NOT AS EXPECTED"))
-    return 0 if good else 1
+    return path, old_u, new_u
 
 
 if __name__ == "__main__":
