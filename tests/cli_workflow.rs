@@ -2231,3 +2231,69 @@ fn open_threshold_explains_why_each_drawn_target_of_a_class_was_drawn() {
     c.dd(&["campaign", "open-threshold", "NO-SUCH", "A"])
         .expect(1);
 }
+
+/// Guards the compact public snapshot (COMMITMENTS §9) through the CLI on the
+/// real clock: `publish --compact` writes it, anyone verifies with it and gets
+/// the verdict the JSON snapshot gives, and a changed byte fails naming
+/// `public_snapshot`.
+#[test]
+fn a_compact_public_snapshot_verifies_as_the_json_one_and_a_changed_byte_fails() {
+    let c = County::new();
+    c.drawn();
+    c.dd(&["publish", ID, "--out", "pubj"]).expect(0);
+    c.dd(&["publish", ID, "--out", "pubc", "--compact"])
+        .expect(0)
+        .has("public-snapshot.ddps");
+    assert!(c.exists("pubc/public-snapshot.ddps"));
+    assert!(!c.exists("pubc/public-snapshot.json"));
+    assert!(
+        c.read("pubc/index.html")
+            .contains("--snapshot public-snapshot.ddps")
+    );
+    let json = c.bytes("pubj/public-snapshot.json");
+    let compact = c.bytes("pubc/public-snapshot.ddps");
+    assert!(
+        compact.len() * 4 < json.len(),
+        "compact {} bytes, JSON {}",
+        compact.len(),
+        json.len()
+    );
+    let verdict = |dir: &str, snap: &str| {
+        let r = run_in(
+            &c.path().join(dir),
+            &["--json", "verify", "proof.json", "--snapshot", snap],
+        );
+        (r.code, r.json())
+    };
+    let (code_j, vj) = verdict("pubj", "public-snapshot.json");
+    let (code_c, vc) = verdict("pubc", "public-snapshot.ddps");
+    assert_eq!((code_j, code_c), (0, 0), "{vc:#}");
+    assert_eq!(vj, vc);
+    assert_eq!(vc["level"], "public");
+    // The same file from `registry export --public --compact`.
+    let sid = c.proof("proof.json")["announcement"]["snapshot"]["id"].to_string();
+    c.dd(&[
+        "registry",
+        "export",
+        "--public",
+        "--compact",
+        "e.ddps",
+        "--snapshot",
+        &sid,
+    ])
+    .expect(0);
+    let (code_e, ve) = verdict(".", "e.ddps");
+    assert_eq!(code_e, 0, "{ve:#}");
+    // A byte changed in the middle of the blocks.
+    let mut bad = compact.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0x20;
+    std::fs::write(c.path().join("pubc/bad.ddps"), &bad).unwrap();
+    let (code_b, vb) = verdict("pubc", "bad.ddps");
+    assert_eq!(code_b, 1, "{vb:#}");
+    assert_eq!(vb["verified"], false);
+    assert!(
+        vb["failed"].to_string().contains("public_snapshot"),
+        "{vb:#}"
+    );
+}
