@@ -2,7 +2,8 @@
 //! release CLI as a bureau runs it: for each size, a generated county on
 //! disk (not timed), then `init`, the four imports, `campaign announce`, the
 //! two reveals and `campaign draw`, `verify` at audit level, `publish`, and
-//! `verify --snapshot` at public level — each step's wall time and peak
+//! `verify --snapshot` at public level (the compact snapshot, COMMITMENTS §9;
+//! `DUALDRAW_SCALE_JSON=1` for the JSON one) — each step's wall time and peak
 //! memory (`/usr/bin/time -v`, when installed), and the disk the workspace
 //! and the publication take. Prints a Markdown table for
 //! `docs/BENCHMARKS.md`. Not run by CI.
@@ -244,21 +245,32 @@ fn run_size(
     run("campaign draw", draw)?;
     let p = proof.to_string_lossy().to_string();
     run("verify (audit)", v(&["-w", &w, "verify", &p]))?;
-    run(
+    // The compact public snapshot (COMMITMENTS §9) unless DUALDRAW_SCALE_JSON=1.
+    let json = std::env::var("DUALDRAW_SCALE_JSON").is_ok_and(|v| v == "1");
+    let mut publish = v(&[
+        "-w",
+        &w,
         "publish",
-        v(&[
-            "-w",
-            &w,
-            "publish",
-            ID,
-            "--now",
-            "2026-03-02T10:00:00+08:00",
-        ]),
-    )?;
-    let snap = published
-        .join("public-snapshot.json")
-        .to_string_lossy()
-        .to_string();
+        ID,
+        "--now",
+        "2026-03-02T10:00:00+08:00",
+    ]);
+    if !json {
+        publish.push("--compact".into());
+    }
+    run("publish", publish)?;
+    let snap_file = published.join(if json {
+        "public-snapshot.json"
+    } else {
+        "public-snapshot.ddps"
+    });
+    let snap_bytes = du(&snap_file);
+    eprintln!(
+        "   public snapshot {} bytes, {:.1} bytes an entity",
+        snap_bytes,
+        snap_bytes as f64 / n as f64
+    );
+    let snap = snap_file.to_string_lossy().to_string();
     run(
         "verify --snapshot (public)",
         v(&["verify", &p, "--snapshot", &snap, "-w", "/nonexistent"]),

@@ -2284,6 +2284,39 @@ fn a_compact_public_snapshot_verifies_as_the_json_one_and_a_changed_byte_fails()
     .expect(0);
     let (code_e, ve) = verdict(".", "e.ddps");
     assert_eq!(code_e, 0, "{ve:#}");
+    // The enterprise's look-up: its record with a proof `verify-proof`
+    // accepts, and a USCC that is not there shown by adjacent neighbours.
+    let snap: Value = serde_json::from_str(&c.read("pubj/public-snapshot.json")).unwrap();
+    let u = snap["entities"][3]["uscc"].as_str().unwrap().to_string();
+    let r = run_in(
+        &c.path().join("pubc"),
+        &["--json", "registry", "look-up", "public-snapshot.ddps", &u],
+    );
+    r.expect(0);
+    let v = r.json();
+    assert_eq!(v["present"], true, "{v:#}");
+    assert_eq!(v["proof"]["index"], 3);
+    assert_eq!(v["proof"]["record"], snap["entities"][3]);
+    std::fs::write(c.path().join("lp.json"), v["proof"].to_string()).unwrap();
+    c.dd(&["registry", "verify-proof", "lp.json"]).expect(0);
+    let absent = format!("{u}0");
+    let r = run_in(
+        &c.path().join("pubc"),
+        &[
+            "--json",
+            "registry",
+            "look-up",
+            "public-snapshot.ddps",
+            &absent,
+        ],
+    );
+    r.expect(0);
+    let v = r.json();
+    assert_eq!(v["present"], false, "{v:#}");
+    assert_eq!(
+        (v["below"]["index"].as_u64(), v["above"]["index"].as_u64()),
+        (Some(3), Some(4))
+    );
     // A byte changed in the middle of the blocks.
     let mut bad = compact.clone();
     let mid = bad.len() / 2;

@@ -271,3 +271,6 @@ demo-log =
     10. Signed log ({ $origin }): a checkpoint after the announcement, after the draw and at the end (sizes { $sizes }), cosigned by { $cosigners } (the last checkpoint carries { $cosignatures } cosignatures); { $files } published files signed; the auditor's attestation { $attestation }.
     {"   "}Check offline: node web/dist/verify-cli.mjs --log-key { $dir }/bureau-keys.txt --policy { $dir }/log-policy.toml --inclusion { $dir }/inclusion.txt --consistency { $dir }/checkpoint-draw-day.txt { $dir }/consistency.txt --auditor-key { $dir }/auditor-keys.txt --attestation { $attestation }
     {"   "}or pick these files from { $dir } in verify.html's "Signed log" section.
+registry-lookup-present = { $uscc } ({ $name }) is entity { $index } of snapshot { $snapshot } (digest { $digest }); its inclusion path reaches the entities root. Compare the digest with the announced one.
+registry-lookup-absent = { $uscc } is not in snapshot { $snapshot } (digest { $digest }): the entities just below and above it ({ $below }, { $above }) are adjacent leaves whose paths reach the entities root. Compare the digest with the announced one.
+registry-lookup-digest-differs = { $file } is snapshot { $got }, not { $expected }

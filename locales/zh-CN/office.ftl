@@ -271,3 +271,6 @@ demo-log =
     10. 签名日志（{ $origin }）：公告、抽取之后及最后各签署一个检查点（大小 { $sizes }），由 { $cosigners } 共同签署（最后一个检查点有 { $cosignatures } 个共同签署）；{ $files } 个公示文件已签名；审计人员的审计声明 { $attestation }。
     {"   "}离线核验：node web/dist/verify-cli.mjs --log-key { $dir }/bureau-keys.txt --policy { $dir }/log-policy.toml --inclusion { $dir }/inclusion.txt --consistency { $dir }/checkpoint-draw-day.txt { $dir }/consistency.txt --auditor-key { $dir }/auditor-keys.txt --attestation { $attestation }
     {"   "}或在 verify.html 的「签名日志核验」中选择 { $dir } 里的这些文件。
+registry-lookup-present = { $uscc }（{ $name }）是版本快照 { $snapshot }（摘要 { $digest }）中的第 { $index } 条检查对象记录；其包含证明已核对到检查对象名录的默克尔根。请将摘要与公告中的摘要比对。
+registry-lookup-absent = { $uscc } 不在版本快照 { $snapshot }（摘要 { $digest }）中：紧挨在它前后的两条记录（{ $below }、{ $above }）是相邻的叶子，其包含证明均已核对到检查对象名录的默克尔根。请将摘要与公告中的摘要比对。
+registry-lookup-digest-differs = { $file } 是版本快照 { $got }，不是 { $expected }

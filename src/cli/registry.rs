@@ -128,6 +128,17 @@ pub enum RegistryCommand {
         #[arg(long)]
         snapshot: Option<u64>,
     },
+    /// Look an entity up in a compact public snapshot (was it in the snapshot?), reading one block, with its
+    /// inclusion proof or the two adjacent entities that show it absent.
+    LookUp {
+        /// The compact public snapshot (`publish --compact`, `registry export --public --compact`).
+        file: PathBuf,
+        /// The entity's USCC.
+        uscc: String,
+        /// The snapshot digest it must be (from the published announcement).
+        #[arg(long, value_parser = parse_hash)]
+        snapshot_digest: Option<Hash>,
+    },
     /// Verify an inclusion proof made by `registry prove`.
     VerifyProof {
         /// The proof file (`-` for standard input).
@@ -472,6 +483,11 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             super::emit(&serde_json::to_string_pretty(&proof).unwrap_or_default());
             Ok(())
         }
+        RegistryCommand::LookUp {
+            file,
+            uscc,
+            snapshot_digest,
+        } => look_up(out, file, uscc, snapshot_digest.as_ref()),
         RegistryCommand::VerifyProof {
             file,
             snapshot_digest,
@@ -589,4 +605,78 @@ pub(super) fn generate(out: &Out, a: &GenerateArgs) -> Result<(), Failure> {
         &serde_json::json!({"files": files, "seed": a.seed, "entities": a.entities}),
         &t,
     )
+}
+
+/// `registry look-up`: one entity in a compact public snapshot (§9.4).
+fn look_up(
+    out: &Out,
+    file: &std::path::Path,
+    uscc: &str,
+    digest: Option<&Hash>,
+) -> Result<(), Failure> {
+    use crate::core::record_proof::{PublicRecord, RECORD_PROOF_FORMAT, RecordProof};
+    use crate::core::snapshot::compact::{Found, Proven, look_up};
+    let f = std::fs::File::open(file)
+        .map_err(|e| Failure::rejected("unreadable", messages::file_error(file, &e)))?;
+    let got = look_up(std::io::BufReader::new(f), uscc)
+        .map_err(|e| Failure::rejected("malformed", format!("{}: {e}", file.display())))?;
+    let sref = &got.head.snapshot;
+    if let Some(d) = digest
+        && *d != sref.digest
+    {
+        return Err(Failure::rejected(
+            "digest_differs",
+            t!(
+                "registry-lookup-digest-differs",
+                file = file.display(),
+                got = sref.digest,
+                expected = d
+            ),
+        ));
+    }
+    let proof = |p: &Proven| RecordProof {
+        format: RECORD_PROOF_FORMAT.into(),
+        snapshot: sref.clone(),
+        record: PublicRecord::Entities(p.record.clone()),
+        index: p.index,
+        path: p.proof.path.clone(),
+        opening: None,
+    };
+    let (json, text) = match &got.found {
+        Found::Present(p) => (
+            serde_json::json!({"uscc": uscc, "present": true, "proof": proof(p)}),
+            t!(
+                "registry-lookup-present",
+                uscc = uscc,
+                name = p.record.name.clone(),
+                index = p.index,
+                snapshot = sref.id,
+                digest = sref.digest
+            ),
+        ),
+        Found::Absent { below, above } => {
+            let side = |p: &Option<Proven>| {
+                p.as_ref()
+                    .map(|p| format!("{} #{}", p.record.uscc, p.index))
+                    .unwrap_or_else(|| "—".into())
+            };
+            (
+                serde_json::json!({
+                    "uscc": uscc,
+                    "present": false,
+                    "below": below.as_ref().map(proof),
+                    "above": above.as_ref().map(proof),
+                }),
+                t!(
+                    "registry-lookup-absent",
+                    uscc = uscc,
+                    below = side(below),
+                    above = side(above),
+                    snapshot = sref.id,
+                    digest = sref.digest
+                ),
+            )
+        }
+    };
+    out.done("dualdraw.lookup.v1", &json, &text)
 }

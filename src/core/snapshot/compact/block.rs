@@ -139,9 +139,14 @@ pub(super) fn decode(body: &[u8]) -> Result<Vec<PublicEntity>, String> {
         return Err(format!("{d} texts cannot fit in {} bytes", body.len()));
     }
     let mut dict = Vec::with_capacity(d);
+    let mut seen = std::collections::HashSet::with_capacity(d);
     for i in 0..d {
         let len = c.u32be("dictionary")?;
-        dict.push(c.text(len, &format!("dictionary text {i}"))?);
+        let t = c.text(len, &format!("dictionary text {i}"))?;
+        if !seen.insert(t.clone()) {
+            return Err(format!("dictionary text {i} ({t}) is there twice"));
+        }
+        dict.push(t);
     }
     let word = |i: u32, what: &str, e: usize| -> Result<String, String> {
         dict.get(i as usize).cloned().ok_or_else(|| {

@@ -31,7 +31,7 @@ mod lookup;
 mod read;
 mod write;
 
-pub use lookup::{LookedUp, look_up};
+pub use lookup::{Found, LookedUp, Proven, look_up};
 pub use read::CompactReader;
 pub use write::CompactWriter;
 
@@ -153,6 +153,36 @@ impl CompactError {
             why: why.into(),
         }
     }
+}
+
+/// `inflate(stored)` of a block that says it inflates to `raw` bytes: never
+/// more than `raw + 1` bytes produced, exactly one DEFLATE stream (§9.1).
+fn inflate(stored: &[u8], raw: u32) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut d = flate2::bufread::DeflateDecoder::new(stored);
+    let mut body = Vec::with_capacity(raw as usize);
+    (&mut d)
+        .take(u64::from(raw) + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| format!("not raw DEFLATE: {e}"))?;
+    if body.len() > raw as usize {
+        return Err(format!("inflates to more than the {raw} bytes it says"));
+    }
+    if body.len() < raw as usize {
+        return Err(format!("inflates to {} bytes, it says {raw}", body.len()));
+    }
+    if d.total_in() != stored.len() as u64 {
+        return Err(format!(
+            "{} bytes follow the DEFLATE stream",
+            stored.len() as u64 - d.total_in()
+        ));
+    }
+    Ok(body)
+}
+
+/// The largest `stored_len` a block of `raw` inflated bytes may have (§9.2).
+fn max_stored(raw: u32) -> u64 {
+    u64::from(raw) + u64::from(raw) / 1024 + 1024
 }
 
 /// Appends `uv(n)` (unsigned LEB128, shortest form).

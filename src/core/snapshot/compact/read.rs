@@ -146,8 +146,8 @@ impl<R: Read> CompactReader<R> {
                 format!("{raw} bytes inflated, over {MAX_BLOCK_BYTES}"),
             ));
         }
-        // DEFLATE never needs more than a few bytes per 16 KiB beyond the raw size.
-        if u64::from(stored) > u64::from(raw) + u64::from(raw) / 1024 + 1024 {
+        // DEFLATE never needs more than a few bytes per 16 KiB beyond the raw size (§9.2).
+        if u64::from(stored) > super::max_stored(raw) {
             return Err(CompactError::at(
                 &at,
                 format!("{stored} bytes stored for {raw} inflated"),
@@ -158,24 +158,7 @@ impl<R: Read> CompactReader<R> {
         if z.len() != stored as usize {
             return Err(CompactError::at(&at, "the file ends early"));
         }
-        let mut body = Vec::with_capacity(raw as usize);
-        flate2::read::DeflateDecoder::new(&z[..])
-            .take(u64::from(raw) + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| CompactError::at(&at, format!("not raw DEFLATE: {e}")))?;
-        if body.len() != raw as usize {
-            return Err(CompactError::at(
-                &at,
-                format!(
-                    "inflates to {} bytes, the block says {raw}",
-                    if body.len() > raw as usize {
-                        "more than raw_len".to_string()
-                    } else {
-                        body.len().to_string()
-                    }
-                ),
-            ));
-        }
+        let body = super::inflate(&z, raw).map_err(|why| CompactError::at(&at, why))?;
         let entities = block::decode(&body).map_err(|why| CompactError::at(&at, why))?;
         let bs = u64::from(self.head.entities.block_size);
         let want = bs.min(total - self.read);

@@ -63,11 +63,20 @@ fn an_empty_registry_gives_a_snapshot_without_blocks() {
     let (_, entities, roots) = read_all(&bytes).unwrap();
     assert!(entities.is_empty());
     assert_eq!(roots, sref.roots);
-    assert!(
-        look_up(std::io::Cursor::new(&bytes), "91520123MA6DXXXX0X")
-            .unwrap()
-            .is_none()
-    );
+}
+
+fn present(bytes: &[u8], uscc: &str) -> Proven {
+    match look_up(std::io::Cursor::new(bytes), uscc).unwrap().found {
+        Found::Present(p) => p,
+        other => panic!("{uscc} not found: {other:?}"),
+    }
+}
+
+fn absent(bytes: &[u8], uscc: &str) -> (Option<u64>, Option<u64>) {
+    match look_up(std::io::Cursor::new(bytes), uscc).unwrap().found {
+        Found::Absent { below, above } => (below.map(|p| p.index), above.map(|p| p.index)),
+        other => panic!("{uscc} found: {other:?}"),
+    }
 }
 
 #[test]
@@ -76,9 +85,7 @@ fn the_look_up_reads_one_block_and_gives_a_path_to_the_root() {
     let bytes = write(&reg, &key, &sref, &[0, 9000]);
     for i in [0usize, 1, 4095, 4096, 8191, 8192, 8999] {
         let e = &reg.entities[i];
-        let got = look_up(std::io::Cursor::new(&bytes), e.uscc.as_str())
-            .unwrap()
-            .unwrap();
+        let got = present(&bytes, e.uscc.as_str());
         assert_eq!(got.index, i as u64);
         assert_eq!(got.record, PublicEntity::of(e, &key));
         sref.roots
@@ -86,19 +93,44 @@ fn the_look_up_reads_one_block_and_gives_a_path_to_the_root() {
             .verify_inclusion(&got.record.leaf(), got.index, &got.proof)
             .unwrap();
     }
-    // Before the first and between two entities: not there.
-    assert!(
-        look_up(std::io::Cursor::new(&bytes), "0")
-            .unwrap()
-            .is_none()
-    );
-    let mut between = reg.entities[100].uscc.as_str().to_string();
-    between.push('0');
-    assert!(
-        look_up(std::io::Cursor::new(&bytes), &between)
-            .unwrap()
-            .is_none()
-    );
+}
+
+#[test]
+fn an_absent_entity_is_shown_by_its_two_adjacent_neighbours() {
+    let (reg, key, sref) = county(9000, 5);
+    let bytes = write(&reg, &key, &sref, &[0, 9000]);
+    // Below every entity, above every entity.
+    assert_eq!(absent(&bytes, "0"), (None, Some(0)));
+    assert_eq!(absent(&bytes, "Z"), (Some(8999), None));
+    // Inside a block, and just past a block's last entity (the neighbour
+    // above is in the next block).
+    for i in [100usize, 4095, 8191] {
+        let mut between = reg.entities[i].uscc.as_str().to_string();
+        between.push('0');
+        assert_eq!(
+            absent(&bytes, &between),
+            (Some(i as u64), Some(i as u64 + 1))
+        );
+    }
+    // A USCC sent to the wrong block by a changed first USCC in the index is
+    // still answered right, or refused, never wrongly "absent".
+    let ix = index_at(&bytes);
+    let mut moved = bytes.clone();
+    moved[ix + 58 + 8..ix + 58 + 26].copy_from_slice(b"ZZZZZZZZZZZZZZZZZZ");
+    let target = reg.entities[5000].uscc.as_str();
+    match look_up(std::io::Cursor::new(&moved), target) {
+        Ok(LookedUp {
+            found: Found::Present(p),
+            ..
+        }) => assert_eq!(p.index, 5000),
+        Ok(other) => panic!("a moved index entry gave {other:?}"),
+        Err(e) => assert!(e.to_string().contains("absent"), "{e}"),
+    }
+    // The empty snapshot: absent with no neighbours.
+    let empty = Registries::default();
+    let esref = SnapshotRef::new(1, SnapshotRoots::compute(&empty, &key));
+    let ebytes = write(&empty, &key, &esref, &[]);
+    assert_eq!(absent(&ebytes, "91520123MA6DXXXX0X"), (None, None));
 }
 
 /// Where the index starts in a file written by [`write`].
@@ -269,4 +301,37 @@ fn a_snapshot_of_another_registry_is_refused_at_the_roots() {
     let bytes = w.finish().unwrap();
     let e = read_all(&bytes).expect_err("other registry").to_string();
     assert!(e.contains("roots") && e.contains("entities"), "{e}");
+}
+
+#[test]
+fn bytes_after_the_deflate_stream_and_a_text_twice_in_the_dictionary_are_refused() {
+    let (reg, key, sref) = county(300, 2);
+    let good = write(&reg, &key, &sref, &[0, 300]);
+    let len = u32::from_be_bytes(good[8..12].try_into().unwrap()) as usize;
+    let block0 = 12 + len;
+    let stored0 = u32::from_be_bytes(good[block0 + 4..block0 + 8].try_into().unwrap()) as usize;
+    // One byte appended to the stored stream (and its length).
+    let mut trailing = good[..block0 + 8 + stored0].to_vec();
+    trailing[block0 + 4..block0 + 8].copy_from_slice(&(stored0 as u32 + 1).to_be_bytes());
+    trailing.push(0);
+    trailing.extend_from_slice(&good[block0 + 8 + stored0..]);
+    let e = read_all(&trailing).expect_err("trailing").to_string();
+    assert!(e.contains("follow the DEFLATE stream"), "{e}");
+    // The dictionary's first text written twice (count + 1).
+    let pub_: Vec<PublicEntity> = reg
+        .entities
+        .iter()
+        .map(|e| PublicEntity::of(e, &key))
+        .collect();
+    let body = block::encode(&pub_).unwrap();
+    let d = u32::from_be_bytes(body[4..8].try_into().unwrap());
+    let l0 = u32::from_be_bytes(body[8..12].try_into().unwrap()) as usize;
+    let mut twice = body[..4].to_vec();
+    twice.extend_from_slice(&(d + 1).to_be_bytes());
+    twice.extend_from_slice(&body[8..12 + l0]);
+    twice.extend_from_slice(&body[8..]);
+    let e = read_all(&with_block0(&good, &twice))
+        .expect_err("twice")
+        .to_string();
+    assert!(e.contains("twice"), "{e}");
 }
