@@ -655,7 +655,7 @@ fn look_up(
             ),
         ),
         Found::Absent { below, above } => {
-            let side = |p: &Option<Proven>| {
+            let side = |p: &Option<Box<Proven>>| {
                 p.as_ref()
                     .map(|p| format!("{} #{}", p.record.uscc, p.index))
                     .unwrap_or_else(|| "—".into())
@@ -664,8 +664,8 @@ fn look_up(
                 serde_json::json!({
                     "uscc": uscc,
                     "present": false,
-                    "below": below.as_ref().map(proof),
-                    "above": above.as_ref().map(proof),
+                    "below": below.as_deref().map(proof),
+                    "above": above.as_deref().map(proof),
                 }),
                 t!(
                     "registry-lookup-absent",

@@ -26,14 +26,14 @@ pub struct Proven {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     /// The entity is leaf `index`.
-    Present(Proven),
+    Present(Box<Proven>),
     /// The entity is not in the snapshot: its neighbours are adjacent leaves
     /// (`below` at `i`, `above` at `i + 1`), or the first or last leaf alone.
     Absent {
         /// The entity just below the wanted USCC, if any.
-        below: Option<Proven>,
+        below: Option<Box<Proven>>,
         /// The entity just above it, if any.
-        above: Option<Proven>,
+        above: Option<Box<Proven>>,
     },
 }
 
@@ -132,7 +132,7 @@ pub fn look_up<R: Read + Seek>(mut r: R, uscc: &str) -> Result<LookedUp, Compact
         .saturating_sub(1);
     let (entities, leaves) = l.block(i)?;
     let found = match entities.binary_search_by(|e| e.uscc.as_str().cmp(uscc)) {
-        Ok(j) => Found::Present(l.prove(i, &entities, &leaves, j)?),
+        Ok(j) => Found::Present(Box::new(l.prove(i, &entities, &leaves, j)?)),
         Err(j) => {
             let below = match (j, i) {
                 (0, 0) => None,
@@ -151,7 +151,10 @@ pub fn look_up<R: Read + Seek>(mut r: R, uscc: &str) -> Result<LookedUp, Compact
                 None
             };
             adjacent(uscc, n, below.as_ref(), above.as_ref())?;
-            Found::Absent { below, above }
+            Found::Absent {
+                below: below.map(Box::new),
+                above: above.map(Box::new),
+            }
         }
     };
     Ok(LookedUp { head, found })

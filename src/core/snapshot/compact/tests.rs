@@ -67,7 +67,7 @@ fn an_empty_registry_gives_a_snapshot_without_blocks() {
 
 fn present(bytes: &[u8], uscc: &str) -> Proven {
     match look_up(std::io::Cursor::new(bytes), uscc).unwrap().found {
-        Found::Present(p) => p,
+        Found::Present(p) => *p,
         other => panic!("{uscc} not found: {other:?}"),
     }
 }
