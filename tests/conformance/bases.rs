@@ -80,6 +80,19 @@ fn drawn(c: &County, id: &str, proof: &Path) -> Result<Drawn, String> {
                 &snap_id,
             ],
         )?;
+        // The same snapshot compact (COMMITMENTS §9): `run` compares the two.
+        dd(
+            &c.ws,
+            &[
+                "registry",
+                "export",
+                "--public",
+                "--compact",
+                snapshot.with_extension("ddps").to_str().unwrap_or_default(),
+                "--snapshot",
+                &snap_id,
+            ],
+        )?;
     }
     Ok(Drawn {
         id: id.into(),

@@ -169,6 +169,19 @@ fn finish(
                 &snap_id,
             ],
         )?;
+        // The same snapshot compact (COMMITMENTS §9): `run` compares the two.
+        dd(
+            &c.ws,
+            &[
+                "registry",
+                "export",
+                "--public",
+                "--compact",
+                snapshot.with_extension("ddps").to_str().unwrap_or_default(),
+                "--snapshot",
+                &snap_id,
+            ],
+        )?;
     }
     let mut replacements = None;
     let replace = |t: &str| {
@@ -293,6 +306,7 @@ fn check_honest(d: &Drawn, imps: &[Impl], stats: &mut Stats) {
             }
         }
     }
+    check_compact_tamper(d, imps, stats);
     if let Some(r) = &d.replacements {
         let out = dd(
             &d.ws,
@@ -309,6 +323,47 @@ fn check_honest(d: &Drawn, imps: &[Impl], stats: &mut Stats) {
                 d.id,
                 short(&e)
             ));
+        }
+    }
+}
+
+/// A compact snapshot with one byte changed inside its blocks: every
+/// implementation refuses it at `public_snapshot`.
+fn check_compact_tamper(d: &Drawn, imps: &[Impl], stats: &mut Stats) {
+    let compact = d.snapshot.with_extension("ddps");
+    let Ok(mut bytes) = std::fs::read(&compact) else {
+        return;
+    };
+    // Past the magic and the head: inside the blocks, the index or the trailer.
+    let head = bytes
+        .get(8..12)
+        .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let start = 12 + head;
+    if bytes.len() <= start {
+        return;
+    }
+    let at = start + (d.id.len() * 7919 + bytes.len() / 3) % (bytes.len() - start);
+    bytes[at] ^= 0x04;
+    let bad = compact.with_extension("bad.ddps");
+    if std::fs::write(&bad, &bytes).is_err() {
+        return;
+    }
+    for &imp in imps {
+        match verifiers::run_one(imp, Level::Public, &d.proof, &bad, &d.ws) {
+            Err(e) => stats.failures.push(format!("{}: {e}", d.id)),
+            Ok(v) => {
+                stats.verdicts += 1;
+                let failed = ids(&v, "failed");
+                if v["ok"] != false || !failed.iter().any(|c| c == "public_snapshot") {
+                    stats.failures.push(format!(
+                        "{}: {} on a compact snapshot with byte {at} changed says ok={} failed={failed:?}: {}",
+                        d.id,
+                        imp.name(),
+                        v["ok"],
+                        first_error(&v)
+                    ));
+                }
+            }
         }
     }
 }

@@ -79,6 +79,33 @@ pub fn run(
     snapshot: &Path,
     ws: &Path,
 ) -> Result<Value, String> {
+    let v = run_one(imp, level, proof, snapshot, ws)?;
+    // At the public level, the same snapshot in the compact format
+    // (COMMITMENTS §9) beside the JSON one must give the same verdict, byte
+    // for byte, in every implementation.
+    let compact = snapshot.with_extension("ddps");
+    if level == Level::Public && compact.is_file() {
+        let c = run_one(imp, level, proof, &compact, ws)?;
+        if c != v {
+            return Err(format!(
+                "{}: the compact snapshot gives another verdict than the JSON one: {} vs {}",
+                imp.name(),
+                c.to_string().chars().take(400).collect::<String>(),
+                v.to_string().chars().take(400).collect::<String>()
+            ));
+        }
+    }
+    Ok(v)
+}
+
+/// One verdict with this snapshot file.
+pub fn run_one(
+    imp: Impl,
+    level: Level,
+    proof: &Path,
+    snapshot: &Path,
+    ws: &Path,
+) -> Result<Value, String> {
     let mut cmd = match imp {
         Impl::Rust => {
             let mut c = Command::new(env!("CARGO_BIN_EXE_dualdraw"));
