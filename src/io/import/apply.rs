@@ -89,9 +89,18 @@ pub type Progress<'a> = &'a dyn Fn(Stage);
 /// an import may accept), as the import will read it: the entities a
 /// recusals file can name.
 fn uscc_cells(table: &crate::io::import::table::Table) -> std::collections::HashSet<String> {
-    use crate::core::uscc::Uscc;
     let mut out = std::collections::HashSet::new();
-    for (_, rec) in &table.rows {
+    add_uscc_cells(&table.rows, &mut out);
+    out
+}
+
+/// Adds the cells of `rows` that read as a USCC to `out` ([`uscc_cells`]).
+pub(crate) fn add_uscc_cells(
+    rows: &[(u64, csv::StringRecord)],
+    out: &mut std::collections::HashSet<String>,
+) {
+    use crate::core::uscc::Uscc;
+    for (_, rec) in rows {
         for cell in rec.iter() {
             let v = cell
                 .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
@@ -103,7 +112,6 @@ fn uscc_cells(table: &crate::io::import::table::Table) -> std::collections::Hash
             }
         }
     }
-    out
 }
 
 fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {
@@ -137,6 +145,23 @@ pub fn import_into<S: Store + ?Sized>(
         .into());
     }
     progress(Stage::Reading);
+    // A CSV file of entities (a county's registry, or an update: up to a
+    // million rows) is validated as it is read, never held as a table
+    // (issue 17).
+    if kind == RegistryKind::Entities && is_csv(path) {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match import_streamed(ws, path, &file, opts, progress) {
+                Ok(None) => break, // no data rows: read whole, below
+                Ok(Some(s)) => return Ok(s),
+                Err(ApplyError::Store(StoreError::Conflict(
+                    crate::store::Conflict::RegistryMoved { .. },
+                ))) if attempt < 4 => progress(Stage::MergingAgain),
+                Err(e) => return Err(e),
+            }
+        }
+    }
     let (table, sheet) = read_table_sheet(path, opts.encoding, &opts.sheet_choice())?;
     // A concurrent import or update that commits first makes this one's
     // base stale: its commit is refused (never lost) and it is merged again
@@ -158,6 +183,49 @@ pub fn import_into<S: Store + ?Sized>(
     }
 }
 
+/// Whether `path` is read as CSV (not a workbook).
+fn is_csv(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls")
+}
+
+/// A CSV file of entities, validated as it is read
+/// ([`crate::io::import::parse_csv_streamed`]) and committed; `None` when it
+/// has no data rows. An update reads the file twice: first for the USCCs it
+/// names (the stored entities the rows may remove), then to validate.
+fn import_streamed<S: Store + ?Sized>(
+    ws: &mut S,
+    path: &Path,
+    file: &str,
+    opts: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Option<ImportSummary>, ApplyError> {
+    let kind = RegistryKind::Entities;
+    progress(Stage::Loading);
+    let base = ws.current_snapshot()?;
+    let mut opts = opts.clone();
+    opts.accept_legacy.extend(ws.accepted_legacy()?);
+    progress(Stage::Validating);
+    let mut current = Registries::default();
+    if let (true, Some(s)) = (opts.delta, &base) {
+        let named = crate::io::import::csv_uscc_cells(path, opts.encoding)?;
+        ws.for_each_entity(s, &mut |e| {
+            if named.contains(e.uscc.as_str()) {
+                current.entities.push(e.clone());
+            }
+            Ok(())
+        })?;
+    }
+    let Some(parsed) = crate::io::import::parse_csv_streamed(kind, path, &opts, &current)? else {
+        return Ok(None);
+    };
+    apply_parsed(ws, kind, base, current, parsed, file, &opts, progress).map(Some)
+}
+
 fn import_once<S: Store + ?Sized>(
     ws: &mut S,
     kind: RegistryKind,
@@ -172,7 +240,7 @@ fn import_once<S: Store + ?Sized>(
     // The snapshot this import is based on: the commit is refused if the
     // registry changed meanwhile (another import or update), never lost.
     let base = ws.current_snapshot()?;
-    let mut current = match &base {
+    let current = match &base {
         // Recusals need the officers, and of the entities only those the file
         // names: streamed, not loaded (a province's registry stays on disk).
         // An update of the entities reads only the entities it names
@@ -211,6 +279,34 @@ fn import_once<S: Store + ?Sized>(
     opts.accept_legacy.extend(ws.accepted_legacy()?);
     progress(Stage::Validating);
     let parsed = parse_table(kind, table, &file, &opts, &current)?;
+    if let Some(dept) = opts.department.as_deref() {
+        foreign_keys(
+            &parsed.records,
+            &current,
+            dept,
+            table,
+            &file,
+            parsed.warnings.clone(),
+        )?;
+    }
+    apply_parsed(ws, kind, base, current, parsed, &file, &opts, progress)
+}
+
+/// Stores what a file parsed to: an update of the entities merged as the
+/// stored registry streams by, else merged into `current` and committed on
+/// `base`.
+#[allow(clippy::too_many_arguments)]
+fn apply_parsed<S: Store + ?Sized>(
+    ws: &mut S,
+    kind: RegistryKind,
+    base: Option<crate::store::SnapshotInfo>,
+    mut current: Registries,
+    parsed: Parsed,
+    file: &str,
+    opts: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<ImportSummary, ApplyError> {
+    let file = file.to_string();
     let Parsed {
         records,
         removals,
@@ -219,9 +315,6 @@ fn import_once<S: Store + ?Sized>(
         ..
     } = parsed;
     let rows = records.len();
-    if let Some(dept) = opts.department.as_deref() {
-        foreign_keys(&records, &current, dept, table, &file, warnings.clone())?;
-    }
     if kind == RegistryKind::Entities && opts.delta {
         return update_entities(
             ws,
@@ -229,21 +322,14 @@ fn import_once<S: Store + ?Sized>(
             records,
             &removals,
             &file,
-            &opts,
+            opts,
             warnings,
             encoding,
             progress,
         );
     }
     progress(Stage::Merging);
-    let removed = merge(
-        &mut current,
-        records,
-        &removals,
-        &opts,
-        &file,
-        &mut warnings,
-    );
+    let removed = merge(&mut current, records, &removals, opts, &file, &mut warnings);
     dangling_warnings(ws, kind, &current, &file, &mut warnings)?;
     progress(Stage::CheckingRecusals);
     let note = format!(

@@ -10,6 +10,7 @@ pub(crate) mod messages;
 pub(crate) mod reasons;
 pub mod results;
 mod rows;
+mod streamed;
 pub mod table;
 
 use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};
@@ -19,6 +20,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
+pub(crate) use streamed::{csv_uscc_cells, parse_csv_streamed};
 pub use table::{
     SheetChoice, Table, TextEncoding, read_csv_bytes, read_table, read_table_sheet,
     read_xlsx_bytes, read_xlsx_bytes_sheet,

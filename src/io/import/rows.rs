@@ -450,143 +450,172 @@ pub(super) fn parse_rows(
     table: &Table,
     current: &Registries,
 ) -> (Records, Vec<(u64, String)>) {
-    use crate::par::*;
-    let kind = ctx.kind;
-    let key_col = columns(kind)[0].name;
-    let mut seen: HashMap<String, u64> = HashMap::with_capacity(table.rows.len());
-    let mut removals = Vec::new();
-    let mut plans = Vec::with_capacity(table.rows.len());
-    for (line, rec) in &table.rows {
-        if control_characters(ctx, rec, *line) {
-            plans.push(Plan::Skip);
-            continue;
+    let mut p = RowsParser::new(ctx.kind, current, table.rows.len());
+    p.batch(ctx, &table.rows);
+    p.finish(ctx)
+}
+
+/// [`parse_rows`] a batch of rows at a time (a streamed CSV file, issue 17):
+/// the keys seen so far, the records parsed and the removals.
+pub(super) struct RowsParser<'c> {
+    kind: RegistryKind,
+    current: &'c Registries,
+    seen: HashMap<String, u64>,
+    removals: Vec<(u64, String)>,
+    items: Vec<Item>,
+    entities: Vec<Entity>,
+    officers: Vec<Officer>,
+    recusals: Vec<Recusal>,
+}
+
+impl<'c> RowsParser<'c> {
+    pub(super) fn new(kind: RegistryKind, current: &'c Registries, rows: usize) -> Self {
+        RowsParser {
+            kind,
+            current,
+            seen: HashMap::with_capacity(rows),
+            removals: Vec::new(),
+            items: Vec::new(),
+            entities: Vec::new(),
+            officers: Vec::new(),
+            recusals: Vec::new(),
         }
-        let key = key_of(kind, rec, ctx);
-        let mut row = Row {
-            ctx,
-            rec,
-            line: *line,
-            ok: true,
-        };
-        let blank_key = key.is_empty() || key.starts_with('/') || key.ends_with('/');
-        // Codes Excel turned into numbers can read the same: each row is
-        // refused for its code (with the hint), not as a duplicate.
-        let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
-            && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
-        if !blank_key && !excel_number {
-            if let Some(&first) = seen.get(&key) {
-                let col = row.ctx.map.index(key_col);
-                row.problem(
-                    key_col,
-                    col,
-                    &key,
-                    Reason::DuplicateKey { first_line: first },
-                );
+    }
+
+    pub(super) fn batch(&mut self, ctx: &mut Ctx<'_>, rows: &[(u64, StringRecord)]) {
+        use crate::par::*;
+        let kind = self.kind;
+        let current = self.current;
+        let key_col = columns(kind)[0].name;
+        let seen = &mut self.seen;
+        let mut plans = Vec::with_capacity(rows.len());
+        for (line, rec) in rows {
+            if control_characters(ctx, rec, *line) {
                 plans.push(Plan::Skip);
                 continue;
             }
-            seen.insert(key.clone(), *line);
-        }
-        let action = if row.ctx.opts.delta {
-            row.ctx
-                .map
-                .index("action")
-                .map(|i| (i, clean(rec.get(i).unwrap_or(""))))
-        } else {
-            None
-        };
-        let plan = match action.map(|(i, a)| (i, a, parse_action(a))) {
-            None | Some((_, _, Some(Action::Upsert))) => Plan::Parse,
-            Some((_, _, Some(Action::Remove))) => {
-                let key_idx = row.ctx.map.index(key_col);
-                match current.department_of(kind, &key) {
-                    None => {
-                        row.problem(key_col, key_idx, &key, Reason::RemoveMissing);
-                        Plan::Skip
-                    }
-                    Some(d) => match &row.ctx.opts.department {
-                        Some(want) if d.as_deref() != Some(want.as_str()) => {
-                            row.problem(
-                                key_col,
-                                key_idx,
-                                &key,
-                                Reason::RemoveOtherDepartment {
-                                    owner: d.as_deref().unwrap_or_default(),
-                                    want,
-                                },
-                            );
+            let key = key_of(kind, rec, ctx);
+            let mut row = Row {
+                ctx,
+                rec,
+                line: *line,
+                ok: true,
+            };
+            let blank_key = key.is_empty() || key.starts_with('/') || key.ends_with('/');
+            // Codes Excel turned into numbers can read the same: each row is
+            // refused for its code (with the hint), not as a duplicate.
+            let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
+                && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
+            if !blank_key && !excel_number {
+                if let Some(&first) = seen.get(&key) {
+                    let col = row.ctx.map.index(key_col);
+                    row.problem(
+                        key_col,
+                        col,
+                        &key,
+                        Reason::DuplicateKey { first_line: first },
+                    );
+                    plans.push(Plan::Skip);
+                    continue;
+                }
+                seen.insert(key.clone(), *line);
+            }
+            let action = if row.ctx.opts.delta {
+                row.ctx
+                    .map
+                    .index("action")
+                    .map(|i| (i, clean(rec.get(i).unwrap_or(""))))
+            } else {
+                None
+            };
+            let plan = match action.map(|(i, a)| (i, a, parse_action(a))) {
+                None | Some((_, _, Some(Action::Upsert))) => Plan::Parse,
+                Some((_, _, Some(Action::Remove))) => {
+                    let key_idx = row.ctx.map.index(key_col);
+                    match current.department_of(kind, &key) {
+                        None => {
+                            row.problem(key_col, key_idx, &key, Reason::RemoveMissing);
                             Plan::Skip
                         }
-                        _ => Plan::Remove(*line, key),
-                    },
+                        Some(d) => match &row.ctx.opts.department {
+                            Some(want) if d.as_deref() != Some(want.as_str()) => {
+                                row.problem(
+                                    key_col,
+                                    key_idx,
+                                    &key,
+                                    Reason::RemoveOtherDepartment {
+                                        owner: d.as_deref().unwrap_or_default(),
+                                        want,
+                                    },
+                                );
+                                Plan::Skip
+                            }
+                            _ => Plan::Remove(*line, key),
+                        },
+                    }
                 }
-            }
-            Some((i, a, None)) => {
-                row.problem("action", Some(i), a, Reason::BadAction);
-                Plan::Skip
-            }
-        };
-        plans.push(plan);
-    }
-    let (file, map, opts) = (ctx.file, ctx.map, ctx.opts);
-    const CHUNK: usize = 4096;
-    let parts: Vec<(Vec<Parsed1>, Vec<Issue>, Vec<Issue>)> = table
-        .rows
-        .par_chunks(CHUNK)
-        .zip(plans.par_chunks_mut(CHUNK))
-        .map(|(rows, plans)| {
-            let mut local = Ctx {
-                file,
-                map,
-                opts,
-                kind,
-                problems: Vec::new(),
-                warnings: Vec::new(),
+                Some((i, a, None)) => {
+                    row.problem("action", Some(i), a, Reason::BadAction);
+                    Plan::Skip
+                }
             };
-            let mut out = Vec::with_capacity(rows.len());
-            for ((line, rec), plan) in rows.iter().zip(plans.iter()) {
-                if matches!(plan, Plan::Parse)
-                    && let Some(p) = parse_one(&mut local, kind, *line, rec, current)
-                {
-                    out.push(p);
+            plans.push(plan);
+        }
+        let (file, map, opts) = (ctx.file, ctx.map, ctx.opts);
+        const CHUNK: usize = 4096;
+        let parts: Vec<(Vec<Parsed1>, Vec<Issue>, Vec<Issue>)> = rows
+            .par_chunks(CHUNK)
+            .zip(plans.par_chunks_mut(CHUNK))
+            .map(|(rows, plans)| {
+                let mut local = Ctx {
+                    file,
+                    map,
+                    opts,
+                    kind,
+                    problems: Vec::new(),
+                    warnings: Vec::new(),
+                };
+                let mut out = Vec::with_capacity(rows.len());
+                for ((line, rec), plan) in rows.iter().zip(plans.iter()) {
+                    if matches!(plan, Plan::Parse)
+                        && let Some(p) = parse_one(&mut local, kind, *line, rec, current)
+                    {
+                        out.push(p);
+                    }
+                }
+                (out, local.problems, local.warnings)
+            })
+            .collect();
+        for plan in plans {
+            if let Plan::Remove(line, k) = plan {
+                self.removals.push((line, k));
+            }
+        }
+        for (recs, problems, warnings) in parts {
+            ctx.problems.extend(problems);
+            ctx.warnings.extend(warnings);
+            for r in recs {
+                match r {
+                    Parsed1::Item(x) => self.items.push(x),
+                    Parsed1::Entity(x) => self.entities.push(x),
+                    Parsed1::Officer(x) => self.officers.push(x),
+                    Parsed1::Recusal(x) => self.recusals.push(x),
                 }
             }
-            (out, local.problems, local.warnings)
-        })
-        .collect();
-    for plan in plans {
-        if let Plan::Remove(line, k) = plan {
-            removals.push((line, k));
         }
     }
-    let mut items = Vec::new();
-    let mut entities = Vec::new();
-    let mut officers = Vec::new();
-    let mut recusals = Vec::new();
-    if kind == RegistryKind::Entities {
-        entities.reserve(table.rows.len());
+
+    pub(super) fn finish(self, ctx: &mut Ctx<'_>) -> (Records, Vec<(u64, String)>) {
+        ctx.problems.sort_by_key(|i| i.line);
+        ctx.warnings.sort_by_key(|i| i.line);
+        let records = match self.kind {
+            RegistryKind::Items => Records::Items(self.items),
+            RegistryKind::Entities => Records::Entities(self.entities),
+            RegistryKind::Officers => Records::Officers(self.officers),
+            RegistryKind::Recusals => Records::Recusals(self.recusals),
+        };
+        (records, self.removals)
     }
-    for (recs, problems, warnings) in parts {
-        ctx.problems.extend(problems);
-        ctx.warnings.extend(warnings);
-        for r in recs {
-            match r {
-                Parsed1::Item(x) => items.push(x),
-                Parsed1::Entity(x) => entities.push(x),
-                Parsed1::Officer(x) => officers.push(x),
-                Parsed1::Recusal(x) => recusals.push(x),
-            }
-        }
-    }
-    ctx.problems.sort_by_key(|i| i.line);
-    ctx.warnings.sort_by_key(|i| i.line);
-    let records = match kind {
-        RegistryKind::Items => Records::Items(items),
-        RegistryKind::Entities => Records::Entities(entities),
-        RegistryKind::Officers => Records::Officers(officers),
-        RegistryKind::Recusals => Records::Recusals(recusals),
-    };
-    (records, removals)
 }
 
 #[cfg(test)]

@@ -8,6 +8,18 @@ use crate::io::import::reasons::Reason;
 use crate::io::import::{ImportError, Issue};
 use csv::StringRecord;
 
+/// Rows handed to a streamed reader at a time ([`read_csv_stream`]).
+pub(crate) const BATCH_ROWS: usize = 16_384;
+
+/// What a streamed CSV read hands over, in order: the header once (when
+/// the file has a non-blank line), then the data rows in batches.
+pub(crate) enum CsvEvent {
+    /// The header cells and their line.
+    Head(Vec<String>, u64),
+    /// Up to [`BATCH_ROWS`] rows with their lines.
+    Rows(Vec<(u64, StringRecord)>),
+}
+
 /// Decodes CSV bytes (see [`read_table`]) and parses them.
 ///
 /// # Errors
@@ -17,6 +29,52 @@ pub fn read_csv_bytes(
     file: &str,
     encoding: Option<TextEncoding>,
 ) -> Result<Table, ImportError> {
+    check_file_size(bytes.len() as u64, file)?;
+    read_csv_vec(bytes.to_vec(), file, encoding)
+}
+
+/// [`read_csv_bytes`] taking the file's buffer (UTF-8 text is not copied).
+///
+/// # Errors
+/// As [`read_table`].
+pub(crate) fn read_csv_vec(
+    bytes: Vec<u8>,
+    file: &str,
+    encoding: Option<TextEncoding>,
+) -> Result<Table, ImportError> {
+    let mut table = Table {
+        headers: Vec::new(),
+        header_line: 1,
+        rows: Vec::new(),
+        encoding: None,
+    };
+    let enc = read_csv_stream(bytes, file, encoding, &mut |ev| {
+        match ev {
+            CsvEvent::Head(h, line) => {
+                table.headers = h;
+                table.header_line = line;
+            }
+            CsvEvent::Rows(mut rows) => table.rows.append(&mut rows),
+        }
+        Ok(())
+    })?;
+    table.encoding = Some(enc);
+    Ok(table)
+}
+
+/// Decodes CSV bytes and hands the header and the rows to `on` a batch at a
+/// time, under the same limits and with the same errors as
+/// [`read_csv_bytes`]: a caller that keeps only what it makes of each batch
+/// never holds the whole table (issue 17). An error from `on` stops the read.
+///
+/// # Errors
+/// As [`read_table`], or `on`'s.
+pub(crate) fn read_csv_stream(
+    bytes: Vec<u8>,
+    file: &str,
+    encoding: Option<TextEncoding>,
+    on: &mut dyn FnMut(CsvEvent) -> Result<(), ImportError>,
+) -> Result<TextEncoding, ImportError> {
     check_file_size(bytes.len() as u64, file)?;
     let (text, enc) = decode(bytes, file, encoding)?;
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -35,8 +93,8 @@ pub fn read_csv_bytes(
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    let mut headers: Option<Vec<String>> = None;
-    let mut header_line = 1;
+    let mut count = 0usize;
+    let mut has_header = false;
     let mut cells = 0usize;
     let mut rec = StringRecord::new();
     // csv reports a record after blank lines at the first blank line, so lines
@@ -68,18 +126,25 @@ pub fn read_csv_bytes(
                         return Err(refuse(file, line, Some(i + 1), f, reason));
                     }
                 }
-                if headers.is_some() && rows.len() >= MAX_ROWS {
+                if has_header && count >= MAX_ROWS {
                     return Err(too_many_rows(file, line));
                 }
                 cells += rec.len();
                 if cells > MAX_CELLS {
                     return Err(too_many_cells(file, line));
                 }
-                if headers.is_none() {
-                    headers = Some(rec.iter().map(str::to_string).collect());
-                    header_line = line;
+                if !has_header {
+                    has_header = true;
+                    on(CsvEvent::Head(
+                        rec.iter().map(str::to_string).collect(),
+                        line,
+                    ))?;
                 } else {
                     rows.push((line, rec.clone()));
+                    count += 1;
+                    if rows.len() >= BATCH_ROWS {
+                        on(CsvEvent::Rows(std::mem::take(&mut rows)))?;
+                    }
                 }
             }
             Err(e) => {
@@ -99,10 +164,8 @@ pub fn read_csv_bytes(
             }
         }
     }
-    Ok(Table {
-        headers: headers.unwrap_or_default(),
-        header_line,
-        rows,
-        encoding: Some(enc),
-    })
+    if !rows.is_empty() {
+        on(CsvEvent::Rows(rows))?;
+    }
+    Ok(enc)
 }

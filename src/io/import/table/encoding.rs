@@ -110,10 +110,11 @@ fn encoding_error(
 }
 
 pub(super) fn decode(
-    bytes: &[u8],
+    owned: Vec<u8>,
     file: &str,
     forced: Option<TextEncoding>,
 ) -> Result<(String, TextEncoding), ImportError> {
+    let bytes = &owned[..];
     // A workbook given another extension is not text in any encoding.
     let unsupported = |reason: String| ImportError::Unsupported {
         file: file.to_string(),
@@ -143,7 +144,21 @@ pub(super) fn decode(
     };
     match enc {
         TextEncoding::Utf8 => match std::str::from_utf8(&bytes[bom8..]) {
-            Ok(s) => Ok((s.to_string(), enc)),
+            // The file's own buffer becomes the text: no copy (issue 17).
+            Ok(_) => {
+                let mut owned = owned;
+                owned.drain(..bom8);
+                String::from_utf8(owned).map(|s| (s, enc)).map_err(|e| {
+                    encoding_error(
+                        file,
+                        encoding_rs::UTF_8,
+                        "UTF-8",
+                        e.as_bytes(),
+                        bom8,
+                        Tried::Forced,
+                    )
+                })
+            }
             Err(_) => Err(encoding_error(
                 file,
                 encoding_rs::UTF_8,

@@ -22,6 +22,7 @@ use super::reasons::{Reason, render_reason};
 use super::{ImportError, Issue};
 use ::csv::StringRecord;
 pub use csv::read_csv_bytes;
+pub(crate) use csv::{CsvEvent, read_csv_stream};
 use std::io::Read;
 use std::path::Path;
 use workbook::check_zip_directory;
@@ -136,7 +137,7 @@ pub fn read_table_sheet(
     // The size is checked: the whole file may be read.
     let mut bytes = Vec::with_capacity(size as usize);
     f.read_to_end(&mut bytes).map_err(io)?;
-    read_csv_bytes(&bytes, &display, encoding).map(|t| (t, None))
+    csv::read_csv_vec(bytes, &display, encoding).map(|t| (t, None))
 }
 
 fn check_file_size(size: u64, file: &str) -> Result<(), ImportError> {
