@@ -3,6 +3,2647 @@
 
 // src/cli.ts
 import { openAsBlob, statSync as statSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/nodeCompact.ts
+import { availableParallelism } from "node:os";
+import { inflateRaw } from "node:zlib";
+import { Worker, isMainThread, parentPort } from "node:worker_threads";
+
+// src/json.ts
+var JsonError = class extends Error {
+  constructor(message, offset, rule = "syntax") {
+    super(message);
+    this.offset = offset;
+    this.rule = rule;
+  }
+  offset;
+  rule;
+};
+var MAX_DEPTH = 64;
+var MAX_PROOF_BYTES = 256 * 1024 * 1024;
+var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024 * 1024;
+function sizeProblem(size, max) {
+  return size > max ? new JsonError(`the file is ${size} bytes; the limit is ${max} (${max >= 1 << 30 ? max / (1 << 30) + " GiB" : max / (1 << 20) + " MiB"})`, max, "size") : null;
+}
+var utf8dec = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeRange(b, start, end, ascii2, binary) {
+  if (ascii2 || binary) {
+    if (!ascii2 && !validUtf8(b, start, end)) throw new JsonError("invalid UTF-8 in a string", start);
+    if (end - start < 16) {
+      let s2 = "";
+      for (let i = start; i < end; i++) s2 += String.fromCharCode(b[i]);
+      return s2;
+    }
+    let s = "";
+    for (let i = start; i < end; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)));
+    return s;
+  }
+  try {
+    return utf8dec.decode(b.subarray(start, end));
+  } catch {
+    throw new JsonError("invalid UTF-8 in a string", start);
+  }
+}
+function validUtf8(b, start, end) {
+  let i = start;
+  while (i < end) {
+    const c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let n;
+    let min;
+    let cp;
+    if (c >= 194 && c <= 223) {
+      n = 1;
+      min = 128;
+      cp = c & 31;
+    } else if (c >= 224 && c <= 239) {
+      n = 2;
+      min = 2048;
+      cp = c & 15;
+    } else if (c >= 240 && c <= 244) {
+      n = 3;
+      min = 65536;
+      cp = c & 7;
+    } else return false;
+    if (i + n >= end) return false;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if ((d & 192) !== 128) return false;
+      cp = cp << 6 | d & 63;
+    }
+    if (cp < min || cp > 1114111 || cp >= 55296 && cp <= 57343) return false;
+    i += n + 1;
+  }
+  return true;
+}
+var BOM = [239, 187, 191];
+var NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+var JsonStreamParser = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.streamKeys = new Set(opts.streamKeys ?? []);
+    this.maxBytes = opts.maxBytes ?? MAX_PROOF_BYTES;
+  }
+  opts;
+  state = 0 /* Value */;
+  stack = [];
+  root = void 0;
+  base = 0;
+  // file offset of the current chunk's first byte
+  sbuf = new Uint8Array(256);
+  slen = 0;
+  sAscii = true;
+  sIsKey = false;
+  esc = 0;
+  // 0: none, 1: after backslash, 2..5: \u digits collected = esc-2
+  uAcc = 0;
+  hiSurrogate = -1;
+  nbuf = "";
+  lit = "";
+  litPos = 0;
+  elemStart = -1;
+  streamKeys;
+  bom = 0;
+  // bytes of a byte-order mark seen; -1 once past the start
+  bin = false;
+  // inside a streamed array with binaryStreams
+  bomRun = 0;
+  // bytes of EF BB BF matched in a string's raw bytes (a BOM inside the document is an error)
+  maxBytes;
+  /** Bytes consumed so far. */
+  get offset() {
+    return this.base;
+  }
+  sPush(b) {
+    if (this.slen === this.sbuf.length) {
+      const nb = new Uint8Array(this.sbuf.length * 2);
+      nb.set(this.sbuf);
+      this.sbuf = nb;
+    }
+    this.sbuf[this.slen++] = b;
+  }
+  sPushCode(cp) {
+    if (cp < 128) this.sPush(cp);
+    else {
+      this.sAscii = false;
+      if (cp < 2048) {
+        this.sPush(192 | cp >> 6);
+        this.sPush(128 | cp & 63);
+      } else if (cp < 65536) {
+        this.sPush(224 | cp >> 12);
+        this.sPush(128 | cp >> 6 & 63);
+        this.sPush(128 | cp & 63);
+      } else {
+        this.sPush(240 | cp >> 18);
+        this.sPush(128 | cp >> 12 & 63);
+        this.sPush(128 | cp >> 6 & 63);
+        this.sPush(128 | cp & 63);
+      }
+    }
+  }
+  /** A complete value at the current position. */
+  value(v, end) {
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    if (!top) {
+      this.root = v;
+      this.state = 8 /* Done */;
+      return;
+    }
+    if (top.arr) {
+      if (top.stream !== null) {
+        this.opts.onElement?.(top.stream, v, this.elemStart, end);
+        this.elemStart = -1;
+      } else top.value.push(v);
+      top.count++;
+    } else {
+      const key = top.key;
+      const obj2 = top.value;
+      if (key === "__proto__") Object.defineProperty(obj2, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else {
+        if (obj2[key] !== void 0 && Object.prototype.hasOwnProperty.call(obj2, key)) throw new JsonError(`duplicate key "${key}"`, end);
+        obj2[key] = v;
+      }
+      top.key = null;
+      if (this.stack.length === 1) this.opts.onTopLevel?.(key, v);
+    }
+    this.state = 4 /* After */;
+  }
+  open(arr2, at) {
+    if (this.stack.length >= MAX_DEPTH) throw new JsonError(`arrays and objects nested more than ${MAX_DEPTH} deep`, at, "depth");
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    let stream = null;
+    if (arr2 && top && !top.arr && this.stack.length === 1 && this.streamKeys.has(top.key)) {
+      stream = top.key;
+      this.opts.onArrayStart?.(stream);
+    }
+    if (top && top.arr && top.stream !== null) this.elemStart = at;
+    if (stream !== null && this.opts.binaryStreams) this.bin = true;
+    this.stack.push({ arr: arr2, value: arr2 ? [] : {}, key: null, stream, count: 0 });
+    this.state = arr2 ? 0 /* Value */ : 1 /* KeyOrEnd */;
+  }
+  close(arr2, at) {
+    const f = this.stack.pop();
+    if (f.arr !== arr2) throw new JsonError(`unexpected "${arr2 ? "]" : "}"}"`, at);
+    if (f.stream !== null) this.bin = false;
+    if (!arr2 && f.key !== null) throw new JsonError("a key without a value", at);
+    this.value(f.value, at + 1);
+  }
+  beginScalar(at) {
+    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
+    if (top && top.arr && top.stream !== null) this.elemStart = at;
+  }
+  push(chunk) {
+    let i = 0;
+    const n = chunk.length;
+    if (this.base + n > this.maxBytes) throw new JsonError(`the document is longer than the limit of ${this.maxBytes} bytes`, this.maxBytes, "size");
+    while (this.bom >= 0 && i < n) {
+      if (chunk[i] === BOM[this.bom]) {
+        i++;
+        this.bom++;
+        if (this.bom === 3) this.bom = -1;
+      } else if (this.bom === 0) this.bom = -1;
+      else throw new JsonError("invalid byte-order mark", this.base + i, "bom");
+    }
+    while (i < n) {
+      const st = this.state;
+      if (st === 5 /* Str */) {
+        i = this.string(chunk, i, i);
+        continue;
+      }
+      if (st === 6 /* Num */) {
+        const c2 = chunk[i];
+        if (c2 >= 48 && c2 <= 57 || c2 === 45 || c2 === 43 || c2 === 46 || c2 === 101 || c2 === 69) {
+          this.nbuf += String.fromCharCode(c2);
+          i++;
+          continue;
+        }
+        this.finishNumber(this.base + i);
+        continue;
+      }
+      if (st === 7 /* Lit */) {
+        const c2 = chunk[i];
+        if (c2 !== this.lit.charCodeAt(this.litPos)) throw new JsonError("invalid literal", this.base + i);
+        this.litPos++;
+        i++;
+        if (this.litPos === this.lit.length) {
+          this.value(this.lit === "true" ? true : this.lit === "false" ? false : null, this.base + i);
+        }
+        continue;
+      }
+      const c = chunk[i];
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+        continue;
+      }
+      const at = this.base + i;
+      if (c === 239 && !(st === 8 /* Done */ && this.opts.allowTrailing)) throw new JsonError("a byte-order mark (or other stray byte 0xEF) after the start of the document", at, "bom");
+      switch (st) {
+        case 0 /* Value */:
+          if (c === 123) this.open(false, at);
+          else if (c === 91) this.open(true, at);
+          else if (c === 34) {
+            this.beginScalar(at);
+            this.sIsKey = false;
+            this.state = 5 /* Str */;
+            i = this.string(chunk, i + 1, i + 1);
+            continue;
+          } else if (c === 45 || c >= 48 && c <= 57) {
+            this.beginScalar(at);
+            this.state = 6 /* Num */;
+            this.nbuf = String.fromCharCode(c);
+          } else if (c === 116 || c === 102 || c === 110) {
+            this.beginScalar(at);
+            this.state = 7 /* Lit */;
+            this.lit = c === 116 ? "true" : c === 102 ? "false" : "null";
+            this.litPos = 1;
+          } else if (c === 93 && this.stack.length && this.stack[this.stack.length - 1].arr && this.stack[this.stack.length - 1].count === 0) {
+            this.close(true, at);
+          } else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
+          i++;
+          break;
+        case 1 /* KeyOrEnd */:
+        case 2 /* Key */:
+          if (c === 34) {
+            this.sIsKey = true;
+            this.state = 5 /* Str */;
+            i = this.string(chunk, i + 1, i + 1);
+            continue;
+          }
+          if (c === 125 && st === 1 /* KeyOrEnd */) {
+            this.close(false, at);
+            i++;
+            break;
+          }
+          throw new JsonError("expected a key", at);
+        case 3 /* Colon */:
+          if (c !== 58) throw new JsonError('expected ":"', at);
+          this.state = 0 /* Value */;
+          i++;
+          break;
+        case 4 /* After */: {
+          const top = this.stack[this.stack.length - 1];
+          if (c === 44) this.state = top.arr ? 0 /* Value */ : 2 /* Key */;
+          else if (c === 93 && top.arr) this.close(true, at);
+          else if (c === 125 && !top.arr) this.close(false, at);
+          else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
+          i++;
+          break;
+        }
+        case 8 /* Done */:
+          if (this.opts.allowTrailing) {
+            this.base += n;
+            return;
+          }
+          throw new JsonError("data after the end of the document", at);
+        default:
+          throw new JsonError("parser state", at);
+      }
+    }
+    this.base += n;
+  }
+  /** Continue a string from position i of chunk; returns the next position. */
+  string(chunk, i, start) {
+    const n = chunk.length;
+    if (this.slen === 0 && this.esc === 0 && this.hiSurrogate < 0) {
+      let ascii2 = true;
+      let j = i;
+      let run = 0;
+      for (; j < n; j++) {
+        const c = chunk[j];
+        if (c === 34 || c === 92 || c < 32) break;
+        if (c >= 128) {
+          ascii2 = false;
+          run = c === BOM[run] ? run + 1 : c === 239 ? 1 : 0;
+          if (run === 3) throw new JsonError("a byte-order mark inside a string", this.base + j - 2, "bom");
+        } else run = 0;
+      }
+      this.bomRun = run;
+      if (j < n && chunk[j] === 34) {
+        const s = decodeRange(chunk, start, j, ascii2, this.bin);
+        this.endString(s, this.base + j + 1);
+        return j + 1;
+      }
+      for (let k = i; k < j; k++) this.sPush(chunk[k]);
+      if (!ascii2) this.sAscii = false;
+      i = j;
+    }
+    for (; i < n; i++) {
+      const c = chunk[i];
+      if (this.esc === 0) {
+        if (c === 34) {
+          if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+          const s = decodeRange(this.sbuf, 0, this.slen, this.sAscii, this.bin);
+          this.slen = 0;
+          this.sAscii = true;
+          this.endString(s, this.base + i + 1);
+          return i + 1;
+        }
+        if (c === 92) {
+          this.esc = 1;
+          this.bomRun = 0;
+          continue;
+        }
+        if (c < 32) throw new JsonError("control character in a string", this.base + i);
+        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+        if (c >= 128) {
+          this.sAscii = false;
+          const r = this.bomRun;
+          this.bomRun = c === BOM[r] ? r + 1 : c === 239 ? 1 : 0;
+          if (this.bomRun === 3) throw new JsonError("a byte-order mark inside a string", this.base + i - 2, "bom");
+        } else this.bomRun = 0;
+        this.sPush(c);
+      } else if (this.esc === 1) {
+        let ch = -1;
+        switch (c) {
+          case 34:
+            ch = 34;
+            break;
+          case 92:
+            ch = 92;
+            break;
+          case 47:
+            ch = 47;
+            break;
+          case 98:
+            ch = 8;
+            break;
+          case 102:
+            ch = 12;
+            break;
+          case 110:
+            ch = 10;
+            break;
+          case 114:
+            ch = 13;
+            break;
+          case 116:
+            ch = 9;
+            break;
+          case 117:
+            this.esc = 2;
+            this.uAcc = 0;
+            continue;
+          default:
+            throw new JsonError("invalid escape in a string", this.base + i);
+        }
+        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+        this.sPush(ch);
+        this.esc = 0;
+      } else {
+        const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) throw new JsonError("invalid \\u escape", this.base + i);
+        this.uAcc = this.uAcc * 16 + d;
+        this.esc++;
+        if (this.esc === 6) {
+          this.esc = 0;
+          const u = this.uAcc;
+          if (u >= 55296 && u <= 56319) {
+            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.hiSurrogate = u;
+          } else if (u >= 56320 && u <= 57343) {
+            if (this.hiSurrogate < 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.sPushCode(65536 + (this.hiSurrogate - 55296 << 10) + (u - 56320));
+            this.hiSurrogate = -1;
+          } else {
+            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
+            this.sPushCode(u);
+          }
+        }
+      }
+    }
+    return n;
+  }
+  endString(s, end) {
+    if (this.sIsKey) {
+      const top = this.stack[this.stack.length - 1];
+      top.key = s;
+      this.state = 3 /* Colon */;
+    } else this.value(s, end);
+  }
+  finishNumber(end) {
+    const t2 = this.nbuf;
+    if (!NUMBER_RE.test(t2)) throw new JsonError(`invalid number "${t2}"`, end - t2.length);
+    let v;
+    if (/^-?[0-9]+$/.test(t2)) {
+      if (t2.length <= 15) v = Number(t2);
+      else {
+        const b = BigInt(t2);
+        v = b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+      }
+    } else v = Number(t2);
+    this.value(v, end);
+  }
+  /** The end of the input: returns the document (streamed arrays are left empty). */
+  end() {
+    if (this.state === 6 /* Num */) this.finishNumber(this.base);
+    if (this.state !== 8 /* Done */) throw new JsonError("the document ends too early (truncated file?)", this.base);
+    return this.root;
+  }
+};
+function parseJson(bytes) {
+  const b = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  const p = new JsonStreamParser();
+  p.push(b);
+  return p.end();
+}
+function parseFirst(bytes) {
+  const p = new JsonStreamParser({ allowTrailing: true });
+  p.push(bytes);
+  return p.end();
+}
+function lineCol(bytes, offset) {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < Math.min(offset, bytes.length); i++)
+    if (bytes[i] === 10) {
+      line++;
+      last = i;
+    }
+  return { line, col: offset - last };
+}
+
+// src/text.ts
+var t = (zh, en) => ({ zh, en });
+function short(v, max = 200) {
+  const s = typeof v === "string" ? v : JSON.stringify(v, (_k, x2) => typeof x2 === "bigint" ? x2.toString() : x2);
+  if (s === void 0) return "undefined";
+  return s.length > max ? s.slice(0, max) + "…" : s;
+}
+
+// src/compact.ts
+var COMPACT_FORMAT = "dualdraw-public-snapshot-v2";
+var COMPACT_MAGIC = "DDPSNAP2";
+var COMPACT_END = "DDPSEND2";
+var MAX_HEAD_BYTES = 256 * 1024 * 1024;
+var MAX_RAW_BYTES = 64 * 1024 * 1024;
+var INDEX_ENTRY = 58;
+var TRAILER = 20;
+var CompactError = class extends Error {
+  constructor(what) {
+    super(what.en);
+    this.what = what;
+  }
+  what;
+};
+var blockName = (k) => t(`第 ${k} 块`, `block ${k}`);
+function ascii(b, s, at = 0) {
+  if (b.length < at + s.length) return false;
+  for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+var u32At = (b, p) => (b[p] << 24 | b[p + 1] << 16 | b[p + 2] << 8 | b[p + 3]) >>> 0;
+function u64At(b, p) {
+  const hi = u32At(b, p);
+  if (hi >= 2097152) return null;
+  return hi * 4294967296 + u32At(b, p + 4);
+}
+async function snapshotKind(file) {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  return ascii(head, COMPACT_MAGIC) ? "compact" : "json";
+}
+var PIECE = 16 * 1024;
+var inflateErrors = {
+  bomb: (k, rawLen) => new CompactError(t(`公开名录${blockName(k).zh}解压后超过其标明的长度 raw_len = ${rawLen} 字节：已停止读取（文件损坏，或是“解压炸弹”）。`, `The public snapshot's ${blockName(k).en} inflates to more than its raw_len of ${rawLen} bytes: reading stopped (a damaged file, or a "deflate bomb").`)),
+  notDeflate: (k, why) => new CompactError(t(`公开名录${blockName(k).zh}的压缩数据无法解压（不是有效的 raw DEFLATE 数据：${why}）。`, `The public snapshot's ${blockName(k).en} cannot be inflated (not valid raw DEFLATE data: ${why}).`)),
+  junk: (k, extra) => new CompactError(t(`公开名录${blockName(k).zh}的压缩数据在 DEFLATE 数据流结束之后还有${extra === null ? "" : ` ${extra} 个`}字节。`, `The public snapshot's ${blockName(k).en} has ${extra === null ? "" : `${extra} `}bytes after the end of its DEFLATE stream.`)),
+  size: (k, got, rawLen) => new CompactError(t(`公开名录${blockName(k).zh}解压后为 ${got} 字节，而其标明的长度 raw_len 为 ${rawLen} 字节。`, `The public snapshot's ${blockName(k).en} inflates to ${got} bytes, but its raw_len says ${rawLen}.`))
+};
+var inflater = null;
+function setInflater(f) {
+  inflater = f;
+}
+function inflateInto(stored, rawLen, out, k) {
+  return (inflater ?? streamInflate)(stored, rawLen, out, k);
+}
+function inflateProblem() {
+  if (inflater) return null;
+  if (typeof DecompressionStream !== "function")
+    return t("本浏览器（或 node 版本）没有 DecompressionStream，无法解压紧凑格式的公开名录：请使用较新的 Chrome、Edge、Firefox（113 以上）、Safari（16.4 以上）或 node 20 以上，或改用 JSON 格式的公开名录（public-snapshot.json）。", "This browser (or node) has no DecompressionStream, so it cannot inflate a compact public snapshot: use a current Chrome, Edge, Firefox (113+), Safari (16.4+) or node 20+, or the JSON public snapshot (public-snapshot.json).");
+  try {
+    new DecompressionStream("deflate-raw");
+  } catch {
+    return t("本浏览器的 DecompressionStream 不支持 deflate-raw 格式，无法解压紧凑格式的公开名录：请使用较新的浏览器或 node 20 以上，或改用 JSON 格式的公开名录。", "This browser's DecompressionStream does not support 'deflate-raw', so it cannot inflate a compact public snapshot: use a current browser or node 20+, or the JSON public snapshot.");
+  }
+  return null;
+}
+async function streamRun(stored, max, out) {
+  const ds = new DecompressionStream("deflate-raw");
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  const pump = (async () => {
+    for (let off = 0; off < stored.length; off += PIECE) await writer.write(stored.subarray(off, Math.min(stored.length, off + PIECE)));
+    await writer.close();
+  })();
+  pump.catch(() => {
+  });
+  let got = 0;
+  for (; ; ) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    if (got + value.length > max) {
+      reader.cancel().catch(() => {
+      });
+      return -1;
+    }
+    out?.set(value, got);
+    got += value.length;
+  }
+  await pump;
+  return got;
+}
+var junkPasses = null;
+function junkProbe() {
+  junkPasses ??= streamRun(new Uint8Array([75, 4, 0, 0]), 16, null).then(
+    (n) => n === 1,
+    () => false
+  );
+  return junkPasses;
+}
+async function streamInflate(stored, rawLen, out, k) {
+  const missing = inflateProblem();
+  if (missing) throw new CompactError(missing);
+  let got;
+  try {
+    got = await streamRun(stored, rawLen, out);
+  } catch (e) {
+    const m = String(e?.message ?? e);
+    throw /junk/i.test(m) ? inflateErrors.junk(k, null) : inflateErrors.notDeflate(k, m);
+  }
+  if (got < 0) throw inflateErrors.bomb(k, rawLen);
+  if (got !== rawLen) throw inflateErrors.size(k, got, rawLen);
+  if (stored.length > 0 && await junkProbe()) {
+    let whole = false;
+    try {
+      whole = await streamRun(stored.subarray(0, stored.length - 1), rawLen, null) === rawLen;
+    } catch {
+      whole = false;
+    }
+    if (whole) throw inflateErrors.junk(k, null);
+  }
+}
+var BlobCursor = class {
+  constructor(file, chunk = 4 << 20) {
+    this.file = file;
+    this.chunk = chunk;
+  }
+  file;
+  chunk;
+  buf = new Uint8Array(0);
+  at = 0;
+  readMs = 0;
+  /** bytes [pos, pos + len) when they are in the slice already read, else null (no waiting) */
+  peek(pos, len) {
+    return pos >= this.at && pos + len <= this.at + this.buf.length ? this.buf.subarray(pos - this.at, pos - this.at + len) : null;
+  }
+  /** bytes [pos, pos + len) of the file; a view that stays valid (each slice is its own memory) */
+  async read(pos, len) {
+    const have = this.peek(pos, len);
+    if (have) return have;
+    const t0 = Date.now();
+    const end = Math.min(this.file.size, pos + Math.max(len, this.chunk));
+    this.buf = new Uint8Array(await this.file.slice(pos, end).arrayBuffer());
+    this.readMs += Date.now() - t0;
+    this.at = pos;
+    if (this.buf.length < len) throw new CompactError(t("公开名录文件在读取中途结束（文件被截断？）。", "The public snapshot ends early (truncated?)."));
+    return this.buf.subarray(0, len);
+  }
+};
+async function readFraming(file) {
+  const size = file.size;
+  const start = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  if (!ascii(start, COMPACT_MAGIC)) throw new CompactError(t("这不是紧凑格式的公开名录（文件开头不是 DDPSNAP2）。", "This is not a compact public snapshot (it does not start with DDPSNAP2)."));
+  if (size < 12 + TRAILER) throw new CompactError(t(`紧凑格式的公开名录只有 ${size} 字节，不完整（文件被截断）。`, `The compact public snapshot has only ${size} bytes: it is incomplete (truncated).`));
+  const headLen = u32At(start, 8);
+  if (headLen > MAX_HEAD_BYTES) throw new JsonError(`the compact snapshot's head is ${headLen} bytes; the limit is 256 MiB`, 8, "size");
+  const tr = new Uint8Array(await file.slice(size - TRAILER, size).arrayBuffer());
+  if (!ascii(tr, COMPACT_END, 12))
+    throw new CompactError(t("紧凑格式的公开名录没有以结束标记 DDPSEND2 结尾：文件被截断，或在结尾之后多出了字节。", "The compact public snapshot does not end with its trailer (DDPSEND2): the file is truncated, or has bytes after the trailer."));
+  const indexAt = u64At(tr, 0);
+  const blocks = u32At(tr, 8);
+  if (indexAt === null || indexAt < 12 + headLen || indexAt + INDEX_ENTRY * blocks + TRAILER !== size)
+    throw new CompactError(t(`紧凑格式的公开名录的结尾记录不对：索引位置 ${indexAt ?? "（过大）"} 加上 ${blocks} 个块的索引（每个 58 字节）和 20 字节的结尾，与文件长度 ${size} 字节不符（文件被截断或改动过）。`, `The compact public snapshot's trailer is wrong: the index at ${indexAt ?? "(too large)"} plus ${blocks} index entries of 58 bytes and the 20-byte trailer do not end at the file's size, ${size} bytes (truncated or edited).`));
+  return { headLen, indexAt, blocks };
+}
+var storedBound = (rawLen) => rawLen + Math.floor(rawLen / 1024) + 1024;
+
+// node_modules/@noble/hashes/_u64.js
+var U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
+var _32n = /* @__PURE__ */ BigInt(32);
+function fromBig(n, le = false) {
+  if (le)
+    return { h: Number(n & U32_MASK64), l: Number(n >> _32n & U32_MASK64) };
+  return { h: Number(n >> _32n & U32_MASK64) | 0, l: Number(n & U32_MASK64) | 0 };
+}
+function split(lst, le = false) {
+  const len = lst.length;
+  let Ah = new Uint32Array(len);
+  let Al = new Uint32Array(len);
+  for (let i = 0; i < len; i++) {
+    const { h, l } = fromBig(lst[i], le);
+    [Ah[i], Al[i]] = [h, l];
+  }
+  return [Ah, Al];
+}
+var fromNumH = (n) => n / 2 ** 32 | 0;
+var fromNumL = (n) => n >>> 0;
+function setU64FromNum(view, byteOffset, n, isLE3) {
+  const h = fromNumH(n);
+  const l = fromNumL(n);
+  view.setUint32(byteOffset, isLE3 ? l : h, isLE3);
+  view.setUint32(byteOffset + 4, isLE3 ? h : l, isLE3);
+}
+var shrSH = (h, _l, s) => h >>> s;
+var shrSL = (h, l, s) => h << 32 - s | l >>> s;
+var rotrSH = (h, l, s) => h >>> s | l << 32 - s;
+var rotrSL = (h, l, s) => h << 32 - s | l >>> s;
+var rotrBH = (h, l, s) => h << 64 - s | l >>> s - 32;
+var rotrBL = (h, l, s) => h >>> s - 32 | l << 64 - s;
+function add(Ah, Al, Bh, Bl) {
+  const l = (Al >>> 0) + (Bl >>> 0);
+  return { h: Ah + Bh + (l / 2 ** 32 | 0) | 0, l: l | 0 };
+}
+var add3L = (Al, Bl, Cl) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0);
+var add3H = (low, Ah, Bh, Ch) => Ah + Bh + Ch + (low / 2 ** 32 | 0) | 0;
+var add4L = (Al, Bl, Cl, Dl) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0) + (Dl >>> 0);
+var add4H = (low, Ah, Bh, Ch, Dh) => Ah + Bh + Ch + Dh + (low / 2 ** 32 | 0) | 0;
+var add5L = (Al, Bl, Cl, Dl, El) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0) + (Dl >>> 0) + (El >>> 0);
+var add5H = (low, Ah, Bh, Ch, Dh, Eh) => Ah + Bh + Ch + Dh + Eh + (low / 2 ** 32 | 0) | 0;
+
+// node_modules/@noble/hashes/utils.js
+function isBytes(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+var atitle = (title) => title ? `"${title}" ` : "";
+function anumber(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes(value, length, title = "") {
+  if (isBytes(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber(length, "length");
+  const bytes = isBytes(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+var aobject = (value, label) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
+};
+var aopts = (value, label) => {
+  aobject(value, label);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null)
+    throw new TypeError(`"${label}" expected plain object`);
+  if (Object.hasOwn(value, "__proto__"))
+    throw new TypeError(`"${label}.__proto__" is not allowed`);
+};
+function aexists(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("hash was destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("digest() was already called");
+}
+function aoutput(out, instance) {
+  abytes(out, void 0, "output");
+  const min = instance.outputLen;
+  if (!(out.length >= min)) {
+    throw new RangeError('"output" expected length >= ' + min);
+  }
+}
+function clean(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function createView(arr2) {
+  return new DataView(arr2.buffer, arr2.byteOffset, arr2.byteLength);
+}
+function rotr(word, shift) {
+  return word << 32 - shift | word >>> shift;
+}
+var hasHexBuiltin = /* @__PURE__ */ (() => (
+  // @ts-ignore
+  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
+))();
+var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function bytesToHex(bytes) {
+  abytes(bytes);
+  if (hasHexBuiltin)
+    return bytes.toHex();
+  let hex = "";
+  for (let i = 0; i < bytes.length; i++) {
+    hex += hexes[bytes[i]];
+  }
+  return hex;
+}
+function asciiToBase16(ch) {
+  return ch >= 48 && ch <= 57 ? ch - 48 : ch >= 65 && ch <= 70 ? ch - (65 - 10) : ch >= 97 && ch <= 102 ? ch - (97 - 10) : void 0;
+}
+function hexToBytes(hex) {
+  if (typeof hex !== "string")
+    throw new TypeError("hex string expected, got " + typeof hex);
+  if (hasHexBuiltin) {
+    try {
+      return Uint8Array.fromHex(hex);
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        throw new RangeError(error.message);
+      throw error;
+    }
+  }
+  const hl = hex.length;
+  const al = hl / 2;
+  if (hl % 2)
+    throw new RangeError("hex string expected, got unpadded hex of length " + hl);
+  const array = new Uint8Array(al);
+  for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
+    const n1 = asciiToBase16(hex.charCodeAt(hi));
+    const n2 = asciiToBase16(hex.charCodeAt(hi + 1));
+    if (n1 === void 0 || n2 === void 0) {
+      const char = hex[hi] + hex[hi + 1];
+      throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
+    }
+    array[ai] = n1 * 16 + n2;
+  }
+  return array;
+}
+function concatBytes(...arrays) {
+  let sum = 0;
+  for (let i = 0; i < arrays.length; i++) {
+    const a = arrays[i];
+    abytes(a);
+    sum += a.length;
+  }
+  const res = new Uint8Array(sum);
+  for (let i = 0, pad = 0; i < arrays.length; i++) {
+    const a = arrays[i];
+    res.set(a, pad);
+    pad += a.length;
+  }
+  return res;
+}
+function checkOpts(defaults, opts, title = "opts") {
+  aopts(defaults, "defaults");
+  if (opts !== void 0)
+    aopts(opts, title);
+  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
+  return merged;
+}
+function createHasher(hashCons, info = {}) {
+  if (typeof hashCons !== "function")
+    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
+  info = checkOpts({}, info, "info");
+  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
+  const tmp2 = hashCons(void 0);
+  hashC.outputLen = tmp2.outputLen;
+  hashC.blockLen = tmp2.blockLen;
+  hashC.canXOF = tmp2.canXOF;
+  hashC.create = (opts) => hashCons(opts);
+  Object.assign(hashC, info);
+  return Object.freeze(hashC);
+}
+function randomBytes(bytesLength = 32) {
+  anumber(bytesLength, "bytesLength");
+  const cr = typeof globalThis === "object" ? globalThis.crypto : null;
+  if (typeof cr?.getRandomValues !== "function")
+    throw new Error("crypto.getRandomValues must be defined");
+  if (bytesLength > 65536)
+    throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
+  return cr.getRandomValues(new Uint8Array(bytesLength));
+}
+var oidNist = (suffix) => ({
+  // Current NIST hashAlgs suffixes used here fit in one DER subidentifier octet.
+  // Larger suffix values would need base-128 OID encoding and a different length byte.
+  oid: Uint8Array.from([6, 9, 96, 134, 72, 1, 101, 3, 4, 2, suffix])
+});
+
+// node_modules/@noble/hashes/_md.js
+function Chi(a, b, c) {
+  return a & b ^ ~a & c;
+}
+function Maj(a, b, c) {
+  return a & b ^ a & c ^ b & c;
+}
+var HashMD = class {
+  blockLen;
+  outputLen;
+  canXOF = false;
+  padOffset;
+  isLE;
+  // For partial updates less than block size
+  buffer;
+  view;
+  finished = false;
+  length = 0;
+  pos = 0;
+  destroyed = false;
+  constructor(blockLen, outputLen, padOffset, isLE3) {
+    this.blockLen = blockLen;
+    this.outputLen = outputLen;
+    this.padOffset = padOffset;
+    this.isLE = isLE3;
+    this.buffer = new Uint8Array(blockLen);
+    this.view = createView(this.buffer);
+  }
+  update(data) {
+    aexists(this);
+    abytes(data);
+    const { view, buffer, blockLen } = this;
+    const len = data.length;
+    let processed = false;
+    for (let pos = 0; pos < len; ) {
+      const take = Math.min(blockLen - this.pos, len - pos);
+      if (take === blockLen) {
+        const dataView = createView(data);
+        for (; blockLen <= len - pos; pos += blockLen)
+          this.process(dataView, pos);
+        processed = true;
+        continue;
+      }
+      buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
+      this.pos += take;
+      pos += take;
+      if (this.pos === blockLen) {
+        this.process(view, 0);
+        this.pos = 0;
+        processed = true;
+      }
+    }
+    this.length += data.length;
+    if (processed)
+      this.roundClean();
+    return this;
+  }
+  digestInto(out) {
+    aexists(this);
+    aoutput(out, this);
+    this.finished = true;
+    const { buffer, view, blockLen, isLE: isLE3 } = this;
+    let { pos } = this;
+    buffer[pos++] = 128;
+    buffer.fill(0, pos);
+    if (this.padOffset > blockLen - pos) {
+      this.process(view, 0);
+      buffer.fill(0);
+    }
+    setU64FromNum(view, blockLen - 8, this.length * 8, isLE3);
+    this.process(view, 0);
+    this.roundClean();
+    const oview = out === buffer ? view : createView(out);
+    const len = this.outputLen;
+    const outLen = len / 4;
+    const state = this.get();
+    if (len % 4 || outLen > state.length)
+      throw new Error("invalid outputLen");
+    for (let i = 0; i < outLen; i++)
+      oview.setUint32(4 * i, state[i], isLE3);
+  }
+  digest() {
+    const { buffer, outputLen } = this;
+    this.digestInto(buffer);
+    const res = buffer.slice(0, outputLen);
+    this.destroy();
+    return res;
+  }
+  _cloneIntoMeta(to) {
+    const { buffer, length, finished, destroyed, pos } = this;
+    to.destroyed = destroyed;
+    to.finished = finished;
+    to.length = length;
+    to.pos = pos;
+    if (pos)
+      to.buffer.set(buffer);
+    return to;
+  }
+  clone() {
+    return this._cloneInto();
+  }
+};
+var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+var SHA512_IV = /* @__PURE__ */ Uint32Array.from([
+  1779033703,
+  4089235720,
+  3144134277,
+  2227873595,
+  1013904242,
+  4271175723,
+  2773480762,
+  1595750129,
+  1359893119,
+  2917565137,
+  2600822924,
+  725511199,
+  528734635,
+  4215389547,
+  1541459225,
+  327033209
+]);
+
+// node_modules/@noble/hashes/sha2.js
+var SHA256_K = /* @__PURE__ */ Uint32Array.from([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
+var SHA2_32B = class extends HashMD {
+  // We cannot use array here since array allows indexing by variable
+  // which means optimizer/compiler cannot use registers.
+  // Numeric initializers matter: starting the fields as `undefined` changes
+  // V8's field representation and makes sha256 3x slower (measured).
+  A = 0;
+  B = 0;
+  C = 0;
+  D = 0;
+  E = 0;
+  F = 0;
+  G = 0;
+  H = 0;
+  constructor(outputLen, IV3) {
+    super(64, outputLen, 8, false);
+    this.A = IV3[0] | 0;
+    this.B = IV3[1] | 0;
+    this.C = IV3[2] | 0;
+    this.D = IV3[3] | 0;
+    this.E = IV3[4] | 0;
+    this.F = IV3[5] | 0;
+    this.G = IV3[6] | 0;
+    this.H = IV3[7] | 0;
+  }
+  get() {
+    const { A, B, C, D, E, F, G, H: H2 } = this;
+    return [A, B, C, D, E, F, G, H2];
+  }
+  // prettier-ignore
+  set(A, B, C, D, E, F, G, H2) {
+    this.A = A | 0;
+    this.B = B | 0;
+    this.C = C | 0;
+    this.D = D | 0;
+    this.E = E | 0;
+    this.F = F | 0;
+    this.G = G | 0;
+    this.H = H2 | 0;
+  }
+  _cloneInto(to) {
+    (to ||= new this.constructor()).set(...this.get());
+    return this._cloneIntoMeta(to);
+  }
+  process(view, offset) {
+    for (let i = 0; i < 16; i++, offset += 4)
+      SHA256_W[i] = view.getUint32(offset, false);
+    for (let i = 16; i < 64; i++) {
+      const W15 = SHA256_W[i - 15];
+      const W2 = SHA256_W[i - 2];
+      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
+      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
+      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
+    }
+    let { A, B, C, D, E, F, G, H: H2 } = this;
+    for (let i = 0; i < 64; i++) {
+      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
+      const T12 = H2 + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
+      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
+      const T22 = sigma0 + Maj(A, B, C) | 0;
+      H2 = G;
+      G = F;
+      F = E;
+      E = D + T12 | 0;
+      D = C;
+      C = B;
+      B = A;
+      A = T12 + T22 | 0;
+    }
+    A = A + this.A | 0;
+    B = B + this.B | 0;
+    C = C + this.C | 0;
+    D = D + this.D | 0;
+    E = E + this.E | 0;
+    F = F + this.F | 0;
+    G = G + this.G | 0;
+    H2 = H2 + this.H | 0;
+    this.set(A, B, C, D, E, F, G, H2);
+  }
+  roundClean() {
+    clean(SHA256_W);
+  }
+  destroy() {
+    this.destroyed = true;
+    this.set(0, 0, 0, 0, 0, 0, 0, 0);
+    clean(this.buffer);
+  }
+};
+var _SHA256 = class extends SHA2_32B {
+  constructor() {
+    super(32, SHA256_IV);
+  }
+};
+var K512 = /* @__PURE__ */ (() => split([
+  "0x428a2f98d728ae22",
+  "0x7137449123ef65cd",
+  "0xb5c0fbcfec4d3b2f",
+  "0xe9b5dba58189dbbc",
+  "0x3956c25bf348b538",
+  "0x59f111f1b605d019",
+  "0x923f82a4af194f9b",
+  "0xab1c5ed5da6d8118",
+  "0xd807aa98a3030242",
+  "0x12835b0145706fbe",
+  "0x243185be4ee4b28c",
+  "0x550c7dc3d5ffb4e2",
+  "0x72be5d74f27b896f",
+  "0x80deb1fe3b1696b1",
+  "0x9bdc06a725c71235",
+  "0xc19bf174cf692694",
+  "0xe49b69c19ef14ad2",
+  "0xefbe4786384f25e3",
+  "0x0fc19dc68b8cd5b5",
+  "0x240ca1cc77ac9c65",
+  "0x2de92c6f592b0275",
+  "0x4a7484aa6ea6e483",
+  "0x5cb0a9dcbd41fbd4",
+  "0x76f988da831153b5",
+  "0x983e5152ee66dfab",
+  "0xa831c66d2db43210",
+  "0xb00327c898fb213f",
+  "0xbf597fc7beef0ee4",
+  "0xc6e00bf33da88fc2",
+  "0xd5a79147930aa725",
+  "0x06ca6351e003826f",
+  "0x142929670a0e6e70",
+  "0x27b70a8546d22ffc",
+  "0x2e1b21385c26c926",
+  "0x4d2c6dfc5ac42aed",
+  "0x53380d139d95b3df",
+  "0x650a73548baf63de",
+  "0x766a0abb3c77b2a8",
+  "0x81c2c92e47edaee6",
+  "0x92722c851482353b",
+  "0xa2bfe8a14cf10364",
+  "0xa81a664bbc423001",
+  "0xc24b8b70d0f89791",
+  "0xc76c51a30654be30",
+  "0xd192e819d6ef5218",
+  "0xd69906245565a910",
+  "0xf40e35855771202a",
+  "0x106aa07032bbd1b8",
+  "0x19a4c116b8d2d0c8",
+  "0x1e376c085141ab53",
+  "0x2748774cdf8eeb99",
+  "0x34b0bcb5e19b48a8",
+  "0x391c0cb3c5c95a63",
+  "0x4ed8aa4ae3418acb",
+  "0x5b9cca4f7763e373",
+  "0x682e6ff3d6b2b8a3",
+  "0x748f82ee5defb2fc",
+  "0x78a5636f43172f60",
+  "0x84c87814a1f0ab72",
+  "0x8cc702081a6439ec",
+  "0x90befffa23631e28",
+  "0xa4506cebde82bde9",
+  "0xbef9a3f7b2c67915",
+  "0xc67178f2e372532b",
+  "0xca273eceea26619c",
+  "0xd186b8c721c0c207",
+  "0xeada7dd6cde0eb1e",
+  "0xf57d4f7fee6ed178",
+  "0x06f067aa72176fba",
+  "0x0a637dc5a2c898a6",
+  "0x113f9804bef90dae",
+  "0x1b710b35131c471b",
+  "0x28db77f523047d84",
+  "0x32caab7b40c72493",
+  "0x3c9ebe0a15c9bebc",
+  "0x431d67c49c100d4c",
+  "0x4cc5d4becb3e42b6",
+  "0x597f299cfc657e2a",
+  "0x5fcb6fab3ad6faec",
+  "0x6c44198c4a475817"
+].map((n) => BigInt(n))))();
+var SHA512_Kh = /* @__PURE__ */ (() => K512[0])();
+var SHA512_Kl = /* @__PURE__ */ (() => K512[1])();
+var SHA512_W_H = /* @__PURE__ */ new Uint32Array(80);
+var SHA512_W_L = /* @__PURE__ */ new Uint32Array(80);
+var SHA2_64B = class extends HashMD {
+  // We cannot use array here since array allows indexing by variable
+  // which means optimizer/compiler cannot use registers.
+  // h -- high 32 bits, l -- low 32 bits
+  // Numeric initializers matter: starting the fields as `undefined` changes
+  // V8's field representation and slows hashing down (measured on sha256).
+  Ah = 0;
+  Al = 0;
+  Bh = 0;
+  Bl = 0;
+  Ch = 0;
+  Cl = 0;
+  Dh = 0;
+  Dl = 0;
+  Eh = 0;
+  El = 0;
+  Fh = 0;
+  Fl = 0;
+  Gh = 0;
+  Gl = 0;
+  Hh = 0;
+  Hl = 0;
+  constructor(outputLen, IV3) {
+    super(128, outputLen, 16, false);
+    this.Ah = IV3[0] | 0;
+    this.Al = IV3[1] | 0;
+    this.Bh = IV3[2] | 0;
+    this.Bl = IV3[3] | 0;
+    this.Ch = IV3[4] | 0;
+    this.Cl = IV3[5] | 0;
+    this.Dh = IV3[6] | 0;
+    this.Dl = IV3[7] | 0;
+    this.Eh = IV3[8] | 0;
+    this.El = IV3[9] | 0;
+    this.Fh = IV3[10] | 0;
+    this.Fl = IV3[11] | 0;
+    this.Gh = IV3[12] | 0;
+    this.Gl = IV3[13] | 0;
+    this.Hh = IV3[14] | 0;
+    this.Hl = IV3[15] | 0;
+  }
+  // prettier-ignore
+  get() {
+    const { Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl } = this;
+    return [Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl];
+  }
+  // prettier-ignore
+  set(Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl) {
+    this.Ah = Ah | 0;
+    this.Al = Al | 0;
+    this.Bh = Bh | 0;
+    this.Bl = Bl | 0;
+    this.Ch = Ch | 0;
+    this.Cl = Cl | 0;
+    this.Dh = Dh | 0;
+    this.Dl = Dl | 0;
+    this.Eh = Eh | 0;
+    this.El = El | 0;
+    this.Fh = Fh | 0;
+    this.Fl = Fl | 0;
+    this.Gh = Gh | 0;
+    this.Gl = Gl | 0;
+    this.Hh = Hh | 0;
+    this.Hl = Hl | 0;
+  }
+  _cloneInto(to) {
+    (to ||= new this.constructor()).set(...this.get());
+    return this._cloneIntoMeta(to);
+  }
+  process(view, offset) {
+    for (let i = 0; i < 16; i++, offset += 4) {
+      SHA512_W_H[i] = view.getUint32(offset);
+      SHA512_W_L[i] = view.getUint32(offset += 4);
+    }
+    for (let i = 16; i < 80; i++) {
+      const W15h = SHA512_W_H[i - 15] | 0;
+      const W15l = SHA512_W_L[i - 15] | 0;
+      const s0h = rotrSH(W15h, W15l, 1) ^ rotrSH(W15h, W15l, 8) ^ shrSH(W15h, W15l, 7);
+      const s0l = rotrSL(W15h, W15l, 1) ^ rotrSL(W15h, W15l, 8) ^ shrSL(W15h, W15l, 7);
+      const W2h = SHA512_W_H[i - 2] | 0;
+      const W2l = SHA512_W_L[i - 2] | 0;
+      const s1h = rotrSH(W2h, W2l, 19) ^ rotrBH(W2h, W2l, 61) ^ shrSH(W2h, W2l, 6);
+      const s1l = rotrSL(W2h, W2l, 19) ^ rotrBL(W2h, W2l, 61) ^ shrSL(W2h, W2l, 6);
+      const SUMl = add4L(s0l, s1l, SHA512_W_L[i - 7], SHA512_W_L[i - 16]);
+      const SUMh = add4H(SUMl, s0h, s1h, SHA512_W_H[i - 7], SHA512_W_H[i - 16]);
+      SHA512_W_H[i] = SUMh | 0;
+      SHA512_W_L[i] = SUMl | 0;
+    }
+    let { Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl } = this;
+    for (let i = 0; i < 80; i++) {
+      const sigma1h = rotrSH(Eh, El, 14) ^ rotrSH(Eh, El, 18) ^ rotrBH(Eh, El, 41);
+      const sigma1l = rotrSL(Eh, El, 14) ^ rotrSL(Eh, El, 18) ^ rotrBL(Eh, El, 41);
+      const CHIh = Eh & Fh ^ ~Eh & Gh;
+      const CHIl = El & Fl ^ ~El & Gl;
+      const T1ll = add5L(Hl, sigma1l, CHIl, SHA512_Kl[i], SHA512_W_L[i]);
+      const T1h = add5H(T1ll, Hh, sigma1h, CHIh, SHA512_Kh[i], SHA512_W_H[i]);
+      const T1l = T1ll | 0;
+      const sigma0h = rotrSH(Ah, Al, 28) ^ rotrBH(Ah, Al, 34) ^ rotrBH(Ah, Al, 39);
+      const sigma0l = rotrSL(Ah, Al, 28) ^ rotrBL(Ah, Al, 34) ^ rotrBL(Ah, Al, 39);
+      const MAJh = Ah & Bh ^ Ah & Ch ^ Bh & Ch;
+      const MAJl = Al & Bl ^ Al & Cl ^ Bl & Cl;
+      Hh = Gh | 0;
+      Hl = Gl | 0;
+      Gh = Fh | 0;
+      Gl = Fl | 0;
+      Fh = Eh | 0;
+      Fl = El | 0;
+      ({ h: Eh, l: El } = add(Dh | 0, Dl | 0, T1h | 0, T1l | 0));
+      Dh = Ch | 0;
+      Dl = Cl | 0;
+      Ch = Bh | 0;
+      Cl = Bl | 0;
+      Bh = Ah | 0;
+      Bl = Al | 0;
+      const All = add3L(T1l, sigma0l, MAJl);
+      Ah = add3H(All, T1h, sigma0h, MAJh);
+      Al = All | 0;
+    }
+    ({ h: Ah, l: Al } = add(this.Ah | 0, this.Al | 0, Ah | 0, Al | 0));
+    ({ h: Bh, l: Bl } = add(this.Bh | 0, this.Bl | 0, Bh | 0, Bl | 0));
+    ({ h: Ch, l: Cl } = add(this.Ch | 0, this.Cl | 0, Ch | 0, Cl | 0));
+    ({ h: Dh, l: Dl } = add(this.Dh | 0, this.Dl | 0, Dh | 0, Dl | 0));
+    ({ h: Eh, l: El } = add(this.Eh | 0, this.El | 0, Eh | 0, El | 0));
+    ({ h: Fh, l: Fl } = add(this.Fh | 0, this.Fl | 0, Fh | 0, Fl | 0));
+    ({ h: Gh, l: Gl } = add(this.Gh | 0, this.Gl | 0, Gh | 0, Gl | 0));
+    ({ h: Hh, l: Hl } = add(this.Hh | 0, this.Hl | 0, Hh | 0, Hl | 0));
+    this.set(Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl);
+  }
+  roundClean() {
+    clean(SHA512_W_H, SHA512_W_L);
+  }
+  destroy() {
+    this.destroyed = true;
+    clean(this.buffer);
+    this.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+};
+var _SHA512 = class extends SHA2_64B {
+  constructor() {
+    super(64, SHA512_IV);
+  }
+};
+var sha256 = /* @__PURE__ */ createHasher(
+  () => new _SHA256(),
+  /* @__PURE__ */ oidNist(1)
+);
+var sha512 = /* @__PURE__ */ createHasher(
+  () => new _SHA512(),
+  /* @__PURE__ */ oidNist(3)
+);
+
+// src/sha256.ts
+var IV = new Int32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+var H = new Int32Array(8);
+var PAD = new Uint8Array(128);
+function compress(m, p) {
+  let w0 = m[p + 0] << 24 | m[p + 1] << 16 | m[p + 2] << 8 | m[p + 3];
+  let w1 = m[p + 4] << 24 | m[p + 5] << 16 | m[p + 6] << 8 | m[p + 7];
+  let w2 = m[p + 8] << 24 | m[p + 9] << 16 | m[p + 10] << 8 | m[p + 11];
+  let w3 = m[p + 12] << 24 | m[p + 13] << 16 | m[p + 14] << 8 | m[p + 15];
+  let w4 = m[p + 16] << 24 | m[p + 17] << 16 | m[p + 18] << 8 | m[p + 19];
+  let w5 = m[p + 20] << 24 | m[p + 21] << 16 | m[p + 22] << 8 | m[p + 23];
+  let w6 = m[p + 24] << 24 | m[p + 25] << 16 | m[p + 26] << 8 | m[p + 27];
+  let w7 = m[p + 28] << 24 | m[p + 29] << 16 | m[p + 30] << 8 | m[p + 31];
+  let w8 = m[p + 32] << 24 | m[p + 33] << 16 | m[p + 34] << 8 | m[p + 35];
+  let w9 = m[p + 36] << 24 | m[p + 37] << 16 | m[p + 38] << 8 | m[p + 39];
+  let w10 = m[p + 40] << 24 | m[p + 41] << 16 | m[p + 42] << 8 | m[p + 43];
+  let w11 = m[p + 44] << 24 | m[p + 45] << 16 | m[p + 46] << 8 | m[p + 47];
+  let w12 = m[p + 48] << 24 | m[p + 49] << 16 | m[p + 50] << 8 | m[p + 51];
+  let w13 = m[p + 52] << 24 | m[p + 53] << 16 | m[p + 54] << 8 | m[p + 55];
+  let w14 = m[p + 56] << 24 | m[p + 57] << 16 | m[p + 58] << 8 | m[p + 59];
+  let w15 = m[p + 60] << 24 | m[p + 61] << 16 | m[p + 62] << 8 | m[p + 63];
+  let a = H[0];
+  let b = H[1];
+  let c = H[2];
+  let d = H[3];
+  let e = H[4];
+  let f = H[5];
+  let g = H[6];
+  let h = H[7];
+  let t2 = 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + 1116352408 + w0 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + 1899447441 + w1 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + -1245643825 + w2 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + -373957723 + w3 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + 961987163 + w4 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + 1508970993 + w5 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + -1841331548 + w6 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + -1424204075 + w7 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + -670586216 + w8 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + 310598401 + w9 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + 607225278 + w10 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + 1426881987 + w11 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + 1925078388 + w12 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + -2132889090 + w13 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + -1680079193 + w14 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + -1046744716 + w15 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w0 = w0 + ((w1 >>> 7 | w1 << 25) ^ (w1 >>> 18 | w1 << 14) ^ w1 >>> 3) + w9 + ((w14 >>> 17 | w14 << 15) ^ (w14 >>> 19 | w14 << 13) ^ w14 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + -459576895 + w0 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w1 = w1 + ((w2 >>> 7 | w2 << 25) ^ (w2 >>> 18 | w2 << 14) ^ w2 >>> 3) + w10 + ((w15 >>> 17 | w15 << 15) ^ (w15 >>> 19 | w15 << 13) ^ w15 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + -272742522 + w1 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w2 = w2 + ((w3 >>> 7 | w3 << 25) ^ (w3 >>> 18 | w3 << 14) ^ w3 >>> 3) + w11 + ((w0 >>> 17 | w0 << 15) ^ (w0 >>> 19 | w0 << 13) ^ w0 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + 264347078 + w2 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w3 = w3 + ((w4 >>> 7 | w4 << 25) ^ (w4 >>> 18 | w4 << 14) ^ w4 >>> 3) + w12 + ((w1 >>> 17 | w1 << 15) ^ (w1 >>> 19 | w1 << 13) ^ w1 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + 604807628 + w3 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w4 = w4 + ((w5 >>> 7 | w5 << 25) ^ (w5 >>> 18 | w5 << 14) ^ w5 >>> 3) + w13 + ((w2 >>> 17 | w2 << 15) ^ (w2 >>> 19 | w2 << 13) ^ w2 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + 770255983 + w4 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w5 = w5 + ((w6 >>> 7 | w6 << 25) ^ (w6 >>> 18 | w6 << 14) ^ w6 >>> 3) + w14 + ((w3 >>> 17 | w3 << 15) ^ (w3 >>> 19 | w3 << 13) ^ w3 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + 1249150122 + w5 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w6 = w6 + ((w7 >>> 7 | w7 << 25) ^ (w7 >>> 18 | w7 << 14) ^ w7 >>> 3) + w15 + ((w4 >>> 17 | w4 << 15) ^ (w4 >>> 19 | w4 << 13) ^ w4 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + 1555081692 + w6 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w7 = w7 + ((w8 >>> 7 | w8 << 25) ^ (w8 >>> 18 | w8 << 14) ^ w8 >>> 3) + w0 + ((w5 >>> 17 | w5 << 15) ^ (w5 >>> 19 | w5 << 13) ^ w5 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + 1996064986 + w7 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w8 = w8 + ((w9 >>> 7 | w9 << 25) ^ (w9 >>> 18 | w9 << 14) ^ w9 >>> 3) + w1 + ((w6 >>> 17 | w6 << 15) ^ (w6 >>> 19 | w6 << 13) ^ w6 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + -1740746414 + w8 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w9 = w9 + ((w10 >>> 7 | w10 << 25) ^ (w10 >>> 18 | w10 << 14) ^ w10 >>> 3) + w2 + ((w7 >>> 17 | w7 << 15) ^ (w7 >>> 19 | w7 << 13) ^ w7 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + -1473132947 + w9 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w10 = w10 + ((w11 >>> 7 | w11 << 25) ^ (w11 >>> 18 | w11 << 14) ^ w11 >>> 3) + w3 + ((w8 >>> 17 | w8 << 15) ^ (w8 >>> 19 | w8 << 13) ^ w8 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + -1341970488 + w10 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w11 = w11 + ((w12 >>> 7 | w12 << 25) ^ (w12 >>> 18 | w12 << 14) ^ w12 >>> 3) + w4 + ((w9 >>> 17 | w9 << 15) ^ (w9 >>> 19 | w9 << 13) ^ w9 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + -1084653625 + w11 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w12 = w12 + ((w13 >>> 7 | w13 << 25) ^ (w13 >>> 18 | w13 << 14) ^ w13 >>> 3) + w5 + ((w10 >>> 17 | w10 << 15) ^ (w10 >>> 19 | w10 << 13) ^ w10 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + -958395405 + w12 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w13 = w13 + ((w14 >>> 7 | w14 << 25) ^ (w14 >>> 18 | w14 << 14) ^ w14 >>> 3) + w6 + ((w11 >>> 17 | w11 << 15) ^ (w11 >>> 19 | w11 << 13) ^ w11 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + -710438585 + w13 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w14 = w14 + ((w15 >>> 7 | w15 << 25) ^ (w15 >>> 18 | w15 << 14) ^ w15 >>> 3) + w7 + ((w12 >>> 17 | w12 << 15) ^ (w12 >>> 19 | w12 << 13) ^ w12 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + 113926993 + w14 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w15 = w15 + ((w0 >>> 7 | w0 << 25) ^ (w0 >>> 18 | w0 << 14) ^ w0 >>> 3) + w8 + ((w13 >>> 17 | w13 << 15) ^ (w13 >>> 19 | w13 << 13) ^ w13 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + 338241895 + w15 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w0 = w0 + ((w1 >>> 7 | w1 << 25) ^ (w1 >>> 18 | w1 << 14) ^ w1 >>> 3) + w9 + ((w14 >>> 17 | w14 << 15) ^ (w14 >>> 19 | w14 << 13) ^ w14 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + 666307205 + w0 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w1 = w1 + ((w2 >>> 7 | w2 << 25) ^ (w2 >>> 18 | w2 << 14) ^ w2 >>> 3) + w10 + ((w15 >>> 17 | w15 << 15) ^ (w15 >>> 19 | w15 << 13) ^ w15 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + 773529912 + w1 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w2 = w2 + ((w3 >>> 7 | w3 << 25) ^ (w3 >>> 18 | w3 << 14) ^ w3 >>> 3) + w11 + ((w0 >>> 17 | w0 << 15) ^ (w0 >>> 19 | w0 << 13) ^ w0 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + 1294757372 + w2 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w3 = w3 + ((w4 >>> 7 | w4 << 25) ^ (w4 >>> 18 | w4 << 14) ^ w4 >>> 3) + w12 + ((w1 >>> 17 | w1 << 15) ^ (w1 >>> 19 | w1 << 13) ^ w1 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + 1396182291 + w3 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w4 = w4 + ((w5 >>> 7 | w5 << 25) ^ (w5 >>> 18 | w5 << 14) ^ w5 >>> 3) + w13 + ((w2 >>> 17 | w2 << 15) ^ (w2 >>> 19 | w2 << 13) ^ w2 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + 1695183700 + w4 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w5 = w5 + ((w6 >>> 7 | w6 << 25) ^ (w6 >>> 18 | w6 << 14) ^ w6 >>> 3) + w14 + ((w3 >>> 17 | w3 << 15) ^ (w3 >>> 19 | w3 << 13) ^ w3 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + 1986661051 + w5 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w6 = w6 + ((w7 >>> 7 | w7 << 25) ^ (w7 >>> 18 | w7 << 14) ^ w7 >>> 3) + w15 + ((w4 >>> 17 | w4 << 15) ^ (w4 >>> 19 | w4 << 13) ^ w4 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + -2117940946 + w6 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w7 = w7 + ((w8 >>> 7 | w8 << 25) ^ (w8 >>> 18 | w8 << 14) ^ w8 >>> 3) + w0 + ((w5 >>> 17 | w5 << 15) ^ (w5 >>> 19 | w5 << 13) ^ w5 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + -1838011259 + w7 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w8 = w8 + ((w9 >>> 7 | w9 << 25) ^ (w9 >>> 18 | w9 << 14) ^ w9 >>> 3) + w1 + ((w6 >>> 17 | w6 << 15) ^ (w6 >>> 19 | w6 << 13) ^ w6 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + -1564481375 + w8 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w9 = w9 + ((w10 >>> 7 | w10 << 25) ^ (w10 >>> 18 | w10 << 14) ^ w10 >>> 3) + w2 + ((w7 >>> 17 | w7 << 15) ^ (w7 >>> 19 | w7 << 13) ^ w7 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + -1474664885 + w9 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w10 = w10 + ((w11 >>> 7 | w11 << 25) ^ (w11 >>> 18 | w11 << 14) ^ w11 >>> 3) + w3 + ((w8 >>> 17 | w8 << 15) ^ (w8 >>> 19 | w8 << 13) ^ w8 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + -1035236496 + w10 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w11 = w11 + ((w12 >>> 7 | w12 << 25) ^ (w12 >>> 18 | w12 << 14) ^ w12 >>> 3) + w4 + ((w9 >>> 17 | w9 << 15) ^ (w9 >>> 19 | w9 << 13) ^ w9 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + -949202525 + w11 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w12 = w12 + ((w13 >>> 7 | w13 << 25) ^ (w13 >>> 18 | w13 << 14) ^ w13 >>> 3) + w5 + ((w10 >>> 17 | w10 << 15) ^ (w10 >>> 19 | w10 << 13) ^ w10 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + -778901479 + w12 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w13 = w13 + ((w14 >>> 7 | w14 << 25) ^ (w14 >>> 18 | w14 << 14) ^ w14 >>> 3) + w6 + ((w11 >>> 17 | w11 << 15) ^ (w11 >>> 19 | w11 << 13) ^ w11 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + -694614492 + w13 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w14 = w14 + ((w15 >>> 7 | w15 << 25) ^ (w15 >>> 18 | w15 << 14) ^ w15 >>> 3) + w7 + ((w12 >>> 17 | w12 << 15) ^ (w12 >>> 19 | w12 << 13) ^ w12 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + -200395387 + w14 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w15 = w15 + ((w0 >>> 7 | w0 << 25) ^ (w0 >>> 18 | w0 << 14) ^ w0 >>> 3) + w8 + ((w13 >>> 17 | w13 << 15) ^ (w13 >>> 19 | w13 << 13) ^ w13 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + 275423344 + w15 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w0 = w0 + ((w1 >>> 7 | w1 << 25) ^ (w1 >>> 18 | w1 << 14) ^ w1 >>> 3) + w9 + ((w14 >>> 17 | w14 << 15) ^ (w14 >>> 19 | w14 << 13) ^ w14 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + 430227734 + w0 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w1 = w1 + ((w2 >>> 7 | w2 << 25) ^ (w2 >>> 18 | w2 << 14) ^ w2 >>> 3) + w10 + ((w15 >>> 17 | w15 << 15) ^ (w15 >>> 19 | w15 << 13) ^ w15 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + 506948616 + w1 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w2 = w2 + ((w3 >>> 7 | w3 << 25) ^ (w3 >>> 18 | w3 << 14) ^ w3 >>> 3) + w11 + ((w0 >>> 17 | w0 << 15) ^ (w0 >>> 19 | w0 << 13) ^ w0 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + 659060556 + w2 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w3 = w3 + ((w4 >>> 7 | w4 << 25) ^ (w4 >>> 18 | w4 << 14) ^ w4 >>> 3) + w12 + ((w1 >>> 17 | w1 << 15) ^ (w1 >>> 19 | w1 << 13) ^ w1 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + 883997877 + w3 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w4 = w4 + ((w5 >>> 7 | w5 << 25) ^ (w5 >>> 18 | w5 << 14) ^ w5 >>> 3) + w13 + ((w2 >>> 17 | w2 << 15) ^ (w2 >>> 19 | w2 << 13) ^ w2 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + 958139571 + w4 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w5 = w5 + ((w6 >>> 7 | w6 << 25) ^ (w6 >>> 18 | w6 << 14) ^ w6 >>> 3) + w14 + ((w3 >>> 17 | w3 << 15) ^ (w3 >>> 19 | w3 << 13) ^ w3 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + 1322822218 + w5 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w6 = w6 + ((w7 >>> 7 | w7 << 25) ^ (w7 >>> 18 | w7 << 14) ^ w7 >>> 3) + w15 + ((w4 >>> 17 | w4 << 15) ^ (w4 >>> 19 | w4 << 13) ^ w4 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + 1537002063 + w6 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w7 = w7 + ((w8 >>> 7 | w8 << 25) ^ (w8 >>> 18 | w8 << 14) ^ w8 >>> 3) + w0 + ((w5 >>> 17 | w5 << 15) ^ (w5 >>> 19 | w5 << 13) ^ w5 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + 1747873779 + w7 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  w8 = w8 + ((w9 >>> 7 | w9 << 25) ^ (w9 >>> 18 | w9 << 14) ^ w9 >>> 3) + w1 + ((w6 >>> 17 | w6 << 15) ^ (w6 >>> 19 | w6 << 13) ^ w6 >>> 10) | 0;
+  t2 = h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (e & f ^ ~e & g) + 1955562222 + w8 | 0;
+  d = d + t2 | 0;
+  h = t2 + ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b ^ a & c ^ b & c) | 0;
+  w9 = w9 + ((w10 >>> 7 | w10 << 25) ^ (w10 >>> 18 | w10 << 14) ^ w10 >>> 3) + w2 + ((w7 >>> 17 | w7 << 15) ^ (w7 >>> 19 | w7 << 13) ^ w7 >>> 10) | 0;
+  t2 = g + ((d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7)) + (d & e ^ ~d & f) + 2024104815 + w9 | 0;
+  c = c + t2 | 0;
+  g = t2 + ((h >>> 2 | h << 30) ^ (h >>> 13 | h << 19) ^ (h >>> 22 | h << 10)) + (h & a ^ h & b ^ a & b) | 0;
+  w10 = w10 + ((w11 >>> 7 | w11 << 25) ^ (w11 >>> 18 | w11 << 14) ^ w11 >>> 3) + w3 + ((w8 >>> 17 | w8 << 15) ^ (w8 >>> 19 | w8 << 13) ^ w8 >>> 10) | 0;
+  t2 = f + ((c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7)) + (c & d ^ ~c & e) + -2067236844 + w10 | 0;
+  b = b + t2 | 0;
+  f = t2 + ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10)) + (g & h ^ g & a ^ h & a) | 0;
+  w11 = w11 + ((w12 >>> 7 | w12 << 25) ^ (w12 >>> 18 | w12 << 14) ^ w12 >>> 3) + w4 + ((w9 >>> 17 | w9 << 15) ^ (w9 >>> 19 | w9 << 13) ^ w9 >>> 10) | 0;
+  t2 = e + ((b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7)) + (b & c ^ ~b & d) + -1933114872 + w11 | 0;
+  a = a + t2 | 0;
+  e = t2 + ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10)) + (f & g ^ f & h ^ g & h) | 0;
+  w12 = w12 + ((w13 >>> 7 | w13 << 25) ^ (w13 >>> 18 | w13 << 14) ^ w13 >>> 3) + w5 + ((w10 >>> 17 | w10 << 15) ^ (w10 >>> 19 | w10 << 13) ^ w10 >>> 10) | 0;
+  t2 = d + ((a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7)) + (a & b ^ ~a & c) + -1866530822 + w12 | 0;
+  h = h + t2 | 0;
+  d = t2 + ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10)) + (e & f ^ e & g ^ f & g) | 0;
+  w13 = w13 + ((w14 >>> 7 | w14 << 25) ^ (w14 >>> 18 | w14 << 14) ^ w14 >>> 3) + w6 + ((w11 >>> 17 | w11 << 15) ^ (w11 >>> 19 | w11 << 13) ^ w11 >>> 10) | 0;
+  t2 = c + ((h >>> 6 | h << 26) ^ (h >>> 11 | h << 21) ^ (h >>> 25 | h << 7)) + (h & a ^ ~h & b) + -1538233109 + w13 | 0;
+  g = g + t2 | 0;
+  c = t2 + ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10)) + (d & e ^ d & f ^ e & f) | 0;
+  w14 = w14 + ((w15 >>> 7 | w15 << 25) ^ (w15 >>> 18 | w15 << 14) ^ w15 >>> 3) + w7 + ((w12 >>> 17 | w12 << 15) ^ (w12 >>> 19 | w12 << 13) ^ w12 >>> 10) | 0;
+  t2 = b + ((g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7)) + (g & h ^ ~g & a) + -1090935817 + w14 | 0;
+  f = f + t2 | 0;
+  b = t2 + ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10)) + (c & d ^ c & e ^ d & e) | 0;
+  w15 = w15 + ((w0 >>> 7 | w0 << 25) ^ (w0 >>> 18 | w0 << 14) ^ w0 >>> 3) + w8 + ((w13 >>> 17 | w13 << 15) ^ (w13 >>> 19 | w13 << 13) ^ w13 >>> 10) | 0;
+  t2 = a + ((f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7)) + (f & g ^ ~f & h) + -965641998 + w15 | 0;
+  e = e + t2 | 0;
+  a = t2 + ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10)) + (b & c ^ b & d ^ c & d) | 0;
+  H[0] = H[0] + a | 0;
+  H[1] = H[1] + b | 0;
+  H[2] = H[2] + c | 0;
+  H[3] = H[3] + d | 0;
+  H[4] = H[4] + e | 0;
+  H[5] = H[5] + f | 0;
+  H[6] = H[6] + g | 0;
+  H[7] = H[7] + h | 0;
+}
+function finish(tail, bytes, out, at) {
+  const pad = PAD;
+  pad[tail] = 128;
+  const two = tail + 9 > 64;
+  const end = two ? 128 : 64;
+  pad.fill(0, tail + 1, end - 8);
+  const bits = bytes * 8;
+  const hi = Math.floor(bits / 4294967296);
+  const lo = bits >>> 0;
+  pad[end - 8] = hi >>> 24;
+  pad[end - 7] = hi >>> 16 & 255;
+  pad[end - 6] = hi >>> 8 & 255;
+  pad[end - 5] = hi & 255;
+  pad[end - 4] = lo >>> 24;
+  pad[end - 3] = lo >>> 16 & 255;
+  pad[end - 2] = lo >>> 8 & 255;
+  pad[end - 1] = lo & 255;
+  compress(pad, 0);
+  if (two) compress(pad, 64);
+  for (let i = 0; i < 8; i++) {
+    const v = H[i];
+    out[at + 4 * i] = v >>> 24;
+    out[at + 4 * i + 1] = v >>> 16 & 255;
+    out[at + 4 * i + 2] = v >>> 8 & 255;
+    out[at + 4 * i + 3] = v & 255;
+  }
+}
+function sha256At(buf, off, len, out, at) {
+  H.set(IV);
+  let p = off;
+  const end = off + len;
+  while (end - p >= 64) {
+    compress(buf, p);
+    p += 64;
+  }
+  const tail = end - p;
+  for (let i = 0; i < tail; i++) PAD[i] = buf[p + i];
+  finish(tail, len, out, at);
+}
+function nodeAt(src, l, r, out, at) {
+  H.set(IV);
+  const pad = PAD;
+  pad[0] = 1;
+  for (let i = 0; i < 32; i++) pad[1 + i] = src[l + i];
+  for (let i = 0; i < 32; i++) pad[33 + i] = src[r + i];
+  compress(pad, 0);
+  pad[0] = pad[64];
+  finish(1, 65, out, at);
+}
+
+// src/bytes.ts
+var te = new TextEncoder();
+var td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function utf8(s) {
+  return te.encode(s);
+}
+function fromUtf8(b) {
+  return td.decode(b);
+}
+var HEX = "0123456789abcdef";
+var HEX_BYTE = [];
+for (let i = 0; i < 256; i++) HEX_BYTE.push(HEX[i >> 4] + HEX[i & 15]);
+function toHex(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i]];
+  return s;
+}
+var HEXVAL = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEXVAL[48 + i] = i;
+for (let i = 0; i < 6; i++) HEXVAL[97 + i] = HEXVAL[65 + i] = 10 + i;
+function parseHex(s) {
+  if (typeof s !== "string" || s.length % 2 !== 0) return null;
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const a = s.charCodeAt(2 * i);
+    const b = s.charCodeAt(2 * i + 1);
+    const hi = a < 128 ? HEXVAL[a] : -1;
+    const lo = b < 128 ? HEXVAL[b] : -1;
+    if (hi < 0 || lo < 0) return null;
+    out[i] = hi << 4 | lo;
+  }
+  return out;
+}
+function isHash(s) {
+  if (typeof s !== "string" || s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
+  }
+  return true;
+}
+function sha256Into(data, out) {
+  sha256At(data, 0, data.length, out, 0);
+  return out;
+}
+function hashBytes(s) {
+  const b = parseHex(s);
+  if (!b || b.length !== 32) throw new Error(`not a 32-byte hash: ${String(s).slice(0, 80)}`);
+  return b;
+}
+function cmpBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+function cmpUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x2 = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x2 !== y) {
+      const sx = x2 >= 55296 && x2 <= 57343;
+      const sy = y >= 55296 && y <= 57343;
+      if (sx !== sy) return sx ? 1 : -1;
+      return x2 - y;
+    }
+  }
+  return a.length - b.length;
+}
+function sortUtf8(xs) {
+  return xs.slice().sort(cmpUtf8);
+}
+function strictlyIncreasing(xs) {
+  for (let i = 1; i < xs.length; i++) if (cmpUtf8(xs[i - 1], xs[i]) >= 0) return false;
+  return true;
+}
+function sha(data) {
+  return sha256(data);
+}
+var Writer = class {
+  buf;
+  len = 0;
+  constructor(cap = 256) {
+    this.buf = new Uint8Array(cap);
+  }
+  reset() {
+    this.len = 0;
+    return this;
+  }
+  reserve(n) {
+    this.ensure(n);
+  }
+  ensure(n) {
+    if (this.len + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + n) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(this.buf.subarray(0, this.len));
+    this.buf = nb;
+  }
+  byte(b) {
+    this.ensure(1);
+    this.buf[this.len++] = b;
+    return this;
+  }
+  bytes(b) {
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+    return this;
+  }
+  u32(n) {
+    if (!Number.isInteger(n) || n < 0 || n > 4294967295) throw new Error(`u32 out of range: ${n}`);
+    this.ensure(4);
+    const b = this.buf;
+    b[this.len] = n >>> 24;
+    b[this.len + 1] = n >>> 16 & 255;
+    b[this.len + 2] = n >>> 8 & 255;
+    b[this.len + 3] = n & 255;
+    this.len += 4;
+    return this;
+  }
+  u64(n) {
+    let v = typeof n === "bigint" ? n : BigInt(n);
+    if (typeof n === "number" && !Number.isSafeInteger(n)) throw new Error(`u64 not an exact integer: ${n}`);
+    if (v < 0n || v > 0xffffffffffffffffn) throw new Error(`u64 out of range: ${n}`);
+    this.ensure(8);
+    for (let i = 7; i >= 0; i--) {
+      this.buf[this.len + i] = Number(v & 255n);
+      v >>= 8n;
+    }
+    this.len += 8;
+    return this;
+  }
+  /** lp(x) = u32be(len(x)) ‖ x; a text is its UTF-8 bytes. */
+  lp(x2) {
+    if (typeof x2 === "string") {
+      this.ensure(4 + x2.length * 3);
+      const { written } = te.encodeInto(x2, this.buf.subarray(this.len + 4));
+      this.u32(written);
+      this.len += written;
+      return this;
+    }
+    this.u32(x2.length);
+    return this.bytes(x2);
+  }
+  /** list(xs) = u32be(count) ‖ lp(x1) ‖ … */
+  list(xs) {
+    this.u32(xs.length);
+    for (const x2 of xs) this.lp(x2);
+    return this;
+  }
+  /** opt(x) = 0x00, or 0x01 ‖ lp(x). */
+  opt(x2) {
+    if (x2 === null || x2 === void 0) return this.byte(0);
+    return this.byte(1).lp(x2);
+  }
+  /** opt64(x) = 0x00, or 0x01 ‖ u64be(x). */
+  opt64(x2) {
+    if (x2 === null || x2 === void 0) return this.byte(0);
+    return this.byte(1).u64(x2);
+  }
+  /** raw(h): the 32 bytes of a hash. */
+  raw(h) {
+    if (typeof h === "string") {
+      if (h.length !== 64) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
+      this.ensure(32);
+      for (let i = 0; i < 32; i++) {
+        const a = h.charCodeAt(2 * i);
+        const b = h.charCodeAt(2 * i + 1);
+        const hi = a < 128 ? HEXVAL[a] : -1;
+        const lo = b < 128 ? HEXVAL[b] : -1;
+        if (hi < 0 || lo < 0) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
+        this.buf[this.len + i] = hi << 4 | lo;
+      }
+      this.len += 32;
+      return this;
+    }
+    if (h.length !== 32) throw new Error("raw() needs 32 bytes");
+    return this.bytes(h);
+  }
+  /** pad32(tag): ASCII tag, zero bytes up to 32. */
+  pad32(tag) {
+    return this.bytes(pad32(tag));
+  }
+  out() {
+    return this.buf.slice(0, this.len);
+  }
+  view() {
+    return this.buf.subarray(0, this.len);
+  }
+  sha() {
+    return sha256(this.buf.subarray(0, this.len));
+  }
+};
+var BinWriter = class extends Writer {
+  lp(x2) {
+    if (typeof x2 !== "string") return super.lp(x2);
+    const n = x2.length;
+    this.u32(n);
+    this.reserve(n);
+    const b = this.buf;
+    let p = this.len;
+    for (let i = 0; i < n; i++) b[p++] = x2.charCodeAt(i);
+    this.len = p;
+    return this;
+  }
+};
+function binToStr(s) {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+}
+function strToBin(s) {
+  const b = utf8(s);
+  let out = "";
+  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+function pad32(tag) {
+  const b = utf8(tag);
+  if (b.length > 32) throw new Error("pad32 tag longer than 32 bytes");
+  const out = new Uint8Array(32);
+  out.set(b);
+  return out;
+}
+function charCount(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// src/commitments.ts
+var ENTITY_KINDS = ["enterprise", "individual_business", "farmer_cooperative", "public_institution", "social_organization", "private_non_enterprise", "other"];
+var ENTITY_STATUSES = ["in_business", "revoked", "deregistered", "withdrawn", "moved_out", "suspended"];
+var OFFICER_STATUSES = ["active", "on_leave", "seconded", "transferred", "retired", "suspended"];
+var CREDIT_CLASSES = ["A", "B", "C", "D"];
+var ITEM_TYPES = ["key", "general"];
+var REGISTRIES = ["items", "entities", "officers", "recusals"];
+var USCC_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
+function isUscc(s) {
+  return typeof s === "string" && USCC_RE.test(s);
+}
+function isDate(s) {
+  if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
+  const y = +s.slice(0, 4);
+  const m = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+function isStr(x2) {
+  return typeof x2 === "string";
+}
+function isStrList(x2) {
+  return Array.isArray(x2) && x2.every(isStr);
+}
+function isOptStr(x2) {
+  return x2 === null || typeof x2 === "string";
+}
+function entityProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isUscc(r.uscc)) p.push(`uscc "${String(r.uscc)}" is not 18 characters of the GB 32100-2015 alphabet`);
+  if (!isStr(r.name)) p.push("name");
+  if (!ENTITY_KINDS.includes(r.kind)) p.push(`kind "${String(r.kind)}"`);
+  if (!isStrList(r.categories)) p.push("categories");
+  else if (!strictlyIncreasing(r.categories)) p.push("categories not sorted without duplicates");
+  if (!isStr(r.industry)) p.push("industry");
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isOptStr(r.township)) p.push("township");
+  if (!ENTITY_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!(r.established === null || isDate(r.established))) p.push(`established "${String(r.established)}" is not a date`);
+  if (!isStrList(r.flags)) p.push("flags");
+  else if (!strictlyIncreasing(r.flags)) p.push("flags not sorted without duplicates");
+  if (!isHash(r.credit_class_commitment)) p.push("credit_class_commitment is not a 64-digit hash");
+  return p;
+}
+function officerProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.id) || r.id === "") p.push("id");
+  for (const f of ["name", "department", "unit"]) if (!isStr(r[f])) p.push(f);
+  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
+  if (!isStrList(r.qualifications)) p.push("qualifications");
+  else if (!strictlyIncreasing(r.qualifications)) p.push("qualifications not sorted without duplicates");
+  if (!OFFICER_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
+  if (!isDate(r.cert_expiry)) p.push(`cert_expiry "${String(r.cert_expiry)}" is not a date`);
+  return p;
+}
+function itemProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isStr(r.code) || r.code === "") p.push("code");
+  for (const f of ["name", "department", "target_category", "method", "basis"]) if (!isStr(r[f])) p.push(f);
+  if (!ITEM_TYPES.includes(r.item_type)) p.push(`item_type "${String(r.item_type)}"`);
+  if (!isOptStr(r.qualification)) p.push("qualification");
+  return p;
+}
+function recusalProblems(r) {
+  const p = [];
+  if (!r || typeof r !== "object") return ["not an object"];
+  if (!isHash(r.pair_commitment)) p.push("pair_commitment");
+  if (!isHash(r.reason_commitment)) p.push("reason_commitment");
+  return p;
+}
+function commitment(salt, values) {
+  return new Writer(128).pad32("dualdraw-confidential-v1").raw(salt).list(values).sha();
+}
+function itemLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/item").lp(r.code).lp(r.name).lp(r.department).lp(r.item_type).lp(r.target_category).lp(r.method).lp(r.basis).opt(r.qualification);
+}
+function entityLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/entity").lp(r.uscc).lp(r.name).lp(r.kind).list(r.categories).lp(r.industry).lp(r.region).opt(r.township).lp(r.status).opt(r.established).list(r.flags).raw(r.credit_class_commitment);
+}
+function officerLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/officer").lp(r.id).lp(r.name).lp(r.department).lp(r.unit).lp(r.region).list(r.qualifications).lp(r.status).lp(r.cert_expiry);
+}
+function recusalLeaf(r, wr = new Writer()) {
+  return wr.lp("dualdraw-leaf-v1/recusal").raw(r.pair_commitment).raw(r.reason_commitment);
+}
+var EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+var leafScratch = new Writer(512);
+function leafHash(leaf) {
+  leafScratch.reset().byte(0).bytes(leaf);
+  return sha256Into(leafScratch.view(), new Uint8Array(32));
+}
+var nodeBuf = new Uint8Array(65);
+function nodeHash(l, r) {
+  nodeBuf[0] = 1;
+  nodeBuf.set(l, 1);
+  nodeBuf.set(r, 33);
+  return sha256Into(nodeBuf, new Uint8Array(32));
+}
+function prefixedLeafHash(build, scratch = new Writer(512)) {
+  scratch.reset().byte(0);
+  build(scratch);
+  return sha256Into(scratch.view(), new Uint8Array(32));
+}
+var MerkleStream = class {
+  constructor(blockSize = 0) {
+    this.blockSize = blockSize;
+    this.blocks = blockSize > 0 ? [] : null;
+  }
+  blockSize;
+  hashes = [];
+  sizes = [];
+  count = 0;
+  blocks;
+  push(h) {
+    let cur = h;
+    let size = 1;
+    if (this.blockSize === 1) this.blocks.push(cur);
+    while (this.sizes.length && this.sizes[this.sizes.length - 1] === size) {
+      this.sizes.pop();
+      cur = nodeHash(this.hashes.pop(), cur);
+      size *= 2;
+      if (size === this.blockSize) this.blocks.push(cur);
+    }
+    this.hashes.push(cur);
+    this.sizes.push(size);
+    this.count++;
+  }
+  root() {
+    if (this.hashes.length === 0) return hashBytes(EMPTY_ROOT);
+    let r = this.hashes[this.hashes.length - 1];
+    for (let i = this.hashes.length - 2; i >= 0; i--) r = nodeHash(this.hashes[i], r);
+    return r;
+  }
+};
+function auditPath(m, n, mth) {
+  const out = [];
+  const rec = (m2, a, b) => {
+    const size = b - a;
+    if (size <= 1) return;
+    let k = 1;
+    while (k * 2 < size) k *= 2;
+    if (m2 < k) {
+      rec(m2, a, a + k);
+      out.push(mth(a + k, b));
+    } else {
+      rec(m2 - k, a + k, b);
+      out.push(mth(a, a + k));
+    }
+  };
+  rec(m, 0, n);
+  return out;
+}
+function rootFromPath(index, size, leafH, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
+  let fn = index;
+  let sn = size - 1;
+  let r = leafH;
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else r = nodeHash(r, p);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  if (sn !== 0) return null;
+  return r;
+}
+function verifyInclusion(index, size, leafH, path, root) {
+  if (!Array.isArray(path) || !path.every(isHash)) return false;
+  const r = rootFromPath(index, size, leafH, path.map(hashBytes));
+  return r !== null && toHex(r) === root;
+}
+function snapshotDigest(roots) {
+  const wr = new Writer(256).lp("dualdraw-snapshot-v1");
+  for (const r of REGISTRIES) wr.lp(r).u64(roots[r].size).raw(roots[r].hash);
+  return wr.sha();
+}
+function textTreeRoot(texts) {
+  const t2 = new MerkleStream();
+  for (const s of texts) t2.push(leafHash(utf8(s)));
+  return t2.root();
+}
+
+// src/compactBlock.ts
+var USCC_OK = new Uint8Array(256);
+for (const c of "0123456789ABCDEFGHJKLMNPQRTUWXY") USCC_OK[c.charCodeAt(0)] = 1;
+function growU32(a, n) {
+  if (a.length >= n) return a;
+  let c = a.length * 2;
+  while (c < n) c *= 2;
+  return new Uint32Array(c);
+}
+var COLUMN = {
+  n: t("实体数", "the entity count"),
+  dict: t("字典", "the dictionary"),
+  uscc: t("统一社会信用代码列", "the USCC column"),
+  commitment: t("信用类别承诺列", "the commitment column"),
+  name: t("名称列", "the name column"),
+  kind: t("主体类型列", "the kind column"),
+  categories: t("类别列", "the categories column"),
+  industry: t("行业列", "the industry column"),
+  region: t("地区列", "the region column"),
+  township: t("乡镇列", "the township column"),
+  status: t("经营状态列", "the status column"),
+  established: t("成立日期列", "the established column"),
+  flags: t("标记列", "the flags column")
+};
+var BlockColumns = class {
+  raw = new Uint8Array(0);
+  n = 0;
+  d = 0;
+  k = 0;
+  dictAt = new Uint32Array(64);
+  dictLen = new Uint32Array(64);
+  /** per dictionary text: 1 if it is an entity kind token, a status token, a region (6 digits); its rank in byte order */
+  isKind = new Uint8Array(64);
+  isStatus = new Uint8Array(64);
+  isRegion = new Uint8Array(64);
+  rank = new Uint32Array(64);
+  usccAt = 0;
+  commitAt = 0;
+  nameAt = new Uint32Array(256);
+  nameLen = new Uint32Array(256);
+  kind = new Uint32Array(256);
+  catStart = new Uint32Array(256);
+  catCount = new Uint32Array(256);
+  industry = new Uint32Array(256);
+  region = new Uint32Array(256);
+  /** 0: absent, i + 1: text i */
+  township = new Uint32Array(256);
+  status = new Uint32Array(256);
+  date = new Uint32Array(256);
+  flagStart = new Uint32Array(256);
+  flagCount = new Uint32Array(256);
+  /** the category and flag indices of all entities, one after the other */
+  lists = new Uint32Array(1024);
+  p = 0;
+  end = 0;
+  col = "n";
+  fail(what) {
+    const sep = what.en.startsWith("entity") ? ", " : " ";
+    throw new CompactError(t(`公开名录${blockName(this.k).zh}${what.zh}`, `The public snapshot's ${blockName(this.k).en}${sep}${what.en}`));
+  }
+  short() {
+    const c = COLUMN[this.col];
+    return this.fail(t(`在${c.zh}中途结束（数据不完整）。`, `ends inside ${c.en} (incomplete).`));
+  }
+  u32() {
+    if (this.p + 4 > this.end) this.short();
+    const v = u32At(this.raw, this.p);
+    this.p += 4;
+    return v;
+  }
+  /** uv (§9.1): at most 5 bytes, below 2^32 */
+  uv() {
+    const b = this.raw;
+    let p = this.p;
+    const end = this.end;
+    if (p >= end) this.short();
+    let c = b[p++];
+    if (c < 128) {
+      this.p = p;
+      return c;
+    }
+    let v = c & 127;
+    let mul = 128;
+    for (let i = 1; ; i++) {
+      if (i === 5) this.fail(t(`的${COLUMN[this.col].zh}中有一个变长整数超过 5 个字节。`, `has a variable-length integer of more than 5 bytes in ${COLUMN[this.col].en}.`));
+      if (p >= end) this.short();
+      c = b[p++];
+      v += (c & 127) * mul;
+      if (c < 128) break;
+      mul *= 128;
+    }
+    if (v > 4294967295) this.fail(t(`的${COLUMN[this.col].zh}中有一个变长整数不小于 2^32。`, `has a variable-length integer of 2^32 or more in ${COLUMN[this.col].en}.`));
+    this.p = p;
+    return v;
+  }
+  index(j, max) {
+    const v = this.uv();
+    if (v >= max) {
+      const c = COLUMN[this.col];
+      this.fail(t(`第 ${j + 1} 个实体的${c.zh}引用了字典中的第 ${v} 项，而字典只有 ${this.d} 项。`, `entity ${j + 1}: ${c.en} refers to dictionary entry ${v}, but the dictionary has ${this.d} entries.`));
+    }
+    return v;
+  }
+  list(j, start, count, at) {
+    const m = this.uv();
+    if (m > this.end - this.p) this.short();
+    start[j] = at;
+    count[j] = m;
+    this.lists = growU32Keep(this.lists, at + m);
+    for (let i = 0; i < m; i++) this.lists[at + i] = this.index(j, this.d);
+    return at + m;
+  }
+  /**
+   * Decode block k's inflated bytes raw[0 … len), which must hold exactly `expectN` entities. Checks what the format
+   * requires (§9.3: complete columns, dictionary indices in range, uv limits, nothing left over; the dictionary's
+   * texts valid UTF-8 and distinct; every name valid UTF-8), not the records' validity (§4: see entityValid).
+   */
+  decode(raw, len, k, expectN) {
+    this.raw = raw;
+    this.k = k;
+    this.p = 0;
+    this.end = len;
+    this.col = "n";
+    const n = this.u32();
+    if (n !== expectN) this.fail(t(`应有 ${expectN} 个实体，文件中为 ${n} 个（除最后一块外，每块的实体数都应等于 block_size）。`, `should hold ${expectN} entities, the file says ${n} (every block but the last holds block_size).`));
+    this.n = n;
+    this.col = "dict";
+    const d = this.u32();
+    if (d > (len - this.p) / 4) this.short();
+    this.d = d;
+    if (this.dictAt.length < d) {
+      const c = Math.max(d, this.dictAt.length * 2);
+      this.dictAt = new Uint32Array(c);
+      this.dictLen = new Uint32Array(c);
+      this.isKind = new Uint8Array(c);
+      this.isStatus = new Uint8Array(c);
+      this.isRegion = new Uint8Array(c);
+      this.rank = new Uint32Array(c);
+    }
+    for (let i = 0; i < d; i++) {
+      const at2 = this.p;
+      const l = this.u32();
+      if (l > this.end - this.p) this.short();
+      if (!validUtf8(raw, this.p, this.p + l)) this.fail(t(`的字典第 ${i} 项不是有效的 UTF-8 文本。`, `has a dictionary entry (${i}) that is not valid UTF-8.`));
+      this.dictAt[i] = at2;
+      this.dictLen[i] = l;
+      this.p += l;
+    }
+    this.classifyDictionary();
+    if (n > (len - this.p) / 50) {
+      this.col = "uscc";
+      this.short();
+    }
+    for (const a of ["nameAt", "nameLen", "kind", "catStart", "catCount", "industry", "region", "township", "status", "date", "flagStart", "flagCount"]) this[a] = growU32(this[a], n);
+    this.usccAt = this.p;
+    this.commitAt = this.p + 18 * n;
+    this.p += 50 * n;
+    this.col = "name";
+    for (let j = 0; j < n; j++) {
+      const l = this.uv();
+      if (l > this.end - this.p) this.short();
+      if (!validUtf8(raw, this.p, this.p + l)) this.fail(t(`第 ${j + 1} 个实体（${this.usccText(j)}）的名称不是有效的 UTF-8 文本。`, `entity ${j + 1} (${this.usccText(j)}): its name is not valid UTF-8.`));
+      this.nameAt[j] = this.p;
+      this.nameLen[j] = l;
+      this.p += l;
+    }
+    this.col = "kind";
+    for (let j = 0; j < n; j++) this.kind[j] = this.index(j, d);
+    this.col = "categories";
+    let at = 0;
+    for (let j = 0; j < n; j++) at = this.list(j, this.catStart, this.catCount, at);
+    this.col = "industry";
+    for (let j = 0; j < n; j++) this.industry[j] = this.index(j, d);
+    this.col = "region";
+    for (let j = 0; j < n; j++) this.region[j] = this.index(j, d);
+    this.col = "township";
+    for (let j = 0; j < n; j++) this.township[j] = this.index(j, d + 1);
+    this.col = "status";
+    for (let j = 0; j < n; j++) this.status[j] = this.index(j, d);
+    this.col = "established";
+    for (let j = 0; j < n; j++) this.date[j] = this.uv();
+    this.col = "flags";
+    for (let j = 0; j < n; j++) at = this.list(j, this.flagStart, this.flagCount, at);
+    if (this.p !== this.end) this.fail(t(`的各列之后还多出 ${this.end - this.p} 个字节。`, `has ${this.end - this.p} bytes left over after its columns.`));
+  }
+  /** Tokens, regions and the byte order of the dictionary's texts; two equal texts are refused (§9.3: d distinct texts). */
+  classifyDictionary() {
+    const d = this.d;
+    const raw = this.raw;
+    const order = new Array(d);
+    for (let i = 0; i < d; i++) {
+      order[i] = i;
+      const s = this.dictBin(i);
+      this.isKind[i] = ENTITY_KINDS.includes(s) ? 1 : 0;
+      this.isStatus[i] = ENTITY_STATUSES.includes(s) ? 1 : 0;
+      this.isRegion[i] = /^[0-9]{6}$/.test(s) ? 1 : 0;
+    }
+    const cmp = (a, b) => {
+      const pa = this.dictAt[a] + 4;
+      const pb = this.dictAt[b] + 4;
+      const la = this.dictLen[a];
+      const lb = this.dictLen[b];
+      const m = Math.min(la, lb);
+      for (let i = 0; i < m; i++) if (raw[pa + i] !== raw[pb + i]) return raw[pa + i] - raw[pb + i];
+      return la - lb;
+    };
+    order.sort(cmp);
+    for (let r = 0; r < d; r++) {
+      if (r > 0 && cmp(order[r - 1], order[r]) === 0) this.fail(t(`的字典中有重复的文本（“${this.dictText(order[r])}”）。`, `has a repeated text in its dictionary ("${this.dictText(order[r])}").`));
+      this.rank[order[r]] = r;
+    }
+  }
+  /** Dictionary text i as a binary string (one character per UTF-8 byte: json.ts binaryStreams) */
+  dictBin(i) {
+    return binString(this.raw, this.dictAt[i] + 4, this.dictLen[i]);
+  }
+  dictText(i) {
+    return utf8Text(this.raw, this.dictAt[i] + 4, this.dictLen[i]);
+  }
+  usccBin(j) {
+    return binString(this.raw, this.usccAt + 18 * j, 18);
+  }
+  usccText(j) {
+    return utf8Text(this.raw, this.usccAt + 18 * j, 18);
+  }
+  /** §4 validity of entity j, decided on the bytes (tokens, lists strictly increasing, USCC, region, date). */
+  entityValid(j) {
+    const raw = this.raw;
+    const u = this.usccAt + 18 * j;
+    for (let i = 0; i < 18; i++) if (USCC_OK[raw[u + i]] === 0) return false;
+    if (!this.isKind[this.kind[j]] || !this.isStatus[this.status[j]] || !this.isRegion[this.region[j]]) return false;
+    const lists = this.lists;
+    const rank = this.rank;
+    for (let s = this.catStart[j], e = s + this.catCount[j], i = s + 1; i < e; i++) if (rank[lists[i - 1]] >= rank[lists[i]]) return false;
+    for (let s = this.flagStart[j], e = s + this.flagCount[j], i = s + 1; i < e; i++) if (rank[lists[i - 1]] >= rank[lists[i]]) return false;
+    const dt = this.date[j];
+    return dt === 0 || realDate(dt);
+  }
+  /** Entity j as the record of §7/§8; texts as binary strings (as the JSON path reads them) or as text. */
+  record(j, binary) {
+    const s = binary ? (a, l) => binString(this.raw, a, l) : (a, l) => utf8Text(this.raw, a, l);
+    const dict = (i) => s(this.dictAt[i] + 4, this.dictLen[i]);
+    const list = (st, c) => Array.from(this.lists.subarray(st, st + c), dict);
+    const tw = this.township[j];
+    const dt = this.date[j];
+    return {
+      uscc: s(this.usccAt + 18 * j, 18),
+      name: s(this.nameAt[j], this.nameLen[j]),
+      kind: dict(this.kind[j]),
+      categories: list(this.catStart[j], this.catCount[j]),
+      industry: dict(this.industry[j]),
+      region: dict(this.region[j]),
+      township: tw === 0 ? null : dict(tw - 1),
+      status: dict(this.status[j]),
+      // an impossible date is written as the JSON file would have it, and entityProblems reports it as "not a date"
+      established: dt === 0 ? null : dateShape(dt),
+      flags: list(this.flagStart[j], this.flagCount[j]),
+      credit_class_commitment: toHex(this.raw.subarray(this.commitAt + 32 * j, this.commitAt + 32 * j + 32))
+    };
+  }
+};
+function growU32Keep(a, n) {
+  if (a.length >= n) return a;
+  const b = growU32(a, n);
+  b.set(a);
+  return b;
+}
+function binString(b, at, len) {
+  if (len <= 64) {
+    let s2 = "";
+    for (let i = 0; i < len; i++) s2 += String.fromCharCode(b[at + i]);
+    return s2;
+  }
+  let s = "";
+  for (let i = 0; i < len; i += 8192) s += String.fromCharCode.apply(null, b.subarray(at + i, at + Math.min(len, i + 8192)));
+  return s;
+}
+var td2 = new TextDecoder("utf-8", { ignoreBOM: true });
+function utf8Text(b, at, len) {
+  return td2.decode(b.subarray(at, at + len));
+}
+var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function realDate(v) {
+  const y = Math.floor(v / 1e4);
+  const m = Math.floor(v / 100) % 100;
+  const d = v % 100;
+  if (y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  if (m !== 2) return d <= DAYS[m];
+  return d <= (y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28);
+}
+function dateShape(v) {
+  const y = Math.floor(v / 1e4);
+  return `${String(y).padStart(4, "0")}-${String(Math.floor(v / 100) % 100).padStart(2, "0")}-${String(v % 100).padStart(2, "0")}`;
+}
+
+// src/compactLeaf.ts
+var LEAF_TAG = new TextEncoder().encode("dualdraw-leaf-v1/entity");
+var LeafWriter = class {
+  buf = new Uint8Array(4096);
+  dateBuf = new Uint8Array(10);
+  ensure(n) {
+    if (n <= this.buf.length) return;
+    let c = this.buf.length * 2;
+    while (c < n) c *= 2;
+    this.buf = new Uint8Array(c);
+  }
+  /** The length of 0x00 ‖ leaf, written at buf[0 …). */
+  write(c, j) {
+    const raw = c.raw;
+    const dictAt = c.dictAt;
+    const dictLen = c.dictLen;
+    const lists = c.lists;
+    const cs = c.catStart[j];
+    const cn = c.catCount[j];
+    const fs = c.flagStart[j];
+    const fn = c.flagCount[j];
+    const tw = c.township[j];
+    const dt = c.date[j];
+    let size = 1 + 4 + LEAF_TAG.length + 4 + 18 + 4 + c.nameLen[j] + 4 + dictLen[c.kind[j]] + 4 + 4 + dictLen[c.industry[j]] + 4 + dictLen[c.region[j]] + 1 + 4 + dictLen[c.status[j]] + 1 + 4 + 32;
+    for (let i = 0; i < cn; i++) size += 4 + dictLen[lists[cs + i]];
+    for (let i = 0; i < fn; i++) size += 4 + dictLen[lists[fs + i]];
+    if (tw !== 0) size += 4 + dictLen[tw - 1];
+    if (dt !== 0) size += 14;
+    this.ensure(size);
+    const b = this.buf;
+    let p = 0;
+    const u323 = (v) => {
+      b[p] = v >>> 24;
+      b[p + 1] = v >>> 16 & 255;
+      b[p + 2] = v >>> 8 & 255;
+      b[p + 3] = v & 255;
+      p += 4;
+    };
+    const copy = (at, len) => {
+      for (let i = 0; i < len; i++) b[p + i] = raw[at + i];
+      p += len;
+    };
+    const dict = (i) => copy(dictAt[i], 4 + dictLen[i]);
+    b[p++] = 0;
+    u323(LEAF_TAG.length);
+    b.set(LEAF_TAG, p);
+    p += LEAF_TAG.length;
+    u323(18);
+    const u = c.usccAt + 18 * j;
+    for (let i = 0; i < 18; i++) b[p + i] = raw[u + i];
+    p += 18;
+    u323(c.nameLen[j]);
+    copy(c.nameAt[j], c.nameLen[j]);
+    dict(c.kind[j]);
+    u323(cn);
+    for (let i = 0; i < cn; i++) dict(lists[cs + i]);
+    dict(c.industry[j]);
+    dict(c.region[j]);
+    if (tw === 0) b[p++] = 0;
+    else {
+      b[p++] = 1;
+      dict(tw - 1);
+    }
+    dict(c.status[j]);
+    if (dt === 0) b[p++] = 0;
+    else {
+      b[p++] = 1;
+      u323(10);
+      const db = this.dateBuf;
+      let y = Math.floor(dt / 1e4);
+      const md = dt % 1e4;
+      for (let i = 3; i >= 0; i--) {
+        db[i] = 48 + y % 10;
+        y = Math.floor(y / 10);
+      }
+      db[4] = 45;
+      db[5] = 48 + Math.floor(md / 1e3);
+      db[6] = 48 + Math.floor(md / 100) % 10;
+      db[7] = 45;
+      db[8] = 48 + Math.floor(md / 10) % 10;
+      db[9] = 48 + md % 10;
+      b.set(db, p);
+      p += 10;
+    }
+    u323(fn);
+    for (let i = 0; i < fn; i++) dict(lists[fs + i]);
+    const cm = c.commitAt + 32 * j;
+    for (let i = 0; i < 32; i++) b[p + i] = raw[cm + i];
+    p += 32;
+    return p;
+  }
+  /** SHA-256(0x00 ‖ leaf) of entity j into out[at … at + 32). */
+  hash(c, j, out, at) {
+    sha256At(this.buf, 0, this.write(c, j), out, at);
+  }
+};
+function rootInPlace(h, n) {
+  if (n === 0) throw new Error("no leaves");
+  let m = n;
+  while (m > 1) {
+    const half = m >> 1;
+    for (let i = 0; i < half; i++) nodeAt(h, 64 * i, 64 * i + 32, h, 32 * i);
+    if (m & 1) h.copyWithin(32 * half, 32 * (m - 1), 32 * m);
+    m = half + (m & 1);
+  }
+  return h.slice(0, 32);
+}
+
+// src/compactPool.ts
+function blockRoot(raw, rawLen, k, n, cols = new BlockColumns(), lw = new LeafWriter()) {
+  cols.decode(raw, rawLen, k, n);
+  const h = new Uint8Array(32 * n);
+  for (let j = 0; j < n; j++) lw.hash(cols, j, h, 32 * j);
+  return rootInPlace(h, n);
+}
+function serveBlockRoot(m, reply) {
+  try {
+    reply({ type: "block-root", id: m.id, root: blockRoot(m.raw, m.raw.length, m.k, m.n), error: null });
+  } catch (e) {
+    reply({ type: "block-root", id: m.id, root: null, error: String(e?.message ?? e) });
+  }
+}
+var BlockHasher = class {
+  constructor(helpers) {
+    this.helpers = helpers;
+    this.load = helpers.map(() => 0);
+    this.broken = helpers.map(() => false);
+    helpers.forEach(
+      (h, i) => h.listen(
+        (r) => this.answer(r),
+        () => this.fail(i)
+      )
+    );
+  }
+  helpers;
+  next = 1;
+  waiting = /* @__PURE__ */ new Map();
+  load;
+  broken;
+  get size() {
+    return this.helpers.length;
+  }
+  /** The least busy helper if it has fewer than `room` blocks to do, else -1 (then the caller hashes the block). */
+  free(room = 2) {
+    let best = -1;
+    for (let i = 0; i < this.helpers.length; i++) if (!this.broken[i] && this.load[i] < room && (best < 0 || this.load[i] < this.load[best])) best = i;
+    return best;
+  }
+  /** Block k's root, computed by helper i from a copy of raw[0 … rawLen). */
+  root(i, raw, rawLen, k, n) {
+    const id = this.next++;
+    const copy = raw.slice(0, rawLen);
+    this.load[i]++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, { resolve, raw: copy, k, n, helper: i });
+      this.helpers[i].post({ type: "block-root", id, raw: copy, k, n }, []);
+    });
+  }
+  answer(r) {
+    const w = this.waiting.get(r.id);
+    if (!w) return;
+    this.waiting.delete(r.id);
+    this.load[w.helper]--;
+    w.resolve(r.root ?? blockRoot(w.raw, w.raw.length, w.k, w.n));
+  }
+  fail(i) {
+    this.broken[i] = true;
+    for (const [id, w] of this.waiting)
+      if (w.helper === i) {
+        this.waiting.delete(id);
+        w.resolve(blockRoot(w.raw, w.raw.length, w.k, w.n));
+      }
+  }
+  close() {
+    for (const h of this.helpers)
+      try {
+        h.terminate();
+      } catch {
+      }
+  }
+};
+var factory = null;
+function setBlockHasher(f) {
+  factory = f;
+}
+function makeBlockHasher() {
+  try {
+    return factory?.() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// src/nodeCompact.ts
+var nodeInflate = (stored, rawLen, out, k) => new Promise((resolve, reject) => {
+  inflateRaw(stored, { maxOutputLength: Math.max(1, rawLen), info: true }, (err, res) => {
+    if (err) {
+      const code = err.code;
+      reject(code === "ERR_BUFFER_TOO_LARGE" ? inflateErrors.bomb(k, rawLen) : inflateErrors.notDeflate(k, err.message));
+      return;
+    }
+    const { buffer, engine } = res;
+    if (engine.bytesWritten !== stored.length) return reject(inflateErrors.junk(k, stored.length - engine.bytesWritten));
+    if (buffer.length !== rawLen) return reject(inflateErrors.size(k, buffer.length, rawLen));
+    out.set(buffer);
+    resolve();
+  });
+});
+function nodeCompactSetup(script) {
+  if (!isMainThread) {
+    const port = parentPort;
+    port.on("message", (m) => serveBlockRoot(m, (r) => port.postMessage(r)));
+    return true;
+  }
+  setInflater(nodeInflate);
+  setBlockHasher(() => {
+    const n = Math.max(1, Math.min(3, availableParallelism() - 1));
+    return new BlockHasher(
+      Array.from({ length: n }, () => {
+        const w = new Worker(script);
+        w.unref();
+        return {
+          post: (m, tr) => w.postMessage(m, tr),
+          listen: (onMessage, onError) => {
+            w.on("message", onMessage);
+            w.on("error", onError);
+          },
+          terminate: () => void w.terminate()
+        };
+      })
+    );
+  });
+  return false;
+}
 
 // src/logCli.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -765,967 +3406,6 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// node_modules/@noble/hashes/_u64.js
-var U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
-var _32n = /* @__PURE__ */ BigInt(32);
-function fromBig(n, le = false) {
-  if (le)
-    return { h: Number(n & U32_MASK64), l: Number(n >> _32n & U32_MASK64) };
-  return { h: Number(n >> _32n & U32_MASK64) | 0, l: Number(n & U32_MASK64) | 0 };
-}
-function split(lst, le = false) {
-  const len = lst.length;
-  let Ah = new Uint32Array(len);
-  let Al = new Uint32Array(len);
-  for (let i = 0; i < len; i++) {
-    const { h, l } = fromBig(lst[i], le);
-    [Ah[i], Al[i]] = [h, l];
-  }
-  return [Ah, Al];
-}
-var fromNumH = (n) => n / 2 ** 32 | 0;
-var fromNumL = (n) => n >>> 0;
-function setU64FromNum(view, byteOffset, n, isLE3) {
-  const h = fromNumH(n);
-  const l = fromNumL(n);
-  view.setUint32(byteOffset, isLE3 ? l : h, isLE3);
-  view.setUint32(byteOffset + 4, isLE3 ? h : l, isLE3);
-}
-var shrSH = (h, _l, s) => h >>> s;
-var shrSL = (h, l, s) => h << 32 - s | l >>> s;
-var rotrSH = (h, l, s) => h >>> s | l << 32 - s;
-var rotrSL = (h, l, s) => h << 32 - s | l >>> s;
-var rotrBH = (h, l, s) => h << 64 - s | l >>> s - 32;
-var rotrBL = (h, l, s) => h >>> s - 32 | l << 64 - s;
-function add(Ah, Al, Bh, Bl) {
-  const l = (Al >>> 0) + (Bl >>> 0);
-  return { h: Ah + Bh + (l / 2 ** 32 | 0) | 0, l: l | 0 };
-}
-var add3L = (Al, Bl, Cl) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0);
-var add3H = (low, Ah, Bh, Ch) => Ah + Bh + Ch + (low / 2 ** 32 | 0) | 0;
-var add4L = (Al, Bl, Cl, Dl) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0) + (Dl >>> 0);
-var add4H = (low, Ah, Bh, Ch, Dh) => Ah + Bh + Ch + Dh + (low / 2 ** 32 | 0) | 0;
-var add5L = (Al, Bl, Cl, Dl, El) => (Al >>> 0) + (Bl >>> 0) + (Cl >>> 0) + (Dl >>> 0) + (El >>> 0);
-var add5H = (low, Ah, Bh, Ch, Dh, Eh) => Ah + Bh + Ch + Dh + Eh + (low / 2 ** 32 | 0) | 0;
-
-// node_modules/@noble/hashes/utils.js
-function isBytes(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
-}
-var atitle = (title) => title ? `"${title}" ` : "";
-function anumber(n, title = "") {
-  if (typeof n !== "number")
-    throw new TypeError(atitle(title) + "expected number, got " + typeof n);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(atitle(title) + "expected integer >= 0, got " + n);
-  return n;
-}
-function abytes(value, length, title = "") {
-  if (isBytes(value) && (length === void 0 || value.length === length))
-    return value;
-  if (length !== void 0)
-    anumber(length, "length");
-  const bytes = isBytes(value);
-  const ofLen = length !== void 0 ? ` of length ${length}` : "";
-  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-  const message = atitle(title) + "expected Uint8Array" + ofLen + ", got " + got;
-  if (!bytes)
-    throw new TypeError(message);
-  throw new RangeError(message);
-}
-var aobject = (value, label) => {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
-};
-var aopts = (value, label) => {
-  aobject(value, label);
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null)
-    throw new TypeError(`"${label}" expected plain object`);
-  if (Object.hasOwn(value, "__proto__"))
-    throw new TypeError(`"${label}.__proto__" is not allowed`);
-};
-function aexists(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("hash was destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("digest() was already called");
-}
-function aoutput(out, instance) {
-  abytes(out, void 0, "output");
-  const min = instance.outputLen;
-  if (!(out.length >= min)) {
-    throw new RangeError('"output" expected length >= ' + min);
-  }
-}
-function clean(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function createView(arr2) {
-  return new DataView(arr2.buffer, arr2.byteOffset, arr2.byteLength);
-}
-function rotr(word, shift) {
-  return word << 32 - shift | word >>> shift;
-}
-var hasHexBuiltin = /* @__PURE__ */ (() => (
-  // @ts-ignore
-  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
-))();
-var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function bytesToHex(bytes) {
-  abytes(bytes);
-  if (hasHexBuiltin)
-    return bytes.toHex();
-  let hex = "";
-  for (let i = 0; i < bytes.length; i++) {
-    hex += hexes[bytes[i]];
-  }
-  return hex;
-}
-function asciiToBase16(ch) {
-  return ch >= 48 && ch <= 57 ? ch - 48 : ch >= 65 && ch <= 70 ? ch - (65 - 10) : ch >= 97 && ch <= 102 ? ch - (97 - 10) : void 0;
-}
-function hexToBytes(hex) {
-  if (typeof hex !== "string")
-    throw new TypeError("hex string expected, got " + typeof hex);
-  if (hasHexBuiltin) {
-    try {
-      return Uint8Array.fromHex(hex);
-    } catch (error) {
-      if (error instanceof SyntaxError)
-        throw new RangeError(error.message);
-      throw error;
-    }
-  }
-  const hl = hex.length;
-  const al = hl / 2;
-  if (hl % 2)
-    throw new RangeError("hex string expected, got unpadded hex of length " + hl);
-  const array = new Uint8Array(al);
-  for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
-    const n1 = asciiToBase16(hex.charCodeAt(hi));
-    const n2 = asciiToBase16(hex.charCodeAt(hi + 1));
-    if (n1 === void 0 || n2 === void 0) {
-      const char = hex[hi] + hex[hi + 1];
-      throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
-    }
-    array[ai] = n1 * 16 + n2;
-  }
-  return array;
-}
-function concatBytes(...arrays) {
-  let sum = 0;
-  for (let i = 0; i < arrays.length; i++) {
-    const a = arrays[i];
-    abytes(a);
-    sum += a.length;
-  }
-  const res = new Uint8Array(sum);
-  for (let i = 0, pad = 0; i < arrays.length; i++) {
-    const a = arrays[i];
-    res.set(a, pad);
-    pad += a.length;
-  }
-  return res;
-}
-function checkOpts(defaults, opts, title = "opts") {
-  aopts(defaults, "defaults");
-  if (opts !== void 0)
-    aopts(opts, title);
-  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
-  return merged;
-}
-function createHasher(hashCons, info = {}) {
-  if (typeof hashCons !== "function")
-    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
-  info = checkOpts({}, info, "info");
-  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
-  const tmp2 = hashCons(void 0);
-  hashC.outputLen = tmp2.outputLen;
-  hashC.blockLen = tmp2.blockLen;
-  hashC.canXOF = tmp2.canXOF;
-  hashC.create = (opts) => hashCons(opts);
-  Object.assign(hashC, info);
-  return Object.freeze(hashC);
-}
-function randomBytes(bytesLength = 32) {
-  anumber(bytesLength, "bytesLength");
-  const cr = typeof globalThis === "object" ? globalThis.crypto : null;
-  if (typeof cr?.getRandomValues !== "function")
-    throw new Error("crypto.getRandomValues must be defined");
-  if (bytesLength > 65536)
-    throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
-  return cr.getRandomValues(new Uint8Array(bytesLength));
-}
-var oidNist = (suffix) => ({
-  // Current NIST hashAlgs suffixes used here fit in one DER subidentifier octet.
-  // Larger suffix values would need base-128 OID encoding and a different length byte.
-  oid: Uint8Array.from([6, 9, 96, 134, 72, 1, 101, 3, 4, 2, suffix])
-});
-
-// node_modules/@noble/hashes/_md.js
-function Chi(a, b, c) {
-  return a & b ^ ~a & c;
-}
-function Maj(a, b, c) {
-  return a & b ^ a & c ^ b & c;
-}
-var HashMD = class {
-  blockLen;
-  outputLen;
-  canXOF = false;
-  padOffset;
-  isLE;
-  // For partial updates less than block size
-  buffer;
-  view;
-  finished = false;
-  length = 0;
-  pos = 0;
-  destroyed = false;
-  constructor(blockLen, outputLen, padOffset, isLE3) {
-    this.blockLen = blockLen;
-    this.outputLen = outputLen;
-    this.padOffset = padOffset;
-    this.isLE = isLE3;
-    this.buffer = new Uint8Array(blockLen);
-    this.view = createView(this.buffer);
-  }
-  update(data) {
-    aexists(this);
-    abytes(data);
-    const { view, buffer, blockLen } = this;
-    const len = data.length;
-    let processed = false;
-    for (let pos = 0; pos < len; ) {
-      const take = Math.min(blockLen - this.pos, len - pos);
-      if (take === blockLen) {
-        const dataView = createView(data);
-        for (; blockLen <= len - pos; pos += blockLen)
-          this.process(dataView, pos);
-        processed = true;
-        continue;
-      }
-      buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
-      this.pos += take;
-      pos += take;
-      if (this.pos === blockLen) {
-        this.process(view, 0);
-        this.pos = 0;
-        processed = true;
-      }
-    }
-    this.length += data.length;
-    if (processed)
-      this.roundClean();
-    return this;
-  }
-  digestInto(out) {
-    aexists(this);
-    aoutput(out, this);
-    this.finished = true;
-    const { buffer, view, blockLen, isLE: isLE3 } = this;
-    let { pos } = this;
-    buffer[pos++] = 128;
-    buffer.fill(0, pos);
-    if (this.padOffset > blockLen - pos) {
-      this.process(view, 0);
-      buffer.fill(0);
-    }
-    setU64FromNum(view, blockLen - 8, this.length * 8, isLE3);
-    this.process(view, 0);
-    this.roundClean();
-    const oview = out === buffer ? view : createView(out);
-    const len = this.outputLen;
-    const outLen = len / 4;
-    const state = this.get();
-    if (len % 4 || outLen > state.length)
-      throw new Error("invalid outputLen");
-    for (let i = 0; i < outLen; i++)
-      oview.setUint32(4 * i, state[i], isLE3);
-  }
-  digest() {
-    const { buffer, outputLen } = this;
-    this.digestInto(buffer);
-    const res = buffer.slice(0, outputLen);
-    this.destroy();
-    return res;
-  }
-  _cloneIntoMeta(to) {
-    const { buffer, length, finished, destroyed, pos } = this;
-    to.destroyed = destroyed;
-    to.finished = finished;
-    to.length = length;
-    to.pos = pos;
-    if (pos)
-      to.buffer.set(buffer);
-    return to;
-  }
-  clone() {
-    return this._cloneInto();
-  }
-};
-var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-]);
-var SHA512_IV = /* @__PURE__ */ Uint32Array.from([
-  1779033703,
-  4089235720,
-  3144134277,
-  2227873595,
-  1013904242,
-  4271175723,
-  2773480762,
-  1595750129,
-  1359893119,
-  2917565137,
-  2600822924,
-  725511199,
-  528734635,
-  4215389547,
-  1541459225,
-  327033209
-]);
-
-// node_modules/@noble/hashes/sha2.js
-var SHA256_K = /* @__PURE__ */ Uint32Array.from([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
-var SHA2_32B = class extends HashMD {
-  // We cannot use array here since array allows indexing by variable
-  // which means optimizer/compiler cannot use registers.
-  // Numeric initializers matter: starting the fields as `undefined` changes
-  // V8's field representation and makes sha256 3x slower (measured).
-  A = 0;
-  B = 0;
-  C = 0;
-  D = 0;
-  E = 0;
-  F = 0;
-  G = 0;
-  H = 0;
-  constructor(outputLen, IV2) {
-    super(64, outputLen, 8, false);
-    this.A = IV2[0] | 0;
-    this.B = IV2[1] | 0;
-    this.C = IV2[2] | 0;
-    this.D = IV2[3] | 0;
-    this.E = IV2[4] | 0;
-    this.F = IV2[5] | 0;
-    this.G = IV2[6] | 0;
-    this.H = IV2[7] | 0;
-  }
-  get() {
-    const { A, B, C, D, E, F, G, H } = this;
-    return [A, B, C, D, E, F, G, H];
-  }
-  // prettier-ignore
-  set(A, B, C, D, E, F, G, H) {
-    this.A = A | 0;
-    this.B = B | 0;
-    this.C = C | 0;
-    this.D = D | 0;
-    this.E = E | 0;
-    this.F = F | 0;
-    this.G = G | 0;
-    this.H = H | 0;
-  }
-  _cloneInto(to) {
-    (to ||= new this.constructor()).set(...this.get());
-    return this._cloneIntoMeta(to);
-  }
-  process(view, offset) {
-    for (let i = 0; i < 16; i++, offset += 4)
-      SHA256_W[i] = view.getUint32(offset, false);
-    for (let i = 16; i < 64; i++) {
-      const W15 = SHA256_W[i - 15];
-      const W2 = SHA256_W[i - 2];
-      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
-      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
-      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
-    }
-    let { A, B, C, D, E, F, G, H } = this;
-    for (let i = 0; i < 64; i++) {
-      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
-      const T12 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
-      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
-      const T22 = sigma0 + Maj(A, B, C) | 0;
-      H = G;
-      G = F;
-      F = E;
-      E = D + T12 | 0;
-      D = C;
-      C = B;
-      B = A;
-      A = T12 + T22 | 0;
-    }
-    A = A + this.A | 0;
-    B = B + this.B | 0;
-    C = C + this.C | 0;
-    D = D + this.D | 0;
-    E = E + this.E | 0;
-    F = F + this.F | 0;
-    G = G + this.G | 0;
-    H = H + this.H | 0;
-    this.set(A, B, C, D, E, F, G, H);
-  }
-  roundClean() {
-    clean(SHA256_W);
-  }
-  destroy() {
-    this.destroyed = true;
-    this.set(0, 0, 0, 0, 0, 0, 0, 0);
-    clean(this.buffer);
-  }
-};
-var _SHA256 = class extends SHA2_32B {
-  constructor() {
-    super(32, SHA256_IV);
-  }
-};
-var K512 = /* @__PURE__ */ (() => split([
-  "0x428a2f98d728ae22",
-  "0x7137449123ef65cd",
-  "0xb5c0fbcfec4d3b2f",
-  "0xe9b5dba58189dbbc",
-  "0x3956c25bf348b538",
-  "0x59f111f1b605d019",
-  "0x923f82a4af194f9b",
-  "0xab1c5ed5da6d8118",
-  "0xd807aa98a3030242",
-  "0x12835b0145706fbe",
-  "0x243185be4ee4b28c",
-  "0x550c7dc3d5ffb4e2",
-  "0x72be5d74f27b896f",
-  "0x80deb1fe3b1696b1",
-  "0x9bdc06a725c71235",
-  "0xc19bf174cf692694",
-  "0xe49b69c19ef14ad2",
-  "0xefbe4786384f25e3",
-  "0x0fc19dc68b8cd5b5",
-  "0x240ca1cc77ac9c65",
-  "0x2de92c6f592b0275",
-  "0x4a7484aa6ea6e483",
-  "0x5cb0a9dcbd41fbd4",
-  "0x76f988da831153b5",
-  "0x983e5152ee66dfab",
-  "0xa831c66d2db43210",
-  "0xb00327c898fb213f",
-  "0xbf597fc7beef0ee4",
-  "0xc6e00bf33da88fc2",
-  "0xd5a79147930aa725",
-  "0x06ca6351e003826f",
-  "0x142929670a0e6e70",
-  "0x27b70a8546d22ffc",
-  "0x2e1b21385c26c926",
-  "0x4d2c6dfc5ac42aed",
-  "0x53380d139d95b3df",
-  "0x650a73548baf63de",
-  "0x766a0abb3c77b2a8",
-  "0x81c2c92e47edaee6",
-  "0x92722c851482353b",
-  "0xa2bfe8a14cf10364",
-  "0xa81a664bbc423001",
-  "0xc24b8b70d0f89791",
-  "0xc76c51a30654be30",
-  "0xd192e819d6ef5218",
-  "0xd69906245565a910",
-  "0xf40e35855771202a",
-  "0x106aa07032bbd1b8",
-  "0x19a4c116b8d2d0c8",
-  "0x1e376c085141ab53",
-  "0x2748774cdf8eeb99",
-  "0x34b0bcb5e19b48a8",
-  "0x391c0cb3c5c95a63",
-  "0x4ed8aa4ae3418acb",
-  "0x5b9cca4f7763e373",
-  "0x682e6ff3d6b2b8a3",
-  "0x748f82ee5defb2fc",
-  "0x78a5636f43172f60",
-  "0x84c87814a1f0ab72",
-  "0x8cc702081a6439ec",
-  "0x90befffa23631e28",
-  "0xa4506cebde82bde9",
-  "0xbef9a3f7b2c67915",
-  "0xc67178f2e372532b",
-  "0xca273eceea26619c",
-  "0xd186b8c721c0c207",
-  "0xeada7dd6cde0eb1e",
-  "0xf57d4f7fee6ed178",
-  "0x06f067aa72176fba",
-  "0x0a637dc5a2c898a6",
-  "0x113f9804bef90dae",
-  "0x1b710b35131c471b",
-  "0x28db77f523047d84",
-  "0x32caab7b40c72493",
-  "0x3c9ebe0a15c9bebc",
-  "0x431d67c49c100d4c",
-  "0x4cc5d4becb3e42b6",
-  "0x597f299cfc657e2a",
-  "0x5fcb6fab3ad6faec",
-  "0x6c44198c4a475817"
-].map((n) => BigInt(n))))();
-var SHA512_Kh = /* @__PURE__ */ (() => K512[0])();
-var SHA512_Kl = /* @__PURE__ */ (() => K512[1])();
-var SHA512_W_H = /* @__PURE__ */ new Uint32Array(80);
-var SHA512_W_L = /* @__PURE__ */ new Uint32Array(80);
-var SHA2_64B = class extends HashMD {
-  // We cannot use array here since array allows indexing by variable
-  // which means optimizer/compiler cannot use registers.
-  // h -- high 32 bits, l -- low 32 bits
-  // Numeric initializers matter: starting the fields as `undefined` changes
-  // V8's field representation and slows hashing down (measured on sha256).
-  Ah = 0;
-  Al = 0;
-  Bh = 0;
-  Bl = 0;
-  Ch = 0;
-  Cl = 0;
-  Dh = 0;
-  Dl = 0;
-  Eh = 0;
-  El = 0;
-  Fh = 0;
-  Fl = 0;
-  Gh = 0;
-  Gl = 0;
-  Hh = 0;
-  Hl = 0;
-  constructor(outputLen, IV2) {
-    super(128, outputLen, 16, false);
-    this.Ah = IV2[0] | 0;
-    this.Al = IV2[1] | 0;
-    this.Bh = IV2[2] | 0;
-    this.Bl = IV2[3] | 0;
-    this.Ch = IV2[4] | 0;
-    this.Cl = IV2[5] | 0;
-    this.Dh = IV2[6] | 0;
-    this.Dl = IV2[7] | 0;
-    this.Eh = IV2[8] | 0;
-    this.El = IV2[9] | 0;
-    this.Fh = IV2[10] | 0;
-    this.Fl = IV2[11] | 0;
-    this.Gh = IV2[12] | 0;
-    this.Gl = IV2[13] | 0;
-    this.Hh = IV2[14] | 0;
-    this.Hl = IV2[15] | 0;
-  }
-  // prettier-ignore
-  get() {
-    const { Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl } = this;
-    return [Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl];
-  }
-  // prettier-ignore
-  set(Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl) {
-    this.Ah = Ah | 0;
-    this.Al = Al | 0;
-    this.Bh = Bh | 0;
-    this.Bl = Bl | 0;
-    this.Ch = Ch | 0;
-    this.Cl = Cl | 0;
-    this.Dh = Dh | 0;
-    this.Dl = Dl | 0;
-    this.Eh = Eh | 0;
-    this.El = El | 0;
-    this.Fh = Fh | 0;
-    this.Fl = Fl | 0;
-    this.Gh = Gh | 0;
-    this.Gl = Gl | 0;
-    this.Hh = Hh | 0;
-    this.Hl = Hl | 0;
-  }
-  _cloneInto(to) {
-    (to ||= new this.constructor()).set(...this.get());
-    return this._cloneIntoMeta(to);
-  }
-  process(view, offset) {
-    for (let i = 0; i < 16; i++, offset += 4) {
-      SHA512_W_H[i] = view.getUint32(offset);
-      SHA512_W_L[i] = view.getUint32(offset += 4);
-    }
-    for (let i = 16; i < 80; i++) {
-      const W15h = SHA512_W_H[i - 15] | 0;
-      const W15l = SHA512_W_L[i - 15] | 0;
-      const s0h = rotrSH(W15h, W15l, 1) ^ rotrSH(W15h, W15l, 8) ^ shrSH(W15h, W15l, 7);
-      const s0l = rotrSL(W15h, W15l, 1) ^ rotrSL(W15h, W15l, 8) ^ shrSL(W15h, W15l, 7);
-      const W2h = SHA512_W_H[i - 2] | 0;
-      const W2l = SHA512_W_L[i - 2] | 0;
-      const s1h = rotrSH(W2h, W2l, 19) ^ rotrBH(W2h, W2l, 61) ^ shrSH(W2h, W2l, 6);
-      const s1l = rotrSL(W2h, W2l, 19) ^ rotrBL(W2h, W2l, 61) ^ shrSL(W2h, W2l, 6);
-      const SUMl = add4L(s0l, s1l, SHA512_W_L[i - 7], SHA512_W_L[i - 16]);
-      const SUMh = add4H(SUMl, s0h, s1h, SHA512_W_H[i - 7], SHA512_W_H[i - 16]);
-      SHA512_W_H[i] = SUMh | 0;
-      SHA512_W_L[i] = SUMl | 0;
-    }
-    let { Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl } = this;
-    for (let i = 0; i < 80; i++) {
-      const sigma1h = rotrSH(Eh, El, 14) ^ rotrSH(Eh, El, 18) ^ rotrBH(Eh, El, 41);
-      const sigma1l = rotrSL(Eh, El, 14) ^ rotrSL(Eh, El, 18) ^ rotrBL(Eh, El, 41);
-      const CHIh = Eh & Fh ^ ~Eh & Gh;
-      const CHIl = El & Fl ^ ~El & Gl;
-      const T1ll = add5L(Hl, sigma1l, CHIl, SHA512_Kl[i], SHA512_W_L[i]);
-      const T1h = add5H(T1ll, Hh, sigma1h, CHIh, SHA512_Kh[i], SHA512_W_H[i]);
-      const T1l = T1ll | 0;
-      const sigma0h = rotrSH(Ah, Al, 28) ^ rotrBH(Ah, Al, 34) ^ rotrBH(Ah, Al, 39);
-      const sigma0l = rotrSL(Ah, Al, 28) ^ rotrBL(Ah, Al, 34) ^ rotrBL(Ah, Al, 39);
-      const MAJh = Ah & Bh ^ Ah & Ch ^ Bh & Ch;
-      const MAJl = Al & Bl ^ Al & Cl ^ Bl & Cl;
-      Hh = Gh | 0;
-      Hl = Gl | 0;
-      Gh = Fh | 0;
-      Gl = Fl | 0;
-      Fh = Eh | 0;
-      Fl = El | 0;
-      ({ h: Eh, l: El } = add(Dh | 0, Dl | 0, T1h | 0, T1l | 0));
-      Dh = Ch | 0;
-      Dl = Cl | 0;
-      Ch = Bh | 0;
-      Cl = Bl | 0;
-      Bh = Ah | 0;
-      Bl = Al | 0;
-      const All = add3L(T1l, sigma0l, MAJl);
-      Ah = add3H(All, T1h, sigma0h, MAJh);
-      Al = All | 0;
-    }
-    ({ h: Ah, l: Al } = add(this.Ah | 0, this.Al | 0, Ah | 0, Al | 0));
-    ({ h: Bh, l: Bl } = add(this.Bh | 0, this.Bl | 0, Bh | 0, Bl | 0));
-    ({ h: Ch, l: Cl } = add(this.Ch | 0, this.Cl | 0, Ch | 0, Cl | 0));
-    ({ h: Dh, l: Dl } = add(this.Dh | 0, this.Dl | 0, Dh | 0, Dl | 0));
-    ({ h: Eh, l: El } = add(this.Eh | 0, this.El | 0, Eh | 0, El | 0));
-    ({ h: Fh, l: Fl } = add(this.Fh | 0, this.Fl | 0, Fh | 0, Fl | 0));
-    ({ h: Gh, l: Gl } = add(this.Gh | 0, this.Gl | 0, Gh | 0, Gl | 0));
-    ({ h: Hh, l: Hl } = add(this.Hh | 0, this.Hl | 0, Hh | 0, Hl | 0));
-    this.set(Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl);
-  }
-  roundClean() {
-    clean(SHA512_W_H, SHA512_W_L);
-  }
-  destroy() {
-    this.destroyed = true;
-    clean(this.buffer);
-    this.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-  }
-};
-var _SHA512 = class extends SHA2_64B {
-  constructor() {
-    super(64, SHA512_IV);
-  }
-};
-var sha256 = /* @__PURE__ */ createHasher(
-  () => new _SHA256(),
-  /* @__PURE__ */ oidNist(1)
-);
-var sha512 = /* @__PURE__ */ createHasher(
-  () => new _SHA512(),
-  /* @__PURE__ */ oidNist(3)
-);
-
-// src/bytes.ts
-var te = new TextEncoder();
-var td = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function utf8(s) {
-  return te.encode(s);
-}
-function fromUtf8(b) {
-  return td.decode(b);
-}
-var HEX = "0123456789abcdef";
-var HEX_BYTE = [];
-for (let i = 0; i < 256; i++) HEX_BYTE.push(HEX[i >> 4] + HEX[i & 15]);
-function toHex(b) {
-  let s = "";
-  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i]];
-  return s;
-}
-var HEXVAL = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEXVAL[48 + i] = i;
-for (let i = 0; i < 6; i++) HEXVAL[97 + i] = HEXVAL[65 + i] = 10 + i;
-function parseHex(s) {
-  if (typeof s !== "string" || s.length % 2 !== 0) return null;
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const a = s.charCodeAt(2 * i);
-    const b = s.charCodeAt(2 * i + 1);
-    const hi = a < 128 ? HEXVAL[a] : -1;
-    const lo = b < 128 ? HEXVAL[b] : -1;
-    if (hi < 0 || lo < 0) return null;
-    out[i] = hi << 4 | lo;
-  }
-  return out;
-}
-function isHash(s) {
-  if (typeof s !== "string" || s.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
-    const c = s.charCodeAt(i);
-    if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
-  }
-  return true;
-}
-var SHA_TEMPLATE = sha256.create();
-var SHA_WORK = sha256.create();
-function sha256Into(data, out) {
-  SHA_TEMPLATE._cloneInto(SHA_WORK);
-  SHA_WORK.update(data);
-  const own = SHA_WORK.buffer;
-  SHA_WORK.digestInto(own);
-  out.set(own.subarray(0, 32));
-  return out;
-}
-function hashBytes(s) {
-  const b = parseHex(s);
-  if (!b || b.length !== 32) throw new Error(`not a 32-byte hash: ${String(s).slice(0, 80)}`);
-  return b;
-}
-function cmpUtf8(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x2 = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x2 !== y) {
-      const sx = x2 >= 55296 && x2 <= 57343;
-      const sy = y >= 55296 && y <= 57343;
-      if (sx !== sy) return sx ? 1 : -1;
-      return x2 - y;
-    }
-  }
-  return a.length - b.length;
-}
-function sortUtf8(xs) {
-  return xs.slice().sort(cmpUtf8);
-}
-function strictlyIncreasing(xs) {
-  for (let i = 1; i < xs.length; i++) if (cmpUtf8(xs[i - 1], xs[i]) >= 0) return false;
-  return true;
-}
-function sha(data) {
-  return sha256(data);
-}
-var Writer = class {
-  buf;
-  len = 0;
-  constructor(cap = 256) {
-    this.buf = new Uint8Array(cap);
-  }
-  reset() {
-    this.len = 0;
-    return this;
-  }
-  reserve(n) {
-    this.ensure(n);
-  }
-  ensure(n) {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const nb = new Uint8Array(cap);
-    nb.set(this.buf.subarray(0, this.len));
-    this.buf = nb;
-  }
-  byte(b) {
-    this.ensure(1);
-    this.buf[this.len++] = b;
-    return this;
-  }
-  bytes(b) {
-    this.ensure(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
-    return this;
-  }
-  u32(n) {
-    if (!Number.isInteger(n) || n < 0 || n > 4294967295) throw new Error(`u32 out of range: ${n}`);
-    this.ensure(4);
-    const b = this.buf;
-    b[this.len] = n >>> 24;
-    b[this.len + 1] = n >>> 16 & 255;
-    b[this.len + 2] = n >>> 8 & 255;
-    b[this.len + 3] = n & 255;
-    this.len += 4;
-    return this;
-  }
-  u64(n) {
-    let v = typeof n === "bigint" ? n : BigInt(n);
-    if (typeof n === "number" && !Number.isSafeInteger(n)) throw new Error(`u64 not an exact integer: ${n}`);
-    if (v < 0n || v > 0xffffffffffffffffn) throw new Error(`u64 out of range: ${n}`);
-    this.ensure(8);
-    for (let i = 7; i >= 0; i--) {
-      this.buf[this.len + i] = Number(v & 255n);
-      v >>= 8n;
-    }
-    this.len += 8;
-    return this;
-  }
-  /** lp(x) = u32be(len(x)) ‖ x; a text is its UTF-8 bytes. */
-  lp(x2) {
-    if (typeof x2 === "string") {
-      this.ensure(4 + x2.length * 3);
-      const { written } = te.encodeInto(x2, this.buf.subarray(this.len + 4));
-      this.u32(written);
-      this.len += written;
-      return this;
-    }
-    this.u32(x2.length);
-    return this.bytes(x2);
-  }
-  /** list(xs) = u32be(count) ‖ lp(x1) ‖ … */
-  list(xs) {
-    this.u32(xs.length);
-    for (const x2 of xs) this.lp(x2);
-    return this;
-  }
-  /** opt(x) = 0x00, or 0x01 ‖ lp(x). */
-  opt(x2) {
-    if (x2 === null || x2 === void 0) return this.byte(0);
-    return this.byte(1).lp(x2);
-  }
-  /** opt64(x) = 0x00, or 0x01 ‖ u64be(x). */
-  opt64(x2) {
-    if (x2 === null || x2 === void 0) return this.byte(0);
-    return this.byte(1).u64(x2);
-  }
-  /** raw(h): the 32 bytes of a hash. */
-  raw(h) {
-    if (typeof h === "string") {
-      if (h.length !== 64) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
-      this.ensure(32);
-      for (let i = 0; i < 32; i++) {
-        const a = h.charCodeAt(2 * i);
-        const b = h.charCodeAt(2 * i + 1);
-        const hi = a < 128 ? HEXVAL[a] : -1;
-        const lo = b < 128 ? HEXVAL[b] : -1;
-        if (hi < 0 || lo < 0) throw new Error(`not a 32-byte hash: ${h.slice(0, 80)}`);
-        this.buf[this.len + i] = hi << 4 | lo;
-      }
-      this.len += 32;
-      return this;
-    }
-    if (h.length !== 32) throw new Error("raw() needs 32 bytes");
-    return this.bytes(h);
-  }
-  /** pad32(tag): ASCII tag, zero bytes up to 32. */
-  pad32(tag) {
-    return this.bytes(pad32(tag));
-  }
-  out() {
-    return this.buf.slice(0, this.len);
-  }
-  view() {
-    return this.buf.subarray(0, this.len);
-  }
-  sha() {
-    return sha256(this.buf.subarray(0, this.len));
-  }
-};
-var BinWriter = class extends Writer {
-  lp(x2) {
-    if (typeof x2 !== "string") return super.lp(x2);
-    const n = x2.length;
-    this.u32(n);
-    this.reserve(n);
-    const b = this.buf;
-    let p = this.len;
-    for (let i = 0; i < n; i++) b[p++] = x2.charCodeAt(i);
-    this.len = p;
-    return this;
-  }
-};
-function binToStr(s) {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
-}
-function strToBin(s) {
-  const b = utf8(s);
-  let out = "";
-  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
-  return out;
-}
-function pad32(tag) {
-  const b = utf8(tag);
-  if (b.length > 32) throw new Error("pad32 tag longer than 32 bytes");
-  const out = new Uint8Array(32);
-  out.set(b);
-  return out;
-}
-function charCount(s) {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
 // node_modules/@noble/curves/utils.js
 function aarray(item, title, inner = () => {
 }) {
@@ -1806,13 +3486,13 @@ function numberToBytesLE(n, len) {
 function copyBytes(bytes) {
   return Uint8Array.from(abytes2(bytes));
 }
-function asciiToBytes(ascii) {
-  if (typeof ascii !== "string")
-    throw new TypeError("ascii string expected, got " + typeof ascii);
-  return Uint8Array.from(ascii, (c, i) => {
+function asciiToBytes(ascii2) {
+  if (typeof ascii2 !== "string")
+    throw new TypeError("ascii string expected, got " + typeof ascii2);
+  return Uint8Array.from(ascii2, (c, i) => {
     const charCode = c.charCodeAt(0);
     if (c.length !== 1 || charCode > 127) {
-      throw new RangeError(`string contains non-ASCII character "${ascii[i]}" with code ${charCode} at position ${i}`);
+      throw new RangeError(`string contains non-ASCII character "${ascii2[i]}" with code ${charCode} at position ${i}`);
     }
     return charCode;
   });
@@ -2925,10 +4605,10 @@ function edwards(params, extraOpts = {}) {
       const E = Fp3.sub(Fp3.subN(Fp3.sqr(x1y1), A), B);
       const G = Fp3.addN(D, B);
       const F = Fp3.subN(G, C);
-      const H = Fp3.subN(D, B);
+      const H2 = Fp3.subN(D, B);
       const X3 = Fp3.mul(E, F);
-      const Y3 = Fp3.mul(G, H);
-      const T3 = Fp3.mul(E, H);
+      const Y3 = Fp3.mul(G, H2);
+      const T3 = Fp3.mul(E, H2);
       const Z3 = Fp3.mul(F, G);
       return new Point(X3, Y3, Z3, T3);
     }
@@ -2947,10 +4627,10 @@ function edwards(params, extraOpts = {}) {
       const E = Fp3.sub(Fp3.subN(Fp3.mulN(Fp3.addN(X1, Y1), Fp3.addN(X2, Y2)), A), B);
       const F = Fp3.subN(D, C);
       const G = Fp3.addN(D, C);
-      const H = Fp3.sub(B, mulA(A));
+      const H2 = Fp3.sub(B, mulA(A));
       const X3 = Fp3.mul(E, F);
-      const Y3 = Fp3.mul(G, H);
-      const T3 = Fp3.mul(E, H);
+      const Y3 = Fp3.mul(G, H2);
+      const T3 = Fp3.mul(E, H2);
       const Z3 = Fp3.mul(F, G);
       return new Point(X3, Y3, Z3, T3);
     }
@@ -3237,17 +4917,17 @@ function normDST(DST) {
     throw new Error("DST must be non-empty");
   return dst;
 }
-function expand_message_xmd(msg, DST, lenInBytes, H) {
+function expand_message_xmd(msg, DST, lenInBytes, H2) {
   abytes2(msg);
   asafenumber(lenInBytes);
-  if (typeof H !== "function")
+  if (typeof H2 !== "function")
     throw new Error("expand_message_xmd: expected hash function");
-  asafenumber(H.outputLen, "hash.outputLen");
-  asafenumber(H.blockLen, "hash.blockLen");
+  asafenumber(H2.outputLen, "hash.outputLen");
+  asafenumber(H2.blockLen, "hash.blockLen");
   DST = normDST(DST);
   if (DST.length > 255)
-    DST = H(concatBytes2(asciiToBytes("H2C-OVERSIZE-DST-"), DST));
-  const { outputLen: b_in_bytes, blockLen: r_in_bytes } = H;
+    DST = H2(concatBytes2(asciiToBytes("H2C-OVERSIZE-DST-"), DST));
+  const { outputLen: b_in_bytes, blockLen: r_in_bytes } = H2;
   const ell = Math.ceil(lenInBytes / b_in_bytes);
   if (lenInBytes > 65535 || ell > 255)
     throw new Error("expand_message_xmd: invalid lenInBytes");
@@ -3255,35 +4935,35 @@ function expand_message_xmd(msg, DST, lenInBytes, H) {
   const Z_pad = new Uint8Array(r_in_bytes);
   const l_i_b_str = i2osp(lenInBytes, 2);
   const b = new Array(ell);
-  const b_0 = H(concatBytes2(Z_pad, msg, l_i_b_str, i2osp(0, 1), DST_prime));
-  b[0] = H(concatBytes2(b_0, i2osp(1, 1), DST_prime));
+  const b_0 = H2(concatBytes2(Z_pad, msg, l_i_b_str, i2osp(0, 1), DST_prime));
+  b[0] = H2(concatBytes2(b_0, i2osp(1, 1), DST_prime));
   for (let i = 1; i < ell; i++) {
     const args = [strxor(b_0, b[i - 1]), i2osp(i + 1, 1), DST_prime];
-    b[i] = H(concatBytes2(...args));
+    b[i] = H2(concatBytes2(...args));
   }
   const pseudo_random_bytes = concatBytes2(...b);
   return pseudo_random_bytes.slice(0, lenInBytes);
 }
-function expand_message_xof(msg, DST, lenInBytes, k, H) {
+function expand_message_xof(msg, DST, lenInBytes, k, H2) {
   abytes2(msg);
   asafenumber(lenInBytes);
   asafenumber(k, "k");
   if (k < 0)
     throw new Error("expand_message_xof: invalid k");
-  if (typeof H !== "function")
+  if (typeof H2 !== "function")
     throw new Error("expand_message_xof: expected XOF function");
-  if (typeof H.create !== "function")
+  if (typeof H2.create !== "function")
     throw new Error("expand_message_xof: expected XOF create");
   DST = normDST(DST);
   if (lenInBytes < 0 || lenInBytes > 65535)
     throw new Error("expand_message_xof: invalid lenInBytes");
   if (DST.length > 255) {
     const dkLen = Math.ceil(2 * k / 8);
-    DST = H.create({ dkLen }).update(asciiToBytes("H2C-OVERSIZE-DST-")).update(DST).digest();
+    DST = H2.create({ dkLen }).update(asciiToBytes("H2C-OVERSIZE-DST-")).update(DST).digest();
   }
   if (DST.length > 255)
     throw new Error("expand_message_xof: invalid DST");
-  return H.create({ dkLen: lenInBytes }).update(msg).update(i2osp(lenInBytes, 2)).update(DST).update(i2osp(DST.length, 1)).digest();
+  return H2.create({ dkLen: lenInBytes }).update(msg).update(i2osp(lenInBytes, 2)).update(DST).update(i2osp(DST.length, 1)).digest();
 }
 function hash_to_field(msg, count, options) {
   validateObject(options, {
@@ -6275,7 +7955,7 @@ var SHA2 = class extends Hash3 {
     return to;
   }
 };
-var IV = new Uint32Array([1937774191, 1226093241, 388252375, 3666478592, 2842636476, 372324522, 3817729613, 2969243214]);
+var IV2 = new Uint32Array([1937774191, 1226093241, 388252375, 3666478592, 2842636476, 372324522, 3817729613, 2969243214]);
 var SM3_W = new Uint32Array(68);
 var SM3_M = new Uint32Array(64);
 var T1 = 2043430169;
@@ -6283,21 +7963,21 @@ var T2 = 2055708042;
 var SM3 = class extends SHA2 {
   constructor() {
     super(64, 32, 8, false);
-    __publicField(this, "A", IV[0] | 0);
-    __publicField(this, "B", IV[1] | 0);
-    __publicField(this, "C", IV[2] | 0);
-    __publicField(this, "D", IV[3] | 0);
-    __publicField(this, "E", IV[4] | 0);
-    __publicField(this, "F", IV[5] | 0);
-    __publicField(this, "G", IV[6] | 0);
-    __publicField(this, "H", IV[7] | 0);
+    __publicField(this, "A", IV2[0] | 0);
+    __publicField(this, "B", IV2[1] | 0);
+    __publicField(this, "C", IV2[2] | 0);
+    __publicField(this, "D", IV2[3] | 0);
+    __publicField(this, "E", IV2[4] | 0);
+    __publicField(this, "F", IV2[5] | 0);
+    __publicField(this, "G", IV2[6] | 0);
+    __publicField(this, "H", IV2[7] | 0);
   }
   get() {
-    const { A, B, C, D, E, F, G, H } = this;
-    return [A, B, C, D, E, F, G, H];
+    const { A, B, C, D, E, F, G, H: H2 } = this;
+    return [A, B, C, D, E, F, G, H2];
   }
   // prettier-ignore
-  set(A, B, C, D, E, F, G, H) {
+  set(A, B, C, D, E, F, G, H2) {
     this.A = A | 0;
     this.B = B | 0;
     this.C = C | 0;
@@ -6305,7 +7985,7 @@ var SM3 = class extends SHA2 {
     this.E = E | 0;
     this.F = F | 0;
     this.G = G | 0;
-    this.H = H | 0;
+    this.H = H2 | 0;
   }
   process(view, offset) {
     for (let i = 0; i < 16; i++, offset += 4)
@@ -6316,19 +7996,19 @@ var SM3 = class extends SHA2 {
     for (let i = 0; i < 64; i++) {
       SM3_M[i] = SM3_W[i] ^ SM3_W[i + 4];
     }
-    let { A, B, C, D, E, F, G, H } = this;
+    let { A, B, C, D, E, F, G, H: H2 } = this;
     for (let j = 0; j < 64; j++) {
       let small = j >= 0 && j <= 15;
       let T = small ? T1 : T2;
       let SS1 = rotl(rotl(A, 12) + E + rotl(T, j), 7);
       let SS2 = SS1 ^ rotl(A, 12);
       let TT1 = (small ? BoolB(A, B, C) : BoolA(A, B, C)) + D + SS2 + SM3_M[j] | 0;
-      let TT2 = (small ? BoolB(E, F, G) : BoolC(E, F, G)) + H + SS1 + SM3_W[j] | 0;
+      let TT2 = (small ? BoolB(E, F, G) : BoolC(E, F, G)) + H2 + SS1 + SM3_W[j] | 0;
       D = C;
       C = rotl(B, 9);
       B = A;
       A = TT1;
-      H = G;
+      H2 = G;
       G = rotl(F, 19);
       F = E;
       E = P0(TT2);
@@ -6340,8 +8020,8 @@ var SM3 = class extends SHA2 {
     E = E ^ this.E | 0;
     F = F ^ this.F | 0;
     G = G ^ this.G | 0;
-    H = H ^ this.H | 0;
-    this.set(A, B, C, D, E, F, G, H);
+    H2 = H2 ^ this.H | 0;
+    this.set(A, B, C, D, E, F, G, H2);
   }
   roundClean() {
     SM3_W.fill(0);
@@ -6542,7 +8222,7 @@ function utf8ToArray(str2) {
 }
 function kdf(z, keylen, iv) {
   z = typeof z === "string" ? utf8ToArray(z) : z;
-  const IV2 = iv == null ? EmptyArray : typeof iv === "string" ? utf8ToArray(iv) : iv;
+  const IV22 = iv == null ? EmptyArray : typeof iv === "string" ? utf8ToArray(iv) : iv;
   let msg = new Uint8Array(keylen);
   let ct = 1;
   let offset = 0;
@@ -6553,7 +8233,7 @@ function kdf(z, keylen, iv) {
     ctShift[1] = ct >> 16 & 255;
     ctShift[2] = ct >> 8 & 255;
     ctShift[3] = ct & 255;
-    t2 = sm3(concatBytes4(z, ctShift, IV2));
+    t2 = sm3(concatBytes4(z, ctShift, IV22));
     ct++;
     offset = 0;
   };
@@ -7389,14 +9069,6 @@ function decrypt(inArray, key, options = {}) {
   return sm4(inArray, key, 0, options);
 }
 
-// src/text.ts
-var t = (zh, en) => ({ zh, en });
-function short(v, max = 200) {
-  const s = typeof v === "string" ? v : JSON.stringify(v, (_k, x2) => typeof x2 === "bigint" ? x2.toString() : x2);
-  if (s === void 0) return "undefined";
-  return s.length > max ? s.slice(0, max) + "…" : s;
-}
-
 // src/log/report.ts
 var Report = class {
   r;
@@ -7604,202 +9276,6 @@ function parseKeyList(text2) {
   return { keys, errors };
 }
 
-// src/commitments.ts
-var ENTITY_KINDS = ["enterprise", "individual_business", "farmer_cooperative", "public_institution", "social_organization", "private_non_enterprise", "other"];
-var ENTITY_STATUSES = ["in_business", "revoked", "deregistered", "withdrawn", "moved_out", "suspended"];
-var OFFICER_STATUSES = ["active", "on_leave", "seconded", "transferred", "retired", "suspended"];
-var CREDIT_CLASSES = ["A", "B", "C", "D"];
-var ITEM_TYPES = ["key", "general"];
-var REGISTRIES = ["items", "entities", "officers", "recusals"];
-var USCC_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
-function isUscc(s) {
-  return typeof s === "string" && USCC_RE.test(s);
-}
-function isDate(s) {
-  if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
-  const y = +s.slice(0, 4);
-  const m = +s.slice(5, 7);
-  const d = +s.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return d <= days;
-}
-function isStr(x2) {
-  return typeof x2 === "string";
-}
-function isStrList(x2) {
-  return Array.isArray(x2) && x2.every(isStr);
-}
-function isOptStr(x2) {
-  return x2 === null || typeof x2 === "string";
-}
-function entityProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isUscc(r.uscc)) p.push(`uscc "${String(r.uscc)}" is not 18 characters of the GB 32100-2015 alphabet`);
-  if (!isStr(r.name)) p.push("name");
-  if (!ENTITY_KINDS.includes(r.kind)) p.push(`kind "${String(r.kind)}"`);
-  if (!isStrList(r.categories)) p.push("categories");
-  else if (!strictlyIncreasing(r.categories)) p.push("categories not sorted without duplicates");
-  if (!isStr(r.industry)) p.push("industry");
-  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
-  if (!isOptStr(r.township)) p.push("township");
-  if (!ENTITY_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
-  if (!(r.established === null || isDate(r.established))) p.push(`established "${String(r.established)}" is not a date`);
-  if (!isStrList(r.flags)) p.push("flags");
-  else if (!strictlyIncreasing(r.flags)) p.push("flags not sorted without duplicates");
-  if (!isHash(r.credit_class_commitment)) p.push("credit_class_commitment is not a 64-digit hash");
-  return p;
-}
-function officerProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isStr(r.id) || r.id === "") p.push("id");
-  for (const f of ["name", "department", "unit"]) if (!isStr(r[f])) p.push(f);
-  if (!isStr(r.region) || !/^[0-9]{6}$/.test(r.region)) p.push(`region "${String(r.region)}" is not 6 digits`);
-  if (!isStrList(r.qualifications)) p.push("qualifications");
-  else if (!strictlyIncreasing(r.qualifications)) p.push("qualifications not sorted without duplicates");
-  if (!OFFICER_STATUSES.includes(r.status)) p.push(`status "${String(r.status)}"`);
-  if (!isDate(r.cert_expiry)) p.push(`cert_expiry "${String(r.cert_expiry)}" is not a date`);
-  return p;
-}
-function itemProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isStr(r.code) || r.code === "") p.push("code");
-  for (const f of ["name", "department", "target_category", "method", "basis"]) if (!isStr(r[f])) p.push(f);
-  if (!ITEM_TYPES.includes(r.item_type)) p.push(`item_type "${String(r.item_type)}"`);
-  if (!isOptStr(r.qualification)) p.push("qualification");
-  return p;
-}
-function recusalProblems(r) {
-  const p = [];
-  if (!r || typeof r !== "object") return ["not an object"];
-  if (!isHash(r.pair_commitment)) p.push("pair_commitment");
-  if (!isHash(r.reason_commitment)) p.push("reason_commitment");
-  return p;
-}
-function commitment(salt, values) {
-  return new Writer(128).pad32("dualdraw-confidential-v1").raw(salt).list(values).sha();
-}
-function itemLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/item").lp(r.code).lp(r.name).lp(r.department).lp(r.item_type).lp(r.target_category).lp(r.method).lp(r.basis).opt(r.qualification);
-}
-function entityLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/entity").lp(r.uscc).lp(r.name).lp(r.kind).list(r.categories).lp(r.industry).lp(r.region).opt(r.township).lp(r.status).opt(r.established).list(r.flags).raw(r.credit_class_commitment);
-}
-function officerLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/officer").lp(r.id).lp(r.name).lp(r.department).lp(r.unit).lp(r.region).list(r.qualifications).lp(r.status).lp(r.cert_expiry);
-}
-function recusalLeaf(r, wr = new Writer()) {
-  return wr.lp("dualdraw-leaf-v1/recusal").raw(r.pair_commitment).raw(r.reason_commitment);
-}
-var EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-var leafScratch = new Writer(512);
-function leafHash(leaf) {
-  leafScratch.reset().byte(0).bytes(leaf);
-  return sha256Into(leafScratch.view(), new Uint8Array(32));
-}
-var nodeBuf = new Uint8Array(65);
-function nodeHash(l, r) {
-  nodeBuf[0] = 1;
-  nodeBuf.set(l, 1);
-  nodeBuf.set(r, 33);
-  return sha256Into(nodeBuf, new Uint8Array(32));
-}
-function prefixedLeafHash(build, scratch = new Writer(512)) {
-  scratch.reset().byte(0);
-  build(scratch);
-  return sha256Into(scratch.view(), new Uint8Array(32));
-}
-var MerkleStream = class {
-  constructor(blockSize = 0) {
-    this.blockSize = blockSize;
-    this.blocks = blockSize > 0 ? [] : null;
-  }
-  blockSize;
-  hashes = [];
-  sizes = [];
-  count = 0;
-  blocks;
-  push(h) {
-    let cur = h;
-    let size = 1;
-    if (this.blockSize === 1) this.blocks.push(cur);
-    while (this.sizes.length && this.sizes[this.sizes.length - 1] === size) {
-      this.sizes.pop();
-      cur = nodeHash(this.hashes.pop(), cur);
-      size *= 2;
-      if (size === this.blockSize) this.blocks.push(cur);
-    }
-    this.hashes.push(cur);
-    this.sizes.push(size);
-    this.count++;
-  }
-  root() {
-    if (this.hashes.length === 0) return hashBytes(EMPTY_ROOT);
-    let r = this.hashes[this.hashes.length - 1];
-    for (let i = this.hashes.length - 2; i >= 0; i--) r = nodeHash(this.hashes[i], r);
-    return r;
-  }
-};
-function auditPath(m, n, mth) {
-  const out = [];
-  const rec = (m2, a, b) => {
-    const size = b - a;
-    if (size <= 1) return;
-    let k = 1;
-    while (k * 2 < size) k *= 2;
-    if (m2 < k) {
-      rec(m2, a, a + k);
-      out.push(mth(a + k, b));
-    } else {
-      rec(m2 - k, a + k, b);
-      out.push(mth(a, a + k));
-    }
-  };
-  rec(m, 0, n);
-  return out;
-}
-function rootFromPath(index, size, leafH, path) {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
-  let fn = index;
-  let sn = size - 1;
-  let r = leafH;
-  for (const p of path) {
-    if (sn === 0) return null;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else r = nodeHash(r, p);
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  if (sn !== 0) return null;
-  return r;
-}
-function verifyInclusion(index, size, leafH, path, root) {
-  if (!Array.isArray(path) || !path.every(isHash)) return false;
-  const r = rootFromPath(index, size, leafH, path.map(hashBytes));
-  return r !== null && toHex(r) === root;
-}
-function snapshotDigest(roots) {
-  const wr = new Writer(256).lp("dualdraw-snapshot-v1");
-  for (const r of REGISTRIES) wr.lp(r).u64(roots[r].size).raw(roots[r].hash);
-  return wr.sha();
-}
-function textTreeRoot(texts) {
-  const t2 = new MerkleStream();
-  for (const s of texts) t2.push(leafHash(utf8(s)));
-  return t2.root();
-}
-
 // src/log/note.ts
 var MAX_NOTE_BYTES = 64 * 1024;
 var MAX_SIGNATURES = 100;
@@ -8005,462 +9481,6 @@ function cosignatures(rep, cp, policy, prefix) {
   if (ok.length > 0) rep.not("共同签署人是否如实守约：联署只代表其声明", "that the cosigners kept their word: a cosignature is their statement");
 }
 
-// src/json.ts
-var JsonError = class extends Error {
-  constructor(message, offset, rule = "syntax") {
-    super(message);
-    this.offset = offset;
-    this.rule = rule;
-  }
-  offset;
-  rule;
-};
-var MAX_DEPTH = 64;
-var MAX_PROOF_BYTES = 256 * 1024 * 1024;
-var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024 * 1024;
-function sizeProblem(size, max) {
-  return size > max ? new JsonError(`the file is ${size} bytes; the limit is ${max} (${max >= 1 << 30 ? max / (1 << 30) + " GiB" : max / (1 << 20) + " MiB"})`, max, "size") : null;
-}
-var utf8dec = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function decodeRange(b, start, end, ascii, binary) {
-  if (ascii || binary) {
-    if (!ascii && !validUtf8(b, start, end)) throw new JsonError("invalid UTF-8 in a string", start);
-    if (end - start < 16) {
-      let s2 = "";
-      for (let i = start; i < end; i++) s2 += String.fromCharCode(b[i]);
-      return s2;
-    }
-    let s = "";
-    for (let i = start; i < end; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)));
-    return s;
-  }
-  try {
-    return utf8dec.decode(b.subarray(start, end));
-  } catch {
-    throw new JsonError("invalid UTF-8 in a string", start);
-  }
-}
-function validUtf8(b, start, end) {
-  let i = start;
-  while (i < end) {
-    const c = b[i];
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    let n;
-    let min;
-    let cp;
-    if (c >= 194 && c <= 223) {
-      n = 1;
-      min = 128;
-      cp = c & 31;
-    } else if (c >= 224 && c <= 239) {
-      n = 2;
-      min = 2048;
-      cp = c & 15;
-    } else if (c >= 240 && c <= 244) {
-      n = 3;
-      min = 65536;
-      cp = c & 7;
-    } else return false;
-    if (i + n >= end) return false;
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if ((d & 192) !== 128) return false;
-      cp = cp << 6 | d & 63;
-    }
-    if (cp < min || cp > 1114111 || cp >= 55296 && cp <= 57343) return false;
-    i += n + 1;
-  }
-  return true;
-}
-var BOM = [239, 187, 191];
-var NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
-var JsonStreamParser = class {
-  constructor(opts = {}) {
-    this.opts = opts;
-    this.streamKeys = new Set(opts.streamKeys ?? []);
-    this.maxBytes = opts.maxBytes ?? MAX_PROOF_BYTES;
-  }
-  opts;
-  state = 0 /* Value */;
-  stack = [];
-  root = void 0;
-  base = 0;
-  // file offset of the current chunk's first byte
-  sbuf = new Uint8Array(256);
-  slen = 0;
-  sAscii = true;
-  sIsKey = false;
-  esc = 0;
-  // 0: none, 1: after backslash, 2..5: \u digits collected = esc-2
-  uAcc = 0;
-  hiSurrogate = -1;
-  nbuf = "";
-  lit = "";
-  litPos = 0;
-  elemStart = -1;
-  streamKeys;
-  bom = 0;
-  // bytes of a byte-order mark seen; -1 once past the start
-  bin = false;
-  // inside a streamed array with binaryStreams
-  bomRun = 0;
-  // bytes of EF BB BF matched in a string's raw bytes (a BOM inside the document is an error)
-  maxBytes;
-  /** Bytes consumed so far. */
-  get offset() {
-    return this.base;
-  }
-  sPush(b) {
-    if (this.slen === this.sbuf.length) {
-      const nb = new Uint8Array(this.sbuf.length * 2);
-      nb.set(this.sbuf);
-      this.sbuf = nb;
-    }
-    this.sbuf[this.slen++] = b;
-  }
-  sPushCode(cp) {
-    if (cp < 128) this.sPush(cp);
-    else {
-      this.sAscii = false;
-      if (cp < 2048) {
-        this.sPush(192 | cp >> 6);
-        this.sPush(128 | cp & 63);
-      } else if (cp < 65536) {
-        this.sPush(224 | cp >> 12);
-        this.sPush(128 | cp >> 6 & 63);
-        this.sPush(128 | cp & 63);
-      } else {
-        this.sPush(240 | cp >> 18);
-        this.sPush(128 | cp >> 12 & 63);
-        this.sPush(128 | cp >> 6 & 63);
-        this.sPush(128 | cp & 63);
-      }
-    }
-  }
-  /** A complete value at the current position. */
-  value(v, end) {
-    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
-    if (!top) {
-      this.root = v;
-      this.state = 8 /* Done */;
-      return;
-    }
-    if (top.arr) {
-      if (top.stream !== null) {
-        this.opts.onElement?.(top.stream, v, this.elemStart, end);
-        this.elemStart = -1;
-      } else top.value.push(v);
-      top.count++;
-    } else {
-      const key = top.key;
-      const obj2 = top.value;
-      if (key === "__proto__") Object.defineProperty(obj2, key, { value: v, enumerable: true, writable: true, configurable: true });
-      else {
-        if (obj2[key] !== void 0 && Object.prototype.hasOwnProperty.call(obj2, key)) throw new JsonError(`duplicate key "${key}"`, end);
-        obj2[key] = v;
-      }
-      top.key = null;
-      if (this.stack.length === 1) this.opts.onTopLevel?.(key, v);
-    }
-    this.state = 4 /* After */;
-  }
-  open(arr2, at) {
-    if (this.stack.length >= MAX_DEPTH) throw new JsonError(`arrays and objects nested more than ${MAX_DEPTH} deep`, at, "depth");
-    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
-    let stream = null;
-    if (arr2 && top && !top.arr && this.stack.length === 1 && this.streamKeys.has(top.key)) {
-      stream = top.key;
-      this.opts.onArrayStart?.(stream);
-    }
-    if (top && top.arr && top.stream !== null) this.elemStart = at;
-    if (stream !== null && this.opts.binaryStreams) this.bin = true;
-    this.stack.push({ arr: arr2, value: arr2 ? [] : {}, key: null, stream, count: 0 });
-    this.state = arr2 ? 0 /* Value */ : 1 /* KeyOrEnd */;
-  }
-  close(arr2, at) {
-    const f = this.stack.pop();
-    if (f.arr !== arr2) throw new JsonError(`unexpected "${arr2 ? "]" : "}"}"`, at);
-    if (f.stream !== null) this.bin = false;
-    if (!arr2 && f.key !== null) throw new JsonError("a key without a value", at);
-    this.value(f.value, at + 1);
-  }
-  beginScalar(at) {
-    const top = this.stack.length ? this.stack[this.stack.length - 1] : null;
-    if (top && top.arr && top.stream !== null) this.elemStart = at;
-  }
-  push(chunk) {
-    let i = 0;
-    const n = chunk.length;
-    if (this.base + n > this.maxBytes) throw new JsonError(`the document is longer than the limit of ${this.maxBytes} bytes`, this.maxBytes, "size");
-    while (this.bom >= 0 && i < n) {
-      if (chunk[i] === BOM[this.bom]) {
-        i++;
-        this.bom++;
-        if (this.bom === 3) this.bom = -1;
-      } else if (this.bom === 0) this.bom = -1;
-      else throw new JsonError("invalid byte-order mark", this.base + i, "bom");
-    }
-    while (i < n) {
-      const st = this.state;
-      if (st === 5 /* Str */) {
-        i = this.string(chunk, i, i);
-        continue;
-      }
-      if (st === 6 /* Num */) {
-        const c2 = chunk[i];
-        if (c2 >= 48 && c2 <= 57 || c2 === 45 || c2 === 43 || c2 === 46 || c2 === 101 || c2 === 69) {
-          this.nbuf += String.fromCharCode(c2);
-          i++;
-          continue;
-        }
-        this.finishNumber(this.base + i);
-        continue;
-      }
-      if (st === 7 /* Lit */) {
-        const c2 = chunk[i];
-        if (c2 !== this.lit.charCodeAt(this.litPos)) throw new JsonError("invalid literal", this.base + i);
-        this.litPos++;
-        i++;
-        if (this.litPos === this.lit.length) {
-          this.value(this.lit === "true" ? true : this.lit === "false" ? false : null, this.base + i);
-        }
-        continue;
-      }
-      const c = chunk[i];
-      if (c === 32 || c === 10 || c === 13 || c === 9) {
-        i++;
-        continue;
-      }
-      const at = this.base + i;
-      if (c === 239 && !(st === 8 /* Done */ && this.opts.allowTrailing)) throw new JsonError("a byte-order mark (or other stray byte 0xEF) after the start of the document", at, "bom");
-      switch (st) {
-        case 0 /* Value */:
-          if (c === 123) this.open(false, at);
-          else if (c === 91) this.open(true, at);
-          else if (c === 34) {
-            this.beginScalar(at);
-            this.sIsKey = false;
-            this.state = 5 /* Str */;
-            i = this.string(chunk, i + 1, i + 1);
-            continue;
-          } else if (c === 45 || c >= 48 && c <= 57) {
-            this.beginScalar(at);
-            this.state = 6 /* Num */;
-            this.nbuf = String.fromCharCode(c);
-          } else if (c === 116 || c === 102 || c === 110) {
-            this.beginScalar(at);
-            this.state = 7 /* Lit */;
-            this.lit = c === 116 ? "true" : c === 102 ? "false" : "null";
-            this.litPos = 1;
-          } else if (c === 93 && this.stack.length && this.stack[this.stack.length - 1].arr && this.stack[this.stack.length - 1].count === 0) {
-            this.close(true, at);
-          } else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
-          i++;
-          break;
-        case 1 /* KeyOrEnd */:
-        case 2 /* Key */:
-          if (c === 34) {
-            this.sIsKey = true;
-            this.state = 5 /* Str */;
-            i = this.string(chunk, i + 1, i + 1);
-            continue;
-          }
-          if (c === 125 && st === 1 /* KeyOrEnd */) {
-            this.close(false, at);
-            i++;
-            break;
-          }
-          throw new JsonError("expected a key", at);
-        case 3 /* Colon */:
-          if (c !== 58) throw new JsonError('expected ":"', at);
-          this.state = 0 /* Value */;
-          i++;
-          break;
-        case 4 /* After */: {
-          const top = this.stack[this.stack.length - 1];
-          if (c === 44) this.state = top.arr ? 0 /* Value */ : 2 /* Key */;
-          else if (c === 93 && top.arr) this.close(true, at);
-          else if (c === 125 && !top.arr) this.close(false, at);
-          else throw new JsonError(`unexpected character "${String.fromCharCode(c)}"`, at);
-          i++;
-          break;
-        }
-        case 8 /* Done */:
-          if (this.opts.allowTrailing) {
-            this.base += n;
-            return;
-          }
-          throw new JsonError("data after the end of the document", at);
-        default:
-          throw new JsonError("parser state", at);
-      }
-    }
-    this.base += n;
-  }
-  /** Continue a string from position i of chunk; returns the next position. */
-  string(chunk, i, start) {
-    const n = chunk.length;
-    if (this.slen === 0 && this.esc === 0 && this.hiSurrogate < 0) {
-      let ascii = true;
-      let j = i;
-      let run = 0;
-      for (; j < n; j++) {
-        const c = chunk[j];
-        if (c === 34 || c === 92 || c < 32) break;
-        if (c >= 128) {
-          ascii = false;
-          run = c === BOM[run] ? run + 1 : c === 239 ? 1 : 0;
-          if (run === 3) throw new JsonError("a byte-order mark inside a string", this.base + j - 2, "bom");
-        } else run = 0;
-      }
-      this.bomRun = run;
-      if (j < n && chunk[j] === 34) {
-        const s = decodeRange(chunk, start, j, ascii, this.bin);
-        this.endString(s, this.base + j + 1);
-        return j + 1;
-      }
-      for (let k = i; k < j; k++) this.sPush(chunk[k]);
-      if (!ascii) this.sAscii = false;
-      i = j;
-    }
-    for (; i < n; i++) {
-      const c = chunk[i];
-      if (this.esc === 0) {
-        if (c === 34) {
-          if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
-          const s = decodeRange(this.sbuf, 0, this.slen, this.sAscii, this.bin);
-          this.slen = 0;
-          this.sAscii = true;
-          this.endString(s, this.base + i + 1);
-          return i + 1;
-        }
-        if (c === 92) {
-          this.esc = 1;
-          this.bomRun = 0;
-          continue;
-        }
-        if (c < 32) throw new JsonError("control character in a string", this.base + i);
-        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
-        if (c >= 128) {
-          this.sAscii = false;
-          const r = this.bomRun;
-          this.bomRun = c === BOM[r] ? r + 1 : c === 239 ? 1 : 0;
-          if (this.bomRun === 3) throw new JsonError("a byte-order mark inside a string", this.base + i - 2, "bom");
-        } else this.bomRun = 0;
-        this.sPush(c);
-      } else if (this.esc === 1) {
-        let ch = -1;
-        switch (c) {
-          case 34:
-            ch = 34;
-            break;
-          case 92:
-            ch = 92;
-            break;
-          case 47:
-            ch = 47;
-            break;
-          case 98:
-            ch = 8;
-            break;
-          case 102:
-            ch = 12;
-            break;
-          case 110:
-            ch = 10;
-            break;
-          case 114:
-            ch = 13;
-            break;
-          case 116:
-            ch = 9;
-            break;
-          case 117:
-            this.esc = 2;
-            this.uAcc = 0;
-            continue;
-          default:
-            throw new JsonError("invalid escape in a string", this.base + i);
-        }
-        if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
-        this.sPush(ch);
-        this.esc = 0;
-      } else {
-        const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-        if (d < 0) throw new JsonError("invalid \\u escape", this.base + i);
-        this.uAcc = this.uAcc * 16 + d;
-        this.esc++;
-        if (this.esc === 6) {
-          this.esc = 0;
-          const u = this.uAcc;
-          if (u >= 55296 && u <= 56319) {
-            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
-            this.hiSurrogate = u;
-          } else if (u >= 56320 && u <= 57343) {
-            if (this.hiSurrogate < 0) throw new JsonError("lone surrogate in a string", this.base + i);
-            this.sPushCode(65536 + (this.hiSurrogate - 55296 << 10) + (u - 56320));
-            this.hiSurrogate = -1;
-          } else {
-            if (this.hiSurrogate >= 0) throw new JsonError("lone surrogate in a string", this.base + i);
-            this.sPushCode(u);
-          }
-        }
-      }
-    }
-    return n;
-  }
-  endString(s, end) {
-    if (this.sIsKey) {
-      const top = this.stack[this.stack.length - 1];
-      top.key = s;
-      this.state = 3 /* Colon */;
-    } else this.value(s, end);
-  }
-  finishNumber(end) {
-    const t2 = this.nbuf;
-    if (!NUMBER_RE.test(t2)) throw new JsonError(`invalid number "${t2}"`, end - t2.length);
-    let v;
-    if (/^-?[0-9]+$/.test(t2)) {
-      if (t2.length <= 15) v = Number(t2);
-      else {
-        const b = BigInt(t2);
-        v = b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
-      }
-    } else v = Number(t2);
-    this.value(v, end);
-  }
-  /** The end of the input: returns the document (streamed arrays are left empty). */
-  end() {
-    if (this.state === 6 /* Num */) this.finishNumber(this.base);
-    if (this.state !== 8 /* Done */) throw new JsonError("the document ends too early (truncated file?)", this.base);
-    return this.root;
-  }
-};
-function parseJson(bytes) {
-  const b = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
-  const p = new JsonStreamParser();
-  p.push(b);
-  return p.end();
-}
-function parseFirst(bytes) {
-  const p = new JsonStreamParser({ allowTrailing: true });
-  p.push(bytes);
-  return p.end();
-}
-function lineCol(bytes, offset) {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < Math.min(offset, bytes.length); i++)
-    if (bytes[i] === 10) {
-      line++;
-      last = i;
-    }
-  return { line, col: offset - last };
-}
-
 // src/log/entry.ts
 var FIELDS = ["seq", "prev", "hash", "kind", "campaign", "at", "operator", "approver", "body"];
 function parseEntry(bytes) {
@@ -8505,11 +9525,11 @@ function entryBody(e) {
 }
 
 // src/log/tree.ts
-var LEAF_TAG = "dualdraw-ledger-leaf/v1\n";
+var LEAF_TAG2 = "dualdraw-ledger-leaf/v1\n";
 function ledgerLeaf(seq, entryHash) {
   if (entryHash.length !== 32) throw new Error("an entry hash has 32 bytes");
   const w = new Writer(64);
-  for (let i = 0; i < LEAF_TAG.length; i++) w.byte(LEAF_TAG.charCodeAt(i));
+  for (let i = 0; i < LEAF_TAG2.length; i++) w.byte(LEAF_TAG2.charCodeAt(i));
   w.u64(seq).bytes(entryHash);
   return w.view().slice();
 }
@@ -13508,10 +14528,427 @@ function verifyLight(proof) {
   return { ok: c.failures.length === 0, failures: c.failures, checks: c.checks, view, teams };
 }
 
+// src/publicCheck.ts
+var PublicCheck = class {
+  constructor(proof, entityBlock = 0) {
+    this.proof = proof;
+    const a = proof.announcement;
+    const camp = a.campaign;
+    const items = new Map(proof.items.map((i) => [i.code, i]));
+    const { C } = drawCategories(camp, items);
+    const exclusion = new Set(a.exclusion);
+    this.inPool = makePoolPredicate(camp, C, exclusion, strToBin);
+    this.poolSets = { categories: new Set([...C].map(strToBin)), excludeFlags: new Set(camp.targets.exclude_flags.map(strToBin)), regions: camp.targets.regions, exclusion };
+    this.targets = new Map(proof.targets.map((x2, i) => [x2.entity.uscc, { i, x: x2, found: false }]));
+    const prnSeed = hashBytes(proof.prn_seed);
+    this.offset = camp.coordination ? startOffset(camp.coordination.start.p, camp.coordination.start.q) : new Uint8Array(32);
+    this.dty = new Set(a.drawn_this_year.map(strToBin));
+    this.counter = new CrossStratumCounter(proof.targets.map((x2) => ({ key: prnKey(prn(prnSeed, x2.entity.uscc), this.offset), uscc: strToBin(x2.entity.uscc), dty: this.dty.has(strToBin(x2.entity.uscc)) })));
+    this.prnState = sha256.create().update(prnPrefix(prnSeed));
+    this.prnWork = sha256.create();
+    this.trees = { items: new MerkleStream(), entities: new MerkleStream(entityBlock), officers: new MerkleStream(), recusals: new MerkleStream() };
+  }
+  proof;
+  failures = [];
+  perArea = /* @__PURE__ */ new Map();
+  trees;
+  prevKey = { items: null, entities: null, officers: null, recusals: null };
+  seen = {};
+  header = null;
+  format = null;
+  publicPool = 0;
+  /** the entities' root and count when a reader computes them itself (the compact blocks), else trees.entities */
+  entityRoot = null;
+  inPool;
+  targets;
+  counter;
+  /** pool conditions in binary strings (json.ts binaryStreams), for readers that test dictionary texts once */
+  poolSets;
+  prnState;
+  prnWork;
+  offset;
+  dty;
+  lpScratch = new BinWriter(64);
+  scratch = new BinWriter(1024);
+  fail(area, what, expected, got) {
+    const k = (this.perArea.get(area) ?? 0) + 1;
+    this.perArea.set(area, k);
+    if (k <= 8) this.failures.push({ area, what, expected: expected === void 0 ? void 0 : String(expected), got: got === void 0 ? void 0 : String(got) });
+  }
+  has(area) {
+    return this.perArea.has(area);
+  }
+  order(reg, key, i) {
+    const p = this.prevKey[reg];
+    if (p !== null && cmpUtf8(p, key) >= 0) this.orderFailure(reg, key, i);
+    this.prevKey[reg] = key;
+  }
+  /** Record i (key as a binary string) is not after the one before it. */
+  orderFailure(reg, key, i) {
+    this.fail("public_snapshot", t(`公开名录中的${regZh(reg)}第 ${i + 1} 条（${binToStr(key)}）没有按规定顺序排列或与前一条重复。`, `The public snapshot's ${reg} record ${i + 1} (${binToStr(key)}) is out of canonical order or repeats the previous one.`));
+  }
+  /** A record of items, officers or recusals (a JSON value of either file, texts as binary strings). */
+  element(reg, v) {
+    const tree = this.trees[reg];
+    const i = tree.count;
+    const scratch = this.scratch;
+    if (reg === "items") {
+      const r = decodeItem(v, `items[${i}]`, true);
+      const pr = itemProblems(r).map(binToStr);
+      if (pr.length) this.fail("public_snapshot", t(`公开名录中第 ${i + 1} 个检查事项（${binToStr(r.code)}）无效：${pr.join("；")}。`, `Item ${i + 1} (${binToStr(r.code)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+      this.order(reg, r.code, i);
+      tree.push(prefixedLeafHash((w) => itemLeaf(r, w), scratch));
+    } else if (reg === "officers") {
+      const r = decodeOfficer(v, `officers[${i}]`, true);
+      const pr = officerProblems(r).map(binToStr);
+      if (pr.length) this.fail("public_snapshot", t(`公开名录中第 ${i + 1} 名执法人员（${binToStr(r.id)}）无效：${pr.join("；")}。`, `Officer ${i + 1} (${binToStr(r.id)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+      this.order(reg, r.id, i);
+      tree.push(prefixedLeafHash((w) => officerLeaf(r, w), scratch));
+    } else if (reg === "recusals") {
+      const o = obj(v, `recusals[${i}]`, ["pair_commitment", "reason_commitment"], [], true);
+      const r = { pair_commitment: hash(o.pair_commitment, `recusals[${i}].pair_commitment`), reason_commitment: hash(o.reason_commitment, `recusals[${i}].reason_commitment`) };
+      const pr = recusalProblems(r);
+      if (pr.length) this.fail("public_snapshot", t(`公开名录中第 ${i + 1} 条回避记录无效。`, `Recusal ${i + 1} of the public snapshot is invalid.`));
+      this.order(reg, r.pair_commitment + r.reason_commitment, i);
+      tree.push(prefixedLeafHash((w) => recusalLeaf(r, w), scratch));
+    } else throw new Error(`element: ${reg}`);
+  }
+  /** The leaf hash of an entity record (texts as binary strings). */
+  entityLeafHash(e) {
+    return prefixedLeafHash((w) => entityLeaf(e, w), this.scratch);
+  }
+  /** §4 validity of entity i (its texts binary strings), reported in words. */
+  entityValidity(e, i) {
+    const pr = entityProblems(e).map(binToStr);
+    if (pr.length) this.fail("public_snapshot", t(`公开名录中第 ${i + 1} 个市场主体（${binToStr(e.uscc)}）的登记信息无效：${pr.join("；")}。`, `Entity ${i + 1} (${binToStr(e.uscc)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
+  }
+  /** Entity i of a reader that has the whole record (the JSON path): validity, order, pool, targets. */
+  entity(e, i, lh) {
+    this.entityValidity(e, i);
+    this.order("entities", e.uscc, i);
+    const p = this.inPool(e);
+    const tg = this.targets.get(e.uscc);
+    if (p.in) this.poolEntity(e.uscc, tg !== void 0, null);
+    if (tg) this.target(tg, e, lh, i, p.in);
+  }
+  /**
+   * An entity of the pool: counted, and unless it is a target its key goes to the cross-stratum counter. `lpUscc` is
+   * lp(uscc) when the reader has its bytes (else it is encoded from the binary string).
+   */
+  poolEntity(uscc, isTarget, lpUscc) {
+    this.publicPool++;
+    if (isTarget) return;
+    const w = this.prnWork;
+    this.prnState._cloneInto(w);
+    w.update(lpUscc ?? this.lpScratch.reset().lp(uscc).view());
+    this.counter.add(prnKey(w.digest(), this.offset), uscc, this.dty.has(uscc));
+  }
+  /** Entity i is a target: it must be in the pool, with the proof's record at the proof's place. */
+  target(tg, e, lh, i, inPool) {
+    tg.found = true;
+    const lbl = targetLabel(tg.i, e.uscc, binToStr(e.name));
+    if (!inPool) this.fail("pool", t(`${lbl.zh}按公开名录中的信息不在抽查范围内。`, `${lbl.en} is not in the pool according to the public snapshot.`));
+    const tl = prefixedLeafHash((w) => entityLeaf(tg.x.entity, w), new Writer(512));
+    if (toHex(tl) !== toHex(lh)) this.fail("pool", t(`${lbl.zh}在证明中的登记信息与公开名录中的不同。`, `${lbl.en}: its record in the proof differs from the public snapshot's.`));
+    if (tg.x.index !== i) this.fail("pool", t(`${lbl.zh}在证明中的位置（第 ${tg.x.index} 条）与公开名录中的位置（第 ${i} 条）不同。`, `${lbl.en}: its position in the proof (${tg.x.index}) differs from the public snapshot (${i}).`), i, tg.x.index);
+  }
+  rootOf(r) {
+    if (r === "entities" && this.entityRoot) return { root: this.entityRoot.root(), count: this.entityRoot.count() };
+    return { root: this.trees[r].root(), count: this.trees[r].count };
+  }
+  counts(found = 0) {
+    const entities = this.entityRoot ? this.entityRoot.count() : this.trees.entities.count;
+    return { entities, items: this.trees.items.count, officers: this.trees.officers.count, recusals: this.trees.recusals.count, public_pool: this.publicPool, targets_found: found };
+  }
+  /** A file that could not be read to its end: one failure, and the line "the public snapshot can be read" fails. */
+  readFailure(e, done, t0) {
+    let what;
+    let area = "public_snapshot";
+    if (e instanceof JsonError) {
+      what = jsonFailure(null, e, t("公开名录文件", "The public snapshot")).what;
+      area = "json";
+    } else if (e instanceof CompactError) what = e.what;
+    else if (e instanceof DecodeError)
+      what = e.expected.startsWith("no such field") ? t(`公开名录含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The public snapshot has a field this page does not know, "${e.path}": a newer dualdraw, or edited.`) : t(`公开名录的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The public snapshot's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`);
+    else what = t(`无法读取公开名录文件：${String(e)}`, `Cannot read the public snapshot: ${String(e)}`);
+    this.failures.push({ area, what });
+    return { ok: false, crossStratum: null, failures: this.failures, checks: [{ area: "public_snapshot", label: t("公开名录文件可以完整读取", "The public snapshot can be read"), ok: false }], counts: this.counts(), bytes: done, ms: Date.now() - t0 };
+  }
+  /** The file was read to its end: the format, the roots and digest, the pool, the targets, SPEC §9.1. */
+  finish(expectedFormat, done, t0, readMs) {
+    const proof = this.proof;
+    const a = proof.announcement;
+    const camp = a.campaign;
+    const checks = [];
+    const format = this.format;
+    if (format !== expectedFormat) this.fail("public_snapshot", t(`公开名录的格式应为“${expectedFormat}”，文件中为“${format ?? "（缺失）"}”。`, `The public snapshot's format should be "${expectedFormat}", the file says "${format ?? "(missing)"}".`), expectedFormat, format);
+    for (const r of REGISTRIES) if (!this.seen[r]) this.fail("public_snapshot", t(`公开名录缺少“${r}”部分。`, `The public snapshot has no "${r}".`));
+    const h = this.header;
+    if (!h) this.fail("public_snapshot", t("公开名录缺少快照摘要和名录根（snapshot）。", 'The public snapshot has no "snapshot" header.'));
+    checks.push({ area: "public_snapshot", label: t("公开名录文件完整、格式正确、按规定顺序排列", "The public snapshot is complete, well formed and in canonical order"), ok: !this.has("public_snapshot") });
+    for (const r of REGISTRIES) {
+      const { root, count: size } = this.rootOf(r);
+      const got = toHex(root);
+      const ann = a.snapshot.roots[r];
+      if (got !== ann.hash || size !== ann.size)
+        this.fail("public_snapshot", t(`公开名录中的${regZh(r)}（${size} 条）算出的根与公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），由公开名录算出 ${got}。这份公开名录不是公告时的名录。`, `The public snapshot's ${r} (${size} records) do not give the announced root: announced ${ann.hash} (${ann.size}), the file gives ${got}. This is not the registry as announced.`), `${ann.hash} (${ann.size})`, `${got} (${size})`);
+      if (h && (h.roots[r].hash !== ann.hash || h.roots[r].size !== ann.size))
+        this.fail("public_snapshot", t(`公开名录标明的${regZh(r)}根与证明中公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），公开名录标明 ${h.roots[r].hash}（${h.roots[r].size} 条）。`, `The public snapshot's stated ${r} root differs from the announced one: announced ${ann.hash} (${ann.size}), the snapshot states ${h.roots[r].hash} (${h.roots[r].size}).`), ann.hash, h.roots[r].hash);
+    }
+    if (h) {
+      const d = toHex(snapshotDigest(h.roots));
+      if (d !== h.digest || h.digest !== a.snapshot.digest)
+        this.fail("public_snapshot", t(`公开名录的快照摘要与公告不一致：公告为 ${a.snapshot.digest}，公开名录为 ${h.digest}。`, `The public snapshot's digest differs from the announced one: announced ${a.snapshot.digest}, the snapshot says ${h.digest}.`), a.snapshot.digest, h.digest);
+    }
+    checks.push({ area: "public_snapshot", label: t("由公开名录重新算出的四个名录根与公告一致", "The four registry roots recomputed from the public snapshot match the announcement"), ok: !this.has("public_snapshot"), count: 4 });
+    const publicPool = this.publicPool;
+    const expectedPool = proof.pool_size + proof.excluded_by_class;
+    if (publicPool !== expectedPool)
+      this.fail("pool", t(`按公开信息重新统计的抽查范围为 ${publicPool} 户，而证明中的范围为 ${proof.pool_size} 户加上因信用类别排除的 ${proof.excluded_by_class} 户，共 ${expectedPool} 户，两者不一致。`, `Recounted from public fields the pool has ${publicPool} entities, but the proof's pool is ${proof.pool_size} plus ${proof.excluded_by_class} left out by class = ${expectedPool}.`), expectedPool, publicPool);
+    checks.push({ area: "pool", label: t(`按公开信息重新统计抽查范围：${publicPool} 户（证明：${proof.pool_size} + 按类别排除 ${proof.excluded_by_class}）`, `Pool recounted from public fields: ${publicPool} (proof: ${proof.pool_size} + ${proof.excluded_by_class} left out by class)`), ok: !this.has("pool") });
+    let found = 0;
+    for (const [uscc, tg] of this.targets) {
+      if (tg.found) found++;
+      else this.fail("pool", t(`${targetLabel(tg.i, uscc, tg.x.entity.name).zh}不在公开名录中。`, `${targetLabel(tg.i, uscc, tg.x.entity.name).en} is not in the public snapshot.`));
+    }
+    checks.push({ area: "pool", label: t("每个检查对象都在公开名录中，且在抽查范围内", "Every target is in the public snapshot and in the pool"), ok: !this.has("pool"), count: this.targets.size });
+    let cross = null;
+    if (!this.has("pool") && !this.has("public_snapshot")) {
+      cross = crossStratumCheck(this.counter, {
+        strata: proof.strata,
+        excluded: proof.excluded_by_class,
+        excludeClasses: camp.targets.exclude_credit_classes.length > 0,
+        lowRisk: camp.targets.low_risk_once_a_year
+      });
+      if (!cross.ok) this.fail("cross_stratum", crossText(cross));
+      checks.push({ area: "cross_stratum", label: t(`存在一种信用类别划分，与公布的各分层户数、抽取数和 ${cross.pool} 户的随机数一致，恰好抽出这些检查对象${cross.order ? `（分层门槛顺序 ${cross.order.join(" ≤ ")}）` : ""}`, `Some assignment of the hidden credit classes, consistent with the published stratum sizes and the ${cross.pool} entities' random numbers, draws exactly these targets${cross.order ? ` (cut order ${cross.order.join(" ≤ ")})` : ""}`), ok: cross.ok, count: cross.pool });
+    }
+    for (const [area, k] of this.perArea) if (k > 8) this.failures.push({ area, what: t(`……同类问题另有 ${k - 8} 处未逐一列出。`, `…and ${k - 8} more problem(s) of the same kind not listed.`) });
+    return { ok: this.failures.length === 0, failures: this.failures, checks, counts: this.counts(found), bytes: done, ms: Date.now() - t0, readMs, crossStratum: cross };
+  }
+};
+function crossText(r) {
+  if (r.reason === "counts") return t(`分层户数之和与抽查范围不符（范围 ${r.pool} 户，检查对象 ${r.targets} 户），无法做跨分层核对。`, `The strata do not add up to the pool (${r.pool} entities, ${r.targets} targets): the cross-stratum check cannot hold.`);
+  if (r.reason === "low_risk_targets") return t("检查对象中本年度已抽取的企业多于 A 类以外各分层的抽取数之和：它们不能是 A 类（低风险企业一年只抽一次），这样的名单不可能由规定的程序产生。", "More targets of the drawn-this-year list than the strata other than A draw: they cannot be class A (low risk, once a year), so no genuine draw gives this list.");
+  const v = r.violation;
+  const detail = v ? t(`例如：只能归入 ${v.bins.join("、") || "（无）"} 的非检查对象有 ${v.demand} 户，而这些分层只能容纳 ${v.capacity} 户`, `e.g. ${v.demand} non-targets could only be in ${v.bins.join(", ") || "(nothing)"}, which hold ${v.capacity}`) : t("", "");
+  return t(
+    `不存在任何一种信用类别划分能与公布的各分层户数、抽取数和 ${r.pool} 户企业的随机数一致并恰好抽出这 ${r.targets} 个检查对象（${detail.zh}）。名单中至少有一个对象的随机数太大、不可能被抽中，或有未被抽中的企业随机数太小。`,
+    `No assignment of the hidden credit classes consistent with the published stratum sizes and the ${r.pool} entities' random numbers draws exactly these ${r.targets} targets (${detail.en}). Some target's number is too large to have been drawn, or some entity left out has one too small.`
+  );
+}
+
+// src/compactVerify.ts
+var CHUNK = 4 << 20;
+function nextTask() {
+  if (typeof MessageChannel !== "function") return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+async function verifyCompact(proof, file, onProgress) {
+  const t0 = Date.now();
+  const ck = new PublicCheck(proof);
+  const total = file.size;
+  const cursor = new BlobCursor(file);
+  let done = 0;
+  let count = 0;
+  const blockRoots = new MerkleStream();
+  ck.entityRoot = { root: () => blockRoots.root(), count: () => count };
+  let hasher = null;
+  let helperBlocks = 0;
+  let blocks = 0;
+  try {
+    const big = sizeProblem(total, MAX_SNAPSHOT_BYTES);
+    if (big) throw big;
+    const missing = inflateProblem();
+    if (missing) throw new CompactError(missing);
+    const { headLen, indexAt, blocks: B } = await readFraming(file);
+    blocks = B;
+    if (B > 1) hasher = makeBlockHasher();
+    let entitiesHead = void 0;
+    const parser = new JsonStreamParser({
+      streamKeys: ["items", "officers", "recusals"],
+      binaryStreams: true,
+      maxBytes: MAX_HEAD_BYTES,
+      onElement: (key, v) => ck.element(key, v),
+      onArrayStart: (k) => {
+        ck.seen[k] = true;
+      },
+      onTopLevel: (k, v) => {
+        if (k === "format") ck.format = typeof v === "string" ? v : JSON.stringify(v);
+        else if (k === "snapshot") ck.header = decodeSnapshotRef(v, "snapshot", true);
+        else if (k === "entities") entitiesHead = v;
+      }
+    });
+    for (let p = 12; p < 12 + headLen; p += CHUNK) parser.push(await cursor.read(p, Math.min(CHUNK, 12 + headLen - p)));
+    parser.end();
+    if (entitiesHead === void 0) throw new CompactError(t("紧凑格式公开名录的头部缺少“entities”（实体数和块大小）。", `The compact public snapshot's head has no "entities" (count and block size).`));
+    const eh = obj(entitiesHead, "entities", ["count", "block_size"], [], true);
+    const N = int(eh.count, "entities.count");
+    const bs = int(eh.block_size, "entities.block_size");
+    ck.seen.entities = true;
+    if (bs < 256 || bs > 65536 || (bs & bs - 1) !== 0) throw new CompactError(t(`紧凑格式公开名录的块大小 block_size = ${bs} 不对：应为 256 到 65536 之间的 2 的幂。`, `The compact public snapshot's block_size is ${bs}: it must be a power of two from 256 to 65,536.`));
+    const h = ck.header;
+    if (h && h.roots.entities.size !== N)
+      ck.fail("public_snapshot", t(`紧凑格式公开名录头部的实体数 count = ${N} 与其标明的市场主体名录规模 ${h.roots.entities.size} 不一致。`, `The compact public snapshot's entity count (${N}) differs from its stated entities size (${h.roots.entities.size}).`), h.roots.entities.size, N);
+    const expectB = Math.ceil(N / bs);
+    if (B !== expectB) throw new CompactError(t(`紧凑格式公开名录的结尾记录有 ${B} 个块，而按头部的实体数 ${N} 和块大小 ${bs} 应有 ${expectB} 个块。`, `The compact public snapshot's trailer lists ${B} blocks, but the head's count ${N} and block size ${bs} make ${expectB}.`));
+    const idx = new Uint8Array(B > 0 ? await file.slice(indexAt, indexAt + INDEX_ENTRY * B).arrayBuffer() : new ArrayBuffer(0));
+    const cols = new BlockColumns();
+    const leaves = new LeafWriter();
+    let hashes = new Uint8Array(32 * Math.min(bs, Math.max(N, 1)));
+    const bufs = [new Uint8Array(0), new Uint8Array(0)];
+    const prevUscc = new Uint8Array(18);
+    const lpUscc = new Uint8Array(22);
+    lpUscc[3] = 18;
+    const lbl = (k) => blockName(k);
+    const fetchBlock = async (k, at) => {
+      if (at + 8 > indexAt) throw new CompactError(t(`公开名录${lbl(k).zh}的开头超出了索引的位置（块数据不完整）。`, `The public snapshot's ${lbl(k).en} starts past the index (the blocks are incomplete).`));
+      const hd = cursor.peek(at, 8) ?? await cursor.read(at, 8);
+      const rawLen = u32At(hd, 0);
+      const storedLen = u32At(hd, 4);
+      if (rawLen > MAX_RAW_BYTES) throw new CompactError(t(`公开名录${lbl(k).zh}标明的解压长度 raw_len = ${rawLen} 字节超过了 64 MiB 的上限。`, `The public snapshot's ${lbl(k).en} says raw_len = ${rawLen} bytes, over the 64 MiB limit.`));
+      if (storedLen > storedBound(rawLen)) throw new CompactError(t(`公开名录${lbl(k).zh}的压缩数据长度 stored_len = ${storedLen} 字节超过了按 raw_len = ${rawLen} 允许的上限（raw_len + ⌊raw_len / 1024⌋ + 1024）。`, `The public snapshot's ${lbl(k).en} has stored_len = ${storedLen} bytes, more than raw_len = ${rawLen} allows (raw_len + ⌊raw_len / 1024⌋ + 1024).`));
+      if (at + 8 + storedLen > indexAt) throw new CompactError(t(`公开名录${lbl(k).zh}的压缩数据（${storedLen} 字节）超出了索引的位置。`, `The public snapshot's ${lbl(k).en} (${storedLen} stored bytes) runs past the index.`));
+      const stored = cursor.peek(at + 8, storedLen) ?? await cursor.read(at + 8, storedLen);
+      const slot = k & 1;
+      if (bufs[slot].length < rawLen) bufs[slot] = new Uint8Array(Math.max(rawLen, Math.min(MAX_RAW_BYTES, bufs[slot].length * 2)));
+      await inflateInto(stored, rawLen, bufs[slot], k);
+      return { k, at, storedLen, raw: bufs[slot], rawLen };
+    };
+    const targetHash = /* @__PURE__ */ new Set();
+    const fnv = (b, at) => {
+      let x2 = 2166136261;
+      for (let i = 0; i < 18; i++) x2 = Math.imul(x2 ^ b[at + i], 16777619);
+      return x2 >>> 0;
+    };
+    for (const uscc of ck.targets.keys()) {
+      const b = new TextEncoder().encode(uscc);
+      if (b.length === 18) targetHash.add(fnv(b, 0));
+    }
+    const ps = ck.poolSets;
+    let inBusiness = new Uint8Array(0);
+    let regionOk = new Uint8Array(0);
+    let catIn = new Uint8Array(0);
+    let flagOut = new Uint8Array(0);
+    let pos = 12 + headLen;
+    let lastReport = 0;
+    const roots = [];
+    let pending = B > 0 ? fetchBlock(0, pos) : null;
+    for (let k = 0; k < B; k++) {
+      const cur = await pending;
+      const next = cur.at + 8 + cur.storedLen;
+      pending = k + 1 < B ? fetchBlock(k + 1, next) : null;
+      pending?.catch(() => {
+      });
+      pos = next;
+      const n = k + 1 < B ? bs : N - (B - 1) * bs;
+      cols.decode(cur.raw, cur.rawLen, k, n);
+      const raw = cols.raw;
+      const d = cols.d;
+      if (inBusiness.length < d) {
+        inBusiness = new Uint8Array(d * 2);
+        regionOk = new Uint8Array(d * 2);
+        catIn = new Uint8Array(d * 2);
+        flagOut = new Uint8Array(d * 2);
+      }
+      for (let i = 0; i < d; i++) {
+        const s = cols.dictBin(i);
+        inBusiness[i] = s === "in_business" ? 1 : 0;
+        regionOk[i] = ps.regions.length === 0 || ps.regions.some((r) => s.startsWith(r)) ? 1 : 0;
+        catIn[i] = ps.categories.has(s) ? 1 : 0;
+        flagOut[i] = ps.excludeFlags.has(s) ? 1 : 0;
+      }
+      let helper = hasher ? hasher.free() : -1;
+      if (hasher && helper < 0) {
+        await nextTask();
+        helper = hasher.free();
+      }
+      const local = helper < 0;
+      const lists = cols.lists;
+      for (let j = 0; j < n; j++) {
+        const i = count + j;
+        const u = cols.usccAt + 18 * j;
+        if (local) leaves.hash(cols, j, hashes, 32 * j);
+        if (!cols.entityValid(j)) ck.entityValidity(cols.record(j, true), i);
+        if (i > 0) {
+          let c = 0;
+          for (let x2 = 0; x2 < 18 && c === 0; x2++) c = raw[u + x2] - prevUscc[x2];
+          if (c <= 0) ck.orderFailure("entities", cols.usccBin(j), i);
+        }
+        for (let x2 = 0; x2 < 18; x2++) prevUscc[x2] = raw[u + x2];
+        let pool = inBusiness[cols.status[j]] === 1 && regionOk[cols.region[j]] === 1;
+        if (pool) {
+          let any = false;
+          for (let s = cols.catStart[j], e2 = s + cols.catCount[j]; s < e2 && !any; s++) any = catIn[lists[s]] === 1;
+          pool = any;
+        }
+        if (pool) {
+          for (let s = cols.flagStart[j], e2 = s + cols.flagCount[j]; s < e2 && pool; s++) if (flagOut[lists[s]] === 1) pool = false;
+        }
+        let uscc = null;
+        if (pool) {
+          uscc = cols.usccBin(j);
+          if (ps.exclusion.has(uscc)) pool = false;
+        }
+        const tg = targetHash.has(fnv(raw, u)) ? ck.targets.get(uscc ??= cols.usccBin(j)) : void 0;
+        if (pool) {
+          for (let x2 = 0; x2 < 18; x2++) lpUscc[4 + x2] = raw[u + x2];
+          ck.poolEntity(uscc, tg !== void 0, lpUscc);
+        }
+        if (tg) {
+          const lh = new Uint8Array(32);
+          if (local) lh.set(hashes.subarray(32 * j, 32 * j + 32));
+          else leaves.hash(cols, j, lh, 0);
+          ck.target(tg, cols.record(j, true), lh, i, pool);
+        }
+      }
+      const e = INDEX_ENTRY * k;
+      const io = u64At(idx, e);
+      if (io !== cur.at) ck.fail("public_snapshot", t(`紧凑格式公开名录的索引中${lbl(k).zh}的位置为 ${io ?? "（过大）"}，而该块实际位于第 ${cur.at} 字节。`, `The compact public snapshot's index puts ${lbl(k).en} at ${io ?? "(too large)"}, but it is at byte ${cur.at}.`), cur.at, io);
+      if (cmpBytes(idx.subarray(e + 8, e + 26), raw.subarray(cols.usccAt, cols.usccAt + 18)) !== 0) {
+        const listed = new TextDecoder().decode(idx.subarray(e + 8, e + 26));
+        ck.fail("public_snapshot", t(`紧凑格式公开名录的索引中${lbl(k).zh}的第一个统一社会信用代码为 ${listed}，而该块以 ${cols.usccText(0)} 开头。`, `The compact public snapshot's index gives ${lbl(k).en} the first USCC ${listed}, but the block starts with ${cols.usccText(0)}.`), cols.usccText(0), listed);
+      }
+      roots.push(local ? rootInPlace(hashes, n) : hasher.root(helper, raw, cur.rawLen, k, n));
+      if (!local) helperBlocks++;
+      count += n;
+      done = next;
+      const now = Date.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        onProgress(done, total, count);
+      }
+    }
+    for (let k = 0; k < B; k++) {
+      const root = await roots[k];
+      blockRoots.push(root);
+      const ir = idx.subarray(INDEX_ENTRY * k + 26, INDEX_ENTRY * k + 58);
+      const n = k + 1 < B ? bs : N - (B - 1) * bs;
+      if (cmpBytes(ir, root) !== 0) ck.fail("public_snapshot", t(`紧凑格式公开名录的索引中${lbl(k).zh}的根为 ${toHex(ir)}，而由该块的 ${n} 个实体算出 ${toHex(root)}。`, `The compact public snapshot's index gives ${lbl(k).en} the root ${toHex(ir)}, but its ${n} entities give ${toHex(root)}.`), toHex(root), toHex(ir));
+    }
+    if (pos !== indexAt) throw new CompactError(t(`紧凑格式公开名录在最后一块与索引之间多出 ${indexAt - pos} 个字节。`, `The compact public snapshot has ${indexAt - pos} bytes between its last block and its index.`));
+    done = total;
+  } catch (e) {
+    onProgress(done, total, count);
+    return ck.readFailure(e, done, t0);
+  } finally {
+    hasher?.close();
+  }
+  onProgress(done, total, count);
+  return { ...ck.finish(COMPACT_FORMAT, done, t0, cursor.readMs), compact: { blocks, helpers: hasher?.size ?? 0, helperBlocks } };
+}
+
 // src/snapshot.ts
 var PUBLIC_FORMAT = "dualdraw-public-snapshot-v1";
 var BLOCK2 = 256;
-var CHUNK = 4 << 20;
+var CHUNK2 = 4 << 20;
 var EntityIndex = class {
   // leaf hashes of the last, partial block
   constructor(file) {
@@ -13583,92 +15020,30 @@ var EntityIndex = class {
   }
 };
 async function verifyPublic(proof, file, onProgress) {
+  if (await snapshotKind(file) === "compact") {
+    const result = await verifyCompact(proof, file, onProgress);
+    return { result: { ...result, snapshotFormat: "compact" }, index: null, format: "compact" };
+  }
+  const r = await verifyJson(proof, file, onProgress);
+  return { result: { ...r.result, snapshotFormat: "json" }, index: r.index, format: "json" };
+}
+async function verifyJson(proof, file, onProgress) {
   const t0 = Date.now();
-  const failures = [];
-  const perArea = /* @__PURE__ */ new Map();
-  const fail = (area, what, expected, got) => {
-    const k = (perArea.get(area) ?? 0) + 1;
-    perArea.set(area, k);
-    if (k <= 8) failures.push({ area, what, expected: expected === void 0 ? void 0 : String(expected), got: got === void 0 ? void 0 : String(got) });
-  };
-  const a = proof.announcement;
-  const camp = a.campaign;
-  const items = new Map(proof.items.map((i) => [i.code, i]));
-  const { C } = drawCategories(camp, items);
-  const inPool = makePoolPredicate(camp, C, new Set(a.exclusion), strToBin);
-  const targets = new Map(proof.targets.map((x2, i) => [x2.entity.uscc, { i, x: x2, found: false }]));
+  const ck = new PublicCheck(proof, BLOCK2);
   const index = new EntityIndex(file);
-  const prnSeed = hashBytes(proof.prn_seed);
-  const offset = camp.coordination ? startOffset(camp.coordination.start.p, camp.coordination.start.q) : new Uint8Array(32);
-  const dty = new Set(a.drawn_this_year.map(strToBin));
-  const counter = new CrossStratumCounter(proof.targets.map((x2) => ({ key: prnKey(prn(prnSeed, x2.entity.uscc), offset), uscc: strToBin(x2.entity.uscc), dty: dty.has(strToBin(x2.entity.uscc)) })));
-  const prnState = sha256.create().update(prnPrefix(prnSeed));
-  const lpScratch = new BinWriter(64);
-  const trees = {
-    items: new MerkleStream(),
-    entities: new MerkleStream(BLOCK2),
-    officers: new MerkleStream(),
-    recusals: new MerkleStream()
-  };
-  const prevKey = { items: null, entities: null, officers: null, recusals: null };
-  const seen = {};
-  const scratch = new BinWriter(1024);
-  let header = null;
-  let format = null;
-  let publicPool = 0;
+  const entities = ck.trees.entities;
   let tail = [];
-  const order = (reg, key, i) => {
-    const p = prevKey[reg];
-    if (p !== null && cmpUtf8(p, key) >= 0)
-      fail("public_snapshot", t(`公开名录中的${regZh(reg)}第 ${i + 1} 条（${binToStr(key)}）没有按规定顺序排列或与前一条重复。`, `The public snapshot's ${reg} record ${i + 1} (${binToStr(key)}) is out of canonical order or repeats the previous one.`));
-    prevKey[reg] = key;
-  };
   const onElement = (key, v, start, end) => {
     const reg = key;
-    const tree = trees[reg];
-    const i = tree.count;
-    if (reg === "entities") {
-      const e = decodeEntity(v, `entities[${i}]`, true);
-      const pr = entityProblems(e).map(binToStr);
-      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 个市场主体（${e.uscc}）的登记信息无效：${pr.join("；")}。`, `Entity ${i + 1} (${e.uscc}) of the public snapshot is invalid: ${pr.join("; ")}.`));
-      order(reg, e.uscc, i);
-      const lh = prefixedLeafHash((w) => entityLeaf(e, w), scratch);
-      tree.push(lh);
-      tail.push(lh);
-      if (tail.length === BLOCK2) tail = [];
-      index.add(start, end);
-      const p = inPool(e);
-      if (p.in) publicPool++;
-      const tg = targets.get(e.uscc);
-      if (p.in && !tg) counter.add(prnKey(prnState.clone().update(lpScratch.reset().lp(e.uscc).view()).digest(), offset), e.uscc, dty.has(e.uscc));
-      if (tg) {
-        tg.found = true;
-        const lbl = targetLabel(tg.i, e.uscc, binToStr(e.name));
-        if (!p.in) fail("pool", t(`${lbl.zh}按公开名录中的信息不在抽查范围内。`, `${lbl.en} is not in the pool according to the public snapshot.`));
-        const tl = prefixedLeafHash((w) => entityLeaf(tg.x.entity, w), new Writer(512));
-        if (toHex(tl) !== toHex(lh)) fail("pool", t(`${lbl.zh}在证明中的登记信息与公开名录中的不同。`, `${lbl.en}: its record in the proof differs from the public snapshot's.`));
-        if (tg.x.index !== i) fail("pool", t(`${lbl.zh}在证明中的位置（第 ${tg.x.index} 条）与公开名录中的位置（第 ${i} 条）不同。`, `${lbl.en}: its position in the proof (${tg.x.index}) differs from the public snapshot (${i}).`), i, tg.x.index);
-      }
-    } else if (reg === "items") {
-      const r = decodeItem(v, `items[${i}]`, true);
-      const pr = itemProblems(r).map(binToStr);
-      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 个检查事项（${binToStr(r.code)}）无效：${pr.join("；")}。`, `Item ${i + 1} (${binToStr(r.code)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
-      order(reg, r.code, i);
-      tree.push(prefixedLeafHash((w) => itemLeaf(r, w), scratch));
-    } else if (reg === "officers") {
-      const r = decodeOfficer(v, `officers[${i}]`, true);
-      const pr = officerProblems(r).map(binToStr);
-      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 名执法人员（${binToStr(r.id)}）无效：${pr.join("；")}。`, `Officer ${i + 1} (${binToStr(r.id)}) of the public snapshot is invalid: ${pr.join("; ")}.`));
-      order(reg, r.id, i);
-      tree.push(prefixedLeafHash((w) => officerLeaf(r, w), scratch));
-    } else if (reg === "recusals") {
-      const o = obj(v, `recusals[${i}]`, ["pair_commitment", "reason_commitment"], [], true);
-      const r = { pair_commitment: hash(o.pair_commitment, `recusals[${i}].pair_commitment`), reason_commitment: hash(o.reason_commitment, `recusals[${i}].reason_commitment`) };
-      const pr = recusalProblems(r);
-      if (pr.length) fail("public_snapshot", t(`公开名录中第 ${i + 1} 条回避记录无效。`, `Recusal ${i + 1} of the public snapshot is invalid.`));
-      order(reg, r.pair_commitment + r.reason_commitment, i);
-      tree.push(prefixedLeafHash((w) => recusalLeaf(r, w), scratch));
-    }
+    if (reg !== "entities") return ck.element(reg, v);
+    const i = entities.count;
+    const e = decodeEntity(v, `entities[${i}]`, true);
+    const lh = ck.entityLeafHash(e);
+    entities.push(lh);
+    tail.push(lh);
+    if (tail.length === BLOCK2) tail = [];
+    index.add(start, end);
+    ck.entity(e, i, lh);
   };
   const parser = new JsonStreamParser({
     streamKeys: REGISTRIES,
@@ -13676,11 +15051,11 @@ async function verifyPublic(proof, file, onProgress) {
     maxBytes: MAX_SNAPSHOT_BYTES,
     onElement,
     onArrayStart: (k) => {
-      seen[k] = true;
+      ck.seen[k] = true;
     },
     onTopLevel: (k, v) => {
-      if (k === "format") format = typeof v === "string" ? v : JSON.stringify(v);
-      else if (k === "snapshot") header = decodeSnapshotRef(v, "snapshot", true);
+      if (k === "format") ck.format = typeof v === "string" ? v : JSON.stringify(v);
+      else if (k === "snapshot") ck.header = decodeSnapshotRef(v, "snapshot", true);
     }
   });
   const total = file.size;
@@ -13692,7 +15067,7 @@ async function verifyPublic(proof, file, onProgress) {
     if (big) throw big;
     for (let pos = 0; pos < total; ) {
       const tr0 = Date.now();
-      const value = new Uint8Array(await file.slice(pos, Math.min(total, pos + CHUNK)).arrayBuffer());
+      const value = new Uint8Array(await file.slice(pos, Math.min(total, pos + CHUNK2)).arrayBuffer());
       readMs += Date.now() - tr0;
       pos += value.length;
       if (value.length === 0) break;
@@ -13701,95 +15076,18 @@ async function verifyPublic(proof, file, onProgress) {
       const now = Date.now();
       if (now - lastReport > 100) {
         lastReport = now;
-        onProgress(done, total, trees.entities.count);
+        onProgress(done, total, entities.count);
       }
     }
     parser.end();
   } catch (e) {
-    let what;
-    let area = "public_snapshot";
-    if (e instanceof JsonError) {
-      what = jsonFailure(null, e, t("公开名录文件", "The public snapshot")).what;
-      area = "json";
-    } else if (e instanceof DecodeError)
-      what = e.expected.startsWith("no such field") ? t(`公开名录含有本页面不认识的字段“${e.path}”：它可能来自更新版本的 dualdraw，或被改动过。`, `The public snapshot has a field this page does not know, "${e.path}": a newer dualdraw, or edited.`) : t(`公开名录的字段“${e.path}”格式不对：应为 ${e.expected}，文件中为 ${e.got}。`, `The public snapshot's field "${e.path}" is malformed: expected ${e.expected}, the file has ${e.got}.`);
-    else what = t(`无法读取公开名录文件：${String(e)}`, `Cannot read the public snapshot: ${String(e)}`);
-    failures.push({ area, what });
-    onProgress(done, total, trees.entities.count);
-    return {
-      result: { ok: false, crossStratum: null, failures, checks: [{ area: "public_snapshot", label: t("公开名录文件可以完整读取", "The public snapshot can be read"), ok: false }], counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: 0 }, bytes: done, ms: Date.now() - t0 },
-      index
-    };
+    onProgress(done, total, entities.count);
+    return { result: ck.readFailure(e, done, t0), index };
   }
-  onProgress(done, total, trees.entities.count);
-  index.blocks = trees.entities.blocks;
+  onProgress(done, total, entities.count);
+  index.blocks = entities.blocks;
   index.tail = tail;
-  const checks = [];
-  if (format !== PUBLIC_FORMAT) fail("public_snapshot", t(`公开名录的格式应为“${PUBLIC_FORMAT}”，文件中为“${format ?? "（缺失）"}”。`, `The public snapshot's format should be "${PUBLIC_FORMAT}", the file says "${format ?? "(missing)"}".`), PUBLIC_FORMAT, format);
-  for (const r of REGISTRIES) if (!seen[r]) fail("public_snapshot", t(`公开名录缺少“${r}”部分。`, `The public snapshot has no "${r}".`));
-  const h = header;
-  if (!h) fail("public_snapshot", t("公开名录缺少快照摘要和名录根（snapshot）。", 'The public snapshot has no "snapshot" header.'));
-  checks.push({ area: "public_snapshot", label: t("公开名录文件完整、格式正确、按规定顺序排列", "The public snapshot is complete, well formed and in canonical order"), ok: !perArea.has("public_snapshot") });
-  for (const r of REGISTRIES) {
-    const got = toHex(trees[r].root());
-    const size = trees[r].count;
-    const ann = a.snapshot.roots[r];
-    if (got !== ann.hash || size !== ann.size)
-      fail("public_snapshot", t(`公开名录中的${regZh(r)}（${size} 条）算出的根与公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），由公开名录算出 ${got}。这份公开名录不是公告时的名录。`, `The public snapshot's ${r} (${size} records) do not give the announced root: announced ${ann.hash} (${ann.size}), the file gives ${got}. This is not the registry as announced.`), `${ann.hash} (${ann.size})`, `${got} (${size})`);
-    if (h && (h.roots[r].hash !== ann.hash || h.roots[r].size !== ann.size))
-      fail("public_snapshot", t(`公开名录标明的${regZh(r)}根与证明中公告的根不一致：公告为 ${ann.hash}（${ann.size} 条），公开名录标明 ${h.roots[r].hash}（${h.roots[r].size} 条）。`, `The public snapshot's stated ${r} root differs from the announced one: announced ${ann.hash} (${ann.size}), the snapshot states ${h.roots[r].hash} (${h.roots[r].size}).`), ann.hash, h.roots[r].hash);
-  }
-  if (h) {
-    const d = toHex(snapshotDigest(h.roots));
-    if (d !== h.digest || h.digest !== a.snapshot.digest)
-      fail("public_snapshot", t(`公开名录的快照摘要与公告不一致：公告为 ${a.snapshot.digest}，公开名录为 ${h.digest}。`, `The public snapshot's digest differs from the announced one: announced ${a.snapshot.digest}, the snapshot says ${h.digest}.`), a.snapshot.digest, h.digest);
-  }
-  checks.push({ area: "public_snapshot", label: t("由公开名录重新算出的四个名录根与公告一致", "The four registry roots recomputed from the public snapshot match the announcement"), ok: !perArea.has("public_snapshot"), count: 4 });
-  const expectedPool = proof.pool_size + proof.excluded_by_class;
-  if (publicPool !== expectedPool)
-    fail("pool", t(`按公开信息重新统计的抽查范围为 ${publicPool} 户，而证明中的范围为 ${proof.pool_size} 户加上因信用类别排除的 ${proof.excluded_by_class} 户，共 ${expectedPool} 户，两者不一致。`, `Recounted from public fields the pool has ${publicPool} entities, but the proof's pool is ${proof.pool_size} plus ${proof.excluded_by_class} left out by class = ${expectedPool}.`), expectedPool, publicPool);
-  checks.push({ area: "pool", label: t(`按公开信息重新统计抽查范围：${publicPool} 户（证明：${proof.pool_size} + 按类别排除 ${proof.excluded_by_class}）`, `Pool recounted from public fields: ${publicPool} (proof: ${proof.pool_size} + ${proof.excluded_by_class} left out by class)`), ok: !perArea.has("pool") });
-  let found = 0;
-  for (const [uscc, tg] of targets) {
-    if (tg.found) found++;
-    else fail("pool", t(`${targetLabel(tg.i, uscc, tg.x.entity.name).zh}不在公开名录中。`, `${targetLabel(tg.i, uscc, tg.x.entity.name).en} is not in the public snapshot.`));
-  }
-  checks.push({ area: "pool", label: t("每个检查对象都在公开名录中，且在抽查范围内", "Every target is in the public snapshot and in the pool"), ok: !perArea.has("pool"), count: targets.size });
-  let cross = null;
-  if (!perArea.has("pool") && !perArea.has("public_snapshot")) {
-    cross = crossStratumCheck(counter, {
-      strata: proof.strata,
-      excluded: proof.excluded_by_class,
-      excludeClasses: camp.targets.exclude_credit_classes.length > 0,
-      lowRisk: camp.targets.low_risk_once_a_year
-    });
-    if (!cross.ok) fail("cross_stratum", crossText(cross));
-    checks.push({ area: "cross_stratum", label: t(`存在一种信用类别划分，与公布的各分层户数、抽取数和 ${cross.pool} 户的随机数一致，恰好抽出这些检查对象${cross.order ? `（分层门槛顺序 ${cross.order.join(" ≤ ")}）` : ""}`, `Some assignment of the hidden credit classes, consistent with the published stratum sizes and the ${cross.pool} entities' random numbers, draws exactly these targets${cross.order ? ` (cut order ${cross.order.join(" ≤ ")})` : ""}`), ok: cross.ok, count: cross.pool });
-  }
-  for (const [area, k] of perArea) if (k > 8) failures.push({ area, what: t(`……同类问题另有 ${k - 8} 处未逐一列出。`, `…and ${k - 8} more problem(s) of the same kind not listed.`) });
-  return {
-    result: {
-      ok: failures.length === 0,
-      failures,
-      checks,
-      counts: { entities: trees.entities.count, items: trees.items.count, officers: trees.officers.count, recusals: trees.recusals.count, public_pool: publicPool, targets_found: found },
-      bytes: done,
-      ms: Date.now() - t0,
-      readMs,
-      crossStratum: cross
-    },
-    index
-  };
-}
-function crossText(r) {
-  if (r.reason === "counts") return t(`分层户数之和与抽查范围不符（范围 ${r.pool} 户，检查对象 ${r.targets} 户），无法做跨分层核对。`, `The strata do not add up to the pool (${r.pool} entities, ${r.targets} targets): the cross-stratum check cannot hold.`);
-  if (r.reason === "low_risk_targets") return t("检查对象中本年度已抽取的企业多于 A 类以外各分层的抽取数之和：它们不能是 A 类（低风险企业一年只抽一次），这样的名单不可能由规定的程序产生。", "More targets of the drawn-this-year list than the strata other than A draw: they cannot be class A (low risk, once a year), so no genuine draw gives this list.");
-  const v = r.violation;
-  const detail = v ? t(`例如：只能归入 ${v.bins.join("、") || "（无）"} 的非检查对象有 ${v.demand} 户，而这些分层只能容纳 ${v.capacity} 户`, `e.g. ${v.demand} non-targets could only be in ${v.bins.join(", ") || "(nothing)"}, which hold ${v.capacity}`) : t("", "");
-  return t(
-    `不存在任何一种信用类别划分能与公布的各分层户数、抽取数和 ${r.pool} 户企业的随机数一致并恰好抽出这 ${r.targets} 个检查对象（${detail.zh}）。名单中至少有一个对象的随机数太大、不可能被抽中，或有未被抽中的企业随机数太小。`,
-    `No assignment of the hidden credit classes consistent with the published stratum sizes and the ${r.pool} entities' random numbers draws exactly these ${r.targets} targets (${detail.en}). Some target's number is too large to have been drawn, or some entity left out has one too small.`
-  );
+  return { result: ck.finish(PUBLIC_FORMAT, done, t0, readMs), index };
 }
 
 // src/verdict.ts
@@ -13888,7 +15186,7 @@ async function runVerification(proofFile, snapshot, progress) {
   const formatLine = (ok) => ({ area: "format", label: t("证明文件格式正确", "The proof file is well formed"), ok });
   const fail = (failure2) => {
     const light2 = { ok: false, failures: [failure2], checks: [formatLine(false)], view: null, teams: null };
-    return { proof: null, light: light2, pub: null, index: null, verdict: buildVerdict({ level, proof: null, fatal: failure2 }), ms: { light: Date.now() - t0, public: 0 } };
+    return { proof: null, light: light2, pub: null, index: null, compact: null, verdict: buildVerdict({ level, proof: null, fatal: failure2 }), ms: { light: Date.now() - t0, public: 0 } };
   };
   const big = sizeProblem(proofFile.size, MAX_PROOF_BYTES);
   if (big) return fail(jsonFailure(null, big));
@@ -13906,18 +15204,20 @@ async function runVerification(proofFile, snapshot, progress) {
   const tLight = Date.now() - t0;
   let pub = null;
   let index = null;
+  let compact = null;
   let snapshotFailure = null;
   if (snapshot) {
     try {
       const r = await verifyPublic(proof, snapshot, (b, total, entities) => progress("public", b, total, entities));
       pub = r.result;
-      if (!r.result.failures.some((f) => f.area === "public_snapshot" || f.area === "json")) index = r.index;
+      if (r.index && !r.result.failures.some((f) => f.area === "public_snapshot" || f.area === "json")) index = r.index;
+      if (r.format === "compact") compact = snapshot;
     } catch (e) {
       if (!(e instanceof JsonError)) snapshotFailure = unreadableFailure("snapshot", e);
       else snapshotFailure = jsonFailure(null, e, t("公开名录文件", "The public snapshot"));
     }
   }
-  return { proof, light, pub, index, verdict: buildVerdict({ level, proof, light, pub, snapshotFailure }), ms: { light: tLight, public: pub ? pub.ms : 0 } };
+  return { proof, light, pub, index, compact, verdict: buildVerdict({ level, proof, light, pub, snapshotFailure }), ms: { light: tLight, public: pub ? pub.ms : 0 } };
 }
 
 // src/cli.ts
@@ -13926,7 +15226,8 @@ var USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--
 
 Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
 the light level from the proof alone, the public level with the published public snapshot.
-  --snapshot FILE  the public snapshot (dualdraw registry export --public), for the public level
+  --snapshot FILE  the public snapshot, for the public level: JSON (dualdraw registry export --public) or compact
+                   (--compact, COMMITMENTS.md §9), told apart by the file's first bytes
   --json           print the verdict object of docs/SPEC.md §9 (schema dualdraw.verify.v2)
   --lang zh|en     language of the human report (default en)
 Exit status: 0 consistent, 1 invalid, 2 usage error or unreadable file.
@@ -14028,13 +15329,14 @@ ${USAGE}`);
 function writeOut(text2) {
   return new Promise((resolve, reject) => process.stdout.write(text2, (e) => e ? reject(e) : resolve()));
 }
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? e.stack : String(e));
-    process.exit(2);
-  }
-);
+if (!nodeCompactSetup(fileURLToPath(import.meta.url)))
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exit(2);
+    }
+  );
 /*! Bundled license information:
 
 smol-toml/dist/error.js:

@@ -1,5 +1,6 @@
 // Byte encodings of docs/COMMITMENTS.md §1 and docs/SPEC.md §1: u32be, u64be, lp, list, opt, opt64, raw, pad32.
 import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256At } from './sha256.ts';
 
 const te = new TextEncoder();
 const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -51,16 +52,9 @@ export function isHash(s: unknown): s is string {
   return true;
 }
 
-const SHA_TEMPLATE = sha256.create();
-const SHA_WORK = sha256.create();
-/** SHA-256 of data into out (32 bytes), reusing one hasher: the hot path of hashing millions of leaves. */
+/** SHA-256 of data into out (32 bytes), with no allocation: the hot path of hashing millions of leaves (sha256.ts). */
 export function sha256Into(data: Uint8Array, out: Uint8Array): Uint8Array {
-  SHA_TEMPLATE._cloneInto(SHA_WORK);
-  SHA_WORK.update(data);
-  // digesting into the hasher's own block buffer reuses its DataView (noble makes a new view for any other output)
-  const own = (SHA_WORK as unknown as { buffer: Uint8Array }).buffer;
-  SHA_WORK.digestInto(own);
-  out.set(own.subarray(0, 32));
+  sha256At(data, 0, data.length, out, 0);
   return out;
 }
 

@@ -1,11 +1,14 @@
 // The page's verifier on the command line (node ≥ 20.19), the same code as dist/verify.html:
 //   node dist/verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [--lang zh|en]
-// Light level from the proof alone, public level with the public snapshot (read as a stream). With --json it prints
+// Light level from the proof alone, public level with the public snapshot (read as a stream; JSON or compact, told
+// apart by its first bytes). With --json it prints
 // the verdict object of SPEC §9 (dualdraw.verify.v2). Exit 0: consistent; 1: invalid; 2: a usage error, or a file
 // that could not be read or broke the rules of SPEC §10 (with --json the verdict object is still printed).
 // With any of the signed log's options (--log-key, --checkpoint, --inclusion, --consistency, --fork, --attestation,
 // --signature) it verifies those instead (docs/LOG.md; src/logCli.ts), PROOF then being the draw they must name.
 import { openAsBlob, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeCompactSetup } from './nodeCompact.ts';
 import { LOG_USAGE, isLogArg, runLogCli } from './logCli.ts';
 import { runVerification, unreadableFailure } from './run.ts';
 import { type Lang } from './text.ts';
@@ -16,7 +19,8 @@ const USAGE = `usage: node verify-cli.mjs PROOF [--snapshot SNAPSHOT] [--json] [
 
 Verifies a dualdraw draw proof with the code of the public verification page (web/dist/verify.html):
 the light level from the proof alone, the public level with the published public snapshot.
-  --snapshot FILE  the public snapshot (dualdraw registry export --public), for the public level
+  --snapshot FILE  the public snapshot, for the public level: JSON (dualdraw registry export --public) or compact
+                   (--compact, COMMITMENTS.md §9), told apart by the file's first bytes
   --json           print the verdict object of docs/SPEC.md §9 (schema dualdraw.verify.v2)
   --lang zh|en     language of the human report (default en)
 Exit status: 0 consistent, 1 invalid, 2 usage error or unreadable file.
@@ -132,10 +136,12 @@ function writeOut(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? e.stack : String(e));
-    process.exit(2);
-  },
-);
+// a worker thread of this file hashes compact snapshot blocks (nodeCompact.ts); the main thread runs the command
+if (!nodeCompactSetup(fileURLToPath(import.meta.url)))
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exit(2);
+    },
+  );

@@ -8,6 +8,7 @@ import { DecodeError, decodeEntity, decodeSnapshotRef, hashList, int, obj, str, 
 import { prn, prnKey, startOffset } from './draw.ts';
 import { JsonError, parseJson, type JsonValue } from './json.ts';
 import type { EntityIndex } from './snapshot.ts';
+import { compactFind } from './compactLookup.ts';
 import { t, type T } from './text.ts';
 import { drawCategories, makePoolPredicate } from './verify.ts';
 
@@ -117,7 +118,11 @@ function cmp32(a: Uint8Array, b: Uint8Array): number {
   return 0;
 }
 
-export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | null, inclusion: Uint8Array | null, thresholdFile: Uint8Array | null = null): Promise<LookupResult> {
+/**
+ * The look-up of one USCC. `index`: a verified JSON public snapshot's; `compact`: a compact public snapshot (COMMITMENTS
+ * §9), verified or not (its trailer, index and one block are read, and the path is checked against the announced root).
+ */
+export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | null, inclusion: Uint8Array | null, thresholdFile: Uint8Array | null = null, compact: Blob | null = null): Promise<LookupResult> {
   const lines: LookupLine[] = [];
   const a = proof.announcement;
   const camp = a.campaign;
@@ -165,8 +170,37 @@ export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | 
     res({ kind: 'fail', text: t(`“${uscc}”不是有效的统一社会信用代码：按前 17 位，第 18 位校验码应为“${check}”，输入的是“${uscc[17]}”（GB 32100-2015）。请检查是否输错。`, `"${uscc}" is not a valid unified social credit code: from its first 17 characters the check character (18th) should be "${check}", not "${uscc[17]}" (GB 32100-2015). Was it mistyped?`) }, { inPool: false, checkCharacter: check });
   if (badCheck) lines.push({ kind: 'fail', text: t(`校验码不对：第 18 位应为“${check}”，输入的是“${uscc[17]}”。`, `Wrong check character: the 18th should be "${check}", not "${uscc[17]}".`) });
 
-  // 2. the public snapshot, if verified
-  if (!record && index) {
+  let compactFailed = false;
+  // 2. the public snapshot: a compact one (read where the USCC must be), or a verified JSON one
+  if (!record && compact) {
+    const r = await compactFind(compact, uscc, { hash: entRoot.hash, size: entRoot.size });
+    if (r.problem) {
+      inclusionOk = false;
+      compactFailed = true;
+      lines.push({ kind: 'fail', text: t(`无法由公开名录（紧凑格式）构建包含证明：${r.problem.zh}`, `No inclusion proof can be built from the compact public snapshot: ${r.problem.en}`) });
+    } else if (!r.found) {
+      if (badCheck) return invalid();
+      const nb = r.neighbours ?? { below: null, above: null };
+      const zh = [nb.below ? `第 ${nb.below.index + 1} 条 ${nb.below.uscc}` : '', nb.above ? `第 ${nb.above.index + 1} 条 ${nb.above.uscc}` : ''].filter((x) => x).join('与');
+      const en = [nb.below ? `entry ${nb.below.index + 1}, ${nb.below.uscc}` : '', nb.above ? `entry ${nb.above.index + 1}, ${nb.above.uscc}` : ''].filter((x) => x).join(' and ');
+      lines.push(
+        nb.below || nb.above
+          ? { kind: 'ok', text: t(`由公开名录（紧凑格式）核对：与该代码相邻的记录（${zh}）的包含证明与公告的名录根一致，它们之间没有其他记录。`, `Checked with the compact public snapshot: the records next to this code (${en}) are in the registry as announced (their inclusion proofs hold), with nothing between them.`) }
+          : { kind: 'ok', text: t('由公开名录（紧凑格式）核对：公告时的市场主体名录是空的。', 'Checked with the compact public snapshot: the entity registry as announced is empty.') },
+      );
+      return res({ kind: 'info', text: t(`${uscc} 不在公告时的市场主体名录中，因此不在本次抽查范围内，也不会被抽中。`, `${uscc} is not in the entity registry as announced, so it was neither in the pool nor drawn.`) }, { inPool: false });
+    } else {
+      record = r.record;
+      inclusionOk = r.inclusionOk;
+      lines.push(
+        inclusionOk
+          ? { kind: 'ok', text: t(`由公开名录（紧凑格式：索引和第 ${r.block} 块）构建包含证明并核对：该企业是公告时市场主体名录的第 ${r.index + 1} 条（共 ${r.size} 条），与公告的名录根一致。`, `An inclusion proof built from the compact public snapshot (its index and block ${r.block}) holds: entry ${r.index + 1} of ${r.size} of the registry as announced.`) }
+          : { kind: 'fail', text: t('由公开名录（紧凑格式）构建的包含证明与公告的名录根对不上。', 'The inclusion proof built from the compact public snapshot does not match the announced root.') },
+      );
+      if (!inclusionOk) record = null;
+    }
+  }
+  if (!record && index && !compact) {
     const i = await index.find(uscc);
     if (i < 0) {
       if (badCheck) return invalid();
@@ -194,7 +228,7 @@ export async function lookup(proof: Proof, usccIn: string, index: EntityIndex | 
   }
   if (!record && badCheck) return invalid();
   if (!record)
-    return res({ kind: 'info', text: t(`${uscc} 不在本次检查对象名单中。要核对它是否在抽查范围内，请先载入公开名录（public-snapshot.json）并完成验证，或载入登记机关为该企业出具的包含证明文件。`, `${uscc} is not on the list of targets. To check whether it was in the pool, load and verify the public snapshot, or load the inclusion proof the bureau made for it.`) }, { drawn: false });
+    return res({ kind: compactFailed ? 'fail' : 'info', text: t(`${uscc} 不在本次检查对象名单中。要核对它是否在抽查范围内，请先载入公开名录（public-snapshot.json）并完成验证，或载入登记机关为该企业出具的包含证明文件。`, `${uscc} is not on the list of targets. To check whether it was in the pool, load and verify the public snapshot, or load the inclusion proof the bureau made for it.`) }, { drawn: false });
 
   lines.unshift({ kind: 'info', text: t(`企业：${record.name}（${record.uscc}），地区 ${record.region}${record.township ? ' ' + record.township : ''}，类别：${record.categories.join('、') || '无'}，状态：${STATUS_ZH[record.status] ?? record.status}${record.flags.length ? '，标记：' + record.flags.join('、') : ''}。`, `Entity: ${record.name} (${record.uscc}), region ${record.region}${record.township ? ' ' + record.township : ''}, categories: ${record.categories.join(', ') || 'none'}, status: ${record.status}${record.flags.length ? ', flags: ' + record.flags.join(', ') : ''}.`) });
 

@@ -46,6 +46,8 @@ function makeWorker(): WorkerLike {
   const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
   try {
     const w = new Worker(url);
+    // its own code, from which it starts helpers for a compact snapshot's blocks (worker.ts)
+    w.postMessage({ type: 'source', src: WORKER_SRC } satisfies Request);
     return w as unknown as WorkerLike;
   } catch {
     // same code on this thread: a stand-in for the worker's `self`, and the worker's bundle loaded as a blob: script
@@ -82,6 +84,7 @@ function send(m: Request) {
 }
 
 function onResponse(r: Response) {
+  if (r.type === 'block-root') return; // (a helper's answer: never sent to the page)
   if (r.type === 'log' || (r.type === 'error' && r.id < 0)) return onLogResponse(r);
   if (r.id !== reqId) return;
   if (r.type === 'progress') {
@@ -141,7 +144,7 @@ const UI = {
   ),
   lang: t('English', '中文'),
   step1: t('① 抽查证明文件（proof.json）', '① The draw proof (proof.json)'),
-  step2: t('② 公开名录文件（public-snapshot.json，可选）', '② The public snapshot (public-snapshot.json, optional)'),
+  step2: t('② 公开名录文件（public-snapshot.json 或紧凑格式的 public-snapshot.ddps，可选）', '② The public snapshot (public-snapshot.json, or the compact public-snapshot.ddps; optional)'),
   step2help: t('载入公开名录即进行“公开验证”：按公开信息重新统计抽查范围，并核对名录与公告一致。只载入证明则进行“简易验证”。', 'With the public snapshot the page also recounts the pool from public fields and checks the registry against the announcement (public level); with the proof alone it checks the light level.'),
   verify: t('开始验证', 'Verify'),
   running: t('正在验证……', 'Verifying…'),
@@ -290,9 +293,12 @@ function timingText(): string {
   const r = state.result;
   if (!r) return '';
   const total = state.totalMs === null ? '' : state.lang === 'zh' ? `总用时 ${(state.totalMs / 1000).toFixed(2)} 秒；` : `total ${(state.totalMs / 1000).toFixed(2)} s; `;
+  const c = r.public?.compact;
+  const zhC = c ? `，紧凑格式，${c.blocks} 块${c.helpers ? `，其中 ${c.helperBlocks} 块由 ${c.helpers} 个辅助线程计算` : ''}` : '';
+  const enC = c ? `, compact, ${c.blocks} blocks${c.helpers ? `, ${c.helperBlocks} hashed by ${c.helpers} helper thread${c.helpers > 1 ? 's' : ''}` : ''}` : '';
   return state.lang === 'zh'
-    ? `${total}核对证明 ${r.ms.light} 毫秒${r.public ? `，公开名录 ${r.ms.public} 毫秒（${r.public.counts.entities.toLocaleString()} 个市场主体，${(r.public.bytes / 1048576).toFixed(1)} MB）` : ''}`
-    : `${total}proof ${r.ms.light} ms${r.public ? `, public snapshot ${r.ms.public} ms (${r.public.counts.entities.toLocaleString()} entities, ${(r.public.bytes / 1048576).toFixed(1)} MB)` : ''}`;
+    ? `${total}核对证明 ${r.ms.light} 毫秒${r.public ? `，公开名录 ${r.ms.public} 毫秒（${r.public.counts.entities.toLocaleString()} 个市场主体，${(r.public.bytes / 1048576).toFixed(1)} MB${zhC}）` : ''}`
+    : `${total}proof ${r.ms.light} ms${r.public ? `, public snapshot ${r.ms.public} ms (${r.public.counts.entities.toLocaleString()} entities, ${(r.public.bytes / 1048576).toFixed(1)} MB${enC})` : ''}`;
 }
 
 function renderDetails() {
@@ -522,7 +528,7 @@ function startLookup() {
   state.lookupRunning = true;
   reqId++;
   render();
-  send({ type: 'lookup', id: reqId, uscc: ($('uscc') as HTMLInputElement).value, inclusion: fileOf('inclusion-file'), threshold: fileOf('threshold-file') });
+  send({ type: 'lookup', id: reqId, uscc: ($('uscc') as HTMLInputElement).value, inclusion: fileOf('inclusion-file'), threshold: fileOf('threshold-file'), snapshot: fileOf('snapshot-file') });
 }
 
 function randomHex32(): string {
@@ -564,7 +570,7 @@ function build() {
         'section',
         { class: 'card', id: 'load' },
         h('label', { class: 'file' }, label('step1'), h('input', { type: 'file', id: 'proof-file', accept: '.json,application/json', 'data-testid': 'proof-input' })),
-        h('label', { class: 'file' }, label('step2'), h('input', { type: 'file', id: 'snapshot-file', accept: '.json,application/json', 'data-testid': 'snapshot-input' })),
+        h('label', { class: 'file' }, label('step2'), h('input', { type: 'file', id: 'snapshot-file', accept: '.json,.ddps,application/json,application/octet-stream', 'data-testid': 'snapshot-input' })),
         h('p', { class: 'small', 'data-t': 'step2help' }),
         h('button', { id: 'verify-button', class: 'primary', 'data-testid': 'verify-button', 'data-t': 'verify', onclick: startVerify }),
         h('div', { id: 'progress', class: 'progress', 'data-testid': 'progress', hidden: true }),

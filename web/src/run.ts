@@ -12,8 +12,11 @@ export interface Verification {
   light: Report;
   pub: PublicResult | null;
   verdict: VerdictV2;
-  /** the entity index of a public snapshot whose roots are the announced ones (for look-ups), else null */
+  /** the entity index of a JSON public snapshot whose roots are the announced ones (for look-ups), else null */
   index: EntityIndex | null;
+  /** a compact public snapshot (COMMITMENTS.md §9): look-ups read its index and one block, and check the path
+   *  against the announced root themselves, whatever the whole-file verification found */
+  compact: Blob | null;
   ms: { light: number; public: number };
 }
 
@@ -31,7 +34,7 @@ export async function runVerification(proofFile: Blob, snapshot: Blob | null, pr
   const formatLine = (ok: boolean) => ({ area: 'format', label: t('证明文件格式正确', 'The proof file is well formed'), ok });
   const fail = (failure: Failure): Verification => {
     const light: Report = { ok: false, failures: [failure], checks: [formatLine(false)], view: null, teams: null };
-    return { proof: null, light, pub: null, index: null, verdict: buildVerdict({ level, proof: null, fatal: failure }), ms: { light: Date.now() - t0, public: 0 } };
+    return { proof: null, light, pub: null, index: null, compact: null, verdict: buildVerdict({ level, proof: null, fatal: failure }), ms: { light: Date.now() - t0, public: 0 } };
   };
   // SPEC §10: the size is refused before anything is read
   const big = sizeProblem(proofFile.size, MAX_PROOF_BYTES);
@@ -50,17 +53,19 @@ export async function runVerification(proofFile: Blob, snapshot: Blob | null, pr
   const tLight = Date.now() - t0;
   let pub: PublicResult | null = null;
   let index: EntityIndex | null = null;
+  let compact: Blob | null = null;
   let snapshotFailure: Failure | null = null;
   if (snapshot) {
     try {
       const r = await verifyPublic(proof, snapshot, (b, total, entities) => progress('public', b, total, entities));
       pub = r.result;
-      // look-ups may use the snapshot only when its entity root is the announced one
-      if (!r.result.failures.some((f) => f.area === 'public_snapshot' || f.area === 'json')) index = r.index;
+      // look-ups may use a JSON snapshot's index only when its entity root is the announced one
+      if (r.index && !r.result.failures.some((f) => f.area === 'public_snapshot' || f.area === 'json')) index = r.index;
+      if (r.format === 'compact') compact = snapshot;
     } catch (e) {
       if (!(e instanceof JsonError)) snapshotFailure = unreadableFailure('snapshot', e);
       else snapshotFailure = jsonFailure(null, e, t('公开名录文件', 'The public snapshot'));
     }
   }
-  return { proof, light, pub, index, verdict: buildVerdict({ level, proof, light, pub, snapshotFailure }), ms: { light: tLight, public: pub ? pub.ms : 0 } };
+  return { proof, light, pub, index, compact, verdict: buildVerdict({ level, proof, light, pub, snapshotFailure }), ms: { light: tLight, public: pub ? pub.ms : 0 } };
 }

@@ -421,6 +421,100 @@ describe('verify.html in headless Chromium', { timeout: 600_000 }, () => {
     assert.equal(await page.textContent('[data-testid=witness-check-output]'), cli.commitment);
   });
 
+  test('a compact public snapshot (COMMITMENTS.md §9): the same verdict, helpers in nested workers, look-ups from one block (before any whole-file verification too), damage refused naming the block', async () => {
+    const compact = join(tmp, 'public-snapshot.ddps');
+    const ex = run(['-w', ws, 'registry', 'export', '--public', '--compact', '--snapshot', String(proofJson.announcement.snapshot.id), compact]);
+    assert.equal(ex.status, 0, ex.stderr);
+    assert.equal(readFileSync(compact).subarray(0, 8).toString('latin1'), 'DDPSNAP2');
+    assert.equal(await verify(join(pub, 'proof.json'), compact), 'consistent');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'public');
+    assert.ok(await page.locator('[data-testid=established] [data-check=cross_stratum]').count(), 'cross_stratum established');
+    assert.equal(await page.locator('[data-testid=checks] li.bad').count(), 0);
+    // the demo's 20,000 entities are 5 blocks; at least one was hashed by a helper (a worker started by the worker)
+    assert.match((await page.textContent('#timing')) ?? '', /紧凑格式，5 块，其中 [1-5] 块由 \d+ 个辅助线程计算/);
+    // the node entry: the same verdict object as for the JSON file
+    const cj = spawnSync(process.execPath, [CLI, join(pub, 'proof.json'), '--snapshot', compact, '--json'], { encoding: 'utf8' });
+    const jj = spawnSync(process.execPath, [CLI, join(pub, 'proof.json'), '--snapshot', join(pub, 'public-snapshot.json'), '--json'], { encoding: 'utf8' });
+    assert.equal(cj.status, 0, cj.stderr);
+    assert.equal(cj.stdout, jj.stdout);
+
+    const lookup = async (uscc: string) => {
+      await page.fill('[data-testid=uscc-input]', uscc);
+      await page.setInputFiles('[data-testid=inclusion-input]', []);
+      await page.setInputFiles('[data-testid=threshold-input]', []);
+      await page.click('[data-testid=lookup-button]');
+      await page.waitForSelector('[data-testid=lookup-result][data-status=done]');
+      const el = page.locator('[data-testid=lookup-result]');
+      return { kind: await page.getAttribute('[data-testid=lookup-headline]', 'data-kind'), drawn: await el.getAttribute('data-drawn'), inPool: await el.getAttribute('data-in-pool'), inclusion: await el.getAttribute('data-inclusion'), text: (await el.textContent()) ?? '' };
+    };
+    const snap = JSON.parse(readFileSync(join(pub, 'public-snapshot.json'), 'utf8'));
+    const targets = new Set(proofJson.targets.map((x: any) => x.entity.uscc));
+    const target = proofJson.targets[7].entity.uscc;
+    const other = snap.entities[12345].uscc;
+    assert.ok(!targets.has(other));
+    const a = await lookup(target);
+    assert.equal(a.drawn, 'true');
+    assert.equal(a.inclusion, 'true');
+    assert.match(a.text, /由公开名录（紧凑格式：索引和第 \d 块）构建包含证明并核对：该企业是公告时市场主体名录的第 \d+ 条（共 20000 条）/);
+    const b = await lookup(other);
+    assert.equal(b.drawn, 'false');
+    assert.equal(b.inclusion, 'true');
+    assert.match(b.text, /第 12346 条（共 20000 条）/);
+    // a code that is not registered: shown by its two neighbours
+    const first17 = '91520123MA0000000';
+    const check = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    let sum = 0;
+    for (let i = 0, w = 1; i < 17; i++, w = (w * 3) % 31) sum += check.indexOf(first17[i]) * w;
+    const absent = first17 + check[(31 - (sum % 31)) % 31];
+    assert.ok(!snap.entities.some((e: any) => e.uscc === absent));
+    const c = await lookup(absent);
+    assert.equal(c.inPool, 'false');
+    assert.match(c.text, /不在公告时的市场主体名录中/);
+    assert.match(c.text, /与该代码相邻的记录（.*）的包含证明与公告的名录根一致/);
+
+    // before (without) a whole-file verification: the proof alone verified, then the compact snapshot chosen
+    assert.equal(await verify(join(pub, 'proof.json'), null), 'consistent');
+    assert.equal(await page.getAttribute('[data-testid=level]', 'data-level'), 'light');
+    await page.setInputFiles('[data-testid=snapshot-input]', compact);
+    const d = await lookup(other);
+    assert.equal(d.inclusion, 'true');
+    assert.match(d.text, /紧凑格式：索引和第 \d 块/);
+
+    // damage: bytes after block 2's DEFLATE stream (Chromium's DecompressionStream refuses them), a byte of the index
+    const bytes = readFileSync(compact);
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const indexAt = Number(dv.getBigUint64(bytes.length - 20));
+    const blockAt = (k: number) => Number(dv.getBigUint64(indexAt + 58 * k));
+    const at2 = blockAt(2);
+    const stored2 = dv.getUint32(at2 + 4);
+    const junk = Buffer.alloc(bytes.length + 1);
+    // the block grows by one byte: its stored_len, every later offset of the index and the trailer's follow
+    bytes.copy(junk, 0, 0, at2 + 8 + stored2);
+    junk[at2 + 8 + stored2] = 0;
+    bytes.copy(junk, at2 + 8 + stored2 + 1, at2 + 8 + stored2);
+    const jv = new DataView(junk.buffer, junk.byteOffset, junk.byteLength);
+    jv.setUint32(at2 + 4, stored2 + 1);
+    for (let k = 3; k < 5; k++) jv.setBigUint64(indexAt + 1 + 58 * k, BigInt(blockAt(k) + 1));
+    jv.setBigUint64(junk.length - 20, BigInt(indexAt + 1));
+    const junkFile = join(tmp, 'junk.ddps');
+    writeFileSync(junkFile, junk);
+    assert.equal(await verify(join(pub, 'proof.json'), junkFile), 'invalid');
+    assert.match(await failuresText(), /公开名录第 2 块的压缩数据在 DEFLATE 数据流结束之后还有/);
+    assert.equal(run(['verify', join(pub, 'proof.json'), '--snapshot', junkFile]).status, 1, 'the Rust verifier refuses it too');
+    assert.equal(spawnSync(process.execPath, [CLI, join(pub, 'proof.json'), '--snapshot', junkFile], { encoding: 'utf8' }).status, 1, 'and the node entry');
+    const bad = Buffer.from(bytes);
+    bad[indexAt + 58 * 3 + 40] ^= 1;
+    const badFile = join(tmp, 'bad-index.ddps');
+    writeFileSync(badFile, bad);
+    assert.equal(await verify(join(pub, 'proof.json'), badFile), 'invalid');
+    assert.match(await failuresText(), /紧凑格式公开名录的索引中第 3 块的根为 [0-9a-f]{64}，而由该块的 4096 个实体算出/);
+    assert.equal(run(['verify', join(pub, 'proof.json'), '--snapshot', badFile]).status, 1);
+    const e = await lookup(snap.entities[3 * 4096 + 5].uscc);
+    assert.equal(e.kind, 'fail');
+    assert.equal(e.inclusion, 'false');
+    assert.deepEqual(await pageViolations(), []);
+  });
+
   test('without Web Workers (a browser that refuses them) the page verifies on its own thread', async () => {
     const p2 = await ctx.newPage();
     await p2.addInitScript(() => {

@@ -1,7 +1,7 @@
 // Measures verify.html in headless Chromium on a published draw (not part of npm test: timings depend on the machine).
-//   node test/measure.mjs PUBLISHED_DIR [--light]
+//   node test/measure.mjs PUBLISHED_DIR [--light | --compact]
 // PUBLISHED_DIR holds proof.json and public-snapshot.json (e.g. from `dualdraw demo DIR --entities N`: then it is
-// DIR/workspace/published/2026-JOINT-01). Prints the time from the click to the verdict, the worker's own times, and
+// DIR/workspace/published/2026-JOINT-01); with --compact, public-snapshot.ddps (`dualdraw publish ID --compact`). Prints the time from the click to the verdict, the worker's own times, and
 // the longest stall of the page's main thread meanwhile (a timer that should fire every 20 ms).
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 const dir = process.argv[2];
 const light = process.argv.includes('--light');
+const snapName = process.argv.includes('--compact') ? 'public-snapshot.ddps' : 'public-snapshot.json';
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dualdraw-measure-')), {
   executablePath: '/usr/bin/chromium',
@@ -20,7 +21,7 @@ const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'd
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 await page.goto(pathToFileURL(join(web, 'dist', 'verify.html')).href);
 await page.setInputFiles('[data-testid=proof-input]', join(dir, 'proof.json'));
-if (!light) await page.setInputFiles('[data-testid=snapshot-input]', join(dir, 'public-snapshot.json'));
+if (!light) await page.setInputFiles('[data-testid=snapshot-input]', join(dir, snapName));
 await page.evaluate(() => {
   const w = window;
   w.__maxGap = 0;
@@ -39,7 +40,7 @@ const status = await page.getAttribute('[data-testid=verdict]', 'data-status');
 const level = await page.getAttribute('[data-testid=level]', 'data-level');
 const maxGap = await page.evaluate(() => window.__maxGap);
 const detail = await page.textContent('#timing');
-const mb = light ? 0 : statSync(join(dir, 'public-snapshot.json')).size / 1048576;
+const mb = light ? 0 : statSync(join(dir, snapName)).size / 1048576;
 // a look-up of the last target: binary search in the file, its block re-read, the audit path built and checked
 const proof = JSON.parse(readFileSync(join(dir, 'proof.json'), 'utf8'));
 const uscc = proof.targets[proof.targets.length - 1].entity.uscc;
