@@ -17,6 +17,10 @@ pub(super) struct Hot {
     /// `officer_region[o]`, `target_region[t]`: regions as numbers.
     pub officer_region: Vec<u32>,
     pub target_region: Vec<u32>,
+    /// Qualifications as numbers, and each officer's as a bit set (`None`
+    /// when the officers hold more than 64 different ones).
+    qual_ids: BTreeMap<String, u32>,
+    officer_quals: Option<Vec<u64>>,
 }
 
 impl Hot {
@@ -46,12 +50,43 @@ impl Hot {
             .iter()
             .map(|o| o.status == OfficerStatus::Active && p.date <= o.cert_expiry)
             .collect();
+        let mut qual_ids: BTreeMap<String, u32> = BTreeMap::new();
+        for o in p.officers {
+            for q in &o.qualifications {
+                let next = qual_ids.len() as u32;
+                qual_ids.entry(q.clone()).or_insert(next);
+            }
+        }
+        let officer_quals = (qual_ids.len() <= 64).then(|| {
+            p.officers
+                .iter()
+                .map(|o| {
+                    o.qualifications
+                        .iter()
+                        .filter_map(|q| qual_ids.get(q))
+                        .fold(0u64, |m, &i| m | (1 << i))
+                })
+                .collect()
+        });
         Hot {
             blocked,
             serving,
             officer_region,
             target_region,
+            qual_ids,
+            officer_quals,
         }
+    }
+
+    /// [`Hot::eligible`] but for the qualifications.
+    fn eligible_but_qualifications(&self, p: &Problem<'_>, o: usize, t: usize) -> bool {
+        self.serving[o]
+            && match p.region {
+                OfficerRegion::Any => true,
+                OfficerRegion::Same => self.officer_region[o] == self.target_region[t],
+                OfficerRegion::Other => self.officer_region[o] != self.target_region[t],
+            }
+            && self.blocked[t].binary_search(&o).is_err()
     }
 
     /// §6's eligibility of officer `o` for target `t`'s `need`, from the
@@ -69,5 +104,97 @@ impl Hot {
                     .iter()
                     .all(|q| p.officers[o].qualifications.binary_search(q).is_ok()))
             && self.blocked[t].binary_search(&o).is_err()
+    }
+}
+
+/// The officers of a group holding a set of qualifications, in group order,
+/// kept by one department's solve (a group is scanned for every place; most
+/// needs ask for a qualification few officers hold).
+#[derive(Default)]
+pub(super) struct Qualified {
+    lists: std::collections::HashMap<(usize, usize, u64), Vec<usize>>,
+}
+
+/// What the greedy step of §6 reads for one place: who may take it.
+pub(super) struct Place<'a> {
+    /// The officers that can be eligible by region, in the spec's order.
+    pub group: &'a [usize],
+    /// The target.
+    pub target: usize,
+    /// Its need of this department.
+    pub need: &'a Need,
+    /// Most places an officer may hold.
+    pub cap: u64,
+}
+
+impl Hot {
+    /// The eligible officers of `place.group` with room, not yet on the
+    /// target's team, and of the least load among those, in group order
+    /// (§6's candidates), into `cands`. One pass that checks eligibility only
+    /// for officers not more loaded than the least load found so far: the
+    /// same list as filtering every officer and then keeping the least
+    /// loaded, without checking those that cannot be in it.
+    pub(super) fn least_loaded(
+        &self,
+        p: &Problem<'_>,
+        place: &Place<'_>,
+        load: &[u64],
+        team: &[usize],
+        cands: &mut Vec<usize>,
+        qualified: &mut Qualified,
+    ) {
+        cands.clear();
+        // The need's qualifications as a bit set: an officer holds them all
+        // when his set covers it (a qualification no officer holds: nobody).
+        let mask = match &self.officer_quals {
+            Some(quals) => {
+                let mut m = 0u64;
+                for q in &place.need.qualifications {
+                    match self.qual_ids.get(q) {
+                        Some(&i) => m |= 1 << i,
+                        None => return,
+                    }
+                }
+                Some((quals, m))
+            }
+            None => None,
+        };
+        // Only the officers holding the need's qualifications (a
+        // subsequence of the group: the order is kept).
+        let group: &[usize] = match mask {
+            Some((quals, m)) if m != 0 => qualified
+                .lists
+                .entry((place.group.as_ptr() as usize, place.group.len(), m))
+                .or_insert_with(|| {
+                    place
+                        .group
+                        .iter()
+                        .copied()
+                        .filter(|&o| quals[o] & m == m)
+                        .collect()
+                }),
+            _ => place.group,
+        };
+        let mut best = u64::MAX;
+        for &o in group {
+            let l = load[o];
+            if l > best || l >= place.cap {
+                continue;
+            }
+            let eligible = match mask {
+                Some((quals, m)) => {
+                    quals[o] & m == m && self.eligible_but_qualifications(p, o, place.target)
+                }
+                None => self.eligible(p, o, place.target, place.need),
+            };
+            if team.contains(&o) || !eligible {
+                continue;
+            }
+            if l < best {
+                best = l;
+                cands.clear();
+            }
+            cands.push(o);
+        }
     }
 }

@@ -476,20 +476,23 @@ impl Problem<'_> {
         // Officers grouped by region keep O_d order; "same" scans only the target's region.
         let by_region = self.regions(officers);
         let mut cands: Vec<usize> = Vec::new();
+        let mut qualified = hot::Qualified::default();
         for (ti, ni) in order {
             let need = &self.targets[ti].needs[ni];
             let group = self.group(ti, officers, &by_region);
             for _ in 0..need.demand {
-                // One pass: the eligible officers with room, then the least loaded.
-                cands.clear();
-                cands.extend(group.iter().copied().filter(|&o| {
-                    load[o] < cap && !teams[ti].contains(&o) && hot.eligible(self, o, ti, need)
-                }));
-                let min = cands.iter().map(|&o| load[o]).min();
+                // The eligible officers with room, of the least load.
+                let place = hot::Place {
+                    group,
+                    target: ti,
+                    need,
+                    cap,
+                };
+                hot.least_loaded(self, &place, &load, &teams[ti], &mut cands, &mut qualified);
                 let mut st = stats.get();
                 st.places += 1;
-                if let Some(m) = min {
-                    let l: Vec<usize> = cands.iter().copied().filter(|&o| load[o] == m).collect();
+                if !cands.is_empty() {
+                    let l = &cands;
                     if l.len() == 1 {
                         st.single_candidate_picks += 1;
                     }

@@ -88,18 +88,21 @@ impl Problem<'_> {
         let mut serves: Vec<Vec<usize>> = vec![Vec::new(); self.officers.len()];
         let by_region = self.regions(&o_d);
         let mut cands: Vec<usize> = Vec::new();
+        let mut qualified = super::hot::Qualified::default();
         for &(ti, ni) in &order {
             let need = &self.targets[ti].needs[ni];
             let group = self.group(ti, &o_d, &by_region);
             for _ in 0..need.demand {
-                cands.clear();
-                cands.extend(group.iter().copied().filter(|&o| {
-                    load[o] < cap && !teams[ti].contains(&o) && hot.eligible(self, o, ti, need)
-                }));
+                let place = super::hot::Place {
+                    group,
+                    target: ti,
+                    need,
+                    cap,
+                };
+                hot.least_loaded(self, &place, &load, &teams[ti], &mut cands, &mut qualified);
                 let mut st = stats.get();
                 st.places += 1;
-                if let Some(m) = cands.iter().map(|&o| load[o]).min() {
-                    cands.retain(|&o| load[o] == m);
+                if !cands.is_empty() {
                     if cands.len() == 1 {
                         st.single_candidate_picks += 1;
                     }
