@@ -198,3 +198,82 @@ impl Hot {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::TargetNeeds;
+    use super::super::tests::{date, officer, target};
+    use super::*;
+    use crate::core::registry::Officer;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    const QUALS: [&str; 3] = ["药品", "特种设备", "食品安全"];
+
+    proptest! {
+        /// Guards the greedy step's shortcut: the candidates of
+        /// [`Hot::least_loaded`] are exactly §6's (every eligible officer with
+        /// room and not on the team, then those of the least load, in group
+        /// order), whatever the loads, cap, team, recusals, regions and
+        /// qualifications.
+        #[test]
+        fn least_loaded_gives_the_candidates_of_the_plain_filter(
+            officers in prop::collection::vec((0usize..3, 0usize..2, 0u8..8, any::<bool>(), 0u64..4), 1..40),
+            needs in prop::collection::vec(0u8..8, 1..4),
+            blocked in prop::collection::vec((0usize..40, 0usize..4), 0..20),
+            on_team in prop::collection::vec(0usize..40, 0..3),
+            cap in prop_oneof![Just(u64::MAX), 1u64..4],
+            region in 0usize..3,
+        ) {
+            let regions = ["520123", "520124"];
+            let os: Vec<Officer> = officers
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, r, qs, active, _))| {
+                    let q: Vec<&str> = QUALS.iter().enumerate().filter(|(b, _)| qs & (1 << b) != 0).map(|(_, q)| *q).collect();
+                    let mut o = officer(i, "市场监管局", regions[r], &q);
+                    // Lists are sorted in a registry (COMMITMENTS §1).
+                    o.qualifications.sort();
+                    if !active {
+                        o.status = crate::core::registry::vocab::OfficerStatus::OnLeave;
+                    }
+                    o
+                })
+                .collect();
+            let mut ts: Vec<TargetNeeds> = (0..4).map(|t| target(t, regions[t % 2], &[("市场监管局", 1)])).collect();
+            for (t, &qs) in ts.iter_mut().zip(needs.iter().cycle()) {
+                t.needs[0].qualifications = QUALS.iter().enumerate().filter(|(b, _)| qs & (1 << b) != 0).map(|(_, q)| q.to_string()).collect();
+            }
+            let blocked: HashSet<(usize, usize)> = blocked.into_iter().filter(|&(o, _)| o < os.len()).collect();
+            let p = Problem {
+                date: date(),
+                region: [OfficerRegion::Any, OfficerRegion::Same, OfficerRegion::Other][region],
+                capacity: None,
+                officers: &os,
+                targets: &ts,
+                blocked: &blocked,
+            };
+            let hot = Hot::new(&p);
+            let load: Vec<u64> = officers.iter().map(|o| o.4).collect();
+            let group: Vec<usize> = (0..os.len()).rev().collect();
+            let team: Vec<usize> = on_team.into_iter().filter(|&o| o < os.len()).collect();
+            let mut qualified = Qualified::default();
+            for t in 0..ts.len() {
+                let need = &ts[t].needs[0];
+                let place = Place { group: &group, target: t, need, cap };
+                let mut got = Vec::new();
+                hot.least_loaded(&p, &place, &load, &team, &mut got, &mut qualified);
+                let eligible: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&o| load[o] < cap && !team.contains(&o) && p.is_eligible(o, t, need))
+                    .collect();
+                let want: Vec<usize> = match eligible.iter().map(|&o| load[o]).min() {
+                    Some(m) => eligible.into_iter().filter(|&o| load[o] == m).collect(),
+                    None => Vec::new(),
+                };
+                prop_assert_eq!(got, want);
+            }
+        }
+    }
+}
