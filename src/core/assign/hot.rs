@@ -258,8 +258,8 @@ mod tests {
             let group: Vec<usize> = (0..os.len()).rev().collect();
             let team: Vec<usize> = on_team.into_iter().filter(|&o| o < os.len()).collect();
             let mut qualified = Qualified::default();
-            for t in 0..ts.len() {
-                let need = &ts[t].needs[0];
+            for (t, tn) in ts.iter().enumerate() {
+                let need = &tn.needs[0];
                 let place = Place { group: &group, target: t, need, cap };
                 let mut got = Vec::new();
                 hot.least_loaded(&p, &place, &load, &team, &mut got, &mut qualified);
