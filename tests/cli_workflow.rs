@@ -2317,6 +2317,40 @@ fn a_compact_public_snapshot_verifies_as_the_json_one_and_a_changed_byte_fails()
         (v["below"]["index"].as_u64(), v["above"]["index"].as_u64()),
         (Some(3), Some(4))
     );
+    // With the draw's proof: a target was in the pool and drawn; an absent
+    // USCC was not in the pool.
+    let target = c.proof("proof.json")["targets"][0]["entity"]["uscc"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let look = |u: &str| {
+        let r = run_in(
+            &c.path().join("pubc"),
+            &[
+                "--json",
+                "registry",
+                "look-up",
+                "public-snapshot.ddps",
+                u,
+                "--proof",
+                "proof.json",
+            ],
+        );
+        r.expect(0);
+        r.json()
+    };
+    let v = look(&target);
+    assert_eq!(
+        (v["in_public_pool"].as_bool(), v["drawn"].as_bool()),
+        (Some(true), Some(true)),
+        "{v:#}"
+    );
+    let v = look(&absent);
+    assert_eq!(
+        (v["in_public_pool"].as_bool(), v["drawn"].as_bool()),
+        (Some(false), Some(false)),
+        "{v:#}"
+    );
     // A byte changed in the middle of the blocks.
     let mut bad = compact.clone();
     let mid = bad.len() / 2;

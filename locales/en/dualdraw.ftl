@@ -253,6 +253,7 @@ help-registry-look-up = Look an entity up in a compact public snapshot (was it i
 help-registry-look-up--file = The compact public snapshot (`publish --compact`, `registry export --public --compact`)
 help-registry-look-up--uscc = The entity's USCC
 help-registry-look-up--snapshot-digest = The snapshot digest it must be (from the published announcement)
+help-registry-look-up--proof = A draw's proof (proof.json) on this snapshot: also say whether the entity was in the draw's pool by its public rules and whether it was drawn
 help-registry-verify-proof = Verify an inclusion proof made by `registry prove`
 help-registry-verify-proof--file = The proof file (`-` for standard input)
 help-registry-verify-proof--snapshot-digest = The snapshot digest the proof must be about (from a published notice)

@@ -274,3 +274,7 @@ demo-log =
 registry-lookup-present = { $uscc } ({ $name }) is entity { $index } of snapshot { $snapshot } (digest { $digest }); its inclusion path reaches the entities root. Compare the digest with the announced one.
 registry-lookup-absent = { $uscc } is not in snapshot { $snapshot } (digest { $digest }): the entities just below and above it ({ $below }, { $above }) are adjacent leaves whose paths reach the entities root. Compare the digest with the announced one.
 registry-lookup-digest-differs = { $file } is snapshot { $got }, not { $expected }
+registry-lookup-proof-fails = { $file } does not verify (light level): { $why }
+registry-lookup-drawn = Campaign { $campaign }: in the pool by its public rules, and drawn.
+registry-lookup-in-pool = Campaign { $campaign }: in the pool by its public rules, not drawn. (Whether a rule on credit classes left it out only the bureau, or the entity with the opening of its class, can check.)
+registry-lookup-not-in-pool = Campaign { $campaign }: not in the pool (its public rules leave it out), not drawn.

@@ -260,6 +260,7 @@ help-registry-look-up = 在紧凑公开快照中查询一个检查对象（是�
 help-registry-look-up--file = 紧凑公开快照（`publish --compact`、`registry export --public --compact`）
 help-registry-look-up--uscc = 统一社会信用代码
 help-registry-look-up--snapshot-digest = 必须是的版本快照摘要（取自公示的公告）
+help-registry-look-up--proof = 针对本快照的抽取证明（proof.json）：同时说明该检查对象按公开规则是否在抽取范围内、是否被抽中
 help-registry-verify-proof = 核验 `registry prove` 生成的包含证明
 help-registry-verify-proof--file = 证明文件（`-` 表示标准输入）
 help-registry-verify-proof--snapshot-digest = 证明必须针对的版本快照摘要（取自公示的公告）

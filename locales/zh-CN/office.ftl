@@ -274,3 +274,7 @@ demo-log =
 registry-lookup-present = { $uscc }（{ $name }）是版本快照 { $snapshot }（摘要 { $digest }）中的第 { $index } 条检查对象记录；其包含证明已核对到检查对象名录的默克尔根。请将摘要与公告中的摘要比对。
 registry-lookup-absent = { $uscc } 不在版本快照 { $snapshot }（摘要 { $digest }）中：紧挨在它前后的两条记录（{ $below }、{ $above }）是相邻的叶子，其包含证明均已核对到检查对象名录的默克尔根。请将摘要与公告中的摘要比对。
 registry-lookup-digest-differs = { $file } 是版本快照 { $got }，不是 { $expected }
+registry-lookup-proof-fails = { $file } 未通过核验（轻量级）：{ $why }
+registry-lookup-drawn = 抽查批次 { $campaign }：按公开规则在抽取范围内，且被抽中。
+registry-lookup-in-pool = 抽查批次 { $campaign }：按公开规则在抽取范围内，未被抽中。（是否因信用风险分类规则被排除，只有登记机关或持有本企业分类开启值的企业本身能够核对。）
+registry-lookup-not-in-pool = 抽查批次 { $campaign }：不在抽取范围内（公开规则将其排除），未被抽中。

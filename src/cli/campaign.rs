@@ -19,7 +19,7 @@ mod verify;
 pub(crate) use crate::store::announce_checked;
 pub(super) use announce::witness_new;
 pub(crate) use template::write_new;
-pub(super) use verify::verify;
+pub(super) use verify::{read_checked, verify};
 
 use super::i18n::t;
 use super::{Cli, EXIT_REJECTED, Failure, Out, parse_instant};

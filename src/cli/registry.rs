@@ -138,6 +138,10 @@ pub enum RegistryCommand {
         /// The snapshot digest it must be (from the published announcement).
         #[arg(long, value_parser = parse_hash)]
         snapshot_digest: Option<Hash>,
+        /// A draw's proof (proof.json) on this snapshot: also say whether the entity was in the draw's pool by its
+        /// public rules and whether it was drawn.
+        #[arg(long)]
+        proof: Option<PathBuf>,
     },
     /// Verify an inclusion proof made by `registry prove`.
     VerifyProof {
@@ -487,7 +491,8 @@ pub(super) fn dispatch(cli: &Cli, out: &Out, c: &RegistryCommand) -> Result<(), 
             file,
             uscc,
             snapshot_digest,
-        } => look_up(out, file, uscc, snapshot_digest.as_ref()),
+            proof,
+        } => look_up(out, file, uscc, snapshot_digest.as_ref(), proof.as_deref()),
         RegistryCommand::VerifyProof {
             file,
             snapshot_digest,
@@ -613,6 +618,7 @@ fn look_up(
     file: &std::path::Path,
     uscc: &str,
     digest: Option<&Hash>,
+    draw: Option<&std::path::Path>,
 ) -> Result<(), Failure> {
     use crate::core::record_proof::{PublicRecord, RECORD_PROOF_FORMAT, RecordProof};
     use crate::core::snapshot::compact::{Found, Proven, look_up};
@@ -642,7 +648,7 @@ fn look_up(
         path: p.proof.path.clone(),
         opening: None,
     };
-    let (json, text) = match &got.found {
+    let (mut json, mut text) = match &got.found {
         Found::Present(p) => (
             serde_json::json!({"uscc": uscc, "present": true, "proof": proof(p)}),
             t!(
@@ -678,5 +684,73 @@ fn look_up(
             )
         }
     };
+    if let Some(f) = draw {
+        let (in_pool, line) = pool_membership(f, &got)?;
+        if let Some(o) = json.as_object_mut() {
+            o.extend(in_pool);
+        }
+        text.push('\n');
+        text.push_str(&line);
+    }
     out.done("dualdraw.lookup.v1", &json, &text)
+}
+
+/// Whether the entity looked up was in the pool of the draw proved by `f`
+/// (§5 rules 1–5, the public ones) and whether it was drawn: the proof is
+/// checked at the light level and must be about the snapshot looked in.
+fn pool_membership(
+    f: &std::path::Path,
+    got: &crate::core::snapshot::compact::LookedUp,
+) -> Result<(serde_json::Map<String, serde_json::Value>, String), Failure> {
+    use crate::core::snapshot::compact::Found;
+    let proof: crate::core::proof::DrawProof = super::campaign::read_checked(
+        f,
+        &t!("verify-what-proof"),
+        crate::core::json_limits::MAX_PROOF_BYTES,
+    )
+    .map_err(|(_, m, io)| Failure::rejected(if io { "unreadable" } else { "malformed" }, m))?;
+    crate::core::verify::verify_light(&proof).map_err(|m| {
+        Failure::rejected(
+            "verification_failed",
+            t!(
+                "registry-lookup-proof-fails",
+                file = f.display(),
+                why = m.to_string()
+            ),
+        )
+    })?;
+    let a = &proof.announcement;
+    if a.snapshot.digest != got.head.snapshot.digest {
+        return Err(Failure::rejected(
+            "digest_differs",
+            t!(
+                "registry-lookup-digest-differs",
+                file = f.display(),
+                got = a.snapshot.digest,
+                expected = got.head.snapshot.digest
+            ),
+        ));
+    }
+    let pool = crate::core::verify::PublicPool::new(&proof, &got.head.items)
+        .map_err(|m| Failure::rejected("verification_failed", m.to_string()))?;
+    let judged = match &got.found {
+        Found::Present(p) => pool
+            .judge(&p.record)
+            .map_err(|m| Failure::rejected("verification_failed", m.to_string()))?,
+        Found::Absent { .. } => None,
+    };
+    let (in_pool, drawn) = (judged.is_some(), judged.as_ref().is_some_and(|e| e.target));
+    let mut m = serde_json::Map::new();
+    m.insert("campaign".into(), a.campaign.id.clone().into());
+    m.insert("in_public_pool".into(), in_pool.into());
+    m.insert("drawn".into(), drawn.into());
+    let line = match (in_pool, drawn) {
+        (true, true) => t!("registry-lookup-drawn", campaign = a.campaign.id.clone()),
+        (true, false) => t!("registry-lookup-in-pool", campaign = a.campaign.id.clone()),
+        (false, _) => t!(
+            "registry-lookup-not-in-pool",
+            campaign = a.campaign.id.clone()
+        ),
+    };
+    Ok((m, line))
 }

@@ -14,7 +14,7 @@ use crate::store::{VerifyDrawError, Workspace, level_available, verify_draw};
 /// (size, BOM, depth, checked before parsing); `what` names it in errors.
 /// `Err((check, message))`: `json` for a file that is not acceptable JSON,
 /// `format` for JSON that is not `what`.
-fn read_checked<T: serde::de::DeserializeOwned>(
+pub(in crate::cli) fn read_checked<T: serde::de::DeserializeOwned>(
     f: &std::path::Path,
     what: &str,
     limit: u64,

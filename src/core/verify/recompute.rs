@@ -158,30 +158,36 @@ impl<'p> PublicPool<'p> {
         })
     }
 
+    /// Whether one entity of the snapshot is in the public pool (§5 rules
+    /// 1–5), with its key and whether the proof drew it: the enterprise's
+    /// "was I in the pool?" once its record is proved.
+    ///
+    /// # Errors
+    /// A record that is not valid (`public_snapshot`).
+    pub fn judge(&self, e: &PublicEntity) -> Result<Option<PoolEntity>, Mismatch> {
+        let c = &self.p.announcement.campaign;
+        let rec = public_entity_record(e)
+            .map_err(|x| fail(Check::PublicSnapshot, format!("entity {}", e.uscc), x))?;
+        if !sample::in_public_pool(&rec, c, &self.cats, &self.sets) {
+            return Ok(None);
+        }
+        Ok(Some(PoolEntity {
+            key: self.key.order(&self.prns.prn(e.uscc.as_bytes())),
+            uscc: e.uscc.clone(),
+            target: self.targets.contains(e.uscc.as_str()),
+            drawn_this_year: self.sets.drawn_this_year.contains(e.uscc.as_str()),
+        }))
+    }
+
     /// Adds the next run of the snapshot's entities (in leaf order).
     ///
     /// # Errors
     /// An entity that is not a valid record (`public_snapshot`).
     pub fn add(&mut self, run: &[PublicEntity]) -> Result<(), Mismatch> {
         use crate::par::*;
-        let c = &self.p.announcement.campaign;
         let this = &*self;
-        let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> = run
-            .par_iter()
-            .map(|e| {
-                let rec = public_entity_record(e)
-                    .map_err(|x| fail(Check::PublicSnapshot, format!("entity {}", e.uscc), x))?;
-                if !sample::in_public_pool(&rec, c, &this.cats, &this.sets) {
-                    return Ok(None);
-                }
-                Ok(Some(PoolEntity {
-                    key: this.key.order(&this.prns.prn(e.uscc.as_bytes())),
-                    uscc: e.uscc.clone(),
-                    target: this.targets.contains(e.uscc.as_str()),
-                    drawn_this_year: this.sets.drawn_this_year.contains(e.uscc.as_str()),
-                }))
-            })
-            .collect();
+        let in_pool: Vec<Result<Option<PoolEntity>, Mismatch>> =
+            run.par_iter().map(|e| this.judge(e)).collect();
         for r in in_pool {
             if let Some(e) = r? {
                 self.out.push(e);
