@@ -19,6 +19,7 @@ mod import_texts;
 mod key;
 mod ledger;
 mod ledger_log;
+mod lookup;
 mod messages;
 mod office_texts;
 mod plan;
