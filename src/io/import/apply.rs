@@ -90,28 +90,8 @@ pub type Progress<'a> = &'a dyn Fn(Stage);
 /// recusals file can name.
 fn uscc_cells(table: &crate::io::import::table::Table) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
-    add_uscc_cells(&table.rows, &mut out);
+    crate::io::import::streamed::add_uscc_cells(&table.rows, &mut out);
     out
-}
-
-/// Adds the cells of `rows` that read as a USCC to `out` ([`uscc_cells`]).
-pub(crate) fn add_uscc_cells(
-    rows: &[(u64, csv::StringRecord)],
-    out: &mut std::collections::HashSet<String>,
-) {
-    use crate::core::uscc::Uscc;
-    for (_, rec) in rows {
-        for cell in rec.iter() {
-            let v = cell
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
-            if let Ok(u) = Uscc::parse(v) {
-                out.insert(u.as_str().to_string());
-            }
-            if let Ok(u) = Uscc::accept_legacy(v) {
-                out.insert(u.as_str().to_string());
-            }
-        }
-    }
 }
 
 fn kinds_needed(kind: RegistryKind) -> Vec<RegistryKind> {

@@ -10,7 +10,7 @@ pub(crate) mod messages;
 pub(crate) mod reasons;
 pub mod results;
 mod rows;
-mod streamed;
+pub(crate) mod streamed;
 pub mod table;
 
 use crate::core::registry::{Entity, Item, Officer, Recusal, Registries, RegistryKind};

@@ -12,6 +12,26 @@ use crate::core::registry::{Registries, RegistryKind};
 use std::io::Read;
 use std::path::Path;
 
+/// Adds the cells of `rows` that read as a USCC to `out` (the entities an update or a recusals file can name).
+pub(crate) fn add_uscc_cells(
+    rows: &[(u64, csv::StringRecord)],
+    out: &mut std::collections::HashSet<String>,
+) {
+    use crate::core::uscc::Uscc;
+    for (_, rec) in rows {
+        for cell in rec.iter() {
+            let v = cell
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+            if let Ok(u) = Uscc::parse(v) {
+                out.insert(u.as_str().to_string());
+            }
+            if let Ok(u) = Uscc::accept_legacy(v) {
+                out.insert(u.as_str().to_string());
+            }
+        }
+    }
+}
+
 /// Every cell of a CSV file that reads as a USCC, read as a stream (the
 /// stored entities an update of the entities may name).
 ///
@@ -37,7 +57,7 @@ pub(crate) fn csv_uscc_cells(
     f.read_to_end(&mut bytes).map_err(io)?;
     read_csv_stream(bytes, &file, encoding, &mut |ev| {
         if let CsvEvent::Rows(rows) = ev {
-            super::apply::add_uscc_cells(&rows, &mut out);
+            add_uscc_cells(&rows, &mut out);
         }
         Ok(())
     })?;
