@@ -10,8 +10,8 @@ use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
 use crate::core::verify::{
-    Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold_runs, verify_audit,
-    verify_audit_runs, verify_light, verify_public,
+    Check, Level, Mismatch, ThresholdOpening, VerifiedDraw, open_threshold_runs, verify_audit_runs,
+    verify_light, verify_public,
 };
 
 /// Why a draw proof does not verify, or cannot be verified as asked.
@@ -93,11 +93,20 @@ pub fn verify_draw<S: Store + ?Sized>(
         Err(StoreError::NoCampaign(_)) => return light_only(),
         Err(e) => return Err(e.into()),
     }
+    let v = audit_streamed(store, &snap, proof)??;
     let Some(list) = replacements else {
-        return Ok(audit_streamed(store, &snap, proof)??);
+        return Ok(v);
     };
-    let reg = store.load(&snap)?;
-    let v = verify_audit(proof, &reg, store.salt_key())?;
+    // Replacements are re-derived from the entities that can be in the
+    // campaign's pool, as `campaign replace` made them (streamed).
+    use crate::core::registry::RegistryKind;
+    let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
+    let reg = crate::store::pool_registries(
+        store,
+        &snap,
+        &kinds,
+        std::slice::from_ref(&proof.announcement.campaign),
+    )?;
     verify_replacements(&reg, &proof.announcement, proof, list)
         .map_err(VerifyDrawError::Replacement)?;
     let recorded = store.replacements(&proof.announcement.campaign.id)?;
