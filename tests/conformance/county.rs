@@ -30,6 +30,29 @@ impl Rng {
 }
 
 /// Runs the CLI; `Err` with its output when it fails.
+impl County {
+    /// The public snapshot `snap_id` exported once into the county's folder,
+    /// as JSON and beside it compact (COMMITMENTS §9: `run` compares the
+    /// verdicts of the two).
+    pub fn public_snapshot(&self, snap_id: &str) -> Result<PathBuf, String> {
+        let snapshot = self.dir.join(format!("public-{snap_id}.json"));
+        if !snapshot.is_file() {
+            for (compact, file) in [
+                (false, snapshot.clone()),
+                (true, snapshot.with_extension("ddps")),
+            ] {
+                let mut args = vec!["registry", "export", "--public"];
+                if compact {
+                    args.push("--compact");
+                }
+                args.extend([file.to_str().unwrap_or_default(), "--snapshot", snap_id]);
+                dd(&self.ws, &args)?;
+            }
+        }
+        Ok(snapshot)
+    }
+}
+
 pub fn dd(ws: &Path, args: &[&str]) -> Result<String, String> {
     let o = Command::new(env!("CARGO_BIN_EXE_dualdraw"))
         .arg("-w")

@@ -156,33 +156,7 @@ fn finish(
         serde_json::from_str(&std::fs::read_to_string(proof).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
     let snap_id = p["announcement"]["snapshot"]["id"].to_string();
-    let snapshot = c.dir.join(format!("public-{snap_id}.json"));
-    if !snapshot.is_file() {
-        dd(
-            &c.ws,
-            &[
-                "registry",
-                "export",
-                "--public",
-                snapshot.to_str().unwrap_or_default(),
-                "--snapshot",
-                &snap_id,
-            ],
-        )?;
-        // The same snapshot compact (COMMITMENTS §9): `run` compares the two.
-        dd(
-            &c.ws,
-            &[
-                "registry",
-                "export",
-                "--public",
-                "--compact",
-                snapshot.with_extension("ddps").to_str().unwrap_or_default(),
-                "--snapshot",
-                &snap_id,
-            ],
-        )?;
-    }
+    let snapshot = c.public_snapshot(&snap_id)?;
     let mut replacements = None;
     let replace = |t: &str| {
         dd(

@@ -59,15 +59,22 @@ pub struct PublicSnapshot {
 #[error("public snapshot: {0}")]
 pub struct SnapshotError(pub String);
 
+/// The recusals' public views (two commitments each), in leaf order: how
+/// every public snapshot lists them (COMMITMENTS §5).
+pub(crate) fn public_recusals(reg: &Registries, key: &SaltKey) -> Vec<PublicRecusal> {
+    let mut recusals: Vec<PublicRecusal> = reg
+        .recusals
+        .par_iter()
+        .map(|r| PublicRecusal::of(r, key))
+        .collect();
+    recusals.par_sort_unstable_by_key(|r| r.leaf());
+    recusals
+}
+
 impl PublicSnapshot {
     /// The public snapshot of `reg`.
     pub fn of(reg: &Registries, key: &SaltKey, snapshot: SnapshotRef) -> Self {
-        let mut recusals: Vec<PublicRecusal> = reg
-            .recusals
-            .par_iter()
-            .map(|r| PublicRecusal::of(r, key))
-            .collect();
-        recusals.par_sort_unstable_by_key(|r| r.leaf());
+        let recusals = public_recusals(reg, key);
         PublicSnapshot {
             format: PUBLIC_SNAPSHOT_FORMAT.into(),
             snapshot,
@@ -158,12 +165,7 @@ impl<W: std::io::Write> PublicSnapshotWriter<W> {
             officers: reg.officers.clone(),
             recusals: Vec::new(),
         };
-        let mut recusals: Vec<PublicRecusal> = reg
-            .recusals
-            .par_iter()
-            .map(|r| PublicRecusal::of(r, key))
-            .collect();
-        recusals.par_sort_unstable_by_key(|r| r.leaf());
+        let recusals = public_recusals(reg, key);
         w.write_all(br#"{"format":"#)?;
         serde_json::to_writer(&mut w, &head.format)?;
         w.write_all(br#","snapshot":"#)?;

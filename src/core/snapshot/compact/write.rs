@@ -1,7 +1,7 @@
 //! Writing a compact public snapshot (§9) while the entities stream by.
 
 use super::{BLOCK_SIZE, COMPACT_FORMAT, CompactHead, END, EntityBlocks, IndexEntry, MAGIC, block};
-use crate::core::commitment::{PublicEntity, PublicRecusal, SaltKey};
+use crate::core::commitment::{PublicEntity, SaltKey};
 use crate::core::merkle::{Hash, leaf_hash, root_from_leaf_hashes};
 use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::{Entity, Registries};
@@ -56,12 +56,7 @@ impl<W: Write> CompactWriter<W> {
         key: &SaltKey,
         snapshot: SnapshotRef,
     ) -> io::Result<Self> {
-        let mut recusals: Vec<PublicRecusal> = reg
-            .recusals
-            .par_iter()
-            .map(|r| PublicRecusal::of(r, key))
-            .collect();
-        recusals.par_sort_unstable_by_key(|r| r.leaf());
+        let recusals = super::super::public_recusals(reg, key);
         let expected = snapshot.roots.entities.size;
         let head = CompactHead {
             format: COMPACT_FORMAT.into(),
