@@ -45,6 +45,7 @@
 //! |---|---|---|
 //! | `parallel` | rayon for hashing, sorting and verification (same results) | yes |
 //! | `sqlite` | `store::sqlite`: the workspace store on embedded SQLite | yes |
+//! | `postgres` | `store::postgres`: a bureau's store on a PostgreSQL platform (`PgStore`) | yes |
 //! | `import` | `io::import`: CSV (UTF-8/GBK) and xlsx registries, results, leave files | yes |
 //! | `publish` | `io::publish`, `io::report`: notices, lists, xlsx, reports, calendars | yes |
 //! | `generate` | `io::generate`: synthetic counties for tests and benches | yes |
@@ -98,6 +99,8 @@ pub use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
 pub use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
 #[cfg(feature = "sqlite")]
 pub use crate::store::Workspace;
+#[cfg(feature = "postgres")]
+pub use crate::store::{Bureau, PgStore};
 pub use crate::store::{CommitOutcome, SnapshotInfo, StoreError};
 /// The date and time types the API takes (`chrono`), re-exported so that an
 /// embedder uses the same version.

@@ -29,6 +29,8 @@ pub mod key_rotation;
 #[cfg(feature = "sqlite")]
 pub mod log_files;
 mod outcomes;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod replace;
 mod snapshots;
 #[cfg(feature = "sqlite")]
@@ -64,6 +66,8 @@ pub use traits::{EntityRunVisitor, Store};
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 pub use verify::{VerifyDrawError, level_available, open_stratum_threshold, verify_draw};
 
+#[cfg(feature = "postgres")]
+pub use postgres::{BadBureau, Bureau, PgStore};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{
     DB_FILE, MadeSchedule, MovedSchedule, ScheduleFlowError, ScheduleInputs, ScheduleStoreError,
