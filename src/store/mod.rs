@@ -67,6 +67,8 @@ pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, Schedu
 pub use verify::{VerifyDrawError, level_available, open_stratum_threshold, verify_draw};
 
 #[cfg(feature = "postgres")]
+pub use postgres::migrate::{MigrateError, Migrated, migrate_workspace};
+#[cfg(feature = "postgres")]
 pub use postgres::{BadBureau, Bureau, PgStore};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{

@@ -27,6 +27,7 @@
 //!   few chunks at a time, so a province-size draw stays in bounded memory.
 
 mod campaigns;
+pub mod migrate;
 mod records;
 mod registries;
 mod schema;
@@ -114,9 +115,45 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
+/// A PostgreSQL error with the server's message in its text (the
+/// driver's own says only "db error").
+#[derive(Debug, thiserror::Error)]
+#[error("PostgreSQL: {text}")]
+pub struct PgError {
+    text: String,
+    /// The SQLSTATE code, when the server sent one (e.g. `42501`).
+    pub code: Option<String>,
+    #[source]
+    source: postgres::Error,
+}
+
 /// A PostgreSQL error as a store error.
 pub(crate) fn db(e: postgres::Error) -> StoreError {
-    StoreError::Backend(Box::new(e))
+    let (text, code) = match e.as_db_error() {
+        Some(d) => {
+            let mut t = format!("{} ({})", d.message(), d.code().code());
+            if let Some(detail) = d.detail() {
+                t.push_str(": ");
+                t.push_str(detail);
+            }
+            (t, Some(d.code().code().to_string()))
+        }
+        None => {
+            let mut t = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                t.push_str(": ");
+                t.push_str(&s.to_string());
+                src = s.source();
+            }
+            (t, None)
+        }
+    };
+    StoreError::Backend(Box::new(PgError {
+        text,
+        code,
+        source: e,
+    }))
 }
 
 impl From<postgres::Error> for StoreError {
@@ -236,6 +273,37 @@ impl PgStore {
             .iter()
             .filter_map(|r| Bureau::new(r.get::<_, &str>(0)).ok())
             .collect())
+    }
+
+    /// Lets the login role `user` (a database user the platform made for
+    /// one bureau's service or clerks, e.g. `CREATE ROLE huaxi LOGIN
+    /// PASSWORD …`) work as `bureau`'s role and no other. A connection made
+    /// as that user opens only this bureau: PostgreSQL refuses it another
+    /// bureau's role and tables.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a user name that is not a plain
+    /// identifier or a bureau that does not exist; [`StoreError::Backend`]
+    /// for the server's refusals.
+    pub fn grant_login(url: &str, bureau: &Bureau, user: &str) -> Result<(), StoreError> {
+        let plain = !user.is_empty()
+            && user.len() <= 63
+            && user
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !plain {
+            return Err(StoreError::Conflict(
+                format!("{user:?} is not a plain database user name (a-z, 0-9, _)").into(),
+            ));
+        }
+        let mut client = connect(url)?;
+        if !Self::bureau_exists(&mut client, bureau)? {
+            return Err(StoreError::Conflict(
+                format!("no bureau {bureau} on this database (create it first)").into(),
+            ));
+        }
+        client.batch_execute(&format!("GRANT {} TO \"{user}\"", bureau.role()))?;
+        Ok(())
     }
 
     fn bureau_exists(client: &mut Client, bureau: &Bureau) -> Result<bool, StoreError> {
