@@ -278,3 +278,14 @@ registry-lookup-proof-fails = { $file } does not verify (light level): { $why }
 registry-lookup-drawn = Campaign { $campaign }: in the pool by its public rules, and drawn.
 registry-lookup-in-pool = Campaign { $campaign }: in the pool by its public rules, not drawn. (Whether a rule on credit classes left it out only the bureau, or the entity with the opening of its class, can check.)
 registry-lookup-not-in-pool = Campaign { $campaign }: not in the pool (its public rules leave it out), not drawn.
+
+## migrate (a workspace into a PostgreSQL platform)
+
+migrate-bad-bureau = { $name } is not a bureau name: 1 to 40 of a-z, 0-9 and _, starting with a letter (e.g. gz_huaxi)
+migrate-unverified = bureau { $bureau } was written but fails verification ({ $what }): do not use it; drop its schema (DROP SCHEMA bureau_{ $bureau } CASCADE) and migrate again
+migrate-done = moved into bureau { $bureau } and verified: every table's rows, the ledger's chain ({ $entries } entries, head { $head }), { $snapshots } snapshot(s) with their roots recomputed from the copied chunks, every draw's proof
+migrate-table = {"  "}{ $table }: { $rows } row(s)
+migrate-left = not in the database, kept in the workspace folder: { $files }
+bureau-created = created bureau { $bureau } (schema bureau_{ $bureau }, role dualdraw_bureau_{ $bureau })
+bureau-none = no bureaus on this database yet
+bureau-granted = database user { $user } may now work as bureau { $bureau } (and no other)

@@ -278,3 +278,14 @@ registry-lookup-proof-fails = { $file } 未通过核验（轻量级）：{ $why 
 registry-lookup-drawn = 抽查批次 { $campaign }：按公开规则在抽取范围内，且被抽中。
 registry-lookup-in-pool = 抽查批次 { $campaign }：按公开规则在抽取范围内，未被抽中。（是否因信用风险分类规则被排除，只有登记机关或持有本企业分类开启值的企业本身能够核对。）
 registry-lookup-not-in-pool = 抽查批次 { $campaign }：不在抽取范围内（公开规则将其排除），未被抽中。
+
+## migrate（工作区迁入 PostgreSQL 平台）
+
+migrate-bad-bureau = { $name } 不是有效的单位标识：1 到 40 个 a-z、0-9 或 _，以字母开头（如 gz_huaxi）
+migrate-unverified = 单位 { $bureau } 已写入但核验未通过（{ $what }）：请勿使用；删除其模式（DROP SCHEMA bureau_{ $bureau } CASCADE）后重新迁移
+migrate-done = 已迁入单位 { $bureau } 并核验：各表行数、台账哈希链（{ $entries } 条，链头 { $head }）、{ $snapshots } 个快照（根由迁入的数据块重新计算）、每次抽取的证明
+migrate-table = {"  "}{ $table }：{ $rows } 行
+migrate-left = 不在数据库中、仍留在工作区文件夹的：{ $files }
+bureau-created = 已创建单位 { $bureau }（模式 bureau_{ $bureau }，角色 dualdraw_bureau_{ $bureau }）
+bureau-none = 此数据库上还没有单位
+bureau-granted = 数据库用户 { $user } 现在可以作为单位 { $bureau } 工作（且只能是它）

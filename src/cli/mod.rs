@@ -24,6 +24,7 @@ mod messages;
 mod office_texts;
 mod plan;
 mod plan_file;
+mod platform;
 mod publish;
 mod registry;
 mod report;
@@ -165,6 +166,18 @@ pub enum Command {
     },
     /// Check the workspace and its files: say what is wrong and the exact command that repairs it (exit 1 when anything is).
     Doctor,
+    /// A PostgreSQL platform's bureaus: create, list, grant a database user one bureau.
+    #[command(subcommand)]
+    Bureau(platform::BureauCommand),
+    /// Move this workspace into a new bureau of a PostgreSQL platform (one transaction), verified after the move.
+    Migrate {
+        /// The platform's database, e.g. postgresql://admin@db.example/dualdraw (or DUALDRAW_PG_URL).
+        #[arg(long, env = "DUALDRAW_PG_URL")]
+        to: String,
+        /// The new bureau's name: 1 to 40 of a-z, 0-9 and _, starting with a letter (e.g. gz_huaxi).
+        #[arg(long)]
+        bureau: String,
+    },
     /// The hash-chained ledger: verify it, export it, sign checkpoints, prove inclusion and consistency.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -561,6 +574,8 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
                 ),
             )
         }
+        Command::Migrate { to, bureau } => platform::migrate(cli, out, to, bureau),
+        Command::Bureau(c) => platform::bureau(out, c),
         Command::Doctor => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
             let findings = ws.doctor()?;

@@ -298,7 +298,14 @@ pub fn migrate_workspace(dir: &Path, url: &str, bureau: &Bureau) -> Result<Migra
     tx.commit().map_err(db)?;
     drop(rtx);
     drop(src);
-    verify_copy(dir, url, bureau, tables)
+    // Past the commit, any failure means the bureau exists but is unproven.
+    verify_copy(dir, url, bureau, tables).map_err(|e| match e {
+        MigrateError::Store(e) => MigrateError::Verification {
+            bureau: bureau.to_string(),
+            what: e.to_string(),
+        },
+        v => v,
+    })
 }
 
 fn table_exists(src: &rusqlite::Connection, table: &str) -> Result<bool, StoreError> {
