@@ -86,6 +86,15 @@ suite!(
     an_entity_update_equals_a_whole_commit_of_the_merged_registry,
 );
 
+#[test]
+fn concurrent_writers_never_fork_the_ledger_or_draw_twice() {
+    let Some(url) = url() else { return };
+    let b = new_bureau(&url, "concurrent");
+    store_suite::concurrent_writers_never_fork_the_ledger_or_draw_twice(|| {
+        PgStore::open(&url, &b).unwrap()
+    });
+}
+
 // ---- what the database itself enforces (raw SQL, around the application) ----
 
 /// A connection as the platform's administrator, in `bureau`'s schema.

@@ -44,3 +44,12 @@ suite!(
     a_streamed_draw_equals_the_loaded_draw,
     an_entity_update_equals_a_whole_commit_of_the_merged_registry,
 );
+
+#[test]
+fn concurrent_writers_never_fork_the_ledger_or_draw_twice() {
+    let (dir, w) = fresh();
+    drop(w);
+    store_suite::concurrent_writers_never_fork_the_ledger_or_draw_twice(|| {
+        Workspace::open(dir.path()).unwrap()
+    });
+}

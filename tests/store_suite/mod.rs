@@ -9,9 +9,11 @@
 #![allow(dead_code)]
 
 mod calendars;
+mod concurrent;
 mod streaming;
 mod workflows;
 pub use calendars::*;
+pub use concurrent::*;
 pub use streaming::*;
 pub use workflows::*;
 
