@@ -95,6 +95,30 @@ fn concurrent_writers_never_fork_the_ledger_or_draw_twice() {
     });
 }
 
+#[test]
+fn backends_terminated_mid_transaction_leave_each_campaign_drawn_once() {
+    let Some(url) = url() else { return };
+    let b = new_bureau(&url, "terminate");
+    let mut killer = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let killer = std::sync::Mutex::new(&mut killer);
+    let cut = store_suite::cut_connections_leave_each_campaign_drawn_once(
+        || PgStore::open(&url, &b),
+        || {
+            let mut k = killer.lock().unwrap();
+            k.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                 WHERE application_name = $1 AND pid <> pg_backend_pid()
+                   AND state IN ('active', 'idle in transaction')",
+                &[&format!("dualdraw_{}", b.as_str())],
+            )
+            .unwrap()
+            .len() as u64
+        },
+    );
+    eprintln!("{cut} connections cut while drawing");
+    assert!(cut > 0, "no connection was cut: the test proved nothing");
+}
+
 // ---- what the database itself enforces (raw SQL, around the application) ----
 
 /// A connection as the platform's administrator, in `bureau`'s schema.

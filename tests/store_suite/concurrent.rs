@@ -94,3 +94,97 @@ where
         assert_eq!(s.campaign_state(id).unwrap(), CampaignState::Drawn);
     }
 }
+
+/// Writers drawing while `kill` keeps cutting their connections (on
+/// PostgreSQL: `pg_terminate_backend` of every dualdraw backend, in or out
+/// of a transaction); a writer whose connection died opens a new store and
+/// tries again. Every campaign ends drawn, with exactly one draw entry in a
+/// ledger that is one chain. Returns how many connections `kill` cut (the
+/// caller asserts there were some: a test whose fault never happened
+/// proves nothing).
+pub fn cut_connections_leave_each_campaign_drawn_once<S, F, K>(open: F, kill: K) -> u64
+where
+    S: Store + Send,
+    F: Fn() -> Result<S, StoreError> + Sync,
+    K: Fn() -> u64 + Sync,
+{
+    const N: usize = 8;
+    let ids: Vec<String> = (1..=N).map(|i| format!("K-{i}")).collect();
+    let mut first = open().unwrap();
+    commit_all(&mut first, &small_county());
+    for id in &ids {
+        announce_campaigns(
+            &mut first,
+            vec![campaign(id)],
+            instant("2026-03-01T09:00:00+08:00"),
+            &actor(),
+        )
+        .unwrap();
+    }
+    drop(first);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let cut = std::thread::scope(|scope| {
+        let killer = scope.spawn(|| {
+            let mut cut = 0u64;
+            let mut k = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                k += 1;
+                std::thread::sleep(std::time::Duration::from_millis(3 + k * 7 % 23));
+                cut += kill();
+            }
+            cut
+        });
+        let workers: Vec<_> = (0..3usize)
+            .map(|w| {
+                let (open, ids) = (&open, &ids);
+                scope.spawn(move || {
+                    let inputs = dualdraw::store::DrawInputs {
+                        reveals: vec![("甲".into(), secret("甲"))],
+                        ..Default::default()
+                    };
+                    for k in 0..ids.len() {
+                        let id = &ids[(k * (w + 1) + w) % ids.len()];
+                        let mut tries = 0;
+                        loop {
+                            tries += 1;
+                            assert!(tries < 200, "writer {w}: {id} never got through");
+                            let Ok(mut s) = open() else { continue };
+                            match draw_campaign(
+                                &mut s,
+                                id,
+                                &inputs,
+                                instant("2026-03-02T09:30:00+08:00"),
+                                &actor(),
+                                None,
+                            ) {
+                                Ok(_)
+                                | Err(DrawCampaignError::AlreadyDrawn(_))
+                                | Err(DrawCampaignError::Store(StoreError::Conflict(_))) => break,
+                                // The connection was cut: a new one, and again.
+                                Err(DrawCampaignError::Store(StoreError::Backend(_))) => {}
+                                Err(e) => panic!("writer {w}, {id}: {e}"),
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in workers {
+            h.join().unwrap();
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        killer.join().unwrap()
+    });
+    let s = open().unwrap();
+    let entries = s.ledger().unwrap();
+    verify_chain(&entries).unwrap();
+    for id in &ids {
+        assert_eq!(s.campaign_state(id).unwrap(), CampaignState::Drawn, "{id}");
+        let draws = entries
+            .iter()
+            .filter(|e| e.kind == "draw" && &e.campaign == id)
+            .count();
+        assert_eq!(draws, 1, "{id}: {draws} draw entries");
+    }
+    cut
+}

@@ -20,8 +20,8 @@ use super::{Bureau, PgStore, db, schema};
 use crate::core::commitment::SaltKey;
 use crate::core::registry::RegistryKind;
 use crate::store::{Store, StoreError};
+use postgres::Transaction;
 use postgres::types::ToSql;
-use postgres::{Client, NoTls, Transaction};
 use rusqlite::OpenFlags;
 use std::path::Path;
 
@@ -281,7 +281,7 @@ pub fn migrate_workspace(dir: &Path, url: &str, bureau: &Bureau) -> Result<Migra
         .map_err(|_| StoreError::Conflict("the workspace's salt key is damaged".into()))?;
     let key = SaltKey::from_bytes(key);
 
-    let mut client = Client::connect(url, NoTls).map_err(db)?;
+    let mut client = super::connect(url)?;
     if PgStore::bureaus(url)?.contains(bureau) {
         return Err(StoreError::Conflict(
             format!("bureau {bureau} already exists on this database").into(),

@@ -178,8 +178,14 @@ pub(crate) fn hash_of(v: &[u8]) -> Hash {
     Hash(h)
 }
 
+/// Connects to `url`, named `dualdraw` in `pg_stat_activity` unless the
+/// URL names itself (`application_name=`).
 fn connect(url: &str) -> Result<Client, StoreError> {
-    Client::connect(url, NoTls).map_err(db)
+    let mut config: postgres::Config = url.parse().map_err(db)?;
+    if config.get_application_name().is_none() {
+        config.application_name("dualdraw");
+    }
+    config.connect(NoTls).map_err(db)
 }
 
 impl PgStore {
@@ -237,6 +243,17 @@ impl PgStore {
             client.batch_execute(&format!("SET ROLE {}", bureau.role()))?;
         }
         client.batch_execute(&format!("SET search_path TO {}", bureau.schema()))?;
+        // Named by its bureau in pg_stat_activity (an operator sees which
+        // bureau a backend works for) unless the URL named it.
+        let named: String = client
+            .query_one("SELECT current_setting('application_name')", &[])?
+            .get(0);
+        if named == "dualdraw" {
+            client.batch_execute(&format!(
+                "SET application_name TO 'dualdraw_{}'",
+                bureau.as_str()
+            ))?;
+        }
         let row = client.query_opt("SELECT value FROM meta WHERE key = 'salt_key'", &[])?;
         let key = match row {
             Some(r) => {
