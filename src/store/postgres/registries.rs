@@ -11,9 +11,9 @@ use crate::core::registry::{Entity, Registries, RegistryKind};
 use crate::store::sqlite::delta::{EntityMerge, GROUP, check_rebuilt};
 use crate::store::sqlite::stream::{EntityRuns, entity_proofs};
 use crate::store::sqlite::{
-    check_loaded, decode_version, encode_version, kind_index, snapshot_info,
+    check_loaded, check_unmoved, decode_version, encode_version, kind_index, snapshot_info,
 };
-use crate::store::{CommitOutcome, Conflict, EntityRunVisitor, SnapshotInfo, StoreError};
+use crate::store::{CommitOutcome, EntityRunVisitor, SnapshotInfo, StoreError};
 use postgres::{GenericClient, Row, Transaction};
 use std::collections::BTreeSet;
 
@@ -88,17 +88,7 @@ fn check_base(
             .get(kind),
         None => empty(),
     };
-    let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty());
-    if was == now {
-        return Ok(());
-    }
-    let by = current
-        .map(|c| format!("snapshot {} ({})", c.id, c.note))
-        .unwrap_or_default();
-    Err(StoreError::Conflict(Conflict::RegistryMoved {
-        kind: kind.to_string(),
-        by,
-    }))
+    check_unmoved(kind, was, current)
 }
 
 /// The next id of `table` (inside a write: the writer lock makes it safe).

@@ -686,6 +686,38 @@ pub(crate) fn check_loaded(
     Ok(())
 }
 
+/// Refuses a commit of `kind` derived from a base whose `kind` had root
+/// `was` (the empty root for no base) when the current snapshot holds
+/// other content of `kind` (compared by root).
+///
+/// # Errors
+/// [`StoreError::Conflict`] ([`crate::store::Conflict::RegistryMoved`]).
+// Until `support.rs`'s `check_base` calls it, only the PostgreSQL store does.
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+pub(crate) fn check_unmoved(
+    kind: RegistryKind,
+    was: MerkleRoot,
+    current: Option<&SnapshotInfo>,
+) -> Result<(), StoreError> {
+    let empty = MerkleRoot {
+        hash: empty_root(),
+        size: 0,
+    };
+    let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty);
+    if was == now {
+        return Ok(());
+    }
+    let by = current
+        .map(|c| format!("snapshot {} ({})", c.id, c.note))
+        .unwrap_or_default();
+    Err(StoreError::Conflict(
+        crate::store::Conflict::RegistryMoved {
+            kind: kind.to_string(),
+            by,
+        },
+    ))
+}
+
 /// Registry `kind` of `reg` as a new version: its root and its chunks.
 pub(crate) fn encode_version(
     reg: &Registries,
