@@ -41,19 +41,7 @@ fn read_rows(conn: &rusqlite::Connection) -> Result<Vec<Row>, StoreError> {
 }
 
 fn stored(row: Row) -> Result<StoredYear, StoreError> {
-    let schedule = match row.kind.as_str() {
-        "official" => Some(
-            serde_json::from_str::<YearSchedule>(&row.body).map_err(|e| {
-                StoreError::Conflict(format!("stored calendar {}: {e}", row.year).into())
-            })?,
-        ),
-        _ => None,
-    };
-    Ok(StoredYear {
-        year: row.year,
-        schedule,
-        at: row.at,
-    })
+    Workspace::stored_year(row.year, &row.kind, &row.body, row.at)
 }
 
 /// The official schedule of `year` known under the write lock (stored, else
@@ -69,16 +57,7 @@ fn known_in(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    match row {
-        Some((kind, _)) if kind == "assumed" => Ok((None, true)),
-        Some((_, body)) => Ok((
-            Some(serde_json::from_str(&body).map_err(|e| {
-                StoreError::Conflict(format!("stored calendar {year}: {e}").into())
-            })?),
-            false,
-        )),
-        None => Ok((Calendar::shipped().year(year), false)),
-    }
+    Workspace::known_year(year, row)
 }
 
 /// The body of a `calendar_import` entry.
@@ -156,41 +135,20 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut outcomes = Vec::new();
-        let mut refused = Vec::new();
-        let mut olds = Vec::new();
+        let mut known = Vec::new();
         for y in years {
-            let (known, assumed) = known_in(&tx, y.year)?;
-            match import_outcome(y, known.as_ref(), assumed, replace) {
-                Ok(o) => outcomes.push((y.year, o)),
-                Err(m) => refused.push(m),
-            }
-            olds.push(known);
+            known.push(known_in(&tx, y.year)?);
         }
-        if !refused.is_empty() {
-            return Err(StoreError::Conflict(refused.join("\n").into()));
-        }
-        for ((y, (_, outcome)), old) in years.iter().zip(&outcomes).zip(&olds) {
-            if *outcome == YearImport::Unchanged {
-                continue;
-            }
-            let body =
-                serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        let plan = Self::calendar_import(years, known, replace, file)?;
+        for w in &plan.writes {
             tx.execute(
                 "INSERT OR REPLACE INTO calendars(year, kind, body, at) VALUES (?1, 'official', ?2, ?3)",
-                params![y.year, body, at],
+                params![w.year, w.body, at],
             )?;
-            append(
-                &tx,
-                "calendar_import",
-                "",
-                at,
-                actor,
-                &import_body(y, file, *outcome, old.as_ref()),
-            )?;
+            append(&tx, "calendar_import", "", at, actor, &w.entry)?;
         }
         commit(tx)?;
-        Ok(outcomes)
+        Ok(plan.outcomes)
     }
 
     /// Records that `year` is assumed to have weekends only (`--assume-weekends
@@ -211,6 +169,138 @@ impl Workspace {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (known, assumed) = known_in(&tx, year)?;
+        if !Self::assume_needed(year, known, assumed)? {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO calendars(year, kind, body, at) VALUES (?1, 'assumed', '{}', ?2)",
+            params![year, at],
+        )?;
+        append(
+            &tx,
+            "calendar_assume",
+            "",
+            at,
+            actor,
+            &Self::assume_body(year),
+        )?;
+        commit(tx)?;
+        Ok(true)
+    }
+}
+
+/// A year's row to write by a `calendar import` ([`Workspace::calendar_import`]).
+pub(crate) struct YearWrite {
+    /// The year.
+    pub year: i32,
+    /// The row's body (the schedule's JSON).
+    pub body: String,
+    /// The `calendar_import` entry's body.
+    pub entry: serde_json::Value,
+}
+
+/// What a `calendar import` does ([`Workspace::calendar_import`]).
+pub(crate) struct ImportPlan {
+    /// Each year's outcome, in the order given.
+    pub outcomes: Vec<(i32, YearImport)>,
+    /// The rows to write, each with its ledger entry, in the order given.
+    pub writes: Vec<YearWrite>,
+}
+
+/// The rules and bodies of calendars, shared by every backend (the
+/// PostgreSQL store calls them too), so that each decides the same and
+/// writes the same ledger entries.
+impl Workspace {
+    /// A stored row (`kind` `official` or `assumed`) read back.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged schedule.
+    pub(crate) fn stored_year(
+        year: i32,
+        kind: &str,
+        body: &str,
+        at: String,
+    ) -> Result<StoredYear, StoreError> {
+        let schedule = match kind {
+            "official" => Some(serde_json::from_str::<YearSchedule>(body).map_err(|e| {
+                StoreError::Conflict(format!("stored calendar {year}: {e}").into())
+            })?),
+            _ => None,
+        };
+        Ok(StoredYear { year, schedule, at })
+    }
+
+    /// The official schedule of `year` known from its stored row `row`
+    /// (kind, body) if any, else shipped, and whether the year is assumed.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged schedule.
+    pub(crate) fn known_year(
+        year: i32,
+        row: Option<(String, String)>,
+    ) -> Result<(Option<YearSchedule>, bool), StoreError> {
+        match row {
+            Some((kind, _)) if kind == "assumed" => Ok((None, true)),
+            Some((_, body)) => Ok((
+                Some(serde_json::from_str(&body).map_err(|e| {
+                    StoreError::Conflict(format!("stored calendar {year}: {e}").into())
+                })?),
+                false,
+            )),
+            None => Ok((Calendar::shipped().year(year), false)),
+        }
+    }
+
+    /// What importing `years` from `file` does, `known` giving for each
+    /// year what [`Workspace::known_year`] found under the write lock.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] naming every year refused.
+    pub(crate) fn calendar_import(
+        years: &[YearSchedule],
+        known: Vec<(Option<YearSchedule>, bool)>,
+        replace: bool,
+        file: &str,
+    ) -> Result<ImportPlan, StoreError> {
+        let mut outcomes = Vec::new();
+        let mut refused = Vec::new();
+        let mut olds = Vec::new();
+        for (y, (known, assumed)) in years.iter().zip(known) {
+            match import_outcome(y, known.as_ref(), assumed, replace) {
+                Ok(o) => outcomes.push((y.year, o)),
+                Err(m) => refused.push(m),
+            }
+            olds.push(known);
+        }
+        if !refused.is_empty() {
+            return Err(StoreError::Conflict(refused.join("\n").into()));
+        }
+        let mut writes = Vec::new();
+        for ((y, (_, outcome)), old) in years.iter().zip(&outcomes).zip(&olds) {
+            if *outcome == YearImport::Unchanged {
+                continue;
+            }
+            let body =
+                serde_json::to_string(y).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+            writes.push(YearWrite {
+                year: y.year,
+                body,
+                entry: import_body(y, file, *outcome, old.as_ref()),
+            });
+        }
+        Ok(ImportPlan { outcomes, writes })
+    }
+
+    /// Whether assuming `year` records anything (`false`: it already is),
+    /// given what [`Workspace::known_year`] found under the write lock.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when the year's official schedule is known.
+    pub(crate) fn assume_needed(
+        year: i32,
+        known: Option<YearSchedule>,
+        assumed: bool,
+    ) -> Result<bool, StoreError> {
         if let Some(k) = known {
             return Err(StoreError::Conflict(
                 format!(
@@ -224,22 +314,11 @@ impl Workspace {
                 .into(),
             ));
         }
-        if assumed {
-            return Ok(false);
-        }
-        tx.execute(
-            "INSERT INTO calendars(year, kind, body, at) VALUES (?1, 'assumed', '{}', ?2)",
-            params![year, at],
-        )?;
-        append(
-            &tx,
-            "calendar_assume",
-            "",
-            at,
-            actor,
-            &serde_json::json!({"year": year, "rule": "weekdays"}),
-        )?;
-        commit(tx)?;
-        Ok(true)
+        Ok(!assumed)
+    }
+
+    /// The body of a `calendar_assume` entry.
+    pub(crate) fn assume_body(year: i32) -> serde_json::Value {
+        serde_json::json!({"year": year, "rule": "weekdays"})
     }
 }

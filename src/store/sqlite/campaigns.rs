@@ -21,6 +21,215 @@ fn is_voided(conn: &rusqlite::Connection, id: &str) -> Result<bool, StoreError> 
         .is_some())
 }
 
+/// The backend-neutral parts of the campaign records (the checks, ledger
+/// bodies and decoding that do not touch SQL), shared with the PostgreSQL
+/// store so that both write byte-identical ledgers and refuse alike. They
+/// are associated functions because this module is private to the SQLite
+/// store: `Workspace::…` is the path the other backend can name.
+impl Workspace {
+    /// The announcement `a`, `i`-th of a batch, as recorded on the ledger
+    /// head `head` (the last entry's hash; `None` for an empty ledger): the
+    /// first must name that head, each later one is re-made on it.
+    ///
+    /// # Errors
+    /// [`Conflict::LedgerMoved`] when the first names another head.
+    pub(crate) fn announcement_on_head(
+        i: usize,
+        a: Announcement,
+        head: Option<Vec<u8>>,
+    ) -> Result<Announcement, StoreError> {
+        let head = head.unwrap_or_else(|| vec![0; 32]);
+        if i == 0 {
+            if head != a.ledger_head.0.to_vec() {
+                return Err(StoreError::Conflict(Conflict::LedgerMoved));
+            }
+            Ok(a)
+        } else {
+            let mut h = [0u8; 32];
+            if head.len() == 32 {
+                h.copy_from_slice(&head);
+            }
+            Ok(a.with_ledger_head(Hash(h)))
+        }
+    }
+
+    /// The stored text of an announcement.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when it does not serialise.
+    pub(crate) fn announcement_text(a: &Announcement) -> Result<String, StoreError> {
+        serde_json::to_string(a).map_err(|e| StoreError::Conflict(e.to_string().into()))
+    }
+
+    /// The body of an announcement's ledger entry.
+    pub(crate) fn announcement_entry(a: &Announcement) -> serde_json::Value {
+        serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
+            "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date,
+            "group": a.coordination.as_ref().map(|g| &g.hash)})
+    }
+
+    /// A stored announcement's text decoded (`id` names it in the error).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged body.
+    pub(crate) fn announcement_from_text(
+        body: &str,
+        id: Option<&str>,
+    ) -> Result<Announcement, StoreError> {
+        serde_json::from_str(body).map_err(|e| {
+            StoreError::Conflict(
+                match id {
+                    Some(id) => format!("stored announcement of {id}: {e}"),
+                    None => format!("stored announcement: {e}"),
+                }
+                .into(),
+            )
+        })
+    }
+
+    /// The names of the coordination groups among `all` announcements.
+    pub(crate) fn group_names_among(all: Vec<Announcement>) -> std::collections::BTreeSet<String> {
+        all.into_iter()
+            .filter_map(|a| a.coordination.map(|g| g.group))
+            .collect()
+    }
+
+    /// The announcement hashes of `a`'s coordination group's members among
+    /// `all` (in the order of the group's member campaign hashes; empty when
+    /// `a` is in no group).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when a member is not among them.
+    pub(crate) fn group_announcements_among(
+        a: &Announcement,
+        all: &[Announcement],
+    ) -> Result<Vec<Hash>, StoreError> {
+        let Some(g) = &a.coordination else {
+            return Ok(Vec::new());
+        };
+        g.announcement_hashes(all).ok_or_else(|| {
+            StoreError::Conflict(
+                format!(
+                    "coordination group {:?}: a member is not announced here",
+                    g.group
+                )
+                .into(),
+            )
+        })
+    }
+
+    /// The body of a reveal's ledger entry (also how the entry is found).
+    pub(crate) fn reveal_entry(witness: &str) -> serde_json::Value {
+        serde_json::json!({ "witness": witness })
+    }
+
+    /// The refusal of reveal `r` of campaign `id` when the witness's reveal
+    /// is already recorded (its `secret`, time `when`, and operator `by` as
+    /// the ledger names them).
+    pub(crate) fn reveal_recorded(
+        id: &str,
+        r: &Reveal,
+        secret: &str,
+        when: String,
+        by: Option<String>,
+    ) -> StoreError {
+        StoreError::Conflict(Conflict::RevealRecorded(Box::new(
+            crate::store::RecordedReveal {
+                id: id.to_string(),
+                name: r.name.clone(),
+                when,
+                by,
+                same_secret: secret == r.secret,
+            },
+        )))
+    }
+
+    /// A stored reveal decoded from its columns.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for an unreadable time.
+    pub(crate) fn reveal_from_row(
+        name: String,
+        secret: String,
+        at: &str,
+    ) -> Result<Reveal, StoreError> {
+        let revealed_at = chrono::DateTime::parse_from_rfc3339(at)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|e| StoreError::Conflict(format!("stored reveal time {at:?}: {e}").into()))?;
+        Ok(Reveal {
+            name,
+            secret,
+            revealed_at,
+        })
+    }
+
+    /// The stored (and published) text of a draw's proof: its SHA-256 is
+    /// the ledger's.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when it does not serialise.
+    pub(crate) fn proof_text(p: &DrawProof) -> Result<String, StoreError> {
+        serde_json::to_string_pretty(p).map_err(|e| StoreError::Conflict(e.to_string().into()))
+    }
+
+    /// The body of a draw's ledger entry, `text` being [`Workspace::proof_text`].
+    pub(crate) fn draw_entry(
+        p: &DrawProof,
+        text: &str,
+        schedule_secret: Option<&str>,
+    ) -> serde_json::Value {
+        serde_json::json!({"seed": p.seed, "announcement_hash": p.announcement.hash,
+            "proof_sha256": crate::core::merkle::Hash::digest(text.as_bytes()), "targets": p.targets.len(),
+            "schedule_commitment": schedule_secret.map(crate::core::entropy::schedule_secret_commitment)})
+    }
+
+    /// A stored proof decoded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged text.
+    pub(crate) fn proof_from_text(id: &str, text: &str) -> Result<DrawProof, StoreError> {
+        serde_json::from_str(text)
+            .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}").into()))
+    }
+
+    /// The stored text of a replacement or replacement request, and the
+    /// body of its ledger entry (the same JSON).
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when it does not serialise.
+    pub(crate) fn record_text(
+        v: &impl serde::Serialize,
+    ) -> Result<(String, serde_json::Value), StoreError> {
+        let body =
+            serde_json::to_string(v).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        Ok((body, value))
+    }
+
+    /// A stored replacement decoded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged body.
+    pub(crate) fn replacement_from_text(
+        id: &str,
+        body: &str,
+    ) -> Result<crate::core::replace::Replacement, StoreError> {
+        serde_json::from_str(body)
+            .map_err(|e| StoreError::Conflict(format!("stored replacement of {id}: {e}").into()))
+    }
+
+    /// A stored replacement request decoded.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged body.
+    pub(crate) fn replacement_request_from_text(
+        body: &str,
+    ) -> Result<crate::core::replace::PendingReplacement, StoreError> {
+        serde_json::from_str(body)
+            .map_err(|e| StoreError::Conflict(format!("stored request: {e}").into()))
+    }
+}
+
 impl Workspace {
     pub(super) fn ensure_campaign_tables(&self) -> Result<(), StoreError> {
         self.ensure_sql(
@@ -106,21 +315,8 @@ impl Workspace {
                     |r| r.get(0),
                 )
                 .optional()?;
-            let head = head.unwrap_or_else(|| vec![0; 32]);
-            let a = if i == 0 {
-                if head != a.ledger_head.0.to_vec() {
-                    return Err(StoreError::Conflict(Conflict::LedgerMoved));
-                }
-                a
-            } else {
-                let mut h = [0u8; 32];
-                if head.len() == 32 {
-                    h.copy_from_slice(&head);
-                }
-                a.with_ledger_head(Hash(h))
-            };
-            let body = serde_json::to_string(&a)
-                .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+            let a = Self::announcement_on_head(i, a, head)?;
+            let body = Self::announcement_text(&a)?;
             let n = tx.execute(
                 "INSERT OR IGNORE INTO announcements(campaign_id, hash, body, announced_at) VALUES (?1, ?2, ?3, ?4)",
                 params![a.campaign.id, a.hash.0.to_vec(), body, crate::core::campaign::instant_text(&a.announced_at)],
@@ -136,9 +332,7 @@ impl Workspace {
                 &a.campaign.id,
                 &crate::core::campaign::instant_text(&a.announced_at),
                 actor,
-                &serde_json::json!({"announcement_hash": a.hash, "campaign_hash": a.campaign_hash,
-                    "snapshot_digest": a.snapshot.digest, "ledger_head": a.ledger_head, "draw_date": a.campaign.draw_date,
-                    "group": a.coordination.as_ref().map(|g| &g.hash)}),
+                &Self::announcement_entry(&a),
             )?;
             out.push(a);
         }
@@ -151,11 +345,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError`] for an unreadable store.
     pub fn group_names(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
-        Ok(self
-            .all_announcements()?
-            .into_iter()
-            .filter_map(|a| a.coordination.map(|g| g.group))
-            .collect())
+        Ok(Self::group_names_among(self.all_announcements()?))
     }
 
     /// Every stored announcement.
@@ -165,11 +355,7 @@ impl Workspace {
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(
-                serde_json::from_str(&row?).map_err(|e| {
-                    StoreError::Conflict(format!("stored announcement: {e}").into())
-                })?,
-            );
+            out.push(Self::announcement_from_text(&row?, None)?);
         }
         Ok(out)
     }
@@ -180,19 +366,10 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::Conflict`] when a member is not announced in this workspace.
     pub fn group_announcements(&self, a: &Announcement) -> Result<Vec<Hash>, StoreError> {
-        let Some(g) = &a.coordination else {
+        if a.coordination.is_none() {
             return Ok(Vec::new());
-        };
-        let all = self.all_announcements()?;
-        g.announcement_hashes(&all).ok_or_else(|| {
-            StoreError::Conflict(
-                format!(
-                    "coordination group {:?}: a member is not announced here",
-                    g.group
-                )
-                .into(),
-            )
-        })
+        }
+        Self::group_announcements_among(a, &self.all_announcements()?)
     }
 
     /// The campaigns drawn and not voided, by id.
@@ -223,8 +400,7 @@ impl Workspace {
             )
             .optional()?;
         let body = body.ok_or_else(|| StoreError::NoCampaign(id.to_string()))?;
-        serde_json::from_str(&body)
-            .map_err(|e| StoreError::Conflict(format!("stored announcement of {id}: {e}").into()))
+        Self::announcement_from_text(&body, Some(id))
     }
 
     /// Records a witness's reveal (checked by the caller) and its ledger entry
@@ -262,32 +438,17 @@ impl Workspace {
             let by: Option<String> = tx
                 .query_row(
                     "SELECT operator FROM ledger WHERE kind = 'reveal' AND campaign = ?1 AND body = ?2 ORDER BY seq LIMIT 1",
-                    params![id, serde_json::json!({"witness": r.name}).to_string()],
+                    params![id, Self::reveal_entry(&r.name).to_string()],
                     |row| row.get(0),
                 )
                 .optional()?;
-            return Err(StoreError::Conflict(Conflict::RevealRecorded(Box::new(
-                crate::store::RecordedReveal {
-                    id: id.to_string(),
-                    name: r.name.clone(),
-                    when,
-                    by,
-                    same_secret: secret == r.secret,
-                },
-            ))));
+            return Err(Self::reveal_recorded(id, r, &secret, when, by));
         }
         tx.execute(
             "INSERT INTO reveals(campaign_id, name, secret, revealed_at) VALUES (?1, ?2, ?3, ?4)",
             params![id, r.name, r.secret, at],
         )?;
-        append(
-            &tx,
-            "reveal",
-            id,
-            &at,
-            actor,
-            &serde_json::json!({"witness": r.name}),
-        )?;
+        append(&tx, "reveal", id, &at, actor, &Self::reveal_entry(&r.name))?;
         commit(tx)?;
         Ok(())
     }
@@ -311,16 +472,7 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             let (name, secret, at) = row?;
-            let revealed_at = chrono::DateTime::parse_from_rfc3339(&at)
-                .map(|t| t.with_timezone(&chrono::Utc))
-                .map_err(|e| {
-                    StoreError::Conflict(format!("stored reveal time {at:?}: {e}").into())
-                })?;
-            out.push(Reveal {
-                name,
-                secret,
-                revealed_at,
-            });
+            out.push(Self::reveal_from_row(name, secret, &at)?);
         }
         Ok(out)
     }
@@ -375,8 +527,7 @@ impl Workspace {
         self.ensure_campaign_tables()?;
         let id = &p.announcement.campaign.id;
         // The published proof file is exactly this text, so its SHA-256 is the ledger's.
-        let body = serde_json::to_string_pretty(p)
-            .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        let body = Self::proof_text(p)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -400,9 +551,7 @@ impl Workspace {
             id,
             at,
             actor,
-            &serde_json::json!({"seed": p.seed, "announcement_hash": p.announcement.hash,
-                "proof_sha256": crate::core::merkle::Hash::digest(body.as_bytes()), "targets": p.targets.len(),
-                "schedule_commitment": schedule_secret.map(crate::core::entropy::schedule_secret_commitment)}),
+            &Self::draw_entry(p, &body, schedule_secret),
         )?;
         if let Some(secret) = schedule_secret {
             tx.execute(
@@ -474,8 +623,7 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::NoCampaign`] when not drawn.
     pub fn draw_proof(&self, id: &str) -> Result<DrawProof, StoreError> {
-        serde_json::from_str(&self.draw_proof_text(id)?)
-            .map_err(|e| StoreError::Conflict(format!("stored proof of {id}: {e}").into()))
+        Self::proof_from_text(id, &self.draw_proof_text(id)?)
     }
 
     /// The replacements made after a campaign's draw, in order.
@@ -493,10 +641,7 @@ impl Workspace {
         let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
-            let body = row?;
-            out.push(serde_json::from_str(&body).map_err(|e| {
-                StoreError::Conflict(format!("stored replacement of {id}: {e}").into())
-            })?);
+            out.push(Self::replacement_from_text(id, &row?)?);
         }
         Ok(out)
     }
@@ -512,8 +657,7 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        let body =
-            serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        let (body, value) = Self::record_text(r)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -538,7 +682,6 @@ impl Workspace {
                 seq: u64::from(r.seq),
             }));
         }
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         append(
             &tx,
             "replacement",
@@ -563,8 +706,7 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         self.ensure_campaign_tables()?;
-        let body =
-            serde_json::to_string(p).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        let (body, value) = Self::record_text(p)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -577,7 +719,6 @@ impl Workspace {
                 id: id.to_string(),
             }));
         }
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         append(
             &tx,
             "replacement_request",
@@ -607,11 +748,8 @@ impl Workspace {
                 |r| r.get(0),
             )
             .optional()?;
-        body.map(|b| {
-            serde_json::from_str(&b)
-                .map_err(|e| StoreError::Conflict(format!("stored request: {e}").into()))
-        })
-        .transpose()
+        body.map(|b| Self::replacement_request_from_text(&b))
+            .transpose()
     }
 
     /// Finds the snapshot with a digest.

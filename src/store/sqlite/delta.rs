@@ -20,31 +20,102 @@ use std::collections::BTreeSet;
 const BATCH: usize = 8192;
 
 /// Stored chunks read and decoded side by side.
-const GROUP: usize = 4;
+pub(crate) const GROUP: usize = 4;
 
-/// The new version's chunks and root, written as merged entities arrive.
-struct VersionWriter<'a> {
-    tx: &'a rusqlite::Connection,
+/// An update of the entities merged with the stored version as its chunks
+/// arrive (backend-neutral: a backend reads the old version's chunks a few
+/// at a time into [`EntityMerge::feed`] and stores the new version's chunks
+/// [`EntityMerge::take_ready`] hands back, in order).
+pub(crate) struct EntityMerge<'a> {
     key: &'a crate::core::commitment::SaltKey,
-    version: i64,
+    removals: &'a BTreeSet<String>,
+    up: std::iter::Peekable<std::vec::IntoIter<Entity>>,
+    /// The stored version's root, rebuilt as it streams by.
+    old_root: RootBuilder,
+    /// The new version's root.
+    root: RootBuilder,
     seq: i64,
     chunk: Encoder,
-    root: RootBuilder,
-    /// Merged entities not yet written, with their leaf hash when known.
+    /// Merged entities not yet encoded, with their leaf hash when known.
     batch: Vec<(Entity, Option<Hash>)>,
+    /// The new version's chunks not yet stored, with their `seq`.
+    ready: Vec<(i64, Vec<u8>)>,
 }
 
-impl VersionWriter<'_> {
-    fn push(&mut self, e: Entity, leaf: Option<Hash>) -> Result<(), StoreError> {
-        self.batch.push((e, leaf));
-        if self.batch.len() >= BATCH {
-            self.flush()?;
+impl<'a> EntityMerge<'a> {
+    /// A merge of `upserts` (sorted by USCC, distinct) and `removals`.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`] for upserts out of order or repeated.
+    pub(crate) fn new(
+        upserts: Vec<Entity>,
+        removals: &'a BTreeSet<String>,
+        key: &'a crate::core::commitment::SaltKey,
+    ) -> Result<Self, StoreError> {
+        if upserts
+            .windows(2)
+            .any(|w| w[0].uscc.as_bytes() >= w[1].uscc.as_bytes())
+        {
+            return Err(StoreError::Backend(
+                "an update's entities must be sorted by USCC and distinct".into(),
+            ));
+        }
+        Ok(EntityMerge {
+            key,
+            removals,
+            up: upserts.into_iter().peekable(),
+            old_root: RootBuilder::new(),
+            root: RootBuilder::new(),
+            seq: 0,
+            chunk: Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
+            batch: Vec::with_capacity(BATCH),
+            ready: Vec::new(),
+        })
+    }
+
+    /// Merges the next stored chunks (of `version`, in order), decoded and
+    /// hashed side by side; `visit` sees every merged entity in order.
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`] for a chunk that does not decode.
+    pub(crate) fn feed(
+        &mut self,
+        blobs: &[Vec<u8>],
+        version: i64,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<(), StoreError> {
+        let key = self.key;
+        let decoded: Vec<super::stream::DecodedChunk> = blobs
+            .par_iter()
+            .map(|data| super::stream::decode_with_leaves(data, version, key))
+            .collect();
+        for d in decoded {
+            let (old, leaves) = d?;
+            for (e, h) in old.into_iter().zip(leaves) {
+                self.old_root.push(h);
+                while let Some(u) = self.up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
+                    self.emit(u, None, visit);
+                }
+                if let Some(u) = self.up.next_if(|u| u.uscc.as_bytes() == e.uscc.as_bytes()) {
+                    self.emit(u, None, visit);
+                } else if !self.removals.contains(e.uscc.as_str()) {
+                    self.emit(e, Some(h), visit);
+                }
+            }
         }
         Ok(())
     }
 
+    fn emit(&mut self, e: Entity, leaf: Option<Hash>, visit: &mut dyn FnMut(&Entity)) {
+        visit(&e);
+        self.batch.push((e, leaf));
+        if self.batch.len() >= BATCH {
+            self.flush();
+        }
+    }
+
     /// Hashes and encodes the batch on every core, then appends it in order.
-    fn flush(&mut self) -> Result<(), StoreError> {
+    fn flush(&mut self) {
         let key = self.key;
         let done: Vec<(Hash, Vec<u8>)> = self
             .batch
@@ -70,33 +141,66 @@ impl VersionWriter<'_> {
             // As `codec::chunks`: a chunk ends once it reaches the size.
             self.chunk.bytes(&bytes);
             if self.chunk.as_bytes().len() >= codec::CHUNK_BYTES {
-                self.write_chunk()?;
+                self.end_chunk();
             }
         }
-        Ok(())
     }
 
-    fn write_chunk(&mut self) -> Result<(), StoreError> {
+    fn end_chunk(&mut self) {
         let chunk = std::mem::replace(
             &mut self.chunk,
             Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
         )
         .finish();
-        self.tx.execute(
-            "INSERT INTO registry_chunks(version, seq, data) VALUES (?1, ?2, ?3)",
-            params![self.version, self.seq, chunk],
-        )?;
+        self.ready.push((self.seq, chunk));
         self.seq += 1;
-        Ok(())
     }
 
-    fn finish(mut self) -> Result<MerkleRoot, StoreError> {
-        self.flush()?;
-        if !self.chunk.as_bytes().is_empty() {
-            self.write_chunk()?;
-        }
-        Ok(self.root.finish())
+    /// The new version's chunks completed since the last call, with their
+    /// `seq`, to be stored now.
+    pub(crate) fn take_ready(&mut self) -> Vec<(i64, Vec<u8>)> {
+        std::mem::take(&mut self.ready)
     }
+
+    /// Ends the merge (the upserts past the last stored entity, `visit`ed):
+    /// the new version's root, the stored version's rebuilt root, and the
+    /// new version's last chunks to store.
+    pub(crate) fn finish(
+        mut self,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> (MerkleRoot, MerkleRoot, Vec<(i64, Vec<u8>)>) {
+        let rest: Vec<Entity> = self.up.by_ref().collect();
+        for u in rest {
+            self.emit(u, None, visit);
+        }
+        self.flush();
+        if !self.chunk.as_bytes().is_empty() {
+            self.end_chunk();
+        }
+        let ready = std::mem::take(&mut self.ready);
+        (self.root.finish(), self.old_root.finish(), ready)
+    }
+}
+
+/// Checks the stored version's rebuilt root `was` against `base_root`, the
+/// root `current` (the snapshot merged into) records.
+///
+/// # Errors
+/// [`StoreError::RootMismatch`].
+pub(crate) fn check_rebuilt(
+    was: MerkleRoot,
+    base_root: MerkleRoot,
+    current: Option<&SnapshotInfo>,
+) -> Result<(), StoreError> {
+    if was != base_root {
+        return Err(StoreError::RootMismatch {
+            kind: RegistryKind::Entities,
+            snapshot: current.map_or(0, |s| s.id),
+            expected: base_root.hash,
+            got: was.hash,
+        });
+    }
+    Ok(())
 }
 
 impl Workspace {
@@ -120,17 +224,10 @@ impl Workspace {
         note: &str,
         visit: &mut dyn FnMut(&Entity),
     ) -> Result<CommitOutcome, StoreError> {
-        if upserts
-            .windows(2)
-            .any(|w| w[0].uscc.as_bytes() >= w[1].uscc.as_bytes())
-        {
-            return Err(StoreError::Backend(
-                "an update's entities must be sorted by USCC and distinct".into(),
-            ));
-        }
         let kind = RegistryKind::Entities;
         let now = now_rfc3339();
         let key = self.key.clone();
+        let mut merge = EntityMerge::new(upserts, removals, &key)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -159,20 +256,14 @@ impl Workspace {
             params![kind.token(), empty_root().0.to_vec(), now],
         )?;
         let version = tx.last_insert_rowid();
-        let mut out = VersionWriter {
-            tx: &tx,
-            key: &key,
-            version,
-            seq: 0,
-            chunk: Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
-            root: RootBuilder::new(),
-            batch: Vec::with_capacity(BATCH),
-        };
-        let mut old_root = RootBuilder::new();
-        let mut up = upserts.into_iter().peekable();
-        let mut emit = |out: &mut VersionWriter<'_>, e: Entity, leaf: Option<Hash>| {
-            visit(&e);
-            out.push(e, leaf)
+        let store = |ready: Vec<(i64, Vec<u8>)>| -> Result<(), StoreError> {
+            for (seq, data) in ready {
+                tx.execute(
+                    "INSERT INTO registry_chunks(version, seq, data) VALUES (?1, ?2, ?3)",
+                    params![version, seq, data],
+                )?;
+            }
+            Ok(())
         };
         let chunks: i64 = match old_version {
             Some(v) => tx.query_row(
@@ -194,39 +285,12 @@ impl Workspace {
                 )?;
                 blobs.push(data);
             }
-            let version = old_version.unwrap_or_default();
-            let decoded: Vec<super::stream::DecodedChunk> = blobs
-                .par_iter()
-                .map(|data| super::stream::decode_with_leaves(data, version, &key))
-                .collect();
-            for d in decoded {
-                let (old, leaves) = d?;
-                for (e, h) in old.into_iter().zip(leaves) {
-                    old_root.push(h);
-                    while let Some(u) = up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
-                        emit(&mut out, u, None)?;
-                    }
-                    if let Some(u) = up.next_if(|u| u.uscc.as_bytes() == e.uscc.as_bytes()) {
-                        emit(&mut out, u, None)?;
-                    } else if !removals.contains(e.uscc.as_str()) {
-                        emit(&mut out, e, Some(h))?;
-                    }
-                }
-            }
+            merge.feed(&blobs, old_version.unwrap_or_default(), visit)?;
+            store(merge.take_ready())?;
         }
-        for u in up {
-            emit(&mut out, u, None)?;
-        }
-        let root = out.finish()?;
-        let was = old_root.finish();
-        if was != base_root {
-            return Err(StoreError::RootMismatch {
-                kind,
-                snapshot: current.as_ref().map_or(0, |s| s.id),
-                expected: base_root.hash,
-                got: was.hash,
-            });
-        }
+        let (root, was, last) = merge.finish(visit);
+        store(last)?;
+        check_rebuilt(was, base_root, current.as_ref())?;
         if root == base_root {
             // Dropping the transaction rolls the new version back.
             return Ok(CommitOutcome::Unchanged { snapshot: current });

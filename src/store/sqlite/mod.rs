@@ -10,13 +10,13 @@ mod audit;
 mod calendars;
 mod campaigns;
 pub mod codec;
-mod delta;
+pub(crate) mod delta;
 mod ledger;
 mod maintenance;
 mod results;
 mod schedules;
 mod store_impl;
-mod stream;
+pub(crate) mod stream;
 mod support;
 
 use super::{CommitOutcome, SnapshotInfo, StoreError};
@@ -64,7 +64,9 @@ fn now_rfc3339() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn kind_index(kind: RegistryKind) -> usize {
+/// A registry's place in a snapshot's `versions` (items, entities, officers,
+/// recusals).
+pub(crate) fn kind_index(kind: RegistryKind) -> usize {
     match kind {
         RegistryKind::Items => 0,
         RegistryKind::Entities => 1,
@@ -288,41 +290,11 @@ impl Workspace {
         for (i, v) in versions.iter_mut().enumerate() {
             *v = row.get(4 + i)?;
         }
-        let mut roots_blob = Vec::new();
-        for i in 0..4 {
-            let root: Vec<u8> = row.get(8 + 2 * i)?;
-            let size: i64 = row.get(9 + 2 * i)?;
-            roots_blob.extend_from_slice(&root);
-            roots_blob.extend_from_slice(&(size as u64).to_be_bytes());
+        let mut roots: [(Vec<u8>, i64); 4] = Default::default();
+        for (i, r) in roots.iter_mut().enumerate() {
+            *r = (row.get(8 + 2 * i)?, row.get(9 + 2 * i)?);
         }
-        let h = |b: &[u8]| {
-            let mut a = [0u8; 32];
-            if b.len() == 32 {
-                a.copy_from_slice(b);
-            }
-            Hash(a)
-        };
-        let root_at = |i: usize| MerkleRoot {
-            hash: h(&roots_blob[i * 40..i * 40 + 32]),
-            size: u64::from_be_bytes(
-                roots_blob[i * 40 + 32..i * 40 + 40]
-                    .try_into()
-                    .unwrap_or([0; 8]),
-            ),
-        };
-        let info = SnapshotInfo {
-            id: id as u64,
-            digest: h(&digest),
-            roots: SnapshotRoots {
-                items: root_at(0),
-                entities: root_at(1),
-                officers: root_at(2),
-                recusals: root_at(3),
-            },
-            created_at: row.get(2)?,
-            note: row.get(3)?,
-            versions,
-        };
+        let info = snapshot_info(id, &digest, row.get(2)?, row.get(3)?, versions, &roots);
         Ok((info, digest))
     }
 
@@ -388,39 +360,7 @@ impl Workspace {
         let chunks: Vec<Vec<u8>> = st
             .query_map([version], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let damaged = |source| StoreError::Damaged {
-            kind,
-            version,
-            source,
-        };
-        fn decode_all<T: Send>(
-            chunks: &[Vec<u8>],
-            f: fn(&[u8]) -> Result<T, DecodeError>,
-        ) -> Result<Vec<T>, DecodeError> {
-            let parts: Vec<Vec<T>> = chunks
-                .par_iter()
-                .map(|c| {
-                    let mut v = Vec::new();
-                    codec::unchunk(c, f, &mut v).map(|_| v)
-                })
-                .collect::<Result<_, _>>()?;
-            Ok(parts.into_iter().flatten().collect())
-        }
-        match kind {
-            RegistryKind::Items => {
-                into.items = decode_all(&chunks, codec::decode_item).map_err(damaged)?
-            }
-            RegistryKind::Entities => {
-                into.entities = decode_all(&chunks, codec::decode_entity).map_err(damaged)?
-            }
-            RegistryKind::Officers => {
-                into.officers = decode_all(&chunks, codec::decode_officer).map_err(damaged)?
-            }
-            RegistryKind::Recusals => {
-                into.recusals = decode_all(&chunks, codec::decode_recusal).map_err(damaged)?
-            }
-        }
-        Ok(())
+        decode_version(kind, version, &chunks, into)
     }
 
     /// Loads the given registries of a snapshot (the others stay empty), and
@@ -437,16 +377,7 @@ impl Workspace {
         let mut reg = Registries::default();
         for &k in kinds {
             self.load_version(k, snap.versions[kind_index(k)], &mut reg)?;
-            let got = registry_root(&reg, k, &self.key);
-            let expected = snap.roots.get(k);
-            if got != expected {
-                return Err(StoreError::RootMismatch {
-                    kind: k,
-                    snapshot: snap.id,
-                    expected: expected.hash,
-                    got: got.hash,
-                });
-            }
+            check_loaded(&reg, k, snap, &self.key)?;
         }
         Ok(reg)
     }
@@ -509,15 +440,7 @@ impl Workspace {
         note: &str,
         base: Option<Option<u64>>,
     ) -> Result<CommitOutcome, StoreError> {
-        let (root, chunks) = crate::par::join(
-            || registry_root(reg, kind, &self.key),
-            || match kind {
-                RegistryKind::Items => codec::chunks(&reg.items, codec::encode_item),
-                RegistryKind::Entities => codec::chunks(&reg.entities, codec::encode_entity),
-                RegistryKind::Officers => codec::chunks(&reg.officers, codec::encode_officer),
-                RegistryKind::Recusals => codec::chunks(&reg.recusals, codec::encode_recusal),
-            },
-        );
+        let (root, chunks) = encode_version(reg, kind, &self.key);
         let current = self.current_snapshot()?;
         if let Some(base) = base {
             Self::check_base(&self.conn, kind, base, current.as_ref())?;
@@ -653,6 +576,164 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests;
+
+// Backend-neutral pieces, shared with the PostgreSQL store (`store::postgres`).
+
+/// A snapshot as stored: its row's columns and its four versions' roots and
+/// sizes (items, entities, officers, recusals); a column of another length
+/// than 32 reads as zeros, which the schemas never store.
+pub(crate) fn snapshot_info(
+    id: i64,
+    digest: &[u8],
+    created_at: String,
+    note: String,
+    versions: [i64; 4],
+    roots: &[(Vec<u8>, i64); 4],
+) -> SnapshotInfo {
+    let h = |b: &[u8]| {
+        let mut a = [0u8; 32];
+        if b.len() == 32 {
+            a.copy_from_slice(b);
+        }
+        Hash(a)
+    };
+    let root_at = |(hash, size): &(Vec<u8>, i64)| MerkleRoot {
+        hash: h(hash),
+        size: *size as u64,
+    };
+    let [items, entities, officers, recusals] = roots;
+    SnapshotInfo {
+        id: id as u64,
+        digest: h(digest),
+        roots: SnapshotRoots {
+            items: root_at(items),
+            entities: root_at(entities),
+            officers: root_at(officers),
+            recusals: root_at(recusals),
+        },
+        created_at,
+        note,
+        versions,
+    }
+}
+
+/// Decodes version `version` of registry `kind` from its stored chunks (in
+/// order) into `into`, the chunks side by side.
+///
+/// # Errors
+/// [`StoreError::Damaged`] if a record does not decode.
+pub(crate) fn decode_version(
+    kind: RegistryKind,
+    version: i64,
+    chunks: &[Vec<u8>],
+    into: &mut Registries,
+) -> Result<(), StoreError> {
+    let damaged = |source| StoreError::Damaged {
+        kind,
+        version,
+        source,
+    };
+    fn decode_all<T: Send>(
+        chunks: &[Vec<u8>],
+        f: fn(&[u8]) -> Result<T, DecodeError>,
+    ) -> Result<Vec<T>, DecodeError> {
+        let parts: Vec<Vec<T>> = chunks
+            .par_iter()
+            .map(|c| {
+                let mut v = Vec::new();
+                codec::unchunk(c, f, &mut v).map(|_| v)
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(parts.into_iter().flatten().collect())
+    }
+    match kind {
+        RegistryKind::Items => {
+            into.items = decode_all(chunks, codec::decode_item).map_err(damaged)?
+        }
+        RegistryKind::Entities => {
+            into.entities = decode_all(chunks, codec::decode_entity).map_err(damaged)?
+        }
+        RegistryKind::Officers => {
+            into.officers = decode_all(chunks, codec::decode_officer).map_err(damaged)?
+        }
+        RegistryKind::Recusals => {
+            into.recusals = decode_all(chunks, codec::decode_recusal).map_err(damaged)?
+        }
+    }
+    Ok(())
+}
+
+/// Checks a loaded registry `kind` of `reg` against the root `snap` records.
+///
+/// # Errors
+/// [`StoreError::RootMismatch`].
+pub(crate) fn check_loaded(
+    reg: &Registries,
+    kind: RegistryKind,
+    snap: &SnapshotInfo,
+    key: &SaltKey,
+) -> Result<(), StoreError> {
+    let got = registry_root(reg, kind, key);
+    let expected = snap.roots.get(kind);
+    if got != expected {
+        return Err(StoreError::RootMismatch {
+            kind,
+            snapshot: snap.id,
+            expected: expected.hash,
+            got: got.hash,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a commit of `kind` derived from a base whose `kind` had root
+/// `was` (the empty root for no base) when the current snapshot holds
+/// other content of `kind` (compared by root).
+///
+/// # Errors
+/// [`StoreError::Conflict`] ([`crate::store::Conflict::RegistryMoved`]).
+// Until `support.rs`'s `check_base` calls it, only the PostgreSQL store does.
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+pub(crate) fn check_unmoved(
+    kind: RegistryKind,
+    was: MerkleRoot,
+    current: Option<&SnapshotInfo>,
+) -> Result<(), StoreError> {
+    let empty = MerkleRoot {
+        hash: empty_root(),
+        size: 0,
+    };
+    let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty);
+    if was == now {
+        return Ok(());
+    }
+    let by = current
+        .map(|c| format!("snapshot {} ({})", c.id, c.note))
+        .unwrap_or_default();
+    Err(StoreError::Conflict(
+        crate::store::Conflict::RegistryMoved {
+            kind: kind.to_string(),
+            by,
+        },
+    ))
+}
+
+/// Registry `kind` of `reg` as a new version: its root and its chunks.
+pub(crate) fn encode_version(
+    reg: &Registries,
+    kind: RegistryKind,
+    key: &SaltKey,
+) -> (MerkleRoot, Vec<Vec<u8>>) {
+    crate::par::join(
+        || registry_root(reg, kind, key),
+        || match kind {
+            RegistryKind::Items => codec::chunks(&reg.items, codec::encode_item),
+            RegistryKind::Entities => codec::chunks(&reg.entities, codec::encode_entity),
+            RegistryKind::Officers => codec::chunks(&reg.officers, codec::encode_officer),
+            RegistryKind::Recusals => codec::chunks(&reg.recusals, codec::encode_recusal),
+        },
+    )
+}
 
 /// Commits a write transaction, with the crash points just before and after
 /// it (`crate::durable`): every SQLite commit of the workspace goes here.

@@ -58,8 +58,6 @@ impl Workspace {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for r in results {
-            let body =
-                serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
             let exists: Option<i64> = tx
                 .query_row(
                     "SELECT 1 FROM results WHERE campaign_id = ?1 AND target = ?2 AND item = ?3",
@@ -67,38 +65,12 @@ impl Workspace {
                     |x| x.get(0),
                 )
                 .optional()?;
-            match (mode, exists.is_some()) {
-                (ResultMode::New, true) => {
-                    return Err(StoreError::Conflict(Conflict::ResultRecorded {
-                        target: r.target.clone(),
-                        item: r.item.clone(),
-                    }));
-                }
-                (ResultMode::Correction, false) => {
-                    return Err(StoreError::Conflict(Conflict::NoResultToCorrect {
-                        target: r.target.clone(),
-                        item: r.item.clone(),
-                    }));
-                }
-                _ => {}
-            }
+            let w = Self::result_write(r, mode, exists.is_some())?;
             tx.execute(
                 "INSERT OR REPLACE INTO results(campaign_id, target, item, body, inspected, published) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
-                params![r.campaign, r.target, r.item, body, r.inspected_on.to_string()],
+                params![r.campaign, r.target, r.item, w.body, w.inspected],
             )?;
-            let kind = if mode == ResultMode::New {
-                "result"
-            } else {
-                "correction"
-            };
-            append(
-                &tx,
-                kind,
-                &r.campaign,
-                at,
-                actor,
-                &serde_json::to_value(r).unwrap_or_default(),
-            )?;
+            append(&tx, w.kind, &r.campaign, at, actor, &w.entry)?;
         }
         commit(tx)?;
         Ok(())
@@ -156,10 +128,7 @@ impl Workspace {
         let rows = st.query_map([campaign], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(
-                serde_json::from_str(&row?)
-                    .map_err(|e| StoreError::Conflict(format!("stored result: {e}").into()))?,
-            );
+            out.push(Self::decode_result(&row?)?);
         }
         Ok(out)
     }
@@ -194,8 +163,7 @@ impl Workspace {
             "",
             at,
             actor,
-            &serde_json::json!({"source": source, "rows": rows.len(),
-                "source_rows_sha256": crate::core::results::history_rows_sha256(source, &all)}),
+            &Self::history_import_body(source, rows.len(), &all),
         )?;
         commit(tx)?;
         Ok(())
@@ -245,10 +213,7 @@ impl Workspace {
         let mut out = Vec::new();
         for row in rows {
             let (uscc, day) = row?;
-            let date = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|e| {
-                StoreError::Conflict(format!("stored history date {day:?}: {e}").into())
-            })?;
-            out.push((uscc, date));
+            out.push((uscc, Self::history_day(&day)?));
         }
         Ok(out)
     }
@@ -265,9 +230,7 @@ impl Workspace {
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for row in rows {
-            let r: InspectionResult = serde_json::from_str(&row?)
-                .map_err(|e| StoreError::Conflict(format!("stored result: {e}").into()))?;
-            out.push(r);
+            out.push(Self::decode_result(&row?)?);
         }
         Ok(out)
     }
@@ -336,7 +299,7 @@ impl Workspace {
             campaign,
             at,
             actor,
-            &serde_json::json!({"what": kind, "files": files}),
+            &Self::publication_body(kind, files),
         )?;
         Ok(())
     }
@@ -424,5 +387,97 @@ impl Workspace {
             .prepare("SELECT campaign_id FROM announcements ORDER BY announced_at, campaign_id")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// A result as stored and recorded ([`Workspace::result_write`]).
+pub(crate) struct ResultWrite {
+    /// The row's body (the result's JSON).
+    pub body: String,
+    /// The row's inspection day (`YYYY-MM-DD`).
+    pub inspected: String,
+    /// The ledger entry's kind: `result` or `correction`.
+    pub kind: &'static str,
+    /// The ledger entry's body.
+    pub entry: serde_json::Value,
+}
+
+/// The rules and bodies of results, history and publications, shared by
+/// every backend (the PostgreSQL store calls them too), so that each
+/// checks the same and writes the same ledger entries.
+impl Workspace {
+    /// What storing `r` in `mode` writes, `exists` telling whether a result
+    /// of its target and item is recorded (read under the write lock).
+    ///
+    /// # Errors
+    /// [`Conflict::ResultRecorded`] for a second new result,
+    /// [`Conflict::NoResultToCorrect`] for a correction of nothing.
+    pub(crate) fn result_write(
+        r: &InspectionResult,
+        mode: ResultMode,
+        exists: bool,
+    ) -> Result<ResultWrite, StoreError> {
+        let body =
+            serde_json::to_string(r).map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        match (mode, exists) {
+            (ResultMode::New, true) => {
+                return Err(StoreError::Conflict(Conflict::ResultRecorded {
+                    target: r.target.clone(),
+                    item: r.item.clone(),
+                }));
+            }
+            (ResultMode::Correction, false) => {
+                return Err(StoreError::Conflict(Conflict::NoResultToCorrect {
+                    target: r.target.clone(),
+                    item: r.item.clone(),
+                }));
+            }
+            _ => {}
+        }
+        let kind = if mode == ResultMode::New {
+            "result"
+        } else {
+            "correction"
+        };
+        Ok(ResultWrite {
+            body,
+            inspected: r.inspected_on.to_string(),
+            kind,
+            entry: serde_json::to_value(r).unwrap_or_default(),
+        })
+    }
+
+    /// A stored result's body read back.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged body.
+    pub(crate) fn decode_result(body: &str) -> Result<InspectionResult, StoreError> {
+        serde_json::from_str(body)
+            .map_err(|e| StoreError::Conflict(format!("stored result: {e}").into()))
+    }
+
+    /// A stored history day (`YYYY-MM-DD`) read back.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged date.
+    pub(crate) fn history_day(day: &str) -> Result<NaiveDate, StoreError> {
+        NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map_err(|e| StoreError::Conflict(format!("stored history date {day:?}: {e}").into()))
+    }
+
+    /// The body of a `history_import` entry: `rows` rows loaded from
+    /// `source`, `all` every row of that source now (USCC, day as stored).
+    pub(crate) fn history_import_body(
+        source: &str,
+        rows: usize,
+        all: &[(String, String)],
+    ) -> serde_json::Value {
+        serde_json::json!({"source": source, "rows": rows,
+            "source_rows_sha256": crate::core::results::history_rows_sha256(source, all)})
+    }
+
+    /// The body of a `publication` entry.
+    pub(crate) fn publication_body(kind: &str, files: &serde_json::Value) -> serde_json::Value {
+        serde_json::json!({"what": kind, "files": files})
     }
 }

@@ -230,11 +230,7 @@ impl Workspace {
                 r.get(0)
             })
             .optional()?;
-        body.map(|b| {
-            serde_json::from_str(&b)
-                .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))
-        })
-        .transpose()
+        body.map(|b| Self::decode_schedule(&b)).transpose()
     }
 
     /// Records a schedule (a first one, or a reschedule replacing it) with
@@ -275,53 +271,17 @@ impl Workspace {
         actor: &Actor,
     ) -> Result<(), StoreError> {
         let key = ScheduleRecord::key_of(&record.campaigns);
-        let text = serde_json::to_string(record)
-            .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
         let stored: Option<String> = tx
             .query_row("SELECT body FROM schedules WHERE key = ?1", [&key], |r| {
                 r.get(0)
             })
             .optional()?;
-        match (kind, stored) {
-            ("schedule", Some(_)) => {
-                return Err(StoreError::Conflict(Conflict::AlreadyScheduled {
-                    key: key.clone(),
-                }));
-            }
-            ("schedule", None) => {}
-            (_, None) => {
-                return Err(StoreError::Conflict(Conflict::NotScheduled {
-                    key: key.clone(),
-                }));
-            }
-            (_, Some(b)) => {
-                let now: ScheduleRecord = serde_json::from_str(&b)
-                    .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))?;
-                let base = if kind == "reschedule" {
-                    record.reschedules.checked_sub(1)
-                } else {
-                    Some(record.reschedules)
-                };
-                if now.revealed || Some(now.reschedules) != base {
-                    return Err(StoreError::Conflict(Conflict::ScheduleMoved {
-                        key: key.clone(),
-                        by: (!now.revealed).then_some(u64::from(now.reschedules)),
-                    }));
-                }
-            }
-        }
+        let text = Self::schedule_change(record, kind, stored.as_deref())?;
         tx.execute(
             "INSERT OR REPLACE INTO schedules(key, body) VALUES (?1, ?2)",
             params![key, text],
         )?;
-        let mut body = body;
-        if let Some(o) = body.as_object_mut() {
-            o.insert("campaigns".into(), serde_json::json!(record.campaigns));
-            o.insert(
-                "dates_sha256".into(),
-                serde_json::json!(record.dates_sha256()),
-            );
-        }
+        let body = Self::schedule_entry_body(record, body);
         append(tx, kind, &key, at, actor, &body)?;
         Ok(())
     }
@@ -338,7 +298,7 @@ impl Workspace {
         let keys = st.query_map([], |r| r.get::<_, String>(0))?;
         for k in keys {
             let k = k?;
-            if k.split('+').any(|c| ids.iter().any(|i| i == c)) {
+            if Self::key_dates_any(&k, ids) {
                 return Ok(Some(k));
             }
         }
@@ -357,6 +317,88 @@ impl Workspace {
             }
         }
         Ok(out)
+    }
+}
+
+/// The rules and bodies of recorded schedules, shared by every backend (the
+/// PostgreSQL store calls them too), so that each checks the same and
+/// writes the same ledger entries.
+impl Workspace {
+    /// Checks that `record` may be stored as a `kind` (`schedule`,
+    /// `reschedule` or `schedule_reveal`) over `stored`, the body recorded
+    /// for its key (read under the write lock), and returns the body to
+    /// store.
+    ///
+    /// # Errors
+    /// [`Conflict::AlreadyScheduled`], [`Conflict::NotScheduled`] or
+    /// [`Conflict::ScheduleMoved`] ([`Workspace::store_schedule`]).
+    pub(crate) fn schedule_change(
+        record: &ScheduleRecord,
+        kind: &str,
+        stored: Option<&str>,
+    ) -> Result<String, StoreError> {
+        let key = ScheduleRecord::key_of(&record.campaigns);
+        let text = serde_json::to_string(record)
+            .map_err(|e| StoreError::Conflict(e.to_string().into()))?;
+        match (kind, stored) {
+            ("schedule", Some(_)) => {
+                return Err(StoreError::Conflict(Conflict::AlreadyScheduled {
+                    key: key.clone(),
+                }));
+            }
+            ("schedule", None) => {}
+            (_, None) => {
+                return Err(StoreError::Conflict(Conflict::NotScheduled {
+                    key: key.clone(),
+                }));
+            }
+            (_, Some(b)) => {
+                let now = Self::decode_schedule(b)?;
+                let base = if kind == "reschedule" {
+                    record.reschedules.checked_sub(1)
+                } else {
+                    Some(record.reschedules)
+                };
+                if now.revealed || Some(now.reschedules) != base {
+                    return Err(StoreError::Conflict(Conflict::ScheduleMoved {
+                        key: key.clone(),
+                        by: (!now.revealed).then_some(u64::from(now.reschedules)),
+                    }));
+                }
+            }
+        }
+        Ok(text)
+    }
+
+    /// The ledger entry's body of a stored schedule: `body` plus the
+    /// campaigns and the dates' commitment.
+    pub(crate) fn schedule_entry_body(
+        record: &ScheduleRecord,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let mut body = body;
+        if let Some(o) = body.as_object_mut() {
+            o.insert("campaigns".into(), serde_json::json!(record.campaigns));
+            o.insert(
+                "dates_sha256".into(),
+                serde_json::json!(record.dates_sha256()),
+            );
+        }
+        body
+    }
+
+    /// A stored schedule's body read back.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] for a damaged body.
+    pub(crate) fn decode_schedule(body: &str) -> Result<ScheduleRecord, StoreError> {
+        serde_json::from_str(body)
+            .map_err(|e| StoreError::Conflict(format!("stored schedule: {e}").into()))
+    }
+
+    /// Whether the schedule of key `key` dates one of `ids`.
+    pub(crate) fn key_dates_any(key: &str, ids: &[String]) -> bool {
+        key.split('+').any(|c| ids.iter().any(|i| i == c))
     }
 }
 

@@ -13,13 +13,13 @@ use crate::par::*;
 use crate::store::SnapshotInfo;
 
 /// Stored chunks decoded side by side (each about 4 MiB of records).
-const GROUP: usize = 4;
+pub(crate) const GROUP: usize = 4;
 
 /// A stored chunk's entities and their leaf hashes, or why it is damaged.
-pub(super) type DecodedChunk = Result<(Vec<Entity>, Vec<Hash>), StoreError>;
+pub(crate) type DecodedChunk = Result<(Vec<Entity>, Vec<Hash>), StoreError>;
 
 /// Decodes a stored chunk of entities of `version` and hashes their leaves.
-pub(super) fn decode_with_leaves(
+pub(crate) fn decode_with_leaves(
     chunk: &[u8],
     version: i64,
     key: &crate::core::commitment::SaltKey,
@@ -48,6 +48,150 @@ pub(super) fn decode_with_leaves(
     Ok((batch, hashes.concat()))
 }
 
+/// The entities of a snapshot as they stream by (backend-neutral: a backend
+/// reads the version's chunks a few at a time, in order, into
+/// [`EntityRuns::feed`], then calls [`EntityRuns::finish`]).
+pub(crate) struct EntityRuns<'a> {
+    snapshot: u64,
+    version: i64,
+    expected: crate::core::merkle::MerkleRoot,
+    paths: PathCollector,
+    first: usize,
+    got_size: u64,
+    key: &'a crate::core::commitment::SaltKey,
+}
+
+impl<'a> EntityRuns<'a> {
+    /// The stream of `snap`'s entities, collecting the proofs of `targets`.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`] for a target past the end.
+    pub(crate) fn new(
+        snap: &SnapshotInfo,
+        targets: &[u64],
+        key: &'a crate::core::commitment::SaltKey,
+    ) -> Result<Self, StoreError> {
+        let kind = RegistryKind::Entities;
+        let expected = snap.roots.get(kind);
+        Ok(EntityRuns {
+            snapshot: snap.id,
+            version: snap.versions[kind_index(kind)],
+            expected,
+            paths: PathCollector::new(expected.size, targets)
+                .map_err(|e| StoreError::Backend(Box::new(e)))?,
+            first: 0,
+            got_size: 0,
+            key,
+        })
+    }
+
+    /// The stored version read.
+    pub(crate) fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// Decodes the next stored chunks side by side, each its leaves hashed
+    /// on its own core, and hands them to `f` in order.
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`], or what `f` returns.
+    pub(crate) fn feed(
+        &mut self,
+        blobs: &[Vec<u8>],
+        f: &mut crate::store::EntityRunVisitor<'_>,
+    ) -> Result<(), StoreError> {
+        let (version, key) = (self.version, self.key);
+        let decoded: Vec<DecodedChunk> = blobs
+            .par_iter()
+            .map(|chunk| decode_with_leaves(chunk, version, key))
+            .collect();
+        for d in decoded {
+            let (batch, hashes) = d?;
+            for h in hashes {
+                self.got_size += 1;
+                // Past the recorded size the root cannot match: counted only.
+                if self.got_size <= self.expected.size {
+                    self.paths.push(h);
+                }
+            }
+            f(self.first, &batch)?;
+            self.first += batch.len();
+        }
+        Ok(())
+    }
+
+    /// Checks the root and returns the targets' proofs.
+    ///
+    /// # Errors
+    /// [`StoreError::RootMismatch`].
+    pub(crate) fn finish(self) -> Result<Vec<InclusionProof>, StoreError> {
+        let expected = self.expected;
+        let mismatch = |got: Hash| StoreError::RootMismatch {
+            kind: RegistryKind::Entities,
+            snapshot: self.snapshot,
+            expected: expected.hash,
+            got,
+        };
+        if self.got_size != expected.size {
+            // A registry of another size: its root is not the recorded one.
+            return Err(mismatch(Hash::digest(&self.got_size.to_be_bytes())));
+        }
+        let (root, proofs) = self
+            .paths
+            .finish()
+            .map_err(|e| StoreError::Backend(Box::new(e)))?;
+        if root != expected {
+            return Err(mismatch(root.hash));
+        }
+        Ok(proofs)
+    }
+}
+
+/// The entities of `snap` at `indices` and their proofs, in the order asked,
+/// from one pass of `runs` (a backend's `stream_entity_runs` on `snap`).
+///
+/// # Errors
+/// What `runs` returns; [`StoreError::Backend`] for an index past the end.
+pub(crate) fn entity_proofs(
+    snap: &SnapshotInfo,
+    indices: &[u64],
+    runs: impl FnOnce(
+        &[u64],
+        &mut crate::store::EntityRunVisitor<'_>,
+    ) -> Result<Vec<InclusionProof>, StoreError>,
+) -> Result<Vec<(Entity, InclusionProof)>, StoreError> {
+    let mut wanted: Vec<u64> = indices.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut found: Vec<Option<Entity>> = vec![None; wanted.len()];
+    let mut next = 0usize;
+    let proofs = runs(&wanted, &mut |first, run| {
+        let end = (first + run.len()) as u64;
+        while let Some(&w) = wanted.get(next)
+            && w < end
+        {
+            found[next] = Some(run[(w as usize) - first].clone());
+            next += 1;
+        }
+        Ok(())
+    })?;
+    indices
+        .iter()
+        .map(|i| {
+            let k = wanted.binary_search(i).ok();
+            match k.and_then(|k| Some((found[k].clone()?, proofs[k].clone()))) {
+                Some(x) => Ok(x),
+                None => Err(StoreError::Backend(Box::new(
+                    crate::core::merkle::PathError::IndexOutOfRange {
+                        index: *i,
+                        size: snap.roots.get(RegistryKind::Entities).size,
+                    },
+                ))),
+            }
+        })
+        .collect()
+}
+
 impl Workspace {
     /// Hands every entity of `snap` to `f` run by run (one stored chunk,
     /// with the index of its first entity) in stored (USCC) order, and
@@ -65,20 +209,12 @@ impl Workspace {
         targets: &[u64],
         f: &mut crate::store::EntityRunVisitor<'_>,
     ) -> Result<Vec<InclusionProof>, StoreError> {
-        let kind = RegistryKind::Entities;
-        let version = snap.versions[kind_index(kind)];
-        let expected = snap.roots.get(kind);
-        let mut paths = PathCollector::new(expected.size, targets)
-            .map_err(|e| StoreError::Backend(Box::new(e)))?;
+        let mut runs = EntityRuns::new(snap, targets, &self.key)?;
         let mut st = self
             .conn
             .prepare_cached("SELECT data FROM registry_chunks WHERE version = ?1 ORDER BY seq")?;
-        let mut rows = st.query([version])?;
-        let mut first = 0usize;
-        let mut got_size = 0u64;
-        let key = &self.key;
-        // A few stored chunks at a time, each decoded and its leaves hashed
-        // on its own core, then handed over in order.
+        let mut rows = st.query([runs.version()])?;
+        // A few stored chunks at a time.
         let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(GROUP);
         let mut more = true;
         while more {
@@ -92,40 +228,9 @@ impl Workspace {
                     }
                 }
             }
-            let decoded: Vec<DecodedChunk> = blobs
-                .par_iter()
-                .map(|chunk| decode_with_leaves(chunk, version, key))
-                .collect();
-            for d in decoded {
-                let (batch, hashes) = d?;
-                for h in hashes {
-                    got_size += 1;
-                    // Past the recorded size the root cannot match: counted only.
-                    if got_size <= expected.size {
-                        paths.push(h);
-                    }
-                }
-                f(first, &batch)?;
-                first += batch.len();
-            }
+            runs.feed(&blobs, f)?;
         }
-        let mismatch = |got: Hash| StoreError::RootMismatch {
-            kind,
-            snapshot: snap.id,
-            expected: expected.hash,
-            got,
-        };
-        if got_size != expected.size {
-            // A registry of another size: its root is not the recorded one.
-            return Err(mismatch(Hash::digest(&got_size.to_be_bytes())));
-        }
-        let (root, proofs) = paths
-            .finish()
-            .map_err(|e| StoreError::Backend(Box::new(e)))?;
-        if root != expected {
-            return Err(mismatch(root.hash));
-        }
-        Ok(proofs)
+        runs.finish()
     }
 
     /// The entities of `snap` at `indices` and their inclusion proofs, in
@@ -138,35 +243,8 @@ impl Workspace {
         snap: &SnapshotInfo,
         indices: &[u64],
     ) -> Result<Vec<(Entity, InclusionProof)>, StoreError> {
-        let mut wanted: Vec<u64> = indices.to_vec();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut found: Vec<Option<Entity>> = vec![None; wanted.len()];
-        let mut next = 0usize;
-        let proofs = self.stream_entity_runs(snap, &wanted, &mut |first, run| {
-            let end = (first + run.len()) as u64;
-            while let Some(&w) = wanted.get(next)
-                && w < end
-            {
-                found[next] = Some(run[(w as usize) - first].clone());
-                next += 1;
-            }
-            Ok(())
-        })?;
-        indices
-            .iter()
-            .map(|i| {
-                let k = wanted.binary_search(i).ok();
-                match k.and_then(|k| Some((found[k].clone()?, proofs[k].clone()))) {
-                    Some(x) => Ok(x),
-                    None => Err(StoreError::Backend(Box::new(
-                        crate::core::merkle::PathError::IndexOutOfRange {
-                            index: *i,
-                            size: snap.roots.get(RegistryKind::Entities).size,
-                        },
-                    ))),
-                }
-            })
-            .collect()
+        entity_proofs(snap, indices, |wanted, f| {
+            self.stream_entity_runs(snap, wanted, f)
+        })
     }
 }
