@@ -3,7 +3,7 @@
 //! second draw of one announcement, never a lost write.
 
 use super::*;
-use dualdraw::store::{DrawCampaignError, draw_campaign};
+use dualdraw::store::{DrawCampaignError, RevealError, draw_campaign};
 
 const CAMPAIGNS: [&str; 4] = ["C-1", "C-2", "C-3", "C-4"];
 const WRITERS: usize = 4;
@@ -160,8 +160,16 @@ where
                                 Ok(_)
                                 | Err(DrawCampaignError::AlreadyDrawn(_))
                                 | Err(DrawCampaignError::Store(StoreError::Conflict(_))) => break,
-                                // The connection was cut: a new one, and again.
-                                Err(DrawCampaignError::Store(StoreError::Backend(_))) => {}
+                                // The connection was cut (while revealing or
+                                // drawing): a new one, and again.
+                                Err(DrawCampaignError::Store(StoreError::Backend(_)))
+                                | Err(DrawCampaignError::Reveal(RevealError::Store(
+                                    StoreError::Backend(_),
+                                ))) => {}
+                                // The reveal of a try whose answer was lost.
+                                Err(DrawCampaignError::Reveal(RevealError::Store(
+                                    StoreError::Conflict(_),
+                                ))) => {}
                                 Err(e) => panic!("writer {w}, {id}: {e}"),
                             }
                         }
@@ -169,11 +177,17 @@ where
                 })
             })
             .collect();
-        for h in workers {
-            h.join().unwrap();
-        }
+        // Every writer joined before the killer is stopped; a writer's
+        // panic is raised only after that, so the test never hangs on it.
+        let joined: Vec<_> = workers.into_iter().map(|h| h.join()).collect();
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        killer.join().unwrap()
+        let cut = killer.join().unwrap();
+        for j in joined {
+            if let Err(p) = j {
+                std::panic::resume_unwind(p);
+            }
+        }
+        cut
     });
     let s = open().unwrap();
     let entries = s.ledger().unwrap();

@@ -1,10 +1,12 @@
 -- dualdraw: one bureau's schema on a PostgreSQL platform (issue 18).
 -- Run by PgStore::create_bureau inside the bureau's schema (search_path set),
 -- in one transaction. Tables mirror the SQLite workspace's (src/store/sqlite),
--- BYTEA for BLOB, BIGINT for INTEGER.
+-- BYTEA for BLOB, BIGINT for INTEGER, and every text column COLLATE "C" (byte
+-- order, as SQLite's BINARY): ids, USCCs and dates sort as in a workspace
+-- whatever the database's locale.
 
 CREATE TABLE meta (
-    key   TEXT PRIMARY KEY,
+    key   TEXT COLLATE "C" PRIMARY KEY,
     value BYTEA NOT NULL
 );
 -- One row, locked EXCLUSIVE by every write transaction before its snapshot:
@@ -18,10 +20,10 @@ INSERT INTO writer VALUES (1);
 -- being written (a streamed update); it is set once, then never changes.
 CREATE TABLE registry_versions (
     id         BIGINT PRIMARY KEY,
-    kind       TEXT NOT NULL CHECK (kind IN ('items', 'entities', 'officers', 'recusals')),
+    kind       TEXT COLLATE "C" NOT NULL CHECK (kind IN ('items', 'entities', 'officers', 'recusals')),
     root       BYTEA NOT NULL CHECK (length(root) = 32),
     size       BIGINT NOT NULL CHECK (size >= -1),
-    created_at TEXT NOT NULL
+    created_at TEXT COLLATE "C" NOT NULL
 );
 -- Its records, in key order, packed as lp(record) runs (the SQLite codec).
 CREATE TABLE registry_chunks (
@@ -34,8 +36,8 @@ CREATE TABLE registry_chunks (
 CREATE TABLE snapshots (
     id         BIGINT PRIMARY KEY,
     digest     BYTEA NOT NULL CHECK (length(digest) = 32),
-    created_at TEXT NOT NULL,
-    note       TEXT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    note       TEXT COLLATE "C" NOT NULL,
     items_v    BIGINT NOT NULL REFERENCES registry_versions(id),
     entities_v BIGINT NOT NULL REFERENCES registry_versions(id),
     officers_v BIGINT NOT NULL REFERENCES registry_versions(id),
@@ -43,90 +45,90 @@ CREATE TABLE snapshots (
 );
 -- USCCs failing their check character that the bureau accepted knowingly.
 CREATE TABLE legacy_uscc (
-    code TEXT PRIMARY KEY
+    code TEXT COLLATE "C" PRIMARY KEY
 );
 
 CREATE TABLE announcements (
-    campaign_id  TEXT PRIMARY KEY,
+    campaign_id  TEXT COLLATE "C" PRIMARY KEY,
     hash         BYTEA NOT NULL CHECK (length(hash) = 32),
-    body         TEXT NOT NULL,
-    announced_at TEXT NOT NULL
+    body         TEXT COLLATE "C" NOT NULL,
+    announced_at TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE reveals (
-    campaign_id TEXT NOT NULL REFERENCES announcements(campaign_id),
-    name        TEXT NOT NULL,
-    secret      TEXT NOT NULL,
-    revealed_at TEXT NOT NULL,
+    campaign_id TEXT COLLATE "C" NOT NULL REFERENCES announcements(campaign_id),
+    name        TEXT COLLATE "C" NOT NULL,
+    secret      TEXT COLLATE "C" NOT NULL,
+    revealed_at TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (campaign_id, name)
 );
 CREATE TABLE voids (
-    campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
-    reason      TEXT NOT NULL,
-    at          TEXT NOT NULL
+    campaign_id TEXT COLLATE "C" PRIMARY KEY REFERENCES announcements(campaign_id),
+    reason      TEXT COLLATE "C" NOT NULL,
+    at          TEXT COLLATE "C" NOT NULL
 );
 -- One draw per announcement: the primary key is the announcement's.
 CREATE TABLE draws (
-    campaign_id TEXT PRIMARY KEY REFERENCES announcements(campaign_id),
+    campaign_id TEXT COLLATE "C" PRIMARY KEY REFERENCES announcements(campaign_id),
     seed        BYTEA NOT NULL CHECK (length(seed) = 32),
-    proof       TEXT NOT NULL
+    proof       TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE replacements (
-    campaign_id TEXT NOT NULL REFERENCES draws(campaign_id),
+    campaign_id TEXT COLLATE "C" NOT NULL REFERENCES draws(campaign_id),
     seq         BIGINT NOT NULL,
-    body        TEXT NOT NULL,
+    body        TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (campaign_id, seq)
 );
 CREATE TABLE replacement_requests (
-    campaign_id TEXT PRIMARY KEY,
-    body        TEXT NOT NULL
+    campaign_id TEXT COLLATE "C" PRIMARY KEY,
+    body        TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE schedule_secrets (
-    campaign_id TEXT PRIMARY KEY,
-    secret      TEXT NOT NULL
+    campaign_id TEXT COLLATE "C" PRIMARY KEY,
+    secret      TEXT COLLATE "C" NOT NULL
 );
 
 CREATE TABLE ledger (
     seq      BIGINT PRIMARY KEY CHECK (seq >= 1),
     prev     BYTEA NOT NULL CHECK (length(prev) = 32),
     hash     BYTEA NOT NULL UNIQUE CHECK (length(hash) = 32),
-    kind     TEXT NOT NULL,
-    campaign TEXT NOT NULL,
-    at       TEXT NOT NULL,
-    operator TEXT NOT NULL,
-    approver TEXT NOT NULL,
-    body     TEXT NOT NULL
+    kind     TEXT COLLATE "C" NOT NULL,
+    campaign TEXT COLLATE "C" NOT NULL,
+    at       TEXT COLLATE "C" NOT NULL,
+    operator TEXT COLLATE "C" NOT NULL,
+    approver TEXT COLLATE "C" NOT NULL,
+    body     TEXT COLLATE "C" NOT NULL
 );
 
 CREATE TABLE results (
-    campaign_id TEXT NOT NULL,
-    target      TEXT NOT NULL,
-    item        TEXT NOT NULL,
-    body        TEXT NOT NULL,
-    inspected   TEXT NOT NULL,
+    campaign_id TEXT COLLATE "C" NOT NULL,
+    target      TEXT COLLATE "C" NOT NULL,
+    item        TEXT COLLATE "C" NOT NULL,
+    body        TEXT COLLATE "C" NOT NULL,
+    inspected   TEXT COLLATE "C" NOT NULL,
     published   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (campaign_id, target, item)
 );
 CREATE TABLE history (
     id        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    uscc      TEXT NOT NULL,
-    inspected TEXT NOT NULL,
-    source    TEXT NOT NULL
+    uscc      TEXT COLLATE "C" NOT NULL,
+    inspected TEXT COLLATE "C" NOT NULL,
+    source    TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE publications (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    campaign_id TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    at          TEXT NOT NULL
+    campaign_id TEXT COLLATE "C" NOT NULL,
+    kind        TEXT COLLATE "C" NOT NULL,
+    at          TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE schedules (
-    key  TEXT PRIMARY KEY,
-    body TEXT NOT NULL
+    key  TEXT COLLATE "C" PRIMARY KEY,
+    body TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE calendars (
     year INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('official', 'assumed')),
-    body TEXT NOT NULL,
-    at   TEXT NOT NULL
+    kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('official', 'assumed')),
+    body TEXT COLLATE "C" NOT NULL,
+    at   TEXT COLLATE "C" NOT NULL
 );
 
 -- The ledger is a chain: an entry's seq is one past the last and its prev the
