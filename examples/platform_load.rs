@@ -25,7 +25,7 @@ use dualdraw::core::campaign::Campaign;
 use dualdraw::core::entropy::witness_commitment;
 use dualdraw::io::generate::{CountySpec, county};
 use dualdraw::store::{
-    Actor, CampaignState, DrawInputs, Store, announce_campaigns, draw_campaign, verify_draw,
+    Actor, CampaignState, DrawInputs, announce_campaigns, draw_campaign, verify_draw,
 };
 use dualdraw::{Bureau, PgStore, RegistryKind};
 use std::collections::BTreeMap;
@@ -134,7 +134,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut s = PgStore::create_bureau(&url, b)?;
         let reg = county(&CountySpec {
             seed: 100 + i as u64,
-            entities,
+            entities: entities as u64,
             ..Default::default()
         })?;
         for k in RegistryKind::ALL {
@@ -170,7 +170,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         }
                         let bi = k % names.len();
                         let id = format!("L-{k:05}");
-                        let run = || -> Result<(), Box<dyn std::error::Error>> {
+                        let mut run = || -> Result<(), Box<dyn std::error::Error>> {
                             if let std::collections::btree_map::Entry::Vacant(e) = open.entry(bi) {
                                 e.insert(PgStore::open(url, &names[bi])?);
                             }

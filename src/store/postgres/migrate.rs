@@ -56,7 +56,10 @@ impl Val {
 /// The tables copied, in an order that keeps every reference and trigger
 /// satisfied (a draw before a void: a drawn campaign can be voided after),
 /// with their columns and the order rows are read in.
-const TABLES: &[(&str, &[(&str, Col)], &str)] = &[
+/// A table: its name, its columns and the order its rows are read in.
+type Table = (&'static str, &'static [(&'static str, Col)], &'static str);
+
+const TABLES: &[Table] = &[
     (
         "registry_versions",
         &[

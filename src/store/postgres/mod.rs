@@ -37,7 +37,6 @@ use super::{Actor, StoreError};
 use crate::core::commitment::SaltKey;
 use crate::core::merkle::Hash;
 use crate::ledger::Entry;
-use postgres::error::SqlState;
 use postgres::{Client, IsolationLevel, NoTls, Transaction};
 use std::cell::{RefCell, RefMut};
 
@@ -160,12 +159,6 @@ impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> Self {
         db(e)
     }
-}
-
-/// Whether `e` is a unique or primary-key violation (a second insert of
-/// what the database allows once).
-pub(crate) fn is_unique_violation(e: &postgres::Error) -> bool {
-    e.code() == Some(&SqlState::UNIQUE_VIOLATION)
 }
 
 /// A 32-byte column as a hash (zeros for any other length, which the
