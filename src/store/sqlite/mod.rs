@@ -692,8 +692,6 @@ pub(crate) fn check_loaded(
 ///
 /// # Errors
 /// [`StoreError::Conflict`] ([`crate::store::Conflict::RegistryMoved`]).
-// Until `support.rs`'s `check_base` calls it, only the PostgreSQL store does.
-#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
 pub(crate) fn check_unmoved(
     kind: RegistryKind,
     was: MerkleRoot,

@@ -4,7 +4,6 @@
 use super::{DB_FILE, StoreError, Workspace};
 use crate::core::merkle::{MerkleRoot, empty_root};
 use crate::core::registry::RegistryKind;
-use crate::store::Conflict;
 use crate::store::SnapshotInfo;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
@@ -83,17 +82,7 @@ impl Workspace {
             }
             None => empty,
         };
-        let now = current.map(|c| c.roots.get(kind)).unwrap_or(empty);
-        if was == now {
-            return Ok(());
-        }
-        let by = current
-            .map(|c| format!("snapshot {} ({})", c.id, c.note))
-            .unwrap_or_default();
-        Err(StoreError::Conflict(Conflict::RegistryMoved {
-            kind: kind.to_string(),
-            by,
-        }))
+        super::check_unmoved(kind, was, current)
     }
 
     /// Makes the tables of `sql` (`CREATE TABLE IF NOT EXISTS …;` statements)
