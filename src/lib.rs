@@ -64,6 +64,8 @@ pub mod ledger;
 pub(crate) mod par;
 pub mod plan;
 pub mod schedule;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod store;
 
 #[cfg(any(test, feature = "import", feature = "publish", feature = "generate"))]

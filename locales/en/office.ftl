@@ -289,3 +289,12 @@ migrate-left = not in the database, kept in the workspace folder: { $files }
 bureau-created = created bureau { $bureau } (schema bureau_{ $bureau }, role dualdraw_bureau_{ $bureau })
 bureau-none = no bureaus on this database yet
 bureau-granted = database user { $user } may now work as bureau { $bureau } (and no other)
+token-bad-role = { $role } is not a role: admin, clerk, approver, witness, auditor or public
+token-issued = account { $id } { $name } ({ $role }); its token, shown this once (give it to that person only):
+    { $token }
+token-revoked-at = revoked { $at }
+token-live = live
+token-none = no accounts yet: dualdraw token issue --name … --role admin
+token-revoked = revoked the token of account { $id } { $name }
+serve-bind = cannot listen on { $addr }: { $error }
+serve-listening = dualdraw serve: listening on { $url } (Ctrl-C stops it)

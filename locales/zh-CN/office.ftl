@@ -289,3 +289,12 @@ migrate-left = 不在数据库中、仍留在工作区文件夹的：{ $files }
 bureau-created = 已创建单位 { $bureau }（模式 bureau_{ $bureau }，角色 dualdraw_bureau_{ $bureau }）
 bureau-none = 此数据库上还没有单位
 bureau-granted = 数据库用户 { $user } 现在可以作为单位 { $bureau } 工作（且只能是它）
+token-bad-role = { $role } 不是角色：admin、clerk、approver、witness、auditor 或 public
+token-issued = 账号 { $id } { $name }（{ $role }）；令牌只显示这一次（只交给本人）：
+    { $token }
+token-revoked-at = 已于 { $at } 吊销
+token-live = 有效
+token-none = 还没有账号：dualdraw token issue --name … --role admin
+token-revoked = 已吊销账号 { $id } { $name } 的令牌
+serve-bind = 无法监听 { $addr }：{ $error }
+serve-listening = dualdraw serve：正在 { $url } 监听（Ctrl-C 停止）

@@ -25,6 +25,7 @@ mod office_texts;
 mod plan;
 mod plan_file;
 mod platform;
+mod serve;
 mod publish;
 mod registry;
 mod report;
@@ -178,6 +179,11 @@ pub enum Command {
         #[arg(long)]
         bureau: String,
     },
+    /// Serve the workspace (or every bureau of a PostgreSQL database) as an HTTP JSON API with accounts and roles.
+    Serve(serve::ServeArgs),
+    /// A bureau's accounts and tokens: issue, list, rotate, revoke.
+    #[command(subcommand)]
+    Token(serve::TokenCommand),
     /// The hash-chained ledger: verify it, export it, sign checkpoints, prove inclusion and consistency.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -576,6 +582,8 @@ fn dispatch(cli: &Cli, out: &Out) -> Result<(), Failure> {
         }
         Command::Migrate { to, bureau } => platform::migrate(cli, out, to, bureau),
         Command::Bureau(c) => platform::bureau(out, c),
+        Command::Serve(a) => serve::serve(cli, a),
+        Command::Token(c) => serve::token(cli, out, c),
         Command::Doctor => {
             let ws = crate::store::Workspace::open(&cli.workspace)?;
             let findings = ws.doctor()?;

@@ -83,12 +83,12 @@ impl Bureau {
     }
 
     /// Its schema, quoted for SQL (safe: the name's characters are checked).
-    fn schema(&self) -> String {
+    pub(crate) fn schema(&self) -> String {
         format!("\"bureau_{}\"", self.0)
     }
 
     /// Its role, quoted for SQL.
-    fn role(&self) -> String {
+    pub(crate) fn role(&self) -> String {
         format!("\"dualdraw_bureau_{}\"", self.0)
     }
 }
@@ -173,7 +173,7 @@ pub(crate) fn hash_of(v: &[u8]) -> Hash {
 
 /// Connects to `url`, named `dualdraw` in `pg_stat_activity` unless the
 /// URL names itself (`application_name=`).
-fn connect(url: &str) -> Result<Client, StoreError> {
+pub(crate) fn connect(url: &str) -> Result<Client, StoreError> {
     let mut config: postgres::Config = url.parse().map_err(db)?;
     if config.get_application_name().is_none() {
         config.application_name("dualdraw");
@@ -316,7 +316,7 @@ impl PgStore {
         Ok(())
     }
 
-    fn bureau_exists(client: &mut Client, bureau: &Bureau) -> Result<bool, StoreError> {
+    pub(crate) fn bureau_exists(client: &mut Client, bureau: &Bureau) -> Result<bool, StoreError> {
         let name = format!("bureau_{}", bureau.as_str());
         Ok(client
             .query_opt("SELECT 1 FROM pg_namespace WHERE nspname = $1", &[&name])?

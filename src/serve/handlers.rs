@@ -1,0 +1,506 @@
+//! Campaign endpoints (抽查任务接口): campaigns, requests and their
+//! approval, reveals, proofs, verification, publication, public reads.
+
+use super::access::{RequestKind, RequestState};
+use super::api::roles;
+use super::error::{Body, parse_json};
+use super::{ApiError, Caller, ServeState, authorize};
+use crate::core::campaign::{Campaign, WitnessCommitment};
+use crate::core::campaign_checks::CheckOptions;
+use crate::core::merkle::Hash;
+use crate::core::verify::{Level, Verdict};
+use crate::store::{
+    Actor, CampaignState, DrawInputs, Store, VerifyDrawError, announce_checked, draw_campaign,
+    record_reveal, verify_draw,
+};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use serde_json::{Value, json};
+
+const B: &str = "/v1/bureaus/{bureau}";
+
+/// Runs `f` on a blocking thread (the stores are synchronous).
+pub(super) async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
+}
+
+/// The Authorization header's value.
+pub(super) fn bearer(h: &HeaderMap) -> Option<String> {
+    h.get(axum::http::header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or("").to_string())
+}
+
+/// Checks the caller of `method` `B + path`.
+pub(super) fn caller(
+    st: &ServeState,
+    auth: Option<&str>,
+    bureau: &str,
+    method: &str,
+    path: &str,
+) -> Result<Caller, ApiError> {
+    authorize(st, auth, bureau, roles(method, &format!("{B}{path}")))
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+fn known(store: &dyn Store, id: &str) -> Result<CampaignState, ApiError> {
+    if !store.campaign_ids()?.iter().any(|c| c == id) {
+        return Err(ApiError::not_found(format!("no campaign {id}")));
+    }
+    Ok(store.campaign_state(id)?)
+}
+
+fn request_id(s: &str) -> Result<i64, ApiError> {
+    s.parse()
+        .map_err(|_| ApiError::not_found(format!("no request {s:?} (requests are numbered)")))
+}
+
+/// A scoped clerk may act only on their department's campaigns.
+fn in_scope(c: &Caller, lead: &str) -> Result<(), ApiError> {
+    match c.account.as_ref().and_then(|a| a.department.as_deref()) {
+        Some(d) if d != lead => Err(ApiError::forbidden(
+            "department_scope",
+            format!("this clerk acts for {d}; the campaign's lead department is {lead}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `GET /v1/health`.
+pub(super) async fn health() -> Json<Value> {
+    Json(json!({ "ok": true, "service": "dualdraw", "version": env!("CARGO_PKG_VERSION") }))
+}
+
+/// `GET /v1/openapi.json`.
+pub(super) async fn openapi() -> Json<Value> {
+    Json(super::openapi::document())
+}
+
+/// Any other path or method.
+pub(super) async fn no_such_endpoint(method: Method, uri: Uri) -> ApiError {
+    ApiError::not_found(format!(
+        "no endpoint {method} {} (see GET /v1/openapi.json)",
+        uri.path()
+    ))
+}
+
+pub(super) async fn campaigns(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns")?;
+        let store = st.store(&c.bureau, false)?;
+        let mut list = Vec::new();
+        for id in store.campaign_ids()? {
+            let state = store.campaign_state(&id)?;
+            list.push(json!({ "id": id, "state": state }));
+        }
+        Ok(Json(json!({ "campaigns": list })))
+    })
+    .await
+}
+
+pub(super) async fn campaign(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}")?;
+        let store = st.store(&c.bureau, false)?;
+        let state = known(&*store, &id)?;
+        let a = store.announcement(&id)?;
+        Ok(Json(json!({
+            "id": id, "state": state,
+            "announcement_hash": a.hash.to_hex(),
+            "announcement": a,
+        })))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AskAnnounce {
+    /// The campaign file (TOML, `docs/CAMPAIGN.md`).
+    campaign: String,
+}
+
+pub(super) async fn ask_announce(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns")?;
+        let ask: AskAnnounce = parse_json(&h, &body)?;
+        let campaign = Campaign::from_toml(&ask.campaign)
+            .map_err(|e| ApiError::invalid(format!("campaign file: {e}")))?;
+        in_scope(&c, &campaign.lead_department)?;
+        let store = st.store(&c.bureau, false)?;
+        if store.campaign_ids()?.contains(&campaign.id) {
+            return Err(ApiError::conflict(format!(
+                "campaign {} is already announced",
+                campaign.id
+            )));
+        }
+        let payload = json!({ "campaign": ask.campaign, "witnesses": [] });
+        let r = st
+            .access(&c.bureau)?
+            .add_request(RequestKind::Announce, &campaign.id, &payload, c.name())?;
+        Ok((StatusCode::ACCEPTED, Json(json!({ "request": r }))))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AskDraw {
+    /// The lottery result, for a campaign committed to one.
+    #[serde(default)]
+    lottery: Option<String>,
+}
+
+pub(super) async fn ask_draw(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/draw")?;
+        let ask: AskDraw = parse_json(&h, &body)?;
+        let store = st.store(&c.bureau, false)?;
+        match known(&*store, &id)? {
+            CampaignState::Announced => {}
+            s => return Err(ApiError::conflict(format!("campaign {id} is {s:?}, not waiting for its draw"))),
+        }
+        in_scope(&c, &store.announcement(&id)?.campaign.lead_department)?;
+        let payload = json!({ "lottery": ask.lottery });
+        let r = st
+            .access(&c.bureau)?
+            .add_request(RequestKind::Draw, &id, &payload, c.name())?;
+        Ok((StatusCode::ACCEPTED, Json(json!({ "request": r }))))
+    })
+    .await
+}
+
+pub(super) async fn requests(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/requests")?;
+        let list = st.access(&c.bureau)?.requests()?;
+        Ok(Json(json!({ "requests": list })))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Commit {
+    /// `SHA-256(lp("dualdraw-witness-v1") ‖ lp(secret))`, hex (made with
+    /// `dualdraw witness new` on the witness's own machine).
+    commitment: String,
+}
+
+pub(super) async fn commit(
+    State(st): State<ServeState>,
+    Path((b, rid)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/commitments")?;
+        let rid = request_id(&rid)?;
+        let ask: Commit = parse_json(&h, &body)?;
+        let commitment = Hash::from_hex(&ask.commitment).map_err(|_| {
+            ApiError::invalid("commitment: expected 64 hex digits (dualdraw witness new)")
+        })?;
+        let mut access = st.access(&c.bureau)?;
+        let r = access.request(rid)?;
+        if r.kind != RequestKind::Announce || r.state != RequestState::Pending {
+            return Err(ApiError::conflict(format!(
+                "request {rid} is not a pending announcement"
+            )));
+        }
+        let campaign = announced_campaign(&r.payload)?;
+        if campaign.entropy.witnesses.iter().any(|w| w.name == c.name()) {
+            return Err(ApiError::conflict(format!(
+                "witness {} already has a commitment in request {rid}",
+                c.name()
+            )));
+        }
+        let mut new = r.payload.clone();
+        if let Some(list) = new.get_mut("witnesses").and_then(Value::as_array_mut) {
+            list.push(json!({ "name": c.name(), "commitment": commitment.to_hex() }));
+        }
+        access.replace_payload(rid, &r.payload, &new)?;
+        Ok(Json(json!({ "request": access.request(rid)? })))
+    })
+    .await
+}
+
+/// The campaign of an announcement request: its file with the witnesses'
+/// commitments added through the service.
+fn announced_campaign(payload: &Value) -> Result<Campaign, ApiError> {
+    let text = payload.get("campaign").and_then(Value::as_str).unwrap_or("");
+    let mut c = Campaign::from_toml(text).map_err(|e| ApiError::invalid(format!("campaign file: {e}")))?;
+    let added = payload.get("witnesses").and_then(Value::as_array).cloned().unwrap_or_default();
+    for w in added {
+        let name = w.get("name").and_then(Value::as_str).unwrap_or("").to_string();
+        let hex = w.get("commitment").and_then(Value::as_str).unwrap_or("");
+        let commitment = Hash::from_hex(hex).map_err(|_| ApiError::internal("a stored commitment is damaged"))?;
+        c.entropy.witnesses.push(WitnessCommitment { name, commitment });
+    }
+    Ok(c)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Refuse {
+    /// Why.
+    reason: String,
+}
+
+pub(super) async fn refuse(
+    State(st): State<ServeState>,
+    Path((b, rid)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/refuse")?;
+        let rid = request_id(&rid)?;
+        let ask: Refuse = parse_json(&h, &body)?;
+        let r = st
+            .access(&c.bureau)?
+            .decide(rid, RequestState::Refused, c.name(), &ask.reason)?;
+        Ok(Json(json!({ "request": r })))
+    })
+    .await
+}
+
+pub(super) async fn approve(
+    State(st): State<ServeState>,
+    Path((b, rid)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    let budget = st.limits().check_budget;
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/approve")?;
+        let rid = request_id(&rid)?;
+        let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
+        let mut access = st.access(&c.bureau)?;
+        let r = access.request(rid)?;
+        if r.state != RequestState::Pending {
+            return Err(ApiError::conflict(format!("request {rid} is already {:?}", r.state)));
+        }
+        if r.requested_by == c.name() {
+            return Err(ApiError::forbidden(
+                "four_eyes",
+                format!("{} asked for request {rid}: another person must approve it", c.name()),
+            ));
+        }
+        let actor = Actor {
+            operator: r.requested_by.clone(),
+            approver: c.name().to_string(),
+        };
+        let mut store = st.store(&c.bureau, true)?;
+        let known = store.campaign_ids()?.contains(&r.campaign);
+        match r.kind {
+            RequestKind::Announce => {
+                if known {
+                    // Announced by an earlier approval whose answer was lost
+                    // (a killed service): name it, do not announce twice.
+                    let h = store.announcement(&r.campaign)?.hash.to_hex();
+                    access.decide(rid, RequestState::Done, c.name(), &format!("announced earlier: {h}"))?;
+                    return Err(ApiError::conflict(format!("campaign {} was already announced ({h})", r.campaign)));
+                }
+                let campaign = announced_campaign(&r.payload)?;
+                let (list, _checked) = announce_checked(&mut *store, vec![campaign], now(), &actor, &CheckOptions::default(), budget)
+                    .map_err(|e| ApiError::invalid(e.to_string()))?;
+                let hash = list.first().map(|(a, _)| a.hash.to_hex()).unwrap_or_default();
+                let r = access.decide(rid, RequestState::Done, c.name(), &hash)?;
+                Ok(Json(json!({ "request": r, "announcement_hash": hash })))
+            }
+            RequestKind::Draw => {
+                if known && store.campaign_state(&r.campaign)? == CampaignState::Drawn {
+                    let seed = store.draw_proof(&r.campaign)?.seed.to_hex();
+                    access.decide(rid, RequestState::Done, c.name(), &format!("drawn earlier: seed {seed}"))?;
+                    return Err(ApiError::conflict(format!("campaign {} was already drawn (seed {seed})", r.campaign)));
+                }
+                let lottery = r.payload.get("lottery").and_then(Value::as_str).map(str::to_string);
+                let inputs = DrawInputs { reveals: Vec::new(), drand: None, lottery };
+                let proof = draw_campaign(&mut *store, &r.campaign, &inputs, now(), &actor, None)
+                    .map_err(|e| match e {
+                        crate::store::DrawCampaignError::AlreadyDrawn(_) => ApiError::conflict(e.to_string()),
+                        crate::store::DrawCampaignError::Store(s) => s.into(),
+                        e => ApiError::invalid(e.to_string()),
+                    })?;
+                let seed = proof.seed.to_hex();
+                let r = access.decide(rid, RequestState::Done, c.name(), &format!("seed {seed}"))?;
+                Ok(Json(json!({ "request": r, "seed": seed, "targets": proof.targets.len() })))
+            }
+        }
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reveal {
+    /// The witness's secret (its commitment is in the announcement).
+    secret: String,
+}
+
+pub(super) async fn reveal(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/reveals")?;
+        let ask: Reveal = parse_json(&h, &body)?;
+        let mut store = st.store(&c.bureau, true)?;
+        known(&*store, &id)?;
+        let actor = Actor { operator: c.name().to_string(), approver: String::new() };
+        record_reveal(&mut *store, &id, (c.name(), &ask.secret), now(), &actor).map_err(|e| match e {
+            crate::store::RevealError::Store(s) => s.into(),
+            e => ApiError::invalid(e.to_string()),
+        })?;
+        Ok(Json(json!({ "campaign": id, "witness": c.name(), "recorded": true })))
+    })
+    .await
+}
+
+fn drawn_proof(store: &dyn Store, id: &str) -> Result<crate::DrawProof, ApiError> {
+    match known(store, id)? {
+        CampaignState::Drawn => Ok(store.draw_proof(id)?),
+        s => Err(ApiError::not_found(format!("campaign {id} is {s:?}: no draw proof"))),
+    }
+}
+
+pub(super) async fn proof(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}/proof")?;
+        let store = st.store(&c.bureau, false)?;
+        let p = drawn_proof(&*store, &id)?;
+        Ok(Json(serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?))
+    })
+    .await
+}
+
+pub(super) async fn verify(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}/verify")?;
+        let store = st.store(&c.bureau, false)?;
+        let p = drawn_proof(&*store, &id)?;
+        let level = if store.snapshot_by_digest(&p.announcement.snapshot.digest)?.is_some() {
+            Level::Audit
+        } else {
+            Level::Light
+        };
+        let verdict = match verify_draw(Some(&*store), &p, None, None) {
+            Ok(v) => Verdict::passed(&v),
+            Err(VerifyDrawError::Mismatch(m)) => Verdict::failed(level, Some(&p), &m),
+            Err(e) => return Err(ApiError::internal(e.to_string())),
+        };
+        Ok(Json(serde_json::to_value(verdict).map_err(|e| ApiError::internal(e.to_string()))?))
+    })
+    .await
+}
+
+pub(super) async fn publish(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/publication")?;
+        let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
+        let mut store = st.store(&c.bureau, true)?;
+        let p = drawn_proof(&*store, &id)?;
+        in_scope(&c, &p.announcement.campaign.lead_department)?;
+        let url = format!("/v1/bureaus/{}/public/campaigns/{id}/proof", c.bureau);
+        if let Some(at) = store.published_at(&id, "draw")? {
+            return Ok(Json(json!({ "campaign": id, "published_at": at, "url": url, "already": true })));
+        }
+        let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let actor = Actor { operator: c.name().to_string(), approver: String::new() };
+        store.store_publication(&id, "draw", &json!({ "api": url }), &at, &actor)?;
+        Ok(Json(json!({ "campaign": id, "published_at": at, "url": url, "already": false })))
+    })
+    .await
+}
+
+pub(super) async fn public_campaign(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}")?;
+        let store = st.store(&c.bureau, false)?;
+        let state = known(&*store, &id)?;
+        let a = store.announcement(&id)?;
+        Ok(Json(json!({ "id": id, "state": state, "announcement_hash": a.hash.to_hex(), "announcement": a })))
+    })
+    .await
+}
+
+pub(super) async fn public_proof(
+    State(st): State<ServeState>,
+    Path((b, id)): Path<(String, String)>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}/proof")?;
+        let store = st.store(&c.bureau, false)?;
+        let p = drawn_proof(&*store, &id)?;
+        if store.published_at(&id, "draw")?.is_none() {
+            return Err(ApiError::not_found(format!("the draw of campaign {id} is not published yet")));
+        }
+        Ok(Json(serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?))
+    })
+    .await
+}
