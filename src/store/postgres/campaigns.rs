@@ -1,10 +1,10 @@
 //! Announcements, reveals, draws, voidings and replacements of the
-//! PostgreSQL store: the SQLite workspace's (`src/store/sqlite/campaigns.rs`)
-//! checks, ledger bodies and decoding, shared with it through the
-//! backend-neutral associated functions of [`Workspace`]; each check and
-//! its write are one [`PgStore::write`] transaction. Text is ordered by
-//! `COLLATE "C"` (byte order, as SQLite's `BINARY`), whatever the
-//! database's collation.
+//! PostgreSQL store: the SQLite workspace's
+//! (`src/store/sqlite/campaigns_shared.rs`) checks, ledger bodies and
+//! decoding, shared with it through the backend-neutral associated
+//! functions of [`Workspace`]; each check and its write are one
+//! [`PgStore::write`] transaction. Text is ordered by `COLLATE "C"` (byte
+//! order, as SQLite's `BINARY`), whatever the database's collation.
 
 use super::{PgStore, append};
 use crate::core::announcement::Announcement;

@@ -2,7 +2,8 @@
 //! SQLite workspace's codec, snapshots over them, streamed reads and
 //! streamed entity updates, as `src/store/sqlite` (`mod.rs`, `delta.rs`,
 //! `stream.rs`) does, with the same checks, roots and errors; the
-//! backend-neutral parts are the SQLite store's own functions.
+//! backend-neutral parts are the SQLite store's own functions
+//! (`sqlite::versions`).
 
 use super::{PgStore, hash_of, now_rfc3339};
 use crate::core::commitment::SnapshotRoots;
@@ -10,7 +11,7 @@ use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, empty_root};
 use crate::core::registry::{Entity, Registries, RegistryKind};
 use crate::store::sqlite::delta::{EntityMerge, GROUP, check_rebuilt};
 use crate::store::sqlite::stream::{EntityRuns, entity_proofs};
-use crate::store::sqlite::{
+use crate::store::sqlite::versions::{
     check_loaded, check_unmoved, decode_version, encode_version, kind_index, snapshot_info,
 };
 use crate::store::{CommitOutcome, EntityRunVisitor, SnapshotInfo, StoreError};

@@ -6,7 +6,8 @@
 //! chunk, not the registry. The stored chunks and the root are exactly what
 //! a commit of the merged registry writes (`Workspace::commit_based`).
 
-use super::{StoreError, Workspace, codec, commit, kind_index, now_rfc3339};
+use super::versions::kind_index;
+use super::{StoreError, Workspace, codec, commit, now_rfc3339};
 use crate::core::canonical::Encoder;
 use crate::core::commitment::encode_entity_leaf;
 use crate::core::merkle::{Hash, MerkleRoot, RootBuilder, empty_root, leaf_hash};

@@ -4,7 +4,8 @@
 //! root checked at the end. Memory stays one chunk, the tree's frontier and
 //! the asked paths' nodes, whatever the registry's size (issue 17).
 
-use super::{StoreError, Workspace, codec, kind_index};
+use super::versions::kind_index;
+use super::{StoreError, Workspace, codec};
 use crate::core::canonical::Encoder;
 use crate::core::commitment::encode_entity_leaf;
 use crate::core::merkle::{Hash, InclusionProof, PathCollector, leaf_hash};

@@ -82,7 +82,7 @@ impl Workspace {
             }
             None => empty,
         };
-        super::check_unmoved(kind, was, current)
+        super::versions::check_unmoved(kind, was, current)
     }
 
     /// Makes the tables of `sql` (`CREATE TABLE IF NOT EXISTS …;` statements)
