@@ -24,12 +24,25 @@ impl Api {
         Api { app: router(state) }
     }
 
-    fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
         let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
         self.raw(method, path, token, "application/json", bytes)
     }
 
-    fn raw(&self, method: &str, path: &str, token: Option<&str>, ct: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        ct: &str,
+        body: Vec<u8>,
+    ) -> (StatusCode, Value) {
         let mut r = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             r = r.header("authorization", format!("Bearer {t}"));
@@ -39,12 +52,18 @@ impl Api {
         }
         let req = r.body(Body::from(body)).unwrap();
         let app = self.app.clone();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async move {
             let res = app.oneshot(req).await.unwrap();
             let status = res.status();
-            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
-            let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes) }));
+            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let v = serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes) }));
             (status, v)
         })
     }
@@ -57,11 +76,20 @@ fn code(v: &Value) -> &str {
 /// Announces campaign `id` through the two-person flow and returns the
 /// announcement hash.
 fn announce(api: &Api, b: &str, t: &Tokens, id: &str, with_witness: bool) -> String {
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns"), Some(&t["clerk"]),
-        Some(json!({ "campaign": campaign_toml(id, "县市场监管局", with_witness) })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns"),
+        Some(&t["clerk"]),
+        Some(json!({ "campaign": campaign_toml(id, "县市场监管局", with_witness) })),
+    );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
     v["announcement_hash"].as_str().unwrap().to_string()
 }
@@ -81,23 +109,46 @@ fn every_endpoint_refuses_every_role_it_does_not_allow(api: &Api, b: &str, t: &T
         let body = (e.method != "GET").then(|| json!({}));
         if e.roles.is_empty() {
             let (s, v) = api.call(e.method, &path, None, body.clone());
-            assert!(s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN, "{} {path} anonymous: {s} {v}", e.method);
+            assert!(
+                s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN,
+                "{} {path} anonymous: {s} {v}",
+                e.method
+            );
             checked += 1;
             continue;
         }
         for r in Role::ALL {
             let (s, v) = api.call(e.method, &path, Some(&t[r.as_str()]), body.clone());
             if e.roles.contains(&r) {
-                assert!(s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN, "{} {path} as {r}: {s} {v}", e.method);
+                assert!(
+                    s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN,
+                    "{} {path} as {r}: {s} {v}",
+                    e.method
+                );
             } else {
-                assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "role"), "{} {path} as {r}: {v}", e.method);
+                assert_eq!(
+                    (s, code(&v)),
+                    (StatusCode::FORBIDDEN, "role"),
+                    "{} {path} as {r}: {v}",
+                    e.method
+                );
             }
             checked += 1;
         }
         let (s, v) = api.call(e.method, &path, Some(&foreign), body.clone());
-        assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "foreign_bureau"), "{} {path} foreign: {v}", e.method);
+        assert_eq!(
+            (s, code(&v)),
+            (StatusCode::FORBIDDEN, "foreign_bureau"),
+            "{} {path} foreign: {v}",
+            e.method
+        );
         let (s, _) = api.call(e.method, &path, None, body.clone());
-        assert_eq!(s, StatusCode::UNAUTHORIZED, "{} {path} without a token", e.method);
+        assert_eq!(
+            s,
+            StatusCode::UNAUTHORIZED,
+            "{} {path} without a token",
+            e.method
+        );
         let (s, _) = api.call(e.method, &path, Some(&t["revoked"]), body.clone());
         assert_eq!(s, StatusCode::UNAUTHORIZED, "{} {path} revoked", e.method);
         let (s, _) = api.call(e.method, &path, Some("dd1.local.not-hex"), body);
@@ -110,111 +161,342 @@ fn every_endpoint_refuses_every_role_it_does_not_allow(api: &Api, b: &str, t: &T
 
 fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str, t: &Tokens) {
     // The clerk asks; the witness adds a commitment made on their own machine.
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns"), Some(&t["clerk"]),
-        Some(json!({ "campaign": campaign_toml("flow-1", "县市场监管局", false) })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns"),
+        Some(&t["clerk"]),
+        Some(json!({ "campaign": campaign_toml("flow-1", "县市场监管局", false) })),
+    );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
     let commitment = dualdraw::core::entropy::witness_commitment(SECRET).to_hex();
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/commitments"), Some(&t["witness"]),
-        Some(json!({ "commitment": commitment })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/commitments"),
+        Some(&t["witness"]),
+        Some(json!({ "commitment": commitment })),
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
     // The clerk cannot approve (wrong role); an approver who asked could not either.
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["clerk"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["clerk"]),
+        None,
+    );
     assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "role"));
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver2"]), None);
-    assert_eq!(s, StatusCode::CONFLICT, "a decided request is not approved twice: {v}");
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver2"]),
+        None,
+    );
+    assert_eq!(
+        s,
+        StatusCode::CONFLICT,
+        "a decided request is not approved twice: {v}"
+    );
     // A scoped clerk of another department may not ask for its draw.
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"), Some(&t["clerk_scoped"]), None);
-    assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "department_scope"), "{v}");
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"),
+        Some(&t["clerk_scoped"]),
+        None,
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::FORBIDDEN, "department_scope"),
+        "{v}"
+    );
     // The witness reveals (the only time the secret reaches the service).
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/reveals"), Some(&t["witness"]),
-        Some(json!({ "secret": "a wrong secret" })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/reveals"),
+        Some(&t["witness"]),
+        Some(json!({ "secret": "a wrong secret" })),
+    );
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/reveals"), Some(&t["witness"]),
-        Some(json!({ "secret": SECRET })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/reveals"),
+        Some(&t["witness"]),
+        Some(json!({ "secret": SECRET })),
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"), Some(&t["clerk"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"),
+        Some(&t["clerk"]),
+        None,
+    );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
     // The public sees nothing of the draw yet.
-    let (s, _) = api.call("GET", &format!("/v1/bureaus/{b}/public/campaigns/flow-1/proof"), None, None);
+    let (s, _) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/public/campaigns/flow-1/proof"),
+        None,
+        None,
+    );
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver2"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver2"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
     assert!(v["targets"].as_u64().unwrap() > 0, "{v}");
     // The ledger names both people.
-    let (s, v) = api.call("GET", &format!("/v1/bureaus/{b}/ledger"), Some(&t["auditor"]), None);
+    let (s, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/ledger"),
+        Some(&t["auditor"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
-    let draw = v["entries"].as_array().unwrap().iter().find(|e| e["kind"] == "draw" && e["campaign"] == "flow-1").unwrap().clone();
-    assert_eq!((draw["operator"].as_str(), draw["approver"].as_str()), (Some("clerk-1"), Some("approver-2")));
-    let ann = v["entries"].as_array().unwrap().iter().find(|e| e["kind"] == "announcement" && e["campaign"] == "flow-1").unwrap().clone();
-    assert_eq!((ann["operator"].as_str(), ann["approver"].as_str()), (Some("clerk-1"), Some("approver-1")));
-    let (s, v) = api.call("GET", &format!("/v1/bureaus/{b}/ledger/verify"), Some(&t["auditor"]), None);
+    let draw = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "draw" && e["campaign"] == "flow-1")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (draw["operator"].as_str(), draw["approver"].as_str()),
+        (Some("clerk-1"), Some("approver-2"))
+    );
+    let ann = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "announcement" && e["campaign"] == "flow-1")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (ann["operator"].as_str(), ann["approver"].as_str()),
+        (Some("clerk-1"), Some("approver-1"))
+    );
+    let (s, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/ledger/verify"),
+        Some(&t["auditor"]),
+        None,
+    );
     assert_eq!((s, &v["ok"]), (StatusCode::OK, &json!(true)), "{v}");
     // The auditor's verdict names the level and what it could not establish.
-    let (s, v) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns/flow-1/verify"), Some(&t["auditor"]), None);
+    let (s, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/verify"),
+        Some(&t["auditor"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
-    assert_eq!((&v["ok"], &v["level"], &v["verdict"]), (&json!(true), &json!("audit"), &json!("valid")), "{v}");
+    assert_eq!(
+        (&v["ok"], &v["level"], &v["verdict"]),
+        (&json!(true), &json!("audit"), &json!("valid")),
+        "{v}"
+    );
     assert!(v["not_checked"].is_array());
     // A second draw is refused, whoever asks.
-    let (s, _) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"), Some(&t["clerk"]), None);
+    let (s, _) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/draw"),
+        Some(&t["clerk"]),
+        None,
+    );
     assert_eq!(s, StatusCode::CONFLICT);
     // Published: anyone reads the same proof the staff read.
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/publication"), Some(&t["clerk"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/publication"),
+        Some(&t["clerk"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (_, staff) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns/flow-1/proof"), Some(&t["approver"]), None);
-    let (s, public) = api.call("GET", &format!("/v1/bureaus/{b}/public/campaigns/flow-1/proof"), None, None);
+    let (_, staff) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/proof"),
+        Some(&t["approver"]),
+        None,
+    );
+    let (s, public) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/public/campaigns/flow-1/proof"),
+        None,
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
     assert_eq!(staff, public);
     // Tokens: the admin rotates one; the old token stops at once.
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/tokens"), Some(&t["admin"]), Some(json!({ "name": "新经办人", "role": "clerk" })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/tokens"),
+        Some(&t["admin"]),
+        Some(json!({ "name": "新经办人", "role": "clerk" })),
+    );
     assert_eq!(s, StatusCode::CREATED, "{v}");
     let old = v["token"].as_str().unwrap().to_string();
     let id = v["account"]["id"].as_i64().unwrap();
-    let (s, _) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns"), Some(&old), None);
+    let (s, _) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns"),
+        Some(&old),
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/tokens/{id}/rotate"), Some(&t["admin"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/tokens/{id}/rotate"),
+        Some(&t["admin"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
     let new = v["token"].as_str().unwrap().to_string();
-    let (s, _) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns"), Some(&old), None);
+    let (s, _) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns"),
+        Some(&old),
+        None,
+    );
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns"), Some(&new), None);
+    let (s, _) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns"),
+        Some(&new),
+        None,
+    );
     assert_eq!(s, StatusCode::OK);
-    let (_, v) = api.call("GET", &format!("/v1/bureaus/{b}/tokens"), Some(&t["auditor"]), None);
-    assert!(!v.to_string().contains(&new[12..]), "tokens are never listed");
+    let (_, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/tokens"),
+        Some(&t["auditor"]),
+        None,
+    );
+    assert!(
+        !v.to_string().contains(&new[12..]),
+        "tokens are never listed"
+    );
 }
 
 fn bad_bodies_get_a_4xx_that_says_what_is_wrong(b: &str, t: &Tokens, backend: Backend) {
-    let api = Api::new(backend, Limits { json_body: 4096, ..Limits::default() });
+    let api = Api::new(
+        backend,
+        Limits {
+            json_body: 4096,
+            ..Limits::default()
+        },
+    );
     let path = format!("/v1/bureaus/{b}/campaigns");
     let clerk = Some(t["clerk"].as_str());
-    let (s, v) = api.raw("POST", &path, clerk, "application/json", b"{\"campaign\": ".to_vec());
+    let (s, v) = api.raw(
+        "POST",
+        &path,
+        clerk,
+        "application/json",
+        b"{\"campaign\": ".to_vec(),
+    );
     assert_eq!((s, code(&v)), (StatusCode::BAD_REQUEST, "bad_json"), "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().contains("not valid JSON"));
-    let (s, v) = api.call("POST", &path, clerk, Some(json!({ "campaign": "x", "priority": 1 })));
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"), "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().contains("unknown field `priority`"), "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON")
+    );
+    let (s, v) = api.call(
+        "POST",
+        &path,
+        clerk,
+        Some(json!({ "campaign": "x", "priority": 1 })),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"),
+        "{v}"
+    );
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown field `priority`"),
+        "{v}"
+    );
     let (s, v) = api.call("POST", &path, clerk, Some(json!({ "campaign": 7 })));
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"), "{v}");
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"),
+        "{v}"
+    );
     let (s, v) = api.raw("POST", &path, clerk, "text/plain", b"{}".to_vec());
-    assert_eq!((s, code(&v)), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "content_type"), "{v}");
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "content_type"),
+        "{v}"
+    );
     let big = json!({ "campaign": "x".repeat(10_000) });
     let (s, v) = api.call("POST", &path, clerk, Some(big));
-    assert_eq!((s, code(&v)), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"), "{v}");
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+        "{v}"
+    );
     let (s, v) = api.call("POST", &path, clerk, Some(json!({ "campaign": "id = 3" })));
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"), "{v}");
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        "{v}"
+    );
     let (s, v) = api.call("GET", "/v1/nothing/here", None, None);
     assert_eq!((s, code(&v)), (StatusCode::NOT_FOUND, "not_found"), "{v}");
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/abc/approve"), Some(&t["approver"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/abc/approve"),
+        Some(&t["approver"]),
+        None,
+    );
     assert_eq!((s, code(&v)), (StatusCode::NOT_FOUND, "not_found"), "{v}");
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/tokens"), Some(&t["admin"]), Some(json!({ "name": "x", "role": "king" })));
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"), "{v}");
-    let (s, v) = api.raw("POST", &format!("/v1/bureaus/{b}/registries/recusals?format=pdf"), clerk, "text/csv", b"a,b\n".to_vec());
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"), "{v}");
-    let (s, v) = api.raw("POST", &format!("/v1/bureaus/{b}/registries/recusals?colour=red"), clerk, "text/csv", b"a,b\n".to_vec());
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"), "{v}");
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/tokens"),
+        Some(&t["admin"]),
+        Some(json!({ "name": "x", "role": "king" })),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "bad_field"),
+        "{v}"
+    );
+    let (s, v) = api.raw(
+        "POST",
+        &format!("/v1/bureaus/{b}/registries/recusals?format=pdf"),
+        clerk,
+        "text/csv",
+        b"a,b\n".to_vec(),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        "{v}"
+    );
+    let (s, v) = api.raw(
+        "POST",
+        &format!("/v1/bureaus/{b}/registries/recusals?colour=red"),
+        clerk,
+        "text/csv",
+        b"a,b\n".to_vec(),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -250,11 +532,26 @@ fn postgres_every_endpoint_refuses_every_role_and_every_other_bureau() {
     // A real token of another bureau on this bureau's paths, for every
     // endpoint and every role of that bureau: refused before any look-up.
     for e in ENDPOINTS.iter().filter(|e| !e.roles.is_empty()) {
-        let path = e.path.replace("{bureau}", b.as_str()).replace("{campaign}", "matrix-1")
-            .replace("{request}", "1").replace("{account}", "1").replace("{kind}", "recusals");
+        let path = e
+            .path
+            .replace("{bureau}", b.as_str())
+            .replace("{campaign}", "matrix-1")
+            .replace("{request}", "1")
+            .replace("{account}", "1")
+            .replace("{kind}", "recusals");
         for r in Role::ALL {
-            let (s, v) = api.call(e.method, &path, Some(&other_tokens[r.as_str()]), (e.method != "GET").then(|| json!({})));
-            assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "foreign_bureau"), "{} {path} with {other}'s {r}: {v}", e.method);
+            let (s, v) = api.call(
+                e.method,
+                &path,
+                Some(&other_tokens[r.as_str()]),
+                (e.method != "GET").then(|| json!({})),
+            );
+            assert_eq!(
+                (s, code(&v)),
+                (StatusCode::FORBIDDEN, "foreign_bureau"),
+                "{} {path} with {other}'s {r}: {v}",
+                e.method
+            );
         }
     }
 }
@@ -283,8 +580,16 @@ fn the_committed_openapi_description_is_the_one_served() {
         std::fs::write(path, &pretty).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(committed, pretty, "docs/openapi.json is stale: DUALDRAW_UPDATE_OPENAPI=1 cargo test --test serve_api");
+    assert_eq!(
+        committed, pretty,
+        "docs/openapi.json is stale: DUALDRAW_UPDATE_OPENAPI=1 cargo test --test serve_api"
+    );
     for e in ENDPOINTS {
-        assert!(served["paths"][e.path][e.method.to_ascii_lowercase()].is_object(), "{} {}", e.method, e.path);
+        assert!(
+            served["paths"][e.path][e.method.to_ascii_lowercase()].is_object(),
+            "{} {}",
+            e.method,
+            e.path
+        );
     }
 }

@@ -25,13 +25,13 @@ mod office_texts;
 mod plan;
 mod plan_file;
 mod platform;
-mod serve;
 mod publish;
 mod registry;
 mod report;
 mod report_texts;
 mod results;
 mod schedule;
+mod serve;
 mod status;
 mod trust;
 

@@ -100,15 +100,23 @@ fn records(cli: &Cli, at: &TokenPlace) -> Result<Box<dyn AccessStore>, Failure> 
         }
         None => {
             crate::store::Workspace::open_read_only(&cli.workspace)?;
-            Ok(Box::new(SqliteAccess::open(&cli.workspace, b.as_str()).map_err(access_failure)?))
+            Ok(Box::new(
+                SqliteAccess::open(&cli.workspace, b.as_str()).map_err(access_failure)?,
+            ))
         }
     }
 }
 
 pub(super) fn token(cli: &Cli, out: &Out, c: &TokenCommand) -> Result<(), Failure> {
     match c {
-        TokenCommand::Issue { name, role, department, at } => {
-            let role = Role::parse(role).ok_or_else(|| Failure::usage(t!("token-bad-role", role = role.as_str())))?;
+        TokenCommand::Issue {
+            name,
+            role,
+            department,
+            at,
+        } => {
+            let role = Role::parse(role)
+                .ok_or_else(|| Failure::usage(t!("token-bad-role", role = role.as_str())))?;
             let issued = records(cli, at)?
                 .issue(name, role, department.as_deref())
                 .map_err(access_failure)?;
@@ -144,7 +152,11 @@ pub(super) fn token(cli: &Cli, out: &Out, c: &TokenCommand) -> Result<(), Failur
             if list.is_empty() {
                 text = t!("token-none");
             }
-            out.done("dualdraw.token-list.v1", &serde_json::json!({ "accounts": list }), &text)
+            out.done(
+                "dualdraw.token-list.v1",
+                &serde_json::json!({ "accounts": list }),
+                &text,
+            )
         }
         TokenCommand::Rotate { id, at } => {
             let issued = records(cli, at)?.rotate(*id).map_err(access_failure)?;
@@ -160,7 +172,11 @@ pub(super) fn token(cli: &Cli, out: &Out, c: &TokenCommand) -> Result<(), Failur
         TokenCommand::Revoke { id, at } => {
             let a = records(cli, at)?.revoke(*id).map_err(access_failure)?;
             let text = t!("token-revoked", id = a.id, name = a.name.as_str());
-            out.done("dualdraw.token-revoke.v1", &serde_json::json!({ "account": a }), &text)
+            out.done(
+                "dualdraw.token-revoke.v1",
+                &serde_json::json!({ "account": a }),
+                &text,
+            )
         }
     }
 }
@@ -199,7 +215,13 @@ pub(super) fn serve(cli: &Cli, a: &ServeArgs) -> Result<(), Failure> {
     rt.block_on(async {
         let listener = tokio::net::TcpListener::bind(&a.listen)
             .await
-            .map_err(|e| Failure::usage(t!("serve-bind", addr = a.listen.as_str(), error = e.to_string())))?;
+            .map_err(|e| {
+                Failure::usage(t!(
+                    "serve-bind",
+                    addr = a.listen.as_str(),
+                    error = e.to_string()
+                ))
+            })?;
         let addr = listener
             .local_addr()
             .map_err(|e| Failure::rejected("serve", e.to_string()))?;

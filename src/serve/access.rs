@@ -310,7 +310,8 @@ pub fn token_bureau(token: &str) -> Option<&str> {
 /// # Errors
 /// [`AccessError::Invalid`].
 pub fn check_account(name: &str, department: Option<&str>) -> Result<(), AccessError> {
-    let bad = |s: &str| s.trim().is_empty() || s.chars().count() > 100 || s.chars().any(char::is_control);
+    let bad =
+        |s: &str| s.trim().is_empty() || s.chars().count() > 100 || s.chars().any(char::is_control);
     if bad(name) {
         return Err(AccessError::Invalid(format!(
             "account name {name:?}: 1 to 100 characters, no control characters"

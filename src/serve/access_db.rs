@@ -58,12 +58,16 @@ CREATE TABLE IF NOT EXISTS access_requests (
   outcome TEXT
 );";
 
-const ACCOUNT_COLS: &str =
-    "id, name, role, department, created_at, token_issued_at, revoked_at";
+const ACCOUNT_COLS: &str = "id, name, role, department, created_at, token_issued_at, revoked_at";
 const REQUEST_COLS: &str = "id, kind, campaign, payload, requested_by, requested_at, state, decided_by, decided_at, outcome";
 
 fn backend(e: impl std::fmt::Display) -> AccessError {
     AccessError::Backend(e.to_string())
+}
+
+/// A PostgreSQL error with the server's message and SQLSTATE.
+fn pg(e: postgres::Error) -> AccessError {
+    AccessError::Backend(crate::store::postgres::db(e).to_string())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -144,7 +148,11 @@ impl SqliteAccess {
         })
     }
 
-    fn account_where(&self, cond: &str, p: &dyn rusqlite::ToSql) -> Result<Option<Account>, AccessError> {
+    fn account_where(
+        &self,
+        cond: &str,
+        p: &dyn rusqlite::ToSql,
+    ) -> Result<Option<Account>, AccessError> {
         let sql = format!("SELECT {ACCOUNT_COLS} FROM access_accounts WHERE {cond}");
         let mut st = self.conn.prepare(&sql).map_err(backend)?;
         let mut rows = st.query([p]).map_err(backend)?;
@@ -162,7 +170,11 @@ impl SqliteAccess {
         }
     }
 
-    fn requests_where(&self, cond: &str, p: &[&dyn rusqlite::ToSql]) -> Result<Vec<Request>, AccessError> {
+    fn requests_where(
+        &self,
+        cond: &str,
+        p: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Request>, AccessError> {
         let sql = format!("SELECT {REQUEST_COLS} FROM access_requests WHERE {cond} ORDER BY id");
         let mut st = self.conn.prepare(&sql).map_err(backend)?;
         let rows = st
@@ -190,7 +202,12 @@ impl SqliteAccess {
 }
 
 impl AccessStore for SqliteAccess {
-    fn issue(&mut self, name: &str, role: Role, department: Option<&str>) -> Result<IssuedToken, AccessError> {
+    fn issue(
+        &mut self,
+        name: &str,
+        role: Role,
+        department: Option<&str>,
+    ) -> Result<IssuedToken, AccessError> {
         check_account(name, department)?;
         let token = new_token(&self.bureau)?;
         let at = now();
@@ -201,7 +218,9 @@ impl AccessStore for SqliteAccess {
             )
             .map_err(backend)?;
         let id = self.conn.last_insert_rowid();
-        let account = self.account_where("id = ?1", &id)?.ok_or(AccessError::NoAccount(id))?;
+        let account = self
+            .account_where("id = ?1", &id)?
+            .ok_or(AccessError::NoAccount(id))?;
         Ok(IssuedToken { account, token })
     }
 
@@ -217,7 +236,9 @@ impl AccessStore for SqliteAccess {
         if n == 0 {
             return Err(AccessError::NoAccount(id));
         }
-        let account = self.account_where("id = ?1", &id)?.ok_or(AccessError::NoAccount(id))?;
+        let account = self
+            .account_where("id = ?1", &id)?
+            .ok_or(AccessError::NoAccount(id))?;
         Ok(IssuedToken { account, token })
     }
 
@@ -228,7 +249,8 @@ impl AccessStore for SqliteAccess {
                 rusqlite::params![now(), id],
             )
             .map_err(backend)?;
-        self.account_where("id = ?1", &id)?.ok_or(AccessError::NoAccount(id))
+        self.account_where("id = ?1", &id)?
+            .ok_or(AccessError::NoAccount(id))
     }
 
     fn accounts(&mut self) -> Result<Vec<Account>, AccessError> {
@@ -236,7 +258,15 @@ impl AccessStore for SqliteAccess {
         let mut st = self.conn.prepare(&sql).map_err(backend)?;
         let rows = st
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })
             .map_err(backend)?;
         let mut out = Vec::new();
@@ -251,7 +281,13 @@ impl AccessStore for SqliteAccess {
         self.account_where("token_hash = ?1 AND revoked_at IS NULL", &hash)
     }
 
-    fn add_request(&mut self, kind: RequestKind, campaign: &str, payload: &serde_json::Value, by: &str) -> Result<Request, AccessError> {
+    fn add_request(
+        &mut self,
+        kind: RequestKind,
+        campaign: &str,
+        payload: &serde_json::Value,
+        by: &str,
+    ) -> Result<Request, AccessError> {
         self.conn
             .execute(
                 "INSERT INTO access_requests (kind, campaign, payload, requested_by, requested_at, state) VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
@@ -272,7 +308,12 @@ impl AccessStore for SqliteAccess {
             .ok_or(AccessError::NoRequest(id))
     }
 
-    fn replace_payload(&mut self, id: i64, old: &serde_json::Value, new: &serde_json::Value) -> Result<(), AccessError> {
+    fn replace_payload(
+        &mut self,
+        id: i64,
+        old: &serde_json::Value,
+        new: &serde_json::Value,
+    ) -> Result<(), AccessError> {
         let n = self
             .conn
             .execute(
@@ -287,7 +328,13 @@ impl AccessStore for SqliteAccess {
         Ok(())
     }
 
-    fn decide(&mut self, id: i64, state: RequestState, by: &str, outcome: &str) -> Result<Request, AccessError> {
+    fn decide(
+        &mut self,
+        id: i64,
+        state: RequestState,
+        by: &str,
+        outcome: &str,
+    ) -> Result<Request, AccessError> {
         let n = self
             .conn
             .execute(
@@ -319,7 +366,7 @@ impl PgAccess {
     /// [`AccessError::Backend`].
     pub fn prepare(url: &str, bureau: &Bureau) -> Result<(), AccessError> {
         let mut c = crate::store::postgres::connect(url).map_err(backend)?;
-        let mut tx = c.transaction().map_err(backend)?;
+        let mut tx = c.transaction().map_err(pg)?;
         tx.batch_execute(&format!(
             "SET LOCAL search_path TO {schema}; {PG_SCHEMA}
              GRANT SELECT, INSERT, UPDATE ON access_accounts, access_requests TO {role};
@@ -327,8 +374,8 @@ impl PgAccess {
             schema = bureau.schema(),
             role = bureau.role()
         ))
-        .map_err(backend)?;
-        tx.commit().map_err(backend)
+        .map_err(pg)?;
+        tx.commit().map_err(pg)
     }
 
     /// Opens `bureau`'s access records on the database at `url`, as its role.
@@ -346,24 +393,42 @@ impl PgAccess {
                 bureau.role(),
                 bureau.schema()
             ))
-            .map_err(backend)?;
+            .map_err(pg)?;
         Ok(PgAccess {
             client,
             bureau: bureau.as_str().to_string(),
         })
     }
 
-    fn accounts_where(&mut self, cond: &str, p: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<Vec<Account>, AccessError> {
+    fn accounts_where(
+        &mut self,
+        cond: &str,
+        p: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<Account>, AccessError> {
         let sql = format!("SELECT {ACCOUNT_COLS} FROM access_accounts WHERE {cond} ORDER BY id");
-        let rows = self.client.query(&sql, p).map_err(backend)?;
+        let rows = self.client.query(&sql, p).map_err(pg)?;
         rows.iter()
-            .map(|r| account(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6)))
+            .map(|r| {
+                account(
+                    r.get(0),
+                    r.get(1),
+                    r.get(2),
+                    r.get(3),
+                    r.get(4),
+                    r.get(5),
+                    r.get(6),
+                )
+            })
             .collect()
     }
 
-    fn requests_where(&mut self, cond: &str, p: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<Vec<Request>, AccessError> {
+    fn requests_where(
+        &mut self,
+        cond: &str,
+        p: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<Request>, AccessError> {
         let sql = format!("SELECT {REQUEST_COLS} FROM access_requests WHERE {cond} ORDER BY id");
-        let rows = self.client.query(&sql, p).map_err(backend)?;
+        let rows = self.client.query(&sql, p).map_err(pg)?;
         rows.iter()
             .map(|r| {
                 request((
@@ -396,7 +461,12 @@ impl PgAccess {
 }
 
 impl AccessStore for PgAccess {
-    fn issue(&mut self, name: &str, role: Role, department: Option<&str>) -> Result<IssuedToken, AccessError> {
+    fn issue(
+        &mut self,
+        name: &str,
+        role: Role,
+        department: Option<&str>,
+    ) -> Result<IssuedToken, AccessError> {
         check_account(name, department)?;
         let token = new_token(&self.bureau)?;
         let at = now();
@@ -406,7 +476,7 @@ impl AccessStore for PgAccess {
                 "INSERT INTO access_accounts (name, role, department, token_hash, created_at, token_issued_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
                 &[&name, &role.as_str(), &department, &token_hash(&token), &at],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         let account = self.one_account(row.get(0))?;
         Ok(IssuedToken { account, token })
     }
@@ -419,7 +489,7 @@ impl AccessStore for PgAccess {
                 "UPDATE access_accounts SET token_hash = $1, token_issued_at = $2 WHERE id = $3 AND revoked_at IS NULL",
                 &[&token_hash(&token), &now(), &id],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         if n == 0 {
             return Err(AccessError::NoAccount(id));
         }
@@ -433,7 +503,7 @@ impl AccessStore for PgAccess {
                 "UPDATE access_accounts SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                 &[&now(), &id],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         self.one_account(id)
     }
 
@@ -447,14 +517,20 @@ impl AccessStore for PgAccess {
             .pop())
     }
 
-    fn add_request(&mut self, kind: RequestKind, campaign: &str, payload: &serde_json::Value, by: &str) -> Result<Request, AccessError> {
+    fn add_request(
+        &mut self,
+        kind: RequestKind,
+        campaign: &str,
+        payload: &serde_json::Value,
+        by: &str,
+    ) -> Result<Request, AccessError> {
         let row = self
             .client
             .query_one(
                 "INSERT INTO access_requests (kind, campaign, payload, requested_by, requested_at, state) VALUES ($1, $2, $3, $4, $5, 'pending') RETURNING id",
                 &[&kind.as_str(), &campaign, &payload.to_string(), &by, &now()],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         self.one_request(row.get(0))
     }
 
@@ -466,14 +542,19 @@ impl AccessStore for PgAccess {
         self.one_request(id)
     }
 
-    fn replace_payload(&mut self, id: i64, old: &serde_json::Value, new: &serde_json::Value) -> Result<(), AccessError> {
+    fn replace_payload(
+        &mut self,
+        id: i64,
+        old: &serde_json::Value,
+        new: &serde_json::Value,
+    ) -> Result<(), AccessError> {
         let n = self
             .client
             .execute(
                 "UPDATE access_requests SET payload = $1 WHERE id = $2 AND payload = $3 AND state = 'pending'",
                 &[&new.to_string(), &id, &old.to_string()],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         if n == 0 {
             self.one_request(id)?;
             return Err(AccessError::Changed(id));
@@ -481,14 +562,20 @@ impl AccessStore for PgAccess {
         Ok(())
     }
 
-    fn decide(&mut self, id: i64, state: RequestState, by: &str, outcome: &str) -> Result<Request, AccessError> {
+    fn decide(
+        &mut self,
+        id: i64,
+        state: RequestState,
+        by: &str,
+        outcome: &str,
+    ) -> Result<Request, AccessError> {
         let n = self
             .client
             .execute(
                 "UPDATE access_requests SET state = $1, decided_by = $2, decided_at = $3, outcome = $4 WHERE id = $5 AND state = 'pending'",
                 &[&state.as_str(), &by, &now(), &outcome, &id],
             )
-            .map_err(backend)?;
+            .map_err(pg)?;
         if n == 0 {
             self.one_request(id)?;
             return Err(AccessError::Changed(id));

@@ -29,30 +29,150 @@ const STAFF: &[Role] = &[Clerk, Approver, Auditor];
 
 /// Every endpoint of `dualdraw serve`, in `docs/API.md`'s order.
 pub const ENDPOINTS: &[Endpoint] = &[
-    Endpoint { method: "GET", path: "/v1/health", roles: &[], summary: "The service is up (no token)." },
-    Endpoint { method: "GET", path: "/v1/openapi.json", roles: &[], summary: "This API's OpenAPI 3.1 description (no token)." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/campaigns", roles: READERS, summary: "The bureau's campaigns and their states." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/campaigns", roles: &[Clerk], summary: "Ask for an announcement: a campaign file (TOML); an approver approves it." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/campaigns/{campaign}", roles: READERS, summary: "A campaign's state and announcement." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/campaigns/{campaign}/draw", roles: &[Clerk], summary: "Ask for the draw of an announced campaign; an approver approves it." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/campaigns/{campaign}/reveals", roles: &[Witness], summary: "A witness reveals their secret (after the announcement, before the draw)." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/campaigns/{campaign}/proof", roles: STAFF, summary: "The draw proof." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/campaigns/{campaign}/verify", roles: &[Auditor], summary: "Verifies the draw at the audit level: the verdict (SPEC §9)." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/campaigns/{campaign}/publication", roles: &[Clerk], summary: "Publishes the draw: its proof becomes readable without a token." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/requests", roles: READERS, summary: "Requests for announcements and draws, pending and decided." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/requests/{request}/commitments", roles: &[Witness], summary: "A witness adds their commitment to a pending announcement." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/requests/{request}/approve", roles: &[Approver], summary: "Approves a request (not one's own): the announcement or draw is made and recorded." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/requests/{request}/refuse", roles: &[Approver], summary: "Refuses a request, with a reason." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/registries", roles: STAFF, summary: "The registries' snapshots (一单两库 versions)." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/registries/{kind}", roles: &[Clerk], summary: "Imports a registry file (CSV or xlsx body), all rows or none." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/ledger", roles: &[Auditor], summary: "The ledger's entries." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/ledger/verify", roles: &[Auditor], summary: "Verifies the ledger's hash chain." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/tokens", roles: &[Admin, Auditor], summary: "The bureau's accounts (never their tokens)." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/tokens", roles: &[Admin], summary: "Makes an account and issues its token (shown once)." },
-    Endpoint { method: "POST", path: "/v1/bureaus/{bureau}/tokens/{account}/rotate", roles: &[Admin], summary: "Issues a new token for an account; the old one stops working." },
-    Endpoint { method: "DELETE", path: "/v1/bureaus/{bureau}/tokens/{account}", roles: &[Admin], summary: "Revokes an account's token for good." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/public/campaigns/{campaign}", roles: &[], summary: "A campaign's announcement, for anyone." },
-    Endpoint { method: "GET", path: "/v1/bureaus/{bureau}/public/campaigns/{campaign}/proof", roles: &[], summary: "A published draw's proof, for anyone." },
+    Endpoint {
+        method: "GET",
+        path: "/v1/health",
+        roles: &[],
+        summary: "The service is up (no token).",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/openapi.json",
+        roles: &[],
+        summary: "This API's OpenAPI 3.1 description (no token).",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns",
+        roles: READERS,
+        summary: "The bureau's campaigns and their states.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns",
+        roles: &[Clerk],
+        summary: "Ask for an announcement: a campaign file (TOML); an approver approves it.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}",
+        roles: READERS,
+        summary: "A campaign's state and announcement.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/draw",
+        roles: &[Clerk],
+        summary: "Ask for the draw of an announced campaign; an approver approves it.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/reveals",
+        roles: &[Witness],
+        summary: "A witness reveals their secret (after the announcement, before the draw).",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/proof",
+        roles: STAFF,
+        summary: "The draw proof.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/verify",
+        roles: &[Auditor],
+        summary: "Verifies the draw at the audit level: the verdict (SPEC §9).",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/publication",
+        roles: &[Clerk],
+        summary: "Publishes the draw: its proof becomes readable without a token.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/requests",
+        roles: READERS,
+        summary: "Requests for announcements and draws, pending and decided.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/requests/{request}/commitments",
+        roles: &[Witness],
+        summary: "A witness adds their commitment to a pending announcement.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/requests/{request}/approve",
+        roles: &[Approver],
+        summary: "Approves a request (not one's own): the announcement or draw is made and recorded.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/requests/{request}/refuse",
+        roles: &[Approver],
+        summary: "Refuses a request, with a reason.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/registries",
+        roles: STAFF,
+        summary: "The registries' snapshots (一单两库 versions).",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/registries/{kind}",
+        roles: &[Clerk],
+        summary: "Imports a registry file (CSV or xlsx body), all rows or none.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/ledger",
+        roles: &[Auditor],
+        summary: "The ledger's entries.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/ledger/verify",
+        roles: &[Auditor],
+        summary: "Verifies the ledger's hash chain.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/tokens",
+        roles: &[Admin, Auditor],
+        summary: "The bureau's accounts (never their tokens).",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/tokens",
+        roles: &[Admin],
+        summary: "Makes an account and issues its token (shown once).",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/tokens/{account}/rotate",
+        roles: &[Admin],
+        summary: "Issues a new token for an account; the old one stops working.",
+    },
+    Endpoint {
+        method: "DELETE",
+        path: "/v1/bureaus/{bureau}/tokens/{account}",
+        roles: &[Admin],
+        summary: "Revokes an account's token for good.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/public/campaigns/{campaign}",
+        roles: &[],
+        summary: "A campaign's announcement, for anyone.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/public/campaigns/{campaign}/proof",
+        roles: &[],
+        summary: "A published draw's proof, for anyone.",
+    },
 ];
 
 /// The roles allowed on `method` `path` (a path of [`ENDPOINTS`]).
@@ -76,16 +196,37 @@ pub fn router(state: ServeState) -> Router {
     let json = Router::new()
         .route("/v1/health", get(h::health))
         .route("/v1/openapi.json", get(h::openapi))
-        .route(&format!("{b}/campaigns"), get(h::campaigns).post(h::ask_announce))
+        .route(
+            &format!("{b}/campaigns"),
+            get(h::campaigns).post(h::ask_announce),
+        )
         .route(&format!("{b}/campaigns/{{campaign}}"), get(h::campaign))
-        .route(&format!("{b}/campaigns/{{campaign}}/draw"), post(h::ask_draw))
-        .route(&format!("{b}/campaigns/{{campaign}}/reveals"), post(h::reveal))
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/draw"),
+            post(h::ask_draw),
+        )
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/reveals"),
+            post(h::reveal),
+        )
         .route(&format!("{b}/campaigns/{{campaign}}/proof"), get(h::proof))
-        .route(&format!("{b}/campaigns/{{campaign}}/verify"), get(h::verify))
-        .route(&format!("{b}/campaigns/{{campaign}}/publication"), post(h::publish))
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/verify"),
+            get(h::verify),
+        )
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/publication"),
+            post(h::publish),
+        )
         .route(&format!("{b}/requests"), get(h::requests))
-        .route(&format!("{b}/requests/{{request}}/commitments"), post(h::commit))
-        .route(&format!("{b}/requests/{{request}}/approve"), post(h::approve))
+        .route(
+            &format!("{b}/requests/{{request}}/commitments"),
+            post(h::commit),
+        )
+        .route(
+            &format!("{b}/requests/{{request}}/approve"),
+            post(h::approve),
+        )
         .route(&format!("{b}/requests/{{request}}/refuse"), post(h::refuse))
         .route(&format!("{b}/registries"), get(r::registries))
         .route(&format!("{b}/ledger"), get(r::ledger))
@@ -93,8 +234,14 @@ pub fn router(state: ServeState) -> Router {
         .route(&format!("{b}/tokens"), get(r::tokens).post(r::issue))
         .route(&format!("{b}/tokens/{{account}}/rotate"), post(r::rotate))
         .route(&format!("{b}/tokens/{{account}}"), delete(r::revoke))
-        .route(&format!("{b}/public/campaigns/{{campaign}}"), get(h::public_campaign))
-        .route(&format!("{b}/public/campaigns/{{campaign}}/proof"), get(h::public_proof))
+        .route(
+            &format!("{b}/public/campaigns/{{campaign}}"),
+            get(h::public_campaign),
+        )
+        .route(
+            &format!("{b}/public/campaigns/{{campaign}}/proof"),
+            get(h::public_proof),
+        )
         .layer(DefaultBodyLimit::max(limits.json_body));
     json.merge(upload)
         .fallback(h::no_such_endpoint)

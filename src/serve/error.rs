@@ -59,7 +59,8 @@ impl IntoResponse for ApiError {
         if self.status == StatusCode::UNAUTHORIZED
             && let Ok(v) = axum::http::HeaderValue::from_str("Bearer")
         {
-            r.headers_mut().insert(axum::http::header::WWW_AUTHENTICATE, v);
+            r.headers_mut()
+                .insert(axum::http::header::WWW_AUTHENTICATE, v);
         }
         r
     }
@@ -68,7 +69,9 @@ impl IntoResponse for ApiError {
 impl From<AccessError> for ApiError {
     fn from(e: AccessError) -> Self {
         match e {
-            AccessError::NoAccount(_) | AccessError::NoRequest(_) => ApiError::not_found(e.to_string()),
+            AccessError::NoAccount(_) | AccessError::NoRequest(_) => {
+                ApiError::not_found(e.to_string())
+            }
             AccessError::Changed(_) => ApiError::conflict(e.to_string()),
             AccessError::Invalid(_) => ApiError::invalid(e.to_string()),
             AccessError::Backend(_) => ApiError::internal(e.to_string()),
@@ -126,7 +129,9 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(
     headers: &axum::http::HeaderMap,
     body: &[u8],
 ) -> Result<T, ApiError> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
         let ct = headers
             .get(axum::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
@@ -143,8 +148,16 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(
     serde_json::from_slice(body).map_err(|e| {
         use serde_json::error::Category;
         match e.classify() {
-            Category::Data => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_field", format!("the JSON body does not fit: {e}")),
-            _ => ApiError::new(StatusCode::BAD_REQUEST, "bad_json", format!("the body is not valid JSON: {e}")),
+            Category::Data => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "bad_field",
+                format!("the JSON body does not fit: {e}"),
+            ),
+            _ => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_json",
+                format!("the body is not valid JSON: {e}"),
+            ),
         }
     })
 }

@@ -5,7 +5,7 @@ use super::access::{RequestKind, RequestState};
 use super::api::roles;
 use super::error::{Body, parse_json};
 use super::{ApiError, Caller, ServeState, authorize};
-use crate::core::campaign::{Campaign, WitnessCommitment};
+use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::CheckOptions;
 use crate::core::merkle::Hash;
 use crate::core::verify::{Level, Verdict};
@@ -149,8 +149,7 @@ pub(super) async fn ask_announce(
     blocking(move || {
         let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns")?;
         let ask: AskAnnounce = parse_json(&h, &body)?;
-        let campaign = Campaign::from_toml(&ask.campaign)
-            .map_err(|e| ApiError::invalid(format!("campaign file: {e}")))?;
+        let campaign = asked_campaign(&ask.campaign)?;
         in_scope(&c, &campaign.lead_department)?;
         let store = st.store(&c.bureau, false)?;
         if store.campaign_ids()?.contains(&campaign.id) {
@@ -160,9 +159,12 @@ pub(super) async fn ask_announce(
             )));
         }
         let payload = json!({ "campaign": ask.campaign, "witnesses": [] });
-        let r = st
-            .access(&c.bureau)?
-            .add_request(RequestKind::Announce, &campaign.id, &payload, c.name())?;
+        let r = st.access(&c.bureau)?.add_request(
+            RequestKind::Announce,
+            &campaign.id,
+            &payload,
+            c.name(),
+        )?;
         Ok((StatusCode::ACCEPTED, Json(json!({ "request": r }))))
     })
     .await
@@ -184,12 +186,22 @@ pub(super) async fn ask_draw(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/draw")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/campaigns/{campaign}/draw",
+        )?;
         let ask: AskDraw = parse_json(&h, &body)?;
         let store = st.store(&c.bureau, false)?;
         match known(&*store, &id)? {
             CampaignState::Announced => {}
-            s => return Err(ApiError::conflict(format!("campaign {id} is {s:?}, not waiting for its draw"))),
+            s => {
+                return Err(ApiError::conflict(format!(
+                    "campaign {id} is {s:?}, not waiting for its draw"
+                )));
+            }
         }
         in_scope(&c, &store.announcement(&id)?.campaign.lead_department)?;
         let payload = json!({ "lottery": ask.lottery });
@@ -231,7 +243,13 @@ pub(super) async fn commit(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/commitments")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/requests/{request}/commitments",
+        )?;
         let rid = request_id(&rid)?;
         let ask: Commit = parse_json(&h, &body)?;
         let commitment = Hash::from_hex(&ask.commitment).map_err(|_| {
@@ -244,8 +262,20 @@ pub(super) async fn commit(
                 "request {rid} is not a pending announcement"
             )));
         }
-        let campaign = announced_campaign(&r.payload)?;
-        if campaign.entropy.witnesses.iter().any(|w| w.name == c.name()) {
+        let campaign = asked_campaign(
+            r.payload
+                .get("campaign")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+        )?;
+        let already = added_witnesses(&r.payload);
+        if campaign
+            .entropy
+            .witnesses
+            .iter()
+            .any(|w| w.name == c.name())
+            || already.iter().any(|(n, _)| n == c.name())
+        {
             return Err(ApiError::conflict(format!(
                 "witness {} already has a commitment in request {rid}",
                 c.name()
@@ -261,19 +291,65 @@ pub(super) async fn commit(
     .await
 }
 
+/// The campaign file `text` with `added` witnesses (name, commitment hex)
+/// appended to its `[entropy] witnesses`, parsed and checked as a file.
+fn with_witnesses(text: &str, added: &[(String, String)]) -> Result<Campaign, ApiError> {
+    let bad = |e: &dyn std::fmt::Display| ApiError::invalid(format!("campaign file: {e}"));
+    let mut table: toml::Table = text.parse().map_err(|e| bad(&e))?;
+    if !added.is_empty() {
+        let entropy = table
+            .entry("entropy")
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        let Some(entropy) = entropy.as_table_mut() else {
+            return Err(bad(&"entropy is not a table"));
+        };
+        let list = entropy
+            .entry("witnesses")
+            .or_insert_with(|| toml::Value::Array(Vec::new()));
+        let Some(list) = list.as_array_mut() else {
+            return Err(bad(&"entropy.witnesses is not a list"));
+        };
+        for (name, commitment) in added {
+            let mut w = toml::Table::new();
+            w.insert("name".into(), toml::Value::String(name.clone()));
+            w.insert("commitment".into(), toml::Value::String(commitment.clone()));
+            list.push(toml::Value::Table(w));
+        }
+    }
+    let text = toml::to_string(&table).map_err(|e| bad(&e))?;
+    Campaign::from_toml(&text).map_err(|e| bad(&e))
+}
+
+/// The witnesses added to an announcement request through the service.
+fn added_witnesses(payload: &Value) -> Vec<(String, String)> {
+    let list = payload
+        .get("witnesses")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    list.iter()
+        .map(|w| {
+            let f = |k: &str| w.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            (f("name"), f("commitment"))
+        })
+        .collect()
+}
+
 /// The campaign of an announcement request: its file with the witnesses'
 /// commitments added through the service.
 fn announced_campaign(payload: &Value) -> Result<Campaign, ApiError> {
-    let text = payload.get("campaign").and_then(Value::as_str).unwrap_or("");
-    let mut c = Campaign::from_toml(text).map_err(|e| ApiError::invalid(format!("campaign file: {e}")))?;
-    let added = payload.get("witnesses").and_then(Value::as_array).cloned().unwrap_or_default();
-    for w in added {
-        let name = w.get("name").and_then(Value::as_str).unwrap_or("").to_string();
-        let hex = w.get("commitment").and_then(Value::as_str).unwrap_or("");
-        let commitment = Hash::from_hex(hex).map_err(|_| ApiError::internal("a stored commitment is damaged"))?;
-        c.entropy.witnesses.push(WitnessCommitment { name, commitment });
-    }
-    Ok(c)
+    let text = payload
+        .get("campaign")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    with_witnesses(text, &added_witnesses(payload))
+}
+
+/// Checks a campaign file asked for, whose witnesses may come later: as
+/// if one had already added a commitment.
+fn asked_campaign(text: &str) -> Result<Campaign, ApiError> {
+    let placeholder = ("(witness to come)".to_string(), "0".repeat(64));
+    with_witnesses(text, &[placeholder])
 }
 
 #[derive(serde::Deserialize)]
@@ -291,7 +367,13 @@ pub(super) async fn refuse(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/refuse")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/requests/{request}/refuse",
+        )?;
         let rid = request_id(&rid)?;
         let ask: Refuse = parse_json(&h, &body)?;
         let r = st
@@ -311,18 +393,30 @@ pub(super) async fn approve(
     let auth = bearer(&h);
     let budget = st.limits().check_budget;
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/requests/{request}/approve")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/requests/{request}/approve",
+        )?;
         let rid = request_id(&rid)?;
         let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
         let mut access = st.access(&c.bureau)?;
         let r = access.request(rid)?;
         if r.state != RequestState::Pending {
-            return Err(ApiError::conflict(format!("request {rid} is already {:?}", r.state)));
+            return Err(ApiError::conflict(format!(
+                "request {rid} is already {:?}",
+                r.state
+            )));
         }
         if r.requested_by == c.name() {
             return Err(ApiError::forbidden(
                 "four_eyes",
-                format!("{} asked for request {rid}: another person must approve it", c.name()),
+                format!(
+                    "{} asked for request {rid}: another person must approve it",
+                    c.name()
+                ),
             ));
         }
         let actor = Actor {
@@ -337,33 +431,72 @@ pub(super) async fn approve(
                     // Announced by an earlier approval whose answer was lost
                     // (a killed service): name it, do not announce twice.
                     let h = store.announcement(&r.campaign)?.hash.to_hex();
-                    access.decide(rid, RequestState::Done, c.name(), &format!("announced earlier: {h}"))?;
-                    return Err(ApiError::conflict(format!("campaign {} was already announced ({h})", r.campaign)));
+                    access.decide(
+                        rid,
+                        RequestState::Done,
+                        c.name(),
+                        &format!("announced earlier: {h}"),
+                    )?;
+                    return Err(ApiError::conflict(format!(
+                        "campaign {} was already announced ({h})",
+                        r.campaign
+                    )));
                 }
                 let campaign = announced_campaign(&r.payload)?;
-                let (list, _checked) = announce_checked(&mut *store, vec![campaign], now(), &actor, &CheckOptions::default(), budget)
-                    .map_err(|e| ApiError::invalid(e.to_string()))?;
-                let hash = list.first().map(|(a, _)| a.hash.to_hex()).unwrap_or_default();
+                let (list, _checked) = announce_checked(
+                    &mut *store,
+                    vec![campaign],
+                    now(),
+                    &actor,
+                    &CheckOptions::default(),
+                    budget,
+                )
+                .map_err(|e| ApiError::invalid(e.to_string()))?;
+                let hash = list
+                    .first()
+                    .map(|(a, _)| a.hash.to_hex())
+                    .unwrap_or_default();
                 let r = access.decide(rid, RequestState::Done, c.name(), &hash)?;
                 Ok(Json(json!({ "request": r, "announcement_hash": hash })))
             }
             RequestKind::Draw => {
                 if known && store.campaign_state(&r.campaign)? == CampaignState::Drawn {
                     let seed = store.draw_proof(&r.campaign)?.seed.to_hex();
-                    access.decide(rid, RequestState::Done, c.name(), &format!("drawn earlier: seed {seed}"))?;
-                    return Err(ApiError::conflict(format!("campaign {} was already drawn (seed {seed})", r.campaign)));
+                    access.decide(
+                        rid,
+                        RequestState::Done,
+                        c.name(),
+                        &format!("drawn earlier: seed {seed}"),
+                    )?;
+                    return Err(ApiError::conflict(format!(
+                        "campaign {} was already drawn (seed {seed})",
+                        r.campaign
+                    )));
                 }
-                let lottery = r.payload.get("lottery").and_then(Value::as_str).map(str::to_string);
-                let inputs = DrawInputs { reveals: Vec::new(), drand: None, lottery };
+                let lottery = r
+                    .payload
+                    .get("lottery")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                let inputs = DrawInputs {
+                    reveals: Vec::new(),
+                    drand: None,
+                    lottery,
+                };
                 let proof = draw_campaign(&mut *store, &r.campaign, &inputs, now(), &actor, None)
                     .map_err(|e| match e {
-                        crate::store::DrawCampaignError::AlreadyDrawn(_) => ApiError::conflict(e.to_string()),
-                        crate::store::DrawCampaignError::Store(s) => s.into(),
-                        e => ApiError::invalid(e.to_string()),
-                    })?;
+                    crate::store::DrawCampaignError::AlreadyDrawn(_) => {
+                        ApiError::conflict(e.to_string())
+                    }
+                    crate::store::DrawCampaignError::Store(s) => s.into(),
+                    e => ApiError::invalid(e.to_string()),
+                })?;
                 let seed = proof.seed.to_hex();
-                let r = access.decide(rid, RequestState::Done, c.name(), &format!("seed {seed}"))?;
-                Ok(Json(json!({ "request": r, "seed": seed, "targets": proof.targets.len() })))
+                let r =
+                    access.decide(rid, RequestState::Done, c.name(), &format!("seed {seed}"))?;
+                Ok(Json(
+                    json!({ "request": r, "seed": seed, "targets": proof.targets.len() }),
+                ))
             }
         }
     })
@@ -385,16 +518,29 @@ pub(super) async fn reveal(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/reveals")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/campaigns/{campaign}/reveals",
+        )?;
         let ask: Reveal = parse_json(&h, &body)?;
         let mut store = st.store(&c.bureau, true)?;
         known(&*store, &id)?;
-        let actor = Actor { operator: c.name().to_string(), approver: String::new() };
-        record_reveal(&mut *store, &id, (c.name(), &ask.secret), now(), &actor).map_err(|e| match e {
-            crate::store::RevealError::Store(s) => s.into(),
-            e => ApiError::invalid(e.to_string()),
-        })?;
-        Ok(Json(json!({ "campaign": id, "witness": c.name(), "recorded": true })))
+        let actor = Actor {
+            operator: c.name().to_string(),
+            approver: String::new(),
+        };
+        record_reveal(&mut *store, &id, (c.name(), &ask.secret), now(), &actor).map_err(
+            |e| match e {
+                crate::store::RevealError::Store(s) => s.into(),
+                e => ApiError::invalid(e.to_string()),
+            },
+        )?;
+        Ok(Json(
+            json!({ "campaign": id, "witness": c.name(), "recorded": true }),
+        ))
     })
     .await
 }
@@ -402,7 +548,9 @@ pub(super) async fn reveal(
 fn drawn_proof(store: &dyn Store, id: &str) -> Result<crate::DrawProof, ApiError> {
     match known(store, id)? {
         CampaignState::Drawn => Ok(store.draw_proof(id)?),
-        s => Err(ApiError::not_found(format!("campaign {id} is {s:?}: no draw proof"))),
+        s => Err(ApiError::not_found(format!(
+            "campaign {id} is {s:?}: no draw proof"
+        ))),
     }
 }
 
@@ -413,10 +561,18 @@ pub(super) async fn proof(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}/proof")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "GET",
+            "/campaigns/{campaign}/proof",
+        )?;
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
-        Ok(Json(serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?))
+        Ok(Json(
+            serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?,
+        ))
     })
     .await
 }
@@ -428,10 +584,19 @@ pub(super) async fn verify(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}/verify")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "GET",
+            "/campaigns/{campaign}/verify",
+        )?;
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
-        let level = if store.snapshot_by_digest(&p.announcement.snapshot.digest)?.is_some() {
+        let level = if store
+            .snapshot_by_digest(&p.announcement.snapshot.digest)?
+            .is_some()
+        {
             Level::Audit
         } else {
             Level::Light
@@ -441,7 +606,9 @@ pub(super) async fn verify(
             Err(VerifyDrawError::Mismatch(m)) => Verdict::failed(level, Some(&p), &m),
             Err(e) => return Err(ApiError::internal(e.to_string())),
         };
-        Ok(Json(serde_json::to_value(verdict).map_err(|e| ApiError::internal(e.to_string()))?))
+        Ok(Json(
+            serde_json::to_value(verdict).map_err(|e| ApiError::internal(e.to_string()))?,
+        ))
     })
     .await
 }
@@ -454,19 +621,32 @@ pub(super) async fn publish(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns/{campaign}/publication")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "POST",
+            "/campaigns/{campaign}/publication",
+        )?;
         let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
         let mut store = st.store(&c.bureau, true)?;
         let p = drawn_proof(&*store, &id)?;
         in_scope(&c, &p.announcement.campaign.lead_department)?;
         let url = format!("/v1/bureaus/{}/public/campaigns/{id}/proof", c.bureau);
         if let Some(at) = store.published_at(&id, "draw")? {
-            return Ok(Json(json!({ "campaign": id, "published_at": at, "url": url, "already": true })));
+            return Ok(Json(
+                json!({ "campaign": id, "published_at": at, "url": url, "already": true }),
+            ));
         }
         let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let actor = Actor { operator: c.name().to_string(), approver: String::new() };
+        let actor = Actor {
+            operator: c.name().to_string(),
+            approver: String::new(),
+        };
         store.store_publication(&id, "draw", &json!({ "api": url }), &at, &actor)?;
-        Ok(Json(json!({ "campaign": id, "published_at": at, "url": url, "already": false })))
+        Ok(Json(
+            json!({ "campaign": id, "published_at": at, "url": url, "already": false }),
+        ))
     })
     .await
 }
@@ -494,13 +674,23 @@ pub(super) async fn public_proof(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     blocking(move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}/proof")?;
+        let c = caller(
+            &st,
+            auth.as_deref(),
+            &b,
+            "GET",
+            "/public/campaigns/{campaign}/proof",
+        )?;
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
         if store.published_at(&id, "draw")?.is_none() {
-            return Err(ApiError::not_found(format!("the draw of campaign {id} is not published yet")));
+            return Err(ApiError::not_found(format!(
+                "the draw of campaign {id} is not published yet"
+            )));
         }
-        Ok(Json(serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?))
+        Ok(Json(
+            serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?,
+        ))
     })
     .await
 }

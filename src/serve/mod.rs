@@ -102,9 +102,12 @@ impl ServeState {
     /// [`AccessError`].
     pub fn prepare(&self) -> Result<(), AccessError> {
         match &self.inner.0 {
-            Backend::Workspace { dir, bureau } => SqliteAccess::open(dir, bureau.as_str()).map(|_| ()),
+            Backend::Workspace { dir, bureau } => {
+                SqliteAccess::open(dir, bureau.as_str()).map(|_| ())
+            }
             Backend::Postgres { url } => {
-                let bureaus = PgStore::bureaus(url).map_err(|e| AccessError::Backend(e.to_string()))?;
+                let bureaus =
+                    PgStore::bureaus(url).map_err(|e| AccessError::Backend(e.to_string()))?;
                 for b in bureaus {
                     PgAccess::prepare(url, &b)?;
                 }
@@ -128,10 +131,14 @@ impl ServeState {
     /// The access records of `bureau`.
     pub(crate) fn access(&self, bureau: &Bureau) -> Result<Box<dyn AccessStore>, ApiError> {
         match &self.inner.0 {
-            Backend::Workspace { dir, .. } => Ok(Box::new(SqliteAccess::open(dir, bureau.as_str())?)),
+            Backend::Workspace { dir, .. } => {
+                Ok(Box::new(SqliteAccess::open(dir, bureau.as_str())?))
+            }
             Backend::Postgres { url } => match PgAccess::open(url, bureau) {
                 Ok(a) => Ok(Box::new(a)),
-                Err(e) if e.to_string().contains("no bureau") => Err(ApiError::not_found(e.to_string())),
+                Err(e) if e.to_string().contains("no bureau") => {
+                    Err(ApiError::not_found(e.to_string()))
+                }
                 Err(e) => Err(e.into()),
             },
         }
@@ -185,7 +192,12 @@ pub fn authorize(
 ) -> Result<Caller, ApiError> {
     let bureau = state.bureau(bureau_name)?;
     let token = match authorization {
-        None if allowed.is_empty() => return Ok(Caller { bureau, account: None }),
+        None if allowed.is_empty() => {
+            return Ok(Caller {
+                bureau,
+                account: None,
+            });
+        }
         None => {
             return Err(ApiError::unauthorized(
                 "this endpoint needs a token: Authorization: Bearer dd1.<bureau>.<secret>",

@@ -6,23 +6,38 @@ use super::api::ENDPOINTS;
 use serde_json::{Map, Value, json};
 
 fn body_schema(method: &str, path: &str) -> Option<Value> {
-    let s = |props: Value, required: &[&str]| {
-        json!({ "type": "object", "additionalProperties": false, "properties": props, "required": required })
-    };
+    let s = |props: Value, required: &[&str]| json!({ "type": "object", "additionalProperties": false, "properties": props, "required": required });
     let short = path.trim_start_matches("/v1/bureaus/{bureau}");
     Some(match (method, short) {
-        ("POST", "/campaigns") => s(json!({ "campaign": { "type": "string", "description": "The campaign file (TOML, docs/CAMPAIGN.md)." } }), &["campaign"]),
-        ("POST", "/campaigns/{campaign}/draw") => s(json!({ "lottery": { "type": ["string", "null"], "description": "The lottery result, for a campaign committed to one." } }), &[]),
-        ("POST", "/campaigns/{campaign}/reveals") => s(json!({ "secret": { "type": "string", "description": "The witness's secret; the witness is the token's account." } }), &["secret"]),
+        ("POST", "/campaigns") => s(
+            json!({ "campaign": { "type": "string", "description": "The campaign file (TOML, docs/CAMPAIGN.md)." } }),
+            &["campaign"],
+        ),
+        ("POST", "/campaigns/{campaign}/draw") => s(
+            json!({ "lottery": { "type": ["string", "null"], "description": "The lottery result, for a campaign committed to one." } }),
+            &[],
+        ),
+        ("POST", "/campaigns/{campaign}/reveals") => s(
+            json!({ "secret": { "type": "string", "description": "The witness's secret; the witness is the token's account." } }),
+            &["secret"],
+        ),
         ("POST", "/campaigns/{campaign}/publication") => s(json!({}), &[]),
-        ("POST", "/requests/{request}/commitments") => s(json!({ "commitment": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }), &["commitment"]),
+        ("POST", "/requests/{request}/commitments") => s(
+            json!({ "commitment": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }),
+            &["commitment"],
+        ),
         ("POST", "/requests/{request}/approve") => s(json!({}), &[]),
-        ("POST", "/requests/{request}/refuse") => s(json!({ "reason": { "type": "string" } }), &["reason"]),
-        ("POST", "/tokens") => s(json!({
-            "name": { "type": "string" },
-            "role": { "type": "string", "enum": ["admin", "clerk", "approver", "witness", "auditor", "public"] },
-            "department": { "type": ["string", "null"], "description": "A clerk's department scope." }
-        }), &["name", "role"]),
+        ("POST", "/requests/{request}/refuse") => {
+            s(json!({ "reason": { "type": "string" } }), &["reason"])
+        }
+        ("POST", "/tokens") => s(
+            json!({
+                "name": { "type": "string" },
+                "role": { "type": "string", "enum": ["admin", "clerk", "approver", "witness", "auditor", "public"] },
+                "department": { "type": ["string", "null"], "description": "A clerk's department scope." }
+            }),
+            &["name", "role"],
+        ),
         _ => return None,
     })
 }
@@ -38,13 +53,17 @@ pub fn document() -> Value {
             .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }))
             .collect();
         let ok = match (e.method, e.path) {
-            ("POST", "/v1/bureaus/{bureau}/campaigns") | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/draw") => "202",
+            ("POST", "/v1/bureaus/{bureau}/campaigns")
+            | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/draw") => "202",
             ("POST", "/v1/bureaus/{bureau}/tokens") => "201",
             _ => "200",
         };
         let err = json!({ "description": "Error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
         let mut responses = Map::new();
-        responses.insert(ok.into(), json!({ "description": "OK", "content": { "application/json": {} } }));
+        responses.insert(
+            ok.into(),
+            json!({ "description": "OK", "content": { "application/json": {} } }),
+        );
         for code in ["400", "401", "403", "404", "409", "413", "415", "422"] {
             responses.insert(code.into(), err.clone());
         }
@@ -66,12 +85,18 @@ pub fn document() -> Value {
                 { "name": "delta", "in": "query", "schema": { "type": "boolean" } },
                 { "name": "allow_empty", "in": "query", "schema": { "type": "boolean" } }
             ]));
-            op.insert("requestBody".into(), json!({ "required": true, "content": {
+            op.insert(
+                "requestBody".into(),
+                json!({ "required": true, "content": {
                 "text/csv": { "schema": { "type": "string" } },
                 "application/octet-stream": { "schema": { "type": "string", "format": "binary" } }
-            } }));
+            } }),
+            );
         } else if let Some(schema) = body_schema(e.method, e.path) {
-            op.insert("requestBody".into(), json!({ "content": { "application/json": { "schema": schema } } }));
+            op.insert(
+                "requestBody".into(),
+                json!({ "content": { "application/json": { "schema": schema } } }),
+            );
         }
         let entry = paths.entry(e.path.to_string()).or_insert_with(|| json!({}));
         if let Some(m) = entry.as_object_mut() {
@@ -107,7 +132,10 @@ fn operation_id(method: &str, path: &str) -> String {
             continue;
         }
         id.push('_');
-        id.push_str(seg.trim_matches(|c| c == '{' || c == '}').trim_end_matches(".json"));
+        id.push_str(
+            seg.trim_matches(|c| c == '{' || c == '}')
+                .trim_end_matches(".json"),
+        );
     }
     id
 }

@@ -2,7 +2,7 @@
 
 use super::access::Role;
 use super::error::{Body, parse_json};
-use super::handlers::{blocking, bearer, caller};
+use super::handlers::{bearer, blocking, caller};
 use super::{ApiError, ServeState};
 use crate::RegistryKind;
 use crate::io::import::ImportOptions;
@@ -69,7 +69,10 @@ pub(super) async fn import(
         if department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
             return Err(ApiError::forbidden(
                 "department_scope",
-                format!("a clerk scoped to a department imports only its items and officers, not {}", kind.token()),
+                format!(
+                    "a clerk scoped to a department imports only its items and officers, not {}",
+                    kind.token()
+                ),
             ));
         }
         // The importer reads files (it detects encodings and sheets): the
@@ -77,21 +80,28 @@ pub(super) async fn import(
         let dir = std::env::temp_dir().join(format!(
             "dualdraw-upload-{}-{}",
             std::process::id(),
-            crate::serve::access::token_hash(&format!("{:?}{}", std::time::SystemTime::now(), body.len()))
+            crate::serve::access::token_hash(&format!(
+                "{:?}{}",
+                std::time::SystemTime::now(),
+                body.len()
+            ))
         ));
         std::fs::create_dir_all(&dir).map_err(|e| ApiError::internal(e.to_string()))?;
         let path = dir.join(format!("upload.{ext}"));
         let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(&body));
-        let result = written.map_err(|e| ApiError::internal(e.to_string())).and_then(|()| {
-            let mut store = st.store(&c.bureau, true)?;
-            let opts = ImportOptions {
-                department,
-                delta: q.delta,
-                allow_empty: q.allow_empty,
-                ..ImportOptions::default()
-            };
-            import_into(&mut *store, kind, &path, &opts, &|_| {}).map_err(|e| ApiError::invalid(e.to_string()))
-        });
+        let result = written
+            .map_err(|e| ApiError::internal(e.to_string()))
+            .and_then(|()| {
+                let mut store = st.store(&c.bureau, true)?;
+                let opts = ImportOptions {
+                    department,
+                    delta: q.delta,
+                    allow_empty: q.allow_empty,
+                    ..ImportOptions::default()
+                };
+                import_into(&mut *store, kind, &path, &opts, &|_| {})
+                    .map_err(|e| ApiError::invalid(e.to_string()))
+            });
         let _ = std::fs::remove_dir_all(&dir);
         let summary = result?;
         Ok(Json(json!({ "import": summary })))
@@ -108,7 +118,9 @@ pub(super) async fn ledger(
     blocking(move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/ledger")?;
         let store = st.store(&c.bureau, false)?;
-        Ok(Json(json!({ "entries": store.ledger()?, "head": store.ledger_head()?.to_hex() })))
+        Ok(Json(
+            json!({ "entries": store.ledger()?, "head": store.ledger_head()?.to_hex() }),
+        ))
     })
     .await
 }
@@ -142,7 +154,9 @@ pub(super) async fn tokens(
     let auth = bearer(&h);
     blocking(move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/tokens")?;
-        Ok(Json(json!({ "accounts": st.access(&c.bureau)?.accounts()? })))
+        Ok(Json(
+            json!({ "accounts": st.access(&c.bureau)?.accounts()? }),
+        ))
     })
     .await
 }

@@ -19,7 +19,9 @@ pub fn pg_url() -> Option<String> {
     match std::env::var("DUALDRAW_PG_URL") {
         Ok(u) if !u.is_empty() => Some(u),
         _ if std::env::var_os("CI").is_some() => {
-            panic!("CI is set but DUALDRAW_PG_URL is not: .ci/run starts PostgreSQL (bash .ci/pg.sh start)")
+            panic!(
+                "CI is set but DUALDRAW_PG_URL is not: .ci/run starts PostgreSQL (bash .ci/pg.sh start)"
+            )
         }
         _ => {
             eprintln!("skipped: set DUALDRAW_PG_URL (bash .ci/pg.sh start prints one)");
@@ -34,7 +36,12 @@ pub fn unique_bureau(prefix: &str) -> Bureau {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
-    Bureau::new(&format!("{prefix}{}_{}", std::process::id(), nanos % 1_000_000_000)).unwrap()
+    Bureau::new(&format!(
+        "{prefix}{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000
+    ))
+    .unwrap()
 }
 
 fn fill(store: &mut dyn Store, seed: u64) {
@@ -57,11 +64,23 @@ pub type Tokens = BTreeMap<String, String>;
 fn issue_all(a: &mut dyn AccessStore) -> Tokens {
     let mut t = Tokens::new();
     for r in Role::ALL {
-        let name = if r == Role::Witness { WITNESS.to_string() } else { format!("{r}-1") };
+        let name = if r == Role::Witness {
+            WITNESS.to_string()
+        } else {
+            format!("{r}-1")
+        };
         t.insert(r.as_str().into(), a.issue(&name, r, None).unwrap().token);
     }
-    t.insert("approver2".into(), a.issue("approver-2", Role::Approver, None).unwrap().token);
-    t.insert("clerk_scoped".into(), a.issue("clerk-scoped", Role::Clerk, Some("县交通运输局")).unwrap().token);
+    t.insert(
+        "approver2".into(),
+        a.issue("approver-2", Role::Approver, None).unwrap().token,
+    );
+    t.insert(
+        "clerk_scoped".into(),
+        a.issue("clerk-scoped", Role::Clerk, Some("县交通运输局"))
+            .unwrap()
+            .token,
+    );
     let revoked = a.issue("clerk-gone", Role::Clerk, None).unwrap();
     a.revoke(revoked.account.id).unwrap();
     t.insert("revoked".into(), revoked.token);
@@ -75,7 +94,14 @@ pub fn sqlite_bureau(dir: &Path) -> (Backend, Bureau, Tokens) {
     let b = Bureau::new("local").unwrap();
     let mut a = SqliteAccess::open(dir, "local").unwrap();
     let t = issue_all(&mut a);
-    (Backend::Workspace { dir: dir.to_path_buf(), bureau: b.clone() }, b, t)
+    (
+        Backend::Workspace {
+            dir: dir.to_path_buf(),
+            bureau: b.clone(),
+        },
+        b,
+        t,
+    )
 }
 
 /// A fresh PostgreSQL bureau with its tokens.
@@ -86,7 +112,13 @@ pub fn pg_bureau(url: &str, prefix: &str) -> (Backend, Bureau, Tokens) {
     PgAccess::prepare(url, &b).unwrap();
     let mut a = PgAccess::open(url, &b).unwrap();
     let t = issue_all(&mut a);
-    (Backend::Postgres { url: url.to_string() }, b, t)
+    (
+        Backend::Postgres {
+            url: url.to_string(),
+        },
+        b,
+        t,
+    )
 }
 
 /// Today in China (the draw date a campaign announced now may have).
@@ -101,7 +133,10 @@ pub fn campaign_toml(id: &str, lead: &str, with_witness: bool) -> String {
     let start = today + chrono::Duration::days(7);
     let end = today + chrono::Duration::days(60);
     let witnesses = if with_witness {
-        format!("[{{ name = \"{WITNESS}\", commitment = \"{}\" }}]", witness_commitment(SECRET))
+        format!(
+            "[{{ name = \"{WITNESS}\", commitment = \"{}\" }}]",
+            witness_commitment(SECRET)
+        )
     } else {
         "[]".to_string()
     };
