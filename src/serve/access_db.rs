@@ -367,6 +367,23 @@ impl PgAccess {
     pub fn prepare(url: &str, bureau: &Bureau) -> Result<(), AccessError> {
         let mut c = crate::store::postgres::connect(url).map_err(backend)?;
         let mut tx = c.transaction().map_err(pg)?;
+        // One administrator at a time (concurrent GRANTs on one object fail
+        // with "tuple concurrently updated"); nothing to do when made.
+        tx.batch_execute("SELECT pg_advisory_xact_lock(7243101)")
+            .map_err(pg)?;
+        let made: bool = tx
+            .query_one(
+                "SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL",
+                &[
+                    &format!("{}.access_accounts", bureau.schema()),
+                    &format!("{}.access_requests", bureau.schema()),
+                ],
+            )
+            .map_err(pg)?
+            .get(0);
+        if made {
+            return tx.commit().map_err(pg);
+        }
         tx.batch_execute(&format!(
             "SET LOCAL search_path TO {schema}; {PG_SCHEMA}
              GRANT SELECT, INSERT, UPDATE ON access_accounts, access_requests TO {role};
