@@ -240,6 +240,36 @@ fn kill_during_draws(
             );
             assert_eq!(verdict["ok"], json!(true), "{id}: {verdict}");
         }
+        if round == 0 {
+            // Published: anyone fetches the proof and verifies it on their own machine.
+            let id = &asked[0].0;
+            ok(
+                &a,
+                "POST",
+                &format!("{api}/campaigns/{id}/publication"),
+                &t["clerk"],
+                None,
+            );
+            let mut res = a
+                .get(&format!("{api}/public/campaigns/{id}/proof"))
+                .call()
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200);
+            let file = ws.join("fetched-proof.json");
+            std::fs::write(&file, res.body_mut().read_to_string().unwrap()).unwrap();
+            let out = Command::new(BIN)
+                .args(["--lang", "en", "verify", "--light"])
+                .arg(&file)
+                .current_dir(std::env::temp_dir())
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
         server.child.kill().unwrap();
         server.child.wait().unwrap();
         all.extend(asked);
