@@ -462,3 +462,4 @@ help-token-rotate--db = The bureau's PostgreSQL database (else the workspace)
 help-token-rotate--bureau = The bureau (for the workspace: the name serve --bureau serves it under)
 help-token-revoke--db = The bureau's PostgreSQL database (else the workspace)
 help-token-revoke--bureau = The bureau (for the workspace: the name serve --bureau serves it under)
+help-serve--concurrent = Requests working on the database at once (each holds up to two connections); the rest wait

@@ -469,3 +469,4 @@ help-token-rotate--db = 单位所在的 PostgreSQL 数据库（不给则用工�
 help-token-rotate--bureau = 单位标识（工作区：serve --bureau 使用的名称）
 help-token-revoke--db = 单位所在的 PostgreSQL 数据库（不给则用工作区）
 help-token-revoke--bureau = 单位标识（工作区：serve --bureau 使用的名称）
+help-serve--concurrent = 同时访问数据库的请求数上限（每个请求最多占用两个连接），其余排队等待

@@ -29,6 +29,9 @@ pub struct ServeArgs {
     /// Longest a request may take, in seconds.
     #[arg(long, default_value_t = 120)]
     pub timeout_seconds: u64,
+    /// Requests working on the database at once (each holds up to two connections); the rest wait.
+    #[arg(long, default_value_t = 32)]
+    pub concurrent: usize,
 }
 
 /// `token …`: a bureau's accounts and tokens.
@@ -196,6 +199,7 @@ pub(super) fn serve(cli: &Cli, a: &ServeArgs) -> Result<(), Failure> {
         json_body: a.max_json_kib.saturating_mul(1024),
         upload_body: a.max_upload_mib.saturating_mul(1 << 20),
         timeout: Duration::from_secs(a.timeout_seconds),
+        concurrent: a.concurrent,
         ..Limits::default()
     };
     let state = ServeState::new(backend, limits);

@@ -20,15 +20,29 @@ use serde_json::{Value, json};
 
 const B: &str = "/v1/bureaus/{bureau}";
 
-/// Runs `f` on a blocking thread (the stores are synchronous).
-pub(super) async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+/// Runs `f` on a blocking thread (the stores are synchronous), once one of
+/// the service's database slots is free ([`super::Limits::concurrent`]):
+/// requests beyond them wait their turn instead of exhausting the
+/// database's connections.
+pub(super) async fn blocking<T, F>(
+    gate: std::sync::Arc<tokio::sync::Semaphore>,
+    f: F,
+) -> Result<T, ApiError>
 where
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    tokio::task::spawn_blocking(f)
+    let permit = gate
+        .acquire_owned()
         .await
-        .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
+        .map_err(|_| ApiError::internal("the service is stopping"))?;
+    tokio::task::spawn_blocking(move || {
+        let r = f();
+        drop(permit);
+        r
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
 }
 
 /// The Authorization header's value.
@@ -99,7 +113,7 @@ pub(super) async fn campaigns(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns")?;
         let store = st.store(&c.bureau, false)?;
         let mut list = Vec::new();
@@ -118,7 +132,7 @@ pub(super) async fn campaign(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}")?;
         let store = st.store(&c.bureau, false)?;
         let state = known(&*store, &id)?;
@@ -146,7 +160,7 @@ pub(super) async fn ask_announce(
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns")?;
         let ask: AskAnnounce = parse_json(&h, &body)?;
         let campaign = asked_campaign(&ask.campaign)?;
@@ -185,7 +199,7 @@ pub(super) async fn ask_draw(
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -219,7 +233,7 @@ pub(super) async fn requests(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/requests")?;
         let list = st.access(&c.bureau)?.requests()?;
         Ok(Json(json!({ "requests": list })))
@@ -242,7 +256,7 @@ pub(super) async fn commit(
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -366,7 +380,7 @@ pub(super) async fn refuse(
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -392,7 +406,7 @@ pub(super) async fn approve(
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
     let budget = st.limits().check_budget;
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -517,7 +531,7 @@ pub(super) async fn reveal(
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -560,7 +574,7 @@ pub(super) async fn proof(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -583,7 +597,7 @@ pub(super) async fn verify(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -620,7 +634,7 @@ pub(super) async fn publish(
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),
@@ -657,7 +671,7 @@ pub(super) async fn public_campaign(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}")?;
         let store = st.store(&c.bureau, false)?;
         let state = known(&*store, &id)?;
@@ -673,7 +687,7 @@ pub(super) async fn public_proof(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(
             &st,
             auth.as_deref(),

@@ -63,6 +63,9 @@ pub struct Limits {
     pub timeout: Duration,
     /// How long an announcement's simulated draws may run.
     pub check_budget: Duration,
+    /// Requests working on the database at once (each holds up to two
+    /// connections); the rest wait.
+    pub concurrent: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +75,7 @@ impl Default for Limits {
             upload_body: 512 << 20,
             timeout: Duration::from_secs(120),
             check_budget: Duration::from_secs(10),
+            concurrent: 32,
         }
     }
 }
@@ -80,6 +84,7 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 pub struct ServeState {
     inner: Arc<(Backend, Limits)>,
+    gate: Arc<tokio::sync::Semaphore>,
 }
 
 impl ServeState {
@@ -87,7 +92,13 @@ impl ServeState {
     pub fn new(backend: Backend, limits: Limits) -> Self {
         ServeState {
             inner: Arc::new((backend, limits)),
+            gate: Arc::new(tokio::sync::Semaphore::new(limits.concurrent.max(1))),
         }
+    }
+
+    /// The database slots ([`Limits::concurrent`]).
+    pub(crate) fn gate(&self) -> Arc<tokio::sync::Semaphore> {
+        self.gate.clone()
     }
 
     /// The limits.

@@ -19,7 +19,7 @@ pub(super) async fn registries(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/registries")?;
         let store = st.store(&c.bureau, false)?;
         Ok(Json(json!({
@@ -52,7 +52,7 @@ pub(super) async fn import(
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "POST", "/registries/{kind}")?;
         let Query(q) = query.map_err(|e| ApiError::invalid(e.body_text()))?;
         let kind = RegistryKind::from_token(&kind).ok_or_else(|| {
@@ -115,7 +115,7 @@ pub(super) async fn ledger(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/ledger")?;
         let store = st.store(&c.bureau, false)?;
         Ok(Json(
@@ -131,7 +131,7 @@ pub(super) async fn ledger_verify(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/ledger/verify")?;
         let store = st.store(&c.bureau, false)?;
         let entries = store.ledger()?;
@@ -152,7 +152,7 @@ pub(super) async fn tokens(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "GET", "/tokens")?;
         Ok(Json(
             json!({ "accounts": st.access(&c.bureau)?.accounts()? }),
@@ -177,7 +177,7 @@ pub(super) async fn issue(
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "POST", "/tokens")?;
         let ask: Issue = parse_json(&h, &body)?;
         if ask.department.is_some() && ask.role != Role::Clerk {
@@ -202,7 +202,7 @@ pub(super) async fn rotate(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "POST", "/tokens/{account}/rotate")?;
         let t = st.access(&c.bureau)?.rotate(account_id(&id)?)?;
         Ok(Json(json!(t)))
@@ -216,7 +216,7 @@ pub(super) async fn revoke(
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(move || {
+    blocking(st.gate(), move || {
         let c = caller(&st, auth.as_deref(), &b, "DELETE", "/tokens/{account}")?;
         let a = st.access(&c.bureau)?.revoke(account_id(&id)?)?;
         Ok(Json(json!({ "account": a })))
