@@ -104,6 +104,10 @@ pub enum RequestKind {
     Announce,
     /// Draw an announced campaign (抽取).
     Draw,
+    /// Replace a drawn target or one officer of its team (替换).
+    Replace,
+    /// Void a campaign in the open (作废).
+    Void,
 }
 
 impl RequestKind {
@@ -112,6 +116,8 @@ impl RequestKind {
         match self {
             RequestKind::Announce => "announce",
             RequestKind::Draw => "draw",
+            RequestKind::Replace => "replace",
+            RequestKind::Void => "void",
         }
     }
     /// From the stored text.
@@ -119,6 +125,8 @@ impl RequestKind {
         match s {
             "announce" => Some(RequestKind::Announce),
             "draw" => Some(RequestKind::Draw),
+            "replace" => Some(RequestKind::Replace),
+            "void" => Some(RequestKind::Void),
             _ => None,
         }
     }

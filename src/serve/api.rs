@@ -3,7 +3,7 @@
 //! the role test (`tests/serve_roles.rs`) all read this one table.
 
 use super::access::Role::{self, Admin, Approver, Auditor, Clerk, Witness};
-use super::{ServeState, handlers, registry_handlers};
+use super::{ServeState, campaigns, outcomes, registry_handlers, requests};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::middleware::{self, Next};
@@ -88,6 +88,36 @@ pub const ENDPOINTS: &[Endpoint] = &[
         path: "/v1/bureaus/{bureau}/campaigns/{campaign}/publication",
         roles: &[Clerk],
         summary: "Publishes the draw: its proof becomes readable without a token.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/results",
+        roles: &[Clerk],
+        summary: "Records inspection results of a drawn campaign, all or none, each checked against the draw.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/results",
+        roles: STAFF,
+        summary: "The campaign's recorded inspection results.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/replacements",
+        roles: &[Clerk],
+        summary: "Ask to replace a drawn target or one officer of its team; an approver approves it.",
+    },
+    Endpoint {
+        method: "GET",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/replacements",
+        roles: STAFF,
+        summary: "The campaign's replacements.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/campaigns/{campaign}/void",
+        roles: &[Clerk],
+        summary: "Ask to void a campaign in the open; an approver approves it.",
     },
     Endpoint {
         method: "GET",
@@ -186,8 +216,9 @@ pub(crate) fn roles(method: &str, path: &str) -> &'static [Role] {
 /// The service's router on `state`: every endpoint of [`ENDPOINTS`], the
 /// body limits, the timeout and one JSON log line per request.
 pub fn router(state: ServeState) -> Router {
-    use handlers as h;
+    use campaigns as h;
     use registry_handlers as r;
+    use requests as q;
     let limits = state.limits();
     let b = "/v1/bureaus/{bureau}";
     let upload = Router::new()
@@ -198,12 +229,12 @@ pub fn router(state: ServeState) -> Router {
         .route("/v1/openapi.json", get(h::openapi))
         .route(
             &format!("{b}/campaigns"),
-            get(h::campaigns).post(h::ask_announce),
+            get(h::campaigns).post(q::ask_announce),
         )
         .route(&format!("{b}/campaigns/{{campaign}}"), get(h::campaign))
         .route(
             &format!("{b}/campaigns/{{campaign}}/draw"),
-            post(h::ask_draw),
+            post(q::ask_draw),
         )
         .route(
             &format!("{b}/campaigns/{{campaign}}/reveals"),
@@ -218,16 +249,28 @@ pub fn router(state: ServeState) -> Router {
             &format!("{b}/campaigns/{{campaign}}/publication"),
             post(h::publish),
         )
-        .route(&format!("{b}/requests"), get(h::requests))
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/results"),
+            get(outcomes::results).post(outcomes::add_results),
+        )
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/replacements"),
+            get(outcomes::replacements).post(outcomes::ask_replacement),
+        )
+        .route(
+            &format!("{b}/campaigns/{{campaign}}/void"),
+            post(outcomes::ask_void),
+        )
+        .route(&format!("{b}/requests"), get(q::requests))
         .route(
             &format!("{b}/requests/{{request}}/commitments"),
-            post(h::commit),
+            post(q::commit),
         )
         .route(
             &format!("{b}/requests/{{request}}/approve"),
-            post(h::approve),
+            post(q::approve),
         )
-        .route(&format!("{b}/requests/{{request}}/refuse"), post(h::refuse))
+        .route(&format!("{b}/requests/{{request}}/refuse"), post(q::refuse))
         .route(&format!("{b}/registries"), get(r::registries))
         .route(&format!("{b}/ledger"), get(r::ledger))
         .route(&format!("{b}/ledger/verify"), get(r::ledger_verify))

@@ -20,10 +20,13 @@
 pub mod access;
 pub mod access_db;
 mod api;
+mod campaigns;
+mod common;
 pub mod error;
-mod handlers;
 pub mod openapi;
+mod outcomes;
 mod registry_handlers;
+mod requests;
 
 pub use access::{AccessError, AccessStore, Account, IssuedToken, Request, Role};
 pub use access_db::{PgAccess, SqliteAccess};

@@ -22,6 +22,32 @@ fn body_schema(method: &str, path: &str) -> Option<Value> {
             &["secret"],
         ),
         ("POST", "/campaigns/{campaign}/publication") => s(json!({}), &[]),
+        ("POST", "/campaigns/{campaign}/results") => s(
+            json!({ "results": { "type": "array", "items": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                    "target": { "type": "string", "description": "USCC of a current target" },
+                    "item": { "type": "string", "description": "检查事项编码" },
+                    "result": { "type": "string", "description": "检查结果类别, e.g. 未发现问题" },
+                    "inspected_on": { "type": "string", "format": "date" },
+                    "officers": { "type": "array", "items": { "type": "string" } },
+                    "note": { "type": "string" }
+                },
+                "required": ["target", "item", "result", "inspected_on", "officers"]
+            } } }),
+            &["results"],
+        ),
+        ("POST", "/campaigns/{campaign}/replacements") => s(
+            json!({
+                "target": { "type": "string" },
+                "officer": { "type": ["string", "null"], "description": "One officer of the target's team; without it the target is replaced." },
+                "reason": { "type": "string" }
+            }),
+            &["target", "reason"],
+        ),
+        ("POST", "/campaigns/{campaign}/void") => {
+            s(json!({ "reason": { "type": "string" } }), &["reason"])
+        }
         ("POST", "/requests/{request}/commitments") => s(
             json!({ "commitment": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }),
             &["commitment"],
@@ -54,7 +80,9 @@ pub fn document() -> Value {
             .collect();
         let ok = match (e.method, e.path) {
             ("POST", "/v1/bureaus/{bureau}/campaigns")
-            | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/draw") => "202",
+            | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/draw")
+            | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/replacements")
+            | ("POST", "/v1/bureaus/{bureau}/campaigns/{campaign}/void") => "202",
             ("POST", "/v1/bureaus/{bureau}/tokens") => "201",
             _ => "200",
         };

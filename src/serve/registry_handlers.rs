@@ -1,8 +1,8 @@
 //! Registry, ledger and token endpoints (名录、台账与令牌接口).
 
 use super::access::Role;
+use super::common::{bearer, blocking, caller};
 use super::error::{Body, parse_json};
-use super::handlers::{bearer, blocking, caller};
 use super::{ApiError, ServeState};
 use crate::RegistryKind;
 use crate::io::import::ImportOptions;

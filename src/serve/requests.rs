@@ -1,150 +1,19 @@
-//! Campaign endpoints (抽查任务接口): campaigns, requests and their
-//! approval, reveals, proofs, verification, publication, public reads.
+//! Requests and their approval (申请与审批): a clerk asks for an
+//! announcement, a draw, a replacement or a voiding; witnesses add their
+//! commitments; an approver who is not the clerk approves or refuses.
 
 use super::access::{RequestKind, RequestState};
-use super::api::roles;
+use super::common::{bearer, blocking, caller, in_scope, known, now, request_id};
 use super::error::{Body, parse_json};
-use super::{ApiError, Caller, ServeState, authorize};
+use super::{ApiError, ServeState};
 use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::CheckOptions;
 use crate::core::merkle::Hash;
-use crate::core::verify::{Level, Verdict};
-use crate::store::{
-    Actor, CampaignState, DrawInputs, Store, VerifyDrawError, announce_checked, draw_campaign,
-    record_reveal, verify_draw,
-};
+use crate::store::{Actor, CampaignState, DrawInputs, announce_checked, draw_campaign};
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
-
-const B: &str = "/v1/bureaus/{bureau}";
-
-/// Runs `f` on a blocking thread (the stores are synchronous), once one of
-/// the service's database slots is free ([`super::Limits::concurrent`]):
-/// requests beyond them wait their turn instead of exhausting the
-/// database's connections.
-pub(super) async fn blocking<T, F>(
-    gate: std::sync::Arc<tokio::sync::Semaphore>,
-    f: F,
-) -> Result<T, ApiError>
-where
-    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    let permit = gate
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::internal("the service is stopping"))?;
-    tokio::task::spawn_blocking(move || {
-        let r = f();
-        drop(permit);
-        r
-    })
-    .await
-    .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
-}
-
-/// The Authorization header's value.
-pub(super) fn bearer(h: &HeaderMap) -> Option<String> {
-    h.get(axum::http::header::AUTHORIZATION)
-        .map(|v| v.to_str().unwrap_or("").to_string())
-}
-
-/// Checks the caller of `method` `B + path`.
-pub(super) fn caller(
-    st: &ServeState,
-    auth: Option<&str>,
-    bureau: &str,
-    method: &str,
-    path: &str,
-) -> Result<Caller, ApiError> {
-    authorize(st, auth, bureau, roles(method, &format!("{B}{path}")))
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::Utc::now()
-}
-
-fn known(store: &dyn Store, id: &str) -> Result<CampaignState, ApiError> {
-    if !store.campaign_ids()?.iter().any(|c| c == id) {
-        return Err(ApiError::not_found(format!("no campaign {id}")));
-    }
-    Ok(store.campaign_state(id)?)
-}
-
-fn request_id(s: &str) -> Result<i64, ApiError> {
-    s.parse()
-        .map_err(|_| ApiError::not_found(format!("no request {s:?} (requests are numbered)")))
-}
-
-/// A scoped clerk may act only on their department's campaigns.
-fn in_scope(c: &Caller, lead: &str) -> Result<(), ApiError> {
-    match c.account.as_ref().and_then(|a| a.department.as_deref()) {
-        Some(d) if d != lead => Err(ApiError::forbidden(
-            "department_scope",
-            format!("this clerk acts for {d}; the campaign's lead department is {lead}"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// `GET /v1/health`.
-pub(super) async fn health() -> Json<Value> {
-    Json(json!({ "ok": true, "service": "dualdraw", "version": env!("CARGO_PKG_VERSION") }))
-}
-
-/// `GET /v1/openapi.json`.
-pub(super) async fn openapi() -> Json<Value> {
-    Json(super::openapi::document())
-}
-
-/// Any other path or method.
-pub(super) async fn no_such_endpoint(method: Method, uri: Uri) -> ApiError {
-    ApiError::not_found(format!(
-        "no endpoint {method} {} (see GET /v1/openapi.json)",
-        uri.path()
-    ))
-}
-
-pub(super) async fn campaigns(
-    State(st): State<ServeState>,
-    Path(b): Path<String>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns")?;
-        let store = st.store(&c.bureau, false)?;
-        let mut list = Vec::new();
-        for id in store.campaign_ids()? {
-            let state = store.campaign_state(&id)?;
-            list.push(json!({ "id": id, "state": state }));
-        }
-        Ok(Json(json!({ "campaigns": list })))
-    })
-    .await
-}
-
-pub(super) async fn campaign(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}")?;
-        let store = st.store(&c.bureau, false)?;
-        let state = known(&*store, &id)?;
-        let a = store.announcement(&id)?;
-        Ok(Json(json!({
-            "id": id, "state": state,
-            "announcement_hash": a.hash.to_hex(),
-            "announcement": a,
-        })))
-    })
-    .await
-}
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -512,199 +381,20 @@ pub(super) async fn approve(
                     json!({ "request": r, "seed": seed, "targets": proof.targets.len() }),
                 ))
             }
+            RequestKind::Replace | RequestKind::Void => {
+                match super::outcomes::execute(&mut *store, &r, &actor) {
+                    Ok((outcome, answer)) => {
+                        let r = access.decide(rid, RequestState::Done, c.name(), &outcome)?;
+                        Ok(Json(json!({ "request": r, "result": answer })))
+                    }
+                    Err((e, Some(outcome))) => {
+                        access.decide(rid, RequestState::Done, c.name(), &outcome)?;
+                        Err(e)
+                    }
+                    Err((e, None)) => Err(e),
+                }
+            }
         }
-    })
-    .await
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Reveal {
-    /// The witness's secret (its commitment is in the announcement).
-    secret: String,
-}
-
-pub(super) async fn reveal(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-    Body(body): Body,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/reveals",
-        )?;
-        let ask: Reveal = parse_json(&h, &body)?;
-        let mut store = st.store(&c.bureau, true)?;
-        known(&*store, &id)?;
-        let actor = Actor {
-            operator: c.name().to_string(),
-            approver: String::new(),
-        };
-        record_reveal(&mut *store, &id, (c.name(), &ask.secret), now(), &actor).map_err(
-            |e| match e {
-                crate::store::RevealError::Store(s) => s.into(),
-                e => ApiError::invalid(e.to_string()),
-            },
-        )?;
-        Ok(Json(
-            json!({ "campaign": id, "witness": c.name(), "recorded": true }),
-        ))
-    })
-    .await
-}
-
-fn drawn_proof(store: &dyn Store, id: &str) -> Result<crate::DrawProof, ApiError> {
-    match known(store, id)? {
-        CampaignState::Drawn => Ok(store.draw_proof(id)?),
-        s => Err(ApiError::not_found(format!(
-            "campaign {id} is {s:?}: no draw proof"
-        ))),
-    }
-}
-
-pub(super) async fn proof(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/proof",
-        )?;
-        let store = st.store(&c.bureau, false)?;
-        let p = drawn_proof(&*store, &id)?;
-        Ok(Json(
-            serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?,
-        ))
-    })
-    .await
-}
-
-pub(super) async fn verify(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/verify",
-        )?;
-        let store = st.store(&c.bureau, false)?;
-        let p = drawn_proof(&*store, &id)?;
-        let level = if store
-            .snapshot_by_digest(&p.announcement.snapshot.digest)?
-            .is_some()
-        {
-            Level::Audit
-        } else {
-            Level::Light
-        };
-        let verdict = match verify_draw(Some(&*store), &p, None, None) {
-            Ok(v) => Verdict::passed(&v),
-            Err(VerifyDrawError::Mismatch(m)) => Verdict::failed(level, Some(&p), &m),
-            Err(e) => return Err(ApiError::internal(e.to_string())),
-        };
-        Ok(Json(
-            serde_json::to_value(verdict).map_err(|e| ApiError::internal(e.to_string()))?,
-        ))
-    })
-    .await
-}
-
-pub(super) async fn publish(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-    Body(body): Body,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/publication",
-        )?;
-        let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
-        let mut store = st.store(&c.bureau, true)?;
-        let p = drawn_proof(&*store, &id)?;
-        in_scope(&c, &p.announcement.campaign.lead_department)?;
-        let url = format!("/v1/bureaus/{}/public/campaigns/{id}/proof", c.bureau);
-        if let Some(at) = store.published_at(&id, "draw")? {
-            return Ok(Json(
-                json!({ "campaign": id, "published_at": at, "url": url, "already": true }),
-            ));
-        }
-        let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let actor = Actor {
-            operator: c.name().to_string(),
-            approver: String::new(),
-        };
-        store.store_publication(&id, "draw", &json!({ "api": url }), &at, &actor)?;
-        Ok(Json(
-            json!({ "campaign": id, "published_at": at, "url": url, "already": false }),
-        ))
-    })
-    .await
-}
-
-pub(super) async fn public_campaign(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}")?;
-        let store = st.store(&c.bureau, false)?;
-        let state = known(&*store, &id)?;
-        let a = store.announcement(&id)?;
-        Ok(Json(json!({ "id": id, "state": state, "announcement_hash": a.hash.to_hex(), "announcement": a })))
-    })
-    .await
-}
-
-pub(super) async fn public_proof(
-    State(st): State<ServeState>,
-    Path((b, id)): Path<(String, String)>,
-    h: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/public/campaigns/{campaign}/proof",
-        )?;
-        let store = st.store(&c.bureau, false)?;
-        let p = drawn_proof(&*store, &id)?;
-        if store.published_at(&id, "draw")?.is_none() {
-            return Err(ApiError::not_found(format!(
-                "the draw of campaign {id} is not published yet"
-            )));
-        }
-        Ok(Json(
-            serde_json::to_value(p).map_err(|e| ApiError::internal(e.to_string()))?,
-        ))
     })
     .await
 }
