@@ -46,6 +46,7 @@
 //! | `parallel` | rayon for hashing, sorting and verification (same results) | yes |
 //! | `sqlite` | `store::sqlite`: the workspace store on embedded SQLite | yes |
 //! | `postgres` | `store::postgres`: a bureau's store on a PostgreSQL platform (`PgStore`) | yes |
+//! | `serve` | `serve`: the HTTP JSON API with accounts and roles (`dualdraw serve`) | yes |
 //! | `import` | `io::import`: CSV (UTF-8/GBK) and xlsx registries, results, leave files | yes |
 //! | `publish` | `io::publish`, `io::report`: notices, lists, xlsx, reports, calendars | yes |
 //! | `generate` | `io::generate`: synthetic counties for tests and benches | yes |

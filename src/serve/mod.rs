@@ -16,6 +16,21 @@
 //! opens its own connection on a blocking thread; the database's own rules
 //! (`docs/PLATFORM.md`) keep one draw per announcement whatever the
 //! interleaving, and a killed service leaves nothing half done.
+//!
+//! ```no_run
+//! use dualdraw::Bureau;
+//! use dualdraw::serve::{Backend, Limits, ServeState, router};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let state = ServeState::new(
+//!     Backend::Workspace { dir: "county".into(), bureau: Bureau::new("local")? },
+//!     Limits::default(),
+//! );
+//! state.prepare()?; // the access records (SQLite: access.sqlite beside the workspace)
+//! let app = router(state); // an axum Router: mount it, or run dualdraw::serve::serve
+//! # let _ = app;
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod access;
 pub mod access_db;
