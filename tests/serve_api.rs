@@ -340,41 +340,149 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
     assert!(targets.len() >= 2, "{staff}");
     let uscc = targets[0]["entity"]["uscc"].as_str().unwrap();
     let item = targets[0]["items"][0].as_str().unwrap();
-    let team = staff["teams"].as_array().unwrap().iter().find(|t| t["target"] == uscc).unwrap()["officers"].clone();
+    let team = staff["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["target"] == uscc)
+        .unwrap()["officers"]
+        .clone();
     let row = json!({ "target": uscc, "item": item, "result": "未发现问题",
         "inspected_on": china_today().to_string(), "officers": team });
     let results = format!("/v1/bureaus/{b}/campaigns/flow-1/results");
-    let (s, v) = api.call("POST", &results, Some(&t["clerk"]), Some(json!({ "results": [row.clone()] })));
+    let (s, v) = api.call(
+        "POST",
+        &results,
+        Some(&t["clerk"]),
+        Some(json!({ "results": [row.clone()] })),
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (s, v) = api.call("POST", &results, Some(&t["clerk"]), Some(json!({ "results": [row] })));
-    assert_eq!((s, code(&v)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"), "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().contains("already recorded"), "{v}");
+    let (s, v) = api.call(
+        "POST",
+        &results,
+        Some(&t["clerk"]),
+        Some(json!({ "results": [row] })),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        "{v}"
+    );
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already recorded"),
+        "{v}"
+    );
     let (_, v) = api.call("GET", &results, Some(&t["auditor"]), None);
     assert_eq!(v["results"].as_array().unwrap().len(), 1, "{v}");
     // A replacement: asked by the clerk, approved by another person, once.
     let other = targets[1]["entity"]["uscc"].as_str().unwrap();
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-1/replacements"), Some(&t["clerk"]),
-        Some(json!({ "target": other, "reason": "已注销" })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/replacements"),
+        Some(&t["clerk"]),
+        Some(json!({ "target": other, "reason": "已注销" })),
+    );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (s, _) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver2"]), None);
+    let (s, _) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver2"]),
+        None,
+    );
     assert_eq!(s, StatusCode::CONFLICT);
-    let (_, v) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns/flow-1/replacements"), Some(&t["auditor"]), None);
+    let (_, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns/flow-1/replacements"),
+        Some(&t["auditor"]),
+        None,
+    );
     let list = v["replacements"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{v}");
-    assert!(list[0]["reason"].as_str().unwrap().starts_with("已注销 (request "), "{v}");
+    assert!(
+        list[0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("已注销 (request "),
+        "{v}"
+    );
+    // The calendar: a year assumed once; a year with an official schedule is not assumed.
+    let year = chrono::Datelike::year(&china_today()) + 2;
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/calendar/assumed-years"),
+        Some(&t["clerk"]),
+        Some(json!({ "year": year })),
+    );
+    assert_eq!((s, &v["recorded"]), (StatusCode::OK, &json!(true)), "{v}");
+    let (s, _) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/calendar/assumed-years"),
+        Some(&t["clerk"]),
+        Some(json!({ "year": 2025 })),
+    );
+    assert_eq!(s, StatusCode::CONFLICT);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/calendar/assumed-years"),
+        Some(&t["clerk_scoped"]),
+        Some(json!({ "year": year + 1 })),
+    );
+    assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "department_scope"));
+    let (_, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/calendar"),
+        Some(&t["auditor"]),
+        None,
+    );
+    assert!(
+        v["stored"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|y| y["year"] == json!(year) && y["schedule"].is_null()),
+        "{v}"
+    );
     // Voiding another campaign in the open: then it cannot be drawn.
     announce(api, b, t, "flow-2", true);
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-2/void"), Some(&t["clerk"]), Some(json!({ "reason": "重复立项" })));
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-2/void"),
+        Some(&t["clerk"]),
+        Some(json!({ "reason": "重复立项" })),
+    );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
-    let (s, v) = api.call("POST", &format!("/v1/bureaus/{b}/requests/{rid}/approve"), Some(&t["approver2"]), None);
+    let (s, v) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(&t["approver2"]),
+        None,
+    );
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (_, v) = api.call("GET", &format!("/v1/bureaus/{b}/campaigns/flow-2"), Some(&t["auditor"]), None);
+    let (_, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/campaigns/flow-2"),
+        Some(&t["auditor"]),
+        None,
+    );
     assert_eq!(v["state"], json!("voided"), "{v}");
-    let (s, _) = api.call("POST", &format!("/v1/bureaus/{b}/campaigns/flow-2/draw"), Some(&t["clerk"]), None);
+    let (s, _) = api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/campaigns/flow-2/draw"),
+        Some(&t["clerk"]),
+        None,
+    );
     assert_eq!(s, StatusCode::CONFLICT);
     // Tokens: the admin rotates one; the old token stops at once.
     let (s, v) = api.call(

@@ -157,6 +157,24 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "GET",
+        path: "/v1/bureaus/{bureau}/calendar",
+        roles: STAFF,
+        summary: "The working-day calendar: shipped years, and the years the bureau recorded or assumed.",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/calendar/years",
+        roles: &[Clerk],
+        summary: "Records official holiday schedules (the TOML of dualdraw calendar import).",
+    },
+    Endpoint {
+        method: "POST",
+        path: "/v1/bureaus/{bureau}/calendar/assumed-years",
+        roles: &[Clerk],
+        summary: "Assumes a year without an official schedule has weekends only (deadlines through it provisional).",
+    },
+    Endpoint {
+        method: "GET",
         path: "/v1/bureaus/{bureau}/ledger",
         roles: &[Auditor],
         summary: "The ledger's entries.",
@@ -272,6 +290,12 @@ pub fn router(state: ServeState) -> Router {
         )
         .route(&format!("{b}/requests/{{request}}/refuse"), post(q::refuse))
         .route(&format!("{b}/registries"), get(r::registries))
+        .route(&format!("{b}/calendar"), get(outcomes::calendar))
+        .route(&format!("{b}/calendar/years"), post(outcomes::import_years))
+        .route(
+            &format!("{b}/calendar/assumed-years"),
+            post(outcomes::assume_year),
+        )
         .route(&format!("{b}/ledger"), get(r::ledger))
         .route(&format!("{b}/ledger/verify"), get(r::ledger_verify))
         .route(&format!("{b}/tokens"), get(r::tokens).post(r::issue))

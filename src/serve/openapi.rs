@@ -48,6 +48,13 @@ fn body_schema(method: &str, path: &str) -> Option<Value> {
         ("POST", "/campaigns/{campaign}/void") => {
             s(json!({ "reason": { "type": "string" } }), &["reason"])
         }
+        ("POST", "/calendar/years") => s(
+            json!({ "schedule": { "type": "string", "description": "docs/CALENDAR.md's TOML" }, "replace": { "type": "boolean" } }),
+            &["schedule"],
+        ),
+        ("POST", "/calendar/assumed-years") => {
+            s(json!({ "year": { "type": "integer" } }), &["year"])
+        }
         ("POST", "/requests/{request}/commitments") => s(
             json!({ "commitment": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }),
             &["commitment"],

@@ -333,3 +333,122 @@ pub(super) fn execute(
         }
     }
 }
+
+/// Refuses a clerk scoped to a department: the calendar is the bureau's.
+fn whole_bureau(c: &super::Caller) -> Result<(), ApiError> {
+    match c.account.as_ref().and_then(|a| a.department.as_deref()) {
+        Some(d) => Err(ApiError::forbidden(
+            "department_scope",
+            format!("the calendar is the whole bureau's; this clerk acts for {d}"),
+        )),
+        None => Ok(()),
+    }
+}
+
+pub(super) async fn calendar(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(st.gate(), move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/calendar")?;
+        let store = st.store(&c.bureau, false)?;
+        let shipped: Vec<i32> = crate::core::calendar::Calendar::shipped().years();
+        Ok(Json(
+            json!({ "shipped": shipped, "stored": store.calendar_years()? }),
+        ))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportYears {
+    /// The official schedules (the TOML of `dualdraw calendar import`).
+    schedule: String,
+    /// Replace a known year's other days.
+    #[serde(default)]
+    replace: bool,
+}
+
+pub(super) async fn import_years(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(st.gate(), move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/calendar/years")?;
+        whole_bureau(&c)?;
+        let ask: ImportYears = parse_json(&h, &body)?;
+        let years = crate::core::calendar::parse_schedules(&ask.schedule)
+            .and_then(|ys| {
+                ys.iter()
+                    .try_for_each(crate::core::calendar::YearSchedule::check_official)?;
+                Ok(ys)
+            })
+            .map_err(|e| ApiError::invalid(format!("schedule: {e}")))?;
+        if years.is_empty() {
+            return Err(ApiError::invalid("schedule: no year in it"));
+        }
+        let mut store = st.store(&c.bureau, true)?;
+        let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let actor = Actor {
+            operator: c.name().to_string(),
+            approver: String::new(),
+        };
+        let outcomes = store.store_calendar_years(&years, ask.replace, "api", &at, &actor)?;
+        let list: Vec<Value> = outcomes
+            .iter()
+            .map(|(y, o)| json!({ "year": y, "outcome": o }))
+            .collect();
+        Ok(Json(json!({ "years": list })))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssumeYear {
+    /// A year without an official schedule yet: weekends only, every
+    /// deadline through it provisional (暂定).
+    year: i32,
+}
+
+pub(super) async fn assume_year(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+    Body(body): Body,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(st.gate(), move || {
+        let c = caller(&st, auth.as_deref(), &b, "POST", "/calendar/assumed-years")?;
+        whole_bureau(&c)?;
+        let ask: AssumeYear = parse_json(&h, &body)?;
+        if !(2000..=2100).contains(&ask.year) {
+            return Err(ApiError::invalid(format!(
+                "year {}: 2000 to 2100",
+                ask.year
+            )));
+        }
+        let mut store = st.store(&c.bureau, true)?;
+        let cal = store_calendar(&*store)?;
+        if cal.year(ask.year).is_some() {
+            return Err(ApiError::conflict(format!(
+                "{} has an official schedule: nothing to assume",
+                ask.year
+            )));
+        }
+        let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let actor = Actor {
+            operator: c.name().to_string(),
+            approver: String::new(),
+        };
+        let recorded = store.assume_weekends(ask.year, &at, &actor)?;
+        Ok(Json(json!({ "year": ask.year, "recorded": recorded })))
+    })
+    .await
+}

@@ -57,8 +57,13 @@ fn fill(store: &mut dyn Store, seed: u64) {
     // Results' publication deadlines run into next year: its calendar as
     // an office sets it up (`dualdraw calendar`), weekends assumed.
     let next = chrono::Datelike::year(&china_today()) + 1;
-    let actor = dualdraw::store::Actor { operator: "setup".into(), approver: String::new() };
-    store.assume_weekends(next, &chrono::Utc::now().to_rfc3339(), &actor).unwrap();
+    let actor = dualdraw::store::Actor {
+        operator: "setup".into(),
+        approver: String::new(),
+    };
+    store
+        .assume_weekends(next, &chrono::Utc::now().to_rfc3339(), &actor)
+        .unwrap();
 }
 
 /// Tokens of one bureau by role, plus a scoped clerk (`clerk_scoped`), a
