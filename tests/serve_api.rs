@@ -602,6 +602,12 @@ fn bad_bodies_get_a_4xx_that_says_what_is_wrong(b: &str, t: &Tokens, backend: Ba
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
         "{v}"
     );
+    let (s, v) = api.call("DELETE", &path, clerk, None);
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::METHOD_NOT_ALLOWED, "method"),
+        "{v}"
+    );
     let (s, v) = api.call("GET", "/v1/nothing/here", None, None);
     assert_eq!((s, code(&v)), (StatusCode::NOT_FOUND, "not_found"), "{v}");
     let (s, v) = api.call(

@@ -312,6 +312,7 @@ pub fn router(state: ServeState) -> Router {
         .layer(DefaultBodyLimit::max(limits.json_body));
     json.merge(upload)
         .fallback(h::no_such_endpoint)
+        .method_not_allowed_fallback(h::method_not_allowed)
         .layer(middleware::from_fn(log_request))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::GATEWAY_TIMEOUT,

@@ -21,7 +21,16 @@ pub(super) async fn openapi() -> Json<Value> {
     Json(super::openapi::document())
 }
 
-/// Any other path or method.
+/// A path of the API with a method it does not have.
+pub(super) async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method",
+        format!("{} has no {method} (see GET /v1/openapi.json)", uri.path()),
+    )
+}
+
+/// Any other path.
 pub(super) async fn no_such_endpoint(method: Method, uri: Uri) -> ApiError {
     ApiError::not_found(format!(
         "no endpoint {method} {} (see GET /v1/openapi.json)",
