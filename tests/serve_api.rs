@@ -335,6 +335,59 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
     );
     assert_eq!(s, StatusCode::OK);
     assert_eq!(staff, public);
+    // A registry file uploaded (streamed to disk, then imported all or none).
+    let dir = tempfile::tempdir().unwrap();
+    dualdraw::io::generate::write_county(
+        &dualdraw::io::generate::CountySpec {
+            seed: 11,
+            entities: 300,
+            ..Default::default()
+        },
+        dir.path(),
+    )
+    .unwrap();
+    let csv = std::fs::read(dir.path().join("items.csv")).unwrap();
+    let (s, v) = api.raw(
+        "POST",
+        &format!("/v1/bureaus/{b}/registries/items"),
+        Some(&t["clerk"]),
+        "text/csv",
+        csv,
+    );
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["import"]["kind"], json!("items"), "{v}");
+    assert_eq!(v["import"]["file"], json!("items.csv"), "{v}");
+    // Every bad row is reported, by line and column, in the file's own name.
+    let bad = std::fs::read(dir.path().join("recusals.csv")).unwrap();
+    let (s, v) = api.raw(
+        "POST",
+        &format!("/v1/bureaus/{b}/registries/recusals"),
+        Some(&t["clerk"]),
+        "text/csv",
+        bad,
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        "{v}"
+    );
+    let m = v["error"]["message"].as_str().unwrap();
+    assert!(
+        m.contains("recusals.csv:2:") && !m.contains("dualdraw-upload"),
+        "{m}"
+    );
+    let (s, v) = api.raw(
+        "POST",
+        &format!("/v1/bureaus/{b}/registries/recusals"),
+        Some(&t["clerk_scoped"]),
+        "text/csv",
+        b"x".to_vec(),
+    );
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::FORBIDDEN, "department_scope"),
+        "{v}"
+    );
     // Results after the draw: checked against it, all or none.
     let targets = staff["targets"].as_array().unwrap().clone();
     assert!(targets.len() >= 2, "{staff}");

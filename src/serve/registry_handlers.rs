@@ -49,11 +49,13 @@ pub(super) async fn import(
     Path((b, kind)): Path<(String, String)>,
     query: Result<Query<ImportQuery>, axum::extract::rejection::QueryRejection>,
     h: HeaderMap,
-    Body(body): Body,
+    body: axum::body::Body,
 ) -> Result<Json<Value>, ApiError> {
     let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/registries/{kind}")?;
+    // Who, what and where first: nothing of the body is read before.
+    let checked = st.clone();
+    let (c, q, kind, ext) = blocking(st.gate(), move || {
+        let c = caller(&checked, auth.as_deref(), &b, "POST", "/registries/{kind}")?;
         let Query(q) = query.map_err(|e| ApiError::invalid(e.body_text()))?;
         let kind = RegistryKind::from_token(&kind).ok_or_else(|| {
             ApiError::not_found(format!(
@@ -65,48 +67,100 @@ pub(super) async fn import(
             "xlsx" => "xlsx",
             other => return Err(ApiError::invalid(format!("format {other:?}: csv or xlsx"))),
         };
-        let department = c.account.as_ref().and_then(|a| a.department.clone());
-        if department.is_some() && !matches!(kind, RegistryKind::Items | RegistryKind::Officers) {
+        if let Some(d) = c.account.as_ref().and_then(|a| a.department.as_deref())
+            && !matches!(kind, RegistryKind::Items | RegistryKind::Officers)
+        {
             return Err(ApiError::forbidden(
                 "department_scope",
                 format!(
-                    "a clerk scoped to a department imports only its items and officers, not {}",
+                    "a clerk scoped to a department ({d}) imports only its items and officers, not {}",
                     kind.token()
                 ),
             ));
         }
-        // The importer reads files (it detects encodings and sheets): the
-        // body goes to a private temporary file named after the upload.
-        let dir = std::env::temp_dir().join(format!(
-            "dualdraw-upload-{}-{}",
-            std::process::id(),
-            crate::serve::access::token_hash(&format!(
-                "{:?}{}",
-                std::time::SystemTime::now(),
-                body.len()
-            ))
-        ));
-        std::fs::create_dir_all(&dir).map_err(|e| ApiError::internal(e.to_string()))?;
-        let path = dir.join(format!("upload.{ext}"));
-        let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(&body));
-        let result = written
-            .map_err(|e| ApiError::internal(e.to_string()))
-            .and_then(|()| {
+        Ok((c, q, kind, ext))
+    })
+    .await?;
+    // The importer reads files (it detects encodings and sheets, streams
+    // CSV rows): the body is streamed to a private temporary file, frame by
+    // frame, never whole in memory, and refused past the upload limit.
+    let dir = upload_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| ApiError::internal(e.to_string()))?;
+    let path = dir.join(format!("{}.{ext}", kind.token()));
+    let streamed = stream_to_file(body, &path, st.limits().upload_body).await;
+    let result = match streamed {
+        Err(e) => Err(e),
+        Ok(_) => {
+            let file = path.clone();
+            // The importer's messages name the file: the upload's name, not
+            // the temporary folder's.
+            let folder = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+            blocking(st.gate(), move || {
                 let mut store = st.store(&c.bureau, true)?;
                 let opts = ImportOptions {
-                    department,
+                    department: c.account.as_ref().and_then(|a| a.department.clone()),
                     delta: q.delta,
                     allow_empty: q.allow_empty,
                     ..ImportOptions::default()
                 };
-                import_into(&mut *store, kind, &path, &opts, &|_| {})
-                    .map_err(|e| ApiError::invalid(e.to_string()))
-            });
-        let _ = std::fs::remove_dir_all(&dir);
-        let summary = result?;
-        Ok(Json(json!({ "import": summary })))
-    })
-    .await
+                let mut summary = import_into(&mut *store, kind, &file, &opts, &|_| {})
+                    .map_err(|e| ApiError::invalid(e.to_string().replace(&folder, "")))?;
+                summary.file = summary.file.replace(&folder, "");
+                Ok(summary)
+            })
+            .await
+        }
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(Json(json!({ "import": result? })))
+}
+
+/// A fresh private folder for one upload.
+fn upload_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    std::env::temp_dir().join(format!(
+        "dualdraw-upload-{}-{stamp}-{n}",
+        std::process::id()
+    ))
+}
+
+/// Writes `body` to `path` as it arrives; 413 past `limit` bytes.
+async fn stream_to_file(
+    mut body: axum::body::Body,
+    path: &std::path::Path,
+    limit: usize,
+) -> Result<u64, ApiError> {
+    use http_body_util::BodyExt;
+    let io = |e: std::io::Error| ApiError::internal(format!("the upload's temporary file: {e}"));
+    let mut file = std::fs::File::create(path).map_err(io)?;
+    let mut n: u64 = 0;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                format!("the upload broke off: {e}"),
+            )
+        })?;
+        if let Ok(data) = frame.into_data() {
+            n += data.len() as u64;
+            if n > limit as u64 {
+                return Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "too_large",
+                    format!("the upload is over {limit} bytes (serve --max-upload-mib)"),
+                ));
+            }
+            file.write_all(&data).map_err(io)?;
+        }
+    }
+    file.sync_all().map_err(io)?;
+    Ok(n)
 }
 
 pub(super) async fn ledger(
