@@ -335,6 +335,25 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
     );
     assert_eq!(s, StatusCode::OK);
     assert_eq!(staff, public);
+    let (s, v) = api.call(
+        "GET",
+        &format!("/v1/bureaus/{b}/public/campaigns"),
+        None,
+        None,
+    );
+    assert_eq!(s, StatusCode::OK);
+    let flow = v["campaigns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "flow-1")
+        .unwrap()
+        .clone();
+    assert!(flow["draw_published_at"].is_string(), "{v}");
+    assert_eq!(
+        flow["announcement_hash"], staff["announcement"]["hash"],
+        "{v}"
+    );
     // A registry file uploaded (streamed to disk, then imported all or none).
     let dir = tempfile::tempdir().unwrap();
     dualdraw::io::generate::write_county(

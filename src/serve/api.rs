@@ -211,6 +211,12 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "GET",
+        path: "/v1/bureaus/{bureau}/public/campaigns",
+        roles: &[],
+        summary: "The bureau's announced campaigns, with their announcement hashes and whether their draws are published, for anyone.",
+    },
+    Endpoint {
+        method: "GET",
         path: "/v1/bureaus/{bureau}/public/campaigns/{campaign}",
         roles: &[],
         summary: "A campaign's announcement, for anyone.",
@@ -301,6 +307,7 @@ pub fn router(state: ServeState) -> Router {
         .route(&format!("{b}/tokens"), get(r::tokens).post(r::issue))
         .route(&format!("{b}/tokens/{{account}}/rotate"), post(r::rotate))
         .route(&format!("{b}/tokens/{{account}}"), delete(r::revoke))
+        .route(&format!("{b}/public/campaigns"), get(h::public_campaigns))
         .route(
             &format!("{b}/public/campaigns/{{campaign}}"),
             get(h::public_campaign),

@@ -216,6 +216,31 @@ pub(super) async fn publish(
     .await
 }
 
+pub(super) async fn public_campaigns(
+    State(st): State<ServeState>,
+    Path(b): Path<String>,
+    h: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let auth = bearer(&h);
+    blocking(st.gate(), move || {
+        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns")?;
+        let store = st.store(&c.bureau, false)?;
+        let mut list = Vec::new();
+        for id in store.campaign_ids()? {
+            let a = store.announcement(&id)?;
+            let published = store.published_at(&id, "draw")?;
+            list.push(json!({
+                "id": id,
+                "state": store.campaign_state(&id)?,
+                "announcement_hash": a.hash.to_hex(),
+                "draw_published_at": published,
+            }));
+        }
+        Ok(Json(json!({ "campaigns": list })))
+    })
+    .await
+}
+
 pub(super) async fn public_campaign(
     State(st): State<ServeState>,
     Path((b, id)): Path<(String, String)>,
