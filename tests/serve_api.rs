@@ -820,3 +820,88 @@ fn the_committed_openapi_description_is_the_one_served() {
         );
     }
 }
+
+/// The most connections bureau `b` held at once while `requests` GETs of
+/// its ledger ran from 16 threads, with the service's `--concurrent` at
+/// `concurrent`, sampled from pg_stat_activity.
+fn peak_connections(url: &str, concurrent: usize, requests: usize) -> usize {
+    let (backend, b, t) = pg_bureau(url, "scc");
+    let state = ServeState::new(
+        backend,
+        Limits {
+            concurrent,
+            ..Limits::default()
+        },
+    );
+    state.prepare().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let base = format!(
+        "http://{}/v1/bureaus/{b}/ledger",
+        listener.local_addr().unwrap()
+    );
+    rt.spawn(async move { axum::serve(listener, router(state)).await });
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let mut peak = 0;
+    std::thread::scope(|s| {
+        let sampler = s.spawn(|| {
+            let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+            let mut peak = 0i64;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let n: i64 = c
+                    .query_one(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1",
+                        &[&format!("dualdraw_{b}")],
+                    )
+                    .unwrap()
+                    .get(0);
+                peak = peak.max(n);
+            }
+            peak as usize
+        });
+        let workers: Vec<_> = (0..16)
+            .map(|_| {
+                s.spawn(|| {
+                    let agent: ureq::Agent = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .build()
+                        .into();
+                    for _ in 0..requests / 16 {
+                        let r = agent
+                            .get(&base)
+                            .header("Authorization", &format!("Bearer {}", t["auditor"]))
+                            .call()
+                            .unwrap();
+                        assert_eq!(r.status().as_u16(), 200);
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        peak = sampler.join().unwrap();
+    });
+    peak
+}
+
+#[test]
+fn postgres_the_service_holds_at_most_two_connections_per_concurrent_slot() {
+    let Some(url) = pg_url() else { return };
+    let bounded = peak_connections(&url, 2, 480);
+    let open = peak_connections(&url, 64, 480);
+    eprintln!(
+        "peak connections of one bureau, 16 clients: --concurrent 2 → {bounded}, --concurrent 64 → {open}"
+    );
+    assert!(
+        bounded <= 4,
+        "--concurrent 2 let {bounded} connections open at once"
+    );
+    assert!(
+        open > 4,
+        "the measurement cannot tell: 16 clients held only {open} connections without the bound"
+    );
+}

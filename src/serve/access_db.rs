@@ -406,9 +406,10 @@ impl PgAccess {
         }
         client
             .batch_execute(&format!(
-                "SET ROLE {}; SET search_path TO {}",
+                "SET ROLE {}; SET search_path TO {}; SET application_name TO 'dualdraw_{}'",
                 bureau.role(),
-                bureau.schema()
+                bureau.schema(),
+                bureau.as_str()
             ))
             .map_err(pg)?;
         Ok(PgAccess {
