@@ -20,10 +20,10 @@ pub(crate) enum CsvEvent {
     Rows(Vec<(u64, StringRecord)>),
 }
 
-/// Decodes CSV bytes (see [`read_table`]) and parses them.
+/// Decodes CSV bytes (see [`read_table`](super::read_table)) and parses them.
 ///
 /// # Errors
-/// As [`read_table`].
+/// As [`read_table`](super::read_table).
 pub fn read_csv_bytes(
     bytes: &[u8],
     file: &str,
@@ -36,7 +36,7 @@ pub fn read_csv_bytes(
 /// [`read_csv_bytes`] taking the file's buffer (UTF-8 text is not copied).
 ///
 /// # Errors
-/// As [`read_table`].
+/// As [`read_table`](super::read_table).
 pub(crate) fn read_csv_vec(
     bytes: Vec<u8>,
     file: &str,
@@ -68,7 +68,7 @@ pub(crate) fn read_csv_vec(
 /// never holds the whole table (issue 17). An error from `on` stops the read.
 ///
 /// # Errors
-/// As [`read_table`], or `on`'s.
+/// As [`read_table`](super::read_table), or `on`'s.
 pub(crate) fn read_csv_stream(
     bytes: Vec<u8>,
     file: &str,

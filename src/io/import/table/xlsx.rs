@@ -12,10 +12,10 @@ use calamine::{Data, Reader, Xlsx, XlsxError};
 use csv::StringRecord;
 use std::io::{Read, Seek};
 
-/// Reads a workbook held in memory, as [`read_table`] reads an `.xlsx` file.
+/// Reads a workbook held in memory, as [`read_table`](super::read_table) reads an `.xlsx` file.
 ///
 /// # Errors
-/// As [`read_table`].
+/// As [`read_table`](super::read_table).
 pub fn read_xlsx_bytes(bytes: &[u8], file: &str) -> Result<Table, ImportError> {
     read_xlsx_bytes_sheet(bytes, file, &SheetChoice::First).map(|(t, _)| t)
 }
@@ -23,7 +23,7 @@ pub fn read_xlsx_bytes(bytes: &[u8], file: &str) -> Result<Table, ImportError> {
 /// As [`read_xlsx_bytes`], reading the sheet `sheet` chooses; returns its name.
 ///
 /// # Errors
-/// As [`read_table_sheet`].
+/// As [`read_table_sheet`](super::read_table_sheet).
 pub fn read_xlsx_bytes_sheet(
     bytes: &[u8],
     file: &str,
