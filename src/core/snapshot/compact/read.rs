@@ -25,6 +25,9 @@ pub struct CompactReader<R: Read> {
     read: u64,
     index: Vec<IndexEntry>,
     last: Option<String>,
+    /// The item, officer and recusal roots checked at `open`, kept for
+    /// `finish` (computed once).
+    small: SnapshotRoots,
 }
 
 impl<R: Read> std::fmt::Debug for CompactReader<R> {
@@ -117,6 +120,7 @@ impl<R: Read> CompactReader<R> {
             read: 0,
             index: Vec::new(),
             last: None,
+            small,
         })
     }
 
@@ -246,7 +250,7 @@ impl<R: Read> CompactReader<R> {
         };
         let roots = SnapshotRoots {
             entities,
-            ..small_roots(head)
+            ..self.small
         };
         for k in RegistryKind::ALL {
             root_differs(k, &roots, head)?;
