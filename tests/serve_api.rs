@@ -795,6 +795,16 @@ fn postgres_a_draw_takes_a_clerk_and_another_approver_and_ends_public() {
 fn postgres_bad_bodies_get_a_4xx_that_says_what_is_wrong() {
     let Some(url) = pg_url() else { return };
     let (backend, b, t) = pg_bureau(&url, "srx");
+    // A bureau that is not on the database: 404, whoever asks.
+    let api = Api::new(backend.clone(), Limits::default());
+    let ghost = format!("dd1.nosuch_bureau_x.{}", "cd".repeat(32));
+    let (s, v) = api.call(
+        "GET",
+        "/v1/bureaus/nosuch_bureau_x/campaigns",
+        Some(&ghost),
+        None,
+    );
+    assert_eq!((s, code(&v)), (StatusCode::NOT_FOUND, "not_found"), "{v}");
     bad_bodies_get_a_4xx_that_says_what_is_wrong(b.as_str(), &t, backend);
 }
 

@@ -366,4 +366,23 @@ fn token_commands_issue_list_rotate_and_revoke_on_the_workspace() {
     assert_ne!(code, Some(0), "a revoked account gets no new token");
     let (code, _, err) = run(&["token", "issue", "--name", "x", "--role", "king"]);
     assert_eq!(code, Some(2), "{err}");
+    if let Some(url) = pg_url() {
+        let out = Command::new(BIN)
+            .args([
+                "--lang",
+                "zh-CN",
+                "token",
+                "list",
+                "--db",
+                &url,
+                "--bureau",
+                "nosuch_bureau_x",
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("此数据库上没有单位 nosuch_bureau_x"), "{err}");
+    }
 }

@@ -20,3 +20,5 @@ conflict-schedule-moved-reveal = the schedule of { $key } changed while this ran
 conflict-schedule-moved = the schedule of { $key } changed while this ran (reschedule { $seq } was recorded in between); nothing was stored: run it again
 conflict-by = {" "}by { $by }
 announce-group-taken = coordination group { $group } is already announced: a group is announced together, in one command, so that no campaign joins it after its randomness exists; name a new group
+conflict-bureau-exists = bureau { $bureau } already exists on this database
+conflict-no-bureau = no bureau { $bureau } on this database (create it first: dualdraw bureau create { $bureau })

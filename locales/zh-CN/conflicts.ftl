@@ -20,3 +20,5 @@ conflict-schedule-moved-reveal = 本命令运行期间 { $key } 的排期有变�
 conflict-schedule-moved = 本命令运行期间 { $key } 的排期有变化（先记录了第 { $seq } 次调整）；没有保存任何内容：请重新运行
 conflict-by = （操作人 { $by }）
 announce-group-taken = 联合抽查组 { $group } 已经公告过：同一联合抽查组须在同一条命令中一起公告，以免在其随机数产生之后再有批次加入；请使用新的组名
+conflict-bureau-exists = 此数据库上已有单位 { $bureau }
+conflict-no-bureau = 此数据库上没有单位 { $bureau }（请先创建：dualdraw bureau create { $bureau }）

@@ -44,6 +44,10 @@ pub(crate) fn conflict(c: &Conflict) -> String {
         Conflict::Voided { id } => t!("conflict-voided", id = id.as_str()),
         Conflict::AlreadyDrawn { id } => t!("conflict-already-drawn", id = id.as_str()),
         Conflict::AlreadyVoided { id } => t!("conflict-already-voided", id = id.as_str()),
+        Conflict::BureauExists { bureau } => {
+            t!("conflict-bureau-exists", bureau = bureau.as_str())
+        }
+        Conflict::NoBureau { bureau } => t!("conflict-no-bureau", bureau = bureau.as_str()),
         Conflict::VoidedNoReplacement { id } => {
             t!("conflict-voided-no-replacement", id = id.as_str())
         }

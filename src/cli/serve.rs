@@ -90,6 +90,9 @@ fn bureau(name: &str) -> Result<Bureau, Failure> {
 fn access_failure(e: crate::serve::AccessError) -> Failure {
     match e {
         crate::serve::AccessError::Invalid(m) => Failure::usage(m),
+        crate::serve::AccessError::NoBureau(b) => {
+            Failure::rejected("not_found", t!("conflict-no-bureau", bureau = b.as_str()))
+        }
         e => Failure::rejected("access", e.to_string()),
     }
 }

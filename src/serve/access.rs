@@ -203,6 +203,9 @@ pub enum AccessError {
     /// writer (try again).
     #[error("request {0} changed meanwhile (decided, or updated by someone else); read it again")]
     Changed(i64),
+    /// No such bureau on the database.
+    #[error("no bureau {0} on this database")]
+    NoBureau(String),
     /// A bad account name or department.
     #[error("{0}")]
     Invalid(String),

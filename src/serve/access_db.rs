@@ -366,6 +366,9 @@ impl PgAccess {
     /// [`AccessError::Backend`].
     pub fn prepare(url: &str, bureau: &Bureau) -> Result<(), AccessError> {
         let mut c = crate::store::postgres::connect(url).map_err(backend)?;
+        if !crate::store::PgStore::bureau_exists(&mut c, bureau).map_err(backend)? {
+            return Err(AccessError::NoBureau(bureau.to_string()));
+        }
         let mut tx = c.transaction().map_err(pg)?;
         // One administrator at a time (concurrent GRANTs on one object fail
         // with "tuple concurrently updated"); nothing to do when made.
@@ -402,7 +405,7 @@ impl PgAccess {
     pub fn open(url: &str, bureau: &Bureau) -> Result<Self, AccessError> {
         let mut client = crate::store::postgres::connect(url).map_err(backend)?;
         if !crate::store::PgStore::bureau_exists(&mut client, bureau).map_err(backend)? {
-            return Err(AccessError::Backend(format!("no bureau {bureau}")));
+            return Err(AccessError::NoBureau(bureau.to_string()));
         }
         client
             .batch_execute(&format!(

@@ -69,7 +69,7 @@ impl IntoResponse for ApiError {
 impl From<AccessError> for ApiError {
     fn from(e: AccessError) -> Self {
         match e {
-            AccessError::NoAccount(_) | AccessError::NoRequest(_) => {
+            AccessError::NoAccount(_) | AccessError::NoRequest(_) | AccessError::NoBureau(_) => {
                 ApiError::not_found(e.to_string())
             }
             AccessError::Changed(_) => ApiError::conflict(e.to_string()),
@@ -83,6 +83,9 @@ impl From<crate::store::StoreError> for ApiError {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError;
         match e {
+            StoreError::Conflict(crate::store::Conflict::NoBureau { .. }) => {
+                ApiError::not_found(e.to_string())
+            }
             StoreError::Conflict(_) => ApiError::conflict(e.to_string()),
             StoreError::NoCampaign(_) => ApiError::not_found(e.to_string()),
             _ => ApiError::internal(e.to_string()),

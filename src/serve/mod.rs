@@ -163,13 +163,7 @@ impl ServeState {
             Backend::Workspace { dir, .. } => {
                 Ok(Box::new(SqliteAccess::open(dir, bureau.as_str())?))
             }
-            Backend::Postgres { url } => match PgAccess::open(url, bureau) {
-                Ok(a) => Ok(Box::new(a)),
-                Err(e) if e.to_string().contains("no bureau") => {
-                    Err(ApiError::not_found(e.to_string()))
-                }
-                Err(e) => Err(e.into()),
-            },
+            Backend::Postgres { url } => Ok(Box::new(PgAccess::open(url, bureau)?)),
         }
     }
 

@@ -101,6 +101,16 @@ pub enum Conflict {
         /// `reveal`, or the reschedule's number.
         by: Option<u64>,
     },
+    /// A bureau of that name is already on the platform's database.
+    BureauExists {
+        /// The bureau.
+        bureau: String,
+    },
+    /// No bureau of that name on the platform's database.
+    NoBureau {
+        /// The bureau.
+        bureau: String,
+    },
     /// Anything else: a stored record that does not read, a backup that
     /// does not check, a tampered table, … (worded by the store).
     Other(String),
@@ -143,6 +153,8 @@ impl Conflict {
             Conflict::ScheduledElsewhere { .. } => "scheduled_elsewhere",
             Conflict::NotScheduled { .. } => "not_scheduled",
             Conflict::ScheduleMoved { .. } => "schedule_moved",
+            Conflict::BureauExists { .. } => "bureau_exists",
+            Conflict::NoBureau { .. } => "no_bureau",
             Conflict::Other(_) => "other",
         }
     }
@@ -215,6 +227,12 @@ impl fmt::Display for Conflict {
                     Some(n) => format!("reschedule {n}"),
                 }
             ),
+            Conflict::BureauExists { bureau } => {
+                write!(f, "bureau {bureau} already exists on this database")
+            }
+            Conflict::NoBureau { bureau } => {
+                write!(f, "no bureau {bureau} on this database (create it first)")
+            }
             Conflict::Other(s) => f.write_str(s),
         }
     }

@@ -286,9 +286,9 @@ pub fn migrate_workspace(dir: &Path, url: &str, bureau: &Bureau) -> Result<Migra
 
     let mut client = super::connect(url)?;
     if PgStore::bureaus(url)?.contains(bureau) {
-        return Err(StoreError::Conflict(
-            format!("bureau {bureau} already exists on this database").into(),
-        )
+        return Err(StoreError::Conflict(crate::store::Conflict::BureauExists {
+            bureau: bureau.to_string(),
+        })
         .into());
     }
     let mut tx = client.transaction().map_err(db)?;

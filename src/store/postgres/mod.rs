@@ -33,7 +33,7 @@ mod registries;
 mod schema;
 mod store_impl;
 
-use super::{Actor, StoreError};
+use super::{Actor, Conflict, StoreError};
 use crate::core::commitment::SaltKey;
 use crate::core::merkle::Hash;
 use crate::ledger::Entry;
@@ -206,9 +206,9 @@ impl PgStore {
     ) -> Result<Self, StoreError> {
         let mut client = connect(url)?;
         if Self::bureau_exists(&mut client, bureau)? {
-            return Err(StoreError::Conflict(
-                format!("bureau {bureau} already exists on this database").into(),
-            ));
+            return Err(StoreError::Conflict(Conflict::BureauExists {
+                bureau: bureau.to_string(),
+            }));
         }
         let mut tx = client.transaction()?;
         schema::create(&mut tx, bureau, &key)?;
@@ -226,9 +226,9 @@ impl PgStore {
     pub fn open(url: &str, bureau: &Bureau) -> Result<Self, StoreError> {
         let mut client = connect(url)?;
         if !Self::bureau_exists(&mut client, bureau)? {
-            return Err(StoreError::Conflict(
-                format!("no bureau {bureau} on this database (create it first)").into(),
-            ));
+            return Err(StoreError::Conflict(Conflict::NoBureau {
+                bureau: bureau.to_string(),
+            }));
         }
         let role_name = format!("dualdraw_bureau_{}", bureau.as_str());
         let me: String = client.query_one("SELECT current_user::text", &[])?.get(0);
@@ -308,9 +308,9 @@ impl PgStore {
         }
         let mut client = connect(url)?;
         if !Self::bureau_exists(&mut client, bureau)? {
-            return Err(StoreError::Conflict(
-                format!("no bureau {bureau} on this database (create it first)").into(),
-            ));
+            return Err(StoreError::Conflict(Conflict::NoBureau {
+                bureau: bureau.to_string(),
+            }));
         }
         client.batch_execute(&format!("GRANT {} TO \"{user}\"", bureau.role()))?;
         Ok(())
