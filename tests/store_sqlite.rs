@@ -43,6 +43,7 @@ suite!(
     calendars_are_kept_with_their_ledger_entries,
     a_streamed_draw_equals_the_loaded_draw,
     an_entity_update_equals_a_whole_commit_of_the_merged_registry,
+    an_entity_stream_equals_a_whole_commit_of_its_entities,
 );
 
 #[test]

@@ -27,6 +27,7 @@ import-reason-cert-expired = certificate of { $id } expired before { $today }: k
 import-reason-unknown-officer = no officer with this certificate number in the officer directory
 import-reason-unknown-entity = no entity with this USCC in the target directory
 import-reason-duplicate-key = duplicate key: already on line { $line }
+import-reason-duplicate-key-in-file = duplicate key: already in { $file } on line { $line }
 import-reason-remove-missing = marked for removal, but no such record exists
 import-reason-remove-other-department = marked for removal, but it belongs to { $owner }, not --department { $want }
 import-reason-bad-action = not an action (use 新增/修改 to add or replace, 删除 to remove)

@@ -10,6 +10,7 @@ registry-issues-title = { $title ->
 registry-snapshot-digest = snapshot { $id } digest { $digest }
 registry-snapshot-root = {"  "}{ $kind } { $size } records  root { $root }
 registry-department-not-applicable = --department applies to items and officers, not { $kind }
+registry-several-files = several files are imported at once only as the whole registry of entities: `import entities FILE FILE …` (not an update, nor with --department)
 registry-imported = { $delta ->
         [yes] updated
        *[no] imported

@@ -27,6 +27,7 @@ import-reason-cert-expired = 执法证 { $id } 在 { $today } 前已过期：已
 import-reason-unknown-officer = 执法检查人员名录中没有这个执法证号
 import-reason-unknown-entity = 检查对象名录中没有这个统一社会信用代码
 import-reason-duplicate-key = 重复：第 { $line } 行已有同一条记录
+import-reason-duplicate-key-in-file = 重复：文件 { $file } 第 { $line } 行已有同一主体
 import-reason-remove-missing = 标记为删除，但名录中没有这条记录
 import-reason-remove-other-department = 标记为删除，但它属于 { $owner }，不属于 --department { $want }
 import-reason-bad-action = 不是有效的操作（新增或替换请填“新增”或“修改”，删除请填“删除”）

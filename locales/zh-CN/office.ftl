@@ -10,6 +10,7 @@ registry-issues-title = { $title ->
 registry-snapshot-digest = 版本快照 { $id }，摘要 { $digest }
 registry-snapshot-root = {"  "}{ $kind } { $size } 条记录  Merkle 根 { $root }
 registry-department-not-applicable = --department 只适用于 items（检查事项）和 officers（执法检查人员），不适用于 { $kind }
+registry-several-files = 只有市场主体名录的整体导入可以一次导入多个文件：`import entities 文件 文件 …`（不能用于增量更新，也不能加 --department）
 registry-imported = { $delta ->
         [yes] 已更新
        *[no] 已导入

@@ -99,6 +99,13 @@ pub(crate) fn text(r: &Reason<'_>) -> Option<String> {
         Reason::DuplicateKey { first_line } => {
             t!("import-reason-duplicate-key", line = first_line)
         }
+        Reason::DuplicateKeyInFile { file, line } => {
+            t!(
+                "import-reason-duplicate-key-in-file",
+                file = file,
+                line = line
+            )
+        }
         Reason::RemoveMissing => t!("import-reason-remove-missing"),
         Reason::RemoveOtherDepartment { owner, want } => t!(
             "import-reason-remove-other-department",

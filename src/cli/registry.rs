@@ -50,6 +50,9 @@ pub struct ImportArgs {
     pub kind: KindArg,
     /// The CSV or .xlsx file.
     pub file: PathBuf,
+    /// More files of entities, imported with the first as one registry (a province's counties).
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
     /// Replace only this department's items or officers.
     #[arg(long)]
     pub department: Option<String>,
@@ -223,6 +226,9 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if !a.more.is_empty() && (kind != RegistryKind::Entities || delta || a.department.is_some()) {
+        return Err(Failure::usage(t!("registry-several-files")));
+    }
     if a.sheet.is_some() && !workbook {
         return Err(Failure::usage(crate::io::import::sheet_with_csv_message()));
     }
@@ -277,7 +283,13 @@ pub(super) fn import(cli: &Cli, out: &Out, a: &ImportArgs, delta: bool) -> Resul
             pb.set_message(format!("{}: {stage}", a.file.display()));
         }
     };
-    let result = import_into(&mut ws, a.kind.into(), &a.file, &opts, &progress);
+    let result = if a.more.is_empty() {
+        import_into(&mut ws, a.kind.into(), &a.file, &opts, &progress)
+    } else {
+        let mut files = vec![a.file.clone()];
+        files.extend(a.more.iter().cloned());
+        crate::io::import::several::import_entity_files(&mut ws, &files, &opts, &progress)
+    };
     if let Some(pb) = &bar {
         pb.finish_and_clear();
     }

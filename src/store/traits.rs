@@ -225,6 +225,41 @@ pub trait Store {
         self.commit_based(RegistryKind::Entities, &reg, note, base)
     }
 
+    /// Replaces the entities with `sorted` (by USCC, distinct), from
+    /// snapshot `base` as [`Store::commit_based`]: a province's registry
+    /// imported from its counties' files at once (issue 17). `visit` sees
+    /// every entity in order; the stream's first error is returned and
+    /// nothing is written. A streaming backend writes the version as the
+    /// stream arrives; the default collects it.
+    ///
+    /// # Errors
+    /// As [`Store::commit_based`], the stream's errors, and
+    /// [`StoreError::Backend`] for entities out of order or repeated.
+    fn commit_entity_stream(
+        &mut self,
+        base: Option<u64>,
+        sorted: &mut dyn Iterator<Item = Result<Entity, StoreError>>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        let mut reg = Registries::default();
+        for e in sorted {
+            let e = e?;
+            if reg
+                .entities
+                .last()
+                .is_some_and(|l| l.uscc.as_bytes() >= e.uscc.as_bytes())
+            {
+                return Err(StoreError::Backend(
+                    "a replacing stream's entities must be sorted by USCC and distinct".into(),
+                ));
+            }
+            visit(&e);
+            reg.entities.push(e);
+        }
+        self.commit_based(RegistryKind::Entities, &reg, note, base)
+    }
+
     /// USCCs accepted as legacy codes in this workspace.
     ///
     /// # Errors

@@ -244,3 +244,100 @@ pub fn an_entity_update_equals_a_whole_commit_of_the_merged_registry<S: Store>(m
         .is_err()
     );
 }
+
+/// The entities replaced by a sorted stream (`Store::commit_entity_stream`,
+/// several files imported at once) give the snapshot a whole commit of the
+/// same registry gives, every entity visited in order; the same stream again
+/// is unchanged; a stale base, a stream out of order and a stream failing
+/// part-way are refused and write nothing.
+pub fn an_entity_stream_equals_a_whole_commit_of_its_entities<S: Store>(mut s: S) {
+    let reg = county(&CountySpec {
+        seed: 14,
+        entities: ENTITIES,
+        ..Default::default()
+    })
+    .unwrap();
+    commit_all(&mut s, &reg);
+    let base = s.current_snapshot().unwrap().unwrap();
+    let mut next = county(&CountySpec {
+        seed: 15,
+        entities: ENTITIES + 700,
+        ..Default::default()
+    })
+    .unwrap()
+    .entities;
+    next.sort_by(|a, b| a.uscc.as_bytes().cmp(b.uscc.as_bytes()));
+    next.dedup_by(|a, b| a.uscc == b.uscc);
+    let mut want = reg.clone();
+    want.entities = next.clone();
+    let mut seen = Vec::new();
+    let mut stream = next.clone().into_iter().map(Ok);
+    let out = s
+        .commit_entity_stream(Some(base.id), &mut stream, "import several", &mut |e| {
+            seen.push(e.uscc.to_string())
+        })
+        .unwrap();
+    let CommitOutcome::NewSnapshot { snapshot } = out else {
+        panic!("a new registry makes a snapshot")
+    };
+    let wanted: Vec<String> = next.iter().map(|e| e.uscc.to_string()).collect();
+    assert_eq!(seen, wanted);
+    assert_eq!(
+        snapshot.roots.get(RegistryKind::Entities),
+        registry_root(&want, RegistryKind::Entities, s.salt_key())
+    );
+    assert_eq!(
+        snapshot.roots.get(RegistryKind::Officers),
+        base.roots.get(RegistryKind::Officers)
+    );
+    assert_eq!(s.load(&snapshot).unwrap(), want);
+
+    let again = s
+        .commit_entity_stream(
+            Some(snapshot.id),
+            &mut next.clone().into_iter().map(Ok),
+            "again",
+            &mut |_| {},
+        )
+        .unwrap();
+    assert!(matches!(again, CommitOutcome::Unchanged { .. }));
+    // Stale: refused, never lost.
+    assert!(matches!(
+        s.commit_entity_stream(
+            Some(base.id),
+            &mut reg.entities.clone().into_iter().map(Ok),
+            "stale",
+            &mut |_| {}
+        ),
+        Err(StoreError::Conflict(_))
+    ));
+    // Out of order (the last two swapped): refused.
+    let mut swapped = reg.entities.clone();
+    let last = swapped.len() - 1;
+    swapped.swap(last - 1, last);
+    assert!(
+        s.commit_entity_stream(
+            Some(snapshot.id),
+            &mut swapped.into_iter().map(Ok),
+            "x",
+            &mut |_| {}
+        )
+        .is_err()
+    );
+    // A stream whose source fails near its end: that error, nothing written.
+    let n = reg.entities.len();
+    let mut failing = reg.entities.clone().into_iter().enumerate().map(|(i, e)| {
+        if i + 3 == n {
+            Err(StoreError::Backend("the run file went away".into()))
+        } else {
+            Ok(e)
+        }
+    });
+    let err = s
+        .commit_entity_stream(Some(snapshot.id), &mut failing, "x", &mut |_| {})
+        .unwrap_err();
+    assert!(err.to_string().contains("the run file went away"), "{err}");
+    let now = s.current_snapshot().unwrap().unwrap();
+    assert_eq!(now.id, snapshot.id, "nothing written");
+    assert_eq!(s.load(&now).unwrap(), want);
+}

@@ -164,7 +164,7 @@ pub fn import_into<S: Store + ?Sized>(
 }
 
 /// Whether `path` is read as CSV (not a workbook).
-fn is_csv(path: &Path) -> bool {
+pub(super) fn is_csv(path: &Path) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -10,6 +10,8 @@ pub(crate) mod messages;
 pub(crate) mod reasons;
 pub mod results;
 mod rows;
+#[cfg(feature = "sqlite")]
+pub mod several;
 pub(crate) mod streamed;
 pub mod table;
 

@@ -9,7 +9,7 @@ use super::{PgStore, hash_of, now_rfc3339};
 use crate::core::commitment::SnapshotRoots;
 use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, empty_root};
 use crate::core::registry::{Entity, Registries, RegistryKind};
-use crate::store::sqlite::delta::{EntityMerge, GROUP, check_rebuilt};
+use crate::store::sqlite::delta::{EntityMerge, GROUP, PUMP, check_rebuilt, checked_stream};
 use crate::store::sqlite::stream::{EntityRuns, entity_proofs};
 use crate::store::sqlite::versions::{
     check_loaded, check_unmoved, decode_version, encode_version, kind_index, snapshot_info,
@@ -428,16 +428,48 @@ impl PgStore {
         note: &str,
         visit: &mut dyn FnMut(&Entity),
     ) -> Result<CommitOutcome, StoreError> {
-        let kind = RegistryKind::Entities;
-        let now = now_rfc3339();
         let key = self.key.clone();
         let merge = EntityMerge::new(upserts, removals, &key)?;
+        self.commit_merge(base, merge, note, visit, None)
+    }
+
+    /// Replaces the entities with `sorted` (by USCC, distinct: a stream out
+    /// of order is refused) as a new version and snapshot, its chunks
+    /// written as the stream arrives; as [`crate::store::Workspace`]'s
+    /// `commit_entity_stream`. The stream's first error is returned and
+    /// nothing is written.
+    ///
+    /// # Errors
+    /// As [`PgStore::commit_entity_delta`], and the stream's errors.
+    pub fn commit_entity_stream(
+        &mut self,
+        base: Option<u64>,
+        sorted: &mut dyn Iterator<Item = Result<Entity, StoreError>>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        let key = self.key.clone();
+        let failed = std::cell::RefCell::new(None);
+        let merge = EntityMerge::replacing(checked_stream(sorted, &failed), &key);
+        self.commit_merge(base, merge, note, visit, Some(&failed))
+    }
+
+    fn commit_merge(
+        &mut self,
+        base: Option<u64>,
+        merge: EntityMerge<'_>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+        failed: Option<&std::cell::RefCell<Option<StoreError>>>,
+    ) -> Result<CommitOutcome, StoreError> {
+        let kind = RegistryKind::Entities;
+        let now = now_rfc3339();
         let made = self.write(|tx| {
             let current = latest(tx)?;
             check_base(tx, kind, base, current.as_ref())?;
             // In a savepoint: an unchanged registry rolls the version back.
             let mut sp = tx.transaction()?;
-            let made = merge_into(&mut sp, merge, current.as_ref(), note, &now, visit)?;
+            let made = merge_into(&mut sp, merge, current.as_ref(), note, &now, visit, failed)?;
             match made {
                 Some(_) => sp.commit()?,
                 None => sp.rollback()?,
@@ -489,12 +521,17 @@ fn merge_into(
     note: &str,
     now: &str,
     visit: &mut dyn FnMut(&Entity),
+    failed: Option<&std::cell::RefCell<Option<StoreError>>>,
 ) -> Result<Option<i64>, StoreError> {
     let kind = RegistryKind::Entities;
     let base_root = current.map_or(empty(), |s| s.roots.get(kind));
     let old_version = current.map(|s| s.versions[kind_index(kind)]);
     let version = insert_version(tx, kind, &Hash([0; 32]), -1, now)?;
-    if let Some(old) = old_version {
+    if merge.replaces() {
+        while merge.pump(PUMP, visit) {
+            store_chunks(tx, version, merge.take_ready())?;
+        }
+    } else if let Some(old) = old_version {
         let mut seq = 0i64;
         loop {
             let (next, blobs) = chunk_group(tx, old, seq)?;
@@ -511,9 +548,15 @@ fn merge_into(
             seq = next;
         }
     }
+    let replaces = merge.replaces();
     let (root, was, last) = merge.finish(visit);
+    if let Some(e) = failed.and_then(|f| f.borrow_mut().take()) {
+        return Err(e);
+    }
     store_chunks(tx, version, last)?;
-    check_rebuilt(was, base_root, current)?;
+    if !replaces {
+        check_rebuilt(was, base_root, current)?;
+    }
     if root == base_root {
         return Ok(None);
     }

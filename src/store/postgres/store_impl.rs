@@ -118,6 +118,16 @@ impl Store for PgStore {
         PgStore::commit_entity_delta(self, base, upserts, removals, note, visit)
     }
 
+    fn commit_entity_stream(
+        &mut self,
+        base: Option<u64>,
+        sorted: &mut dyn Iterator<Item = Result<crate::core::registry::Entity, StoreError>>,
+        note: &str,
+        visit: &mut dyn FnMut(&crate::core::registry::Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        PgStore::commit_entity_stream(self, base, sorted, note, visit)
+    }
+
     fn accepted_legacy(&self) -> Result<BTreeSet<String>, StoreError> {
         PgStore::accepted_legacy(self)
     }

@@ -30,7 +30,9 @@ pub(crate) const GROUP: usize = 4;
 pub(crate) struct EntityMerge<'a> {
     key: &'a crate::core::commitment::SaltKey,
     removals: &'a BTreeSet<String>,
-    up: std::iter::Peekable<std::vec::IntoIter<Entity>>,
+    up: std::iter::Peekable<Box<dyn Iterator<Item = Entity> + 'a>>,
+    /// The upserts replace the stored version: it is not read.
+    replaces: bool,
     /// The stored version's root, rebuilt as it streams by.
     old_root: RootBuilder,
     /// The new version's root.
@@ -61,17 +63,62 @@ impl<'a> EntityMerge<'a> {
                 "an update's entities must be sorted by USCC and distinct".into(),
             ));
         }
-        Ok(EntityMerge {
+        Ok(Self::with(
+            Box::new(upserts.into_iter()),
+            removals,
+            key,
+            false,
+        ))
+    }
+
+    /// A merge whose entities, `sorted` by USCC and distinct (the caller's
+    /// promise, checked by the backend as they arrive), replace the stored
+    /// version: nothing is read from it, and the backend feeds no chunks.
+    pub(crate) fn replacing(
+        sorted: Box<dyn Iterator<Item = Entity> + 'a>,
+        key: &'a crate::core::commitment::SaltKey,
+    ) -> Self {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        Self::with(sorted, &NONE, key, true)
+    }
+
+    fn with(
+        up: Box<dyn Iterator<Item = Entity> + 'a>,
+        removals: &'a BTreeSet<String>,
+        key: &'a crate::core::commitment::SaltKey,
+        replaces: bool,
+    ) -> Self {
+        EntityMerge {
             key,
             removals,
-            up: upserts.into_iter().peekable(),
+            up: up.peekable(),
+            replaces,
             old_root: RootBuilder::new(),
             root: RootBuilder::new(),
             seq: 0,
             chunk: Encoder::with_capacity(codec::CHUNK_BYTES + 4096),
             batch: Vec::with_capacity(BATCH),
             ready: Vec::new(),
-        })
+        }
+    }
+
+    /// Emits up to `n` further upserts (a replacing stream is driven this
+    /// way, its chunks stored between calls with [`EntityMerge::take_ready`]);
+    /// `false` once the upserts are exhausted.
+    pub(crate) fn pump(&mut self, n: usize, visit: &mut dyn FnMut(&Entity)) -> bool {
+        for _ in 0..n {
+            match self.up.next() {
+                Some(u) => self.emit(u, None, visit),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether the upserts replace the stored version (no chunks are fed,
+    /// and the stored root is not rebuilt).
+    pub(crate) fn replaces(&self) -> bool {
+        self.replaces
     }
 
     /// Merges the next stored chunks (of `version`, in order), decoded and
@@ -170,7 +217,11 @@ impl<'a> EntityMerge<'a> {
         mut self,
         visit: &mut dyn FnMut(&Entity),
     ) -> (MerkleRoot, MerkleRoot, Vec<(i64, Vec<u8>)>) {
-        let rest: Vec<Entity> = self.up.by_ref().collect();
+        // One at a time: a replacing stream can be a province's registry.
+        let rest = std::mem::replace(
+            &mut self.up,
+            (Box::new(std::iter::empty()) as Box<dyn Iterator<Item = Entity>>).peekable(),
+        );
         for u in rest {
             self.emit(u, None, visit);
         }
@@ -181,6 +232,38 @@ impl<'a> EntityMerge<'a> {
         let ready = std::mem::take(&mut self.ready);
         (self.root.finish(), self.old_root.finish(), ready)
     }
+}
+
+/// Entities a replacing stream hands to the merge between stores of its
+/// chunks.
+pub(crate) const PUMP: usize = 4 * BATCH;
+
+/// `sorted` as a replacing merge takes it: the stream's first error, or its
+/// first entity not above the one before (by USCC bytes), ends it and is
+/// kept in `failed` for the backend to return.
+pub(crate) fn checked_stream<'a>(
+    sorted: &'a mut dyn Iterator<Item = Result<Entity, StoreError>>,
+    failed: &'a std::cell::RefCell<Option<StoreError>>,
+) -> Box<dyn Iterator<Item = Entity> + 'a> {
+    let mut last: Option<crate::core::uscc::Uscc> = None;
+    Box::new(sorted.map_while(move |r| match r {
+        Ok(e) => {
+            if let Some(l) = last.as_ref().filter(|l| l.as_bytes() >= e.uscc.as_bytes()) {
+                *failed.borrow_mut() = Some(StoreError::Backend(format!(
+                    "a replacing stream's entities must be sorted by USCC and distinct: {} came after {}",
+                    e.uscc.as_str(),
+                    l.as_str()
+                ).into()));
+                return None;
+            }
+            last = Some(e.uscc.clone());
+            Some(e)
+        }
+        Err(e) => {
+            *failed.borrow_mut() = Some(e);
+            None
+        }
+    }))
 }
 
 /// Checks the stored version's rebuilt root `was` against `base_root`, the
@@ -225,10 +308,43 @@ impl Workspace {
         note: &str,
         visit: &mut dyn FnMut(&Entity),
     ) -> Result<CommitOutcome, StoreError> {
+        let key = self.key.clone();
+        let merge = EntityMerge::new(upserts, removals, &key)?;
+        self.commit_merge(base, merge, note, visit, None)
+    }
+
+    /// Replaces the entities with `sorted` (by USCC, distinct: a stream
+    /// out of order is refused) as a new version and snapshot, written as
+    /// the stream arrives, never held whole (a province's registry imported
+    /// from its counties' files, issue 17). Based on snapshot `base` as
+    /// [`Workspace::commit_based`], and nothing new when unchanged; the
+    /// stream's first error is returned and nothing is written.
+    ///
+    /// # Errors
+    /// As [`Workspace::commit_entity_delta`], and the stream's errors.
+    pub fn commit_entity_stream(
+        &mut self,
+        base: Option<u64>,
+        sorted: &mut dyn Iterator<Item = Result<Entity, StoreError>>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+    ) -> Result<CommitOutcome, StoreError> {
+        let key = self.key.clone();
+        let failed = std::cell::RefCell::new(None);
+        let merge = EntityMerge::replacing(checked_stream(sorted, &failed), &key);
+        self.commit_merge(base, merge, note, visit, Some(&failed))
+    }
+
+    fn commit_merge(
+        &mut self,
+        base: Option<u64>,
+        mut merge: EntityMerge<'_>,
+        note: &str,
+        visit: &mut dyn FnMut(&Entity),
+        failed: Option<&std::cell::RefCell<Option<StoreError>>>,
+    ) -> Result<CommitOutcome, StoreError> {
         let kind = RegistryKind::Entities;
         let now = now_rfc3339();
-        let key = self.key.clone();
-        let mut merge = EntityMerge::new(upserts, removals, &key)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -266,7 +382,7 @@ impl Workspace {
             }
             Ok(())
         };
-        let chunks: i64 = match old_version {
+        let chunks: i64 = match old_version.filter(|_| !merge.replaces()) {
             Some(v) => tx.query_row(
                 "SELECT COUNT(*) FROM registry_chunks WHERE version = ?1",
                 [v],
@@ -289,9 +405,20 @@ impl Workspace {
             merge.feed(&blobs, old_version.unwrap_or_default(), visit)?;
             store(merge.take_ready())?;
         }
+        if merge.replaces() {
+            while merge.pump(PUMP, visit) {
+                store(merge.take_ready())?;
+            }
+        }
+        let replaces = merge.replaces();
         let (root, was, last) = merge.finish(visit);
+        if let Some(e) = failed.and_then(|f| f.borrow_mut().take()) {
+            return Err(e);
+        }
         store(last)?;
-        check_rebuilt(was, base_root, current.as_ref())?;
+        if !replaces {
+            check_rebuilt(was, base_root, current.as_ref())?;
+        }
         if root == base_root {
             // Dropping the transaction rolls the new version back.
             return Ok(CommitOutcome::Unchanged { snapshot: current });

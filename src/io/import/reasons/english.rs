@@ -63,6 +63,9 @@ impl fmt::Display for Reason<'_> {
             Reason::DuplicateKey { first_line } => {
                 write!(f, "duplicate key: already on line {first_line}")
             }
+            Reason::DuplicateKeyInFile { file, line } => {
+                write!(f, "duplicate key: already in {file} on line {line}")
+            }
             Reason::RemoveMissing => f.write_str("marked for removal, but no such record exists"),
             Reason::RemoveOtherDepartment { owner, want } => write!(
                 f,

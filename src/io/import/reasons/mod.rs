@@ -82,6 +82,14 @@ pub enum Reason<'a> {
         /// The earlier line.
         first_line: u64,
     },
+    /// A key already in another file of the same import (several files of
+    /// entities imported at once).
+    DuplicateKeyInFile {
+        /// The other file.
+        file: &'a str,
+        /// Its line there (0 when it cannot be found again).
+        line: u64,
+    },
     /// A row marked for removal whose key does not exist.
     RemoveMissing,
     /// A row marked for removal that belongs to another department.
@@ -286,7 +294,7 @@ impl Reason<'_> {
             Reason::CertExpired { .. } => "cert_expired",
             Reason::UnknownOfficer => "unknown_officer",
             Reason::UnknownEntity => "unknown_entity",
-            Reason::DuplicateKey { .. } => "duplicate_key",
+            Reason::DuplicateKey { .. } | Reason::DuplicateKeyInFile { .. } => "duplicate_key",
             Reason::RemoveMissing => "remove_missing",
             Reason::RemoveOtherDepartment { .. } => "remove_other_department",
             Reason::BadAction => "bad_action",
