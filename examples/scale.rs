@@ -86,6 +86,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             per
         );
     }
+    // The pipeline: every step but `init`, summed per size.
+    let mut sizes: Vec<u64> = table.iter().map(|(n, _)| *n).collect();
+    sizes.dedup();
+    for n in sizes {
+        let steps = table.iter().filter(|(m, s)| *m == n && s.name != "init");
+        let wall: f64 = steps.clone().map(|(_, s)| s.wall_s).sum();
+        let peak = steps.filter_map(|(_, s)| s.peak_kib).max().unwrap_or(0);
+        println!(
+            "| **whole pipeline** | {} | **{:.1} s** ({:.2} µs an entity) | {:.0} MiB at most | |",
+            group(n),
+            wall,
+            wall * 1e6 / n as f64,
+            peak as f64 / 1024.0
+        );
+    }
     Ok(())
 }
 
@@ -154,15 +169,28 @@ fn run_size(
     let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     run("init", v(&["-w", &w, "init"]))?;
     // A file holds at most about a million rows (docs/IMPORT.md, "Limits"):
-    // a province is imported county file by county file, the first
-    // replacing the registry and the others updating it.
+    // a province's registry comes as its counties' files, imported at once
+    // as one registry (`import entities FILE FILE …`). With
+    // DUALDRAW_SCALE_UPDATES=1, the first file is imported and the others
+    // applied one by one with `registry update` (each rewrites the registry).
     let parts = split_entities(&county, PART_ROWS)?;
+    let updates = std::env::var("DUALDRAW_SCALE_UPDATES").is_ok_and(|v| v == "1");
     for kind in ["items", "entities", "officers", "recusals"] {
         if kind != "entities" {
             let file = c(&format!("{kind}.csv"));
             run(
                 &format!("import {kind}"),
                 v(&["-w", &w, "import", kind, &file, "--today", "2026-03-02"]),
+            )?;
+            continue;
+        }
+        if !updates {
+            let mut args = v(&["-w", &w, "import", "entities"]);
+            args.extend(parts.iter().map(|p| p.to_string_lossy().to_string()));
+            args.extend(v(&["--today", "2026-03-02"]));
+            run(
+                &format!("import entities ({} files at once)", parts.len()),
+                args,
             )?;
             continue;
         }
