@@ -107,12 +107,41 @@ impl Hot {
     }
 }
 
+/// Whether [`Hot::pick`] may read the lists by load (tests compare it with
+/// the scan).
+#[cfg(not(test))]
+fn indexed() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to make [`Hot::pick`] scan.
+    pub(super) static SCAN_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn indexed() -> bool {
+    !SCAN_ONLY.with(std::cell::Cell::get)
+}
+
 /// The officers of a group holding a set of qualifications, in group order,
 /// kept by one department's solve (a group is scanned for every place; most
 /// needs ask for a qualification few officers hold).
 #[derive(Default)]
 pub(super) struct Qualified {
     lists: std::collections::HashMap<(usize, usize, u64), Vec<usize>>,
+    /// The lists by load, for [`Hot::pick`].
+    index: super::load_index::LoadIndex,
+    /// The candidates of a scan, kept between places.
+    cands: Vec<usize>,
+}
+
+impl Qualified {
+    /// Records officer `o`'s load after a pick or a search changed it.
+    pub(super) fn set_load(&mut self, o: usize, now: u64) {
+        self.index.set_load(o, now);
+    }
 }
 
 /// What the greedy step of §6 reads for one place: who may take it.
@@ -128,6 +157,56 @@ pub(super) struct Place<'a> {
 }
 
 impl Hot {
+    /// §6's greedy step for one place: among the candidates of
+    /// [`Hot::least_loaded`], the one `below(n)` chooses (`n` candidates, in
+    /// group order), with `n`; `None` when there is none. With the
+    /// qualifications as bit sets and the region rule "any" or "same" (the
+    /// group then holds only officers of an eligible region), it reads the
+    /// lists by load ([`super::load_index`]) instead of scanning the group;
+    /// the same pick. The caller records each changed load with
+    /// [`Qualified::set_load`].
+    pub(super) fn pick(
+        &self,
+        p: &Problem<'_>,
+        place: &Place<'_>,
+        load: &[u64],
+        team: &[usize],
+        qualified: &mut Qualified,
+        below: &mut dyn FnMut(u64) -> u64,
+    ) -> Option<(usize, u64)> {
+        if let (Some(quals), OfficerRegion::Any | OfficerRegion::Same, true) =
+            (&self.officer_quals, p.region, indexed())
+        {
+            let mut m = 0u64;
+            for q in &place.need.qualifications {
+                m |= 1 << *self.qual_ids.get(q)?;
+            }
+            let group = place.group;
+            let li = qualified.index.list(
+                (group.as_ptr() as usize, group.len(), m),
+                || {
+                    group
+                        .iter()
+                        .copied()
+                        .filter(|&o| quals[o] & m == m && self.serving[o])
+                        .collect()
+                },
+                load,
+            );
+            let mut excluded = self.blocked[place.target].clone();
+            excluded.extend_from_slice(team);
+            return qualified.index.pick(li, place.cap, &excluded, below);
+        }
+        let mut cands = std::mem::take(&mut qualified.cands);
+        self.least_loaded(p, place, load, team, &mut cands, qualified);
+        let got = (!cands.is_empty()).then(|| {
+            let n = cands.len() as u64;
+            (cands[below(n) as usize], n)
+        });
+        qualified.cands = cands;
+        got
+    }
+
     /// The eligible officers of `place.group` with room, not yet on the
     /// target's team, and of the least load among those, in group order
     /// (§6's candidates), into `cands`. One pass that checks eligibility only
@@ -273,6 +352,75 @@ mod tests {
                     None => Vec::new(),
                 };
                 prop_assert_eq!(got, want);
+            }
+        }
+
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Guards the lists by load: whole solves (v1 and v2) read through
+        /// them give the teams the scan gives, on problems with
+        /// qualifications, recusals, inactive officers, two regions, a cap
+        /// and demands that make the greedy step augment.
+        #[test]
+        fn solves_through_the_load_index_equal_solves_by_scan(
+            officers in prop::collection::vec((0usize..2, 0u8..8, prop::bool::weighted(0.9)), 1..30),
+            targets in prop::collection::vec((0usize..2, 1u64..3, 0u8..8), 1..25),
+            blocked in prop::collection::vec((0usize..30, 0usize..25), 0..30),
+            cap in prop::option::of(1u64..4),
+            region in 0usize..2,
+            seed in any::<[u8; 32]>(),
+        ) {
+            let regions = ["520123", "520124"];
+            let quals = |qs: u8| -> Vec<&str> {
+                QUALS.iter().enumerate().filter(|(b, _)| qs & (1 << b) != 0).map(|(_, q)| *q).collect()
+            };
+            let mut os: Vec<Officer> = officers
+                .iter()
+                .enumerate()
+                .map(|(i, &(r, qs, active))| {
+                    let mut o = officer(i, "市场监管局", regions[r], &quals(qs));
+                    o.qualifications.sort();
+                    if !active {
+                        o.status = crate::core::registry::vocab::OfficerStatus::OnLeave;
+                    }
+                    o
+                })
+                .collect();
+            os.sort_by(|a, b| a.id.cmp(&b.id));
+            let ts: Vec<TargetNeeds> = targets
+                .iter()
+                .enumerate()
+                .map(|(i, &(r, demand, qs))| {
+                    let mut t = target(i, regions[r], &[("市场监管局", demand)]);
+                    // A need asks for at most one qualification, often none.
+                    t.needs[0].qualifications = quals(qs & (1 << (qs % 4))).iter().take(1).map(|q| q.to_string()).collect();
+                    t
+                })
+                .collect();
+            let blocked: HashSet<(usize, usize)> = blocked
+                .into_iter()
+                .filter(|&(o, t)| o < os.len() && t < ts.len())
+                .collect();
+            let p = Problem {
+                date: date(),
+                region: [OfficerRegion::Any, OfficerRegion::Same][region],
+                capacity: cap,
+                officers: &os,
+                targets: &ts,
+                blocked: &blocked,
+            };
+            for v in [super::super::AssignmentVersion::V1, super::super::AssignmentVersion::V2] {
+                SCAN_ONLY.with(|c| c.set(true));
+                let scanned = p.solve_version_with_stats(&crate::core::merkle::Hash(seed), v);
+                SCAN_ONLY.with(|c| c.set(false));
+                let indexed = p.solve_version_with_stats(&crate::core::merkle::Hash(seed), v);
+                match (scanned, indexed) {
+                    (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                    (Err(_), Err(_)) => {}
+                    (a, b) => prop_assert!(false, "scan {:?} but index {:?}", a.is_ok(), b.is_ok()),
+                }
             }
         }
     }

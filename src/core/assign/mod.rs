@@ -7,6 +7,7 @@
 
 mod explain;
 mod hot;
+mod load_index;
 mod v2;
 
 pub use v2::rotation_steps;
@@ -341,6 +342,7 @@ impl Problem<'_> {
             .map(|(d, os)| (*d, self.regions(os)))
             .collect();
         let no_regions = BTreeMap::new();
+        let hot = Hot::new(self);
         for (ti, t) in self.targets.iter().enumerate() {
             for need in &t.needs {
                 let officers = by_dept.get(need.department.as_str()).unwrap_or(&empty);
@@ -352,7 +354,7 @@ impl Problem<'_> {
                 let k = usize::try_from(need.demand).unwrap_or(usize::MAX);
                 let eligible = group
                     .iter()
-                    .filter(|&&o| self.eligible(o, ti, need))
+                    .filter(|&&o| hot.eligible(self, o, ti, need))
                     .take(k)
                     .count() as u64;
                 if eligible < need.demand {
@@ -363,7 +365,6 @@ impl Problem<'_> {
         if !problems.is_empty() {
             return Err(Infeasible(problems));
         }
-        let hot = Hot::new(self);
         // Departments are independent (an officer belongs to one department,
         // each has its own stream): solved side by side, merged in order.
         let solved: Vec<DepartmentSolved> = depts
@@ -475,7 +476,6 @@ impl Problem<'_> {
         let mut serves: Vec<Vec<usize>> = vec![Vec::new(); self.officers.len()];
         // Officers grouped by region keep O_d order; "same" scans only the target's region.
         let by_region = self.regions(officers);
-        let mut cands: Vec<usize> = Vec::new();
         let mut qualified = hot::Qualified::default();
         for (ti, ni) in order {
             let need = &self.targets[ti].needs[ni];
@@ -488,18 +488,19 @@ impl Problem<'_> {
                     need,
                     cap,
                 };
-                hot.least_loaded(self, &place, &load, &teams[ti], &mut cands, &mut qualified);
+                let picked = hot.pick(self, &place, &load, &teams[ti], &mut qualified, &mut |n| {
+                    stream.below(n)
+                });
                 let mut st = stats.get();
                 st.places += 1;
-                if !cands.is_empty() {
-                    let l = &cands;
-                    if l.len() == 1 {
+                if let Some((pick, n)) = picked {
+                    if n == 1 {
                         st.single_candidate_picks += 1;
                     }
                     stats.set(st);
-                    let pick = l[stream.below(l.len() as u64) as usize];
                     teams[ti].push(pick);
                     load[pick] += 1;
+                    qualified.set_load(pick, load[pick]);
                     serves[pick].push(ti);
                 } else {
                     st.augmenting_searches += 1;
@@ -518,6 +519,10 @@ impl Problem<'_> {
                         return Err(Box::new(
                             self.explain_search(dept, ti, officers, teams, &serves),
                         ));
+                    }
+                    // The search moved places along a path: one load grew.
+                    for &o in officers {
+                        qualified.set_load(o, load[o]);
                     }
                 }
             }

@@ -87,7 +87,6 @@ impl Problem<'_> {
         let mut load: Vec<u64> = vec![0; self.officers.len()];
         let mut serves: Vec<Vec<usize>> = vec![Vec::new(); self.officers.len()];
         let by_region = self.regions(&o_d);
-        let mut cands: Vec<usize> = Vec::new();
         let mut qualified = super::hot::Qualified::default();
         for &(ti, ni) in &order {
             let need = &self.targets[ti].needs[ni];
@@ -99,17 +98,19 @@ impl Problem<'_> {
                     need,
                     cap,
                 };
-                hot.least_loaded(self, &place, &load, &teams[ti], &mut cands, &mut qualified);
+                let picked = hot.pick(self, &place, &load, &teams[ti], &mut qualified, &mut |n| {
+                    stream.below(n)
+                });
                 let mut st = stats.get();
                 st.places += 1;
-                if !cands.is_empty() {
-                    if cands.len() == 1 {
+                if let Some((pick, n)) = picked {
+                    if n == 1 {
                         st.single_candidate_picks += 1;
                     }
                     stats.set(st);
-                    let pick = cands[stream.below(cands.len() as u64) as usize];
                     teams[ti].push(pick);
                     load[pick] += 1;
+                    qualified.set_load(pick, load[pick]);
                     serves[pick].push(ti);
                 } else {
                     st.augmenting_searches += 1;
@@ -129,6 +130,10 @@ impl Problem<'_> {
                         return Err(Box::new(
                             self.explain_search(dept, ti, officers, teams, &serves),
                         ));
+                    }
+                    // The search moved places along a path: one load grew.
+                    for &o in &o_d {
+                        qualified.set_load(o, load[o]);
                     }
                 }
             }
