@@ -359,6 +359,11 @@ fn split_entities(county: &Path, rows: usize) -> Result<Vec<PathBuf>, Box<dyn st
     Ok(parts)
 }
 
+/// The measured campaign: four categories of the generated counties at
+/// 1 %, 2 %, 3 % and 10 % by credit class (about 1,900 targets per million
+/// entities). With the earlier 3/5/10/30 %, the draw of 20,000,000 entities
+/// had 113,816 targets and its proof was 435 MB, past the 256 MiB SPEC §10
+/// lets a verifier read: refused before it is parsed.
 fn campaign_toml() -> String {
     let w: Vec<String> = WITNESSES
         .iter()
@@ -380,16 +385,16 @@ categories = ["民办学校", "旅游市场", "客运站", "爆破作业单位"]
 regions = ["520123"]
 [[targets.strata]]
 credit_class = "A"
-ratio = "3%"
+ratio = "1%"
 [[targets.strata]]
 credit_class = "B"
-ratio = "5%"
+ratio = "2%"
 [[targets.strata]]
 credit_class = "C"
-ratio = "10%"
+ratio = "3%"
 [[targets.strata]]
 credit_class = "D"
-ratio = "30%"
+ratio = "10%"
 [teams]
 min_size = 2
 per_department = 1

@@ -98,6 +98,8 @@ pub use crate::core::verify::{
 };
 #[cfg(feature = "import")]
 pub use crate::io::import::apply::{ApplyError, ImportSummary, import_into};
+#[cfg(all(feature = "import", feature = "sqlite"))]
+pub use crate::io::import::several::import_entity_files;
 #[cfg(feature = "import")]
 pub use crate::io::import::{ImportError, ImportOptions, Issue, TextEncoding};
 #[cfg(feature = "sqlite")]

@@ -250,10 +250,73 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// A date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`) without parsing a format:
+/// the same text for the years 0 to 9999, chrono's otherwise.
+pub(crate) fn date_text(d: chrono::NaiveDate) -> std::borrow::Cow<'static, str> {
+    use chrono::Datelike;
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string().into();
+    }
+    let (y, m, day) = (y as u32, d.month(), d.day());
+    let b = [
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (day / 10) as u8,
+        b'0' + (day % 10) as u8,
+    ];
+    String::from_utf8_lossy(&b).into_owned().into()
+}
+
+/// A date read as chrono's `%Y-%m-%d` reads it: `YYYY-MM-DD` of ten ASCII
+/// characters at once, any other text by chrono (issue 17: the format was
+/// parsed again for every stored entity).
+pub(crate) fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Guards the dates written into leaves and the store without
+        /// chrono's format parser: the same text and the same reading as
+        /// `%Y-%m-%d`, for any day and for text of the shape or not.
+        #[test]
+        fn dates_read_and_write_as_chronos_format(
+            days in -800_000i32..4_000_000,
+            text in "[0-9+-]{0,3}[0-9]{1,5}-[0-9]{1,2}-[0-9]{1,3}",
+        ) {
+            if let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(days) {
+                let chrono_text = d.format("%Y-%m-%d").to_string();
+                prop_assert_eq!(date_text(d).into_owned(), chrono_text.clone());
+                prop_assert_eq!(parse_date(&chrono_text), Some(d));
+            }
+            prop_assert_eq!(
+                parse_date(&text),
+                chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+            );
+        }
+    }
 
     #[test]
     fn length_prefix_is_big_endian_u32() {

@@ -142,7 +142,7 @@ pub fn recusal_reason_values<'a>(
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| crate::core::canonical::date_text(d).into_owned())
 }
 
 /// `YYYY-MM-DD` without allocating.
@@ -301,7 +301,7 @@ impl PublicEntity {
         EntityStatus::from_token(&self.status).ok_or_else(|| inv("status", &self.status))?;
         RegionCode::parse(&self.region).map_err(|_| inv("region", &self.region))?;
         if let Some(d) = &self.established {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| inv("established", d))?;
+            crate::core::canonical::parse_date(d).ok_or_else(|| inv("established", d))?;
         }
         if !is_sorted_unique(&self.categories) {
             return Err(inv("categories", &self.categories.join(";")));

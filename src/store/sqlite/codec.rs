@@ -37,14 +37,14 @@ pub fn encode_entity(e: &Entity, enc: &mut Encoder) {
         .str(e.status.token())
         .opt(
             e.established
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(crate::core::canonical::date_text)
                 .as_deref(),
         )
         .list(&e.flags);
 }
 
 fn date(s: &str, field: &'static str) -> Result<NaiveDate, DecodeError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| inv(field, s))
+    crate::core::canonical::parse_date(s).ok_or_else(|| inv(field, s))
 }
 
 /// Decodes one entity.
