@@ -122,12 +122,45 @@ pub fn kept_by_class(e: &Entity, c: &Campaign, h: &HistorySets) -> bool {
 
 /// The pool (抽取范围): entity indices (in USCC order) and the class-excluded
 /// count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub struct Pool {
     /// Indices into `Registries::entities`.
     pub members: Vec<usize>,
     /// Entities left out because of their class (rules 6 and 7 of §5).
     pub excluded_by_class: u64,
+    /// Each member's USCC bytes and class side by side, what numbering the
+    /// pool reads ([`select`] many times in an announcement's simulated
+    /// draws): filled by [`pool`], empty from [`pool_and_select`] (a draw
+    /// numbers its pool once, in its pass); when empty, [`select`] reads the
+    /// entities. Derived from `members`, so not
+    /// compared.
+    pub keys: Vec<PoolKey>,
+}
+
+impl PartialEq for Pool {
+    fn eq(&self, other: &Self) -> bool {
+        self.members == other.members && self.excluded_by_class == other.excluded_by_class
+    }
+}
+
+/// A pool member as the numbering reads it: its USCC's bytes and its credit
+/// class (19 bytes, read in order instead of the entity's record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolKey {
+    /// The USCC's 18 bytes.
+    pub uscc: [u8; crate::core::uscc::LEN],
+    /// The class.
+    pub class: CreditClass,
+}
+
+impl PoolKey {
+    /// The key of entity `e`.
+    pub fn of(e: &Entity) -> Self {
+        PoolKey {
+            uscc: *e.uscc.as_bytes(),
+            class: e.credit_class,
+        }
+    }
 }
 
 /// Computes the pool (抽取范围, §5).
@@ -142,9 +175,14 @@ pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) ->
     let (members, out): (Vec<usize>, Vec<usize>) = public
         .into_iter()
         .partition(|&i| kept_by_class(&reg.entities[i], c, h));
+    let keys = members
+        .iter()
+        .map(|&i| PoolKey::of(&reg.entities[i]))
+        .collect();
     Pool {
         members,
         excluded_by_class: out.len() as u64,
+        keys,
     }
 }
 

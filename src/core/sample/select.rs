@@ -64,12 +64,16 @@ struct Numbered {
 impl Numbered {
     #[inline]
     fn offer(&mut self, e: &Entity, i: usize, prns: &Numbering<'_>) {
-        let c = class_index(e.credit_class);
+        self.offer_key(e.uscc.as_bytes(), class_index(e.credit_class), i, prns);
+    }
+
+    #[inline]
+    fn offer_key(&mut self, uscc: &[u8; USCC_LEN], c: usize, i: usize, prns: &Numbering<'_>) {
         self.counts[c] += 1;
         if let Some(bound) = prns.bounds[c] {
-            let k = prns.key.order(&prns.hasher.prn18(e.uscc.as_bytes()));
+            let k = prns.key.order(&prns.hasher.prn18(uscc));
             if top64(&k) <= bound {
-                self.candidates[c].push((k, i, *e.uscc.as_bytes()));
+                self.candidates[c].push((k, i, *uscc));
             }
         }
     }
@@ -135,7 +139,24 @@ fn first_bounds(c: &Campaign) -> Bounds {
     out
 }
 
-fn number_members(reg: &Registries, members: &[usize], prns: &Numbering<'_>) -> Numbered {
+fn number_members(reg: &Registries, pool: &Pool, prns: &Numbering<'_>) -> Numbered {
+    let members = &pool.members;
+    if pool.keys.len() == members.len() {
+        // The keys side by side: no entity record is read.
+        let parts: Vec<Numbered> = pool
+            .keys
+            .par_chunks(CHUNK)
+            .zip(members.par_chunks(CHUNK))
+            .map(|(keys, idx)| {
+                let mut out = Numbered::default();
+                for (k, &i) in keys.iter().zip(idx) {
+                    out.offer_key(&k.uscc, class_index(k.class), i, prns);
+                }
+                out
+            })
+            .collect();
+        return Numbered::merge(parts);
+    }
     let parts: Vec<Numbered> = members
         .par_chunks(CHUNK)
         .map(|chunk| {
@@ -165,9 +186,9 @@ pub fn select(
         key,
         bounds: first_bounds(c),
     };
-    let numbered = number_members(reg, &pool.members, &prns);
+    let numbered = number_members(reg, pool, &prns);
     finish(c, &prns, numbered, &mut |again| {
-        Ok::<_, SampleError>(number_members(reg, &pool.members, again))
+        Ok::<_, SampleError>(number_members(reg, pool, again))
     })
 }
 
@@ -305,6 +326,8 @@ pub fn pool_and_select_runs<E: From<SampleError>>(
         Pool {
             members,
             excluded_by_class,
+            // Not kept: a draw numbers its pool once, in this pass.
+            keys: Vec::new(),
         },
         strata,
     ))

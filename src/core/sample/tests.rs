@@ -181,6 +181,10 @@ fn the_one_pass_draw_equals_pool_then_select() {
         let (p2, s2) = pool_and_select(&reg, &c, &cats, &excl, &PrnKey::plain(seed)).unwrap();
         assert_eq!(p, p2);
         assert_eq!(s, s2);
+        // The pool's keys side by side number it as the entities do.
+        assert_eq!(p.keys.len(), p.members.len());
+        assert!(p2.keys.is_empty());
+        assert_eq!(select(&reg, &c, &p2, &PrnKey::plain(seed)).unwrap(), s);
     }
     // with a class excluded
     c.targets
