@@ -93,6 +93,24 @@ impl PrnHasher {
         state_hash(&state)
     }
 
+    /// The first 64 bits of the PRN of an 18-byte USCC (its ordering value's
+    /// first 64 bits when the key starts from zero) and the rest of the
+    /// state, to be made a [`Hash`] only when kept ([`PrnHasher::hash_of`]).
+    #[inline]
+    pub fn state18(&self, uscc: &[u8; USCC_LEN]) -> [u32; 8] {
+        let mut block = self.template;
+        block[4..4 + USCC_LEN].copy_from_slice(uscc);
+        let mut state = self.state;
+        sha2::compress256(&mut state, std::slice::from_ref(&block));
+        state
+    }
+
+    /// The PRN of a state [`PrnHasher::state18`] returned.
+    #[inline]
+    pub fn hash_of(state: &[u32; 8]) -> Hash {
+        state_hash(state)
+    }
+
     /// The PRN of any USCC text (`SHA-256(P ‖ lp(uscc))`); codes of up to 51
     /// bytes take one compression, longer ones the whole hash.
     #[inline]

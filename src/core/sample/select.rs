@@ -71,6 +71,15 @@ impl Numbered {
     fn offer_key(&mut self, uscc: &[u8; USCC_LEN], c: usize, i: usize, prns: &Numbering<'_>) {
         self.counts[c] += 1;
         if let Some(bound) = prns.bounds[c] {
+            if prns.from_zero {
+                // The key is the PRN: its first 64 bits are the state's first
+                // two words; the hash is made only for a candidate.
+                let st = prns.hasher.state18(uscc);
+                if (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound {
+                    self.candidates[c].push((PrnHasher::hash_of(&st), i, *uscc));
+                }
+                return;
+            }
             let k = prns.key.order(&prns.hasher.prn18(uscc));
             if top64(&k) <= bound {
                 self.candidates[c].push((k, i, *uscc));
@@ -106,6 +115,8 @@ struct Numbering<'a> {
     hasher: &'a PrnHasher,
     key: &'a PrnKey,
     bounds: Bounds,
+    /// The key reads PRNs from zero (not coordinated): keys are PRNs.
+    from_zero: bool,
 }
 
 #[inline]
@@ -185,6 +196,7 @@ pub fn select(
         hasher: &hasher,
         key,
         bounds: first_bounds(c),
+        from_zero: key.offset.0 == [0; 32],
     };
     let numbered = number_members(reg, pool, &prns);
     finish(c, &prns, numbered, &mut |again| {
@@ -303,6 +315,7 @@ pub fn pool_and_select_runs<E: From<SampleError>>(
         hasher: &hasher,
         key,
         bounds: first_bounds(c),
+        from_zero: key.offset.0 == [0; 32],
     };
     let rules = PoolRules { c, cats, h };
     let mut members = Vec::new();
@@ -369,6 +382,7 @@ fn finish<E: From<SampleError>>(
             hasher: prns.hasher,
             key: prns.key,
             bounds: short,
+            from_zero: prns.from_zero,
         })?;
         for ((bound, cands), again) in short
             .iter()
@@ -397,17 +411,30 @@ fn finish<E: From<SampleError>>(
 }
 
 /// The `k` smallest candidates by key, then USCC bytes, in that order.
-fn smallest(mut cands: Vec<Candidate>, k: usize) -> Vec<Candidate> {
+/// Sorted as (first 64 bits of the key, place) pairs, 16 bytes each
+/// instead of the candidates' 64: one integer comparison settles nearly
+/// every pair, and equal first bits compare the whole keys, then the USCCs.
+fn smallest(cands: Vec<Candidate>, k: usize) -> Vec<Candidate> {
     if k == 0 {
         return Vec::new();
     }
-    let cmp = |a: &Candidate, b: &Candidate| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2));
-    if k < cands.len() {
-        cands.select_nth_unstable_by(k - 1, cmp);
-        cands.truncate(k);
+    let mut order: Vec<(u64, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (top64(&c.0), j))
+        .collect();
+    let cmp = |a: &(u64, usize), b: &(u64, usize)| {
+        a.0.cmp(&b.0).then_with(|| {
+            let (x, y) = (&cands[a.1], &cands[b.1]);
+            x.0.cmp(&y.0).then_with(|| x.2.cmp(&y.2))
+        })
+    };
+    if k < order.len() {
+        order.select_nth_unstable_by(k - 1, cmp);
+        order.truncate(k);
     }
-    cands.par_sort_unstable_by(cmp);
-    cands
+    order.par_sort_unstable_by(cmp);
+    order.iter().map(|&(_, j)| cands[j]).collect()
 }
 
 fn class_index(c: CreditClass) -> usize {
