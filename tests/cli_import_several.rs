@@ -200,3 +200,66 @@ fn several_files_are_a_usage_error_for_updates_departments_and_other_registries(
         assert!(r.stderr.contains("several files"), "{}", r.stderr);
     }
 }
+
+/// Guards the crash windows of an import of several files: killed (SIGKILL)
+/// at times spread over its run, it leaves the workspace with the snapshot
+/// it had or with the one new snapshot of all the files (never a part);
+/// its temporary runs are removed by the next import, which completes.
+#[test]
+fn an_import_of_several_files_killed_at_any_moment_stores_all_or_nothing() {
+    const N: u64 = 40_000;
+    let parts = [15_000, 15_000, 10_000];
+    let t = Ws::new();
+    t.generate(N);
+    let rows = csv_rows(&t.read("gen/entities.csv"));
+    let files = split(&t, &rows, &parts);
+    let few = t.write("few.csv", &csv_text(&rows[..11]));
+    let tmp = t.abs("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut args: Vec<&str> = vec!["import", "entities"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--today", TODAY]);
+    let env = [("TMPDIR", tmp.to_str().unwrap())];
+    // How long a whole import takes here, to spread the kills over it.
+    t.import("entities", &few, &[]).expect(0);
+    let started = std::time::Instant::now();
+    let mut ws_args = vec!["-w", "ws"];
+    ws_args.extend(args.iter().copied());
+    run_full(t.path(), &ws_args, &env, None).expect(0);
+    let whole = started.elapsed();
+    let mut outcomes = [0usize; 2];
+    for round in 0..6u32 {
+        // Another registry first, so that the import makes a new snapshot.
+        t.import("entities", &few, &[]).expect(0);
+        let before = t.snapshot_count();
+        let mut child = std::process::Command::new(bin())
+            .current_dir(t.path())
+            .args(&ws_args)
+            .env("TMPDIR", &tmp)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(whole * (2 * round + 1) / 10);
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = t.snapshot_count();
+        assert!(
+            after == before || after == before + 1,
+            "round {round}: {before} -> {after}"
+        );
+        outcomes[after - before] += 1;
+        let expect = if after == before { 10 } else { N };
+        assert_eq!(t.stats()["counts"]["entities"], expect, "round {round}");
+        // The next import completes and leaves no runs behind, the killed
+        // one's included.
+        run_full(t.path(), &ws_args, &env, None).expect(0);
+        assert_eq!(t.stats()["counts"]["entities"], N);
+        let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+        assert!(left.is_empty(), "round {round}: {left:?}");
+    }
+    eprintln!(
+        "killed before the commit: {}, after it: {}",
+        outcomes[0], outcomes[1]
+    );
+}

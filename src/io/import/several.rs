@@ -170,6 +170,7 @@ struct RunDir(PathBuf);
 
 impl RunDir {
     fn new() -> Result<Self, StoreError> {
+        remove_stale(&std::env::temp_dir());
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -200,6 +201,32 @@ impl RunDir {
         }
         w.flush().map_err(err)?;
         Ok(path)
+    }
+}
+
+/// Removes the run folders an import killed before it could remove them
+/// left in `tmp` (`dualdraw-import-PID-…` of a process no longer running;
+/// Linux only, where `/proc` says so).
+fn remove_stale(tmp: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("dualdraw-import-"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
 }
 
@@ -461,5 +488,25 @@ mod tests {
         let path = dir.0.clone();
         drop(dir);
         assert!(!path.exists(), "the runs are removed");
+    }
+
+    #[test]
+    fn runs_left_by_a_killed_import_are_removed_by_the_next() {
+        let tmp = tempfile::tempdir().unwrap();
+        // No process has this id (above Linux's pid_max).
+        let dead = tmp.path().join("dualdraw-import-4294967294-1");
+        std::fs::create_dir(&dead).unwrap();
+        std::fs::write(dead.join("run-0"), b"x").unwrap();
+        let alive = tmp
+            .path()
+            .join(format!("dualdraw-import-{}-1", std::process::id()));
+        std::fs::create_dir(&alive).unwrap();
+        let other = tmp.path().join("someone-else");
+        std::fs::create_dir(&other).unwrap();
+        remove_stale(tmp.path());
+        if std::path::Path::new("/proc/self").exists() {
+            assert!(!dead.exists());
+        }
+        assert!(alive.exists() && other.exists());
     }
 }
