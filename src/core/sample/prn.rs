@@ -93,9 +93,10 @@ impl PrnHasher {
         state_hash(&state)
     }
 
-    /// The first 64 bits of the PRN of an 18-byte USCC (its ordering value's
-    /// first 64 bits when the key starts from zero) and the rest of the
-    /// state, to be made a [`Hash`] only when kept ([`PrnHasher::hash_of`]).
+    /// The compression state that ends the PRN of an 18-byte USCC: its first
+    /// two words are the PRN's first 64 bits (the ordering value's, when the
+    /// key starts from zero), and it is made a [`struct@Hash`] only when kept
+    /// ([`PrnHasher::hash_of`]).
     #[inline]
     pub fn state18(&self, uscc: &[u8; USCC_LEN]) -> [u32; 8] {
         let mut block = self.template;
