@@ -96,6 +96,17 @@ fn concurrent_writers_never_fork_the_ledger_or_draw_twice() {
     });
 }
 
+/// Regression: a writer that found a campaign undrawn, then had another
+/// writer's draw land before its reveal was written, was told its reveal
+/// failed ("already drawn or voided") instead of "already drawn" (a CI run
+/// of 2026-12-04).
+#[test]
+fn a_draw_landing_between_a_writers_check_and_its_reveal_is_already_drawn() {
+    let Some(url) = url() else { return };
+    let b = new_bureau(&url, "race");
+    store_suite::writers_race(|| PgStore::open(&url, &b).unwrap(), 8, 16);
+}
+
 #[test]
 fn backends_terminated_mid_transaction_leave_each_campaign_drawn_once() {
     let Some(url) = url() else { return };

@@ -54,3 +54,12 @@ fn concurrent_writers_never_fork_the_ledger_or_draw_twice() {
         Workspace::open(dir.path()).unwrap()
     });
 }
+
+/// Regression: a writer whose reveal lost the race to another writer's draw
+/// is told the campaign is already drawn (see the PostgreSQL suite).
+#[test]
+fn a_draw_landing_between_a_writers_check_and_its_reveal_is_already_drawn() {
+    let (dir, w) = fresh();
+    drop(w);
+    store_suite::writers_race(|| Workspace::open(dir.path()).unwrap(), 8, 16);
+}

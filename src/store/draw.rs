@@ -3,7 +3,7 @@
 //! commitment, the seed, the targets and teams, and the proof — recorded in
 //! one transaction with the commitment to the schedule secret.
 
-use super::{Actor, CampaignState, Store, StoreError};
+use super::{Actor, CampaignState, Conflict, Store, StoreError};
 use crate::core::announcement::Announcement;
 use crate::core::announcement::DrawError;
 use crate::core::campaign::{BeaconScheme, instant_text};
@@ -114,7 +114,7 @@ fn reveal<S: Store + ?Sized>(
             at: instant_text(&at),
         });
     }
-    store.store_reveal(
+    match store.store_reveal(
         id,
         &Reveal {
             name: name.to_string(),
@@ -122,8 +122,14 @@ fn reveal<S: Store + ?Sized>(
             revealed_at: at,
         },
         actor,
-    )?;
-    Ok(())
+    ) {
+        // A draw retried at the same moment by another writer recorded the
+        // same secret between the check above and this write.
+        Err(StoreError::Conflict(Conflict::RevealRecorded(r))) if repeat_ok && r.same_secret => {
+            Ok(())
+        }
+        other => Ok(other?),
+    }
 }
 
 /// What a draw is given besides the store: reveals to record first and the
@@ -180,7 +186,17 @@ pub fn prepare_draw<S: Store + ?Sized>(
         return Err(DrawCampaignError::AlreadyDrawn(id.to_string()));
     }
     for (name, secret) in &inputs.reveals {
-        reveal(store, id, name, secret, at, actor, true).map_err(DrawCampaignError::Reveal)?;
+        match reveal(store, id, name, secret, at, actor, true) {
+            Ok(()) => {}
+            // Another writer drew between the check above and this reveal:
+            // the campaign is drawn, which is what this caller is told.
+            Err(RevealError::Store(StoreError::Conflict(Conflict::DrawnOrVoided { .. })))
+                if store.campaign_state(id)? == CampaignState::Drawn =>
+            {
+                return Err(DrawCampaignError::AlreadyDrawn(id.to_string()));
+            }
+            Err(e) => return Err(DrawCampaignError::Reveal(e)),
+        }
     }
     let beacon = match (&a.campaign.entropy.beacon, &inputs.drand, &inputs.lottery) {
         (Some(spec), Some(round), _) if spec.scheme == BeaconScheme::DrandQuicknet => {

@@ -5,11 +5,8 @@
 use super::*;
 use dualdraw::store::{DrawCampaignError, RevealError, draw_campaign};
 
-const CAMPAIGNS: [&str; 4] = ["C-1", "C-2", "C-3", "C-4"];
-const WRITERS: usize = 4;
-
-/// `WRITERS` threads, each with a store from `open`, race to draw every
-/// campaign (each in its own order) and to record history rows; each
+/// `4` threads, each with a store from `open`, race to draw every one of 4
+/// campaigns (each in its own order) and to record history rows; each
 /// campaign is drawn exactly once, every history row is kept, and the
 /// ledger is one chain with exactly one draw entry per campaign.
 pub fn concurrent_writers_never_fork_the_ledger_or_draw_twice<S, F>(open: F)
@@ -17,9 +14,22 @@ where
     S: Store + Send,
     F: Fn() -> S + Sync,
 {
+    writers_race(open, 4, 4);
+}
+
+/// As [`concurrent_writers_never_fork_the_ledger_or_draw_twice`] with
+/// `writers` threads and `campaigns` campaigns: more writers than cores
+/// widen the windows between a writer's check that a campaign is not drawn
+/// and its writes (its reveal, its draw), where another writer's draw lands.
+pub fn writers_race<S, F>(open: F, writers: usize, campaigns: usize)
+where
+    S: Store + Send,
+    F: Fn() -> S + Sync,
+{
+    let ids: Vec<String> = (1..=campaigns).map(|i| format!("C-{i}")).collect();
     let mut first = open();
     commit_all(&mut first, &small_county());
-    for id in CAMPAIGNS {
+    for id in &ids {
         announce_campaigns(
             &mut first,
             vec![campaign(id)],
@@ -29,9 +39,10 @@ where
         .unwrap();
     }
     let won: Vec<Vec<String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..WRITERS)
+        let handles: Vec<_> = (0..writers)
             .map(|w| {
                 let open = &open;
+                let ids = &ids;
                 scope.spawn(move || {
                     let mut s = open();
                     let inputs = dualdraw::store::DrawInputs {
@@ -39,8 +50,8 @@ where
                         ..Default::default()
                     };
                     let mut mine = Vec::new();
-                    for k in 0..CAMPAIGNS.len() {
-                        let id = CAMPAIGNS[(k + w) % CAMPAIGNS.len()];
+                    for k in 0..ids.len() {
+                        let id = ids[(k + w) % ids.len()].as_str();
                         match draw_campaign(
                             &mut s,
                             id,
@@ -56,7 +67,8 @@ where
                         }
                         let row = (
                             format!("91520123MA{w:02}{k:06}"),
-                            NaiveDate::from_ymd_opt(2025, 1 + k as u32, 1).unwrap(),
+                            NaiveDate::from_ymd_opt(2025, 1 + (k % 12) as u32, 1 + (k / 12) as u32)
+                                .unwrap(),
                         );
                         s.store_history(
                             &[row],
@@ -74,23 +86,21 @@ where
     });
     let mut drawn: Vec<String> = won.concat();
     drawn.sort();
-    assert_eq!(
-        drawn,
-        CAMPAIGNS.to_vec(),
-        "each campaign drawn exactly once"
-    );
+    let mut expected = ids.clone();
+    expected.sort();
+    assert_eq!(drawn, expected, "each campaign drawn exactly once");
     let s = open();
     let entries = s.ledger().unwrap();
     verify_chain(&entries).unwrap();
     assert_eq!(s.ledger_head().unwrap(), entries.last().unwrap().hash);
     let draws = entries.iter().filter(|e| e.kind == "draw").count();
-    assert_eq!(draws, CAMPAIGNS.len(), "one draw entry per campaign");
+    assert_eq!(draws, ids.len(), "one draw entry per campaign");
     assert_eq!(
         s.imported_history().unwrap().len(),
-        WRITERS * CAMPAIGNS.len(),
+        writers * ids.len(),
         "no history row lost"
     );
-    for id in CAMPAIGNS {
+    for id in &ids {
         assert_eq!(s.campaign_state(id).unwrap(), CampaignState::Drawn);
     }
 }
