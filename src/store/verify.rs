@@ -6,6 +6,7 @@
 use super::snapshots::{NOT_ENTITIES, entities_at, entity_runs};
 use super::{Store, StoreError};
 use crate::core::proof::DrawProof;
+use crate::core::registry::Entity;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::replace::{Replacement, verify_replacements};
 use crate::core::snapshot::PublicSnapshot;
@@ -128,19 +129,86 @@ fn audit_streamed<S: Store + ?Sized>(
     proof: &DrawProof,
 ) -> Result<Result<VerifiedDraw, Mismatch>, StoreError> {
     let reg = store.load_kinds(snap, &NOT_ENTITIES)?;
+    let kept = KeptTargets::of(proof);
     verify_audit_runs::<StoreError>(
         proof,
         &reg,
         store.salt_key(),
         &snap.roots,
-        &mut |f| entity_runs(store, snap, f),
-        &mut |indices| {
-            Ok(entities_at(store, snap, indices)?
-                .into_iter()
-                .map(|t| t.0)
-                .collect())
-        },
+        &mut |f| kept.runs(store, snap, f),
+        &mut |indices| kept.fetch(store, snap, indices),
     )
+}
+
+/// The entities a re-run draw fetches after its passes over the snapshot
+/// (its targets), kept as the first pass goes by when they are at the
+/// places the proof names. A proof that tells the truth is so audited with
+/// one pass over the snapshot fewer; places it does not name (a dishonest
+/// or damaged proof) are read from the store again. What is kept came from
+/// a pass whose entity root the store re-checked (a pass that fails the
+/// check ends the re-run before any fetch).
+struct KeptTargets {
+    /// The proof's target places, sorted and distinct.
+    wanted: Vec<usize>,
+    kept: std::cell::RefCell<std::collections::BTreeMap<usize, Entity>>,
+}
+
+impl KeptTargets {
+    fn of(proof: &DrawProof) -> Self {
+        let mut wanted: Vec<usize> = proof
+            .targets
+            .iter()
+            .filter_map(|t| usize::try_from(t.index).ok())
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        KeptTargets {
+            wanted,
+            kept: Default::default(),
+        }
+    }
+
+    /// A pass over `snap`'s entities, handing each run to `f` and keeping
+    /// the wanted ones.
+    fn runs<S: Store + ?Sized>(
+        &self,
+        store: &S,
+        snap: &crate::store::SnapshotInfo,
+        f: &mut dyn FnMut(usize, &[Entity]),
+    ) -> Result<(), StoreError> {
+        entity_runs(store, snap, &mut |first, run| {
+            let from = self.wanted.partition_point(|&i| i < first);
+            let end = first + run.len();
+            let mut kept = self.kept.borrow_mut();
+            for &i in self.wanted[from..].iter().take_while(|&&i| i < end) {
+                kept.entry(i).or_insert_with(|| run[i - first].clone());
+            }
+            drop(kept);
+            f(first, run)
+        })
+    }
+
+    /// The entities at `indices`: those kept, or all read again.
+    fn fetch<S: Store + ?Sized>(
+        &self,
+        store: &S,
+        snap: &crate::store::SnapshotInfo,
+        indices: &[usize],
+    ) -> Result<Vec<Entity>, StoreError> {
+        let kept = self.kept.borrow();
+        if let Some(all) = indices
+            .iter()
+            .map(|i| kept.get(i).cloned())
+            .collect::<Option<Vec<Entity>>>()
+        {
+            return Ok(all);
+        }
+        drop(kept);
+        Ok(entities_at(store, snap, indices)?
+            .into_iter()
+            .map(|t| t.0)
+            .collect())
+    }
 }
 
 /// The level [`verify_draw`] runs with these inputs (核验级别): public with a
@@ -181,19 +249,15 @@ pub fn open_stratum_threshold<S: Store + ?Sized>(
     let proof = store.draw_proof(id)?;
     let snap = store.snapshot(proof.announcement.snapshot.id)?;
     let reg = store.load_kinds(&snap, &NOT_ENTITIES)?;
+    let kept = KeptTargets::of(&proof);
     let opened = open_threshold_runs::<StoreError>(
         &proof,
         &reg,
         store.salt_key(),
         &snap.roots,
         class,
-        &mut |f| entity_runs(store, &snap, f),
-        &mut |indices| {
-            Ok(entities_at(store, &snap, indices)?
-                .into_iter()
-                .map(|t| t.0)
-                .collect())
-        },
+        &mut |f| kept.runs(store, &snap, f),
+        &mut |indices| kept.fetch(store, &snap, indices),
     )?;
     Ok(opened?)
 }
