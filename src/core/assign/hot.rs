@@ -157,6 +157,17 @@ pub(super) struct Place<'a> {
 }
 
 impl Hot {
+    /// The qualifications `place` needs as a bit set (an officer holds
+    /// them all when his set covers it); `None` when one of them no officer
+    /// holds (nobody is eligible). Only with the qualifications as bit sets.
+    fn mask_of(&self, place: &Place<'_>) -> Option<u64> {
+        let mut m = 0u64;
+        for q in &place.need.qualifications {
+            m |= 1 << *self.qual_ids.get(q)?;
+        }
+        Some(m)
+    }
+
     /// §6's greedy step for one place: among the candidates of
     /// [`Hot::least_loaded`], the one `below(n)` chooses (`n` candidates, in
     /// group order), with `n`; `None` when there is none. With the
@@ -177,10 +188,7 @@ impl Hot {
         if let (Some(quals), OfficerRegion::Any | OfficerRegion::Same, true) =
             (&self.officer_quals, p.region, indexed())
         {
-            let mut m = 0u64;
-            for q in &place.need.qualifications {
-                m |= 1 << *self.qual_ids.get(q)?;
-            }
+            let m = self.mask_of(place)?;
             let group = place.group;
             let li = qualified.index.list(
                 (group.as_ptr() as usize, group.len(), m),
@@ -223,19 +231,11 @@ impl Hot {
         qualified: &mut Qualified,
     ) {
         cands.clear();
-        // The need's qualifications as a bit set: an officer holds them all
-        // when his set covers it (a qualification no officer holds: nobody).
         let mask = match &self.officer_quals {
-            Some(quals) => {
-                let mut m = 0u64;
-                for q in &place.need.qualifications {
-                    match self.qual_ids.get(q) {
-                        Some(&i) => m |= 1 << i,
-                        None => return,
-                    }
-                }
-                Some((quals, m))
-            }
+            Some(quals) => match self.mask_of(place) {
+                Some(m) => Some((quals, m)),
+                None => return,
+            },
             None => None,
         };
         // Only the officers holding the need's qualifications (a

@@ -368,39 +368,16 @@ fn update_entities<S: Store + ?Sized>(
     let gone: std::collections::BTreeSet<String> =
         removals.iter().map(|(_, k)| k.clone()).collect();
     let recusals = ws.load_current(&[RegistryKind::Recusals])?.recusals;
-    let named: std::collections::BTreeSet<&str> =
-        recusals.iter().map(|r| r.uscc.as_str()).collect();
-    let mut present: HashSet<String> = HashSet::new();
-    let mut total = 0usize;
+    let mut seen = Written::new(&recusals);
     progress(Stage::Merging);
     let note = format!("update {} {file}", RegistryKind::Entities);
     progress(Stage::Committing);
     let outcome = ws.commit_entity_delta(base.map(|s| s.id), upserts, &gone, &note, &mut |e| {
-        total += 1;
-        if named.contains(e.uscc.as_str()) {
-            present.insert(e.uscc.as_str().to_string());
-        }
+        seen.see(e)
     })?;
     progress(Stage::Committed);
-    let dangling = recusals
-        .iter()
-        .filter(|r| !present.contains(r.uscc.as_str()))
-        .count();
-    if dangling > 0 {
-        warnings.push(Issue::of(
-            file,
-            0,
-            None,
-            "",
-            Reason::DanglingRecusals {
-                count: dangling,
-                officers: false,
-            },
-        ));
-    }
-    if !opts.accept_legacy.is_empty() {
-        ws.accept_legacy(&opts.accept_legacy)?;
-    }
+    let total = seen.total;
+    seen.finish(ws, file, opts, &mut warnings)?;
     Ok(ImportSummary {
         kind: RegistryKind::Entities,
         file: file.to_string(),
@@ -598,4 +575,70 @@ fn dangling_warnings<S: Store + ?Sized>(
         ));
     }
     Ok(())
+}
+
+/// The entities a commit of the entities wrote, as they go by: how many,
+/// and which of those the current recusals name (for the recusals left
+/// naming an entity that is gone).
+pub(super) struct Written<'r> {
+    recusals: &'r [Recusal],
+    named: HashSet<&'r str>,
+    present: HashSet<String>,
+    /// The entities written.
+    pub(super) total: usize,
+}
+
+impl<'r> Written<'r> {
+    /// Nothing written yet; `recusals` are the current ones.
+    pub(super) fn new(recusals: &'r [Recusal]) -> Self {
+        Written {
+            recusals,
+            named: recusals.iter().map(|r| r.uscc.as_str()).collect(),
+            present: HashSet::new(),
+            total: 0,
+        }
+    }
+
+    /// One entity written.
+    pub(super) fn see(&mut self, e: &Entity) {
+        self.total += 1;
+        if self.named.contains(e.uscc.as_str()) {
+            self.present.insert(e.uscc.as_str().to_string());
+        }
+    }
+
+    /// After the commit: warns (on `file`) of the recusals left naming an
+    /// entity that is gone, and accepts the legacy codes `opts` names.
+    ///
+    /// # Errors
+    /// The store's.
+    pub(super) fn finish<S: Store + ?Sized>(
+        self,
+        ws: &mut S,
+        file: &str,
+        opts: &ImportOptions,
+        warnings: &mut Vec<Issue>,
+    ) -> Result<(), StoreError> {
+        let dangling = self
+            .recusals
+            .iter()
+            .filter(|r| !self.present.contains(r.uscc.as_str()))
+            .count();
+        if dangling > 0 {
+            warnings.push(Issue::of(
+                file,
+                0,
+                None,
+                "",
+                Reason::DanglingRecusals {
+                    count: dangling,
+                    officers: false,
+                },
+            ));
+        }
+        if !opts.accept_legacy.is_empty() {
+            ws.accept_legacy(&opts.accept_legacy)?;
+        }
+        Ok(())
+    }
 }

@@ -11,7 +11,7 @@
 //! first file and updating with the others rewrote the growing registry
 //! once per file. All or nothing: any problem in any file stores nothing.
 
-use super::apply::{ApplyError, ImportSummary, Progress, Stage};
+use super::apply::{ApplyError, ImportSummary, Progress, Stage, Written};
 use super::reasons::Reason;
 use super::table::{CsvEvent, read_csv_stream};
 use super::{ImportError, ImportOptions, Issue, Parsed, Records, parse_table, read_table_sheet};
@@ -94,51 +94,28 @@ pub fn import_entity_files<S: Store + ?Sized>(
     }
     progress(Stage::Merging);
     let recusals = ws.load_current(&[RegistryKind::Recusals])?.recusals;
-    let named: HashSet<&str> = recusals.iter().map(|r| r.uscc.as_str()).collect();
     let note = format!("import {kind} {}", names.join(" "));
     progress(Stage::Committing);
     let mut attempt = 0;
-    let (outcome, total, present) = loop {
+    let (outcome, seen) = loop {
         attempt += 1;
         let base = ws.current_snapshot()?;
         let mut merged = Merge::open(&runs)?;
-        let mut total = 0usize;
-        let mut present: HashSet<String> = HashSet::new();
-        let got = ws.commit_entity_stream(base.map(|s| s.id), &mut merged, &note, &mut |e| {
-            total += 1;
-            if named.contains(e.uscc.as_str()) {
-                present.insert(e.uscc.as_str().to_string());
-            }
-        });
+        let mut seen = Written::new(&recusals);
+        let got =
+            ws.commit_entity_stream(base.map(|s| s.id), &mut merged, &note, &mut |e| seen.see(e));
         match got {
             Err(StoreError::Conflict(crate::store::Conflict::RegistryMoved { .. }))
                 if attempt < 4 =>
             {
                 progress(Stage::MergingAgain)
             }
-            other => break (other?, total, present),
+            other => break (other?, seen),
         }
     };
     progress(Stage::Committed);
-    let dangling = recusals
-        .iter()
-        .filter(|r| !present.contains(r.uscc.as_str()))
-        .count();
-    if dangling > 0 {
-        warnings.push(Issue::of(
-            &names.join(", "),
-            0,
-            None,
-            "",
-            Reason::DanglingRecusals {
-                count: dangling,
-                officers: false,
-            },
-        ));
-    }
-    if !opts.accept_legacy.is_empty() {
-        ws.accept_legacy(&opts.accept_legacy)?;
-    }
+    let total = seen.total;
+    seen.finish(ws, &names.join(", "), &opts, &mut warnings)?;
     Ok(ImportSummary {
         kind,
         file: names.join(", "),
