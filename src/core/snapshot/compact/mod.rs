@@ -210,7 +210,25 @@ fn date_number(d: &str) -> Option<u32> {
 
 /// The text of a date number (four-digit year).
 fn date_text(n: u32) -> String {
-    format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100)
+    let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
+    if y > 9999 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(d / 10),
+        digit(d),
+    ]
+    .iter()
+    .collect()
 }
 
 #[cfg(test)]

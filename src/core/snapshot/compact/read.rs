@@ -135,11 +135,50 @@ impl<R: Read> CompactReader<R> {
     /// # Errors
     /// [`CompactError`] naming the block and what is wrong.
     pub fn next_block(&mut self) -> Result<Option<Vec<PublicEntity>>, CompactError> {
+        Ok(self.next_blocks(1)?.pop())
+    }
+
+    /// The next blocks, up to `n` (at least one), inflated, decoded and
+    /// hashed side by side, then checked in order as [`Self::next_block`]
+    /// checks each: the same entities and the same first error. Empty after
+    /// the last block. Memory is `n` blocks.
+    ///
+    /// # Errors
+    /// [`CompactError`] naming the first block that is wrong.
+    pub fn next_blocks(&mut self, n: usize) -> Result<Vec<Vec<PublicEntity>>, CompactError> {
         let total = self.head.entities.count;
-        if self.read >= total {
-            return Ok(None);
+        let bs = u64::from(self.head.entities.block_size);
+        let mut stored = Vec::new();
+        let mut planned = self.read;
+        // A block that cannot be read is reported after those before it.
+        let mut unread = None;
+        while stored.len() < n.max(1) && planned < total {
+            let i = self.index.len() + stored.len();
+            match self.read_stored(i) {
+                Ok(z) => stored.push((i, z)),
+                Err(e) => {
+                    unread = Some(e);
+                    break;
+                }
+            }
+            planned += bs;
         }
-        let i = self.index.len();
+        let decoded: Vec<Result<Decoded, CompactError>> = stored
+            .into_par_iter()
+            .map(|(i, (raw, z))| decode_stored(i, raw, z))
+            .collect();
+        let mut out = Vec::with_capacity(decoded.len());
+        for d in decoded {
+            out.push(self.accept(d?)?);
+        }
+        match unread {
+            Some(e) => Err(e),
+            None => Ok(out),
+        }
+    }
+
+    /// Block `i`'s inflated size and stored bytes, their sizes checked.
+    fn read_stored(&mut self, i: usize) -> Result<(u32, Vec<u8>), CompactError> {
         let at = format!("block {i}");
         let mut h = [0u8; 8];
         read_exact(&mut self.r, &mut h, &at)?;
@@ -162,10 +201,20 @@ impl<R: Read> CompactReader<R> {
         if z.len() != stored as usize {
             return Err(CompactError::at(&at, "the file ends early"));
         }
-        let body = super::inflate(&z, raw).map_err(|why| CompactError::at(&at, why))?;
-        let entities = block::decode(&body).map_err(|why| CompactError::at(&at, why))?;
+        Ok((raw, z))
+    }
+
+    /// Checks a decoded block against the blocks before it and indexes it.
+    fn accept(&mut self, d: Decoded) -> Result<Vec<PublicEntity>, CompactError> {
+        let Decoded {
+            i,
+            stored,
+            entities,
+            root,
+        } = d;
+        let at = format!("block {i}");
         let bs = u64::from(self.head.entities.block_size);
-        let want = bs.min(total - self.read);
+        let want = bs.min(self.head.entities.count - self.read);
         if entities.len() as u64 != want {
             return Err(CompactError::at(
                 &at,
@@ -183,16 +232,15 @@ impl<R: Read> CompactReader<R> {
         if let Some(e) = entities.first() {
             first.copy_from_slice(e.uscc.as_bytes());
         }
-        let leaves: Vec<Hash> = entities.par_iter().map(|e| leaf_hash(&e.leaf())).collect();
         self.index.push(IndexEntry {
             offset: self.at,
             first,
-            root: root_from_leaf_hashes(leaves),
+            root,
         });
-        self.at += 8 + u64::from(stored);
+        self.at += 8 + stored;
         self.read += entities.len() as u64;
         self.last = entities.last().map(|e| e.uscc.clone());
-        Ok(Some(entities))
+        Ok(entities)
     }
 
     /// Reads and checks the index and trailer (after the last block), then
@@ -302,4 +350,28 @@ fn root_differs(
             head.snapshot.roots.get(k).size
         ),
     ))
+}
+
+/// A block inflated, decoded and hashed, not yet checked against the
+/// blocks before it.
+struct Decoded {
+    i: usize,
+    stored: u64,
+    entities: Vec<PublicEntity>,
+    root: Hash,
+}
+
+/// Inflates and decodes block `i` (`raw` bytes inflated from `z`) and
+/// hashes its leaves.
+fn decode_stored(i: usize, raw: u32, z: Vec<u8>) -> Result<Decoded, CompactError> {
+    let at = || format!("block {i}");
+    let body = super::inflate(&z, raw).map_err(|why| CompactError::at(at(), why))?;
+    let entities = block::decode(&body).map_err(|why| CompactError::at(at(), why))?;
+    let leaves: Vec<Hash> = entities.iter().map(|e| leaf_hash(&e.leaf())).collect();
+    Ok(Decoded {
+        i,
+        stored: z.len() as u64,
+        entities,
+        root: root_from_leaf_hashes(leaves),
+    })
 }

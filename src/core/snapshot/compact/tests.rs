@@ -335,3 +335,75 @@ fn bytes_after_the_deflate_stream_and_a_text_twice_in_the_dictionary_are_refused
         .to_string();
     assert!(e.contains("twice"), "{e}");
 }
+
+/// Reads every block `n` at a time; the entities and roots, or the error's
+/// text.
+fn read_by(bytes: &[u8], n: usize) -> Result<(Vec<PublicEntity>, SnapshotRoots), String> {
+    let mut r = CompactReader::open(bytes).map_err(|e| e.to_string())?;
+    let mut all = Vec::new();
+    loop {
+        let got = r.next_blocks(n).map_err(|e| e.to_string())?;
+        if got.is_empty() {
+            break;
+        }
+        all.extend(got.into_iter().flatten());
+    }
+    Ok((all, r.finish().map_err(|e| e.to_string())?))
+}
+
+/// Guards the blocks read side by side: for a good file and for a byte
+/// flipped or the file cut at places across every block, reading several
+/// blocks at once gives what reading one at a time gives, the same first
+/// error included.
+#[test]
+fn blocks_read_side_by_side_give_what_one_at_a_time_gives_errors_included() {
+    let (reg, key, sref) = county(9000, 5);
+    let good = write(&reg, &key, &sref, &[0, 9000]);
+    let ix = index_at(&good);
+    let mut files = vec![good.clone()];
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |bound: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % bound as u64) as usize
+    };
+    for k in 0..30 {
+        let mut b = good.clone();
+        let at = 12 + next(ix - 12);
+        b[at] ^= 1 << next(8);
+        files.push(b);
+        if k % 3 == 0 {
+            files.push(good[..12 + next(ix - 12)].to_vec());
+        }
+    }
+    let mut errors = 0;
+    for f in &files {
+        let one = read_by(f, 1);
+        errors += usize::from(one.is_err());
+        for n in [3, 8] {
+            assert_eq!(read_by(f, n), one, "{n} blocks at a time");
+        }
+    }
+    assert!(
+        errors >= 35,
+        "only {errors} of the 40 damaged files were refused"
+    );
+}
+
+/// Guards the dates of a block written without `format!`: the same text as
+/// `{:04}-{:02}-{:02}` for date numbers spread from 0 to past the year
+/// 9999.
+#[test]
+fn a_blocks_dates_read_as_formatted() {
+    let mut n = 0u32;
+    while n < 120_000_000 {
+        let want = format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100);
+        assert_eq!(date_text(n), want);
+        n = n * 3 / 2 + 7;
+    }
+    for n in [0, 1, 10_101, 99_991_231, 100_000_101, u32::MAX] {
+        let want = format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100);
+        assert_eq!(date_text(n), want);
+    }
+}
