@@ -120,6 +120,19 @@ pub struct DrawProof {
 }
 
 impl DrawProof {
+    /// The record of drawn target `uscc`, if it is one. The targets are
+    /// sorted by USCC: a binary search (a proof whose targets are out of
+    /// order, which light verification refuses, is still searched through).
+    pub fn target(&self, uscc: &str) -> Option<&TargetRecord> {
+        match self
+            .targets
+            .binary_search_by(|t| t.entity.uscc.as_str().cmp(uscc))
+        {
+            Ok(i) => self.targets.get(i),
+            Err(_) => self.targets.iter().find(|t| t.entity.uscc == uscc),
+        }
+    }
+
     /// How the proof's draw reads PRNs (§5): its PRN seed from its campaign's
     /// starting point. (Light verification re-derives and compares the seed.)
     pub fn prn_key(&self) -> sample::PrnKey {

@@ -150,9 +150,7 @@ pub fn list_rows(
         .iter()
         .map(|(uscc, ids)| {
             let (name, items) = p
-                .targets
-                .iter()
-                .find(|t| &t.entity.uscc == uscc)
+                .target(uscc)
                 .map(|t| (t.entity.name.clone(), t.items.clone()))
                 .or_else(|| names(uscc))
                 .unwrap_or_default();
@@ -474,7 +472,7 @@ pub fn publish_campaign(
         let wanted: std::collections::BTreeSet<&str> = teams
             .iter()
             .map(|t| t.0.as_str())
-            .filter(|u| !proof.targets.iter().any(|t| t.entity.uscc == *u))
+            .filter(|u| proof.target(u).is_none())
             .collect();
         let mut names: std::collections::BTreeMap<String, String> = Default::default();
         create_dir(dir)?;

@@ -152,7 +152,7 @@ impl DrawnCampaign {
     /// drawn target, recomputed from the snapshot for a replacement target
     /// (empty for an entity the snapshot does not hold).
     pub fn items_of(&self, uscc: &str) -> Vec<String> {
-        if let Some(t) = self.proof.targets.iter().find(|t| t.entity.uscc == uscc) {
+        if let Some(t) = self.proof.target(uscc) {
             return t.items.clone();
         }
         let c = &self.proof.announcement.campaign;

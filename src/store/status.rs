@@ -415,7 +415,7 @@ fn deadlines_of<S: Store + ?Sized>(
     let mut drawn: Option<super::DrawnCampaign> = None;
     let mut out = TargetDeadlines::default();
     for (target, _) in current_teams(proof, reps) {
-        let (township, items) = match proof.targets.iter().find(|t| t.entity.uscc == target) {
+        let (township, items) = match proof.target(&target) {
             Some(t) => (
                 t.entity
                     .township
