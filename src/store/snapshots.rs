@@ -212,3 +212,43 @@ fn prove_entity<S: Store + ?Sized>(
         open,
     )))
 }
+
+/// `sorted` as a replacing merge takes it: the stream's first error, or its
+/// first entity not above the one before (by USCC bytes), ends it and is
+/// kept in `failed` for the backend to return.
+pub(crate) fn checked_stream<'a>(
+    sorted: &'a mut dyn Iterator<Item = Result<crate::core::registry::Entity, StoreError>>,
+    failed: &'a std::cell::RefCell<Option<StoreError>>,
+) -> Box<dyn Iterator<Item = crate::core::registry::Entity> + 'a> {
+    let mut last: Option<crate::core::uscc::Uscc> = None;
+    Box::new(sorted.map_while(move |r| match r {
+        Ok(e) => {
+            if let Some(l) = last.as_ref().filter(|l| l.as_bytes() >= e.uscc.as_bytes()) {
+                *failed.borrow_mut() = Some(out_of_order(l, &e.uscc));
+                return None;
+            }
+            last = Some(e.uscc.clone());
+            Some(e)
+        }
+        Err(e) => {
+            *failed.borrow_mut() = Some(e);
+            None
+        }
+    }))
+}
+
+/// Entities given out of USCC order, or one USCC twice, where a commit
+/// needs them sorted and distinct: `after` came after `before`.
+pub(crate) fn out_of_order(
+    before: &crate::core::uscc::Uscc,
+    after: &crate::core::uscc::Uscc,
+) -> StoreError {
+    StoreError::Backend(
+        format!(
+            "entities must be sorted by USCC and distinct: {} came after {}",
+            after.as_str(),
+            before.as_str()
+        )
+        .into(),
+    )
+}

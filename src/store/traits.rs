@@ -243,19 +243,13 @@ pub trait Store {
         visit: &mut dyn FnMut(&Entity),
     ) -> Result<CommitOutcome, StoreError> {
         let mut reg = Registries::default();
-        for e in sorted {
-            let e = e?;
-            if reg
-                .entities
-                .last()
-                .is_some_and(|l| l.uscc.as_bytes() >= e.uscc.as_bytes())
-            {
-                return Err(StoreError::Backend(
-                    "a replacing stream's entities must be sorted by USCC and distinct".into(),
-                ));
-            }
+        let failed = std::cell::RefCell::new(None);
+        for e in super::snapshots::checked_stream(sorted, &failed) {
             visit(&e);
             reg.entities.push(e);
+        }
+        if let Some(e) = failed.into_inner() {
+            return Err(e);
         }
         self.commit_based(RegistryKind::Entities, &reg, note, base)
     }

@@ -9,7 +9,8 @@ use super::{PgStore, hash_of, now_rfc3339};
 use crate::core::commitment::SnapshotRoots;
 use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, empty_root};
 use crate::core::registry::{Entity, Registries, RegistryKind};
-use crate::store::sqlite::delta::{EntityMerge, GROUP, PUMP, check_rebuilt, checked_stream};
+use crate::store::snapshots::checked_stream;
+use crate::store::sqlite::delta::{EntityMerge, GROUP, PUMP, check_rebuilt};
 use crate::store::sqlite::stream::{EntityRuns, entity_proofs};
 use crate::store::sqlite::versions::{
     check_loaded, check_unmoved, decode_version, encode_version, kind_index, snapshot_info,

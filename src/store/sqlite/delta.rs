@@ -55,12 +55,12 @@ impl<'a> EntityMerge<'a> {
         removals: &'a BTreeSet<String>,
         key: &'a crate::core::commitment::SaltKey,
     ) -> Result<Self, StoreError> {
-        if upserts
+        if let Some(w) = upserts
             .windows(2)
-            .any(|w| w[0].uscc.as_bytes() >= w[1].uscc.as_bytes())
+            .find(|w| w[0].uscc.as_bytes() >= w[1].uscc.as_bytes())
         {
-            return Err(StoreError::Backend(
-                "an update's entities must be sorted by USCC and distinct".into(),
+            return Err(crate::store::snapshots::out_of_order(
+                &w[0].uscc, &w[1].uscc,
             ));
         }
         Ok(Self::with(
@@ -238,34 +238,6 @@ impl<'a> EntityMerge<'a> {
 /// chunks.
 pub(crate) const PUMP: usize = 4 * BATCH;
 
-/// `sorted` as a replacing merge takes it: the stream's first error, or its
-/// first entity not above the one before (by USCC bytes), ends it and is
-/// kept in `failed` for the backend to return.
-pub(crate) fn checked_stream<'a>(
-    sorted: &'a mut dyn Iterator<Item = Result<Entity, StoreError>>,
-    failed: &'a std::cell::RefCell<Option<StoreError>>,
-) -> Box<dyn Iterator<Item = Entity> + 'a> {
-    let mut last: Option<crate::core::uscc::Uscc> = None;
-    Box::new(sorted.map_while(move |r| match r {
-        Ok(e) => {
-            if let Some(l) = last.as_ref().filter(|l| l.as_bytes() >= e.uscc.as_bytes()) {
-                *failed.borrow_mut() = Some(StoreError::Backend(format!(
-                    "a replacing stream's entities must be sorted by USCC and distinct: {} came after {}",
-                    e.uscc.as_str(),
-                    l.as_str()
-                ).into()));
-                return None;
-            }
-            last = Some(e.uscc.clone());
-            Some(e)
-        }
-        Err(e) => {
-            *failed.borrow_mut() = Some(e);
-            None
-        }
-    }))
-}
-
 /// Checks the stored version's rebuilt root `was` against `base_root`, the
 /// root `current` (the snapshot merged into) records.
 ///
@@ -331,7 +303,10 @@ impl Workspace {
     ) -> Result<CommitOutcome, StoreError> {
         let key = self.key.clone();
         let failed = std::cell::RefCell::new(None);
-        let merge = EntityMerge::replacing(checked_stream(sorted, &failed), &key);
+        let merge = EntityMerge::replacing(
+            crate::store::snapshots::checked_stream(sorted, &failed),
+            &key,
+        );
         self.commit_merge(base, merge, note, visit, Some(&failed))
     }
 
