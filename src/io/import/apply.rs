@@ -562,18 +562,7 @@ fn dangling_warnings<S: Store + ?Sized>(
             n += 1;
         }
     }
-    if n > 0 {
-        warnings.push(Issue::of(
-            file,
-            0,
-            None,
-            "",
-            Reason::DanglingRecusals {
-                count: n,
-                officers: kind == RegistryKind::Officers,
-            },
-        ));
-    }
+    warn_dangling(warnings, file, n, kind == RegistryKind::Officers);
     Ok(())
 }
 
@@ -624,21 +613,24 @@ impl<'r> Written<'r> {
             .iter()
             .filter(|r| !self.present.contains(r.uscc.as_str()))
             .count();
-        if dangling > 0 {
-            warnings.push(Issue::of(
-                file,
-                0,
-                None,
-                "",
-                Reason::DanglingRecusals {
-                    count: dangling,
-                    officers: false,
-                },
-            ));
-        }
+        warn_dangling(warnings, file, dangling, false);
         if !opts.accept_legacy.is_empty() {
             ws.accept_legacy(&opts.accept_legacy)?;
         }
         Ok(())
+    }
+}
+
+/// Warns (on `file`) of `count` recusals left naming an officer
+/// (`officers`) or an entity that is gone; nothing when there are none.
+fn warn_dangling(warnings: &mut Vec<Issue>, file: &str, count: usize, officers: bool) {
+    if count > 0 {
+        warnings.push(Issue::of(
+            file,
+            0,
+            None,
+            "",
+            Reason::DanglingRecusals { count, officers },
+        ));
     }
 }
