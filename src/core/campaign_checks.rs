@@ -5,11 +5,13 @@
 //! infeasible, estimated by simulated draws.
 //!
 //! Everything here is pure: an [`Announcement`] as it would be recorded and
-//! the registries of its snapshot in, a verdict out. The simulated draws run
-//! the real target draw ([`sample::select`]) and the real assignment
-//! ([`staff`]) with seeds derived from the campaign hash under their own
-//! label ([`risk_seed`]), so they are reproducible by anyone and can never be
-//! the seed of the real draw (which is derived from the announcement hash and
+//! the registries of its snapshot in, a verdict out. A simulated draw takes
+//! in each stratum a uniformly random subset of the size the real draw
+//! takes ([`simulated`]: the distribution of the real draw's targets, §5,
+//! without one compression per pool entity) and staffs it with the real
+//! assignment ([`staff`]), with seeds derived from the campaign hash under
+//! their own label ([`risk_seed`]): reproducible by anyone, and never the
+//! seed of the real draw (which is derived from the announcement hash and
 //! the witnesses' secrets under `dualdraw-seed-v1`).
 
 use crate::core::announcement::{Announcement, DrawError, china_date};
@@ -20,7 +22,7 @@ use crate::core::draw::staff;
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Item, Registries};
-use crate::core::sample::{self, HistorySets, Pool, PrnKey, SampleError};
+use crate::core::sample::{self, HistorySets, Pool, SampleError};
 use crate::par::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -332,7 +334,7 @@ impl<'a> Prepared<'a> {
         let c = &a.campaign;
         let items = sample::campaign_items(reg, c)?;
         let cats = sample::categories(c, &items)?;
-        let pool = sample::pool(reg, c, &cats, &HistorySets::of(a));
+        let pool = sample::pool_members(reg, c, &cats, &HistorySets::of(a));
         if pool.members.is_empty() {
             return Err(CheckError::EmptyPool {
                 categories: cats,
@@ -394,18 +396,15 @@ impl<'a> Prepared<'a> {
         })
     }
 
-    /// Simulated draw `i` (§5 and §6 with [`risk_seed`]`(campaign_hash, i)`
-    /// as the seed, and as the PRN seed read from the campaign's coordination
-    /// start): `Ok(Err(_))` when it is infeasible, with the draw's explanation.
-    ///
-    /// # Errors
-    /// [`SampleError`] (a campaign that does not fit the snapshot).
-    pub fn simulate(&self, i: u64) -> Result<SimulatedDraw, SampleError> {
-        let c = &self.a.campaign;
+    /// Simulated draw `i`: with [`risk_seed`]`(campaign_hash, i)` as the
+    /// seed, a uniformly random subset of each stratum of the size the draw
+    /// takes ([`simulated::simulated_strata`], the distribution of §5's
+    /// targets) staffed by the real assignment (§6, [`staff`]): `Err(_)` when
+    /// it is infeasible, with the draw's explanation.
+    pub fn simulate(&self, i: u64) -> SimulatedDraw {
         let seed = risk_seed(&self.a.campaign_hash, i);
-        let key = PrnKey::new(seed, c.coordination.as_ref().map(|k| k.start));
-        let strata = sample::select(self.reg, c, &self.pool, &key)?;
-        Ok(staff(self.reg, self.a, &self.items, &self.cats, &strata, &seed).map(|_| ()))
+        let strata = simulated::simulated_strata(&seed, &self.strata);
+        staff(self.reg, self.a, &self.items, &self.cats, &strata, &seed).map(|_| ())
     }
 
     /// Simulated draws `0, 1, …` up to `draws`, [`RISK_BATCH`] side by side;
@@ -434,12 +433,12 @@ impl<'a> Prepared<'a> {
                 break;
             }
             let end = (r.draws + RISK_BATCH).min(draws);
-            let outcomes: Vec<(u64, Result<SimulatedDraw, SampleError>)> = (r.draws..end)
+            let outcomes: Vec<(u64, SimulatedDraw)> = (r.draws..end)
                 .into_par_iter()
                 .map(|i| (i, self.simulate(i)))
                 .collect();
             for (i, o) in outcomes {
-                if let Err(e) = o? {
+                if let Err(e) = o {
                     r.infeasible += 1;
                     let depts: BTreeSet<&str> = e.0.iter().map(|u| u.department.as_str()).collect();
                     for d in depts {
@@ -518,6 +517,7 @@ impl fmt::Display for Checked {
 }
 
 mod certain;
+pub mod simulated;
 use certain::certain_text;
 pub use certain::{CapacityShortfall, CertainStratum, CertainlyInfeasible};
 

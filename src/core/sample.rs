@@ -165,6 +165,18 @@ impl PoolKey {
 
 /// Computes the pool (抽取范围, §5).
 pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) -> Pool {
+    let mut pool = pool_members(reg, c, cats, h);
+    pool.keys = pool
+        .members
+        .iter()
+        .map(|&i| PoolKey::of(&reg.entities[i]))
+        .collect();
+    pool
+}
+
+/// [`pool`] without [`Pool::keys`], for a caller that never numbers the pool
+/// (the announcement's simulated draws): 19 bytes a member less.
+pub fn pool_members(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) -> Pool {
     let public: Vec<usize> = reg
         .entities
         .par_iter()
@@ -175,14 +187,10 @@ pub fn pool(reg: &Registries, c: &Campaign, cats: &[String], h: &HistorySets) ->
     let (members, out): (Vec<usize>, Vec<usize>) = public
         .into_iter()
         .partition(|&i| kept_by_class(&reg.entities[i], c, h));
-    let keys = members
-        .iter()
-        .map(|&i| PoolKey::of(&reg.entities[i]))
-        .collect();
     Pool {
         members,
         excluded_by_class: out.len() as u64,
-        keys,
+        keys: Vec::new(),
     }
 }
 
