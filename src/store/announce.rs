@@ -135,6 +135,24 @@ pub fn check_campaigns<S: Store + ?Sized>(
     campaigns: Vec<Campaign>,
     now: DateTime<Utc>,
 ) -> Result<(Vec<Announcement>, Vec<AnnounceSummary>), AnnounceError> {
+    check_campaigns_reading(store, campaigns, now, &[])
+        .map(|(list, summaries, _)| (list, summaries))
+}
+
+/// [`check_campaigns`], giving back the registries it read as well: the
+/// items, the entities that can be in a pool ([`pool_registries`]) and
+/// `kinds` whole, all of the current snapshot, on which the announcements
+/// were made. The checks before an announcement (officers, recusals) read
+/// them instead of streaming the entities a second time.
+///
+/// # Errors
+/// As [`check_campaigns`].
+pub(crate) fn check_campaigns_reading<S: Store + ?Sized>(
+    store: &S,
+    campaigns: Vec<Campaign>,
+    now: DateTime<Utc>,
+    kinds: &[RegistryKind],
+) -> Result<(Vec<Announcement>, Vec<AnnounceSummary>, Registries), AnnounceError> {
     let groups = groups_of(&campaigns).map_err(|e| AnnounceError::Group(e.to_string()))?;
     let taken = store.group_names()?;
     if let Some(g) = groups.iter().flatten().find(|g| taken.contains(&g.group)) {
@@ -143,7 +161,9 @@ pub fn check_campaigns<S: Store + ?Sized>(
         });
     }
     let snap = store.current_snapshot()?.ok_or(AnnounceError::NoSnapshot)?;
-    let reg = pool_registries(store, &snap, &[RegistryKind::Items], &campaigns)?;
+    let mut read = vec![RegistryKind::Items];
+    read.extend_from_slice(kinds);
+    let reg = pool_registries(store, &snap, &read, &campaigns)?;
     let sref = SnapshotRef {
         id: snap.id,
         digest: snap.digest,
@@ -160,5 +180,5 @@ pub fn check_campaigns<S: Store + ?Sized>(
         list.push(a);
         summaries.push(summary);
     }
-    Ok((list, summaries))
+    Ok((list, summaries, reg))
 }

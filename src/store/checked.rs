@@ -4,7 +4,7 @@
 //! on the same snapshot, then the record, so that what is recorded is exactly
 //! what was checked. `campaign announce` and `plan announce` both call this.
 
-use super::{AnnounceError, Conflict, Store, StoreError, check_campaigns};
+use super::{AnnounceError, Conflict, Store, StoreError};
 use crate::core::announcement::{AnnounceSummary, Announcement};
 use crate::core::campaign::Campaign;
 use crate::core::campaign_checks::{CheckError, CheckOptions, Checked, check_announcement};
@@ -51,25 +51,22 @@ pub fn announce_checked<S: Store + ?Sized>(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let (list, summaries) = check_campaigns(store, campaigns.clone(), at)?;
+        // One pass over the entities: the announcements and their checks read
+        // the same registries of the same snapshot.
+        let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
+        let (list, summaries, reg) =
+            super::announce::check_campaigns_reading(store, campaigns.clone(), at, &kinds)?;
         let mut checked = Vec::new();
-        if let Some(first) = list.first() {
-            let snap = store
-                .snapshot(first.snapshot.id)
-                .map_err(AnnounceError::from)?;
-            let kinds = [RegistryKind::Officers, RegistryKind::Recusals];
-            let reg = super::announce::pool_registries(&*store, &snap, &kinds, &campaigns)
-                .map_err(AnnounceError::from)?;
-            for a in &list {
-                let started = Instant::now();
-                let c = check_announcement(&reg, a, opts, &mut |_| started.elapsed() < budget)
-                    .map_err(|source| CheckedAnnounceError::Check {
-                        id: a.campaign.id.clone(),
-                        source,
-                    })?;
-                checked.push(c);
-            }
+        for a in &list {
+            let started = Instant::now();
+            let c = check_announcement(&reg, a, opts, &mut |_| started.elapsed() < budget)
+                .map_err(|source| CheckedAnnounceError::Check {
+                    id: a.campaign.id.clone(),
+                    source,
+                })?;
+            checked.push(c);
         }
+        drop(reg);
         match store.store_announcements(list, actor) {
             Ok(r) => return Ok((r.into_iter().zip(summaries).collect(), checked)),
             Err(StoreError::Conflict(Conflict::LedgerMoved)) if attempt < 5 => {}

@@ -66,6 +66,10 @@ pub(crate) fn read_csv_vec(
 /// time, under the same limits and with the same errors as
 /// [`read_csv_bytes`]: a caller that keeps only what it makes of each batch
 /// never holds the whole table (issue 17). An error from `on` stops the read.
+/// The records are read on a scoped thread a few batches ahead of `on`
+/// (which runs on the caller's thread), so that reading and handling the
+/// rows use both cores; `on` sees exactly the events, in the same order, and
+/// the same error, that one thread doing both would give.
 ///
 /// # Errors
 /// As [`read_table`](super::read_table), or `on`'s.
@@ -87,11 +91,66 @@ pub(crate) fn read_csv_stream(
     // records are checked first, on the text itself.
     let header_delimiters = first_line.bytes().filter(|&b| b == delimiter).count();
     check_records(text.as_bytes(), delimiter, header_delimiters, file)?;
+    // The records are read on a thread of their own, a few batches ahead of
+    // `on`: reading the CSV (one core) and what `on` makes of each batch run
+    // side by side. Events arrive in order; `on`'s error stops the reader.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<CsvEvent>(2);
+    let text = text.as_bytes();
+    let (read, handled) = std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            read_records(text, delimiter, file, &mut |ev| {
+                tx.send(ev).map_err(|_| Halt::Stopped)
+            })
+        });
+        let mut handled = Ok(());
+        for ev in rx {
+            if let Err(e) = on(ev) {
+                handled = Err(e);
+                break; // dropping `rx` stops the reader at its next batch
+            }
+        }
+        (reader.join(), handled)
+    });
+    handled?;
+    match read {
+        Ok(Ok(())) => Ok(enc),
+        Ok(Err(Halt::Failed(e))) => Err(e),
+        // Only after `on` failed, which was returned above.
+        Ok(Err(Halt::Stopped)) => Err(ImportError::Io {
+            file: file.to_string(),
+            source: std::io::Error::other("the CSV reader was stopped"),
+        }),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Why [`read_records`] stopped early.
+enum Halt {
+    /// The file is refused.
+    Failed(ImportError),
+    /// The receiver is gone (its handler failed).
+    Stopped,
+}
+
+impl From<ImportError> for Halt {
+    fn from(e: ImportError) -> Self {
+        Halt::Failed(e)
+    }
+}
+
+/// The records of `text` (checked by [`check_records`]) handed to `emit`:
+/// the header, then batches of rows with their lines.
+fn read_records(
+    text: &[u8],
+    delimiter: u8,
+    file: &str,
+    on: &mut dyn FnMut(CsvEvent) -> Result<(), Halt>,
+) -> Result<(), Halt> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(text);
     let mut rows = Vec::new();
     let mut count = 0usize;
     let mut has_header = false;
@@ -99,7 +158,7 @@ pub(crate) fn read_csv_stream(
     let mut rec = StringRecord::new();
     // csv reports a record after blank lines at the first blank line, so lines
     // are counted here from the byte offset, past any leading line breaks.
-    let bytes = text.as_bytes();
+    let bytes = text;
     let (mut cursor, mut line_at_cursor) = (0usize, 1u64);
     let mut line_of = |start: usize| {
         let mut s = start.min(bytes.len());
@@ -123,15 +182,15 @@ pub(crate) fn read_csv_stream(
                 }
                 for (i, f) in rec.iter().enumerate() {
                     if let Some(reason) = cell_too_long(f) {
-                        return Err(refuse(file, line, Some(i + 1), f, reason));
+                        return Err(refuse(file, line, Some(i + 1), f, reason).into());
                     }
                 }
                 if has_header && count >= MAX_ROWS {
-                    return Err(too_many_rows(file, line));
+                    return Err(too_many_rows(file, line).into());
                 }
                 cells += rec.len();
                 if cells > MAX_CELLS {
-                    return Err(too_many_cells(file, line));
+                    return Err(too_many_cells(file, line).into());
                 }
                 if !has_header {
                     has_header = true;
@@ -149,7 +208,7 @@ pub(crate) fn read_csv_stream(
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(ImportError::Rejected {
+                return Err(Halt::Failed(ImportError::Rejected {
                     problems: vec![Issue::of(
                         file,
                         line,
@@ -160,12 +219,12 @@ pub(crate) fn read_csv_stream(
                         },
                     )],
                     warnings: vec![],
-                });
+                }));
             }
         }
     }
     if !rows.is_empty() {
         on(CsvEvent::Rows(rows))?;
     }
-    Ok(enc)
+    Ok(())
 }

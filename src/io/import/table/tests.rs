@@ -1,5 +1,6 @@
 //! Tests of reading tables.
 
+use self::super::csv::BATCH_ROWS;
 use super::*;
 
 #[test]
@@ -122,4 +123,67 @@ fn quoted_multiline_field_keeps_the_starting_line() {
     let t = read_csv_bytes(b"a,b\n\"x\ny\",2\n3,4\n", "x.csv", None).unwrap();
     assert_eq!(t.rows[0].0, 2);
     assert_eq!(t.rows[1].0, 4);
+}
+
+/// Guards the reader thread of `read_csv_stream`: a refusal found by the
+/// reader after some batches comes after exactly those batches, in order; a
+/// handler's error stops the reader and is what the read returns.
+#[test]
+fn the_reader_thread_hands_over_what_one_thread_would() {
+    let rows = 2 * BATCH_ROWS + 100;
+    let mut text = String::from("a,b\n");
+    for i in 0..rows {
+        text.push_str(&format!("{i},x\n"));
+    }
+    // Whole: every row, in order, batch by batch.
+    let mut seen = Vec::new();
+    read_csv_stream(text.clone().into_bytes(), "x.csv", None, &mut |ev| {
+        if let CsvEvent::Rows(r) = ev {
+            seen.push((r.len(), r[0].0, r[0].1[0].to_string()));
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(
+        seen,
+        vec![
+            (BATCH_ROWS, 2, "0".to_string()),
+            (BATCH_ROWS, 2 + BATCH_ROWS as u64, BATCH_ROWS.to_string()),
+            (100, 2 + 2 * BATCH_ROWS as u64, (2 * BATCH_ROWS).to_string()),
+        ]
+    );
+    // A cell too long in the third batch: two batches, then the refusal.
+    let long = "y".repeat(crate::io::import::limits::MAX_CELL_CHARS + 1);
+    let bad = text.replacen(
+        &format!("\n{},x\n", 2 * BATCH_ROWS + 5),
+        &format!("\n{},{long}\n", 2 * BATCH_ROWS + 5),
+        1,
+    );
+    let mut batches = 0;
+    let e = read_csv_stream(bad.into_bytes(), "x.csv", None, &mut |ev| {
+        if let CsvEvent::Rows(_) = ev {
+            batches += 1;
+        }
+        Ok(())
+    })
+    .unwrap_err();
+    assert_eq!(batches, 2);
+    let p = problems(e);
+    assert_eq!((p[0].0, p[0].1), (2 * BATCH_ROWS as u64 + 7, Some(2)));
+    // The handler refuses the first batch: nothing more is handed over.
+    let mut calls = 0;
+    let e = read_csv_stream(text.into_bytes(), "x.csv", None, &mut |ev| {
+        calls += 1;
+        match ev {
+            CsvEvent::Head(..) => Ok(()),
+            CsvEvent::Rows(_) => Err(ImportError::Empty {
+                file: "x.csv".into(),
+                line: 9,
+                reason: "handler".into(),
+            }),
+        }
+    })
+    .unwrap_err();
+    assert_eq!(calls, 2, "the header and one batch");
+    assert!(matches!(e, ImportError::Empty { line: 9, .. }), "{e:?}");
 }
