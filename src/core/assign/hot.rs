@@ -53,8 +53,10 @@ impl Hot {
         let mut qual_ids: BTreeMap<String, u32> = BTreeMap::new();
         for o in p.officers {
             for q in &o.qualifications {
-                let next = qual_ids.len() as u32;
-                qual_ids.entry(q.clone()).or_insert(next);
+                if !qual_ids.contains_key(q) {
+                    let next = qual_ids.len() as u32;
+                    qual_ids.insert(q.clone(), next);
+                }
             }
         }
         let officer_quals = (qual_ids.len() <= 64).then(|| {

@@ -438,8 +438,14 @@ impl Problem<'_> {
         }
     }
 
+    /// `officers` by region, in the order given: what [`Problem::group`]
+    /// reads under the "same" rule, and only then (empty under the others,
+    /// which take the department's whole list).
     fn regions<'b>(&'b self, officers: &[usize]) -> BTreeMap<&'b str, Vec<usize>> {
         let mut by_region: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        if self.region != OfficerRegion::Same {
+            return by_region;
+        }
         for &o in officers {
             by_region
                 .entry(self.officers[o].region.as_str())
