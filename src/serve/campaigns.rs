@@ -1,7 +1,7 @@
 //! Campaign endpoints (抽查任务接口): reads, reveals, proofs, verification,
 //! publication, public reads.
 
-use super::common::{bearer, blocking, caller, drawn_proof, in_scope, known, now};
+use super::common::{authorized, bearer, drawn_proof, in_scope, known, now};
 use super::error::{Body, parse_json};
 use super::{ApiError, ServeState};
 use crate::core::verify::{Level, Verdict};
@@ -43,9 +43,8 @@ pub(super) async fn campaigns(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns")?;
+    let route = ("GET", "/campaigns");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let mut list = Vec::new();
         for id in store.campaign_ids()? {
@@ -62,9 +61,8 @@ pub(super) async fn campaign(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/campaigns/{campaign}")?;
+    let route = ("GET", "/campaigns/{campaign}");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let state = known(&*store, &id)?;
         let a = store.announcement(&id)?;
@@ -90,15 +88,8 @@ pub(super) async fn reveal(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/reveals",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/reveals");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let ask: Reveal = parse_json(&h, &body)?;
         let mut store = st.store(&c.bureau, true)?;
         known(&*store, &id)?;
@@ -124,15 +115,8 @@ pub(super) async fn proof(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/proof",
-        )?;
+    let route = ("GET", "/campaigns/{campaign}/proof");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
         Ok(Json(
@@ -147,15 +131,8 @@ pub(super) async fn verify(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/verify",
-        )?;
+    let route = ("GET", "/campaigns/{campaign}/verify");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
         let level = if store
@@ -184,15 +161,8 @@ pub(super) async fn publish(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/publication",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/publication");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
         let mut store = st.store(&c.bureau, true)?;
         let p = drawn_proof(&*store, &id)?;
@@ -221,9 +191,8 @@ pub(super) async fn public_campaigns(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns")?;
+    let route = ("GET", "/public/campaigns");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let mut list = Vec::new();
         for id in store.campaign_ids()? {
@@ -246,9 +215,8 @@ pub(super) async fn public_campaign(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/public/campaigns/{campaign}")?;
+    let route = ("GET", "/public/campaigns/{campaign}");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let state = known(&*store, &id)?;
         let a = store.announcement(&id)?;
@@ -262,15 +230,8 @@ pub(super) async fn public_proof(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/public/campaigns/{campaign}/proof",
-        )?;
+    let route = ("GET", "/public/campaigns/{campaign}/proof");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let p = drawn_proof(&*store, &id)?;
         if store.published_at(&id, "draw")?.is_none() {

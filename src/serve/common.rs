@@ -33,6 +33,29 @@ where
     .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
 }
 
+/// What every handler does first: on a blocking worker behind the gate
+/// ([`blocking`]), the caller checked for `route` (method, path as
+/// `docs/API.md` names it after `/v1/bureaus/{bureau}`) of bureau `b` from
+/// the Authorization header's value `auth`, then `f` with the state and the
+/// caller.
+pub(super) async fn authorized<T, F>(
+    st: ServeState,
+    auth: Option<String>,
+    b: String,
+    route: (&'static str, &'static str),
+    f: F,
+) -> Result<T, ApiError>
+where
+    F: FnOnce(&ServeState, Caller) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    blocking(st.gate(), move || {
+        let c = caller(&st, auth.as_deref(), &b, route.0, route.1)?;
+        f(&st, c)
+    })
+    .await
+}
+
 /// The Authorization header's value.
 pub(super) fn bearer(h: &HeaderMap) -> Option<String> {
     h.get(axum::http::header::AUTHORIZATION)

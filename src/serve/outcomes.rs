@@ -3,7 +3,7 @@
 //! voiding is a request that an approver approves, like a draw.
 
 use super::access::{Request, RequestKind};
-use super::common::{bearer, blocking, caller, in_scope, known, now};
+use super::common::{authorized, bearer, in_scope, known, now};
 use super::error::{Body, parse_json};
 use super::{ApiError, ServeState};
 use crate::core::replace::Request as Replace;
@@ -42,15 +42,8 @@ pub(super) async fn add_results(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/results",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/results");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let ask: Results = parse_json(&h, &body)?;
         let mut store = st.store(&c.bureau, true)?;
         known(&*store, &id)?;
@@ -122,15 +115,8 @@ pub(super) async fn results(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/results",
-        )?;
+    let route = ("GET", "/campaigns/{campaign}/results");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         known(&*store, &id)?;
         Ok(Json(
@@ -145,15 +131,8 @@ pub(super) async fn replacements(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "GET",
-            "/campaigns/{campaign}/replacements",
-        )?;
+    let route = ("GET", "/campaigns/{campaign}/replacements");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         known(&*store, &id)?;
         Ok(Json(
@@ -213,18 +192,11 @@ pub(super) async fn ask_replacement(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/replacements",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/replacements");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let a: AskReplacement = parse_json(&h, &body)?;
         let payload = json!({ "target": a.target, "officer": a.officer, "reason": a.reason });
-        ask(&st, &c, &id, RequestKind::Replace, payload)
+        ask(st, &c, &id, RequestKind::Replace, payload)
     })
     .await
 }
@@ -235,18 +207,11 @@ pub(super) async fn ask_void(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/void",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/void");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let a: AskVoid = parse_json(&h, &body)?;
         ask(
-            &st,
+            st,
             &c,
             &id,
             RequestKind::Void,
@@ -350,9 +315,8 @@ pub(super) async fn calendar(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/calendar")?;
+    let route = ("GET", "/calendar");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let shipped: Vec<i32> = crate::core::calendar::Calendar::shipped().years();
         Ok(Json(
@@ -378,9 +342,8 @@ pub(super) async fn import_years(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/calendar/years")?;
+    let route = ("POST", "/calendar/years");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         whole_bureau(&c)?;
         let ask: ImportYears = parse_json(&h, &body)?;
         let years = crate::core::calendar::parse_schedules(&ask.schedule)
@@ -423,9 +386,8 @@ pub(super) async fn assume_year(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/calendar/assumed-years")?;
+    let route = ("POST", "/calendar/assumed-years");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         whole_bureau(&c)?;
         let ask: AssumeYear = parse_json(&h, &body)?;
         if !(2000..=2100).contains(&ask.year) {

@@ -1,7 +1,7 @@
 //! Registry, ledger and token endpoints (名录、台账与令牌接口).
 
 use super::access::Role;
-use super::common::{bearer, blocking, caller};
+use super::common::{authorized, bearer, blocking, caller};
 use super::error::{Body, parse_json};
 use super::{ApiError, ServeState};
 use crate::RegistryKind;
@@ -18,9 +18,8 @@ pub(super) async fn registries(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/registries")?;
+    let route = ("GET", "/registries");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         Ok(Json(json!({
             "current": store.current_snapshot()?,
@@ -168,9 +167,8 @@ pub(super) async fn ledger(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/ledger")?;
+    let route = ("GET", "/ledger");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         Ok(Json(
             json!({ "entries": store.ledger()?, "head": store.ledger_head()?.to_hex() }),
@@ -184,9 +182,8 @@ pub(super) async fn ledger_verify(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/ledger/verify")?;
+    let route = ("GET", "/ledger/verify");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let store = st.store(&c.bureau, false)?;
         let entries = store.ledger()?;
         let head = store.ledger_head()?;
@@ -205,9 +202,8 @@ pub(super) async fn tokens(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/tokens")?;
+    let route = ("GET", "/tokens");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         Ok(Json(
             json!({ "accounts": st.access(&c.bureau)?.accounts()? }),
         ))
@@ -230,9 +226,8 @@ pub(super) async fn issue(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/tokens")?;
+    let route = ("POST", "/tokens");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let ask: Issue = parse_json(&h, &body)?;
         if ask.department.is_some() && ask.role != Role::Clerk {
             return Err(ApiError::invalid("only a clerk is scoped to a department"));
@@ -255,9 +250,8 @@ pub(super) async fn rotate(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/tokens/{account}/rotate")?;
+    let route = ("POST", "/tokens/{account}/rotate");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let t = st.access(&c.bureau)?.rotate(account_id(&id)?)?;
         Ok(Json(json!(t)))
     })
@@ -269,9 +263,8 @@ pub(super) async fn revoke(
     Path((b, id)): Path<(String, String)>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "DELETE", "/tokens/{account}")?;
+    let route = ("DELETE", "/tokens/{account}");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let a = st.access(&c.bureau)?.revoke(account_id(&id)?)?;
         Ok(Json(json!({ "account": a })))
     })

@@ -3,7 +3,7 @@
 //! commitments; an approver who is not the clerk approves or refuses.
 
 use super::access::{RequestKind, RequestState};
-use super::common::{bearer, blocking, caller, in_scope, known, now, request_id};
+use super::common::{authorized, bearer, in_scope, known, now, request_id};
 use super::error::{Body, parse_json};
 use super::{ApiError, ServeState};
 use crate::core::campaign::Campaign;
@@ -28,9 +28,8 @@ pub(super) async fn ask_announce(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "POST", "/campaigns")?;
+    let route = ("POST", "/campaigns");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let ask: AskAnnounce = parse_json(&h, &body)?;
         let campaign = asked_campaign(&ask.campaign)?;
         in_scope(&c, &campaign.lead_department)?;
@@ -67,15 +66,8 @@ pub(super) async fn ask_draw(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/campaigns/{campaign}/draw",
-        )?;
+    let route = ("POST", "/campaigns/{campaign}/draw");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let ask: AskDraw = parse_json(&h, &body)?;
         let store = st.store(&c.bureau, false)?;
         match known(&*store, &id)? {
@@ -101,9 +93,8 @@ pub(super) async fn requests(
     Path(b): Path<String>,
     h: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(&st, auth.as_deref(), &b, "GET", "/requests")?;
+    let route = ("GET", "/requests");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let list = st.access(&c.bureau)?.requests()?;
         Ok(Json(json!({ "requests": list })))
     })
@@ -124,15 +115,8 @@ pub(super) async fn commit(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/requests/{request}/commitments",
-        )?;
+    let route = ("POST", "/requests/{request}/commitments");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let rid = request_id(&rid)?;
         let ask: Commit = parse_json(&h, &body)?;
         let commitment = Hash::from_hex(&ask.commitment).map_err(|_| {
@@ -248,15 +232,8 @@ pub(super) async fn refuse(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/requests/{request}/refuse",
-        )?;
+    let route = ("POST", "/requests/{request}/refuse");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let rid = request_id(&rid)?;
         let ask: Refuse = parse_json(&h, &body)?;
         let r = st
@@ -273,16 +250,9 @@ pub(super) async fn approve(
     h: HeaderMap,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let auth = bearer(&h);
     let budget = st.limits().check_budget;
-    blocking(st.gate(), move || {
-        let c = caller(
-            &st,
-            auth.as_deref(),
-            &b,
-            "POST",
-            "/requests/{request}/approve",
-        )?;
+    let route = ("POST", "/requests/{request}/approve");
+    authorized(st, bearer(&h), b, route, move |st, c| {
         let rid = request_id(&rid)?;
         let _: serde_json::Map<String, Value> = parse_json(&h, &body)?;
         let mut access = st.access(&c.bureau)?;
