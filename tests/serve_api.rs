@@ -75,6 +75,16 @@ fn code(v: &Value) -> &str {
 
 /// Announces campaign `id` through the two-person flow and returns the
 /// announcement hash.
+/// `token`'s holder approves request `rid` of bureau `b`.
+fn approve(api: &Api, b: &str, token: &str, rid: i64) -> (StatusCode, Value) {
+    api.call(
+        "POST",
+        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
+        Some(token),
+        None,
+    )
+}
+
 fn announce(api: &Api, b: &str, t: &Tokens, id: &str, with_witness: bool) -> String {
     let (s, v) = api.call(
         "POST",
@@ -84,12 +94,7 @@ fn announce(api: &Api, b: &str, t: &Tokens, id: &str, with_witness: bool) -> Str
     );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["approver"], rid);
     assert_eq!(s, StatusCode::OK, "{v}");
     v["announcement_hash"].as_str().unwrap().to_string()
 }
@@ -178,26 +183,11 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
     );
     assert_eq!(s, StatusCode::OK, "{v}");
     // The clerk cannot approve (wrong role); an approver who asked could not either.
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["clerk"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["clerk"], rid);
     assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "role"));
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["approver"], rid);
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver2"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["approver2"], rid);
     assert_eq!(
         s,
         StatusCode::CONFLICT,
@@ -246,12 +236,7 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
         None,
     );
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver2"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["approver2"], rid);
     assert_eq!(s, StatusCode::OK, "{v}");
     assert!(v["targets"].as_u64().unwrap() > 0, "{v}");
     // The ledger names both people.
@@ -464,12 +449,7 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
         );
         assert_eq!(s, StatusCode::ACCEPTED, "{v}");
         let rid = v["request"]["id"].as_i64().unwrap();
-        let (s, v) = api.call(
-            "POST",
-            &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-            Some(&t["approver"]),
-            None,
-        );
+        let (s, v) = approve(api, b, &t["approver"], rid);
         if s == StatusCode::UNPROCESSABLE_ENTITY
             && v["error"]["message"]
                 .as_str()
@@ -482,12 +462,7 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
         break;
     }
     let rid = approved.expect("some target of the draw can be replaced");
-    let (s, _) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver2"]),
-        None,
-    );
+    let (s, _) = approve(api, b, &t["approver2"], rid);
     assert_eq!(s, StatusCode::CONFLICT);
     let (_, v) = api.call(
         "GET",
@@ -551,12 +526,7 @@ fn a_draw_takes_a_clerk_and_another_approver_and_ends_public(api: &Api, b: &str,
     );
     assert_eq!(s, StatusCode::ACCEPTED, "{v}");
     let rid = v["request"]["id"].as_i64().unwrap();
-    let (s, v) = api.call(
-        "POST",
-        &format!("/v1/bureaus/{b}/requests/{rid}/approve"),
-        Some(&t["approver2"]),
-        None,
-    );
+    let (s, v) = approve(api, b, &t["approver2"], rid);
     assert_eq!(s, StatusCode::OK, "{v}");
     let (_, v) = api.call(
         "GET",

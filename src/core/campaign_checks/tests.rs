@@ -67,6 +67,12 @@ fn announced(reg: &Registries, text: &str, at: &str) -> Announcement {
         .0
 }
 
+/// The campaign with one target per officer: few officer places, so that
+/// some draws fail and some do not.
+fn one_target_per_officer() -> String {
+    campaign_text("max_targets_per_officer = 40=>max_targets_per_officer = 1")
+}
+
 const AT: &str = "2026-03-01T09:00:00+08:00";
 
 fn go() -> impl FnMut(u64) -> bool {
@@ -214,12 +220,7 @@ fn a_department_short_of_places_in_every_draw_is_certainly_infeasible() {
 #[test]
 fn the_estimate_is_reproducible_and_its_draws_are_pinned() {
     let reg = registries(3000);
-    // Few officer places: some draws fail, some do not.
-    let a = announced(
-        &reg,
-        &campaign_text("max_targets_per_officer = 40=>max_targets_per_officer = 1"),
-        AT,
-    );
+    let a = announced(&reg, &one_target_per_officer(), AT);
     let p = Prepared::new(&reg, &a).unwrap();
     let r1 = p.estimate(16, default_max_risk(), &mut go()).unwrap();
     let r2 = p.estimate(16, default_max_risk(), &mut go()).unwrap();
@@ -256,11 +257,7 @@ fn the_estimate_is_reproducible_and_its_draws_are_pinned() {
 #[test]
 fn simulated_draws_fail_as_often_as_real_draws() {
     let reg = registries(3000);
-    let a = announced(
-        &reg,
-        &campaign_text("max_targets_per_officer = 40=>max_targets_per_officer = 1"),
-        AT,
-    );
+    let a = announced(&reg, &one_target_per_officer(), AT);
     let p = Prepared::new(&reg, &a).unwrap();
     let n = 300u64;
     let simulated = p.estimate(n, Ratio::new(1, 1).unwrap(), &mut go()).unwrap();
@@ -306,7 +303,7 @@ fn the_estimate_stops_when_the_budget_says_so_and_says_how_many() {
 #[test]
 fn a_risk_above_the_limit_is_refused_and_below_it_warned() {
     let reg = registries(3000);
-    let text = campaign_text("max_targets_per_officer = 40=>max_targets_per_officer = 1");
+    let text = one_target_per_officer();
     let a = announced(&reg, &text, AT);
     let p = Prepared::new(&reg, &a).unwrap();
     p.check_certain().unwrap();
