@@ -44,6 +44,7 @@ suite!(
     a_streamed_draw_equals_the_loaded_draw,
     an_entity_update_equals_a_whole_commit_of_the_merged_registry,
     an_entity_stream_equals_a_whole_commit_of_its_entities,
+    a_look_up_by_uscc_finds_what_the_stream_finds,
 );
 
 #[test]

@@ -121,7 +121,7 @@ pub fn drawn_campaign<S: Store + ?Sized>(
     let proof = store.draw_proof(id)?;
     let replacements = store.replacements(id)?;
     let snap = store.snapshot(proof.announcement.snapshot.id)?;
-    // Of the entities, only the targets (drawn and replacements): streamed.
+    // Of the entities, only the targets (drawn and replacements): looked up.
     let wanted: std::collections::BTreeSet<&str> = proof
         .targets
         .iter()
@@ -129,12 +129,7 @@ pub fn drawn_campaign<S: Store + ?Sized>(
         .chain(replacements.iter().map(|r| r.replacement.as_str()))
         .collect();
     let mut registries = store.load_kinds(&snap, &[RegistryKind::Items])?;
-    store.for_each_entity(&snap, &mut |e| {
-        if wanted.contains(e.uscc.as_str()) {
-            registries.entities.push(e.clone());
-        }
-        Ok(())
-    })?;
+    registries.entities = store.entities_named(&snap, &|u| wanted.contains(u))?;
     Ok(DrawnCampaign {
         proof,
         replacements,

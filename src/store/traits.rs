@@ -18,6 +18,9 @@ use std::collections::BTreeSet;
 /// the run ([`Store::for_each_entity_run`]).
 pub type EntityRunVisitor<'a> = dyn FnMut(usize, &[Entity]) -> Result<(), StoreError> + 'a;
 
+/// Which entities a look-up wants, by USCC ([`Store::entities_named`]).
+pub type Named<'a> = &'a (dyn Fn(&str) -> bool + Sync);
+
 /// A workspace's storage (工作区存储): registries and their versions,
 /// announcements, reveals, draws, replacements, results, publications,
 /// schedules and the ledger.
@@ -112,6 +115,30 @@ pub trait Store {
         f: &mut dyn FnMut(&Entity) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         self.for_each_entity_run(snap, &mut |_, run| run.iter().try_for_each(&mut *f))
+    }
+
+    /// The entities of `snap` whose USCC `named` wants, in USCC order: a
+    /// look-up (the entities a recusals file or an update names, a
+    /// campaign's targets). The entities' root is not re-checked: nothing
+    /// drawn or proved rests on a look-up, and a draw, a proof or `verify`
+    /// re-checks it. A streaming backend reads each stored record's USCC and
+    /// decodes only the records wanted, hashing none.
+    ///
+    /// # Errors
+    /// What the store returns.
+    fn entities_named(
+        &self,
+        snap: &SnapshotInfo,
+        named: crate::store::Named<'_>,
+    ) -> Result<Vec<Entity>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_entity(snap, &mut |e| {
+            if named(e.uscc.as_str()) {
+                out.push(e.clone());
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Hands the entities of `snap` to `f` run by run, in USCC order:

@@ -341,3 +341,37 @@ pub fn an_entity_stream_equals_a_whole_commit_of_its_entities<S: Store>(mut s: S
     assert_eq!(now.id, snapshot.id, "nothing written");
     assert_eq!(s.load(&now).unwrap(), want);
 }
+
+/// `entities_named` finds exactly the entities the stream hands over for
+/// the same USCCs, in USCC order, across the backend's stored runs; codes
+/// not in the registry find nothing.
+pub fn a_look_up_by_uscc_finds_what_the_stream_finds<S: Store>(mut s: S) {
+    let reg = county(&CountySpec {
+        entities: ENTITIES,
+        ..Default::default()
+    })
+    .unwrap();
+    commit_all(&mut s, &reg);
+    let snap = s.current_snapshot().unwrap().unwrap();
+    let mut wanted: std::collections::HashSet<String> = reg
+        .entities
+        .iter()
+        .step_by(613)
+        .chain(reg.entities.last())
+        .map(|e| e.uscc.as_str().to_string())
+        .collect();
+    let named = wanted.len();
+    wanted.insert("91520123MA00000000".into());
+    let found = s.entities_named(&snap, &|u| wanted.contains(u)).unwrap();
+    let mut streamed = Vec::new();
+    s.for_each_entity(&snap, &mut |e| {
+        if wanted.contains(e.uscc.as_str()) {
+            streamed.push(e.clone());
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(found.len(), named);
+    assert_eq!(found, streamed);
+    assert_eq!(s.entities_named(&snap, &|_| true).unwrap(), reg.entities);
+}

@@ -193,12 +193,7 @@ fn import_streamed<S: Store + ?Sized>(
     let mut current = Registries::default();
     if let (true, Some(s)) = (opts.delta, &base) {
         let named = crate::io::import::csv_uscc_cells(path, opts.encoding)?;
-        ws.for_each_entity(s, &mut |e| {
-            if named.contains(e.uscc.as_str()) {
-                current.entities.push(e.clone());
-            }
-            Ok(())
-        })?;
+        current.entities = ws.entities_named(s, &|u| named.contains(u))?;
     }
     let Some(parsed) = crate::io::import::parse_csv_streamed(kind, path, &opts, &current)? else {
         return Ok(None);
@@ -227,14 +222,10 @@ fn import_once<S: Store + ?Sized>(
         // (removals must exist); the merge streams the rest (below).
         Some(s) if kind == RegistryKind::Entities && opts.delta => {
             let named = uscc_cells(table);
-            let mut reg = Registries::default();
-            ws.for_each_entity(s, &mut |e| {
-                if named.contains(e.uscc.as_str()) {
-                    reg.entities.push(e.clone());
-                }
-                Ok(())
-            })?;
-            reg
+            Registries {
+                entities: ws.entities_named(s, &|u| named.contains(u))?,
+                ..Registries::default()
+            }
         }
         // A whole file of entities replaces the registry: the stored one
         // is not read (an empty file is checked against its size).
@@ -244,12 +235,7 @@ fn import_once<S: Store + ?Sized>(
         Some(s) if kind == RegistryKind::Recusals => {
             let mut reg = ws.load_kinds(s, &[RegistryKind::Recusals, RegistryKind::Officers])?;
             let named = uscc_cells(table);
-            ws.for_each_entity(s, &mut |e| {
-                if named.contains(e.uscc.as_str()) {
-                    reg.entities.push(e.clone());
-                }
-                Ok(())
-            })?;
+            reg.entities = ws.entities_named(s, &|u| named.contains(u))?;
             reg
         }
         Some(s) => ws.load_kinds(s, &kinds_needed(kind))?,

@@ -11,7 +11,7 @@ use crate::core::merkle::{Hash, InclusionProof, MerkleRoot, empty_root};
 use crate::core::registry::{Entity, Registries, RegistryKind};
 use crate::store::snapshots::checked_stream;
 use crate::store::sqlite::delta::{EntityMerge, GROUP, PUMP, check_rebuilt};
-use crate::store::sqlite::stream::{EntityRuns, entity_proofs};
+use crate::store::sqlite::stream::{EntityRuns, entity_proofs, named_in_chunks};
 use crate::store::sqlite::versions::{
     check_loaded, check_unmoved, decode_version, encode_version, kind_index, snapshot_info,
 };
@@ -292,6 +292,30 @@ impl PgStore {
             seq = next;
         }
         runs.finish()
+    }
+
+    /// The entities of `snap` that `named` wants, in USCC order: each
+    /// stored record's USCC read, only those wanted decoded; the root is not
+    /// re-checked ([`crate::store::Store::entities_named`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`] for a chunk that does not decode.
+    pub fn stream_entities_named(
+        &self,
+        snap: &SnapshotInfo,
+        named: crate::store::Named<'_>,
+    ) -> Result<Vec<Entity>, StoreError> {
+        let version = snap.versions[kind_index(RegistryKind::Entities)];
+        let mut out = Vec::new();
+        let mut seq = 0i64;
+        loop {
+            let (next, blobs) = chunk_group(&mut *self.client()?, version, seq)?;
+            out.extend(named_in_chunks(&blobs, version, named)?);
+            if blobs.len() < GROUP {
+                return Ok(out);
+            }
+            seq = next;
+        }
     }
 
     /// The entities of `snap` at `indices` and their inclusion proofs, in

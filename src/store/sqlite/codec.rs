@@ -47,6 +47,17 @@ fn date(s: &str, field: &'static str) -> Result<NaiveDate, DecodeError> {
     crate::core::canonical::parse_date(s).ok_or_else(|| inv(field, s))
 }
 
+/// The USCC of a stored entity record, read without decoding the rest (a
+/// look-up decodes only the records it wants).
+///
+/// # Errors
+/// [`DecodeError`] for a record that is not an entity's.
+pub fn entity_uscc(b: &[u8]) -> Result<&str, DecodeError> {
+    let mut d = Decoder::new(b);
+    d.tag(ENTITY_STORE_TAG)?;
+    d.str()
+}
+
 /// Decodes one entity.
 pub fn decode_entity(b: &[u8]) -> Result<Entity, DecodeError> {
     let mut d = Decoder::new(b);

@@ -74,6 +74,14 @@ impl Store for Workspace {
         self.stream_entity_runs(snap, &[], f).map(|_| ())
     }
 
+    fn entities_named(
+        &self,
+        snap: &SnapshotInfo,
+        named: crate::store::Named<'_>,
+    ) -> Result<Vec<crate::core::registry::Entity>, StoreError> {
+        self.stream_entities_named(snap, named)
+    }
+
     fn entity_proofs(
         &self,
         snap: &SnapshotInfo,

@@ -11,7 +11,7 @@ use crate::core::commitment::encode_entity_leaf;
 use crate::core::merkle::{Hash, InclusionProof, PathCollector, leaf_hash};
 use crate::core::registry::{Entity, RegistryKind};
 use crate::par::*;
-use crate::store::SnapshotInfo;
+use crate::store::{Named, SnapshotInfo};
 
 /// Stored chunks decoded side by side (each about 4 MiB of records).
 pub(crate) const GROUP: usize = 4;
@@ -47,6 +47,43 @@ pub(crate) fn decode_with_leaves(
         })
         .collect();
     Ok((batch, hashes.concat()))
+}
+
+/// The entities of stored chunks of `version` that `named` wants, in order:
+/// each record's USCC read, only the wanted records decoded, the chunks
+/// side by side. No leaf is hashed: a look-up, not a proof.
+///
+/// # Errors
+/// [`StoreError::Damaged`] for a chunk that does not decode.
+pub(crate) fn named_in_chunks(
+    blobs: &[Vec<u8>],
+    version: i64,
+    named: Named<'_>,
+) -> Result<Vec<Entity>, StoreError> {
+    let damaged = |source| StoreError::Damaged {
+        kind: RegistryKind::Entities,
+        version,
+        source,
+    };
+    let found: Vec<Result<Vec<Entity>, StoreError>> = blobs
+        .par_iter()
+        .map(|chunk| {
+            let mut out = Vec::new();
+            let mut d = crate::core::canonical::Decoder::new(chunk);
+            while !d.is_empty() {
+                let record = d.bytes().map_err(damaged)?;
+                if named(codec::entity_uscc(record).map_err(damaged)?) {
+                    out.push(codec::decode_entity(record).map_err(damaged)?);
+                }
+            }
+            Ok(out)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for f in found {
+        out.extend(f?);
+    }
+    Ok(out)
 }
 
 /// The entities of a snapshot as they stream by (backend-neutral: a backend
@@ -232,6 +269,41 @@ impl Workspace {
             runs.feed(&blobs, f)?;
         }
         runs.finish()
+    }
+
+    /// The entities of `snap` that `named` wants, in USCC order: each
+    /// stored record's USCC read, only those wanted decoded; the root is not
+    /// re-checked ([`crate::store::Store::entities_named`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`] for a chunk that does not decode.
+    pub fn stream_entities_named(
+        &self,
+        snap: &SnapshotInfo,
+        named: Named<'_>,
+    ) -> Result<Vec<Entity>, StoreError> {
+        let version = snap.versions[kind_index(RegistryKind::Entities)];
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM registry_chunks WHERE version = ?1 ORDER BY seq")?;
+        let mut rows = st.query([version])?;
+        let mut out = Vec::new();
+        let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(GROUP);
+        let mut more = true;
+        while more {
+            blobs.clear();
+            while blobs.len() < GROUP {
+                match rows.next()? {
+                    Some(row) => blobs.push(row.get(0)?),
+                    None => {
+                        more = false;
+                        break;
+                    }
+                }
+            }
+            out.extend(named_in_chunks(&blobs, version, named)?);
+        }
+        Ok(out)
     }
 
     /// The entities of `snap` at `indices` and their inclusion proofs, in

@@ -245,3 +245,55 @@ fn streamed_entities_equal_the_loaded_ones_and_a_changed_chunk_is_caught() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_look_up_by_uscc_finds_what_the_stream_finds_and_refuses_a_broken_chunk() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let reg = county(&CountySpec {
+        entities: 40_000,
+        ..Default::default()
+    })
+    .unwrap();
+    w.commit(RegistryKind::Entities, &reg, "entities").unwrap();
+    let snap = w.current_snapshot().unwrap().unwrap();
+    let store: &dyn crate::store::Store = &w;
+    let all = &reg.entities;
+    // The first, the last, every 997th, and codes not in the registry.
+    let mut wanted: std::collections::HashSet<String> = all
+        .iter()
+        .step_by(997)
+        .chain([&all[0], &all[all.len() - 1]])
+        .map(|e| e.uscc.as_str().to_string())
+        .collect();
+    wanted.insert("91520123MA00000000".into());
+    wanted.insert(String::new());
+    let found = store
+        .entities_named(&snap, &|u| wanted.contains(u))
+        .unwrap();
+    let mut streamed = Vec::new();
+    store
+        .for_each_entity(&snap, &mut |e| {
+            if wanted.contains(e.uscc.as_str()) {
+                streamed.push(e.clone());
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(found.len(), wanted.len() - 2);
+    assert_eq!(found, streamed, "the same entities, in USCC order");
+    assert!(store.entities_named(&snap, &|_| false).unwrap().is_empty());
+    assert_eq!(store.entities_named(&snap, &|_| true).unwrap(), *all);
+    // A chunk cut short is refused as damaged, not read as fewer entities.
+    let version = snap.versions[kind_index(RegistryKind::Entities)];
+    w.conn
+        .execute(
+            "UPDATE registry_chunks SET data = substr(data, 1, length(data) - 5)
+             WHERE version = ?1 AND seq = (SELECT MAX(seq) FROM registry_chunks WHERE version = ?1)",
+            [version],
+        )
+        .unwrap();
+    let store: &dyn crate::store::Store = &w;
+    let r = store.entities_named(&snap, &|u| wanted.contains(u));
+    assert!(matches!(r, Err(StoreError::Damaged { .. })), "{r:?}");
+}
