@@ -199,7 +199,10 @@ fn encode_block(b: &[PublicEntity]) -> io::Result<EncodedBlock> {
         .ok_or_else(|| invalid(format!("a block of {} bytes", body.len())))?;
     let mut z = flate2::write::DeflateEncoder::new(
         Vec::with_capacity(body.len() / 2 + 8),
-        flate2::Compression::default(),
+        // Level 2, not zlib's default 6: at 1,000,000 entities `publish`
+        // takes 2.52 s instead of 2.99 s for 55.0 instead of 53.4 bytes per
+        // entity (issue 17). Readers take any DEFLATE stream (§9.1).
+        flate2::Compression::new(2),
     );
     z.write_all(&body)?;
     let stored = z.finish()?;
