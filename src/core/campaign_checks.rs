@@ -15,10 +15,10 @@
 //! the witnesses' secrets under `dualdraw-seed-v1`).
 
 use crate::core::announcement::{Announcement, DrawError, china_date};
-use crate::core::assign::Infeasible;
+use crate::core::assign::{Infeasible, OfficerTables};
 use crate::core::campaign::{Campaign, Ratio};
 use crate::core::canonical::Encoder;
-use crate::core::draw::staff;
+use crate::core::draw::staff_with_tables;
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Item, Registries};
@@ -321,6 +321,8 @@ pub struct Prepared<'a> {
     pool: Pool,
     /// Per stratum of the pool: class, pool members (indices), drawn.
     strata: Vec<(CreditClass, Vec<usize>, u64)>,
+    /// The officers as every simulated draw's assignment reads them.
+    officers: OfficerTables,
 }
 
 impl<'a> Prepared<'a> {
@@ -370,6 +372,7 @@ impl<'a> Prepared<'a> {
             cats,
             pool,
             strata,
+            officers: OfficerTables::new(&reg.officers, c.draw_date),
         })
     }
 
@@ -404,7 +407,16 @@ impl<'a> Prepared<'a> {
     pub fn simulate(&self, i: u64) -> SimulatedDraw {
         let seed = risk_seed(&self.a.campaign_hash, i);
         let strata = simulated::simulated_strata(&seed, &self.strata);
-        staff(self.reg, self.a, &self.items, &self.cats, &strata, &seed).map(|_| ())
+        staff_with_tables(
+            self.reg,
+            self.a,
+            &self.items,
+            &self.cats,
+            &strata,
+            &seed,
+            Some(&self.officers),
+        )
+        .map(|_| ())
     }
 
     /// Simulated draws `0, 1, …` up to `draws`, [`RISK_BATCH`] side by side;

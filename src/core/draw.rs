@@ -3,7 +3,7 @@
 //! ([`crate::core::assign`]).
 
 use crate::core::announcement::{Announcement, DrawError};
-use crate::core::assign::{Infeasible, Problem, TargetNeeds, needs_of};
+use crate::core::assign::{Infeasible, OfficerTables, Problem, TargetNeeds, needs_of};
 use crate::core::campaign::MissingReveal;
 use crate::core::entropy::{self, BeaconValue, EntropyError, Reveal};
 use crate::core::merkle::Hash;
@@ -213,7 +213,8 @@ pub fn draw_runs<E: From<DrawError> + From<SampleError>>(
         needs,
         teams,
         blocked,
-    } = staff_targets(reg, a, &items, &cats, targets, &refs, seed).map_err(DrawError::from)?;
+    } = staff_targets(reg, a, &items, &cats, targets, &refs, seed, None)
+        .map_err(DrawError::from)?;
     Ok(DrawOutcome {
         seed: *seed,
         prn_key: *key,
@@ -267,13 +268,32 @@ pub fn staff(
     strata: &[StratumDraw],
     seed: &Hash,
 ) -> Result<Staffed, Infeasible> {
+    staff_with_tables(reg, a, items, cats, strata, seed, None)
+}
+
+/// [`staff`] reading the officers from `tables` when given (made once with
+/// [`OfficerTables::new`] for many draws on `reg`'s officers and the
+/// campaign's draw date, as the risk estimate does): the same result.
+///
+/// # Errors
+/// [`Infeasible`] when no assignment exists.
+pub fn staff_with_tables(
+    reg: &Registries,
+    a: &Announcement,
+    items: &[&Item],
+    cats: &[String],
+    strata: &[StratumDraw],
+    seed: &Hash,
+    tables: Option<&OfficerTables>,
+) -> Result<Staffed, Infeasible> {
     let targets = drawn_indices(strata);
     let entities: Vec<&Entity> = targets.iter().map(|&i| &reg.entities[i]).collect();
-    staff_targets(reg, a, items, cats, targets, &entities, seed)
+    staff_targets(reg, a, items, cats, targets, &entities, seed, tables)
 }
 
 /// [`staff`] for drawn `targets` (sorted indices) whose entities are
 /// `entities`, in the same order.
+#[allow(clippy::too_many_arguments)]
 fn staff_targets(
     reg: &Registries,
     a: &Announcement,
@@ -282,6 +302,7 @@ fn staff_targets(
     targets: Vec<usize>,
     entities: &[&Entity],
     seed: &Hash,
+    tables: Option<&OfficerTables>,
 ) -> Result<Staffed, Infeasible> {
     let c = &a.campaign;
     let needs: Vec<TargetNeeds> = entities
@@ -297,7 +318,10 @@ fn staff_targets(
         targets: &needs,
         blocked: &blocked_set,
     };
-    let teams = problem.solve_version(seed, c.teams.assignment)?;
+    let teams = match tables {
+        Some(t) => problem.solve_version_with_tables(seed, c.teams.assignment, t)?,
+        None => problem.solve_version(seed, c.teams.assignment)?,
+    };
     Ok(Staffed {
         targets,
         needs,

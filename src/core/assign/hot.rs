@@ -3,28 +3,48 @@
 //! at all on the draw date, and regions as numbers. Nothing here changes what
 //! §6 decides; it only avoids hashing pairs and comparing strings per check.
 
+use super::tables::OfficerTables;
 use super::{Need, Problem};
 use crate::core::campaign::OfficerRegion;
-use crate::core::registry::vocab::OfficerStatus;
 use std::collections::BTreeMap;
 
-/// The prepared tables of one solve (shared read-only by all departments).
-pub(super) struct Hot {
+/// The prepared tables of one solve (shared read-only by all departments):
+/// the officers' ([`OfficerTables`], made once for many solves or by this
+/// one) and the targets'.
+pub(super) struct Hot<'a> {
     /// `blocked[t]`: the officers blocked for target `t`, sorted.
     pub blocked: Vec<Vec<usize>>,
-    /// `serving[o]`: officer `o` is active and certified on the draw date.
-    serving: Vec<bool>,
-    /// `officer_region[o]`, `target_region[t]`: regions as numbers.
-    pub officer_region: Vec<u32>,
+    /// `target_region[t]`: the target's region as a number (the officers'
+    /// numbers, then new ones for regions no officer is of).
     pub target_region: Vec<u32>,
-    /// Qualifications as numbers, and each officer's as a bit set (`None`
-    /// when the officers hold more than 64 different ones).
-    qual_ids: BTreeMap<String, u32>,
-    officer_quals: Option<Vec<u64>>,
+    /// The officers' tables.
+    pub officers: Tables<'a>,
 }
 
-impl Hot {
-    pub(super) fn new(p: &Problem<'_>) -> Hot {
+/// The officers' tables of a solve: given, or made by it.
+pub(super) enum Tables<'a> {
+    Given(&'a OfficerTables),
+    Made(Box<OfficerTables>),
+}
+
+impl std::ops::Deref for Tables<'_> {
+    type Target = OfficerTables;
+    fn deref(&self) -> &OfficerTables {
+        match self {
+            Tables::Given(t) => t,
+            Tables::Made(t) => t,
+        }
+    }
+}
+
+impl<'a> Hot<'a> {
+    /// The tables of `p`, with the officers' from `tables` when they are
+    /// `p`'s officers on `p`'s date, else made here.
+    pub(super) fn new(p: &Problem<'_>, tables: Option<&'a OfficerTables>) -> Hot<'a> {
+        let officers = match tables {
+            Some(t) if t.are_of(p.officers, p.date) => Tables::Given(t),
+            _ => Tables::Made(Box::new(OfficerTables::new(p.officers, p.date))),
+        };
         let mut blocked: Vec<Vec<usize>> = vec![Vec::new(); p.targets.len()];
         for &(o, t) in p.blocked {
             if let Some(v) = blocked.get_mut(t) {
@@ -34,59 +54,32 @@ impl Hot {
         for v in &mut blocked {
             v.sort_unstable();
         }
-        let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut officer_region = Vec::with_capacity(p.officers.len());
-        for o in p.officers {
-            let next = ids.len() as u32;
-            officer_region.push(*ids.entry(o.region.as_str()).or_insert(next));
-        }
+        let mut more: BTreeMap<&str, u32> = BTreeMap::new();
         let mut target_region = Vec::with_capacity(p.targets.len());
         for t in p.targets {
-            let next = ids.len() as u32;
-            target_region.push(*ids.entry(t.region.as_str()).or_insert(next));
-        }
-        let serving = p
-            .officers
-            .iter()
-            .map(|o| o.status == OfficerStatus::Active && p.date <= o.cert_expiry)
-            .collect();
-        let mut qual_ids: BTreeMap<String, u32> = BTreeMap::new();
-        for o in p.officers {
-            for q in &o.qualifications {
-                if !qual_ids.contains_key(q) {
-                    let next = qual_ids.len() as u32;
-                    qual_ids.insert(q.clone(), next);
+            let r = match officers.region_ids.get(t.region.as_str()) {
+                Some(&r) => r,
+                None => {
+                    let next = (officers.region_ids.len() + more.len()) as u32;
+                    *more.entry(t.region.as_str()).or_insert(next)
                 }
-            }
+            };
+            target_region.push(r);
         }
-        let officer_quals = (qual_ids.len() <= 64).then(|| {
-            p.officers
-                .iter()
-                .map(|o| {
-                    o.qualifications
-                        .iter()
-                        .filter_map(|q| qual_ids.get(q))
-                        .fold(0u64, |m, &i| m | (1 << i))
-                })
-                .collect()
-        });
         Hot {
             blocked,
-            serving,
-            officer_region,
             target_region,
-            qual_ids,
-            officer_quals,
+            officers,
         }
     }
 
     /// [`Hot::eligible`] but for the qualifications.
     fn eligible_but_qualifications(&self, p: &Problem<'_>, o: usize, t: usize) -> bool {
-        self.serving[o]
+        self.officers.serving[o]
             && match p.region {
                 OfficerRegion::Any => true,
-                OfficerRegion::Same => self.officer_region[o] == self.target_region[t],
-                OfficerRegion::Other => self.officer_region[o] != self.target_region[t],
+                OfficerRegion::Same => self.officers.officer_region[o] == self.target_region[t],
+                OfficerRegion::Other => self.officers.officer_region[o] != self.target_region[t],
             }
             && self.blocked[t].binary_search(&o).is_err()
     }
@@ -94,11 +87,11 @@ impl Hot {
     /// §6's eligibility of officer `o` for target `t`'s `need`, from the
     /// prepared tables (the same answer as [`Problem::is_eligible`]).
     pub(super) fn eligible(&self, p: &Problem<'_>, o: usize, t: usize, need: &Need) -> bool {
-        self.serving[o]
+        self.officers.serving[o]
             && match p.region {
                 OfficerRegion::Any => true,
-                OfficerRegion::Same => self.officer_region[o] == self.target_region[t],
-                OfficerRegion::Other => self.officer_region[o] != self.target_region[t],
+                OfficerRegion::Same => self.officers.officer_region[o] == self.target_region[t],
+                OfficerRegion::Other => self.officers.officer_region[o] != self.target_region[t],
             }
             && (need.qualifications.is_empty()
                 || need
@@ -158,14 +151,14 @@ pub(super) struct Place<'a> {
     pub cap: u64,
 }
 
-impl Hot {
+impl Hot<'_> {
     /// The qualifications `place` needs as a bit set (an officer holds
     /// them all when his set covers it); `None` when one of them no officer
     /// holds (nobody is eligible). Only with the qualifications as bit sets.
     fn mask_of(&self, place: &Place<'_>) -> Option<u64> {
         let mut m = 0u64;
         for q in &place.need.qualifications {
-            m |= 1 << *self.qual_ids.get(q)?;
+            m |= 1 << *self.officers.qual_ids.get(q)?;
         }
         Some(m)
     }
@@ -188,7 +181,7 @@ impl Hot {
         below: &mut dyn FnMut(u64) -> u64,
     ) -> Option<(usize, u64)> {
         if let (Some(quals), OfficerRegion::Any | OfficerRegion::Same, true) =
-            (&self.officer_quals, p.region, indexed())
+            (&self.officers.officer_quals, p.region, indexed())
         {
             let m = self.mask_of(place)?;
             let group = place.group;
@@ -198,7 +191,7 @@ impl Hot {
                     group
                         .iter()
                         .copied()
-                        .filter(|&o| quals[o] & m == m && self.serving[o])
+                        .filter(|&o| quals[o] & m == m && self.officers.serving[o])
                         .collect()
                 },
                 load,
@@ -233,7 +226,7 @@ impl Hot {
         qualified: &mut Qualified,
     ) {
         cands.clear();
-        let mask = match &self.officer_quals {
+        let mask = match &self.officers.officer_quals {
             Some(quals) => match self.mask_of(place) {
                 Some(m) => Some((quals, m)),
                 None => return,
@@ -334,7 +327,7 @@ mod tests {
                 targets: &ts,
                 blocked: &blocked,
             };
-            let hot = Hot::new(&p);
+            let hot = Hot::new(&p, None);
             let load: Vec<u64> = officers.iter().map(|o| o.4).collect();
             let group: Vec<usize> = (0..os.len()).rev().collect();
             let team: Vec<usize> = on_team.into_iter().filter(|&o| o < os.len()).collect();

@@ -8,8 +8,10 @@
 mod explain;
 mod hot;
 mod load_index;
+mod tables;
 mod v2;
 
+pub use tables::OfficerTables;
 pub use v2::rotation_steps;
 
 pub use crate::core::campaign::AssignmentVersion;
@@ -313,8 +315,25 @@ impl Problem<'_> {
         v: AssignmentVersion,
     ) -> Result<(Teams, SolveStats), Infeasible> {
         let stats = std::cell::Cell::new(SolveStats::default());
-        let teams = self.solve_inner(seed, v, &stats)?;
+        let teams = self.solve_inner(seed, v, &stats, None)?;
         Ok((teams, stats.get()))
+    }
+
+    /// As [`Problem::solve_version`], reading the officers from `tables`
+    /// (made once with [`OfficerTables::new`] for many solves on the same
+    /// officers and draw date; tables of other officers or another date are
+    /// not read, the solve makes its own). The same teams.
+    ///
+    /// # Errors
+    /// [`Infeasible`] with every unstaffable set found.
+    pub fn solve_version_with_tables(
+        &self,
+        seed: &Hash,
+        v: AssignmentVersion,
+        tables: &OfficerTables,
+    ) -> Result<Teams, Infeasible> {
+        let stats = std::cell::Cell::new(SolveStats::default());
+        self.solve_inner(seed, v, &stats, Some(tables))
     }
 
     fn solve_inner(
@@ -322,11 +341,10 @@ impl Problem<'_> {
         seed: &Hash,
         version: AssignmentVersion,
         stats: &std::cell::Cell<SolveStats>,
+        tables: Option<&OfficerTables>,
     ) -> Result<Teams, Infeasible> {
-        let mut by_dept: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, o) in self.officers.iter().enumerate() {
-            by_dept.entry(o.department.as_str()).or_default().push(i);
-        }
+        let hot = Hot::new(self, tables);
+        let by_dept = &hot.officers.by_dept;
         let mut depts: Vec<&str> = self
             .targets
             .iter()
@@ -339,10 +357,9 @@ impl Problem<'_> {
         let mut problems = Vec::new();
         let regions: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = by_dept
             .iter()
-            .map(|(d, os)| (*d, self.regions(os)))
+            .map(|(d, os)| (d.as_str(), self.regions(os)))
             .collect();
         let no_regions = BTreeMap::new();
-        let hot = Hot::new(self);
         for (ti, t) in self.targets.iter().enumerate() {
             for need in &t.needs {
                 let officers = by_dept.get(need.department.as_str()).unwrap_or(&empty);
@@ -370,7 +387,7 @@ impl Problem<'_> {
         let solved: Vec<DepartmentSolved> = depts
             .par_iter()
             .map(|d| {
-                let officers = by_dept.get(d).unwrap_or(&empty);
+                let officers = by_dept.get(*d).unwrap_or(&empty);
                 let stats = std::cell::Cell::new(SolveStats::default());
                 let mut teams: Vec<Vec<usize>> = vec![Vec::new(); self.targets.len()];
                 let r = match version {

@@ -185,6 +185,15 @@ proptest! {
         let region = [OfficerRegion::Same, OfficerRegion::Other, OfficerRegion::Any][inst.region as usize];
         let p = Problem { date: date(), region, capacity: inst.capacity, officers: &officers, targets: &targets, blocked: &blocked };
         let exists = brute_force(&p);
+        // Officer tables made once give the teams (or the refusal) a solve
+        // makes with its own; tables of another draw date are not read.
+        let tables = OfficerTables::new(&officers, date());
+        let other_date = OfficerTables::new(&officers, date() + chrono::Days::new(400));
+        for v in [AssignmentVersion::V1, V2] {
+            let own = p.solve_version(&Hash(seed), v);
+            prop_assert_eq!(&p.solve_version_with_tables(&Hash(seed), v, &tables), &own);
+            prop_assert_eq!(&p.solve_version_with_tables(&Hash(seed), v, &other_date), &own);
+        }
         match p.solve_version(&Hash(seed), V2) {
             Ok(teams) => {
                 prop_assert!(exists);
@@ -194,6 +203,40 @@ proptest! {
             Err(e) => {
                 prop_assert!(!exists, "solver said infeasible: {}", e);
                 prop_assert!(p.solve(&Hash(seed)).is_err());
+            }
+        }
+    }
+}
+
+#[test]
+fn officer_tables_give_the_same_teams_for_targets_in_a_region_no_officer_is_of() {
+    let officers: Vec<Officer> = (0..6)
+        .map(|i| officer(i, "D", ["520123", "520124"][i % 2], &[]))
+        .collect();
+    let targets: Vec<TargetNeeds> = (0..6)
+        .map(|i| target(i, ["520123", "520124", "520125"][i % 3], &[("D", 1)]))
+        .collect();
+    let blocked = HashSet::new();
+    let tables = OfficerTables::new(&officers, date());
+    for region in [
+        OfficerRegion::Any,
+        OfficerRegion::Same,
+        OfficerRegion::Other,
+    ] {
+        let p = Problem {
+            date: date(),
+            region,
+            capacity: Some(2),
+            officers: &officers,
+            targets: &targets,
+            blocked: &blocked,
+        };
+        for s in 0..20u8 {
+            for v in [AssignmentVersion::V1, V2] {
+                let own = p.solve_version(&Hash([s; 32]), v);
+                assert_eq!(p.solve_version_with_tables(&Hash([s; 32]), v, &tables), own);
+                // "same" cannot staff the targets of 520125; the others can.
+                assert_eq!(own.is_ok(), region != OfficerRegion::Same, "{region:?}");
             }
         }
     }

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::announcement::{History, announce};
 use crate::core::commitment::{SaltKey, SnapshotRoots};
-use crate::core::draw::draw;
+use crate::core::draw::{draw, staff};
 use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::vocab::OfficerStatus;
 use crate::core::sample::PrnKey;
