@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
+mod blocks;
 mod paths;
 pub use paths::{PathCollector, PathError};
 
@@ -152,7 +153,14 @@ impl RootBuilder {
 
     /// Adds the next leaf's hash.
     pub fn push(&mut self, leaf: Hash) {
-        let mut node = (0u32, leaf);
+        self.push_subtree(0, leaf);
+    }
+
+    /// Adds the perfect subtree of `2^height` leaves whose root is `root`
+    /// (the leaves so far a multiple of `2^height`, so that every subtree of
+    /// the frontier is at least as high).
+    fn push_subtree(&mut self, height: u32, root: Hash) {
+        let mut node = (height, root);
         while let Some(&(h, left)) = self.frontier.last() {
             if h != node.0 {
                 break;
@@ -161,7 +169,7 @@ impl RootBuilder {
             node = (h + 1, node_hash(&left, &node.1));
         }
         self.frontier.push(node);
-        self.size += 1;
+        self.size += 1 << height;
     }
 
     /// Leaves so far.

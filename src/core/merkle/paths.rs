@@ -120,8 +120,15 @@ impl PathCollector {
 
     /// Adds the next leaf's hash.
     pub fn push(&mut self, leaf: Hash) {
-        let mut node = (0u32, self.pushed, leaf);
-        self.offer(0, node.1, &leaf);
+        self.push_node(0, leaf);
+    }
+
+    /// Adds the perfect subtree of `2^level` leaves whose root is `hash`
+    /// (the leaves so far a multiple of `2^level`), keeping the nodes the
+    /// paths need from its root up.
+    fn push_node(&mut self, level: u32, hash: Hash) {
+        let mut node = (level, self.pushed, hash);
+        self.offer(level, self.pushed >> level, &hash);
         while let Some(&(l, start, left)) = self.frontier.last() {
             if l != node.0 {
                 break;
@@ -131,7 +138,70 @@ impl PathCollector {
             self.offer(node.0, start >> node.0, &node.2);
         }
         self.frontier.push(node);
-        self.pushed += 1;
+        self.pushed += 1 << level;
+    }
+
+    /// Adds the next leaves' hashes, in order: the root and proofs are the
+    /// ones [`PathCollector::push`] of each gives, with the whole aligned
+    /// blocks of 1,024 leaves hashed on every core (and the nodes the paths
+    /// need inside them kept).
+    pub fn push_all(&mut self, leaves: &[Hash]) {
+        use super::blocks::{BLOCK, BLOCK_LEVEL, perfect_subtree, split};
+        use crate::par::*;
+        let (head, blocks) = split(self.pushed, leaves.len());
+        let body_end = head + blocks * BLOCK;
+        for h in &leaves[..head] {
+            self.push(*h);
+        }
+        // The nodes each block holds that the paths need, below its root:
+        // per level, the next run of that level's list.
+        let below = (BLOCK_LEVEL as usize).min(self.levels.len());
+        let mut cursor: Vec<usize> = self.levels[..below].iter().map(|l| l.next).collect();
+        let first = self.pushed;
+        let mut plan: Vec<Vec<(usize, usize)>> = Vec::with_capacity(blocks);
+        for b in 0..blocks {
+            let end = first + ((b + 1) * BLOCK) as u64;
+            plan.push(
+                (0..below)
+                    .map(|l| {
+                        let w = &self.levels[l].wanted;
+                        let from = cursor[l];
+                        let mut to = from;
+                        while to < w.len() && w[to] < end >> l {
+                            to += 1;
+                        }
+                        cursor[l] = to;
+                        (from, to)
+                    })
+                    .collect(),
+            );
+        }
+        let levels = &self.levels;
+        let done: Vec<(Hash, Vec<Vec<Hash>>)> = leaves[head..body_end]
+            .par_chunks(BLOCK)
+            .zip(plan.par_iter())
+            .enumerate()
+            .map(|(b, (block, ranges))| {
+                let wanted: Vec<&[u64]> = ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(l, &(from, to))| &levels[l].wanted[from..to])
+                    .collect();
+                perfect_subtree(block, first + (b * BLOCK) as u64, &wanted)
+            })
+            .collect();
+        for ((root, found), ranges) in done.into_iter().zip(plan) {
+            for (l, (hashes, (from, to))) in found.into_iter().zip(ranges).enumerate() {
+                for (k, h) in (from..to).zip(hashes) {
+                    self.levels[l].hashes[k] = Some(h);
+                }
+                self.levels[l].next = to;
+            }
+            self.push_node(BLOCK_LEVEL, root);
+        }
+        for h in &leaves[body_end..] {
+            self.push(*h);
+        }
     }
 
     /// Leaves pushed so far.

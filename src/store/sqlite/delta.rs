@@ -139,8 +139,8 @@ impl<'a> EntityMerge<'a> {
             .collect();
         for d in decoded {
             let (old, leaves) = d?;
+            self.old_root.push_all(&leaves);
             for (e, h) in old.into_iter().zip(leaves) {
-                self.old_root.push(h);
                 while let Some(u) = self.up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {
                     self.emit(u, None, visit);
                 }
@@ -184,8 +184,9 @@ impl<'a> EntityMerge<'a> {
             })
             .collect();
         self.batch.clear();
-        for (h, bytes) in done {
-            self.root.push(h);
+        let leaves: Vec<Hash> = done.iter().map(|(h, _)| *h).collect();
+        self.root.push_all(&leaves);
+        for (_, bytes) in done {
             // As `codec::chunks`: a chunk ends once it reaches the size.
             self.chunk.bytes(&bytes);
             if self.chunk.as_bytes().len() >= codec::CHUNK_BYTES {

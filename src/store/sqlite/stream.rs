@@ -145,13 +145,11 @@ impl<'a> EntityRuns<'a> {
             .collect();
         for d in decoded {
             let (batch, hashes) = d?;
-            for h in hashes {
-                self.got_size += 1;
-                // Past the recorded size the root cannot match: counted only.
-                if self.got_size <= self.expected.size {
-                    self.paths.push(h);
-                }
-            }
+            // Past the recorded size the root cannot match: counted only.
+            let room = self.expected.size.saturating_sub(self.got_size);
+            let fit = usize::try_from(room).map_or(hashes.len(), |r| r.min(hashes.len()));
+            self.paths.push_all(&hashes[..fit]);
+            self.got_size += hashes.len() as u64;
             f(self.first, &batch)?;
             self.first += batch.len();
         }
