@@ -62,8 +62,22 @@ fn inline(code: &str) -> Result<[u8; LEN], UsccError> {
     })
 }
 
+/// Each byte's value in [`ALPHABET`] (its position), or 255 outside it.
+const VALUES: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn value_of(ch: u8) -> Option<u32> {
-    ALPHABET.iter().position(|&a| a == ch).map(|p| p as u32)
+    match VALUES[ch as usize] {
+        255 => None,
+        v => Some(u32::from(v)),
+    }
 }
 
 /// The check character (校验码) GB 32100-2015 gives for 17 characters of the
@@ -124,15 +138,23 @@ impl Uscc {
     /// # Errors
     /// A [`UsccError`] naming what is wrong.
     pub fn parse(s: &str) -> Result<Self, UsccError> {
-        let code = s.trim().to_ascii_uppercase();
-        check_shape(&code)?;
+        let trimmed = s.trim();
+        // Upper-cased into a new string only when a letter is lower-case.
+        let upper;
+        let code = if trimmed.bytes().any(|b| b.is_ascii_lowercase()) {
+            upper = trimmed.to_ascii_uppercase();
+            upper.as_str()
+        } else {
+            trimmed
+        };
+        check_shape(code)?;
         let expected = check_character(&code[..17])?;
         let got = code.as_bytes()[17] as char;
         if expected != got {
             return Err(UsccError::CheckCharacter { expected, got });
         }
         Ok(Uscc {
-            code: inline(&code)?,
+            code: inline(code)?,
             legacy: false,
         })
     }

@@ -106,6 +106,17 @@ impl PathCollector {
         })
     }
 
+    /// The collector of an empty tree with no targets.
+    pub fn empty() -> Self {
+        PathCollector {
+            size: 0,
+            targets: Vec::new(),
+            levels: Vec::new(),
+            frontier: Vec::new(),
+            pushed: 0,
+        }
+    }
+
     /// Keeps the node `s` of level `l` if a path needs it.
     #[inline]
     fn offer(&mut self, l: u32, s: u64, h: &Hash) {

@@ -10,7 +10,7 @@ use crate::core::canonical::Encoder;
 use crate::core::commitment::encode_entity_leaf;
 use crate::core::merkle::{Hash, InclusionProof, PathCollector, leaf_hash};
 use crate::core::registry::{Entity, RegistryKind};
-use crate::par::*;
+use crate::par::{drop_elsewhere, *};
 use crate::store::{Named, SnapshotInfo};
 
 /// Stored chunks decoded side by side (each about 4 MiB of records).
@@ -47,6 +47,19 @@ pub(crate) fn decode_with_leaves(
         })
         .collect();
     Ok((batch, hashes.concat()))
+}
+
+/// Stored chunks of `version` decoded side by side, each its leaves hashed
+/// on its own core ([`decode_with_leaves`]), in order.
+pub(crate) fn decode_group(
+    blobs: &[Vec<u8>],
+    version: i64,
+    key: &crate::core::commitment::SaltKey,
+) -> Vec<DecodedChunk> {
+    blobs
+        .par_iter()
+        .map(|chunk| decode_with_leaves(chunk, version, key))
+        .collect()
 }
 
 /// The entities of stored chunks of `version` that `named` wants, in order:
@@ -86,6 +99,36 @@ pub(crate) fn named_in_chunks(
     Ok(out)
 }
 
+/// A stream's tree: its collector, or the thread adding the latest leaves
+/// to it (one at a time, off the thread that reads the stream and off the
+/// cores' pool, which decodes the next chunks meanwhile).
+enum Tree {
+    Here(PathCollector),
+    Adding(std::thread::JoinHandle<PathCollector>),
+}
+
+impl Tree {
+    /// The collector with every leaf added so far.
+    fn into_collector(self) -> PathCollector {
+        match self {
+            Tree::Here(c) => c,
+            Tree::Adding(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        }
+    }
+
+    /// Adds `leaves` on a thread of its own, after the leaves before.
+    fn add(&mut self, leaves: Vec<Hash>) {
+        let empty = Tree::Here(PathCollector::empty());
+        let mut c = std::mem::replace(self, empty).into_collector();
+        *self = Tree::Adding(std::thread::spawn(move || {
+            for h in leaves {
+                c.push(h);
+            }
+            c
+        }));
+    }
+}
+
 /// The entities of a snapshot as they stream by (backend-neutral: a backend
 /// reads the version's chunks a few at a time, in order, into
 /// [`EntityRuns::feed`], then calls [`EntityRuns::finish`]).
@@ -93,7 +136,8 @@ pub(crate) struct EntityRuns<'a> {
     snapshot: u64,
     version: i64,
     expected: crate::core::merkle::MerkleRoot,
-    paths: PathCollector,
+    /// The tree of the leaves so far, or the thread adding the last ones.
+    tree: Tree,
     first: usize,
     got_size: u64,
     key: &'a crate::core::commitment::SaltKey,
@@ -115,8 +159,10 @@ impl<'a> EntityRuns<'a> {
             snapshot: snap.id,
             version: snap.versions[kind_index(kind)],
             expected,
-            paths: PathCollector::new(expected.size, targets)
-                .map_err(|e| StoreError::Backend(Box::new(e)))?,
+            tree: Tree::Here(
+                PathCollector::new(expected.size, targets)
+                    .map_err(|e| StoreError::Backend(Box::new(e)))?,
+            ),
             first: 0,
             got_size: 0,
             key,
@@ -138,20 +184,36 @@ impl<'a> EntityRuns<'a> {
         blobs: &[Vec<u8>],
         f: &mut crate::store::EntityRunVisitor<'_>,
     ) -> Result<(), StoreError> {
-        let (version, key) = (self.version, self.key);
-        let decoded: Vec<DecodedChunk> = blobs
-            .par_iter()
-            .map(|chunk| decode_with_leaves(chunk, version, key))
-            .collect();
+        let decoded = decode_group(blobs, self.version, self.key);
+        self.feed_decoded(decoded, f)
+    }
+
+    /// Hands chunks decoded by [`decode_group`] to `f` in order, their
+    /// leaves added to the tree.
+    ///
+    /// # Errors
+    /// [`StoreError::Damaged`], or what `f` returns.
+    pub(crate) fn feed_decoded(
+        &mut self,
+        decoded: Vec<DecodedChunk>,
+        f: &mut crate::store::EntityRunVisitor<'_>,
+    ) -> Result<(), StoreError> {
+        let mut leaves = Vec::new();
+        let mut runs = Vec::with_capacity(decoded.len());
         for d in decoded {
             let (batch, hashes) = d?;
             // Past the recorded size the root cannot match: counted only.
             let room = self.expected.size.saturating_sub(self.got_size);
             let fit = usize::try_from(room).map_or(hashes.len(), |r| r.min(hashes.len()));
-            self.paths.push_all(&hashes[..fit]);
+            leaves.extend_from_slice(&hashes[..fit]);
             self.got_size += hashes.len() as u64;
+            runs.push(batch);
+        }
+        self.tree.add(leaves);
+        for batch in runs {
             f(self.first, &batch)?;
             self.first += batch.len();
+            drop_elsewhere(batch);
         }
         Ok(())
     }
@@ -173,7 +235,8 @@ impl<'a> EntityRuns<'a> {
             return Err(mismatch(Hash::digest(&self.got_size.to_be_bytes())));
         }
         let (root, proofs) = self
-            .paths
+            .tree
+            .into_collector()
             .finish()
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
         if root != expected {
@@ -250,22 +313,35 @@ impl Workspace {
             .conn
             .prepare_cached("SELECT data FROM registry_chunks WHERE version = ?1 ORDER BY seq")?;
         let mut rows = st.query([runs.version()])?;
-        // A few stored chunks at a time.
-        let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(GROUP);
-        let mut more = true;
-        while more {
-            blobs.clear();
-            while blobs.len() < GROUP {
+        // A few stored chunks at a time, the next ones read from the
+        // database while these decode on the other cores, and decoding while
+        // `f` reads the ones before (the reads, the decoding and `f` overlap;
+        // the order is kept).
+        let mut ended = false;
+        let mut next_group = || -> Result<Vec<Vec<u8>>, StoreError> {
+            let mut blobs = Vec::with_capacity(GROUP);
+            while !ended && blobs.len() < GROUP {
                 match rows.next()? {
                     Some(row) => blobs.push(row.get(0)?),
-                    None => {
-                        more = false;
-                        break;
-                    }
+                    None => ended = true,
                 }
             }
-            runs.feed(&blobs, f)?;
-        }
+            Ok(blobs)
+        };
+        let (version, key) = (runs.version(), &self.key);
+        std::thread::scope(|s| -> Result<(), StoreError> {
+            let first = next_group()?;
+            let mut decoding = Some(s.spawn(move || decode_group(&first, version, key)));
+            while let Some(h) = decoding.take() {
+                let next = next_group()?;
+                let decoded = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                if !next.is_empty() {
+                    decoding = Some(s.spawn(move || decode_group(&next, version, key)));
+                }
+                runs.feed_decoded(decoded, f)?;
+            }
+            Ok(())
+        })?;
         runs.finish()
     }
 
