@@ -65,6 +65,9 @@ pub struct PathCollector {
     /// (level, first leaf, hash) of the perfect subtrees so far, highest first.
     frontier: Vec<(u32, u64, Hash)>,
     pushed: u64,
+    /// With [`PathCollector::keeping_blocks`]: the level, and every node of
+    /// it made so far (the whole blocks of `2^level` leaves, in order).
+    kept: Option<(u32, Vec<Hash>)>,
 }
 
 impl PathCollector {
@@ -103,6 +106,7 @@ impl PathCollector {
             levels,
             frontier: Vec::new(),
             pushed: 0,
+            kept: None,
         })
     }
 
@@ -114,6 +118,26 @@ impl PathCollector {
             levels: Vec::new(),
             frontier: Vec::new(),
             pushed: 0,
+            kept: None,
+        }
+    }
+
+    /// Also keeps the hash of every block of `2^level` leaves (the nodes of
+    /// `level`, the last block cut short by the tree's end included), for
+    /// [`PathCollector::finish_with_blocks`]: what proofs of other leaves
+    /// need later besides those leaves' own blocks.
+    pub fn keeping_blocks(mut self, level: u32) -> Self {
+        self.kept = Some((level, Vec::new()));
+        self
+    }
+
+    /// Keeps a node of level `l` made whole if that level's blocks are kept.
+    #[inline]
+    fn keep(&mut self, l: u32, h: &Hash) {
+        if let Some((level, v)) = &mut self.kept
+            && *level == l
+        {
+            v.push(*h);
         }
     }
 
@@ -140,6 +164,7 @@ impl PathCollector {
     fn push_node(&mut self, level: u32, hash: Hash) {
         let mut node = (level, self.pushed, hash);
         self.offer(level, self.pushed >> level, &hash);
+        self.keep(level, &hash);
         while let Some(&(l, start, left)) = self.frontier.last() {
             if l != node.0 {
                 break;
@@ -147,6 +172,7 @@ impl PathCollector {
             self.frontier.pop();
             node = (l + 1, start, node_hash(&left, &node.2));
             self.offer(node.0, start >> node.0, &node.2);
+            self.keep(node.0, &node.2);
         }
         self.frontier.push(node);
         self.pushed += 1 << level;
@@ -159,6 +185,13 @@ impl PathCollector {
     pub fn push_all(&mut self, leaves: &[Hash]) {
         use super::blocks::{BLOCK, BLOCK_LEVEL, perfect_subtree, split};
         use crate::par::*;
+        if self.kept.is_some() {
+            // The kept level's nodes are made one by one.
+            for h in leaves {
+                self.push(*h);
+            }
+            return;
+        }
         let (head, blocks) = split(self.pushed, leaves.len());
         let body_end = head + blocks * BLOCK;
         for h in &leaves[..head] {
@@ -234,7 +267,20 @@ impl PathCollector {
     ///
     /// # Errors
     /// [`PathError::Size`] when the leaves pushed are not `size`.
-    pub fn finish(mut self) -> Result<(MerkleRoot, Vec<InclusionProof>), PathError> {
+    pub fn finish(self) -> Result<(MerkleRoot, Vec<InclusionProof>), PathError> {
+        self.finish_with_blocks()
+            .map(|(root, proofs, _)| (root, proofs))
+    }
+
+    /// As [`PathCollector::finish`], with the kept blocks' hashes
+    /// ([`PathCollector::keeping_blocks`]; empty without): block `b` covers
+    /// leaves `b·2^level .. min((b+1)·2^level, size)`.
+    ///
+    /// # Errors
+    /// [`PathError::Size`] when the leaves pushed are not `size`.
+    pub fn finish_with_blocks(
+        mut self,
+    ) -> Result<(MerkleRoot, Vec<InclusionProof>, Vec<Hash>), PathError> {
         if self.pushed != self.size {
             return Err(PathError::Size {
                 expected: self.size,
@@ -275,12 +321,22 @@ impl PathCollector {
                 InclusionProof { path }
             })
             .collect();
+        let mut blocks = Vec::new();
+        if let Some((level, kept)) = self.kept.take() {
+            blocks = kept;
+            // The last block, cut short by the tree's end.
+            let whole = (blocks.len() as u64) << level;
+            if whole < self.size {
+                blocks.push(self.right_edge(whole));
+            }
+        }
         Ok((
             MerkleRoot {
                 hash: self.right_edge(0),
                 size: self.size,
             },
             proofs,
+            blocks,
         ))
     }
 }

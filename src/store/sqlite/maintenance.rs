@@ -239,6 +239,7 @@ impl Workspace {
             conn,
             key: self.key.clone(),
             read_only: true,
+            blocks: Default::default(),
         };
         let audit = copy
             .audit_records()

@@ -7,6 +7,7 @@
 //! of the other three, so any earlier snapshot can be loaded exactly.
 
 mod audit;
+mod block_proofs;
 mod calendars;
 mod campaigns;
 mod campaigns_shared;
@@ -54,6 +55,9 @@ pub struct Workspace {
     conn: Connection,
     key: SaltKey,
     read_only: bool,
+    /// The block hashes the last whole pass over a version of the entities
+    /// kept (`block_proofs`).
+    blocks: std::sync::Mutex<block_proofs::KnownBlocks>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -214,6 +218,7 @@ impl Workspace {
             conn,
             key: SaltKey::from_bytes(key_bytes),
             read_only,
+            blocks: Default::default(),
         })
     }
 

@@ -161,7 +161,8 @@ impl<'a> EntityRuns<'a> {
             expected,
             tree: Tree::Here(
                 PathCollector::new(expected.size, targets)
-                    .map_err(|e| StoreError::Backend(Box::new(e)))?,
+                    .map_err(|e| StoreError::Backend(Box::new(e)))?
+                    .keeping_blocks(super::block_proofs::BLOCK_LEVEL),
             ),
             first: 0,
             got_size: 0,
@@ -223,6 +224,15 @@ impl<'a> EntityRuns<'a> {
     /// # Errors
     /// [`StoreError::RootMismatch`].
     pub(crate) fn finish(self) -> Result<Vec<InclusionProof>, StoreError> {
+        self.finish_with_blocks().map(|(proofs, _)| proofs)
+    }
+
+    /// As [`EntityRuns::finish`], with the hashes of the blocks of
+    /// [`super::block_proofs::BLOCK_LEVEL`] (checked with the root).
+    ///
+    /// # Errors
+    /// [`StoreError::RootMismatch`].
+    pub(crate) fn finish_with_blocks(self) -> Result<(Vec<InclusionProof>, Vec<Hash>), StoreError> {
         let expected = self.expected;
         let mismatch = |got: Hash| StoreError::RootMismatch {
             kind: RegistryKind::Entities,
@@ -234,15 +244,15 @@ impl<'a> EntityRuns<'a> {
             // A registry of another size: its root is not the recorded one.
             return Err(mismatch(Hash::digest(&self.got_size.to_be_bytes())));
         }
-        let (root, proofs) = self
+        let (root, proofs, blocks) = self
             .tree
             .into_collector()
-            .finish()
+            .finish_with_blocks()
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
         if root != expected {
             return Err(mismatch(root.hash));
         }
-        Ok(proofs)
+        Ok((proofs, blocks))
     }
 }
 
@@ -342,7 +352,11 @@ impl Workspace {
             }
             Ok(())
         })?;
-        runs.finish()
+        let size = snap.roots.get(RegistryKind::Entities).size;
+        let (proofs, blocks) = runs.finish_with_blocks()?;
+        // A later call for a few entities' proofs reads only their blocks.
+        self.remember_blocks(version, size, blocks);
+        Ok(proofs)
     }
 
     /// The entities of `snap` that `named` wants, in USCC order: each
@@ -381,7 +395,9 @@ impl Workspace {
     }
 
     /// The entities of `snap` at `indices` and their inclusion proofs, in
-    /// the order asked, from one streamed pass.
+    /// the order asked: after a whole pass over the same version, from the
+    /// blocks it kept (`block_proofs`: only the asked entities' blocks
+    /// decoded and hashed again), else from one streamed pass.
     ///
     /// # Errors
     /// As [`Workspace::stream_entity_runs`].
@@ -390,6 +406,9 @@ impl Workspace {
         snap: &SnapshotInfo,
         indices: &[u64],
     ) -> Result<Vec<(Entity, InclusionProof)>, StoreError> {
+        if let Some(found) = self.proofs_from_blocks(snap, indices)? {
+            return Ok(found);
+        }
         entity_proofs(snap, indices, |wanted, f| {
             self.stream_entity_runs(snap, wanted, f)
         })

@@ -297,3 +297,72 @@ fn a_look_up_by_uscc_finds_what_the_stream_finds_and_refuses_a_broken_chunk() {
     let r = store.entities_named(&snap, &|u| wanted.contains(u));
     assert!(matches!(r, Err(StoreError::Damaged { .. })), "{r:?}");
 }
+
+#[test]
+fn proofs_after_a_whole_pass_read_their_blocks_only_and_equal_a_whole_passs() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = ws(d.path());
+    let reg = county(&CountySpec {
+        entities: 40_003,
+        ..Default::default()
+    })
+    .unwrap();
+    w.commit(RegistryKind::Entities, &reg, "entities").unwrap();
+    let snap = w.current_snapshot().unwrap().unwrap();
+    let n = reg.entities.len() as u64;
+    assert_ne!(n % 32, 0, "{n}: the test needs a last block cut short");
+    // First and last leaves, both sides of a block boundary, the last block,
+    // a repeat, out of order.
+    let asked = [n - 1, 0, 31, 32, 17_777, 5, 17_777, n - 2, 1_000];
+    let fresh = Workspace::open(d.path()).unwrap();
+    assert!(fresh.proofs_from_blocks(&snap, &asked).unwrap().is_none());
+    // A whole pass (here the one that makes the proofs) keeps the blocks.
+    let whole = fresh.stream_entity_proofs(&snap, &asked).unwrap();
+    let from_blocks = fresh.proofs_from_blocks(&snap, &asked).unwrap().unwrap();
+    assert_eq!(from_blocks, whole);
+    let tree = crate::core::commitment::registry_tree(&reg, RegistryKind::Entities, &w.key);
+    let root = snap.roots.get(RegistryKind::Entities);
+    for (i, (e, p)) in asked.iter().zip(&from_blocks) {
+        assert_eq!(*e, reg.entities[*i as usize], "entity {i}");
+        assert_eq!(Some(p.clone()), tree.prove(*i), "proof {i}");
+        let mut enc = crate::core::canonical::Encoder::new();
+        crate::core::commitment::encode_entity_leaf(e, &w.key, &mut enc);
+        root.verify_inclusion(enc.as_bytes(), *i, p).unwrap();
+    }
+    // An index past the end: no proofs from blocks; the whole pass refuses.
+    assert!(fresh.proofs_from_blocks(&snap, &[n]).unwrap().is_none());
+    assert!(fresh.stream_entity_proofs(&snap, &[n]).is_err());
+    // One byte of the first chunk changed after the blocks were kept: the
+    // blocks read again do not match, and the whole pass names the damage.
+    let version = snap.versions[kind_index(RegistryKind::Entities)];
+    let mut data: Vec<u8> = w
+        .conn
+        .query_row(
+            "SELECT data FROM registry_chunks WHERE version = ?1 AND seq = (SELECT MIN(seq) FROM registry_chunks WHERE version = ?1)",
+            [version],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let in_first = super::block_proofs::count_records(&data).unwrap();
+    let at = data.len() / 2;
+    data[at] ^= 0x01;
+    w.conn
+        .execute(
+            "UPDATE registry_chunks SET data = ?1 WHERE version = ?2 AND seq = (SELECT MIN(seq) FROM registry_chunks WHERE version = ?2)",
+            rusqlite::params![data, version],
+        )
+        .unwrap();
+    let every_block: Vec<u64> = (0..in_first).step_by(32).collect();
+    match fresh.proofs_from_blocks(&snap, &every_block) {
+        Ok(None) | Err(StoreError::Damaged { .. }) => {}
+        other => panic!("a changed block was read as kept: {other:?}"),
+    }
+    let r = fresh.stream_entity_proofs(&snap, &every_block);
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::RootMismatch { .. }) | Err(StoreError::Damaged { .. })
+        ),
+        "{r:?}"
+    );
+}
