@@ -165,10 +165,42 @@ fn date_bytes(d: chrono::NaiveDate) -> [u8; 10] {
 /// record (the same bytes as [`PublicEntity::leaf`], without building the
 /// public view).
 pub fn encode_entity_leaf(e: &Entity, key: &SaltKey, enc: &mut Encoder) {
-    let commitment = key.commit(&credit_class_values(
+    encode_entity_leaf_with(e, &entity_commitment(e, key), enc);
+}
+
+/// The commitment standing for entity `e`'s credit class in its leaf (and
+/// in its public view).
+pub fn entity_commitment(e: &Entity, key: &SaltKey) -> Hash {
+    key.commit(&credit_class_values(
         e.uscc.as_str(),
         e.credit_class.token(),
-    ));
+    ))
+}
+
+/// The leaf hashes and credit classes' commitments of `run`, made on every
+/// core.
+pub fn entity_leaves(run: &[Entity], key: &SaltKey) -> (Vec<Hash>, Vec<Hash>) {
+    use crate::par::*;
+    let parts: Vec<Vec<(Hash, Hash)>> = run
+        .par_chunks(1024)
+        .map(|part| {
+            let mut enc = Encoder::with_capacity(512);
+            part.iter()
+                .map(|e| {
+                    enc.clear();
+                    let c = entity_commitment(e, key);
+                    encode_entity_leaf_with(e, &c, &mut enc);
+                    (crate::core::merkle::leaf_hash(enc.as_bytes()), c)
+                })
+                .collect()
+        })
+        .collect();
+    parts.into_iter().flatten().unzip()
+}
+
+/// [`encode_entity_leaf`] with the credit class's commitment already made
+/// ([`entity_commitment`]): a stream that made it once hands it on.
+pub fn encode_entity_leaf_with(e: &Entity, commitment: &Hash, enc: &mut Encoder) {
     enc.str(ENTITY_TAG)
         .str(e.uscc.as_str())
         .str(&e.name)
@@ -221,6 +253,12 @@ pub struct PublicEntity {
 impl PublicEntity {
     /// The public view of `e` under `key`.
     pub fn of(e: &Entity, key: &SaltKey) -> Self {
+        Self::with_commitment(e, entity_commitment(e, key))
+    }
+
+    /// The public view of `e` whose credit class's commitment is
+    /// `commitment` ([`entity_commitment`], made once by a stream).
+    pub fn with_commitment(e: &Entity, commitment: Hash) -> Self {
         PublicEntity {
             uscc: e.uscc.as_str().to_string(),
             name: e.name.clone(),
@@ -232,10 +270,7 @@ impl PublicEntity {
             status: e.status.token().to_string(),
             established: date_text(e.established),
             flags: e.flags.clone(),
-            credit_class_commitment: key.commit(&credit_class_values(
-                e.uscc.as_str(),
-                e.credit_class.token(),
-            )),
+            credit_class_commitment: commitment,
         }
     }
 

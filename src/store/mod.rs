@@ -62,7 +62,7 @@ pub use status::{
     ScheduleState, Tally, TargetDeadline, TargetDeadlines, TargetState, campaign_statuses,
     deadlines, target_deadlines,
 };
-pub use traits::{EntityRunVisitor, Named, Store};
+pub use traits::{CommittedRun, CommittedRunVisitor, EntityRunVisitor, Named, Store};
 pub use types::{Actor, CampaignState, ResultMode, SCHEDULE_RECORD_FORMAT, ScheduleRecord};
 pub use verify::{VerifyDrawError, level_available, open_stratum_threshold, verify_draw};
 

@@ -130,17 +130,20 @@ pub fn write_public_snapshot<S: Store + ?Sized>(
             let mut sw =
                 crate::core::snapshot::PublicSnapshotWriter::start(w, &reg, store.salt_key(), sref)
                     .map_err(io)?;
-            store.for_each_entity_run(snap, &mut |_, run| {
-                run.iter().for_each(&mut *visit);
-                sw.entities(run).map_err(io)
+            store.for_each_committed_run(snap, &mut |r| {
+                r.entities.iter().for_each(&mut *visit);
+                sw.entities_committed(r.entities, r.commitments).map_err(io)
             })?;
             sw.finish().map_err(io)?;
         }
         SnapshotFormat::Compact => {
+            // The leaf hashes and commitments the stream made to check the
+            // root are the public records' (COMMITMENTS §8): not made twice.
             let mut sw = CompactWriter::start(w, &reg, store.salt_key(), sref).map_err(io)?;
-            store.for_each_entity_run(snap, &mut |_, run| {
-                run.iter().for_each(&mut *visit);
-                sw.entities(run).map_err(io)
+            store.for_each_committed_run(snap, &mut |r| {
+                r.entities.iter().for_each(&mut *visit);
+                sw.entities_committed(r.entities, r.leaves, r.commitments)
+                    .map_err(io)
             })?;
             sw.finish().map_err(io)?;
         }

@@ -18,6 +18,25 @@ use std::collections::BTreeSet;
 /// the run ([`Store::for_each_entity_run`]).
 pub type EntityRunVisitor<'a> = dyn FnMut(usize, &[Entity]) -> Result<(), StoreError> + 'a;
 
+/// A run of streamed entities with what the stream made of each
+/// ([`Store::for_each_committed_run`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CommittedRun<'r> {
+    /// The index of the run's first entity.
+    pub first: usize,
+    /// The entities, in USCC order.
+    pub entities: &'r [Entity],
+    /// Each one's leaf hash in the entity tree.
+    pub leaves: &'r [Hash],
+    /// Each one's credit class's commitment
+    /// ([`crate::core::commitment::entity_commitment`]).
+    pub commitments: &'r [Hash],
+}
+
+/// Receives a run of streamed entities with their leaf hashes and
+/// commitments ([`Store::for_each_committed_run`]).
+pub type CommittedRunVisitor<'a> = dyn FnMut(CommittedRun<'_>) -> Result<(), StoreError> + 'a;
+
 /// Which entities a look-up wants, by USCC ([`Store::entities_named`]).
 pub type Named<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
@@ -156,6 +175,30 @@ pub trait Store {
     ) -> Result<(), StoreError> {
         let reg = self.load_kinds(snap, &[RegistryKind::Entities])?;
         f(0, &reg.entities)
+    }
+
+    /// As [`Store::for_each_entity_run`], handing `f` each entity's leaf
+    /// hash and credit class's commitment with the run (a public snapshot
+    /// is written from them). A streaming backend hands on the ones it made
+    /// to check the root instead of making them twice.
+    ///
+    /// # Errors
+    /// As [`Store::for_each_entity_run`].
+    fn for_each_committed_run(
+        &self,
+        snap: &SnapshotInfo,
+        f: &mut CommittedRunVisitor<'_>,
+    ) -> Result<(), StoreError> {
+        let key = self.salt_key().clone();
+        self.for_each_entity_run(snap, &mut |first, run| {
+            let (leaves, commitments) = crate::core::commitment::entity_leaves(run, &key);
+            f(CommittedRun {
+                first,
+                entities: run,
+                leaves: &leaves,
+                commitments: &commitments,
+            })
+        })
     }
 
     /// The entities of `snap` at `indices` (USCC order positions) with

@@ -8,7 +8,7 @@ pub mod compact;
 use crate::core::commitment::{
     PublicEntity, PublicRecusal, SaltKey, SnapshotRoots, item_leaf, officer_leaf,
 };
-use crate::core::merkle::{MerkleRoot, root_parallel};
+use crate::core::merkle::{Hash, MerkleRoot, root_parallel};
 use crate::core::record_proof::SnapshotRef;
 use crate::core::registry::{Item, Officer, Registries};
 use crate::par::*;
@@ -192,14 +192,38 @@ impl<W: std::io::Write> PublicSnapshotWriter<W> {
     /// The writer's.
     pub fn entities(&mut self, run: &[crate::core::registry::Entity]) -> std::io::Result<()> {
         let key = &self.key;
+        let commitments: Vec<Hash> = run
+            .par_iter()
+            .map(|e| crate::core::commitment::entity_commitment(e, key))
+            .collect();
+        self.entities_committed(run, &commitments)
+    }
+
+    /// As [`PublicSnapshotWriter::entities`], with the credit classes'
+    /// commitments a stream already made.
+    ///
+    /// # Errors
+    /// The writer's; runs of different lengths.
+    pub fn entities_committed(
+        &mut self,
+        run: &[crate::core::registry::Entity],
+        commitments: &[Hash],
+    ) -> std::io::Result<()> {
+        if commitments.len() != run.len() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("{} entities, {} commitments", run.len(), commitments.len()),
+            ));
+        }
         let parts: Vec<Vec<u8>> = run
             .par_chunks(1024)
-            .map(|part| {
+            .zip(commitments.par_chunks(1024))
+            .map(|(part, cs)| {
                 let mut out = Vec::with_capacity(part.len() * 320);
-                for e in part {
+                for (e, c) in part.iter().zip(cs) {
                     out.push(b',');
                     // Serialising plain strings and lists cannot fail.
-                    let _ = serde_json::to_writer(&mut out, &PublicEntity::of(e, key));
+                    let _ = serde_json::to_writer(&mut out, &PublicEntity::with_commitment(e, *c));
                 }
                 out
             })

@@ -138,7 +138,7 @@ impl<'a> EntityMerge<'a> {
             .map(|data| super::stream::decode_with_leaves(data, version, key))
             .collect();
         for d in decoded {
-            let (old, leaves) = d?;
+            let (old, leaves, _) = d?;
             self.old_root.push_all(&leaves);
             for (e, h) in old.into_iter().zip(leaves) {
                 while let Some(u) = self.up.next_if(|u| u.uscc.as_bytes() < e.uscc.as_bytes()) {

@@ -74,6 +74,14 @@ impl Store for Workspace {
         self.stream_entity_runs(snap, &[], f).map(|_| ())
     }
 
+    fn for_each_committed_run(
+        &self,
+        snap: &SnapshotInfo,
+        f: &mut crate::store::CommittedRunVisitor<'_>,
+    ) -> Result<(), StoreError> {
+        self.stream_committed_runs(snap, &[], f).map(|_| ())
+    }
+
     fn entities_named(
         &self,
         snap: &SnapshotInfo,

@@ -7,17 +7,18 @@
 use super::versions::kind_index;
 use super::{StoreError, Workspace, codec};
 use crate::core::canonical::Encoder;
-use crate::core::commitment::encode_entity_leaf;
+use crate::core::commitment::{encode_entity_leaf_with, entity_commitment};
 use crate::core::merkle::{Hash, InclusionProof, PathCollector, leaf_hash};
 use crate::core::registry::{Entity, RegistryKind};
 use crate::par::{drop_elsewhere, *};
-use crate::store::{Named, SnapshotInfo};
+use crate::store::{CommittedRun, CommittedRunVisitor, Named, SnapshotInfo};
 
 /// Stored chunks decoded side by side (each about 4 MiB of records).
 pub(crate) const GROUP: usize = 4;
 
-/// A stored chunk's entities and their leaf hashes, or why it is damaged.
-pub(crate) type DecodedChunk = Result<(Vec<Entity>, Vec<Hash>), StoreError>;
+/// A stored chunk's entities, their leaf hashes and their credit classes'
+/// commitments, or why it is damaged.
+pub(crate) type DecodedChunk = Result<(Vec<Entity>, Vec<Hash>, Vec<Hash>), StoreError>;
 
 /// Decodes a stored chunk of entities of `version` and hashes their leaves.
 pub(crate) fn decode_with_leaves(
@@ -33,20 +34,22 @@ pub(crate) fn decode_with_leaves(
             source,
         }
     })?;
-    let hashes: Vec<Vec<Hash>> = batch
+    let hashes: Vec<Vec<(Hash, Hash)>> = batch
         .par_chunks(1024)
         .map(|part| {
             let mut enc = Encoder::with_capacity(512);
             part.iter()
                 .map(|e| {
                     enc.clear();
-                    encode_entity_leaf(e, key, &mut enc);
-                    leaf_hash(enc.as_bytes())
+                    let c = entity_commitment(e, key);
+                    encode_entity_leaf_with(e, &c, &mut enc);
+                    (leaf_hash(enc.as_bytes()), c)
                 })
                 .collect()
         })
         .collect();
-    Ok((batch, hashes.concat()))
+    let (leaves, commitments) = hashes.into_iter().flatten().unzip();
+    Ok((batch, leaves, commitments))
 }
 
 /// Stored chunks of `version` decoded side by side, each its leaves hashed
@@ -186,7 +189,7 @@ impl<'a> EntityRuns<'a> {
         f: &mut crate::store::EntityRunVisitor<'_>,
     ) -> Result<(), StoreError> {
         let decoded = decode_group(blobs, self.version, self.key);
-        self.feed_decoded(decoded, f)
+        self.feed_decoded(decoded, &mut |r| f(r.first, r.entities))
     }
 
     /// Hands chunks decoded by [`decode_group`] to `f` in order, their
@@ -197,22 +200,27 @@ impl<'a> EntityRuns<'a> {
     pub(crate) fn feed_decoded(
         &mut self,
         decoded: Vec<DecodedChunk>,
-        f: &mut crate::store::EntityRunVisitor<'_>,
+        f: &mut CommittedRunVisitor<'_>,
     ) -> Result<(), StoreError> {
         let mut leaves = Vec::new();
         let mut runs = Vec::with_capacity(decoded.len());
         for d in decoded {
-            let (batch, hashes) = d?;
+            let (batch, hashes, commitments) = d?;
             // Past the recorded size the root cannot match: counted only.
             let room = self.expected.size.saturating_sub(self.got_size);
             let fit = usize::try_from(room).map_or(hashes.len(), |r| r.min(hashes.len()));
             leaves.extend_from_slice(&hashes[..fit]);
             self.got_size += hashes.len() as u64;
-            runs.push(batch);
+            runs.push((batch, hashes, commitments));
         }
         self.tree.add(leaves);
-        for batch in runs {
-            f(self.first, &batch)?;
+        for (batch, hashes, commitments) in runs {
+            f(CommittedRun {
+                first: self.first,
+                entities: &batch,
+                leaves: &hashes,
+                commitments: &commitments,
+            })?;
             self.first += batch.len();
             drop_elsewhere(batch);
         }
@@ -317,6 +325,21 @@ impl Workspace {
         snap: &SnapshotInfo,
         targets: &[u64],
         f: &mut crate::store::EntityRunVisitor<'_>,
+    ) -> Result<Vec<InclusionProof>, StoreError> {
+        self.stream_committed_runs(snap, targets, &mut |r| f(r.first, r.entities))
+    }
+
+    /// As [`Workspace::stream_entity_runs`], handing `f` each entity's leaf
+    /// hash and credit class's commitment as well, as the stream made them
+    /// ([`crate::store::Store::for_each_committed_run`]).
+    ///
+    /// # Errors
+    /// As [`Workspace::stream_entity_runs`].
+    pub fn stream_committed_runs(
+        &self,
+        snap: &SnapshotInfo,
+        targets: &[u64],
+        f: &mut CommittedRunVisitor<'_>,
     ) -> Result<Vec<InclusionProof>, StoreError> {
         let mut runs = EntityRuns::new(snap, targets, &self.key)?;
         let mut st = self

@@ -25,6 +25,8 @@ pub struct CompactWriter<W: Write> {
     count: u64,
     expected: u64,
     pending: Vec<PublicEntity>,
+    /// The pending records' leaf hashes.
+    pending_leaves: Vec<Hash>,
     index: Vec<IndexEntry>,
     last: Option<String>,
 }
@@ -85,6 +87,7 @@ impl<W: Write> CompactWriter<W> {
             count: 0,
             expected,
             pending: Vec::new(),
+            pending_leaves: Vec::new(),
             index: Vec::new(),
             last: None,
         })
@@ -95,11 +98,41 @@ impl<W: Write> CompactWriter<W> {
     /// # Errors
     /// The writer's.
     pub fn entities(&mut self, run: &[Entity]) -> io::Result<()> {
-        for part in run.chunks(self.block_size * BATCH_BLOCKS) {
-            let key = &self.key;
-            let views: Vec<PublicEntity> =
-                part.par_iter().map(|e| PublicEntity::of(e, key)).collect();
+        let (leaves, commitments) = crate::core::commitment::entity_leaves(run, &self.key);
+        self.entities_committed(run, &leaves, &commitments)
+    }
+
+    /// Writes the next run of entities (in USCC order) whose leaf hashes
+    /// and credit classes' commitments a stream already made (they are
+    /// not made again; the blocks' roots are made from `leaves`).
+    ///
+    /// # Errors
+    /// The writer's; runs of different lengths.
+    pub fn entities_committed(
+        &mut self,
+        run: &[Entity],
+        leaves: &[Hash],
+        commitments: &[Hash],
+    ) -> io::Result<()> {
+        if leaves.len() != run.len() || commitments.len() != run.len() {
+            return Err(invalid(format!(
+                "{} entities, {} leaf hashes and {} commitments",
+                run.len(),
+                leaves.len(),
+                commitments.len()
+            )));
+        }
+        let step = self.block_size * BATCH_BLOCKS;
+        for (k, part) in run.chunks(step).enumerate() {
+            let cs = &commitments[k * step..k * step + part.len()];
+            let views: Vec<PublicEntity> = part
+                .par_iter()
+                .zip(cs.par_iter())
+                .map(|(e, c)| PublicEntity::with_commitment(e, *c))
+                .collect();
             self.pending.extend(views);
+            self.pending_leaves
+                .extend_from_slice(&leaves[k * step..k * step + part.len()]);
             self.flush(false)?;
         }
         Ok(())
@@ -112,7 +145,9 @@ impl<W: Write> CompactWriter<W> {
     /// The writer's.
     pub fn public_entities(&mut self, run: &[PublicEntity]) -> io::Result<()> {
         for part in run.chunks(self.block_size * BATCH_BLOCKS) {
+            let leaves: Vec<Hash> = part.par_iter().map(|e| leaf_hash(&e.leaf())).collect();
             self.pending.extend_from_slice(part);
+            self.pending_leaves.extend(leaves);
             self.flush(false)?;
         }
         Ok(())
@@ -144,7 +179,8 @@ impl<W: Write> CompactWriter<W> {
         }
         let encoded: Vec<io::Result<EncodedBlock>> = self.pending[..full]
             .par_chunks(bs)
-            .map(encode_block)
+            .zip(self.pending_leaves[..full].par_chunks(bs))
+            .map(|(b, leaves)| encode_block(b, leaves))
             .collect();
         for r in encoded {
             let (bytes, first, root) = r?;
@@ -159,6 +195,7 @@ impl<W: Write> CompactWriter<W> {
         self.count += full as u64;
         self.last = self.pending.get(full - 1).map(|e| e.uscc.clone());
         self.pending.drain(..full);
+        self.pending_leaves.drain(..full);
         Ok(())
     }
 
@@ -190,8 +227,8 @@ impl<W: Write> CompactWriter<W> {
 }
 
 /// One block's bytes as stored (`raw_len ‖ stored_len ‖ deflate`), its first
-/// USCC and its root.
-fn encode_block(b: &[PublicEntity]) -> io::Result<EncodedBlock> {
+/// USCC and its root (from the records' `leaves`).
+fn encode_block(b: &[PublicEntity], leaves: &[Hash]) -> io::Result<EncodedBlock> {
     let body = block::encode(b).ok_or_else(|| invalid("a record cannot be encoded".into()))?;
     let raw = u32::try_from(body.len())
         .ok()
@@ -214,6 +251,6 @@ fn encode_block(b: &[PublicEntity]) -> io::Result<EncodedBlock> {
     if let Some(e) = b.first() {
         first.copy_from_slice(&e.uscc.as_bytes()[..18]);
     }
-    let root = root_from_leaf_hashes(b.iter().map(|e| leaf_hash(&e.leaf())).collect());
+    let root = root_from_leaf_hashes(leaves.to_vec());
     Ok((out, first, root))
 }
