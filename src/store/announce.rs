@@ -160,20 +160,6 @@ pub(crate) fn check_campaigns_reading<S: Store + ?Sized>(
             group: g.group.clone(),
         });
     }
-    // An id already announced is refused before the registries are read
-    // (at a province's size the checks take a minute); the record would
-    // refuse it too.
-    for c in &campaigns {
-        match store.campaign_state(&c.id) {
-            Ok(_) => {
-                return Err(
-                    StoreError::Conflict(Conflict::AlreadyAnnounced { id: c.id.clone() }).into(),
-                );
-            }
-            Err(StoreError::NoCampaign(_)) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
     let snap = store.current_snapshot()?.ok_or(AnnounceError::NoSnapshot)?;
     let mut read = vec![RegistryKind::Items];
     read.extend_from_slice(kinds);

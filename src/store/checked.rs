@@ -48,6 +48,19 @@ pub fn announce_checked<S: Store + ?Sized>(
     opts: &CheckOptions,
     budget: Duration,
 ) -> Result<Announced, CheckedAnnounceError> {
+    // An id already announced is refused before the registries are read
+    // (at a province's size the checks take a minute); the record would
+    // refuse it too. (`plan check` reports it among its findings instead.)
+    for c in &campaigns {
+        match store.campaign_state(&c.id) {
+            Ok(_) => {
+                let taken = Conflict::AlreadyAnnounced { id: c.id.clone() };
+                return Err(AnnounceError::from(StoreError::Conflict(taken)).into());
+            }
+            Err(StoreError::NoCampaign(_)) => {}
+            Err(e) => return Err(AnnounceError::from(e).into()),
+        }
+    }
     let mut attempt = 0;
     loop {
         attempt += 1;
