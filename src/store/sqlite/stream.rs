@@ -6,9 +6,8 @@
 
 use super::versions::kind_index;
 use super::{StoreError, Workspace, codec};
-use crate::core::canonical::Encoder;
-use crate::core::commitment::{encode_entity_leaf_with, entity_commitment};
-use crate::core::merkle::{Hash, InclusionProof, PathCollector, leaf_hash};
+use crate::core::commitment::entity_leaves;
+use crate::core::merkle::{Hash, InclusionProof, PathCollector};
 use crate::core::registry::{Entity, RegistryKind};
 use crate::par::{drop_elsewhere, *};
 use crate::store::{CommittedRun, CommittedRunVisitor, Named, SnapshotInfo};
@@ -34,21 +33,7 @@ pub(crate) fn decode_with_leaves(
             source,
         }
     })?;
-    let hashes: Vec<Vec<(Hash, Hash)>> = batch
-        .par_chunks(1024)
-        .map(|part| {
-            let mut enc = Encoder::with_capacity(512);
-            part.iter()
-                .map(|e| {
-                    enc.clear();
-                    let c = entity_commitment(e, key);
-                    encode_entity_leaf_with(e, &c, &mut enc);
-                    (leaf_hash(enc.as_bytes()), c)
-                })
-                .collect()
-        })
-        .collect();
-    let (leaves, commitments) = hashes.into_iter().flatten().unzip();
+    let (leaves, commitments) = entity_leaves(&batch, key);
     Ok((batch, leaves, commitments))
 }
 
