@@ -15,10 +15,10 @@
 //! the witnesses' secrets under `dualdraw-seed-v1`).
 
 use crate::core::announcement::{Announcement, DrawError, china_date};
-use crate::core::assign::{Infeasible, OfficerTables};
+use crate::core::assign::{Infeasible, OfficerTables, TargetNeeds};
 use crate::core::campaign::{Campaign, Ratio};
 use crate::core::canonical::Encoder;
-use crate::core::draw::staff_with_tables;
+use crate::core::draw::{Staffed, staff_needs};
 use crate::core::merkle::Hash;
 use crate::core::registry::vocab::CreditClass;
 use crate::core::registry::{Item, Registries};
@@ -28,6 +28,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use templates::NeedTemplates;
 
 /// The label of the simulated draws' seeds ([`risk_seed`]).
 pub const RISK_LABEL: &str = "dualdraw-announce-risk-v1";
@@ -323,6 +324,8 @@ pub struct Prepared<'a> {
     strata: Vec<(CreditClass, Vec<usize>, u64)>,
     /// The officers as every simulated draw's assignment reads them.
     officers: OfficerTables,
+    /// The needs of the pool's entities ([`NeedTemplates`]).
+    needs: NeedTemplates,
 }
 
 impl<'a> Prepared<'a> {
@@ -365,12 +368,14 @@ impl<'a> Prepared<'a> {
                 pool: pool.members.len() as u64,
             });
         }
+        let needs = NeedTemplates::new(reg, c, &items, &cats, &strata);
         Ok(Prepared {
             reg,
             a,
             items,
             cats,
             pool,
+            needs,
             strata,
             officers: OfficerTables::new(&reg.officers, c.draw_date),
         })
@@ -405,18 +410,43 @@ impl<'a> Prepared<'a> {
     /// targets) staffed by the real assignment (§6, [`staff`]): `Err(_)` when
     /// it is infeasible, with the draw's explanation.
     pub fn simulate(&self, i: u64) -> SimulatedDraw {
+        self.simulate_staffed(i).map(|_| ())
+    }
+
+    /// [`Prepared::simulate`], with the teams.
+    pub(crate) fn simulate_staffed(&self, i: u64) -> Result<Staffed, Infeasible> {
         let seed = risk_seed(&self.a.campaign_hash, i);
         let strata = simulated::simulated_strata(&seed, &self.strata);
-        staff_with_tables(
+        // Each target with its needs' template: the members are in
+        // increasing order, and so are a stratum's picks.
+        let mut drawn: Vec<(usize, u32)> = Vec::new();
+        for ((s, (_, members, _)), of) in strata.iter().zip(&self.strata).zip(&self.needs.of) {
+            for &e in &s.selected {
+                if let Ok(j) = members.binary_search(&e) {
+                    drawn.push((e, of[j]));
+                }
+            }
+        }
+        drawn.sort_unstable_by_key(|d| d.0);
+        let needs: Vec<TargetNeeds> = drawn
+            .iter()
+            .map(|&(e, t)| {
+                let entity = &self.reg.entities[e];
+                let mut n = self.needs.templates[t as usize].clone();
+                n.uscc.push_str(entity.uscc.as_str());
+                n.region.push_str(entity.region.as_str());
+                n
+            })
+            .collect();
+        let targets = drawn.into_iter().map(|d| d.0).collect();
+        staff_needs(
             self.reg,
             self.a,
-            &self.items,
-            &self.cats,
-            &strata,
+            targets,
+            needs,
             &seed,
             Some(&self.officers),
         )
-        .map(|_| ())
     }
 
     /// Simulated draws `0, 1, …` up to `draws`, [`RISK_BATCH`] side by side;
@@ -530,6 +560,7 @@ impl fmt::Display for Checked {
 
 mod certain;
 pub mod simulated;
+mod templates;
 use certain::certain_text;
 pub use certain::{CapacityShortfall, CertainStratum, CertainlyInfeasible};
 

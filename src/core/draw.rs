@@ -268,27 +268,9 @@ pub fn staff(
     strata: &[StratumDraw],
     seed: &Hash,
 ) -> Result<Staffed, Infeasible> {
-    staff_with_tables(reg, a, items, cats, strata, seed, None)
-}
-
-/// [`staff`] reading the officers from `tables` when given (made once with
-/// [`OfficerTables::new`] for many draws on `reg`'s officers and the
-/// campaign's draw date, as the risk estimate does): the same result.
-///
-/// # Errors
-/// [`Infeasible`] when no assignment exists.
-pub fn staff_with_tables(
-    reg: &Registries,
-    a: &Announcement,
-    items: &[&Item],
-    cats: &[String],
-    strata: &[StratumDraw],
-    seed: &Hash,
-    tables: Option<&OfficerTables>,
-) -> Result<Staffed, Infeasible> {
     let targets = drawn_indices(strata);
     let entities: Vec<&Entity> = targets.iter().map(|&i| &reg.entities[i]).collect();
-    staff_targets(reg, a, items, cats, targets, &entities, seed, tables)
+    staff_targets(reg, a, items, cats, targets, &entities, seed, None)
 }
 
 /// [`staff`] for drawn `targets` (sorted indices) whose entities are
@@ -309,6 +291,26 @@ fn staff_targets(
         .iter()
         .map(|e| needs_of(e, c, items, cats))
         .collect();
+    staff_needs(reg, a, targets, needs, seed, tables)
+}
+
+/// [`staff`] for drawn `targets` (sorted entity indices of `reg`) whose
+/// needs ([`needs_of`]) are `needs`, in the same order, reading the officers
+/// from `tables` when given (made once with [`OfficerTables::new`] for many
+/// draws on `reg`'s officers and the campaign's draw date, as the risk
+/// estimate does): the same result as [`staff`].
+///
+/// # Errors
+/// [`Infeasible`] when no assignment exists.
+pub fn staff_needs(
+    reg: &Registries,
+    a: &Announcement,
+    targets: Vec<usize>,
+    needs: Vec<TargetNeeds>,
+    seed: &Hash,
+    tables: Option<&OfficerTables>,
+) -> Result<Staffed, Infeasible> {
+    let c = &a.campaign;
     let (blocked, blocked_set) = blocks(reg, a, &needs);
     let problem = Problem {
         date: c.draw_date,

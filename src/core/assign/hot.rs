@@ -19,6 +19,28 @@ pub(super) struct Hot<'a> {
     pub target_region: Vec<u32>,
     /// The officers' tables.
     pub officers: Tables<'a>,
+    /// `need_at[t]..need_at[t + 1]`: target `t`'s needs in `need_dept` and
+    /// `need_quals`.
+    need_at: Vec<usize>,
+    /// Per need of every target (targets in order, a target's needs in
+    /// order): its department as a number ([`Hot::dept_number`]).
+    need_dept: Vec<u32>,
+    /// Per need, as `need_dept`: its qualifications as the officers' bits.
+    need_quals: Vec<QualBits>,
+    /// Departments as numbers: the officers' (`officer_dept`), then new ones
+    /// for departments no officer is of.
+    dept_ids: BTreeMap<String, u32>,
+}
+
+/// A need's qualifications as the officers' bit sets see them.
+#[derive(Clone, Copy)]
+enum QualBits {
+    /// An officer holds them all when his bits cover these.
+    Bits(u64),
+    /// One of them no officer holds: nobody is eligible.
+    Nobody,
+    /// The officers' are not bit sets: compare the strings.
+    Strings,
 }
 
 /// The officers' tables of a solve: given, or made by it.
@@ -66,11 +88,75 @@ impl<'a> Hot<'a> {
             };
             target_region.push(r);
         }
+        let mut dept_ids: BTreeMap<String, u32> = officers
+            .by_dept
+            .keys()
+            .enumerate()
+            .map(|(d, k)| (k.clone(), d as u32))
+            .collect();
+        let mut need_at = Vec::with_capacity(p.targets.len() + 1);
+        let mut need_dept = Vec::new();
+        let mut need_quals = Vec::new();
+        for t in p.targets {
+            need_at.push(need_dept.len());
+            for n in &t.needs {
+                let d = match dept_ids.get(n.department.as_str()) {
+                    Some(&d) => d,
+                    None => {
+                        let next = dept_ids.len() as u32;
+                        dept_ids.insert(n.department.clone(), next);
+                        next
+                    }
+                };
+                need_dept.push(d);
+                need_quals.push(match officers.officer_quals {
+                    None => QualBits::Strings,
+                    Some(_) => n
+                        .qualifications
+                        .iter()
+                        .try_fold(0u64, |m, q| officers.qual_ids.get(q).map(|&i| m | (1 << i)))
+                        .map_or(QualBits::Nobody, QualBits::Bits),
+                });
+            }
+        }
+        need_at.push(need_dept.len());
         Hot {
             blocked,
             target_region,
             officers,
+            need_at,
+            need_dept,
+            need_quals,
+            dept_ids,
         }
+    }
+
+    /// Department `dept` as a number (`None`: no officer is of it and no
+    /// target needs it).
+    pub(super) fn dept_number(&self, dept: &str) -> Option<u32> {
+        self.dept_ids.get(dept).copied()
+    }
+
+    /// Target `t`'s needs' departments as numbers, in the needs' order.
+    pub(super) fn need_depts(&self, t: usize) -> &[u32] {
+        &self.need_dept[self.need_at[t]..self.need_at[t + 1]]
+    }
+
+    /// [`Hot::eligible`] for target `t`'s need number `ni`, reading the
+    /// qualifications as bits when the officers' are (the same answer).
+    pub(super) fn eligible_at(&self, p: &Problem<'_>, o: usize, t: usize, ni: usize) -> bool {
+        let quals_ok = match self.need_quals[self.need_at[t] + ni] {
+            QualBits::Bits(m) => self
+                .officers
+                .officer_quals
+                .as_ref()
+                .is_some_and(|qs| qs[o] & m == m),
+            QualBits::Nobody => false,
+            QualBits::Strings => {
+                return self.eligible(p, o, t, &p.targets[t].needs[ni]);
+            }
+        };
+        quals_ok && self.eligible_but_qualifications(p, o, t)
     }
 
     /// [`Hot::eligible`] but for the qualifications.

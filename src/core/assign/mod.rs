@@ -361,7 +361,7 @@ impl Problem<'_> {
             .collect();
         let no_regions = BTreeMap::new();
         for (ti, t) in self.targets.iter().enumerate() {
-            for need in &t.needs {
+            for (ni, need) in t.needs.iter().enumerate() {
                 let officers = by_dept.get(need.department.as_str()).unwrap_or(&empty);
                 let group = self.group(
                     ti,
@@ -371,7 +371,7 @@ impl Problem<'_> {
                 let k = usize::try_from(need.demand).unwrap_or(usize::MAX);
                 let eligible = group
                     .iter()
-                    .filter(|&&o| hot.eligible(self, o, ti, need))
+                    .filter(|&&o| hot.eligible_at(self, o, ti, ni))
                     .take(k)
                     .count() as u64;
                 if eligible < need.demand {
@@ -421,15 +421,11 @@ impl Problem<'_> {
             return Err(Infeasible(problems));
         }
         for (ti, team) in teams.iter_mut().enumerate() {
-            let order: Vec<&str> = self.targets[ti]
-                .needs
-                .iter()
-                .map(|n| n.department.as_str())
-                .collect();
+            let order = hot.need_depts(ti);
             team.sort_by_key(|&o| {
                 let d = order
                     .iter()
-                    .position(|d| *d == self.officers[o].department)
+                    .position(|&d| d == hot.officers.officer_dept[o])
                     .unwrap_or(usize::MAX);
                 (d, o)
             });
@@ -482,14 +478,12 @@ impl Problem<'_> {
         hot: &Hot,
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign/{dept}"));
-        let mut order: Vec<(usize, usize)> = self
-            .targets
-            .iter()
-            .enumerate()
-            .filter_map(|(ti, t)| {
-                t.needs
+        let d = hot.dept_number(dept);
+        let mut order: Vec<(usize, usize)> = (0..self.targets.len())
+            .filter_map(|ti| {
+                hot.need_depts(ti)
                     .iter()
-                    .position(|n| n.department == dept)
+                    .position(|&n| Some(n) == d)
                     .map(|ni| (ti, ni))
             })
             .collect();

@@ -19,6 +19,9 @@ pub struct OfficerTables {
     made_from: (usize, usize, NaiveDate),
     /// Each department's officers, by index (id order).
     pub(super) by_dept: BTreeMap<String, Vec<usize>>,
+    /// `officer_dept[o]`: the officer's department as a number, its place
+    /// among the keys of `by_dept`.
+    pub(super) officer_dept: Vec<u32>,
     /// `serving[o]`: officer `o` is active and certified on the draw date.
     pub(super) serving: Vec<bool>,
     /// `officer_region[o]`: the officer's region as a number of `region_ids`.
@@ -64,6 +67,12 @@ impl OfficerTables {
             .iter()
             .map(|o| o.status == OfficerStatus::Active && date <= o.cert_expiry)
             .collect();
+        let mut officer_dept = vec![0u32; officers.len()];
+        for (d, os) in by_dept.values().enumerate() {
+            for &o in os {
+                officer_dept[o] = d as u32;
+            }
+        }
         let officer_quals = (qual_ids.len() <= 64).then(|| {
             officers
                 .iter()
@@ -78,6 +87,7 @@ impl OfficerTables {
         OfficerTables {
             made_from: (officers.as_ptr() as usize, officers.len(), date),
             by_dept,
+            officer_dept,
             serving,
             officer_region,
             region_ids,

@@ -57,15 +57,14 @@ impl Problem<'_> {
         hot: &Hot,
     ) -> Result<(), Box<Unstaffable>> {
         let mut stream = Stream::new(seed, &format!("assign-v2/{dept}"));
+        let d = hot.dept_number(dept);
+        let of_dept = |o: usize| Some(hot.officers.officer_dept[o]) == d;
         // 1. T_d by USCC, shuffled; 2. O_d by id, shuffled.
-        let mut order: Vec<(usize, usize)> = self
-            .targets
-            .iter()
-            .enumerate()
-            .filter_map(|(ti, t)| {
-                t.needs
+        let mut order: Vec<(usize, usize)> = (0..self.targets.len())
+            .filter_map(|ti| {
+                hot.need_depts(ti)
                     .iter()
-                    .position(|n| n.department == dept)
+                    .position(|&n| Some(n) == d)
                     .map(|ni| (ti, ni))
             })
             .collect();
@@ -141,11 +140,7 @@ impl Problem<'_> {
         // 5. The rotation chain.
         let mut places: Vec<Place> = Vec::new();
         for &(ti, ni) in &order {
-            let mut mine: Vec<usize> = teams[ti]
-                .iter()
-                .copied()
-                .filter(|&o| self.officers[o].department == dept)
-                .collect();
+            let mut mine: Vec<usize> = teams[ti].iter().copied().filter(|&o| of_dept(o)).collect();
             mine.sort_by_key(|&o| o_rank[o]);
             let (lo, hi) = (places.len(), places.len() + mine.len());
             places.extend(mine.into_iter().map(|o| Place {
@@ -162,7 +157,7 @@ impl Problem<'_> {
         st.rotations_made += made;
         stats.set(st);
         for &(ti, _) in &order {
-            teams[ti].retain(|&o| self.officers[o].department != dept);
+            teams[ti].retain(|&o| !of_dept(o));
         }
         for p in &places {
             teams[p.t].push(p.o);
@@ -236,8 +231,7 @@ impl Problem<'_> {
         // in the chain is serving, so only region, recusal and qualification
         // can refuse the move.
         let movable = |o: usize, to: &Cell| -> bool {
-            let t = to.t as usize;
-            hot.eligible(self, o, t, &self.targets[t].needs[to.need as usize])
+            hot.eligible_at(self, o, to.t as usize, to.need as usize)
         };
         let all = Bound::new(n as u64);
         let two = Bound::new(2);

@@ -243,8 +243,10 @@ fn the_estimate_is_reproducible_and_its_draws_are_pinned() {
                 threshold: None,
             });
         }
-        let staffed = staff(&reg, &a, &p.items, &p.cats, &strata, &seed).map(|_| ());
-        assert_eq!(staffed, p.simulate(i), "simulated draw {i}");
+        // The needs copied from templates are §6's needs of each target.
+        let staffed = staff(&reg, &a, &p.items, &p.cats, &strata, &seed);
+        assert_eq!(staffed, p.simulate_staffed(i), "simulated draw {i}");
+        assert_eq!(staffed.map(|_| ()), p.simulate(i), "simulated draw {i}");
     }
 }
 

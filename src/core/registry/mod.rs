@@ -363,6 +363,9 @@ impl Stats {
 /// U+0001–U+001F, U+007F–U+009F). Tabs count; line breaks (LF, CR) are allowed
 /// only where `line_breaks` (text cells that may wrap; not identifiers).
 pub fn control_character(s: &str, line_breaks: bool) -> Option<String> {
+    if !may_hold_a_control_character(s) {
+        return None;
+    }
     let (at, c) = s
         .chars()
         .enumerate()
@@ -382,9 +385,35 @@ pub fn control_character(s: &str, line_breaks: bool) -> Option<String> {
     ))
 }
 
+/// Whether `s` may hold a control character: false only when it holds none.
+/// In UTF-8 a control character (U+0000–U+001F, U+007F, U+0080–U+009F) is a
+/// byte below 0x20, the byte 0x7F, or 0xC2 (the first byte of U+0080–U+00BF);
+/// no other character's encoding holds those bytes. A byte scan, where
+/// decoding every character cost an import of 20,000,000 entities seconds.
+fn may_hold_a_control_character(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2)
+}
+
 #[cfg(test)]
 mod text_tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Guards the byte scan: a string it passes holds no control
+        /// character, whatever its characters (ASCII, Latin-1, CJK, emoji).
+        #[test]
+        fn the_byte_scan_misses_no_control_character(s in "(\\PC|\\p{Cc}|[\u{0}-\u{ff}]|[中文¢©\u{85}\u{9f}\u{a0}])*") {
+            let decoded = s.chars().any(char::is_control);
+            if decoded {
+                prop_assert!(may_hold_a_control_character(&s));
+                prop_assert!(control_character(&s, false).is_some());
+            }
+            if !may_hold_a_control_character(&s) {
+                prop_assert!(!decoded);
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_named_and_line_breaks_allowed_only_in_lists() {

@@ -372,10 +372,9 @@ fn parse_recusal(row: &mut Row<'_, '_, '_>, current: &Registries) -> Option<Recu
     })
 }
 
-fn key_of(kind: RegistryKind, rec: &StringRecord, ctx: &Ctx<'_>) -> String {
+fn key_of(kind: RegistryKind, rec: &StringRecord, map: &super::columns::ColumnMap) -> String {
     let get = |n: &str| {
-        ctx.map
-            .index(n)
+        map.index(n)
             .and_then(|i| rec.get(i))
             .map(|v| clean(v).to_string())
             .unwrap_or_default()
@@ -431,15 +430,21 @@ enum Parsed1 {
 /// [`control_character`]; line breaks are allowed: a cell wrapped with
 /// Alt+Enter holds them, and in a list cell they separate entries); whether
 /// there was one.
-fn control_characters(ctx: &mut Ctx<'_>, rec: &StringRecord, line: u64) -> bool {
-    let mut found = false;
-    for &(name, i) in ctx.map.found() {
+/// The control characters in the cells of `rec` (at `line` of `file`), one
+/// problem per cell holding one.
+fn control_characters(
+    file: &str,
+    map: &super::columns::ColumnMap,
+    rec: &StringRecord,
+    line: u64,
+) -> Vec<Issue> {
+    let mut found = Vec::new();
+    for &(name, i) in map.found() {
         let v = clean(rec.get(i).unwrap_or(""));
         if let Some(reason) = control_character(v, true) {
-            let issue = Issue::of(ctx.file, line, Some(i + 1), v, reason)
-                .in_column(name, ctx.map.header(name));
-            ctx.problems.push(issue);
-            found = true;
+            found.push(
+                Issue::of(file, line, Some(i + 1), v, reason).in_column(name, map.header(name)),
+            );
         }
     }
     found
@@ -488,13 +493,31 @@ impl<'c> RowsParser<'c> {
         let current = self.current;
         let key_col = columns(kind)[0].name;
         let seen = &mut self.seen;
+        // Each row's control characters and key, on every core; the keys are
+        // then checked in order.
+        let (file, map) = (ctx.file, ctx.map);
+        let checked: Vec<(Vec<Issue>, String, bool)> = rows
+            .par_iter()
+            .map(|(line, rec)| {
+                let bad = control_characters(file, map, rec, *line);
+                if !bad.is_empty() {
+                    return (bad, String::new(), false);
+                }
+                let key = key_of(kind, rec, map);
+                // Codes Excel turned into numbers can read the same: each row
+                // is refused for its code (with the hint), not as a duplicate.
+                let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
+                    && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
+                (bad, key, excel_number)
+            })
+            .collect();
         let mut plans = Vec::with_capacity(rows.len());
-        for (line, rec) in rows {
-            if control_characters(ctx, rec, *line) {
+        for ((line, rec), (bad, key, excel_number)) in rows.iter().zip(checked) {
+            if !bad.is_empty() {
+                ctx.problems.extend(bad);
                 plans.push(Plan::Skip);
                 continue;
             }
-            let key = key_of(kind, rec, ctx);
             let mut row = Row {
                 ctx,
                 rec,
@@ -502,12 +525,10 @@ impl<'c> RowsParser<'c> {
                 ok: true,
             };
             let blank_key = key.is_empty() || key.starts_with('/') || key.ends_with('/');
-            // Codes Excel turned into numbers can read the same: each row is
-            // refused for its code (with the hint), not as a duplicate.
-            let excel_number = matches!(kind, RegistryKind::Entities | RegistryKind::Recusals)
-                && super::hints::excel_number(key.rsplit('/').next().unwrap_or(""));
             if !blank_key && !excel_number {
-                if let Some(&first) = seen.get(&key) {
+                // One look-up: the first line of the key, or this one.
+                let first = *seen.entry(key.clone()).or_insert(*line);
+                if first != *line {
                     let col = row.ctx.map.index(key_col);
                     row.problem(
                         key_col,
@@ -518,7 +539,6 @@ impl<'c> RowsParser<'c> {
                     plans.push(Plan::Skip);
                     continue;
                 }
-                seen.insert(key.clone(), *line);
             }
             let action = if row.ctx.opts.delta {
                 row.ctx
@@ -561,7 +581,7 @@ impl<'c> RowsParser<'c> {
             };
             plans.push(plan);
         }
-        let (file, map, opts) = (ctx.file, ctx.map, ctx.opts);
+        let opts = ctx.opts;
         const CHUNK: usize = 4096;
         let parts: Vec<(Vec<Parsed1>, Vec<Issue>, Vec<Issue>)> = rows
             .par_chunks(CHUNK)

@@ -97,7 +97,12 @@ pub(crate) fn parse_csv_streamed(
     // Column problems are reported once the whole file is read, as when the
     // table is read first (a read error takes precedence).
     let mut column_problems = false;
-    let mut parser = RowsParser::new(kind, current, 0);
+    // The keys seen are kept in a table sized for the rows the file may hold
+    // (a registry's row is rarely under 96 bytes), not grown row by row.
+    let rows_hint = usize::try_from(size / 96)
+        .unwrap_or(usize::MAX)
+        .min(super::limits::MAX_ROWS);
+    let mut parser = RowsParser::new(kind, current, rows_hint);
     let mut rows = 0usize;
     let encoding = read_csv_stream(bytes, &file, opts.encoding, &mut |ev| {
         match ev {
@@ -133,6 +138,8 @@ pub(crate) fn parse_csv_streamed(
                     parser.batch(&mut ctx, &batch);
                     problems = ctx.problems;
                     warnings = ctx.warnings;
+                    // Its 16,384 records are freed beside the next batch.
+                    crate::par::drop_elsewhere(batch);
                 }
             }
         }

@@ -127,47 +127,48 @@ pub(super) fn decode(
         return Err(unsupported(messages::old_workbook_named_as_text()));
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let utf8_error = match forced {
-        None if !utf16 => std::str::from_utf8(bytes).err(),
-        _ => None,
-    };
-    let enc = match forced {
-        Some(e) => e,
-        None if utf16 => TextEncoding::Utf16,
-        None if utf8_error.is_none() => TextEncoding::Utf8,
-        None => TextEncoding::Gb18030,
-    };
     let bom8 = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         3
     } else {
         0
     };
-    match enc {
-        TextEncoding::Utf8 => match std::str::from_utf8(&bytes[bom8..]) {
-            // The file's own buffer becomes the text: no copy (issue 17).
-            Ok(_) => {
-                let mut owned = owned;
-                owned.drain(..bom8);
-                String::from_utf8(owned).map(|s| (s, enc)).map_err(|e| {
-                    encoding_error(
-                        file,
-                        encoding_rs::UTF_8,
-                        "UTF-8",
-                        e.as_bytes(),
-                        bom8,
-                        Tried::Forced,
-                    )
-                })
+    // UTF-8 when forced, or when the bytes are (and no UTF-16 mark says
+    // otherwise): validated once, and the file's own buffer becomes the text,
+    // without a copy (issue 17).
+    let try_utf8 = match forced {
+        Some(e) => e == TextEncoding::Utf8,
+        None => !utf16,
+    };
+    let mut utf8_error = None;
+    let owned = if try_utf8 {
+        match String::from_utf8(owned) {
+            Ok(mut text) => {
+                text.drain(..bom8);
+                return Ok((text, TextEncoding::Utf8));
             }
-            Err(_) => Err(encoding_error(
-                file,
-                encoding_rs::UTF_8,
-                "UTF-8",
-                &bytes[bom8..],
-                bom8,
-                Tried::Forced,
-            )),
-        },
+            Err(e) => {
+                utf8_error = Some(e.utf8_error());
+                e.into_bytes()
+            }
+        }
+    } else {
+        owned
+    };
+    let bytes = &owned[..];
+    let enc = match forced {
+        Some(e) => e,
+        None if utf16 => TextEncoding::Utf16,
+        None => TextEncoding::Gb18030,
+    };
+    match enc {
+        TextEncoding::Utf8 => Err(encoding_error(
+            file,
+            encoding_rs::UTF_8,
+            "UTF-8",
+            &bytes[bom8..],
+            bom8,
+            Tried::Forced,
+        )),
         TextEncoding::Gb18030 => {
             let b = &bytes[bom8..];
             match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b) {

@@ -68,7 +68,25 @@ pub(super) fn check_records(
         out_of_step: false,
         problems: Vec::new(),
     };
-    for (i, &b) in text.iter().enumerate() {
+    let mut i = 0;
+    while i < text.len() {
+        if state == S::Unquoted && skips_runs() {
+            // The ordinary bytes of an unquoted cell change nothing but the
+            // record's length: skipped to the next delimiter, line break or
+            // quote, with the length checked as byte by byte.
+            let run = text[i..]
+                .iter()
+                .position(|&c| c == delimiter || c == b'\n' || c == b'\r' || c == b'"')
+                .unwrap_or(text.len() - i);
+            if run > 0 {
+                if i + run - start > MAX_ROW_BYTES {
+                    return Err(row_too_long(file, record_line, None));
+                }
+                i += run;
+                continue;
+            }
+        }
+        let b = text[i];
         let mut end_of_record = false;
         match state {
             S::Quoted => {
@@ -119,23 +137,16 @@ pub(super) fn check_records(
         if end_of_record {
             (start, fields, record_line, state) = (i + 1, 1, line, S::FieldStart);
             quotes.out_of_step = false;
+            i += 1;
             continue;
         }
         if i + 1 - start > MAX_ROW_BYTES {
             let never_closed = state == S::Quoted && !text[i..].contains(&b'"');
-            return Err(refuse(
-                file,
-                record_line,
-                None,
-                "",
-                Reason::RowTooLong {
-                    limit: MAX_ROW_BYTES,
-                    open_quote: match &quotes.open {
-                        Some(o) if never_closed => Some((o.line, o.column)),
-                        _ => None,
-                    },
-                },
-            ));
+            let open_quote = match &quotes.open {
+                Some(o) if never_closed => Some((o.line, o.column)),
+                _ => None,
+            };
+            return Err(row_too_long(file, record_line, open_quote));
         }
         if fields > MAX_COLUMNS {
             return Err(refuse(
@@ -146,6 +157,7 @@ pub(super) fn check_records(
                 Reason::TooManyColumns { limit: MAX_COLUMNS },
             ));
         }
+        i += 1;
     }
     match state {
         S::Quoted => quotes.never_closed(),
@@ -161,6 +173,39 @@ pub(super) fn check_records(
         problems,
         warnings: vec![],
     })
+}
+
+/// Whether [`check_records`] skips the ordinary bytes of unquoted cells
+/// (tests compare it with reading them one by one).
+#[cfg(not(test))]
+fn skips_runs() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to make [`check_records`] read every byte.
+    static BYTE_BY_BYTE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn skips_runs() -> bool {
+    !BYTE_BY_BYTE.with(std::cell::Cell::get)
+}
+
+/// The refusal of a record longer than [`MAX_ROW_BYTES`] starting on line
+/// `line`, with the quote that never closes when one does.
+fn row_too_long(file: &str, line: u64, open_quote: Option<(u64, usize)>) -> ImportError {
+    refuse(
+        file,
+        line,
+        None,
+        "",
+        Reason::RowTooLong {
+            limit: MAX_ROW_BYTES,
+            open_quote,
+        },
+    )
 }
 
 /// The unbalanced quotes [`check_records`] finds.
@@ -251,5 +296,64 @@ impl QuoteCheck<'_> {
             ));
         }
         (self.field_at, self.loose) = (end + 1, 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn both(text: &[u8], delimiter: u8) -> (String, String) {
+        let run = |byte_by_byte: bool| {
+            BYTE_BY_BYTE.with(|c| c.set(byte_by_byte));
+            let r = check_records(text, delimiter, 3, "t.csv");
+            BYTE_BY_BYTE.with(|c| c.set(false));
+            format!("{r:?}")
+        };
+        (run(false), run(true))
+    }
+
+    proptest! {
+        /// Guards the skipped runs: on text of cells, delimiters, line breaks,
+        /// stray and balanced quotes, and cells that make a record just under,
+        /// at or just over the length limit, [`check_records`] gives what
+        /// reading every byte gives (the same refusal, line and column).
+        #[test]
+        fn skipping_ordinary_bytes_finds_what_reading_each_byte_finds(
+            pieces in prop::collection::vec(prop_oneof![
+                Just("甲乙".to_string()),
+                Just("abc".to_string()),
+                Just(",".to_string()),
+                Just("\t".to_string()),
+                Just("\n".to_string()),
+                Just("\r\n".to_string()),
+                Just("\r".to_string()),
+                Just("\"".to_string()),
+                Just("\"\"".to_string()),
+                Just("\"x,\ny\"".to_string()),
+            ], 0..40),
+            long in prop::option::of((0usize..40, 0usize..5)),
+            tab in any::<bool>(),
+        ) {
+            let mut text = pieces.concat();
+            if let Some((at, over)) = long {
+                let at = text.char_indices().map(|(i, _)| i).nth(at).unwrap_or(text.len());
+                text.insert_str(at, &"x".repeat(MAX_ROW_BYTES - 2 + over));
+            }
+            let (skipped, each) = both(text.as_bytes(), if tab { b'\t' } else { b',' });
+            prop_assert_eq!(skipped, each);
+        }
+    }
+
+    #[test]
+    fn a_record_one_byte_over_the_limit_is_refused_on_its_line() {
+        let ok = format!("a,b\n{}\n", "x".repeat(MAX_ROW_BYTES));
+        assert!(check_records(ok.as_bytes(), b',', 1, "t.csv").is_ok());
+        let over = format!("a,b\n{}\n", "x".repeat(MAX_ROW_BYTES + 1));
+        let e = check_records(over.as_bytes(), b',', 1, "t.csv").unwrap_err();
+        assert!(format!("{e:?}").contains("line: 2"), "{e:?}");
+        let (skipped, each) = both(over.as_bytes(), b',');
+        assert_eq!(skipped, each);
     }
 }
