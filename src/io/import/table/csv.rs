@@ -138,7 +138,7 @@ impl From<ImportError> for Halt {
     }
 }
 
-/// The records of `text` (checked by [`check_records`]) handed to `emit`:
+/// The records of `text` (checked by [`check_records`]) handed to `on`:
 /// the header, then batches of rows with their lines.
 fn read_records(
     text: &[u8],
@@ -158,14 +158,13 @@ fn read_records(
     let mut rec = StringRecord::new();
     // csv reports a record after blank lines at the first blank line, so lines
     // are counted here from the byte offset, past any leading line breaks.
-    let bytes = text;
     let (mut cursor, mut line_at_cursor) = (0usize, 1u64);
     let mut line_of = |start: usize| {
-        let mut s = start.min(bytes.len());
-        while s < bytes.len() && (bytes[s] == b'\n' || bytes[s] == b'\r') {
+        let mut s = start.min(text.len());
+        while s < text.len() && (text[s] == b'\n' || text[s] == b'\r') {
             s += 1;
         }
-        line_at_cursor += bytes[cursor..s].iter().filter(|&&b| b == b'\n').count() as u64;
+        line_at_cursor += text[cursor..s].iter().filter(|&&b| b == b'\n').count() as u64;
         cursor = s;
         line_at_cursor
     };
