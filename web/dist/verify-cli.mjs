@@ -10883,6 +10883,17 @@ function demands(D, perDepartment, minSize) {
   return r;
 }
 var pairKey = (officer, uscc) => officer + "\0" + uscc;
+function blockedByTarget(blocked) {
+  const by = /* @__PURE__ */ new Map();
+  for (const key of blocked) {
+    const cut = key.lastIndexOf("\0");
+    const uscc = key.slice(cut + 1);
+    let officers = by.get(uscc);
+    if (!officers) by.set(uscc, officers = /* @__PURE__ */ new Set());
+    officers.add(key.slice(0, cut));
+  }
+  return by;
+}
 function teamSetup(inp) {
   const D = /* @__PURE__ */ new Map();
   const R = /* @__PURE__ */ new Map();
@@ -10917,6 +10928,7 @@ function assign(seed, inp) {
   const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
   const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
   const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  const blockedBy = blockedByTarget(inp.blocked);
   const team = /* @__PURE__ */ new Map();
   for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, /* @__PURE__ */ new Set()])));
   let infeasible = null;
@@ -10933,8 +10945,9 @@ function assign(seed, inp) {
       let e = eligCache.get(t2.uscc);
       if (e) return e;
       const req = Q.get(t2.uscc).get(d) ?? [];
+      const blockedHere = blockedBy.get(t2.uscc);
       e = Od.map(
-        (o) => o.department === d && o.status === "active" && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0 && req.every((q) => o.qualifications.includes(q)) && (inp.officerRegion === "same" ? o.region === t2.region : inp.officerRegion === "other" ? o.region !== t2.region : true) && !inp.blocked.has(pairKey(o.id, t2.uscc))
+        (o) => o.department === d && o.status === "active" && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0 && req.every((q) => o.qualifications.includes(q)) && (inp.officerRegion === "same" ? o.region === t2.region : inp.officerRegion === "other" ? o.region !== t2.region : true) && !blockedHere?.has(o.id)
       );
       eligCache.set(t2.uscc, e);
       return e;
@@ -11062,6 +11075,7 @@ function assignV2(seed, inp) {
   const team = /* @__PURE__ */ new Map();
   for (const t2 of inp.targets) team.set(t2.uscc, new Map(D.get(t2.uscc).map((d) => [d, []])));
   const regionRule = inp.officerRegion;
+  const blockedBy = blockedByTarget(inp.blocked);
   const depts = [];
   let infeasible = null;
   for (const d of sortUtf8([...byDept.keys()])) {
@@ -11073,6 +11087,7 @@ function assignV2(seed, inp) {
     const nO = Od.length;
     const base = Od.map((o) => o.status === "active" && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0);
     const rows = /* @__PURE__ */ new Map();
+    let positions = null;
     const row = [];
     const demand = new Int32Array(Td.length);
     Td.forEach((t2, rank) => {
@@ -11090,11 +11105,23 @@ function assignV2(seed, inp) {
         rows.set(key, r);
       }
       let own = null;
-      for (let k = 0; k < nO; k++)
-        if (r[k] && inp.blocked.has(pairKey(Od[k].id, t2.uscc))) {
-          own ??= r.slice();
-          own[k] = 0;
+      const blockedHere = blockedBy.get(t2.uscc);
+      if (blockedHere) {
+        if (!positions) {
+          positions = /* @__PURE__ */ new Map();
+          Od.forEach((o, k) => {
+            const at = positions.get(o.id);
+            if (at) at.push(k);
+            else positions.set(o.id, [k]);
+          });
         }
+        for (const id of blockedHere)
+          for (const k of positions.get(id) ?? [])
+            if (r[k]) {
+              own ??= r.slice();
+              own[k] = 0;
+            }
+      }
       row.push(own ?? r);
     });
     depts.push({ d, s, Td, Od, demand, row });

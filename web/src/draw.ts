@@ -446,6 +446,20 @@ export interface AssignResult {
 
 export const pairKey = (officer: string, uscc: string) => officer + '\u0000' + uscc;
 
+/** The officers blocked from each target, from `blocked`'s keys (`pairKey`; a USCC holds no U+0000): a target's few
+ *  blocked officers are looked up by target instead of testing a key for every officer of every target. */
+function blockedByTarget(blocked: Set<string>): Map<string, Set<string>> {
+  const by = new Map<string, Set<string>>();
+  for (const key of blocked) {
+    const cut = key.lastIndexOf('\u0000');
+    const uscc = key.slice(cut + 1);
+    let officers = by.get(uscc);
+    if (!officers) by.set(uscc, (officers = new Set<string>()));
+    officers.add(key.slice(0, cut));
+  }
+  return by;
+}
+
 /** What both assignment versions derive from the targets and officers (SPEC §6): D(t), r(t, d), Q(t, d), the targets
  *  with r(t, d) > 0 per department (in input order, i.e. by USCC), and the officers per department by id. */
 function teamSetup(inp: AssignInput) {
@@ -486,6 +500,7 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
   const stats = { places: 0, augmenting_searches: 0, single_candidate_picks: 0 };
   const max = inp.maxPerOfficer === null ? Infinity : inp.maxPerOfficer;
   const { D, R, Q, byDept, officersByDept } = teamSetup(inp);
+  const blockedBy = blockedByTarget(inp.blocked);
   // team members per target and department
   const team = new Map<string, Map<string, Set<string>>>();
   for (const t of inp.targets) team.set(t.uscc, new Map(D.get(t.uscc)!.map((d) => [d, new Set<string>()])));
@@ -504,6 +519,7 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
       let e = eligCache.get(t.uscc);
       if (e) return e;
       const req = Q.get(t.uscc)!.get(d) ?? [];
+      const blockedHere = blockedBy.get(t.uscc);
       e = Od.map(
         (o) =>
           o.department === d &&
@@ -511,7 +527,7 @@ export function assign(seed: Uint8Array, inp: AssignInput): AssignResult {
           cmpUtf8(inp.drawDate, o.cert_expiry) <= 0 &&
           req.every((q) => o.qualifications.includes(q)) &&
           (inp.officerRegion === 'same' ? o.region === t.region : inp.officerRegion === 'other' ? o.region !== t.region : true) &&
-          !inp.blocked.has(pairKey(o.id, t.uscc)),
+          !blockedHere?.has(o.id),
       );
       eligCache.set(t.uscc, e);
       return e;
@@ -664,6 +680,7 @@ export function assignV2(seed: Uint8Array, inp: AssignInput): AssignResult {
   const team = new Map<string, Map<string, string[]>>();
   for (const t of inp.targets) team.set(t.uscc, new Map(D.get(t.uscc)!.map((d) => [d, [] as string[]])));
   const regionRule = inp.officerRegion;
+  const blockedBy = blockedByTarget(inp.blocked);
 
   interface Dept {
     d: string;
@@ -686,6 +703,8 @@ export function assignV2(seed: Uint8Array, inp: AssignInput): AssignResult {
     const nO = Od.length;
     const base = Od.map((o) => o.status === 'active' && cmpUtf8(inp.drawDate, o.cert_expiry) <= 0);
     const rows = new Map<string, Uint8Array>();
+    // officer id → positions in O_d, made only for a department with a blocked pair
+    let positions: Map<string, number[]> | null = null;
     const row: Uint8Array[] = [];
     const demand = new Int32Array(Td.length);
     Td.forEach((t, rank) => {
@@ -703,11 +722,23 @@ export function assignV2(seed: Uint8Array, inp: AssignInput): AssignResult {
         rows.set(key, r);
       }
       let own: Uint8Array | null = null;
-      for (let k = 0; k < nO; k++)
-        if (r[k] && inp.blocked.has(pairKey(Od[k].id, t.uscc))) {
-          own ??= r.slice();
-          own[k] = 0;
+      const blockedHere = blockedBy.get(t.uscc);
+      if (blockedHere) {
+        if (!positions) {
+          positions = new Map<string, number[]>();
+          Od.forEach((o, k) => {
+            const at = positions!.get(o.id);
+            if (at) at.push(k);
+            else positions!.set(o.id, [k]);
+          });
         }
+        for (const id of blockedHere)
+          for (const k of positions.get(id) ?? [])
+            if (r[k]) {
+              own ??= r.slice();
+              own[k] = 0;
+            }
+      }
       row.push(own ?? r);
     });
     depts.push({ d, s, Td, Od, demand, row });
