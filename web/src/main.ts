@@ -301,15 +301,25 @@ function timingText(): string {
     : `${total}proof ${r.ms.light} ms${r.public ? `, public snapshot ${r.ms.public} ms (${r.public.counts.entities.toLocaleString()} entities, ${(r.public.bytes / 1048576).toFixed(1)} MB${enC})` : ''}`;
 }
 
+// The details of the result and language last drawn: a look-up or a witness check redraws the page, and a province's
+// draw lists thousands of targets, which are not built again for that.
+let detailsDrawn: { result: unknown; lang: string } | null = null;
+
+/** Lists longer than this start folded and are built when first unfolded (the page stays responsive). */
+const FOLD_TARGETS_ABOVE = 2000;
+
 function renderDetails() {
   const el = $('details');
   const r = state.result;
   const v: ProofView | null = r ? r.light.view : null;
   if (!r) {
     el.hidden = true;
+    detailsDrawn = null;
     return;
   }
   el.hidden = false;
+  if (detailsDrawn && detailsDrawn.result === r && detailsDrawn.lang === state.lang) return;
+  detailsDrawn = { result: r, lang: state.lang };
   const checks = [...r.light.checks, ...(r.public ? r.public.checks : [])];
   const checkList = h(
     'ul',
@@ -417,11 +427,30 @@ function renderDetails() {
       { 'data-testid': 'strata' },
     ),
   );
-  const targets = table(
-    ['#', L ? '统一社会信用代码' : 'USCC', L ? '名称' : 'Name', L ? '地区' : 'Region', L ? '检查事项' : 'Items', L ? '检查组' : 'Team'],
-    v.targets.map((x) => [String(x.n), mono(x.uscc), x.name, `${x.region}${x.township ? ' ' + x.township : ''}`, x.items.map((i) => `${i.code} ${i.name}`).join(L ? '；' : '; '), x.officers.map((o) => `${o.name}（${o.id}，${o.department}）`).join(L ? '、' : ', ')]),
-    { 'data-testid': 'targets' },
-  );
+  const targets = () =>
+    table(
+      ['#', L ? '统一社会信用代码' : 'USCC', L ? '名称' : 'Name', L ? '地区' : 'Region', L ? '检查事项' : 'Items', L ? '检查组' : 'Team'],
+      v.targets.map((x) => [String(x.n), mono(x.uscc), x.name, `${x.region}${x.township ? ' ' + x.township : ''}`, x.items.map((i) => `${i.code} ${i.name}`).join(L ? '；' : '; '), x.officers.map((o) => `${o.name}（${o.id}，${o.department}）`).join(L ? '、' : ', ')]),
+      { 'data-testid': 'targets' },
+    );
+  const targetsSummary = () => h('summary', {}, `${tr(UI.targets)}（${v.targets.length}）`);
+  let targetsBox: HTMLElement;
+  if (v.targets.length <= FOLD_TARGETS_ABOVE) targetsBox = h('details', { open: true }, targetsSummary(), targets());
+  else {
+    let built = false;
+    targetsBox = h(
+      'details',
+      {
+        ontoggle: () => {
+          if (built || !(targetsBox as HTMLDetailsElement).open) return;
+          built = true;
+          targetsBox.replaceChildren(targetsSummary(), targets());
+        },
+      },
+      targetsSummary(),
+      h('p', { class: 'small' }, L ? `共 ${v.targets.length} 户，展开后列出。` : `${v.targets.length} targets, listed when unfolded.`),
+    );
+  }
   set(
     el,
     h('h2', {}, tr(UI.checks)),
@@ -431,7 +460,7 @@ function renderDetails() {
     h('details', { open: true }, h('summary', {}, tr(UI.announcement)), announcement),
     h('details', { open: true }, h('summary', {}, tr(UI.entropy)), entropy),
     h('details', { open: true }, h('summary', {}, tr(UI.strata)), strata),
-    h('details', { open: true }, h('summary', {}, `${tr(UI.targets)}（${v.targets.length}）`), targets),
+    targetsBox,
   );
 }
 
