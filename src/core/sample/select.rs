@@ -10,7 +10,7 @@
 //! numbered again in full. Either way the result is exactly the spec's order:
 //! keys, then USCC bytes.
 
-use super::prn::{PrnHasher, PrnKey};
+use super::prn::{PRN_BATCH, PrnHasher, PrnKey, StateBatch};
 use super::{HistorySets, Pool, SampleError, in_public_pool, kept_by_class};
 use crate::core::campaign::{Campaign, Ratio, StratumRule};
 use crate::core::merkle::Hash;
@@ -69,11 +69,6 @@ struct Numbered {
 
 impl Numbered {
     #[inline]
-    fn offer(&mut self, e: &Entity, i: usize, prns: &Numbering<'_>) {
-        self.offer_key(e.uscc.as_bytes(), class_index(e.credit_class), i, prns);
-    }
-
-    #[inline]
     fn offer_key(&mut self, uscc: &[u8; USCC_LEN], c: usize, i: usize, prns: &Numbering<'_>) {
         self.counts[c] += 1;
         if let Some(bound) = prns.bounds[c] {
@@ -113,6 +108,58 @@ impl Numbered {
             }
         }
         out
+    }
+}
+
+/// Offers codes to a [`Numbered`]: when keys start from zero,
+/// [`PRN_BATCH`] at a time ([`StateBatch`]), with the same counts and the
+/// same candidates in the same order as [`Numbered::offer_key`] one by one.
+/// [`Offers::flush`] ends a run of offers.
+struct Offers<'n, 'h> {
+    prns: &'n Numbering<'h>,
+    batch: StateBatch,
+    /// Class, entity index and code of each code in the batch.
+    slots: [(usize, usize, [u8; USCC_LEN]); PRN_BATCH],
+}
+
+impl<'n, 'h> Offers<'n, 'h> {
+    fn new(prns: &'n Numbering<'h>) -> Self {
+        Offers {
+            prns,
+            batch: StateBatch::new(prns.hasher),
+            slots: [(0, 0, [0; USCC_LEN]); PRN_BATCH],
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, out: &mut Numbered, uscc: &[u8; USCC_LEN], c: usize, i: usize) {
+        if !self.prns.from_zero {
+            out.offer_key(uscc, c, i, self.prns);
+            return;
+        }
+        out.counts[c] += 1;
+        if self.prns.bounds[c].is_none() {
+            return;
+        }
+        if let Some(slot) = self.slots.get_mut(self.batch.len()) {
+            *slot = (c, i, *uscc);
+        }
+        if self.batch.push(uscc) {
+            self.flush(out);
+        }
+    }
+
+    /// Numbers the codes waiting.
+    fn flush(&mut self, out: &mut Numbered) {
+        let (slots, prns) = (&self.slots, self.prns);
+        self.batch.run(prns.hasher, |j, st| {
+            let (c, i, uscc) = slots[j];
+            if let Some(bound) = prns.bounds[c] {
+                if (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound {
+                    out.candidates[c].push((PrnHasher::hash_of(st), i, uscc));
+                }
+            }
+        });
     }
 }
 
@@ -166,9 +213,11 @@ fn number_members(reg: &Registries, pool: &Pool, prns: &Numbering<'_>) -> Number
             .zip(members.par_chunks(CHUNK))
             .map(|(keys, idx)| {
                 let mut out = Numbered::default();
+                let mut offers = Offers::new(prns);
                 for (k, &i) in keys.iter().zip(idx) {
-                    out.offer_key(&k.uscc, class_index(k.class), i, prns);
+                    offers.offer(&mut out, &k.uscc, class_index(k.class), i);
                 }
+                offers.flush(&mut out);
                 out
             })
             .collect();
@@ -178,9 +227,12 @@ fn number_members(reg: &Registries, pool: &Pool, prns: &Numbering<'_>) -> Number
         .par_chunks(CHUNK)
         .map(|chunk| {
             let mut out = Numbered::default();
+            let mut offers = Offers::new(prns);
             for &i in chunk {
-                out.offer(&reg.entities[i], i, prns);
+                let e = &reg.entities[i];
+                offers.offer(&mut out, e.uscc.as_bytes(), class_index(e.credit_class), i);
             }
+            offers.flush(&mut out);
             out
         })
         .collect();
@@ -240,6 +292,7 @@ fn one_pass(
         .enumerate()
         .map(|(ci, chunk)| {
             let mut out = OnePass::default();
+            let mut offers = Offers::new(prns);
             for (j, e) in chunk.iter().enumerate() {
                 if !in_public_pool(e, rules.c, rules.cats, rules.h) {
                     continue;
@@ -252,8 +305,14 @@ fn one_pass(
                 if keep {
                     out.members.push(i);
                 }
-                out.numbered.offer(e, i, prns);
+                offers.offer(
+                    &mut out.numbered,
+                    e.uscc.as_bytes(),
+                    class_index(e.credit_class),
+                    i,
+                );
             }
+            offers.flush(&mut out.numbered);
             out
         })
         .collect();

@@ -279,8 +279,10 @@ fn naive_select(reg: &Registries, c: &Campaign, pool: &Pool, key: &PrnKey) -> Ve
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
-    /// Guards the candidate bound: ratios, counts, minimums above the ratio
-    /// and coordinated starting points all give the spec's full-sort result.
+    /// Guards the candidate bound and the numbering of codes in batches of
+    /// 16 (`prn::StateBatch`, runs cut anywhere): ratios, counts, minimums
+    /// above the ratio and coordinated starting points all give the spec's
+    /// full-sort result.
     #[test]
     fn bounded_selection_equals_the_full_sort_of_every_key(
         seed in any::<[u8; 32]>(),
