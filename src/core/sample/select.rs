@@ -154,10 +154,10 @@ impl<'n, 'h> Offers<'n, 'h> {
         let (slots, prns) = (&self.slots, self.prns);
         self.batch.run(prns.hasher, |j, st| {
             let (c, i, uscc) = slots[j];
-            if let Some(bound) = prns.bounds[c] {
-                if (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound {
-                    out.candidates[c].push((PrnHasher::hash_of(st), i, uscc));
-                }
+            if let Some(bound) = prns.bounds[c]
+                && (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound
+            {
+                out.candidates[c].push((PrnHasher::hash_of(st), i, uscc));
             }
         });
     }
