@@ -68,19 +68,12 @@ struct Numbered {
 }
 
 impl Numbered {
+    /// One code whose key starts from an offset (a coordinated campaign's
+    /// start); from zero, [`Offers`] numbers codes in batches.
     #[inline]
     fn offer_key(&mut self, uscc: &[u8; USCC_LEN], c: usize, i: usize, prns: &Numbering<'_>) {
         self.counts[c] += 1;
         if let Some(bound) = prns.bounds[c] {
-            if prns.from_zero {
-                // The key is the PRN: its first 64 bits are the state's first
-                // two words; the hash is made only for a candidate.
-                let st = prns.hasher.state18(uscc);
-                if (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound {
-                    self.candidates[c].push((PrnHasher::hash_of(&st), i, *uscc));
-                }
-                return;
-            }
             let k = prns.key.order(&prns.hasher.prn18(uscc));
             if top64(&k) <= bound {
                 self.candidates[c].push((k, i, *uscc));
@@ -153,6 +146,8 @@ impl<'n, 'h> Offers<'n, 'h> {
     fn flush(&mut self, out: &mut Numbered) {
         let (slots, prns) = (&self.slots, self.prns);
         self.batch.run(prns.hasher, |j, st| {
+            // The key is the PRN: its first 64 bits are the state's first two
+            // words; the hash is made only for a candidate.
             let (c, i, uscc) = slots[j];
             if let Some(bound) = prns.bounds[c]
                 && (u64::from(st[0]) << 32 | u64::from(st[1])) <= bound

@@ -16,7 +16,7 @@ mod tests;
 mod workbook;
 mod xlsx;
 
-use super::limits::{MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS, preview};
+use super::limits::{MAX_CELLS, MAX_FILE_BYTES, MAX_ROW_BYTES, MAX_ROWS, preview};
 use super::messages;
 use super::reasons::{Reason, render_reason};
 use super::{ImportError, Issue};
@@ -174,6 +174,21 @@ fn too_many_rows(file: &str, line: u64) -> ImportError {
         None,
         "",
         Reason::TooManyRows { limit: MAX_ROWS },
+    )
+}
+
+/// The refusal of a record longer than [`MAX_ROW_BYTES`] starting on line
+/// `line`, with the quote that never closes when one does (a CSV record).
+fn row_too_long(file: &str, line: u64, open_quote: Option<(u64, usize)>) -> ImportError {
+    refuse(
+        file,
+        line,
+        None,
+        "",
+        Reason::RowTooLong {
+            limit: MAX_ROW_BYTES,
+            open_quote,
+        },
     )
 }
 

@@ -1,7 +1,7 @@
 //! The sizes of CSV records and unbalanced quotes, found on the text before
 //! the csv reader reads it.
 
-use super::refuse;
+use super::{refuse, row_too_long};
 use crate::io::import::limits::{MAX_COLUMNS, MAX_ROW_BYTES, preview};
 use crate::io::import::messages::Message;
 use crate::io::import::reasons::Reason;
@@ -191,21 +191,6 @@ thread_local! {
 #[cfg(test)]
 fn skips_runs() -> bool {
     !BYTE_BY_BYTE.with(std::cell::Cell::get)
-}
-
-/// The refusal of a record longer than [`MAX_ROW_BYTES`] starting on line
-/// `line`, with the quote that never closes when one does.
-fn row_too_long(file: &str, line: u64, open_quote: Option<(u64, usize)>) -> ImportError {
-    refuse(
-        file,
-        line,
-        None,
-        "",
-        Reason::RowTooLong {
-            limit: MAX_ROW_BYTES,
-            open_quote,
-        },
-    )
 }
 
 /// The unbalanced quotes [`check_records`] finds.

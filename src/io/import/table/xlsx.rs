@@ -1,7 +1,9 @@
 //! `.xlsx` workbooks: a sheet streamed cell by cell and laid out as rows.
 
 use super::workbook::{cell_text, check_zip_directory, choose_sheet, guarded};
-use super::{SheetChoice, Table, check_file_size, refuse, too_many_cells, too_many_rows};
+use super::{
+    SheetChoice, Table, check_file_size, refuse, row_too_long, too_many_cells, too_many_rows,
+};
 use crate::io::import::ImportError;
 use crate::io::import::limits::{
     MAX_CELLS, MAX_COLUMNS, MAX_ROW_BYTES, MAX_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS,
@@ -175,16 +177,7 @@ fn lay_out(mut cells: Vec<(u32, u32, String)>, file: &str) -> Result<Table, Impo
             continue;
         }
         if bytes > MAX_ROW_BYTES {
-            return Err(refuse(
-                file,
-                line,
-                None,
-                "",
-                Reason::RowTooLong {
-                    limit: MAX_ROW_BYTES,
-                    open_quote: None,
-                },
-            ));
+            return Err(row_too_long(file, line, None));
         }
         let width = row.last().map(|&(c, _)| c as usize + 1).unwrap_or(0);
         laid_out += width;
